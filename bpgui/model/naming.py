@@ -1,0 +1,134 @@
+"""Names in the note's notation, and their generalisation to deeper networks.
+
+For the note's d-q-l network (one hidden layer)::
+
+    inputs x_i → hidden b_h = f(α_h − γ_h), α_h = Σ_i v_ih x_i
+               → output ŷ_j = f(β_j − θ_j), β_j = Σ_h w_hj b_h
+    deltas: g_j = −∂E_k/∂(β_j − θ_j) at the output, e_h = −∂E_k/∂(α_h − γ_h) in the hidden layer
+
+Deeper networks ``[d, q1, q2, …, l]`` keep every name and add the hidden
+layer's number k (1-based over the layers after the input) as a superscript:
+hidden layer k has units ``b^(k)_h``, inputs ``α^(k)_h``, thresholds
+``γ^(k)_h``, deltas ``e^(k)_h`` and incoming weights ``v^(k)_ih`` (its "i" runs
+over the layer before it). The output layer is always ``ŷ_j``, ``β_j``,
+``θ_j``, ``g_j`` with incoming weights ``w_hj``. A network with no hidden
+layer (the perceptron's shape) has weights ``w_ij`` straight from the inputs.
+
+Indices are 1-based. When any index of a name has two or more digits they
+are separated by a comma (``v_3,12``) so that the name stays unambiguous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+HIDDEN_UNIT, OUTPUT_UNIT, INPUT_UNIT = "b", "ŷ", "x"
+HIDDEN_NET, OUTPUT_NET = "α", "β"
+HIDDEN_THRESHOLD, OUTPUT_THRESHOLD = "γ", "θ"
+HIDDEN_DELTA, OUTPUT_DELTA = "e", "g"
+HIDDEN_WEIGHT, OUTPUT_WEIGHT = "v", "w"
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A base letter with an optional layer superscript and 1-based indices."""
+
+    base: str
+    indices: tuple[int, ...] = ()
+    layer: int | None = None  # superscript (k) for deeper networks
+
+    @property
+    def text(self) -> str:
+        """Plain text: ``v_12``, ``γ^(2)_3``, ``v_3,12``."""
+        sup = f"^({self.layer})" if self.layer is not None else ""
+        return f"{self.base}{sup}{self._subscript()}"
+
+    @property
+    def html(self) -> str:
+        """Qt rich text: ``v<sub>12</sub>``, ``γ<sup>(2)</sup><sub>3</sub>``."""
+        sup = f"<sup>({self.layer})</sup>" if self.layer is not None else ""
+        sub = self._subscript()[1:]
+        return f"<i>{self.base}</i>{sup}" + (f"<sub>{sub}</sub>" if sub else "")
+
+    def _subscript(self) -> str:
+        if not self.indices:
+            return ""
+        sep = "," if any(i >= 10 for i in self.indices) else ""
+        return "_" + sep.join(str(i) for i in self.indices)
+
+
+def _layer_mark(layer: int, n_layers: int) -> int | None:
+    """Superscript for hidden layer ``layer`` (1-based); none for the note's single hidden layer."""
+    return layer if n_layers > 2 else None
+
+
+def unit_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
+    """The output of unit ``unit`` (1-based) of layer ``layer`` (0 = input, n_layers = output)."""
+    if layer == 0:
+        return Symbol(INPUT_UNIT, (unit,))
+    if layer == n_layers:
+        return Symbol(OUTPUT_UNIT, (unit,))
+    return Symbol(HIDDEN_UNIT, (unit,), _layer_mark(layer, n_layers))
+
+
+def net_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
+    """α_h (hidden) or β_j (output): the weighted sum a unit receives."""
+    if layer == n_layers:
+        return Symbol(OUTPUT_NET, (unit,))
+    return Symbol(HIDDEN_NET, (unit,), _layer_mark(layer, n_layers))
+
+
+def threshold_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
+    """γ_h (hidden) or θ_j (output)."""
+    if layer == n_layers:
+        return Symbol(OUTPUT_THRESHOLD, (unit,))
+    return Symbol(HIDDEN_THRESHOLD, (unit,), _layer_mark(layer, n_layers))
+
+
+def delta_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
+    """e_h (hidden) or g_j (output): ``−∂E_k/∂(net − threshold)``."""
+    if layer == n_layers:
+        return Symbol(OUTPUT_DELTA, (unit,))
+    return Symbol(HIDDEN_DELTA, (unit,), _layer_mark(layer, n_layers))
+
+
+def weight_symbol(layer: int, source: int, target: int, n_layers: int) -> Symbol:
+    """The weight from unit ``source`` of layer ``layer − 1`` to unit ``target`` of ``layer``."""
+    if layer == n_layers:
+        return Symbol(OUTPUT_WEIGHT, (source, target))
+    return Symbol(HIDDEN_WEIGHT, (source, target), _layer_mark(layer, n_layers))
+
+
+@dataclass(frozen=True)
+class ParameterSpec:
+    """One trainable parameter, as a row of the gradient table or the trace."""
+
+    symbol: Symbol
+    layer: int  # 1-based over the non-input layers
+    kind: str  # "weight" or "threshold"
+    source: int | None  # 1-based unit in layer − 1; None for a threshold
+    target: int  # 1-based unit in layer
+
+    @property
+    def name(self) -> str:
+        return self.symbol.text
+
+
+def parameter_specs(layer_sizes: Sequence[int]) -> list[ParameterSpec]:
+    """Every parameter in the canonical order.
+
+    Layer by layer; in each, the weights with the source index varying
+    slowest (``v_11, v_12, …, v_21, …``, the order of ``weights[k][i][j]``),
+    then the thresholds.
+    """
+    n_layers = len(layer_sizes) - 1
+    specs: list[ParameterSpec] = []
+    for layer in range(1, n_layers + 1):
+        n_in, n_out = layer_sizes[layer - 1], layer_sizes[layer]
+        for i in range(1, n_in + 1):
+            for j in range(1, n_out + 1):
+                specs.append(ParameterSpec(weight_symbol(layer, i, j, n_layers), layer, "weight", i, j))
+        for j in range(1, n_out + 1):
+            specs.append(ParameterSpec(threshold_symbol(layer, j, n_layers), layer, "threshold", None, j))
+    return specs

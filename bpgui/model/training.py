@@ -1,0 +1,423 @@
+"""Training: standard, accumulated and mini-batch BP, with history and step back.
+
+* **standard BP** updates after every sample (batch of one): the note's rule;
+* **accumulated BP** updates once per pass, descending ``E = (1/m) Σ_k E_k``;
+* **mini-batch** updates after every B samples (the mean over the batch).
+
+The order of the samples in epoch e is a permutation drawn from the seed
+and e alone (or the file order, with ``shuffle=False``), so the whole
+trajectory is a function of the initial network, the data, the seed and the
+settings. That is what makes step back cheap and exact: the trainer keeps a
+checkpoint (the parameter arrays, which are immutable and so kept by
+reference) every ``checkpoint_interval`` iterations and wherever a setting or
+a parameter was changed by hand, and restores iteration t by replaying from
+the checkpoint before it. Replay runs the very same arithmetic, so the
+restored state is bitwise identical to the one first computed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .backprop import StepResult, compute_step, loss_value, make_record
+from .datasets import Dataset
+from .errors import ConfigError, DivergenceError
+from .history import EpochLog, GrowableArray
+from .network import Network
+from .records import IterationRecord
+from .seeding import ORDER, rng_for
+
+MODES = ("standard", "accumulated", "minibatch")
+# η = 1 trains the note's XOR 2-2-1 network (seed 0) in about a thousand epochs.
+DEFAULT_LEARNING_RATE = 1.0
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """The settings that shape the trajectory."""
+
+    mode: str = "standard"
+    learning_rate: float = DEFAULT_LEARNING_RATE  # η
+    batch_size: int = 8  # B, used by mini-batch mode
+    shuffle: bool = True  # a new seeded order every epoch; False keeps the file order
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigError(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
+        eta = self.learning_rate
+        if isinstance(eta, bool) or not isinstance(eta, (int, float)) or not math.isfinite(eta) or eta <= 0:
+            raise ConfigError(f"the learning rate η must be a positive finite number, got {eta!r}")
+        b = self.batch_size
+        if isinstance(b, bool) or not isinstance(b, (int, np.integer)) or b < 1:
+            raise ConfigError(f"the batch size must be a positive whole number, got {b!r}")
+
+    def batch_for(self, n_samples: int) -> int:
+        if self.mode == "standard":
+            return 1
+        if self.mode == "accumulated":
+            return n_samples
+        return min(int(self.batch_size), n_samples)
+
+
+@dataclass(frozen=True)
+class StopConditions:
+    """When ``train`` stops by itself (they never change the trajectory)."""
+
+    target_error: float | None = None  # stop once the epoch error E ≤ this
+    max_epochs: int | None = None
+
+    def __post_init__(self) -> None:
+        t = self.target_error
+        if t is not None and not (isinstance(t, (int, float)) and math.isfinite(t) and t >= 0):
+            raise ConfigError(f"the target error must be a number ≥ 0, got {t!r}")
+        m = self.max_epochs
+        if m is not None and (isinstance(m, bool) or not isinstance(m, (int, np.integer)) or m < 1):
+            raise ConfigError(f"the maximum number of epochs must be a positive whole number, got {m!r}")
+
+
+@dataclass(frozen=True)
+class TrainingState:
+    """Where training stands after ``iteration`` iterations."""
+
+    iteration: int
+    epoch: int  # epochs completed; the one in progress is epoch + 1
+    cursor: int  # position in the current epoch's order
+    network: Network
+    config: TrainingConfig
+
+
+STOP_TARGET = "target_error"
+STOP_MAX_EPOCHS = "max_epochs"
+
+
+class Trainer:
+    """Owns a network's training trajectory on one training set."""
+
+    def __init__(
+        self,
+        network: Network,
+        train: Dataset,
+        *,
+        config: TrainingConfig | None = None,
+        seed: int = 0,
+        test: Dataset | None = None,
+        stop: StopConditions | None = None,
+        checkpoint_interval: int = 1024,
+    ) -> None:
+        if train.n_samples == 0:
+            raise ConfigError(f"the training set {train.name!r} has no samples")
+        for part, name in ((train, "training"), (test, "test")):
+            if part is None or part.n_samples == 0:
+                continue
+            if part.n_inputs != network.layer_sizes[0] or part.n_outputs != network.layer_sizes[-1]:
+                raise ConfigError(
+                    f"the {name} set {part.name!r} has {part.n_inputs} inputs and {part.n_outputs} outputs, "
+                    f"but the network is {'-'.join(map(str, network.layer_sizes))}"
+                )
+        rng_for(seed, ORDER)  # validates the seed
+        self.train_set = train
+        self.test_set = test if test is not None and test.n_samples > 0 else None
+        self.seed = int(seed)
+        self.stop = stop or StopConditions()
+        self.checkpoint_interval = int(checkpoint_interval)
+        self._inputs = np.ascontiguousarray(train.inputs, dtype=np.float64)
+        self._targets = np.ascontiguousarray(train.targets, dtype=np.float64)
+        self._order_cache: tuple[int, bool, np.ndarray] | None = None
+        self._start(TrainingState(0, 0, 0, network, config or TrainingConfig()))
+
+    def _start(self, state: TrainingState) -> None:
+        self._state = state
+        self._checkpoints: list[TrainingState] = [state]
+        self._checkpoint_iterations: list[int] = [0]
+        self._errors = GrowableArray()
+        self.epochs = EpochLog()
+        self._log_epoch(state)
+        self._end = 0
+        self._last_record: IterationRecord | None = None
+
+    # ---- read-only views ---------------------------------------------------
+    @property
+    def state(self) -> TrainingState:
+        return self._state
+
+    @property
+    def network(self) -> Network:
+        return self._state.network
+
+    @property
+    def config(self) -> TrainingConfig:
+        return self._state.config
+
+    @property
+    def iteration(self) -> int:
+        """t: the number of iterations applied so far."""
+        return self._state.iteration
+
+    @property
+    def end(self) -> int:
+        """The furthest iteration computed; after stepping back, ``iteration < end``."""
+        return self._end
+
+    @property
+    def last_record(self) -> IterationRecord | None:
+        """The record of iteration t (None at t = 0)."""
+        return self._last_record
+
+    @property
+    def iteration_errors(self) -> np.ndarray:
+        """Error of each iteration 1..end (index t − 1), read-only."""
+        return self._errors.view()
+
+    @property
+    def history_nbytes(self) -> int:
+        """Bytes held by the history (figures plus checkpointed parameters)."""
+        per_checkpoint = sum(
+            w.nbytes + t.nbytes for w, t in zip(self.network.weights, self.network.thresholds)
+        ) + 400  # the state object and its references
+        return self._errors.nbytes + self.epochs.nbytes + len(self._checkpoints) * per_checkpoint
+
+    # ---- the order of the samples -------------------------------------------
+    def epoch_order(self, epoch: int, shuffle: bool | None = None) -> np.ndarray:
+        """Row order of the training set in epoch ``epoch + 1`` (0-based ``epoch``)."""
+        shuffle = self.config.shuffle if shuffle is None else shuffle
+        cached = self._order_cache
+        if cached is not None and cached[0] == epoch and cached[1] == shuffle:
+            return cached[2]
+        m = self.train_set.n_samples
+        order = rng_for(self.seed, ORDER, epoch).permutation(m) if shuffle else np.arange(m)
+        order.setflags(write=False)
+        self._order_cache = (epoch, shuffle, order)
+        return order
+
+    def next_samples(self) -> np.ndarray:
+        """Rows the next iteration will use."""
+        return self._batch_indices(self._state)
+
+    def _batch_indices(self, state: TrainingState) -> np.ndarray:
+        order = self.epoch_order(state.epoch, state.config.shuffle)
+        b = state.config.batch_for(order.shape[0])
+        return order[state.cursor : state.cursor + b]
+
+    # ---- one iteration ---------------------------------------------------------
+    def _compute(self, state: TrainingState) -> tuple[np.ndarray, np.ndarray, np.ndarray, StepResult]:
+        idx = self._batch_indices(state)
+        x, y = self._inputs[idx], self._targets[idx]
+        return idx, x, y, compute_step(state.network, x, y, state.config.learning_rate)
+
+    def _after(self, state: TrainingState, step: StepResult, n_used: int) -> TrainingState:
+        cursor = state.cursor + n_used
+        epoch = state.epoch
+        if cursor >= self.train_set.n_samples:
+            epoch, cursor = epoch + 1, 0
+        return TrainingState(state.iteration + 1, epoch, cursor, step.network_after, state.config)
+
+    def _record(self, state: TrainingState, idx, x, y, step: StepResult) -> IterationRecord:
+        return make_record(
+            step, state.network, iteration=state.iteration + 1, epoch=state.epoch + 1,
+            mode=state.config.mode, learning_rate=state.config.learning_rate,
+            sample_indices=idx, inputs=x, targets=y,
+        )
+
+    def preview(self) -> IterationRecord:
+        """The record the next iteration would produce, without applying it."""
+        state = self._state
+        idx, x, y, step = self._compute(state)
+        return self._record(state, idx, x, y, step)
+
+    def _advance(self, want_record: bool) -> tuple[IterationRecord | None, bool]:
+        """Apply one iteration; returns its record (if wanted) and whether an epoch ended."""
+        state = self._state
+        idx, x, y, step = self._compute(state)
+        if not step.finite:
+            raise DivergenceError(
+                f"iteration {state.iteration + 1} produced a non-finite error or parameter "
+                f"(η = {state.config.learning_rate:g}); it was not applied"
+            )
+        new = self._after(state, step, idx.shape[0])
+        t = new.iteration
+        if t <= self._end:
+            # Recomputing after a step back: the future is unchanged, only move.
+            self._state = new
+        else:
+            self._errors.append(step.error)
+            self._end = t
+            self._state = new
+            if t % self.checkpoint_interval == 0:
+                self._add_checkpoint(new)
+            if new.epoch != state.epoch:
+                self._log_epoch(new)
+        record = self._record(state, idx, x, y, step) if want_record else None
+        self._last_record = record
+        return record, new.epoch != state.epoch
+
+    def step(self) -> IterationRecord:
+        """One iteration: one sample (standard), one pass (accumulated) or one batch."""
+        record, _ = self._advance(True)
+        return record
+
+    def step_epoch(self) -> IterationRecord:
+        """Iterate up to the end of the epoch in progress; returns the last record."""
+        while True:
+            record, ended = self._advance(True) if self._epoch_last(self._state) else self._advance(False)
+            if ended:
+                return record
+
+    def _epoch_last(self, state: TrainingState) -> bool:
+        return state.cursor + state.config.batch_for(self.train_set.n_samples) >= self.train_set.n_samples
+
+    def advance(self, n: int, *, use_stop_conditions: bool = True) -> tuple[int, str | None]:
+        """Up to ``n`` iterations, keeping a record of the last only.
+
+        Returns the number applied and why it stopped early (``"target_error"``,
+        ``"max_epochs"``) or None. A ``DivergenceError`` leaves the trainer at
+        the last finite iteration.
+        """
+        for done in range(n):
+            if use_stop_conditions and (reason := self.stop_reason()) is not None:
+                self._ensure_record()
+                return done, reason
+            _, _ = self._advance(done == n - 1)
+        return n, None
+
+    def train(self) -> str:
+        """Train until a stop condition holds (at least one must be set)."""
+        if self.stop.target_error is None and self.stop.max_epochs is None:
+            raise ConfigError("training to the end needs a target error or a maximum number of epochs")
+        while (reason := self.stop_reason()) is None:
+            self._advance(False)
+        self._ensure_record()
+        return reason
+
+    def stop_reason(self) -> str | None:
+        """The stop condition that holds now, if any (checked at epoch ends)."""
+        if self._state.cursor != 0 or self._state.iteration == 0:
+            return None
+        if self.stop.target_error is not None and self.epoch_error() <= self.stop.target_error:
+            return STOP_TARGET
+        if self.stop.max_epochs is not None and self._state.epoch >= self.stop.max_epochs:
+            return STOP_MAX_EPOCHS
+        return None
+
+    def _ensure_record(self) -> None:
+        if self._last_record is None and self.iteration > 0:
+            self.goto(self.iteration)
+
+    # ---- measuring -------------------------------------------------------------
+    def evaluate(self, dataset: Dataset | None = None, network: Network | None = None) -> tuple[float, float]:
+        """``(E, accuracy)`` of a data set (default: training set); accuracy NaN for regression."""
+        data = dataset if dataset is not None else self.train_set
+        net = network if network is not None else self.network
+        outputs = net.predict(data.inputs)
+        error = loss_value(net, data.inputs, data.targets)
+        accuracy = data.accuracy(outputs) if data.task == "classification" else math.nan
+        return error, accuracy
+
+    def _log_epoch(self, state: TrainingState) -> None:
+        error, accuracy = self.evaluate(self.train_set, state.network)
+        if self.test_set is not None:
+            test_error, test_accuracy = self.evaluate(self.test_set, state.network)
+        else:
+            test_error = test_accuracy = math.nan
+        self.epochs.append(state.iteration, error, accuracy, test_error, test_accuracy)
+
+    def epoch_error(self) -> float:
+        """E over the training set at the most recent epoch end at or before t."""
+        log = self.epochs
+        row = int(np.searchsorted(log.iteration.view(), self.iteration, side="right")) - 1
+        return float(log.error[row])
+
+    # ---- moving in time -----------------------------------------------------------
+    def goto(self, t: int) -> IterationRecord | None:
+        """Restore the state after iteration t (0 ≤ t ≤ end) exactly; returns its record."""
+        if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= self._end:
+            raise ConfigError(f"iteration must be between 0 and {self._end}, got {t!r}")
+        t = int(t)
+        checkpoint = self._checkpoint_before(t)
+        record = None
+        if checkpoint.iteration == t:
+            # A checkpoint made at t (by hand or by the interval) is the state;
+            # the record of iteration t still comes from the state before it.
+            state = checkpoint
+            if t > 0:
+                before = self._replay(self._checkpoint_before(t - 1), t - 1)
+                idx, x, y, step = self._compute(before)
+                record = self._record(before, idx, x, y, step)
+        else:
+            before = self._replay(checkpoint, t - 1)
+            idx, x, y, step = self._compute(before)
+            record = self._record(before, idx, x, y, step)
+            state = self._after(before, step, idx.shape[0])
+        self._state = state
+        self._last_record = record
+        return record
+
+    def _checkpoint_before(self, t: int) -> TrainingState:
+        """The latest checkpoint at or before iteration t."""
+        return self._checkpoints[bisect.bisect_right(self._checkpoint_iterations, t) - 1]
+
+    def _replay(self, state: TrainingState, t: int) -> TrainingState:
+        """Recompute from ``state`` to iteration t with the same arithmetic as training."""
+        while state.iteration < t:
+            idx, x, y, step = self._compute(state)
+            state = self._after(state, step, idx.shape[0])
+        return state
+
+    def step_back(self) -> IterationRecord | None:
+        """Undo one iteration (to t − 1); returns the record of iteration t − 1."""
+        if self.iteration == 0:
+            raise ConfigError("already at iteration 0: there is nothing to step back to")
+        return self.goto(self.iteration - 1)
+
+    # ---- changes by hand ------------------------------------------------------------
+    def _branch(self, state: TrainingState) -> None:
+        """Make ``state`` the current one, dropping any computed future after it."""
+        t = state.iteration
+        self._errors.truncate(t)
+        self.epochs.truncate_after(t)
+        keep = bisect.bisect_left(self._checkpoint_iterations, t)
+        del self._checkpoints[keep:], self._checkpoint_iterations[keep:]
+        self._add_checkpoint(state)
+        if t == 0:
+            # Row 0 of the epoch log describes the initial network.
+            self.epochs.truncate_after(-1)
+            self._log_epoch(state)
+        self._end = t
+        self._state = state
+
+    def _add_checkpoint(self, state: TrainingState) -> None:
+        if self._checkpoint_iterations and self._checkpoint_iterations[-1] == state.iteration:
+            self._checkpoints[-1] = state
+        else:
+            self._checkpoints.append(state)
+            self._checkpoint_iterations.append(state.iteration)
+
+    def set_config(self, **changes) -> None:
+        """Change η, mode, batch size or shuffling from now on (the computed future is dropped)."""
+        config = replace(self.config, **changes)
+        if config == self.config:
+            return
+        self._branch(replace(self._state, config=config))
+
+    def set_stop(self, stop: StopConditions) -> None:
+        self.stop = stop
+
+    def set_parameter(self, layer: int, kind: str, source: int | None, target: int, value: float) -> None:
+        """Edit one weight or threshold by hand (1-based indices); the future is dropped."""
+        network = self.network.with_parameter(layer, kind, source, target, float(value))
+        self._branch(replace(self._state, network=network))
+        self._last_record = None
+
+    def set_network(self, network: Network) -> None:
+        """Replace the parameters (same structure) from now on, e.g. to undo an edit."""
+        if network.layer_sizes != self.network.layer_sizes:
+            raise ConfigError("the new network has a different structure; make a new trainer")
+        self._branch(replace(self._state, network=network))
+        self._last_record = None
+
+    def reset(self) -> None:
+        """Back to iteration 0 with the initial network, forgetting all history."""
+        self._start(replace(self._checkpoints[0], iteration=0, epoch=0, cursor=0))
