@@ -215,3 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BpguiError as exc:
         print(f"bpgui {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error of ours.
+        sys.stderr.close()
+        return 0

@@ -95,7 +95,8 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
         raise _fail(source, unknown[0], f"unknown key (allowed: {', '.join(sorted(_KEYS))})")
     if data.get("format") != FORMAT:
         raise _fail(source, "format", f"expected {FORMAT!r}, got {_describe(data.get('format'))}")
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if isinstance(version, bool) or version != VERSION:
         raise _fail(source, "version", f"this bpgui reads version {VERSION}, got {_describe(data.get('version'))}")
     layers = data.get("layers")
     if not isinstance(layers, list) or len(layers) < 2:
@@ -170,16 +171,14 @@ def load_network(path: str | os.PathLike) -> NetworkFile:
     except OSError as exc:
         raise NetworkFileError(f"{name}: cannot be read ({exc.strerror})") from None
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        # NaN and Infinity literals parse to floats and are then refused by the
+        # validation below, which names the key they stand at.
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise NetworkFileError(f"{name}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
-    except ValueError as exc:
-        raise NetworkFileError(f"{name}: {exc}") from None
+    except RecursionError:
+        raise NetworkFileError(f"{name}: nested too deeply to be a network file") from None
     return network_from_dict(data, name)
-
-
-def _reject_constant(token: str) -> float:
-    raise ValueError(f"{token} is not a finite number")
 
 
 def network_to_dict(network: Network, learning_rate: float | None = None, seed: int | None = None) -> dict:

@@ -198,7 +198,10 @@ class Trainer:
         return self._batch_indices(self._state)
 
     def _batch_indices(self, state: TrainingState) -> np.ndarray:
-        order = self.epoch_order(state.epoch, state.config.shuffle)
+        # A pass of accumulated BP sums over every sample: order is moot, so
+        # the file order keeps its sample table readable.
+        shuffle = state.config.shuffle and state.config.mode != "accumulated"
+        order = self.epoch_order(state.epoch, shuffle)
         b = state.config.batch_for(order.shape[0])
         return order[state.cursor : state.cursor + b]
 
