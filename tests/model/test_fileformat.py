@@ -408,22 +408,9 @@ def test_string_weight_in_a_file_names_the_key(tmp_path):
 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
-def test_non_finite_constant_in_a_file_is_refused(tmp_path, constant):
-    text = json.dumps(EXAMPLE).replace("0.2,", constant + ",", 1)
-    message = _load_error(_write(tmp_path, text))
-    assert constant.lstrip("-") in message
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="load_network's parse_constant hook raises a bare ValueError, so a NaN/Infinity literal is "
-    "reported as '<file>: NaN is not a finite number' with neither the key (weights[0][1][0]) nor a "
-    "line/column, unlike every other bad value",
-)
-@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_non_finite_constant_in_a_file_names_key_or_position(tmp_path, constant):
     lines = json.dumps(EXAMPLE, indent=1).splitlines()
-    # put the constant on a known line: the first row of weights[0][1] is "0.2,"
+    # put the constant on a known line: the first entry of weights[0][1] is "0.2,"
     target = next(n for n, line in enumerate(lines) if line.strip() == "0.2,")
     lines[target] = lines[target].replace("0.2", constant)
     message = _load_error(_write(tmp_path, "\n".join(lines)))
@@ -432,15 +419,37 @@ def test_non_finite_constant_in_a_file_names_key_or_position(tmp_path, constant)
     assert names_key or names_position, message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"version": true is accepted as version 1, because True == 1 in Python and the version '
-    "check has no bool guard (unlike units, seed and every number)",
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+@pytest.mark.parametrize(
+    "placeholder_doc, key",
+    [
+        (_doc(learning_rate="@"), "learning_rate"),
+        (_doc(init_range="@"), "init_range"),
+        (_doc(seed="@"), "seed"),
+        (_doc(thresholds=[[-0.35, -0.35], ["@", -0.6]]), "thresholds[1][0]"),
+        (_doc(layers=[{"units": 2}, {"units": "@"}, {"units": 2}]), "layers[1].units"),
+    ],
+    ids=["learning_rate", "init_range", "seed", "threshold", "units"],
 )
-def test_version_true_is_refused():
+def test_non_finite_constant_anywhere_is_refused_by_key(tmp_path, constant, placeholder_doc, key):
+    text = json.dumps(placeholder_doc).replace('"@"', constant)
+    assert constant in text
+    message = _load_error(_write(tmp_path, text))
+    assert _names_key(message, key), message
+
+
+@pytest.mark.parametrize("version", [True, 1.5, "1", [1], None])
+def test_version_must_be_the_integer_one(version):
+    doc = _doc(version=version) if version is not None else _doc(version=None)
     with pytest.raises(NetworkFileError) as info:
-        network_from_dict(_doc(version=True), "v.json")
+        network_from_dict(doc, "v.json")
     assert _names_key(str(info.value), "version")
+
+
+def test_deeply_nested_json_is_a_network_file_error(tmp_path):
+    depth = 100_000
+    message = _load_error(_write(tmp_path, "[" * depth + "]" * depth))
+    assert message
 
 
 def test_refusal_changes_nothing_and_is_a_bpgui_error(tmp_path):
