@@ -8,6 +8,7 @@ note does for the sigmoid: ``f'(z) = f(z)(1 − f(z))``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -18,9 +19,9 @@ Array = np.ndarray
 
 def _sigmoid(z: Array) -> Array:
     # exp overflows (to inf, giving exactly 0.0) only for z < -709; that limit
-    # is the right answer, so the warning is silenced rather than z clipped.
-    with np.errstate(over="ignore"):
-        return 1.0 / (1.0 + np.exp(-z))
+    # is the right answer, so callers silence the warning (np.errstate) once
+    # per batch of work rather than clipping z here.
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def _sigmoid_slope(y: Array) -> Array:
@@ -44,6 +45,35 @@ def _identity(z: Array) -> Array:
     return z
 
 
+# Scalar twins, for the small-network path of the backward pass (Python floats).
+def _sigmoid_scalar(z: float) -> float:
+    return 0.0 if z < -709.0 else 1.0 / (1.0 + math.exp(-z))
+
+
+def _sigmoid_slope_scalar(y: float) -> float:
+    return y * (1.0 - y)
+
+
+def _tanh_slope_scalar(y: float) -> float:
+    return 1.0 - y * y
+
+
+def _relu_scalar(z: float) -> float:
+    return z if z > 0.0 else 0.0
+
+
+def _relu_slope_scalar(y: float) -> float:
+    return 1.0 if y > 0.0 else 0.0
+
+
+def _identity_scalar(z: float) -> float:
+    return z
+
+
+def _one_scalar(y: float) -> float:
+    return 1.0
+
+
 def _ones(y: Array) -> Array:
     return np.ones_like(y)
 
@@ -56,15 +86,18 @@ class Activation:
     function: Callable[[Array], Array]
     slope_from_output: Callable[[Array], Array]
     formula: str
+    scalar: Callable[[float], float]
+    scalar_slope_from_output: Callable[[float], float]
 
 
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
-        Activation("sigmoid", _sigmoid, _sigmoid_slope, "f(z) = 1/(1+e^−z), f'(z) = f(z)(1 − f(z))"),
-        Activation("tanh", np.tanh, _tanh_slope, "f(z) = tanh z, f'(z) = 1 − f(z)²"),
-        Activation("relu", _relu, _relu_slope, "f(z) = max(0, z), f'(z) = [z > 0]"),
-        Activation("linear", _identity, _ones, "f(z) = z, f'(z) = 1"),
+        Activation("sigmoid", _sigmoid, _sigmoid_slope, "f(z) = 1/(1+e^−z), f'(z) = f(z)(1 − f(z))",
+                   _sigmoid_scalar, _sigmoid_slope_scalar),
+        Activation("tanh", np.tanh, _tanh_slope, "f(z) = tanh z, f'(z) = 1 − f(z)²", math.tanh, _tanh_slope_scalar),
+        Activation("relu", _relu, _relu_slope, "f(z) = max(0, z), f'(z) = [z > 0]", _relu_scalar, _relu_slope_scalar),
+        Activation("linear", _identity, _ones, "f(z) = z, f'(z) = 1", _identity_scalar, _one_scalar),
     )
 }
 
@@ -81,8 +114,8 @@ def sample_errors(loss: str, z: Array, output: Array, target: Array) -> Array:
     """
     if loss == "squared_error":
         diff = target - output
-        return 0.5 * np.einsum("ij,ij->i", diff, diff)
-    return (np.logaddexp(0.0, z) - target * z).sum(axis=1)
+        return 0.5 * np.add.reduce(diff * diff, axis=1)
+    return np.add.reduce(np.logaddexp(0.0, z) - target * z, axis=1)
 
 
 def output_delta(loss: str, activation: Activation, output: Array, target: Array) -> Array:

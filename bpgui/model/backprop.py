@@ -18,23 +18,53 @@ the parameters from before the update; then all parameters change together.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .activations import output_delta, sample_errors
+from .backprop_small import SMALL_NETWORK, compute_step_small
 from .network import Network, frozen
-from .records import IterationRecord, LayerParameters, LayerValues
+from .records import IterationRecord, LayerValues
 
 
 class StepResult:
     """The raw arrays of one iteration, before they are wrapped in a record.
 
-    Kept as plain attributes so that a run of many iterations pays for a
-    record only when somebody asks for one.
+    Plain attributes, so that a run of many iterations pays for a record
+    only when somebody asks for one.
     """
 
     __slots__ = ("nets", "outputs", "deltas", "sample_errors", "error",
-                 "weight_gradients", "threshold_gradients", "weight_updates",
-                 "threshold_updates", "network_after", "finite")
+                 "gradients", "updates", "network_after", "finite")
+
+    @property
+    def weight_gradients(self) -> list[np.ndarray]:
+        return list(self.network_after.with_flat(self.gradients).weights)
+
+    @property
+    def threshold_gradients(self) -> list[np.ndarray]:
+        return list(self.network_after.with_flat(self.gradients).thresholds)
+
+
+_add_reduce = np.add.reduce  # np.sum without its Python-level dispatch
+_SIGNS: dict[tuple[tuple[int, ...], int], np.ndarray] = {}
+
+
+def _gradient_scale(network: Network, batch: int) -> np.ndarray:
+    """Per parameter: −1/B for weights (∂E/∂w = −mean a·δ), +1/B for thresholds (∂E/∂θ = mean δ)."""
+    key = (network.layer_sizes, batch)
+    scale = _SIGNS.get(key)
+    if scale is None:
+        scale = np.empty(network.n_parameters)
+        for w0, t0, t1 in network.layout:
+            scale[w0:t0] = -1.0 / batch
+            scale[t0:t1] = 1.0 / batch
+        scale.setflags(write=False)
+        if len(_SIGNS) > 64:
+            _SIGNS.clear()
+        _SIGNS[key] = scale
+    return scale
 
 
 def compute_step(network: Network, inputs: np.ndarray, targets: np.ndarray, learning_rate: float) -> StepResult:
@@ -44,10 +74,20 @@ def compute_step(network: Network, inputs: np.ndarray, targets: np.ndarray, lear
     ``finite`` and the trainer refuses to apply it.
     """
     with np.errstate(over="ignore", invalid="ignore"):
-        return _compute_step(network, inputs, targets, learning_rate)
+        return compute_step_unguarded(network, inputs, targets, learning_rate)
 
 
-def _compute_step(network: Network, inputs: np.ndarray, targets: np.ndarray, learning_rate: float) -> StepResult:
+def compute_step_unguarded(network: Network, inputs: np.ndarray, targets: np.ndarray, learning_rate: float) -> StepResult:
+    """``compute_step`` for callers that already hold an ``np.errstate`` for a whole run."""
+    if inputs.shape[0] == 1 and network.n_parameters <= SMALL_NETWORK:
+        s = StepResult()
+        compute_step_small(network, inputs[0].tolist(), targets[0].tolist(), learning_rate, s)
+        return s
+    return compute_step_vectorised(network, inputs, targets, learning_rate)
+
+
+def compute_step_vectorised(network: Network, inputs: np.ndarray, targets: np.ndarray, learning_rate: float) -> StepResult:
+    """One iteration on a batch, in whole-array NumPy operations."""
     nets, outputs, z = network.forward(inputs)
     funcs = network.functions
     weights = network.weights
@@ -61,28 +101,33 @@ def _compute_step(network: Network, inputs: np.ndarray, targets: np.ndarray, lea
         delta = funcs[k].slope_from_output(outputs[k]) * (delta @ weights[k + 1].T)
         deltas[k] = delta
 
-    inv_batch = 1.0 / inputs.shape[0]
+    # Gradients straight into one flat vector in the canonical order:
+    # Σ_batch a_i δ_j for each weight, Σ_batch δ_j for each threshold, then
+    # one multiplication gives the signs and the 1/B of the mean.
+    batch = inputs.shape[0]
+    grads = np.empty(network.n_parameters)
+    sizes = network.layer_sizes
+    for k, (w0, t0, t1) in enumerate(network.layout):
+        before = inputs if k == 0 else outputs[k - 1]
+        np.matmul(before.T, deltas[k], out=grads[w0:t0].reshape(sizes[k], sizes[k + 1]))
+        _add_reduce(deltas[k], 0, None, grads[t0:t1])
+    grads *= _gradient_scale(network, batch)
+    updates = grads * -learning_rate
+    new_flat = network.flat + updates
+
     errors = sample_errors(network.loss, z, outputs[-1], targets)
     s = StepResult()
     s.nets, s.outputs, s.deltas, s.sample_errors = nets, outputs, deltas, errors
-    s.error = float(errors.sum() * inv_batch)
-    gw, gt, uw, ut, new_w, new_t = [], [], [], [], [], []
-    finite = np.isfinite(s.error)
-    for k in range(n):
-        before = inputs if k == 0 else outputs[k - 1]
-        g_w = (before.T @ deltas[k]) * -inv_batch  # ∂E/∂w = −(mean of) a_i δ_j
-        g_t = deltas[k].sum(axis=0) * inv_batch  # ∂E/∂threshold = (mean of) δ_j
-        u_w = g_w * -learning_rate
-        u_t = g_t * -learning_rate
-        w_new = weights[k] + u_w
-        t_new = network.thresholds[k] + u_t
-        finite = finite and np.isfinite(w_new).all() and np.isfinite(t_new).all()
-        gw.append(g_w), gt.append(g_t), uw.append(u_w), ut.append(u_t)
-        new_w.append(frozen(w_new)), new_t.append(frozen(t_new))
-    s.weight_gradients, s.threshold_gradients = gw, gt
-    s.weight_updates, s.threshold_updates = uw, ut
-    s.finite = bool(finite)
-    s.network_after = network.with_parameters(new_w, new_t)
+    s.error = float(_add_reduce(errors)) * (1.0 / batch)
+    grads.setflags(write=False)
+    updates.setflags(write=False)
+    new_flat.setflags(write=False)
+    s.gradients, s.updates = grads, updates
+    # A sum is finite only if every term is (inf − inf is NaN): one reduction
+    # checks every new parameter; overflow of the sum itself would need
+    # parameters near 1e308, which is divergence anyway.
+    s.finite = math.isfinite(s.error) and math.isfinite(_add_reduce(new_flat))
+    s.network_after = network.with_flat(new_flat)
     return s
 
 
@@ -99,26 +144,16 @@ def make_record(
     targets: np.ndarray,
 ) -> IterationRecord:
     """Wrap a step's arrays (no copies; all marked read-only) in a record."""
-    after = step.network_after
-    layers = tuple(
-        LayerValues(frozen(net), frozen(out), frozen(d))
-        for net, out, d in zip(step.nets, step.outputs, step.deltas)
-    )
-    params = tuple(
-        LayerParameters(
-            network_before.weights[k], frozen(step.weight_gradients[k]),
-            frozen(step.weight_updates[k]), after.weights[k],
-            network_before.thresholds[k], frozen(step.threshold_gradients[k]),
-            frozen(step.threshold_updates[k]), after.thresholds[k],
-        )
-        for k in range(network_before.n_layers)
-    )
+    for arrays in (step.nets, step.outputs, step.deltas):
+        for a in arrays:
+            a.setflags(write=False)
+    step.sample_errors.setflags(write=False)
+    layers = tuple(map(LayerValues, step.nets, step.outputs, step.deltas))
     return IterationRecord(
-        iteration=iteration, epoch=epoch, mode=mode, learning_rate=learning_rate,
-        sample_indices=frozen(np.asarray(sample_indices)), inputs=_readonly_view(inputs),
-        targets=_readonly_view(targets), layers=layers,
-        sample_errors=frozen(step.sample_errors), error=step.error, parameters=params,
-        layer_sizes=network_before.layer_sizes,
+        iteration, epoch, mode, learning_rate, _readonly_view(np.asarray(sample_indices)),
+        _readonly_view(inputs), _readonly_view(targets), layers, step.sample_errors,
+        step.error, network_before.flat, step.gradients, step.updates, step.network_after.flat,
+        network_before.layer_sizes,
     )
 
 
@@ -128,7 +163,12 @@ def _readonly_view(a: np.ndarray) -> np.ndarray:
     return v
 
 
-def loss_value(network: Network, inputs: np.ndarray, targets: np.ndarray) -> float:
-    """``(1/B) Σ_k E_k`` over a batch with the network as it is (used by the gradient check)."""
-    nets, outputs, z = network.forward(inputs)
-    return float(sample_errors(network.loss, z, outputs[-1], targets).mean())
+def loss_value(network: Network, inputs: np.ndarray, targets: np.ndarray, *, with_outputs: bool = False):
+    """``(1/B) Σ_k E_k`` over a batch, by the same arithmetic as a training step's error.
+
+    With ``with_outputs`` also returns the network's outputs ``(B, l)``.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        nets, outputs, z = network.forward(np.asarray(inputs, dtype=np.float64))
+        error = float(sample_errors(network.loss, z, outputs[-1], targets).sum()) * (1.0 / inputs.shape[0])
+    return (error, outputs[-1]) if with_outputs else error

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import math
 import numbers
@@ -253,7 +254,7 @@ class Dataset:
         An empty set gives NaN.  Raises :class:`DataError` for regression.
         """
         predicted = self.classify(outputs)
-        truth = self.labels()
+        truth = self._truth
         if predicted.shape[0] != truth.shape[0]:
             raise DataError(
                 f"data set {self.name!r}: {predicted.shape[0]} output rows for "
@@ -264,7 +265,12 @@ class Dataset:
         correct = predicted == truth
         if correct.ndim == 2:
             correct = np.all(correct, axis=1)
-        return float(np.mean(correct))
+        return np.count_nonzero(correct) / truth.shape[0]
+
+    @functools.cached_property
+    def _truth(self) -> np.ndarray:
+        # Asked once per epoch while training: the labels never change.
+        return self.labels()
 
     def subset(self, indices) -> Dataset:
         """A new data set with the rows ``indices`` (same names, task, source).

@@ -14,7 +14,6 @@ what lets the history keep any earlier state by reference.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import numpy as np
@@ -33,26 +32,49 @@ def frozen(array: np.ndarray) -> np.ndarray:
     return array
 
 
-@dataclass(frozen=True, eq=False)
 class Network:
-    layer_sizes: tuple[int, ...]
-    activations: tuple[str, ...]  # one per layer after the input
-    weights: tuple[np.ndarray, ...]  # weights[k]: (layer_sizes[k], layer_sizes[k+1])
-    thresholds: tuple[np.ndarray, ...]  # thresholds[k]: (layer_sizes[k+1],)
-    loss: str = "squared_error"
-    _functions: tuple[Activation, ...] = field(init=False, repr=False, compare=False)
+    """Structure plus one flat, read-only parameter vector.
 
-    def __post_init__(self) -> None:
-        validate_structure(self.layer_sizes, self.activations, self.loss)
-        for k, (w, t) in enumerate(zip(self.weights, self.thresholds, strict=True)):
-            expected = (self.layer_sizes[k], self.layer_sizes[k + 1])
-            if w.shape != expected or t.shape != expected[1:]:
-                raise ConfigError(
-                    f"layer {k + 1}: weights {w.shape} / thresholds {t.shape} do not fit sizes {expected}"
-                )
-        if len(self.weights) != len(self.layer_sizes) - 1:
-            raise ConfigError("one weight matrix is needed per layer after the input")
-        object.__setattr__(self, "_functions", tuple(ACTIVATIONS[a] for a in self.activations))
+    ``flat`` holds every parameter in the canonical order of
+    ``naming.parameter_specs`` (layer by layer: the weights row by row, then
+    the thresholds); ``weights[k]`` and ``thresholds[k]`` are read-only views
+    into it. One vector makes an update a single operation and gives the
+    gradient table its columns without copying.
+    """
+
+    __slots__ = ("layer_sizes", "activations", "loss", "flat", "weights", "thresholds", "_functions", "_layout")
+
+    def __init__(self, layer_sizes, activations, flat: np.ndarray, loss: str = "squared_error") -> None:
+        sizes = tuple(int(n) if not isinstance(n, bool) and isinstance(n, (int, np.integer)) else n for n in layer_sizes)
+        acts = _expand_activations(activations, len(sizes) - 1)
+        validate_structure(sizes, acts, loss)
+        layout = _layout(sizes)
+        flat = np.array(flat, dtype=np.float64).reshape(-1)
+        if flat.shape[0] != layout[-1][-1]:
+            raise ConfigError(f"{'-'.join(map(str, sizes))} has {layout[-1][-1]} parameters, got {flat.shape[0]}")
+        _set = object.__setattr__
+        _set(self, "layer_sizes", sizes)
+        _set(self, "activations", acts)
+        _set(self, "loss", loss)
+        _set(self, "_functions", tuple(ACTIVATIONS[a] for a in acts))
+        _set(self, "_layout", layout)
+        self._set_flat(frozen(flat))
+
+    def _set_flat(self, flat: np.ndarray) -> None:
+        weights, thresholds = [], []
+        sizes = self.layer_sizes
+        for k, (w0, t0, t1) in enumerate(self._layout):
+            weights.append(flat[w0:t0].reshape(sizes[k], sizes[k + 1]))
+            thresholds.append(flat[t0:t1])
+        object.__setattr__(self, "flat", flat)
+        object.__setattr__(self, "weights", tuple(weights))
+        object.__setattr__(self, "thresholds", tuple(thresholds))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("a Network is immutable; make a new one with with_flat or with_parameter")
+
+    def __repr__(self) -> str:
+        return f"Network({'-'.join(map(str, self.layer_sizes))}, {'/'.join(self.activations)}, {self.loss})"
 
     # ---- construction -------------------------------------------------
     @classmethod
@@ -72,7 +94,7 @@ class Network:
         ``xavier`` (Glorot uniform): weights from U(−a, a), a = √(6/(fan_in + fan_out)),
         thresholds 0.
         """
-        sizes = tuple(int(n) for n in layer_sizes)
+        sizes = tuple(layer_sizes)
         acts = _expand_activations(activations, len(sizes) - 1)
         validate_structure(sizes, acts, loss)
         if init not in INITIALISATIONS:
@@ -93,38 +115,55 @@ class Network:
 
     @classmethod
     def from_arrays(cls, layer_sizes, activations, weights, thresholds, loss="squared_error") -> "Network":
-        """Build from plain arrays or nested lists (copied, float64, read-only)."""
-        acts = _expand_activations(activations, len(layer_sizes) - 1)
-        w = tuple(frozen(np.array(a, dtype=np.float64)) for a in weights)
-        t = tuple(frozen(np.array(a, dtype=np.float64)) for a in thresholds)
-        return cls(tuple(int(n) for n in layer_sizes), acts, w, t, loss)
+        """Build from per-layer arrays or nested lists (copied, float64, read-only)."""
+        sizes = tuple(layer_sizes)
+        n = len(sizes) - 1
+        if len(weights) != n or len(thresholds) != n:
+            raise ConfigError("one weight matrix and one threshold vector are needed per layer after the input")
+        parts = []
+        for k, (w, t) in enumerate(zip(weights, thresholds)):
+            w, t = np.asarray(w, dtype=np.float64), np.asarray(t, dtype=np.float64)
+            expected = (sizes[k], sizes[k + 1])
+            if w.shape != expected or t.shape != expected[1:]:
+                raise ConfigError(
+                    f"layer {k + 1}: weights {w.shape} / thresholds {t.shape} do not fit sizes {expected}"
+                )
+            parts += [w.ravel(), t]
+        return cls(sizes, activations, np.concatenate(parts), loss)
+
+    def with_flat(self, flat: np.ndarray) -> "Network":
+        """The same structure with a new (already read-only, right-sized) parameter vector."""
+        net = object.__new__(Network)
+        for name in ("layer_sizes", "activations", "loss", "_functions", "_layout"):
+            object.__setattr__(net, name, getattr(self, name))
+        net._set_flat(flat)
+        return net
 
     def with_parameters(self, weights: Sequence[np.ndarray], thresholds: Sequence[np.ndarray]) -> "Network":
-        """The same structure with new (already read-only) parameter arrays."""
-        net = object.__new__(Network)
-        object.__setattr__(net, "__dict__", {**self.__dict__, "weights": tuple(weights), "thresholds": tuple(thresholds)})
-        return net
+        """The same structure with new per-layer arrays."""
+        return Network.from_arrays(self.layer_sizes, self.activations, weights, thresholds, self.loss)
 
     def with_parameter(self, layer: int, kind: str, source: int | None, target: int, value: float) -> "Network":
         """A copy with one parameter (1-based layer/units, as in ``naming``) set to ``value``."""
         if not np.isfinite(value):
             raise ConfigError(f"a parameter must be a finite number, got {value!r}")
-        k = layer - 1
-        weights, thresholds = list(self.weights), list(self.thresholds)
+        if not 1 <= layer <= self.n_layers or not 1 <= target <= self.layer_sizes[layer]:
+            raise ConfigError(f"there is no unit {target} in layer {layer}")
+        w0, t0, _ = self._layout[layer - 1]
         if kind == "weight":
-            w = weights[k].copy()
-            w[source - 1, target - 1] = value
-            weights[k] = frozen(w)
+            if source is None or not 1 <= source <= self.layer_sizes[layer - 1]:
+                raise ConfigError(f"there is no unit {source} in layer {layer - 1}")
+            index = w0 + (source - 1) * self.layer_sizes[layer] + (target - 1)
         elif kind == "threshold":
-            t = thresholds[k].copy()
-            t[target - 1] = value
-            thresholds[k] = frozen(t)
+            index = t0 + target - 1
         else:
             raise ConfigError(f"kind must be 'weight' or 'threshold', got {kind!r}")
-        return self.with_parameters(weights, thresholds)
+        flat = self.flat.copy()
+        flat[index] = value
+        return self.with_flat(frozen(flat))
 
     def with_loss(self, loss: str) -> "Network":
-        return replace(self, loss=loss)
+        return Network(self.layer_sizes, self.activations, self.flat, loss)
 
     # ---- queries --------------------------------------------------------
     @property
@@ -135,7 +174,12 @@ class Network:
     @property
     def n_parameters(self) -> int:
         """``Σ_k (n_k + 1)·n_{k+1}``; for d-q-l this is the note's ``(d + l + 1)·q + l``."""
-        return sum((a + 1) * b for a, b in zip(self.layer_sizes[:-1], self.layer_sizes[1:]))
+        return int(self.flat.shape[0])
+
+    @property
+    def layout(self) -> tuple[tuple[int, int, int], ...]:
+        """Per layer, offsets into ``flat``: (weights start, thresholds start, end)."""
+        return self._layout
 
     @property
     def functions(self) -> tuple[Activation, ...]:
@@ -143,13 +187,12 @@ class Network:
 
     def flat_parameters(self) -> np.ndarray:
         """All parameters in the canonical order of ``naming.parameter_specs``."""
-        return np.concatenate([np.concatenate([w.ravel(), t]) for w, t in zip(self.weights, self.thresholds)])
+        return self.flat
 
     def forward(self, inputs: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray]:
         """Forward pass of a batch ``(m, d)``: per layer ``net`` and ``output``, and the last ``net − threshold``."""
         nets, outputs = [], []
-        a = inputs
-        z = inputs
+        a = z = inputs
         for w, t, f in zip(self.weights, self.thresholds, self._functions):
             net = a @ w
             z = net - t
@@ -159,7 +202,17 @@ class Network:
         return nets, outputs, z
 
     def predict(self, inputs: np.ndarray) -> np.ndarray:
-        return self.forward(np.atleast_2d(inputs))[1][-1]
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self.forward(np.atleast_2d(np.asarray(inputs, dtype=np.float64)))[1][-1]
+
+
+def _layout(sizes: tuple[int, ...]) -> tuple[tuple[int, int, int], ...]:
+    out, offset = [], 0
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        t0 = offset + n_in * n_out
+        out.append((offset, t0, t0 + n_out))
+        offset = t0 + n_out
+    return tuple(out)
 
 
 def _expand_activations(activations: Sequence[str] | str, n_layers: int) -> tuple[str, ...]:

@@ -18,12 +18,14 @@ restored state is bitwise identical to the one first computed.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 
-from .backprop import StepResult, compute_step, loss_value, make_record
+from .backprop import StepResult, compute_step_unguarded, loss_value, make_record
 from .datasets import Dataset
 from .errors import ConfigError, DivergenceError
 from .history import EpochLog, GrowableArray
@@ -79,8 +81,7 @@ class StopConditions:
             raise ConfigError(f"the maximum number of epochs must be a positive whole number, got {m!r}")
 
 
-@dataclass(frozen=True)
-class TrainingState:
+class TrainingState(NamedTuple):
     """Where training stands after ``iteration`` iterations."""
 
     iteration: int
@@ -88,6 +89,17 @@ class TrainingState:
     cursor: int  # position in the current epoch's order
     network: Network
     config: TrainingConfig
+
+
+def _quiet(method):
+    """Run a public method under one ``np.errstate``: divergence is reported, not warned."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with np.errstate(over="ignore", invalid="ignore"):
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 STOP_TARGET = "target_error"
@@ -126,7 +138,11 @@ class Trainer:
         self.checkpoint_interval = int(checkpoint_interval)
         self._inputs = np.ascontiguousarray(train.inputs, dtype=np.float64)
         self._targets = np.ascontiguousarray(train.targets, dtype=np.float64)
-        self._order_cache: tuple[int, bool, np.ndarray] | None = None
+        m = train.n_samples
+        self._file_order = np.arange(m)
+        self._file_order.setflags(write=False)
+        self._epochs_per_block = max(1, 4096 // m)  # ≤ 4096 indices drawn at a time
+        self._order_block: tuple[int, np.ndarray] | None = None
         self._start(TrainingState(0, 0, 0, network, config or TrainingConfig()))
 
     def _start(self, state: TrainingState) -> None:
@@ -134,7 +150,8 @@ class Trainer:
         self._checkpoints: list[TrainingState] = [state]
         self._checkpoint_iterations: list[int] = [0]
         self._errors = GrowableArray()
-        self.epochs = EpochLog()
+        self._epochs = EpochLog()
+        self._pending_epoch: TrainingState | None = None
         self._log_epoch(state)
         self._end = 0
         self._last_record: IterationRecord | None = None
@@ -178,20 +195,28 @@ class Trainer:
         per_checkpoint = sum(
             w.nbytes + t.nbytes for w, t in zip(self.network.weights, self.network.thresholds)
         ) + 400  # the state object and its references
-        return self._errors.nbytes + self.epochs.nbytes + len(self._checkpoints) * per_checkpoint
+        return self._errors.nbytes + self._epochs.nbytes + len(self._checkpoints) * per_checkpoint
 
     # ---- the order of the samples -------------------------------------------
     def epoch_order(self, epoch: int, shuffle: bool | None = None) -> np.ndarray:
-        """Row order of the training set in epoch ``epoch + 1`` (0-based ``epoch``)."""
+        """Row order of the training set in epoch ``epoch + 1`` (0-based ``epoch``).
+
+        Shuffled orders are drawn a block of epochs at a time from a stream
+        of their own (``seed``, block number), so any epoch's order can be
+        rebuilt without replaying the ones before it.
+        """
         shuffle = self.config.shuffle if shuffle is None else shuffle
-        cached = self._order_cache
-        if cached is not None and cached[0] == epoch and cached[1] == shuffle:
-            return cached[2]
         m = self.train_set.n_samples
-        order = rng_for(self.seed, ORDER, epoch).permutation(m) if shuffle else np.arange(m)
-        order.setflags(write=False)
-        self._order_cache = (epoch, shuffle, order)
-        return order
+        if not shuffle:
+            return self._file_order
+        per_block = self._epochs_per_block
+        block, row = divmod(epoch, per_block)
+        cached = self._order_block
+        if cached is None or cached[0] != block:
+            orders = rng_for(self.seed, ORDER, block).permuted(np.broadcast_to(self._file_order, (per_block, m)), axis=1)
+            orders.setflags(write=False)
+            self._order_block = cached = (block, orders)
+        return cached[1][row]
 
     def next_samples(self) -> np.ndarray:
         """Rows the next iteration will use."""
@@ -207,9 +232,14 @@ class Trainer:
 
     # ---- one iteration ---------------------------------------------------------
     def _compute(self, state: TrainingState) -> tuple[np.ndarray, np.ndarray, np.ndarray, StepResult]:
+        """One iteration's arithmetic from ``state`` (callers hold ``_quiet``)."""
         idx = self._batch_indices(state)
-        x, y = self._inputs[idx], self._targets[idx]
-        return idx, x, y, compute_step(state.network, x, y, state.config.learning_rate)
+        if idx.shape[0] == 1:
+            k = int(idx[0])  # a slice is a view: cheaper than fancy indexing
+            x, y = self._inputs[k : k + 1], self._targets[k : k + 1]
+        else:
+            x, y = self._inputs[idx], self._targets[idx]
+        return idx, x, y, compute_step_unguarded(state.network, x, y, state.config.learning_rate)
 
     def _after(self, state: TrainingState, step: StepResult, n_used: int) -> TrainingState:
         cursor = state.cursor + n_used
@@ -225,6 +255,7 @@ class Trainer:
             sample_indices=idx, inputs=x, targets=y,
         )
 
+    @_quiet
     def preview(self) -> IterationRecord:
         """The record the next iteration would produce, without applying it."""
         state = self._state
@@ -235,6 +266,15 @@ class Trainer:
         """Apply one iteration; returns its record (if wanted) and whether an epoch ended."""
         state = self._state
         idx, x, y, step = self._compute(state)
+        if self._pending_epoch is not None:
+            if self._pending_epoch is state and state.config.mode == "accumulated" and state.cursor == 0:
+                # This pass began by measuring E over the whole training set, in
+                # file order, with the parameters the pending epoch row is about.
+                self._epochs.append(state.iteration, step.error, self._accuracy(self.train_set, step.outputs[-1]),
+                                    math.nan, math.nan)
+                self._pending_epoch = None
+            else:
+                self._flush_epoch()
         if not step.finite:
             raise DivergenceError(
                 f"iteration {state.iteration + 1} produced a non-finite error or parameter "
@@ -252,16 +292,21 @@ class Trainer:
             if t % self.checkpoint_interval == 0:
                 self._add_checkpoint(new)
             if new.epoch != state.epoch:
-                self._log_epoch(new)
+                if new.config.mode == "accumulated" and self.test_set is None:
+                    self._pending_epoch = new  # the next pass measures it for free
+                else:
+                    self._log_epoch(new)
         record = self._record(state, idx, x, y, step) if want_record else None
         self._last_record = record
         return record, new.epoch != state.epoch
 
+    @_quiet
     def step(self) -> IterationRecord:
         """One iteration: one sample (standard), one pass (accumulated) or one batch."""
         record, _ = self._advance(True)
         return record
 
+    @_quiet
     def step_epoch(self) -> IterationRecord:
         """Iterate up to the end of the epoch in progress; returns the last record."""
         while True:
@@ -272,6 +317,7 @@ class Trainer:
     def _epoch_last(self, state: TrainingState) -> bool:
         return state.cursor + state.config.batch_for(self.train_set.n_samples) >= self.train_set.n_samples
 
+    @_quiet
     def advance(self, n: int, *, use_stop_conditions: bool = True) -> tuple[int, str | None]:
         """Up to ``n`` iterations, keeping a record of the last only.
 
@@ -286,6 +332,7 @@ class Trainer:
             _, _ = self._advance(done == n - 1)
         return n, None
 
+    @_quiet
     def train(self) -> str:
         """Train until a stop condition holds (at least one must be set)."""
         if self.stop.target_error is None and self.stop.max_epochs is None:
@@ -311,13 +358,18 @@ class Trainer:
 
     # ---- measuring -------------------------------------------------------------
     def evaluate(self, dataset: Dataset | None = None, network: Network | None = None) -> tuple[float, float]:
-        """``(E, accuracy)`` of a data set (default: training set); accuracy NaN for regression."""
+        """``(E, accuracy)`` of a data set (default: training set); accuracy NaN for regression.
+
+        E is ``(1/m) Σ_k E_k``, by the same arithmetic as a training step's error.
+        """
         data = dataset if dataset is not None else self.train_set
         net = network if network is not None else self.network
-        outputs = net.predict(data.inputs)
-        error = loss_value(net, data.inputs, data.targets)
-        accuracy = data.accuracy(outputs) if data.task == "classification" else math.nan
-        return error, accuracy
+        error, outputs = loss_value(net, data.inputs, data.targets, with_outputs=True)
+        return error, self._accuracy(data, outputs)
+
+    @staticmethod
+    def _accuracy(data: Dataset, outputs: np.ndarray) -> float:
+        return data.accuracy(outputs) if data.task == "classification" else math.nan
 
     def _log_epoch(self, state: TrainingState) -> None:
         error, accuracy = self.evaluate(self.train_set, state.network)
@@ -325,7 +377,19 @@ class Trainer:
             test_error, test_accuracy = self.evaluate(self.test_set, state.network)
         else:
             test_error = test_accuracy = math.nan
-        self.epochs.append(state.iteration, error, accuracy, test_error, test_accuracy)
+        self._epochs.append(state.iteration, error, accuracy, test_error, test_accuracy)
+
+    def _flush_epoch(self) -> None:
+        """Measure a pending epoch row now (someone reads the log before the next pass)."""
+        if self._pending_epoch is not None:
+            pending, self._pending_epoch = self._pending_epoch, None
+            self._log_epoch(pending)
+
+    @property
+    def epochs(self) -> EpochLog:
+        """One row per epoch end (row 0: before training); see ``EpochLog``."""
+        self._flush_epoch()
+        return self._epochs
 
     def epoch_error(self) -> float:
         """E over the training set at the most recent epoch end at or before t."""
@@ -334,11 +398,13 @@ class Trainer:
         return float(log.error[row])
 
     # ---- moving in time -----------------------------------------------------------
+    @_quiet
     def goto(self, t: int) -> IterationRecord | None:
         """Restore the state after iteration t (0 ≤ t ≤ end) exactly; returns its record."""
         if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= self._end:
             raise ConfigError(f"iteration must be between 0 and {self._end}, got {t!r}")
         t = int(t)
+        self._flush_epoch()
         checkpoint = self._checkpoint_before(t)
         record = None
         if checkpoint.iteration == t:
@@ -379,14 +445,15 @@ class Trainer:
     def _branch(self, state: TrainingState) -> None:
         """Make ``state`` the current one, dropping any computed future after it."""
         t = state.iteration
+        self._flush_epoch()
         self._errors.truncate(t)
-        self.epochs.truncate_after(t)
+        self._epochs.truncate_after(t)
         keep = bisect.bisect_left(self._checkpoint_iterations, t)
         del self._checkpoints[keep:], self._checkpoint_iterations[keep:]
         self._add_checkpoint(state)
         if t == 0:
             # Row 0 of the epoch log describes the initial network.
-            self.epochs.truncate_after(-1)
+            self._epochs.truncate_after(-1)
             self._log_epoch(state)
         self._end = t
         self._state = state
@@ -403,7 +470,7 @@ class Trainer:
         config = replace(self.config, **changes)
         if config == self.config:
             return
-        self._branch(replace(self._state, config=config))
+        self._branch(self._state._replace(config=config))
 
     def set_stop(self, stop: StopConditions) -> None:
         self.stop = stop
@@ -411,16 +478,16 @@ class Trainer:
     def set_parameter(self, layer: int, kind: str, source: int | None, target: int, value: float) -> None:
         """Edit one weight or threshold by hand (1-based indices); the future is dropped."""
         network = self.network.with_parameter(layer, kind, source, target, float(value))
-        self._branch(replace(self._state, network=network))
+        self._branch(self._state._replace(network=network))
         self._last_record = None
 
     def set_network(self, network: Network) -> None:
         """Replace the parameters (same structure) from now on, e.g. to undo an edit."""
         if network.layer_sizes != self.network.layer_sizes:
             raise ConfigError("the new network has a different structure; make a new trainer")
-        self._branch(replace(self._state, network=network))
+        self._branch(self._state._replace(network=network))
         self._last_record = None
 
     def reset(self) -> None:
         """Back to iteration 0 with the initial network, forgetting all history."""
-        self._start(replace(self._checkpoints[0], iteration=0, epoch=0, cursor=0))
+        self._start(self._checkpoints[0]._replace(iteration=0, epoch=0, cursor=0))

@@ -202,3 +202,44 @@ def test_non_finite_step_is_flagged():
     net = Network.from_arrays([1, 1], "linear", [[[1e308]]], [[0.0]])
     step = compute_step(net, np.array([[1e308]]), np.array([[0.0]]), 1.0)
     assert step.finite is False
+
+
+@pytest.mark.parametrize("sizes, acts, loss", [
+    ((2, 2, 1), ("sigmoid", "sigmoid"), "squared_error"),
+    ((3, 4, 2), ("tanh", "sigmoid"), "cross_entropy"),
+    ((2, 3, 3, 2), ("relu", "tanh", "linear"), "squared_error"),
+    ((4, 2), ("sigmoid",), "squared_error"),
+])
+def test_small_network_path_agrees_with_the_vectorised_path(sizes, acts, loss):
+    """Standard BP on a tiny network runs a float loop; it must compute what the array code does."""
+    from bpgui.model.backprop import StepResult, compute_step_vectorised
+    from bpgui.model.backprop_small import SMALL_NETWORK, compute_step_small
+
+    net = Network.initialise(sizes, activations=acts, loss=loss, seed=7)
+    assert net.n_parameters <= SMALL_NETWORK
+    rng = np.random.default_rng(3)
+    for _ in range(5):
+        x = rng.normal(size=(1, sizes[0]))
+        y = rng.uniform(0.05, 0.95, size=(1, sizes[-1]))
+        small = StepResult()
+        compute_step_small(net, x[0].tolist(), y[0].tolist(), 0.4, small)
+        vector = compute_step_vectorised(net, x, y, 0.4)
+        assert small.error == pytest.approx(vector.error, rel=1e-13)
+        for a, b in zip(small.nets + small.outputs + small.deltas, vector.nets + vector.outputs + vector.deltas):
+            np.testing.assert_allclose(a, b, rtol=1e-13, atol=1e-16)
+        np.testing.assert_allclose(small.gradients, vector.gradients, rtol=1e-12, atol=1e-16)
+        np.testing.assert_allclose(small.network_after.flat, vector.network_after.flat, rtol=1e-14, atol=1e-16)
+        assert small.finite and vector.finite
+
+
+def test_small_path_reports_overflow_as_not_finite():
+    from bpgui.model.backprop import StepResult
+    from bpgui.model.backprop_small import compute_step_small
+
+    net = Network.from_arrays([1, 1], "linear", [[[1e300]]], [[0.0]])
+    s = StepResult()
+    compute_step_small(net, [1e300], [0.0], 1.0, s)
+    assert s.finite is False
+    sig = Network.from_arrays([1, 1], "sigmoid", [[[1.0]]], [[0.0]])
+    compute_step_small(sig, [-1e6], [1.0], 1.0, s)  # e^(1e6) would overflow math.exp
+    assert s.finite and s.outputs[0][0, 0] == 0.0
