@@ -24,7 +24,7 @@ import numpy as np
 
 from .activations import output_delta, sample_errors
 from .backprop_small import SMALL_NETWORK, compute_step_small
-from .network import Network, frozen
+from .network import Network
 from .records import IterationRecord, LayerValues
 
 

@@ -447,14 +447,15 @@ class Trainer:
         t = state.iteration
         self._flush_epoch()
         self._errors.truncate(t)
-        self._epochs.truncate_after(t)
         keep = bisect.bisect_left(self._checkpoint_iterations, t)
         del self._checkpoints[keep:], self._checkpoint_iterations[keep:]
         self._add_checkpoint(state)
-        if t == 0:
-            # Row 0 of the epoch log describes the initial network.
-            self._epochs.truncate_after(-1)
+        if state.cursor == 0:
+            # An epoch row measured at t described the network before the change.
+            self._epochs.truncate_after(t - 1)
             self._log_epoch(state)
+        else:
+            self._epochs.truncate_after(t)
         self._end = t
         self._state = state
 

@@ -272,7 +272,7 @@ def test_invalid_json_names_line_and_column(tmp_path):
     path = _write(tmp_path, "\n".join(lines) + "\n")
     message = _load_error(path)
     column = lines[3].index('{"units": 1}') + 1  # 1-based column of the unexpected "{"
-    assert re.search(rf"\bline 4\b", message), message
+    assert re.search(r"\bline 4\b", message), message
     assert re.search(rf"\bcolumn {column}\b", message), message
 
 

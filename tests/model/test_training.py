@@ -156,6 +156,19 @@ def test_editing_a_parameter_drops_the_future_and_can_be_restored(xor):
     assert params_bytes(tr.network) == params_bytes(before)
 
 
+def test_an_edit_at_an_epoch_end_re_measures_that_epoch_row(xor):
+    tr = Trainer(Network.initialise((2, 2, 1), seed=0), xor, seed=0)
+    tr.advance(12, use_stop_conditions=False)
+    tr.goto(8)  # the end of epoch 2
+    tr.set_parameter(1, "threshold", None, 1, 4.0)  # γ_1
+    log = tr.epochs
+    assert list(log.iteration.view()) == [0, 4, 8]
+    assert log.error[2] == tr.evaluate()[0]
+    tr.goto(0)
+    tr.set_parameter(2, "threshold", None, 1, -3.0)  # θ_1 of the initial network
+    assert len(tr.epochs) == 1 and tr.epochs.error[0] == tr.evaluate()[0]
+
+
 def test_epoch_log_measures_the_whole_training_set(xor):
     tr = Trainer(Network.initialise((2, 2, 1), seed=2), xor, seed=2)
     tr.advance(40, use_stop_conditions=False)
@@ -243,3 +256,16 @@ def test_history_memory_stays_within_64_mb_for_a_million_iterations(xor):
     per_iteration = tr.history_nbytes / n
     assert per_iteration * 1_000_000 <= 64 * 2 ** 20 / 2  # half the budget, for doubling slack
     assert len(tr._checkpoints) <= n // tr.checkpoint_interval + 1
+
+
+def test_accumulated_epoch_rows_measured_by_the_next_pass_equal_a_fresh_evaluation():
+    data = load_builtin("watermelon3.0alpha")
+    tr = Trainer(Network.initialise((2, 3, 1), seed=1), data, config=TrainingConfig(mode="accumulated"))
+    for _ in range(6):
+        tr.step()
+    rows = [(int(tr.epochs.iteration[e]), tr.epochs.error[e], tr.epochs.accuracy[e]) for e in range(len(tr.epochs))]
+    assert [r[0] for r in rows] == list(range(7))
+    for t, error, accuracy in rows:
+        tr.goto(t)
+        fresh_error, fresh_accuracy = tr.evaluate()
+        assert error == pytest.approx(fresh_error, rel=1e-13) and accuracy == fresh_accuracy
