@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from typing import Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from .paths import resource_path
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
-class PlaceholderWindow(QMainWindow):
-    """Stands in until the main window (issue 3) lands: it says so."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(tr("bpgui — backpropagation, step by step"))
-        label = QLabel(
-            tr("The bpgui main window is not built yet.\n"
-               "The model and the scripted commands work now:\n"
-               "python -m bpgui trace NETWORK.json --input 0.05,0.10 --target 0.01,0.99\n"
-               "python -m bpgui train --hidden 2 --data xor")
-        )
-        label.setMargin(24)
-        self.setCentralWidget(label)
-        self.resize(720, 360)
+ORGANIZATION = "bpgui"
+APPLICATION = "bpgui"
 
 
 def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
@@ -42,9 +26,56 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> QTra
     return None
 
 
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv if argv is not None else sys.argv))
+        app.setOrganizationName(ORGANIZATION)
+        app.setApplicationName(APPLICATION)
+        install_translator(app)
+    return app
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
-    install_translator(app)
-    window = PlaceholderWindow()
+    app = application(argv)
+    from .views.main_window import MainWindow  # after the QApplication exists
+
+    window = MainWindow()
     window.show()
     return app.exec()
+
+
+def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), steps: int = 0,
+               size: tuple[int, int] = (1280, 800)) -> None:
+    """Render the window offscreen after ``steps`` iterations and save it as PNG (atomically)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["BPGUI_NO_DIALOGS"] = "1"
+    app = application([sys.argv[0]])
+    from .controller import Settings, TrainingController
+    from .model.errors import BpguiError
+    from .views.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as scratch:
+        # A throwaway settings file: a screenshot never reads or changes the user's.
+        qsettings = QSettings(os.path.join(scratch, "screenshot.ini"), QSettings.Format.IniFormat)
+        controller = TrainingController(Settings(data=data, hidden=tuple(hidden), target_error=None))
+        window = MainWindow(controller, qsettings)
+        window.resize(*size)
+        if steps:
+            controller.trainer.advance(steps, use_stop_conditions=False)
+            controller.trainer.goto(controller.trainer.iteration)  # keep the last record
+            controller.history_changed.emit()
+            controller.state_changed.emit()
+        window.show()
+        for _ in range(5):
+            app.processEvents()
+        image = window.grab()
+        tmp = f"{path}.part{os.getpid()}.png"
+        try:
+            if not image.save(tmp, "PNG"):
+                raise BpguiError(f"{path}: the screenshot could not be written")
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        window.close()

@@ -200,7 +200,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="save the trained network here")
     p.add_argument("--log", help="write per-epoch error and accuracy to this CSV")
     p.set_defaults(run=run_train)
+    p = sub.add_parser("screenshot", help="render the window offscreen after N iterations and save a PNG")
+    p.add_argument("out", metavar="OUT.png")
+    p.add_argument("--data", default="xor", help="a built-in set or a CSV file (default xor)")
+    p.add_argument("--hidden", default="2", help="hidden layer sizes (default 2)")
+    p.add_argument("--steps", type=int, default=0, help="iterations before the picture (default 0)")
+    p.add_argument("--size", default="1280x800", help="window size WxH (default 1280x800)")
+    p.set_defaults(run=run_screenshot)
     return parser
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        raise ConfigError(f"--size must look like 1280x800, got {args.size!r}") from None
+    if width < 200 or height < 150:
+        raise ConfigError(f"--size must be at least 200x150, got {args.size!r}")
+    if args.steps < 0:
+        raise ConfigError(f"--steps must be 0 or more, got {args.steps}")
+    hidden = parse_hidden_sizes(args.hidden)
+    from .app import screenshot  # only this sub-command needs Qt
+
+    screenshot(args.out, data=args.data, hidden=hidden, steps=args.steps, size=(width, height))
+    print(args.out)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

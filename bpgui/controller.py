@@ -1,0 +1,412 @@
+"""The one owner of mutable state: slots in, signals out.
+
+Views never touch the model; they call the controller's slots (intent) and
+re-read what they show when its signals fire:
+
+=====================  ==================================================
+signal                 when
+=====================  ==================================================
+``state_changed``      t moved: a step, a run tick, step back, reset, edit
+``history_changed``    the error history grew or was cut (branch, reset)
+``structure_changed``  a new network or data set: views rebuild
+``settings_changed``   the settings object was replaced
+``running_changed``    Run started or paused (bool)
+``selection_changed``  the selected parameter (canonical index, −1 none)
+``message``            (level, text): "error" for a refused input or a
+                       fault, "info" for things a learner should notice
+=====================  ==================================================
+
+Run mode computes as many iterations as fit in a time slice per tick and
+emits once per tick, so the model may take tens of thousands of steps per
+second while the views repaint at most once per frame.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
+from .model.errors import BpguiError, ConfigError, DivergenceError
+from .model.fileformat import load_network, save_network
+from .model.network import Network
+from .model.records import IterationRecord
+from .model.training import DEFAULT_LEARNING_RATE, StopConditions, Trainer, TrainingConfig
+
+# Iterations per second offered by the speed control; 0 means as fast as possible.
+SPEEDS = (1, 2, 5, 10, 30, 100, 1000, 0)
+FRAME_SECONDS = 1 / 60
+# In "as fast as possible" the model may use this share of each frame; the
+# rest is left to the event loop and the repaint.
+COMPUTE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a learner sets in the settings panel (and QSettings remembers)."""
+
+    data: str = "xor"  # a built-in name or a CSV path
+    test_fraction: float = 0.0
+    hidden: tuple[int, ...] = (2,)
+    activation: str = "sigmoid"  # hidden layers; the output is sigmoid (classification) or linear
+    loss: str = "squared_error"
+    mode: str = "standard"
+    batch_size: int = 8
+    learning_rate: float = DEFAULT_LEARNING_RATE
+    shuffle: bool = True
+    seed: int = 0
+    init: str = "uniform"
+    target_error: float | None = 0.01
+    max_epochs: int | None = None
+
+    # Settings whose change needs a new network (and so a reset); the others
+    # apply from the current iteration on.
+    STRUCTURAL = ("data", "test_fraction", "hidden", "activation", "loss", "seed", "init")
+
+
+def build_network(data: Dataset, settings: Settings) -> Network:
+    output = "sigmoid" if data.task == "classification" else "linear"
+    loss = settings.loss if output == "sigmoid" else "squared_error"
+    sizes = (data.n_inputs, *settings.hidden, data.n_outputs)
+    acts = (settings.activation,) * len(settings.hidden) + (output,)
+    return Network.initialise(sizes, activations=acts, loss=loss, seed=settings.seed, init=settings.init)
+
+
+class TrainingController(QObject):
+    state_changed = Signal()
+    history_changed = Signal()
+    structure_changed = Signal()
+    settings_changed = Signal()
+    running_changed = Signal(bool)
+    selection_changed = Signal(int)
+    message = Signal(str, str)
+
+    def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = Settings()
+        self._speed = 0
+        self._selected = -1
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._running = False
+        self._last_tick_iterations = 0
+        self._build(settings or Settings())
+
+    # ---- what the views read ---------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def trainer(self) -> Trainer:
+        return self._trainer
+
+    @property
+    def dataset(self) -> Dataset:
+        """The whole data set (before any train/test split)."""
+        return self._dataset
+
+    @property
+    def network(self) -> Network:
+        return self._trainer.network
+
+    @property
+    def record(self) -> IterationRecord | None:
+        """The record of iteration t (None at t = 0)."""
+        return self._trainer.last_record
+
+    def display_record(self) -> IterationRecord:
+        """What the views show: the record of iteration t, or at t = 0 a preview of iteration 1."""
+        return self._trainer.last_record or self._trainer.preview()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def speed(self) -> int:
+        """Iterations per second in Run mode; 0 is as fast as possible."""
+        return self._speed
+
+    @property
+    def selected_parameter(self) -> int:
+        return self._selected
+
+    # ---- building ---------------------------------------------------------------------
+    def _build(self, settings: Settings, network: Network | None = None) -> None:
+        """Make a new trainer for ``settings``; raises BpguiError and changes nothing on bad input."""
+        data = load_dataset(settings.data, seed=settings.seed)
+        if settings.test_fraction:
+            train, test = train_test_split(data, settings.test_fraction, settings.seed)
+        else:
+            train, test = data, None
+        if network is None:
+            network = build_network(train, settings)
+        trainer = Trainer(
+            network, train, test=test, seed=settings.seed,
+            config=TrainingConfig(mode=settings.mode, learning_rate=settings.learning_rate,
+                                  batch_size=settings.batch_size, shuffle=settings.shuffle),
+            stop=StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs),
+        )
+        self._dataset, self._trainer, self._settings = data, trainer, settings
+        if self._selected >= network.n_parameters:
+            self._selected = -1
+
+    def _emit_all(self) -> None:
+        self.structure_changed.emit()
+        self.settings_changed.emit()
+        self.history_changed.emit()
+        self.state_changed.emit()
+        self.selection_changed.emit(self._selected)
+
+    def _refuse(self, exc: Exception) -> None:
+        self.message.emit("error", str(exc))
+
+    # ---- settings --------------------------------------------------------------------------
+    def apply_settings(self, new: Settings) -> bool:
+        """Apply new settings; structural changes rebuild the network (with a message).
+
+        Returns False, with an error message and nothing changed, if they are invalid.
+        """
+        old = self._settings
+        if new == old:
+            return True
+        structural = [name for name in Settings.STRUCTURAL if getattr(new, name) != getattr(old, name)]
+        try:
+            if structural:
+                self.pause()
+                self._build(new)
+                self.message.emit("info", self.tr("The network was re-initialised (iteration 0) because "
+                                                  "these settings changed: %1").replace("%1", ", ".join(structural)))
+                self._emit_all()
+                return True
+            config = TrainingConfig(mode=new.mode, learning_rate=new.learning_rate,
+                                    batch_size=new.batch_size, shuffle=new.shuffle)
+            stop = StopConditions(target_error=new.target_error, max_epochs=new.max_epochs)
+        except BpguiError as exc:
+            self._refuse(exc)
+            self.settings_changed.emit()  # views fall back to the settings in force
+            return False
+        trainer = self._trainer
+        if config != trainer.config:
+            cut = trainer.end > trainer.iteration
+            trainer.set_config(mode=config.mode, learning_rate=config.learning_rate,
+                               batch_size=config.batch_size, shuffle=config.shuffle)
+            if cut:
+                self.history_changed.emit()
+        trainer.set_stop(stop)
+        self._settings = new
+        self.settings_changed.emit()
+        self.state_changed.emit()
+        return True
+
+    def update_settings(self, **changes) -> bool:
+        try:
+            new = replace(self._settings, **changes)
+        except TypeError as exc:
+            self._refuse(exc)
+            return False
+        return self.apply_settings(new)
+
+    def set_learning_rate(self, eta: float) -> bool:
+        """η applies from the next iteration on."""
+        return self.update_settings(learning_rate=eta)
+
+    # ---- stepping ------------------------------------------------------------------------------
+    def _on_diverged(self, exc: DivergenceError) -> None:
+        self.pause()
+        self.message.emit("error", self.tr("Training diverged and was paused; the last finite "
+                                           "iteration is kept. %1").replace("%1", str(exc)))
+        self.history_changed.emit()
+        self.state_changed.emit()
+
+    def _guarded(self, action) -> bool:
+        try:
+            action()
+        except DivergenceError as exc:
+            self._on_diverged(exc)
+            return False
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        return True
+
+    def step(self) -> None:
+        """One iteration: one sample (standard), one pass (accumulated) or one batch."""
+        if self._guarded(self._trainer.step):
+            self._after_steps()
+
+    def step_epoch(self) -> None:
+        if self._guarded(self._trainer.step_epoch):
+            self._after_steps()
+
+    def step_back(self) -> None:
+        if self._trainer.iteration == 0:
+            self.message.emit("info", self.tr("Already at iteration 0."))
+            return
+        self.pause()
+        if self._guarded(self._trainer.step_back):
+            self.state_changed.emit()
+
+    def goto(self, t: int) -> None:
+        self.pause()
+        if self._guarded(lambda: self._trainer.goto(t)):
+            self.state_changed.emit()
+
+    def reset(self) -> None:
+        """Back to iteration 0 with the network drawn from the seed (history forgotten)."""
+        self.pause()
+        self._trainer.reset()
+        self.history_changed.emit()
+        self.state_changed.emit()
+
+    def _after_steps(self) -> None:
+        self.history_changed.emit()
+        self.state_changed.emit()
+
+    # ---- running ------------------------------------------------------------------------------
+    def set_speed(self, iterations_per_second: int) -> None:
+        self._speed = max(0, int(iterations_per_second))
+        if self._running:
+            self._timer.start(self._interval_ms())
+
+    def _interval_ms(self) -> int:
+        if self._speed and self._speed <= 60:
+            return int(round(1000 / self._speed))
+        return int(FRAME_SECONDS * 1000)
+
+    def set_running(self, running: bool) -> None:
+        if running == self._running:
+            return
+        if running and self._trainer.stop_reason() is not None:
+            self.message.emit("info", self._stop_text(self._trainer.stop_reason()))
+            self.running_changed.emit(False)
+            return
+        self._running = running
+        if running:
+            self._timer.start(self._interval_ms())
+        else:
+            self._timer.stop()
+        self.running_changed.emit(running)
+
+    def toggle_running(self) -> None:
+        self.set_running(not self._running)
+
+    def pause(self) -> None:
+        self.set_running(False)
+
+    def _stop_text(self, reason: str) -> str:
+        if reason == "target_error":
+            return self.tr("Stopped: the error E reached the target %1.").replace("%1", f"{self._settings.target_error:g}")
+        return self.tr("Stopped: the maximum number of epochs (%1) is reached.").replace("%1", str(self._settings.max_epochs))
+
+    def _on_timer_timeout(self) -> None:
+        trainer = self._trainer
+        if self._speed and self._speed <= 60:
+            n, budget = 1, None
+        elif self._speed:
+            n, budget = max(1, round(self._speed * FRAME_SECONDS)), None
+        else:
+            n, budget = None, FRAME_SECONDS * COMPUTE_SHARE
+        done_total, reason = 0, None
+        try:
+            if budget is None:
+                done_total, reason = trainer.advance(n)
+            else:
+                deadline = time.perf_counter() + budget
+                chunk = 64
+                while True:
+                    start = time.perf_counter()
+                    done, reason = trainer.advance(chunk)
+                    done_total += done
+                    if reason is not None or time.perf_counter() >= deadline:
+                        break
+                    # Grow the chunk while it stays well inside the slice.
+                    if time.perf_counter() - start < budget / 8:
+                        chunk *= 2
+        except DivergenceError as exc:
+            self._on_diverged(exc)
+            return
+        self._last_tick_iterations = done_total
+        if reason is not None:
+            self.pause()
+            self.message.emit("info", self._stop_text(reason))
+        self._after_steps()
+
+    # ---- direct edits and selection ----------------------------------------------------------
+    def select_parameter(self, index: int) -> None:
+        index = int(index)
+        if not -1 <= index < self.network.n_parameters:
+            index = -1
+        if index != self._selected:
+            self._selected = index
+            self.selection_changed.emit(index)
+
+    # ---- files ---------------------------------------------------------------------------------
+    def open_network(self, path: str) -> bool:
+        """Load a network file for the current data set; refused (unchanged) if it does not fit."""
+        try:
+            loaded = load_network(path)
+            net = loaded.network
+            data = self._trainer.train_set
+            if net.layer_sizes[0] != data.n_inputs or net.layer_sizes[-1] != data.n_outputs:
+                raise ConfigError(
+                    self.tr("%1 is a %2 network, but the data set %3 needs %4 inputs and %5 outputs")
+                    .replace("%1", path).replace("%2", "-".join(map(str, net.layer_sizes)))
+                    .replace("%3", data.name).replace("%4", str(data.n_inputs)).replace("%5", str(data.n_outputs))
+                )
+            hidden = tuple(net.layer_sizes[1:-1])
+            acts = set(net.activations[:-1])
+            settings = replace(
+                self._settings, hidden=hidden,
+                activation=acts.pop() if len(acts) == 1 else self._settings.activation,
+                loss=net.loss,
+                learning_rate=loaded.learning_rate or self._settings.learning_rate,
+            )
+            self.pause()
+            self._build(settings, network=net)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        self._emit_all()
+        return True
+
+    def save_network(self, path: str) -> bool:
+        try:
+            save_network(path, self.network, learning_rate=self._settings.learning_rate, seed=self._settings.seed)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        return True
+
+    def import_data(self, path: str) -> bool:
+        """Use a CSV file as the data set (a new network sized for it)."""
+        return self.update_settings(data=path)
+
+    # ---- status --------------------------------------------------------------------------------
+    def status(self) -> dict:
+        """Figures for the status bar: t, epoch, sample k, E_k, E, accuracy."""
+        trainer = self._trainer
+        record = trainer.last_record
+        log = trainer.epochs
+        row = int(np.searchsorted(log.iteration.view(), trainer.iteration, side="right")) - 1
+        return {
+            "iteration": trainer.iteration,
+            "end": trainer.end,
+            "epoch": trainer.state.epoch,
+            "sample": None if record is None or record.batch_size != 1 else int(record.sample_indices[0]) + 1,
+            "batch": None if record is None else record.batch_size,
+            "error_k": None if record is None else record.error,
+            "error": float(log.error[row]),
+            "accuracy": None if math.isnan(log.accuracy[row]) else float(log.accuracy[row]),
+            "test_error": None if math.isnan(log.test_error[row]) else float(log.test_error[row]),
+            "running": self._running,
+        }
+
+    @staticmethod
+    def builtin_names() -> tuple[str, ...]:
+        return BUILTIN_NAMES

@@ -1,0 +1,679 @@
+"""The error curve: E_k per iteration, E per epoch and the test error.
+
+``ErrorPlotView`` only draws what it is given (``set_history``,
+``set_current_iteration``, or ``update_from_trainer`` which reads a trainer and
+calls those two) and never touches the model. The three curves are created
+once; every update replaces their data in place with ``PlotDataItem.setData``.
+
+Speed with 10^6 iterations: the arrays given are referenced, not copied (the
+x values 1..n come from a cached ``arange``), auto "peak" downsampling and
+clip-to-view are on, and the finite check is skipped when the data are known
+to be finite. At most one array as long as the history is allocated per
+update (the fractional epoch positions in epoch mode, or a clipped copy for
+the log scale when the data hold a zero).
+
+Because the arrays are referenced, callers hand over fresh arrays after the
+model changes (``update_from_trainer`` does).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import math
+import os
+import secrets
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter, SVGExporter
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from bpgui.model.training import Trainer
+
+X_ITERATIONS = "iteration"
+X_EPOCHS = "epoch"
+
+# Colours chosen for a projector: dark text, light thin noise, bold dark curve.
+_BACKGROUND = "w"
+_TEXT = "#222222"
+_AXIS = "#555555"
+_ITERATION_PEN = pg.mkPen("#9ecae1", width=1)
+_EPOCH_PEN = pg.mkPen("#08519c", width=2.5)
+_EPOCH_SYMBOL_BRUSH = pg.mkBrush("#08519c")
+_TEST_PEN = pg.mkPen("#d95f02", width=2, style=Qt.PenStyle.DashLine)
+_TEST_SYMBOL_BRUSH = pg.mkBrush("#d95f02")
+_MARKER_PEN = pg.mkPen("#444444", width=1.5, style=Qt.PenStyle.DashDotLine)
+_HOVER_BRUSH = pg.mkBrush("#e7298a")
+
+FEW_EPOCHS = 40  # up to this many epoch rows, the epoch curves get small symbols
+_SYMBOL_SIZE = 5
+
+
+def _exact(value: float) -> str:
+    """A float at full precision (the shortest text that reads back to the same number)."""
+    return repr(float(value))
+
+
+def _all_finite(values: np.ndarray) -> bool:
+    """True only if every value is finite; one pass and no temporary array.
+
+    A finite sum proves every term finite; an overflowing sum only makes the
+    answer a cautious False.
+    """
+    if values.shape[0] == 0:
+        return True
+    with np.errstate(all="ignore"):
+        return math.isfinite(float(np.add.reduce(values)))
+
+
+def _has_nonpositive(values: np.ndarray | None) -> bool:
+    if values is None or values.shape[0] == 0:
+        return False
+    smallest = values.min()  # no temporary array; NaN if any value is NaN
+    if smallest <= 0:
+        return True
+    return bool(np.isnan(smallest) and (values <= 0).any())
+
+
+def _smallest_positive(values: np.ndarray | None) -> float:
+    if values is None or values.shape[0] == 0:
+        return math.inf
+    return float(np.min(values, where=values > 0, initial=math.inf))  # NaN compares False
+
+
+def _close_paths_explicitly(d: str) -> str:
+    """SVG path data with each close command ("Z") written as a line back to the subpath's start."""
+    out: list[str] = []
+    start = None
+    for token in d.split():
+        closes = token[-1] in "Zz"
+        token = token[:-1] if closes else token
+        if token:
+            if token[0] in "Mm":
+                start = token[1:]
+            out.append(token)
+        if closes and start is not None:
+            out.append("L" + start)
+    return " ".join(out)
+
+
+@contextlib.contextmanager
+def _svg_exporter_reading_closed_paths():
+    """Let pyqtgraph's SVG exporter read the "Z" that newer Qt versions write.
+
+    pyqtgraph 0.14 splits every path token at a comma and fails on the
+    close-path command Qt 6.12 emits; this rewrites the commands before its
+    parser sees them, for the duration of one export.
+    """
+    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    original = module.correctCoordinates
+
+    def correct_coordinates(node, defs, item, options):
+        for element in node.getElementsByTagName("path"):
+            element.setAttribute("d", _close_paths_explicitly(element.getAttribute("d")))
+        return original(node, defs, item, options)
+
+    module.correctCoordinates = correct_coordinates
+    try:
+        yield
+    finally:
+        module.correctCoordinates = original
+
+
+class ErrorPlotView(QWidget):
+    """The training error over time, with an x axis of iterations or epochs and an optional log scale."""
+
+    x_axis_changed = Signal(str)  # X_ITERATIONS or X_EPOCHS
+    log_scale_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._iteration_errors = np.empty(0)
+        self._epoch_iterations = np.empty(0, dtype=np.int64)
+        self._epoch_errors = np.empty(0)
+        self._test_errors: np.ndarray | None = None
+        self._iterations_per_epoch: float | None = None
+        self._iteration_x = np.empty(0, dtype=np.int64)  # cached 1..N; slices of it are the x values
+        self._current = (0, 0)  # (t, end)
+        self._has_test = False
+        self._hovering = False
+        self._floor: float | None = None  # where the log scale draws zeros, while it has to
+
+        # ---- the control bar -------------------------------------------------
+        self._x_axis_label = QLabel(self)
+        self._x_axis_combo = QComboBox(self)
+        self._x_axis_combo.addItem("", X_ITERATIONS)
+        self._x_axis_combo.addItem("", X_EPOCHS)
+        self._x_axis_label.setBuddy(self._x_axis_combo)
+        self._log_check = QCheckBox(self)
+        self._value_label = QLabel(self)
+        self._value_label.setObjectName("value_label")
+        self._value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The value may be long: let it shrink with the window (its tooltip keeps the full text).
+        self._value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._value_label.setMinimumWidth(0)
+
+        bar = self._bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.setSpacing(6)
+        bar.addWidget(self._x_axis_label)
+        bar.addWidget(self._x_axis_combo)
+        bar.addSpacing(6)
+        bar.addWidget(self._log_check)
+        bar.addSpacing(6)
+        bar.addWidget(self._value_label, 1)
+        bar.addStretch(0)  # takes the room when the value label moves to its own row
+
+        # ---- the plot -----------------------------------------------------------
+        self._plot_widget = pg.PlotWidget(self, background=_BACKGROUND)
+        self._plot_widget.setMinimumSize(200, 120)
+        plot = self._plot_item = self._plot_widget.getPlotItem()
+        # The "Plot Options" menu could switch on log, FFT, ... behind this view's back;
+        # keep only the ViewBox menu (view all, zoom, export).
+        plot.setMenuEnabled(False, True)
+        plot.setDownsampling(auto=True, mode="peak")
+        plot.setClipToView(True)
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        tick_font = QFont(self.font())
+        tick_font.setPointSizeF(max(9.0, tick_font.pointSizeF()))
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(_AXIS))
+            axis.setTextPen(pg.mkPen(_TEXT))
+            axis.setTickFont(tick_font)
+            axis.enableAutoSIPrefix(False)  # plain numbers: "0.12", not "120 (x0.001)"
+        plot.getViewBox().setDefaultPadding(0.02)
+
+        self._iteration_curve = pg.PlotDataItem(pen=_ITERATION_PEN)
+        self._epoch_curve = pg.PlotDataItem(pen=_EPOCH_PEN, antialias=True)
+        self._test_curve = pg.PlotDataItem(pen=_TEST_PEN, antialias=True)
+        self._hover_dot = pg.PlotDataItem(
+            pen=None, symbol="o", symbolSize=9, symbolBrush=_HOVER_BRUSH, symbolPen=pg.mkPen("w", width=1.5)
+        )
+        for item in (self._iteration_curve, self._epoch_curve, self._test_curve):
+            plot.addItem(item)
+        plot.addItem(self._hover_dot, ignoreBounds=True)
+        self._test_curve.setVisible(False)
+        self._hover_dot.setVisible(False)
+
+        self._marker = pg.InfiniteLine(angle=90, movable=False, pen=_MARKER_PEN)
+        self._marker_label = pg.InfLineLabel(
+            self._marker, text="", position=0.92, color=_TEXT, fill=(255, 255, 255, 210)
+        )
+        self._marker.setZValue(5)
+        self._marker.setVisible(False)
+        plot.addItem(self._marker, ignoreBounds=True)
+
+        # The legend sits in a row of its own above the plot (where a title
+        # would go), so it never hides a curve, however small the window.
+        self._legend = pg.LegendItem(
+            colCount=3, labelTextColor=_TEXT, labelTextSize="9pt", horSpacing=6, frame=False
+        )
+        plot.layout.removeItem(plot.titleLabel)
+        plot.titleLabel.setVisible(False)
+        self._legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        plot.layout.addItem(self._legend, 0, 1, alignment=Qt.AlignmentFlag.AlignCenter)
+
+        layout = self._layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self._plot_widget, 1)
+
+        self._mouse_proxy = pg.SignalProxy(
+            self._plot_widget.scene().sigMouseMoved, rateLimit=60, slot=self._on_scene_mouse_moved, threadSafe=False
+        )
+        self._plot_widget.installEventFilter(self)
+        self._x_axis_combo.currentIndexChanged.connect(self._on_x_axis_combo_changed)
+        self._log_check.toggled.connect(self._on_log_check_toggled)
+
+        self._update_texts()
+
+    # ---- public API -------------------------------------------------------------
+    def set_history(
+        self,
+        iteration_errors: np.ndarray,
+        epoch_iterations: np.ndarray,
+        epoch_errors: np.ndarray,
+        test_errors: np.ndarray | None = None,
+        *,
+        iterations_per_epoch: float | None = None,
+    ) -> None:
+        """Show a new history (replaces the old one; the arrays are referenced, not copied).
+
+        ``iteration_errors[t − 1]`` is E_k of iteration t; the epoch arrays
+        have one row per epoch end (row 0 before training), ``test_errors``
+        NaN where there is no test set. ``iterations_per_epoch`` places the
+        iterations of an unfinished epoch in epoch mode (default: the length
+        of the last finished epoch).
+        """
+        errors = np.asarray(iteration_errors, dtype=np.float64)
+        ends = np.asarray(epoch_iterations, dtype=np.int64)
+        epoch = np.asarray(epoch_errors, dtype=np.float64)
+        test = None if test_errors is None else np.asarray(test_errors, dtype=np.float64)
+        if errors.ndim != 1 or ends.ndim != 1 or epoch.shape != ends.shape:
+            raise ValueError(
+                "iteration_errors must be 1-D, and epoch_iterations and epoch_errors 1-D of the same length"
+            )
+        if test is not None and test.shape != epoch.shape:
+            raise ValueError("test_errors must have one value per epoch row")
+        self._iteration_errors = errors
+        self._epoch_iterations = ends
+        self._epoch_errors = epoch
+        self._test_errors = test
+        self._iterations_per_epoch = (
+            float(iterations_per_epoch) if iterations_per_epoch is not None and iterations_per_epoch > 0 else None
+        )
+        n = errors.shape[0]
+        if self._iteration_x.shape[0] < n:
+            grown = np.arange(1, max(n, 2 * self._iteration_x.shape[0]) + 1, dtype=np.int64)
+            grown.setflags(write=False)
+            self._iteration_x = grown
+        self._update_curves()
+        self._update_marker()
+        self._update_hover_after_data()
+        self._update_bar_layout()
+
+    def set_current_iteration(self, t: int, end: int) -> None:
+        """Mark iteration t with a vertical line, shown only after stepping back (t < end)."""
+        self._current = (int(t), int(end))
+        self._update_marker()
+
+    def clear(self) -> None:
+        """Forget the history: empty curves, no marker, no hovered value."""
+        self.set_history(np.empty(0), np.empty(0, dtype=np.int64), np.empty(0))
+        self.set_current_iteration(0, 0)
+        self._set_hover(None)
+
+    def update_from_trainer(self, trainer: Trainer) -> None:
+        """Show a trainer's history and current iteration (reads only)."""
+        log = trainer.epochs
+        m = trainer.train_set.n_samples
+        per_epoch = math.ceil(m / trainer.config.batch_for(m))
+        test = log.test_error.view() if trainer.test_set is not None else None
+        self.set_history(
+            trainer.iteration_errors, log.iteration.view(), log.error.view(), test, iterations_per_epoch=per_epoch
+        )
+        self.set_current_iteration(trainer.iteration, trainer.end)
+
+    # ---- read-only access to the plot (for the main window and tests) ---------
+    @property
+    def plot_item(self) -> pg.PlotItem:
+        return self._plot_item
+
+    @property
+    def iteration_curve(self) -> pg.PlotDataItem:
+        return self._iteration_curve
+
+    @property
+    def epoch_curve(self) -> pg.PlotDataItem:
+        return self._epoch_curve
+
+    @property
+    def test_curve(self) -> pg.PlotDataItem:
+        return self._test_curve
+
+    @property
+    def marker(self) -> pg.InfiniteLine:
+        return self._marker
+
+    def legend_labels(self) -> list[str]:
+        """The texts of the legend entries, in order."""
+        return [label.text for _sample, label in self._legend.items]
+
+    def x_axis(self) -> str:
+        """``X_ITERATIONS`` or ``X_EPOCHS``."""
+        return self._x_axis_combo.currentData()
+
+    def set_x_axis(self, mode: str) -> None:
+        index = self._x_axis_combo.findData(mode)
+        if index < 0:
+            raise ValueError(f"x axis must be {X_ITERATIONS!r} or {X_EPOCHS!r}, got {mode!r}")
+        self._x_axis_combo.setCurrentIndex(index)
+
+    def log_scale(self) -> bool:
+        return self._log_check.isChecked()
+
+    def set_log_scale(self, on: bool) -> None:
+        self._log_check.setChecked(bool(on))
+
+    def value_at(self, x: float) -> str:
+        """The exact value of the point nearest to x (in plot coordinates), as the hover label shows it."""
+        point = self._nearest_point(x)
+        return "" if point is None else point[2]
+
+    def export_png(self, path: str | os.PathLike, width: int | None = None) -> None:
+        """Save the plot as a PNG image (``width`` in pixels, default the size on screen)."""
+        with self._without_hover_dot():
+            exporter = ImageExporter(self._plot_item)
+            if width is not None:
+                exporter.parameters()["width"] = int(width)
+            image = exporter.export(toBytes=True)
+
+        def write(temporary: str) -> None:
+            if not image.save(temporary, "PNG"):
+                raise OSError(self.tr("Could not write the image {path}").format(path=os.fspath(path)))
+
+        self._write_atomically(path, write)
+
+    def export_svg(self, path: str | os.PathLike) -> None:
+        """Save the plot as an SVG drawing."""
+        with self._without_hover_dot():
+            try:
+                data = SVGExporter(self._plot_item).export(toBytes=True)
+            except ValueError:  # Qt ≥ 6.12 writes path closes pyqtgraph 0.14 cannot parse
+                with _svg_exporter_reading_closed_paths():
+                    data = SVGExporter(self._plot_item).export(toBytes=True)
+
+        def write(temporary: str) -> None:
+            with open(temporary, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+
+        self._write_atomically(path, write)
+
+    # ---- Qt overrides -------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(700, 400)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_texts()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_bar_layout()
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if watched is self._plot_widget and event.type() == QEvent.Type.Leave:
+            self._set_hover(None)
+        return super().eventFilter(watched, event)
+
+    # ---- slots ----------------------------------------------------------------------
+    def _on_x_axis_combo_changed(self, _index: int) -> None:
+        self._update_curves()
+        self._update_marker()
+        self._update_axis_labels()
+        self._set_hover(None)
+        self._update_bar_layout()
+        self._plot_item.enableAutoRange()
+        self.x_axis_changed.emit(self.x_axis())
+
+    def _on_log_check_toggled(self, on: bool) -> None:
+        # The data must be positive before the items take logarithms, so the
+        # order matters: clip, then switch on; switch off, then restore.
+        if on:
+            self._update_curves()
+            self._plot_item.setLogMode(x=False, y=True)
+        else:
+            self._plot_item.setLogMode(x=False, y=False)
+            self._update_curves()
+        self._update_hover_after_data()
+        self.log_scale_changed.emit(bool(on))
+
+    def _on_scene_mouse_moved(self, event: tuple) -> None:
+        position = event[0]
+        view_box = self._plot_item.getViewBox()
+        if not view_box.sceneBoundingRect().contains(position):
+            self._set_hover(None)
+            return
+        x = view_box.mapSceneToView(position).x()
+        self._set_hover(self._nearest_point(x))
+
+    # ---- drawing ----------------------------------------------------------------------
+    def _update_texts(self) -> None:
+        self._x_axis_label.setText(self.tr("x axis:"))
+        self._x_axis_combo.setItemText(0, self.tr("Iterations"))
+        self._x_axis_combo.setItemText(1, self.tr("Epochs"))
+        self._x_axis_combo.setToolTip(self.tr("Plot against iterations t or against epochs"))
+        self._log_check.setText(self.tr("Log scale"))
+        self._log_check.setToolTip(self.tr("Logarithmic error axis (zeros are drawn at a small positive floor)"))
+        self._update_axis_labels()
+        self._update_legend()
+        if not self._hovering:
+            self._set_hover(None)
+        self._update_bar_layout()
+
+    def _update_bar_layout(self) -> None:
+        """The value label shares the control bar when the longest value fits, else it gets a row below.
+
+        Decided from the longest text the current data can produce, not from
+        the text shown, so the plot does not jump while the mouse moves.
+        """
+        bar = self._bar
+        margins = bar.contentsMargins()
+        controls = sum(w.sizeHint().width() for w in (self._x_axis_label, self._x_axis_combo, self._log_check))
+        needed = (
+            controls + margins.left() + margins.right() + 12 + 4 * bar.spacing()
+            + self._value_label.fontMetrics().horizontalAdvance(self._widest_value_text()) + 8
+        )
+        in_bar = bar.indexOf(self._value_label) >= 0
+        if self.width() >= needed and not in_bar:
+            self._layout.removeWidget(self._value_label)
+            bar.insertWidget(bar.count() - 1, self._value_label, 1)
+            self._value_label.setContentsMargins(0, 0, 0, 0)
+            self._value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif self.width() < needed and in_bar:
+            bar.removeWidget(self._value_label)
+            self._layout.insertWidget(1, self._value_label)
+            self._value_label.setContentsMargins(6, 0, 6, 2)
+            self._value_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # On a row of its own the text may still be too long: then it wraps, in
+        # a label kept two lines high whatever it shows, again so nothing jumps.
+        label = self._value_label
+        metrics = label.fontMetrics()
+        wraps = bar.indexOf(label) < 0 and metrics.horizontalAdvance(self._widest_value_text()) > self.width() - 12
+        label.setWordWrap(wraps)
+        if wraps:
+            label.setFixedHeight(2 * metrics.lineSpacing() + 2)
+        else:
+            label.setMinimumHeight(0)
+            label.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX
+
+    def _widest_value_text(self) -> str:
+        """The longest hover text the current data and x axis can give (with a long number)."""
+        number = "-1.2345678901234567e-05"
+        if self.x_axis() == X_EPOCHS:
+            rows = max(self._epoch_errors.shape[0], 1)
+            last_t = int(self._epoch_iterations[-1]) if self._epoch_iterations.shape[0] else 0
+            text = self.tr("epoch {epoch} (t = {t}): E = {value}").format(epoch=rows - 1, t=last_t, value=number)
+            if self._has_test:
+                text += self.tr(", test E = {value}").format(value=number)
+            return text
+        n = max(self._iteration_errors.shape[0], 1)
+        return max(
+            self.tr("t = {t}: E_k = {value}").format(t=n, value=number),
+            self.tr("Point at a curve to read its exact value"),
+            key=len,
+        )
+
+    def _update_axis_labels(self) -> None:
+        style = {"color": _TEXT, "font-size": "10pt"}
+        bottom = self.tr("epoch") if self.x_axis() == X_EPOCHS else self.tr("iteration")
+        self._plot_item.setLabel("bottom", bottom, **style)
+        self._plot_item.setLabel("left", self.tr("error"), **style)
+
+    def _update_legend(self) -> None:
+        self._legend.clear()
+        self._legend.addItem(self._iteration_curve, self.tr("E_k per iteration"))
+        self._legend.addItem(self._epoch_curve, self.tr("E per epoch"))
+        if self._has_test:
+            self._legend.addItem(self._test_curve, self.tr("test E"))
+
+    def _update_curves(self) -> None:
+        """Give the three curves their data for the current history, x axis and scale."""
+        errors, epoch, test = self._iteration_errors, self._epoch_errors, self._test_errors
+        n, rows = errors.shape[0], epoch.shape[0]
+        has_test = test is not None and bool(np.isfinite(test).any())
+
+        shown_arrays = (errors, epoch, test if has_test else None)
+        floor = None
+        if self.log_scale() and any(_has_nonpositive(a) for a in shown_arrays):
+            floor = self._log_floor(*shown_arrays)
+        self._floor = floor
+
+        def shown(values: np.ndarray) -> np.ndarray:
+            # For display only: the log scale cannot draw zeros or negatives.
+            if floor is None or not _has_nonpositive(values):
+                return values
+            return np.maximum(values, floor)  # NaN stays NaN
+
+        if self.x_axis() == X_EPOCHS:
+            iteration_x = self._epoch_positions(self._iteration_x[:n])
+            epoch_x = np.arange(rows, dtype=np.int64)
+        else:
+            iteration_x = self._iteration_x[:n]
+            epoch_x = self._epoch_iterations
+
+        symbol = "o" if 0 < rows <= FEW_EPOCHS else None
+        self._set_curve(self._iteration_curve, iteration_x, shown(errors))
+        self._set_curve(
+            self._epoch_curve, epoch_x, shown(epoch), symbol=symbol, symbolSize=_SYMBOL_SIZE,
+            symbolBrush=_EPOCH_SYMBOL_BRUSH, symbolPen=None,
+        )
+        if has_test:
+            self._set_curve(
+                self._test_curve, epoch_x, shown(test), symbol=symbol, symbolSize=_SYMBOL_SIZE,
+                symbolBrush=_TEST_SYMBOL_BRUSH, symbolPen=None,
+            )
+        else:
+            self._set_curve(self._test_curve, np.empty(0), np.empty(0))
+        if has_test != self._has_test:
+            self._has_test = has_test
+            self._test_curve.setVisible(has_test)
+            self._update_legend()
+
+    @staticmethod
+    def _set_curve(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, **style) -> None:
+        finite = _all_finite(y) and (x.dtype.kind in "iu" or _all_finite(x))
+        # Known-finite data skip pyqtgraph's per-point check; otherwise gaps break the line.
+        item.setData(x=x, y=y, connect="all" if finite else "finite", skipFiniteCheck=finite, **style)
+
+    @staticmethod
+    def _log_floor(*arrays: np.ndarray | None) -> float:
+        """A positive value a decade below every positive value shown (zeros are drawn there)."""
+        smallest = min(_smallest_positive(a) for a in arrays)
+        if not math.isfinite(smallest):
+            return 1e-12
+        return max(smallest / 10.0, np.finfo(np.float64).tiny)
+
+    def _epoch_length(self) -> float | None:
+        if self._iterations_per_epoch is not None:
+            return self._iterations_per_epoch
+        ends = self._epoch_iterations
+        if ends.shape[0] >= 2 and ends[-1] > ends[-2]:
+            return float(ends[-1] - ends[-2])
+        return None
+
+    def _epoch_positions(self, t: np.ndarray) -> np.ndarray:
+        """Fractional epochs of iterations t (sorted), interpolated between the epoch ends.
+
+        Iterations after the last epoch end (the epoch in progress) continue
+        at one epoch per ``_epoch_length()`` iterations.
+        """
+        ends = self._epoch_iterations
+        if ends.shape[0] == 0:
+            ends = np.zeros(1, dtype=np.int64)
+        rows = ends.shape[0]
+        x = np.interp(t, ends, np.arange(rows, dtype=np.float64))
+        length = self._epoch_length() or float(max(t.shape[0], 1))
+        start = int(np.searchsorted(t, ends[-1], side="right"))
+        if start < t.shape[0]:
+            x[start:] = (rows - 1) + (t[start:] - ends[-1]) / length
+        return x
+
+    def _update_marker(self) -> None:
+        t, end = self._current
+        if not 0 <= t < end:
+            self._marker.setVisible(False)
+            return
+        if self.x_axis() == X_EPOCHS:
+            x = float(self._epoch_positions(np.array([t], dtype=np.int64))[0])
+        else:
+            x = float(t)
+        self._marker.setValue(x)
+        self._marker.setVisible(True)  # first: a hidden label does not update its text
+        self._marker_label.setFormat(self.tr("t = {t}").format(t=t))
+
+    # ---- hover ----------------------------------------------------------------------------
+    def _nearest_point(self, x: float) -> tuple[float, float, str] | None:
+        """(x, y, text) of the hovered curve's point nearest to x, or None without data."""
+        if not math.isfinite(x):
+            return None
+        if self.x_axis() == X_EPOCHS:
+            rows = self._epoch_errors.shape[0]
+            if rows == 0:
+                return None
+            row = int(min(max(round(x), 0), rows - 1))
+            value = self._epoch_errors[row]
+            text = self.tr("epoch {epoch} (t = {t}): E = {value}").format(
+                epoch=row, t=int(self._epoch_iterations[row]), value=_exact(value)
+            )
+            if self._test_errors is not None and math.isfinite(self._test_errors[row]):
+                text += self.tr(", test E = {value}").format(value=_exact(self._test_errors[row]))
+            return float(row), float(value), text
+        n = self._iteration_errors.shape[0]
+        if n == 0:
+            return None
+        t = int(min(max(round(x), 1), n))
+        value = self._iteration_errors[t - 1]
+        return float(t), float(value), self.tr("t = {t}: E_k = {value}").format(t=t, value=_exact(value))
+
+    def _set_hover(self, point: tuple[float, float, str] | None) -> None:
+        self._hovering = point is not None
+        if point is None:
+            self._hover_dot.setVisible(False)
+            self._value_label.setText(self.tr("Point at a curve to read its exact value"))
+            self._value_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            self._value_label.setToolTip("")
+            return
+        x, y, text = point
+        if self.log_scale() and not y > 0:
+            y = self._floor if self._floor is not None else 1e-12
+        self._hover_dot.setData([x], [y])
+        self._hover_dot.setVisible(True)
+        self._value_label.setForegroundRole(QPalette.ColorRole.WindowText)
+        self._value_label.setText(text)
+        self._value_label.setToolTip(text)
+
+    def _update_hover_after_data(self) -> None:
+        """The hovered point's value may have changed with the data: show the current one."""
+        if self._hovering:
+            self._set_hover(self._nearest_point(self._hover_dot.xData[0]) if self._hover_dot.xData is not None else None)
+
+    # ---- files ---------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _without_hover_dot(self):
+        """The hover dot follows the mouse; it is no part of an exported figure."""
+        shown = self._hover_dot.isVisible()
+        self._hover_dot.setVisible(False)
+        try:
+            yield
+        finally:
+            self._hover_dot.setVisible(shown)
+
+    @staticmethod
+    def _write_atomically(path: str | os.PathLike, write) -> None:
+        """Write through a temporary file in the same folder, then rename over ``path``."""
+        path = os.fspath(path)
+        folder, name = os.path.split(os.path.abspath(path))
+        temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        # Created like any new file (the umask applies), so the result gets ordinary permissions.
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        try:
+            write(temporary)
+            os.replace(temporary, path)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise

@@ -1,0 +1,376 @@
+"""The main window: topology, stepping controls, the live gradient table, the error curve.
+
+Only this class wires signals to slots. Views render what the controller
+holds and send intent to it; the window adds menus, the toolbar, the status
+bar, file dialogs and QSettings (geometry and the learner's last settings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ..controller import SPEEDS, Settings, TrainingController
+from ..model.errors import BpguiError
+from ..model.fileformat import write_text_atomically
+from .error_plot import ErrorPlotView
+from .gradient_table import GradientTableView
+from .settings_panel import SettingsPanel
+from .topology import TopologyView
+
+DEFAULT_SIZE = QSize(1280, 800)
+SETTINGS_KEY = "training/settings"
+
+
+def settings_to_json(settings: Settings) -> str:
+    return json.dumps(dataclasses.asdict(settings), ensure_ascii=False)
+
+
+def settings_from_json(text: str) -> Settings:
+    """Settings remembered by QSettings; anything unreadable falls back to the defaults."""
+    try:
+        data = json.loads(text)
+        fields = {f.name for f in dataclasses.fields(Settings)}
+        data = {k: v for k, v in data.items() if k in fields}
+        if "hidden" in data:
+            data["hidden"] = tuple(int(n) for n in data["hidden"])
+        return Settings(**data)
+    except (ValueError, TypeError):
+        return Settings()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: TrainingController | None = None, qsettings: QSettings | None = None) -> None:
+        super().__init__()
+        self._qsettings = qsettings if qsettings is not None else QSettings()
+        if controller is None:
+            remembered = settings_from_json(str(self._qsettings.value(SETTINGS_KEY, "") or ""))
+            try:
+                controller = TrainingController(remembered)
+            except BpguiError:
+                controller = TrainingController(Settings())  # e.g. a remembered CSV that is gone
+        self.controller = controller
+        self.controller.setParent(self)
+        self.last_message: tuple[str, str] | None = None
+        self.setWindowTitle(self.tr("bpgui — backpropagation, step by step"))
+        self.resize(DEFAULT_SIZE)
+
+        self.topology = TopologyView()
+        self.table = GradientTableView()
+        self.plot = ErrorPlotView()
+        self.settings_panel = SettingsPanel()
+
+        right = QTabWidget()
+        right.addTab(self.table, self.tr("Gradients"))
+        right.addTab(self.plot, self.tr("Error curve"))
+        self.tabs = right
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.topology)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        scroll = QScrollArea()
+        scroll.setWidget(self.settings_panel)
+        scroll.setWidgetResizable(True)
+        dock = QDockWidget(self.tr("Settings"), self)
+        dock.setObjectName("settings_dock")
+        dock.setWidget(scroll)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.settings_dock = dock
+
+        self._make_actions()
+        self._make_toolbar()
+        self._make_menus()
+        self._make_status_bar()
+        self._wire()
+        self._restore_geometry()
+        self._on_controller_structure_changed()
+        self._on_controller_settings_changed()
+        self._on_controller_history_changed()
+        self._on_controller_state_changed()
+
+    # ---- actions, toolbar, menus --------------------------------------------------------
+    def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+            tip = f"{tip or text.replace('&', '')} ({keys})"
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        c = self.controller
+        self.step_action = self._action(self.tr("&Step"), c.step, ("Ctrl+Right", "F10"),
+                                        self.tr("One iteration: one sample, one pass or one batch"))
+        self.step_epoch_action = self._action(self.tr("Step &epoch"), c.step_epoch, ("Ctrl+Shift+Right",),
+                                              self.tr("Iterate to the end of the epoch"))
+        self.run_action = self._action(self.tr("&Run"), c.set_running, ("Ctrl+Space", "F5"),
+                                       self.tr("Run / pause"), checkable=True)
+        self.back_action = self._action(self.tr("Step &back"), c.step_back, ("Ctrl+Left", "Shift+F10"),
+                                        self.tr("Undo one iteration, exactly"))
+        self.reset_action = self._action(self.tr("Rese&t"), c.reset, ("Ctrl+Shift+R",),
+                                         self.tr("Back to iteration 0, the network drawn from the seed"))
+        self.open_action = self._action(self.tr("&Open network…"), self._on_open_triggered, (QKeySequence.StandardKey.Open,))
+        self.save_action = self._action(self.tr("&Save network…"), self._on_save_triggered, (QKeySequence.StandardKey.Save,))
+        self.import_action = self._action(self.tr("&Import CSV data…"), self._on_import_triggered, ("Ctrl+I",))
+        self.export_table_action = self._action(self.tr("Export &table as CSV…"), self._on_export_table_triggered)
+        self.export_topology_action = self._action(self.tr("Export &network picture (PNG/SVG)…"),
+                                                   self._on_export_topology_triggered)
+        self.export_plot_action = self._action(self.tr("Export error &curve (PNG/SVG)…"), self._on_export_plot_triggered)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,))
+        self.labels_action = self._action(self.tr("Show &values on the network"), self.topology.set_value_labels,
+                                          checkable=True)
+        self.labels_action.setChecked(True)
+        self.dummy_action = self._action(self.tr("Thresholds as a −1 &dummy input"), self.topology.set_dummy_thresholds,
+                                         checkable=True)
+        self.fit_action = self._action(self.tr("&Fit network to view"), self.topology.fit, ("Ctrl+0",))
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.topology.zoom(1.25), (QKeySequence.StandardKey.ZoomIn,))
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.topology.zoom(0.8), (QKeySequence.StandardKey.ZoomOut,))
+        self.about_action = self._action(self.tr("&About bpgui"), self._on_about_triggered)
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Training"))
+        bar.setObjectName("training_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.step_action, self.step_epoch_action, self.run_action, self.back_action, self.reset_action):
+            bar.addAction(a)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr(" Speed ")))
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setRange(0, len(SPEEDS) - 1)
+        self.speed.setPageStep(1)
+        self.speed.setFixedWidth(110)
+        self.speed.setValue(len(SPEEDS) - 1)
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(64)
+        bar.addWidget(self.speed)
+        bar.addWidget(self.speed_label)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr(" Seed ")))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip(self.tr("Every random choice (initial weights, sample order, split) follows this seed"))
+        bar.addWidget(self.seed)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _make_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        for a in (self.open_action, self.save_action, self.import_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        for a in (self.export_table_action, self.export_topology_action, self.export_plot_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        train_menu = menus.addMenu(self.tr("&Train"))
+        for a in (self.step_action, self.step_epoch_action, self.run_action, self.back_action, self.reset_action):
+            train_menu.addAction(a)
+        view_menu = menus.addMenu(self.tr("&View"))
+        for a in (self.labels_action, self.dummy_action, self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            view_menu.addAction(a)
+        view_menu.addSeparator()
+        view_menu.addAction(self.settings_dock.toggleViewAction())
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _make_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.status_label, 1)
+
+    # ---- wiring ----------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        c = self.controller
+        c.state_changed.connect(self._on_controller_state_changed)
+        c.history_changed.connect(self._on_controller_history_changed)
+        c.structure_changed.connect(self._on_controller_structure_changed)
+        c.settings_changed.connect(self._on_controller_settings_changed)
+        c.running_changed.connect(self._on_controller_running_changed)
+        c.selection_changed.connect(self._on_controller_selection_changed)
+        c.message.connect(self._on_controller_message)
+        self.topology.parameter_selected.connect(c.select_parameter)
+        self.table.parameter_selected.connect(c.select_parameter)
+        self.settings_panel.changes_requested.connect(lambda changes: c.update_settings(**changes))
+        self.settings_panel.import_requested.connect(self._on_import_triggered)
+        self.settings_panel.invalid_input.connect(lambda text: self._on_controller_message("error", text))
+        self.speed.valueChanged.connect(self._on_speed_changed)
+        self.seed.editingFinished.connect(lambda: c.update_settings(seed=self.seed.value()))
+        self._on_speed_changed(self.speed.value())
+
+    # ---- controller → views -----------------------------------------------------------------------
+    def _on_controller_structure_changed(self) -> None:
+        net = self.controller.network
+        self.topology.set_structure(net.layer_sizes)
+        many = sum(a * b for a, b in zip(net.layer_sizes[:-1], net.layer_sizes[1:])) > 60
+        self.labels_action.setChecked(not many)
+        self.topology.set_value_labels(not many)
+        self.table.set_structure(self.controller.display_record().specs)
+        self.topology.select_parameter(self.controller.selected_parameter)
+
+    def _on_controller_settings_changed(self) -> None:
+        s = self.controller.settings
+        self.settings_panel.show_settings(s)
+        self.seed.blockSignals(True)
+        self.seed.setValue(s.seed)
+        self.seed.blockSignals(False)
+
+    def _on_controller_history_changed(self) -> None:
+        self.plot.update_from_trainer(self.controller.trainer)
+
+    def _on_controller_state_changed(self) -> None:
+        c = self.controller
+        record = c.record
+        self.topology.show_state(c.network, c.display_record() if record is None else record)
+        self.table.set_record(record, values_if_none=c.network.flat)
+        self.plot.set_current_iteration(c.trainer.iteration, c.trainer.end)
+        self._update_status()
+
+    def _on_controller_running_changed(self, running: bool) -> None:
+        self.run_action.blockSignals(True)
+        self.run_action.setChecked(running)
+        self.run_action.blockSignals(False)
+        self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
+        self._update_status()
+
+    def _on_controller_selection_changed(self, index: int) -> None:
+        self.topology.select_parameter(index)
+        self.table.select_parameter(index)
+
+    def _on_controller_message(self, level: str, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+        self.last_message = (level, text)
+        if level == "error" and self.isVisible() and not os.environ.get("BPGUI_NO_DIALOGS"):
+            QMessageBox.warning(self, self.tr("bpgui"), text)
+
+    def _on_speed_changed(self, position: int) -> None:
+        speed = SPEEDS[position]
+        self.controller.set_speed(speed)
+        self.speed_label.setText(self.tr("max") if speed == 0 else self.tr("%1/s").replace("%1", str(speed)))
+
+    def _update_status(self) -> None:
+        st = self.controller.status()
+        parts = [self.tr("t = %1").replace("%1", str(st["iteration"]))]
+        if st["end"] > st["iteration"]:
+            parts[0] += self.tr(" (of %1; stepped back)").replace("%1", str(st["end"]))
+        parts.append(self.tr("epoch %1").replace("%1", str(st["epoch"])))
+        if st["sample"] is not None:
+            parts.append(self.tr("sample k = %1").replace("%1", str(st["sample"])))
+        elif st["batch"] is not None:
+            parts.append(self.tr("batch of %1").replace("%1", str(st["batch"])))
+        if st["error_k"] is not None:
+            name = "E_k" if st["batch"] == 1 else self.tr("batch E")
+            parts.append(f"{name} = {st['error_k']:.6g}")
+        parts.append(f"E = {st['error']:.6g}")
+        if st["accuracy"] is not None:
+            parts.append(self.tr("accuracy %1%").replace("%1", f"{100 * st['accuracy']:.1f}"))
+        if st["test_error"] is not None:
+            parts.append(self.tr("test E = %1").replace("%1", f"{st['test_error']:.6g}"))
+        self.status_label.setText("   ".join(parts))
+
+    # ---- files --------------------------------------------------------------------------------------
+    def _on_open_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), "", self.tr("bpgui network (*.json)"))
+        if path:
+            self.controller.open_network(path)
+
+    def _on_save_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), "network.json",
+                                              self.tr("bpgui network (*.json)"))
+        if path:
+            self.controller.save_network(path)
+
+    def _on_import_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV data"), "", self.tr("CSV files (*.csv)"))
+        if path:
+            self.controller.import_data(path)
+
+    def export_table(self, path: str) -> bool:
+        try:
+            write_text_atomically(path, self.table.export_csv_text())
+        except BpguiError as exc:
+            self._on_controller_message("error", str(exc))
+            return False
+        return True
+
+    def _on_export_table_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), "gradients.csv", self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_table(path)
+
+    def _export(self, exporter, path: str) -> bool:
+        try:
+            exporter(path)
+        except (OSError, BpguiError) as exc:
+            self._on_controller_message("error", str(exc))
+            return False
+        return True
+
+    def _on_export_topology_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export network picture"), "network.png",
+                                              self.tr("Images (*.png *.svg)"))
+        if path:
+            self._export(self.topology.export_image, path)
+
+    def _on_export_plot_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export error curve"), "error.png",
+                                              self.tr("Images (*.png *.svg)"))
+        if path:
+            self._export(self.plot.export_svg if path.lower().endswith(".svg") else self.plot.export_png, path)
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(self, self.tr("About bpgui"), self.tr(
+            "bpgui teaches backpropagation by letting you watch it and step through it, "
+            "in the notation of Zhou Zhihua's Machine Learning, chapter 5."))
+
+    # ---- geometry and remembered settings ----------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self._qsettings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self._qsettings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_preferences(self) -> None:
+        self._qsettings.setValue("window/geometry", self.saveGeometry())
+        self._qsettings.setValue("window/state", self.saveState())
+        self._qsettings.setValue(SETTINGS_KEY, settings_to_json(self.controller.settings))
+        self._qsettings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.controller.pause()
+        self.save_preferences()
+        super().closeEvent(event)
+

@@ -1,0 +1,199 @@
+"""The settings panel: data, structure, training mode, η, stop conditions.
+
+It shows the controller's settings and sends the learner's changes as a dict
+(``changes_requested``); it never validates numbers itself beyond parsing, so
+every refusal comes from the model with its own message, and the panel then
+falls back to the settings in force.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ..controller import Settings
+from ..model.datasets import BUILTIN_NAMES
+from ..model.errors import ConfigError
+from ..model.network import parse_hidden_sizes
+
+ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "linear")
+
+
+class SettingsPanel(QWidget):
+    changes_requested = Signal(dict)
+    import_requested = Signal()
+    invalid_input = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = Settings()
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.data = QComboBox()
+        for name in BUILTIN_NAMES:
+            self.data.addItem(name, name)
+        self.data.setToolTip(self.tr("A built-in data set, or a CSV file you imported"))
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        row = QHBoxLayout()
+        row.addWidget(self.data, 1)
+        row.addWidget(self.import_button)
+        form.addRow(self.tr("Data set"), row)
+
+        self.test_fraction = QDoubleSpinBox()
+        self.test_fraction.setRange(0.0, 0.9)
+        self.test_fraction.setSingleStep(0.05)
+        self.test_fraction.setDecimals(2)
+        self.test_fraction.setToolTip(self.tr("Fraction of the samples held out as a test set (0: none)"))
+        form.addRow(self.tr("Test split"), self.test_fraction)
+
+        self.hidden = QLineEdit()
+        self.hidden.setToolTip(self.tr("Hidden layer sizes: 4 for one layer, 8,4 for two; empty for none"))
+        form.addRow(self.tr("Hidden layers"), self.hidden)
+
+        self.activation = QComboBox()
+        for name in ACTIVATION_NAMES:
+            self.activation.addItem(name, name)
+        form.addRow(self.tr("Activation"), self.activation)
+
+        self.loss = QComboBox()
+        self.loss.addItem(self.tr("squared error ½Σ(y−ŷ)²"), "squared_error")
+        self.loss.addItem(self.tr("cross-entropy"), "cross_entropy")
+        form.addRow(self.tr("Loss"), self.loss)
+
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("standard BP (one sample)"), "standard")
+        self.mode.addItem(self.tr("accumulated BP (whole pass)"), "accumulated")
+        self.mode.addItem(self.tr("mini-batch"), "minibatch")
+        form.addRow(self.tr("Mode"), self.mode)
+
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 1_000_000)
+        form.addRow(self.tr("Batch size B"), self.batch_size)
+
+        self.learning_rate = QLineEdit()
+        self.learning_rate.setToolTip(self.tr("The learning rate η; it applies from the next iteration"))
+        form.addRow(self.tr("Learning rate η"), self.learning_rate)
+
+        self.shuffle = QCheckBox(self.tr("Shuffle every epoch"))
+        form.addRow("", self.shuffle)
+
+        self.init = QComboBox()
+        self.init.addItem(self.tr("uniform"), "uniform")
+        self.init.addItem(self.tr("Xavier/Glorot"), "xavier")
+        form.addRow(self.tr("Initialisation"), self.init)
+
+        self.target_error = QLineEdit()
+        self.target_error.setPlaceholderText(self.tr("none"))
+        self.target_error.setToolTip(self.tr("Run stops once the epoch error E reaches this"))
+        form.addRow(self.tr("Stop at E ≤"), self.target_error)
+
+        self.max_epochs = QSpinBox()
+        self.max_epochs.setRange(0, 100_000_000)
+        self.max_epochs.setSpecialValueText(self.tr("no limit"))
+        form.addRow(self.tr("Max epochs"), self.max_epochs)
+
+        self.data.activated.connect(self._on_data_activated)
+        self.import_button.clicked.connect(self.import_requested)
+        self.test_fraction.editingFinished.connect(
+            lambda: self._request(test_fraction=round(self.test_fraction.value(), 4)))
+        self.hidden.editingFinished.connect(self._on_hidden_edited)
+        self.activation.activated.connect(lambda: self._request(activation=self.activation.currentData()))
+        self.loss.activated.connect(lambda: self._request(loss=self.loss.currentData()))
+        self.mode.activated.connect(lambda: self._request(mode=self.mode.currentData()))
+        self.batch_size.editingFinished.connect(lambda: self._request(batch_size=self.batch_size.value()))
+        self.learning_rate.editingFinished.connect(self._on_learning_rate_edited)
+        self.shuffle.toggled.connect(lambda on: self._request(shuffle=on))
+        self.init.activated.connect(lambda: self._request(init=self.init.currentData()))
+        self.target_error.editingFinished.connect(self._on_target_error_edited)
+        self.max_epochs.editingFinished.connect(
+            lambda: self._request(max_epochs=self.max_epochs.value() or None))
+
+    # ---- showing ------------------------------------------------------------------
+    def show_settings(self, settings: Settings) -> None:
+        """Make every field show ``settings`` (no signals are sent)."""
+        self._settings = settings
+        widgets = (self.data, self.test_fraction, self.hidden, self.activation, self.loss, self.mode,
+                   self.batch_size, self.learning_rate, self.shuffle, self.init, self.target_error, self.max_epochs)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            index = self.data.findData(settings.data)
+            if index < 0:
+                self.data.addItem(os.path.basename(settings.data), settings.data)
+                index = self.data.count() - 1
+                self.data.setItemData(index, settings.data, Qt.ItemDataRole.ToolTipRole)
+            self.data.setCurrentIndex(index)
+            self.test_fraction.setValue(settings.test_fraction)
+            self.hidden.setText(",".join(map(str, settings.hidden)))
+            self.activation.setCurrentIndex(self.activation.findData(settings.activation))
+            self.loss.setCurrentIndex(self.loss.findData(settings.loss))
+            self.mode.setCurrentIndex(self.mode.findData(settings.mode))
+            self.batch_size.setValue(settings.batch_size)
+            self.batch_size.setEnabled(settings.mode == "minibatch")
+            self.learning_rate.setText(f"{settings.learning_rate:g}")
+            self.shuffle.setChecked(settings.shuffle)
+            self.init.setCurrentIndex(self.init.findData(settings.init))
+            self.target_error.setText("" if settings.target_error is None else f"{settings.target_error:g}")
+            self.max_epochs.setValue(settings.max_epochs or 0)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+
+    # ---- requests --------------------------------------------------------------------
+    def _request(self, **changes) -> None:
+        if any(getattr(self._settings, k) != v for k, v in changes.items()):
+            self.changes_requested.emit(changes)
+
+    def _refuse(self, message: str) -> None:
+        self.invalid_input.emit(message)
+        self.show_settings(self._settings)
+
+    def _on_data_activated(self, index: int) -> None:
+        self._request(data=self.data.itemData(index))
+
+    def _on_hidden_edited(self) -> None:
+        try:
+            sizes = parse_hidden_sizes(self.hidden.text())
+        except ConfigError as exc:
+            self._refuse(str(exc))
+            return
+        self._request(hidden=sizes)
+
+    def _on_learning_rate_edited(self) -> None:
+        text = self.learning_rate.text().strip()
+        try:
+            eta = float(text)
+        except ValueError:
+            self._refuse(self.tr("The learning rate η must be a number, got “%1”.").replace("%1", text))
+            return
+        if not math.isfinite(eta) or eta <= 0:
+            self._refuse(self.tr("The learning rate η must be a positive number, got %1.").replace("%1", text))
+            return
+        self._request(learning_rate=eta)
+
+    def _on_target_error_edited(self) -> None:
+        text = self.target_error.text().strip()
+        if not text:
+            self._request(target_error=None)
+            return
+        try:
+            value = float(text)
+        except ValueError:
+            self._refuse(self.tr("The target error must be a number (or empty for none), got “%1”.")
+                         .replace("%1", text))
+            return
+        self._request(target_error=value)

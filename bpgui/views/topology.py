@@ -1,0 +1,521 @@
+"""The network drawn in the note's notation: units, links, thresholds, live values.
+
+Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). A link's
+colour is the sign of its weight (blue +, red −) and its width |weight|; a
+unit's fill is its output for the current sample. Thresholds show as a label
+``γ_h = …`` / ``θ_j = …`` above each unit, or, as the note draws them, as the
+weight of a fixed dummy input −1.
+
+Layers wider than ``MAX_UNITS_SHOWN`` show their first and last units around
+a "⋯ n more" marker, so a 784-input network stays legible and quick to draw.
+Tooltips are built when asked (hover), never per frame.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Sequence
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QToolTip,
+)
+
+from ..model.naming import (
+    delta_symbol,
+    net_symbol,
+    threshold_symbol,
+    unit_symbol,
+    weight_symbol,
+)
+from ..model.network import Network
+from ..model.records import IterationRecord
+
+MAX_UNITS_SHOWN = 16
+EDGE_UNITS = 7  # shown at each end of a collapsed layer
+LAYER_GAP = 230.0
+UNIT_GAP = 86.0
+RADIUS = 24.0
+POSITIVE = QColor("#1f63c6")
+NEGATIVE = QColor("#d2362b")
+SELECTED = QColor("#f0b400")
+TEXT = QColor("#202020")
+
+
+def _fmt(value: float, digits: int = 4) -> str:
+    return f"{value:.{digits}g}"
+
+
+def _tint(value: float) -> QColor:
+    """White at 0, deepening blue towards +1 and red towards −1 (clipped)."""
+    v = float(np.clip(value, -1.0, 1.0)) if np.isfinite(value) else 0.0
+    base = POSITIVE if v >= 0 else NEGATIVE
+    a = abs(v) * 0.85
+    return QColor(
+        round(255 + (base.red() - 255) * a), round(255 + (base.green() - 255) * a), round(255 + (base.blue() - 255) * a)
+    )
+
+
+def shown_units(n: int) -> list[int]:
+    """0-based units drawn for a layer of n (all, or the first and last EDGE_UNITS)."""
+    if n <= MAX_UNITS_SHOWN:
+        return list(range(n))
+    return list(range(EDGE_UNITS)) + list(range(n - EDGE_UNITS, n))
+
+
+class _Label(QGraphicsItem):
+    """A small text on a pale rounded box (readable over links); cheap to update."""
+
+    def __init__(self, parent: QGraphicsItem | None = None, size: float = 9.0) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._font = QFont()
+        self._font.setPointSizeF(size)
+        self._rect = QRectF()
+        self.setZValue(5)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_text(self, text: str) -> None:
+        if text == self._text:
+            return
+        self.prepareGeometryChange()
+        self._text = text
+        metrics = QFontMetricsF(self._font)
+        w, h = metrics.horizontalAdvance(text) + 6, metrics.height() + 2
+        self._rect = QRectF(-w / 2, -h / 2, w, h)
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self._text:
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(self._rect, 3, 3)
+        painter.setPen(TEXT)
+        painter.setFont(self._font)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
+
+
+class _Unit(QGraphicsEllipseItem):
+    def __init__(self, layer: int, unit: int, n_layers: int, param_index: int) -> None:
+        super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
+        self.layer, self.unit, self.param_index = layer, unit, param_index
+        self.setPen(QPen(QColor("#505050"), 1.5))
+        self.setBrush(QBrush(Qt.GlobalColor.white))
+        self.setZValue(3)
+        symbol = QGraphicsTextItem(self)
+        symbol.setHtml(f"<span style='font-size:11pt'>{unit_symbol(layer, unit + 1, n_layers).html}</span>")
+        r = symbol.boundingRect()
+        symbol.setPos(-r.width() / 2, -r.height() / 2)
+        symbol.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.value_label = _Label(self)
+        self.value_label.setPos(0, RADIUS + 11)
+        self.threshold_label = _Label(self)
+        self.threshold_label.setPos(0, -RADIUS - 11)
+
+    def set_selected_look(self, selected: bool) -> None:
+        self.setPen(QPen(SELECTED if selected else QColor("#505050"), 4 if selected else 1.5))
+
+
+class _Link(QGraphicsLineItem):
+    def __init__(self, param_index: int, layer: int, source: int | None, target: int) -> None:
+        super().__init__()
+        self.param_index, self.layer, self.source, self.target = param_index, layer, source, target
+        self.setZValue(1)
+        self.label = _Label()
+        self._selected = False
+        self._width = 1.0
+        self._color = POSITIVE
+
+    def set_weight(self, value: float, scale: float) -> None:
+        self._color = POSITIVE if value >= 0 else NEGATIVE
+        self._width = 0.6 + 5.4 * min(1.0, abs(value) / scale) if scale > 0 and np.isfinite(value) else 0.6
+        self._apply_pen()
+
+    def set_selected_look(self, selected: bool) -> None:
+        self._selected = selected
+        self.setZValue(2 if selected else 1)
+        self._apply_pen()
+
+    def _apply_pen(self) -> None:
+        if self._selected:
+            pen = QPen(SELECTED, self._width + 5)
+        else:
+            pen = QPen(self._color, self._width)
+        if self.source is None:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+
+    def shape(self) -> QPainterPath:
+        # A generous hit area: thin links must still be easy to click and hover.
+        path = QPainterPath()
+        line = self.line()
+        path.moveTo(line.p1())
+        path.lineTo(line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(10.0, self._width + 6))
+        return stroker.createStroke(path)
+
+
+class TopologyView(QGraphicsView):
+    """Draws a network and its current values; emits the parameter a click selects."""
+
+    parameter_selected = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setBackgroundBrush(QColor("#fbfbf8"))
+        self.setMinimumSize(240, 180)
+        self._sizes: tuple[int, ...] = ()
+        self._units: list[list[_Unit]] = []
+        self._links: dict[int, _Link] = {}
+        self._dummies: list[QGraphicsItem] = []
+        self._value_labels = True
+        self._dummy_thresholds = False
+        self._auto_fit = True
+        self._selected = -1
+        self._network: Network | None = None
+        self._record: IterationRecord | None = None
+        self._layout: tuple = ()
+
+    # ---- options ----------------------------------------------------------------
+    def set_value_labels(self, on: bool) -> None:
+        self._value_labels = bool(on)
+        self._update_labels_visibility()
+
+    def value_labels(self) -> bool:
+        return self._value_labels
+
+    def set_dummy_thresholds(self, on: bool) -> None:
+        """Draw thresholds as links from a fixed −1 input (the note's dummy node) instead of labels."""
+        if bool(on) != self._dummy_thresholds:
+            self._dummy_thresholds = bool(on)
+            if self._sizes:
+                self.set_structure(self._sizes)
+                if self._network is not None:
+                    self.show_state(self._network, self._record)
+
+    def dummy_thresholds(self) -> bool:
+        return self._dummy_thresholds
+
+    # ---- building ------------------------------------------------------------------
+    def set_structure(self, layer_sizes: Sequence[int]) -> None:
+        scene = self.scene()
+        scene.clear()
+        self._sizes = tuple(int(n) for n in layer_sizes)
+        n_layers = len(self._sizes) - 1
+        self._units, self._links, self._dummies = [], {}, []
+        # offsets of each layer's parameters in the canonical flat order
+        layout, offset = [], 0
+        for a, b in zip(self._sizes[:-1], self._sizes[1:]):
+            layout.append((offset, offset + a * b))
+            offset += a * b + b
+        self._layout = tuple(layout)
+
+        positions: list[dict[int, QPointF]] = []
+        tallest = max(len(shown_units(n)) + (1 if n > MAX_UNITS_SHOWN else 0) for n in self._sizes)
+        for k, n in enumerate(self._sizes):
+            shown = shown_units(n)
+            slots = len(shown) + (1 if n > MAX_UNITS_SHOWN else 0)
+            top = (tallest - slots) * UNIT_GAP / 2
+            pos, units = {}, []
+            for s, u in enumerate(shown):
+                slot = s + (1 if n > MAX_UNITS_SHOWN and s >= EDGE_UNITS else 0)
+                p = QPointF(k * LAYER_GAP, top + slot * UNIT_GAP)
+                pos[u] = p
+                param = -1 if k == 0 else layout[k - 1][1] + u
+                item = _Unit(k, u, n_layers, param)
+                item.setPos(p)
+                item.threshold_label.setVisible(k > 0 and not self._dummy_thresholds)
+                scene.addItem(item)
+                units.append(item)
+            if n > MAX_UNITS_SHOWN:
+                more = QGraphicsSimpleTextItem(self.tr("⋯ %1 more").replace("%1", str(n - 2 * EDGE_UNITS)))
+                more.setBrush(QColor("#606060"))
+                r = more.boundingRect()
+                more.setPos(k * LAYER_GAP - r.width() / 2, top + EDGE_UNITS * UNIT_GAP - r.height() / 2)
+                scene.addItem(more)
+            positions.append(pos)
+            self._units.append(units)
+
+        for k in range(1, n_layers + 1):
+            w0, t0 = layout[k - 1]
+            n_out = self._sizes[k]
+            src_shown = sorted(positions[k - 1])
+            for a, i in enumerate(src_shown):
+                for j in sorted(positions[k]):
+                    link = _Link(w0 + i * n_out + j, k, i, j)
+                    link.setLine(positions[k - 1][i].x() + RADIUS, positions[k - 1][i].y(),
+                                 positions[k][j].x() - RADIUS, positions[k][j].y())
+                    # Stagger labels along the link so crossing links don't stack them.
+                    frac = 0.28 + 0.44 * (a / max(1, len(src_shown) - 1))
+                    link.label.setPos(positions[k - 1][i] + (positions[k][j] - positions[k - 1][i]) * frac)
+                    scene.addItem(link)
+                    scene.addItem(link.label)
+                    self._links[link.param_index] = link
+            if self._dummy_thresholds:
+                ys = [p.y() for p in positions[k - 1].values()]
+                dummy_pos = QPointF((k - 1) * LAYER_GAP + LAYER_GAP * 0.35, min(ys) - UNIT_GAP * 0.9)
+                box = QGraphicsRectItem(-15, -13, 30, 26)
+                box.setPos(dummy_pos)
+                box.setBrush(QColor("#eeeeee"))
+                box.setPen(QPen(QColor("#707070"), 1.2))
+                box.setZValue(3)
+                text = QGraphicsSimpleTextItem("−1", box)
+                tr_ = text.boundingRect()
+                text.setPos(-tr_.width() / 2, -tr_.height() / 2)
+                box.setToolTip(self.tr("Dummy input fixed at −1: its weights are the thresholds"))
+                scene.addItem(box)
+                self._dummies.append(box)
+                for j in sorted(positions[k]):
+                    link = _Link(t0 + j, k, None, j)
+                    link.setLine(dummy_pos.x() + 15, dummy_pos.y(), positions[k][j].x() - RADIUS, positions[k][j].y())
+                    link.label.setPos(dummy_pos + (positions[k][j] - dummy_pos) * 0.55)
+                    scene.addItem(link)
+                    scene.addItem(link.label)
+                    self._links[link.param_index] = link
+        self._update_labels_visibility()
+        rect = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
+        scene.setSceneRect(rect)
+        self._auto_fit = True
+        self.fit()
+        self._apply_selection()
+
+    def _update_labels_visibility(self) -> None:
+        for link in self._links.values():
+            link.label.setVisible(self._value_labels)
+        for units in self._units:
+            for u in units:
+                u.value_label.setVisible(self._value_labels)
+                u.threshold_label.setVisible(self._value_labels and u.layer > 0 and not self._dummy_thresholds)
+
+    # ---- values --------------------------------------------------------------------
+    def show_state(self, network: Network, record: IterationRecord | None) -> None:
+        """Links show ``network`` (the parameters now); units show the record's sample 0."""
+        self._network, self._record = network, record
+        flat = network.flat
+        scale = float(np.max(np.abs(flat))) if flat.size else 1.0
+        for index, link in self._links.items():
+            v = float(flat[index])
+            link.set_weight(v, scale)
+            if self._value_labels:
+                link.label.set_text(_fmt(v))
+        for k, units in enumerate(self._units):
+            for u in units:
+                if record is None:
+                    value = None
+                elif k == 0:
+                    value = float(record.inputs[0, u.unit])
+                else:
+                    value = float(record.layers[k - 1].output[0, u.unit])
+                u.setBrush(QBrush(_tint(value) if value is not None else Qt.GlobalColor.white))
+                if self._value_labels:
+                    u.value_label.set_text("" if value is None else _fmt(value))
+                    if k > 0:
+                        sym = threshold_symbol(k, u.unit + 1, len(self._sizes) - 1).text
+                        u.threshold_label.set_text(f"{sym} = {_fmt(float(flat[u.param_index]))}")
+
+    def unit_value_text(self, layer: int, unit: int) -> str:
+        """The value label of a drawn unit (0-based), for tests and accessibility."""
+        for u in self._units[layer]:
+            if u.unit == unit:
+                return u.value_label.text()
+        raise KeyError((layer, unit))
+
+    def link_for(self, index: int) -> _Link | None:
+        return self._links.get(index)
+
+    def unit_item(self, layer: int, unit: int) -> _Unit | None:
+        for u in self._units[layer]:
+            if u.unit == unit:
+                return u
+        return None
+
+    def drawn_counts(self) -> tuple[int, int]:
+        """(units drawn, links drawn)."""
+        return sum(len(u) for u in self._units), len(self._links)
+
+    # ---- selection -------------------------------------------------------------------
+    def select_parameter(self, index: int) -> None:
+        """Highlight a parameter (from the table or the controller) without emitting."""
+        self._selected = int(index)
+        self._apply_selection()
+
+    def _apply_selection(self) -> None:
+        for i, link in self._links.items():
+            link.set_selected_look(i == self._selected)
+        for units in self._units:
+            for u in units:
+                u.set_selected_look(u.param_index >= 0 and u.param_index == self._selected)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        item = self._parameter_item_at(event.position().toPoint())
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._selected = item.param_index
+            self._apply_selection()
+            self.parameter_selected.emit(item.param_index)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        event.accept()  # the click was ours (selection or a pan), whatever the scene says
+
+    def _parameter_item_at(self, pos):
+        for item in self.items(pos):
+            while item is not None and not isinstance(item, (_Unit, _Link)):
+                item = item.parentItem()
+            if isinstance(item, _Link) or (isinstance(item, _Unit) and item.param_index >= 0):
+                return item
+        return None
+
+    # ---- tooltips (built on demand) -------------------------------------------------------
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, pos) -> str:
+        for item in self.items(pos):
+            while item is not None and not isinstance(item, (_Unit, _Link)):
+                item = item.parentItem()
+            if isinstance(item, _Unit):
+                return self.unit_tooltip(item.layer, item.unit)
+            if isinstance(item, _Link):
+                return self.link_tooltip(item.param_index)
+        return ""
+
+    def unit_tooltip(self, layer: int, unit: int) -> str:
+        """Rich text: net input, threshold, output and delta of a unit for the current sample."""
+        n_layers = len(self._sizes) - 1
+        rec, net = self._record, self._network
+        rows = []
+        name = unit_symbol(layer, unit + 1, n_layers).html
+        if layer == 0:
+            title = self.tr("input %1").replace("%1", name)
+            if rec is not None:
+                rows.append(f"{name} = {rec.inputs[0, unit]:.10g}")
+        else:
+            kind = self.tr("output unit") if layer == n_layers else self.tr("hidden unit")
+            title = f"{kind} {name}"
+            t_sym = threshold_symbol(layer, unit + 1, n_layers).html
+            if rec is not None:
+                lv = rec.layers[layer - 1]
+                rows.append(f"{net_symbol(layer, unit + 1, n_layers).html} = {lv.net[0, unit]:.10g}")
+            if net is not None:
+                rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
+            if rec is not None:
+                rows.append(f"{name} = {lv.output[0, unit]:.10g}")
+                rows.append(f"{delta_symbol(layer, unit + 1, n_layers).html} = {lv.delta[0, unit]:.10g}"
+                            + self.tr(" (−∂E/∂(net − threshold))"))
+        if rec is not None and rec.batch_size > 1:
+            rows.append(self.tr("(first sample of a batch of %1)").replace("%1", str(rec.batch_size)))
+        return f"<b>{title}</b><br>" + "<br>".join(rows)
+
+    def link_tooltip(self, index: int) -> str:
+        link = self._links.get(index)
+        if link is None or self._network is None:
+            return ""
+        n_layers = len(self._sizes) - 1
+        if link.source is None:
+            sym = threshold_symbol(link.layer, link.target + 1, n_layers).html
+            what = self.tr("threshold (weight of the dummy input −1)")
+        else:
+            sym = weight_symbol(link.layer, link.source + 1, link.target + 1, n_layers).html
+            what = self.tr("weight %1 → %2").replace(
+                "%1", unit_symbol(link.layer - 1, link.source + 1, n_layers).html
+            ).replace("%2", unit_symbol(link.layer, link.target + 1, n_layers).html)
+        rows = [f"<b>{sym}</b>: {what}", f"{sym} = {float(self._network.flat[index]):.10g}"]
+        rec = self._record
+        if rec is not None:
+            rows.append(f"∂E/∂{sym} = {rec.flat_gradients[index]:.10g}")
+            rows.append(f"Δ{sym} = {rec.flat_updates[index]:.10g}")
+        return "<br>".join(rows)
+
+    # ---- zoom, pan, fit ------------------------------------------------------------------------
+    def fit(self) -> None:
+        self._auto_fit = True
+        rect = self.scene().sceneRect()
+        if rect.isValid():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom(self, factor: float) -> None:
+        self._auto_fit = False
+        self.scale(factor, factor)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(1.15 ** steps)
+        event.accept()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit()
+
+    # ---- export ---------------------------------------------------------------------------------
+    def export_image(self, path: str) -> None:
+        """Write the whole drawing as PNG or SVG (by the file's extension), atomically."""
+        rect = self.scene().sceneRect()
+        tmp = f"{path}.part{os.getpid()}"
+        try:
+            if path.lower().endswith(".svg"):
+                gen = QSvgGenerator()
+                gen.setFileName(tmp)
+                gen.setSize(rect.size().toSize())
+                gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+                gen.setTitle("bpgui network")
+                painter = QPainter(gen)
+                self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+                painter.end()
+            else:
+                image = QImage((rect.size() * 2).toSize(), QImage.Format.Format_ARGB32)
+                image.fill(QColor("#ffffff"))
+                painter = QPainter(image)
+                painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+                self.scene().render(painter, QRectF(image.rect()), rect)
+                painter.end()
+                if not image.save(tmp, "PNG"):
+                    raise OSError(f"{path}: the image could not be written")
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)

@@ -1,0 +1,144 @@
+"""The controller: the one owner of state, driven through its slots, observed through its signals."""
+
+import numpy as np
+import pytest
+
+from bpgui.controller import Settings, TrainingController
+from bpgui.model.training import Trainer
+
+
+@pytest.fixture()
+def controller(qtbot):
+    c = TrainingController()
+    yield c
+    c.pause()
+
+
+def test_default_demo_is_the_notes_xor_network(controller):
+    s = controller.settings
+    assert s.data == "xor" and s.hidden == (2,) and s.mode == "standard"
+    assert controller.network.layer_sizes == (2, 2, 1)
+    assert controller.network.activations == ("sigmoid", "sigmoid")
+    assert controller.trainer.iteration == 0 and controller.record is None
+    # The default seed and η converge: training to the target error solves XOR.
+    reason = controller.trainer.train()
+    assert reason == "target_error"
+    assert controller.dataset.accuracy(controller.network.predict(controller.dataset.inputs)) == 1.0
+
+
+def test_step_emits_and_matches_an_independent_trainer(controller, qtbot):
+    reference = Trainer(controller.network, controller.trainer.train_set, seed=controller.settings.seed)
+    with qtbot.waitSignals([controller.history_changed, controller.state_changed]):
+        controller.step()
+    expected = reference.step()
+    assert controller.record.flat_new_values.tobytes() == expected.flat_new_values.tobytes()
+    status = controller.status()
+    assert status["iteration"] == 1 and status["sample"] == int(expected.sample_indices[0]) + 1
+    assert status["error_k"] == expected.error
+
+
+def test_step_back_restores_and_keeps_the_future(controller, qtbot):
+    for _ in range(10):
+        controller.step()
+    after_ten = controller.network.flat.tobytes()
+    controller.step_back()
+    assert controller.trainer.iteration == 9 and controller.trainer.end == 10
+    assert controller.record.iteration == 9
+    controller.step()
+    assert controller.network.flat.tobytes() == after_ten
+
+
+def test_run_pause_through_signals(controller, qtbot):
+    controller.update_settings(target_error=None)
+    with qtbot.waitSignal(controller.running_changed, check_params_cb=lambda running: running is True):
+        controller.set_running(True)
+    qtbot.waitUntil(lambda: controller.trainer.iteration > 100, timeout=5000)
+    with qtbot.waitSignal(controller.running_changed, check_params_cb=lambda running: running is False):
+        controller.toggle_running()
+    t = controller.trainer.iteration
+    qtbot.wait(50)
+    assert controller.trainer.iteration == t
+
+
+def test_run_stops_at_the_target_error_and_says_so(controller, qtbot):
+    controller.update_settings(target_error=0.2)
+    messages = []
+    controller.message.connect(lambda level, text: messages.append((level, text)))
+    controller.set_running(True)
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    assert controller.trainer.epoch_error() <= 0.2
+    assert any("target" in text for _, text in messages)
+
+
+def test_changing_eta_applies_at_once_without_reset(controller):
+    for _ in range(5):
+        controller.step()
+    assert controller.set_learning_rate(0.25)
+    assert controller.trainer.iteration == 5
+    controller.step()
+    assert controller.record.learning_rate == 0.25
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"learning_rate": 0.0}, "learning rate"),
+    ({"learning_rate": float("nan")}, "learning rate"),
+    ({"batch_size": 0, "mode": "minibatch"}, "batch size"),
+    ({"data": "/no/such/file.csv"}, "/no/such/file.csv"),
+    ({"hidden": (0,)}, "positive whole number"),
+])
+def test_bad_settings_are_refused_with_a_message_and_nothing_changes(controller, qtbot, changes, words):
+    for _ in range(3):
+        controller.step()
+    before = (controller.settings, controller.network.flat.tobytes(), controller.trainer.iteration)
+    with qtbot.waitSignal(controller.message, check_params_cb=lambda level, text: level == "error" and words in text):
+        assert controller.update_settings(**changes) is False
+    assert (controller.settings, controller.network.flat.tobytes(), controller.trainer.iteration) == before
+
+
+def test_structural_change_resets_with_an_indication(controller, qtbot):
+    controller.step()
+    with qtbot.waitSignal(controller.message, check_params_cb=lambda level, text: "hidden" in text):
+        with qtbot.waitSignal(controller.structure_changed):
+            controller.update_settings(hidden=(3,))
+    assert controller.network.layer_sizes == (2, 3, 1) and controller.trainer.iteration == 0
+
+
+def test_divergence_pauses_and_keeps_the_last_finite_iteration(qtbot):
+    c = TrainingController(Settings(data="sine", hidden=(4,), activation="linear", learning_rate=40.0,
+                                    target_error=None))
+    errors = []
+    c.message.connect(lambda level, text: errors.append(text) if level == "error" else None)
+    c.set_running(True)
+    qtbot.waitUntil(lambda: not c.running, timeout=10_000)
+    assert errors and "diverged" in errors[0]
+    assert np.isfinite(c.network.flat).all() and c.trainer.iteration > 0
+    t = c.trainer.iteration
+    c.step_back()
+    assert c.trainer.iteration == t - 1
+
+
+def test_selection_is_validated(controller, qtbot):
+    with qtbot.waitSignal(controller.selection_changed, check_params_cb=lambda i: i == 4):
+        controller.select_parameter(4)
+    controller.select_parameter(10_000)
+    assert controller.selected_parameter == -1
+
+
+def test_open_network_that_does_not_fit_is_refused(controller, tmp_path, qtbot):
+    path = tmp_path / "wide.json"
+    path.write_text('{"format": "bpgui.network", "version": 1, "layers": [{"units": 3}, {"units": 1}]}')
+    before = controller.network.flat.tobytes()
+    with qtbot.waitSignal(controller.message, check_params_cb=lambda level, text: level == "error" and "3-1" in text):
+        assert controller.open_network(str(path)) is False
+    assert controller.network.flat.tobytes() == before
+
+
+def test_save_and_open_round_trip(controller, tmp_path):
+    for _ in range(7):
+        controller.step()
+    path = str(tmp_path / "n.json")
+    assert controller.save_network(path)
+    saved = controller.network.flat.tobytes()
+    controller.reset()
+    assert controller.open_network(path)
+    assert controller.network.flat.tobytes() == saved and controller.trainer.iteration == 0

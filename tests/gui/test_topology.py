@@ -1,0 +1,115 @@
+"""The topology view: what it draws, the numbers it shows, selection, tooltips, export."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from bpgui.model.datasets import load_builtin
+from bpgui.model.network import Network
+from bpgui.model.training import Trainer
+from bpgui.views.topology import TopologyView, _fmt
+
+
+@pytest.fixture()
+def xor_view(qtbot):
+    trainer = Trainer(Network.initialise((2, 2, 1)), load_builtin("xor"))
+    view = TopologyView()
+    qtbot.addWidget(view)
+    view.resize(700, 450)
+    view.set_structure((2, 2, 1))
+    view.show()
+    return view, trainer
+
+
+def test_units_and_links_of_the_notes_network(xor_view):
+    view, _ = xor_view
+    assert view.drawn_counts() == (5, 6)
+    # canonical indices: v_11 v_12 v_21 v_22 γ_1 γ_2 w_11 w_21 θ_1
+    assert sorted(view._links) == [0, 1, 2, 3, 6, 7]
+    assert view.unit_item(1, 0).param_index == 4 and view.unit_item(2, 0).param_index == 8
+
+
+def test_labels_show_the_records_numbers_after_each_step(xor_view):
+    view, trainer = xor_view
+    for _ in range(3):
+        record = trainer.step()
+        view.show_state(trainer.network, record)
+        assert view.unit_value_text(0, 1) == _fmt(record.inputs[0, 1])
+        assert view.unit_value_text(1, 0) == _fmt(record.layers[0].output[0, 0])
+        assert view.unit_value_text(2, 0) == _fmt(record.layers[1].output[0, 0])
+        # links show the parameters now (after the update)
+        assert view.link_for(6).label.text() == _fmt(trainer.network.weights[1][0, 0])
+        assert view.unit_item(2, 0).threshold_label.text() == f"θ_1 = {_fmt(trainer.network.thresholds[1][0])}"
+
+
+def test_link_width_and_colour_follow_the_weight(qtbot):
+    net = Network.from_arrays((2, 1), "sigmoid", [[[2.0], [-0.5]]], [[0.0]])
+    view = TopologyView()
+    qtbot.addWidget(view)
+    view.set_structure((2, 1))
+    view.show_state(net, None)
+    strong, weak = view.link_for(0), view.link_for(1)
+    assert strong.pen().widthF() > weak.pen().widthF()
+    assert strong.pen().color().blue() > strong.pen().color().red()
+    assert weak.pen().color().red() > weak.pen().color().blue()
+
+
+def test_dummy_threshold_nodes(xor_view):
+    view, trainer = xor_view
+    view.set_dummy_thresholds(True)
+    assert view.drawn_counts() == (5, 9)  # 6 weights + 3 thresholds as links from −1
+    view.show_state(trainer.network, None)
+    assert view.link_for(8).label.text() == _fmt(trainer.network.thresholds[1][0])
+    assert not view.unit_item(1, 0).threshold_label.isVisible()
+
+
+def test_wide_layers_collapse(qtbot):
+    view = TopologyView()
+    qtbot.addWidget(view)
+    view.set_structure((784, 128, 10))
+    units, links = view.drawn_counts()
+    assert units == 14 + 14 + 10 and links == 14 * 14 + 14 * 10
+    net = Network.initialise((784, 128, 10))
+    view.show_state(net, None)
+    last = view.link_for(783 * 128 + 127)  # v from the last input to the last hidden unit
+    assert last is not None and last.param_index == 783 * 128 + 127
+
+
+def test_clicking_a_link_selects_its_parameter(xor_view, qtbot):
+    view, trainer = xor_view
+    view.show_state(trainer.network, None)
+    link = view.link_for(7)  # w_21
+    centre = view.mapFromScene(link.line().center())
+    with qtbot.waitSignal(view.parameter_selected, check_params_cb=lambda i: i == 7):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert link.pen().color().name() == "#f0b400"
+
+
+def test_select_parameter_highlights_without_emitting(xor_view, qtbot):
+    view, _ = xor_view
+    with qtbot.assertNotEmitted(view.parameter_selected):
+        view.select_parameter(4)
+    assert view.unit_item(1, 0).pen().widthF() == 4
+
+
+def test_tooltips_give_the_current_numbers(xor_view):
+    view, trainer = xor_view
+    record = trainer.step()
+    view.show_state(trainer.network, record)
+    text = view.unit_tooltip(1, 1)
+    assert f"{record.layers[0].net[0, 1]:.10g}" in text and f"{record.layers[0].delta[0, 1]:.10g}" in text
+    link_text = view.link_tooltip(6)
+    assert f"{record.flat_gradients[6]:.10g}" in link_text and f"{record.flat_updates[6]:.10g}" in link_text
+    pos = view.mapFromScene(view.unit_item(2, 0).scenePos())
+    assert "ŷ" in view.tooltip_at(QPoint(pos.x(), pos.y()))
+
+
+def test_export_png_and_svg(xor_view, tmp_path):
+    view, trainer = xor_view
+    view.show_state(trainer.network, None)
+    png, svg = tmp_path / "n.png", tmp_path / "n.svg"
+    view.export_image(str(png))
+    view.export_image(str(svg))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in svg.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.png", "n.svg"]
