@@ -391,6 +391,13 @@ class ErrorPlotView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_bar_layout()
+        self._update_legend_columns()
+
+    def _update_legend_columns(self) -> None:
+        # One row of entries needs about 380 px; narrower, they stack, so the
+        # legend never forces the plot wider than its window.
+        columns = 3 if self.width() >= 380 else 1
+        self._legend.setColumnCount(columns)  # a no-op when unchanged
 
     def eventFilter(self, watched, event: QEvent) -> bool:
         if watched is self._plot_widget and event.type() == QEvent.Type.Leave:

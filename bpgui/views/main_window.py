@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QSplitter,
-    QTabWidget,
     QToolBar,
-    QWidget,
 )
 
 from ..controller import SPEEDS, Settings, TrainingController
@@ -78,16 +76,21 @@ class MainWindow(QMainWindow):
         self.plot = ErrorPlotView()
         self.settings_panel = SettingsPanel()
 
-        right = QTabWidget()
-        right.addTab(self.table, self.tr("Gradients"))
-        right.addTab(self.plot, self.tr("Error curve"))
-        self.tabs = right
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.topology)
-        splitter.addWidget(right)
+        # Everything a learner looks at stays on screen together: the network and
+        # the error curve side by side, the gradient table under them.
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.topology)
+        top.addWidget(self.plot)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.splitter = splitter
+        splitter.setObjectName("main_splitter")
+        top.setObjectName("top_splitter")
+        self.splitter, self.top_splitter = splitter, top
         self.setCentralWidget(splitter)
 
         scroll = QScrollArea()
@@ -356,6 +359,8 @@ class MainWindow(QMainWindow):
 
     # ---- geometry and remembered settings ----------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        # The settings form needs about 300 px; the rest goes to what it controls.
+        self.resizeDocks([self.settings_dock], [300], Qt.Orientation.Horizontal)
         geometry = self._qsettings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)

@@ -1,6 +1,5 @@
 """The topology view: what it draws, the numbers it shows, selection, tooltips, export."""
 
-import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 

@@ -1,0 +1,213 @@
+"""The main window as a learner uses it: step, look, step back, run, select, switch, make mistakes."""
+
+import os
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+
+from bpgui.controller import Settings, TrainingController
+from bpgui.views.main_window import MainWindow
+from bpgui.views.topology import _fmt
+
+VALUE, GRADIENT, UPDATE, NEW = 3, 4, 5, 6
+
+
+@pytest.fixture()
+def qsettings(tmp_path):
+    return QSettings(str(tmp_path / "bpgui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture()
+def window(qtbot, qsettings, monkeypatch):
+    monkeypatch.setenv("BPGUI_NO_DIALOGS", "1")
+    w = MainWindow(qsettings=qsettings)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.controller.pause()
+
+
+def table_column(window, column):
+    model = window.table.source_model()
+    return np.array([model.data(model.index(r, column), Qt.ItemDataRole.UserRole) for r in range(model.rowCount())],
+                    dtype=float)
+
+
+def test_opens_on_the_default_xor_demo(window):
+    assert "bpgui" in window.windowTitle()
+    assert window.controller.network.layer_sizes == (2, 2, 1)
+    assert window.topology.drawn_counts() == (5, 6)
+    assert window.table.source_model().rowCount() == 9
+    assert "t = 0" in window.status_label.text()
+
+
+def test_step_updates_table_topology_curve_and_status_to_the_models_numbers(window):
+    for expected_t in (1, 2, 3):
+        window.step_action.trigger()
+        record = window.controller.record
+        assert record.iteration == expected_t
+        np.testing.assert_array_equal(table_column(window, VALUE), record.flat_values)
+        np.testing.assert_array_equal(table_column(window, GRADIENT), record.flat_gradients)
+        np.testing.assert_array_equal(table_column(window, UPDATE), record.flat_updates)
+        np.testing.assert_array_equal(table_column(window, NEW), record.flat_new_values)
+        assert window.topology.unit_value_text(2, 0) == _fmt(record.layers[1].output[0, 0])
+        assert window.topology.link_for(6).label.text() == _fmt(window.controller.network.flat[6])
+        x, y = window.plot.iteration_curve.getData()
+        np.testing.assert_array_equal(y, window.controller.trainer.iteration_errors)
+        assert len(x) == expected_t
+        status = window.status_label.text()
+        assert f"t = {expected_t}" in status and f"E_k = {record.error:.6g}" in status
+        assert f"sample k = {int(record.sample_indices[0]) + 1}" in status
+
+
+def test_step_back_restores_every_view(window):
+    for _ in range(5):
+        window.step_action.trigger()
+    fourth = window.controller.trainer.iteration_errors[3]
+    window.controller.goto(4)
+    four = window.controller.record
+    window.step_action.trigger()
+    window.back_action.trigger()
+    assert window.controller.trainer.iteration == 4
+    np.testing.assert_array_equal(table_column(window, GRADIENT), four.flat_gradients)
+    assert window.topology.unit_value_text(1, 1) == _fmt(four.layers[0].output[0, 1])
+    assert four.error == fourth
+    assert window.plot.marker.isVisible() and "stepped back" in window.status_label.text()
+
+
+def test_step_epoch_runs_to_the_epoch_end(window):
+    window.step_epoch_action.trigger()
+    trainer = window.controller.trainer
+    assert trainer.state.cursor == 0 and trainer.state.epoch == 1 and trainer.iteration == 4
+
+
+def test_run_and_pause_through_the_action(window, qtbot):
+    window.controller.update_settings(target_error=None)
+    window.run_action.trigger()
+    assert window.controller.running and window.run_action.isChecked()
+    qtbot.waitUntil(lambda: window.controller.trainer.iteration > 200, timeout=5000)
+    window.run_action.trigger()
+    assert not window.controller.running and not window.run_action.isChecked()
+    t = window.controller.trainer.iteration
+    # after pausing, every view shows iteration t (nothing stale)
+    np.testing.assert_array_equal(table_column(window, NEW), window.controller.record.flat_new_values)
+    assert window.controller.record.iteration == t
+    assert len(window.plot.iteration_curve.getData()[1]) == t
+
+
+def test_selection_is_linked_both_ways(window, qtbot):
+    window.step_action.trigger()
+    # table → topology
+    table = window.table.table()
+    proxy = window.table.proxy_model()
+    table.selectRow(proxy.proxy_row(7))
+    assert window.controller.selected_parameter == 7
+    assert window.topology.link_for(7).pen().color().name() == "#f0b400"
+    # topology → table
+    link = window.topology.link_for(2)
+    pos = window.topology.mapFromScene(link.line().center())
+    qtbot.mouseClick(window.topology.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.controller.selected_parameter == 2
+    assert window.table.selected_parameter() == 2
+
+
+def test_switching_the_data_set_rebuilds_every_view(window):
+    panel = window.settings_panel
+    index = panel.data.findData("watermelon3.0")
+    panel.data.setCurrentIndex(index)
+    panel.data.activated.emit(index)
+    net = window.controller.network
+    assert net.layer_sizes == (19, 2, 1)
+    assert window.table.source_model().rowCount() == net.n_parameters
+    assert window.topology.drawn_counts()[0] == 14 + 2 + 1  # 19 inputs collapse to 7 + 7
+    assert "re-initialised" in window.last_message[1]
+
+
+@pytest.mark.parametrize("field, text, words", [
+    ("learning_rate", "abc", "must be a number"),
+    ("learning_rate", "0", "positive"),
+    ("hidden", "0", "positive whole numbers"),
+    ("hidden", "abc", "positive whole numbers"),
+    ("target_error", "x", "target error"),
+])
+def test_bad_input_gives_a_message_and_changes_nothing(window, field, text, words):
+    for _ in range(3):
+        window.step_action.trigger()
+    before = (window.controller.settings, window.controller.network.flat.tobytes(), window.controller.trainer.iteration)
+    edit = getattr(window.settings_panel, field)
+    edit.setText(text)
+    edit.editingFinished.emit()
+    assert window.last_message[0] == "error" and words in window.last_message[1]
+    after = (window.controller.settings, window.controller.network.flat.tobytes(), window.controller.trainer.iteration)
+    assert after == before
+    assert edit.text() != text  # the field shows the setting in force again
+
+
+def test_broken_csv_import_is_refused(window, tmp_path):
+    bad = tmp_path / "broken.csv"
+    bad.write_text("a,b,label\n1,2,yes\n3\n")
+    before = window.controller.network.flat.tobytes()
+    assert window.controller.import_data(str(bad)) is False
+    assert "broken.csv" in window.last_message[1] and "line 3" in window.last_message[1]
+    assert window.controller.network.flat.tobytes() == before
+    assert window.controller.settings.data == "xor"
+
+
+def test_broken_network_file_is_refused(window, tmp_path):
+    bad = tmp_path / "net.json"
+    bad.write_text('{"format": "bpgui.network", "version": 1, "layers": [{"units": 2}, {"units": "two"}]}')
+    assert window.controller.open_network(str(bad)) is False
+    assert "layers[1].units" in window.last_message[1]
+
+
+def test_export_table_and_pictures(window, tmp_path):
+    window.step_action.trigger()
+    csv_path = tmp_path / "g.csv"
+    assert window.export_table(str(csv_path))
+    lines = csv_path.read_text().splitlines()
+    assert lines[0].startswith("name,layer,kind") and len(lines) == 10
+    for name, exporter in (("n.png", window.topology.export_image), ("n.svg", window.topology.export_image),
+                           ("e.png", window.plot.export_png), ("e.svg", window.plot.export_svg)):
+        path = tmp_path / name
+        assert window._export(exporter, str(path))
+        assert path.stat().st_size > 200
+
+
+def test_geometry_and_settings_are_remembered(qtbot, qsettings, monkeypatch):
+    monkeypatch.setenv("BPGUI_NO_DIALOGS", "1")
+    first = MainWindow(qsettings=qsettings)
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # within the offscreen screen, which restoreGeometry clamps to
+    first.controller.update_settings(learning_rate=0.3, hidden=(3,))
+    first.close()
+    second = MainWindow(qsettings=qsettings)
+    qtbot.addWidget(second)
+    assert second.controller.settings.learning_rate == 0.3
+    assert second.controller.network.layer_sizes == (2, 3, 1)
+    assert (second.size().width(), second.size().height()) == (700, 500)
+
+
+def test_a_remembered_csv_that_is_gone_falls_back_to_the_default(qtbot, qsettings, tmp_path):
+    csv_path = tmp_path / "gone.csv"
+    csv_path.write_text("a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    first = MainWindow(TrainingController(Settings(data=str(csv_path))), qsettings=qsettings)
+    qtbot.addWidget(first)
+    first.close()
+    os.unlink(csv_path)
+    second = MainWindow(qsettings=qsettings)
+    qtbot.addWidget(second)
+    assert second.controller.settings.data == "xor"
+
+
+def test_screenshot_command_writes_a_real_picture(tmp_path):
+    from bpgui.app import screenshot
+
+    out = tmp_path / "shot.png"
+    screenshot(str(out), steps=25, size=(1024, 640))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 640)
+    # A real picture: many distinct colours, not a blank or single-colour frame.
+    sample = {image.pixel(x, y) for x in range(0, 1024, 16) for y in range(0, 640, 16)}
+    assert len(sample) > 20
