@@ -11,7 +11,7 @@ import dataclasses
 import json
 import os
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,6 +35,7 @@ from .settings_panel import SettingsPanel
 from .topology import TopologyView
 
 DEFAULT_SIZE = QSize(1280, 800)
+PLOT_INTERVAL_MS = 100
 SETTINGS_KEY = "training/settings"
 
 
@@ -101,6 +102,13 @@ class MainWindow(QMainWindow):
         dock.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.settings_dock = dock
+
+        # While running, the error curve (whose cost grows with the history)
+        # is redrawn at most every PLOT_INTERVAL_MS; everything else per frame.
+        self._plot_timer = QTimer(self)
+        self._plot_timer.setSingleShot(True)
+        self._plot_timer.setInterval(PLOT_INTERVAL_MS)
+        self._plot_timer.timeout.connect(self._update_plot)
 
         self._make_actions()
         self._make_toolbar()
@@ -250,7 +258,16 @@ class MainWindow(QMainWindow):
         self.seed.blockSignals(False)
 
     def _on_controller_history_changed(self) -> None:
+        if self.controller.running:
+            if not self._plot_timer.isActive():
+                self._plot_timer.start()
+        else:
+            self._update_plot()
+
+    def _update_plot(self) -> None:
+        self._plot_timer.stop()
         self.plot.update_from_trainer(self.controller.trainer)
+        self.plot.set_current_iteration(self.controller.trainer.iteration, self.controller.trainer.end)
 
     def _on_controller_state_changed(self) -> None:
         c = self.controller
@@ -261,6 +278,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_controller_running_changed(self, running: bool) -> None:
+        if not running:
+            self._update_plot()  # nothing stale once paused
         self.run_action.blockSignals(True)
         self.run_action.setChecked(running)
         self.run_action.blockSignals(False)
