@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # Initial shares (proportions; the views' size hints would decide otherwise).
+        top.setSizes([3000, 2000])
+        splitter.setSizes([3000, 2000])
         splitter.setObjectName("main_splitter")
         top.setObjectName("top_splitter")
         self.splitter, self.top_splitter = splitter, top

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -48,10 +47,8 @@ class SettingsPanel(QWidget):
             self.data.addItem(name, name)
         self.data.setToolTip(self.tr("A built-in data set, or a CSV file you imported"))
         self.import_button = QPushButton(self.tr("Import CSV…"))
-        row = QHBoxLayout()
-        row.addWidget(self.data, 1)
-        row.addWidget(self.import_button)
-        form.addRow(self.tr("Data set"), row)
+        form.addRow(self.tr("Data set"), self.data)
+        form.addRow("", self.import_button)
 
         self.test_fraction = QDoubleSpinBox()
         self.test_fraction.setRange(0.0, 0.9)
@@ -119,6 +116,11 @@ class SettingsPanel(QWidget):
         self.shuffle.toggled.connect(lambda on: self._request(shuffle=on))
         self.init.activated.connect(lambda: self._request(init=self.init.currentData()))
         self.target_error.editingFinished.connect(self._on_target_error_edited)
+        for combo in (self.data, self.activation, self.loss, self.mode, self.init):
+            # Long entries (a CSV's name, "accumulated BP (whole pass)") must
+            # not widen the dock: the combo shrinks and the popup shows them whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.max_epochs.editingFinished.connect(
             lambda: self._request(max_epochs=self.max_epochs.value() or None))
 
