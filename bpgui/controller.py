@@ -68,7 +68,18 @@ class Settings:
     STRUCTURAL = ("data", "test_fraction", "hidden", "activation", "loss", "seed", "init")
 
 
+# A network larger than this would take seconds and gigabytes to build: refused.
+MAX_PARAMETERS = 5_000_000
+
+
 def build_network(data: Dataset, settings: Settings) -> Network:
+    sizes = (data.n_inputs, *settings.hidden, data.n_outputs)
+    count = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+    if count > MAX_PARAMETERS:
+        raise ConfigError(
+            f"a {'-'.join(map(str, sizes))} network has {count:,} parameters; bpgui handles at most "
+            f"{MAX_PARAMETERS:,}: use fewer hidden units"
+        )
     output = "sigmoid" if data.task == "classification" else "linear"
     loss = settings.loss if output == "sigmoid" else "squared_error"
     sizes = (data.n_inputs, *settings.hidden, data.n_outputs)
@@ -193,11 +204,17 @@ class TrainingController(QObject):
             return False
         trainer = self._trainer
         if config != trainer.config:
-            cut = trainer.end > trainer.iteration
+            t, end = trainer.iteration, trainer.end
+            new_epoch = config.mode != trainer.config.mode and trainer.state.cursor != 0
             trainer.set_config(mode=config.mode, learning_rate=config.learning_rate,
                                batch_size=config.batch_size, shuffle=config.shuffle)
-            if cut:
-                self.history_changed.emit()
+            if end > t:
+                self.message.emit("info", self.tr("Iterations %1 to %2 were discarded: training continues "
+                                                  "from t = %3 with the new settings.")
+                                  .replace("%1", str(t + 1)).replace("%2", str(end)).replace("%3", str(t)))
+            elif new_epoch:
+                self.message.emit("info", self.tr("The new mode starts a new epoch at t = %1.").replace("%1", str(t)))
+            self.history_changed.emit()
         trainer.set_stop(stop)
         self._settings = new
         self.settings_changed.emit()
@@ -355,7 +372,7 @@ class TrainingController(QObject):
             data = self._trainer.train_set
             if net.layer_sizes[0] != data.n_inputs or net.layer_sizes[-1] != data.n_outputs:
                 raise ConfigError(
-                    self.tr("%1 is a %2 network, but the data set %3 needs %4 inputs and %5 outputs")
+                    self.tr("%1 is a %2 network, but the data set %3 has %4 input(s) and %5 output(s)")
                     .replace("%1", path).replace("%2", "-".join(map(str, net.layer_sizes)))
                     .replace("%3", data.name).replace("%4", str(data.n_inputs)).replace("%5", str(data.n_outputs))
                 )
@@ -366,6 +383,7 @@ class TrainingController(QObject):
                 activation=acts.pop() if len(acts) == 1 else self._settings.activation,
                 loss=net.loss,
                 learning_rate=loaded.learning_rate or self._settings.learning_rate,
+                seed=self._settings.seed if loaded.seed is None else loaded.seed,
             )
             self.pause()
             self._build(settings, network=net)
@@ -373,6 +391,8 @@ class TrainingController(QObject):
             self._refuse(exc)
             return False
         self._emit_all()
+        self.message.emit("info", self.tr("Opened %1: a %2 network, at iteration 0.")
+                          .replace("%1", path).replace("%2", "-".join(map(str, net.layer_sizes))))
         return True
 
     def save_network(self, path: str) -> bool:

@@ -30,6 +30,10 @@ HIDDEN_DELTA, OUTPUT_DELTA = "e", "g"
 HIDDEN_WEIGHT, OUTPUT_WEIGHT = "v", "w"
 
 
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 @dataclass(frozen=True)
 class Symbol:
     """A base letter with an optional layer superscript and 1-based indices."""
@@ -50,6 +54,12 @@ class Symbol:
         sup = f"<sup>({self.layer})</sup>" if self.layer is not None else ""
         sub = self._subscript()[1:]
         return f"<i>{self.base}</i>{sup}" + (f"<sub>{sub}</sub>" if sub else "")
+
+    @property
+    def unicode(self) -> str:
+        """Plain text with Unicode sub/superscripts, for drawing: ``v₁₂``, ``γ⁽²⁾₃``, ``v₃,₁₂``."""
+        sup = "⁽" + str(self.layer).translate(_SUPERSCRIPT) + "⁾" if self.layer is not None else ""
+        return f"{self.base}{sup}{self._subscript()[1:].translate(_SUBSCRIPT)}"
 
     def _subscript(self) -> str:
         if not self.indices:

@@ -329,7 +329,11 @@ class Trainer:
             if use_stop_conditions and (reason := self.stop_reason()) is not None:
                 self._ensure_record()
                 return done, reason
-            _, _ = self._advance(done == n - 1)
+            try:
+                self._advance(done == n - 1)
+            except DivergenceError:
+                self._ensure_record()  # the last finite iteration keeps its record
+                raise
         return n, None
 
     @_quiet
@@ -337,9 +341,11 @@ class Trainer:
         """Train until a stop condition holds (at least one must be set)."""
         if self.stop.target_error is None and self.stop.max_epochs is None:
             raise ConfigError("training to the end needs a target error or a maximum number of epochs")
-        while (reason := self.stop_reason()) is None:
-            self._advance(False)
-        self._ensure_record()
+        try:
+            while (reason := self.stop_reason()) is None:
+                self._advance(False)
+        finally:
+            self._ensure_record()
         return reason
 
     def stop_reason(self) -> str | None:
@@ -467,11 +473,19 @@ class Trainer:
             self._checkpoint_iterations.append(state.iteration)
 
     def set_config(self, **changes) -> None:
-        """Change η, mode, batch size or shuffling from now on (the computed future is dropped)."""
+        """Change η, mode, batch size or shuffling from now on (the computed future is dropped).
+
+        A new mode starts a new epoch: the one in progress is closed where it
+        stands (its row measured now), so a pass of accumulated BP is always a
+        whole pass.
+        """
         config = replace(self.config, **changes)
         if config == self.config:
             return
-        self._branch(self._state._replace(config=config))
+        state = self._state._replace(config=config)
+        if config.mode != self.config.mode and state.cursor != 0:
+            state = state._replace(epoch=state.epoch + 1, cursor=0)
+        self._branch(state)
 
     def set_stop(self, stop: StopConditions) -> None:
         self.stop = stop

@@ -51,6 +51,7 @@ _MARKER_PEN = pg.mkPen("#444444", width=1.5, style=Qt.PenStyle.DashDotLine)
 _HOVER_BRUSH = pg.mkBrush("#e7298a")
 
 FEW_EPOCHS = 40  # up to this many epoch rows, the epoch curves get small symbols
+_ITERATION_SYMBOL_BRUSH = pg.mkBrush("#7fb3d9")
 _SYMBOL_SIZE = 5
 
 
@@ -133,6 +134,7 @@ class ErrorPlotView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._iteration_name = ""
         self._iteration_errors = np.empty(0)
         self._epoch_iterations = np.empty(0, dtype=np.int64)
         self._epoch_errors = np.empty(0)
@@ -178,6 +180,7 @@ class ErrorPlotView(QWidget):
         # keep only the ViewBox menu (view all, zoom, export).
         plot.setMenuEnabled(False, True)
         plot.setDownsampling(auto=True, mode="peak")
+        plot.layout.setContentsMargins(4, 4, 18, 4)  # room for the last x tick label
         plot.setClipToView(True)
         # A GridItem rather than showGrid(): the axes' own grid is repainted
         # with every tick label and costs ~10 ms a frame on a raster surface.
@@ -513,9 +516,15 @@ class ErrorPlotView(QWidget):
         self._plot_item.setLabel("bottom", bottom, **style)
         self._plot_item.setLabel("left", self.tr("error"), **style)
 
+    def set_iteration_curve_name(self, name: str) -> None:
+        """What the light curve is called: E_k (standard BP), E per pass, batch error."""
+        if name != self._iteration_name:
+            self._iteration_name = name
+            self._update_legend()
+
     def _update_legend(self) -> None:
         self._legend.clear()
-        self._legend.addItem(self._iteration_curve, self.tr("E_k per iteration"))
+        self._legend.addItem(self._iteration_curve, self._iteration_name or self.tr("E_k per iteration"))
         self._legend.addItem(self._epoch_curve, self.tr("E per epoch"))
         if self._has_test:
             self._legend.addItem(self._test_curve, self.tr("test E"))
@@ -546,7 +555,10 @@ class ErrorPlotView(QWidget):
             epoch_x = self._epoch_iterations
 
         symbol = "o" if 0 < rows <= FEW_EPOCHS else None
-        self._set_curve(self._iteration_curve, iteration_x, shown(errors))
+        # The first few iterations get dots too: a line of one point draws nothing.
+        iteration_symbol = "o" if 0 < n <= FEW_EPOCHS else None
+        self._set_curve(self._iteration_curve, iteration_x, shown(errors), symbol=iteration_symbol,
+                        symbolSize=_SYMBOL_SIZE - 1, symbolBrush=_ITERATION_SYMBOL_BRUSH, symbolPen=None)
         self._set_curve(
             self._epoch_curve, epoch_x, shown(epoch), symbol=symbol, symbolSize=_SYMBOL_SIZE,
             symbolBrush=_EPOCH_SYMBOL_BRUSH, symbolPen=None,

@@ -73,6 +73,16 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 
 
+# Greek letters are hard to type: the filter accepts their names too.
+_GREEK_NAMES = (("gamma", "γ"), ("theta", "θ"), ("alpha", "α"), ("beta", "β"), ("eta", "η"))
+
+
+def _greek(text: str) -> str:
+    for name, letter in _GREEK_NAMES:
+        text = text.replace(name, letter)
+    return text
+
+
 def _readonly(array) -> np.ndarray | None:
     """A read-only float64 view (no copy for float64 input): the table never writes."""
     if array is None:
@@ -335,7 +345,7 @@ class GradientTableModel(QAbstractTableModel):
             mask &= ~self._is_threshold
         elif kind == KIND_THRESHOLD:
             mask &= self._is_threshold
-        needle = text.strip().casefold()
+        needle = _greek(text.strip().casefold())
         if needle:
             if self._folded_names is None:
                 self._folded_names = [s.name.casefold() for s in self._specs]

@@ -8,6 +8,7 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import os
 
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..controller import SPEEDS, Settings, TrainingController
@@ -36,7 +39,15 @@ from .topology import TopologyView
 
 DEFAULT_SIZE = QSize(1280, 800)
 PLOT_INTERVAL_MS = 100
+MESSAGE_MS = 15_000
 SETTINGS_KEY = "training/settings"
+
+
+def _output_names(data) -> tuple[str, ...]:
+    """What each output unit means: the class it stands for, or the target's name."""
+    if data.task == "classification" and data.n_outputs == 1 and len(data.class_names) == 2:
+        return (f"{data.target_names[0]} = {data.class_names[1]}",)
+    return tuple(data.target_names)
 
 
 def settings_to_json(settings: Settings) -> str:
@@ -54,6 +65,11 @@ def settings_from_json(text: str) -> Settings:
         return Settings(**data)
     except (ValueError, TypeError):
         return Settings()
+
+
+def _as_bool(value) -> bool:
+    # QSettings' INI files give back "true"/"false" strings.
+    return value in (True, "true", "1", 1)
 
 
 class MainWindow(QMainWindow):
@@ -79,8 +95,17 @@ class MainWindow(QMainWindow):
 
         # Everything a learner looks at stays on screen together: the network and
         # the error curve side by side, the gradient table under them.
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setContentsMargins(6, 2, 6, 2)
+        network_box = QWidget()
+        box_layout = QVBoxLayout(network_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(0)
+        box_layout.addWidget(self.caption)
+        box_layout.addWidget(self.topology, 1)
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.topology)
+        top.addWidget(network_box)
         top.addWidget(self.plot)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
@@ -178,6 +203,9 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.step_action, self.step_epoch_action, self.run_action, self.back_action, self.reset_action):
             bar.addAction(a)
+        run_button = bar.widgetForAction(self.run_action)
+        metrics = run_button.fontMetrics()
+        run_button.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in (self.tr("Run"), self.tr("Pause"))) + 24)
         bar.addSeparator()
         bar.addWidget(QLabel(self.tr(" Speed ")))
         self.speed = QSlider(Qt.Orientation.Horizontal)
@@ -220,9 +248,19 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _make_status_bar(self) -> None:
+        # Messages (why Run stopped, what a change reset, what was refused) on
+        # the left, the figures of iteration t on the right: both always visible.
+        self.message_label = QLabel()
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setMinimumWidth(40)
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addPermanentWidget(self.status_label, 1)
+        self.statusBar().addWidget(self.message_label, 1)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(MESSAGE_MS)
+        self._message_timer.timeout.connect(self.message_label.clear)
 
     # ---- wiring ----------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -246,10 +284,12 @@ class MainWindow(QMainWindow):
     # ---- controller → views -----------------------------------------------------------------------
     def _on_controller_structure_changed(self) -> None:
         net = self.controller.network
-        self.topology.set_structure(net.layer_sizes)
-        many = sum(a * b for a, b in zip(net.layer_sizes[:-1], net.layer_sizes[1:])) > 60
-        self.labels_action.setChecked(not many)
-        self.topology.set_value_labels(not many)
+        data = self.controller.dataset
+        self.topology.set_structure(net.layer_sizes, data.feature_names, _output_names(data))
+        self.labels_action.blockSignals(True)
+        self.labels_action.setChecked(self.topology.value_labels())
+        self.labels_action.blockSignals(False)
+        self.plot.set_iteration_curve_name(self._iteration_curve_name())
         self.table.set_structure(self.controller.display_record().specs)
         self.topology.select_parameter(self.controller.selected_parameter)
 
@@ -275,10 +315,32 @@ class MainWindow(QMainWindow):
     def _on_controller_state_changed(self) -> None:
         c = self.controller
         record = c.record
-        self.topology.show_state(c.network, c.display_record() if record is None else record)
+        shown = c.display_record() if record is None else record
+        self.topology.show_state(c.network, shown)
         self.table.set_record(record, values_if_none=c.network.flat)
         self.plot.set_current_iteration(c.trainer.iteration, c.trainer.end)
+        self.plot.set_iteration_curve_name(self._iteration_curve_name())
+        self._update_caption(shown, preview=record is None)
         self._update_status()
+
+    def _iteration_curve_name(self) -> str:
+        mode = self.controller.settings.mode
+        if mode == "accumulated":
+            return self.tr("E per pass (before its update)")
+        if mode == "minibatch":
+            return self.tr("batch error per iteration")
+        return self.tr("E_k per iteration")
+
+    def _update_caption(self, record, preview: bool) -> None:
+        if record.batch_size == 1:
+            sample = self.tr("sample k = %1").replace("%1", str(int(record.sample_indices[0]) + 1))
+        else:
+            sample = self.tr("a batch of %1 samples (the first is drawn)").replace("%1", str(record.batch_size))
+        if preview:
+            text = self.tr("Before training: iteration 1 will use %1; drawn with the weights it will start from.")
+        else:
+            text = self.tr("Iteration %2 used %1: drawn with the weights it used (before its update).")
+        self.caption.setText(text.replace("%1", sample).replace("%2", str(record.iteration)))
 
     def _on_controller_running_changed(self, running: bool) -> None:
         if not running:
@@ -294,8 +356,11 @@ class MainWindow(QMainWindow):
         self.table.select_parameter(index)
 
     def _on_controller_message(self, level: str, text: str) -> None:
-        self.statusBar().showMessage(text, 10_000)
         self.last_message = (level, text)
+        colour = "#b00020" if level == "error" else "#1a4d8f"
+        self.message_label.setText(f"<span style='color:{colour}'>{html.escape(text)}</span>")
+        self.message_label.setToolTip(text)
+        self._message_timer.start()
         if level == "error" and self.isVisible() and not os.environ.get("BPGUI_NO_DIALOGS"):
             QMessageBox.warning(self, self.tr("bpgui"), text)
 
@@ -314,10 +379,16 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("sample k = %1").replace("%1", str(st["sample"])))
         elif st["batch"] is not None:
             parts.append(self.tr("batch of %1").replace("%1", str(st["batch"])))
+        accumulated = self.controller.settings.mode == "accumulated"
         if st["error_k"] is not None:
-            name = "E_k" if st["batch"] == 1 else self.tr("batch E")
+            if accumulated:
+                name = self.tr("E of pass %1").replace("%1", str(st["iteration"]))
+            else:
+                name = "E_k" if st["batch"] == 1 else self.tr("batch E")
             parts.append(f"{name} = {st['error_k']:.6g}")
-        parts.append(f"E = {st['error']:.6g}")
+        if not accumulated or st["error_k"] is None:
+            parts.append(self.tr("E (end of epoch %1) = %2").replace("%1", str(st["epoch"]))
+                         .replace("%2", f"{st['error']:.6g}"))
         if st["accuracy"] is not None:
             parts.append(self.tr("accuracy %1%").replace("%1", f"{100 * st['accuracy']:.1f}"))
         if st["test_error"] is not None:
@@ -389,8 +460,24 @@ class MainWindow(QMainWindow):
         state = self._qsettings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        q = self._qsettings
+        self.dummy_action.setChecked(_as_bool(q.value("view/dummy_thresholds", False)))
+        self.plot.set_log_scale(_as_bool(q.value("view/log_scale", False)))
+        x_axis = str(q.value("view/x_axis", self.plot.x_axis()))
+        if x_axis in ("iteration", "epoch"):
+            self.plot.set_x_axis(x_axis)
+        try:
+            self.table.set_precision(int(q.value("view/precision", self.table.precision())))
+            self.speed.setValue(int(q.value("view/speed", self.speed.value())))
+        except (TypeError, ValueError):
+            pass
 
     def save_preferences(self) -> None:
+        self._qsettings.setValue("view/dummy_thresholds", self.topology.dummy_thresholds())
+        self._qsettings.setValue("view/log_scale", self.plot.log_scale())
+        self._qsettings.setValue("view/x_axis", self.plot.x_axis())
+        self._qsettings.setValue("view/precision", self.table.precision())
+        self._qsettings.setValue("view/speed", self.speed.value())
         self._qsettings.setValue("window/geometry", self.saveGeometry())
         self._qsettings.setValue("window/state", self.saveState())
         self._qsettings.setValue(SETTINGS_KEY, settings_to_json(self.controller.settings))

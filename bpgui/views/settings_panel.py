@@ -67,14 +67,19 @@ class SettingsPanel(QWidget):
         form.addRow(self.tr("Activation"), self.activation)
 
         self.loss = QComboBox()
-        self.loss.addItem(self.tr("squared error ½Σ(y−ŷ)²"), "squared_error")
+        self.loss.addItem(self.tr("squared error"), "squared_error")
+        self.loss.setToolTip(self.tr("squared error: E_k = ½ Σ_j (y_j − ŷ_j)², the note's\n"
+                                     "cross-entropy: for sigmoid outputs"))
         self.loss.addItem(self.tr("cross-entropy"), "cross_entropy")
         form.addRow(self.tr("Loss"), self.loss)
 
         self.mode = QComboBox()
-        self.mode.addItem(self.tr("standard BP (one sample)"), "standard")
-        self.mode.addItem(self.tr("accumulated BP (whole pass)"), "accumulated")
+        self.mode.addItem(self.tr("standard BP"), "standard")
+        self.mode.addItem(self.tr("accumulated BP"), "accumulated")
         self.mode.addItem(self.tr("mini-batch"), "minibatch")
+        self.mode.setToolTip(self.tr("standard BP: update after every sample (the note's rule)\n"
+                                     "accumulated BP: one update per pass, on E = (1/m) Σ E_k\n"
+                                     "mini-batch: one update per B samples"))
         form.addRow(self.tr("Mode"), self.mode)
 
         self.batch_size = QSpinBox()

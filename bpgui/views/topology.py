@@ -1,8 +1,12 @@
 """The network drawn in the note's notation: units, links, thresholds, live values.
 
-Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). A link's
-colour is the sign of its weight (blue +, red −) and its width |weight|; a
-unit's fill is its output for the current sample. Thresholds show as a label
+Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). The view
+shows one iteration's snapshot: the weights and thresholds it used (before
+its update) and the forward values they gave for its sample, so that every
+number drawn agrees with every other (b_h = f(α_h − γ_h) holds on screen); the
+values after the update are in the tooltips and the table. A link's colour is
+the sign of its weight (blue +, red −) and its width |weight|; a unit's fill
+is its output for the sample. Thresholds show as a label
 ``γ_h = …`` / ``θ_j = …`` above each unit, or, as the note draws them, as the
 weight of a fixed dummy input −1.
 
@@ -52,10 +56,15 @@ from ..model.naming import (
 from ..model.network import Network
 from ..model.records import IterationRecord
 
-MAX_UNITS_SHOWN = 16
-EDGE_UNITS = 7  # shown at each end of a collapsed layer
+MAX_UNITS_SHOWN = 24
+EDGE_UNITS = 8  # shown at each end of a collapsed layer
 LAYER_GAP = 230.0
-UNIT_GAP = 86.0
+UNIT_GAP = 104.0
+# Fitting never shrinks the drawing below this: a tall network scrolls instead
+# of shrinking into unreadable dots.
+MIN_FIT_SCALE = 0.6
+# Value labels start switched on only while the links drawn stay few enough to label.
+MAX_LABELLED_LINKS = 24
 RADIUS = 24.0
 POSITIVE = QColor("#1f63c6")
 NEGATIVE = QColor("#d2362b")
@@ -77,6 +86,10 @@ def _tint(value: float) -> QColor:
     )
 
 
+def _elide(text: str, limit: int = 18) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def shown_units(n: int) -> list[int]:
     """0-based units drawn for a layer of n (all, or the first and last EDGE_UNITS)."""
     if n <= MAX_UNITS_SHOWN:
@@ -87,7 +100,7 @@ def shown_units(n: int) -> list[int]:
 class _Label(QGraphicsItem):
     """A small text on a pale rounded box (readable over links); cheap to update."""
 
-    def __init__(self, parent: QGraphicsItem | None = None, size: float = 9.0) -> None:
+    def __init__(self, parent: QGraphicsItem | None = None, size: float = 10.0) -> None:
         super().__init__(parent)
         self._text = ""
         self._font = QFont()
@@ -137,9 +150,10 @@ class _Unit(QGraphicsEllipseItem):
         self.symbol.setPos(-r.width() / 2, -r.height() / 2)
         self.symbol.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.value_label = _Label(self)
-        self.value_label.setPos(0, RADIUS + 11)
+        self.value_label.setPos(0, RADIUS + 10)
         self.threshold_label = _Label(self)
-        self.threshold_label.setPos(0, -RADIUS - 11)
+        self.threshold_label.setPos(0, -RADIUS - 10)
+        self.name_label = _Label(self)  # a data set's feature or target name
 
     def set_selected_look(self, selected: bool) -> None:
         self.setPen(QPen(SELECTED if selected else QColor("#505050"), 4 if selected else 1.5))
@@ -201,6 +215,8 @@ class TopologyView(QGraphicsView):
         self.setBackgroundBrush(QColor("#fbfbf8"))
         self.setMinimumSize(240, 180)
         self._sizes: tuple[int, ...] = ()
+        self._input_names: tuple[str, ...] = ()
+        self._output_names: tuple[str, ...] = ()
         self._units: list[list[_Unit]] = []
         self._links: dict[int, _Link] = {}
         self._dummies: list[QGraphicsItem] = []
@@ -225,18 +241,24 @@ class TopologyView(QGraphicsView):
         if bool(on) != self._dummy_thresholds:
             self._dummy_thresholds = bool(on)
             if self._sizes:
-                self.set_structure(self._sizes)
-                if self._network is not None:
-                    self.show_state(self._network, self._record)
+                network, record = self._network, self._record
+                self.set_structure(self._sizes, self._input_names, self._output_names)
+                if network is not None:
+                    self.show_state(network, record)
 
     def dummy_thresholds(self) -> bool:
         return self._dummy_thresholds
 
     # ---- building ------------------------------------------------------------------
-    def set_structure(self, layer_sizes: Sequence[int]) -> None:
+    def set_structure(self, layer_sizes: Sequence[int], input_names: Sequence[str] = (),
+                      output_names: Sequence[str] = ()) -> None:
+        """Build the drawing; names (a data set's features and targets) label the ends."""
         scene = self.scene()
         scene.clear()
         self._sizes = tuple(int(n) for n in layer_sizes)
+        self._input_names = tuple(input_names)
+        self._output_names = tuple(output_names)
+        self._network = self._record = None  # they belonged to the old structure
         n_layers = len(self._sizes) - 1
         self._units, self._links, self._dummies = [], {}, []
         # offsets of each layer's parameters in the canonical flat order
@@ -261,6 +283,11 @@ class TopologyView(QGraphicsView):
                 item = _Unit(k, u, n_layers, param)
                 item.setPos(p)
                 item.threshold_label.setVisible(k > 0 and not self._dummy_thresholds)
+                names = self._input_names if k == 0 else self._output_names if k == n_layers else ()
+                if u < len(names) and names[u] and not names[u].startswith(("x_", "y_")):
+                    item.name_label.set_text(_elide(names[u]))
+                    half = item.name_label.boundingRect().width() / 2
+                    item.name_label.setPos(-(RADIUS + 6 + half) if k == 0 else RADIUS + 6 + half, 0)
                 scene.addItem(item)
                 units.append(item)
             if n > MAX_UNITS_SHOWN:
@@ -308,6 +335,7 @@ class TopologyView(QGraphicsView):
                     scene.addItem(link)
                     scene.addItem(link.label)
                     self._links[link.param_index] = link
+        self._value_labels = len(self._links) <= MAX_LABELLED_LINKS
         self._update_labels_visibility()
         rect = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
         scene.setSceneRect(rect)
@@ -321,33 +349,51 @@ class TopologyView(QGraphicsView):
         for units in self._units:
             for u in units:
                 u.value_label.setVisible(self._value_labels)
-                u.threshold_label.setVisible(self._value_labels and u.layer > 0 and not self._dummy_thresholds)
+                u.threshold_label.setVisible(u.layer > 0 and not self._dummy_thresholds)
+        if self._record is not None or self._network is not None:
+            self._update_texts()
 
     # ---- values --------------------------------------------------------------------
     def show_state(self, network: Network, record: IterationRecord | None) -> None:
-        """Links show ``network`` (the parameters now); units show the record's sample 0."""
+        """Draw one iteration's snapshot: its parameters before the update and its sample's values.
+
+        Without a record, the links show ``network`` and the units are blank.
+        """
         self._network, self._record = network, record
-        flat = network.flat
-        scale = float(np.max(np.abs(flat))) if flat.size else 1.0
+        params = record.flat_values if record is not None else network.flat
+        scale = float(np.max(np.abs(params))) if params.size else 1.0
         for index, link in self._links.items():
-            v = float(flat[index])
-            link.set_weight(v, scale)
-            if self._value_labels:
-                link.label.set_text(_fmt(v))
+            link.set_weight(float(params[index]), scale)
         for k, units in enumerate(self._units):
             for u in units:
-                if record is None:
-                    value = None
-                elif k == 0:
-                    value = float(record.inputs[0, u.unit])
-                else:
-                    value = float(record.layers[k - 1].output[0, u.unit])
+                value = self._unit_value(k, u.unit)
                 u.setBrush(QBrush(_tint(value) if value is not None else Qt.GlobalColor.white))
+        self._update_texts()
+
+    def _unit_value(self, layer: int, unit: int) -> float | None:
+        record = self._record
+        if record is None:
+            return None
+        if layer == 0:
+            return float(record.inputs[0, unit])
+        return float(record.layers[layer - 1].output[0, unit])
+
+    def _update_texts(self) -> None:
+        record, network = self._record, self._network
+        params = record.flat_values if record is not None else network.flat
+        n_layers = len(self._sizes) - 1
+        for index, link in self._links.items():
+            if self._value_labels:
+                link.label.set_text(_fmt(float(params[index])))
+        for k, units in enumerate(self._units):
+            for u in units:
                 if self._value_labels:
+                    value = self._unit_value(k, u.unit)
                     u.value_label.set_text("" if value is None else _fmt(value))
-                    if k > 0:
-                        sym = threshold_symbol(k, u.unit + 1, len(self._sizes) - 1).text
-                        u.threshold_label.set_text(f"{sym} = {_fmt(float(flat[u.param_index]))}")
+                if k > 0:
+                    sym = threshold_symbol(k, u.unit + 1, n_layers).unicode
+                    text = f"{sym} = {_fmt(float(params[u.param_index]))}" if self._value_labels else sym
+                    u.threshold_label.set_text(text.replace("-", "−"))
 
     def unit_value_text(self, layer: int, unit: int) -> str:
         """The value label of a drawn unit (0-based), for tests and accessibility."""
@@ -431,6 +477,8 @@ class TopologyView(QGraphicsView):
         name = unit_symbol(layer, unit + 1, n_layers).html
         if layer == 0:
             title = self.tr("input %1").replace("%1", name)
+            if unit < len(self._input_names):
+                title += f" ({self._input_names[unit]})"
             if rec is not None:
                 rows.append(f"{name} = {rec.inputs[0, unit]:.10g}")
         else:
@@ -440,12 +488,15 @@ class TopologyView(QGraphicsView):
             if rec is not None:
                 lv = rec.layers[layer - 1]
                 rows.append(f"{net_symbol(layer, unit + 1, n_layers).html} = {lv.net[0, unit]:.10g}")
-            if net is not None:
+            if rec is not None:
+                rows.append(f"{t_sym} = {rec.flat_values[self.unit_item(layer, unit).param_index]:.10g}")
+            elif net is not None:
                 rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
             if rec is not None:
                 rows.append(f"{name} = {lv.output[0, unit]:.10g}")
-                rows.append(f"{delta_symbol(layer, unit + 1, n_layers).html} = {lv.delta[0, unit]:.10g}"
-                            + self.tr(" (−∂E/∂(net − threshold))"))
+                net_sym = net_symbol(layer, unit + 1, n_layers).html
+                rows.append(f"{delta_symbol(layer, unit + 1, n_layers).html} = −∂E<sub>k</sub>/∂{net_sym}"
+                            f" = {lv.delta[0, unit]:.10g}")
         if rec is not None and rec.batch_size > 1:
             rows.append(self.tr("(first sample of a batch of %1)").replace("%1", str(rec.batch_size)))
         return f"<b>{title}</b><br>" + "<br>".join(rows)
@@ -463,19 +514,35 @@ class TopologyView(QGraphicsView):
             what = self.tr("weight %1 → %2").replace(
                 "%1", unit_symbol(link.layer - 1, link.source + 1, n_layers).html
             ).replace("%2", unit_symbol(link.layer, link.target + 1, n_layers).html)
-        rows = [f"<b>{sym}</b>: {what}", f"{sym} = {float(self._network.flat[index]):.10g}"]
         rec = self._record
-        if rec is not None:
+        rows = [f"<b>{sym}</b>: {what}"]
+        if rec is None:
+            rows.append(f"{sym} = {float(self._network.flat[index]):.10g}")
+        else:
+            rows.append(self.tr("%1 = %2 (used by iteration %3)").replace("%1", sym)
+                        .replace("%2", f"{rec.flat_values[index]:.10g}").replace("%3", str(rec.iteration)))
             rows.append(f"∂E/∂{sym} = {rec.flat_gradients[index]:.10g}")
-            rows.append(f"Δ{sym} = {rec.flat_updates[index]:.10g}")
+            rows.append(f"Δ{sym} = −η·∂E/∂{sym} = {rec.flat_updates[index]:.10g}")
+            rows.append(self.tr("%1 after the update = %2").replace("%1", sym)
+                        .replace("%2", f"{rec.flat_new_values[index]:.10g}"))
         return "<br>".join(rows)
 
     # ---- zoom, pan, fit ------------------------------------------------------------------------
     def fit(self) -> None:
+        """Show the whole network, unless that would shrink it below MIN_FIT_SCALE: then scroll."""
         self._auto_fit = True
         rect = self.scene().sceneRect()
-        if rect.isValid():
+        if not rect.isValid():
+            return
+        viewport = self.viewport().rect()
+        s = min(viewport.width() / rect.width(), viewport.height() / rect.height())
+        if s >= MIN_FIT_SCALE:
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            return
+        self.resetTransform()
+        self.scale(MIN_FIT_SCALE, MIN_FIT_SCALE)
+        # The middle of a tall network is where its narrower layers are drawn.
+        self.centerOn(rect.center())
 
     def zoom(self, factor: float) -> None:
         self._auto_fit = False

@@ -142,3 +142,47 @@ def test_save_and_open_round_trip(controller, tmp_path):
     controller.reset()
     assert controller.open_network(path)
     assert controller.network.flat.tobytes() == saved and controller.trainer.iteration == 0
+
+
+def test_changing_eta_after_stepping_back_says_what_was_discarded(controller, qtbot):
+    for _ in range(6):
+        controller.step()
+    controller.goto(4)
+    with qtbot.waitSignal(controller.message, check_params_cb=lambda level, text: "5 to 6 were discarded" in text):
+        controller.set_learning_rate(0.5)
+    assert controller.trainer.end == 4
+
+
+def test_divergence_keeps_the_record_of_the_last_finite_iteration(qtbot):
+    c = TrainingController(Settings(data="sine", hidden=(4,), activation="linear", learning_rate=40.0,
+                                    target_error=None))
+    c.set_running(True)
+    qtbot.waitUntil(lambda: not c.running, timeout=10_000)
+    record = c.record
+    assert record is not None and record.iteration == c.trainer.iteration
+    assert np.isfinite(record.flat_gradients).all()
+
+
+def test_a_new_mode_mid_epoch_starts_a_whole_pass(controller):
+    for _ in range(3):
+        controller.step()  # 3 of XOR's 4 samples
+    controller.update_settings(mode="accumulated")
+    controller.step()
+    assert controller.record.batch_size == 4
+    assert controller.trainer.state.epoch == 2
+
+
+def test_a_network_too_large_to_build_is_refused(controller, qtbot):
+    with qtbot.waitSignal(controller.message, check_params_cb=lambda level, text: "at most" in text):
+        assert controller.update_settings(hidden=(100_000, 100)) is False
+    assert controller.network.layer_sizes == (2, 2, 1)
+
+
+def test_opening_a_network_takes_its_seed_and_says_so(controller, tmp_path, qtbot):
+    path = tmp_path / "n.json"
+    path.write_text('{"format": "bpgui.network", "version": 1, "seed": 5, "learning_rate": 0.25,'
+                    ' "layers": [{"units": 2}, {"units": 3}, {"units": 1}]}')
+    with qtbot.waitSignal(controller.message, check_params_cb=lambda level, text: "Opened" in text):
+        assert controller.open_network(str(path))
+    assert controller.settings.seed == 5 and controller.settings.learning_rate == 0.25
+    assert controller.settings.hidden == (3,)

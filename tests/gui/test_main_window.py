@@ -53,12 +53,14 @@ def test_step_updates_table_topology_curve_and_status_to_the_models_numbers(wind
         np.testing.assert_array_equal(table_column(window, UPDATE), record.flat_updates)
         np.testing.assert_array_equal(table_column(window, NEW), record.flat_new_values)
         assert window.topology.unit_value_text(2, 0) == _fmt(record.layers[1].output[0, 0])
-        assert window.topology.link_for(6).label.text() == _fmt(window.controller.network.flat[6])
+        assert window.topology.link_for(6).label.text() == _fmt(record.flat_values[6])  # what iteration t used
+        assert f"Iteration {expected_t} used" in window.caption.text()
         x, y = window.plot.iteration_curve.getData()
         np.testing.assert_array_equal(y, window.controller.trainer.iteration_errors)
         assert len(x) == expected_t
         status = window.status_label.text()
         assert f"t = {expected_t}" in status and f"E_k = {record.error:.6g}" in status
+        assert f"E (end of epoch {window.controller.trainer.state.epoch})" in status
         assert f"sample k = {int(record.sample_indices[0]) + 1}" in status
 
 
@@ -121,7 +123,7 @@ def test_switching_the_data_set_rebuilds_every_view(window):
     net = window.controller.network
     assert net.layer_sizes == (19, 2, 1)
     assert window.table.source_model().rowCount() == net.n_parameters
-    assert window.topology.drawn_counts()[0] == 14 + 2 + 1  # 19 inputs collapse to 7 + 7
+    assert window.topology.drawn_counts()[0] == 19 + 2 + 1  # every feature of the book's set is drawn
     assert "re-initialised" in window.last_message[1]
 
 
@@ -211,3 +213,20 @@ def test_screenshot_command_writes_a_real_picture(tmp_path):
     # A real picture: many distinct colours, not a blank or single-colour frame.
     sample = {image.pixel(x, y) for x in range(0, 1024, 16) for y in range(0, 640, 16)}
     assert len(sample) > 20
+
+
+def test_messages_are_visible_in_the_status_bar(window, qtbot):
+    window.controller.update_settings(hidden=(3,))
+    assert "re-initialised" in window.message_label.text() and window.message_label.isVisible()
+    assert window.message_label.width() > 100 and window.status_label.width() > 100
+    window.controller.update_settings(target_error=0.2)
+    window.run_action.trigger()
+    qtbot.waitUntil(lambda: not window.controller.running, timeout=10_000)
+    assert "target" in window.message_label.text()
+
+
+def test_the_table_filter_understands_greek_names(window):
+    window.table.set_filters(text="gamma")
+    proxy = window.table.proxy_model()
+    names = [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
+    assert names == ["γ_1", "γ_2"]

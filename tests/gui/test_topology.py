@@ -1,5 +1,6 @@
 """The topology view: what it draws, the numbers it shows, selection, tooltips, export."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -36,9 +37,13 @@ def test_labels_show_the_records_numbers_after_each_step(xor_view):
         assert view.unit_value_text(0, 1) == _fmt(record.inputs[0, 1])
         assert view.unit_value_text(1, 0) == _fmt(record.layers[0].output[0, 0])
         assert view.unit_value_text(2, 0) == _fmt(record.layers[1].output[0, 0])
-        # links show the parameters now (after the update)
-        assert view.link_for(6).label.text() == _fmt(trainer.network.weights[1][0, 0])
-        assert view.unit_item(2, 0).threshold_label.text() == f"θ_1 = {_fmt(trainer.network.thresholds[1][0])}"
+        # One snapshot: the parameters this iteration used (before its update),
+        # so that b_h = f(α_h − γ_h) holds for the numbers on screen.
+        assert view.link_for(6).label.text() == _fmt(record.flat_values[6])
+        theta = _fmt(record.flat_values[8]).replace("-", "−")
+        assert view.unit_item(2, 0).threshold_label.text() == f"θ₁ = {theta}"
+        b1 = 1 / (1 + np.exp(-(record.layers[0].net[0, 0] - record.flat_values[4])))
+        assert view.unit_value_text(1, 0) == _fmt(b1)
 
 
 def test_link_width_and_colour_follow_the_weight(qtbot):
@@ -57,6 +62,7 @@ def test_dummy_threshold_nodes(xor_view):
     view, trainer = xor_view
     view.set_dummy_thresholds(True)
     assert view.drawn_counts() == (5, 9)  # 6 weights + 3 thresholds as links from −1
+    view.set_value_labels(True)
     view.show_state(trainer.network, None)
     assert view.link_for(8).label.text() == _fmt(trainer.network.thresholds[1][0])
     assert not view.unit_item(1, 0).threshold_label.isVisible()
@@ -67,7 +73,7 @@ def test_wide_layers_collapse(qtbot):
     qtbot.addWidget(view)
     view.set_structure((784, 128, 10))
     units, links = view.drawn_counts()
-    assert units == 14 + 14 + 10 and links == 14 * 14 + 14 * 10
+    assert units == 16 + 16 + 10 and links == 16 * 16 + 16 * 10
     net = Network.initialise((784, 128, 10))
     view.show_state(net, None)
     last = view.link_for(783 * 128 + 127)  # v from the last input to the last hidden unit
@@ -99,6 +105,7 @@ def test_tooltips_give_the_current_numbers(xor_view):
     assert f"{record.layers[0].net[0, 1]:.10g}" in text and f"{record.layers[0].delta[0, 1]:.10g}" in text
     link_text = view.link_tooltip(6)
     assert f"{record.flat_gradients[6]:.10g}" in link_text and f"{record.flat_updates[6]:.10g}" in link_text
+    assert f"{record.flat_values[6]:.10g}" in link_text and f"{record.flat_new_values[6]:.10g}" in link_text
     pos = view.mapFromScene(view.unit_item(2, 0).scenePos())
     assert "ŷ" in view.tooltip_at(QPoint(pos.x(), pos.y()))
 
@@ -112,3 +119,19 @@ def test_export_png_and_svg(xor_view, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in svg.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["n.png", "n.svg"]
+
+
+def test_feature_names_label_the_inputs_and_tall_networks_scroll(qtbot):
+    data = load_builtin("watermelon3.0")
+    view = TopologyView()
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.show()
+    view.set_structure((data.n_inputs, 4, 1), data.feature_names, data.target_names)
+    assert view.unit_item(0, 0).name_label.text() == "色泽=青绿"
+    view.show_state(Network.initialise((data.n_inputs, 4, 1)), None)
+    assert "色泽=青绿" in view.unit_tooltip(0, 0)
+    # Fitting a tall network stops at a readable scale and scrolls instead.
+    assert view.transform().m11() >= 0.6 - 1e-9
+    assert view.verticalScrollBar().maximum() > 0
+    assert not view.value_labels()  # 40 links are too many to label by default
