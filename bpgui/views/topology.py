@@ -65,6 +65,7 @@ UNIT_GAP = 104.0
 MIN_FIT_SCALE = 0.6
 # Value labels start switched on only while the links drawn stay few enough to label.
 MAX_LABELLED_LINKS = 24
+MAX_ANTIALIASED_LINKS = 150
 RADIUS = 24.0
 POSITIVE = QColor("#1f63c6")
 NEGATIVE = QColor("#d2362b")
@@ -168,6 +169,7 @@ class _Link(QGraphicsLineItem):
         self._selected = False
         self._width = 1.0
         self._color = POSITIVE
+        self._shape = QPainterPath()
 
     def set_weight(self, value: float, scale: float) -> None:
         self._color = POSITIVE if value >= 0 else NEGATIVE
@@ -189,15 +191,20 @@ class _Link(QGraphicsLineItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
-    def shape(self) -> QPainterPath:
-        # A generous hit area: thin links must still be easy to click and hover.
+    def setLine(self, *args) -> None:  # noqa: N802 (Qt override)
+        super().setLine(*args)
+        # A generous, fixed hit area, built once: thin links must still be easy
+        # to click and hover, and Qt asks for the shape on every repaint.
         path = QPainterPath()
         line = self.line()
         path.moveTo(line.p1())
         path.lineTo(line.p2())
         stroker = QPainterPathStroker()
-        stroker.setWidth(max(10.0, self._width + 6))
-        return stroker.createStroke(path)
+        stroker.setWidth(12.0)
+        self._shape = stroker.createStroke(path)
+
+    def shape(self) -> QPainterPath:
+        return self._shape
 
 
 class TopologyView(QGraphicsView):
@@ -336,6 +343,9 @@ class TopologyView(QGraphicsView):
                     scene.addItem(link.label)
                     self._links[link.param_index] = link
         self._value_labels = len(self._links) <= MAX_LABELLED_LINKS
+        # Hundreds of wide antialiased lines cost tens of milliseconds a frame;
+        # past that many links, crisp lines are the better trade.
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, len(self._links) <= MAX_ANTIALIASED_LINKS)
         self._update_labels_visibility()
         rect = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
         scene.setSceneRect(rect)
