@@ -34,6 +34,7 @@ from .model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_spl
 from .model.errors import BpguiError, ConfigError, DivergenceError
 from .model.fileformat import load_network, save_network
 from .model.network import Network
+from .model.phases import PhaseView, phase_views
 from .model.records import IterationRecord
 from .model.training import DEFAULT_LEARNING_RATE, StopConditions, Trainer, TrainingConfig
 
@@ -105,6 +106,12 @@ class TrainingController(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._running = False
         self._last_tick_iterations = 0
+        # Phase stepping: the index of the phase shown within the iteration the
+        # phases walk through (None: whole iterations), and that iteration's record.
+        self._per_output = False
+        self._phase: int | None = None
+        self._phase_record: IterationRecord | None = None
+        self._phase_views: list[PhaseView] = []
         self._build(settings or Settings())
 
     # ---- what the views read ---------------------------------------------------
@@ -131,8 +138,20 @@ class TrainingController(QObject):
         return self._trainer.last_record
 
     def display_record(self) -> IterationRecord:
-        """What the views show: the record of iteration t, or at t = 0 a preview of iteration 1."""
+        """What the views show: the iteration the phases walk through, else the record of
+        iteration t, or at t = 0 a preview of iteration 1."""
+        if self._phase is not None:
+            return self._phase_record
         return self._trainer.last_record or self._trainer.preview()
+
+    @property
+    def phase_view(self) -> PhaseView | None:
+        """The phase shown (what it lights, what is known), or None between whole iterations."""
+        return None if self._phase is None else self._phase_views[self._phase]
+
+    @property
+    def per_output(self) -> bool:
+        return self._per_output
 
     @property
     def running(self) -> bool:
@@ -164,6 +183,8 @@ class TrainingController(QObject):
             stop=StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs),
         )
         self._dataset, self._trainer, self._settings = data, trainer, settings
+        self._phase = None
+        self._phase_views = phase_views(network.layer_sizes, per_output=self._per_output)
         if self._selected >= network.n_parameters:
             self._selected = -1
 
@@ -204,6 +225,7 @@ class TrainingController(QObject):
             return False
         trainer = self._trainer
         if config != trainer.config:
+            self._leave_phases()  # the iteration half shown was computed with the old settings
             t, end = trainer.iteration, trainer.end
             new_epoch = config.mode != trainer.config.mode and trainer.state.cursor != 0
             trainer.set_config(mode=config.mode, learning_rate=config.learning_rate,
@@ -253,15 +275,92 @@ class TrainingController(QObject):
         return True
 
     def step(self) -> None:
-        """One iteration: one sample (standard), one pass (accumulated) or one batch."""
+        """One iteration: one sample (standard), one pass (accumulated) or one batch.
+
+        In the middle of an iteration's phases, Step finishes that iteration.
+        """
+        applied = self._phase is not None and self._phase == len(self._phase_views) - 1
+        self._phase = None
+        if applied:
+            self.state_changed.emit()  # the iteration was applied by its update phase
+            return
         if self._guarded(self._trainer.step):
             self._after_steps()
 
+    # ---- phases -------------------------------------------------------------------------------
+    def set_per_output(self, on: bool) -> None:
+        """Follow one output component j at a time in the backward phases (as the note draws it)."""
+        if bool(on) == self._per_output:
+            return
+        self._per_output = bool(on)
+        self._phase_views = phase_views(self.network.layer_sizes, per_output=self._per_output)
+        if self._phase is not None:
+            last = len(self._phase_views) - 1
+            applied = self._trainer.last_record is self._phase_record and self._phase_record is not None
+            self._phase = last if applied and self._phase_is_update() else min(self._phase, last - 1)
+        self.state_changed.emit()
+
+    def _phase_is_update(self) -> bool:
+        return self._phase is not None and self._phase == len(self._phase_views) - 1
+
+    def step_phase(self) -> None:
+        """The next phase: forward layer by layer, the error, the gradients back, the update."""
+        self.pause()
+        last = len(self._phase_views) - 1
+        if self._phase is None or self._phase == last:
+            # Start the next iteration: its numbers are computed now and revealed phase by phase.
+            try:
+                record = self._trainer.preview()
+            except BpguiError as exc:
+                self._refuse(exc)
+                return
+            self._phase_record, self._phase = record, 0
+        elif self._phase == last - 1:
+            # The update phase applies the iteration: the trainer computes exactly what was shown.
+            if not self._guarded(self._trainer.step):
+                return
+            self._phase_record, self._phase = self._trainer.last_record, last
+            self.history_changed.emit()
+        else:
+            self._phase += 1
+        self.state_changed.emit()
+
+    def step_phase_back(self) -> None:
+        """The previous phase, inside an iteration or back into the one before."""
+        self.pause()
+        last = len(self._phase_views) - 1
+        trainer = self._trainer
+        if self._phase is None:
+            if trainer.iteration == 0:
+                self.message.emit("info", self.tr("Already at iteration 0."))
+                return
+            # From a whole iteration t back to its last phase before the update.
+            self._guarded(trainer.step_back)
+            self._phase_record, self._phase = trainer.preview(), last - 1
+        elif self._phase == last:
+            self._guarded(trainer.step_back)
+            self._phase = last - 1
+        elif self._phase == 0:
+            self._phase = None
+        else:
+            self._phase -= 1
+        self.state_changed.emit()
+
     def step_epoch(self) -> None:
+        self._leave_phases()
         if self._guarded(self._trainer.step_epoch):
             self._after_steps()
 
+    def _leave_phases(self) -> None:
+        """Back to whole iterations; a half-shown iteration is simply not applied."""
+        self._phase = None
+
     def step_back(self) -> None:
+        if self._phase is not None and not self._phase_is_update():
+            self._phase = None  # back to iteration t, whole
+            self.state_changed.emit()
+            return
+        self._phase = None
         if self._trainer.iteration == 0:
             self.message.emit("info", self.tr("Already at iteration 0."))
             return
@@ -271,12 +370,14 @@ class TrainingController(QObject):
 
     def goto(self, t: int) -> None:
         self.pause()
+        self._leave_phases()
         if self._guarded(lambda: self._trainer.goto(t)):
             self.state_changed.emit()
 
     def reset(self) -> None:
         """Back to iteration 0 with the network drawn from the seed (history forgotten)."""
         self.pause()
+        self._leave_phases()
         self._trainer.reset()
         self.history_changed.emit()
         self.state_changed.emit()
@@ -305,6 +406,7 @@ class TrainingController(QObject):
             return
         self._running = running
         if running:
+            self._leave_phases()
             self._timer.start(self._interval_ms())
         else:
             self._timer.stop()

@@ -19,6 +19,8 @@ off it never re-sorts by itself; the view re-applies the sort at most every
 
 from __future__ import annotations
 
+import math
+
 import csv
 import io
 from typing import Sequence
@@ -234,6 +236,8 @@ class GradientTableModel(QAbstractTableModel):
             array = self._arrays[column - COL_VALUE]
             if array is None or not 0 <= row < array.shape[0]:
                 return None
+            if math.isnan(array[row]):
+                return None  # not known yet (a phase of an iteration shows only what it has computed)
             if role == Qt.ItemDataRole.DisplayRole:
                 # + 0.0 shows −0.0 as "0" (a learner reads "-0" as a bug); the raw value stays exact.
                 return format(float(array[row]) + 0.0, self._format)
@@ -382,7 +386,7 @@ class GradientTableModel(QAbstractTableModel):
         for row in rows:
             spec = specs[row]
             fields = [spec.name, str(spec.layer), self.from_to_text(spec)]
-            fields += ["" if c is None else repr(c[row]) for c in columns]
+            fields += ["" if c is None or math.isnan(c[row]) else repr(c[row]) for c in columns]
             lines.append("\t".join(fields))
         return "\n".join(lines) + "\n"
 
@@ -394,7 +398,7 @@ class GradientTableModel(QAbstractTableModel):
         writer.writerow(CSV_HEADER)
         for row, spec in enumerate(self._specs):
             fields = [spec.name, spec.layer, spec.kind, "" if spec.source is None else spec.source, spec.target]
-            fields += ["" if c is None else repr(c[row]) for c in columns]
+            fields += ["" if c is None or math.isnan(c[row]) else repr(c[row]) for c in columns]
             writer.writerow(fields)
         return buffer.getvalue()
 

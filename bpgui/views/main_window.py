@@ -12,6 +12,8 @@ import html
 import json
 import os
 
+import numpy as np
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,6 +36,7 @@ from ..model.errors import BpguiError
 from ..model.fileformat import write_text_atomically
 from .error_plot import ErrorPlotView
 from .gradient_table import GradientTableView
+from .phase_text import phase_caption
 from .settings_panel import SettingsPanel
 from .topology import TopologyView
 
@@ -131,6 +134,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.settings_dock = dock
 
+        self._phase_timer = QTimer(self)
+        self._phase_timer.timeout.connect(self._on_phase_timer_timeout)
         # While running, the error curve (whose cost grows with the history)
         # is redrawn at most every PLOT_INTERVAL_MS; everything else per frame.
         self._plot_timer = QTimer(self)
@@ -179,6 +184,16 @@ class MainWindow(QMainWindow):
                                         self.tr("Undo one iteration, exactly"))
         self.reset_action = self._action(self.tr("Rese&t"), c.reset, ("Ctrl+Shift+R",),
                                          self.tr("Back to iteration 0, the network drawn from the seed"))
+        self.phase_action = self._action(self.tr("Step &phase"), c.step_phase, ("Ctrl+Down", "F11"),
+                                         self.tr("The next phase of the iteration: forward, error, gradients, update"))
+        self.phase_back_action = self._action(self.tr("Phase bac&k"), c.step_phase_back, ("Ctrl+Up", "Shift+F11"),
+                                              self.tr("The previous phase, inside an iteration too"))
+        self.play_phases_action = self._action(self.tr("Pla&y phases"), self._on_play_phases_toggled, ("Ctrl+P",),
+                                               self.tr("Animate the phases, one after another"), checkable=True)
+        self.per_output_action = self._action(self.tr("Follow one &output at a time"), c.set_per_output,
+                                              tip=self.tr("Backward phases take the outputs one by one, as the "
+                                                          "note draws them: each hidden unit is reached l times"),
+                                              checkable=True)
         self.open_action = self._action(self.tr("&Open network…"), self._on_open_triggered, (QKeySequence.StandardKey.Open,))
         self.save_action = self._action(self.tr("&Save network…"), self._on_save_triggered, (QKeySequence.StandardKey.Save,))
         self.import_action = self._action(self.tr("&Import CSV data…"), self._on_import_triggered, ("Ctrl+I",))
@@ -202,6 +217,9 @@ class MainWindow(QMainWindow):
         bar.setObjectName("training_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.step_action, self.step_epoch_action, self.run_action, self.back_action, self.reset_action):
+            bar.addAction(a)
+        bar.addSeparator()
+        for a in (self.phase_back_action, self.phase_action, self.play_phases_action):
             bar.addAction(a)
         run_button = bar.widgetForAction(self.run_action)
         metrics = run_button.fontMetrics()
@@ -238,6 +256,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         train_menu = menus.addMenu(self.tr("&Train"))
         for a in (self.step_action, self.step_epoch_action, self.run_action, self.back_action, self.reset_action):
+            train_menu.addAction(a)
+        train_menu.addSeparator()
+        for a in (self.phase_action, self.phase_back_action, self.play_phases_action, self.per_output_action):
             train_menu.addAction(a)
         view_menu = menus.addMenu(self.tr("&View"))
         for a in (self.labels_action, self.dummy_action, self.fit_action, self.zoom_in_action, self.zoom_out_action):
@@ -314,14 +335,35 @@ class MainWindow(QMainWindow):
 
     def _on_controller_state_changed(self) -> None:
         c = self.controller
+        phase = c.phase_view
         record = c.record
-        shown = c.display_record() if record is None else record
-        self.topology.show_state(c.network, shown)
-        self.table.set_record(record, values_if_none=c.network.flat)
+        shown = c.display_record() if (record is None or phase is not None) else record
+        self.topology.show_state(c.network, shown, phase)
+        if phase is None:
+            self.table.set_record(record, values_if_none=c.network.flat)
+        else:
+            # Only what this phase has computed so far; the rest stays blank.
+            hidden = np.where(phase.gradient_known, 0.0, np.nan)
+            self.table.set_values(shown.flat_values, shown.flat_gradients + hidden, shown.flat_updates + hidden,
+                                  shown.flat_new_values if phase.updated else None)
         self.plot.set_current_iteration(c.trainer.iteration, c.trainer.end)
         self.plot.set_iteration_curve_name(self._iteration_curve_name())
-        self._update_caption(shown, preview=record is None)
+        if phase is None:
+            self._update_caption(shown, preview=record is None)
+        else:
+            self.caption.setText(phase_caption(phase, shown, c.network, c.settings.learning_rate))
         self._update_status()
+
+    def _on_play_phases_toggled(self, on: bool) -> None:
+        if on:
+            self.controller.pause()
+            per_second = SPEEDS[self.speed.value()] or 4
+            self._phase_timer.start(int(1000 / max(1, min(per_second, 10))))
+        else:
+            self._phase_timer.stop()
+
+    def _on_phase_timer_timeout(self) -> None:
+        self.controller.step_phase()
 
     def _iteration_curve_name(self) -> str:
         mode = self.controller.settings.mode
@@ -343,6 +385,8 @@ class MainWindow(QMainWindow):
         self.caption.setText(text.replace("%1", sample).replace("%2", str(record.iteration)))
 
     def _on_controller_running_changed(self, running: bool) -> None:
+        if running:
+            self.play_phases_action.setChecked(False)
         if not running:
             self._update_plot()  # nothing stale once paused
         self.run_action.blockSignals(True)

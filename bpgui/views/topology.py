@@ -54,6 +54,7 @@ from ..model.naming import (
     weight_symbol,
 )
 from ..model.network import Network
+from ..model.phases import UPDATE, PhaseView
 from ..model.records import IterationRecord
 
 MAX_UNITS_SHOWN = 24
@@ -70,6 +71,8 @@ RADIUS = 24.0
 POSITIVE = QColor("#1f63c6")
 NEGATIVE = QColor("#d2362b")
 SELECTED = QColor("#f0b400")
+LIT = QColor("#ff7f0e")  # what the current phase computes
+DIM_UNIT, DIM_LINK = 0.3, 0.15
 TEXT = QColor("#202020")
 
 
@@ -155,9 +158,26 @@ class _Unit(QGraphicsEllipseItem):
         self.threshold_label = _Label(self)
         self.threshold_label.setPos(0, -RADIUS - 10)
         self.name_label = _Label(self)  # a data set's feature or target name
+        self.delta_label = _Label(self, size=9.0)  # g_j / e_h once a phase has computed it
+        self.delta_label.setPos(0, RADIUS + 27)
+        self._lit = False
+        self._selected = False
 
     def set_selected_look(self, selected: bool) -> None:
-        self.setPen(QPen(SELECTED if selected else QColor("#505050"), 4 if selected else 1.5))
+        self._selected = selected
+        self._apply_pen()
+
+    def set_lit(self, lit: bool) -> None:
+        self._lit = lit
+        self._apply_pen()
+
+    def _apply_pen(self) -> None:
+        if self._selected:
+            self.setPen(QPen(SELECTED, 4))
+        elif self._lit:
+            self.setPen(QPen(LIT, 3.5))
+        else:
+            self.setPen(QPen(QColor("#505050"), 1.5))
 
 
 class _Link(QGraphicsLineItem):
@@ -167,6 +187,7 @@ class _Link(QGraphicsLineItem):
         self.setZValue(1)
         self.label = _Label()
         self._selected = False
+        self._lit = False
         self._width = 1.0
         self._color = POSITIVE
         self._shape = QPainterPath()
@@ -181,9 +202,15 @@ class _Link(QGraphicsLineItem):
         self.setZValue(2 if selected else 1)
         self._apply_pen()
 
+    def set_lit(self, lit: bool) -> None:
+        self._lit = lit
+        self._apply_pen()
+
     def _apply_pen(self) -> None:
         if self._selected:
             pen = QPen(SELECTED, self._width + 5)
+        elif self._lit:
+            pen = QPen(self._color, self._width + 2.5)
         else:
             pen = QPen(self._color, self._width)
         if self.source is None:
@@ -233,6 +260,7 @@ class TopologyView(QGraphicsView):
         self._selected = -1
         self._network: Network | None = None
         self._record: IterationRecord | None = None
+        self._phase: PhaseView | None = None
         self._layout: tuple = ()
 
     # ---- options ----------------------------------------------------------------
@@ -265,7 +293,7 @@ class TopologyView(QGraphicsView):
         self._sizes = tuple(int(n) for n in layer_sizes)
         self._input_names = tuple(input_names)
         self._output_names = tuple(output_names)
-        self._network = self._record = None  # they belonged to the old structure
+        self._network = self._record = self._phase = None  # they belonged to the old structure
         n_layers = len(self._sizes) - 1
         self._units, self._links, self._dummies = [], {}, []
         # offsets of each layer's parameters in the canonical flat order
@@ -364,13 +392,15 @@ class TopologyView(QGraphicsView):
             self._update_texts()
 
     # ---- values --------------------------------------------------------------------
-    def show_state(self, network: Network, record: IterationRecord | None) -> None:
+    def show_state(self, network: Network, record: IterationRecord | None, phase: PhaseView | None = None) -> None:
         """Draw one iteration's snapshot: its parameters before the update and its sample's values.
 
         Without a record, the links show ``network`` and the units are blank.
+        With a phase, what it computes is lit, the rest dimmed, and only the
+        numbers known by then are written (after the update: the new values).
         """
-        self._network, self._record = network, record
-        params = record.flat_values if record is not None else network.flat
+        self._network, self._record, self._phase = network, record, phase
+        params = self._shown_parameters()
         scale = float(np.max(np.abs(params))) if params.size else 1.0
         for index, link in self._links.items():
             link.set_weight(float(params[index]), scale)
@@ -379,6 +409,15 @@ class TopologyView(QGraphicsView):
                 value = self._unit_value(k, u.unit)
                 u.setBrush(QBrush(_tint(value) if value is not None else Qt.GlobalColor.white))
         self._update_texts()
+        self._apply_phase_look()
+
+    def _shown_parameters(self) -> np.ndarray:
+        record, phase = self._record, self._phase
+        if record is None:
+            return self._network.flat
+        if phase is not None and phase.updated:
+            return record.flat_new_values
+        return record.flat_values
 
     def _unit_value(self, layer: int, unit: int) -> float | None:
         record = self._record
@@ -386,11 +425,35 @@ class TopologyView(QGraphicsView):
             return None
         if layer == 0:
             return float(record.inputs[0, unit])
+        if self._phase is not None and layer > self._phase.forward_layers:
+            return None  # not computed yet in this phase
         return float(record.layers[layer - 1].output[0, unit])
 
+    def _delta_text(self, layer: int, unit: int) -> str:
+        phase, record = self._phase, self._record
+        if phase is None or record is None or layer == 0 or not phase.delta_known[layer - 1][unit]:
+            return ""
+        n_layers = len(self._sizes) - 1
+        value = float(record.layers[layer - 1].delta[0, unit])
+        return f"{delta_symbol(layer, unit + 1, n_layers).unicode} = {_fmt(value)}".replace("-", "−")
+
+    def _apply_phase_look(self) -> None:
+        phase = self._phase
+        for index, link in self._links.items():
+            lit = phase is not None and index in phase.lit_parameters and phase.phase.kind != UPDATE
+            link.set_lit(lit)
+            opacity = 1.0 if phase is None or index in phase.lit_parameters else DIM_LINK
+            link.setOpacity(opacity)
+            link.label.setOpacity(opacity)
+        for units in self._units:
+            for u in units:
+                lit = phase is not None and (u.layer, u.unit) in phase.lit_units and phase.phase.kind != UPDATE
+                u.set_lit(lit)
+                u.setOpacity(1.0 if phase is None or (u.layer, u.unit) in phase.lit_units else DIM_UNIT)
+                u.delta_label.set_text(self._delta_text(u.layer, u.unit))
+
     def _update_texts(self) -> None:
-        record, network = self._record, self._network
-        params = record.flat_values if record is not None else network.flat
+        params = self._shown_parameters()
         n_layers = len(self._sizes) - 1
         for index, link in self._links.items():
             if self._value_labels:
@@ -495,18 +558,23 @@ class TopologyView(QGraphicsView):
             kind = self.tr("output unit") if layer == n_layers else self.tr("hidden unit")
             title = f"{kind} {name}"
             t_sym = threshold_symbol(layer, unit + 1, n_layers).html
-            if rec is not None:
+            phase = self._phase
+            computed = rec is not None and (phase is None or layer <= phase.forward_layers)
+            delta_known = rec is not None and (phase is None or bool(phase.delta_known[layer - 1][unit]))
+            if computed:
                 lv = rec.layers[layer - 1]
                 rows.append(f"{net_symbol(layer, unit + 1, n_layers).html} = {lv.net[0, unit]:.10g}")
             if rec is not None:
                 rows.append(f"{t_sym} = {rec.flat_values[self.unit_item(layer, unit).param_index]:.10g}")
             elif net is not None:
                 rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
-            if rec is not None:
+            if computed:
                 rows.append(f"{name} = {lv.output[0, unit]:.10g}")
+            if delta_known:
                 net_sym = net_symbol(layer, unit + 1, n_layers).html
+                delta = rec.layers[layer - 1].delta[0, unit]
                 rows.append(f"{delta_symbol(layer, unit + 1, n_layers).html} = −∂E<sub>k</sub>/∂{net_sym}"
-                            f" = {lv.delta[0, unit]:.10g}")
+                            f" = {delta:.10g}")
         if rec is not None and rec.batch_size > 1:
             rows.append(self.tr("(first sample of a batch of %1)").replace("%1", str(rec.batch_size)))
         return f"<b>{title}</b><br>" + "<br>".join(rows)
@@ -531,10 +599,13 @@ class TopologyView(QGraphicsView):
         else:
             rows.append(self.tr("%1 = %2 (used by iteration %3)").replace("%1", sym)
                         .replace("%2", f"{rec.flat_values[index]:.10g}").replace("%3", str(rec.iteration)))
-            rows.append(f"∂E/∂{sym} = {rec.flat_gradients[index]:.10g}")
-            rows.append(f"Δ{sym} = −η·∂E/∂{sym} = {rec.flat_updates[index]:.10g}")
-            rows.append(self.tr("%1 after the update = %2").replace("%1", sym)
-                        .replace("%2", f"{rec.flat_new_values[index]:.10g}"))
+            phase = self._phase
+            if phase is None or phase.gradient_known[index]:
+                rows.append(f"∂E/∂{sym} = {rec.flat_gradients[index]:.10g}")
+                rows.append(f"Δ{sym} = −η·∂E/∂{sym} = {rec.flat_updates[index]:.10g}")
+            if phase is None or phase.updated:
+                rows.append(self.tr("%1 after the update = %2").replace("%1", sym)
+                            .replace("%2", f"{rec.flat_new_values[index]:.10g}"))
         return "<br>".join(rows)
 
     # ---- zoom, pan, fit ------------------------------------------------------------------------

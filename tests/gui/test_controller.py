@@ -186,3 +186,57 @@ def test_opening_a_network_takes_its_seed_and_says_so(controller, tmp_path, qtbo
         assert controller.open_network(str(path))
     assert controller.settings.seed == 5 and controller.settings.learning_rate == 0.25
     assert controller.settings.hidden == (3,)
+
+
+def test_phase_stepping_reveals_one_iteration_then_applies_exactly_it(controller, qtbot):
+    views = controller._phase_views
+    assert [v.phase.kind for v in views][-1] == "update"
+    for i in range(len(views) - 1):
+        controller.step_phase()
+        assert controller.phase_view.index == i
+        assert controller.trainer.iteration == 0  # nothing applied before the update phase
+    shown = controller.display_record()
+    with qtbot.waitSignal(controller.history_changed):
+        controller.step_phase()  # the update
+    assert controller.phase_view.phase.kind == "update" and controller.trainer.iteration == 1
+    assert controller.record.flat_new_values.tobytes() == shown.flat_new_values.tobytes()
+    # The next phase starts iteration 2 with its forward pass.
+    controller.step_phase()
+    assert controller.phase_view.index == 0 and controller.display_record().iteration == 2
+
+
+def test_stepping_back_inside_and_across_iterations(controller):
+    n = len(controller._phase_views)
+    for _ in range(n):
+        controller.step_phase()  # through the update of iteration 1
+    controller.step_phase_back()  # undo the update
+    assert controller.trainer.iteration == 0 and controller.phase_view.index == n - 2
+    for _ in range(n - 2):
+        controller.step_phase_back()
+    assert controller.phase_view.index == 0
+    controller.step_phase_back()
+    assert controller.phase_view is None and controller.trainer.iteration == 0
+    controller.step()
+    controller.step_phase_back()  # from whole iteration 1 into its last phase before the update
+    assert controller.trainer.iteration == 0 and controller.phase_view.index == n - 2
+    assert controller.display_record().iteration == 1
+
+
+def test_step_finishes_a_half_shown_iteration_and_settings_leave_phases(controller):
+    controller.step_phase()
+    controller.step_phase()
+    controller.step()
+    assert controller.phase_view is None and controller.trainer.iteration == 1
+    controller.step_phase()
+    controller.set_learning_rate(0.5)
+    assert controller.phase_view is None
+
+
+def test_per_output_plan_reaches_hidden_units_once_per_output(qtbot, tmp_path):
+    path = tmp_path / "three.csv"
+    path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n")
+    c = TrainingController(Settings(data=str(path), hidden=(2,)))
+    assert c.network.layer_sizes == (2, 2, 3)
+    c.set_per_output(True)
+    kinds = [v.phase.kind for v in c._phase_views]
+    assert kinds.count("hidden_sum") == 3 and kinds.count("output_gradient") == 3

@@ -230,3 +230,40 @@ def test_the_table_filter_understands_greek_names(window):
     proxy = window.table.proxy_model()
     names = [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
     assert names == ["γ_1", "γ_2"]
+
+
+def test_phases_light_the_network_and_reveal_the_table_step_by_step(window):
+    window.step_action.trigger()
+    views = window.controller._phase_views
+    kinds = []
+    for _ in range(len(views)):
+        window.phase_action.trigger()
+        phase = window.controller.phase_view
+        kinds.append(phase.phase.kind)
+        record = window.controller.display_record()
+        grads = table_column(window, GRADIENT)
+        np.testing.assert_array_equal(np.isnan(grads), ~phase.gradient_known)
+        known = phase.gradient_known
+        np.testing.assert_array_equal(grads[known], record.flat_gradients[known])
+        assert np.isnan(table_column(window, NEW)).all() != phase.updated
+        # units beyond the forward pass so far are blank; lit links are drawn at full strength
+        if phase.forward_layers < 2:
+            assert window.topology.unit_value_text(2, 0) == ""
+        lit = next(iter(phase.lit_parameters), None)
+        if lit is not None and lit in window.topology._links:
+            assert window.topology.link_for(lit).opacity() == 1.0
+        assert f"phase {phase.index + 1} of {phase.count}" in window.caption.text()
+    assert kinds == ["forward", "forward", "error", "output_gradient", "hidden_gradient", "update"]
+    assert window.controller.trainer.iteration == 2
+    window.phase_back_action.trigger()
+    assert window.controller.trainer.iteration == 1 and window.controller.phase_view.phase.kind == "hidden_gradient"
+
+
+def test_play_phases_animates_until_paused(window, qtbot):
+    window.play_phases_action.trigger()
+    qtbot.waitUntil(lambda: window.controller.phase_view is not None and window.controller.phase_view.index >= 2,
+                    timeout=5000)
+    window.play_phases_action.trigger()
+    index = window.controller.phase_view.index
+    qtbot.wait(300)
+    assert window.controller.phase_view.index == index

@@ -1,0 +1,70 @@
+"""The note's phases of one iteration: order, what each lights, what is known after it."""
+
+import numpy as np
+
+from bpgui.model.naming import parameter_specs
+from bpgui.model.phases import (
+    ERROR,
+    FORWARD,
+    HIDDEN_GRADIENT,
+    HIDDEN_SUM,
+    OUTPUT_GRADIENT,
+    UPDATE,
+    phase_plan,
+    phase_views,
+)
+
+
+def names(sizes, params):
+    specs = parameter_specs(sizes)
+    return sorted(specs[p].name for p in params)
+
+
+def test_plan_of_the_notes_network():
+    assert [(p.kind, p.layer) for p in phase_plan((2, 2, 1))] == [
+        (FORWARD, 1), (FORWARD, 2), (ERROR, 2), (OUTPUT_GRADIENT, 2), (HIDDEN_GRADIENT, 1), (UPDATE, 0)]
+    deep = [(p.kind, p.layer) for p in phase_plan((2, 3, 3, 1))]
+    assert deep == [(FORWARD, 1), (FORWARD, 2), (FORWARD, 3), (ERROR, 3), (OUTPUT_GRADIENT, 3),
+                    (HIDDEN_GRADIENT, 2), (HIDDEN_GRADIENT, 1), (UPDATE, 0)]
+
+
+def test_what_each_phase_lights_in_the_notes_terms():
+    views = phase_views((2, 2, 1))
+    f1, f2, err, og, hg, up = views
+    assert names((2, 2, 1), f1.lit_parameters) == ["v_11", "v_12", "v_21", "v_22", "γ_1", "γ_2"]
+    assert names((2, 2, 1), f2.lit_parameters) == ["w_11", "w_21", "θ_1"]
+    assert err.lit_parameters == frozenset() and err.lit_units == {(2, 0)}
+    assert names((2, 2, 1), og.lit_parameters) == ["w_11", "w_21", "θ_1"]
+    # The hidden phase lights the way back (w_hj) and the hidden unit's own parameters.
+    assert names((2, 2, 1), hg.lit_parameters) == ["v_11", "v_12", "v_21", "v_22", "w_11", "w_21", "γ_1", "γ_2"]
+    assert len(up.lit_parameters) == 9
+
+
+def test_knowledge_accumulates_and_nothing_is_known_early():
+    views = phase_views((2, 3, 2))
+    forward_layers = [v.forward_layers for v in views]
+    assert forward_layers == sorted(forward_layers) and forward_layers[0] == 1
+    assert [v.error_known for v in views] == [False, False, True, True, True, True]
+    known = [int(v.gradient_known.sum()) for v in views]
+    assert known == [0, 0, 0, 8, 17, 17]  # w and θ (3·2 + 2), then v and γ (2·3 + 3)
+    assert [v.updated for v in views] == [False] * 5 + [True]
+    assert not views[3].delta_known[0].any() and views[3].delta_known[1].all()
+    assert views[4].delta_known[0].all()
+
+
+def test_following_one_output_at_a_time_reaches_each_hidden_unit_l_times():
+    sizes = (2, 3, 2)
+    views = phase_views(sizes, per_output=True)
+    kinds = [(v.phase.kind, v.phase.output) for v in views]
+    assert kinds == [(FORWARD, None), (FORWARD, None), (ERROR, None), (OUTPUT_GRADIENT, 0), (HIDDEN_SUM, 0),
+                     (OUTPUT_GRADIENT, 1), (HIDDEN_SUM, 1), (HIDDEN_GRADIENT, None), (UPDATE, None)]
+    reached = [v for v in views if v.phase.kind == HIDDEN_SUM and (1, 0) in v.lit_units]
+    assert len(reached) == 2  # l = 2 outputs
+    first_sum = views[4]
+    assert names(sizes, first_sum.lit_parameters) == ["w_11", "w_21", "w_31"]  # only output 1's links
+    assert first_sum.hidden_sum_outputs == 1 and views[6].hidden_sum_outputs == 2
+    # Hidden gradients stay unknown until every output has been carried back.
+    v_index = 0
+    assert not views[6].gradient_known[v_index] and views[7].gradient_known[v_index]
+    og0 = views[3]
+    assert names(sizes, np.flatnonzero(og0.gradient_known)) == ["w_11", "w_21", "w_31", "θ_1"]
