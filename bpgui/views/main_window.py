@@ -35,6 +35,8 @@ from ..controller import SPEEDS, Settings, TrainingController
 from ..model.errors import BpguiError
 from ..model.fileformat import write_text_atomically
 from .error_plot import ErrorPlotView
+from ..model.derivation import derive
+from .derivation_panel import DerivationPanel
 from .gradient_table import GradientTableView
 from .phase_text import phase_caption
 from .settings_panel import SettingsPanel
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.table = GradientTableView()
         self.plot = ErrorPlotView()
         self.settings_panel = SettingsPanel()
+        self.derivation = DerivationPanel()
 
         # Everything a learner looks at stays on screen together: the network and
         # the error curve side by side, the gradient table under them.
@@ -112,9 +115,13 @@ class MainWindow(QMainWindow):
         top.addWidget(self.plot)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.table)
+        bottom.addWidget(self.derivation)
+        bottom.setSizes([3000, 2000])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(self.table)
+        splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         # Initial shares (proportions; the views' size hints would decide otherwise).
@@ -352,7 +359,19 @@ class MainWindow(QMainWindow):
             self._update_caption(shown, preview=record is None)
         else:
             self.caption.setText(phase_caption(phase, shown, c.network, c.settings.learning_rate))
+        self._update_derivation()
         self._update_status()
+
+    def _update_derivation(self) -> None:
+        c = self.controller
+        index = c.selected_parameter
+        if index < 0:
+            self.derivation.show_derivation(None)
+            return
+        record = c.display_record()
+        phase = c.phase_view
+        known = phase is None or bool(phase.gradient_known[index])
+        self.derivation.show_derivation(derive(record, index, c.network.activations, c.network.loss), known=known)
 
     def _on_play_phases_toggled(self, on: bool) -> None:
         if on:
@@ -398,6 +417,7 @@ class MainWindow(QMainWindow):
     def _on_controller_selection_changed(self, index: int) -> None:
         self.topology.select_parameter(index)
         self.table.select_parameter(index)
+        self._update_derivation()
 
     def _on_controller_message(self, level: str, text: str) -> None:
         self.last_message = (level, text)

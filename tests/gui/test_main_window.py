@@ -267,3 +267,20 @@ def test_play_phases_animates_until_paused(window, qtbot):
     index = window.controller.phase_view.index
     qtbot.wait(300)
     assert window.controller.phase_view.index == index
+
+
+def test_the_derivation_panel_follows_the_selection_with_the_records_numbers(window):
+    from bpgui.views.derivation_panel import _num
+
+    assert "Select a weight" in window.derivation.text()
+    window.step_action.trigger()
+    window.controller.select_parameter(6)  # w_11
+    record = window.controller.record
+    text = window.derivation.text()
+    assert "∂E/∂<i>w</i><sub>11</sub>" in text and "ŷ<sub>1</sub>(1 − " in text
+    assert _num(record.flat_gradients[6]) in text and _num(record.flat_updates[6]) in text
+    window.controller.select_parameter(0)  # v_11: the sum over outputs, term by term
+    assert "Σ<sub>j</sub>" in window.derivation.text() and "j = 1:" in window.derivation.text()
+    # In the forward phases of the next iteration the gradient is not known yet.
+    window.phase_action.trigger()
+    assert "Not computed yet" in window.derivation.text()
