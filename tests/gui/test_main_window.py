@@ -277,7 +277,7 @@ def test_the_derivation_panel_follows_the_selection_with_the_records_numbers(win
     window.controller.select_parameter(6)  # w_11
     record = window.controller.record
     text = window.derivation.text()
-    assert "∂E/∂<i>w</i><sub>11</sub>" in text and "ŷ<sub>1</sub>(1 − " in text
+    assert "∂E/∂<i>w</i><sub>11</sub>" in text and "<i>ŷ</i><sub>1</sub>(1 − <i>ŷ</i><sub>1</sub>)" in text
     assert _num(record.flat_gradients[6]) in text and _num(record.flat_updates[6]) in text
     window.controller.select_parameter(0)  # v_11: the sum over outputs, term by term
     assert "Σ<sub>j</sub>" in window.derivation.text() and "j = 1:" in window.derivation.text()
