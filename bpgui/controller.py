@@ -112,6 +112,8 @@ class TrainingController(QObject):
         self._phase: int | None = None
         self._phase_record: IterationRecord | None = None
         self._phase_views: list[PhaseView] = []
+        # Hand edits at the current iteration, newest last: (iteration, index, old value).
+        self._edits: list[tuple[int, int, float]] = []
         self._build(settings or Settings())
 
     # ---- what the views read ---------------------------------------------------
@@ -184,6 +186,7 @@ class TrainingController(QObject):
         )
         self._dataset, self._trainer, self._settings = data, trainer, settings
         self._phase = None
+        self._edits = []
         self._phase_views = phase_views(network.layer_sizes, per_output=self._per_output)
         if self._selected >= network.n_parameters:
             self._selected = -1
@@ -457,6 +460,63 @@ class TrainingController(QObject):
         self._after_steps()
 
     # ---- direct edits and selection ----------------------------------------------------------
+    @property
+    def can_undo_edit(self) -> bool:
+        return bool(self._edits)
+
+    def edit_parameter(self, index: int, value: float) -> bool:
+        """Set one weight or threshold by hand (canonical index) at the current iteration.
+
+        The computed future is dropped (the trajectory changes); forward
+        values, E_k, gradients and the derivation follow at once through the
+        preview of the next iteration. Refused with a message in the middle
+        of an iteration's phases or for a value that is not a finite number.
+        """
+        specs = self.display_record().specs
+        if not 0 <= index < len(specs):
+            self._refuse(ConfigError(self.tr("There is no parameter number %1.").replace("%1", str(index))))
+            return False
+        spec = specs[index]
+        if self._phase is not None and not self._phase_is_update():
+            self.message.emit("error", self.tr("Finish or leave the iteration's phases before editing %1.")
+                              .replace("%1", spec.name))
+            return False
+        try:
+            value = float(value)
+            old = float(self.network.flat[index])
+            self.pause()
+            self._phase = None
+            t, end = self._trainer.iteration, self._trainer.end
+            self._trainer.set_parameter(spec.layer, spec.kind, spec.source, spec.target, value)
+        except (BpguiError, TypeError, ValueError) as exc:
+            self._refuse(exc)
+            return False
+        self._edits.append((self._trainer.iteration, index, old))
+        if end > t:
+            self.message.emit("info", self.tr("%1 set to %2; iterations %3 to %4 were discarded.")
+                              .replace("%1", spec.name).replace("%2", f"{value:g}")
+                              .replace("%3", str(t + 1)).replace("%4", str(end)))
+        else:
+            self.message.emit("info", self.tr("%1 set to %2.").replace("%1", spec.name).replace("%2", f"{value:g}"))
+        self.history_changed.emit()
+        self.state_changed.emit()
+        return True
+
+    def undo_edit(self) -> bool:
+        """Undo the last edit made at the current iteration."""
+        if not self._edits or self._edits[-1][0] != self._trainer.iteration:
+            self._edits.clear()
+            self.message.emit("info", self.tr("There is no edit at this iteration to undo."))
+            return False
+        _, index, old = self._edits.pop()
+        spec = self.display_record().specs[index]
+        self._trainer.set_parameter(spec.layer, spec.kind, spec.source, spec.target, old)
+        self.message.emit("info", self.tr("Edit undone: %1 is %2 again.").replace("%1", spec.name)
+                          .replace("%2", f"{old:g}"))
+        self.history_changed.emit()
+        self.state_changed.emit()
+        return True
+
     def select_parameter(self, index: int) -> None:
         index = int(index)
         if not -1 <= index < self.network.n_parameters:

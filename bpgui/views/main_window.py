@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -218,6 +219,8 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.topology.zoom(1.25), (QKeySequence.StandardKey.ZoomIn,))
         self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.topology.zoom(0.8), (QKeySequence.StandardKey.ZoomOut,))
         self.about_action = self._action(self.tr("&About bpgui"), self._on_about_triggered)
+        self.undo_action = self._action(self.tr("&Undo edit"), c.undo_edit, (QKeySequence.StandardKey.Undo,),
+                                        self.tr("Undo the last weight or threshold you set by hand"))
 
     def _make_toolbar(self) -> None:
         bar = QToolBar(self.tr("Training"))
@@ -261,6 +264,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
         train_menu = menus.addMenu(self.tr("&Train"))
         for a in (self.step_action, self.step_epoch_action, self.run_action, self.back_action, self.reset_action):
             train_menu.addAction(a)
@@ -301,6 +306,7 @@ class MainWindow(QMainWindow):
         c.selection_changed.connect(self._on_controller_selection_changed)
         c.message.connect(self._on_controller_message)
         self.topology.parameter_selected.connect(c.select_parameter)
+        self.topology.edit_requested.connect(self._on_topology_edit_requested)
         self.table.parameter_selected.connect(c.select_parameter)
         self.settings_panel.changes_requested.connect(lambda changes: c.update_settings(**changes))
         self.settings_panel.import_requested.connect(self._on_import_triggered)
@@ -360,6 +366,7 @@ class MainWindow(QMainWindow):
         else:
             self.caption.setText(phase_caption(phase, shown, c.network, c.settings.learning_rate))
         self._update_derivation()
+        self.undo_action.setEnabled(c.can_undo_edit)
         self._update_status()
 
     def _update_derivation(self) -> None:
@@ -372,6 +379,14 @@ class MainWindow(QMainWindow):
         phase = c.phase_view
         known = phase is None or bool(phase.gradient_known[index])
         self.derivation.show_derivation(derive(record, index, c.network.activations, c.network.loss), known=known)
+
+    def _on_topology_edit_requested(self, index: int) -> None:
+        spec = self.controller.display_record().specs[index]
+        value, ok = QInputDialog.getDouble(
+            self, self.tr("Set a parameter"), self.tr("New value of %1:").replace("%1", spec.name),
+            float(self.controller.network.flat[index]), -1e6, 1e6, 10)
+        if ok:
+            self.controller.edit_parameter(index, value)
 
     def _on_play_phases_toggled(self, on: bool) -> None:
         if on:

@@ -238,6 +238,7 @@ class TopologyView(QGraphicsView):
     """Draws a network and its current values; emits the parameter a click selects."""
 
     parameter_selected = Signal(int)
+    edit_requested = Signal(int)  # double-click on a link or a unit: edit that parameter
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -508,6 +509,14 @@ class TopologyView(QGraphicsView):
             self._apply_selection()
             self.parameter_selected.emit(item.param_index)
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        item = self._parameter_item_at(event.position().toPoint())
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.edit_requested.emit(item.param_index)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().mouseReleaseEvent(event)

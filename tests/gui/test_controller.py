@@ -240,3 +240,33 @@ def test_per_output_plan_reaches_hidden_units_once_per_output(qtbot, tmp_path):
     c.set_per_output(True)
     kinds = [v.phase.kind for v in c._phase_views]
     assert kinds.count("hidden_sum") == 3 and kinds.count("output_gradient") == 3
+
+
+def test_editing_a_weight_updates_the_preview_at_once_and_can_be_undone(controller, qtbot):
+    for _ in range(3):
+        controller.step()
+    before = controller.network.flat.copy()
+    with qtbot.waitSignal(controller.state_changed):
+        assert controller.edit_parameter(6, 2.5)  # w_11
+    assert controller.network.flat[6] == 2.5 and controller.trainer.end == 3
+    preview = controller.display_record()
+    assert preview.iteration == 4 and preview.flat_values[6] == 2.5
+    b = preview.layers[0].output[0]
+    expected = 1 / (1 + np.exp(-(2.5 * b[0] + preview.flat_values[7] * b[1] - preview.flat_values[8])))
+    assert preview.layers[1].output[0, 0] == pytest.approx(expected, rel=1e-12)
+    assert controller.undo_edit()
+    np.testing.assert_array_equal(controller.network.flat, before)
+
+
+@pytest.mark.parametrize("value", ["abc", float("nan"), float("inf")])
+def test_bad_edits_are_refused(controller, qtbot, value):
+    before = controller.network.flat.tobytes()
+    with qtbot.waitSignal(controller.message, check_params_cb=lambda level, text: level == "error"):
+        assert controller.edit_parameter(0, value) is False
+    assert controller.network.flat.tobytes() == before
+
+
+def test_no_edit_in_the_middle_of_phases(controller, qtbot):
+    controller.step_phase()
+    with qtbot.waitSignal(controller.message, check_params_cb=lambda level, text: "phases" in text):
+        assert controller.edit_parameter(0, 1.0) is False

@@ -284,3 +284,20 @@ def test_the_derivation_panel_follows_the_selection_with_the_records_numbers(win
     # In the forward phases of the next iteration the gradient is not known yet.
     window.phase_action.trigger()
     assert "Not computed yet" in window.derivation.text()
+
+
+def test_double_clicking_a_link_edits_its_weight_and_undo_restores_it(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window.step_action.trigger()
+    old = window.controller.network.flat[7]
+    monkeypatch.setattr(QInputDialog, "getDouble", staticmethod(lambda *args, **kw: (1.75, True)))
+    link = window.topology.link_for(7)
+    pos = window.topology.mapFromScene(link.line().center())
+    qtbot.mouseDClick(window.topology.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.controller.network.flat[7] == 1.75
+    # every view follows at once: the link now draws the new weight, the caption says what comes next
+    assert window.topology.link_for(7).label.text() == "1.75"
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert window.controller.network.flat[7] == old and not window.undo_action.isEnabled()
