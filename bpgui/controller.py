@@ -73,6 +73,14 @@ class Settings:
 MAX_PARAMETERS = 5_000_000
 
 
+# The Examples menu: network, data and settings in one click.
+EXAMPLES: dict[str, Settings] = {
+    "xor": Settings(),  # the note's XOR problem, its 2-2-1 network, standard BP
+    "watermelon3.0": Settings(data="watermelon3.0", hidden=(5,), target_error=None, max_epochs=300),
+    "watermelon3.0alpha": Settings(data="watermelon3.0alpha", hidden=(5,), target_error=None, max_epochs=300),
+}
+
+
 def build_network(data: Dataset, settings: Settings) -> Network:
     sizes = (data.n_inputs, *settings.hidden, data.n_outputs)
     count = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
@@ -253,6 +261,22 @@ class TrainingController(QObject):
             self._refuse(exc)
             return False
         return self.apply_settings(new)
+
+    def load_example(self, name: str) -> bool:
+        """Load a worked example's data, network and settings, at iteration 0."""
+        settings = EXAMPLES[name]
+        if settings == self._settings:
+            self.reset()
+            self._emit_all()
+            return True
+        try:
+            self.pause()
+            self._build(settings)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        self._emit_all()
+        return True
 
     def set_learning_rate(self, eta: float) -> bool:
         """η applies from the next iteration on."""

@@ -175,6 +175,11 @@ class Trainer:
         return self._state.iteration
 
     @property
+    def initial_network(self) -> Network:
+        """The network training started from (what Reset returns to)."""
+        return self._checkpoints[0].network
+
+    @property
     def end(self) -> int:
         """The furthest iteration computed; after stepping back, ``iteration < end``."""
         return self._end

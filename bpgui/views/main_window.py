@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -37,6 +38,8 @@ from ..model.errors import BpguiError
 from ..model.fileformat import write_text_atomically
 from .error_plot import ErrorPlotView
 from ..model.derivation import derive
+from ..model.experiments import compare_modes
+from .comparison import ComparisonView
 from .derivation_panel import DerivationPanel
 from .gradient_table import GradientTableView
 from .phase_text import phase_caption
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.controller.setParent(self)
         self.last_message: tuple[str, str] | None = None
+        self.comparison: QDialog | None = None
         self.setWindowTitle(self.tr("bpgui — backpropagation, step by step"))
         self.resize(DEFAULT_SIZE)
 
@@ -277,6 +281,17 @@ class MainWindow(QMainWindow):
             view_menu.addAction(a)
         view_menu.addSeparator()
         view_menu.addAction(self.settings_dock.toggleViewAction())
+        examples = menus.addMenu(self.tr("E&xamples"))
+        self.example_actions = {}
+        for key, text in (
+            ("xor", self.tr("The note's XOR network (2-2-1, standard BP)")),
+            ("watermelon3.0", self.tr("Exercise 5.5: watermelon 3.0, standard vs accumulated BP")),
+            ("watermelon3.0alpha", self.tr("Exercise 5.5: watermelon 3.0α, standard vs accumulated BP")),
+        ):
+            action = examples.addAction(text)
+            action.triggered.connect(lambda _=False, k=key: self.load_example(k))
+            self.example_actions[key] = action
+        self.examples_menu = examples
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -379,6 +394,32 @@ class MainWindow(QMainWindow):
         phase = c.phase_view
         known = phase is None or bool(phase.gradient_known[index])
         self.derivation.show_derivation(derive(record, index, c.network.activations, c.network.loss), known=known)
+
+    def load_example(self, key: str) -> None:
+        if not self.controller.load_example(key):
+            return
+        if key.startswith("watermelon"):
+            self.show_comparison()
+
+    def show_comparison(self) -> None:
+        """Exercise 5.5 for the current data set and network: both modes from the same start."""
+        c = self.controller
+        runs = compare_modes(c.trainer.train_set, c.trainer.initial_network, epochs=c.settings.max_epochs or 300,
+                             seed=c.settings.seed,
+                             runs=(("standard", c.settings.learning_rate), ("accumulated", c.settings.learning_rate)))
+        if self.comparison is None:
+            self.comparison = QDialog(self)
+            self.comparison.setWindowTitle(self.tr("Standard vs accumulated BP"))
+            layout = QVBoxLayout(self.comparison)
+            self.comparison.view = ComparisonView()
+            layout.addWidget(self.comparison.view)
+            self.comparison.resize(720, 520)
+        self.comparison.view.show_runs(self.tr("%1, %2 network, from the same start (seed %3)")
+                                       .replace("%1", c.dataset.name)
+                                       .replace("%2", "-".join(map(str, c.network.layer_sizes)))
+                                       .replace("%3", str(c.settings.seed)), runs)
+        self.comparison.show()
+        self.comparison.raise_()
 
     def _on_topology_edit_requested(self, index: int) -> None:
         spec = self.controller.display_record().specs[index]

@@ -301,3 +301,17 @@ def test_double_clicking_a_link_edits_its_weight_and_undo_restores_it(window, qt
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
     assert window.controller.network.flat[7] == old and not window.undo_action.isEnabled()
+
+
+def test_exercise_5_5_example_loads_watermelon_and_compares_both_modes(window):
+    window.example_actions["watermelon3.0"].trigger()
+    c = window.controller
+    assert c.dataset.name == "watermelon3.0" and c.network.layer_sizes == (19, 5, 1)
+    view = window.comparison.view
+    assert window.comparison.isVisible()
+    _, standard = view.curve_data("standard")
+    _, accumulated = view.curve_data("accumulated")
+    assert standard[0] == accumulated[0] == c.trainer.epochs.error[0]  # the same start as the main window
+    assert len(standard) == 301
+    window.example_actions["xor"].trigger()
+    assert c.dataset.name == "xor" and c.network.layer_sizes == (2, 2, 1)

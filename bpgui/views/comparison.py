@@ -1,0 +1,98 @@
+"""Exercise 5.5 on one plot: standard and accumulated BP from the same start.
+
+Shows the epoch error E of each run on one pyqtgraph plot (x: epochs, or
+updates), and a summary: final E, accuracy, and the epoch and the number of
+updates each needed to reach a target E.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..model.experiments import RunSummary
+
+_COLOURS = {"standard": "#1f63c6", "accumulated": "#d2362b", "minibatch": "#2a9d4b"}
+TARGET = 0.05
+
+
+class ComparisonView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runs: list[RunSummary] = []
+        self._title = ""
+        self.x_axis = QComboBox()
+        self.x_axis.addItem(self.tr("epochs"), "epochs")
+        self.x_axis.addItem(self.tr("updates"), "updates")
+        self.log_scale = QCheckBox(self.tr("Log scale"))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("x axis:")))
+        bar.addWidget(self.x_axis)
+        bar.addWidget(self.log_scale)
+        bar.addStretch(1)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setMinimumSize(260, 180)
+        item = self.plot.getPlotItem()
+        item.setLabel("left", self.tr("E = (1/m) Σ E_k"))
+        grid = pg.GridItem(textPen=None)
+        grid.setPen(pg.mkPen("#e4e4e4"))
+        item.addItem(grid, ignoreBounds=True)
+        self.legend = item.addLegend(offset=(-10, 10))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.summary)
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self.x_axis.currentIndexChanged.connect(self._update_plot)
+        self.log_scale.toggled.connect(self._update_plot)
+
+    def show_runs(self, title: str, runs: list[RunSummary]) -> None:
+        self._title, self._runs = title, list(runs)
+        self.legend.clear()
+        for curve in self._curves.values():
+            self.plot.removeItem(curve)
+        self._curves = {}
+        names = {"standard": self.tr("standard BP"), "accumulated": self.tr("accumulated BP"),
+                 "minibatch": self.tr("mini-batch")}
+        for run in runs:
+            pen = pg.mkPen(_COLOURS.get(run.mode, "#555555"), width=2)
+            curve = self.plot.plot(pen=pen, name=f"{names.get(run.mode, run.mode)} (η = {run.learning_rate:g})")
+            self._curves[run.mode] = curve
+        self._update_plot()
+        self.summary.setText(self.summary_text())
+
+    def curve_data(self, mode: str) -> tuple[np.ndarray, np.ndarray]:
+        return self._curves[mode].getData()
+
+    def _update_plot(self) -> None:
+        by_updates = self.x_axis.currentData() == "updates"
+        log = self.log_scale.isChecked()
+        self.plot.getPlotItem().setLogMode(y=log)
+        self.plot.getPlotItem().setLabel("bottom", self.tr("updates") if by_updates else self.tr("epoch"))
+        for run in self._runs:
+            x = np.arange(run.epoch_errors.shape[0], dtype=float)
+            if by_updates:
+                x = x * run.updates_per_epoch
+            y = np.maximum(run.epoch_errors, 1e-12) if log else run.epoch_errors
+            self._curves[run.mode].setData(x, y)
+
+    def summary_text(self) -> str:
+        lines = [f"<b>{self._title}</b>"]
+        for run in self._runs:
+            reached = run.epochs_to(TARGET)
+            reach = (self.tr("E ≤ %1 first at epoch %2 (%3 updates)").replace("%1", f"{TARGET:g}")
+                     .replace("%2", str(reached)).replace("%3", f"{reached * run.updates_per_epoch:,}")
+                     if reached is not None else self.tr("E never reached %1").replace("%1", f"{TARGET:g}"))
+            name = self.tr("standard BP") if run.mode == "standard" else self.tr("accumulated BP")
+            lines.append(self.tr("%1: after %2 epochs E = %3, training accuracy %4%; %5")
+                         .replace("%1", name).replace("%2", str(run.epochs)).replace("%3", f"{run.final_error:.4g}")
+                         .replace("%4", f"{100 * run.final_accuracy:.1f}").replace("%5", reach))
+        lines.append(self.tr("Standard BP updates after every sample (m updates an epoch); accumulated BP once per "
+                             "pass, on the cumulative error. Per epoch standard BP usually gets lower faster; per "
+                             "update accumulated BP is the cheaper one."))
+        return "<br>".join(lines)
