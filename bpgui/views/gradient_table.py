@@ -5,6 +5,18 @@ One row per parameter, in the canonical order of ``naming.parameter_specs``
 what it is given; choosing a row emits ``parameter_selected`` with the
 canonical index and nothing else.
 
+Two more columns, "∂E/∂p (finite diff.)" and "rel. error", show a gradient
+check (see ``model.gradcheck``) when one is given with ``set_check``; they are
+hidden otherwise. A check belongs to the numbers it was made from, so
+``set_values``/``set_record``/``set_structure`` always clear it: the main window
+calls ``set_check`` again after them whenever it wants the check shown.
+
+The "Value before" cell can be edited (F2 or a double-click) when the view
+allows it (``set_editable``). The table never changes its own numbers: a
+committed edit only emits ``value_edit_requested(canonical index, value)``, and
+the controller answers with fresh values if it accepts it; text that is not a
+finite number emits ``invalid_edit(message)`` instead.
+
 Networks can have 100,000 parameters, so nothing here keeps a Python object
 per row beyond the spec list: the numbers stay in the record's NumPy arrays and
 ``data()`` reads them for the cells Qt paints. Sorting and filtering are done in
@@ -19,10 +31,10 @@ off it never re-sorts by itself; the view re-applies the sort at most every
 
 from __future__ import annotations
 
-import math
-
 import csv
 import io
+import math
+import re
 from typing import Sequence
 
 import numpy as np
@@ -38,8 +50,9 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QBoxLayout,
     QComboBox,
@@ -48,7 +61,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -57,15 +72,21 @@ from PySide6.QtWidgets import (
 from ..model.naming import ParameterSpec, parameter_specs, unit_symbol
 from ..model.records import IterationRecord
 
-COL_NAME, COL_LAYER, COL_FROM_TO, COL_VALUE, COL_GRADIENT, COL_UPDATE, COL_NEW_VALUE = range(7)
-N_COLUMNS = 7
-NUMERIC_COLUMNS = (COL_VALUE, COL_GRADIENT, COL_UPDATE, COL_NEW_VALUE)
+(COL_NAME, COL_LAYER, COL_FROM_TO, COL_VALUE, COL_GRADIENT, COL_UPDATE, COL_NEW_VALUE,
+ COL_FD_GRADIENT, COL_REL_ERROR) = range(9)
+N_COLUMNS = 9
+NUMERIC_COLUMNS = (COL_VALUE, COL_GRADIENT, COL_UPDATE, COL_NEW_VALUE)  # an iteration's numbers
+CHECK_COLUMNS = (COL_FD_GRADIENT, COL_REL_ERROR)  # a gradient check's, hidden without one
+NUMBER_COLUMNS = NUMERIC_COLUMNS + CHECK_COLUMNS
+# A relative error above this is highlighted: a correct gradient agrees to far more digits.
+REL_ERROR_WARNING = 1e-4
 
 DEFAULT_PRECISION = 6
 MIN_PRECISION, MAX_PRECISION = 1, 17  # 17 significant digits round-trip every float64
 RESORT_INTERVAL_MS = 500
 
 CSV_HEADER = ("name", "layer", "kind", "from", "to", "value", "gradient", "update", "new_value")
+CSV_CHECK_HEADER = ("fd_gradient", "fd_relative_error")  # appended while a check is set
 
 KIND_ALL, KIND_WEIGHT, KIND_THRESHOLD = "", "weight", "threshold"
 
@@ -73,6 +94,10 @@ KIND_ALL, KIND_WEIGHT, KIND_THRESHOLD = "", "weight", "threshold"
 _LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTRE = Qt.AlignmentFlag.AlignCenter
+# A warm background with dark text, readable in light and dark palettes alike.
+_WARNING_BACKGROUND = QBrush(QColor(255, 205, 160))
+_WARNING_FOREGROUND = QBrush(QColor(40, 20, 0))
+_MAX_QUOTED = 40  # characters of a refused edit's text quoted in the message
 
 
 # Greek letters are hard to type: the filter accepts their names too.
@@ -83,6 +108,25 @@ def _greek(text: str) -> str:
     for name, letter in _GREEK_NAMES:
         text = text.replace(name, letter)
     return text
+
+
+def _fill(template: str, *args) -> str:
+    """Qt's ``%1``..``%9`` placeholders filled in one pass (an argument's own "%2" stays as it is)."""
+    return re.sub(r"%([1-9])", lambda m: str(args[int(m.group(1)) - 1]) if int(m.group(1)) <= len(args)
+                  else m.group(0), template)
+
+
+def _parse_number(value) -> float | None:
+    """``value`` (text from the editor, or a number) as a float, None if it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float, np.floating, np.integer)):
+        return float(value)
+    text = str(value).strip().replace("\u2212", "-")  # a typographic minus is still a minus
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _readonly(array) -> np.ndarray | None:
@@ -116,12 +160,24 @@ def _layer_sizes_of(specs: Sequence[ParameterSpec], layers: np.ndarray, is_thres
 
 
 class GradientTableModel(QAbstractTableModel):
-    """Rows are parameters in canonical order; the numbers are read from NumPy arrays on demand."""
+    """Rows are parameters in canonical order; the numbers are read from NumPy arrays on demand.
+
+    ``setData`` never changes the model: an accepted edit of "Value before"
+    emits ``value_edit_requested(row, value)``, a refused one
+    ``invalid_edit(message)``.
+    """
+
+    check_changed = Signal()  # a gradient check was set or cleared
+    value_edit_requested = Signal(int, float)  # canonical index, new value
+    invalid_edit = Signal(str)  # why an edit was refused
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._specs: list[ParameterSpec] = []
-        self._arrays: list[np.ndarray | None] = [None, None, None, None]
+        # One array (or None: blank) per column in NUMBER_COLUMNS, in that order.
+        self._arrays: list[np.ndarray | None] = [None] * len(NUMBER_COLUMNS)
+        self._editable = False
+        self._edit_column = COL_VALUE  # the column holding the parameters an edit changes
         self._precision = DEFAULT_PRECISION
         self._format = f".{DEFAULT_PRECISION}g"
         self._set_structure_arrays([])
@@ -144,11 +200,14 @@ class GradientTableModel(QAbstractTableModel):
     def set_structure(self, specs: Sequence[ParameterSpec]) -> None:
         """New rows (one per spec, canonical order); every number becomes blank. Resets the model."""
         specs = list(specs)
+        had_check = self.has_check()
         self.beginResetModel()
         self._specs = specs
-        self._arrays = [None, None, None, None]
+        self._arrays = [None] * len(NUMBER_COLUMNS)
         self._set_structure_arrays(specs)
         self.endResetModel()
+        if had_check:
+            self.check_changed.emit()
 
     @property
     def specs(self) -> list[ParameterSpec]:
@@ -165,28 +224,125 @@ class GradientTableModel(QAbstractTableModel):
         return self._n_layers
 
     # ---- numbers ----------------------------------------------------------------
+    def _checked_array(self, array, what: str) -> np.ndarray | None:
+        n = len(self._specs)
+        view = _readonly(array)
+        if view is not None and (view.ndim != 1 or view.shape[0] != n):
+            raise ValueError(f"{what} must be a 1-D array of {n} numbers, got shape {view.shape}")
+        return view
+
     def set_values(self, values, gradients, updates, new_values) -> None:
         """The four numeric columns (1-D, one entry per row, or None for a blank column).
 
-        Emits one ``dataChanged`` over the numeric columns; rows, selection and
-        scroll position are kept.
+        Emits one ``dataChanged`` over the numeric columns (and the check's
+        columns, if a check was set); rows, selection and scroll position are
+        kept. Always clears the gradient check: it was made from the old
+        numbers (call ``set_check`` again after this to show one).
         """
+        arrays = [self._checked_array(array, what) for array, what in (
+            (values, "values"), (gradients, "gradients"), (updates, "updates"), (new_values, "new_values"))]
+        had_check = self.has_check()
+        self._arrays = arrays + [None] * len(CHECK_COLUMNS)
+        self._emit_numbers_changed([], COL_REL_ERROR if had_check else COL_NEW_VALUE)
+        if had_check:
+            self.check_changed.emit()
+
+    def set_check(self, estimates, relative_errors) -> None:
+        """A gradient check: ∂E/∂p by finite differences and its relative error, per row.
+
+        Both are 1-D arrays of one entry per row in canonical order, NaN where
+        a parameter was not checked (a blank cell); both None clear the check.
+        Emits one ``dataChanged`` over the check's two columns and ``check_changed``.
+        """
+        if (estimates is None) != (relative_errors is None):
+            raise ValueError("give both the estimates and the relative errors, or neither")
+        estimates = self._checked_array(estimates, "estimates")
+        relative_errors = self._checked_array(relative_errors, "relative_errors")
+        had_check = self.has_check()
+        self._arrays[len(NUMERIC_COLUMNS):] = [estimates, relative_errors]
+        if had_check or estimates is not None:
+            n = len(self._specs)
+            if n:
+                self.dataChanged.emit(self.index(0, COL_FD_GRADIENT), self.index(n - 1, COL_REL_ERROR), [])
+            self.check_changed.emit()
+
+    def has_check(self) -> bool:
+        """Whether a gradient check is set (its columns have data)."""
+        return self._arrays[COL_FD_GRADIENT - COL_VALUE] is not None
+
+    def check_arrays(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """The check's (estimates, relative errors), read-only; (None, None) without a check."""
+        return self._arrays[COL_FD_GRADIENT - COL_VALUE], self._arrays[COL_REL_ERROR - COL_VALUE]
+
+    def check_summary_parts(self) -> tuple[int, float, int, int]:
+        """(row of the largest relative error or −1, that error or NaN, rows checked, rows)."""
+        estimates, errors = self.check_arrays()
         n = len(self._specs)
-        arrays = []
-        for array, what in ((values, "values"), (gradients, "gradients"), (updates, "updates"),
-                            (new_values, "new_values")):
-            view = _readonly(array)
-            if view is not None and (view.ndim != 1 or view.shape[0] != n):
-                raise ValueError(f"{what} must be a 1-D array of {n} numbers, got shape {view.shape}")
-            arrays.append(view)
-        self._arrays = arrays
-        self._emit_numbers_changed([])
+        if estimates is None:
+            return -1, math.nan, 0, n
+        checked = int(np.count_nonzero(~np.isnan(estimates)))
+        if np.isnan(errors).all():
+            return -1, math.nan, checked, n
+        worst = int(np.nanargmax(errors))  # NaN (not checked) never counts as the largest
+        return worst, float(errors[worst]), checked, n
 
     def column_array(self, column: int) -> np.ndarray | None:
         """The read-only array behind a numeric column (None when blank or not numeric)."""
-        if column in NUMERIC_COLUMNS:
+        if column in NUMBER_COLUMNS:
             return self._arrays[column - COL_VALUE]
         return None
+
+    # ---- editing ------------------------------------------------------------------
+    def editable(self) -> bool:
+        return self._editable
+
+    def set_editable(self, editable: bool, column: int = COL_VALUE) -> None:
+        """Whether the parameters can be edited (default False), and in which column.
+
+        ``column`` is the one that holds the network's current parameters:
+        "Value before" while a preview of the next iteration is shown, "Value
+        after" once an iteration has been applied.
+        """
+        if column not in (COL_VALUE, COL_NEW_VALUE):
+            raise ValueError(f"only the value columns can be edited, not column {column}")
+        self._editable = bool(editable)
+        self._edit_column = column
+
+    def edit_column(self) -> int:
+        return self._edit_column
+
+    def is_cell_editable(self, row: int, column: int) -> bool:
+        """Only the edit column, only while editing is allowed, only where there is a value."""
+        if not self._editable or column != self._edit_column:
+            return False
+        values = self._arrays[column - COL_VALUE]
+        return values is not None and 0 <= row < values.shape[0] and not math.isnan(values[row])
+
+    def request_edit(self, row: int, value) -> bool:
+        """Ask for ``row``'s value to be ``value`` (text or a number); the model itself does not change.
+
+        A finite number other than the current value emits
+        ``value_edit_requested(row, number)``; anything else that is not a
+        finite number emits ``invalid_edit`` with a message naming the
+        parameter. Returns whether ``value_edit_requested`` was emitted.
+        """
+        if not self.is_cell_editable(row, self._edit_column):
+            return False
+        number = _parse_number(value)
+        if number is None or not math.isfinite(number):
+            text = str(value).strip()
+            if len(text) > _MAX_QUOTED:
+                text = text[:_MAX_QUOTED - 1] + "…"
+            if number is not None and math.isinf(number):
+                template = self.tr("%1: “%2” is not a finite number.")
+            else:
+                template = self.tr("%1: “%2” is not a number.")
+            self.invalid_edit.emit(_fill(template, self._specs[row].name, text))
+            return False
+        if number == float(self._arrays[self._edit_column - COL_VALUE][row]):
+            return False  # unchanged (the editor starts with the exact value): nothing to ask for
+        self.value_edit_requested.emit(row, number)
+        return True
 
     def precision(self) -> int:
         return self._precision
@@ -206,10 +362,12 @@ class GradientTableModel(QAbstractTableModel):
         """How a number is displayed at the current precision."""
         return format(float(value) + 0.0, self._format)
 
-    def _emit_numbers_changed(self, roles: list) -> None:
+    def _emit_numbers_changed(self, roles: list, last_column: int | None = None) -> None:
         n = len(self._specs)
+        if last_column is None:
+            last_column = COL_REL_ERROR if self.has_check() else COL_NEW_VALUE
         if n:
-            self.dataChanged.emit(self.index(0, COL_VALUE), self.index(n - 1, COL_NEW_VALUE), roles)
+            self.dataChanged.emit(self.index(0, COL_VALUE), self.index(n - 1, last_column), roles)
 
     # ---- Qt model interface -----------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -221,7 +379,23 @@ class GradientTableModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return self.cell_flags(index.row(), index.column())
+
+    def cell_flags(self, row: int, column: int):
+        """``flags()`` without a QModelIndex (for the proxy)."""
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if self.is_cell_editable(row, column):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        """Never changes the model (returns False): an edit of "Value before" becomes a request.
+
+        See ``request_edit``.
+        """
+        if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() == self._edit_column:
+            self.request_edit(index.row(), value)
+        return False
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -230,7 +404,7 @@ class GradientTableModel(QAbstractTableModel):
 
     def cell_data(self, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
         """``data()`` without a QModelIndex (the proxy calls this for every painted cell)."""
-        if column >= COL_VALUE:
+        if COL_VALUE <= column < N_COLUMNS:
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _RIGHT
             array = self._arrays[column - COL_VALUE]
@@ -244,7 +418,18 @@ class GradientTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.UserRole:
                 return float(array[row])
             if role == Qt.ItemDataRole.ToolTipRole:
+                if column == COL_REL_ERROR and array[row] > REL_ERROR_WARNING:
+                    return repr(float(array[row])) + "\n" + _fill(
+                        self.tr("Above %1: this gradient and its finite-difference estimate disagree."),
+                        format(REL_ERROR_WARNING, "g"))
                 return repr(float(array[row]))
+            if role == Qt.ItemDataRole.EditRole and column == self._edit_column:
+                return repr(float(array[row]))  # the exact value, as text: a plain line edit
+            if column == COL_REL_ERROR and array[row] > REL_ERROR_WARNING:
+                if role == Qt.ItemDataRole.BackgroundRole:
+                    return _WARNING_BACKGROUND
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return _WARNING_FOREGROUND
             return None
         if not 0 <= row < len(self._specs):
             return None
@@ -277,7 +462,7 @@ class GradientTableModel(QAbstractTableModel):
             return self.column_titles()[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._column_tips()[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC_COLUMNS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
             return _RIGHT
         return None
 
@@ -288,7 +473,8 @@ class GradientTableModel(QAbstractTableModel):
     # ---- texts ------------------------------------------------------------------
     def column_titles(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Layer"), self.tr("From → To"), self.tr("Value before"),
-                self.tr("∂E/∂p"), self.tr("Δp"), self.tr("Value after"))
+                self.tr("∂E/∂p"), self.tr("Δp"), self.tr("Value after"), self.tr("∂E/∂p (finite diff.)"),
+                self.tr("rel. error"))
 
     def _column_tips(self) -> tuple[str, ...]:
         return (
@@ -299,6 +485,10 @@ class GradientTableModel(QAbstractTableModel):
             self.tr("∂E/∂p: gradient of the error, from the parameters before the update"),
             self.tr("Δp = −η ∂E/∂p: the change gradient descent applies"),
             self.tr("p + Δp: the value after the update"),
+            self.tr("∂E/∂p estimated from the error alone: a central difference of E around p"
+                    " (the gradient check)"),
+            _fill(self.tr("|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁸); above %1 it is"
+                          " highlighted: the two disagree"), format(REL_ERROR_WARNING, "g")),
         )
 
     @staticmethod
@@ -359,11 +549,11 @@ class GradientTableModel(QAbstractTableModel):
     def sort_permutation(self, column: int, descending: bool) -> np.ndarray:
         """Rows in the order of ``column``; ties keep the canonical order; NaN and blanks last."""
         n = len(self._specs)
-        if column in NUMERIC_COLUMNS:
+        if column in NUMBER_COLUMNS:
             array = self._arrays[column - COL_VALUE]
             if array is None:
                 return np.arange(n)
-            return np.argsort(-array if descending else array, kind="stable")
+            return np.argsort(-array if descending else array, kind="stable")  # NaN last either way
         if column == COL_LAYER:
             return np.argsort(-self._layers if descending else self._layers, kind="stable")
         if column == COL_FROM_TO:
@@ -378,10 +568,18 @@ class GradientTableModel(QAbstractTableModel):
         return np.arange(n)
 
     # ---- text out ---------------------------------------------------------------
+    def _exported_arrays(self) -> list[np.ndarray | None]:
+        """The numeric columns written out: the check's only while one is set."""
+        return self._arrays if self.has_check() else self._arrays[:len(NUMERIC_COLUMNS)]
+
     def tsv_text(self, rows: Sequence[int]) -> str:
-        """The given rows, tab-separated under the column titles, numbers at full precision."""
-        columns = [a.tolist() if a is not None else None for a in self._arrays]
-        lines = ["\t".join(self.column_titles())]
+        """The given rows, tab-separated under the column titles, numbers at full precision.
+
+        The check's two columns are included while a check is set.
+        """
+        columns = [a.tolist() if a is not None else None for a in self._exported_arrays()]
+        titles = self.column_titles()
+        lines = ["\t".join(titles if self.has_check() else titles[:COL_FD_GRADIENT])]
         specs = self._specs
         for row in rows:
             spec = specs[row]
@@ -391,11 +589,14 @@ class GradientTableModel(QAbstractTableModel):
         return "\n".join(lines) + "\n"
 
     def csv_text(self) -> str:
-        """Every row in canonical order as CSV (``CSV_HEADER``), full precision, blanks empty."""
-        columns = [a.tolist() if a is not None else None for a in self._arrays]
+        """Every row in canonical order as CSV (``CSV_HEADER``), full precision, blanks empty.
+
+        While a check is set, ``CSV_CHECK_HEADER``'s two columns follow.
+        """
+        columns = [a.tolist() if a is not None else None for a in self._exported_arrays()]
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_HEADER)
+        writer.writerow(CSV_HEADER + CSV_CHECK_HEADER if self.has_check() else CSV_HEADER)
         for row, spec in enumerate(self._specs):
             fields = [spec.name, spec.layer, spec.kind, "" if spec.source is None else spec.source, spec.target]
             fields += ["" if c is None or math.isnan(c[row]) else repr(c[row]) for c in columns]
@@ -548,14 +749,20 @@ class GradientFilterProxyModel(QAbstractProxyModel):
         return not parent.isValid() and self._order.shape[0] > 0
 
     def flags(self, index):
-        if not index.isValid():
+        if not index.isValid() or self._source is None:
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return self._source.cell_flags(int(self._order[index.row()]), index.column())
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._source is None:
             return None
         return self._source.cell_data(int(self._order[index.row()]), index.column(), role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        """Passed to the source row shown at ``index`` (which only turns an edit into a request)."""
+        if not index.isValid() or self._source is None:
+            return False
+        return self._source.setData(self.mapToSource(index), value, role)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Vertical:
@@ -599,10 +806,39 @@ class GradientFilterProxyModel(QAbstractProxyModel):
         return self._layer, self._kind, self._text
 
 
+class _ValueEditDelegate(QStyledItemDelegate):
+    """A plain line edit holding the exact value; the text is handed to the model as it is."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.open_editor: QLineEdit | None = None  # (a closed one lingers until deleted later)
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setObjectName("valueEditor")
+        editor.setAlignment(_RIGHT)
+        self.open_editor = editor
+        return editor
+
+    def destroyEditor(self, editor, index) -> None:
+        if editor is self.open_editor:
+            self.open_editor = None
+        super().destroyEditor(editor, index)
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.selectAll()
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
 class GradientTableView(QWidget):
-    """The table with its filter bar, precision box and copy button."""
+    """The table with its filter bar, precision box and copy button, and a gradient check's summary."""
 
     parameter_selected = Signal(int)
+    value_edit_requested = Signal(int, float)  # canonical index, new value ("Value before" edited)
+    invalid_edit = Signal(str)  # an edit was refused, and why (names the parameter)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -642,7 +878,12 @@ class GradientTableView(QWidget):
         self._table.setModel(self._proxy)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Only "Value before" is ever editable, and only after set_editable(True) (see the model's flags).
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._value_delegate = _ValueEditDelegate(self._table)
+        self._table.setItemDelegateForColumn(COL_VALUE, self._value_delegate)
+        self._table.setItemDelegateForColumn(COL_NEW_VALUE, self._value_delegate)
         self._table.setWordWrap(False)
         self._table.setAlternatingRowColors(True)
         self._table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -656,6 +897,15 @@ class GradientTableView(QWidget):
         header.setSortIndicatorClearable(True)  # a third click returns to the canonical order
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._table.setSortingEnabled(True)
+        for column in CHECK_COLUMNS:
+            self._table.setColumnHidden(column, True)
+
+        self._check_label = QLabel(self)
+        self._check_label.setObjectName("checkSummary")
+        # Never wider than the table: the label is cut rather than widening the window (full text in the tip).
+        self._check_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._check_label.hide()
 
         self._copy_action = QAction(self._table)
         self._copy_action.setShortcut(QKeySequence.StandardKey.Copy)
@@ -683,6 +933,7 @@ class GradientTableView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._bar)
         layout.addWidget(self._table, 1)
+        layout.addWidget(self._check_label)
 
         self._resort_timer = QTimer(self)
         self._resort_timer.setSingleShot(True)
@@ -702,6 +953,10 @@ class GradientTableView(QWidget):
         selection = self._table.selectionModel()
         selection.selectionChanged.connect(self._on_selection_changed)
         selection.currentRowChanged.connect(self._on_selection_current_row_changed)
+        self._model.check_changed.connect(self._on_model_check_changed)
+        self._model.value_edit_requested.connect(self._on_model_value_edit_requested)
+        self._model.invalid_edit.connect(self._on_model_invalid_edit)
+        self._proxy.modelReset.connect(self._on_proxy_model_reset)
 
         self._retranslate_ui()
         self._rebuild_layer_combo()
@@ -728,10 +983,13 @@ class GradientTableView(QWidget):
         self._sync_selection()
 
     def set_values(self, values, gradients, updates, new_values) -> None:
-        """The four numeric columns (None for a blank one); see ``GradientTableModel.set_values``."""
+        """The four numeric columns (None for a blank one); see ``GradientTableModel.set_values``.
+
+        Always clears (and hides) the gradient check, even for the same arrays:
+        call ``set_check`` after this to show one.
+        """
         self._model.set_values(values, gradients, updates, new_values)
-        if self._proxy.sort_column() in NUMERIC_COLUMNS and not self._resort_timer.isActive():
-            self._resort_timer.start()  # coalesce: at most one re-sort per interval
+        self._resort_soon()
 
     def set_record(self, record: IterationRecord | None, values_if_none=None) -> None:
         """Show an iteration's record; None shows ``values_if_none`` (e.g. the current parameters) alone.
@@ -746,6 +1004,80 @@ class GradientTableView(QWidget):
                             record.flat_new_values)
         else:
             self.set_values(values_if_none, None, None, None)
+
+    def _resort_soon(self) -> None:
+        if self._proxy.sort_column() in NUMBER_COLUMNS and not self._resort_timer.isActive():
+            self._resort_timer.start()  # coalesce: at most one re-sort per interval
+
+    # ---- gradient check ------------------------------------------------------------------------
+    def set_check(self, estimates, relative_errors) -> None:
+        """Show a gradient check, or hide it (both None); see ``GradientTableModel.set_check``.
+
+        ``estimates`` (∂E/∂p by finite differences) and ``relative_errors`` are
+        full-length arrays in canonical order, NaN where a parameter was not
+        checked. Their two columns and the summary under the table are shown
+        while a check is set. ``set_values``/``set_record`` clear it.
+        """
+        self._model.set_check(estimates, relative_errors)
+        self._resort_soon()
+
+    def has_check(self) -> bool:
+        return self._model.has_check()
+
+    def check_summary(self) -> str:
+        """E.g. "largest relative error 3.2e-09 (v_12); 9 of 9 parameters checked" ("" without a check)."""
+        if not self._model.has_check():
+            return ""
+        worst, error, checked, total = self._model.check_summary_parts()
+        if worst < 0:
+            return _fill(self.tr("%1 of %2 parameters checked"), checked, total)
+        return _fill(self.tr("largest relative error %1 (%2); %3 of %4 parameters checked"),
+                     format(error, ".2g"), self._model.specs[worst].name, checked, total)
+
+    @Slot()
+    def _on_model_check_changed(self) -> None:
+        self._update_check_ui()
+
+    @Slot()
+    def _on_proxy_model_reset(self) -> None:
+        self._update_check_ui()  # a reset forgets which header sections were hidden
+
+    def _update_check_ui(self) -> None:
+        shown = self._model.has_check()
+        for column in CHECK_COLUMNS:
+            if self._table.isColumnHidden(column) == shown:
+                self._table.setColumnHidden(column, not shown)
+        summary = self.check_summary()
+        self._check_label.setText(summary)
+        tip = _fill(self.tr("Relative errors above %1 are highlighted."), format(REL_ERROR_WARNING, "g"))
+        self._check_label.setToolTip(f"{summary}\n{tip}" if shown else "")
+        self._check_label.setVisible(shown)
+        self._apply_column_widths()
+
+    # ---- editing -------------------------------------------------------------------------------
+    def editable(self) -> bool:
+        return self._model.editable()
+
+    def set_editable(self, editable: bool, column: int = COL_VALUE) -> None:
+        """Allow editing the parameters in ``column`` (F2 or a double-click); default False.
+
+        A commit emits ``value_edit_requested(canonical index, value)`` (the
+        table itself keeps showing what it was given) or ``invalid_edit(message)``.
+        Forbidding it closes an open editor without a commit.
+        """
+        editable = bool(editable)
+        editor = self._value_delegate.open_editor
+        if not editable and editor is not None:
+            self._table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        self._model.set_editable(editable, column)
+
+    @Slot(int, float)
+    def _on_model_value_edit_requested(self, index: int, value: float) -> None:
+        self.value_edit_requested.emit(index, value)
+
+    @Slot(str)
+    def _on_model_invalid_edit(self, message: str) -> None:
+        self.invalid_edit.emit(message)
 
     def precision(self) -> int:
         return self._model.precision()
@@ -896,7 +1228,7 @@ class GradientTableView(QWidget):
             self._natural_widths[COL_FROM_TO] = width(titles[COL_FROM_TO], f"{biggest} → {biggest}")
         digits = self._model.precision()
         sample = "-8." + "8" * (digits - 1) + "e-08"  # a long "g" format of this precision (wider ones elide)
-        for column in NUMERIC_COLUMNS:
+        for column in NUMBER_COLUMNS:
             self._natural_widths[column] = width(titles[column], sample)
         self._auto_widths = True
         self._apply_column_widths()
@@ -906,12 +1238,14 @@ class GradientTableView(QWidget):
         if not self._auto_widths or len(self._natural_widths) < N_COLUMNS:
             return
         widths = dict(self._natural_widths)
-        slack = self._table.viewport().width() - sum(widths.values())
+        numbers = [c for c in NUMBER_COLUMNS if not self._table.isColumnHidden(c)]
+        shown = sum(w for c, w in widths.items() if not self._table.isColumnHidden(c))
+        slack = self._table.viewport().width() - shown
         if slack > 0:
-            share, extra = divmod(slack, len(NUMERIC_COLUMNS))
-            for column in NUMERIC_COLUMNS:
+            share, extra = divmod(slack, len(numbers))
+            for column in numbers:
                 widths[column] += share
-            widths[NUMERIC_COLUMNS[-1]] += extra
+            widths[numbers[-1]] += extra
         self._setting_widths = True
         try:
             for column, width in widths.items():
@@ -955,7 +1289,10 @@ class GradientTableView(QWidget):
         self.copy_to_clipboard()
 
     def export_csv_text(self) -> str:
-        """Every row, unfiltered, in canonical order, as CSV with ``CSV_HEADER`` (full precision)."""
+        """Every row, unfiltered, in canonical order, as CSV with ``CSV_HEADER`` (full precision).
+
+        While a gradient check is set, ``CSV_CHECK_HEADER``'s two columns follow.
+        """
         return self._model.csv_text()
 
     # ---- layout and language ----------------------------------------------------------------------------
@@ -972,8 +1309,10 @@ class GradientTableView(QWidget):
         margins = self.layout().contentsMargins()
         spacing = max(0, self.layout().spacing())
         width = max(self._filters_box.minimumSize().width(), self._tools_box.minimumSize().width())
+        # The check's summary is counted even when hidden, so that showing it does not change the minimum.
         height = (self._filters_box.minimumSize().height() + self._tools_box.minimumSize().height()
-                  + max(0, self._bar.spacing()) + spacing + self._table.minimumSizeHint().height())
+                  + max(0, self._bar.spacing()) + spacing + self._table.minimumSizeHint().height()
+                  + spacing + self._check_label.fontMetrics().height())
         self.setMinimumSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
 
     def _fit_bar(self, width: int) -> None:
@@ -1010,4 +1349,5 @@ class GradientTableView(QWidget):
         self._copy_button.setToolTip(
             self.tr("Copy the selected rows, or every shown row, as tab-separated text at full precision"))
         self._copy_action.setText(self.tr("Copy"))
+        self._update_check_ui()
 

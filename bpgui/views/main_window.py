@@ -39,9 +39,10 @@ from ..model.fileformat import write_text_atomically
 from .error_plot import ErrorPlotView
 from ..model.derivation import derive
 from ..model.experiments import compare_modes
+from ..model.gradcheck import MAX_CHECKED, check_record
 from .comparison import ComparisonView
 from .derivation_panel import DerivationPanel
-from .gradient_table import GradientTableView
+from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
 from .phase_text import phase_caption
 from .settings_panel import SettingsPanel
 from .topology import TopologyView
@@ -202,6 +203,9 @@ class MainWindow(QMainWindow):
                                               self.tr("The previous phase, inside an iteration too"))
         self.play_phases_action = self._action(self.tr("Pla&y phases"), self._on_play_phases_toggled, ("Ctrl+P",),
                                                self.tr("Animate the phases, one after another"), checkable=True)
+        self.check_action = self._action(self.tr("&Gradient check column"), self._on_check_toggled, ("Ctrl+G",),
+                                          self.tr("Estimate every ∂E/∂p by finite differences on this iteration's "
+                                                  "sample and show the relative error"), checkable=True)
         self.per_output_action = self._action(self.tr("Follow one &output at a time"), c.set_per_output,
                                               tip=self.tr("Backward phases take the outputs one by one, as the "
                                                           "note draws them: each hidden unit is reached l times"),
@@ -280,6 +284,8 @@ class MainWindow(QMainWindow):
         for a in (self.labels_action, self.dummy_action, self.fit_action, self.zoom_in_action, self.zoom_out_action):
             view_menu.addAction(a)
         view_menu.addSeparator()
+        view_menu.addAction(self.check_action)
+        view_menu.addSeparator()
         view_menu.addAction(self.settings_dock.toggleViewAction())
         examples = menus.addMenu(self.tr("E&xamples"))
         self.example_actions = {}
@@ -323,6 +329,8 @@ class MainWindow(QMainWindow):
         self.topology.parameter_selected.connect(c.select_parameter)
         self.topology.edit_requested.connect(self._on_topology_edit_requested)
         self.table.parameter_selected.connect(c.select_parameter)
+        self.table.value_edit_requested.connect(c.edit_parameter)
+        self.table.invalid_edit.connect(lambda text: self._on_controller_message("error", text))
         self.settings_panel.changes_requested.connect(lambda changes: c.update_settings(**changes))
         self.settings_panel.import_requested.connect(self._on_import_triggered)
         self.settings_panel.invalid_input.connect(lambda text: self._on_controller_message("error", text))
@@ -368,12 +376,17 @@ class MainWindow(QMainWindow):
         shown = c.display_record() if (record is None or phase is not None) else record
         self.topology.show_state(c.network, shown, phase)
         if phase is None:
-            self.table.set_record(record, values_if_none=c.network.flat)
+            # A completed iteration, or (t = 0, after an edit) the preview of the next one.
+            self.table.set_record(shown)
+            self.table.set_editable(not c.running, COL_VALUE if record is None else COL_NEW_VALUE)
         else:
+            self.table.set_editable(False)
             # Only what this phase has computed so far; the rest stays blank.
             hidden = np.where(phase.gradient_known, 0.0, np.nan)
             self.table.set_values(shown.flat_values, shown.flat_gradients + hidden, shown.flat_updates + hidden,
                                   shown.flat_new_values if phase.updated else None)
+        if self.check_action.isChecked() and not c.running:
+            self._update_check(shown, phase)
         self.plot.set_current_iteration(c.trainer.iteration, c.trainer.end)
         self.plot.set_iteration_curve_name(self._iteration_curve_name())
         if phase is None:
@@ -420,6 +433,29 @@ class MainWindow(QMainWindow):
                                        .replace("%3", str(c.settings.seed)), runs)
         self.comparison.show()
         self.comparison.raise_()
+
+    def _on_check_toggled(self, on: bool) -> None:
+        if on:
+            self._on_controller_state_changed()
+        else:
+            self.table.set_check(None, None)
+
+    def _update_check(self, record, phase) -> None:
+        """Finite-difference estimates for the iteration shown (the first MAX_CHECKED parameters
+        and the selected one); NaN (a blank cell) for what is not checked or not yet computed."""
+        c = self.controller
+        n = record.flat_values.shape[0]
+        chosen = list(range(min(n, MAX_CHECKED)))
+        if c.selected_parameter >= MAX_CHECKED:
+            chosen.append(c.selected_parameter)
+        if phase is not None:
+            chosen = [i for i in chosen if phase.gradient_known[i]]
+        estimates = np.full(n, np.nan)
+        errors = np.full(n, np.nan)
+        if chosen:
+            indices, est, rel = check_record(record, c.network.with_flat(record.flat_values), chosen)
+            estimates[indices], errors[indices] = est, rel
+        self.table.set_check(estimates, errors)
 
     def _on_topology_edit_requested(self, index: int) -> None:
         spec = self.controller.display_record().specs[index]

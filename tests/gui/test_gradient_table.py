@@ -9,27 +9,34 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
 
 from bpgui.model.backprop import compute_step, make_record
 from bpgui.model.datasets import load_builtin
+from bpgui.model.gradcheck import check_record
 from bpgui.model.naming import parameter_specs
 from bpgui.model.network import Network
 from bpgui.model.training import Trainer
 from bpgui.views.gradient_table import (
+    CHECK_COLUMNS,
+    COL_FD_GRADIENT,
     COL_FROM_TO,
     COL_GRADIENT,
     COL_LAYER,
     COL_NAME,
     COL_NEW_VALUE,
+    COL_REL_ERROR,
     COL_UPDATE,
     COL_VALUE,
+    CSV_CHECK_HEADER,
     CSV_HEADER,
     GradientTableView,
 )
 
 DISPLAY, USER, TIP, ALIGN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole,
                              Qt.ItemDataRole.TextAlignmentRole)
+EDIT, BACKGROUND = Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole
+EDITABLE = Qt.ItemFlag.ItemIsEditable
 NUMERIC = {COL_VALUE: "flat_values", COL_GRADIENT: "flat_gradients", COL_UPDATE: "flat_updates",
            COL_NEW_VALUE: "flat_new_values"}
 SPECS_221 = parameter_specs((2, 2, 1))
@@ -90,7 +97,10 @@ def test_rows_are_the_parameters_in_canonical_order(view, trainer):
     assert "weight from hidden b_2 to output ŷ_1" in tips[7]
     assert "threshold of output ŷ_1" in tips[8]
     titles = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
-    assert titles == ["Name", "Layer", "From → To", "Value before", "∂E/∂p", "Δp", "Value after"]
+    assert titles == ["Name", "Layer", "From → To", "Value before", "∂E/∂p", "Δp", "Value after",
+                      "∂E/∂p (finite diff.)", "rel. error"]
+    shown_titles = [t for c, t in enumerate(titles) if not view.table().isColumnHidden(c)]
+    assert shown_titles == ["Name", "Layer", "From → To", "Value before", "∂E/∂p", "Δp", "Value after"]
 
 
 def test_cells_hold_the_records_numbers_exactly_and_show_the_chosen_precision(view, trainer):
@@ -365,3 +375,309 @@ def test_a_hundred_thousand_rows_render_update_sort_and_filter(shown, qtbot):
     assert proxy.rowCount() == 30
     view.select_parameter(n - 1)
     assert proxy.data(table.currentIndex().siblingAtColumn(COL_NAME)) == "θ_30"
+
+
+# ---- gradient check ----------------------------------------------------------------------------------------
+def checked_step(trainer):
+    """(record, estimates, relative errors) of one step, every parameter checked."""
+    network_before = trainer.network
+    record = trainer.step()
+    _indices, estimates, errors = check_record(record, network_before)
+    return record, estimates, errors
+
+
+def bits(values):
+    return np.asarray(values, dtype=float).view(np.uint64)
+
+
+def check_columns_hidden(view):
+    return [view.table().isColumnHidden(c) for c in CHECK_COLUMNS]
+
+
+def test_check_columns_are_hidden_until_a_check_is_set_and_show_its_numbers_exactly(view, trainer):
+    record, estimates, errors = checked_step(trainer)
+    view.set_record(record)
+    model, proxy = view.source_model(), view.proxy_model()
+    label = view.findChild(QLabel, "checkSummary")
+    assert check_columns_hidden(view) == [True, True] and not view.has_check()
+    assert label.isHidden() and view.check_summary() == ""
+    assert column(model, COL_FD_GRADIENT, DISPLAY) == [None] * 9
+    view.set_check(estimates, errors)
+    assert check_columns_hidden(view) == [False, False] and view.has_check()
+    assert not label.isHidden() and label.text() == view.check_summary()
+    assert np.array_equal(bits(column(proxy, COL_FD_GRADIENT)), bits(estimates))
+    assert np.array_equal(bits(column(proxy, COL_REL_ERROR)), bits(errors))
+    assert column(proxy, COL_REL_ERROR, DISPLAY) == [format(float(v) + 0.0, ".6g") for v in errors]
+    assert column(proxy, COL_FD_GRADIENT, TIP) == [repr(float(v)) for v in estimates]
+    assert model.data(model.index(0, COL_REL_ERROR), ALIGN) & Qt.AlignmentFlag.AlignRight
+    # NaN: not checked, a blank cell.
+    partial_estimates, partial_errors = estimates.copy(), errors.copy()
+    partial_estimates[[2, 5]] = partial_errors[[2, 5]] = np.nan
+    view.set_check(partial_estimates, partial_errors)
+    shown_estimates = column(model, COL_FD_GRADIENT)
+    assert shown_estimates[2] is None and shown_estimates[5] is None
+    assert column(model, COL_REL_ERROR, DISPLAY)[5] is None
+    assert [v for i, v in enumerate(shown_estimates) if i not in (2, 5)] == np.delete(estimates, [2, 5]).tolist()
+    # None clears and hides again.
+    view.set_check(None, None)
+    assert check_columns_hidden(view) == [True, True] and label.isHidden() and not view.has_check()
+    assert column(model, COL_REL_ERROR, DISPLAY) == [None] * 9
+    with pytest.raises(ValueError):
+        view.set_check(estimates, None)
+    with pytest.raises(ValueError):
+        view.set_check(estimates[:3], errors[:3])
+
+
+def test_new_numbers_clear_the_check(view, trainer, qtbot):
+    record, estimates, errors = checked_step(trainer)
+    view.set_record(record)
+    view.set_check(estimates, errors)
+    model = view.source_model()
+    changed = []
+    model.dataChanged.connect(lambda tl, br, roles: changed.append((tl.row(), tl.column(), br.row(), br.column())))
+    with qtbot.waitSignal(model.check_changed, timeout=1000):
+        view.set_record(trainer.step())  # a new iteration: the old estimates would be stale
+    assert changed == [(0, COL_VALUE, 8, COL_REL_ERROR)]  # still one signal, over the cleared cells too
+    assert check_columns_hidden(view) == [True, True] and not view.has_check()
+    assert column(model, COL_FD_GRADIENT) == [None] * 9 and column(model, COL_REL_ERROR) == [None] * 9
+    assert view.findChild(QLabel, "checkSummary").isHidden()
+    # The rule is simple: set_values always clears it, even with the same arrays.
+    view.set_check(estimates, errors)
+    view.set_values(record.flat_values, record.flat_gradients, record.flat_updates, record.flat_new_values)
+    assert not view.has_check()
+    view.set_check(estimates, errors)
+    view.set_structure(parameter_specs((2, 3, 1)))
+    assert not view.has_check() and check_columns_hidden(view) == [True, True]
+
+
+def test_check_columns_survive_a_filter_and_reappear_after_a_reset(view, trainer):
+    record, estimates, errors = checked_step(trainer)
+    view.set_record(record)
+    view.set_check(estimates, errors)
+    view.set_filters(kind="threshold")
+    view.proxy_model().sort(COL_REL_ERROR, Qt.SortOrder.DescendingOrder)
+    assert check_columns_hidden(view) == [False, False]
+    view.set_structure(SPECS_221)  # a model reset: the header forgets hidden sections; the view does not
+    assert check_columns_hidden(view) == [True, True]
+    view.set_record(record)
+    view.set_check(estimates, errors)
+    assert check_columns_hidden(view) == [False, False]
+
+
+def test_sorting_by_the_check_uses_the_raw_numbers_and_puts_unchecked_rows_last(shown, trainer):
+    view = shown
+    record, estimates, errors = checked_step(trainer)
+    view.set_record(record)
+    errors = errors.copy()
+    errors[[0, 4]] = np.nan
+    view.set_check(estimates, errors)
+    proxy = view.proxy_model()
+    click_header(view, COL_REL_ERROR)
+    assert proxy.sort_column() == COL_REL_ERROR
+    descending = proxy.sort_order() == Qt.SortOrder.DescendingOrder
+    key = -errors if descending else errors
+    assert shown_source_rows(view) == np.argsort(key, kind="stable").tolist()
+    assert shown_source_rows(view)[-2:] == [0, 4]
+    click_header(view, COL_REL_ERROR)  # the other direction: NaN still last
+    assert shown_source_rows(view)[-2:] == [0, 4]
+    got = [v for v in column(proxy, COL_REL_ERROR) if v is not None]
+    assert got == sorted(got, reverse=proxy.sort_order() == Qt.SortOrder.DescendingOrder)
+    proxy.sort(COL_FD_GRADIENT, Qt.SortOrder.AscendingOrder)
+    assert shown_source_rows(view) == np.argsort(estimates, kind="stable").tolist()
+
+
+def test_a_large_relative_error_gets_a_warm_background(view, trainer):
+    record, estimates, errors = checked_step(trainer)
+    view.set_record(record)
+    errors = np.full(9, 1e-10)
+    errors[3], errors[6], errors[7] = 0.02, 1e-4, np.nan  # 1e-4 itself is not above the threshold
+    view.set_check(estimates, errors)
+    model = view.source_model()
+    backgrounds = column(model, COL_REL_ERROR, BACKGROUND)
+    assert [i for i, b in enumerate(backgrounds) if b is not None] == [3]
+    colour = backgrounds[3].color()
+    assert colour.red() > colour.blue()  # warm
+    assert all(b is None for b in column(model, COL_FD_GRADIENT, BACKGROUND))
+    assert "0.02" in model.data(model.index(3, COL_REL_ERROR), TIP)
+
+
+def test_the_summary_names_the_worst_parameter(view, trainer):
+    record, estimates, _errors = checked_step(trainer)
+    view.set_record(record)
+    errors = np.full(9, 1e-12)
+    errors[1] = 3.2e-09
+    view.set_check(estimates, errors)
+    assert view.check_summary() == "largest relative error 3.2e-09 (v_12); 9 of 9 parameters checked"
+    assert view.findChild(QLabel, "checkSummary").text() == view.check_summary()
+    errors[[1, 2]] = np.nan
+    partial = estimates.copy()
+    partial[[1, 2]] = np.nan
+    errors[8] = 0.5
+    view.set_check(partial, errors)
+    assert view.check_summary() == "largest relative error 0.5 (θ_1); 7 of 9 parameters checked"
+    view.set_check(np.full(9, np.nan), np.full(9, np.nan))
+    assert view.check_summary() == "0 of 9 parameters checked"
+    # A real check: the worst parameter is named, whichever it is.
+    _record, estimates, errors = checked_step(trainer)
+    view.set_record(_record)
+    view.set_check(estimates, errors)
+    worst = SPECS_221[int(np.argmax(errors))].name
+    assert f"({worst}); 9 of 9 parameters checked" in view.check_summary()
+    view.set_check(None, None)
+    assert view.check_summary() == ""
+
+
+def test_copy_and_csv_include_the_check_only_while_it_is_set(view, trainer):
+    record, estimates, errors = checked_step(trainer)
+    view.set_record(record)
+    rows = list(csv.reader(io.StringIO(view.export_csv_text())))
+    assert ",".join(rows[0]) == "name,layer,kind,from,to,value,gradient,update,new_value"
+    assert view.copy_text().splitlines()[0].split("\t")[-1] == "Value after"
+    partial = errors.copy()
+    partial[6] = np.nan
+    view.set_check(estimates, partial)
+    rows = list(csv.reader(io.StringIO(view.export_csv_text())))
+    assert ",".join(rows[0]) == "name,layer,kind,from,to,value,gradient,update,new_value,fd_gradient,fd_relative_error"
+    assert tuple(rows[0]) == CSV_HEADER + CSV_CHECK_HEADER
+    assert np.array_equal(bits([float(r[9]) for r in rows[1:]]), bits(estimates))
+    assert [r[10] for r in rows[1:]][6] == ""
+    assert [float(r[10]) for i, r in enumerate(rows[1:]) if i != 6] == np.delete(partial, 6).tolist()
+    lines = view.copy_text().splitlines()
+    assert lines[0].split("\t")[-2:] == ["∂E/∂p (finite diff.)", "rel. error"]
+    assert lines[1].split("\t")[-2:] == [repr(float(estimates[0])), repr(float(partial[0]))]
+    view.set_record(trainer.step())
+    assert ",".join(next(csv.reader(io.StringIO(view.export_csv_text())))) == ",".join(CSV_HEADER)
+
+
+def test_the_check_columns_are_readable_at_900_pixels(shown, trainer):
+    view = shown
+    view.resize(900, 400)
+    record, estimates, errors = checked_step(trainer)
+    view.set_record(record)
+    view.set_check(estimates, errors)
+    QApplication.processEvents()
+    table, header = view.table(), view.table().horizontalHeader()
+    metrics = header.fontMetrics()
+    for col in range(header.count()):
+        title = view.proxy_model().headerData(col, Qt.Orientation.Horizontal)
+        assert header.sectionSize(col) >= metrics.horizontalAdvance(title), title  # no elided title
+    right = header.sectionViewportPosition(COL_REL_ERROR) + header.sectionSize(COL_REL_ERROR)
+    assert right <= table.viewport().width() + 1  # no horizontal scrolling needed
+    assert not view.findChild(QLabel, "checkSummary").isHidden()
+
+
+# ---- editing a value ----------------------------------------------------------------------------------------
+def test_nothing_is_editable_unless_allowed(shown, trainer, qtbot):
+    view = shown
+    view.set_record(trainer.step())
+    model, proxy, table = view.source_model(), view.proxy_model(), view.table()
+    assert not view.editable()
+    for m in (model, proxy):
+        assert not any(m.flags(m.index(r, c)) & EDITABLE for r in range(9) for c in range(m.columnCount()))
+    with qtbot.assertNotEmitted(view.value_edit_requested), qtbot.assertNotEmitted(view.invalid_edit):
+        assert proxy.setData(proxy.index(1, COL_VALUE), "0.25", EDIT) is False
+        assert proxy.setData(proxy.index(1, COL_VALUE), "abc", EDIT) is False
+        table.setCurrentIndex(proxy.index(1, COL_VALUE))
+        QTest.keyClick(table, Qt.Key.Key_F2)
+        assert table.state() != table.State.EditingState
+        assert table.findChild(QLineEdit, "valueEditor") is None
+    view.set_editable(True)
+    assert [c for c in range(proxy.columnCount()) if proxy.flags(proxy.index(1, c)) & EDITABLE] == [COL_VALUE]
+    view.set_record(None)  # no values: nothing to edit
+    assert not proxy.flags(proxy.index(1, COL_VALUE)) & EDITABLE
+
+
+def test_an_edit_requests_the_canonical_index_when_sorted_and_filtered_and_changes_nothing(view, trainer, qtbot):
+    record = trainer.step()
+    view.set_record(record)
+    view.set_editable(True)
+    view.set_filters(kind="weight")
+    proxy, model = view.proxy_model(), view.source_model()
+    proxy.sort(COL_GRADIENT, Qt.SortOrder.DescendingOrder)
+    weights = [i for i, s in enumerate(SPECS_221) if s.kind == "weight"]
+    expected = sorted(weights, key=lambda i: -record.flat_gradients[i])
+    assert shown_source_rows(view) == expected
+    index = proxy.index(2, COL_VALUE)
+    assert proxy.flags(index) & EDITABLE
+    assert proxy.data(index, EDIT) == repr(float(record.flat_values[expected[2]]))  # the editor's exact text
+    before = column(model, COL_VALUE)
+    with qtbot.waitSignal(view.value_edit_requested, timeout=1000) as blocker:
+        assert proxy.setData(index, "0.25", EDIT) is False  # the table does not change its own data
+    assert blocker.args == [expected[2], 0.25]
+    with qtbot.waitSignal(view.value_edit_requested, timeout=1000) as blocker:
+        proxy.setData(proxy.index(0, COL_VALUE), " −1.5e-3 ", EDIT)  # a typographic minus, spaces
+    assert blocker.args == [expected[0], -0.0015]
+    assert column(model, COL_VALUE) == before and proxy.data(index, USER) == float(record.flat_values[expected[2]])
+    with qtbot.assertNotEmitted(view.value_edit_requested), qtbot.assertNotEmitted(view.invalid_edit):
+        proxy.setData(index, proxy.data(index, EDIT), EDIT)  # unchanged: nothing to ask
+        proxy.setData(proxy.index(2, COL_GRADIENT), "0.25", EDIT)  # not an editable column
+
+
+@pytest.mark.parametrize("text, message", [
+    ("abc", "v_12: “abc” is not a number."),
+    ("nan", "v_12: “nan” is not a number."),
+    ("inf", "v_12: “inf” is not a finite number."),
+    ("-Infinity", "v_12: “-Infinity” is not a finite number."),
+    ("", "v_12: “” is not a number."),
+])
+def test_text_that_is_not_a_finite_number_is_refused_with_a_message(view, trainer, qtbot, text, message):
+    view.set_record(trainer.step())
+    view.set_editable(True)
+    proxy = view.proxy_model()
+    proxy.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    row = proxy.proxy_row(1)  # v_12
+    with qtbot.assertNotEmitted(view.value_edit_requested):
+        with qtbot.waitSignal(view.invalid_edit, timeout=1000) as blocker:
+            assert proxy.setData(proxy.index(row, COL_VALUE), text, EDIT) is False
+    assert blocker.args == [message]
+
+
+def open_editor(table):
+    """The open value editor (a closed one lingers until deleted later), or None."""
+    editors = [e for e in table.findChildren(QLineEdit, "valueEditor") if e.isVisible()]
+    return editors[0] if editors else None
+
+
+def test_editing_in_the_table_with_f2_or_a_double_click(shown, trainer, qtbot):
+    view = shown
+    record = trainer.step()
+    view.set_record(record)
+    view.set_editable(True)
+    view.set_filters(layer=2)
+    proxy, table = view.proxy_model(), view.table()
+    proxy.sort(COL_VALUE, Qt.SortOrder.DescendingOrder)
+    index = proxy.index(1, COL_VALUE)
+    canonical = proxy.source_row(1)
+    table.setCurrentIndex(index)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    editor = open_editor(table)
+    assert editor is not None and editor.text() == repr(float(record.flat_values[canonical]))
+    assert editor.selectedText() == editor.text()  # typing replaces it
+    QTest.keyClicks(editor, "0.25")
+    with qtbot.waitSignal(view.value_edit_requested, timeout=1000) as blocker:
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert blocker.args == [canonical, 0.25]
+    assert proxy.data(index, USER) == float(record.flat_values[canonical])  # until the controller answers
+    # A double-click opens the editor too; bad text is refused with a message.
+    rect = table.visualRect(proxy.index(0, COL_VALUE))
+    # A real double-click starts with a press (QTest.mouseDClick sends only the double-click event).
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: open_editor(table) is not None, timeout=1000)
+    editor = open_editor(table)
+    assert editor.text() == repr(float(record.flat_values[proxy.source_row(0)]))
+    editor.setText("abc")
+    name = SPECS_221[proxy.source_row(0)].name
+    with qtbot.assertNotEmitted(view.value_edit_requested):
+        with qtbot.waitSignal(view.invalid_edit, timeout=1000) as blocker:
+            QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert blocker.args == [f"{name}: “abc” is not a number."]
+    # Forbidding edits closes an open editor without a commit.
+    table.setCurrentIndex(proxy.index(2, COL_VALUE))
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    editor = open_editor(table)
+    editor.setText("0.75")
+    with qtbot.assertNotEmitted(view.value_edit_requested):
+        view.set_editable(False)
+        QApplication.processEvents()
+    assert table.state() != table.State.EditingState and open_editor(table) is None

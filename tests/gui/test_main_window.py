@@ -315,3 +315,33 @@ def test_exercise_5_5_example_loads_watermelon_and_compares_both_modes(window):
     assert len(standard) == 301
     window.example_actions["xor"].trigger()
     assert c.dataset.name == "xor" and c.network.layer_sizes == (2, 2, 1)
+
+
+def test_editing_a_table_cell_sets_the_current_parameter(window):
+    from bpgui.views.gradient_table import COL_NEW_VALUE, COL_VALUE
+
+    # At t = 0 the table shows the preview of iteration 1: "Value before" holds the parameters now.
+    assert window.table.source_model().edit_column() == COL_VALUE
+    window.table.source_model().request_edit(3, "0.125")
+    assert window.controller.network.flat[3] == 0.125
+    window.step_action.trigger()
+    # After an iteration, "Value after" holds them.
+    assert window.table.source_model().edit_column() == COL_NEW_VALUE
+    window.table.source_model().request_edit(3, "abc")
+    assert window.last_message[0] == "error" and "abc" in window.last_message[1]
+
+
+def test_gradient_check_column_agrees_with_the_backward_pass(window):
+    window.step_action.trigger()
+    window.check_action.trigger()
+    model = window.table.source_model()
+    from bpgui.views.gradient_table import COL_FD_GRADIENT, COL_REL_ERROR
+
+    fd = np.array([model.data(model.index(r, COL_FD_GRADIENT), Qt.ItemDataRole.UserRole) for r in range(9)])
+    rel = np.array([model.data(model.index(r, COL_REL_ERROR), Qt.ItemDataRole.UserRole) for r in range(9)])
+    np.testing.assert_allclose(fd, window.controller.record.flat_gradients, rtol=1e-7, atol=1e-10)
+    assert rel.max() < 1e-6
+    assert "9 of 9 parameters checked" in window.table.check_summary()
+    window.step_action.trigger()  # a new iteration is checked again, not left stale
+    fd2 = np.array([model.data(model.index(r, COL_FD_GRADIENT), Qt.ItemDataRole.UserRole) for r in range(9)])
+    np.testing.assert_allclose(fd2, window.controller.record.flat_gradients, rtol=1e-7, atol=1e-10)

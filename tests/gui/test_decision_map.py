@@ -1,0 +1,311 @@
+"""DecisionMapView: the maps show the network's own outputs exactly, updated in place, and never change the model."""
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from bpgui.model.datasets import Dataset, load_builtin
+from bpgui.model.network import Network
+from bpgui.model.training import StopConditions, Trainer, TrainingConfig
+from bpgui.views.decision_map import (
+    GRID_SIZE,
+    MAX_HIDDEN_MAPS,
+    DecisionMapView,
+    contour_segments,
+    line_in_rect,
+    plane_axes,
+)
+
+# The offscreen platform (tests/conftest.py) warns when a window is shown; nothing else may warn.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(scope="module")
+def circle():
+    return load_builtin("circle")
+
+
+@pytest.fixture(scope="module")
+def trained_circle(circle):
+    """A 2-4-1 network that classifies the circle set well (98.5 % with this seed and η)."""
+    trainer = Trainer(Network.initialise((2, 4, 1), seed=1), circle, config=TrainingConfig(learning_rate=2.0))
+    trainer.advance(15000, use_stop_conditions=False)
+    assert trainer.evaluate()[1] >= 0.95
+    return trainer.network
+
+
+@pytest.fixture(scope="module")
+def trained_xor():
+    trainer = Trainer(
+        Network.initialise((2, 2, 1)), load_builtin("xor"), stop=StopConditions(target_error=0.01, max_epochs=5000)
+    )
+    trainer.train()
+    return trainer.network
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = DecisionMapView()
+    qtbot.addWidget(widget)
+    widget.resize(700, 450)
+    return widget
+
+
+def _grid_points(view):
+    grid_x, grid_y, _values = view.grid_outputs()
+    return np.column_stack([grid_x.ravel(), grid_y.ravel()])
+
+
+def test_the_heatmap_holds_the_networks_outputs_on_the_grid_exactly(view, circle):
+    network = Network.initialise((2, 8, 1), seed=3)
+    view.set_data(circle)
+    view.show_network(network)
+
+    grid_x, grid_y, values = view.grid_outputs()
+    assert grid_x.shape == grid_y.shape == values.shape == (GRID_SIZE, GRID_SIZE)
+    expected = network.predict(_grid_points(view))[:, 0].reshape(GRID_SIZE, GRID_SIZE)
+    assert np.array_equal(values, expected)
+    assert np.array_equal(view.image_item.image, expected)
+    assert tuple(view.image_item.levels) == (0.0, 1.0)
+
+    # The plane is the data range padded by 10 % on each side; every sample lies inside it.
+    low, high = circle.inputs.min(axis=0), circle.inputs.max(axis=0)
+    pad = 0.1 * (high - low)
+    assert np.allclose([grid_x.min(), grid_y.min()], low - pad)
+    assert np.allclose([grid_x.max(), grid_y.max()], high + pad)
+    # values[i, j] belongs to (x_axis[i], y_axis[j]).
+    assert np.all(np.diff(grid_x[:, 0]) > 0) and np.all(grid_x[:, 0] == grid_x[:, -1])
+    assert np.all(np.diff(grid_y[0, :]) > 0) and np.all(grid_y[0, :] == grid_y[-1, :])
+
+
+def test_the_hidden_maps_are_the_first_layers_outputs_from_the_same_forward_pass(view, circle):
+    network = Network.initialise((2, 5, 3, 1), seed=4)
+    view.set_data(circle)
+    view.show_network(network)
+
+    _nets, outputs, _z = network.forward(_grid_points(view))
+    maps = view.hidden_maps()
+    assert len(maps) == 5
+    for h, hidden_map in enumerate(maps):
+        assert np.array_equal(hidden_map, outputs[0][:, h].reshape(GRID_SIZE, GRID_SIZE))
+    images = view.hidden_image_items()
+    assert len(images) == 5
+    for image, hidden_map in zip(images, maps):
+        assert np.array_equal(image.image, hidden_map)
+    # Named as the note names units, with the layer mark of a deeper network.
+    assert view.hidden_titles() == [f"b⁽¹⁾{s}" for s in "₁₂₃₄₅"]
+
+
+def test_hidden_tiles_are_named_b_h_and_their_line_is_where_the_unit_switches(view, trained_xor):
+    view.set_data(load_builtin("xor"))
+    view.show_network(trained_xor)
+    assert view.hidden_titles() == ["b₁", "b₂"]
+    _nets, _outputs, _z = trained_xor.forward(_grid_points(view))
+    for h, line in enumerate(view.unit_lines()):
+        assert line is not None
+        x, y = line
+        assert len(x) == 2
+        # On the line α_h − γ_h = 0, so the sigmoid unit gives exactly ½ (up to rounding).
+        b = trained_xor.forward(np.column_stack([x, y]))[1][0][:, h]
+        assert np.allclose(b, 0.5, atol=1e-9)
+
+
+def test_after_training_the_map_classifies_every_sample_as_the_network_does(view, circle, trained_circle):
+    view.set_data(circle)
+    view.show_network(trained_circle)
+    grid_x, grid_y, values = view.grid_outputs()
+
+    predicted = trained_circle.predict(circle.inputs)[:, 0]
+    # The grid cell nearest each sample.
+    i = np.abs(grid_x[:, 0][None, :] - circle.inputs[:, :1]).argmin(axis=1)
+    j = np.abs(grid_y[0, :][None, :] - circle.inputs[:, 1:]).argmin(axis=1)
+    nearest = values[i, j]
+    # A cell centre is at most half a cell from the sample; away from the boundary the side cannot change.
+    clear = np.abs(predicted - 0.5) > 0.1
+    assert clear.sum() >= 0.9 * circle.n_samples
+    assert np.array_equal(nearest[clear] > 0.5, predicted[clear] > 0.5)
+
+    # The drawn boundary is the 0.5 contour of the network's output.
+    x, y = view.boundary_item.getData()
+    assert x is not None and len(x) > 20 and len(x) % 2 == 0
+    on_boundary = trained_circle.predict(np.column_stack([x, y]))[:, 0]
+    assert np.all(np.abs(on_boundary - 0.5) < 0.05)
+
+
+def test_misclassified_samples_are_ringed_and_counted(view, circle, trained_circle):
+    view.set_data(circle)
+    for network in (Network.initialise((2, 3, 1), seed=2), trained_circle):
+        view.show_network(network)
+        wrong = np.flatnonzero(circle.classify(network.predict(circle.inputs)) != circle.labels())
+        assert np.array_equal(view.misclassified_indices(), wrong)
+        assert len(view.misclassified_item.data) == wrong.shape[0]
+        x, y = view.misclassified_item.getData()
+        assert np.array_equal(x, circle.inputs[wrong, 0]) and np.array_equal(y, circle.inputs[wrong, 1])
+        assert f"{wrong.shape[0]} of {circle.n_samples} misclassified" in view.legend_text().replace("&nbsp;", " ")
+    assert 0 < len(view.misclassified_indices()) < 10  # the trained network gets most right
+
+    # The samples are drawn once, coloured and shaped by their true class.
+    points = view.points_item.data
+    assert len(points) == circle.n_samples
+    symbols = {c: set(points["symbol"][circle.labels() == c]) for c in (0, 1)}
+    assert len(symbols[0]) == len(symbols[1]) == 1 and symbols[0] != symbols[1]
+
+
+def test_updates_reuse_the_same_items(view, circle):
+    view.set_data(circle)
+    view.show_network(Network.initialise((2, 6, 1), seed=0))
+    image, boundary, rings = view.image_item, view.boundary_item, view.misclassified_item
+    hidden = view.hidden_image_items()
+    main_items = list(view.plot_item.getViewBox().addedItems)
+    hidden_scene = view.hidden_image_items()[0].scene()
+    scene_items = len(hidden_scene.items())
+
+    for seed in range(1, 6):
+        view.show_network(Network.initialise((2, 6, 1), seed=seed))
+    assert view.image_item is image and view.boundary_item is boundary and view.misclassified_item is rings
+    assert all(a is b for a, b in zip(view.hidden_image_items(), hidden)) and len(view.hidden_image_items()) == 6
+    assert list(view.plot_item.getViewBox().addedItems) == main_items
+    assert len(hidden_scene.items()) == scene_items
+
+    # A new structure keeps the tiles it had and adds only the missing ones.
+    view.show_network(Network.initialise((2, 9, 1)))
+    assert view.hidden_image_items()[:6] == hidden and len(view.hidden_image_items()) == 9
+    view.show_network(Network.initialise((2, 2, 1)))
+    assert view.hidden_image_items() == hidden[:2]
+    view.show_network(Network.initialise((2, 1)))  # no hidden layer: no tiles, the map still drawn
+    assert view.hidden_image_items() == [] and view.hidden_maps() == []
+    assert not view.findChild(QWidget, "hidden_maps").isVisibleTo(view)
+    assert view.grid_outputs()[2].shape == (GRID_SIZE, GRID_SIZE)
+    view.show_network(None)  # nothing to show: the items stay, empty
+    assert view.grid_outputs()[2] is None and view.image_item.image is None and view.image_item is image
+
+
+def test_the_view_never_changes_the_model(view, circle, trained_circle):
+    flat = trained_circle.flat.copy()
+    inputs, targets = circle.inputs.copy(), circle.targets.copy()
+    view.set_data(circle)
+    view.show_network(trained_circle)
+    view.set_data(load_builtin("moons"))
+    assert np.array_equal(trained_circle.flat, flat)
+    assert np.array_equal(circle.inputs, inputs) and np.array_equal(circle.targets, targets)
+
+
+def test_a_set_without_two_inputs_shows_a_message_instead_of_the_maps(qtbot, view):
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_data(load_builtin("watermelon3.0"))
+    view.show_network(Network.initialise((19, 4, 1)))
+    assert view.message() == "The map needs a data set with 2 inputs; this one has 19."
+    assert not view.maps_shown()
+    assert view.grid_outputs()[2] is None and view.hidden_maps() == []
+
+    view.set_data(load_builtin("watermelon3.0alpha"))  # the network does not fit yet: no crash, a message
+    assert "2" in view.message()
+    view.show_network(Network.initialise((2, 3, 1)))
+    assert view.message() == "" and view.maps_shown()
+    assert view.grid_outputs()[2].shape == (GRID_SIZE, GRID_SIZE)
+    assert view.plot_item.getAxis("bottom").labelText == "密度"
+    assert view.plot_item.getAxis("left").labelText == "含糖率"
+
+
+def test_more_than_16_hidden_units_show_the_first_16_with_a_note(view, circle):
+    view.set_data(circle)
+    view.show_network(Network.initialise((2, 20, 1)))
+    assert len(view.hidden_image_items()) == MAX_HIDDEN_MAPS
+    assert len(view.hidden_maps()) == 20
+    assert view.hidden_titles()[-1] == "b₁₆"
+    assert view.hidden_heading().endswith("(first 16 of 20)")
+    view.show_network(Network.initialise((2, 16, 1)))
+    assert "first" not in view.hidden_heading()
+
+
+def test_several_outputs_can_be_mapped_one_at_a_time(view):
+    rng = np.random.default_rng(0)
+    inputs = rng.normal(size=(30, 2))
+    classes = np.arange(30) % 3
+    targets = np.eye(3)[classes]
+    dataset = Dataset("three", inputs, targets, ("x_1", "x_2"), ("a", "b", "c"), "classification", ("a", "b", "c"))
+    network = Network.initialise((2, 4, 3), seed=5)
+    view.set_data(dataset)
+    view.show_network(network)
+    assert view.output_choices() == ["ŷ₁ (a)", "ŷ₂ (b)", "ŷ₃ (c)"]
+
+    view.set_output_unit(2)
+    expected = network.predict(_grid_points(view))[:, 2].reshape(GRID_SIZE, GRID_SIZE)
+    assert view.output_unit() == 2
+    assert np.array_equal(view.grid_outputs()[2], expected)
+    wrong = np.flatnonzero(dataset.classify(network.predict(inputs)) != classes)
+    assert np.array_equal(view.misclassified_indices(), wrong)
+    assert len(set(view.points_item.data["symbol"])) == 3
+
+
+def test_a_regression_set_has_no_boundary_and_no_rings(view):
+    rng = np.random.default_rng(1)
+    inputs = rng.uniform(-1, 1, size=(25, 2))
+    dataset = Dataset("plane", inputs, inputs.sum(axis=1, keepdims=True), ("x_1", "x_2"), ("y",), "regression")
+    view.set_data(dataset)
+    view.show_network(Network.initialise((2, 3, 1), activations=("tanh", "linear")))
+    assert view.boundary_item.getData()[0] is None or len(view.boundary_item.getData()[0]) == 0
+    assert len(view.misclassified_item.data) == 0
+    low, high = view.image_item.levels
+    assert low == pytest.approx(dataset.targets.min()) and high == pytest.approx(dataset.targets.max())
+    assert tuple(view.hidden_image_items()[0].levels) == (-1.0, 1.0)  # tanh units
+
+
+def test_export_writes_a_png_and_leaves_no_temporary_file(qtbot, view, tmp_path, trained_xor):
+    view.set_data(load_builtin("xor"))
+    view.show_network(trained_xor)
+    view.show()
+    qtbot.waitExposed(view)
+    path = tmp_path / "map.png"
+    view.export_png(path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = QImage(str(path))
+    assert image.width() > 300 and image.height() > 200
+    assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
+
+
+def test_the_layout_follows_the_shape_of_the_view(qtbot, view, circle):
+    view.set_data(circle)
+    view.show_network(Network.initialise((2, 8, 1)))
+    view.show()
+    qtbot.waitExposed(view)
+    for width, height in ((700, 450), (420, 300), (360, 600)):
+        view.resize(width, height)
+        qtbot.wait(10)
+        main = view.findChild(QWidget, "main_map").geometry()
+        panel = view.findChild(QWidget, "hidden_maps").geometry()
+        assert not main.intersects(panel)
+        if width > height:  # side by side, the main map the larger
+            assert panel.left() > main.right() and main.width() > panel.width()
+        else:
+            assert panel.top() > main.bottom()
+        assert view.findChild(QWidget, "maps").geometry().bottom() < view.height()
+
+
+# ---- the pure helpers ------------------------------------------------------------------------
+def test_contour_segments_lie_on_the_level_set_including_saddles():
+    x, y = np.linspace(-1, 1, 41), np.linspace(-2, 1, 37)
+    grid_x, grid_y = np.meshgrid(x, y, indexing="ij")
+    plane = 0.3 * grid_x - 0.7 * grid_y + 0.1  # linear: interpolation is exact
+    points = contour_segments(plane, 0.2, x, y)
+    assert points.shape[0] > 0 and points.shape[0] % 2 == 0
+    assert np.allclose(0.3 * points[:, 0] - 0.7 * points[:, 1] + 0.1, 0.2)
+
+    def saddle(a, b):
+        return a * b
+
+    points = contour_segments(saddle(grid_x, grid_y), 0.0, x, y)
+    assert np.allclose(saddle(points[:, 0], points[:, 1]), 0.0, atol=1e-12)
+    assert contour_segments(np.ones((5, 5)), 0.5, x[:5], y[:5]).shape == (0, 2)
+
+
+def test_plane_axes_and_line_in_rect():
+    x_axis, y_axis = plane_axes(np.array([[0.0, 2.0], [1.0, 2.0]]), size=11)
+    assert x_axis[0] == pytest.approx(-0.1) and x_axis[-1] == pytest.approx(1.1)
+    assert y_axis[0] == pytest.approx(1.4) and y_axis[-1] == pytest.approx(2.6)  # one value: ±0.5, then 10 %
+    segment = line_in_rect(1.0, 1.0, 1.0, (0.0, 2.0, 0.0, 2.0))
+    assert np.allclose(sorted(map(tuple, segment)), [(0.0, 1.0), (1.0, 0.0)])
+    assert line_in_rect(0.0, 0.0, 1.0, (0, 1, 0, 1)) is None
+    assert line_in_rect(1.0, 0.0, 5.0, (0, 1, 0, 1)) is None
