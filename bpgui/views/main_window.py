@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,8 @@ from ..model.derivation import derive
 from ..model.experiments import compare_modes
 from ..model.gradcheck import MAX_CHECKED, check_record
 from .comparison import ComparisonView
+from .decision_map import DecisionMapView
+from .perceptron_lab import PerceptronLab
 from .derivation_panel import DerivationPanel
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
 from .phase_text import phase_caption
@@ -104,6 +107,8 @@ class MainWindow(QMainWindow):
         self.plot = ErrorPlotView()
         self.settings_panel = SettingsPanel()
         self.derivation = DerivationPanel()
+        self.decision_map = DecisionMapView()
+        self.perceptron: QDialog | None = None
 
         # Everything a learner looks at stays on screen together: the network and
         # the error curve side by side, the gradient table under them.
@@ -116,9 +121,12 @@ class MainWindow(QMainWindow):
         box_layout.setSpacing(0)
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
+        self.right_tabs = QTabWidget()
+        self.right_tabs.addTab(self.plot, self.tr("Error curve"))
+        self.right_tabs.addTab(self.decision_map, self.tr("What it learned"))
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(network_box)
-        top.addWidget(self.plot)
+        top.addWidget(self.right_tabs)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -161,6 +169,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_status_bar()
         self._wire()
+        self.right_tabs.currentChanged.connect(lambda _i: self._update_map())
         self._restore_geometry()
         self._on_controller_structure_changed()
         self._on_controller_settings_changed()
@@ -297,6 +306,11 @@ class MainWindow(QMainWindow):
             action = examples.addAction(text)
             action.triggered.connect(lambda _=False, k=key: self.load_example(k))
             self.example_actions[key] = action
+        examples.addSeparator()
+        for problem in ("AND", "OR", "NOT", "XOR"):
+            action = examples.addAction(self.tr("Perceptron: %1").replace("%1", problem))
+            action.triggered.connect(lambda _=False, p=problem: self.show_perceptron(p))
+            self.example_actions[f"perceptron_{problem.lower()}"] = action
         self.examples_menu = examples
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -347,6 +361,7 @@ class MainWindow(QMainWindow):
         self.labels_action.setChecked(self.topology.value_labels())
         self.labels_action.blockSignals(False)
         self.plot.set_iteration_curve_name(self._iteration_curve_name())
+        self.decision_map.set_data(data if data.n_inputs == 2 else None)
         self.table.set_structure(self.controller.display_record().specs)
         self.topology.select_parameter(self.controller.selected_parameter)
 
@@ -367,6 +382,7 @@ class MainWindow(QMainWindow):
     def _update_plot(self) -> None:
         self._plot_timer.stop()
         self.plot.update_from_trainer(self.controller.trainer)
+        self._update_map()
         self.plot.set_current_iteration(self.controller.trainer.iteration, self.controller.trainer.end)
 
     def _on_controller_state_changed(self) -> None:
@@ -387,6 +403,8 @@ class MainWindow(QMainWindow):
                                   shown.flat_new_values if phase.updated else None)
         if self.check_action.isChecked() and not c.running:
             self._update_check(shown, phase)
+        if not c.running:
+            self._update_map()
         self.plot.set_current_iteration(c.trainer.iteration, c.trainer.end)
         self.plot.set_iteration_curve_name(self._iteration_curve_name())
         if phase is None:
@@ -414,6 +432,26 @@ class MainWindow(QMainWindow):
         if key.startswith("watermelon"):
             self.show_comparison()
 
+    def show_perceptron(self, problem: str) -> None:
+        """The note's perceptron on AND/OR/NOT/XOR; from XOR, one action goes to the 2-2-1 network."""
+        if self.perceptron is None:
+            self.perceptron = QDialog(self)
+            self.perceptron.setWindowTitle(self.tr("Perceptron: one M-P neuron"))
+            layout = QVBoxLayout(self.perceptron)
+            self.perceptron.lab = PerceptronLab()
+            layout.addWidget(self.perceptron.lab)
+            self.perceptron.resize(820, 540)
+            self.perceptron.lab.solve_with_hidden_layer.connect(self._on_perceptron_solve_with_hidden_layer)
+        self.perceptron.lab.set_problem(problem)
+        self.perceptron.show()
+        self.perceptron.raise_()
+
+    def _on_perceptron_solve_with_hidden_layer(self) -> None:
+        self.load_example("xor")
+        self.right_tabs.setCurrentWidget(self.decision_map)
+        self.message_label.setText(self.tr("The note's 2-2-1 network on XOR: press Run and watch it learn what "
+                                           "one neuron could not."))
+
     def show_comparison(self) -> None:
         """Exercise 5.5 for the current data set and network: both modes from the same start."""
         c = self.controller
@@ -433,6 +471,11 @@ class MainWindow(QMainWindow):
                                        .replace("%3", str(c.settings.seed)), runs)
         self.comparison.show()
         self.comparison.raise_()
+
+    def _update_map(self) -> None:
+        """The output over the input plane (2-D data only), while its tab is the one shown."""
+        if self.controller.dataset.n_inputs == 2 and self.right_tabs.currentWidget() is self.decision_map:
+            self.decision_map.show_network(self.controller.network)
 
     def _on_check_toggled(self, on: bool) -> None:
         if on:

@@ -345,3 +345,26 @@ def test_gradient_check_column_agrees_with_the_backward_pass(window):
     window.step_action.trigger()  # a new iteration is checked again, not left stale
     fd2 = np.array([model.data(model.index(r, COL_FD_GRADIENT), Qt.ItemDataRole.UserRole) for r in range(9)])
     np.testing.assert_allclose(fd2, window.controller.record.flat_gradients, rtol=1e-7, atol=1e-10)
+
+
+def test_what_it_learned_tab_maps_the_current_network(window):
+    window.right_tabs.setCurrentWidget(window.decision_map)
+    for _ in range(5):
+        window.step_action.trigger()
+    _, _, values = window.decision_map.grid_outputs()
+    gx, gy, _ = window.decision_map.grid_outputs()
+    grid = np.column_stack([gx.ravel(), gy.ravel()])
+    np.testing.assert_array_equal(values.ravel(), window.controller.network.predict(grid)[:, 0])
+
+
+def test_perceptron_example_and_its_way_to_the_hidden_layer(window):
+    window.example_actions["perceptron_xor"].trigger()
+    lab = window.perceptron.lab
+    assert lab.problem.upper() == "XOR"
+    for _ in range(3):
+        lab.step()
+    assert lab.cycled and not lab.converged
+    window.controller.update_settings(hidden=(3,))
+    lab.solve_with_hidden_layer.emit()
+    assert window.controller.network.layer_sizes == (2, 2, 1) and window.controller.dataset.name == "xor"
+    assert window.right_tabs.currentWidget() is window.decision_map
