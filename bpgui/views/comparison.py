@@ -36,6 +36,8 @@ class ComparisonView(QWidget):
         self.plot.setMinimumSize(260, 180)
         item = self.plot.getPlotItem()
         item.setLabel("left", self.tr("E = (1/m) Σ E_k"))
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)  # plain numbers, not "(x0.001)"
         grid = pg.GridItem(textPen=None)
         grid.setPen(pg.mkPen("#e4e4e4"))
         item.addItem(grid, ignoreBounds=True)
