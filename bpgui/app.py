@@ -7,7 +7,7 @@ import sys
 import tempfile
 from typing import Sequence
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from .paths import resource_path
@@ -16,14 +16,37 @@ ORGANIZATION = "bpgui"
 APPLICATION = "bpgui"
 
 
-def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
-    """Load ``bpgui_<locale>.qm`` from the shipped translations, if there is one."""
-    translator = QTranslator(app)
-    folder = str(resource_path("translations"))
-    if translator.load(locale or QLocale(), "bpgui", "_", folder):
-        app.installTranslator(translator)
-        return translator
-    return None
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each shown in its own language
+SYSTEM = "system"
+_installed: list[QTranslator] = []
+
+
+def language_for(choice: str) -> str:
+    """"en" or "zh_CN" for a menu choice ("system" follows the system locale)."""
+    if choice in LANGUAGES:
+        return choice
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def install_language(app: QApplication, choice: str = SYSTEM) -> str:
+    """Switch the whole application to a language at run time; returns the one in force.
+
+    English is the source language: it needs no translator. Qt sends every
+    widget a LanguageChange event; the main window rebuilds its texts.
+    """
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = language_for(choice)
+    if language != "en":
+        folder = str(resource_path("translations"))
+        for name in (f"bpgui_{language}", f"qtbase_{language}"):
+            translator = QTranslator(app)
+            if translator.load(name, folder) or (name.startswith("qtbase") and translator.load(
+                    name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+                app.installTranslator(translator)
+                _installed.append(translator)
+    return language
 
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
@@ -32,7 +55,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv if argv is not None else sys.argv))
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
-        install_translator(app)
+        install_language(app, str(QSettings().value("ui/language", SYSTEM)))
     return app
 
 

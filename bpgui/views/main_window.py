@@ -15,8 +15,9 @@ import os
 import numpy as np
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app import LANGUAGES, SYSTEM, install_language
 from ..controller import SPEEDS, Settings, TrainingController
 from ..model.errors import BpguiError
 from ..model.fileformat import write_text_atomically
@@ -51,6 +53,8 @@ from .settings_panel import SettingsPanel
 from .topology import TopologyView
 
 DEFAULT_SIZE = QSize(1280, 800)
+# Windows rebuilt for a new language are kept alive here (nothing else holds them).
+_OPEN_WINDOWS: list["MainWindow"] = []
 PLOT_INTERVAL_MS = 100
 MESSAGE_MS = 15_000
 SETTINGS_KEY = "training/settings"
@@ -312,6 +316,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=problem: self.show_perceptron(p))
             self.example_actions[f"perceptron_{problem.lower()}"] = action
         self.examples_menu = examples
+        language_menu = menus.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(self._qsettings.value("ui/language", SYSTEM))
+        self.language_actions = {}
+        for choice, text in ((SYSTEM, self.tr("System default")), *LANGUAGES.items()):
+            action = language_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(choice == current)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, ch=choice: self.set_language(ch))
+            self.language_actions[choice] = action
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -431,6 +446,22 @@ class MainWindow(QMainWindow):
             return
         if key.startswith("watermelon"):
             self.show_comparison()
+
+    def set_language(self, choice: str) -> "MainWindow":
+        """Switch language without a restart: the window is rebuilt around the same controller,
+        so no training state is lost. Returns the window now shown."""
+        self._qsettings.setValue("ui/language", choice)
+        install_language(QApplication.instance(), choice)
+        self.save_preferences()
+        controller = self.controller
+        controller.pause()
+        controller.setParent(None)
+        replacement = MainWindow(controller, self._qsettings)
+        replacement.show()
+        _OPEN_WINDOWS.append(replacement)
+        self._closing_for_language = True
+        self.close()
+        return replacement
 
     def show_perceptron(self, problem: str) -> None:
         """The note's perceptron on AND/OR/NOT/XOR; from XOR, one action goes to the 2-2-1 network."""
@@ -683,7 +714,10 @@ class MainWindow(QMainWindow):
         self._qsettings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.controller.pause()
-        self.save_preferences()
+        if not getattr(self, "_closing_for_language", False):
+            self.controller.pause()
+            self.save_preferences()
+        if self in _OPEN_WINDOWS:
+            _OPEN_WINDOWS.remove(self)
         super().closeEvent(event)
 

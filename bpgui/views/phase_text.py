@@ -14,10 +14,6 @@ from ..model.phases import ERROR, FORWARD, HIDDEN_GRADIENT, HIDDEN_SUM, OUTPUT_G
 from ..model.records import IterationRecord
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PhaseText", text)
-
-
 def _is_note_network(network: Network) -> bool:
     return network.loss == "squared_error" and all(a == "sigmoid" for a in network.activations)
 
@@ -27,50 +23,50 @@ def phase_caption(view: PhaseView, record: IterationRecord, network: Network, le
     phase = view.phase
     n = network.n_layers
     note = _is_note_network(network)
-    head = _tr("Iteration %1, phase %2 of %3").replace("%1", str(record.iteration)) \
+    head = QCoreApplication.translate("PhaseText", "Iteration %1, phase %2 of %3").replace("%1", str(record.iteration)) \
         .replace("%2", str(view.index + 1)).replace("%3", str(view.count))
     k = phase.layer
     if phase.kind == FORWARD:
         if k == n:
-            body = _tr("forward to the output layer: β<sub>j</sub> = Σ<sub>h</sub> w<sub>hj</sub> b<sub>h</sub>, "
+            body = QCoreApplication.translate("PhaseText", "forward to the output layer: β<sub>j</sub> = Σ<sub>h</sub> w<sub>hj</sub> b<sub>h</sub>, "
                        "ŷ<sub>j</sub> = f(β<sub>j</sub> − θ<sub>j</sub>)")
         elif n == 2:
-            body = _tr("forward to the hidden layer: α<sub>h</sub> = Σ<sub>i</sub> v<sub>ih</sub> x<sub>i</sub>, "
+            body = QCoreApplication.translate("PhaseText", "forward to the hidden layer: α<sub>h</sub> = Σ<sub>i</sub> v<sub>ih</sub> x<sub>i</sub>, "
                        "b<sub>h</sub> = f(α<sub>h</sub> − γ<sub>h</sub>)")
         else:
-            body = _tr("forward to hidden layer %1: α<sup>(%1)</sup><sub>h</sub> = Σ<sub>i</sub> "
+            body = QCoreApplication.translate("PhaseText", "forward to hidden layer %1: α<sup>(%1)</sup><sub>h</sub> = Σ<sub>i</sub> "
                        "v<sup>(%1)</sup><sub>ih</sub> (its inputs)<sub>i</sub>, b<sup>(%1)</sup><sub>h</sub> = "
                        "f(α<sup>(%1)</sup><sub>h</sub> − γ<sup>(%1)</sup><sub>h</sub>)").replace("%1", str(k))
     elif phase.kind == ERROR:
-        body = _tr("the error E<sub>k</sub> = ½ Σ<sub>j</sub> (y<sub>j</sub> − ŷ<sub>j</sub>)² = %1") \
+        body = QCoreApplication.translate("PhaseText", "the error E<sub>k</sub> = ½ Σ<sub>j</sub> (y<sub>j</sub> − ŷ<sub>j</sub>)² = %1") \
             .replace("%1", f"{record.sample_errors[0]:.6g}") if network.loss == "squared_error" else \
-            _tr("the error (cross-entropy) E<sub>k</sub> = %1").replace("%1", f"{record.sample_errors[0]:.6g}")
+            QCoreApplication.translate("PhaseText", "the error (cross-entropy) E<sub>k</sub> = %1").replace("%1", f"{record.sample_errors[0]:.6g}")
     elif phase.kind == OUTPUT_GRADIENT:
-        which = "" if phase.output is None else _tr(" for output %1").replace(
+        which = "" if phase.output is None else QCoreApplication.translate("PhaseText", " for output %1").replace(
             "%1", unit_symbol(n, phase.output + 1, n).html)
         if note:
-            body = _tr("output gradients%1: g<sub>j</sub> = ŷ<sub>j</sub>(1 − ŷ<sub>j</sub>)(y<sub>j</sub> − "
+            body = QCoreApplication.translate("PhaseText", "output gradients%1: g<sub>j</sub> = ŷ<sub>j</sub>(1 − ŷ<sub>j</sub>)(y<sub>j</sub> − "
                        "ŷ<sub>j</sub>); ∂E/∂θ<sub>j</sub> = g<sub>j</sub>, ∂E/∂w<sub>hj</sub> = −g<sub>j</sub> "
                        "b<sub>h</sub>").replace("%1", which)
         else:
-            body = _tr("output gradients%1: g<sub>j</sub> = −∂E<sub>k</sub>/∂β<sub>j</sub>; ∂E/∂θ<sub>j</sub> = "
+            body = QCoreApplication.translate("PhaseText", "output gradients%1: g<sub>j</sub> = −∂E<sub>k</sub>/∂β<sub>j</sub>; ∂E/∂θ<sub>j</sub> = "
                        "g<sub>j</sub>, ∂E/∂w<sub>hj</sub> = −g<sub>j</sub> b<sub>h</sub>").replace("%1", which)
     elif phase.kind == HIDDEN_SUM:
         j = phase.output + 1
-        body = _tr("output %1 reaches every hidden unit (%2 of %3): ∂E/∂b<sub>h</sub> gains "
+        body = QCoreApplication.translate("PhaseText", "output %1 reaches every hidden unit (%2 of %3): ∂E/∂b<sub>h</sub> gains "
                    "−w<sub>h%4</sub> g<sub>%4</sub>").replace("%1", unit_symbol(n, j, n).html) \
             .replace("%2", str(j)).replace("%3", str(network.layer_sizes[-1])).replace("%4", str(j))
     elif phase.kind == HIDDEN_GRADIENT:
         if note and n == 2:
-            body = _tr("into the hidden units: ∂E/∂b<sub>h</sub> = −Σ<sub>j</sub> w<sub>hj</sub> g<sub>j</sub>; "
+            body = QCoreApplication.translate("PhaseText", "into the hidden units: ∂E/∂b<sub>h</sub> = −Σ<sub>j</sub> w<sub>hj</sub> g<sub>j</sub>; "
                        "e<sub>h</sub> = b<sub>h</sub>(1 − b<sub>h</sub>) Σ<sub>j</sub> w<sub>hj</sub> g<sub>j</sub>; "
                        "∂E/∂γ<sub>h</sub> = e<sub>h</sub>, ∂E/∂v<sub>ih</sub> = −e<sub>h</sub> x<sub>i</sub>")
         else:
-            body = _tr("back into hidden layer %1: e<sub>h</sub> = f′(α<sub>h</sub> − γ<sub>h</sub>) Σ "
+            body = QCoreApplication.translate("PhaseText", "back into hidden layer %1: e<sub>h</sub> = f′(α<sub>h</sub> − γ<sub>h</sub>) Σ "
                        "(weights out of h) × (deltas they lead to); ∂E/∂γ<sub>h</sub> = e<sub>h</sub>, "
                        "∂E/∂v<sub>ih</sub> = −e<sub>h</sub> (input i)").replace("%1", str(k))
     else:
-        body = _tr("update, all parameters at once: p ← p + Δp, Δp = −η ∂E/∂p with η = %1. "
+        body = QCoreApplication.translate("PhaseText", "update, all parameters at once: p ← p + Δp, Δp = −η ∂E/∂p with η = %1. "
                    "Next: iteration %2 starts forward again.").replace("%1", f"{learning_rate:g}") \
             .replace("%2", str(record.iteration + 1))
     return f"<b>{head}</b>: {body}"

@@ -62,8 +62,9 @@ class SettingsPanel(QWidget):
         form.addRow(self.tr("Hidden layers"), self.hidden)
 
         self.activation = QComboBox()
-        for name in ACTIVATION_NAMES:
-            self.activation.addItem(name, name)
+        for name, text in zip(ACTIVATION_NAMES, (self.tr("sigmoid"), self.tr("tanh"), self.tr("ReLU"),
+                                                  self.tr("linear"))):
+            self.activation.addItem(text, name)
         form.addRow(self.tr("Activation"), self.activation)
 
         self.loss = QComboBox()
