@@ -76,6 +76,7 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
     app = application([sys.argv[0]])
     from .controller import Settings, TrainingController
     from .model.errors import BpguiError
+    from .views.files import save_image
     from .views.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -92,13 +93,8 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
         window.show()
         for _ in range(5):
             app.processEvents()
-        image = window.grab()
-        tmp = f"{path}.part{os.getpid()}.png"
         try:
-            if not image.save(tmp, "PNG"):
-                raise BpguiError(f"{path}: the screenshot could not be written")
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            save_image(window.grab(), path)
+        except OSError as exc:
+            raise BpguiError(str(exc)) from None
         window.close()

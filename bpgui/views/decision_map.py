@@ -28,7 +28,6 @@ import html
 import math
 import os
 import re
-import secrets
 
 import numpy as np
 import pyqtgraph as pg
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.datasets import Dataset
+from .files import save_image
 from ..model.naming import unit_symbol
 from ..model.network import Network
 
@@ -449,20 +449,7 @@ class DecisionMapView(QWidget):
     def export_png(self, path: str | os.PathLike) -> None:
         """Save the maps as shown (main map and hidden units) as a PNG image, written atomically."""
         source = self._content if self._content.isVisibleTo(self) else self
-        pixmap = source.grab()
-        path = os.fspath(path)
-        folder, name = os.path.split(os.path.abspath(path))
-        temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
-        try:
-            if not pixmap.save(temporary, "PNG"):
-                raise OSError(self.tr("Could not write the image %1").replace("%1", path))
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+        save_image(source.grab(), path)
 
     # ---- read-only access to the items (for the main window and tests) ------------------
     @property

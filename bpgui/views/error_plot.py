@@ -22,7 +22,6 @@ import contextlib
 import importlib
 import math
 import os
-import secrets
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,6 +30,8 @@ from pyqtgraph.exporters import ImageExporter, SVGExporter
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from .files import write_atomically
 
 if TYPE_CHECKING:
     from bpgui.model.training import Trainer
@@ -368,7 +369,7 @@ class ErrorPlotView(QWidget):
             if not image.save(temporary, "PNG"):
                 raise OSError(self.tr("Could not write the image {path}").format(path=os.fspath(path)))
 
-        self._write_atomically(path, write)
+        write_atomically(path, write)
 
     def export_svg(self, path: str | os.PathLike) -> None:
         """Save the plot as an SVG drawing."""
@@ -385,7 +386,7 @@ class ErrorPlotView(QWidget):
                 handle.flush()
                 os.fsync(handle.fileno())
 
-        self._write_atomically(path, write)
+        write_atomically(path, write)
 
     # ---- Qt overrides -------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -684,20 +685,3 @@ class ErrorPlotView(QWidget):
         finally:
             self._hover_dot.setVisible(shown)
 
-    @staticmethod
-    def _write_atomically(path: str | os.PathLike, write) -> None:
-        """Write through a temporary file in the same folder, then rename over ``path``."""
-        path = os.fspath(path)
-        folder, name = os.path.split(os.path.abspath(path))
-        temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
-        # Created like any new file (the umask applies), so the result gets ordinary permissions.
-        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        try:
-            write(temporary)
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise

@@ -17,7 +17,6 @@ Tooltips are built when asked (hover), never per frame.
 
 from __future__ import annotations
 
-import os
 from typing import Sequence
 
 import numpy as np
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from .files import save_image, write_atomically
 from ..model.naming import (
     delta_symbol,
     net_symbol,
@@ -653,27 +653,24 @@ class TopologyView(QGraphicsView):
     def export_image(self, path: str) -> None:
         """Write the whole drawing as PNG or SVG (by the file's extension), atomically."""
         rect = self.scene().sceneRect()
-        tmp = f"{path}.part{os.getpid()}"
-        try:
-            if path.lower().endswith(".svg"):
+        if path.lower().endswith(".svg"):
+
+            def write(temporary: str) -> None:
                 gen = QSvgGenerator()
-                gen.setFileName(tmp)
+                gen.setFileName(temporary)
                 gen.setSize(rect.size().toSize())
                 gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
                 gen.setTitle("bpgui network")
                 painter = QPainter(gen)
                 self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
                 painter.end()
-            else:
-                image = QImage((rect.size() * 2).toSize(), QImage.Format.Format_ARGB32)
-                image.fill(QColor("#ffffff"))
-                painter = QPainter(image)
-                painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-                self.scene().render(painter, QRectF(image.rect()), rect)
-                painter.end()
-                if not image.save(tmp, "PNG"):
-                    raise OSError(f"{path}: the image could not be written")
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+
+            write_atomically(path, write)
+            return
+        image = QImage((rect.size() * 2).toSize(), QImage.Format.Format_ARGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.scene().render(painter, QRectF(image.rect()), rect)
+        painter.end()
+        save_image(image, path)
