@@ -1,0 +1,1647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="27"/>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="28"/>
+        <location filename="../../bpgui/views/comparison.py" line="78"/>
+        <source>updates</source>
+        <translation>更新次数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="29"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="31"/>
+        <source>x axis:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="38"/>
+        <source>E = (1/m) Σ E_k</source>
+        <translation>E = (1/m) Σ E_k</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="62"/>
+        <location filename="../../bpgui/views/comparison.py" line="93"/>
+        <source>standard BP</source>
+        <translation>标准BP算法</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="62"/>
+        <location filename="../../bpgui/views/comparison.py" line="93"/>
+        <source>accumulated BP</source>
+        <translation>累积BP算法</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="63"/>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="78"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="90"/>
+        <source>E ≤ %1 first at epoch %2 (%3 updates)</source>
+        <translation>第 %2 轮首次达到 E ≤ %1（%3 次更新）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="92"/>
+        <source>E never reached %1</source>
+        <translation>E 始终未达到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="94"/>
+        <source>%1: after %2 epochs E = %3, training accuracy %4%; %5</source>
+        <translation>%1：%2 轮后 E = %3，训练集准确率 %4%；%5</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/comparison.py" line="97"/>
+        <source>Standard BP updates after every sample (m updates an epoch); accumulated BP once per pass, on the cumulative error. Per epoch standard BP usually gets lower faster; per update accumulated BP is the cheaper one.</source>
+        <translation>标准BP算法在每个样本之后都更新一次（每轮 m 次更新）；累积BP算法每遍历一次训练集才更新一次，依据的是累积误差。按轮计，标准BP算法的误差通常下降得更快；按更新次数计，累积BP算法更划算。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionMapView</name>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="553"/>
+        <source>Choose a data set with 2 inputs to see the map.</source>
+        <translation>请选择有 2 个输入的数据集以查看此图。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="555"/>
+        <source>The map needs a data set with 2 inputs; this one has %1.</source>
+        <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="562"/>
+        <source>The network has %1 inputs; the map needs 2.</source>
+        <translation>网络有 %1 个输入；此图需要 2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="762"/>
+        <source>Map of:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="763"/>
+        <source>The output unit whose value the map shows</source>
+        <translation>图中显示其输出值的输出层神经元</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="765"/>
+        <source>The network&apos;s output over the plane of the two inputs: blue 0, white 0.5, red 1. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
+        <translation>网络输出在两个输入构成的平面上的取值：蓝色为 0，白色为 0.5，红色为 1。黑线是决策边界（输出为 0.5）；带圆圈的样本是分类错误的样本。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="779"/>
+        <source>What each hidden unit bₕ learned</source>
+        <translation>每个隐层神经元 bₕ 学到了什么</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="781"/>
+        <source>(first %1 of %2)</source>
+        <translation>（共 %2 个，显示前 %1 个）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="784"/>
+        <source>Each tile is one unit of the first hidden layer over the same plane; the dashed line is where it switches (α − γ = 0)</source>
+        <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="811"/>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="815"/>
+        <source>%1 of %2 misclassified</source>
+        <translation>%2 个样本中有 %1 个分类错误</translation>
+    </message>
+</context>
+<context>
+    <name>DerivationPanel</name>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="48"/>
+        <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;Select a weight or a threshold (click a link or a unit, or a row of the table) to see ∂E/∂p factor by factor with this iteration&apos;s numbers.</source>
+        <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="54"/>
+        <source>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
+        <translation>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="75"/>
+        <source>j = %1: </source>
+        <translation>j = %1: </translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="78"/>
+        <source>Σ&lt;sub&gt;j&lt;/sub&gt;(…) = %1</source>
+        <translation>Σ&lt;sub&gt;j&lt;/sub&gt;(…) = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="82"/>
+        <source>(that is the first sample of the batch; the update uses the mean over its %1 samples: ∂E/∂%2 = %3)</source>
+        <translation>（这是该批的第一个样本；更新使用的是该批 %1 个样本上的平均值：∂E/∂%2 = %3）</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPlotView</name>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="370"/>
+        <source>Could not write the image {path}</source>
+        <translation>无法写入图像 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="449"/>
+        <source>x axis:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="450"/>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="451"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="452"/>
+        <source>Plot against iterations t or against epochs</source>
+        <translation>以迭代次数 t 或轮数为横轴绘图</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="453"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="454"/>
+        <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
+        <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="503"/>
+        <location filename="../../bpgui/views/error_plot.py" line="642"/>
+        <source>epoch {epoch} (t = {t}): E = {value}</source>
+        <translation>第 {epoch} 轮（t = {t}）：E = {value}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="505"/>
+        <location filename="../../bpgui/views/error_plot.py" line="646"/>
+        <source>, test E = {value}</source>
+        <translation>，测试集 E = {value}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="509"/>
+        <location filename="../../bpgui/views/error_plot.py" line="653"/>
+        <source>t = {t}: E_k = {value}</source>
+        <translation>t = {t}: E_k = {value}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="510"/>
+        <location filename="../../bpgui/views/error_plot.py" line="659"/>
+        <source>Point at a curve to read its exact value</source>
+        <translation>将鼠标指向曲线即可读取精确值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="516"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="516"/>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="518"/>
+        <source>error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="528"/>
+        <source>E_k per iteration</source>
+        <translation>每次迭代的 E_k</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="529"/>
+        <source>E per epoch</source>
+        <translation>每轮的 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="531"/>
+        <source>test E</source>
+        <translation>测试集 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="629"/>
+        <source>t = {t}</source>
+        <translation>t = {t}</translation>
+    </message>
+</context>
+<context>
+    <name>GradientTableModel</name>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="337"/>
+        <source>%1: “%2” is not a finite number.</source>
+        <translation>%1：“%2”不是有限数。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="339"/>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1：“%2”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="423"/>
+        <source>Above %1: this gradient and its finite-difference estimate disagree.</source>
+        <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="475"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="475"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="475"/>
+        <source>From → To</source>
+        <translation>起点 → 终点</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="475"/>
+        <source>Value before</source>
+        <translation>更新前</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <source>∂E/∂p</source>
+        <translation>∂E/∂p</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <source>Δp</source>
+        <translation>Δp</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <source>Value after</source>
+        <translation>更新后</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <source>∂E/∂p (finite diff.)</source>
+        <translation>∂E/∂p（有限差分）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="477"/>
+        <source>rel. error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="481"/>
+        <source>The parameter p in the note&apos;s notation</source>
+        <translation>参数 p，采用笔记中的记号</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="482"/>
+        <source>Layer after the input the parameter belongs to (1 = first hidden layer)</source>
+        <translation>参数所属的层，从输入层之后算起（1 = 第一隐层）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="483"/>
+        <source>Unit in the layer before → unit in this layer (— for a threshold)</source>
+        <translation>前一层的单元 → 本层的单元（阈值记为 —）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="484"/>
+        <source>p before this iteration&apos;s update</source>
+        <translation>本次迭代更新前的 p</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="485"/>
+        <source>∂E/∂p: gradient of the error, from the parameters before the update</source>
+        <translation>∂E/∂p：误差的梯度，由更新前的参数算出</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="486"/>
+        <source>Δp = −η ∂E/∂p: the change gradient descent applies</source>
+        <translation>Δp = −η ∂E/∂p：梯度下降施加的改变量</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="487"/>
+        <source>p + Δp: the value after the update</source>
+        <translation>p + Δp：更新后的值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="488"/>
+        <source>∂E/∂p estimated from the error alone: a central difference of E around p (the gradient check)</source>
+        <translation>仅由误差估计的 ∂E/∂p：E 在 p 附近的中心差分（梯度检验）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="490"/>
+        <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁸); above %1 it is highlighted: the two disagree</source>
+        <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁸)；高于 %1 时高亮显示：两者不一致</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="501"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="503"/>
+        <source>output</source>
+        <translation>输出层神经元</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="504"/>
+        <source>hidden</source>
+        <translation>隐层神经元</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="511"/>
+        <source>threshold of {target_role} {target}</source>
+        <translation>{target_role} {target} 的阈值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="514"/>
+        <source>weight from {source_role} {source} to {target_role} {target}</source>
+        <translation>从{source_role} {source} 到{target_role} {target} 的权重</translation>
+    </message>
+</context>
+<context>
+    <name>GradientTableView</name>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1033"/>
+        <source>%1 of %2 parameters checked</source>
+        <translation>已检验 %2 个参数中的 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1034"/>
+        <source>largest relative error %1 (%2); %3 of %4 parameters checked</source>
+        <translation>最大相对误差 %1（%2）；已检验 %4 个参数中的 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1052"/>
+        <source>Relative errors above %1 are highlighted.</source>
+        <translation>高于 %1 的相对误差会高亮显示。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1172"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="1338"/>
+        <source>All layers</source>
+        <translation>所有层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1174"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="1340"/>
+        <source>Layer {number}</source>
+        <translation>第 {number} 层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1336"/>
+        <source>Show one layer&apos;s parameters</source>
+        <translation>只显示某一层的参数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1341"/>
+        <source>Show weights, thresholds or both</source>
+        <translation>显示权重、阈值或两者</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1342"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1342"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1342"/>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1344"/>
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1345"/>
+        <source>Show the parameters whose name contains this text</source>
+        <translation>显示名称中包含此文本的参数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1346"/>
+        <source>&amp;Digits:</source>
+        <translation>有效位数(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1347"/>
+        <source>Significant digits shown (hover a number for all of them)</source>
+        <translation>显示的有效数字位数（鼠标悬停在数字上可查看全部位数）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1348"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="1351"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="1350"/>
+        <source>Copy the selected rows, or every shown row, as tab-separated text at full precision</source>
+        <translation>以全精度、制表符分隔的文本复制所选的行（未选择时复制所有显示的行）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="106"/>
+        <source>bpgui — backpropagation, step by step</source>
+        <translation>bpgui — 逐步演示反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="129"/>
+        <source>Error curve</source>
+        <translation>误差曲线</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="130"/>
+        <source>What it learned</source>
+        <translation>学到了什么</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="156"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="203"/>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="204"/>
+        <source>One iteration: one sample, one pass or one batch</source>
+        <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="205"/>
+        <source>Step &amp;epoch</source>
+        <translation>单轮(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="206"/>
+        <source>Iterate to the end of the epoch</source>
+        <translation>迭代到本轮结束</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="207"/>
+        <location filename="../../bpgui/views/main_window.py" line="580"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="208"/>
+        <source>Run / pause</source>
+        <translation>运行 / 暂停</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="209"/>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="210"/>
+        <source>Undo one iteration, exactly</source>
+        <translation>精确撤销一次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="211"/>
+        <source>Rese&amp;t</source>
+        <translation>重置(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="212"/>
+        <source>Back to iteration 0, the network drawn from the seed</source>
+        <translation>回到第 0 次迭代，即由随机种子生成的初始网络</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="213"/>
+        <source>Step &amp;phase</source>
+        <translation>单步阶段(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="214"/>
+        <source>The next phase of the iteration: forward, error, gradients, update</source>
+        <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="215"/>
+        <source>Phase bac&amp;k</source>
+        <translation>阶段后退(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="216"/>
+        <source>The previous phase, inside an iteration too</source>
+        <translation>上一个阶段，也可在一次迭代内部后退</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="217"/>
+        <source>Pla&amp;y phases</source>
+        <translation>播放阶段(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="218"/>
+        <source>Animate the phases, one after another</source>
+        <translation>以动画逐个播放各阶段</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="219"/>
+        <source>&amp;Gradient check column</source>
+        <translation>梯度检验列(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="220"/>
+        <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
+        <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="222"/>
+        <source>Follow one &amp;output at a time</source>
+        <translation>每次跟踪一个输出(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="223"/>
+        <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
+        <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="226"/>
+        <source>&amp;Open network…</source>
+        <translation>打开网络(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="227"/>
+        <source>&amp;Save network…</source>
+        <translation>保存网络(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="228"/>
+        <source>&amp;Import CSV data…</source>
+        <translation>导入 CSV 数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="229"/>
+        <source>Export &amp;table as CSV…</source>
+        <translation>将表格导出为 CSV(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="230"/>
+        <source>Export &amp;network picture (PNG/SVG)…</source>
+        <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="232"/>
+        <source>Export error &amp;curve (PNG/SVG)…</source>
+        <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="233"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="234"/>
+        <source>Show &amp;values on the network</source>
+        <translation>在网络上显示数值(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="237"/>
+        <source>Thresholds as a −1 &amp;dummy input</source>
+        <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="239"/>
+        <source>&amp;Fit network to view</source>
+        <translation>缩放网络以适合视图(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="240"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="241"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="242"/>
+        <source>&amp;About bpgui</source>
+        <translation>关于 bpgui(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="243"/>
+        <source>&amp;Undo edit</source>
+        <translation>撤销编辑(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="244"/>
+        <source>Undo the last weight or threshold you set by hand</source>
+        <translation>撤销上一次手动设置的权重或阈值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="247"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="257"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="257"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="259"/>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="270"/>
+        <source> Seed </source>
+        <translation> 随机种子 </translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="273"/>
+        <source>Every random choice (initial weights, sample order, split) follows this seed</source>
+        <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="280"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="288"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="290"/>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="296"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="303"/>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="306"/>
+        <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
+        <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="307"/>
+        <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
+        <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="308"/>
+        <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
+        <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="315"/>
+        <source>Perceptron: %1</source>
+        <translation>感知机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="319"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="323"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="330"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="470"/>
+        <source>Perceptron: one M-P neuron</source>
+        <translation>感知机：一个 M-P 神经元</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="483"/>
+        <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
+        <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="494"/>
+        <source>Standard vs accumulated BP</source>
+        <translation>标准BP算法与累积BP算法对比</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="499"/>
+        <source>%1, %2 network, from the same start (seed %3)</source>
+        <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="537"/>
+        <source>Set a parameter</source>
+        <translation>设置参数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="537"/>
+        <source>New value of %1:</source>
+        <translation>%1 的新值：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="556"/>
+        <source>E per pass (before its update)</source>
+        <translation>每遍的 E（更新前）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="558"/>
+        <source>batch error per iteration</source>
+        <translation>每次迭代的批误差</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="559"/>
+        <source>E_k per iteration</source>
+        <translation>每次迭代的 E_k</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="563"/>
+        <location filename="../../bpgui/views/main_window.py" line="609"/>
+        <source>sample k = %1</source>
+        <translation>样本 k = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="565"/>
+        <source>a batch of %1 samples (the first is drawn)</source>
+        <translation>一批 %1 个样本（图中画的是第一个）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="567"/>
+        <source>Before training: iteration 1 will use %1; drawn with the weights it will start from.</source>
+        <translation>训练前：第 1 次迭代将使用%1；图中是它开始时将使用的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="569"/>
+        <source>Iteration %2 used %1: drawn with the weights it used (before its update).</source>
+        <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="580"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="595"/>
+        <source>bpgui</source>
+        <translation>bpgui</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="600"/>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="600"/>
+        <source>%1/s</source>
+        <translation>%1 次/秒</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="604"/>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="606"/>
+        <source> (of %1; stepped back)</source>
+        <translation>（共 %1，已后退）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="607"/>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="611"/>
+        <source>batch of %1</source>
+        <translation>一批 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="615"/>
+        <source>E of pass %1</source>
+        <translation>第 %1 遍的 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="617"/>
+        <source>batch E</source>
+        <translation>批误差 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="620"/>
+        <source>E (end of epoch %1) = %2</source>
+        <translation>E（第 %1 轮结束时）= %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="623"/>
+        <source>accuracy %1%</source>
+        <translation>准确率 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="625"/>
+        <source>test E = %1</source>
+        <translation>测试集 E = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="630"/>
+        <source>Open network</source>
+        <translation>打开网络</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="630"/>
+        <location filename="../../bpgui/views/main_window.py" line="636"/>
+        <source>bpgui network (*.json)</source>
+        <translation>bpgui 网络 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="635"/>
+        <source>Save network</source>
+        <translation>保存网络</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="641"/>
+        <source>Import CSV data</source>
+        <translation>导入 CSV 数据</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="641"/>
+        <location filename="../../bpgui/views/main_window.py" line="654"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="654"/>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="667"/>
+        <source>Export network picture</source>
+        <translation>导出网络图片</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="668"/>
+        <location filename="../../bpgui/views/main_window.py" line="674"/>
+        <source>Images (*.png *.svg)</source>
+        <translation>图像 (*.png *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="673"/>
+        <source>Export error curve</source>
+        <translation>导出误差曲线</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="679"/>
+        <source>About bpgui</source>
+        <translation>关于 bpgui</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="680"/>
+        <source>bpgui teaches backpropagation by letting you watch it and step through it, in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5.</source>
+        <translation>bpgui 让你观察反向传播算法并逐步执行它，以此来讲解该算法，所用记号与周志华《机器学习》第 5 章一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PerceptronLab</name>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
+        <source>converged: the starting weights already classify every point correctly</source>
+        <translation>已收敛：初始权重已能把每个点都分类正确</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="474"/>
+        <source>converged after 1 iteration: every point is classified correctly</source>
+        <translation>经过 1 次迭代后收敛：每个点都分类正确</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="475"/>
+        <source>converged after %1 iterations: every point is classified correctly</source>
+        <translation>经过 %1 次迭代后收敛：每个点都分类正确</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="480"/>
+        <source>the weights have returned to those of iteration %1: the rule cycles for ever — XOR is not linearly separable</source>
+        <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去 —— XOR 不是线性可分的</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="484"/>
+        <source>the weights have returned to those of iteration %1: the rule cycles for ever</source>
+        <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="488"/>
+        <source>not converged yet: 1 point is classified wrongly</source>
+        <translation>尚未收敛：有 1 个点分类错误</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="489"/>
+        <source>not converged yet: %1 points are classified wrongly</source>
+        <translation>尚未收敛：有 %1 个点分类错误</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="589"/>
+        <source>x&lt;sub&gt;1&lt;/sub&gt;</source>
+        <translation>x&lt;sub&gt;1&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="590"/>
+        <source>x&lt;sub&gt;2&lt;/sub&gt;</source>
+        <translation>x&lt;sub&gt;2&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="624"/>
+        <source>ŷ = 1 everywhere</source>
+        <translation>处处 ŷ = 1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="624"/>
+        <source>ŷ = 0 everywhere</source>
+        <translation>处处 ŷ = 0</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="627"/>
+        <source>no boundary yet: W = 0</source>
+        <translation>尚无决策边界：W = 0</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="633"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="633"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
+        <source>&amp;Problem:</source>
+        <translation>问题(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="665"/>
+        <source>AND</source>
+        <translation>与 (AND)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="665"/>
+        <source>OR</source>
+        <translation>或 (OR)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="665"/>
+        <source>NOT</source>
+        <translation>非 (NOT)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="665"/>
+        <source>XOR</source>
+        <translation>异或 (XOR)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="667"/>
+        <source>The truth table the neuron learns</source>
+        <translation>神经元要学习的真值表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="668"/>
+        <source>R&amp;ule:</source>
+        <translation>规则(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="669"/>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="670"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="672"/>
+        <source>The note&apos;s rule: W(t+1) = W(t) + η Σ (y − ŷ) x over all of D, once per step</source>
+        <translation>笔记中的规则：W(t+1) = W(t) + η Σ (y − ŷ) x，对整个 D 求和，每步一次</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="676"/>
+        <source>Rosenblatt&apos;s: the correction η (y − ŷ) x after each sample, one pass over D per step</source>
+        <translation>Rosenblatt 规则：每个样本之后施加修正 η (y − ŷ) x，每步遍历 D 一次</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="679"/>
+        <source>batch: the note&apos;s rule over all of D; online: after each sample</source>
+        <translation>批量：笔记中的规则，对整个 D 求和；在线：每个样本之后修正</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="680"/>
+        <source>&amp;η:</source>
+        <translation>&amp;η:</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="681"/>
+        <source>The learning rate η (changing it starts again from W = 0, θ = 0)</source>
+        <translation>学习率 η（修改它会从 W = 0, θ = 0 重新开始）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="682"/>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="683"/>
+        <source>Undo the last step exactly</source>
+        <translation>精确撤销上一步</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="684"/>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="685"/>
+        <source>Apply the rule once</source>
+        <translation>应用一次规则</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="687"/>
+        <source>Step about four times a second until convergence, a cycle or %1 steps; press again to pause</source>
+        <translation>每秒约执行四步，直到收敛、出现循环或达到 %1 步；再按一次则暂停</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="690"/>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="691"/>
+        <source>Start again from W = 0, θ = 0</source>
+        <translation>从 W = 0, θ = 0 重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="692"/>
+        <source>Solve XOR with a hidden layer (2-2-1)</source>
+        <translation>用隐层解决 XOR（2-2-1）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="693"/>
+        <source>Switch to the note&apos;s two-layer network x → h → y on XOR</source>
+        <translation>切换到笔记中解决 XOR 的两层网络 x → h → y</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="694"/>
+        <source>Input plane with the data points and the decision line</source>
+        <translation>输入平面，含数据点与决策线</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="695"/>
+        <source>Perceptron state and the last step&apos;s numbers</source>
+        <translation>感知机状态与上一步的数值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="706"/>
+        <source>Iteration t = %1</source>
+        <translation>迭代 t = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="708"/>
+        <source>batch rule</source>
+        <translation>批量规则</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="708"/>
+        <source>online rule</source>
+        <translation>在线规则</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="709"/>
+        <source>η = %1</source>
+        <translation>η = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="712"/>
+        <source>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</source>
+        <translation>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="715"/>
+        <source>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</source>
+        <translation>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="723"/>
+        <source>No step yet. With these weights (the first step uses them):</source>
+        <translation>尚未执行任何一步。当前权重如下（第一步将使用它们）：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="728"/>
+        <source>&lt;b&gt;Last step&lt;/b&gt; (t = %1 → %2), from W = %3, θ = %4:</source>
+        <translation>&lt;b&gt;上一步&lt;/b&gt;（t = %1 → %2），从 W = %3, θ = %4 出发：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
+        <source>x&lt;sub&gt;%1&lt;/sub&gt;</source>
+        <translation>x&lt;sub&gt;%1&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="762"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="762"/>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="762"/>
+        <source>ŷ</source>
+        <translation>ŷ</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="762"/>
+        <source>y − ŷ</source>
+        <translation>y − ŷ</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="773"/>
+        <source>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;f(z) = 1 if z ≥ 0 else 0</source>
+        <translation>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;z ≥ 0 时 f(z) = 1，否则 f(z) = 0</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="782"/>
+        <source>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</source>
+        <translation>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="787"/>
+        <source>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</source>
+        <translation>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="792"/>
+        <source>Online: W ← W + η (y − ŷ) x after each sample; over the pass:</source>
+        <translation>在线：每个样本之后 W ← W + η (y − ŷ) x；整遍累计：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="794"/>
+        <source>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</source>
+        <translation>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="804"/>
+        <source>● filled: y = 1, ○ hollow: y = 0</source>
+        <translation>● 实心：y = 1，○ 空心：y = 0</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="805"/>
+        <source>%1 green: classified correctly, %2 red: wrongly</source>
+        <translation>%1 绿色：分类正确，%2 红色：分类错误</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="806"/>
+        <source>%1 shaded: the side where ŷ = 1</source>
+        <translation>%1 阴影：ŷ = 1 的一侧</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseText</name>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="26"/>
+        <source>Iteration %1, phase %2 of %3</source>
+        <translation>第 %1 次迭代，阶段 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="31"/>
+        <source>forward to the output layer: β&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;h&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;, ŷ&lt;sub&gt;j&lt;/sub&gt; = f(β&lt;sub&gt;j&lt;/sub&gt; − θ&lt;sub&gt;j&lt;/sub&gt;)</source>
+        <translation>前向传播到输出层：β&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;h&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;, ŷ&lt;sub&gt;j&lt;/sub&gt; = f(β&lt;sub&gt;j&lt;/sub&gt; − θ&lt;sub&gt;j&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="34"/>
+        <source>forward to the hidden layer: α&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sub&gt;ih&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;)</source>
+        <translation>前向传播到隐层：α&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sub&gt;ih&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="37"/>
+        <source>forward to hidden layer %1: α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; (its inputs)&lt;sub&gt;i&lt;/sub&gt;, b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</source>
+        <translation>前向传播到第 %1 隐层：α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; (其输入)&lt;sub&gt;i&lt;/sub&gt;, b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="41"/>
+        <source>the error E&lt;sub&gt;k&lt;/sub&gt; = ½ Σ&lt;sub&gt;j&lt;/sub&gt; (y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;)² = %1</source>
+        <translation>误差 E&lt;sub&gt;k&lt;/sub&gt; = ½ Σ&lt;sub&gt;j&lt;/sub&gt; (y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;)² = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="43"/>
+        <source>the error (cross-entropy) E&lt;sub&gt;k&lt;/sub&gt; = %1</source>
+        <translation>误差（交叉熵）E&lt;sub&gt;k&lt;/sub&gt; = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="45"/>
+        <source> for output %1</source>
+        <translation>（输出 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="48"/>
+        <source>output gradients%1: g&lt;sub&gt;j&lt;/sub&gt; = ŷ&lt;sub&gt;j&lt;/sub&gt;(1 − ŷ&lt;sub&gt;j&lt;/sub&gt;)(y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;); ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</source>
+        <translation>输出层梯度%1：g&lt;sub&gt;j&lt;/sub&gt; = ŷ&lt;sub&gt;j&lt;/sub&gt;(1 − ŷ&lt;sub&gt;j&lt;/sub&gt;)(y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;); ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="52"/>
+        <source>output gradients%1: g&lt;sub&gt;j&lt;/sub&gt; = −∂E&lt;sub&gt;k&lt;/sub&gt;/∂β&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</source>
+        <translation>输出层梯度%1：g&lt;sub&gt;j&lt;/sub&gt; = −∂E&lt;sub&gt;k&lt;/sub&gt;/∂β&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="56"/>
+        <source>output %1 reaches every hidden unit (%2 of %3): ∂E/∂b&lt;sub&gt;h&lt;/sub&gt; gains −w&lt;sub&gt;h%4&lt;/sub&gt; g&lt;sub&gt;%4&lt;/sub&gt;</source>
+        <translation>输出 %1 传到每个隐层神经元（第 %2 个输出，共 %3 个）：∂E/∂b&lt;sub&gt;h&lt;/sub&gt; 累加 −w&lt;sub&gt;h%4&lt;/sub&gt; g&lt;sub&gt;%4&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="61"/>
+        <source>into the hidden units: ∂E/∂b&lt;sub&gt;h&lt;/sub&gt; = −Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; e&lt;sub&gt;h&lt;/sub&gt; = b&lt;sub&gt;h&lt;/sub&gt;(1 − b&lt;sub&gt;h&lt;/sub&gt;) Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;</source>
+        <translation>传入隐层神经元：∂E/∂b&lt;sub&gt;h&lt;/sub&gt; = −Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; e&lt;sub&gt;h&lt;/sub&gt; = b&lt;sub&gt;h&lt;/sub&gt;(1 − b&lt;sub&gt;h&lt;/sub&gt;) Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="65"/>
+        <source>back into hidden layer %1: e&lt;sub&gt;h&lt;/sub&gt; = f′(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;) Σ (weights out of h) × (deltas they lead to); ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; (input i)</source>
+        <translation>反向传入第 %1 隐层：e&lt;sub&gt;h&lt;/sub&gt; = f′(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;) Σ (从 h 出发的权重) × (它们所连神经元的梯度项); ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; (输入 i)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="69"/>
+        <source>update, all parameters at once: p ← p + Δp, Δp = −η ∂E/∂p with η = %1. Next: iteration %2 starts forward again.</source>
+        <translation>更新（所有参数同时更新）：p ← p + Δp，Δp = −η ∂E/∂p，其中 η = %1。下一步：第 %2 次迭代重新从前向传播开始。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="48"/>
+        <source>A built-in data set, or a CSV file you imported</source>
+        <translation>内置数据集，或你导入的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="49"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="50"/>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="57"/>
+        <source>Fraction of the samples held out as a test set (0: none)</source>
+        <translation>留作测试集的样本比例（0：不划分测试集）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="58"/>
+        <source>Test split</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="61"/>
+        <source>Hidden layer sizes: 4 for one layer, 8,4 for two; empty for none</source>
+        <translation>各隐层的神经元数：一个隐层填 4，两个隐层填 8,4；留空表示没有隐层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="62"/>
+        <source>Hidden layers</source>
+        <translation>隐层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="65"/>
+        <source>sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="65"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="65"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="66"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="68"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="71"/>
+        <source>squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="72"/>
+        <source>squared error: E_k = ½ Σ_j (y_j − ŷ_j)², the note&apos;s
+cross-entropy: for sigmoid outputs</source>
+        <translation>均方误差：E_k = ½ Σ_j (y_j − ŷ_j)²，即笔记所用的误差
+交叉熵：适用于 Sigmoid 输出</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="74"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="75"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="78"/>
+        <source>standard BP</source>
+        <translation>标准BP算法</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="79"/>
+        <source>accumulated BP</source>
+        <translation>累积BP算法</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="80"/>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="81"/>
+        <source>standard BP: update after every sample (the note&apos;s rule)
+accumulated BP: one update per pass, on E = (1/m) Σ E_k
+mini-batch: one update per B samples</source>
+        <translation>标准BP算法：每个样本之后更新一次（笔记中的规则）
+累积BP算法：每遍历一次训练集更新一次，基于 E = (1/m) Σ E_k
+小批量：每 B 个样本更新一次</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="84"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="88"/>
+        <source>Batch size B</source>
+        <translation>批大小 B</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="91"/>
+        <source>The learning rate η; it applies from the next iteration</source>
+        <translation>学习率 η；从下一次迭代起生效</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="92"/>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="94"/>
+        <source>Shuffle every epoch</source>
+        <translation>每轮打乱样本顺序</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="98"/>
+        <source>uniform</source>
+        <translation>均匀分布</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="99"/>
+        <source>Xavier/Glorot</source>
+        <translation>Xavier/Glorot</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="100"/>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="103"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="104"/>
+        <source>Run stops once the epoch error E reaches this</source>
+        <translation>每轮的误差 E 达到此值后停止运行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="105"/>
+        <source>Stop at E ≤</source>
+        <translation>停止条件 E ≤</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="109"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="110"/>
+        <source>Max epochs</source>
+        <translation>最大轮数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="189"/>
+        <source>The learning rate η must be a number, got “%1”.</source>
+        <translation>学习率 η 必须是数字，而输入的是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="192"/>
+        <source>The learning rate η must be a positive number, got %1.</source>
+        <translation>学习率 η 必须是正数，而输入的是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="204"/>
+        <source>The target error must be a number (or empty for none), got “%1”.</source>
+        <translation>目标误差必须是数字（或留空表示不设），而输入的是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyView</name>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="330"/>
+        <source>⋯ %1 more</source>
+        <translation>⋯ 另有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="364"/>
+        <source>Dummy input fixed at −1: its weights are the thresholds</source>
+        <translation>固定为 −1 的哑结点输入：它的权重就是阈值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="561"/>
+        <source>input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="567"/>
+        <source>output unit</source>
+        <translation>输出层神经元</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="567"/>
+        <source>hidden unit</source>
+        <translation>隐层神经元</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="588"/>
+        <source>(first sample of a batch of %1)</source>
+        <translation>（%1 个样本的批中的第一个样本）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="598"/>
+        <source>threshold (weight of the dummy input −1)</source>
+        <translation>阈值（哑结点输入 −1 的权重）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="601"/>
+        <source>weight %1 → %2</source>
+        <translation>权重 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="609"/>
+        <source>%1 = %2 (used by iteration %3)</source>
+        <translation>%1 = %2（第 %3 次迭代所用）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="616"/>
+        <source>%1 after the update = %2</source>
+        <translation>更新后 %1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <location filename="../../bpgui/controller.py" line="226"/>
+        <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
+        <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="245"/>
+        <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
+        <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="249"/>
+        <source>The new mode starts a new epoch at t = %1.</source>
+        <translation>新模式在 t = %1 开始新的一轮。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="288"/>
+        <source>Training diverged and was paused; the last finite iteration is kept. %1</source>
+        <translation>训练发散，已暂停；保留最后一次数值有限的迭代。%1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="362"/>
+        <location filename="../../bpgui/controller.py" line="392"/>
+        <source>Already at iteration 0.</source>
+        <translation>已经处于第 0 次迭代。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="450"/>
+        <source>Stopped: the error E reached the target %1.</source>
+        <translation>已停止：误差 E 已达到目标 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="451"/>
+        <source>Stopped: the maximum number of epochs (%1) is reached.</source>
+        <translation>已停止：已达到最大轮数（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="501"/>
+        <source>There is no parameter number %1.</source>
+        <translation>不存在编号为 %1 的参数。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="505"/>
+        <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
+        <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="520"/>
+        <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
+        <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="524"/>
+        <source>%1 set to %2.</source>
+        <translation>%1 已设为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="533"/>
+        <source>There is no edit at this iteration to undo.</source>
+        <translation>此次迭代没有可撤销的编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="538"/>
+        <source>Edit undone: %1 is %2 again.</source>
+        <translation>已撤销编辑：%1 恢复为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="561"/>
+        <source>%1 is a %2 network, but the data set %3 has %4 input(s) and %5 output(s)</source>
+        <translation>%1 是 %2 网络，但数据集 %3 有 %4 个输入和 %5 个输出</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="580"/>
+        <source>Opened %1: a %2 network, at iteration 0.</source>
+        <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
+    </message>
+</context>
+</TS>
