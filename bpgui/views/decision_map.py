@@ -47,15 +47,14 @@ from ..model.datasets import Dataset
 from .files import save_image
 from ..model.naming import unit_symbol
 from ..model.network import Network
+from .style import AXIS, BACKGROUND, TEXT
 
 GRID_SIZE = 80  # grid points per axis
 PADDING = 0.10  # the plane is the data range widened by this fraction on each side
 MAX_HIDDEN_MAPS = 16
 
 # Light, projector-friendly colours, as in the error plot.
-_BACKGROUND = "w"
-_TEXT = "#222222"
-_AXIS = "#555555"
+_BACKGROUND, _TEXT, _AXIS = BACKGROUND, TEXT, AXIS
 # The map: 0 → blue, 0.5 → white, 1 → red (mid tones, so that the samples stand out).
 _LOW = "#5e9fce"
 _HIGH = "#e0775a"

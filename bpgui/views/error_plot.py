@@ -32,6 +32,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .files import write_atomically
+from .style import AXIS, BACKGROUND, TEXT
 
 if TYPE_CHECKING:
     from bpgui.model.training import Trainer
@@ -40,9 +41,7 @@ X_ITERATIONS = "iteration"
 X_EPOCHS = "epoch"
 
 # Colours chosen for a projector: dark text, light thin noise, bold dark curve.
-_BACKGROUND = "w"
-_TEXT = "#222222"
-_AXIS = "#555555"
+_BACKGROUND, _TEXT, _AXIS = BACKGROUND, TEXT, AXIS
 _ITERATION_PEN = pg.mkPen("#9ecae1", width=1)
 _EPOCH_PEN = pg.mkPen("#08519c", width=2.5)
 _EPOCH_SYMBOL_BRUSH = pg.mkBrush("#08519c")

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from bpgui.model.datasets import load_builtin
 from bpgui.model.perceptron import DUMMY_INPUT, Perceptron, PerceptronStep, step_function
+from .style import AXIS, BACKGROUND, TEXT
 
 PROBLEMS = ("and", "or", "not", "xor")
 RULES = ("batch", "online")
@@ -52,9 +53,7 @@ RUN_INTERVAL_MS = 250  # about four steps a second: slow enough to watch the lin
 RUN_MAX_STEPS = 100  # a run stops after this many steps at the latest
 
 # Colours for a projector on a light background (as in error_plot.py).
-_BACKGROUND = "w"
-_TEXT = "#222222"
-_AXIS = "#555555"
+_BACKGROUND, _TEXT, _AXIS = BACKGROUND, TEXT, AXIS
 _CORRECT = "#1a9850"
 _WRONG = "#d73027"
 _LINE_PEN = pg.mkPen("#08519c", width=2.5)
