@@ -45,7 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bpgui.model.errors import DataError
+from bpgui.model.errors import QT_TRANSLATE_NOOP, DataError
 from bpgui.paths import resource_path
 
 __all__ = [
@@ -72,14 +72,23 @@ def _frozen_matrix(values, what: str, name: str) -> np.ndarray:
     try:
         array = np.array(values, dtype=np.float64, copy=True)
     except (TypeError, ValueError) as exc:
-        raise DataError(f"data set {name!r}: {what} are not numbers ({exc})") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Errors", "data set {name}: {what} are not numbers ({reason})"),
+            name=repr(name), what=what, reason=str(exc),
+        ) from None
     if array.ndim != 2:
         raise DataError(
-            f"data set {name!r}: {what} must be a 2-D array (rows × columns), "
-            f"got shape {array.shape}"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "data set {name}: {what} must be a 2-D array (rows × columns), got shape {shape}",
+            ),
+            name=repr(name), what=what, shape=str(array.shape),
         )
     if not np.all(np.isfinite(array)):
-        raise DataError(f"data set {name!r}: {what} contain NaN or infinity")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Errors", "data set {name}: {what} contain NaN or infinity"),
+            name=repr(name), what=what,
+        )
     array.setflags(write=False)
     return array
 
@@ -126,50 +135,66 @@ class Dataset:
         class_names = tuple(str(n) for n in self.class_names)
         if inputs.shape[0] != targets.shape[0]:
             raise DataError(
-                f"data set {name!r}: {inputs.shape[0]} input rows but "
-                f"{targets.shape[0]} target rows"
+                QT_TRANSLATE_NOOP("Errors", "data set {name}: {inputs} input rows but {targets} target rows"),
+                name=repr(name), inputs=inputs.shape[0], targets=targets.shape[0],
             )
         if len(feature_names) != inputs.shape[1]:
             raise DataError(
-                f"data set {name!r}: {len(feature_names)} feature names for "
-                f"{inputs.shape[1]} input columns"
+                QT_TRANSLATE_NOOP("Errors", "data set {name}: {names} feature names for {columns} input columns"),
+                name=repr(name), names=len(feature_names), columns=inputs.shape[1],
             )
         if len(target_names) != targets.shape[1]:
             raise DataError(
-                f"data set {name!r}: {len(target_names)} target names for "
-                f"{targets.shape[1]} target columns"
+                QT_TRANSLATE_NOOP("Errors", "data set {name}: {names} target names for {columns} target columns"),
+                name=repr(name), names=len(target_names), columns=targets.shape[1],
             )
         if targets.shape[1] == 0:
-            raise DataError(f"data set {name!r}: there are no target columns")
+            raise DataError(
+                QT_TRANSLATE_NOOP("Errors", "data set {name}: there are no target columns"), name=repr(name)
+            )
         if self.task not in _TASKS:
             raise DataError(
-                f"data set {name!r}: task must be 'classification' or "
-                f"'regression', not {self.task!r}"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "data set {name}: task must be 'classification' or 'regression', not {task}",
+                ),
+                name=repr(name), task=repr(self.task),
             )
         n_out = targets.shape[1]
         if self.task == REGRESSION:
             if class_names:
-                raise DataError(f"data set {name!r}: a regression set has no class names")
+                raise DataError(
+                    QT_TRANSLATE_NOOP("Errors", "data set {name}: a regression set has no class names"),
+                    name=repr(name),
+                )
         else:
             if n_out == 1 and not class_names:
                 class_names = ("0", "1")
             if n_out == 1 and len(class_names) != 2:
                 raise DataError(
-                    f"data set {name!r}: a single-output classification set needs "
-                    f"2 class names (negative, positive), got {len(class_names)}"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "data set {name}: a single-output classification set needs "
+                        "2 class names (negative, positive), got {count}",
+                    ),
+                    name=repr(name), count=len(class_names),
                 )
             if n_out > 1 and class_names and len(class_names) != n_out:
                 raise DataError(
-                    f"data set {name!r}: {len(class_names)} class names for "
-                    f"{n_out} one-hot outputs"
+                    QT_TRANSLATE_NOOP("Errors", "data set {name}: {count} class names for {outputs} one-hot outputs"),
+                    name=repr(name), count=len(class_names), outputs=n_out,
                 )
             if not np.all((targets == 0.0) | (targets == 1.0)):
-                raise DataError(f"data set {name!r}: classification targets must be 0 or 1")
+                raise DataError(
+                    QT_TRANSLATE_NOOP("Errors", "data set {name}: classification targets must be 0 or 1"),
+                    name=repr(name),
+                )
             if n_out > 1 and class_names and targets.shape[0] and not np.all(
                 targets.sum(axis=1) == 1.0
             ):
                 raise DataError(
-                    f"data set {name!r}: one-hot targets need exactly one 1 per row"
+                    QT_TRANSLATE_NOOP("Errors", "data set {name}: one-hot targets need exactly one 1 per row"),
+                    name=repr(name),
                 )
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "inputs", inputs)
@@ -214,16 +239,19 @@ class Dataset:
             array = array.reshape(-1, 1)
         if array.ndim != 2 or array.shape[1] != self.n_outputs:
             raise DataError(
-                f"data set {self.name!r}: outputs have shape {array.shape}, "
-                f"expected (m, {self.n_outputs})"
+                QT_TRANSLATE_NOOP("Errors", "data set {name}: outputs have shape {shape}, expected (m, {outputs})"),
+                name=repr(self.name), shape=str(array.shape), outputs=self.n_outputs,
             )
         return array
 
     def _require_classification(self, what: str) -> None:
         if self.task != CLASSIFICATION:
             raise DataError(
-                f"data set {self.name!r} is a regression set; {what} applies "
-                f"to classification sets only"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "data set {name} is a regression set; {what} applies to classification sets only",
+                ),
+                name=repr(self.name), what=what,
             )
 
     def classify(self, outputs: np.ndarray) -> np.ndarray:
@@ -257,8 +285,8 @@ class Dataset:
         truth = self._truth
         if predicted.shape[0] != truth.shape[0]:
             raise DataError(
-                f"data set {self.name!r}: {predicted.shape[0]} output rows for "
-                f"{truth.shape[0]} samples"
+                QT_TRANSLATE_NOOP("Errors", "data set {name}: {rows} output rows for {samples} samples"),
+                name=repr(self.name), rows=predicted.shape[0], samples=truth.shape[0],
             )
         if truth.shape[0] == 0:
             return float("nan")
@@ -328,14 +356,15 @@ _MAX_SAMPLES = 1_000_000
 
 def _check_builtin_parameters(seed, n_samples, noise) -> None:
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise DataError(f"seed must be a whole number >= 0, not {seed!r}")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "seed must be a whole number >= 0, not {seed}"), seed=repr(seed))
     if (
         isinstance(n_samples, bool)
         or not isinstance(n_samples, numbers.Integral)
         or not 2 <= n_samples <= _MAX_SAMPLES
     ):
         raise DataError(
-            f"n_samples must be a whole number from 2 to {_MAX_SAMPLES}, not {n_samples!r}"
+            QT_TRANSLATE_NOOP("Errors", "n_samples must be a whole number from 2 to {most}, not {n_samples}"),
+            most=_MAX_SAMPLES, n_samples=repr(n_samples),
         )
     if (
         isinstance(noise, bool)
@@ -343,7 +372,10 @@ def _check_builtin_parameters(seed, n_samples, noise) -> None:
         or not math.isfinite(noise)
         or noise < 0
     ):
-        raise DataError(f"noise must be a finite number >= 0, not {noise!r}")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Errors", "noise must be a finite number >= 0, not {noise}"),
+            noise=repr(noise),
+        )
 
 
 def _binary_2d(
@@ -487,8 +519,8 @@ def load_builtin(
     key = name.strip().casefold() if isinstance(name, str) else None
     if key not in BUILTIN_NAMES:
         raise DataError(
-            f"unknown built-in data set {name!r}; the built-in data sets are: "
-            + ", ".join(BUILTIN_NAMES)
+            QT_TRANSLATE_NOOP("Errors", "unknown built-in data set {name}; the built-in data sets are: {names}"),
+            name=repr(name), names=", ".join(BUILTIN_NAMES),
         )
     _check_builtin_parameters(seed, n_samples, noise)
     if key in _LOGIC_TABLES:
@@ -529,8 +561,10 @@ def load_dataset(
         exists = False
     if not exists:
         raise DataError(
-            f"{name_or_path!s}: not a built-in data set and no such file; the "
-            "built-in data sets are: " + ", ".join(BUILTIN_NAMES)
+            QT_TRANSLATE_NOOP(
+                "Errors", "{file}: not a built-in data set and no such file; the built-in data sets are: {names}"
+            ),
+            file=str(name_or_path), names=", ".join(BUILTIN_NAMES),
         )
     return load_csv(name_or_path)
 
@@ -562,17 +596,26 @@ def _parse_number(text: str) -> float | None:
 
 
 class _CellProblem(Exception):
-    """A bad cell; the earliest one in reading order is reported."""
+    """A bad cell; the earliest one in reading order is reported.
 
-    def __init__(self, line: int, column: int, message: str) -> None:
-        super().__init__(message)
+    ``error`` is the finished :class:`DataError` (one template per kind of
+    problem, naming file, line, column and header) that is raised if this
+    cell turns out to be the first bad one.
+    """
+
+    def __init__(self, line: int, column: int, error: DataError) -> None:
+        super().__init__(str(error))
         self.line = line
         self.column = column
-        self.message = message
+        self.error = error
 
 
 class _ColumnProblem(Exception):
-    """A problem with a whole column, reported after any bad cell."""
+    """A problem with a whole column, reported after any bad cell; ``error`` is raised."""
+
+    def __init__(self, error: DataError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 @dataclass
@@ -583,9 +626,14 @@ class _Column:
     header: str
     lines: list[int]
     values: list[str]
+    where: str = ""
 
-    def problem(self, row: int, message: str) -> _CellProblem:
-        return _CellProblem(self.lines[row], self.number, message)
+    def cell(self, row: int) -> dict:
+        """The fields naming a cell in a message: ``file``, ``line``, ``column``, ``header``."""
+        return {"file": self.where, "line": self.lines[row], "column": self.number, "header": self.header}
+
+    def problem(self, row: int, error: DataError) -> _CellProblem:
+        return _CellProblem(self.lines[row], self.number, error)
 
 
 def _decode(data: bytes, where: str, encoding: str | None) -> str:
@@ -596,10 +644,13 @@ def _decode(data: bytes, where: str, encoding: str | None) -> str:
         try:
             text = data.decode(encoding)
         except LookupError:
-            raise DataError(f"{where}: unknown encoding {encoding!r}") from None
+            raise DataError(
+                QT_TRANSLATE_NOOP("Errors", "{file}: unknown encoding {encoding}"), file=where, encoding=repr(encoding)
+            ) from None
         except UnicodeDecodeError as exc:
             raise DataError(
-                f"{where}, line {bad_line(exc)}: the file is not valid {encoding} text"
+                QT_TRANSLATE_NOOP("Errors", "{file}, line {line}: the file is not valid {encoding} text"),
+                file=where, line=bad_line(exc), encoding=encoding,
             ) from None
     else:
         try:
@@ -609,9 +660,12 @@ def _decode(data: bytes, where: str, encoding: str | None) -> str:
                 text = data.decode("gbk")
             except UnicodeDecodeError:
                 raise DataError(
-                    f"{where}: the file is neither UTF-8 nor GBK text (the first "
-                    f"bad byte is on line {bad_line(utf8_error)}); save it as "
-                    "UTF-8 CSV"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{file}: the file is neither UTF-8 nor GBK text (the first "
+                        "bad byte is on line {line}); save it as UTF-8 CSV",
+                    ),
+                    file=where, line=bad_line(utf8_error),
                 ) from None
     return text[1:] if text.startswith("\ufeff") else text
 
@@ -625,11 +679,14 @@ def _read_rows(path: Path, where: str, encoding: str | None):
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{where}: file not found") from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: file not found"), file=where) from None
     except IsADirectoryError:
-        raise DataError(f"{where}: is a folder, not a file") from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: is a folder, not a file"), file=where) from None
     except OSError as exc:
-        raise DataError(f"{where}: cannot read the file ({exc.strerror or exc})") from None
+        raise DataError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: cannot read the file ({reason})"),
+            file=where, reason=str(exc.strerror or exc),
+        ) from None
     text = _decode(data, where, encoding)
 
     reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
@@ -643,7 +700,10 @@ def _read_rows(path: Path, where: str, encoding: str | None):
         except StopIteration:
             break
         except csv.Error as exc:
-            raise DataError(f"{where}, line {reader.line_num}: not valid CSV ({exc})") from None
+            raise DataError(
+                QT_TRANSLATE_NOOP("Errors", "{file}, line {line}: not valid CSV ({reason})"),
+                file=where, line=reader.line_num, reason=str(exc),
+            ) from None
         cells = [cell.strip() for cell in cells]
         if not any(cells):
             continue  # a blank line (or one of empty cells only)
@@ -652,42 +712,56 @@ def _read_rows(path: Path, where: str, encoding: str | None):
         else:
             rows.append((start, cells))
     if header is None:
-        raise DataError(f"{where}: the file is empty (a header row is required)")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: the file is empty (a header row is required)"), file=where
+        )
 
     if len(header) < 2:
         raise DataError(
-            f"{where}, line {header_line}: the header has {len(header)} column; at "
-            "least 2 are needed (features and a label). Is the file comma-separated?"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file}, line {line}: the header has {columns} column; at least 2 are needed "
+                "(features and a label). Is the file comma-separated?",
+            ),
+            file=where, line=header_line, columns=len(header),
         )
     seen: dict[str, int] = {}
     for number, name in enumerate(header, start=1):
         if not name:
-            raise DataError(f"{where}, line {header_line}, column {number}: empty column name")
+            raise DataError(
+                QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: empty column name"),
+                file=where, line=header_line, column=number,
+            )
         if name in seen:
             raise DataError(
-                f"{where}, line {header_line}: duplicate column name {name!r} "
-                f"(columns {seen[name]} and {number})"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{file}, line {line}: duplicate column name {name} (columns {first} and {second})",
+                ),
+                file=where, line=header_line, name=repr(name), first=seen[name], second=number,
             )
         seen[name] = number
     for line, cells in rows:
         if len(cells) != len(header):
             raise DataError(
-                f"{where}, line {line}: the row has {len(cells)} cells, the header "
-                f"has {len(header)}"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{file}, line {line}: the row has {cells} cells, the header has {expected}",
+                ),
+                file=where, line=line, cells=len(cells), expected=len(header),
             )
     if not rows:
-        raise DataError(f"{where}: no data rows (only the header)")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: no data rows (only the header)"), file=where)
     return header_line, header, rows
-
-
-def _cell_label(column: _Column) -> str:
-    return f"column {column.number} ({column.header})"
 
 
 def _check_not_empty(column: _Column) -> None:
     for row, value in enumerate(column.values):
         if not value:
-            raise column.problem(row, "empty value")
+            raise column.problem(row, DataError(
+                QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column} ({header}): empty value"),
+                **column.cell(row),
+            ))
 
 
 def _numeric_values(column: _Column, role: str) -> list[float] | None:
@@ -704,12 +778,33 @@ def _numeric_values(column: _Column, role: str) -> list[float] | None:
     for row, number in enumerate(parsed):
         value = column.values[row]
         if number is None:
-            raise column.problem(
-                row, f"{value!r} is not a number (text in a numeric {role} column)"
-            )
+            if role == "label":
+                raise column.problem(row, DataError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{file}, line {line}, column {column} ({header}): "
+                        "{value} is not a number (text in a numeric label column)",
+                    ),
+                    **column.cell(row), value=repr(value),
+                ))
+            raise column.problem(row, DataError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{file}, line {line}, column {column} ({header}): "
+                    "{value} is not a number (text in a numeric feature column)",
+                ),
+                **column.cell(row), value=repr(value),
+            ))
         if not math.isfinite(number):
-            raise column.problem(row, f"{value!r} is not a finite number")
+            raise column.problem(row, _not_finite(column, row))
     return parsed  # type: ignore[return-value]
+
+
+def _not_finite(column: _Column, row: int) -> DataError:
+    return DataError(
+        QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column} ({header}): {value} is not a finite number"),
+        **column.cell(row), value=repr(column.values[row]),
+    )
 
 
 def _encode_feature(column: _Column) -> tuple[np.ndarray, list[str]]:
@@ -734,11 +829,14 @@ class _Labels:
 
 
 def _only_one_class(column: _Column, classes: Sequence[str]) -> _ColumnProblem:
-    shown = ", ".join(classes)
-    return _ColumnProblem(
-        f"{_cell_label(column)}: only one class ({shown}) in the labels; "
-        "classification needs at least two"
-    )
+    return _ColumnProblem(DataError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{file}, column {column} ({header}): only one class ({classes}) in the labels; "
+            "classification needs at least two",
+        ),
+        file=column.where, column=column.number, header=column.header, classes=", ".join(classes),
+    ))
 
 
 def _encode_single_label(column: _Column) -> _Labels:
@@ -780,13 +878,16 @@ def _encode_label_column_numeric(column: _Column) -> np.ndarray:
     parsed = [_parse_number(value) for value in column.values]
     for row, number in enumerate(parsed):
         if number is None:
-            raise column.problem(
-                row,
-                f"label {column.values[row]!r} is not a number (with several label "
-                "columns every label must be numeric)",
-            )
+            raise column.problem(row, DataError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{file}, line {line}, column {column} ({header}): label {value} is not a number "
+                    "(with several label columns every label must be numeric)",
+                ),
+                **column.cell(row), value=repr(column.values[row]),
+            ))
         if not math.isfinite(number):
-            raise column.problem(row, f"{column.values[row]!r} is not a finite number")
+            raise column.problem(row, _not_finite(column, row))
     return np.array(parsed, dtype=np.float64)
 
 
@@ -846,18 +947,26 @@ def load_csv(
     else:
         wanted = [label_columns] if isinstance(label_columns, str) else list(label_columns)
         if not wanted:
-            raise DataError(f"{where}: label_columns is empty; name at least one column")
+            raise DataError(
+                QT_TRANSLATE_NOOP("Errors", "{file}: label_columns is empty; name at least one column"), file=where
+            )
         label_index = []
         for key in wanted:
             name = str(key).strip()
             if name not in header:
                 raise DataError(
-                    f"{where}: no column named {str(key)!r} (label_columns); the "
-                    "columns are: " + ", ".join(header)
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{file}: no column named {name} (label_columns); the columns are: {columns}",
+                    ),
+                    file=where, name=repr(str(key)), columns=", ".join(header),
                 )
             index = header.index(name)
             if index in label_index:
-                raise DataError(f"{where}: label column {name!r} is named twice")
+                raise DataError(
+                    QT_TRANSLATE_NOOP("Errors", "{file}: label column {name} is named twice"),
+                    file=where, name=repr(name),
+                )
             label_index.append(index)
     dropped = set()
     if drop_id and header[0].casefold() in ID_COLUMN_NAMES and 0 not in label_index:
@@ -867,14 +976,17 @@ def load_csv(
     ]
     if not feature_index:
         raise DataError(
-            f"{where}: no feature columns are left besides the id and label "
-            "columns; the columns are: " + ", ".join(header)
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file}: no feature columns are left besides the id and label columns; the columns are: {columns}",
+            ),
+            file=where, columns=", ".join(header),
         )
 
     lines = [line for line, _ in rows]
 
     def column(i: int) -> _Column:
-        return _Column(i + 1, header[i], lines, [cells[i] for _, cells in rows])
+        return _Column(i + 1, header[i], lines, [cells[i] for _, cells in rows], where)
 
     cell_problems: list[_CellProblem] = []
     column_problems: list[_ColumnProblem] = []
@@ -916,12 +1028,9 @@ def load_csv(
 
     if cell_problems:
         first = min(cell_problems, key=lambda p: (p.line, p.column))
-        raise DataError(
-            f"{where}, line {first.line}, column {first.column} "
-            f"({header[first.column - 1]}): {first.message}"
-        )
+        raise first.error
     if column_problems:
-        raise DataError(f"{where}, {column_problems[0]}")
+        raise column_problems[0].error
     assert labels is not None
 
     return Dataset(
@@ -961,15 +1070,19 @@ def train_test_split(
         or not math.isfinite(test_fraction)
         or not 0.0 <= test_fraction < 1.0
     ):
-        raise DataError(f"test_fraction must be a number in [0, 1), not {test_fraction!r}")
+        raise DataError(
+            QT_TRANSLATE_NOOP("Errors", "test_fraction must be a number in [0, 1), not {test_fraction}"),
+            test_fraction=repr(test_fraction),
+        )
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise DataError(f"seed must be a whole number >= 0, not {seed!r}")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "seed must be a whole number >= 0, not {seed}"), seed=repr(seed))
     m = dataset.n_samples
     if test_fraction == 0:
         return dataset, dataset.subset([])
     if m < 2:
         raise DataError(
-            f"data set {dataset.name!r} has {m} row(s); a train/test split needs at least 2"
+            QT_TRANSLATE_NOOP("Errors", "data set {name} has {rows} row(s); a train/test split needs at least 2"),
+            name=repr(dataset.name), rows=m,
         )
 
     rng = np.random.default_rng(int(seed))

@@ -2,11 +2,69 @@
 
 Every message names what is wrong (file, line, column or key) so the window
 can show it as it is; raising one never changes any state.
+
+Messages are translatable without this layer knowing about Qt: each error
+is raised with an English *template* (``str.format`` style, named fields
+such as ``{file}``, ``{line}``, ``{key}``) wrapped in
+:func:`QT_TRANSLATE_NOOP` so that ``pyside6-lupdate`` extracts it into the
+``Errors`` context, plus the field values::
+
+    raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: file not found"), file=where)
+
+``str(exc)`` is the English message; :func:`translate_error` gives the
+message in the user's language (the GUI passes ``QCoreApplication.translate``).
+Always call ``QT_TRANSLATE_NOOP("Errors", "...")`` with string literals
+(adjacent literals may be concatenated): lupdate reads the source, not the
+running program.
 """
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+__all__ = [
+    "BpguiError",
+    "ConfigError",
+    "DataError",
+    "DivergenceError",
+    "NetworkFileError",
+    "QT_TRANSLATE_NOOP",
+    "translate_error",
+]
+
+#: The translation context of every error template.
+CONTEXT = "Errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context`` and return it unchanged."""
+    return text
+
+
+def _rebuild(cls: type, template: str, fields: dict[str, Any]) -> "BpguiError":
+    return cls(template, **fields)
 
 
 class BpguiError(ValueError):
-    """Base class of the errors a user can cause with bad input."""
+    """Base class of the errors a user can cause with bad input.
+
+    ``template`` is the English message with ``{field}`` placeholders and
+    ``fields`` the values that fill them; ``str(exc)`` is
+    ``template.format(**fields)``.  Called with a finished message and no
+    fields, the message is kept exactly as given (it is not run through
+    ``str.format``, so braces in a path or a repr stay as they are).
+    """
+
+    def __init__(self, template: str, **fields: Any) -> None:
+        template = str(template)
+        self.template = template
+        self.fields = dict(fields)
+        super().__init__(template.format(**fields) if fields else template)
+
+    def __reduce__(self):
+        # Keep the template and fields when pickled or copied (the default
+        # would rebuild from args, i.e. from the formatted English message).
+        return _rebuild, (type(self), self.template, self.fields), self.__dict__
 
 
 class DataError(BpguiError):
@@ -23,3 +81,25 @@ class ConfigError(BpguiError):
 
 class DivergenceError(BpguiError):
     """An iteration produced NaN or infinity; it was not applied."""
+
+
+def translate_error(exc: BaseException, translate: Callable[[str, str], str]) -> str:
+    """The message of ``exc`` in the user's language.
+
+    ``translate(context, text)`` looks a template up (the GUI passes
+    ``QCoreApplication.translate``); the translated template is filled with
+    the error's fields.  Anything that is not a templated :class:`BpguiError`,
+    or a translation that does not format (a missing or misspelt field, a
+    stray brace), gives ``str(exc)``: a bad translation never crashes the app.
+    """
+    template = getattr(exc, "template", None)
+    fields = getattr(exc, "fields", None)
+    if not isinstance(exc, BpguiError) or not isinstance(template, str) or not isinstance(fields, dict):
+        return str(exc)
+    try:
+        text = translate(CONTEXT, template)
+        if not isinstance(text, str) or not text:
+            return str(exc)
+        return text.format(**fields) if fields else text
+    except Exception:  # a broken translation must never take the window down
+        return str(exc)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .activations import ACTIVATIONS, LOSSES
-from .errors import BpguiError, NetworkFileError
+from .errors import QT_TRANSLATE_NOOP, BpguiError, NetworkFileError
 from .network import INITIALISATIONS, Network
 
 FORMAT = "bpgui.network"
@@ -47,36 +47,53 @@ class NetworkFile:
     seed: int | None = None
 
 
-def _fail(source: str, key: str, problem: str) -> NetworkFileError:
-    return NetworkFileError(f"{source}: {key}: {problem}")
-
-
 def _number(source: str, key: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail(source, key, f"expected a number, got {json.dumps(value, ensure_ascii=False)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a number, got {got}"),
+            source=source, key=key, got=json.dumps(value, ensure_ascii=False),
+        )
     try:
         number = float(value)
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        raise _fail(source, key, f"expected a finite number, got {value}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a finite number, got {got}"),
+            source=source, key=key, got=str(value),
+        )
     return number
 
 
 def _matrix(source: str, key: str, value: Any, rows: int, cols: int) -> list[list[float]]:
     if not isinstance(value, list) or len(value) != rows:
-        raise _fail(source, key, f"expected a list of {rows} rows (one per unit of the layer before), got {_describe(value)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{source}: {key}: expected a list of {rows} rows (one per unit of the layer before), got {got}",
+            ),
+            source=source, key=key, rows=rows, got=_describe(value),
+        )
     out = []
     for i, row in enumerate(value):
         if not isinstance(row, list) or len(row) != cols:
-            raise _fail(source, f"{key}[{i}]", f"expected a list of {cols} numbers (one per unit of the next layer), got {_describe(row)}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{source}: {key}: expected a list of {columns} numbers (one per unit of the next layer), got {got}",
+                ),
+                source=source, key=f"{key}[{i}]", columns=cols, got=_describe(row),
+            )
         out.append([_number(source, f"{key}[{i}][{j}]", v) for j, v in enumerate(row)])
     return out
 
 
 def _vector(source: str, key: str, value: Any, n: int) -> list[float]:
     if not isinstance(value, list) or len(value) != n:
-        raise _fail(source, key, f"expected a list of {n} numbers, got {_describe(value)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a list of {count} numbers, got {got}"),
+            source=source, key=key, count=n, got=_describe(value),
+        )
     return [_number(source, f"{key}[{j}]", v) for j, v in enumerate(value)]
 
 
@@ -89,57 +106,105 @@ def _describe(value: Any) -> str:
 def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
     """Validate a parsed network document; ``source`` prefixes every message."""
     if not isinstance(data, dict):
-        raise _fail(source, "(top level)", "expected a JSON object")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a JSON object"), source=source, key="(top level)"
+        )
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise _fail(source, unknown[0], f"unknown key (allowed: {', '.join(sorted(_KEYS))})")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: unknown key (allowed: {allowed})"),
+            source=source, key=unknown[0], allowed=", ".join(sorted(_KEYS)),
+        )
     if data.get("format") != FORMAT:
-        raise _fail(source, "format", f"expected {FORMAT!r}, got {_describe(data.get('format'))}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected {expected}, got {got}"),
+            source=source, key="format", expected=repr(FORMAT), got=_describe(data.get("format")),
+        )
     version = data.get("version")
     if isinstance(version, bool) or version != VERSION:
-        raise _fail(source, "version", f"this bpgui reads version {VERSION}, got {_describe(data.get('version'))}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: this bpgui reads version {version}, got {got}"),
+            source=source, key="version", version=VERSION, got=_describe(data.get("version")),
+        )
     layers = data.get("layers")
     if not isinstance(layers, list) or len(layers) < 2:
-        raise _fail(source, "layers", "expected a list of at least 2 layers (input and output)")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a list of at least 2 layers (input and output)"),
+            source=source, key="layers",
+        )
     sizes, activations = [], []
     for k, layer in enumerate(layers):
         key = f"layers[{k}]"
         if not isinstance(layer, dict):
-            raise _fail(source, key, "expected an object such as {\"units\": 2, \"activation\": \"sigmoid\"}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", '{source}: {key}: expected an object such as {{"units": 2, "activation": "sigmoid"}}'
+                ),
+                source=source, key=key,
+            )
         extra = sorted(set(layer) - {"units", "activation"})
         if extra:
-            raise _fail(source, f"{key}.{extra[0]}", "unknown key (allowed: units, activation)")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("Errors", "{source}: {key}: unknown key (allowed: units, activation)"),
+                source=source, key=f"{key}.{extra[0]}",
+            )
         units = layer.get("units")
         if isinstance(units, bool) or not isinstance(units, int) or units < 1:
-            raise _fail(source, f"{key}.units", f"expected a positive whole number, got {_describe(units)}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a positive whole number, got {got}"),
+                source=source, key=f"{key}.units", got=_describe(units),
+            )
         sizes.append(units)
         if k == 0:
             if "activation" in layer:
-                raise _fail(source, f"{key}.activation", "the input layer has no activation")
+                raise NetworkFileError(
+                    QT_TRANSLATE_NOOP("Errors", "{source}: {key}: the input layer has no activation"),
+                    source=source, key=f"{key}.activation",
+                )
             continue
         act = layer.get("activation", "sigmoid")
         if act not in ACTIVATIONS:
-            raise _fail(source, f"{key}.activation", f"expected one of {', '.join(ACTIVATIONS)}, got {_describe(act)}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected one of {allowed}, got {got}"),
+                source=source, key=f"{key}.activation", allowed=", ".join(ACTIVATIONS), got=_describe(act),
+            )
         activations.append(act)
     loss = data.get("loss", "squared_error")
     if loss not in LOSSES:
-        raise _fail(source, "loss", f"expected one of {', '.join(LOSSES)}, got {_describe(loss)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected one of {allowed}, got {got}"),
+            source=source, key="loss", allowed=", ".join(LOSSES), got=_describe(loss),
+        )
     if loss == "cross_entropy" and activations[-1] != "sigmoid":
-        raise _fail(source, "loss", "cross_entropy needs a sigmoid output layer")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: cross_entropy needs a sigmoid output layer"),
+            source=source, key="loss",
+        )
     learning_rate = None
     if "learning_rate" in data:
         learning_rate = _number(source, "learning_rate", data["learning_rate"])
         if learning_rate <= 0:
-            raise _fail(source, "learning_rate", f"expected a positive number, got {learning_rate}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a positive number, got {got}"),
+                source=source, key="learning_rate", got=str(learning_rate),
+            )
     seed = data.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise _fail(source, "seed", f"expected a whole number ≥ 0, got {_describe(seed)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a whole number ≥ 0, got {got}"),
+            source=source, key="seed", got=_describe(seed),
+        )
     init = data.get("init", "uniform")
     if init not in INITIALISATIONS:
-        raise _fail(source, "init", f"expected one of {', '.join(INITIALISATIONS)}, got {_describe(init)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected one of {allowed}, got {got}"),
+            source=source, key="init", allowed=", ".join(INITIALISATIONS), got=_describe(init),
+        )
     init_range = _number(source, "init_range", data.get("init_range", 1.0))
     if init_range <= 0:
-        raise _fail(source, "init_range", "expected a positive number")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a positive number"), source=source, key="init_range"
+        )
 
     n_links = len(sizes) - 1
     drawn = Network.initialise(sizes, activations=activations, loss=loss, seed=seed, init=init, init_range=init_range)
@@ -148,12 +213,24 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
     if "weights" in data:
         w = data["weights"]
         if not isinstance(w, list) or len(w) != n_links:
-            raise _fail(source, "weights", f"expected a list of {n_links} matrices (one per layer after the input), got {_describe(w)}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{source}: {key}: expected a list of {count} matrices (one per layer after the input), got {got}",
+                ),
+                source=source, key="weights", count=n_links, got=_describe(w),
+            )
         weights = [_matrix(source, f"weights[{k}]", w[k], sizes[k], sizes[k + 1]) for k in range(n_links)]
     if "thresholds" in data:
         t = data["thresholds"]
         if not isinstance(t, list) or len(t) != n_links:
-            raise _fail(source, "thresholds", f"expected a list of {n_links} lists (one per layer after the input), got {_describe(t)}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{source}: {key}: expected a list of {count} lists (one per layer after the input), got {got}",
+                ),
+                source=source, key="thresholds", count=n_links, got=_describe(t),
+            )
         thresholds = [_vector(source, f"thresholds[{k}]", t[k], sizes[k + 1]) for k in range(n_links)]
     network = Network.from_arrays(sizes, activations, weights, thresholds, loss)
     return NetworkFile(network, learning_rate, seed if "seed" in data else None)
@@ -165,19 +242,28 @@ def load_network(path: str | os.PathLike) -> NetworkFile:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise NetworkFileError(f"{name}: no such file") from None
+        raise NetworkFileError(QT_TRANSLATE_NOOP("Errors", "{file}: no such file"), file=name) from None
     except UnicodeDecodeError as exc:
-        raise NetworkFileError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: not UTF-8 text (byte {byte})"), file=name, byte=exc.start
+        ) from None
     except OSError as exc:
-        raise NetworkFileError(f"{name}: cannot be read ({exc.strerror})") from None
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: cannot be read ({reason})"), file=name, reason=str(exc.strerror)
+        ) from None
     try:
         # NaN and Infinity literals parse to floats and are then refused by the
         # validation below, which names the key they stand at.
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise NetworkFileError(f"{name}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: not valid JSON ({reason})"),
+            file=name, line=exc.lineno, column=exc.colno, reason=exc.msg,
+        ) from None
     except RecursionError:
-        raise NetworkFileError(f"{name}: nested too deeply to be a network file") from None
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: nested too deeply to be a network file"), file=name
+        ) from None
     return network_from_dict(data, name)
 
 
@@ -211,7 +297,10 @@ def write_text_atomically(path: str | os.PathLike, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     except OSError as exc:
-        raise BpguiError(f"{os.fspath(path)}: cannot write here ({exc.strerror})") from None
+        raise BpguiError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: cannot write here ({reason})"),
+            file=os.fspath(path), reason=str(exc.strerror),
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -224,5 +313,8 @@ def write_text_atomically(path: str | os.PathLike, text: str) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise BpguiError(f"{os.fspath(path)}: cannot be written ({exc.strerror})") from None
+            raise BpguiError(
+                QT_TRANSLATE_NOOP("Errors", "{file}: cannot be written ({reason})"),
+                file=os.fspath(path), reason=str(exc.strerror),
+            ) from None
         raise

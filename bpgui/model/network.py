@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 
 from .activations import ACTIVATIONS, LOSSES, Activation
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 from .seeding import INIT, rng_for
 
 INITIALISATIONS = ("uniform", "xavier")
@@ -51,7 +51,10 @@ class Network:
         layout = _layout(sizes)
         flat = np.array(flat, dtype=np.float64).reshape(-1)
         if flat.shape[0] != layout[-1][-1]:
-            raise ConfigError(f"{'-'.join(map(str, sizes))} has {layout[-1][-1]} parameters, got {flat.shape[0]}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "{structure} has {expected} parameters, got {got}"),
+                structure="-".join(map(str, sizes)), expected=layout[-1][-1], got=flat.shape[0],
+            )
         _set = object.__setattr__
         _set(self, "layer_sizes", sizes)
         _set(self, "activations", acts)
@@ -98,9 +101,14 @@ class Network:
         acts = _expand_activations(activations, len(sizes) - 1)
         validate_structure(sizes, acts, loss)
         if init not in INITIALISATIONS:
-            raise ConfigError(f"init must be one of {', '.join(INITIALISATIONS)}, got {init!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "init must be one of {allowed}, got {got}"),
+                allowed=", ".join(INITIALISATIONS), got=repr(init),
+            )
         if not (np.isfinite(init_range) and init_range > 0):
-            raise ConfigError(f"init_range must be a positive number, got {init_range!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "init_range must be a positive number, got {got}"), got=repr(init_range)
+            )
         rng = rng_for(seed, INIT)
         weights, thresholds = [], []
         for n_in, n_out in zip(sizes[:-1], sizes[1:]):
@@ -119,14 +127,23 @@ class Network:
         sizes = tuple(layer_sizes)
         n = len(sizes) - 1
         if len(weights) != n or len(thresholds) != n:
-            raise ConfigError("one weight matrix and one threshold vector are needed per layer after the input")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "one weight matrix and one threshold vector are needed per layer after the input",
+                )
+            )
         parts = []
         for k, (w, t) in enumerate(zip(weights, thresholds)):
             w, t = np.asarray(w, dtype=np.float64), np.asarray(t, dtype=np.float64)
             expected = (sizes[k], sizes[k + 1])
             if w.shape != expected or t.shape != expected[1:]:
                 raise ConfigError(
-                    f"layer {k + 1}: weights {w.shape} / thresholds {t.shape} do not fit sizes {expected}"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "layer {layer}: weights {weights} / thresholds {thresholds} do not fit sizes {expected}",
+                    ),
+                    layer=k + 1, weights=str(w.shape), thresholds=str(t.shape), expected=str(expected),
                 )
             parts += [w.ravel(), t]
         return cls(sizes, activations, np.concatenate(parts), loss)
@@ -146,18 +163,27 @@ class Network:
     def with_parameter(self, layer: int, kind: str, source: int | None, target: int, value: float) -> "Network":
         """A copy with one parameter (1-based layer/units, as in ``naming``) set to ``value``."""
         if not np.isfinite(value):
-            raise ConfigError(f"a parameter must be a finite number, got {value!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "a parameter must be a finite number, got {got}"), got=repr(value)
+            )
         if not 1 <= layer <= self.n_layers or not 1 <= target <= self.layer_sizes[layer]:
-            raise ConfigError(f"there is no unit {target} in layer {layer}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "there is no unit {unit} in layer {layer}"), unit=target, layer=layer
+            )
         w0, t0, _ = self._layout[layer - 1]
         if kind == "weight":
             if source is None or not 1 <= source <= self.layer_sizes[layer - 1]:
-                raise ConfigError(f"there is no unit {source} in layer {layer - 1}")
+                raise ConfigError(
+                    QT_TRANSLATE_NOOP("Errors", "there is no unit {unit} in layer {layer}"),
+                    unit=source, layer=layer - 1,
+                )
             index = w0 + (source - 1) * self.layer_sizes[layer] + (target - 1)
         elif kind == "threshold":
             index = t0 + target - 1
         else:
-            raise ConfigError(f"kind must be 'weight' or 'threshold', got {kind!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "kind must be 'weight' or 'threshold', got {got}"), got=repr(kind)
+            )
         flat = self.flat.copy()
         flat[index] = value
         return self.with_flat(frozen(flat))
@@ -224,21 +250,33 @@ def _expand_activations(activations: Sequence[str] | str, n_layers: int) -> tupl
 def validate_structure(layer_sizes: Sequence[int], activations: Sequence[str], loss: str) -> None:
     """Raise ``ConfigError`` naming the first thing wrong with a structure."""
     if len(layer_sizes) < 2:
-        raise ConfigError("a network needs an input layer and an output layer")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a network needs an input layer and an output layer"))
     for k, n in enumerate(layer_sizes):
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ConfigError(f"layer {k} must have a positive whole number of units, got {n!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "layer {layer} must have a positive whole number of units, got {got}"),
+                layer=k, got=repr(n),
+            )
     if len(activations) != len(layer_sizes) - 1:
         raise ConfigError(
-            f"{len(layer_sizes) - 1} activations are needed (one per layer after the input), got {len(activations)}"
+            QT_TRANSLATE_NOOP("Errors", "{expected} activations are needed (one per layer after the input), got {got}"),
+            expected=len(layer_sizes) - 1, got=len(activations),
         )
     for k, a in enumerate(activations, start=1):
         if a not in ACTIVATIONS:
-            raise ConfigError(f"layer {k}: activation must be one of {', '.join(ACTIVATIONS)}, got {a!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "layer {layer}: activation must be one of {allowed}, got {got}"),
+                layer=k, allowed=", ".join(ACTIVATIONS), got=repr(a),
+            )
     if loss not in LOSSES:
-        raise ConfigError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r}")
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("Errors", "loss must be one of {allowed}, got {got}"),
+            allowed=", ".join(LOSSES), got=repr(loss),
+        )
     if loss == "cross_entropy" and activations[-1] != "sigmoid":
-        raise ConfigError("cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))")
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("Errors", "cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))")
+        )
 
 
 def parse_hidden_sizes(text: str) -> tuple[int, ...]:
@@ -249,6 +287,12 @@ def parse_hidden_sizes(text: str) -> tuple[int, ...]:
     sizes = []
     for part in text.replace(" ", "").split(","):
         if not part.isdigit() or int(part) < 1:
-            raise ConfigError(f"hidden layer sizes must be positive whole numbers separated by commas, got {part!r} in {text!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "hidden layer sizes must be positive whole numbers separated by commas, got {part} in {text}",
+                ),
+                part=repr(part), text=repr(text),
+            )
         sizes.append(int(part))
     return tuple(sizes)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 DUMMY_INPUT = -1.0
 RULES = ("batch", "online")
@@ -70,12 +70,21 @@ class Perceptron:
     def __init__(self, n_inputs: int, *, weights=None, threshold: float = 0.0,
                  learning_rate: float = 1.0, rule: str = "batch") -> None:
         if rule not in RULES:
-            raise ConfigError(f"rule must be one of {', '.join(RULES)}, got {rule!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "rule must be one of {allowed}, got {got}"),
+                allowed=", ".join(RULES), got=repr(rule),
+            )
         if not (np.isfinite(learning_rate) and learning_rate > 0):
-            raise ConfigError(f"the learning rate η must be a positive number, got {learning_rate!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "the learning rate η must be a positive number, got {got}"),
+                got=repr(learning_rate),
+            )
         self.weights = np.zeros(n_inputs) if weights is None else np.array(weights, dtype=np.float64)
         if self.weights.shape != (n_inputs,):
-            raise ConfigError(f"expected {n_inputs} weights, got {self.weights.shape}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "expected {expected} weights, got {got}"),
+                expected=n_inputs, got=str(self.weights.shape),
+            )
         self.threshold = float(threshold)
         self.learning_rate = float(learning_rate)
         self.rule = rule

@@ -27,7 +27,7 @@ import numpy as np
 
 from .backprop import StepResult, compute_step_unguarded, loss_value, make_record
 from .datasets import Dataset
-from .errors import ConfigError, DivergenceError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, DivergenceError
 from .history import EpochLog, GrowableArray
 from .network import Network
 from .records import IterationRecord
@@ -49,13 +49,21 @@ class TrainingConfig:
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
-            raise ConfigError(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "mode must be one of {allowed}, got {got}"),
+                allowed=", ".join(MODES), got=repr(self.mode),
+            )
         eta = self.learning_rate
         if isinstance(eta, bool) or not isinstance(eta, (int, float)) or not math.isfinite(eta) or eta <= 0:
-            raise ConfigError(f"the learning rate η must be a positive finite number, got {eta!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "the learning rate η must be a positive finite number, got {got}"),
+                got=repr(eta),
+            )
         b = self.batch_size
         if isinstance(b, bool) or not isinstance(b, (int, np.integer)) or b < 1:
-            raise ConfigError(f"the batch size must be a positive whole number, got {b!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "the batch size must be a positive whole number, got {got}"), got=repr(b)
+            )
 
     def batch_for(self, n_samples: int) -> int:
         if self.mode == "standard":
@@ -75,10 +83,15 @@ class StopConditions:
     def __post_init__(self) -> None:
         t = self.target_error
         if t is not None and not (isinstance(t, (int, float)) and math.isfinite(t) and t >= 0):
-            raise ConfigError(f"the target error must be a number ≥ 0, got {t!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "the target error must be a number ≥ 0, got {got}"), got=repr(t)
+            )
         m = self.max_epochs
         if m is not None and (isinstance(m, bool) or not isinstance(m, (int, np.integer)) or m < 1):
-            raise ConfigError(f"the maximum number of epochs must be a positive whole number, got {m!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "the maximum number of epochs must be a positive whole number, got {got}"),
+                got=repr(m),
+            )
 
 
 class TrainingState(NamedTuple):
@@ -121,15 +134,32 @@ class Trainer:
         checkpoint_interval: int = 1024,
     ) -> None:
         if train.n_samples == 0:
-            raise ConfigError(f"the training set {train.name!r} has no samples")
-        for part, name in ((train, "training"), (test, "test")):
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "the training set {name} has no samples"), name=repr(train.name)
+            )
+        structure = "-".join(map(str, network.layer_sizes))
+        for part in (train, test):
             if part is None or part.n_samples == 0:
                 continue
-            if part.n_inputs != network.layer_sizes[0] or part.n_outputs != network.layer_sizes[-1]:
+            if part.n_inputs == network.layer_sizes[0] and part.n_outputs == network.layer_sizes[-1]:
+                continue
+            fields = dict(name=repr(part.name), inputs=part.n_inputs, outputs=part.n_outputs, structure=structure)
+            if part is train:
                 raise ConfigError(
-                    f"the {name} set {part.name!r} has {part.n_inputs} inputs and {part.n_outputs} outputs, "
-                    f"but the network is {'-'.join(map(str, network.layer_sizes))}"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "the training set {name} has {inputs} inputs and {outputs} outputs, "
+                        "but the network is {structure}",
+                    ),
+                    **fields,
                 )
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the test set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}",
+                ),
+                **fields,
+            )
         rng_for(seed, ORDER)  # validates the seed
         self.train_set = train
         self.test_set = test if test is not None and test.n_samples > 0 else None
@@ -282,8 +312,11 @@ class Trainer:
                 self._flush_epoch()
         if not step.finite:
             raise DivergenceError(
-                f"iteration {state.iteration + 1} produced a non-finite error or parameter "
-                f"(η = {state.config.learning_rate:g}); it was not applied"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied",
+                ),
+                iteration=state.iteration + 1, eta=f"{state.config.learning_rate:g}",
             )
         new = self._after(state, step, idx.shape[0])
         t = new.iteration
@@ -345,7 +378,9 @@ class Trainer:
     def train(self) -> str:
         """Train until a stop condition holds (at least one must be set)."""
         if self.stop.target_error is None and self.stop.max_epochs is None:
-            raise ConfigError("training to the end needs a target error or a maximum number of epochs")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "training to the end needs a target error or a maximum number of epochs")
+            )
         try:
             while (reason := self.stop_reason()) is None:
                 self._advance(False)
@@ -413,7 +448,10 @@ class Trainer:
     def goto(self, t: int) -> IterationRecord | None:
         """Restore the state after iteration t (0 ≤ t ≤ end) exactly; returns its record."""
         if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= self._end:
-            raise ConfigError(f"iteration must be between 0 and {self._end}, got {t!r}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "iteration must be between 0 and {end}, got {got}"),
+                end=self._end, got=repr(t),
+            )
         t = int(t)
         self._flush_epoch()
         checkpoint = self._checkpoint_before(t)
@@ -449,7 +487,7 @@ class Trainer:
     def step_back(self) -> IterationRecord | None:
         """Undo one iteration (to t − 1); returns the record of iteration t − 1."""
         if self.iteration == 0:
-            raise ConfigError("already at iteration 0: there is nothing to step back to")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "already at iteration 0: there is nothing to step back to"))
         return self.goto(self.iteration - 1)
 
     # ---- changes by hand ------------------------------------------------------------
@@ -504,7 +542,9 @@ class Trainer:
     def set_network(self, network: Network) -> None:
         """Replace the parameters (same structure) from now on, e.g. to undo an edit."""
         if network.layer_sizes != self.network.layer_sizes:
-            raise ConfigError("the new network has a different structure; make a new trainer")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "the new network has a different structure; make a new trainer")
+            )
         self._branch(self._state._replace(network=network))
         self._last_record = None
 
