@@ -28,15 +28,22 @@ import time
 from dataclasses import dataclass, replace
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from .model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
-from .model.errors import BpguiError, ConfigError, DivergenceError
+from .model.errors import BpguiError, ConfigError, DivergenceError, translate_error
 from .model.fileformat import load_network, save_network
 from .model.network import Network
 from .model.phases import PhaseView, phase_views
 from .model.records import IterationRecord
 from .model.training import DEFAULT_LEARNING_RATE, StopConditions, Trainer, TrainingConfig
+
+def localized(exc: Exception) -> str:
+    """An error's message in the learner's language (model errors carry translatable templates)."""
+    if isinstance(exc, BpguiError):
+        return translate_error(exc, QCoreApplication.translate)
+    return str(exc)
+
 
 # Iterations per second offered by the speed control; 0 means as fast as possible.
 SPEEDS = (1, 2, 5, 10, 30, 100, 1000, 0)
@@ -207,7 +214,7 @@ class TrainingController(QObject):
         self.selection_changed.emit(self._selected)
 
     def _refuse(self, exc: Exception) -> None:
-        self.message.emit("error", str(exc))
+        self.message.emit("error", localized(exc))
 
     # ---- settings --------------------------------------------------------------------------
     def apply_settings(self, new: Settings) -> bool:
@@ -286,7 +293,7 @@ class TrainingController(QObject):
     def _on_diverged(self, exc: DivergenceError) -> None:
         self.pause()
         self.message.emit("error", self.tr("Training diverged and was paused; the last finite "
-                                           "iteration is kept. %1").replace("%1", str(exc)))
+                                           "iteration is kept. %1").replace("%1", localized(exc)))
         self.history_changed.emit()
         self.state_changed.emit()
 

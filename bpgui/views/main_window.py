@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import LANGUAGES, SYSTEM, install_language
-from ..controller import SPEEDS, Settings, TrainingController
+from ..controller import SPEEDS, Settings, TrainingController, localized
 from ..model.errors import BpguiError
 from ..model.fileformat import write_text_atomically
 from .error_plot import ErrorPlotView
@@ -646,7 +646,7 @@ class MainWindow(QMainWindow):
         try:
             write_text_atomically(path, self.table.export_csv_text())
         except BpguiError as exc:
-            self._on_controller_message("error", str(exc))
+            self._on_controller_message("error", localized(exc))
             return False
         return True
 
@@ -659,7 +659,7 @@ class MainWindow(QMainWindow):
         try:
             exporter(path)
         except (OSError, BpguiError) as exc:
-            self._on_controller_message("error", str(exc))
+            self._on_controller_message("error", localized(exc))
             return False
         return True
 

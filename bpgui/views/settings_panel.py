@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..controller import Settings
+from ..controller import Settings, localized
 from ..model.datasets import BUILTIN_NAMES
 from ..model.errors import ConfigError
 from ..model.network import parse_hidden_sizes
@@ -177,7 +177,7 @@ class SettingsPanel(QWidget):
         try:
             sizes = parse_hidden_sizes(self.hidden.text())
         except ConfigError as exc:
-            self._refuse(str(exc))
+            self._refuse(localized(exc))
             return
         self._request(hidden=sizes)
 

@@ -75,57 +75,57 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="553"/>
+        <location filename="../../bpgui/views/decision_map.py" line="552"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="555"/>
+        <location filename="../../bpgui/views/decision_map.py" line="554"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="562"/>
+        <location filename="../../bpgui/views/decision_map.py" line="561"/>
         <source>The network has %1 inputs; the map needs 2.</source>
         <translation>网络有 %1 个输入；此图需要 2 个。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="762"/>
+        <location filename="../../bpgui/views/decision_map.py" line="761"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="763"/>
+        <location filename="../../bpgui/views/decision_map.py" line="762"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="765"/>
+        <location filename="../../bpgui/views/decision_map.py" line="764"/>
         <source>The network&apos;s output over the plane of the two inputs: blue 0, white 0.5, red 1. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络输出在两个输入构成的平面上的取值：蓝色为 0，白色为 0.5，红色为 1。黑线是决策边界（输出为 0.5）；带圆圈的样本是分类错误的样本。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="779"/>
+        <location filename="../../bpgui/views/decision_map.py" line="778"/>
         <source>What each hidden unit bₕ learned</source>
         <translation>每个隐层神经元 bₕ 学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="781"/>
+        <location filename="../../bpgui/views/decision_map.py" line="780"/>
         <source>(first %1 of %2)</source>
         <translation>（共 %2 个，显示前 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="784"/>
+        <location filename="../../bpgui/views/decision_map.py" line="783"/>
         <source>Each tile is one unit of the first hidden layer over the same plane; the dashed line is where it switches (α − γ = 0)</source>
         <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="811"/>
+        <location filename="../../bpgui/views/decision_map.py" line="810"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="815"/>
+        <location filename="../../bpgui/views/decision_map.py" line="814"/>
         <source>%1 of %2 misclassified</source>
         <translation>%2 个样本中有 %1 个分类错误</translation>
     </message>
@@ -161,98 +161,631 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="370"/>
+        <location filename="../../bpgui/views/error_plot.py" line="369"/>
         <source>Could not write the image {path}</source>
         <translation>无法写入图像 {path}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="449"/>
+        <location filename="../../bpgui/views/error_plot.py" line="448"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="450"/>
+        <location filename="../../bpgui/views/error_plot.py" line="449"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="451"/>
+        <location filename="../../bpgui/views/error_plot.py" line="450"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="452"/>
+        <location filename="../../bpgui/views/error_plot.py" line="451"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="453"/>
+        <location filename="../../bpgui/views/error_plot.py" line="452"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="454"/>
+        <location filename="../../bpgui/views/error_plot.py" line="453"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="503"/>
-        <location filename="../../bpgui/views/error_plot.py" line="642"/>
+        <location filename="../../bpgui/views/error_plot.py" line="502"/>
+        <location filename="../../bpgui/views/error_plot.py" line="641"/>
         <source>epoch {epoch} (t = {t}): E = {value}</source>
         <translation>第 {epoch} 轮（t = {t}）：E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="505"/>
-        <location filename="../../bpgui/views/error_plot.py" line="646"/>
+        <location filename="../../bpgui/views/error_plot.py" line="504"/>
+        <location filename="../../bpgui/views/error_plot.py" line="645"/>
         <source>, test E = {value}</source>
         <translation>，测试集 E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="509"/>
-        <location filename="../../bpgui/views/error_plot.py" line="653"/>
+        <location filename="../../bpgui/views/error_plot.py" line="508"/>
+        <location filename="../../bpgui/views/error_plot.py" line="652"/>
         <source>t = {t}: E_k = {value}</source>
         <translation>t = {t}: E_k = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="510"/>
-        <location filename="../../bpgui/views/error_plot.py" line="659"/>
+        <location filename="../../bpgui/views/error_plot.py" line="509"/>
+        <location filename="../../bpgui/views/error_plot.py" line="658"/>
         <source>Point at a curve to read its exact value</source>
         <translation>将鼠标指向曲线即可读取精确值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="516"/>
+        <location filename="../../bpgui/views/error_plot.py" line="515"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="516"/>
+        <location filename="../../bpgui/views/error_plot.py" line="515"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="518"/>
+        <location filename="../../bpgui/views/error_plot.py" line="517"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="528"/>
+        <location filename="../../bpgui/views/error_plot.py" line="527"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="529"/>
+        <location filename="../../bpgui/views/error_plot.py" line="528"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="531"/>
+        <location filename="../../bpgui/views/error_plot.py" line="530"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="629"/>
+        <location filename="../../bpgui/views/error_plot.py" line="628"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="76"/>
+        <source>data set {name}: {what} are not numbers ({reason})</source>
+        <translation>数据集 {name}：{what} 不是数值（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="81"/>
+        <source>data set {name}: {what} must be a 2-D array (rows × columns), got shape {shape}</source>
+        <translation>数据集 {name}：{what} 必须是二维数组（行 × 列），实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="89"/>
+        <source>data set {name}: {what} contain NaN or infinity</source>
+        <translation>数据集 {name}：{what} 中含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="138"/>
+        <source>data set {name}: {inputs} input rows but {targets} target rows</source>
+        <translation>数据集 {name}：输入有 {inputs} 行，但目标有 {targets} 行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="143"/>
+        <source>data set {name}: {names} feature names for {columns} input columns</source>
+        <translation>数据集 {name}：输入有 {columns} 列，但特征名有 {names} 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="148"/>
+        <source>data set {name}: {names} target names for {columns} target columns</source>
+        <translation>数据集 {name}：目标有 {columns} 列，但目标名有 {names} 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="153"/>
+        <source>data set {name}: there are no target columns</source>
+        <translation>数据集 {name}：没有目标列</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="157"/>
+        <source>data set {name}: task must be &apos;classification&apos; or &apos;regression&apos;, not {task}</source>
+        <translation>数据集 {name}：任务类型必须是 &apos;classification&apos; 或 &apos;regression&apos;，而不是 {task}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="167"/>
+        <source>data set {name}: a regression set has no class names</source>
+        <translation>数据集 {name}：回归数据集没有类别名</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="175"/>
+        <source>data set {name}: a single-output classification set needs 2 class names (negative, positive), got {count}</source>
+        <translation>数据集 {name}：单输出的分类数据集需要 2 个类别名（负类、正类），实际有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="184"/>
+        <source>data set {name}: {count} class names for {outputs} one-hot outputs</source>
+        <translation>数据集 {name}：独热编码的输出有 {outputs} 个，但类别名有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="189"/>
+        <source>data set {name}: classification targets must be 0 or 1</source>
+        <translation>数据集 {name}：分类任务的目标值必须是 0 或 1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="196"/>
+        <source>data set {name}: one-hot targets need exactly one 1 per row</source>
+        <translation>数据集 {name}：独热编码的目标值每行必须恰好有一个 1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="242"/>
+        <source>data set {name}: outputs have shape {shape}, expected (m, {outputs})</source>
+        <translation>数据集 {name}：输出的形状为 {shape}，应为 (m, {outputs})</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="250"/>
+        <source>data set {name} is a regression set; {what} applies to classification sets only</source>
+        <translation>数据集 {name} 是回归数据集；{what} 只适用于分类数据集</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="288"/>
+        <source>data set {name}: {rows} output rows for {samples} samples</source>
+        <translation>数据集 {name}：有 {samples} 个样本，但输出有 {rows} 行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="359"/>
+        <location filename="../../bpgui/model/datasets.py" line="1078"/>
+        <source>seed must be a whole number &gt;= 0, not {seed}</source>
+        <translation>随机种子 seed 必须是 &gt;= 0 的整数，而不是 {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="366"/>
+        <source>n_samples must be a whole number from 2 to {most}, not {n_samples}</source>
+        <translation>样本数 n_samples 必须是 2 到 {most} 之间的整数，而不是 {n_samples}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="376"/>
+        <source>noise must be a finite number &gt;= 0, not {noise}</source>
+        <translation>噪声 noise 必须是 &gt;= 0 的有限数，而不是 {noise}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="522"/>
+        <source>unknown built-in data set {name}; the built-in data sets are: {names}</source>
+        <translation>未知的内置数据集 {name}；内置数据集有：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="564"/>
+        <source>{file}: not a built-in data set and no such file; the built-in data sets are: {names}</source>
+        <translation>{file}：既不是内置数据集，也没有这个文件；内置数据集有：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="648"/>
+        <source>{file}: unknown encoding {encoding}</source>
+        <extracomment>First-column headers (compared case-insensitively) taken for an id column. Label spellings (compared case-insensitively) read as the positive class. Label spellings (compared case-insensitively) read as the negative class.</extracomment>
+        <translation>{file}：未知的编码 {encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="652"/>
+        <source>{file}, line {line}: the file is not valid {encoding} text</source>
+        <translation>{file}，第 {line} 行：该文件不是有效的 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="663"/>
+        <source>{file}: the file is neither UTF-8 nor GBK text (the first bad byte is on line {line}); save it as UTF-8 CSV</source>
+        <translation>{file}：该文件既不是 UTF-8 文本，也不是 GBK 文本（第一个无效字节在第 {line} 行）；请将其另存为 UTF-8 编码的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="682"/>
+        <source>{file}: file not found</source>
+        <translation>{file}：找不到文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="684"/>
+        <source>{file}: is a folder, not a file</source>
+        <translation>{file}：这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="687"/>
+        <source>{file}: cannot read the file ({reason})</source>
+        <translation>{file}：无法读取该文件（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="704"/>
+        <source>{file}, line {line}: not valid CSV ({reason})</source>
+        <translation>{file}，第 {line} 行：不是有效的 CSV（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="716"/>
+        <source>{file}: the file is empty (a header row is required)</source>
+        <translation>{file}：文件为空（必须有表头行）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="721"/>
+        <source>{file}, line {line}: the header has {columns} column; at least 2 are needed (features and a label). Is the file comma-separated?</source>
+        <translation>{file}，第 {line} 行：表头只有 {columns} 列；至少需要 2 列（特征和标签）。该文件是用逗号分隔的吗？</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="732"/>
+        <source>{file}, line {line}, column {column}: empty column name</source>
+        <translation>{file}，第 {line} 行，第 {column} 列：列名为空</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="737"/>
+        <source>{file}, line {line}: duplicate column name {name} (columns {first} and {second})</source>
+        <translation>{file}，第 {line} 行：列名 {name} 重复（第 {first} 列和第 {second} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="747"/>
+        <source>{file}, line {line}: the row has {cells} cells, the header has {expected}</source>
+        <translation>{file}，第 {line} 行：该行有 {cells} 个单元格，而表头有 {expected} 列</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="754"/>
+        <source>{file}: no data rows (only the header)</source>
+        <translation>{file}：没有数据行（只有表头）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="762"/>
+        <source>{file}, line {line}, column {column} ({header}): empty value</source>
+        <translation>{file}，第 {line} 行，第 {column} 列（{header}）：值为空</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="783"/>
+        <source>{file}, line {line}, column {column} ({header}): {value} is not a number (text in a numeric label column)</source>
+        <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是数字（数值标签列中出现了文本）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="791"/>
+        <source>{file}, line {line}, column {column} ({header}): {value} is not a number (text in a numeric feature column)</source>
+        <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是数字（数值特征列中出现了文本）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="805"/>
+        <source>{file}, line {line}, column {column} ({header}): {value} is not a finite number</source>
+        <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是有限数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="833"/>
+        <source>{file}, column {column} ({header}): only one class ({classes}) in the labels; classification needs at least two</source>
+        <translation>{file}，第 {column} 列（{header}）：标签中只有一个类别（{classes}）；分类至少需要两个类别</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="882"/>
+        <source>{file}, line {line}, column {column} ({header}): label {value} is not a number (with several label columns every label must be numeric)</source>
+        <translation>{file}，第 {line} 行，第 {column} 列（{header}）：标签 {value} 不是数字（有多个标签列时，每个标签都必须是数值）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="951"/>
+        <source>{file}: label_columns is empty; name at least one column</source>
+        <translation>{file}：label_columns 为空；请至少指定一列</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="958"/>
+        <source>{file}: no column named {name} (label_columns); the columns are: {columns}</source>
+        <translation>{file}：没有名为 {name} 的列（label_columns）；现有的列为：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="967"/>
+        <source>{file}: label column {name} is named twice</source>
+        <translation>{file}：标签列 {name} 被指定了两次</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="979"/>
+        <source>{file}: no feature columns are left besides the id and label columns; the columns are: {columns}</source>
+        <translation>{file}：除 id 列和标签列之外，没有剩下任何特征列；现有的列为：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="1074"/>
+        <source>test_fraction must be a number in [0, 1), not {test_fraction}</source>
+        <translation>测试集比例 test_fraction 必须是 [0, 1) 内的数，而不是 {test_fraction}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/datasets.py" line="1084"/>
+        <source>data set {name} has {rows} row(s); a train/test split needs at least 2</source>
+        <translation>数据集 {name} 只有 {rows} 行；划分训练集/测试集至少需要 2 行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="53"/>
+        <source>{source}: {key}: expected a number, got {got}</source>
+        <translation>{source}：{key}：应为数字，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="62"/>
+        <source>{source}: {key}: expected a finite number, got {got}</source>
+        <translation>{source}：{key}：应为有限数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="71"/>
+        <source>{source}: {key}: expected a list of {rows} rows (one per unit of the layer before), got {got}</source>
+        <translation>{source}：{key}：应为包含 {rows} 行的列表（前一层的每个神经元一行），实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="81"/>
+        <source>{source}: {key}: expected a list of {columns} numbers (one per unit of the next layer), got {got}</source>
+        <translation>{source}：{key}：应为包含 {columns} 个数字的列表（后一层的每个神经元一个），实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="94"/>
+        <source>{source}: {key}: expected a list of {count} numbers, got {got}</source>
+        <translation>{source}：{key}：应为包含 {count} 个数字的列表，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="110"/>
+        <source>{source}: {key}: expected a JSON object</source>
+        <translation>{source}：{key}：应为 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="115"/>
+        <source>{source}: {key}: unknown key (allowed: {allowed})</source>
+        <translation>{source}：{key}：未知的键（允许的键：{allowed}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="120"/>
+        <source>{source}: {key}: expected {expected}, got {got}</source>
+        <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="126"/>
+        <source>{source}: {key}: this bpgui reads version {version}, got {got}</source>
+        <translation>{source}：{key}：此 bpgui 读取的是版本 {version}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="132"/>
+        <source>{source}: {key}: expected a list of at least 2 layers (input and output)</source>
+        <translation>{source}：{key}：应为至少包含 2 层（输入层和输出层）的列表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="140"/>
+        <source>{source}: {key}: expected an object such as {{&quot;units&quot;: 2, &quot;activation&quot;: &quot;sigmoid&quot;}}</source>
+        <translation>{source}：{key}：应为形如 {{&quot;units&quot;: 2, &quot;activation&quot;: &quot;sigmoid&quot;}} 的对象</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="148"/>
+        <source>{source}: {key}: unknown key (allowed: units, activation)</source>
+        <translation>{source}：{key}：未知的键（允许的键：units, activation）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="154"/>
+        <source>{source}: {key}: expected a positive whole number, got {got}</source>
+        <translation>{source}：{key}：应为正整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="161"/>
+        <source>{source}: {key}: the input layer has no activation</source>
+        <translation>{source}：{key}：输入层没有激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="168"/>
+        <location filename="../../bpgui/model/fileformat.py" line="175"/>
+        <location filename="../../bpgui/model/fileformat.py" line="200"/>
+        <source>{source}: {key}: expected one of {allowed}, got {got}</source>
+        <translation>{source}：{key}：应为 {allowed} 之一，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="180"/>
+        <source>{source}: {key}: cross_entropy needs a sigmoid output layer</source>
+        <translation>{source}：{key}：cross_entropy（交叉熵）要求输出层使用 sigmoid 激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="188"/>
+        <source>{source}: {key}: expected a positive number, got {got}</source>
+        <translation>{source}：{key}：应为正数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="194"/>
+        <source>{source}: {key}: expected a whole number ≥ 0, got {got}</source>
+        <translation>{source}：{key}：应为 ≥ 0 的整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="206"/>
+        <source>{source}: {key}: expected a positive number</source>
+        <translation>{source}：{key}：应为正数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="217"/>
+        <source>{source}: {key}: expected a list of {count} matrices (one per layer after the input), got {got}</source>
+        <translation>{source}：{key}：应为包含 {count} 个矩阵的列表（输入层之后每层一个），实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="228"/>
+        <source>{source}: {key}: expected a list of {count} lists (one per layer after the input), got {got}</source>
+        <translation>{source}：{key}：应为包含 {count} 个列表的列表（输入层之后每层一个），实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="245"/>
+        <source>{file}: no such file</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="248"/>
+        <source>{file}: not UTF-8 text (byte {byte})</source>
+        <translation>{file}：不是 UTF-8 文本（字节位置 {byte}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="252"/>
+        <source>{file}: cannot be read ({reason})</source>
+        <translation>{file}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="260"/>
+        <source>{file}, line {line}, column {column}: not valid JSON ({reason})</source>
+        <translation>{file}，第 {line} 行，第 {column} 列：不是有效的 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="265"/>
+        <source>{file}: nested too deeply to be a network file</source>
+        <translation>{file}：嵌套层数过深，不可能是网络文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="301"/>
+        <source>{file}: cannot write here ({reason})</source>
+        <translation>{file}：无法在此处写入（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="317"/>
+        <source>{file}: cannot be written ({reason})</source>
+        <translation>{file}：无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="55"/>
+        <source>{structure} has {expected} parameters, got {got}</source>
+        <translation>{structure} 网络有 {expected} 个参数，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="105"/>
+        <source>init must be one of {allowed}, got {got}</source>
+        <translation>初始化方式 init 必须是 {allowed} 之一，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="110"/>
+        <source>init_range must be a positive number, got {got}</source>
+        <translation>初始化范围 init_range 必须是正数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="131"/>
+        <source>one weight matrix and one threshold vector are needed per layer after the input</source>
+        <translation>输入层之后的每一层都需要一个权重矩阵和一个阈值向量</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="142"/>
+        <source>layer {layer}: weights {weights} / thresholds {thresholds} do not fit sizes {expected}</source>
+        <translation>第 {layer} 层：权重 {weights} / 阈值 {thresholds} 与层大小 {expected} 不符</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="167"/>
+        <source>a parameter must be a finite number, got {got}</source>
+        <translation>参数必须是有限数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="171"/>
+        <location filename="../../bpgui/model/network.py" line="177"/>
+        <source>there is no unit {unit} in layer {layer}</source>
+        <translation>第 {layer} 层中没有神经元 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="185"/>
+        <source>kind must be &apos;weight&apos; or &apos;threshold&apos;, got {got}</source>
+        <translation>参数类型 kind 必须是 &apos;weight&apos; 或 &apos;threshold&apos;，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="253"/>
+        <source>a network needs an input layer and an output layer</source>
+        <translation>网络需要一个输入层和一个输出层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="257"/>
+        <source>layer {layer} must have a positive whole number of units, got {got}</source>
+        <translation>第 {layer} 层的神经元数必须是正整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="262"/>
+        <source>{expected} activations are needed (one per layer after the input), got {got}</source>
+        <translation>需要 {expected} 个激活函数（输入层之后每层一个），实际为 {got} 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="268"/>
+        <source>layer {layer}: activation must be one of {allowed}, got {got}</source>
+        <translation>第 {layer} 层：激活函数必须是 {allowed} 之一，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="273"/>
+        <source>loss must be one of {allowed}, got {got}</source>
+        <translation>损失函数必须是 {allowed} 之一，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="278"/>
+        <source>cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))</source>
+        <translation>交叉熵要求输出层使用 sigmoid 激活函数（其输出必须位于 (0, 1) 内）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="291"/>
+        <source>hidden layer sizes must be positive whole numbers separated by commas, got {part} in {text}</source>
+        <translation>各隐层的神经元数必须是用逗号分隔的正整数，而 {text} 中有 {part}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/perceptron.py" line="74"/>
+        <source>rule must be one of {allowed}, got {got}</source>
+        <translation>规则必须是 {allowed} 之一，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/perceptron.py" line="79"/>
+        <source>the learning rate η must be a positive number, got {got}</source>
+        <translation>学习率 η 必须是正数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/perceptron.py" line="85"/>
+        <source>expected {expected} weights, got {got}</source>
+        <translation>应有 {expected} 个权重，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="53"/>
+        <source>mode must be one of {allowed}, got {got}</source>
+        <translation>模式必须是 {allowed} 之一，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="59"/>
+        <source>the learning rate η must be a positive finite number, got {got}</source>
+        <translation>学习率 η 必须是正的有限数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="65"/>
+        <source>the batch size must be a positive whole number, got {got}</source>
+        <translation>批大小必须是正整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="87"/>
+        <source>the target error must be a number ≥ 0, got {got}</source>
+        <translation>目标误差必须是 ≥ 0 的数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="92"/>
+        <source>the maximum number of epochs must be a positive whole number, got {got}</source>
+        <translation>最大轮数必须是正整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="138"/>
+        <source>the training set {name} has no samples</source>
+        <translation>训练集 {name} 没有样本</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="149"/>
+        <source>the training set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
+        <translation>训练集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="157"/>
+        <source>the test set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
+        <translation>测试集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="315"/>
+        <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
+        <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="382"/>
+        <source>training to the end needs a target error or a maximum number of epochs</source>
+        <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="452"/>
+        <source>iteration must be between 0 and {end}, got {got}</source>
+        <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="490"/>
+        <source>already at iteration 0: there is nothing to step back to</source>
+        <translation>已处于第 0 次迭代：无法再后退</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="546"/>
+        <source>the new network has a different structure; make a new trainer</source>
+        <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
 </context>
 <context>
@@ -955,302 +1488,302 @@
 <context>
     <name>PerceptronLab</name>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="471"/>
         <source>converged: the starting weights already classify every point correctly</source>
         <translation>已收敛：初始权重已能把每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="474"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
         <source>converged after 1 iteration: every point is classified correctly</source>
         <translation>经过 1 次迭代后收敛：每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="475"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="474"/>
         <source>converged after %1 iterations: every point is classified correctly</source>
         <translation>经过 %1 次迭代后收敛：每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="480"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="479"/>
         <source>the weights have returned to those of iteration %1: the rule cycles for ever — XOR is not linearly separable</source>
         <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去 —— XOR 不是线性可分的</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="484"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="483"/>
         <source>the weights have returned to those of iteration %1: the rule cycles for ever</source>
         <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="488"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="487"/>
         <source>not converged yet: 1 point is classified wrongly</source>
         <translation>尚未收敛：有 1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="489"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="488"/>
         <source>not converged yet: %1 points are classified wrongly</source>
         <translation>尚未收敛：有 %1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="589"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="588"/>
         <source>x&lt;sub&gt;1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="590"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="589"/>
         <source>x&lt;sub&gt;2&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;2&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="624"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="623"/>
         <source>ŷ = 1 everywhere</source>
         <translation>处处 ŷ = 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="624"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="623"/>
         <source>ŷ = 0 everywhere</source>
         <translation>处处 ŷ = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="627"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="626"/>
         <source>no boundary yet: W = 0</source>
         <translation>尚无决策边界：W = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="633"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="632"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="633"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="632"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="663"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="665"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
         <source>AND</source>
         <translation>与 (AND)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="665"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
         <source>OR</source>
         <translation>或 (OR)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="665"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
         <source>NOT</source>
         <translation>非 (NOT)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="665"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
         <source>XOR</source>
         <translation>异或 (XOR)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="667"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="666"/>
         <source>The truth table the neuron learns</source>
         <translation>神经元要学习的真值表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="668"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="667"/>
         <source>R&amp;ule:</source>
         <translation>规则(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="669"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="668"/>
         <source>batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="670"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="669"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="672"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="671"/>
         <source>The note&apos;s rule: W(t+1) = W(t) + η Σ (y − ŷ) x over all of D, once per step</source>
         <translation>笔记中的规则：W(t+1) = W(t) + η Σ (y − ŷ) x，对整个 D 求和，每步一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="676"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="675"/>
         <source>Rosenblatt&apos;s: the correction η (y − ŷ) x after each sample, one pass over D per step</source>
         <translation>Rosenblatt 规则：每个样本之后施加修正 η (y − ŷ) x，每步遍历 D 一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="679"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="678"/>
         <source>batch: the note&apos;s rule over all of D; online: after each sample</source>
         <translation>批量：笔记中的规则，对整个 D 求和；在线：每个样本之后修正</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="680"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="679"/>
         <source>&amp;η:</source>
         <translation>&amp;η:</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="681"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="680"/>
         <source>The learning rate η (changing it starts again from W = 0, θ = 0)</source>
         <translation>学习率 η（修改它会从 W = 0, θ = 0 重新开始）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="682"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="681"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="683"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="682"/>
         <source>Undo the last step exactly</source>
         <translation>精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="684"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="683"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="685"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="684"/>
         <source>Apply the rule once</source>
         <translation>应用一次规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="687"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="686"/>
         <source>Step about four times a second until convergence, a cycle or %1 steps; press again to pause</source>
         <translation>每秒约执行四步，直到收敛、出现循环或达到 %1 步；再按一次则暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="690"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="689"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="691"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="690"/>
         <source>Start again from W = 0, θ = 0</source>
         <translation>从 W = 0, θ = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="692"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="691"/>
         <source>Solve XOR with a hidden layer (2-2-1)</source>
         <translation>用隐层解决 XOR（2-2-1）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="693"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="692"/>
         <source>Switch to the note&apos;s two-layer network x → h → y on XOR</source>
         <translation>切换到笔记中解决 XOR 的两层网络 x → h → y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="694"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="693"/>
         <source>Input plane with the data points and the decision line</source>
         <translation>输入平面，含数据点与决策线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="695"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="694"/>
         <source>Perceptron state and the last step&apos;s numbers</source>
         <translation>感知机状态与上一步的数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="706"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="705"/>
         <source>Iteration t = %1</source>
         <translation>迭代 t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="708"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="707"/>
         <source>batch rule</source>
         <translation>批量规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="708"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="707"/>
         <source>online rule</source>
         <translation>在线规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="709"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="708"/>
         <source>η = %1</source>
         <translation>η = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="712"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="711"/>
         <source>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</source>
         <translation>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="715"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="714"/>
         <source>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</source>
         <translation>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="723"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="722"/>
         <source>No step yet. With these weights (the first step uses them):</source>
         <translation>尚未执行任何一步。当前权重如下（第一步将使用它们）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="728"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="727"/>
         <source>&lt;b&gt;Last step&lt;/b&gt; (t = %1 → %2), from W = %3, θ = %4:</source>
         <translation>&lt;b&gt;上一步&lt;/b&gt;（t = %1 → %2），从 W = %3, θ = %4 出发：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="760"/>
         <source>x&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="762"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="762"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="762"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
         <source>ŷ</source>
         <translation>ŷ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="762"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
         <source>y − ŷ</source>
         <translation>y − ŷ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="773"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="772"/>
         <source>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;f(z) = 1 if z ≥ 0 else 0</source>
         <translation>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;z ≥ 0 时 f(z) = 1，否则 f(z) = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="782"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="781"/>
         <source>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</source>
         <translation>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="787"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="786"/>
         <source>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</source>
         <translation>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="792"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="791"/>
         <source>Online: W ← W + η (y − ŷ) x after each sample; over the pass:</source>
         <translation>在线：每个样本之后 W ← W + η (y − ŷ) x；整遍累计：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="794"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="793"/>
         <source>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</source>
         <translation>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="804"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="803"/>
         <source>● filled: y = 1, ○ hollow: y = 0</source>
         <translation>● 实心：y = 1，○ 空心：y = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="805"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="804"/>
         <source>%1 green: classified correctly, %2 red: wrongly</source>
         <translation>%1 绿色：分类正确，%2 红色：分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="806"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="805"/>
         <source>%1 shaded: the side where ŷ = 1</source>
         <translation>%1 阴影：ŷ = 1 的一侧</translation>
     </message>
@@ -1568,78 +2101,78 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../bpgui/controller.py" line="226"/>
+        <location filename="../../bpgui/controller.py" line="233"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="245"/>
+        <location filename="../../bpgui/controller.py" line="252"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="249"/>
+        <location filename="../../bpgui/controller.py" line="256"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="288"/>
+        <location filename="../../bpgui/controller.py" line="295"/>
         <source>Training diverged and was paused; the last finite iteration is kept. %1</source>
         <translation>训练发散，已暂停；保留最后一次数值有限的迭代。%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="362"/>
-        <location filename="../../bpgui/controller.py" line="392"/>
+        <location filename="../../bpgui/controller.py" line="369"/>
+        <location filename="../../bpgui/controller.py" line="399"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="450"/>
+        <location filename="../../bpgui/controller.py" line="457"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="451"/>
+        <location filename="../../bpgui/controller.py" line="458"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="501"/>
+        <location filename="../../bpgui/controller.py" line="508"/>
         <source>There is no parameter number %1.</source>
         <translation>不存在编号为 %1 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="505"/>
+        <location filename="../../bpgui/controller.py" line="512"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="520"/>
+        <location filename="../../bpgui/controller.py" line="527"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="524"/>
+        <location filename="../../bpgui/controller.py" line="531"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="533"/>
+        <location filename="../../bpgui/controller.py" line="540"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="538"/>
+        <location filename="../../bpgui/controller.py" line="545"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="561"/>
+        <location filename="../../bpgui/controller.py" line="568"/>
         <source>%1 is a %2 network, but the data set %3 has %4 input(s) and %5 output(s)</source>
         <translation>%1 是 %2 网络，但数据集 %3 有 %4 个输入和 %5 个输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="580"/>
+        <location filename="../../bpgui/controller.py" line="587"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>

@@ -38,7 +38,7 @@ def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 
 def test_every_translatable_string_in_the_code_has_a_chinese_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "bpgui").rglob("*.py") if "model" not in p.parts)
+    sources = sorted(str(p) for p in (ROOT / "bpgui").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     in_code = messages(fresh)
     shipped = messages(TS)
@@ -92,4 +92,24 @@ def test_switching_language_rebuilds_the_window_and_keeps_training_state(qtbot, 
         from bpgui.app import install_language
         from PySide6.QtWidgets import QApplication
 
+        install_language(QApplication.instance(), "en")
+
+
+def test_a_refused_file_is_explained_in_chinese_with_its_line_and_column(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from bpgui.app import install_language
+    from bpgui.controller import TrainingController
+
+    bad = tmp_path / "坏.csv"
+    bad.write_text("a,b,label\n1,2,yes\n3,x,no\n4,5,yes\n5,6,no\n", encoding="utf-8")
+    install_language(QApplication.instance(), "zh_CN")
+    try:
+        c = TrainingController()
+        with qtbot.waitSignal(c.message) as blocker:
+            assert c.import_data(str(bad)) is False
+        level, text = blocker.args
+        assert level == "error" and "坏.csv" in text and "3" in text
+        assert "行" in text and "line" not in text
+    finally:
         install_language(QApplication.instance(), "en")
