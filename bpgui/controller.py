@@ -31,7 +31,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from .model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
-from .model.errors import BpguiError, ConfigError, DivergenceError, translate_error
+from .model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DivergenceError, translate_error
 from .model.fileformat import load_network, save_network
 from .model.network import Network
 from .model.phases import PhaseView, phase_views
@@ -93,8 +93,9 @@ def build_network(data: Dataset, settings: Settings) -> Network:
     count = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
     if count > MAX_PARAMETERS:
         raise ConfigError(
-            f"a {'-'.join(map(str, sizes))} network has {count:,} parameters; bpgui handles at most "
-            f"{MAX_PARAMETERS:,}: use fewer hidden units"
+            QT_TRANSLATE_NOOP("Errors", "a {shape} network has {count} parameters; bpgui handles at most "
+                                        "{limit}: use fewer hidden units"),
+            shape="-".join(map(str, sizes)), count=f"{count:,}", limit=f"{MAX_PARAMETERS:,}",
         )
     output = "sigmoid" if data.task == "classification" else "linear"
     loss = settings.loss if output == "sigmoid" else "squared_error"
@@ -159,7 +160,21 @@ class TrainingController(QObject):
         iteration t, or at t = 0 a preview of iteration 1."""
         if self._phase is not None:
             return self._phase_record
-        return self._trainer.last_record or self._trainer.preview()
+        record = self._trainer.last_record
+        if record is None or not self.shows_current_parameters(record):
+            # t = 0, or the parameters were edited after iteration t: what comes next.
+            return self._trainer.preview()
+        return record
+
+    def shows_current_parameters(self, record: IterationRecord) -> bool:
+        """Whether ``record`` ended with the network as it is now (no hand edit since)."""
+        return record.flat_new_values is self.network.flat or bool(
+            np.array_equal(record.flat_new_values, self.network.flat))
+
+    @property
+    def showing_preview(self) -> bool:
+        """The views show the next iteration computed ahead (t = 0 or after an edit)."""
+        return self._phase is None and self.display_record() is not self._trainer.last_record
 
     @property
     def phase_view(self) -> PhaseView | None:
@@ -230,8 +245,12 @@ class TrainingController(QObject):
             if structural:
                 self.pause()
                 self._build(new)
+                names = {"data": self.tr("data set"), "test_fraction": self.tr("test split"),
+                         "hidden": self.tr("hidden layers"), "activation": self.tr("activation"),
+                         "loss": self.tr("loss"), "seed": self.tr("seed"), "init": self.tr("initialisation")}
                 self.message.emit("info", self.tr("The network was re-initialised (iteration 0) because "
-                                                  "these settings changed: %1").replace("%1", ", ".join(structural)))
+                                                  "these settings changed: %1")
+                                  .replace("%1", ", ".join(names[n] for n in structural)))
                 self._emit_all()
                 return True
             config = TrainingConfig(mode=new.mode, learning_rate=new.learning_rate,
@@ -327,11 +346,15 @@ class TrainingController(QObject):
         if bool(on) == self._per_output:
             return
         self._per_output = bool(on)
+        old_views = self._phase_views
         self._phase_views = phase_views(self.network.layer_sizes, per_output=self._per_output)
         if self._phase is not None:
-            last = len(self._phase_views) - 1
-            applied = self._trainer.last_record is self._phase_record and self._phase_record is not None
-            self._phase = last if applied and self._phase_is_update() else min(self._phase, last - 1)
+            old_kind = old_views[self._phase].phase.kind
+            if old_kind == "update":
+                self._phase = len(self._phase_views) - 1
+            elif old_kind not in ("forward", "error"):
+                # Mid-backward the two plans differ: start the backward pass again, revealing nothing new.
+                self._phase = next(i for i, v in enumerate(self._phase_views) if v.phase.kind == "error")
         self.state_changed.emit()
 
     def _phase_is_update(self) -> bool:
@@ -375,7 +398,12 @@ class TrainingController(QObject):
             self._guarded(trainer.step_back)
             self._phase = last - 1
         elif self._phase == 0:
-            self._phase = None
+            # Back across to the update of the iteration before, as it was shown going forward.
+            record = trainer.last_record
+            if trainer.iteration > 0 and record is not None and self.shows_current_parameters(record):
+                self._phase_record, self._phase = record, last
+            else:
+                self._phase = None
         else:
             self._phase -= 1
         self.state_changed.emit()
@@ -493,7 +521,7 @@ class TrainingController(QObject):
     # ---- direct edits and selection ----------------------------------------------------------
     @property
     def can_undo_edit(self) -> bool:
-        return bool(self._edits)
+        return bool(self._edits) and self._edits[-1][0] == self._trainer.iteration
 
     def edit_parameter(self, index: int, value: float) -> bool:
         """Set one weight or threshold by hand (canonical index) at the current iteration.
@@ -535,8 +563,7 @@ class TrainingController(QObject):
 
     def undo_edit(self) -> bool:
         """Undo the last edit made at the current iteration."""
-        if not self._edits or self._edits[-1][0] != self._trainer.iteration:
-            self._edits.clear()
+        if not self.can_undo_edit:
             self.message.emit("info", self.tr("There is no edit at this iteration to undo."))
             return False
         _, index, old = self._edits.pop()

@@ -49,6 +49,9 @@ class Derivation:
     update: float  # Δp = −η ∂E/∂p (the record's)
     learning_rate: float
     batch_size: int
+    sample: int = 0  # 1-based row of the training set the factors are read for
+    inputs: tuple[float, ...] = ()  # its x
+    targets: tuple[float, ...] = ()  # its y
 
     @property
     def product_of_terms(self) -> float:
@@ -113,7 +116,7 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
         unit_factor = Factor(f"∂{out_k}/∂{net_k}", slope_form, slope)
     else:
         last = None
-        unit_factor = Factor(f"∂{out_k}/∂{p_sym}", f"−{slope_form}" if slope_form != "1" else "−1", -slope)
+        unit_factor = Factor(f"∂{out_k}/∂{p_sym}", f"(−{slope_form})" if slope_form != "1" else "(−1)", -slope)
 
     if k == n:
         y, y_hat = float(record.targets[0, j_unit]), float(before[n][j_unit])
@@ -152,5 +155,7 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
         common=common,
         value=total, gradient=float(record.flat_gradients[index]), update=float(record.flat_updates[index]),
         learning_rate=record.learning_rate, batch_size=record.batch_size,
+        sample=int(record.sample_indices[0]) + 1, inputs=tuple(record.inputs[0].tolist()),
+        targets=tuple(record.targets[0].tolist()),
     )
 

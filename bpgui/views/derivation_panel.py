@@ -58,7 +58,10 @@ class DerivationPanel(QWidget):
 
     def html(self, d: Derivation) -> str:
         p = d.parameter
-        lines = []
+        xs = ", ".join(f"{v:.4g}" for v in d.inputs).replace("-", "−")
+        ys = ", ".join(f"{v:.4g}" for v in d.targets).replace("-", "−")
+        lines = [self.tr("sample k = %1: x = (%2), y = (%3)").replace("%1", str(d.sample)).replace("%2", xs)
+                 .replace("%3", ys)]
         if d.sum_index is None:
             term = d.terms[0]
             lines.append(f"<b>∂E/∂{p}</b> = {_product(term, 'derivative')}")
@@ -75,7 +78,8 @@ class DerivationPanel(QWidget):
                 lines.append(self.tr("j = %1: ").replace("%1", str(j))
                              + f"{_product(term, 'closed_form')} = {_product(term, 'value')} = {_num(value)}")
             total = _num(d.product_of_terms)
-            lines.append(self.tr("Σ<sub>j</sub>(…) = %1").replace("%1", total))
+            out = d.common[0].derivative.split("/")[0].removeprefix("∂")  # the unit's output, e.g. b_h
+            lines.append(f"∂E/∂{out} = Σ<sub>j</sub>(…) = {total}")
             lines.append(f"∂E/∂{p} = {total} · {_product(d.common, 'closed_form')}"
                          f" = {total} · {_product(d.common, 'value')} = <b>{_num(d.value)}</b>")
         if d.batch_size > 1:

@@ -487,7 +487,7 @@ class GradientTableModel(QAbstractTableModel):
             self.tr("p + Δp: the value after the update"),
             self.tr("∂E/∂p estimated from the error alone: a central difference of E around p"
                     " (the gradient check)"),
-            _fill(self.tr("|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁸); above %1 it is"
+            _fill(self.tr("|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is"
                           " highlighted: the two disagree"), format(REL_ERROR_WARNING, "g")),
         )
 

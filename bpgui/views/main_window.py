@@ -128,18 +128,20 @@ class MainWindow(QMainWindow):
         self.right_tabs = QTabWidget()
         self.right_tabs.addTab(self.plot, self.tr("Error curve"))
         self.right_tabs.addTab(self.decision_map, self.tr("What it learned"))
+        # The chain rule sits under the curve, so the gradient table can use the full
+        # width for its columns (the gradient check adds two).
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.right_tabs)
+        right.addWidget(self.derivation)
+        right.setSizes([3000, 2200])
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(network_box)
-        top.addWidget(self.right_tabs)
+        top.addWidget(right)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.table)
-        bottom.addWidget(self.derivation)
-        bottom.setSizes([3000, 2000])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(bottom)
+        splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         # Initial shares (proportions; the views' size hints would decide otherwise).
@@ -174,6 +176,8 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self._wire()
         self.right_tabs.currentChanged.connect(lambda _i: self._update_map())
+        for action in (self.step_action, self.step_epoch_action, self.back_action, self.reset_action):
+            action.triggered.connect(lambda *_: self.play_phases_action.setChecked(False))
         self._restore_geometry()
         self._on_controller_structure_changed()
         self._on_controller_settings_changed()
@@ -403,13 +407,12 @@ class MainWindow(QMainWindow):
     def _on_controller_state_changed(self) -> None:
         c = self.controller
         phase = c.phase_view
-        record = c.record
-        shown = c.display_record() if (record is None or phase is not None) else record
+        shown = c.display_record()
         self.topology.show_state(c.network, shown, phase)
         if phase is None:
             # A completed iteration, or (t = 0, after an edit) the preview of the next one.
             self.table.set_record(shown)
-            self.table.set_editable(not c.running, COL_VALUE if record is None else COL_NEW_VALUE)
+            self.table.set_editable(not c.running, COL_VALUE if c.showing_preview else COL_NEW_VALUE)
         else:
             self.table.set_editable(False)
             # Only what this phase has computed so far; the rest stays blank.
@@ -423,7 +426,7 @@ class MainWindow(QMainWindow):
         self.plot.set_current_iteration(c.trainer.iteration, c.trainer.end)
         self.plot.set_iteration_curve_name(self._iteration_curve_name())
         if phase is None:
-            self._update_caption(shown, preview=record is None)
+            self._update_caption(shown, preview=c.showing_preview)
         else:
             self.caption.setText(phase_caption(phase, shown, c.network, c.settings.learning_rate))
         self._update_derivation()
@@ -478,6 +481,7 @@ class MainWindow(QMainWindow):
         self.perceptron.raise_()
 
     def _on_perceptron_solve_with_hidden_layer(self) -> None:
+        self.perceptron.hide()
         self.load_example("xor")
         self.right_tabs.setCurrentWidget(self.decision_map)
         self.message_label.setText(self.tr("The note's 2-2-1 network on XOR: press Run and watch it learn what "
@@ -564,7 +568,7 @@ class MainWindow(QMainWindow):
         else:
             sample = self.tr("a batch of %1 samples (the first is drawn)").replace("%1", str(record.batch_size))
         if preview:
-            text = self.tr("Before training: iteration 1 will use %1; drawn with the weights it will start from.")
+            text = self.tr("Iteration %2 will use %1: drawn with the weights it will start from.")
         else:
             text = self.tr("Iteration %2 used %1: drawn with the weights it used (before its update).")
         self.caption.setText(text.replace("%1", sample).replace("%2", str(record.iteration)))

@@ -23,8 +23,15 @@ def phase_caption(view: PhaseView, record: IterationRecord, network: Network, le
     phase = view.phase
     n = network.n_layers
     note = _is_note_network(network)
-    head = QCoreApplication.translate("PhaseText", "Iteration %1, phase %2 of %3").replace("%1", str(record.iteration)) \
-        .replace("%2", str(view.index + 1)).replace("%3", str(view.count))
+    if record.batch_size == 1:
+        sample = QCoreApplication.translate("PhaseText", "sample k = %1").replace(
+            "%1", str(int(record.sample_indices[0]) + 1))
+    else:
+        sample = QCoreApplication.translate("PhaseText", "a batch of %1, the first drawn").replace(
+            "%1", str(record.batch_size))
+    head = QCoreApplication.translate("PhaseText", "Iteration %1 (%4), phase %2 of %3") \
+        .replace("%1", str(record.iteration)).replace("%2", str(view.index + 1)) \
+        .replace("%3", str(view.count)).replace("%4", sample)
     k = phase.layer
     if phase.kind == FORWARD:
         if k == n:
@@ -35,8 +42,12 @@ def phase_caption(view: PhaseView, record: IterationRecord, network: Network, le
                        "b<sub>h</sub> = f(α<sub>h</sub> − γ<sub>h</sub>)")
         else:
             body = QCoreApplication.translate("PhaseText", "forward to hidden layer %1: α<sup>(%1)</sup><sub>h</sub> = Σ<sub>i</sub> "
-                       "v<sup>(%1)</sup><sub>ih</sub> (its inputs)<sub>i</sub>, b<sup>(%1)</sup><sub>h</sub> = "
-                       "f(α<sup>(%1)</sup><sub>h</sub> − γ<sup>(%1)</sup><sub>h</sub>)").replace("%1", str(k))
+                       "v<sup>(%1)</sup><sub>ih</sub> b<sup>(%2)</sup><sub>i</sub>, b<sup>(%1)</sup><sub>h</sub> = "
+                       "f(α<sup>(%1)</sup><sub>h</sub> − γ<sup>(%1)</sup><sub>h</sub>)").replace("%1", str(k)) \
+                .replace("b<sup>(0)</sup>", "x").replace("%2", str(k - 1))
+    elif phase.kind == ERROR and record.batch_size > 1:
+        body = QCoreApplication.translate("PhaseText", "the error over the batch: E = (1/B) Σ<sub>k</sub> "
+                                                       "E<sub>k</sub> = %1").replace("%1", f"{record.error:.6g}")
     elif phase.kind == ERROR:
         body = QCoreApplication.translate("PhaseText", "the error E<sub>k</sub> = ½ Σ<sub>j</sub> (y<sub>j</sub> − ŷ<sub>j</sub>)² = %1") \
             .replace("%1", f"{record.sample_errors[0]:.6g}") if network.loss == "squared_error" else \

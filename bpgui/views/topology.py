@@ -432,9 +432,19 @@ class TopologyView(QGraphicsView):
 
     def _delta_text(self, layer: int, unit: int) -> str:
         phase, record = self._phase, self._record
-        if phase is None or record is None or layer == 0 or not phase.delta_known[layer - 1][unit]:
+        if phase is None or record is None or layer == 0:
             return ""
         n_layers = len(self._sizes) - 1
+        if not phase.delta_known[layer - 1][unit]:
+            if layer == n_layers - 1 and phase.hidden_sum_outputs:
+                # Following one output at a time: ∂E/∂b_h so far, −Σ_{j ≤ J} w_hj g_j, grows with each output.
+                done = phase.hidden_sum_outputs
+                w = record.parameters[layer].weights[unit, :done]
+                g = record.layers[n_layers - 1].delta[0, :done]
+                partial = -float(np.dot(w, g))
+                out = unit_symbol(layer, unit + 1, n_layers).unicode
+                return f"∂E/∂{out} ({done}/{self._sizes[-1]}) = {_fmt(partial)}".replace("-", "−")
+            return ""
         value = float(record.layers[layer - 1].delta[0, unit])
         return f"{delta_symbol(layer, unit + 1, n_layers).unicode} = {_fmt(value)}".replace("-", "−")
 
@@ -559,7 +569,7 @@ class TopologyView(QGraphicsView):
         name = unit_symbol(layer, unit + 1, n_layers).html
         if layer == 0:
             title = self.tr("input %1").replace("%1", name)
-            if unit < len(self._input_names):
+            if unit < len(self._input_names) and not self._input_names[unit].startswith("x_"):
                 title += f" ({self._input_names[unit]})"
             if rec is not None:
                 rows.append(f"{name} = {rec.inputs[0, unit]:.10g}")
@@ -579,6 +589,9 @@ class TopologyView(QGraphicsView):
                 rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
             if computed:
                 rows.append(f"{name} = {lv.output[0, unit]:.10g}")
+                if layer == n_layers and (phase is None or phase.error_known):
+                    rows.append(self.tr("target %1 = %2").replace("%1", f"<i>y</i><sub>{unit + 1}</sub>")
+                                .replace("%2", f"{rec.targets[0, unit]:.10g}"))
             if delta_known:
                 net_sym = net_symbol(layer, unit + 1, n_layers).html
                 delta = rec.layers[layer - 1].delta[0, unit]

@@ -143,17 +143,17 @@
         <translation>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="75"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="63"/>
+        <source>sample k = %1: x = (%2), y = (%3)</source>
+        <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="78"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="78"/>
-        <source>Σ&lt;sub&gt;j&lt;/sub&gt;(…) = %1</source>
-        <translation>Σ&lt;sub&gt;j&lt;/sub&gt;(…) = %1</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="82"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="86"/>
         <source>(that is the first sample of the batch; the update uses the mean over its %1 samples: ∂E/∂%2 = %3)</source>
         <translation>（这是该批的第一个样本；更新使用的是该批 %1 个样本上的平均值：∂E/∂%2 = %3）</translation>
     </message>
@@ -787,6 +787,11 @@
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="96"/>
+        <source>a {shape} network has {count} parameters; bpgui handles at most {limit}: use fewer hidden units</source>
+        <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
+    </message>
 </context>
 <context>
     <name>GradientTableModel</name>
@@ -892,8 +897,8 @@
     </message>
     <message>
         <location filename="../../bpgui/views/gradient_table.py" line="490"/>
-        <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁸); above %1 it is highlighted: the two disagree</source>
-        <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁸)；高于 %1 时高亮显示：两者不一致</translation>
+        <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is highlighted: the two disagree</source>
+        <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁶)；超过 %1 时高亮：二者不一致</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/gradient_table.py" line="501"/>
@@ -1025,462 +1030,462 @@
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="156"/>
+        <location filename="../../bpgui/views/main_window.py" line="158"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="203"/>
+        <location filename="../../bpgui/views/main_window.py" line="207"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="204"/>
+        <location filename="../../bpgui/views/main_window.py" line="208"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="205"/>
+        <location filename="../../bpgui/views/main_window.py" line="209"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="206"/>
+        <location filename="../../bpgui/views/main_window.py" line="210"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="207"/>
-        <location filename="../../bpgui/views/main_window.py" line="580"/>
+        <location filename="../../bpgui/views/main_window.py" line="211"/>
+        <location filename="../../bpgui/views/main_window.py" line="584"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="208"/>
+        <location filename="../../bpgui/views/main_window.py" line="212"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="209"/>
+        <location filename="../../bpgui/views/main_window.py" line="213"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="210"/>
+        <location filename="../../bpgui/views/main_window.py" line="214"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="211"/>
+        <location filename="../../bpgui/views/main_window.py" line="215"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="212"/>
+        <location filename="../../bpgui/views/main_window.py" line="216"/>
         <source>Back to iteration 0, the network drawn from the seed</source>
         <translation>回到第 0 次迭代，即由随机种子生成的初始网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="213"/>
+        <location filename="../../bpgui/views/main_window.py" line="217"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="214"/>
+        <location filename="../../bpgui/views/main_window.py" line="218"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="215"/>
+        <location filename="../../bpgui/views/main_window.py" line="219"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="216"/>
+        <location filename="../../bpgui/views/main_window.py" line="220"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="217"/>
+        <location filename="../../bpgui/views/main_window.py" line="221"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="218"/>
+        <location filename="../../bpgui/views/main_window.py" line="222"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="219"/>
+        <location filename="../../bpgui/views/main_window.py" line="223"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="220"/>
+        <location filename="../../bpgui/views/main_window.py" line="224"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="222"/>
+        <location filename="../../bpgui/views/main_window.py" line="226"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="223"/>
+        <location filename="../../bpgui/views/main_window.py" line="227"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="226"/>
+        <location filename="../../bpgui/views/main_window.py" line="230"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="227"/>
+        <location filename="../../bpgui/views/main_window.py" line="231"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="228"/>
+        <location filename="../../bpgui/views/main_window.py" line="232"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="229"/>
+        <location filename="../../bpgui/views/main_window.py" line="233"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="230"/>
+        <location filename="../../bpgui/views/main_window.py" line="234"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="232"/>
+        <location filename="../../bpgui/views/main_window.py" line="236"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="233"/>
+        <location filename="../../bpgui/views/main_window.py" line="237"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="234"/>
+        <location filename="../../bpgui/views/main_window.py" line="238"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="237"/>
+        <location filename="../../bpgui/views/main_window.py" line="241"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="239"/>
+        <location filename="../../bpgui/views/main_window.py" line="243"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="240"/>
+        <location filename="../../bpgui/views/main_window.py" line="244"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="241"/>
+        <location filename="../../bpgui/views/main_window.py" line="245"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="242"/>
+        <location filename="../../bpgui/views/main_window.py" line="246"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="243"/>
+        <location filename="../../bpgui/views/main_window.py" line="247"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="244"/>
+        <location filename="../../bpgui/views/main_window.py" line="248"/>
         <source>Undo the last weight or threshold you set by hand</source>
         <translation>撤销上一次手动设置的权重或阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="247"/>
+        <location filename="../../bpgui/views/main_window.py" line="251"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="257"/>
+        <location filename="../../bpgui/views/main_window.py" line="261"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="257"/>
+        <location filename="../../bpgui/views/main_window.py" line="261"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="259"/>
+        <location filename="../../bpgui/views/main_window.py" line="263"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="270"/>
+        <location filename="../../bpgui/views/main_window.py" line="274"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="273"/>
+        <location filename="../../bpgui/views/main_window.py" line="277"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="280"/>
+        <location filename="../../bpgui/views/main_window.py" line="284"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="288"/>
+        <location filename="../../bpgui/views/main_window.py" line="292"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="290"/>
+        <location filename="../../bpgui/views/main_window.py" line="294"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="296"/>
+        <location filename="../../bpgui/views/main_window.py" line="300"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="303"/>
+        <location filename="../../bpgui/views/main_window.py" line="307"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="306"/>
+        <location filename="../../bpgui/views/main_window.py" line="310"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="307"/>
+        <location filename="../../bpgui/views/main_window.py" line="311"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="308"/>
+        <location filename="../../bpgui/views/main_window.py" line="312"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="315"/>
+        <location filename="../../bpgui/views/main_window.py" line="319"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="319"/>
+        <location filename="../../bpgui/views/main_window.py" line="323"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="323"/>
+        <location filename="../../bpgui/views/main_window.py" line="327"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="330"/>
+        <location filename="../../bpgui/views/main_window.py" line="334"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="470"/>
+        <location filename="../../bpgui/views/main_window.py" line="473"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="483"/>
+        <location filename="../../bpgui/views/main_window.py" line="487"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="494"/>
+        <location filename="../../bpgui/views/main_window.py" line="498"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="499"/>
+        <location filename="../../bpgui/views/main_window.py" line="503"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="537"/>
+        <location filename="../../bpgui/views/main_window.py" line="541"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="537"/>
+        <location filename="../../bpgui/views/main_window.py" line="541"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="556"/>
+        <location filename="../../bpgui/views/main_window.py" line="560"/>
         <source>E per pass (before its update)</source>
         <translation>每遍的 E（更新前）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="558"/>
+        <location filename="../../bpgui/views/main_window.py" line="562"/>
         <source>batch error per iteration</source>
         <translation>每次迭代的批误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="559"/>
+        <location filename="../../bpgui/views/main_window.py" line="563"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="563"/>
-        <location filename="../../bpgui/views/main_window.py" line="609"/>
+        <location filename="../../bpgui/views/main_window.py" line="567"/>
+        <location filename="../../bpgui/views/main_window.py" line="613"/>
         <source>sample k = %1</source>
         <translation>样本 k = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="565"/>
+        <location filename="../../bpgui/views/main_window.py" line="569"/>
         <source>a batch of %1 samples (the first is drawn)</source>
         <translation>一批 %1 个样本（图中画的是第一个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="567"/>
-        <source>Before training: iteration 1 will use %1; drawn with the weights it will start from.</source>
-        <translation>训练前：第 1 次迭代将使用%1；图中是它开始时将使用的权重。</translation>
+        <location filename="../../bpgui/views/main_window.py" line="571"/>
+        <source>Iteration %2 will use %1: drawn with the weights it will start from.</source>
+        <translation>第 %2 次迭代将使用%1：图中为它开始时的权重。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="569"/>
+        <location filename="../../bpgui/views/main_window.py" line="573"/>
         <source>Iteration %2 used %1: drawn with the weights it used (before its update).</source>
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="580"/>
+        <location filename="../../bpgui/views/main_window.py" line="584"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="595"/>
+        <location filename="../../bpgui/views/main_window.py" line="599"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="600"/>
+        <location filename="../../bpgui/views/main_window.py" line="604"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="600"/>
+        <location filename="../../bpgui/views/main_window.py" line="604"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="604"/>
+        <location filename="../../bpgui/views/main_window.py" line="608"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="606"/>
+        <location filename="../../bpgui/views/main_window.py" line="610"/>
         <source> (of %1; stepped back)</source>
         <translation>（共 %1，已后退）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="607"/>
+        <location filename="../../bpgui/views/main_window.py" line="611"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="611"/>
+        <location filename="../../bpgui/views/main_window.py" line="615"/>
         <source>batch of %1</source>
         <translation>一批 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="615"/>
+        <location filename="../../bpgui/views/main_window.py" line="619"/>
         <source>E of pass %1</source>
         <translation>第 %1 遍的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="617"/>
+        <location filename="../../bpgui/views/main_window.py" line="621"/>
         <source>batch E</source>
         <translation>批误差 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="620"/>
+        <location filename="../../bpgui/views/main_window.py" line="624"/>
         <source>E (end of epoch %1) = %2</source>
         <translation>E（第 %1 轮结束时）= %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="623"/>
+        <location filename="../../bpgui/views/main_window.py" line="627"/>
         <source>accuracy %1%</source>
         <translation>准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="625"/>
+        <location filename="../../bpgui/views/main_window.py" line="629"/>
         <source>test E = %1</source>
         <translation>测试集 E = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="630"/>
+        <location filename="../../bpgui/views/main_window.py" line="634"/>
         <source>Open network</source>
         <translation>打开网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="630"/>
-        <location filename="../../bpgui/views/main_window.py" line="636"/>
+        <location filename="../../bpgui/views/main_window.py" line="634"/>
+        <location filename="../../bpgui/views/main_window.py" line="640"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="635"/>
+        <location filename="../../bpgui/views/main_window.py" line="639"/>
         <source>Save network</source>
         <translation>保存网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="641"/>
+        <location filename="../../bpgui/views/main_window.py" line="645"/>
         <source>Import CSV data</source>
         <translation>导入 CSV 数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="641"/>
-        <location filename="../../bpgui/views/main_window.py" line="654"/>
+        <location filename="../../bpgui/views/main_window.py" line="645"/>
+        <location filename="../../bpgui/views/main_window.py" line="658"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="654"/>
+        <location filename="../../bpgui/views/main_window.py" line="658"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="667"/>
+        <location filename="../../bpgui/views/main_window.py" line="671"/>
         <source>Export network picture</source>
         <translation>导出网络图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="668"/>
-        <location filename="../../bpgui/views/main_window.py" line="674"/>
+        <location filename="../../bpgui/views/main_window.py" line="672"/>
+        <location filename="../../bpgui/views/main_window.py" line="678"/>
         <source>Images (*.png *.svg)</source>
         <translation>图像 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="673"/>
+        <location filename="../../bpgui/views/main_window.py" line="677"/>
         <source>Export error curve</source>
         <translation>导出误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="679"/>
+        <location filename="../../bpgui/views/main_window.py" line="683"/>
         <source>About bpgui</source>
         <translation>关于 bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="680"/>
+        <location filename="../../bpgui/views/main_window.py" line="684"/>
         <source>bpgui teaches backpropagation by letting you watch it and step through it, in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5.</source>
         <translation>bpgui 让你观察反向传播算法并逐步执行它，以此来讲解该算法，所用记号与周志华《机器学习》第 5 章一致。</translation>
     </message>
@@ -1791,67 +1796,82 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="26"/>
-        <source>Iteration %1, phase %2 of %3</source>
-        <translation>第 %1 次迭代，阶段 %2/%3</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/phase_text.py" line="31"/>
+        <location filename="../../bpgui/views/phase_text.py" line="38"/>
         <source>forward to the output layer: β&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;h&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;, ŷ&lt;sub&gt;j&lt;/sub&gt; = f(β&lt;sub&gt;j&lt;/sub&gt; − θ&lt;sub&gt;j&lt;/sub&gt;)</source>
         <translation>前向传播到输出层：β&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;h&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;, ŷ&lt;sub&gt;j&lt;/sub&gt; = f(β&lt;sub&gt;j&lt;/sub&gt; − θ&lt;sub&gt;j&lt;/sub&gt;)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="34"/>
+        <location filename="../../bpgui/views/phase_text.py" line="41"/>
         <source>forward to the hidden layer: α&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sub&gt;ih&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;)</source>
         <translation>前向传播到隐层：α&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sub&gt;ih&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="37"/>
-        <source>forward to hidden layer %1: α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; (its inputs)&lt;sub&gt;i&lt;/sub&gt;, b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</source>
-        <translation>前向传播到第 %1 隐层：α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; (其输入)&lt;sub&gt;i&lt;/sub&gt;, b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</translation>
+        <location filename="../../bpgui/views/phase_text.py" line="27"/>
+        <source>sample k = %1</source>
+        <translation>样本 k = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="41"/>
+        <location filename="../../bpgui/views/phase_text.py" line="30"/>
+        <source>a batch of %1, the first drawn</source>
+        <translation>一批 %1 个样本，图中为第一个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="32"/>
+        <source>Iteration %1 (%4), phase %2 of %3</source>
+        <translation>第 %1 次迭代（%4），阶段 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="44"/>
+        <source>forward to hidden layer %1: α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; b&lt;sup&gt;(%2)&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;, b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</source>
+        <translation>前向传播到第 %1 隐层：α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; b&lt;sup&gt;(%2)&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;，b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="49"/>
+        <source>the error over the batch: E = (1/B) Σ&lt;sub&gt;k&lt;/sub&gt; E&lt;sub&gt;k&lt;/sub&gt; = %1</source>
+        <translation>这一批的误差：E = (1/B) Σ&lt;sub&gt;k&lt;/sub&gt; E&lt;sub&gt;k&lt;/sub&gt; = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="52"/>
         <source>the error E&lt;sub&gt;k&lt;/sub&gt; = ½ Σ&lt;sub&gt;j&lt;/sub&gt; (y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;)² = %1</source>
         <translation>误差 E&lt;sub&gt;k&lt;/sub&gt; = ½ Σ&lt;sub&gt;j&lt;/sub&gt; (y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;)² = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="43"/>
+        <location filename="../../bpgui/views/phase_text.py" line="54"/>
         <source>the error (cross-entropy) E&lt;sub&gt;k&lt;/sub&gt; = %1</source>
         <translation>误差（交叉熵）E&lt;sub&gt;k&lt;/sub&gt; = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="45"/>
+        <location filename="../../bpgui/views/phase_text.py" line="56"/>
         <source> for output %1</source>
         <translation>（输出 %1）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="48"/>
+        <location filename="../../bpgui/views/phase_text.py" line="59"/>
         <source>output gradients%1: g&lt;sub&gt;j&lt;/sub&gt; = ŷ&lt;sub&gt;j&lt;/sub&gt;(1 − ŷ&lt;sub&gt;j&lt;/sub&gt;)(y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;); ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</source>
         <translation>输出层梯度%1：g&lt;sub&gt;j&lt;/sub&gt; = ŷ&lt;sub&gt;j&lt;/sub&gt;(1 − ŷ&lt;sub&gt;j&lt;/sub&gt;)(y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;); ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="52"/>
+        <location filename="../../bpgui/views/phase_text.py" line="63"/>
         <source>output gradients%1: g&lt;sub&gt;j&lt;/sub&gt; = −∂E&lt;sub&gt;k&lt;/sub&gt;/∂β&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</source>
         <translation>输出层梯度%1：g&lt;sub&gt;j&lt;/sub&gt; = −∂E&lt;sub&gt;k&lt;/sub&gt;/∂β&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="56"/>
+        <location filename="../../bpgui/views/phase_text.py" line="67"/>
         <source>output %1 reaches every hidden unit (%2 of %3): ∂E/∂b&lt;sub&gt;h&lt;/sub&gt; gains −w&lt;sub&gt;h%4&lt;/sub&gt; g&lt;sub&gt;%4&lt;/sub&gt;</source>
         <translation>输出 %1 传到每个隐层神经元（第 %2 个输出，共 %3 个）：∂E/∂b&lt;sub&gt;h&lt;/sub&gt; 累加 −w&lt;sub&gt;h%4&lt;/sub&gt; g&lt;sub&gt;%4&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="61"/>
+        <location filename="../../bpgui/views/phase_text.py" line="72"/>
         <source>into the hidden units: ∂E/∂b&lt;sub&gt;h&lt;/sub&gt; = −Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; e&lt;sub&gt;h&lt;/sub&gt; = b&lt;sub&gt;h&lt;/sub&gt;(1 − b&lt;sub&gt;h&lt;/sub&gt;) Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;</source>
         <translation>传入隐层神经元：∂E/∂b&lt;sub&gt;h&lt;/sub&gt; = −Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; e&lt;sub&gt;h&lt;/sub&gt; = b&lt;sub&gt;h&lt;/sub&gt;(1 − b&lt;sub&gt;h&lt;/sub&gt;) Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="65"/>
+        <location filename="../../bpgui/views/phase_text.py" line="76"/>
         <source>back into hidden layer %1: e&lt;sub&gt;h&lt;/sub&gt; = f′(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;) Σ (weights out of h) × (deltas they lead to); ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; (input i)</source>
         <translation>反向传入第 %1 隐层：e&lt;sub&gt;h&lt;/sub&gt; = f′(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;) Σ (从 h 出发的权重) × (它们所连神经元的梯度项); ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; (输入 i)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="69"/>
+        <location filename="../../bpgui/views/phase_text.py" line="80"/>
         <source>update, all parameters at once: p ← p + Δp, Δp = −η ∂E/∂p with η = %1. Next: iteration %2 starts forward again.</source>
         <translation>更新（所有参数同时更新）：p ← p + Δp，Δp = −η ∂E/∂p，其中 η = %1。下一步：第 %2 次迭代重新从前向传播开始。</translation>
     </message>
@@ -2058,42 +2078,47 @@ mini-batch: one update per B samples</source>
         <translation>固定为 −1 的哑结点输入：它的权重就是阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="561"/>
+        <location filename="../../bpgui/views/topology.py" line="571"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="567"/>
+        <location filename="../../bpgui/views/topology.py" line="577"/>
         <source>output unit</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="567"/>
+        <location filename="../../bpgui/views/topology.py" line="577"/>
         <source>hidden unit</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="588"/>
+        <location filename="../../bpgui/views/topology.py" line="593"/>
+        <source>target %1 = %2</source>
+        <translation>目标 %1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology.py" line="601"/>
         <source>(first sample of a batch of %1)</source>
         <translation>（%1 个样本的批中的第一个样本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="598"/>
+        <location filename="../../bpgui/views/topology.py" line="611"/>
         <source>threshold (weight of the dummy input −1)</source>
         <translation>阈值（哑结点输入 −1 的权重）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="601"/>
+        <location filename="../../bpgui/views/topology.py" line="614"/>
         <source>weight %1 → %2</source>
         <translation>权重 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="609"/>
+        <location filename="../../bpgui/views/topology.py" line="622"/>
         <source>%1 = %2 (used by iteration %3)</source>
         <translation>%1 = %2（第 %3 次迭代所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="616"/>
+        <location filename="../../bpgui/views/topology.py" line="629"/>
         <source>%1 after the update = %2</source>
         <translation>更新后 %1 = %2</translation>
     </message>
@@ -2101,78 +2126,113 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../bpgui/controller.py" line="233"/>
+        <location filename="../../bpgui/controller.py" line="248"/>
+        <source>data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="248"/>
+        <source>test split</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="249"/>
+        <source>hidden layers</source>
+        <translation>隐层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="249"/>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="250"/>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="250"/>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="250"/>
+        <source>initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller.py" line="251"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="252"/>
+        <location filename="../../bpgui/controller.py" line="271"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="256"/>
+        <location filename="../../bpgui/controller.py" line="275"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="295"/>
+        <location filename="../../bpgui/controller.py" line="314"/>
         <source>Training diverged and was paused; the last finite iteration is kept. %1</source>
         <translation>训练发散，已暂停；保留最后一次数值有限的迭代。%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="369"/>
-        <location filename="../../bpgui/controller.py" line="399"/>
+        <location filename="../../bpgui/controller.py" line="392"/>
+        <location filename="../../bpgui/controller.py" line="427"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="457"/>
+        <location filename="../../bpgui/controller.py" line="485"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="458"/>
+        <location filename="../../bpgui/controller.py" line="486"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="508"/>
+        <location filename="../../bpgui/controller.py" line="536"/>
         <source>There is no parameter number %1.</source>
         <translation>不存在编号为 %1 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="512"/>
+        <location filename="../../bpgui/controller.py" line="540"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="527"/>
+        <location filename="../../bpgui/controller.py" line="555"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="531"/>
+        <location filename="../../bpgui/controller.py" line="559"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="540"/>
+        <location filename="../../bpgui/controller.py" line="567"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="545"/>
+        <location filename="../../bpgui/controller.py" line="572"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="568"/>
+        <location filename="../../bpgui/controller.py" line="595"/>
         <source>%1 is a %2 network, but the data set %3 has %4 input(s) and %5 output(s)</source>
         <translation>%1 是 %2 网络，但数据集 %3 有 %4 个输入和 %5 个输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="587"/>
+        <location filename="../../bpgui/controller.py" line="614"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>

@@ -368,3 +368,57 @@ def test_perceptron_example_and_its_way_to_the_hidden_layer(window):
     lab.solve_with_hidden_layer.emit()
     assert window.controller.network.layer_sizes == (2, 2, 1) and window.controller.dataset.name == "xor"
     assert window.right_tabs.currentWidget() is window.decision_map
+
+
+def test_after_an_edit_the_views_show_what_comes_next_even_after_stepping_back(window):
+    for _ in range(3):
+        window.step_action.trigger()
+    c = window.controller
+    assert c.edit_parameter(6, 3.0)
+    assert "Iteration 4 will use" in window.caption.text()
+    assert window.topology.link_for(6).label.text() == "3"
+    window.step_action.trigger()
+    window.back_action.trigger()
+    assert c.trainer.iteration == 3 and c.network.flat[6] == 3.0
+    assert c.display_record().flat_values[6] == 3.0  # not the pre-edit record of iteration 3
+    np.testing.assert_array_equal(table_column(window, VALUE), c.network.flat)
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert c.network.flat[6] != 3.0
+
+
+def test_phase_back_retraces_the_way_forward(window):
+    n = len(window.controller._phase_views)
+    for _ in range(n + 1):  # through iteration 1's update into iteration 2's first phase
+        window.phase_action.trigger()
+    assert window.controller.phase_view.index == 0
+    window.phase_back_action.trigger()
+    view = window.controller.phase_view
+    assert view.phase.kind == "update" and window.controller.display_record().iteration == 1
+
+
+def test_the_derivation_names_the_sample_and_its_target(window):
+    window.step_action.trigger()
+    window.controller.select_parameter(8)  # θ_1
+    record = window.controller.record
+    text = window.derivation.text()
+    assert f"sample k = {int(record.sample_indices[0]) + 1}" in text and f"y = ({record.targets[0, 0]:.4g})" in text
+    assert "· (−<i>ŷ</i>" in text  # ∂ŷ_j/∂θ_j = −ŷ_j(1 − ŷ_j), in parentheses
+    assert "target" in window.topology.unit_tooltip(2, 0)
+
+
+def test_following_one_output_shows_the_running_sum_into_each_hidden_unit(window, tmp_path):
+    path = tmp_path / "three.csv"
+    path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n")
+    c = window.controller
+    assert c.import_data(str(path))
+    c.update_settings(hidden=(3,))
+    c.set_per_output(True)
+    texts = []
+    for _ in range(7):  # F1 F2 E OG1 HS1 OG2 HS2
+        c.step_phase()
+        texts.append(window.topology._units[1][0].delta_label.text())
+    assert texts[4].startswith("∂E/∂b₁ (1/3)") and texts[6].startswith("∂E/∂b₁ (2/3)")
+    record = c.display_record()
+    w, g = record.parameters[1].weights[0, :2], record.layers[1].delta[0, :2]
+    assert texts[6].endswith(f"{-(w @ g):.4g}".replace("-", "−"))
