@@ -78,7 +78,7 @@ class DerivationPanel(QWidget):
                 lines.append(self.tr("j = %1: ").replace("%1", str(j))
                              + f"{_product(term, 'closed_form')} = {_product(term, 'value')} = {_num(value)}")
             total = _num(d.product_of_terms)
-            out = d.common[0].derivative.split("/")[0].removeprefix("∂")  # the unit's output, e.g. b_h
+            out = d.common[0].derivative.partition("/∂")[0].removeprefix("∂")  # the unit's output, e.g. b_h
             lines.append(f"∂E/∂{out} = Σ<sub>j</sub>(…) = {total}")
             lines.append(f"∂E/∂{p} = {total} · {_product(d.common, 'closed_form')}"
                          f" = {total} · {_product(d.common, 'value')} = <b>{_num(d.value)}</b>")

@@ -422,3 +422,9 @@ def test_following_one_output_shows_the_running_sum_into_each_hidden_unit(window
     record = c.display_record()
     w, g = record.parameters[1].weights[0, :2], record.layers[1].delta[0, :2]
     assert texts[6].endswith(f"{-(w @ g):.4g}".replace("-", "−"))
+
+
+def test_the_hidden_sum_is_named_by_the_units_output(window):
+    window.step_action.trigger()
+    window.controller.select_parameter(4)  # γ_1
+    assert "∂E/∂<i>b</i><sub>1</sub> = Σ<sub>j</sub>(…)" in window.derivation.text()
