@@ -174,7 +174,8 @@ class TrainingController(QObject):
     @property
     def showing_preview(self) -> bool:
         """The views show the next iteration computed ahead (t = 0 or after an edit)."""
-        return self._phase is None and self.display_record() is not self._trainer.last_record
+        record = self._trainer.last_record
+        return self._phase is None and (record is None or not self.shows_current_parameters(record))
 
     @property
     def phase_view(self) -> PhaseView | None:

@@ -140,7 +140,22 @@ class _Label(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
 
-class _Unit(QGraphicsEllipseItem):
+class _Highlight:
+    """Selected and lit looks shared by units and links; each item draws them in _apply_pen."""
+
+    _selected = False
+    _lit = False
+
+    def set_selected_look(self, selected: bool) -> None:
+        self._selected = selected
+        self._apply_pen()
+
+    def set_lit(self, lit: bool) -> None:
+        self._lit = lit
+        self._apply_pen()
+
+
+class _Unit(_Highlight, QGraphicsEllipseItem):
     def __init__(self, layer: int, unit: int, n_layers: int, param_index: int) -> None:
         super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
         self.layer, self.unit, self.param_index = layer, unit, param_index
@@ -160,17 +175,6 @@ class _Unit(QGraphicsEllipseItem):
         self.name_label = _Label(self)  # a data set's feature or target name
         self.delta_label = _Label(self, size=9.0)  # g_j / e_h once a phase has computed it
         self.delta_label.setPos(0, RADIUS + 27)
-        self._lit = False
-        self._selected = False
-
-    def set_selected_look(self, selected: bool) -> None:
-        self._selected = selected
-        self._apply_pen()
-
-    def set_lit(self, lit: bool) -> None:
-        self._lit = lit
-        self._apply_pen()
-
     def _apply_pen(self) -> None:
         if self._selected:
             self.setPen(QPen(SELECTED, 4))
@@ -180,14 +184,12 @@ class _Unit(QGraphicsEllipseItem):
             self.setPen(QPen(QColor("#505050"), 1.5))
 
 
-class _Link(QGraphicsLineItem):
+class _Link(_Highlight, QGraphicsLineItem):
     def __init__(self, param_index: int, layer: int, source: int | None, target: int) -> None:
         super().__init__()
         self.param_index, self.layer, self.source, self.target = param_index, layer, source, target
         self.setZValue(1)
         self.label = _Label()
-        self._selected = False
-        self._lit = False
         self._width = 1.0
         self._color = POSITIVE
         self._shape = QPainterPath()
@@ -198,13 +200,8 @@ class _Link(QGraphicsLineItem):
         self._apply_pen()
 
     def set_selected_look(self, selected: bool) -> None:
-        self._selected = selected
         self.setZValue(2 if selected else 1)
-        self._apply_pen()
-
-    def set_lit(self, lit: bool) -> None:
-        self._lit = lit
-        self._apply_pen()
+        super().set_selected_look(selected)
 
     def _apply_pen(self) -> None:
         if self._selected:
