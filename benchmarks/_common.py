@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 def per_call_seconds(fn: Callable[[], object], *, min_time: float = 0.4, repeats: int = 5) -> float:
@@ -38,7 +38,7 @@ def fmt(seconds: float) -> str:
 
 def torch_or_none():
     try:
-        import torch  # noqa: PLC0415
+        import torch
 
         torch.set_num_threads(2)
         return torch

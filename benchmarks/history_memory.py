@@ -21,11 +21,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import fmt, per_call_seconds  # noqa: E402
+from _common import fmt, per_call_seconds
 
-from bpgui.model.datasets import load_builtin  # noqa: E402
-from bpgui.model.network import Network  # noqa: E402
-from bpgui.model.training import Trainer  # noqa: E402
+from bpgui.model.datasets import load_builtin
+from bpgui.model.network import Network
+from bpgui.model.training import Trainer
 
 
 def resident_bytes() -> int:

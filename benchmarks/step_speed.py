@@ -24,12 +24,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import fmt, per_call_seconds, torch_or_none  # noqa: E402
+from _common import fmt, per_call_seconds, torch_or_none
 
-from bpgui.model.backprop import compute_step, make_record  # noqa: E402
-from bpgui.model.datasets import Dataset  # noqa: E402
-from bpgui.model.network import Network  # noqa: E402
-from bpgui.model.training import Trainer, TrainingConfig  # noqa: E402
+from bpgui.model.backprop import compute_step, make_record
+from bpgui.model.datasets import Dataset
+from bpgui.model.network import Network
+from bpgui.model.training import Trainer, TrainingConfig
 
 
 def bare_step(weights, thresholds, x, y, eta):

@@ -13,7 +13,7 @@ import json
 import math
 import sys
 import time
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -24,7 +24,6 @@ from .model.naming import parameter_specs
 from .model.network import Network, parse_hidden_sizes
 from .model.records import IterationRecord
 from .model.training import DEFAULT_LEARNING_RATE, MODES, StopConditions, Trainer, TrainingConfig
-
 
 
 def _floats(text: str, what: str) -> list[float]:

@@ -38,6 +38,7 @@ from .model.phases import PhaseView, phase_views
 from .model.records import IterationRecord
 from .model.training import DEFAULT_LEARNING_RATE, StopConditions, Trainer, TrainingConfig
 
+
 def localized(exc: Exception) -> str:
     """An error's message in the learner's language (model errors carry translatable templates)."""
     if isinstance(exc, BpguiError):

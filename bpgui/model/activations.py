@@ -9,8 +9,8 @@ note does for the sigmoid: ``f'(z) = f(z)(1 − f(z))``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

@@ -35,8 +35,17 @@ class StepResult:
     only when somebody asks for one.
     """
 
-    __slots__ = ("nets", "outputs", "deltas", "sample_errors", "error",
-                 "gradients", "updates", "network_after", "finite")
+    __slots__ = (
+        "deltas",
+        "error",
+        "finite",
+        "gradients",
+        "nets",
+        "network_after",
+        "outputs",
+        "sample_errors",
+        "updates",
+    )
 
     @property
     def weight_gradients(self) -> list[np.ndarray]:

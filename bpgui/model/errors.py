@@ -4,7 +4,7 @@ Every message names what is wrong (file, line, column or key) so the window
 can show it as it is; raising one never changes any state.
 
 Messages are translatable without this layer knowing about Qt: each error
-is raised with an English *template* (``str.format`` style, named fields
+is raised with an English *template* (named fields
 such as ``{file}``, ``{line}``, ``{key}``) wrapped in
 :func:`QT_TRANSLATE_NOOP` so that ``pyside6-lupdate`` extracts it into the
 ``Errors`` context, plus the field values::
@@ -20,15 +20,18 @@ running program.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
+
+from .text import fill, placeholders
 
 __all__ = [
+    "QT_TRANSLATE_NOOP",
     "BpguiError",
     "ConfigError",
     "DataError",
     "DivergenceError",
     "NetworkFileError",
-    "QT_TRANSLATE_NOOP",
     "translate_error",
 ]
 
@@ -36,12 +39,12 @@ __all__ = [
 CONTEXT = "Errors"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context`` and return it unchanged."""
     return text
 
 
-def _rebuild(cls: type, template: str, fields: dict[str, Any]) -> "BpguiError":
+def _rebuild(cls: type, template: str, fields: dict[str, Any]) -> BpguiError:
     return cls(template, **fields)
 
 
@@ -50,7 +53,7 @@ class BpguiError(ValueError):
 
     ``template`` is the English message with ``{field}`` placeholders and
     ``fields`` the values that fill them; ``str(exc)`` is
-    ``template.format(**fields)``.  Called with a finished message and no
+    ``fill(template, **fields)`` (:mod:`bpgui.model.text`).  Called with a finished message and no
     fields, the message is kept exactly as given (it is not run through
     ``str.format``, so braces in a path or a repr stay as they are).
     """
@@ -59,7 +62,7 @@ class BpguiError(ValueError):
         template = str(template)
         self.template = template
         self.fields = dict(fields)
-        super().__init__(template.format(**fields) if fields else template)
+        super().__init__(fill(template, **fields) if fields else template)
 
     def __reduce__(self):
         # Keep the template and fields when pickled or copied (the default
@@ -98,8 +101,10 @@ def translate_error(exc: BaseException, translate: Callable[[str, str], str]) ->
         return str(exc)
     try:
         text = translate(CONTEXT, template)
-        if not isinstance(text, str) or not text:
+        # A translation must keep exactly the template's placeholders; one that
+        # drops, renames or adds one is not used (the English message is).
+        if not isinstance(text, str) or not text or placeholders(text) != placeholders(template):
             return str(exc)
-        return text.format(**fields) if fields else text
+        return fill(text, **fields) if fields else text
     except Exception:  # a broken translation must never take the window down
         return str(exc)

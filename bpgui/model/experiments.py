@@ -8,8 +8,8 @@ accumulated BP once per pass, so the comparison reads per epoch and per update.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 

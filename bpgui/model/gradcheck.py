@@ -13,7 +13,7 @@ absolute scale of 10⁻⁶, where the estimate's rounding noise (~10⁻¹²) is 
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

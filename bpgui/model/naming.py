@@ -20,8 +20,8 @@ are separated by a comma (``v_3,12``) so that the name stays unambiguous.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 HIDDEN_UNIT, OUTPUT_UNIT, INPUT_UNIT = "b", "ŷ", "x"
 HIDDEN_NET, OUTPUT_NET = "α", "β"

@@ -14,7 +14,7 @@ what lets the history keep any earlier state by reference.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -42,7 +42,7 @@ class Network:
     gradient table its columns without copying.
     """
 
-    __slots__ = ("layer_sizes", "activations", "loss", "flat", "weights", "thresholds", "_functions", "_layout")
+    __slots__ = ("_functions", "_layout", "activations", "flat", "layer_sizes", "loss", "thresholds", "weights")
 
     def __init__(self, layer_sizes, activations, flat: np.ndarray, loss: str = "squared_error") -> None:
         sizes = tuple(int(n) if not isinstance(n, bool) and isinstance(n, (int, np.integer)) else n for n in layer_sizes)
@@ -90,7 +90,7 @@ class Network:
         seed: int = 0,
         init: str = "uniform",
         init_range: float = DEFAULT_INIT_RANGE,
-    ) -> "Network":
+    ) -> Network:
         """A network with seeded random parameters.
 
         ``uniform``: every weight and threshold from U(−r, r), r = ``init_range``.
@@ -122,7 +122,7 @@ class Network:
         return cls.from_arrays(sizes, acts, weights, thresholds, loss)
 
     @classmethod
-    def from_arrays(cls, layer_sizes, activations, weights, thresholds, loss="squared_error") -> "Network":
+    def from_arrays(cls, layer_sizes, activations, weights, thresholds, loss="squared_error") -> Network:
         """Build from per-layer arrays or nested lists (copied, float64, read-only)."""
         sizes = tuple(layer_sizes)
         n = len(sizes) - 1
@@ -148,7 +148,7 @@ class Network:
             parts += [w.ravel(), t]
         return cls(sizes, activations, np.concatenate(parts), loss)
 
-    def with_flat(self, flat: np.ndarray) -> "Network":
+    def with_flat(self, flat: np.ndarray) -> Network:
         """The same structure with a new (already read-only, right-sized) parameter vector."""
         net = object.__new__(Network)
         for name in ("layer_sizes", "activations", "loss", "_functions", "_layout"):
@@ -156,11 +156,11 @@ class Network:
         net._set_flat(flat)
         return net
 
-    def with_parameters(self, weights: Sequence[np.ndarray], thresholds: Sequence[np.ndarray]) -> "Network":
+    def with_parameters(self, weights: Sequence[np.ndarray], thresholds: Sequence[np.ndarray]) -> Network:
         """The same structure with new per-layer arrays."""
         return Network.from_arrays(self.layer_sizes, self.activations, weights, thresholds, self.loss)
 
-    def with_parameter(self, layer: int, kind: str, source: int | None, target: int, value: float) -> "Network":
+    def with_parameter(self, layer: int, kind: str, source: int | None, target: int, value: float) -> Network:
         """A copy with one parameter (1-based layer/units, as in ``naming``) set to ``value``."""
         if not np.isfinite(value):
             raise ConfigError(
@@ -188,7 +188,7 @@ class Network:
         flat[index] = value
         return self.with_flat(frozen(flat))
 
-    def with_loss(self, loss: str) -> "Network":
+    def with_loss(self, loss: str) -> Network:
         return Network(self.layer_sizes, self.activations, self.flat, loss)
 
     # ---- queries --------------------------------------------------------

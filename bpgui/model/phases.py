@@ -21,8 +21,8 @@ here computes: the numbers all come from the iteration's record.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 

@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.datasets import Dataset
-from .files import save_image
 from ..model.naming import unit_symbol
 from ..model.network import Network
+from .files import save_image
 from .style import AXIS, BACKGROUND, TEXT
 
 GRID_SIZE = 80  # grid points per axis
@@ -104,7 +104,7 @@ def plane_axes(inputs: np.ndarray, size: int = GRID_SIZE, padding: float = PADDI
 def line_in_rect(a: float, b: float, c: float, rect: tuple[float, float, float, float]) -> np.ndarray | None:
     """The part of the line a·x + b·y = c inside ``rect`` = (x0, x1, y0, y1), as a (2, 2) array of end points."""
     x0, x1, y0, y1 = rect
-    if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(c)) or a == 0.0 and b == 0.0:
+    if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(c)) or (a == 0.0 and b == 0.0):
         return None
     points = []
     if b != 0.0:

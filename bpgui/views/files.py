@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from typing import Callable
+from collections.abc import Callable
 
 
 def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> None:

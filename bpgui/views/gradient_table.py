@@ -35,7 +35,7 @@ import csv
 import io
 import math
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import (

@@ -13,7 +13,6 @@ import json
 import os
 
 import numpy as np
-
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,24 +36,24 @@ from PySide6.QtWidgets import (
 
 from ..app import LANGUAGES, SYSTEM, install_language
 from ..controller import SPEEDS, Settings, TrainingController, localized
-from ..model.errors import BpguiError
-from ..model.fileformat import write_text_atomically
-from .error_plot import ErrorPlotView
 from ..model.derivation import derive
+from ..model.errors import BpguiError
 from ..model.experiments import compare_modes
+from ..model.fileformat import write_text_atomically
 from ..model.gradcheck import MAX_CHECKED, check_record
 from .comparison import ComparisonView
 from .decision_map import DecisionMapView
-from .perceptron_lab import PerceptronLab
 from .derivation_panel import DerivationPanel
+from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
+from .perceptron_lab import PerceptronLab
 from .phase_text import phase_caption
 from .settings_panel import SettingsPanel
 from .topology import TopologyView
 
 DEFAULT_SIZE = QSize(1280, 800)
 # Windows rebuilt for a new language are kept alive here (nothing else holds them).
-_OPEN_WINDOWS: list["MainWindow"] = []
+_OPEN_WINDOWS: list[MainWindow] = []
 PLOT_INTERVAL_MS = 100
 MESSAGE_MS = 15_000
 SETTINGS_KEY = "training/settings"
@@ -450,7 +449,7 @@ class MainWindow(QMainWindow):
         if key.startswith("watermelon"):
             self.show_comparison()
 
-    def set_language(self, choice: str) -> "MainWindow":
+    def set_language(self, choice: str) -> MainWindow:
         """Switch language without a restart: the window is rebuilt around the same controller,
         so no training state is lost. Returns the window now shown."""
         self._qsettings.setValue("ui/language", choice)
@@ -717,7 +716,7 @@ class MainWindow(QMainWindow):
         self._qsettings.setValue(SETTINGS_KEY, settings_to_json(self.controller.settings))
         self._qsettings.sync()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event) -> None:
         if not getattr(self, "_closing_for_language", False):
             self.controller.pause()
             self.save_preferences()

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from bpgui.model.datasets import load_builtin
 from bpgui.model.perceptron import DUMMY_INPUT, Perceptron, PerceptronStep, step_function
+
 from .style import AXIS, BACKGROUND, TEXT
 
 PROBLEMS = ("and", "or", "not", "xor")

@@ -17,7 +17,7 @@ Tooltips are built when asked (hover), never per frame.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from .files import save_image, write_atomically
 from ..model.naming import (
     delta_symbol,
     net_symbol,
@@ -56,6 +55,7 @@ from ..model.naming import (
 from ..model.network import Network
 from ..model.phases import UPDATE, PhaseView
 from ..model.records import IterationRecord
+from .files import save_image, write_atomically
 
 MAX_UNITS_SHOWN = 24
 EDGE_UNITS = 8  # shown at each end of a collapsed layer
@@ -126,7 +126,7 @@ class _Label(QGraphicsItem):
     def text(self) -> str:
         return self._text
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -215,7 +215,7 @@ class _Link(_Highlight, QGraphicsLineItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
-    def setLine(self, *args) -> None:  # noqa: N802 (Qt override)
+    def setLine(self, *args) -> None:
         super().setLine(*args)
         # A generous, fixed hit area, built once: thin links must still be easy
         # to click and hover, and Qt asks for the shape on every repaint.
@@ -509,7 +509,7 @@ class TopologyView(QGraphicsView):
             for u in units:
                 u.set_selected_look(u.param_index >= 0 and u.param_index == self._selected)
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def mousePressEvent(self, event) -> None:
         item = self._parameter_item_at(event.position().toPoint())
         if item is not None and event.button() == Qt.MouseButton.LeftButton:
             self._selected = item.param_index
@@ -517,7 +517,7 @@ class TopologyView(QGraphicsView):
             self.parameter_selected.emit(item.param_index)
         super().mousePressEvent(event)
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def mouseDoubleClickEvent(self, event) -> None:
         item = self._parameter_item_at(event.position().toPoint())
         if item is not None and event.button() == Qt.MouseButton.LeftButton:
             self.edit_requested.emit(item.param_index)
@@ -525,7 +525,7 @@ class TopologyView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         event.accept()  # the click was ours (selection or a pan), whatever the scene says
 
@@ -538,7 +538,7 @@ class TopologyView(QGraphicsView):
         return None
 
     # ---- tooltips (built on demand) -------------------------------------------------------
-    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt override)
+    def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(event.pos())
             if text:
@@ -648,13 +648,13 @@ class TopologyView(QGraphicsView):
         self._auto_fit = False
         self.scale(factor, factor)
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
             self.zoom(1.15 ** steps)
         event.accept()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit()

@@ -89,8 +89,9 @@ def test_switching_language_rebuilds_the_window_and_keeps_training_state(qtbot, 
         assert [a.text() for a in english.menuBar().actions()][0] == "&File"
         assert english.controller.trainer.iteration == 3
     finally:
-        from bpgui.app import install_language
         from PySide6.QtWidgets import QApplication
+
+        from bpgui.app import install_language
 
         install_language(QApplication.instance(), "en")
 

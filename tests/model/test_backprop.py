@@ -8,7 +8,6 @@ import pytest
 from bpgui.model.backprop import compute_step, loss_value, make_record
 from bpgui.model.network import Network
 
-
 STENCIL = ((2, -1.0), (1, 8.0), (-1, -8.0), (-2, 1.0))
 
 

@@ -19,12 +19,12 @@ import bpgui.model
 from bpgui.model import errors
 from bpgui.model.datasets import Dataset, load_builtin, load_csv, load_dataset, train_test_split
 from bpgui.model.errors import (
+    QT_TRANSLATE_NOOP,
     BpguiError,
     ConfigError,
     DataError,
     DivergenceError,
     NetworkFileError,
-    QT_TRANSLATE_NOOP,
     translate_error,
 )
 from bpgui.model.fileformat import load_network, network_from_dict
