@@ -30,13 +30,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from .model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
-from .model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DivergenceError, translate_error
-from .model.fileformat import load_network, save_network
-from .model.network import Network
-from .model.phases import PhaseView, phase_views
-from .model.records import IterationRecord
-from .model.training import DEFAULT_LEARNING_RATE, StopConditions, Trainer, TrainingConfig
+from ..model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
+from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DivergenceError, translate_error
+from ..model.fileformat import load_network, save_network
+from ..model.network import Network
+from ..model.phases import PhaseView, phase_views
+from ..model.records import IterationRecord
+from ..model.training import DEFAULT_LEARNING_RATE, StopConditions, Trainer, TrainingConfig
 
 
 def localized(exc: Exception) -> str:
