@@ -1,0 +1,500 @@
+"""The gradient table's model: one row per parameter, the numbers read from NumPy arrays on demand.
+
+Rows are in the canonical order of ``naming.parameter_specs`` (a row is the
+parameter's canonical index). Nothing here keeps a Python object per row
+beyond the spec list: ``data()`` reads the record's arrays for the cells Qt
+paints, and the filtering and sorting ``GradientFilterProxyModel`` asks for are
+NumPy masks and permutations.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ..model.naming import ParameterSpec, unit_symbol
+from ..model.text import fill
+from .gradient_table_columns import (
+    CENTRE,
+    CHECK_COLUMNS,
+    COL_FD_GRADIENT,
+    COL_FROM_TO,
+    COL_LAYER,
+    COL_NAME,
+    COL_NEW_VALUE,
+    COL_REL_ERROR,
+    COL_VALUE,
+    CSV_CHECK_HEADER,
+    CSV_HEADER,
+    DEFAULT_PRECISION,
+    KIND_THRESHOLD,
+    KIND_WEIGHT,
+    MAX_PRECISION,
+    MIN_PRECISION,
+    N_COLUMNS,
+    NUMBER_COLUMNS,
+    NUMERIC_COLUMNS,
+    REL_ERROR_WARNING,
+    RIGHT,
+    from_to_text,
+    greek,
+    layer_sizes_of,
+    parse_number,
+    readonly,
+)
+
+# A warm background with dark text, readable in light and dark palettes alike.
+_WARNING_BACKGROUND = QBrush(QColor(255, 205, 160))
+_WARNING_FOREGROUND = QBrush(QColor(40, 20, 0))
+_MAX_QUOTED = 40  # characters of a refused edit's text quoted in the message
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class GradientTableModel(QAbstractTableModel):
+    """Rows are parameters in canonical order; the numbers are read from NumPy arrays on demand.
+
+    ``setData`` never changes the model: an accepted edit of "Value before"
+    emits ``value_edit_requested(row, value)``, a refused one
+    ``invalid_edit(message)``.
+    """
+
+    check_changed = Signal()  # a gradient check was set or cleared
+    value_edit_requested = Signal(int, float)  # canonical index, new value
+    invalid_edit = Signal(str)  # why an edit was refused
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._specs: list[ParameterSpec] = []
+        # One array (or None: blank) per column in NUMBER_COLUMNS, in that order.
+        self._arrays: list[np.ndarray | None] = [None] * len(NUMBER_COLUMNS)
+        self._editable = False
+        self._edit_column = COL_VALUE  # the column holding the parameters an edit changes
+        self._precision = DEFAULT_PRECISION
+        self._format = f".{DEFAULT_PRECISION}g"
+        self._set_structure_arrays([])
+
+    # ---- structure --------------------------------------------------------------
+    def _set_structure_arrays(self, specs: list[ParameterSpec]) -> None:
+        n = len(specs)
+        layers = np.fromiter((s.layer for s in specs), np.int64, n)
+        is_threshold = np.fromiter((s.kind == "threshold" for s in specs), bool, n)
+        sources = np.fromiter((0 if s.source is None else s.source for s in specs), np.int64, n)
+        targets = np.fromiter((s.target for s in specs), np.int64, n)
+        for a in (layers, is_threshold, sources, targets):
+            a.setflags(write=False)
+        self._layers, self._is_threshold, self._sources, self._targets = layers, is_threshold, sources, targets
+        self._n_layers = int(layers.max()) if n else 0
+        self._layer_sizes = layer_sizes_of(specs, layers, is_threshold)
+        self._folded_names: list[str] | None = None  # built on the first text filter
+        self._name_order: np.ndarray | None = None  # built on the first sort by name
+
+    def set_structure(self, specs: Sequence[ParameterSpec]) -> None:
+        """New rows (one per spec, canonical order); every number becomes blank. Resets the model."""
+        specs = list(specs)
+        had_check = self.has_check()
+        self.beginResetModel()
+        self._specs = specs
+        self._arrays = [None] * len(NUMBER_COLUMNS)
+        self._set_structure_arrays(specs)
+        self.endResetModel()
+        if had_check:
+            self.check_changed.emit()
+
+    @property
+    def specs(self) -> list[ParameterSpec]:
+        """The rows' specs (the list itself: do not modify it)."""
+        return self._specs
+
+    @property
+    def layer_sizes(self) -> tuple[int, ...]:
+        """The network shape of the rows, ``()`` if the specs are not a whole network."""
+        return self._layer_sizes
+
+    @property
+    def n_layers(self) -> int:
+        return self._n_layers
+
+    # ---- numbers ----------------------------------------------------------------
+    def _checked_array(self, array: npt.ArrayLike | None, what: str) -> np.ndarray | None:
+        n = len(self._specs)
+        view = readonly(array)
+        if view is not None and (view.ndim != 1 or view.shape[0] != n):
+            raise ValueError(f"{what} must be a 1-D array of {n} numbers, got shape {view.shape}")
+        return view
+
+    def set_values(self, values: npt.ArrayLike | None, gradients: npt.ArrayLike | None,
+                   updates: npt.ArrayLike | None, new_values: npt.ArrayLike | None) -> None:
+        """The four numeric columns (1-D, one entry per row, or None for a blank column).
+
+        Emits one ``dataChanged`` over the numeric columns (and the check's
+        columns, if a check was set); rows, selection and scroll position are
+        kept. Always clears the gradient check: it was made from the old
+        numbers (call ``set_check`` again after this to show one).
+        """
+        arrays = [self._checked_array(array, what) for array, what in (
+            (values, "values"), (gradients, "gradients"), (updates, "updates"), (new_values, "new_values"))]
+        had_check = self.has_check()
+        self._arrays = arrays + [None] * len(CHECK_COLUMNS)
+        self._emit_numbers_changed([], COL_REL_ERROR if had_check else COL_NEW_VALUE)
+        if had_check:
+            self.check_changed.emit()
+
+    def set_check(self, estimates: npt.ArrayLike | None, relative_errors: npt.ArrayLike | None) -> None:
+        """A gradient check: ∂E/∂p by finite differences and its relative error, per row.
+
+        Both are 1-D arrays of one entry per row in canonical order, NaN where
+        a parameter was not checked (a blank cell); both None clear the check.
+        Emits one ``dataChanged`` over the check's two columns and ``check_changed``.
+        """
+        if (estimates is None) != (relative_errors is None):
+            raise ValueError("give both the estimates and the relative errors, or neither")
+        checked_estimates = self._checked_array(estimates, "estimates")
+        checked_errors = self._checked_array(relative_errors, "relative_errors")
+        had_check = self.has_check()
+        self._arrays[len(NUMERIC_COLUMNS):] = [checked_estimates, checked_errors]
+        if had_check or checked_estimates is not None:
+            n = len(self._specs)
+            if n:
+                self.dataChanged.emit(self.index(0, COL_FD_GRADIENT), self.index(n - 1, COL_REL_ERROR), [])
+            self.check_changed.emit()
+
+    def has_check(self) -> bool:
+        """Whether a gradient check is set (its columns have data)."""
+        return self._arrays[COL_FD_GRADIENT - COL_VALUE] is not None
+
+    def check_summary_parts(self) -> tuple[int, float, int, int]:
+        """(row of the largest relative error or −1, that error or NaN, rows checked, rows)."""
+        estimates = self._arrays[COL_FD_GRADIENT - COL_VALUE]
+        errors = self._arrays[COL_REL_ERROR - COL_VALUE]
+        n = len(self._specs)
+        if estimates is None or errors is None:
+            return -1, math.nan, 0, n
+        checked = int(np.count_nonzero(~np.isnan(estimates)))
+        if np.isnan(errors).all():
+            return -1, math.nan, checked, n
+        worst = int(np.nanargmax(errors))  # NaN (not checked) never counts as the largest
+        return worst, float(errors[worst]), checked, n
+
+    # ---- editing ------------------------------------------------------------------
+    def editable(self) -> bool:
+        return self._editable
+
+    def set_editable(self, editable: bool, column: int = COL_VALUE) -> None:
+        """Whether the parameters can be edited (default False), and in which column.
+
+        ``column`` is the one that holds the network's current parameters:
+        "Value before" while a preview of the next iteration is shown, "Value
+        after" once an iteration has been applied.
+        """
+        if column not in (COL_VALUE, COL_NEW_VALUE):
+            raise ValueError(f"only the value columns can be edited, not column {column}")
+        self._editable = bool(editable)
+        self._edit_column = column
+
+    def edit_column(self) -> int:
+        return self._edit_column
+
+    def _editable_values(self, row: int, column: int) -> np.ndarray | None:
+        """The array behind an editable cell, None if the cell cannot be edited."""
+        if not self._editable or column != self._edit_column:
+            return None
+        values = self._arrays[column - COL_VALUE]
+        if values is None or not 0 <= row < values.shape[0] or math.isnan(values[row]):
+            return None
+        return values
+
+    def is_cell_editable(self, row: int, column: int) -> bool:
+        """Only the edit column, only while editing is allowed, only where there is a value."""
+        return self._editable_values(row, column) is not None
+
+    def request_edit(self, row: int, value: object) -> bool:
+        """Ask for ``row``'s value to be ``value`` (text or a number); the model itself does not change.
+
+        A finite number other than the current value emits
+        ``value_edit_requested(row, number)``; anything else that is not a
+        finite number emits ``invalid_edit`` with a message naming the
+        parameter. Returns whether ``value_edit_requested`` was emitted.
+        """
+        values = self._editable_values(row, self._edit_column)
+        if values is None:
+            return False
+        number = parse_number(value)
+        if number is None or not math.isfinite(number):
+            text = str(value).strip()
+            if len(text) > _MAX_QUOTED:
+                text = text[:_MAX_QUOTED - 1] + "…"
+            if number is not None and math.isinf(number):
+                template = self.tr("%1: “%2” is not a finite number.")
+            else:
+                template = self.tr("%1: “%2” is not a number.")
+            self.invalid_edit.emit(fill(template, self._specs[row].name, text))
+            return False
+        if number == float(values[row]):
+            return False  # unchanged (the editor starts with the exact value): nothing to ask for
+        self.value_edit_requested.emit(row, number)
+        return True
+
+    def precision(self) -> int:
+        return self._precision
+
+    def set_precision(self, digits: int) -> None:
+        """Significant digits shown in the numeric cells (1–17)."""
+        digits = int(digits)
+        if not MIN_PRECISION <= digits <= MAX_PRECISION:
+            raise ValueError(f"precision must be between {MIN_PRECISION} and {MAX_PRECISION}, got {digits}")
+        if digits == self._precision:
+            return
+        self._precision = digits
+        self._format = f".{digits}g"
+        self._emit_numbers_changed([Qt.ItemDataRole.DisplayRole])
+
+    def _emit_numbers_changed(self, roles: list[Qt.ItemDataRole], last_column: int | None = None) -> None:
+        n = len(self._specs)
+        if last_column is None:
+            last_column = COL_REL_ERROR if self.has_check() else COL_NEW_VALUE
+        if n:
+            self.dataChanged.emit(self.index(0, COL_VALUE), self.index(n - 1, last_column), roles)
+
+    # ---- Qt model interface -----------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._specs)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else N_COLUMNS
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return self.cell_flags(index.row(), index.column())
+
+    def cell_flags(self, row: int, column: int) -> Qt.ItemFlag:
+        """``flags()`` without a QModelIndex (for the proxy)."""
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if self.is_cell_editable(row, column):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Never changes the model (returns False): an edit of "Value before" becomes a request.
+
+        See ``request_edit``.
+        """
+        if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() == self._edit_column:
+            self.request_edit(index.row(), value)
+        return False
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """``data()`` without a QModelIndex (the proxy calls this for every painted cell)."""
+        if COL_VALUE <= column < N_COLUMNS:
+            return self._number_data(row, column, role)
+        if not 0 <= row < len(self._specs):
+            return None
+        spec = self._specs[row]
+        if column == COL_NAME:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+                return spec.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.describe(spec)
+        elif column == COL_LAYER:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+                return spec.layer
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return RIGHT
+        elif column == COL_FROM_TO:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+                return from_to_text(spec)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return CENTRE
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.describe(spec)
+        return None
+
+    def _number_data(self, row: int, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT
+        array = self._arrays[column - COL_VALUE]
+        if array is None or not 0 <= row < array.shape[0]:
+            return None
+        if math.isnan(array[row]):
+            return None  # not known yet (a phase of an iteration shows only what it has computed)
+        if role == Qt.ItemDataRole.DisplayRole:
+            # + 0.0 shows −0.0 as "0" (a learner reads "-0" as a bug); the raw value stays exact.
+            return format(float(array[row]) + 0.0, self._format)
+        if role == Qt.ItemDataRole.UserRole:
+            return float(array[row])
+        warning = column == COL_REL_ERROR and array[row] > REL_ERROR_WARNING
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if warning:
+                return repr(float(array[row])) + "\n" + fill(
+                    self.tr("Above %1: this gradient and its finite-difference estimate disagree."),
+                    format(REL_ERROR_WARNING, "g"))
+            return repr(float(array[row]))
+        if role == Qt.ItemDataRole.EditRole and column == self._edit_column:
+            return repr(float(array[row]))  # the exact value, as text: a plain line edit
+        if warning:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return _WARNING_BACKGROUND
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _WARNING_FOREGROUND
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        if not 0 <= section < N_COLUMNS:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_titles()[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._column_tips()[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
+            return RIGHT
+        return None
+
+    def retranslate(self) -> None:
+        """Headers are translated on demand; tell the views to fetch them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, N_COLUMNS - 1)
+
+    # ---- texts ------------------------------------------------------------------
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Layer"), self.tr("From → To"), self.tr("Value before"),
+                self.tr("∂E/∂p"), self.tr("Δp"), self.tr("Value after"), self.tr("∂E/∂p (finite diff.)"),
+                self.tr("rel. error"))
+
+    def _column_tips(self) -> tuple[str, ...]:
+        return (
+            self.tr("The parameter p in the note's notation"),
+            self.tr("Layer after the input the parameter belongs to (1 = first hidden layer)"),
+            self.tr("Unit in the layer before → unit in this layer (— for a threshold)"),
+            self.tr("p before this iteration's update"),
+            self.tr("∂E/∂p: gradient of the error, from the parameters before the update"),
+            self.tr("Δp = −η ∂E/∂p: the change gradient descent applies"),
+            self.tr("p + Δp: the value after the update"),
+            self.tr("∂E/∂p estimated from the error alone: a central difference of E around p"
+                    " (the gradient check)"),
+            fill(self.tr("|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is"
+                         " highlighted: the two disagree"), format(REL_ERROR_WARNING, "g")),
+        )
+
+    def _role_word(self, layer: int) -> str:
+        if layer == 0:
+            return self.tr("input")
+        if layer == self._n_layers:
+            return self.tr("output")
+        return self.tr("hidden")
+
+    def describe(self, spec: ParameterSpec) -> str:
+        """``v_12: weight from input x_1 to hidden b_2`` / ``θ_1: threshold of output ŷ_1``."""
+        n = max(self._n_layers, spec.layer)
+        target = unit_symbol(spec.layer, spec.target, n).text
+        if spec.kind == "threshold" or spec.source is None:
+            meaning = fill(self.tr("threshold of {target_role} {target}"),
+                           target_role=self._role_word(spec.layer), target=target)
+        else:
+            meaning = fill(self.tr("weight from {source_role} {source} to {target_role} {target}"),
+                           source_role=self._role_word(spec.layer - 1),
+                           source=unit_symbol(spec.layer - 1, spec.source, n).text,
+                           target_role=self._role_word(spec.layer), target=target)
+        return f"{spec.name}: {meaning}"
+
+    def run_ends(self) -> list[int]:
+        """The last row of each layer's weights and of its thresholds.
+
+        Indices grow along a run, so these rows have the widest names and unit numbers.
+        """
+        n = len(self._specs)
+        if not n:
+            return []
+        layers, kinds = self._layers, self._is_threshold
+        change = np.flatnonzero((layers[1:] != layers[:-1]) | (kinds[1:] != kinds[:-1]))
+        return [*change.tolist(), n - 1]
+
+    # ---- for the proxy: filtering and sorting in NumPy ------------------------------
+    def filter_mask(self, layer: int, kind: str, text: str) -> np.ndarray:
+        """Rows of layer ``layer`` (0: all), kind ``kind`` ("" for both) whose name contains ``text``."""
+        mask = np.ones(len(self._specs), dtype=bool)
+        if layer:
+            mask &= self._layers == layer
+        if kind == KIND_WEIGHT:
+            mask &= ~self._is_threshold
+        elif kind == KIND_THRESHOLD:
+            mask &= self._is_threshold
+        needle = greek(text.strip().casefold())
+        if needle:
+            if self._folded_names is None:
+                self._folded_names = [s.name.casefold() for s in self._specs]
+            mask &= np.fromiter((needle in name for name in self._folded_names), bool, len(self._specs))
+        return mask
+
+    def sort_permutation(self, column: int, descending: bool) -> np.ndarray:
+        """Rows in the order of ``column``; ties keep the canonical order; NaN and blanks last."""
+        n = len(self._specs)
+        if column in NUMBER_COLUMNS:
+            array = self._arrays[column - COL_VALUE]
+            if array is None:
+                return np.arange(n)
+            return np.argsort(-array if descending else array, kind="stable")  # NaN last either way
+        if column == COL_LAYER:
+            return np.argsort(-self._layers if descending else self._layers, kind="stable")
+        if column == COL_FROM_TO:
+            s, t = self._sources, self._targets
+            return np.lexsort((-t, -s)) if descending else np.lexsort((t, s))
+        if column == COL_NAME:
+            if self._name_order is None:
+                # Natural order: the letter, the layer superscript, then the indices as numbers.
+                keys = [(s.symbol.base, s.symbol.layer or 0, s.symbol.indices) for s in self._specs]
+                self._name_order = np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)
+            return self._name_order[::-1] if descending else self._name_order
+        return np.arange(n)
+
+    # ---- text out ---------------------------------------------------------------
+    def _exported_columns(self) -> list[list[float] | None]:
+        """The numeric columns written out, as lists: the check's only while one is set."""
+        arrays = self._arrays if self.has_check() else self._arrays[:len(NUMERIC_COLUMNS)]
+        return [a.tolist() if a is not None else None for a in arrays]
+
+    def tsv_text(self, rows: Sequence[int]) -> str:
+        """The given rows, tab-separated under the column titles, numbers at full precision.
+
+        The check's two columns are included while a check is set.
+        """
+        columns = self._exported_columns()
+        titles = self.column_titles()
+        lines = ["\t".join(titles if self.has_check() else titles[:COL_FD_GRADIENT])]
+        specs = self._specs
+        for row in rows:
+            spec = specs[row]
+            fields = [spec.name, str(spec.layer), from_to_text(spec)]
+            fields += ["" if c is None or math.isnan(c[row]) else repr(c[row]) for c in columns]
+            lines.append("\t".join(fields))
+        return "\n".join(lines) + "\n"
+
+    def csv_text(self) -> str:
+        """Every row in canonical order as CSV (``CSV_HEADER``), full precision, blanks empty.
+
+        While a check is set, ``CSV_CHECK_HEADER``'s two columns follow.
+        """
+        columns = self._exported_columns()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_HEADER + CSV_CHECK_HEADER if self.has_check() else CSV_HEADER)
+        for row, spec in enumerate(self._specs):
+            fields: list[object] = [spec.name, spec.layer, spec.kind,
+                                    "" if spec.source is None else spec.source, spec.target]
+            fields += ["" if c is None or math.isnan(c[row]) else repr(c[row]) for c in columns]
+            writer.writerow(fields)
+        return buffer.getvalue()

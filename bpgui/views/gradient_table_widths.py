@@ -1,0 +1,97 @@
+"""The gradient table's column widths: wide enough for the names and numbers, the slack to the numbers.
+
+Until the user drags a column border, the widths follow the contents (names,
+precision, shown columns) and the viewport; after that, the user's widths stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtWidgets import QTableView
+
+from ..model.naming import ParameterSpec
+from .gradient_table_columns import COL_FROM_TO, COL_LAYER, COL_NAME, N_COLUMNS, NUMBER_COLUMNS
+
+
+class ColumnWidths(QObject):
+    """Keeps a table's column widths natural until the user resizes a column by hand."""
+
+    def __init__(self, table: QTableView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+        self._natural: dict[int, int] = {}
+        self._auto = True
+        self._setting = False
+        self._header_pressed = False
+        header = table.horizontalHeader()
+        header.sectionResized.connect(self._on_header_section_resized)
+        # Kept, not asked for on each event: the table may be half destroyed when the last ones come.
+        self._viewport, self._header_viewport = table.viewport(), header.viewport()
+        self._viewport.installEventFilter(self)
+        self._header_viewport.installEventFilter(self)
+
+    def measure(self, titles: Sequence[str], specs: Sequence[ParameterSpec], run_ends: Sequence[int],
+                precision: int, names: bool = True) -> None:
+        """Widths that fit the titles, the widest names (``specs[run_ends]``) and numbers of ``precision`` digits.
+
+        ``names=False`` keeps the name columns' widths (only the precision changed).
+        Resumes following the contents, then applies the widths.
+        """
+        table_metrics = self._table.fontMetrics()
+        header_metrics = self._table.horizontalHeader().fontMetrics()
+        em = table_metrics.horizontalAdvance("M")
+
+        def width(title: str, sample: str) -> int:
+            # The header needs room for the sort arrow; cells only for their margins.
+            return max(header_metrics.horizontalAdvance(title) + 2 * em, table_metrics.horizontalAdvance(sample) + em)
+
+        if names:
+            widest = max((specs[i].name for i in run_ends), key=table_metrics.horizontalAdvance, default="w_00")
+            self._natural[COL_NAME] = width(titles[COL_NAME], widest)
+            self._natural[COL_LAYER] = width(titles[COL_LAYER], "00")
+            biggest = max((max(s.target, s.source or 0) for s in (specs[i] for i in run_ends)), default=9)
+            self._natural[COL_FROM_TO] = width(titles[COL_FROM_TO], f"{biggest} → {biggest}")
+        sample = "-8." + "8" * (precision - 1) + "e-08"  # a long "g" format of this precision (wider ones elide)
+        for column in NUMBER_COLUMNS:
+            self._natural[column] = width(titles[column], sample)
+        self._auto = True
+        self.apply()
+
+    def apply(self) -> None:
+        """Natural widths, the slack of a wide viewport shared by the number columns (until a user resize)."""
+        table = self._table
+        if not self._auto or len(self._natural) < N_COLUMNS:
+            return
+        widths = dict(self._natural)
+        numbers = [c for c in NUMBER_COLUMNS if not table.isColumnHidden(c)]
+        shown = sum(w for c, w in widths.items() if not table.isColumnHidden(c))
+        slack = table.viewport().width() - shown
+        if slack > 0:
+            share, extra = divmod(slack, len(numbers))
+            for column in numbers:
+                widths[column] += share
+            widths[numbers[-1]] += extra
+        self._setting = True
+        try:
+            for column, width in widths.items():
+                table.setColumnWidth(column, width)
+        finally:
+            self._setting = False
+
+    @Slot(int, int, int)
+    def _on_header_section_resized(self, _column: int, _old: int, _new: int) -> None:
+        if self._header_pressed and not self._setting:
+            self._auto = False  # the user dragged a border: keep their widths
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._viewport and kind == QEvent.Type.Resize:
+            self.apply()
+        elif watched is self._header_viewport:
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+                self._header_pressed = True
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._header_pressed = False
+        return super().eventFilter(watched, event)
