@@ -12,6 +12,10 @@ learning is weight learning only, on the augmented vectors ``(x, −1)`` and
 label. For data that are not linearly separable (XOR) the weights stay
 bounded and, with these rational steps, return to a state they had before:
 the run reports that it has cycled rather than looping forever.
+
+:class:`PerceptronRun` is a run a learner steps through: it keeps every state
+(W, θ) it has been in, so Step back is exact, and notices a cycle the way
+:meth:`Perceptron.train` does (an exact repeat of (W, θ)).
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ class PerceptronStep:
     threshold_update: float  # Δθ (the dummy input's weight change)
     new_weights: np.ndarray
     new_threshold: float
+    # (m,) z = W·x − θ for each sample with the weights the rule used for it
+    # (batch: the weights before; online: as they were when the sample came).
+    z: np.ndarray
 
     @property
     def mistakes(self) -> int:
@@ -99,7 +106,8 @@ class Perceptron:
         w, th = self.weights.copy(), self.threshold
         eta = self.learning_rate
         if self.rule == "batch":
-            pred = step_function(x @ w - th)
+            z = x @ w - th
+            pred = step_function(z)
             err = y - pred
             dw = eta * (err @ x)
             dth = eta * float(err.sum() * DUMMY_INPUT)  # the dummy input's weight is θ
@@ -107,32 +115,169 @@ class Perceptron:
         else:
             new_w, new_th = w.copy(), th
             pred = np.empty_like(y)
+            z = np.empty_like(y)
             for k in range(x.shape[0]):
-                pred[k] = 1.0 if x[k] @ new_w - new_th >= 0.0 else 0.0
+                z[k] = x[k] @ new_w - new_th
+                pred[k] = 1.0 if z[k] >= 0.0 else 0.0
                 e = y[k] - pred[k]
                 new_w = new_w + eta * e * x[k]
                 new_th = new_th + eta * e * DUMMY_INPUT
             err = y - pred
             dw, dth = new_w - w, new_th - th
         self.weights, self.threshold = new_w, new_th
-        return PerceptronStep(iteration, w, th, pred, err, dw, dth, new_w.copy(), new_th)
+        return PerceptronStep(iteration, w, th, pred, err, dw, dth, new_w.copy(), new_th, z)
 
     def train(self, inputs: np.ndarray, labels: np.ndarray, *, max_iterations: int = 1000) -> PerceptronResult:
         """Apply the rule until every prediction is right, a state repeats, or the limit."""
-        x = np.atleast_2d(np.asarray(inputs, dtype=np.float64))
-        y = np.asarray(labels, dtype=np.float64).reshape(-1)
-        seen: dict[bytes, int] = {self._key(): 0}
-        steps: list[PerceptronStep] = []
-        for t in range(1, max_iterations + 1):
-            if np.array_equal(self.predict(x), y):
-                return PerceptronResult(True, False, tuple(steps), self.weights.copy(), self.threshold)
-            steps.append(self.step(x, y, t))
-            key = self._key()
-            if key in seen:
-                return PerceptronResult(False, True, tuple(steps), self.weights.copy(), self.threshold, seen[key])
-            seen[key] = t
-        converged = bool(np.array_equal(self.predict(x), y))
-        return PerceptronResult(converged, False, tuple(steps), self.weights.copy(), self.threshold)
+        run = PerceptronRun(inputs, labels, learning_rate=self.learning_rate, rule=self.rule,
+                            weights=self.weights, threshold=self.threshold)
+        while run.iteration < max_iterations and not run.converged and not run.cycled:
+            run.step()
+        self.weights, self.threshold = run.weights, run.threshold
+        return PerceptronResult(run.converged, run.cycled, run.steps, run.weights, run.threshold, run.cycle_start)
 
     def _key(self) -> bytes:
         return np.append(self.weights, self.threshold).tobytes()
+
+
+def _state_key(weights: np.ndarray, threshold: float) -> bytes:
+    return np.append(weights, threshold).astype(np.float64).tobytes()
+
+
+class PerceptronRun:
+    """A perceptron on one data set, stepped forwards and back by a learner.
+
+    ``states[t]`` is (W, θ) after t steps (``states[0]`` the start) and
+    ``steps[t − 1]`` the step that led to it. Step back drops the last state,
+    so the earlier one comes back bit for bit. The run has *cycled* when the
+    current (W, θ) was reached at an earlier iteration (``cycle_start``): from
+    there the deterministic rule repeats for ever.
+    """
+
+    def __init__(self, inputs: np.ndarray, labels: np.ndarray, *, learning_rate: float = 1.0,
+                 rule: str = "batch", weights=None, threshold: float = 0.0) -> None:
+        x = np.array(np.atleast_2d(np.asarray(inputs, dtype=np.float64)))
+        y = np.array(labels, dtype=np.float64).reshape(-1)
+        if y.shape[0] != x.shape[0]:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "expected {expected} labels, got {got}"),
+                expected=x.shape[0], got=y.shape[0],
+            )
+        # Validates the rule, η and the weights once; every step uses the same settings.
+        self._neuron = Perceptron(x.shape[1], weights=weights, threshold=threshold,
+                                  learning_rate=learning_rate, rule=rule)
+        x.setflags(write=False)
+        y.setflags(write=False)
+        self._inputs, self._labels = x, y
+        self._start = (self._neuron.weights.copy(), self._neuron.threshold)
+        self.reset()
+
+    # ---- settings and data ----------------------------------------------------------
+    @property
+    def inputs(self) -> np.ndarray:
+        """x, (m, d), read-only."""
+        return self._inputs
+
+    @property
+    def labels(self) -> np.ndarray:
+        """y, (m,), read-only."""
+        return self._labels
+
+    @property
+    def learning_rate(self) -> float:
+        return self._neuron.learning_rate
+
+    @property
+    def rule(self) -> str:
+        return self._neuron.rule
+
+    # ---- the state ------------------------------------------------------------------------
+    @property
+    def weights(self) -> np.ndarray:
+        """W now (a copy)."""
+        return self._states[-1][0].copy()
+
+    @property
+    def threshold(self) -> float:
+        """θ now, the weight of the dummy input −1."""
+        return self._states[-1][1]
+
+    @property
+    def iteration(self) -> int:
+        """t, the number of steps since the start."""
+        return len(self._steps)
+
+    @property
+    def steps(self) -> tuple[PerceptronStep, ...]:
+        return tuple(self._steps)
+
+    @property
+    def last_step(self) -> PerceptronStep | None:
+        return self._steps[-1] if self._steps else None
+
+    @property
+    def history(self) -> tuple[tuple[np.ndarray, float], ...]:
+        """(W, θ) after 0, 1, …, t steps (copies)."""
+        return tuple((w.copy(), th) for w, th in self._states)
+
+    def z(self) -> np.ndarray:
+        """z = W·x − θ for every sample with the current weights."""
+        w, th = self._states[-1]
+        return self._inputs @ w - th
+
+    def predictions(self) -> np.ndarray:
+        """ŷ = f(W·x − θ) for every sample with the current weights (f(0) = 1)."""
+        return step_function(self.z())
+
+    @property
+    def mistakes(self) -> int:
+        """How many samples the current weights classify wrongly."""
+        return int(np.count_nonzero(self.predictions() != self._labels))
+
+    @property
+    def converged(self) -> bool:
+        """Every sample is classified correctly by the current weights."""
+        return bool(np.array_equal(self.predictions(), self._labels))
+
+    @property
+    def cycle_start(self) -> int | None:
+        """The earlier iteration whose (W, θ) the current state repeats exactly, or None."""
+        first = self._first_seen.get(_state_key(*self._states[-1]), self.iteration)
+        return first if first < self.iteration else None
+
+    @property
+    def cycled(self) -> bool:
+        """The current (W, θ) was reached before: the rule will repeat for ever."""
+        return self.cycle_start is not None
+
+    # ---- moving -------------------------------------------------------------------------------
+    def step(self) -> PerceptronStep | None:
+        """Apply the rule once; None (and nothing changes) once converged."""
+        if self.converged:
+            return None
+        w, th = self._states[-1]
+        self._neuron.weights, self._neuron.threshold = w, th
+        step = self._neuron.step(self._inputs, self._labels, self.iteration + 1)
+        state = (np.array(step.new_weights, dtype=np.float64), float(step.new_threshold))
+        self._steps.append(step)
+        self._states.append(state)
+        self._first_seen.setdefault(_state_key(*state), self.iteration)
+        return step
+
+    def step_back(self) -> bool:
+        """Undo the last step exactly; False when there is none."""
+        if not self._steps:
+            return False
+        key = _state_key(*self._states[-1])
+        if self._first_seen.get(key) == self.iteration:
+            del self._first_seen[key]
+        self._steps.pop()
+        self._states.pop()
+        return True
+
+    def reset(self) -> None:
+        """Back to the starting (W, θ), t = 0."""
+        w, th = self._start
+        self._states: list[tuple[np.ndarray, float]] = [(w.copy(), th)]
+        self._steps: list[PerceptronStep] = []
+        self._first_seen: dict[bytes, int] = {_state_key(w, th): 0}

@@ -12,6 +12,7 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 
+from bpgui.controller import perceptron as controller_module
 from bpgui.views import perceptron_lab
 from bpgui.views.perceptron_lab import PerceptronLab
 
@@ -379,7 +380,7 @@ def test_buttons_step_back_and_reset(lab, qtbot):
 
 
 def test_run_animates_to_convergence_and_stops(lab, qtbot):
-    assert lab._timer.interval() == 250  # about four steps a second by default
+    assert lab.controller.run_interval == 250  # about four steps a second by default
     lab.set_run_interval(5)
     qtbot.mouseClick(lab.run_button, Qt.MouseButton.LeftButton)
     assert lab.is_running and lab.run_button.text() == "Pause"
@@ -411,7 +412,7 @@ def test_second_press_pauses(lab, qtbot):
 
 
 def test_run_stops_after_the_step_limit(lab, qtbot, monkeypatch):
-    monkeypatch.setattr(perceptron_lab, "RUN_MAX_STEPS", 3)
+    monkeypatch.setattr(controller_module, "RUN_MAX_STEPS", 3)
     lab.set_run_interval(1)
     lab.run()
     qtbot.waitUntil(lambda: not lab.is_running, timeout=2000)
@@ -439,3 +440,31 @@ def test_fits_small_windows_without_clipping_the_buttons(lab, qtbot, size):
         assert button.parentWidget() is lab and lab.rect().contains(button.geometry())
     # the text panel never needs a horizontal scroll bar
     assert lab.text_label.width() <= lab._text_scroll.viewport().width()
+
+
+def test_typing_eta_and_choosing_a_problem_start_again(lab, qtbot):
+    qtbot.mouseClick(lab.step_button, Qt.MouseButton.LeftButton)
+    assert lab.iteration == 1 and lab.step_back_button.isEnabled()
+    lab.eta_spin.selectAll()
+    qtbot.keyClicks(lab.eta_spin, "0.5")
+    qtbot.keyClick(lab.eta_spin, Qt.Key.Key_Return)
+    assert lab.learning_rate == 0.5 and lab.iteration == 0 and not lab.step_back_button.isEnabled()
+    assert "η = 0.5" in lab.text_label.text()
+    qtbot.mouseClick(lab.step_button, Qt.MouseButton.LeftButton)
+    assert state(lab) == batch_step([0.0, 0.0], 0.0, "and", eta=0.5)
+    lab.problem_combo.setFocus()
+    qtbot.keyClick(lab.problem_combo, Qt.Key.Key_Down)  # AND → OR
+    assert lab.problem == "or" and lab.iteration == 0 and lab.learning_rate == 0.5
+
+
+def test_a_shared_controller_drives_the_lab(qtbot):
+    from bpgui.controller.perceptron import PerceptronController
+
+    controller = PerceptronController()
+    lab = PerceptronLab(controller=controller)
+    qtbot.addWidget(lab)
+    controller.set_problem("xor")
+    assert lab.problem_combo.currentIndex() == 3 and lab.problem == "xor"
+    with qtbot.waitSignal(controller.state_changed, timeout=1000):
+        qtbot.mouseClick(lab.step_button, Qt.MouseButton.LeftButton)
+    assert controller.session.iteration == lab.iteration == 1
