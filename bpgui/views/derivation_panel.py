@@ -6,10 +6,13 @@ Every number comes from the record of the iteration shown (see
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..model.derivation import Derivation
+from ..model.derivation import Derivation, Factor
+from ..model.text import fill
 
 
 def _num(value: float) -> str:
@@ -18,7 +21,7 @@ def _num(value: float) -> str:
     return f"({text})" if value < 0 else text
 
 
-def _product(factors, attr: str) -> str:
+def _product(factors: Sequence[Factor], attr: str) -> str:
     if attr == "value":
         return " · ".join(_num(f.value) for f in factors)
     return " · ".join(getattr(f, attr) for f in factors)
@@ -51,8 +54,8 @@ class DerivationPanel(QWidget):
             return
         p = d.parameter
         if not known:
-            self.label.setText(self.tr("<b>∂E/∂%1</b><br>Not computed yet: a later phase of this iteration "
-                                       "computes it.").replace("%1", p))
+            self.label.setText(fill(self.tr("<b>∂E/∂%1</b><br>Not computed yet: a later phase of this iteration "
+                                            "computes it."), p))
             return
         self.label.setText(self.html(d))
 
@@ -60,8 +63,7 @@ class DerivationPanel(QWidget):
         p = d.parameter
         xs = ", ".join(f"{v:.4g}" for v in d.inputs).replace("-", "−")
         ys = ", ".join(f"{v:.4g}" for v in d.targets).replace("-", "−")
-        lines = [self.tr("sample k = %1: x = (%2), y = (%3)").replace("%1", str(d.sample)).replace("%2", xs)
-                 .replace("%3", ys)]
+        lines = [fill(self.tr("sample k = %1: x = (%2), y = (%3)"), d.sample, xs, ys)]
         if d.sum_index is None:
             term = d.terms[0]
             lines.append(f"<b>∂E/∂{p}</b> = {_product(term, 'derivative')}")
@@ -75,7 +77,7 @@ class DerivationPanel(QWidget):
                 value = 1.0
                 for f in term:
                     value *= f.value
-                lines.append(self.tr("j = %1: ").replace("%1", str(j))
+                lines.append(fill(self.tr("j = %1: "), j)
                              + f"{_product(term, 'closed_form')} = {_product(term, 'value')} = {_num(value)}")
             total = _num(d.product_of_terms)
             out = d.common[0].derivative.partition("/∂")[0].removeprefix("∂")  # the unit's output, e.g. b_h
@@ -83,9 +85,8 @@ class DerivationPanel(QWidget):
             lines.append(f"∂E/∂{p} = {total} · {_product(d.common, 'closed_form')}"
                          f" = {total} · {_product(d.common, 'value')} = <b>{_num(d.value)}</b>")
         if d.batch_size > 1:
-            lines.append(self.tr("(that is the first sample of the batch; the update uses the mean over its "
-                                 "%1 samples: ∂E/∂%2 = %3)").replace("%1", str(d.batch_size)).replace("%2", p)
-                         .replace("%3", _num(d.gradient)))
+            lines.append(fill(self.tr("(that is the first sample of the batch; the update uses the mean over its "
+                                      "%1 samples: ∂E/∂%2 = %3)"), d.batch_size, p, _num(d.gradient)))
         lines.append(f"Δ{p} = −η · ∂E/∂{p} = −{d.learning_rate:g} · {_num(d.gradient)} = <b>{_num(d.update)}</b>")
         return "<br>".join(lines)
 

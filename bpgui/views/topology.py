@@ -55,6 +55,7 @@ from ..model.naming import (
 from ..model.network import Network
 from ..model.phases import UPDATE, PhaseView
 from ..model.records import IterationRecord
+from ..model.text import fill
 from .files import save_image, write_atomically
 
 MAX_UNITS_SHOWN = 24
@@ -154,6 +155,9 @@ class _Highlight:
         self._lit = lit
         self._apply_pen()
 
+    def _apply_pen(self) -> None:
+        raise NotImplementedError  # each item draws the looks its own way
+
 
 class _Unit(_Highlight, QGraphicsEllipseItem):
     def __init__(self, layer: int, unit: int, n_layers: int, param_index: int) -> None:
@@ -175,6 +179,7 @@ class _Unit(_Highlight, QGraphicsEllipseItem):
         self.name_label = _Label(self)  # a data set's feature or target name
         self.delta_label = _Label(self, size=9.0)  # g_j / e_h once a phase has computed it
         self.delta_label.setPos(0, RADIUS + 27)
+
     def _apply_pen(self) -> None:
         if self._selected:
             self.setPen(QPen(SELECTED, 4))
@@ -231,6 +236,20 @@ class _Link(_Highlight, QGraphicsLineItem):
         return self._shape
 
 
+class _DummyInput(QGraphicsRectItem):
+    """The note's dummy node: a box holding −1, whose weights are the thresholds."""
+
+    def __init__(self) -> None:
+        super().__init__(-15, -13, 30, 26)
+        self.setBrush(QColor("#eeeeee"))
+        self.setPen(QPen(QColor("#707070"), 1.2))
+        self.setZValue(3)
+        # Kept as an attribute: PySide drops a child item whose wrapper is unreferenced.
+        self.text = QGraphicsSimpleTextItem("−1", self)
+        r = self.text.boundingRect()
+        self.text.setPos(-r.width() / 2, -r.height() / 2)
+
+
 class TopologyView(QGraphicsView):
     """Draws a network and its current values; emits the parameter a click selects."""
 
@@ -259,7 +278,7 @@ class TopologyView(QGraphicsView):
         self._network: Network | None = None
         self._record: IterationRecord | None = None
         self._phase: PhaseView | None = None
-        self._layout: tuple = ()
+        self._layout: tuple[tuple[int, int], ...] = ()  # per layer: (first weight, first threshold)
 
     # ---- options ----------------------------------------------------------------
     def set_value_labels(self, on: bool) -> None:
@@ -324,7 +343,7 @@ class TopologyView(QGraphicsView):
                 scene.addItem(item)
                 units.append(item)
             if n > MAX_UNITS_SHOWN:
-                more = QGraphicsSimpleTextItem(self.tr("⋯ %1 more").replace("%1", str(n - 2 * EDGE_UNITS)))
+                more = QGraphicsSimpleTextItem(fill(self.tr("⋯ %1 more"), n - 2 * EDGE_UNITS))
                 more.setBrush(QColor("#606060"))
                 r = more.boundingRect()
                 more.setPos(k * LAYER_GAP - r.width() / 2, top + EDGE_UNITS * UNIT_GAP - r.height() / 2)
@@ -350,14 +369,8 @@ class TopologyView(QGraphicsView):
             if self._dummy_thresholds:
                 ys = [p.y() for p in positions[k - 1].values()]
                 dummy_pos = QPointF((k - 1) * LAYER_GAP + LAYER_GAP * 0.35, min(ys) - UNIT_GAP * 0.9)
-                box = QGraphicsRectItem(-15, -13, 30, 26)
+                box = _DummyInput()
                 box.setPos(dummy_pos)
-                box.setBrush(QColor("#eeeeee"))
-                box.setPen(QPen(QColor("#707070"), 1.2))
-                box.setZValue(3)
-                box.text = QGraphicsSimpleTextItem("−1", box)
-                tr_ = box.text.boundingRect()
-                box.text.setPos(-tr_.width() / 2, -tr_.height() / 2)
                 box.setToolTip(self.tr("Dummy input fixed at −1: its weights are the thresholds"))
                 scene.addItem(box)
                 self._dummies.append(box)
@@ -412,7 +425,7 @@ class TopologyView(QGraphicsView):
     def _shown_parameters(self) -> np.ndarray:
         record, phase = self._record, self._phase
         if record is None:
-            return self._network.flat
+            return self._network.flat if self._network is not None else np.empty(0)
         if phase is not None and phase.updated:
             return record.flat_new_values
         return record.flat_values
@@ -565,7 +578,7 @@ class TopologyView(QGraphicsView):
         rows = []
         name = unit_symbol(layer, unit + 1, n_layers).html
         if layer == 0:
-            title = self.tr("input %1").replace("%1", name)
+            title = fill(self.tr("input %1"), name)
             if unit < len(self._input_names) and not self._input_names[unit].startswith("x_"):
                 title += f" ({self._input_names[unit]})"
             if rec is not None:
@@ -575,27 +588,28 @@ class TopologyView(QGraphicsView):
             title = f"{kind} {name}"
             t_sym = threshold_symbol(layer, unit + 1, n_layers).html
             phase = self._phase
-            computed = rec is not None and (phase is None or layer <= phase.forward_layers)
+            lv = rec.layers[layer - 1] if rec is not None else None
+            computed = lv is not None and (phase is None or layer <= phase.forward_layers)
             delta_known = rec is not None and (phase is None or bool(phase.delta_known[layer - 1][unit]))
-            if computed:
-                lv = rec.layers[layer - 1]
+            if lv is not None and computed:
                 rows.append(f"{net_symbol(layer, unit + 1, n_layers).html} = {lv.net[0, unit]:.10g}")
             if rec is not None:
-                rows.append(f"{t_sym} = {rec.flat_values[self.unit_item(layer, unit).param_index]:.10g}")
+                threshold_index = self._layout[layer - 1][1] + unit
+                rows.append(f"{t_sym} = {rec.flat_values[threshold_index]:.10g}")
             elif net is not None:
                 rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
-            if computed:
+            if rec is not None and lv is not None and computed:
                 rows.append(f"{name} = {lv.output[0, unit]:.10g}")
                 if layer == n_layers and (phase is None or phase.error_known):
-                    rows.append(self.tr("target %1 = %2").replace("%1", f"<i>y</i><sub>{unit + 1}</sub>")
-                                .replace("%2", f"{rec.targets[0, unit]:.10g}"))
-            if delta_known:
+                    rows.append(fill(self.tr("target %1 = %2"), f"<i>y</i><sub>{unit + 1}</sub>",
+                                     f"{rec.targets[0, unit]:.10g}"))
+            if rec is not None and delta_known:
                 net_sym = net_symbol(layer, unit + 1, n_layers).html
                 delta = rec.layers[layer - 1].delta[0, unit]
                 rows.append(f"{delta_symbol(layer, unit + 1, n_layers).html} = −∂E<sub>k</sub>/∂{net_sym}"
                             f" = {delta:.10g}")
         if rec is not None and rec.batch_size > 1:
-            rows.append(self.tr("(first sample of a batch of %1)").replace("%1", str(rec.batch_size)))
+            rows.append(fill(self.tr("(first sample of a batch of %1)"), rec.batch_size))
         return f"<b>{title}</b><br>" + "<br>".join(rows)
 
     def link_tooltip(self, index: int) -> str:
@@ -608,23 +622,21 @@ class TopologyView(QGraphicsView):
             what = self.tr("threshold (weight of the dummy input −1)")
         else:
             sym = weight_symbol(link.layer, link.source + 1, link.target + 1, n_layers).html
-            what = self.tr("weight %1 → %2").replace(
-                "%1", unit_symbol(link.layer - 1, link.source + 1, n_layers).html
-            ).replace("%2", unit_symbol(link.layer, link.target + 1, n_layers).html)
+            what = fill(self.tr("weight %1 → %2"), unit_symbol(link.layer - 1, link.source + 1, n_layers).html,
+                        unit_symbol(link.layer, link.target + 1, n_layers).html)
         rec = self._record
         rows = [f"<b>{sym}</b>: {what}"]
         if rec is None:
             rows.append(f"{sym} = {float(self._network.flat[index]):.10g}")
         else:
-            rows.append(self.tr("%1 = %2 (used by iteration %3)").replace("%1", sym)
-                        .replace("%2", f"{rec.flat_values[index]:.10g}").replace("%3", str(rec.iteration)))
+            rows.append(fill(self.tr("%1 = %2 (used by iteration %3)"), sym, f"{rec.flat_values[index]:.10g}",
+                             rec.iteration))
             phase = self._phase
             if phase is None or phase.gradient_known[index]:
                 rows.append(f"∂E/∂{sym} = {rec.flat_gradients[index]:.10g}")
                 rows.append(f"Δ{sym} = −η·∂E/∂{sym} = {rec.flat_updates[index]:.10g}")
             if phase is None or phase.updated:
-                rows.append(self.tr("%1 after the update = %2").replace("%1", sym)
-                            .replace("%2", f"{rec.flat_new_values[index]:.10g}"))
+                rows.append(fill(self.tr("%1 after the update = %2"), sym, f"{rec.flat_new_values[index]:.10g}"))
         return "<br>".join(rows)
 
     # ---- zoom, pan, fit ------------------------------------------------------------------------
