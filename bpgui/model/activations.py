@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import QT_TRANSLATE_NOOP, ConfigError
+
 Array = np.ndarray
 
 
@@ -85,7 +87,6 @@ class Activation:
     name: str
     function: Callable[[Array], Array]
     slope_from_output: Callable[[Array], Array]
-    formula: str
     scalar: Callable[[float], float]
     scalar_slope_from_output: Callable[[float], float]
 
@@ -93,15 +94,26 @@ class Activation:
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
-        Activation("sigmoid", _sigmoid, _sigmoid_slope, "f(z) = 1/(1+e^−z), f'(z) = f(z)(1 − f(z))",
-                   _sigmoid_scalar, _sigmoid_slope_scalar),
-        Activation("tanh", np.tanh, _tanh_slope, "f(z) = tanh z, f'(z) = 1 − f(z)²", math.tanh, _tanh_slope_scalar),
-        Activation("relu", _relu, _relu_slope, "f(z) = max(0, z), f'(z) = [z > 0]", _relu_scalar, _relu_slope_scalar),
-        Activation("linear", _identity, _ones, "f(z) = z, f'(z) = 1", _identity_scalar, _one_scalar),
+        # f(z) = 1/(1+e^−z), f'(z) = f(z)(1 − f(z))
+        Activation("sigmoid", _sigmoid, _sigmoid_slope, _sigmoid_scalar, _sigmoid_slope_scalar),
+        # f(z) = tanh z, f'(z) = 1 − f(z)²
+        Activation("tanh", np.tanh, _tanh_slope, math.tanh, _tanh_slope_scalar),
+        # f(z) = max(0, z), f'(z) = [z > 0]
+        Activation("relu", _relu, _relu_slope, _relu_scalar, _relu_slope_scalar),
+        # f(z) = z, f'(z) = 1
+        Activation("linear", _identity, _ones, _identity_scalar, _one_scalar),
     )
 }
 
 LOSSES = ("squared_error", "cross_entropy")
+
+
+def unknown_loss(loss: object) -> ConfigError:
+    """The error for a loss that is not one of ``LOSSES`` (every loss is dispatched by name)."""
+    return ConfigError(
+        QT_TRANSLATE_NOOP("Errors", "loss must be one of {allowed}, got {got}"),
+        allowed=", ".join(LOSSES), got=repr(loss),
+    )
 
 
 def sample_errors(loss: str, z: Array, output: Array, target: Array) -> Array:
@@ -115,7 +127,9 @@ def sample_errors(loss: str, z: Array, output: Array, target: Array) -> Array:
     if loss == "squared_error":
         diff = target - output
         return 0.5 * np.add.reduce(diff * diff, axis=1)
-    return np.add.reduce(np.logaddexp(0.0, z) - target * z, axis=1)
+    if loss == "cross_entropy":
+        return np.add.reduce(np.logaddexp(0.0, z) - target * z, axis=1)
+    raise unknown_loss(loss)
 
 
 def output_delta(loss: str, activation: Activation, output: Array, target: Array) -> Array:
@@ -126,4 +140,6 @@ def output_delta(loss: str, activation: Activation, output: Array, target: Array
     """
     if loss == "squared_error":
         return activation.slope_from_output(output) * (target - output)
-    return target - output
+    if loss == "cross_entropy":
+        return target - output
+    raise unknown_loss(loss)

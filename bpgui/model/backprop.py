@@ -25,35 +25,16 @@ import numpy as np
 from .activations import output_delta, sample_errors
 from .backprop_small import SMALL_NETWORK, compute_step_small
 from .network import Network
-from .records import IterationRecord, LayerValues
+from .records import IterationRecord, LayerValues, StepResult
 
-
-class StepResult:
-    """The raw arrays of one iteration, before they are wrapped in a record.
-
-    Plain attributes, so that a run of many iterations pays for a record
-    only when somebody asks for one.
-    """
-
-    __slots__ = (
-        "deltas",
-        "error",
-        "finite",
-        "gradients",
-        "nets",
-        "network_after",
-        "outputs",
-        "sample_errors",
-        "updates",
-    )
-
-    @property
-    def weight_gradients(self) -> list[np.ndarray]:
-        return list(self.network_after.with_flat(self.gradients).weights)
-
-    @property
-    def threshold_gradients(self) -> list[np.ndarray]:
-        return list(self.network_after.with_flat(self.gradients).thresholds)
+__all__ = [
+    "StepResult",
+    "compute_step",
+    "compute_step_unguarded",
+    "compute_step_vectorised",
+    "loss_value",
+    "make_record",
+]
 
 
 _add_reduce = np.add.reduce  # np.sum without its Python-level dispatch
@@ -86,16 +67,18 @@ def compute_step(network: Network, inputs: np.ndarray, targets: np.ndarray, lear
         return compute_step_unguarded(network, inputs, targets, learning_rate)
 
 
-def compute_step_unguarded(network: Network, inputs: np.ndarray, targets: np.ndarray, learning_rate: float) -> StepResult:
+def compute_step_unguarded(
+    network: Network, inputs: np.ndarray, targets: np.ndarray, learning_rate: float
+) -> StepResult:
     """``compute_step`` for callers that already hold an ``np.errstate`` for a whole run."""
     if inputs.shape[0] == 1 and network.n_parameters <= SMALL_NETWORK:
-        s = StepResult()
-        compute_step_small(network, inputs[0].tolist(), targets[0].tolist(), learning_rate, s)
-        return s
+        return compute_step_small(network, inputs[0].tolist(), targets[0].tolist(), learning_rate)
     return compute_step_vectorised(network, inputs, targets, learning_rate)
 
 
-def compute_step_vectorised(network: Network, inputs: np.ndarray, targets: np.ndarray, learning_rate: float) -> StepResult:
+def compute_step_vectorised(
+    network: Network, inputs: np.ndarray, targets: np.ndarray, learning_rate: float
+) -> StepResult:
     """One iteration on a batch, in whole-array NumPy operations."""
     nets, outputs, z = network.forward(inputs)
     funcs = network.functions
@@ -103,9 +86,8 @@ def compute_step_vectorised(network: Network, inputs: np.ndarray, targets: np.nd
     n = len(weights)
 
     # Backward: deltas from the output layer down (−∂E_k/∂z per sample).
-    deltas = [None] * n
     delta = output_delta(network.loss, funcs[-1], outputs[-1], targets)
-    deltas[-1] = delta
+    deltas = [delta] * n
     for k in range(n - 2, -1, -1):
         delta = funcs[k].slope_from_output(outputs[k]) * (delta @ weights[k + 1].T)
         deltas[k] = delta
@@ -119,25 +101,21 @@ def compute_step_vectorised(network: Network, inputs: np.ndarray, targets: np.nd
     for k, (w0, t0, t1) in enumerate(network.layout):
         before = inputs if k == 0 else outputs[k - 1]
         np.matmul(before.T, deltas[k], out=grads[w0:t0].reshape(sizes[k], sizes[k + 1]))
-        _add_reduce(deltas[k], 0, None, grads[t0:t1])
+        _add_reduce(deltas[k], 0, None, out=grads[t0:t1])
     grads *= _gradient_scale(network, batch)
     updates = grads * -learning_rate
     new_flat = network.flat + updates
 
     errors = sample_errors(network.loss, z, outputs[-1], targets)
-    s = StepResult()
-    s.nets, s.outputs, s.deltas, s.sample_errors = nets, outputs, deltas, errors
-    s.error = float(_add_reduce(errors)) * (1.0 / batch)
+    error = float(_add_reduce(errors)) * (1.0 / batch)
     grads.setflags(write=False)
     updates.setflags(write=False)
     new_flat.setflags(write=False)
-    s.gradients, s.updates = grads, updates
     # A sum is finite only if every term is (inf − inf is NaN): one reduction
     # checks every new parameter; overflow of the sum itself would need
     # parameters near 1e308, which is divergence anyway.
-    s.finite = math.isfinite(s.error) and math.isfinite(_add_reduce(new_flat))
-    s.network_after = network.with_flat(new_flat)
-    return s
+    finite = math.isfinite(error) and math.isfinite(_add_reduce(new_flat))
+    return StepResult(nets, outputs, deltas, errors, error, grads, updates, finite, network.with_flat(new_flat))
 
 
 def make_record(
@@ -172,12 +150,14 @@ def _readonly_view(a: np.ndarray) -> np.ndarray:
     return v
 
 
-def loss_value(network: Network, inputs: np.ndarray, targets: np.ndarray, *, with_outputs: bool = False):
-    """``(1/B) Σ_k E_k`` over a batch, by the same arithmetic as a training step's error.
+def loss_value(network: Network, inputs: np.ndarray, targets: np.ndarray) -> float:
+    """``(1/B) Σ_k E_k`` over a batch, by the same arithmetic as a training step's error."""
+    return loss_and_outputs(network, inputs, targets)[0]
 
-    With ``with_outputs`` also returns the network's outputs ``(B, l)``.
-    """
+
+def loss_and_outputs(network: Network, inputs: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+    """``loss_value`` and the network's outputs ``(B, l)`` from the same forward pass."""
     with np.errstate(over="ignore", invalid="ignore"):
-        nets, outputs, z = network.forward(np.asarray(inputs, dtype=np.float64))
+        _, outputs, z = network.forward(np.asarray(inputs, dtype=np.float64))
         error = float(sample_errors(network.loss, z, outputs[-1], targets).sum()) * (1.0 / inputs.shape[0])
-    return (error, outputs[-1]) if with_outputs else error
+    return error, outputs[-1]

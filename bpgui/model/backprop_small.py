@@ -11,7 +11,8 @@ inside it (a dozen flops each), so standard BP on a network of at most
     gradients  ∂E/∂w_ij = −a_i δ_j,  ∂E/∂t_j = δ_j;   Δp = −η ∂E/∂p
 
 and returns the same ``StepResult`` (NumPy arrays). The test suite proves it
-against finite differences, the note's closed forms and the vectorised path.
+equal to the note's derivation (``reference``), to finite differences and to
+the vectorised path.
 """
 
 from __future__ import annotations
@@ -20,14 +21,16 @@ import math
 
 import numpy as np
 
+from .activations import unknown_loss
 from .network import Network
+from .records import StepResult
 
 SMALL_NETWORK = 64  # parameters; above this the vectorised path is faster
 
 
-def compute_step_small(network: Network, x: list[float], y: list[float], learning_rate: float, result) -> None:
-    """Fill ``result`` (a ``backprop.StepResult``) for one sample ``x`` with target ``y``."""
-    p = network.flat.tolist()
+def compute_step_small(network: Network, x: list[float], y: list[float], learning_rate: float) -> StepResult:
+    """One iteration on one sample ``x`` with target ``y``; ``network`` is not changed."""
+    p: list[float] = network.flat.tolist()
     sizes = network.layer_sizes
     funcs = network.functions
     layout = network.layout
@@ -59,14 +62,17 @@ def compute_step_small(network: Network, x: list[float], y: list[float], learnin
         a = out
 
     y_hat = outs[-1]
-    if network.loss == "squared_error":
+    loss = network.loss
+    if loss == "squared_error":
         slope = funcs[-1].scalar_slope_from_output
         delta = [slope(o) * (t - o) for o, t in zip(y_hat, y)]
         error = 0.5 * sum((t - o) * (t - o) for o, t in zip(y_hat, y))
-    else:
+    elif loss == "cross_entropy":
         delta = [t - o for o, t in zip(y_hat, y)]
         error = sum(max(z, 0.0) + math.log1p(math.exp(-abs(z))) - t * z for z, t in zip(z_last, y))
-    deltas = [None] * n
+    else:
+        raise unknown_loss(loss)
+    deltas: list[list[float]] = [[] for _ in range(n)]
     deltas[-1] = delta
     for k in range(n - 2, -1, -1):
         w0 = layout[k + 1][0]
@@ -76,8 +82,8 @@ def compute_step_small(network: Network, x: list[float], y: list[float], learnin
         for h, b in enumerate(outs[k]):
             row = w0 + h * n_out
             total = 0.0
-            for j, d in enumerate(delta):
-                total += p[row + j] * d
+            for j, dj in enumerate(delta):
+                total += p[row + j] * dj
             below.append(slope(b) * total)
         delta = below
         deltas[k] = delta
@@ -86,34 +92,29 @@ def compute_step_small(network: Network, x: list[float], y: list[float], learnin
     for k in range(n):
         w0, t0, _ = layout[k]
         a = x if k == 0 else outs[k - 1]
-        d = deltas[k]
+        layer_delta = deltas[k]
         idx = w0
         for ai in a:
-            for dj in d:
+            for dj in layer_delta:
                 grads[idx] = -(ai * dj)
                 idx += 1
-        grads[t0 : t0 + len(d)] = d
+        grads[t0 : t0 + len(layer_delta)] = layer_delta
     neg_eta = -learning_rate
     updates = [g * neg_eta for g in grads]
     new = [v + u for v, u in zip(p, updates)]
 
-    result.nets = [np.array([v]) for v in nets]
-    result.outputs = [np.array([v]) for v in outs]
-    result.deltas = [np.array([v]) for v in deltas]
-    result.sample_errors = np.array([error])
-    result.error = float(error)
     g, u, nf = np.array(grads), np.array(updates), np.array(new)
     g.setflags(write=False)
     u.setflags(write=False)
     nf.setflags(write=False)
-    result.gradients, result.updates = g, u
-    result.finite = math.isfinite(error) and _all_finite(new)
-    result.network_after = network.with_flat(nf)
-
-
-def _all_finite(values: list[float]) -> bool:
-    isfinite = math.isfinite
-    for v in values:
-        if not isfinite(v):
-            return False
-    return True
+    return StepResult(
+        nets=[np.array([v]) for v in nets],
+        outputs=[np.array([v]) for v in outs],
+        deltas=[np.array([v]) for v in deltas],
+        sample_errors=np.array([error]),
+        error=float(error),
+        gradients=g,
+        updates=u,
+        finite=math.isfinite(error) and all(map(math.isfinite, new)),
+        network_after=network.with_flat(nf),
+    )

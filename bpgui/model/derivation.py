@@ -109,18 +109,20 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
     out_k = _sub(unit_symbol(k, j_unit + 1, n))
     net_k = _sub(net_symbol(k, j_unit + 1, n))
     slope_form, slope = _slope_factor(activations[k - 1], out_k, net_k, float(before[k][j_unit]))
-    if spec.kind == "weight":
+    last: Factor | None = None  # ∂(net)/∂p: only a weight has it
+    if spec.source is not None:  # a weight (a threshold has no source unit)
         source = spec.source - 1
         # The factor from the unit's net input to the parameter: the input on the link.
         last = Factor(f"∂{net_k}/∂{p_sym}", in_symbol(k - 1, source), float(before[k - 1][source]))
         unit_factor = Factor(f"∂{out_k}/∂{net_k}", slope_form, slope)
     else:
-        last = None
         unit_factor = Factor(f"∂{out_k}/∂{p_sym}", f"(−{slope_form})" if slope_form != "1" else "(−1)", -slope)
 
     if k == n:
         y, y_hat = float(record.targets[0, j_unit]), float(before[n][j_unit])
-        terms = ((_loss_factor(loss, y, y_hat, j_unit, n), unit_factor) + ((last,) if last else ()),)
+        terms: tuple[tuple[Factor, ...], ...] = (
+            (_loss_factor(loss, y, y_hat, j_unit, n), unit_factor, *((last,) if last else ())),
+        )
         common: tuple[Factor, ...] = ()
         sum_index = None
         generic = tuple(f.derivative for f in terms[0])
@@ -128,14 +130,14 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
         # Σ over the units of the next layer: ∂E/∂(their net) · ∂(their net)/∂(this output).
         next_sizes = sizes[k + 1]
         w_next = params[k].weights  # weights from layer k into layer k + 1, before the update
-        terms_list = []
+        terms_list: list[tuple[Factor, ...]] = []
         for j in range(next_sizes):
             if k + 1 == n:
                 y, y_hat = float(record.targets[0, j]), float(before[n][j])
                 yh = in_symbol(n, j)
                 beta = _sub(net_symbol(n, j + 1, n))
                 form, s = _slope_factor(activations[n - 1], yh, beta, y_hat)
-                chain = (_loss_factor(loss, y, y_hat, j, n), Factor(f"∂{yh}/∂{beta}", form, s))
+                chain: tuple[Factor, ...] = (_loss_factor(loss, y, y_hat, j, n), Factor(f"∂{yh}/∂{beta}", form, s))
             else:
                 d_sym = _sub(delta_symbol(k + 1, j + 1, n))
                 nxt = _sub(net_symbol(k + 1, j + 1, n))
@@ -143,9 +145,9 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
                 chain = (Factor(f"∂E/∂{nxt}", f"−{d_sym}", -delta),)
             nxt_net = _sub(net_symbol(k + 1, j + 1, n))
             w = _sub(weight_symbol(k + 1, j_unit + 1, j + 1, n))
-            terms_list.append(chain + (Factor(f"∂{nxt_net}/∂{out_k}", w, float(w_next[j_unit, j])),))
+            terms_list.append((*chain, Factor(f"∂{nxt_net}/∂{out_k}", w, float(w_next[j_unit, j]))))
         terms = tuple(terms_list)
-        common = (unit_factor,) + ((last,) if last else ())
+        common = (unit_factor, *((last,) if last else ()))
         sum_index = "j"
         generic = tuple(_generic_j(f.derivative, "<sub>1</sub>") for f in terms_list[0])
     total = float(sum(np.prod([f.value for f in term]) for term in terms))

@@ -9,39 +9,15 @@ accumulated BP once per pass, so the comparison reads per epoch and per update.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-import numpy as np
 
 from .datasets import Dataset
 from .network import Network
+from .records import RunSummary
 from .training import StopConditions, Trainer, TrainingConfig
 
-
-@dataclass(frozen=True)
-class RunSummary:
-    mode: str
-    learning_rate: float
-    epoch_errors: np.ndarray  # row e: E after e epochs (row 0: before training)
-    epoch_accuracies: np.ndarray
-    updates_per_epoch: int
-
-    @property
-    def epochs(self) -> int:
-        return int(self.epoch_errors.shape[0]) - 1
-
-    @property
-    def final_error(self) -> float:
-        return float(self.epoch_errors[-1])
-
-    @property
-    def final_accuracy(self) -> float:
-        return float(self.epoch_accuracies[-1])
-
-    def epochs_to(self, error: float) -> int | None:
-        """The first epoch at which E ≤ ``error`` (None if never)."""
-        hits = np.flatnonzero(self.epoch_errors <= error)
-        return int(hits[0]) if hits.size else None
+# RunSummary lives in ``records`` (a view can name the type without importing
+# this computation module); importing it from here still works.
+__all__ = ["RunSummary", "compare_modes"]
 
 
 def compare_modes(data: Dataset, network: Network, *, epochs: int, seed: int = 0,

@@ -28,7 +28,7 @@ MAX_CHECKED = 2000
 
 
 def finite_difference_gradients(network: Network, inputs: np.ndarray, targets: np.ndarray,
-                                indices: Sequence[int] | None = None, h: float = 1e-4) -> np.ndarray:
+                                indices: Sequence[int] | np.ndarray | None = None, h: float = 1e-4) -> np.ndarray:
     """Estimates of ∂E/∂p for ``indices`` (default: all) of ``network`` on one batch."""
     flat = network.flat
     chosen = np.arange(flat.shape[0]) if indices is None else np.asarray(indices, dtype=np.int64)
@@ -51,7 +51,7 @@ def relative_errors(analytic: np.ndarray, numeric: np.ndarray) -> np.ndarray:
 
 
 def check_record(record: IterationRecord, network_before: Network,
-                 indices: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                 indices: Sequence[int] | np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(indices, estimates, relative errors) for the iteration ``record`` (its batch, its parameters)."""
     if not np.array_equal(network_before.flat, record.flat_values):
         raise ValueError("the network given is not the one the iteration started from")

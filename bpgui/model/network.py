@@ -15,10 +15,13 @@ what lets the history keep any earlier state by reference.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
+from typing import NoReturn
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from .activations import ACTIVATIONS, LOSSES, Activation
+from .activations import ACTIVATIONS, LOSSES, Activation, unknown_loss
 from .errors import QT_TRANSLATE_NOOP, ConfigError
 from .seeding import INIT, rng_for
 
@@ -44,8 +47,25 @@ class Network:
 
     __slots__ = ("_functions", "_layout", "activations", "flat", "layer_sizes", "loss", "thresholds", "weights")
 
-    def __init__(self, layer_sizes, activations, flat: np.ndarray, loss: str = "squared_error") -> None:
-        sizes = tuple(int(n) if not isinstance(n, bool) and isinstance(n, (int, np.integer)) else n for n in layer_sizes)
+    layer_sizes: tuple[int, ...]  # (d, q, l) for the note's network
+    activations: tuple[str, ...]  # one per layer after the input
+    loss: str
+    flat: np.ndarray  # every parameter, canonical order, read-only
+    weights: tuple[np.ndarray, ...]  # weights[k][i][j], read-only views into flat
+    thresholds: tuple[np.ndarray, ...]  # thresholds[k][j], read-only views into flat
+    _functions: tuple[Activation, ...]
+    _layout: tuple[tuple[int, int, int], ...]
+
+    def __init__(
+        self,
+        layer_sizes: Sequence[int],
+        activations: Sequence[str] | str,
+        flat: np.ndarray | Sequence[float],
+        loss: str = "squared_error",
+    ) -> None:
+        sizes = tuple(
+            int(n) if not isinstance(n, bool) and isinstance(n, (int, np.integer)) else n for n in layer_sizes
+        )
         acts = _expand_activations(activations, len(sizes) - 1)
         validate_structure(sizes, acts, loss)
         layout = _layout(sizes)
@@ -73,7 +93,7 @@ class Network:
         object.__setattr__(self, "weights", tuple(weights))
         object.__setattr__(self, "thresholds", tuple(thresholds))
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError("a Network is immutable; make a new one with with_flat or with_parameter")
 
     def __repr__(self) -> str:
@@ -111,7 +131,7 @@ class Network:
             )
         rng = rng_for(seed, INIT)
         weights, thresholds = [], []
-        for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        for n_in, n_out in pairwise(sizes):
             if init == "uniform":
                 weights.append(rng.uniform(-init_range, init_range, (n_in, n_out)))
                 thresholds.append(rng.uniform(-init_range, init_range, n_out))
@@ -122,7 +142,14 @@ class Network:
         return cls.from_arrays(sizes, acts, weights, thresholds, loss)
 
     @classmethod
-    def from_arrays(cls, layer_sizes, activations, weights, thresholds, loss="squared_error") -> Network:
+    def from_arrays(
+        cls,
+        layer_sizes: Sequence[int],
+        activations: Sequence[str] | str,
+        weights: Sequence[ArrayLike],
+        thresholds: Sequence[ArrayLike],
+        loss: str = "squared_error",
+    ) -> Network:
         """Build from per-layer arrays or nested lists (copied, float64, read-only)."""
         sizes = tuple(layer_sizes)
         n = len(sizes) - 1
@@ -134,8 +161,8 @@ class Network:
                 )
             )
         parts = []
-        for k, (w, t) in enumerate(zip(weights, thresholds)):
-            w, t = np.asarray(w, dtype=np.float64), np.asarray(t, dtype=np.float64)
+        for k, (w_given, t_given) in enumerate(zip(weights, thresholds)):
+            w, t = np.asarray(w_given, dtype=np.float64), np.asarray(t_given, dtype=np.float64)
             expected = (sizes[k], sizes[k + 1])
             if w.shape != expected or t.shape != expected[1:]:
                 raise ConfigError(
@@ -188,9 +215,6 @@ class Network:
         flat[index] = value
         return self.with_flat(frozen(flat))
 
-    def with_loss(self, loss: str) -> Network:
-        return Network(self.layer_sizes, self.activations, self.flat, loss)
-
     # ---- queries --------------------------------------------------------
     @property
     def n_layers(self) -> int:
@@ -234,7 +258,7 @@ class Network:
 
 def _layout(sizes: tuple[int, ...]) -> tuple[tuple[int, int, int], ...]:
     out, offset = [], 0
-    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+    for n_in, n_out in pairwise(sizes):
         t0 = offset + n_in * n_out
         out.append((offset, t0, t0 + n_out))
         offset = t0 + n_out
@@ -269,10 +293,7 @@ def validate_structure(layer_sizes: Sequence[int], activations: Sequence[str], l
                 layer=k, allowed=", ".join(ACTIVATIONS), got=repr(a),
             )
     if loss not in LOSSES:
-        raise ConfigError(
-            QT_TRANSLATE_NOOP("Errors", "loss must be one of {allowed}, got {got}"),
-            allowed=", ".join(LOSSES), got=repr(loss),
-        )
+        raise unknown_loss(loss)
     if loss == "cross_entropy" and activations[-1] != "sigmoid":
         raise ConfigError(
             QT_TRANSLATE_NOOP("Errors", "cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))")

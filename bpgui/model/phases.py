@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -60,7 +61,7 @@ class PhaseView:
 
 def _layout(sizes: Sequence[int]) -> list[tuple[int, int, int]]:
     out, offset = [], 0
-    for a, b in zip(sizes[:-1], sizes[1:]):
+    for a, b in pairwise(sizes):
         out.append((offset, offset + a * b, offset + a * b + b))
         offset += a * b + b
     return out
@@ -121,10 +122,13 @@ def phase_views(layer_sizes: Sequence[int], *, per_output: bool = False) -> list
             params = _incoming(layout, sizes, n, outputs)
             gradient[list(params)] = True
         elif phase.kind == HIDDEN_SUM:
-            hidden_sums = phase.output + 1
-            units = {(k, h) for h in range(sizes[k])} | {(n, phase.output)}
+            if phase.output is None:
+                raise ValueError("a hidden-sum phase follows one output j")
+            j = phase.output
+            hidden_sums = j + 1
+            units = {(k, h) for h in range(sizes[k])} | {(n, j)}
             w0 = layout[k][0]  # the weights out of layer k into the outputs
-            params = {w0 + h * sizes[k + 1] + phase.output for h in range(sizes[k])}
+            params = {w0 + h * sizes[k + 1] + j for h in range(sizes[k])}
         elif phase.kind == HIDDEN_GRADIENT:
             delta[k - 1][:] = True
             units = {(k, h) for h in range(sizes[k])}

@@ -9,11 +9,48 @@ nothing, which matters when thousands of iterations run per second.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from .naming import ParameterSpec, parameter_specs
+
+if TYPE_CHECKING:  # only a type here: records stay importable without the computing modules
+    from .network import Network
+
+
+class StepResult(NamedTuple):
+    """The raw arrays of one iteration, before they are wrapped in an ``IterationRecord``.
+
+    ``backprop.compute_step`` returns one; a run of many iterations pays for
+    a record only when somebody asks for one. Per layer after the input,
+    ``nets`` holds α_h / β_j, ``outputs`` b_h / ŷ_j and ``deltas`` e_h / g_j,
+    one row per sample of the batch; ``gradients`` (∂E/∂p), ``updates``
+    (Δp = −η ∂E/∂p) are flat vectors in the canonical order of
+    ``naming.parameter_specs``. ``finite`` is False when the error or any new
+    parameter is NaN or infinite (the trainer then refuses the step).
+    """
+
+    nets: list[np.ndarray]
+    outputs: list[np.ndarray]
+    deltas: list[np.ndarray]
+    sample_errors: np.ndarray  # (B,) E_k per sample
+    error: float  # (1/B) Σ_k E_k
+    gradients: np.ndarray
+    updates: np.ndarray
+    finite: bool
+    network_after: Network
+
+    @property
+    def weight_gradients(self) -> list[np.ndarray]:
+        """∂E/∂p of the weights, per layer, shaped like ``Network.weights``."""
+        return list(self.network_after.with_flat(self.gradients).weights)
+
+    @property
+    def threshold_gradients(self) -> list[np.ndarray]:
+        """∂E/∂p of the thresholds, per layer, shaped like ``Network.thresholds``."""
+        return list(self.network_after.with_flat(self.gradients).thresholds)
 
 
 class LayerValues(NamedTuple):
@@ -92,3 +129,31 @@ class IterationRecord(NamedTuple):
             out.append(LayerParameters(w, gw, uw, nw, t, gt, ut, nt))
             offset = t1
         return tuple(out)
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """One training run of a comparison (``experiments.compare_modes``), per epoch."""
+
+    mode: str
+    learning_rate: float
+    epoch_errors: np.ndarray  # row e: E after e epochs (row 0: before training)
+    epoch_accuracies: np.ndarray
+    updates_per_epoch: int
+
+    @property
+    def epochs(self) -> int:
+        return int(self.epoch_errors.shape[0]) - 1
+
+    @property
+    def final_error(self) -> float:
+        return float(self.epoch_errors[-1])
+
+    @property
+    def final_accuracy(self) -> float:
+        return float(self.epoch_accuracies[-1])
+
+    def epochs_to(self, error: float) -> int | None:
+        """The first epoch at which E ≤ ``error`` (None if never)."""
+        hits = np.flatnonzero(self.epoch_errors <= error)
+        return int(hits[0]) if hits.size else None

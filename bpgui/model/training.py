@@ -20,12 +20,13 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Literal, NamedTuple, ParamSpec, TypeVar, overload
 
 import numpy as np
 
-from .backprop import StepResult, compute_step_unguarded, loss_value, make_record
+from .backprop import StepResult, compute_step_unguarded, loss_and_outputs, make_record
 from .datasets import Dataset
 from .errors import QT_TRANSLATE_NOOP, ConfigError, DivergenceError
 from .history import EpochLog, GrowableArray
@@ -104,13 +105,17 @@ class TrainingState(NamedTuple):
     config: TrainingConfig
 
 
-def _quiet(method):
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _quiet(method: Callable[P, R]) -> Callable[P, R]:
     """Run a public method under one ``np.errstate``: divergence is reported, not warned."""
 
     @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with np.errstate(over="ignore", invalid="ignore"):
-            return method(self, *args, **kwargs)
+            return method(*args, **kwargs)
 
     return wrapper
 
@@ -143,7 +148,9 @@ class Trainer:
                 continue
             if part.n_inputs == network.layer_sizes[0] and part.n_outputs == network.layer_sizes[-1]:
                 continue
-            fields = dict(name=repr(part.name), inputs=part.n_inputs, outputs=part.n_outputs, structure=structure)
+            fields = {
+                "name": repr(part.name), "inputs": part.n_inputs, "outputs": part.n_outputs, "structure": structure,
+            }
             if part is train:
                 raise ConfigError(
                     QT_TRANSLATE_NOOP(
@@ -248,14 +255,11 @@ class Trainer:
         block, row = divmod(epoch, per_block)
         cached = self._order_block
         if cached is None or cached[0] != block:
-            orders = rng_for(self.seed, ORDER, block).permuted(np.broadcast_to(self._file_order, (per_block, m)), axis=1)
+            every_epoch = np.broadcast_to(self._file_order, (per_block, m))
+            orders = rng_for(self.seed, ORDER, block).permuted(every_epoch, axis=1)
             orders.setflags(write=False)
             self._order_block = cached = (block, orders)
         return cached[1][row]
-
-    def next_samples(self) -> np.ndarray:
-        """Rows the next iteration will use."""
-        return self._batch_indices(self._state)
 
     def _batch_indices(self, state: TrainingState) -> np.ndarray:
         # A pass of accumulated BP sums over every sample: order is moot, so
@@ -296,6 +300,11 @@ class Trainer:
         state = self._state
         idx, x, y, step = self._compute(state)
         return self._record(state, idx, x, y, step)
+
+    @overload
+    def _advance(self, want_record: Literal[True]) -> tuple[IterationRecord, bool]: ...
+    @overload
+    def _advance(self, want_record: bool) -> tuple[IterationRecord | None, bool]: ...
 
     def _advance(self, want_record: bool) -> tuple[IterationRecord | None, bool]:
         """Apply one iteration; returns its record (if wanted) and whether an epoch ended."""
@@ -347,10 +356,10 @@ class Trainer:
     @_quiet
     def step_epoch(self) -> IterationRecord:
         """Iterate up to the end of the epoch in progress; returns the last record."""
-        while True:
-            record, ended = self._advance(True) if self._epoch_last(self._state) else self._advance(False)
-            if ended:
-                return record
+        while not self._epoch_last(self._state):
+            self._advance(False)
+        record, _ = self._advance(True)  # the iteration that ends the epoch
+        return record
 
     def _epoch_last(self, state: TrainingState) -> bool:
         return state.cursor + state.config.batch_for(self.train_set.n_samples) >= self.train_set.n_samples
@@ -410,7 +419,7 @@ class Trainer:
         """
         data = dataset if dataset is not None else self.train_set
         net = network if network is not None else self.network
-        error, outputs = loss_value(net, data.inputs, data.targets, with_outputs=True)
+        error, outputs = loss_and_outputs(net, data.inputs, data.targets)
         return error, self._accuracy(data, outputs)
 
     @staticmethod
@@ -480,7 +489,7 @@ class Trainer:
     def _replay(self, state: TrainingState, t: int) -> TrainingState:
         """Recompute from ``state`` to iteration t with the same arithmetic as training."""
         while state.iteration < t:
-            idx, x, y, step = self._compute(state)
+            idx, _, _, step = self._compute(state)
             state = self._after(state, step, idx.shape[0])
         return state
 
