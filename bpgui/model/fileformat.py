@@ -24,13 +24,15 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from numpy.typing import ArrayLike
+
 from .activations import ACTIVATIONS, LOSSES
-from .errors import QT_TRANSLATE_NOOP, BpguiError, NetworkFileError
+from .atomic import write_text_atomically
+from .errors import QT_TRANSLATE_NOOP, NetworkFileError
 from .network import INITIALISATIONS, Network
 
 FORMAT = "bpgui.network"
@@ -208,8 +210,8 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
 
     n_links = len(sizes) - 1
     drawn = Network.initialise(sizes, activations=activations, loss=loss, seed=seed, init=init, init_range=init_range)
-    weights = list(drawn.weights)
-    thresholds = list(drawn.thresholds)
+    weights: list[ArrayLike] = list(drawn.weights)
+    thresholds: list[ArrayLike] = list(drawn.thresholds)
     if "weights" in data:
         w = data["weights"]
         if not isinstance(w, list) or len(w) != n_links:
@@ -236,7 +238,7 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
     return NetworkFile(network, learning_rate, seed if "seed" in data else None)
 
 
-def load_network(path: str | os.PathLike) -> NetworkFile:
+def load_network(path: str | os.PathLike[str]) -> NetworkFile:
     """Read and validate a network file; ``NetworkFileError`` names file, line/column or key."""
     name = os.fspath(path)
     try:
@@ -285,36 +287,9 @@ def network_to_dict(network: Network, learning_rate: float | None = None, seed: 
     return doc
 
 
-def save_network(path: str | os.PathLike, network: Network, learning_rate: float | None = None, seed: int | None = None) -> None:
+def save_network(
+    path: str | os.PathLike[str], network: Network, learning_rate: float | None = None, seed: int | None = None
+) -> None:
     """Write the network atomically: a temporary file beside ``path``, then a rename."""
     text = json.dumps(network_to_dict(network, learning_rate, seed), indent=1, ensure_ascii=False, allow_nan=False)
     write_text_atomically(path, text + "\n")
-
-
-def write_text_atomically(path: str | os.PathLike, text: str) -> None:
-    """Never leave a half-written file: write a sibling temporary file, fsync, rename."""
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    except OSError as exc:
-        raise BpguiError(
-            QT_TRANSLATE_NOOP("Errors", "{file}: cannot write here ({reason})"),
-            file=os.fspath(path), reason=str(exc.strerror),
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise BpguiError(
-                QT_TRANSLATE_NOOP("Errors", "{file}: cannot be written ({reason})"),
-                file=os.fspath(path), reason=str(exc.strerror),
-            ) from None
-        raise

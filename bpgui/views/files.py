@@ -1,38 +1,23 @@
-"""Writing pictures a user asked for, never half-written: a temporary file beside it, then a rename."""
+"""Writing pictures a user asked for, never half-written (``bpgui.model.atomic`` does the writing)."""
 
 from __future__ import annotations
 
 import os
-import secrets
-from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QImage, QImageWriter, QPixmap
+
+from ..model.atomic import write_atomically
+
+__all__ = ["save_image", "write_atomically"]
 
 
-def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> None:
-    """Call ``write(temporary_path)``, then rename the result over ``path``; on any failure remove it.
-
-    ``write`` may raise; a falsy image save should raise OSError itself.
-    """
-    path = os.fspath(path)
-    folder, name = os.path.split(os.path.abspath(path))
-    temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
-    # Created like any new file (the umask applies), so the result gets ordinary permissions.
-    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
-def save_image(image, path: str | os.PathLike) -> None:
+def save_image(image: QImage | QPixmap, path: str | os.PathLike[str]) -> None:
     """Save a QImage or QPixmap as PNG, atomically."""
+    picture = image.toImage() if isinstance(image, QPixmap) else image
 
     def write(temporary: str) -> None:
-        if not image.save(temporary, "PNG"):
+        if not QImageWriter(temporary, QByteArray(b"png")).write(picture):
             raise OSError(f"{os.fspath(path)}: the image could not be written")
 
     write_atomically(path, write)
