@@ -7,51 +7,18 @@ import sys
 import tempfile
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from .paths import resource_path
+from .views.language import SYSTEM, install_language
 
 ORGANIZATION = "bpgui"
 APPLICATION = "bpgui"
 
 
-LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each shown in its own language
-SYSTEM = "system"
-_installed: list[QTranslator] = []
-
-
-def language_for(choice: str) -> str:
-    """"en" or "zh_CN" for a menu choice ("system" follows the system locale)."""
-    if choice in LANGUAGES:
-        return choice
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
-
-
-def install_language(app: QApplication, choice: str = SYSTEM) -> str:
-    """Switch the whole application to a language at run time; returns the one in force.
-
-    English is the source language: it needs no translator. Qt sends every
-    widget a LanguageChange event; the main window rebuilds its texts.
-    """
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
-    language = language_for(choice)
-    if language != "en":
-        folder = str(resource_path("translations"))
-        for name in (f"bpgui_{language}", f"qtbase_{language}"):
-            translator = QTranslator(app)
-            if translator.load(name, folder) or (name.startswith("qtbase") and translator.load(
-                    name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-                app.installTranslator(translator)
-                _installed.append(translator)
-    return language
-
-
 def application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):
         app = QApplication(list(argv if argv is not None else sys.argv))
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
@@ -86,10 +53,7 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
         window = MainWindow(controller, qsettings)
         window.resize(*size)
         if steps:
-            controller.trainer.advance(steps, use_stop_conditions=False)
-            controller.trainer.goto(controller.trainer.iteration)  # keep the last record
-            controller.history_changed.emit()
-            controller.state_changed.emit()
+            controller.fast_forward(steps)
         window.show()
         for _ in range(5):
             app.processEvents()

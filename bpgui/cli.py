@@ -21,9 +21,10 @@ from .model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_spl
 from .model.errors import BpguiError, ConfigError
 from .model.fileformat import load_network, save_network, write_text_atomically
 from .model.naming import parameter_specs
-from .model.network import Network, parse_hidden_sizes
+from .model.network import parse_hidden_sizes
 from .model.records import IterationRecord
 from .model.training import DEFAULT_LEARNING_RATE, MODES, StopConditions, Trainer, TrainingConfig
+from .session.settings import build_network
 
 
 def _floats(text: str, what: str) -> list[float]:
@@ -83,16 +84,6 @@ def run_trace(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_network_for(data: Dataset, hidden: Sequence[int], *, activation: str, output_activation: str | None,
-                      loss: str, seed: int, init: str) -> Network:
-    """A fresh network shaped for ``data``: sigmoid outputs for classification, linear for regression."""
-    if output_activation is None:
-        output_activation = "sigmoid" if data.task == "classification" else "linear"
-    sizes = (data.n_inputs, *hidden, data.n_outputs)
-    acts = (activation,) * len(hidden) + (output_activation,)
-    return Network.initialise(sizes, activations=acts, loss=loss, seed=seed, init=init)
-
-
 def run_train(args: argparse.Namespace) -> int:
     data = load_dataset(args.data, seed=args.seed)
     train, test = train_test_split(data, args.test_fraction, args.seed) if args.test_fraction else (data, None)
@@ -101,8 +92,8 @@ def run_train(args: argparse.Namespace) -> int:
         network, file_eta = loaded.network, loaded.learning_rate
     else:
         hidden = parse_hidden_sizes(args.hidden)
-        network = build_network_for(train, hidden, activation=args.activation, output_activation=args.output_activation,
-                                    loss=args.loss, seed=args.seed, init=args.init)
+        network = build_network(train, hidden, activation=args.activation, output_activation=args.output_activation,
+                                loss=args.loss, seed=args.seed, init=args.init)
         file_eta = None
     eta = args.learning_rate if args.learning_rate is not None else (file_eta or DEFAULT_LEARNING_RATE)
     config = TrainingConfig(mode=args.mode, learning_rate=eta, batch_size=args.batch_size, shuffle=not args.no_shuffle)
@@ -113,7 +104,7 @@ def run_train(args: argparse.Namespace) -> int:
     print(f"training {shape} on {data.name} ({train.n_samples} samples), {args.mode} BP, η = {eta:g}", file=sys.stderr)
     last_report = time.monotonic()
     while True:
-        done, reason = trainer.advance(4096)
+        _, reason = trainer.advance(4096)
         now = time.monotonic()
         if reason is not None:
             break
@@ -176,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", required=True, help="comma-separated x, e.g. 0.05,0.10")
     p.add_argument("--target", required=True, help="comma-separated y, e.g. 0.01,0.99")
     p.add_argument("--steps", type=int, default=1, help="iterations (default 1)")
-    p.add_argument("--learning-rate", type=float, default=None, help=f"η (default: the file's, else {DEFAULT_LEARNING_RATE:g})")
+    p.add_argument("--learning-rate", type=float, default=None,
+                   help=f"η (default: the file's, else {DEFAULT_LEARNING_RATE:g})")
     p.set_defaults(run=run_trace)
 
     p = sub.add_parser("train", help="train a network on a data set and report the result")
@@ -188,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=8, help="B for mini-batch mode (default 8)")
     p.add_argument("--epochs", type=int, default=1000, help="maximum epochs (default 1000)")
     p.add_argument("--target-error", type=float, default=None, help="stop once E ≤ this")
-    p.add_argument("--learning-rate", type=float, default=None, help=f"η (default: the file's, else {DEFAULT_LEARNING_RATE:g})")
+    p.add_argument("--learning-rate", type=float, default=None,
+                   help=f"η (default: the file's, else {DEFAULT_LEARNING_RATE:g})")
     p.add_argument("--activation", default="sigmoid", help="hidden activation: sigmoid, tanh, relu, linear")
     p.add_argument("--output-activation", default=None, help="default: sigmoid (classification) or linear (regression)")
     p.add_argument("--loss", default="squared_error", help="squared_error or cross_entropy")

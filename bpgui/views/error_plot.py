@@ -1,8 +1,8 @@
 """The error curve: E_k per iteration, E per epoch and the test error.
 
 ``ErrorPlotView`` only draws what it is given (``set_history``,
-``set_current_iteration``, or ``update_from_trainer`` which reads a trainer and
-calls those two) and never touches the model. The three curves are created
+``set_current_iteration``, or ``show_history`` with the controller's
+``History`` snapshot, which calls those two) and never touches the model. The three curves are created
 once; every update replaces their data in place with ``PlotDataItem.setData``.
 
 Speed with 10^6 iterations: the arrays given are referenced, not copied (the
@@ -13,7 +13,7 @@ update (the fractional epoch positions in epoch mode, or a clipped copy for
 the log scale when the data hold a zero).
 
 Because the arrays are referenced, callers hand over fresh arrays after the
-model changes (``update_from_trainer`` does).
+model changes (the controller's ``history()`` does).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import contextlib
 import importlib
 import math
 import os
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -31,11 +30,9 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..session.training import History
 from .files import write_atomically
 from .style import AXIS, BACKGROUND, TEXT
-
-if TYPE_CHECKING:
-    from bpgui.model.training import Trainer
 
 X_ITERATIONS = "iteration"
 X_EPOCHS = "epoch"
@@ -108,7 +105,9 @@ def _svg_exporter_reading_closed_paths():
     """Let pyqtgraph's SVG exporter read the "Z" that newer Qt versions write.
 
     pyqtgraph 0.14 splits every path token at a comma and fails on the
-    close-path command Qt 6.12 emits; this rewrites the commands before its
+    close-path command that Qt writes (seen with PySide6 6.11.3 too, so
+    the pin below 6.12 does not make this unreachable: tests/gui/test_main_window.py
+    exports an SVG through it); this rewrites the commands before its
     parser sees them, for the duration of one export.
     """
     module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
@@ -299,16 +298,11 @@ class ErrorPlotView(QWidget):
         self.set_current_iteration(0, 0)
         self._set_hover(None)
 
-    def update_from_trainer(self, trainer: Trainer) -> None:
-        """Show a trainer's history and current iteration (reads only)."""
-        log = trainer.epochs
-        m = trainer.train_set.n_samples
-        per_epoch = math.ceil(m / trainer.config.batch_for(m))
-        test = log.test_error.view() if trainer.test_set is not None else None
-        self.set_history(
-            trainer.iteration_errors, log.iteration.view(), log.error.view(), test, iterations_per_epoch=per_epoch
-        )
-        self.set_current_iteration(trainer.iteration, trainer.end)
+    def show_history(self, history: History) -> None:
+        """Show a run's history and current iteration (as the controller hands it out)."""
+        self.set_history(history.iteration_errors, history.epoch_iterations, history.epoch_errors,
+                         history.test_errors, iterations_per_epoch=history.iterations_per_epoch)
+        self.set_current_iteration(history.iteration, history.end)
 
     # ---- read-only access to the plot (for the main window and tests) ---------
     @property
@@ -375,7 +369,7 @@ class ErrorPlotView(QWidget):
         with self._without_hover_dot():
             try:
                 data = SVGExporter(self._plot_item).export(toBytes=True)
-            except ValueError:  # Qt ≥ 6.12 writes path closes pyqtgraph 0.14 cannot parse
+            except ValueError:  # Qt writes path closes pyqtgraph 0.14 cannot parse
                 with _svg_exporter_reading_closed_paths():
                     data = SVGExporter(self._plot_item).export(toBytes=True)
 

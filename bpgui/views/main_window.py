@@ -7,9 +7,7 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 
 from __future__ import annotations
 
-import dataclasses
 import html
-import json
 import os
 
 import numpy as np
@@ -24,28 +22,28 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QScrollArea,
     QSlider,
     QSpinBox,
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..app import LANGUAGES, SYSTEM, install_language
 from ..controller import SPEEDS, Settings, TrainingController, localized
-from ..model.derivation import derive
 from ..model.errors import BpguiError
-from ..model.experiments import compare_modes
 from ..model.fileformat import write_text_atomically
-from ..model.gradcheck import MAX_CHECKED, check_record
+from ..session.settings import settings_from_json, settings_to_json
 from .comparison import ComparisonView
 from .decision_map import DecisionMapView
 from .derivation_panel import DerivationPanel
 from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
+from .language import LANGUAGES, SYSTEM, install_language
 from .perceptron_lab import PerceptronLab
 from .phase_text import phase_caption
 from .settings_panel import SettingsPanel
@@ -64,23 +62,6 @@ def _output_names(data) -> tuple[str, ...]:
     if data.task == "classification" and data.n_outputs == 1 and len(data.class_names) == 2:
         return (f"{data.target_names[0]} = {data.class_names[1]}",)
     return tuple(data.target_names)
-
-
-def settings_to_json(settings: Settings) -> str:
-    return json.dumps(dataclasses.asdict(settings), ensure_ascii=False)
-
-
-def settings_from_json(text: str) -> Settings:
-    """Settings remembered by QSettings; anything unreadable falls back to the defaults."""
-    try:
-        data = json.loads(text)
-        fields = {f.name for f in dataclasses.fields(Settings)}
-        data = {k: v for k, v in data.items() if k in fields}
-        if "hidden" in data:
-            data["hidden"] = tuple(int(n) for n in data["hidden"])
-        return Settings(**data)
-    except (ValueError, TypeError):
-        return Settings()
 
 
 def _as_bool(value) -> bool:
@@ -341,7 +322,18 @@ class MainWindow(QMainWindow):
         self.message_label.setMinimumWidth(40)
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Slow work in the worker: what it is, how far, and a way to stop it.
+        self.job_label = QLabel()
+        self.job_bar = QProgressBar()
+        self.job_bar.setMaximumWidth(160)
+        self.job_bar.setTextVisible(False)
+        self.job_cancel = QToolButton()
+        self.job_cancel.setText(self.tr("Cancel"))
+        self.job_cancel.clicked.connect(self.controller.cancel_job)
         self.statusBar().addWidget(self.message_label, 1)
+        for widget in (self.job_label, self.job_bar, self.job_cancel):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
         self.statusBar().addPermanentWidget(self.status_label)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
@@ -358,6 +350,11 @@ class MainWindow(QMainWindow):
         c.running_changed.connect(self._on_controller_running_changed)
         c.selection_changed.connect(self._on_controller_selection_changed)
         c.message.connect(self._on_controller_message)
+        c.check_ready.connect(self._on_controller_check_ready)
+        c.comparison_ready.connect(self._on_controller_comparison_ready)
+        c.job_started.connect(self._on_controller_job_started)
+        c.job_progress.connect(self._on_controller_job_progress)
+        c.job_finished.connect(self._on_controller_job_finished)
         self.topology.parameter_selected.connect(c.select_parameter)
         self.topology.edit_requested.connect(self._on_topology_edit_requested)
         self.table.parameter_selected.connect(c.select_parameter)
@@ -399,9 +396,8 @@ class MainWindow(QMainWindow):
 
     def _update_plot(self) -> None:
         self._plot_timer.stop()
-        self.plot.update_from_trainer(self.controller.trainer)
+        self.plot.show_history(self.controller.history())
         self._update_map()
-        self.plot.set_current_iteration(self.controller.trainer.iteration, self.controller.trainer.end)
 
     def _on_controller_state_changed(self) -> None:
         c = self.controller
@@ -419,10 +415,10 @@ class MainWindow(QMainWindow):
             self.table.set_values(shown.flat_values, shown.flat_gradients + hidden, shown.flat_updates + hidden,
                                   shown.flat_new_values if phase.updated else None)
         if self.check_action.isChecked() and not c.running:
-            self._update_check(shown, phase)
+            c.request_gradient_check()
         if not c.running:
             self._update_map()
-        self.plot.set_current_iteration(c.trainer.iteration, c.trainer.end)
+        self.plot.set_current_iteration(c.iteration, c.end)
         self.plot.set_iteration_curve_name(self._iteration_curve_name())
         if phase is None:
             self._update_caption(shown, preview=c.showing_preview)
@@ -433,15 +429,11 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_derivation(self) -> None:
-        c = self.controller
-        index = c.selected_parameter
-        if index < 0:
+        derivation = self.controller.derivation()
+        if derivation is None:
             self.derivation.show_derivation(None)
-            return
-        record = c.display_record()
-        phase = c.phase_view
-        known = phase is None or bool(phase.gradient_known[index])
-        self.derivation.show_derivation(derive(record, index, c.network.activations, c.network.loss), known=known)
+        else:
+            self.derivation.show_derivation(derivation[0], known=derivation[1])
 
     def load_example(self, key: str) -> None:
         if not self.controller.load_example(key):
@@ -487,11 +479,12 @@ class MainWindow(QMainWindow):
                                            "one neuron could not."))
 
     def show_comparison(self) -> None:
-        """Exercise 5.5 for the current data set and network: both modes from the same start."""
+        """Exercise 5.5 for the current data set and network: both modes from the same start
+        (computed by the controller's worker; the dialog opens when the runs are ready)."""
+        self.controller.request_comparison()
+
+    def _on_controller_comparison_ready(self, runs) -> None:
         c = self.controller
-        runs = compare_modes(c.trainer.train_set, c.trainer.initial_network, epochs=c.settings.max_epochs or 300,
-                             seed=c.settings.seed,
-                             runs=(("standard", c.settings.learning_rate), ("accumulated", c.settings.learning_rate)))
         if self.comparison is None:
             self.comparison = QDialog(self)
             self.comparison.setWindowTitle(self.tr("Standard vs accumulated BP"))
@@ -517,22 +510,12 @@ class MainWindow(QMainWindow):
         else:
             self.table.set_check(None, None)
 
-    def _update_check(self, record, phase) -> None:
-        """Finite-difference estimates for the iteration shown (the first MAX_CHECKED parameters
-        and the selected one); NaN (a blank cell) for what is not checked or not yet computed."""
-        c = self.controller
-        n = record.flat_values.shape[0]
-        chosen = list(range(min(n, MAX_CHECKED)))
-        if c.selected_parameter >= MAX_CHECKED:
-            chosen.append(c.selected_parameter)
-        if phase is not None:
-            chosen = [i for i in chosen if phase.gradient_known[i]]
-        estimates = np.full(n, np.nan)
-        errors = np.full(n, np.nan)
-        if chosen:
-            indices, est, rel = check_record(record, c.network.with_flat(record.flat_values), chosen)
-            estimates[indices], errors[indices] = est, rel
-        self.table.set_check(estimates, errors)
+    def _on_controller_check_ready(self) -> None:
+        """Finite-difference estimates for the iteration shown (the first parameters and the
+        selected one); NaN (a blank cell) for what is not checked or not yet computed."""
+        check = self.controller.gradient_check()
+        if check is not None and self.check_action.isChecked():
+            self.table.set_check(*check.full())
 
     def _on_topology_edit_requested(self, index: int) -> None:
         spec = self.controller.display_record().specs[index]
@@ -571,6 +554,20 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Iteration %2 used %1: drawn with the weights it used (before its update).")
         self.caption.setText(text.replace("%1", sample).replace("%2", str(record.iteration)))
+
+    def _on_controller_job_started(self, title: str) -> None:
+        self.job_label.setText(title)
+        self.job_bar.setRange(0, 0)  # busy until the first progress report
+        for widget in (self.job_label, self.job_bar, self.job_cancel):
+            widget.show()
+
+    def _on_controller_job_progress(self, done: int, total: int) -> None:
+        self.job_bar.setRange(0, max(1, total))
+        self.job_bar.setValue(min(done, total))
+
+    def _on_controller_job_finished(self) -> None:
+        for widget in (self.job_label, self.job_bar, self.job_cancel):
+            widget.hide()
 
     def _on_controller_running_changed(self, running: bool) -> None:
         if running:
@@ -719,6 +716,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if not getattr(self, "_closing_for_language", False):
             self.controller.pause()
+            self.controller.cancel_job()
             self.save_preferences()
         if self in _OPEN_WINDOWS:
             _OPEN_WINDOWS.remove(self)

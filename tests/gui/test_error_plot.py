@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from bpgui.model.datasets import load_builtin, train_test_split
 from bpgui.model.network import Network
 from bpgui.model.training import Trainer
+from bpgui.session.training import History
 from bpgui.views.error_plot import X_EPOCHS, X_ITERATIONS, ErrorPlotView
 
 # The offscreen platform (tests/conftest.py) warns when a window is shown; nothing else may warn.
@@ -46,7 +47,7 @@ def _shown(qtbot, widget):
 
 def test_curves_hold_the_trainers_arrays_exactly_and_the_trainer_is_untouched(view, xor_trainer):
     before = (xor_trainer.iteration, xor_trainer.end, xor_trainer.iteration_errors.copy())
-    view.update_from_trainer(xor_trainer)
+    view.show_history(History.of(xor_trainer))
 
     log = xor_trainer.epochs
     x, y = view.iteration_curve.getData()
@@ -64,12 +65,12 @@ def test_curves_hold_the_trainers_arrays_exactly_and_the_trainer_is_untouched(vi
 
 
 def test_an_update_replaces_the_data_of_the_same_items(view, fresh_trainer):
-    view.update_from_trainer(fresh_trainer)
+    view.show_history(History.of(fresh_trainer))
     items = list(view.plot_item.listDataItems())
     curves = (view.iteration_curve, view.epoch_curve, view.test_curve)
 
     fresh_trainer.advance(300, use_stop_conditions=False)
-    view.update_from_trainer(fresh_trainer)
+    view.show_history(History.of(fresh_trainer))
 
     assert view.plot_item.listDataItems() == items  # same objects, none added
     assert (view.iteration_curve, view.epoch_curve, view.test_curve) == curves
@@ -80,11 +81,11 @@ def test_an_update_replaces_the_data_of_the_same_items(view, fresh_trainer):
 
 
 def test_the_marker_shows_only_after_stepping_back(view, fresh_trainer):
-    view.update_from_trainer(fresh_trainer)
+    view.show_history(History.of(fresh_trainer))
     assert not view.marker.isVisible()
 
     fresh_trainer.goto(150)
-    view.update_from_trainer(fresh_trainer)
+    view.show_history(History.of(fresh_trainer))
     assert view.marker.isVisible() and view.marker.value() == 150
     # stepping back leaves the computed future on the plot
     assert len(view.iteration_curve.yData) == 400
@@ -93,12 +94,12 @@ def test_the_marker_shows_only_after_stepping_back(view, fresh_trainer):
     assert view.marker.value() == pytest.approx(37.5)
 
     fresh_trainer.goto(400)
-    view.update_from_trainer(fresh_trainer)
+    view.show_history(History.of(fresh_trainer))
     assert not view.marker.isVisible()
 
 
 def test_epoch_mode_puts_epochs_on_the_x_axis(view, fresh_trainer):
-    view.update_from_trainer(fresh_trainer)
+    view.show_history(History.of(fresh_trainer))
     view.set_x_axis(X_EPOCHS)
     assert view.x_axis() == X_EPOCHS
 
@@ -113,7 +114,7 @@ def test_epoch_mode_puts_epochs_on_the_x_axis(view, fresh_trainer):
 
     # the epoch in progress continues at the same pace
     fresh_trainer.advance(2, use_stop_conditions=False)
-    view.update_from_trainer(fresh_trainer)
+    view.show_history(History.of(fresh_trainer))
     np.testing.assert_allclose(view.iteration_curve.xData[-2:], [100.25, 100.5], rtol=0, atol=1e-12)
 
     view.set_x_axis(X_ITERATIONS)
@@ -150,7 +151,7 @@ def test_log_scale_copes_with_zeros(qtbot, view):
 
 def test_value_at_gives_the_nearest_exact_value(view, xor_trainer):
     assert view.value_at(10) == ""  # nothing to show yet
-    view.update_from_trainer(xor_trainer)
+    view.show_history(History.of(xor_trainer))
     errors = xor_trainer.iteration_errors
 
     text = view.value_at(123.4)
@@ -167,7 +168,7 @@ def test_value_at_gives_the_nearest_exact_value(view, xor_trainer):
 
 def test_hovering_shows_the_value_in_the_label(qtbot, view, xor_trainer):
     _shown(qtbot, view)
-    view.update_from_trainer(xor_trainer)
+    view.show_history(History.of(xor_trainer))
     label = view.findChild(QLabel, "value_label")
     vb = view.plot_item.getViewBox()
     vb.setRange(xRange=(0, 400), yRange=(0, 1), padding=0)
@@ -185,14 +186,14 @@ def test_hovering_shows_the_value_in_the_label(qtbot, view, xor_trainer):
 
 
 def test_the_test_curve_appears_only_with_a_test_set(view, xor_trainer, qtbot):
-    view.update_from_trainer(xor_trainer)
+    view.show_history(History.of(xor_trainer))
     assert not view.test_curve.isVisible()
     assert view.legend_labels() == ["E_k per iteration", "E per epoch"]
 
     train, test = train_test_split(load_builtin("moons"), 0.3, 0)
     trainer = Trainer(Network.initialise((2, 4, 1)), train, test=test)
     trainer.advance(3 * train.n_samples, use_stop_conditions=False)
-    view.update_from_trainer(trainer)
+    view.show_history(History.of(trainer))
     assert view.test_curve.isVisible()
     assert view.legend_labels() == ["E_k per iteration", "E per epoch", "test E"]
     x, y = view.test_curve.getData()
@@ -200,7 +201,7 @@ def test_the_test_curve_appears_only_with_a_test_set(view, xor_trainer, qtbot):
     assert np.array_equal(y, trainer.epochs.test_error.view())
     assert np.isfinite(y).all() and len(y) == 4
 
-    view.update_from_trainer(xor_trainer)  # and away again
+    view.show_history(History.of(xor_trainer))  # and away again
     assert not view.test_curve.isVisible()
     assert view.legend_labels() == ["E_k per iteration", "E per epoch"]
 
@@ -245,7 +246,7 @@ def test_settings_emit_signals(qtbot, view):
 
 
 def test_clear_empties_the_plot(view, xor_trainer):
-    view.update_from_trainer(xor_trainer)
+    view.show_history(History.of(xor_trainer))
     xor_trainer_t = xor_trainer.iteration
     view.set_current_iteration(10, 400)
     view.clear()
@@ -257,7 +258,7 @@ def test_clear_empties_the_plot(view, xor_trainer):
 
 def test_exports_write_whole_files_and_leave_no_temporary(qtbot, view, xor_trainer, tmp_path, monkeypatch):
     _shown(qtbot, view)
-    view.update_from_trainer(xor_trainer)
+    view.show_history(History.of(xor_trainer))
     png, svg = tmp_path / "errors.png", tmp_path / "errors.svg"
     view.export_png(png)
     view.export_svg(svg)

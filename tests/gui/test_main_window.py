@@ -56,23 +56,23 @@ def test_step_updates_table_topology_curve_and_status_to_the_models_numbers(wind
         assert window.topology.link_for(6).label.text() == _fmt(record.flat_values[6])  # what iteration t used
         assert f"Iteration {expected_t} used" in window.caption.text()
         x, y = window.plot.iteration_curve.getData()
-        np.testing.assert_array_equal(y, window.controller.trainer.iteration_errors)
+        np.testing.assert_array_equal(y, window.controller.history().iteration_errors)
         assert len(x) == expected_t
         status = window.status_label.text()
         assert f"t = {expected_t}" in status and f"E_k = {record.error:.6g}" in status
-        assert f"E (end of epoch {window.controller.trainer.state.epoch})" in status
+        assert f"E (end of epoch {window.controller.status()['epoch']})" in status
         assert f"sample k = {int(record.sample_indices[0]) + 1}" in status
 
 
 def test_step_back_restores_every_view(window):
     for _ in range(5):
         window.step_action.trigger()
-    fourth = window.controller.trainer.iteration_errors[3]
+    fourth = window.controller.history().iteration_errors[3]
     window.controller.goto(4)
     four = window.controller.record
     window.step_action.trigger()
     window.back_action.trigger()
-    assert window.controller.trainer.iteration == 4
+    assert window.controller.iteration == 4
     np.testing.assert_array_equal(table_column(window, GRADIENT), four.flat_gradients)
     assert window.topology.unit_value_text(1, 1) == _fmt(four.layers[0].output[0, 1])
     assert four.error == fourth
@@ -81,18 +81,19 @@ def test_step_back_restores_every_view(window):
 
 def test_step_epoch_runs_to_the_epoch_end(window):
     window.step_epoch_action.trigger()
-    trainer = window.controller.trainer
-    assert trainer.state.cursor == 0 and trainer.state.epoch == 1 and trainer.iteration == 4
+    assert window.controller.status()["epoch"] == 1 and window.controller.iteration == 4
+    window.step_action.trigger()  # the first sample of the next epoch
+    assert window.controller.status()["epoch"] == 1 and window.controller.iteration == 5
 
 
 def test_run_and_pause_through_the_action(window, qtbot):
     window.controller.update_settings(target_error=None)
     window.run_action.trigger()
     assert window.controller.running and window.run_action.isChecked()
-    qtbot.waitUntil(lambda: window.controller.trainer.iteration > 200, timeout=5000)
+    qtbot.waitUntil(lambda: window.controller.iteration > 200, timeout=5000)
     window.run_action.trigger()
     assert not window.controller.running and not window.run_action.isChecked()
-    t = window.controller.trainer.iteration
+    t = window.controller.iteration
     # after pausing, every view shows iteration t (nothing stale)
     np.testing.assert_array_equal(table_column(window, NEW), window.controller.record.flat_new_values)
     assert window.controller.record.iteration == t
@@ -137,12 +138,12 @@ def test_switching_the_data_set_rebuilds_every_view(window):
 def test_bad_input_gives_a_message_and_changes_nothing(window, field, text, words):
     for _ in range(3):
         window.step_action.trigger()
-    before = (window.controller.settings, window.controller.network.flat.tobytes(), window.controller.trainer.iteration)
+    before = (window.controller.settings, window.controller.network.flat.tobytes(), window.controller.iteration)
     edit = getattr(window.settings_panel, field)
     edit.setText(text)
     edit.editingFinished.emit()
     assert window.last_message[0] == "error" and words in window.last_message[1]
-    after = (window.controller.settings, window.controller.network.flat.tobytes(), window.controller.trainer.iteration)
+    after = (window.controller.settings, window.controller.network.flat.tobytes(), window.controller.iteration)
     assert after == before
     assert edit.text() != text  # the field shows the setting in force again
 
@@ -234,7 +235,7 @@ def test_the_table_filter_understands_greek_names(window):
 
 def test_phases_light_the_network_and_reveal_the_table_step_by_step(window):
     window.step_action.trigger()
-    views = window.controller._phase_views
+    views = window.controller.phase_plan
     kinds = []
     for _ in range(len(views)):
         window.phase_action.trigger()
@@ -254,9 +255,9 @@ def test_phases_light_the_network_and_reveal_the_table_step_by_step(window):
             assert window.topology.link_for(lit).opacity() == 1.0
         assert f"phase {phase.index + 1} of {phase.count}" in window.caption.text()
     assert kinds == ["forward", "forward", "error", "output_gradient", "hidden_gradient", "update"]
-    assert window.controller.trainer.iteration == 2
+    assert window.controller.iteration == 2
     window.phase_back_action.trigger()
-    assert window.controller.trainer.iteration == 1 and window.controller.phase_view.phase.kind == "hidden_gradient"
+    assert window.controller.iteration == 1 and window.controller.phase_view.phase.kind == "hidden_gradient"
 
 
 def test_play_phases_animates_until_paused(window, qtbot):
@@ -303,15 +304,17 @@ def test_double_clicking_a_link_edits_its_weight_and_undo_restores_it(window, qt
     assert window.controller.network.flat[7] == old and not window.undo_action.isEnabled()
 
 
-def test_exercise_5_5_example_loads_watermelon_and_compares_both_modes(window):
+def test_exercise_5_5_example_loads_watermelon_and_compares_both_modes(window, qtbot):
     window.example_actions["watermelon3.0"].trigger()
     c = window.controller
     assert c.dataset.name == "watermelon3.0" and c.network.layer_sizes == (19, 5, 1)
+    # The two runs are computed by the worker; the dialog opens when they are ready.
+    qtbot.waitUntil(lambda: window.comparison is not None and window.comparison.isVisible(), timeout=10000)
     view = window.comparison.view
     assert window.comparison.isVisible()
     _, standard = view.curve_data("standard")
     _, accumulated = view.curve_data("accumulated")
-    assert standard[0] == accumulated[0] == c.trainer.epochs.error[0]  # the same start as the main window
+    assert standard[0] == accumulated[0] == c.history().epoch_errors[0]  # the same start as the main window
     assert len(standard) == 301
     window.example_actions["xor"].trigger()
     assert c.dataset.name == "xor" and c.network.layer_sizes == (2, 2, 1)
@@ -379,7 +382,7 @@ def test_after_an_edit_the_views_show_what_comes_next_even_after_stepping_back(w
     assert window.topology.link_for(6).label.text() == "3"
     window.step_action.trigger()
     window.back_action.trigger()
-    assert c.trainer.iteration == 3 and c.network.flat[6] == 3.0
+    assert c.iteration == 3 and c.network.flat[6] == 3.0
     assert c.display_record().flat_values[6] == 3.0  # not the pre-edit record of iteration 3
     np.testing.assert_array_equal(table_column(window, VALUE), c.network.flat)
     assert window.undo_action.isEnabled()
@@ -388,7 +391,7 @@ def test_after_an_edit_the_views_show_what_comes_next_even_after_stepping_back(w
 
 
 def test_phase_back_retraces_the_way_forward(window):
-    n = len(window.controller._phase_views)
+    n = len(window.controller.phase_plan)
     for _ in range(n + 1):  # through iteration 1's update into iteration 2's first phase
         window.phase_action.trigger()
     assert window.controller.phase_view.index == 0

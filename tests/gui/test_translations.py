@@ -82,12 +82,12 @@ def test_switching_language_rebuilds_the_window_and_keeps_training_state(qtbot, 
     try:
         titles = [a.text() for a in chinese.menuBar().actions()]
         assert any("文件" in t for t in titles) and chinese.step_action.text().startswith("单步")
-        assert chinese.controller.trainer.iteration == 3
+        assert chinese.controller.iteration == 3
         assert "迭代" in chinese.caption.text() or "样本" in chinese.caption.text()
         english = chinese.set_language("en")
         qtbot.addWidget(english)
         assert [a.text() for a in english.menuBar().actions()][0] == "&File"
-        assert english.controller.trainer.iteration == 3
+        assert english.controller.iteration == 3
     finally:
         from PySide6.QtWidgets import QApplication
 

@@ -1,0 +1,157 @@
+"""Slow work, described so that anyone can run it anywhere (the controller: a worker thread).
+
+A :class:`Job` pairs ``work`` (pure computation: it reads what it was given
+and touches no session state, so it may run on another thread) with
+``finish`` (adopts the result, on the owner's thread). ``valid`` says whether
+the state the job was computed for is still the one shown: a result that
+arrives after the learner moved on is dropped, not shown. ``work`` reports
+progress through a :class:`Progress`, which raises :class:`Cancelled` once
+cancel was asked for; a cancelled job changes nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..model.datasets import Dataset
+from ..model.errors import BpguiError
+from ..model.experiments import RunSummary
+from ..model.gradcheck import MAX_CHECKED, check_record
+from ..model.network import Network
+from ..model.records import IterationRecord
+from ..model.training import StopConditions, Trainer, TrainingConfig
+from .messages import QT_TRANSLATE_NOOP, Message
+
+__all__ = ["MAX_CHECKED", "Cancelled", "GradientCheck", "Job", "Progress", "compare_modes", "gradient_check", "run"]
+
+# A job whose estimated cost is below this many parameter-evaluations runs in place.
+QUICK_WORK = 200_000
+
+
+class Cancelled(Exception):
+    """The learner cancelled the job; nothing was changed."""
+
+
+class Progress:
+    """Shared between a job's worker and its owner: progress out, cancel in (thread-safe)."""
+
+    def __init__(self, report: Callable[[int, int], None] | None = None) -> None:
+        self._cancel = threading.Event()
+        self._report = report
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def __call__(self, done: int, total: int) -> None:
+        """Report ``done`` of ``total``; raises Cancelled if cancel was asked for."""
+        if self._cancel.is_set():
+            raise Cancelled
+        if self._report is not None:
+            self._report(done, total)
+
+
+@dataclass(frozen=True)
+class Job:
+    title: Message  # what the progress display says
+    work: Callable[[Progress], Any]  # pure: may run on any thread
+    finish: Callable[[Any], None]  # adopts the result, on the owner's thread
+    valid: Callable[[], bool] = field(default=lambda: True)  # the result still belongs to what is shown
+    quick: bool = True  # cheap enough to run in place
+    fail: Callable[[BaseException], None] | None = None  # a BpguiError from ``work``, on the owner's thread
+
+
+def run(job: Job, progress: Progress | None = None) -> bool:
+    """Run ``job`` here and now (tests, the command line); True if its result was adopted.
+
+    A BpguiError from ``work`` goes to ``job.fail`` when it has one; Cancelled changes nothing.
+    """
+    try:
+        result = job.work(progress or Progress())
+    except Cancelled:
+        return False
+    except BpguiError as exc:
+        if job.fail is None:
+            raise
+        job.fail(exc)
+        return False
+    if not job.valid():
+        return False
+    job.finish(result)
+    return True
+
+
+@dataclass(frozen=True)
+class GradientCheck:
+    """Finite-difference estimates of ∂E/∂p for some parameters of one iteration."""
+
+    record: IterationRecord
+    indices: np.ndarray
+    estimates: np.ndarray
+    relative_errors: np.ndarray
+
+    def full(self) -> tuple[np.ndarray, np.ndarray]:
+        """(estimates, relative errors) over every parameter; NaN where not checked."""
+        n = self.record.flat_values.shape[0]
+        estimates, errors = np.full(n, np.nan), np.full(n, np.nan)
+        estimates[self.indices], errors[self.indices] = self.estimates, self.relative_errors
+        return estimates, errors
+
+
+def gradient_check(record: IterationRecord, network_before: Network, indices: Sequence[int], *,
+                   valid: Callable[[], bool], finish: Callable[[GradientCheck], None] | None = None,
+                   chunk: int = 64) -> Job:
+    """A job estimating ∂E/∂p for ``indices`` of the iteration ``record`` (five-point central differences)."""
+    chosen = np.asarray(list(indices), dtype=np.int64)
+
+    def work(progress: Progress) -> GradientCheck:
+        estimates, errors = np.empty(chosen.shape[0]), np.empty(chosen.shape[0])
+        for start in range(0, chosen.shape[0], chunk):
+            progress(start, chosen.shape[0])
+            part = chosen[start:start + chunk]
+            _, estimates[start:start + part.shape[0]], errors[start:start + part.shape[0]] = check_record(
+                record, network_before, part)
+        progress(chosen.shape[0], chosen.shape[0])
+        return GradientCheck(record, chosen, estimates, errors)
+
+    cost = chosen.shape[0] * network_before.n_parameters * max(1, record.batch_size)
+    return Job(title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Checking the gradients…")),
+               work=work, finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
+
+
+def compare_modes(data: Dataset, network: Network, *, epochs: int, seed: int, learning_rate: float,
+                  valid: Callable[[], bool], finish: Callable[[list[RunSummary]], None] | None = None) -> Job:
+    """Exercise 5.5 as a job: standard and accumulated BP from ``network``, ``epochs`` epochs each."""
+    runs = (("standard", learning_rate), ("accumulated", learning_rate))
+    per_run = epochs * (data.n_samples + 1)
+    total = per_run * len(runs)
+
+    def work(progress: Progress) -> list[RunSummary]:
+        out = []
+        for n, (mode, eta) in enumerate(runs):
+            trainer = Trainer(network, data, seed=seed, config=TrainingConfig(mode=mode, learning_rate=eta),
+                              stop=StopConditions(max_epochs=epochs))
+            reason = None
+            while reason is None:
+                progress(n * per_run + trainer.state.epoch * (data.n_samples + 1), total)
+                _, reason = trainer.advance(256)
+            log = trainer.epochs
+            errors, accuracies = log.error.view().copy(), log.accuracy.view().copy()
+            errors.setflags(write=False)
+            accuracies.setflags(write=False)
+            out.append(RunSummary(mode, eta, errors, accuracies, 1 if mode == "accumulated" else data.n_samples))
+        progress(total, total)
+        return out
+
+    return Job(title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Comparing standard and accumulated "
+                                                                             "BP…")),
+               work=work, finish=finish or (lambda _result: None), valid=valid,
+               quick=total * network.n_parameters < QUICK_WORK)

@@ -1,0 +1,131 @@
+"""What a learner sets, the worked examples, and the network those settings build.
+
+The settings panel shows a :class:`Settings`, the Examples menu offers
+:data:`EXAMPLES`, and both the window and the command line build their
+networks with :func:`build_network` (one place decides the output unit and the
+size limit). No Qt here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model.datasets import Dataset
+from ..model.errors import QT_TRANSLATE_NOOP, ConfigError
+from ..model.network import Network
+from ..model.training import DEFAULT_LEARNING_RATE
+
+# A network larger than this would take seconds and gigabytes to build: refused.
+MAX_PARAMETERS = 5_000_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a learner sets in the settings panel (and the window remembers)."""
+
+    data: str = "xor"  # a built-in name or a CSV path
+    test_fraction: float = 0.0
+    hidden: tuple[int, ...] = (2,)
+    activation: str = "sigmoid"  # hidden layers; the output is sigmoid (classification) or linear
+    loss: str = "squared_error"
+    mode: str = "standard"
+    batch_size: int = 8
+    learning_rate: float = DEFAULT_LEARNING_RATE
+    shuffle: bool = True
+    seed: int = 0
+    init: str = "uniform"
+    target_error: float | None = 0.01
+    max_epochs: int | None = None
+
+
+#: Settings whose change needs a new network (and so a reset); the others
+#: apply from the current iteration on.
+STRUCTURAL = ("data", "test_fraction", "hidden", "activation", "loss", "seed", "init")
+
+#: How each structural setting is named when a change re-initialises the network.
+STRUCTURAL_NAMES = {
+    "data": QT_TRANSLATE_NOOP("TrainingController", "data set"),
+    "test_fraction": QT_TRANSLATE_NOOP("TrainingController", "test split"),
+    "hidden": QT_TRANSLATE_NOOP("TrainingController", "hidden layers"),
+    "activation": QT_TRANSLATE_NOOP("TrainingController", "activation"),
+    "loss": QT_TRANSLATE_NOOP("TrainingController", "loss"),
+    "seed": QT_TRANSLATE_NOOP("TrainingController", "seed"),
+    "init": QT_TRANSLATE_NOOP("TrainingController", "initialisation"),
+}
+
+
+def structural_changes(old: Settings, new: Settings) -> list[str]:
+    """The names of the structural settings that differ between ``old`` and ``new``."""
+    return [name for name in STRUCTURAL if getattr(new, name) != getattr(old, name)]
+
+
+#: The Examples menu: network, data and settings in one click.
+EXAMPLES: dict[str, Settings] = {
+    "xor": Settings(),  # the note's XOR problem, its 2-2-1 network, standard BP
+    "watermelon3.0": Settings(data="watermelon3.0", hidden=(5,), target_error=None, max_epochs=300),
+    "watermelon3.0alpha": Settings(data="watermelon3.0alpha", hidden=(5,), target_error=None, max_epochs=300),
+}
+
+
+def parameter_count(sizes: Sequence[int]) -> int:
+    """Weights and thresholds of a network with these layer sizes: Σ (n_k + 1)·n_(k+1)."""
+    return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+
+
+def check_size(sizes: Sequence[int]) -> int:
+    """The parameter count of a network with these layer sizes; ConfigError past :data:`MAX_PARAMETERS`."""
+    count = parameter_count(sizes)
+    if count > MAX_PARAMETERS:
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("Errors", "a {shape} network has {count} parameters; bpgui handles at most "
+                                        "{limit}: use fewer hidden units"),
+            shape="-".join(map(str, sizes)), count=f"{count:,}", limit=f"{MAX_PARAMETERS:,}",
+        )
+    return count
+
+
+def build_network(data: Dataset, hidden: Sequence[int], *, activation: str = "sigmoid",
+                  loss: str = "squared_error", seed: int = 0, init: str = "uniform",
+                  output_activation: str | None = None) -> Network:
+    """A fresh network shaped for ``data``, drawn from ``seed``.
+
+    The output unit is sigmoid for classification and linear for regression
+    unless ``output_activation`` says otherwise; the automatic linear output
+    takes the squared error whatever ``loss`` says. Refused with a ConfigError past :data:`MAX_PARAMETERS`.
+    """
+    sizes = (data.n_inputs, *hidden, data.n_outputs)
+    check_size(sizes)
+    if output_activation is None:
+        output_activation = "sigmoid" if data.task == "classification" else "linear"
+        if output_activation != "sigmoid":
+            loss = "squared_error"  # cross-entropy needs a sigmoid output
+    acts = (activation,) * len(hidden) + (output_activation,)
+    return Network.initialise(sizes, activations=acts, loss=loss, seed=seed, init=init)
+
+
+def network_for_settings(data: Dataset, settings: Settings) -> Network:
+    """The network the settings panel describes, for the training set ``data``."""
+    return build_network(data, settings.hidden, activation=settings.activation, loss=settings.loss,
+                         seed=settings.seed, init=settings.init)
+
+
+def settings_to_json(settings: Settings) -> str:
+    return json.dumps(dataclasses.asdict(settings), ensure_ascii=False)
+
+
+def settings_from_json(text: str) -> Settings:
+    """Settings remembered between sessions; anything unreadable falls back to the defaults."""
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            return Settings()
+        fields = {f.name for f in dataclasses.fields(Settings)}
+        data = {k: v for k, v in data.items() if k in fields}
+        if "hidden" in data:
+            data["hidden"] = tuple(int(n) for n in data["hidden"])
+        return Settings(**data)
+    except (ValueError, TypeError):
+        return Settings()

@@ -1,0 +1,131 @@
+"""Slow work as jobs: the same numbers as the model, dropped when stale, nothing changed when cancelled."""
+
+import numpy as np
+import pytest
+
+from bpgui.model.experiments import compare_modes
+from bpgui.model.gradcheck import check_record
+from bpgui.session import jobs, training
+from bpgui.session.settings import Settings
+from bpgui.session.training import TrainingSession
+
+
+def test_the_gradient_check_job_gives_the_models_estimates(session, recorder):
+    session.step()
+    session.request_gradient_check()
+    check = session.gradient_check
+    record = session.record
+    indices, estimates, errors = check_record(record, session.network.with_flat(record.flat_values))
+    np.testing.assert_array_equal(check.indices, indices)
+    np.testing.assert_array_equal(check.estimates, estimates)
+    assert check.relative_errors.max() < 1e-6
+    assert "check" in recorder.kinds()
+    full_estimates, full_errors = check.full()
+    np.testing.assert_array_equal(full_estimates, estimates)
+
+
+def test_a_check_belongs_to_the_iteration_it_was_made_for(session):
+    session.step()
+    session.request_gradient_check()
+    assert session.gradient_check is not None
+    session.step()
+    assert session.gradient_check is None  # stale: never shown beside another iteration's numbers
+
+
+def test_a_check_inside_the_phases_covers_only_what_is_known(session):
+    session.step_phase()  # the forward pass: no gradient known yet
+    session.request_gradient_check()
+    assert session.gradient_check.indices.size == 0
+    while session.phase_view.phase.kind != "output_gradient":
+        session.step_phase()
+    session.request_gradient_check()
+    known = np.flatnonzero(session.phase_view.gradient_known)
+    np.testing.assert_array_equal(session.gradient_check.indices, known)
+
+
+def test_the_comparison_job_matches_the_models_comparison(session, recorder):
+    session.load_example("watermelon3.0")
+    session.request_comparison(epochs=20)
+    runs = next(value for event, value in recorder.events if event == "comparison")
+    expected = compare_modes(session.train_set, session.initial_network, epochs=20, seed=session.settings.seed,
+                             runs=(("standard", 1.0), ("accumulated", 1.0)))
+    for got, want in zip(runs, expected, strict=True):
+        assert got.mode == want.mode and got.updates_per_epoch == want.updates_per_epoch
+        np.testing.assert_array_equal(got.epoch_errors, want.epoch_errors)
+
+
+def test_a_result_for_a_state_that_moved_on_is_dropped(session, make_recorder):
+    recorder = make_recorder(session, run_jobs=False)
+    session.step()
+    session.request_gradient_check()
+    session.request_comparison(epochs=5)
+    check_job, comparison_job = recorder.pending
+    session.step()  # the learner moved on while the check was computed
+    assert jobs.run(check_job) is False and session.gradient_check is None
+    assert jobs.run(comparison_job) is True  # stepping does not change the comparison's start
+    session.update_settings(hidden=(3,))
+    session.request_comparison(epochs=5)
+    stale = recorder.pending[-1]
+    session.update_settings(hidden=(4,))
+    assert jobs.run(stale) is False
+
+
+def test_a_cancelled_job_changes_nothing(session, make_recorder):
+    recorder = make_recorder(session, run_jobs=False)
+    session.step()
+    session.request_gradient_check()
+    (job,) = recorder.pending
+    progress = jobs.Progress()
+    progress.cancel()
+    assert jobs.run(job, progress) is False
+    assert session.gradient_check is None and "check" not in recorder.kinds()
+
+
+def test_building_a_large_network_is_a_job_adopted_only_if_nothing_changed(session, make_recorder, monkeypatch):
+    monkeypatch.setattr(training, "HEAVY_PARAMETERS", 10)
+    recorder = make_recorder(session, run_jobs=False)
+    before = session.network.flat.tobytes()
+    assert session.update_settings(hidden=(8,))
+    (job,) = recorder.pending
+    assert not job.quick
+    assert session.network.flat.tobytes() == before  # nothing changes until the job is adopted
+    assert jobs.run(job)
+    assert session.network.layer_sizes == (2, 8, 1) and session.iteration == 0
+    assert "these settings changed: hidden layers" in recorder.messages("info")[-1]
+
+
+def test_a_large_csv_that_is_broken_is_refused_by_the_job_and_nothing_changes(session, make_recorder, monkeypatch,
+                                                                              tmp_path):
+    monkeypatch.setattr(training, "HEAVY_CSV_BYTES", 10)
+    path = tmp_path / "broken.csv"
+    path.write_text("a,b,label\n1,2,yes\n3\n")
+    recorder = make_recorder(session, run_jobs=False)
+    before = (session.settings, session.network.flat.tobytes())
+    assert session.import_data(str(path))
+    (job,) = recorder.pending
+    assert jobs.run(job) is False
+    assert any(str(path) in m and "line 3" in m for m in recorder.messages("error"))
+    assert (session.settings, session.network.flat.tobytes()) == before
+    assert recorder.kinds()[-1] == "settings"  # the panel falls back to the settings in force
+
+
+def test_jobs_run_in_place_when_nobody_listens():
+    s = TrainingSession(Settings())
+    s.step()
+    s.request_gradient_check()
+    assert s.gradient_check is not None
+
+
+@pytest.mark.parametrize("cancel_at", [0, 3])
+def test_progress_raises_cancelled_only_after_cancel(cancel_at):
+    seen = []
+    progress = jobs.Progress(lambda done, total: seen.append(done))
+    for n in range(5):
+        if n == cancel_at:
+            progress.cancel()
+        if progress.cancelled:
+            with pytest.raises(jobs.Cancelled):
+                progress(n, 5)
+            break
+        progress(n, 5)
+    assert seen == list(range(cancel_at))

@@ -1,0 +1,297 @@
+"""The session alone, without Qt: every thing a learner does, observed through what it announces."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from bpgui.model.training import Trainer
+from bpgui.session.settings import Settings
+from bpgui.session.training import TrainingSession
+
+
+def test_importing_the_session_loads_no_gui_library():
+    code = (
+        "import sys, bpgui.session, bpgui.session.training, bpgui.session.jobs, bpgui.session.settings\n"
+        "import bpgui.cli\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_default_demo_is_the_notes_xor_network_and_run_solves_it(session, run_until_stopped, recorder):
+    s = session.settings
+    assert s.data == "xor" and s.hidden == (2,) and s.mode == "standard"
+    assert session.network.layer_sizes == (2, 2, 1)
+    assert session.network.activations == ("sigmoid", "sigmoid")
+    assert session.iteration == 0 and session.record is None
+    run_until_stopped(session)
+    assert recorder.kinds().count("running") == 2  # started, then stopped by itself
+    assert any("reached the target" in m for m in recorder.messages("info"))
+    assert session.status()["error"] <= 0.01
+    assert session.dataset.accuracy(session.network.predict(session.dataset.inputs)) == 1.0
+
+
+def test_step_announces_and_matches_an_independent_trainer(session, recorder):
+    reference = Trainer(session.network, session.train_set, seed=session.settings.seed)
+    session.step()
+    assert recorder.kinds() == ["history", "state"]
+    expected = reference.step()
+    assert session.record.flat_new_values.tobytes() == expected.flat_new_values.tobytes()
+    status = session.status()
+    assert status["iteration"] == 1 and status["sample"] == int(expected.sample_indices[0]) + 1
+    assert status["error_k"] == expected.error
+
+
+def test_step_back_restores_and_keeps_the_future(session):
+    for _ in range(10):
+        session.step()
+    after_ten = session.network.flat.tobytes()
+    session.step_back()
+    assert session.iteration == 9 and session.end == 10 and session.record.iteration == 9
+    session.step()
+    assert session.network.flat.tobytes() == after_ten
+
+
+def test_changing_eta_applies_at_once_without_reset(session):
+    for _ in range(5):
+        session.step()
+    assert session.set_learning_rate(0.25)
+    assert session.iteration == 5
+    session.step()
+    assert session.record.learning_rate == 0.25
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"learning_rate": 0.0}, "learning rate"),
+    ({"learning_rate": float("nan")}, "learning rate"),
+    ({"batch_size": 0, "mode": "minibatch"}, "batch size"),
+    ({"data": "/no/such/file.csv"}, "/no/such/file.csv"),
+    ({"hidden": (0,)}, "positive whole number"),
+    ({"hidden": (100_000, 100)}, "at most"),
+    ({"no_such_setting": 1}, "no_such_setting"),
+])
+def test_bad_settings_are_refused_with_a_message_and_nothing_changes(session, recorder, changes, words):
+    for _ in range(3):
+        session.step()
+    before = (session.settings, session.network.flat.tobytes(), session.iteration)
+    assert session.update_settings(**changes) is False
+    assert any(words in m for m in recorder.messages("error"))
+    assert (session.settings, session.network.flat.tobytes(), session.iteration) == before
+
+
+def test_structural_change_resets_with_an_indication(session, recorder):
+    session.step()
+    session.update_settings(hidden=(3,))
+    assert "structure" in recorder.kinds()
+    assert recorder.messages("info")[-1].endswith("these settings changed: hidden layers")
+    assert session.network.layer_sizes == (2, 3, 1) and session.iteration == 0
+
+
+def test_divergence_pauses_and_keeps_the_last_finite_iteration(run_until_stopped, make_recorder):
+    s = TrainingSession(Settings(data="sine", hidden=(4,), activation="linear", learning_rate=40.0,
+                                 target_error=None))
+    recorder = make_recorder(s)
+    run_until_stopped(s)
+    errors = recorder.messages("error")
+    assert errors and "diverged" in errors[0]
+    assert np.isfinite(s.network.flat).all() and s.iteration > 0
+    record = s.record
+    assert record is not None and record.iteration == s.iteration and np.isfinite(record.flat_gradients).all()
+    t = s.iteration
+    s.step_back()
+    assert s.iteration == t - 1
+
+
+def test_selection_is_validated(session, recorder):
+    session.select_parameter(4)
+    assert recorder.events == [("selection", 4)]
+    session.select_parameter(10_000)
+    assert session.selected_parameter == -1
+
+
+def test_open_network_that_does_not_fit_is_refused(session, recorder, tmp_path):
+    path = tmp_path / "wide.json"
+    path.write_text('{"format": "bpgui.network", "version": 1, "layers": [{"units": 3}, {"units": 1}]}')
+    before = session.network.flat.tobytes()
+    assert session.open_network(str(path)) is False
+    assert any("3-1" in m and str(path) in m for m in recorder.messages("error"))
+    assert session.network.flat.tobytes() == before
+
+
+def test_a_file_name_with_placeholders_is_reported_as_it_is(session, recorder, tmp_path):
+    path = tmp_path / "net%2{x}.json"
+    path.write_text('{"format": "bpgui.network", "version": 1, "layers": [{"units": 2}, {"units": 3}, {"units": 1}]}')
+    assert session.open_network(str(path))
+    assert recorder.messages("info")[-1] == f"Opened {path}: a 2-3-1 network, at iteration 0."
+
+
+def test_save_and_open_round_trip(session, tmp_path):
+    for _ in range(7):
+        session.step()
+    path = str(tmp_path / "n.json")
+    assert session.save_network(path)
+    saved = session.network.flat.tobytes()
+    session.reset()
+    assert session.open_network(path)
+    assert session.network.flat.tobytes() == saved and session.iteration == 0
+
+
+def test_opening_a_network_takes_its_seed_and_learning_rate(session, tmp_path):
+    path = tmp_path / "n.json"
+    path.write_text('{"format": "bpgui.network", "version": 1, "seed": 5, "learning_rate": 0.25,'
+                    ' "layers": [{"units": 2}, {"units": 3}, {"units": 1}]}')
+    assert session.open_network(str(path))
+    assert session.settings.seed == 5 and session.settings.learning_rate == 0.25 and session.settings.hidden == (3,)
+
+
+def test_changing_eta_after_stepping_back_says_what_was_discarded(session, recorder):
+    for _ in range(6):
+        session.step()
+    session.goto(4)
+    session.set_learning_rate(0.5)
+    assert "Iterations 5 to 6 were discarded" in recorder.messages("info")[-1]
+    assert session.end == 4
+
+
+def test_a_new_mode_mid_epoch_starts_a_whole_pass(session, recorder):
+    for _ in range(3):
+        session.step()  # 3 of XOR's 4 samples
+    session.update_settings(mode="accumulated")
+    assert recorder.messages("info")[-1] == "The new mode starts a new epoch at t = 3."
+    session.step()
+    assert session.record.batch_size == 4 and session.status()["epoch"] == 2
+
+
+def test_phase_stepping_reveals_one_iteration_then_applies_exactly_it(session, recorder):
+    plan = session.phase_plan
+    assert plan[-1].phase.kind == "update"
+    for i in range(len(plan) - 1):
+        session.step_phase()
+        assert session.phase_view.index == i
+        assert session.iteration == 0  # nothing applied before the update phase
+    shown = session.display_record()
+    recorder.clear()
+    session.step_phase()  # the update
+    assert recorder.kinds() == ["history", "state"]
+    assert session.phase_view.phase.kind == "update" and session.iteration == 1
+    assert session.record.flat_new_values.tobytes() == shown.flat_new_values.tobytes()
+    session.step_phase()  # the next phase starts iteration 2 with its forward pass
+    assert session.phase_view.index == 0 and session.display_record().iteration == 2
+
+
+def test_stepping_back_inside_and_across_iterations(session):
+    n = len(session.phase_plan)
+    for _ in range(n):
+        session.step_phase()  # through the update of iteration 1
+    session.step_phase_back()  # undo the update
+    assert session.iteration == 0 and session.phase_view.index == n - 2
+    for _ in range(n - 2):
+        session.step_phase_back()
+    assert session.phase_view.index == 0
+    session.step_phase_back()
+    assert session.phase_view is None and session.iteration == 0
+    session.step()
+    session.step_phase_back()  # from whole iteration 1 into its last phase before the update
+    assert session.iteration == 0 and session.phase_view.index == n - 2
+    assert session.display_record().iteration == 1
+
+
+def test_step_finishes_a_half_shown_iteration_and_settings_leave_phases(session):
+    session.step_phase()
+    session.step_phase()
+    session.step()
+    assert session.phase_view is None and session.iteration == 1
+    session.step_phase()
+    session.set_learning_rate(0.5)
+    assert session.phase_view is None
+
+
+def test_per_output_plan_reaches_hidden_units_once_per_output(tmp_path):
+    path = tmp_path / "three.csv"
+    path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n")
+    s = TrainingSession(Settings(data=str(path), hidden=(2,)))
+    assert s.network.layer_sizes == (2, 2, 3)
+    s.set_per_output(True)
+    kinds = [v.phase.kind for v in s.phase_plan]
+    assert kinds.count("hidden_sum") == 3 and kinds.count("output_gradient") == 3
+
+
+def test_editing_a_weight_updates_the_preview_at_once_and_can_be_undone(session, recorder):
+    for _ in range(3):
+        session.step()
+    before = session.network.flat.copy()
+    assert session.edit_parameter(6, 2.5)  # w_11
+    assert recorder.messages("info")[-1] == "w_11 set to 2.5."
+    assert session.network.flat[6] == 2.5 and session.end == 3 and session.can_undo_edit
+    preview = session.display_record()
+    assert session.showing_preview and preview.iteration == 4 and preview.flat_values[6] == 2.5
+    b = preview.layers[0].output[0]
+    expected = 1 / (1 + np.exp(-(2.5 * b[0] + preview.flat_values[7] * b[1] - preview.flat_values[8])))
+    assert preview.layers[1].output[0, 0] == pytest.approx(expected, rel=1e-12)
+    assert session.undo_edit()
+    np.testing.assert_array_equal(session.network.flat, before)
+    assert not session.can_undo_edit and not session.undo_edit()
+
+
+@pytest.mark.parametrize("value", ["abc", float("nan"), float("inf")])
+def test_bad_edits_are_refused(session, recorder, value):
+    before = session.network.flat.tobytes()
+    assert session.edit_parameter(0, value) is False
+    assert recorder.messages("error")
+    assert session.network.flat.tobytes() == before
+
+
+def test_no_edit_in_the_middle_of_phases_nor_of_a_parameter_that_does_not_exist(session, recorder):
+    session.step_phase()
+    assert session.edit_parameter(0, 1.0) is False
+    assert "phases" in recorder.messages("error")[-1]
+    assert session.edit_parameter(99, 1.0) is False
+    assert recorder.messages("error")[-1] == "There is no parameter number 99."
+
+
+def test_a_whole_run_through_the_session_alone(session, recorder):
+    """Steps, phases, an edit, its undo and step back, as a learner would do them, all without Qt."""
+    for _ in range(4):
+        session.step()
+    session.select_parameter(0)
+    derivation, known = session.derivation()
+    assert known and derivation.gradient == session.record.flat_gradients[0]
+    n = len(session.phase_plan)
+    for _ in range(n):
+        session.step_phase()
+    assert session.iteration == 5
+    derivation, known = session.derivation()
+    assert known and derivation.gradient == session.record.flat_gradients[0]
+    session.edit_parameter(0, 0.75)
+    assert session.showing_preview and session.display_record().flat_values[0] == 0.75
+    session.undo_edit()
+    session.step()
+    after_six = session.network.flat.tobytes()
+    session.step_back()
+    session.step_back()
+    assert session.iteration == 4
+    session.goto(6)
+    assert session.network.flat.tobytes() == after_six
+    history = session.history()
+    assert history.iteration == 6 and history.iteration_errors.shape[0] == 6
+
+
+def test_the_derivation_follows_the_phase_shown(session):
+    session.select_parameter(0)  # v_11: known only once the hidden gradients are
+    session.step_phase()
+    derivation, known = session.derivation()
+    assert not known
+    while session.phase_view.phase.kind != "hidden_gradient":
+        session.step_phase()
+    derivation, known = session.derivation()
+    assert known and derivation.gradient == session.display_record().flat_gradients[0]
+
+
+def test_load_example_sets_data_network_and_settings(session, recorder):
+    assert session.load_example("watermelon3.0")
+    assert session.dataset.name == "watermelon3.0" and session.network.layer_sizes == (19, 5, 1)
+    assert session.settings.max_epochs == 300
+    assert session.load_example("xor") and session.network.layer_sizes == (2, 2, 1)
