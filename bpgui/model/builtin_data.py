@@ -10,9 +10,11 @@ Built-in sets (:data:`BUILTIN_NAMES`, see :func:`load_builtin`):
   to about [-1.5, 1.5] so that sigmoid units are not saturated;
 * ``sine`` - 1-D regression, y = sin x + noise.
 
-Random sets are drawn only from ``np.random.default_rng(seed)``: the same
-seed gives bitwise identical arrays and the global NumPy random state is
-never touched.
+Each generated set draws only from its own stream of the seed,
+``rng_for(seed, DATA, n)`` (:mod:`bpgui.model.seeding`): the same seed
+gives bitwise identical arrays, the stream is not the one a train/test
+split of the same seed uses, and the global NumPy random state is never
+touched.
 
 This module is pure NumPy + standard library: it must never import Qt.
 """
@@ -29,6 +31,7 @@ import numpy as np
 from bpgui.model.csv_import import load_csv
 from bpgui.model.dataset import CLASSIFICATION, REGRESSION, Dataset, check_seed
 from bpgui.model.errors import QT_TRANSLATE_NOOP, DataError
+from bpgui.model.seeding import DATA, DATA_SETS, rng_for
 from bpgui.paths import resource_path
 
 __all__ = ["BUILTIN_NAMES", "load_builtin", "load_dataset"]
@@ -248,7 +251,7 @@ def load_builtin(
     if key in _WATERMELON_FILES:
         loaded = load_csv(resource_path("data", _WATERMELON_FILES[key]))
         return dataclasses.replace(loaded, name=key, source="builtin")
-    return _GENERATORS[key](np.random.default_rng(seed), n_samples, noise)
+    return _GENERATORS[key](rng_for(seed, DATA, DATA_SETS[key]), n_samples, noise)
 
 
 def load_dataset(

@@ -13,7 +13,9 @@ public names, so that ``from bpgui.model.datasets import ...`` keeps working:
   variants, every error naming the file, line and column;
 * :mod:`bpgui.model.split` - :func:`train_test_split`, stratified.
 
-None of these modules imports Qt.
+Every random draw comes from its own stream of the seed
+(:mod:`bpgui.model.seeding`): generating a set and splitting it never share
+one.  None of these modules imports Qt.
 """
 
 from __future__ import annotations

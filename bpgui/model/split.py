@@ -1,4 +1,9 @@
-"""Train/test split: stratified and seeded.
+"""Train/test split: stratified, seeded by its own stream.
+
+Rows are drawn from ``rng_for(seed, SPLIT)`` (:mod:`bpgui.model.seeding`)
+only, never from the stream that generated a built-in set of the same
+seed: changing the test fraction never changes the data, and regenerating
+the data never changes how the split draws.
 
 This module is pure NumPy + standard library: it must never import Qt.
 """
@@ -12,6 +17,7 @@ import numpy as np
 
 from bpgui.model.dataset import CLASSIFICATION, Dataset, check_seed
 from bpgui.model.errors import QT_TRANSLATE_NOOP, DataError
+from bpgui.model.seeding import SPLIT, rng_for
 
 __all__ = ["train_test_split"]
 
@@ -27,7 +33,7 @@ def train_test_split(
     classification sets are stratified (each class contributes in
     proportion, largest remainders first) and keep at least one row of
     every class in train; other sets keep at least one row in train.  Rows
-    are chosen with ``np.random.default_rng(seed)`` only, so the split is
+    are chosen with ``rng_for(seed, SPLIT)`` only, so the split is
     deterministic; both parts keep the original row order.
     """
     if (
@@ -50,7 +56,7 @@ def train_test_split(
             name=repr(dataset.name), rows=m,
         )
 
-    rng = np.random.default_rng(seed)
+    rng = rng_for(seed, SPLIT)
     if dataset.task == CLASSIFICATION and dataset.class_names:
         labels = dataset.labels()
         groups = [np.flatnonzero(labels == c) for c in np.unique(labels)]
