@@ -7,7 +7,7 @@ import io
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
 
@@ -76,10 +76,15 @@ def click_header(view, col):
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
 
 
-def click_row(view, proxy_row, modifier=Qt.KeyboardModifier.NoModifier):
+def click_cell(view, proxy_row, col=COL_NAME, modifier=Qt.KeyboardModifier.NoModifier):
     table = view.table()
-    rect = table.visualRect(view.proxy_model().index(proxy_row, COL_NAME))
+    rect = table.visualRect(view.proxy_model().index(proxy_row, col))
+    assert rect.isValid(), "the cell is not shown"
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def click_row(view, proxy_row, modifier=Qt.KeyboardModifier.NoModifier):
+    click_cell(view, proxy_row, COL_NAME, modifier)
 
 
 # ---- contents ---------------------------------------------------------------------------------------
@@ -181,9 +186,9 @@ def test_filters_by_layer_kind_and_name(view, trainer, qtbot):
     assert [kind.itemText(i) for i in range(kind.count())] == ["All", "Weights", "Thresholds"]
     assert text.placeholderText() == "Filter by name"
     assert proxy.rowCount() == 9
-    layer.setCurrentIndex(1)
-    assert proxy.rowCount() == 6
-    layer.setCurrentIndex(2)
+    QTest.keyClick(layer, Qt.Key.Key_Down)  # the keyboard moves a closed combo box to the next entry
+    assert layer.currentText() == "Layer 1" and proxy.rowCount() == 6
+    QTest.keyClick(layer, Qt.Key.Key_Down)
     assert column(proxy, COL_NAME, DISPLAY) == ["w_11", "w_21", "θ_1"]
     kind.setCurrentIndex(2)
     assert column(proxy, COL_NAME, DISPLAY) == ["θ_1"]
@@ -197,8 +202,16 @@ def test_filters_by_layer_kind_and_name(view, trainer, qtbot):
     text.clear()
     QTest.keyClicks(text, "_1")
     assert column(proxy, COL_NAME, DISPLAY) == ["v_11", "v_12", "γ_1", "w_11", "θ_1"]
+    text.clear()
+    QTest.keyClicks(text, "Theta")  # Greek letters by name
+    assert column(proxy, COL_NAME, DISPLAY) == ["θ_1"]
+    text.clear()
+    QTest.keyClicks(text, "gamma_2")
+    assert column(proxy, COL_NAME, DISPLAY) == ["γ_2"]
+    QTest.keyClicks(text, "x")
+    assert proxy.rowCount() == 0
     view.clear_filters()
-    assert proxy.rowCount() == 9
+    assert proxy.rowCount() == 9 and text.text() == ""
 
 
 def test_clicking_a_header_sorts_by_the_raw_numbers(shown, trainer):
@@ -303,9 +316,7 @@ def test_copy_puts_the_selected_or_shown_rows_on_the_clipboard(shown, trainer, q
     assert clipboard.text() == expected_tsv(record, [6, 7, 8])
     view.clear_filters()
     view.select_parameter(8)
-    selection = view.table().selectionModel()
-    selection.select(view.proxy_model().index(1, 0),
-                     QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    click_row(view, 1, Qt.KeyboardModifier.ControlModifier)  # Ctrl+click adds v_12 to the selection
     QTest.mouseClick(copy_button, Qt.MouseButton.LeftButton)
     assert clipboard.text() == expected_tsv(record, [1, 8])
     clipboard.clear()
@@ -577,7 +588,7 @@ def test_nothing_is_editable_unless_allowed(shown, trainer, qtbot):
     with qtbot.assertNotEmitted(view.value_edit_requested), qtbot.assertNotEmitted(view.invalid_edit):
         assert proxy.setData(proxy.index(1, COL_VALUE), "0.25", EDIT) is False
         assert proxy.setData(proxy.index(1, COL_VALUE), "abc", EDIT) is False
-        table.setCurrentIndex(proxy.index(1, COL_VALUE))
+        click_cell(view, 1, COL_VALUE)
         QTest.keyClick(table, Qt.Key.Key_F2)
         assert table.state() != table.State.EditingState
         assert table.findChild(QLineEdit, "valueEditor") is None
@@ -626,9 +637,9 @@ def test_text_that_is_not_a_finite_number_is_refused_with_a_message(view, traine
     proxy = view.proxy_model()
     proxy.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     row = proxy.proxy_row(1)  # v_12
-    with qtbot.assertNotEmitted(view.value_edit_requested):
-        with qtbot.waitSignal(view.invalid_edit, timeout=1000) as blocker:
-            assert proxy.setData(proxy.index(row, COL_VALUE), text, EDIT) is False
+    with (qtbot.assertNotEmitted(view.value_edit_requested),
+          qtbot.waitSignal(view.invalid_edit, timeout=1000) as blocker):
+        assert proxy.setData(proxy.index(row, COL_VALUE), text, EDIT) is False
     assert blocker.args == [message]
 
 
@@ -648,7 +659,7 @@ def test_editing_in_the_table_with_f2_or_a_double_click(shown, trainer, qtbot):
     proxy.sort(COL_VALUE, Qt.SortOrder.DescendingOrder)
     index = proxy.index(1, COL_VALUE)
     canonical = proxy.source_row(1)
-    table.setCurrentIndex(index)
+    click_cell(view, 1, COL_VALUE)
     QTest.keyClick(table, Qt.Key.Key_F2)
     editor = open_editor(table)
     assert editor is not None and editor.text() == repr(float(record.flat_values[canonical]))
@@ -666,18 +677,40 @@ def test_editing_in_the_table_with_f2_or_a_double_click(shown, trainer, qtbot):
     qtbot.waitUntil(lambda: open_editor(table) is not None, timeout=1000)
     editor = open_editor(table)
     assert editor.text() == repr(float(record.flat_values[proxy.source_row(0)]))
-    editor.setText("abc")
+    QTest.keyClicks(editor, "abc")  # replaces the selected value
+    assert editor.text() == "abc"
     name = SPECS_221[proxy.source_row(0)].name
-    with qtbot.assertNotEmitted(view.value_edit_requested):
-        with qtbot.waitSignal(view.invalid_edit, timeout=1000) as blocker:
-            QTest.keyClick(editor, Qt.Key.Key_Return)
+    with (qtbot.assertNotEmitted(view.value_edit_requested),
+          qtbot.waitSignal(view.invalid_edit, timeout=1000) as blocker):
+        QTest.keyClick(editor, Qt.Key.Key_Return)
     assert blocker.args == [f"{name}: “abc” is not a number."]
     # Forbidding edits closes an open editor without a commit.
-    table.setCurrentIndex(proxy.index(2, COL_VALUE))
+    click_cell(view, 2, COL_VALUE)
     QTest.keyClick(table, Qt.Key.Key_F2)
     editor = open_editor(table)
-    editor.setText("0.75")
+    QTest.keyClicks(editor, "0.75")
     with qtbot.assertNotEmitted(view.value_edit_requested):
         view.set_editable(False)
         QApplication.processEvents()
     assert table.state() != table.State.EditingState and open_editor(table) is None
+
+
+def test_columns_follow_the_width_until_the_user_drags_a_border(shown, trainer, qtbot):
+    view = shown
+    view.set_record(trainer.step())
+    table, header = view.table(), view.table().horizontalHeader()
+    narrow = header.sectionSize(COL_GRADIENT)
+    view.resize(1000, 400)
+    qtbot.waitUntil(lambda: header.sectionSize(COL_GRADIENT) > narrow, timeout=1000)  # the slack goes to numbers
+    name_width = header.sectionSize(COL_NAME)
+    border = QPoint(header.sectionViewportPosition(COL_NAME) + name_width - 1, header.height() // 2)
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=border)
+    QTest.mouseMove(header.viewport(), border + QPoint(40, 0))
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=border + QPoint(40, 0))
+    dragged = header.sectionSize(COL_NAME)
+    assert dragged > name_width
+    gradient_width = header.sectionSize(COL_GRADIENT)
+    view.resize(1200, 400)
+    QApplication.processEvents()
+    assert table.viewport().width() > 1000 - 50
+    assert (header.sectionSize(COL_NAME), header.sectionSize(COL_GRADIENT)) == (dragged, gradient_width)
