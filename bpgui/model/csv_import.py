@@ -280,7 +280,7 @@ def load_csv(
     """
     where = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)
     file_path = Path(where)
-    _, header, rows = read_rows(file_path, where, encoding)
+    header, rows = read_rows(file_path, where, encoding)
     label_index, feature_index = _choose_columns(header, label_columns, drop_id, where)
 
     lines = [line for line, _ in rows]

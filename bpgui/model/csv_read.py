@@ -60,10 +60,10 @@ def decode_text(data: bytes, where: str, encoding: str | None) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_rows(path: Path, where: str, encoding: str | None) -> tuple[int, list[str], list[Row]]:
+def read_rows(path: Path, where: str, encoding: str | None) -> tuple[list[str], list[Row]]:
     """Header and data rows of a CSV file, cells stripped, blank rows skipped.
 
-    Returns ``(header_line, header, rows)`` where ``rows`` is a list of
+    Returns ``(header, rows)`` where ``rows`` is a list of
     ``(line, cells)``; ``line`` is the 1-based line where the row starts.
     """
     try:
@@ -142,5 +142,5 @@ def read_rows(path: Path, where: str, encoding: str | None) -> tuple[int, list[s
             )
     if not rows:
         raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: no data rows (only the header)"), file=where)
-    return header_line, header, rows
+    return header, rows
 
