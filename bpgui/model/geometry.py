@@ -37,9 +37,18 @@ def clip_line(a: float, b: float, c: float, box: Box) -> np.ndarray | None:
         return None
     x0, x1, y0, y1 = (float(v) for v in box)
     if abs(b) >= abs(a):
-        return _clip_along(a, b, c, (x0, x1), (y0, y1))
-    ends = _clip_along(b, a, c, (y0, y1), (x0, x1))
-    return None if ends is None else ends[:, ::-1].copy()
+        ends = _clip_along(a, b, c, (x0, x1), (y0, y1))
+    else:
+        swapped = _clip_along(b, a, c, (y0, y1), (x0, x1))
+        ends = None if swapped is None else swapped[:, ::-1].copy()
+    if ends is None:
+        return None
+
+    def edge(point: np.ndarray) -> int:
+        """The first box edge the end lies on, in the order x0, x1, y0, y1 (a stable order to draw in)."""
+        return 0 if point[0] == x0 else 1 if point[0] == x1 else 2 if point[1] == y0 else 3
+
+    return ends if edge(ends[0]) <= edge(ends[1]) else ends[::-1].copy()
 
 
 def _clip_along(a: float, b: float, c: float, run: tuple[float, float], rise: tuple[float, float]) -> np.ndarray | None:

@@ -10,29 +10,27 @@ For a data set with exactly two inputs ``DecisionMapView`` draws
   sit on top, coloured (and shaped) by their true class, and every sample the
   network classifies wrongly gets a black ring;
 * one small map per unit b_h of the first hidden layer (at most
-  ``MAX_HIDDEN_MAPS``), the same plane coloured by that unit's output. Each
-  unit of the first hidden layer switches where α_h − γ_h = 0, which is the
-  straight line v_1h x_1 + v_2h x_2 = γ_h: it is drawn on the tile. The main
-  map is the output layer's blend of these pictures.
+  ``MAX_HIDDEN_MAPS``, see :mod:`.decision_map_tiles`), the same plane
+  coloured by that unit's output, with the straight line
+  v_1h x_1 + v_2h x_2 = γ_h where it switches. The main map is the output
+  layer's blend of these pictures.
 
 The view only renders what it is given: ``set_data`` (the plane, the
-samples) and ``show_network`` (the maps). An update runs a single forward
-pass of the whole grid (``Network.forward`` returns every layer's outputs,
-so the hidden maps come from the same pass), one of the samples (for the
-rings), and replaces the image data of the existing items in place.
+samples) and ``show_surface`` (a :class:`bpgui.model.surface.DecisionSurface`
+computed outside the view: every map, line, ring and colour level). The items
+are created once and their data replaced in place. ``show_network`` is a
+transitional shim that computes the surface itself.
 """
 
 from __future__ import annotations
 
-import html
-import math
 import os
 import re
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFont, QTransform
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -44,30 +42,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.datasets import Dataset
+from ..model.geometry import plane_axes
 from ..model.naming import unit_symbol
 from ..model.network import Network
+from ..model.surface import GRID_SIZE, PADDING, DecisionSurface, decision_surface, output_levels
+from ..model.text import fill
+from .decision_map_samples import legend_html, style_points
+from .decision_map_tiles import COLOR_MAP, LOOKUP_TABLE, MAX_HIDDEN_MAPS, HiddenMapsPanel, place_image
 from .files import save_image
 from .style import AXIS, BACKGROUND, TEXT
 
-GRID_SIZE = 80  # grid points per axis
-PADDING = 0.10  # the plane is the data range widened by this fraction on each side
-MAX_HIDDEN_MAPS = 16
+__all__ = ["GRID_SIZE", "MAX_HIDDEN_MAPS", "PADDING", "DecisionMapView", "pretty_feature_name"]
 
 # Light, projector-friendly colours, as in the error plot.
 _BACKGROUND, _TEXT, _AXIS = BACKGROUND, TEXT, AXIS
-# The map: 0 → blue, 0.5 → white, 1 → red (mid tones, so that the samples stand out).
-_LOW = "#5e9fce"
-_HIGH = "#e0775a"
-_COLOR_MAP = pg.ColorMap(pos=[0.0, 0.5, 1.0], color=[_LOW, "#ffffff", _HIGH])
-_LOOKUP_TABLE = _COLOR_MAP.getLookupTable(0.0, 1.0, 256)
 _BOUNDARY_PEN = pg.mkPen("#1a1a1a", width=2)
-_UNIT_LINE_PEN = pg.mkPen("#1a1a1a", width=1.2, style=Qt.PenStyle.DashLine)
-# Samples: dark shades of the map's two colours for a binary set, a qualitative palette for more classes.
-_BINARY_CLASS_COLOURS = ("#0b3d91", "#a11d21")
-_CLASS_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666")
-_CLASS_SYMBOLS = ("o", "s", "t1", "d", "h", "star")
-_SYMBOL_GLYPHS = {"o": "●", "s": "■", "t1": "▲", "d": "◆", "h": "⬢", "star": "★"}
-_REGRESSION_COLOUR = "#333333"
 _POINT_PEN = pg.mkPen("w", width=1.2)
 _POINT_SIZE = 8
 _RING_PEN = pg.mkPen("#000000", width=2)
@@ -83,157 +72,20 @@ def pretty_feature_name(name: str) -> str:
     return f"{match.group(1)}{match.group(2).translate(_SUBSCRIPT)}" if match else name
 
 
-def plane_axes(inputs: np.ndarray, size: int = GRID_SIZE, padding: float = PADDING) -> tuple[np.ndarray, np.ndarray]:
-    """The grid's coordinates along x_1 and x_2: the data range widened by ``padding`` on each side.
-
-    A feature with a single value gets a range of ±0.5 around it.
-    """
-    axes = []
-    for column in (inputs[:, 0], inputs[:, 1]):
-        if column.shape[0]:
-            low, high = float(column.min()), float(column.max())
-        else:
-            low, high = 0.0, 1.0
-        if not high > low:
-            low, high = low - 0.5, high + 0.5
-        margin = padding * (high - low)
-        axes.append(np.linspace(low - margin, high + margin, size))
-    return axes[0], axes[1]
-
-
-def line_in_rect(a: float, b: float, c: float, rect: tuple[float, float, float, float]) -> np.ndarray | None:
-    """The part of the line a·x + b·y = c inside ``rect`` = (x0, x1, y0, y1), as a (2, 2) array of end points."""
-    x0, x1, y0, y1 = rect
-    if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(c)) or (a == 0.0 and b == 0.0):
-        return None
-    points = []
-    if b != 0.0:
-        for x in (x0, x1):
-            y = (c - a * x) / b
-            if y0 <= y <= y1:
-                points.append((x, y))
-    if a != 0.0:
-        for y in (y0, y1):
-            x = (c - b * y) / a
-            if x0 <= x <= x1:
-                points.append((x, y))
-    if len(points) < 2:
-        return None
-    points = np.array(points)
-    # The two points farthest apart (a corner may appear twice).
-    distances = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=2)
-    i, j = np.unravel_index(np.argmax(distances), distances.shape)
-    if distances[i, j] == 0.0:
-        return None
-    return points[[i, j]]
-
-
-# Marching squares. A cell's corners are a = (i, j), b = (i+1, j), c = (i+1, j+1), d = (i, j+1);
-# its case is a + 2b + 4c + 8d over the corners above the level; its edges are
-# 0 = a–b, 1 = b–c, 2 = d–c, 3 = a–d. Each case crosses one or (the saddles 5 and 10) two pairs of edges.
-_FIRST_SEGMENT = np.array(
-    [(-1, -1), (3, 0), (0, 1), (3, 1), (1, 2), (3, 0), (0, 2), (3, 2),
-     (2, 3), (0, 2), (0, 1), (1, 2), (3, 1), (0, 1), (3, 0), (-1, -1)]
-)
-_SADDLE_SECOND = {5: (1, 2), 10: (2, 3)}
-# A saddle whose centre is above the level joins the two high corners instead.
-_SADDLE_JOINED = {5: ((0, 1), (2, 3)), 10: ((3, 0), (1, 2))}
-
-
-def contour_segments(values: np.ndarray, level: float, x_axis: np.ndarray, y_axis: np.ndarray) -> np.ndarray:
-    """The line ``values == level`` as segments: a (2·n, 2) array of end-point pairs in plane coordinates.
-
-    ``values[i, j]`` is the value at ``(x_axis[i], y_axis[j])``; the crossing on a cell edge is
-    interpolated linearly. Vectorised marching squares: one pass of array operations, no Python loop
-    over cells (pyqtgraph's ``isocurve`` loops in Python).
-    """
-    v = np.asarray(values, dtype=np.float64)
-    if v.ndim != 2 or v.shape[0] < 2 or v.shape[1] < 2:
-        return np.empty((0, 2))
-    above = v > level
-    a, b, c, d = v[:-1, :-1], v[1:, :-1], v[1:, 1:], v[:-1, 1:]
-    case = (above[:-1, :-1] * 1 + above[1:, :-1] * 2 + above[1:, 1:] * 4 + above[:-1, 1:] * 8).astype(np.intp)
-    cells = np.nonzero((case != 0) & (case != 15))
-    if cells[0].shape[0] == 0:
-        return np.empty((0, 2))
-    i, j = cells
-    k = case[cells]
-    a, b, c, d = a[cells], b[cells], c[cells], d[cells]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        # Index-space position of the crossing on each of the four edges (only crossed edges are used).
-        edges = np.empty((k.shape[0], 4, 2))
-        edges[:, 0, 0], edges[:, 0, 1] = i + (level - a) / (b - a), j
-        edges[:, 1, 0], edges[:, 1, 1] = i + 1, j + (level - b) / (c - b)
-        edges[:, 2, 0], edges[:, 2, 1] = i + (level - d) / (c - d), j + 1
-        edges[:, 3, 0], edges[:, 3, 1] = i, j + (level - a) / (d - a)
-    pairs = _FIRST_SEGMENT[k].copy()
-    rows = np.arange(k.shape[0])
-    extra_rows, extra_pairs = [], []
-    for saddle in (5, 10):
-        where = np.flatnonzero(k == saddle)
-        if where.shape[0] == 0:
-            continue
-        centre_above = (a[where] + b[where] + c[where] + d[where]) / 4 > level
-        second = np.tile(_SADDLE_SECOND[saddle], (where.shape[0], 1))
-        joined_first, joined_second = _SADDLE_JOINED[saddle]
-        pairs[where[centre_above]] = joined_first
-        second[centre_above] = joined_second
-        extra_rows.append(where)
-        extra_pairs.append(second)
-    if extra_rows:
-        rows = np.concatenate([rows, *extra_rows])
-        pairs = np.concatenate([pairs, *extra_pairs])
-    starts = edges[rows, pairs[:, 0]]
-    ends = edges[rows, pairs[:, 1]]
-    segments = np.stack([starts, ends], axis=1)  # (n, 2 end points, 2 coordinates)
-    segments = segments[np.isfinite(segments).all(axis=(1, 2))]
-    # Index space → plane: the axes are evenly spaced.
-    dx = (x_axis[-1] - x_axis[0]) / (x_axis.shape[0] - 1)
-    dy = (y_axis[-1] - y_axis[0]) / (y_axis.shape[0] - 1)
-    points = segments.reshape(-1, 2)
-    return np.column_stack([x_axis[0] + points[:, 0] * dx, y_axis[0] + points[:, 1] * dy])
-
-
-class _HiddenTile:
-    """One small map: a plot without axes, titled b_h, with the unit's output and its switching line."""
-
-    def __init__(self) -> None:
-        self.plot = pg.PlotItem()
-        self.plot.hideAxis("left")
-        self.plot.hideAxis("bottom")
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.setMouseEnabled(False, False)
-        self.plot.layout.setContentsMargins(1, 1, 1, 1)
-        self.plot.getViewBox().setDefaultPadding(0.0)
-        self.image = pg.ImageItem(axisOrder="col-major")
-        self.image.setLookupTable(_LOOKUP_TABLE)  # levels come with every setImage
-        self.line = pg.PlotDataItem(pen=_UNIT_LINE_PEN)
-        self.plot.addItem(self.image)
-        self.plot.addItem(self.line)
-        self.line.setZValue(5)
-
-
 class DecisionMapView(QWidget):
     """The network's output and its first hidden layer's outputs over the plane of two inputs."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dataset: Dataset | None = None
-        self._network: Network | None = None
+        self._surface: DecisionSurface | None = None
+        self._network: Network | None = None  # only while show_network (the shim) is used
         self._x_axis = np.empty(0)
         self._y_axis = np.empty(0)
-        self._grid = np.empty((0, 2))  # (N·N, 2), row i·N + j is (x_axis[i], y_axis[j])
         self._grid_x = np.empty((0, 0))
         self._grid_y = np.empty((0, 0))
-        self._output_values: np.ndarray | None = None
-        self._hidden_values: list[np.ndarray] = []
         self._labels: np.ndarray | None = None  # true classes of the samples (classification sets)
-        self._misclassified = np.empty(0, dtype=np.intp)
-        self._n_hidden = 0  # q, units in the first hidden layer of the network shown
-        self._tiles: list[_HiddenTile] = []  # a pool: created when first needed, then only shown or hidden
-        self._tile_columns = 0
-        self._n_layers_titled = 0  # the depth the tile titles were written for (b_h or b⁽¹⁾_h)
+        self._rings_shown = np.empty(0, dtype=np.intp)
         self._shape: tuple[bool, bool] | None = None  # (wide, small) the layout was made for
 
         # ---- the bar: which output, and the legend ------------------------------------
@@ -282,7 +134,7 @@ class DecisionMapView(QWidget):
             axis.enableAutoSIPrefix(False)
         self._image = pg.ImageItem(axisOrder="col-major")
         # Levels come with every setImage: set before the first image, pyqtgraph would apply them after it.
-        self._image.setLookupTable(_LOOKUP_TABLE)
+        self._image.setLookupTable(LOOKUP_TABLE)
         self._image.setZValue(-10)
         self._boundary = pg.PlotCurveItem(pen=_BOUNDARY_PEN, connect="pairs", antialias=True)
         self._boundary.setZValue(5)
@@ -293,7 +145,7 @@ class DecisionMapView(QWidget):
         for item in (self._image, self._boundary, self._points, self._rings):
             plot.addItem(item)
         self._color_bar = pg.ColorBarItem(
-            values=(0.0, 1.0), colorMap=_COLOR_MAP, interactive=False, width=9, colorMapMenu=False
+            values=(0.0, 1.0), colorMap=COLOR_MAP, interactive=False, width=9, colorMapMenu=False
         )
         for name in ("left", "right", "top", "bottom"):
             self._color_bar.getAxis(name).setPen(pg.mkPen(_AXIS))
@@ -303,22 +155,7 @@ class DecisionMapView(QWidget):
         plot.layout.setColumnFixedWidth(4, 4)
 
         # ---- the hidden units ------------------------------------------------------------
-        self._hidden_panel = QWidget()
-        self._hidden_panel.setObjectName("hidden_maps")
-        self._hidden_title = QLabel(self._hidden_panel)
-        self._hidden_title.setWordWrap(True)
-        self._hidden_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._hidden_view = pg.GraphicsLayoutWidget(self._hidden_panel)
-        self._hidden_view.setBackground(_BACKGROUND)
-        self._hidden_view.setMinimumSize(60, 60)
-        self._hidden_view.ci.setContentsMargins(2, 2, 2, 2)
-        self._hidden_view.ci.setSpacing(3)
-        panel_layout = QVBoxLayout(self._hidden_panel)
-        panel_layout.setContentsMargins(0, 0, 0, 0)
-        panel_layout.setSpacing(2)
-        panel_layout.addWidget(self._hidden_title)
-        panel_layout.addWidget(self._hidden_view, 1)
-        self._hidden_panel.setVisible(False)
+        self._hidden_panel = HiddenMapsPanel()
 
         self._content = QWidget(self)
         self._content.setObjectName("maps")
@@ -335,35 +172,24 @@ class DecisionMapView(QWidget):
         layout.addWidget(self._message_label, 1)
         layout.addWidget(self._content, 1)
 
-        self._hidden_view.installEventFilter(self)
         self._output_combo.currentIndexChanged.connect(self._on_output_combo_changed)
         self._update_texts()
         self._show_message(None)
 
     # ---- public API ---------------------------------------------------------------------
     def set_data(self, dataset: Dataset | None) -> None:
-        """Show a new data set (or none): the plane, its samples and axis names; the maps wait for a network."""
+        """Show a new data set (or none): the plane, its samples and axis names; the maps wait for a surface."""
         self._dataset = dataset
+        self._surface = None
         self._clear_maps()
 
         if dataset is None or dataset.n_inputs != 2:
-            self._x_axis = self._y_axis = np.empty(0)
-            self._grid = np.empty((0, 2))
-            self._grid_x = self._grid_y = np.empty((0, 0))
+            self._set_plane(np.empty(0), np.empty(0))
             self._labels = None
             self._points.setData([], [])
         else:
-            self._x_axis, self._y_axis = plane_axes(dataset.inputs)
-            grid_x, grid_y = np.meshgrid(self._x_axis, self._y_axis, indexing="ij")
-            self._grid = np.ascontiguousarray(np.column_stack([grid_x.ravel(), grid_y.ravel()]))
-            self._grid.setflags(write=False)
-            self._grid_x, self._grid_y = grid_x, grid_y
-            for array in (grid_x, grid_y):
-                array.setflags(write=False)
+            self._set_plane(*plane_axes(dataset.inputs, GRID_SIZE, PADDING))
             self._labels = dataset.labels() if dataset.task == "classification" else None
-            self._place(self._image, self._plot_item)
-            for tile in self._tiles:
-                self._place(tile.image, tile.plot)
             self._update_levels()
         self._fill_output_combo()
         self._update_points_style()
@@ -373,61 +199,56 @@ class DecisionMapView(QWidget):
         if self._network is not None:
             self.show_network(self._network)
 
-    def show_network(self, network: Network | None) -> None:
-        """Draw ``network``'s maps over the current plane (the items are updated in place)."""
-        self._network = network
-        if network is None:
+    def show_surface(self, surface: DecisionSurface | None) -> None:
+        """Draw the maps of ``surface`` (computed for the data set given to ``set_data``); None clears them."""
+        if surface is None or self._data_problem() is not None:
+            self._surface = None
             self._clear_maps()
             self._update_legend()
             return
-        if self._data_problem() is not None:
+        self._surface = surface
+        self._show_message(None)
+        if not (np.array_equal(surface.x_axis, self._x_axis) and np.array_equal(surface.y_axis, self._y_axis)):
+            self._set_plane(surface.x_axis, surface.y_axis)
+        self._draw_output()
+        self._hidden_panel.show_units(surface.hidden, surface.hidden_levels, surface.n_layers)
+        self._update_rings()
+        self._update_legend()
+
+    def show_network(self, network: Network | None) -> None:
+        """Transitional: compute ``network``'s surface here and show it (the owner should call ``show_surface``)."""
+        self._network = network
+        if network is None:
+            self.show_surface(None)
             return
-        first_map = self._output_values is None
-        problem = self._network_problem(network)
-        self._show_message(problem)
+        if self._data_problem() is not None or self._dataset is None:
+            return
+        problem = self._network_problem(network.layer_sizes[0])
         if problem is not None:
+            self._show_message(problem)
             return
-        self._ensure_tiles(network)
-        with np.errstate(over="ignore", invalid="ignore"):
-            _nets, outputs, _z = network.forward(self._grid)
-        n = GRID_SIZE
-        self._output_values = outputs[-1][:, self._output_index()].reshape(n, n)
-        self._image.setImage(self._output_values, autoLevels=False, levels=self._output_levels())
-        if self._dataset is not None and self._dataset.task == "classification":
-            segments = contour_segments(self._output_values, 0.5, self._x_axis, self._y_axis)
-            self._boundary.setData(segments[:, 0], segments[:, 1], connect="pairs", skipFiniteCheck=True)
-        if network.n_layers > 1:
-            first = outputs[0]
-            self._hidden_values = [first[:, h].reshape(n, n) for h in range(first.shape[1])]
-            levels = self._hidden_levels(network, first)
-            bounds = (self._x_axis[0], self._x_axis[-1], self._y_axis[0], self._y_axis[-1])
-            weights, thresholds = network.weights[0], network.thresholds[0]
-            for h, tile in enumerate(self._tiles[: self._shown_tiles()]):
-                tile.image.setImage(self._hidden_values[h], autoLevels=False, levels=levels)
-                # b_h switches where α_h − γ_h = 0: v_1h x_1 + v_2h x_2 = γ_h.
-                segment = line_in_rect(float(weights[0, h]), float(weights[1, h]), float(thresholds[h]), bounds)
-                if segment is None:
-                    tile.line.setData([], [])
-                else:
-                    tile.line.setData(segment[:, 0], segment[:, 1])
-        else:
-            self._hidden_values = []
-        self._update_misclassified(network, first_map)
+        self.show_surface(decision_surface(network, self._dataset))
+
+    @property
+    def surface(self) -> DecisionSurface | None:
+        """The surface drawn, or None."""
+        return self._surface
 
     def grid_outputs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """The last map drawn: (grid_x, grid_y, values), each N × N, values[i, j] at (grid_x[i, j], grid_y[i, j]).
 
         ``values`` is the chosen output ŷ_j; None before a network was shown.
         """
-        return self._grid_x, self._grid_y, self._output_values
+        return self._grid_x, self._grid_y, self._output_values()
 
     def hidden_maps(self) -> list[np.ndarray]:
-        """Every first-hidden-layer unit's output b_h on the grid (N × N each, as ``grid_outputs``); tiles show the first 16."""
-        return list(self._hidden_values)
+        """Every first-hidden-layer unit's output b_h on the grid (N × N, as ``grid_outputs``); 16 tiles at most."""
+        surface = self._surface
+        return [] if surface is None else [unit.values for unit in surface.hidden]
 
     def misclassified_indices(self) -> np.ndarray:
         """The rows of the data set the network shown classifies wrongly (the ringed samples)."""
-        return self._misclassified.copy()
+        return self._misclassified().copy()
 
     def output_unit(self) -> int:
         """The output unit mapped, 0-based (ŷ₁ is 0)."""
@@ -474,23 +295,19 @@ class DecisionMapView(QWidget):
 
     def hidden_image_items(self) -> list[pg.ImageItem]:
         """The ImageItems of the hidden tiles shown, b₁ first."""
-        return [tile.image for tile in self._tiles[: self._shown_tiles()]]
+        return self._hidden_panel.image_items()
 
     def hidden_titles(self) -> list[str]:
         """The tiles' names, ``["b₁", "b₂", …]`` (``b⁽¹⁾₁`` … in a deeper network)."""
-        return [tile.plot.titleLabel.text for tile in self._tiles[: self._shown_tiles()]]
+        return self._hidden_panel.titles()
 
     def hidden_heading(self) -> str:
         """The text above the tiles, with the "(first 16 of q)" note when units are left out."""
-        return self._hidden_title.text()
+        return self._hidden_panel.heading()
 
     def unit_lines(self) -> list[tuple[np.ndarray, np.ndarray] | None]:
         """Per tile shown, the (x, y) end points of the line where b_h switches, or None when it misses the plane."""
-        lines = []
-        for tile in self._tiles[: self._shown_tiles()]:
-            x, y = tile.line.getData()
-            lines.append(None if x is None or len(x) == 0 else (x, y))
-        return lines
+        return self._hidden_panel.unit_lines()
 
     def legend_text(self) -> str:
         """The legend above the map (rich text): the classes and how many samples are misclassified."""
@@ -515,14 +332,9 @@ class DecisionMapView(QWidget):
             self._update_texts()
         super().changeEvent(event)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_direction()
-
-    def eventFilter(self, watched, event: QEvent) -> bool:
-        if watched is self._hidden_view and event.type() == QEvent.Type.Resize:
-            self._update_tile_grid()
-        return super().eventFilter(watched, event)
 
     # ---- slots ------------------------------------------------------------------------------
     def _on_output_combo_changed(self, _index: int) -> None:
@@ -530,162 +342,85 @@ class DecisionMapView(QWidget):
         self._update_points_style()
         self._update_legend()
         self._update_color_bar_label()
-        if self._network is not None:
-            self.show_network(self._network)
+        if self._surface is not None:
+            self._draw_output()
 
     # ---- state ---------------------------------------------------------------------------------
+    def _set_plane(self, x_axis: np.ndarray, y_axis: np.ndarray) -> None:
+        self._x_axis, self._y_axis = x_axis, y_axis
+        if x_axis.shape[0] == 0:
+            self._grid_x = self._grid_y = np.empty((0, 0))
+            return
+        grid_x, grid_y = np.meshgrid(x_axis, y_axis, indexing="ij")
+        for array in (grid_x, grid_y):
+            array.setflags(write=False)
+        self._grid_x, self._grid_y = grid_x, grid_y
+        place_image(self._image, self._plot_item, x_axis, y_axis)
+        self._hidden_panel.set_plane(x_axis, y_axis)
+
     def _clear_maps(self) -> None:
-        """Forget the maps drawn (the items stay, empty, for the next network)."""
-        self._output_values = None
-        self._hidden_values = []
-        self._misclassified = np.empty(0, dtype=np.intp)
+        """Forget the maps drawn (the items stay, empty, for the next surface)."""
+        self._rings_shown = np.empty(0, dtype=np.intp)
         self._image.clear()
         self._boundary.setData([], [])
         self._rings.setData([], [])
-        for tile in self._tiles:
-            tile.image.clear()
-            tile.line.setData([], [])
+        self._hidden_panel.clear()
+
+    def _output_values(self) -> np.ndarray | None:
+        surface = self._surface
+        return None if surface is None else surface.outputs[self._output_index()]
+
+    def _misclassified(self) -> np.ndarray:
+        surface = self._surface
+        return np.empty(0, dtype=np.intp) if surface is None else surface.misclassified
+
+    def _draw_output(self) -> None:
+        """The chosen output's map and its boundary (classification sets only)."""
+        surface = self._surface
+        if surface is None:
+            return
+        j = self._output_index()
+        self._image.setImage(surface.outputs[j], autoLevels=False, levels=surface.output_levels[j])
+        if self._dataset is not None and self._dataset.task == "classification":
+            segments = surface.boundaries[j]
+            self._boundary.setData(segments[:, 0], segments[:, 1], connect="pairs", skipFiniteCheck=True)
+
+    def _update_rings(self) -> None:
+        wrong = self._misclassified()
+        if np.array_equal(wrong, self._rings_shown):
+            return
+        self._rings_shown = wrong
+        if wrong.shape[0] and self._dataset is not None:
+            self._rings.setData(self._dataset.inputs[wrong, 0], self._dataset.inputs[wrong, 1])
+        else:
+            self._rings.setData([], [])
 
     def _data_problem(self) -> str | None:
         dataset = self._dataset
         if dataset is None:
             return self.tr("Choose a data set with 2 inputs to see the map.")
         if dataset.n_inputs != 2:
-            return self.tr("The map needs a data set with 2 inputs; this one has %1.").replace(
-                "%1", str(dataset.n_inputs)
-            )
+            return fill(self.tr("The map needs a data set with 2 inputs; this one has %1."), dataset.n_inputs)
         return None
 
-    def _network_problem(self, network: Network) -> str | None:
-        if network.layer_sizes[0] != 2:
-            return self.tr("The network has %1 inputs; the map needs 2.").replace("%1", str(network.layer_sizes[0]))
+    def _network_problem(self, n_inputs: int) -> str | None:
+        if n_inputs != 2:
+            return fill(self.tr("The network has %1 inputs; the map needs 2."), n_inputs)
         return None
 
     def _output_index(self) -> int:
-        index = self._output_combo.currentIndex()
-        index = max(index, 0)
-        if self._network is not None:
-            index = min(index, self._network.layer_sizes[-1] - 1)
+        index = max(self._output_combo.currentIndex(), 0)
+        if self._surface is not None:
+            index = min(index, self._surface.n_outputs - 1)
         return index
 
-    def _shown_tiles(self) -> int:
-        return min(self._n_hidden, MAX_HIDDEN_MAPS)
-
-    def _place(self, image: pg.ImageItem, plot: pg.PlotItem) -> None:
-        """Centre pixel (i, j) of an N × N image on grid point (x_axis[i], y_axis[j]) and show the whole plane.
-
-        A transform rather than ``setRect``, which needs an image already set.
-        """
-        xs, ys = self._x_axis, self._y_axis
-        if xs.shape[0] < 2:
-            return
-        dx = (xs[-1] - xs[0]) / (xs.shape[0] - 1)
-        dy = (ys[-1] - ys[0]) / (ys.shape[0] - 1)
-        transform = QTransform()
-        transform.translate(xs[0] - dx / 2, ys[0] - dy / 2)
-        transform.scale(dx, dy)
-        image.setTransform(transform)
-        plot.setRange(xRange=(xs[0] - dx / 2, xs[-1] + dx / 2), yRange=(ys[0] - dy / 2, ys[-1] + dy / 2), padding=0)
-
-    def _output_levels(self) -> tuple[float, float]:
-        """0 → blue, 1 → red for classification; the target's range for regression."""
-        dataset = self._dataset
-        if dataset is None or dataset.task == "classification" or dataset.n_samples == 0:
-            return 0.0, 1.0
-        column = dataset.targets[:, min(self._output_index(), dataset.n_outputs - 1)]
-        low, high = float(column.min()), float(column.max())
-        if not high > low:
-            low, high = low - 1.0, high + 1.0
-        return low, high
-
-    @staticmethod
-    def _hidden_levels(network: Network, outputs: np.ndarray) -> tuple[float, float]:
-        """The activation's range, with f(0) (where the unit switches) in white."""
-        name = network.activations[0]
-        if name == "sigmoid":
-            return 0.0, 1.0
-        if name == "tanh":
-            return -1.0, 1.0
-        # relu / linear: unbounded; symmetric about 0 = f(0).
-        finite = np.abs(outputs[np.isfinite(outputs)])
-        largest = float(finite.max()) if finite.size else 0.0
-        largest = largest if largest > 0 else 1.0
-        return -largest, largest
-
     def _update_levels(self) -> None:
-        levels = self._output_levels()
+        dataset = self._dataset
+        levels = (0.0, 1.0) if dataset is None else output_levels(dataset, self._output_index())
         self._color_bar.setLevels(levels)
-        classification = self._dataset is None or self._dataset.task == "classification"
+        classification = dataset is None or dataset.task == "classification"
         # 0, 0.5 (the boundary) and 1 only; a regression set gets the automatic ticks.
         self._color_bar.axis.setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], []] if classification else None)
-
-    def _update_misclassified(self, network: Network, first_map: bool) -> None:
-        dataset = self._dataset
-        wrong = np.empty(0, dtype=np.intp)
-        if (
-            dataset is not None
-            and self._labels is not None
-            and dataset.n_samples
-            and network.layer_sizes[-1] == dataset.n_outputs
-        ):
-            predicted = dataset.classify(network.predict(dataset.inputs))
-            mistaken = predicted != self._labels
-            if mistaken.ndim == 2:
-                mistaken = mistaken.any(axis=1)
-            wrong = np.flatnonzero(mistaken)
-        changed = not np.array_equal(wrong, self._misclassified)
-        self._misclassified = wrong
-        if changed:
-            if wrong.shape[0]:
-                self._rings.setData(dataset.inputs[wrong, 0], dataset.inputs[wrong, 1])
-            else:
-                self._rings.setData([], [])
-        if changed or first_map:
-            self._update_legend()
-
-    # ---- building ------------------------------------------------------------------------------
-    def _ensure_tiles(self, network: Network) -> None:
-        """One tile per first-hidden-layer unit (up to 16); tiles are made once and then reused."""
-        q = network.layer_sizes[1] if network.n_layers > 1 else 0
-        if q == self._n_hidden and network.n_layers == self._n_layers_titled:
-            return
-        self._n_hidden = q
-        self._n_layers_titled = network.n_layers
-        while len(self._tiles) < min(q, MAX_HIDDEN_MAPS):
-            tile = _HiddenTile()
-            self._place(tile.image, tile.plot)
-            self._tiles.append(tile)
-        for h, tile in enumerate(self._tiles[: self._shown_tiles()]):
-            symbol = unit_symbol(1, h + 1, network.n_layers).unicode
-            tile.plot.setTitle(symbol, size="10pt", color=_TEXT)
-        self._hidden_panel.setVisible(q > 0)
-        self._tile_columns = 0  # force a new grid
-        self._update_tile_grid()
-        self._update_hidden_title()
-
-    def _update_tile_grid(self) -> None:
-        """Arrange the tiles in the number of columns that makes them largest."""
-        n = self._shown_tiles()
-        size = self._hidden_view.size()
-        width, height = max(size.width(), 1), max(size.height(), 1)
-        title = 22  # the b_h title row, in pixels
-        best, columns = -1.0, 1
-        for c in range(1, max(n, 1) + 1):
-            rows = math.ceil(n / c) if n else 1
-            side = min(width / c, height / rows - title)
-            if side > best + 0.5:
-                best, columns = side, c
-        layout = self._hidden_view.ci
-        in_layout = [tile for tile in self._tiles if tile.plot in layout.items]
-        wanted = self._tiles[:n]
-        if columns == self._tile_columns and in_layout == wanted:
-            return
-        self._tile_columns = columns
-        for tile in in_layout:
-            layout.removeItem(tile.plot)
-        for h, tile in enumerate(wanted):
-            layout.addItem(tile.plot, row=h // columns, col=h % columns)
-            tile.plot.setVisible(True)
 
     def _fill_output_combo(self) -> None:
         dataset = self._dataset
@@ -711,42 +446,8 @@ class DecisionMapView(QWidget):
         name = dataset.class_names[j] if dataset.class_names else dataset.target_names[j]
         return f"{symbol} ({name})"
 
-    def _point_classes(self) -> np.ndarray | None:
-        """The colour class of each sample: its class, or for a multi-label set its label at the mapped output."""
-        if self._labels is None:
-            return None
-        if self._labels.ndim == 2:
-            return self._labels[:, min(self._output_index(), self._labels.shape[1] - 1)]
-        return self._labels
-
-    def _class_styles(self) -> list[tuple[str, str, str]]:
-        """(colour, symbol, name) per class."""
-        dataset = self._dataset
-        if dataset is None or self._labels is None:
-            return []
-        if self._labels.ndim == 2 or dataset.n_outputs == 1:
-            names = dataset.class_names if dataset.n_outputs == 1 else ("0", "1")
-            return [(_BINARY_CLASS_COLOURS[c], _CLASS_SYMBOLS[c], names[c]) for c in (0, 1)]
-        return [
-            (_CLASS_COLOURS[c % len(_CLASS_COLOURS)], _CLASS_SYMBOLS[c % len(_CLASS_SYMBOLS)], name)
-            for c, name in enumerate(dataset.class_names)
-        ]
-
     def _update_points_style(self) -> None:
-        dataset = self._dataset
-        if dataset is None or dataset.n_inputs != 2:
-            self._points.setData([], [])
-            return
-        x, y = dataset.inputs[:, 0], dataset.inputs[:, 1]
-        classes = self._point_classes()
-        if classes is None:
-            self._points.setData(x, y, brush=pg.mkBrush(_REGRESSION_COLOUR), symbol="o")
-            return
-        styles = self._class_styles()
-        brushes = [pg.mkBrush(colour) for colour, _symbol, _name in styles]
-        self._points.setData(
-            x, y, brush=[brushes[c] for c in classes], symbol=[styles[c][1] for c in classes]
-        )
+        style_points(self._points, self._dataset, self._labels, self._output_index())
 
     # ---- texts ---------------------------------------------------------------------------------
     def _show_message(self, text: str | None) -> None:
@@ -764,25 +465,14 @@ class DecisionMapView(QWidget):
             self.tr("The network's output over the plane of the two inputs: blue 0, white 0.5, red 1. "
                     "The black line is the decision boundary (output 0.5); ringed samples are misclassified.")
         )
-        self._update_hidden_title()
+        self._hidden_panel.retranslate()
         self._update_axis_labels()
         self._update_legend()
         self._update_color_bar_label()
         problem = self._data_problem()
         if problem is None and self._network is not None:
-            problem = self._network_problem(self._network)
+            problem = self._network_problem(self._network.layer_sizes[0])
         self._show_message(problem)
-
-    def _update_hidden_title(self) -> None:
-        q = self._n_hidden
-        text = self.tr("What each hidden unit bₕ learned")
-        if q > MAX_HIDDEN_MAPS:
-            text += " " + self.tr("(first %1 of %2)").replace("%1", str(MAX_HIDDEN_MAPS)).replace("%2", str(q))
-        self._hidden_title.setText(text)
-        self._hidden_view.setToolTip(
-            self.tr("Each tile is one unit of the first hidden layer over the same plane; "
-                    "the dashed line is where it switches (α − γ = 0)")
-        )
 
     def _update_axis_labels(self) -> None:
         style = {"color": _TEXT, "font-size": "10pt"}
@@ -798,22 +488,8 @@ class DecisionMapView(QWidget):
         self._color_bar.axis.setLabel(unit_symbol(2, self._output_index() + 1, 2).unicode, color=_TEXT)
 
     def _update_legend(self) -> None:
-        dataset = self._dataset
-        if dataset is None or dataset.n_inputs != 2:
-            self._legend_label.setText("")
-            return
-        def unbroken(text: str) -> str:  # an entry wraps as a whole
-            return html.escape(text).replace(" ", "&nbsp;")
-
-        parts = []
-        for colour, symbol, name in self._class_styles():
-            label = unbroken(self.tr("class %1").replace("%1", name))
-            parts.append(f'<span style="color:{colour}">{_SYMBOL_GLYPHS[symbol]}</span>&nbsp;{label}')
-        if self._labels is not None and self._network is not None and self._output_values is not None:
-            count = self._misclassified.shape[0]
-            text = self.tr("%1 of %2 misclassified").replace("%1", str(count)).replace("%2", str(dataset.n_samples))
-            parts.append(f"◯&nbsp;{unbroken(text)}")
-        self._legend_label.setText("&nbsp;&nbsp; ".join(parts))
+        misclassified = None if self._surface is None else self._misclassified().shape[0]
+        self._legend_label.setText(legend_html(self._dataset, self._labels, misclassified))
 
     # ---- layout ----------------------------------------------------------------------------------
     def _update_direction(self) -> None:

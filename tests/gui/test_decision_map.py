@@ -3,19 +3,12 @@
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from bpgui.model.datasets import Dataset, load_builtin
 from bpgui.model.network import Network
 from bpgui.model.training import StopConditions, Trainer, TrainingConfig
-from bpgui.views.decision_map import (
-    GRID_SIZE,
-    MAX_HIDDEN_MAPS,
-    DecisionMapView,
-    contour_segments,
-    line_in_rect,
-    plane_axes,
-)
+from bpgui.views.decision_map import GRID_SIZE, MAX_HIDDEN_MAPS, DecisionMapView
 
 # The offscreen platform (tests/conftest.py) warns when a window is shown; nothing else may warn.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -284,28 +277,39 @@ def test_the_layout_follows_the_shape_of_the_view(qtbot, view, circle):
         assert view.findChild(QWidget, "maps").geometry().bottom() < view.height()
 
 
-# ---- the pure helpers ------------------------------------------------------------------------
-def test_contour_segments_lie_on_the_level_set_including_saddles():
-    x, y = np.linspace(-1, 1, 41), np.linspace(-2, 1, 37)
-    grid_x, grid_y = np.meshgrid(x, y, indexing="ij")
-    plane = 0.3 * grid_x - 0.7 * grid_y + 0.1  # linear: interpolation is exact
-    points = contour_segments(plane, 0.2, x, y)
-    assert points.shape[0] > 0 and points.shape[0] % 2 == 0
-    assert np.allclose(0.3 * points[:, 0] - 0.7 * points[:, 1] + 0.1, 0.2)
+def test_show_surface_draws_what_the_model_computed_and_none_clears(qtbot, view, circle):
+    from PySide6.QtCore import Qt
 
-    def saddle(a, b):
-        return a * b
+    from bpgui.model.surface import decision_surface
 
-    points = contour_segments(saddle(grid_x, grid_y), 0.0, x, y)
-    assert np.allclose(saddle(points[:, 0], points[:, 1]), 0.0, atol=1e-12)
-    assert contour_segments(np.ones((5, 5)), 0.5, x[:5], y[:5]).shape == (0, 2)
+    network = Network.initialise((2, 5, 1), seed=7)
+    surface = decision_surface(network, circle)
+    view.set_data(circle)
+    view.show_surface(surface)
+    assert view.surface is surface
+    assert np.array_equal(view.image_item.image, surface.outputs[0])
+    assert np.array_equal(view.misclassified_indices(), surface.misclassified)
+    assert [len(line[0]) if line else 0 for line in view.unit_lines()] == [
+        0 if unit.line is None else 2 for unit in surface.hidden
+    ]
+    view.show_surface(None)
+    assert view.grid_outputs()[2] is None and view.image_item.image is None
+    assert "misclassified" not in view.legend_text()
 
-
-def test_plane_axes_and_line_in_rect():
-    x_axis, y_axis = plane_axes(np.array([[0.0, 2.0], [1.0, 2.0]]), size=11)
-    assert x_axis[0] == pytest.approx(-0.1) and x_axis[-1] == pytest.approx(1.1)
-    assert y_axis[0] == pytest.approx(1.4) and y_axis[-1] == pytest.approx(2.6)  # one value: ±0.5, then 10 %
-    segment = line_in_rect(1.0, 1.0, 1.0, (0.0, 2.0, 0.0, 2.0))
-    assert np.allclose(sorted(map(tuple, segment)), [(0.0, 1.0), (1.0, 0.0)])
-    assert line_in_rect(0.0, 0.0, 1.0, (0, 1, 0, 1)) is None
-    assert line_in_rect(1.0, 0.0, 5.0, (0, 1, 0, 1)) is None
+    # Picking another output with the keyboard redraws from the surface, without a network.
+    rng = np.random.default_rng(0)
+    inputs = rng.normal(size=(30, 2))
+    classes = np.arange(30) % 3
+    three = Dataset("three", inputs, np.eye(3)[classes], ("x_1", "x_2"), ("a", "b", "c"), "classification",
+                    ("a", "b", "c"))
+    surface = decision_surface(Network.initialise((2, 4, 3), seed=5), three)
+    view.set_data(three)
+    view.show_surface(surface)
+    view.show()
+    qtbot.waitExposed(view)
+    combo = view.findChild(QComboBox)
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert view.output_unit() == 1
+    assert np.array_equal(view.image_item.image, surface.outputs[1])
+    assert np.array_equal(view.boundary_item.getData()[0], surface.boundaries[1][:, 0])
