@@ -346,3 +346,22 @@ def test_training_does_not_alias_the_callers_weights():
     p = Perceptron(2, weights=initial)
     p.train(*arrays(*GATES["AND"]))
     assert initial.tolist() == [0.0, 0.0]
+
+
+def test_a_run_steps_back_exactly_and_notices_its_cycle():
+    from bpgui.model.perceptron import PerceptronRun
+
+    x, y = arrays(*XOR)
+    run = PerceptronRun(x, y, learning_rate=0.1)
+    start = (run.weights.tobytes(), run.threshold)
+    assert run.step() is not None and run.iteration == 1
+    after_one = (run.weights.tobytes(), run.threshold)
+    run.step()
+    assert run.cycled and run.cycle_start == 0 and not run.converged
+    assert run.step_back() and not run.cycled
+    assert (run.weights.tobytes(), run.threshold) == after_one
+    run.reset()
+    assert run.iteration == 0 and (run.weights.tobytes(), run.threshold) == start and not run.step_back()
+    assert not run.inputs.flags.writeable
+    with pytest.raises(ConfigError):
+        PerceptronRun(x, y[:3])
