@@ -1,6 +1,6 @@
 """The chain rule for one parameter, factor by factor, with an iteration's numbers.
 
-For the note's d-q-l network (NOTATION.md §4)::
+For the note's d-q-l network, as in its table of standard BP (the chain rule per parameter)::
 
     ∂E/∂w_hj = ∂E/∂ŷ_j · ∂ŷ_j/∂β_j · ∂β_j/∂w_hj = −(y_j − ŷ_j) · ŷ_j(1 − ŷ_j) · b_h
     ∂E/∂θ_j  = ∂E/∂ŷ_j · ∂ŷ_j/∂θ_j            = −(y_j − ŷ_j) · (−ŷ_j(1 − ŷ_j))

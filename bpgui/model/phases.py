@@ -1,4 +1,4 @@
-"""One iteration split into the note's phases (NOTATION.md §4–5).
+"""One iteration split into the phases of the note's backward pass (forward, error, output, hidden, update).
 
 For the note's d-q-l network the phases are::
 

@@ -224,8 +224,8 @@ def test_record_arrays_are_read_only_and_flat_order_is_canonical():
 
 
 def test_parameter_count_is_the_notes_formula():
-    for d, q, l in [(2, 2, 1), (8, 10, 1), (19, 4, 3)]:
-        assert Network.initialise((d, q, l)).n_parameters == (d + l + 1) * q + l
+    for d, q, l_ in [(2, 2, 1), (8, 10, 1), (19, 4, 3)]:
+        assert Network.initialise((d, q, l_)).n_parameters == (d + l_ + 1) * q + l_
 
 
 def test_non_finite_step_is_flagged():

@@ -45,7 +45,7 @@ def test_the_notes_factors_for_w_and_v_in_the_two_two_one_network():
     assert w11.sum_index is None and len(w11.terms) == 1
     values = [f.value for f in w11.terms[0]]
     assert values == [-(1.0 - y_hat), y_hat * (1 - y_hat), b[0]]
-    assert [f.closed_form for f in w11.terms[0]][0] == "−(<i>y</i><sub>1</sub> − <i>ŷ</i><sub>1</sub>)"
+    assert w11.terms[0][0].closed_form == "−(<i>y</i><sub>1</sub> − <i>ŷ</i><sub>1</sub>)"
     v21 = derive(rec, 2, net.activations, net.loss)  # v_21: input 2 → hidden 1
     assert v21.sum_index == "j" and len(v21.terms) == 1  # l = 1 output
     assert [f.value for f in v21.common] == [b[0] * (1 - b[0]), 0.0]  # ∂b_1/∂α_1, ∂α_1/∂v_21 = x_2 = 0

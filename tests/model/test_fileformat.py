@@ -198,7 +198,7 @@ def test_loaded_learning_rate_and_seed_come_back(tmp_path):
 def test_network_to_dict_then_from_dict_is_identity():
     net = _awkward_network()
     back = network_from_dict(json.loads(json.dumps(network_to_dict(net, 0.3, 4))), "memory").network
-    assert back.flat_parameters().tobytes() == net.flat_parameters().tobytes()
+    assert back.flat.tobytes() == net.flat.tobytes()
 
 
 # ---------------------------------------------------------------------------
@@ -215,23 +215,23 @@ def _drawn(seed=None, **changes):
 
 def test_missing_parameters_are_drawn_from_the_seed():
     a, b, c = _drawn(3), _drawn(3), _drawn(4)
-    assert a.flat_parameters().tobytes() == b.flat_parameters().tobytes()
-    assert not np.array_equal(a.flat_parameters(), c.flat_parameters())
+    assert a.flat.tobytes() == b.flat.tobytes()
+    assert not np.array_equal(a.flat, c.flat)
     assert [w.shape for w in a.weights] == [(2, 2), (2, 2)]
     assert [t.shape for t in a.thresholds] == [(2,), (2,)]
     # default init "uniform" with init_range 1: every value in [−1, 1), not all equal
-    p = a.flat_parameters()
+    p = a.flat
     assert np.all((p >= -1.0) & (p < 1.0))
     assert len(set(p.tolist())) == p.size
 
 
 def test_missing_seed_means_seed_zero():
-    assert _drawn().flat_parameters().tobytes() == _drawn(0).flat_parameters().tobytes()
+    assert _drawn().flat.tobytes() == _drawn(0).flat.tobytes()
     assert network_from_dict(_doc(weights=None, thresholds=None), "x").seed is None
 
 
 def test_init_range_bounds_the_drawn_values():
-    p = _drawn(5, init_range=0.01).flat_parameters()
+    p = _drawn(5, init_range=0.01).flat
     assert np.all(np.abs(p) <= 0.01)
     assert np.any(p != 0.0)
 

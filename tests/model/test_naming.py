@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -53,20 +54,20 @@ def test_note_network_parameters_in_order():
     assert [s.symbol.indices for s in specs] == [(1, 1), (1, 2), (2, 1), (2, 2), (1,), (2,), (1, 1), (2, 1), (1,)]
 
 
-@pytest.mark.parametrize("d, q, l", [(1, 1, 1), (2, 2, 1), (2, 3, 2), (8, 10, 1), (5, 7, 3), (13, 11, 12)])
-def test_parameter_count_is_the_notes_formula(d, q, l):
-    specs = parameter_specs([d, q, l])
-    assert len(specs) == (d + l + 1) * q + l
-    assert sum(s.kind == "weight" for s in specs) == d * q + q * l
-    assert sum(s.kind == "threshold" for s in specs) == q + l
-    assert Network.initialise([d, q, l]).n_parameters == len(specs)
+@pytest.mark.parametrize("d, q, l_", [(1, 1, 1), (2, 2, 1), (2, 3, 2), (8, 10, 1), (5, 7, 3), (13, 11, 12)])
+def test_parameter_count_is_the_notes_formula(d, q, l_):
+    specs = parameter_specs([d, q, l_])
+    assert len(specs) == (d + l_ + 1) * q + l_
+    assert sum(s.kind == "weight" for s in specs) == d * q + q * l_
+    assert sum(s.kind == "threshold" for s in specs) == q + l_
+    assert Network.initialise([d, q, l_]).n_parameters == len(specs)
 
 
 def test_specs_follow_the_flat_parameter_order_of_a_network():
-    """Spec k must point at flat_parameters()[k], i.e. weights[layer−1][source−1][target−1]."""
+    """Spec k must point at flat[k], i.e. weights[layer−1][source−1][target−1]."""
     sizes = [3, 4, 2, 2]
     net = Network.initialise(sizes, seed=3)
-    flat = net.flat_parameters()
+    flat = net.flat
     specs = parameter_specs(sizes)
     assert len(specs) == flat.size
     for k, s in enumerate(specs):
@@ -74,7 +75,7 @@ def test_specs_follow_the_flat_parameter_order_of_a_network():
             assert flat[k] == net.weights[s.layer - 1][s.source - 1, s.target - 1]
         else:
             assert flat[k] == net.thresholds[s.layer - 1][s.target - 1]
-        changed = net.with_parameter(s.layer, s.kind, s.source, s.target, 123.5).flat_parameters()
+        changed = net.with_parameter(s.layer, s.kind, s.source, s.target, 123.5).flat
         assert np.flatnonzero(changed != flat).tolist() == [k]
 
 
@@ -109,7 +110,7 @@ def test_no_hidden_layer_gives_w_straight_from_the_inputs():
 
 def test_parameter_count_for_any_depth():
     for sizes in ([2, 1], [3, 4, 2, 1], [1, 1, 1, 1, 1], [5, 3, 6, 2]):
-        expected = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+        expected = sum((a + 1) * b for a, b in itertools.pairwise(sizes))
         assert len(parameter_specs(sizes)) == expected
 
 
@@ -164,7 +165,7 @@ def test_symbol_text_and_html(symbol, text, sub, sup):
         assert html.index("<sup>") < html.index("<sub>")  # γ^(2)_3, not γ_3^(2)
     assert "_" not in html and "^" not in html
     assert _strip_tags(html) == symbol.base + (sup or "") + sub
-    assert html.startswith(f"<i>{symbol.base}</i>") or html.startswith(symbol.base)
+    assert html.startswith((f"<i>{symbol.base}</i>", symbol.base))
 
 
 def test_symbol_without_indices_has_no_subscript():
