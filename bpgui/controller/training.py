@@ -42,9 +42,10 @@ from ..model.network import Network
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..session import jobs
+from ..session.history import History
 from ..session.messages import Message, render
 from ..session.settings import Settings
-from ..session.training import FRAME_SECONDS, History, TrainingSession
+from ..session.training import FRAME_SECONDS, TrainingSession
 from .worker import JobRunner
 
 __all__ = ["SPEEDS", "Settings", "TrainingController", "localized"]
@@ -282,7 +283,7 @@ class TrainingController(QObject):
     def _interval_ms(self) -> int:
         speed = self._session.speed
         if speed and speed <= 60:
-            return int(round(1000 / speed))
+            return round(1000 / speed)
         return int(FRAME_SECONDS * 1000)
 
     def set_running(self, running: bool) -> None:

@@ -9,6 +9,7 @@ size limit). No Qt here.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ EXAMPLES: dict[str, Settings] = {
 
 def parameter_count(sizes: Sequence[int]) -> int:
     """Weights and thresholds of a network with these layer sizes: Σ (n_k + 1)·n_(k+1)."""
-    return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+    return sum((a + 1) * b for a, b in itertools.pairwise(sizes))
 
 
 def check_size(sizes: Sequence[int]) -> int:

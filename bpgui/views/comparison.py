@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..model.experiments import RunSummary
+from ..model.records import RunSummary
 
 _COLOURS = {"standard": "#1f63c6", "accumulated": "#d2362b", "minibatch": "#2a9d4b"}
 TARGET = 0.05

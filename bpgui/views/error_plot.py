@@ -30,7 +30,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ..session.training import History
+from ..session.history import History
 from .files import write_atomically
 from .style import AXIS, BACKGROUND, TEXT
 
@@ -557,7 +557,7 @@ class ErrorPlotView(QWidget):
             self._epoch_curve, epoch_x, shown(epoch), symbol=symbol, symbolSize=_SYMBOL_SIZE,
             symbolBrush=_EPOCH_SYMBOL_BRUSH, symbolPen=None,
         )
-        if has_test:
+        if has_test and test is not None:
             self._set_curve(
                 self._test_curve, epoch_x, shown(test), symbol=symbol, symbolSize=_SYMBOL_SIZE,
                 symbolBrush=_TEST_SYMBOL_BRUSH, symbolPen=None,
@@ -665,7 +665,8 @@ class ErrorPlotView(QWidget):
     def _update_hover_after_data(self) -> None:
         """The hovered point's value may have changed with the data: show the current one."""
         if self._hovering:
-            self._set_hover(self._nearest_point(self._hover_dot.xData[0]) if self._hover_dot.xData is not None else None)
+            x_data = self._hover_dot.xData
+            self._set_hover(self._nearest_point(x_data[0]) if x_data is not None else None)
 
     # ---- files ---------------------------------------------------------------------------
     @contextlib.contextmanager

@@ -11,16 +11,16 @@ import html
 import os
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QScrollArea,
@@ -37,16 +37,19 @@ from PySide6.QtWidgets import (
 from ..controller import SPEEDS, Settings, TrainingController, localized
 from ..model.errors import BpguiError
 from ..model.fileformat import write_text_atomically
-from ..session.settings import settings_from_json, settings_to_json
-from .comparison import ComparisonView
+from ..model.records import RunSummary
+from ..model.text import fill
 from .decision_map import DecisionMapView
 from .derivation_panel import DerivationPanel
+from .dialogs import ComparisonDialog, PerceptronDialog
 from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
-from .language import LANGUAGES, SYSTEM, install_language
-from .perceptron_lab import PerceptronLab
+from .language import SYSTEM, install_language
+from .main_menus import build_menus, build_toolbar
 from .phase_text import phase_caption
+from .preferences import remembered_settings, restore_preferences, save_preferences
 from .settings_panel import SettingsPanel
+from .status_text import caption_text, iteration_curve_name, status_line
 from .topology import TopologyView
 
 DEFAULT_SIZE = QSize(1280, 800)
@@ -54,7 +57,6 @@ DEFAULT_SIZE = QSize(1280, 800)
 _OPEN_WINDOWS: list[MainWindow] = []
 PLOT_INTERVAL_MS = 100
 MESSAGE_MS = 15_000
-SETTINGS_KEY = "training/settings"
 
 
 def _output_names(data) -> tuple[str, ...]:
@@ -64,17 +66,21 @@ def _output_names(data) -> tuple[str, ...]:
     return tuple(data.target_names)
 
 
-def _as_bool(value) -> bool:
-    # QSettings' INI files give back "true"/"false" strings.
-    return value in (True, "true", "1", 1)
-
-
 class MainWindow(QMainWindow):
+    # Made by build_toolbar / build_menus (main_menus.py).
+    speed: QSlider
+    speed_label: QLabel
+    seed: QSpinBox
+    toolbar: QToolBar
+    example_actions: dict[str, QAction]
+    examples_menu: QMenu
+    language_actions: dict[str, QAction]
+
     def __init__(self, controller: TrainingController | None = None, qsettings: QSettings | None = None) -> None:
         super().__init__()
         self._qsettings = qsettings if qsettings is not None else QSettings()
         if controller is None:
-            remembered = settings_from_json(str(self._qsettings.value(SETTINGS_KEY, "") or ""))
+            remembered = remembered_settings(self._qsettings)
             try:
                 controller = TrainingController(remembered)
             except BpguiError:
@@ -82,7 +88,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.controller.setParent(self)
         self.last_message: tuple[str, str] | None = None
-        self.comparison: QDialog | None = None
+        self.comparison: ComparisonDialog | None = None
         self.setWindowTitle(self.tr("bpgui — backpropagation, step by step"))
         self.resize(DEFAULT_SIZE)
 
@@ -92,7 +98,7 @@ class MainWindow(QMainWindow):
         self.settings_panel = SettingsPanel()
         self.derivation = DerivationPanel()
         self.decision_map = DecisionMapView()
-        self.perceptron: QDialog | None = None
+        self.perceptron: PerceptronDialog | None = None
 
         # Everything a learner looks at stays on screen together: the network and
         # the error curve side by side, the gradient table under them.
@@ -151,14 +157,14 @@ class MainWindow(QMainWindow):
         self._plot_timer.timeout.connect(self._update_plot)
 
         self._make_actions()
-        self._make_toolbar()
-        self._make_menus()
+        build_toolbar(self)
+        build_menus(self, str(self._qsettings.value("ui/language", SYSTEM)))
         self._make_status_bar()
         self._wire()
         self.right_tabs.currentChanged.connect(lambda _i: self._update_map())
         for action in (self.step_action, self.step_epoch_action, self.back_action, self.reset_action):
             action.triggered.connect(lambda *_: self.play_phases_action.setChecked(False))
-        self._restore_geometry()
+        restore_preferences(self, self._qsettings)
         self._on_controller_structure_changed()
         self._on_controller_settings_changed()
         self._on_controller_history_changed()
@@ -207,112 +213,27 @@ class MainWindow(QMainWindow):
                                               tip=self.tr("Backward phases take the outputs one by one, as the "
                                                           "note draws them: each hidden unit is reached l times"),
                                               checkable=True)
-        self.open_action = self._action(self.tr("&Open network…"), self._on_open_triggered, (QKeySequence.StandardKey.Open,))
-        self.save_action = self._action(self.tr("&Save network…"), self._on_save_triggered, (QKeySequence.StandardKey.Save,))
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action(self.tr("&Open network…"), self._on_open_triggered, (keys.Open,))
+        self.save_action = self._action(self.tr("&Save network…"), self._on_save_triggered, (keys.Save,))
         self.import_action = self._action(self.tr("&Import CSV data…"), self._on_import_triggered, ("Ctrl+I",))
         self.export_table_action = self._action(self.tr("Export &table as CSV…"), self._on_export_table_triggered)
         self.export_topology_action = self._action(self.tr("Export &network picture (PNG/SVG)…"),
                                                    self._on_export_topology_triggered)
-        self.export_plot_action = self._action(self.tr("Export error &curve (PNG/SVG)…"), self._on_export_plot_triggered)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit,))
+        self.export_plot_action = self._action(self.tr("Export error &curve (PNG/SVG)…"),
+                                               self._on_export_plot_triggered)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, (keys.Quit,))
         self.labels_action = self._action(self.tr("Show &values on the network"), self.topology.set_value_labels,
                                           checkable=True)
         self.labels_action.setChecked(True)
         self.dummy_action = self._action(self.tr("Thresholds as a −1 &dummy input"), self.topology.set_dummy_thresholds,
                                          checkable=True)
         self.fit_action = self._action(self.tr("&Fit network to view"), self.topology.fit, ("Ctrl+0",))
-        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.topology.zoom(1.25), (QKeySequence.StandardKey.ZoomIn,))
-        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.topology.zoom(0.8), (QKeySequence.StandardKey.ZoomOut,))
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.topology.zoom(1.25), (keys.ZoomIn,))
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.topology.zoom(0.8), (keys.ZoomOut,))
         self.about_action = self._action(self.tr("&About bpgui"), self._on_about_triggered)
-        self.undo_action = self._action(self.tr("&Undo edit"), c.undo_edit, (QKeySequence.StandardKey.Undo,),
+        self.undo_action = self._action(self.tr("&Undo edit"), c.undo_edit, (keys.Undo,),
                                         self.tr("Undo the last weight or threshold you set by hand"))
-
-    def _make_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Training"))
-        bar.setObjectName("training_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.step_action, self.step_epoch_action, self.run_action, self.back_action, self.reset_action):
-            bar.addAction(a)
-        bar.addSeparator()
-        for a in (self.phase_back_action, self.phase_action, self.play_phases_action):
-            bar.addAction(a)
-        run_button = bar.widgetForAction(self.run_action)
-        metrics = run_button.fontMetrics()
-        run_button.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in (self.tr("Run"), self.tr("Pause"))) + 24)
-        bar.addSeparator()
-        bar.addWidget(QLabel(self.tr(" Speed ")))
-        self.speed = QSlider(Qt.Orientation.Horizontal)
-        self.speed.setRange(0, len(SPEEDS) - 1)
-        self.speed.setPageStep(1)
-        self.speed.setFixedWidth(110)
-        self.speed.setValue(len(SPEEDS) - 1)
-        self.speed_label = QLabel()
-        self.speed_label.setMinimumWidth(64)
-        bar.addWidget(self.speed)
-        bar.addWidget(self.speed_label)
-        bar.addSeparator()
-        bar.addWidget(QLabel(self.tr(" Seed ")))
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip(self.tr("Every random choice (initial weights, sample order, split) follows this seed"))
-        bar.addWidget(self.seed)
-        self.addToolBar(bar)
-        self.toolbar = bar
-
-    def _make_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
-        for a in (self.open_action, self.save_action, self.import_action):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        for a in (self.export_table_action, self.export_topology_action, self.export_plot_action):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        train_menu = menus.addMenu(self.tr("&Train"))
-        for a in (self.step_action, self.step_epoch_action, self.run_action, self.back_action, self.reset_action):
-            train_menu.addAction(a)
-        train_menu.addSeparator()
-        for a in (self.phase_action, self.phase_back_action, self.play_phases_action, self.per_output_action):
-            train_menu.addAction(a)
-        view_menu = menus.addMenu(self.tr("&View"))
-        for a in (self.labels_action, self.dummy_action, self.fit_action, self.zoom_in_action, self.zoom_out_action):
-            view_menu.addAction(a)
-        view_menu.addSeparator()
-        view_menu.addAction(self.check_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.settings_dock.toggleViewAction())
-        examples = menus.addMenu(self.tr("E&xamples"))
-        self.example_actions = {}
-        for key, text in (
-            ("xor", self.tr("The note's XOR network (2-2-1, standard BP)")),
-            ("watermelon3.0", self.tr("Exercise 5.5: watermelon 3.0, standard vs accumulated BP")),
-            ("watermelon3.0alpha", self.tr("Exercise 5.5: watermelon 3.0α, standard vs accumulated BP")),
-        ):
-            action = examples.addAction(text)
-            action.triggered.connect(lambda _=False, k=key: self.load_example(k))
-            self.example_actions[key] = action
-        examples.addSeparator()
-        for problem in ("AND", "OR", "NOT", "XOR"):
-            action = examples.addAction(self.tr("Perceptron: %1").replace("%1", problem))
-            action.triggered.connect(lambda _=False, p=problem: self.show_perceptron(p))
-            self.example_actions[f"perceptron_{problem.lower()}"] = action
-        self.examples_menu = examples
-        language_menu = menus.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        current = str(self._qsettings.value("ui/language", SYSTEM))
-        self.language_actions = {}
-        for choice, text in ((SYSTEM, self.tr("System default")), *LANGUAGES.items()):
-            action = language_menu.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(choice == current)
-            group.addAction(action)
-            action.triggered.connect(lambda _=False, ch=choice: self.set_language(ch))
-            self.language_actions[choice] = action
-        help_menu = menus.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
 
     def _make_status_bar(self) -> None:
         # Messages (why Run stopped, what a change reset, what was refused) on
@@ -375,7 +296,7 @@ class MainWindow(QMainWindow):
         self.labels_action.blockSignals(True)
         self.labels_action.setChecked(self.topology.value_labels())
         self.labels_action.blockSignals(False)
-        self.plot.set_iteration_curve_name(self._iteration_curve_name())
+        self.plot.set_iteration_curve_name(iteration_curve_name(self.controller.settings.mode))
         self.decision_map.set_data(data if data.n_inputs == 2 else None)
         self.table.set_structure(self.controller.display_record().specs)
         self.topology.select_parameter(self.controller.selected_parameter)
@@ -419,9 +340,9 @@ class MainWindow(QMainWindow):
         if not c.running:
             self._update_map()
         self.plot.set_current_iteration(c.iteration, c.end)
-        self.plot.set_iteration_curve_name(self._iteration_curve_name())
+        self.plot.set_iteration_curve_name(iteration_curve_name(self.controller.settings.mode))
         if phase is None:
-            self._update_caption(shown, preview=c.showing_preview)
+            self.caption.setText(caption_text(shown, preview=c.showing_preview))
         else:
             self.caption.setText(phase_caption(phase, shown, c.network, c.settings.learning_rate))
         self._update_derivation()
@@ -445,7 +366,9 @@ class MainWindow(QMainWindow):
         """Switch language without a restart: the window is rebuilt around the same controller,
         so no training state is lost. Returns the window now shown."""
         self._qsettings.setValue("ui/language", choice)
-        install_language(QApplication.instance(), choice)
+        app = QApplication.instance()
+        if app is not None:
+            install_language(app, choice)
         self.save_preferences()
         controller = self.controller
         controller.pause()
@@ -460,19 +383,15 @@ class MainWindow(QMainWindow):
     def show_perceptron(self, problem: str) -> None:
         """The note's perceptron on AND/OR/NOT/XOR; from XOR, one action goes to the 2-2-1 network."""
         if self.perceptron is None:
-            self.perceptron = QDialog(self)
-            self.perceptron.setWindowTitle(self.tr("Perceptron: one M-P neuron"))
-            layout = QVBoxLayout(self.perceptron)
-            self.perceptron.lab = PerceptronLab()
-            layout.addWidget(self.perceptron.lab)
-            self.perceptron.resize(820, 540)
+            self.perceptron = PerceptronDialog(self.tr("Perceptron: one M-P neuron"), self)
             self.perceptron.lab.solve_with_hidden_layer.connect(self._on_perceptron_solve_with_hidden_layer)
         self.perceptron.lab.set_problem(problem)
         self.perceptron.show()
         self.perceptron.raise_()
 
     def _on_perceptron_solve_with_hidden_layer(self) -> None:
-        self.perceptron.hide()
+        if self.perceptron is not None:
+            self.perceptron.hide()
         self.load_example("xor")
         self.right_tabs.setCurrentWidget(self.decision_map)
         self.message_label.setText(self.tr("The note's 2-2-1 network on XOR: press Run and watch it learn what "
@@ -483,21 +402,12 @@ class MainWindow(QMainWindow):
         (computed by the controller's worker; the dialog opens when the runs are ready)."""
         self.controller.request_comparison()
 
-    def _on_controller_comparison_ready(self, runs) -> None:
+    def _on_controller_comparison_ready(self, runs: list[RunSummary]) -> None:
         c = self.controller
         if self.comparison is None:
-            self.comparison = QDialog(self)
-            self.comparison.setWindowTitle(self.tr("Standard vs accumulated BP"))
-            layout = QVBoxLayout(self.comparison)
-            self.comparison.view = ComparisonView()
-            layout.addWidget(self.comparison.view)
-            self.comparison.resize(720, 520)
-        self.comparison.view.show_runs(self.tr("%1, %2 network, from the same start (seed %3)")
-                                       .replace("%1", c.dataset.name)
-                                       .replace("%2", "-".join(map(str, c.network.layer_sizes)))
-                                       .replace("%3", str(c.settings.seed)), runs)
-        self.comparison.show()
-        self.comparison.raise_()
+            self.comparison = ComparisonDialog(self.tr("Standard vs accumulated BP"), self)
+        self.comparison.show_runs(fill(self.tr("%1, %2 network, from the same start (seed %3)"), c.dataset.name,
+                                       "-".join(map(str, c.network.layer_sizes)), c.settings.seed), runs)
 
     def _update_map(self) -> None:
         """The output over the input plane (2-D data only), while its tab is the one shown."""
@@ -520,7 +430,7 @@ class MainWindow(QMainWindow):
     def _on_topology_edit_requested(self, index: int) -> None:
         spec = self.controller.display_record().specs[index]
         value, ok = QInputDialog.getDouble(
-            self, self.tr("Set a parameter"), self.tr("New value of %1:").replace("%1", spec.name),
+            self, self.tr("Set a parameter"), fill(self.tr("New value of %1:"), spec.name),
             float(self.controller.network.flat[index]), -1e6, 1e6, 10)
         if ok:
             self.controller.edit_parameter(index, value)
@@ -535,25 +445,6 @@ class MainWindow(QMainWindow):
 
     def _on_phase_timer_timeout(self) -> None:
         self.controller.step_phase()
-
-    def _iteration_curve_name(self) -> str:
-        mode = self.controller.settings.mode
-        if mode == "accumulated":
-            return self.tr("E per pass (before its update)")
-        if mode == "minibatch":
-            return self.tr("batch error per iteration")
-        return self.tr("E_k per iteration")
-
-    def _update_caption(self, record, preview: bool) -> None:
-        if record.batch_size == 1:
-            sample = self.tr("sample k = %1").replace("%1", str(int(record.sample_indices[0]) + 1))
-        else:
-            sample = self.tr("a batch of %1 samples (the first is drawn)").replace("%1", str(record.batch_size))
-        if preview:
-            text = self.tr("Iteration %2 will use %1: drawn with the weights it will start from.")
-        else:
-            text = self.tr("Iteration %2 used %1: drawn with the weights it used (before its update).")
-        self.caption.setText(text.replace("%1", sample).replace("%2", str(record.iteration)))
 
     def _on_controller_job_started(self, title: str) -> None:
         self.job_label.setText(title)
@@ -597,33 +488,10 @@ class MainWindow(QMainWindow):
     def _on_speed_changed(self, position: int) -> None:
         speed = SPEEDS[position]
         self.controller.set_speed(speed)
-        self.speed_label.setText(self.tr("max") if speed == 0 else self.tr("%1/s").replace("%1", str(speed)))
+        self.speed_label.setText(self.tr("max") if speed == 0 else fill(self.tr("%1/s"), speed))
 
     def _update_status(self) -> None:
-        st = self.controller.status()
-        parts = [self.tr("t = %1").replace("%1", str(st["iteration"]))]
-        if st["end"] > st["iteration"]:
-            parts[0] += self.tr(" (of %1; stepped back)").replace("%1", str(st["end"]))
-        parts.append(self.tr("epoch %1").replace("%1", str(st["epoch"])))
-        if st["sample"] is not None:
-            parts.append(self.tr("sample k = %1").replace("%1", str(st["sample"])))
-        elif st["batch"] is not None:
-            parts.append(self.tr("batch of %1").replace("%1", str(st["batch"])))
-        accumulated = self.controller.settings.mode == "accumulated"
-        if st["error_k"] is not None:
-            if accumulated:
-                name = self.tr("E of pass %1").replace("%1", str(st["iteration"]))
-            else:
-                name = "E_k" if st["batch"] == 1 else self.tr("batch E")
-            parts.append(f"{name} = {st['error_k']:.6g}")
-        if not accumulated or st["error_k"] is None:
-            parts.append(self.tr("E (end of epoch %1) = %2").replace("%1", str(st["epoch"]))
-                         .replace("%2", f"{st['error']:.6g}"))
-        if st["accuracy"] is not None:
-            parts.append(self.tr("accuracy %1%").replace("%1", f"{100 * st['accuracy']:.1f}"))
-        if st["test_error"] is not None:
-            parts.append(self.tr("test E = %1").replace("%1", f"{st['test_error']:.6g}"))
-        self.status_label.setText("   ".join(parts))
+        self.status_label.setText(status_line(self.controller.status(), self.controller.settings.mode))
 
     # ---- files --------------------------------------------------------------------------------------
     def _on_open_triggered(self) -> None:
@@ -651,7 +519,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_export_table_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), "gradients.csv", self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), "gradients.csv",
+                                              self.tr("CSV files (*.csv)"))
         if path:
             self.export_table(path)
 
@@ -681,37 +550,8 @@ class MainWindow(QMainWindow):
             "in the notation of Zhou Zhihua's Machine Learning, chapter 5."))
 
     # ---- geometry and remembered settings ----------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        # The settings form needs about 300 px; the rest goes to what it controls.
-        self.resizeDocks([self.settings_dock], [300], Qt.Orientation.Horizontal)
-        geometry = self._qsettings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = self._qsettings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        q = self._qsettings
-        self.dummy_action.setChecked(_as_bool(q.value("view/dummy_thresholds", False)))
-        self.plot.set_log_scale(_as_bool(q.value("view/log_scale", False)))
-        x_axis = str(q.value("view/x_axis", self.plot.x_axis()))
-        if x_axis in ("iteration", "epoch"):
-            self.plot.set_x_axis(x_axis)
-        try:
-            self.table.set_precision(int(q.value("view/precision", self.table.precision())))
-            self.speed.setValue(int(q.value("view/speed", self.speed.value())))
-        except (TypeError, ValueError):
-            pass
-
     def save_preferences(self) -> None:
-        self._qsettings.setValue("view/dummy_thresholds", self.topology.dummy_thresholds())
-        self._qsettings.setValue("view/log_scale", self.plot.log_scale())
-        self._qsettings.setValue("view/x_axis", self.plot.x_axis())
-        self._qsettings.setValue("view/precision", self.table.precision())
-        self._qsettings.setValue("view/speed", self.speed.value())
-        self._qsettings.setValue("window/geometry", self.saveGeometry())
-        self._qsettings.setValue("window/state", self.saveState())
-        self._qsettings.setValue(SETTINGS_KEY, settings_to_json(self.controller.settings))
-        self._qsettings.sync()
+        save_preferences(self, self._qsettings)
 
     def closeEvent(self, event) -> None:
         if not getattr(self, "_closing_for_language", False):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from bpgui.model.datasets import load_builtin, train_test_split
 from bpgui.model.network import Network
 from bpgui.model.training import Trainer
-from bpgui.session.training import History
+from bpgui.session.history import History
 from bpgui.views.error_plot import X_EPOCHS, X_ITERATIONS, ErrorPlotView
 
 # The offscreen platform (tests/conftest.py) warns when a window is shown; nothing else may warn.

@@ -86,7 +86,7 @@ def test_switching_language_rebuilds_the_window_and_keeps_training_state(qtbot, 
         assert "迭代" in chinese.caption.text() or "样本" in chinese.caption.text()
         english = chinese.set_language("en")
         qtbot.addWidget(english)
-        assert [a.text() for a in english.menuBar().actions()][0] == "&File"
+        assert english.menuBar().actions()[0].text() == "&File"
         assert english.controller.iteration == 3
     finally:
         from PySide6.QtWidgets import QApplication

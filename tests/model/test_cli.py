@@ -34,7 +34,8 @@ def run_cli(capsys, *args):
 
 
 def test_trace_prints_the_worked_example(capsys, example_file):
-    code, out, _ = run_cli(capsys, "trace", example_file, "--input", "0.05,0.10", "--target", "0.01,0.99", "--steps", "2")
+    code, out, _ = run_cli(capsys, "trace", example_file, "--input", "0.05,0.10", "--target", "0.01,0.99",
+                           "--steps", "2")
     assert code == 0
     doc = json.loads(out)
     assert doc["format"] == "bpgui.trace" and doc["version"] == 1 and len(doc["steps"]) == 2
@@ -80,7 +81,7 @@ def test_trace_bad_network_file_names_the_key(capsys, tmp_path):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(bad))
     code, out, err = run_cli(capsys, "trace", path, "--input", "0,0", "--target", "0,0")
-    assert code == 2 and "weights[0][1][1]" in err and "bad.json" in err
+    assert code == 2 and "weights[0][1][1]" in err and "bad.json" in err and out == ""
 
 
 def test_train_xor_writes_network_and_log(capsys, tmp_path):
@@ -126,7 +127,7 @@ def test_train_from_network_file_with_test_split(capsys, tmp_path):
 def test_train_bad_arguments_name_the_problem(capsys, tmp_path, args, message):
     out_file = tmp_path / "never.json"
     code, out, err = run_cli(capsys, "train", *args, "--out", out_file)
-    assert code == 2 and message in err
+    assert code == 2 and message in err and out == ""
     assert not out_file.exists()
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from bpgui.model.experiments import compare_modes
 from bpgui.model.gradcheck import check_record
-from bpgui.session import jobs, training
+from bpgui.session import core, jobs, training
 from bpgui.session.settings import Settings
 from bpgui.session.training import TrainingSession
 
@@ -18,10 +18,12 @@ def test_the_gradient_check_job_gives_the_models_estimates(session, recorder):
     indices, estimates, errors = check_record(record, session.network.with_flat(record.flat_values))
     np.testing.assert_array_equal(check.indices, indices)
     np.testing.assert_array_equal(check.estimates, estimates)
+    np.testing.assert_array_equal(check.relative_errors, errors)
     assert check.relative_errors.max() < 1e-6
     assert "check" in recorder.kinds()
     full_estimates, full_errors = check.full()
-    np.testing.assert_array_equal(full_estimates, estimates)
+    np.testing.assert_array_equal(full_estimates, estimates)  # every parameter of XOR's 2-2-1 is checked
+    np.testing.assert_array_equal(full_errors, errors)
 
 
 def test_a_check_belongs_to_the_iteration_it_was_made_for(session):
@@ -96,7 +98,7 @@ def test_building_a_large_network_is_a_job_adopted_only_if_nothing_changed(sessi
 
 def test_a_large_csv_that_is_broken_is_refused_by_the_job_and_nothing_changes(session, make_recorder, monkeypatch,
                                                                               tmp_path):
-    monkeypatch.setattr(training, "HEAVY_CSV_BYTES", 10)
+    monkeypatch.setattr(core, "HEAVY_CSV_BYTES", 10)
     path = tmp_path / "broken.csv"
     path.write_text("a,b,label\n1,2,yes\n3\n")
     recorder = make_recorder(session, run_jobs=False)

@@ -1,0 +1,269 @@
+"""The state of one training run and how it announces changes: the base of the session.
+
+:class:`SessionCore` holds what every part of the session reads and writes
+(settings, data, trainer, phase cursor, edits, selection, Run state), sends
+events to the listeners and turns refusals into messages. The phases
+(:mod:`.phasing`), the derived views (:mod:`.derived`) and the rest of what a
+learner does (:mod:`.training`) build on it. No Qt here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..model.datasets import Dataset, load_dataset, train_test_split
+from ..model.errors import BpguiError, DivergenceError
+from ..model.network import Network
+from ..model.phases import PhaseView
+from ..model.records import IterationRecord
+from ..model.training import StopConditions, Trainer, TrainingConfig
+from .history import History, status_of
+from .jobs import GradientCheck
+from .jobs import run as run_job
+from .messages import QT_TRANSLATE_NOOP, Message
+from .settings import Settings, network_for_settings
+
+Listener = Callable[[str, Any], None]
+
+# Reading a CSV file larger than this may take longer than a frame: a job.
+HEAVY_CSV_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class Built:
+    """A run made ready (perhaps off the owner's thread), adopted only if nothing moved on."""
+
+    settings: Settings
+    dataset: Dataset
+    trainer: Trainer
+
+
+def make_trainer(settings: Settings, network: Network | None = None, data: Dataset | None = None) -> Built:
+    """Data, split, network and trainer for ``settings``; raises BpguiError and changes nothing."""
+    if data is None:
+        data = load_dataset(settings.data, seed=settings.seed)
+    if settings.test_fraction:
+        train, test = train_test_split(data, settings.test_fraction, settings.seed)
+    else:
+        train, test = data, None
+    if network is None:
+        network = network_for_settings(train, settings)
+    trainer = Trainer(
+        network, train, test=test, seed=settings.seed,
+        config=TrainingConfig(mode=settings.mode, learning_rate=settings.learning_rate,
+                              batch_size=settings.batch_size, shuffle=settings.shuffle),
+        stop=StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs),
+    )
+    return Built(settings, data, trainer)
+
+
+def large_file(path: str) -> bool:
+    """Whether ``path`` names a data file big enough that reading it may take longer than a frame."""
+    try:
+        return os.path.isfile(path) and os.path.getsize(path) > HEAVY_CSV_BYTES
+    except (OSError, ValueError):
+        return False
+
+
+class SessionCore:
+    """Shared state, events and messages of a training session."""
+
+    _settings: Settings
+    _dataset: Dataset
+    _trainer: Trainer
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+        self._speed = 0
+        self._selected = -1
+        self._running = False
+        # Phase stepping: the index of the phase shown within the iteration the
+        # phases walk through (None: whole iterations), and that iteration's record.
+        self._per_output = False
+        self._phase: int | None = None
+        self._phase_record: IterationRecord | None = None
+        self._phase_views: list[PhaseView] = []
+        # Hand edits, newest last: (iteration, index, old value).
+        self._edits: list[tuple[int, int, float]] = []
+        # Bumped by every change a computed result could depend on.
+        self._state_version = 0
+        self._structure_version = 0
+        self._check: tuple[int, GradientCheck] | None = None
+
+    # ---- listeners -------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, event: str, value: Any = None) -> None:
+        if event in ("state", "history", "settings"):
+            self._state_version += 1
+        elif event == "structure":
+            self._structure_version += 1
+            self._state_version += 1
+        if event == "job" and not self._listeners:
+            run_job(value)  # nobody to hand it to: do it here
+            return
+        for listener in list(self._listeners):
+            listener(event, value)
+
+    def _say(self, level: str, template: str, *args: Any) -> None:
+        self._emit("message", Message(level, template, args))
+
+    def _refuse(self, exc: BaseException) -> None:
+        self._emit("message", Message.error(exc))
+
+    def _emit_all(self) -> None:
+        for event in ("structure", "settings", "history", "state"):
+            self._emit(event)
+        self._emit("selection", self._selected)
+
+    # ---- what the views read ----------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def dataset(self) -> Dataset:
+        """The whole data set (before any train/test split)."""
+        return self._dataset
+
+    @property
+    def train_set(self) -> Dataset:
+        return self._trainer.train_set
+
+    @property
+    def network(self) -> Network:
+        return self._trainer.network
+
+    @property
+    def initial_network(self) -> Network:
+        return self._trainer.initial_network
+
+    @property
+    def iteration(self) -> int:
+        return self._trainer.iteration
+
+    @property
+    def end(self) -> int:
+        """The last iteration computed (greater than t after stepping back)."""
+        return self._trainer.end
+
+    @property
+    def record(self) -> IterationRecord | None:
+        """The record of iteration t (None at t = 0)."""
+        return self._trainer.last_record
+
+    @property
+    def state_version(self) -> int:
+        return self._state_version
+
+    def display_record(self) -> IterationRecord:
+        """What the views show: the iteration the phases walk through, else the record of
+        iteration t, or at t = 0 (or after an edit) a preview of the next iteration."""
+        if self._phase is not None and self._phase_record is not None:
+            return self._phase_record
+        record = self._trainer.last_record
+        if record is None or not self.shows_current_parameters(record):
+            return self._trainer.preview()
+        return record
+
+    def shows_current_parameters(self, record: IterationRecord) -> bool:
+        """Whether ``record`` ended with the network as it is now (no hand edit since)."""
+        return record.flat_new_values is self.network.flat or bool(
+            np.array_equal(record.flat_new_values, self.network.flat))
+
+    @property
+    def showing_preview(self) -> bool:
+        """The views show the next iteration computed ahead (t = 0 or after an edit)."""
+        record = self._trainer.last_record
+        return self._phase is None and (record is None or not self.shows_current_parameters(record))
+
+    @property
+    def phase_view(self) -> PhaseView | None:
+        """The phase shown (what it lights, what is known), or None between whole iterations."""
+        return None if self._phase is None else self._phase_views[self._phase]
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def speed(self) -> int:
+        """Iterations per second in Run mode; 0 is as fast as possible."""
+        return self._speed
+
+    @property
+    def selected_parameter(self) -> int:
+        return self._selected
+
+    def history(self) -> History:
+        """The error history so far, for the error curve."""
+        return History.of(self._trainer)
+
+    def status(self) -> dict[str, Any]:
+        """Figures for the status bar: t, epoch, sample k, E_k, E, accuracy."""
+        return status_of(self._trainer, self._running)
+
+    def _on_diverged(self, exc: DivergenceError) -> None:
+        self.pause()
+        self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Training diverged and was paused; the last "
+                                                                   "finite iteration is kept. %1"), exc)
+        self._emit("history")
+        self._emit("state")
+
+    def _guarded(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except DivergenceError as exc:
+            self._on_diverged(exc)
+            return False
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        return True
+
+    def _after_steps(self) -> None:
+        self._emit("history")
+        self._emit("state")
+
+    # ---- running --------------------------------------------------------------------------------
+    def set_speed(self, iterations_per_second: int) -> None:
+        self._speed = max(0, int(iterations_per_second))
+
+    def stop_text(self, reason: str) -> Message:
+        if reason == "target_error":
+            return Message("info", QT_TRANSLATE_NOOP("TrainingController",
+                                                     "Stopped: the error E reached the target %1."),
+                           (f"{self._settings.target_error:g}",))
+        return Message("info", QT_TRANSLATE_NOOP("TrainingController",
+                                                 "Stopped: the maximum number of epochs (%1) is reached."),
+                       (self._settings.max_epochs,))
+
+    def set_running(self, running: bool) -> None:
+        running = bool(running)
+        if running == self._running:
+            return
+        reason = self._trainer.stop_reason()
+        if running and reason is not None:
+            self._emit("message", self.stop_text(reason))
+            self._emit("running", False)
+            return
+        self._running = running
+        if running:
+            self._phase = None
+        self._emit("running", running)
+
+    def toggle_running(self) -> None:
+        self.set_running(not self._running)
+
+    def pause(self) -> None:
+        self.set_running(False)

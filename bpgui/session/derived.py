@@ -1,0 +1,76 @@
+"""What the window shows beside the numbers: the chain rule, the gradient check, the mode comparison.
+
+The chain rule is cheap and computed on request; the gradient check and the
+comparison are jobs (see :mod:`.jobs`), announced as "check" and
+"comparison" when their results are ready for the state still shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model.derivation import Derivation, derive
+from . import jobs
+from .core import SessionCore
+from .jobs import Job
+
+
+class DerivedViews(SessionCore):
+    """The chain rule, gradient checks and comparisons of a session."""
+
+    def derivation(self, index: int | None = None) -> tuple[Derivation, bool] | None:
+        """The chain rule for parameter ``index`` (default: the selection) in the iteration shown,
+        and whether its gradient is known yet in the phase shown; None without a parameter."""
+        index = self._selected if index is None else index
+        if not 0 <= index < self.network.n_parameters:
+            return None
+        record = self.display_record()
+        phase = self.phase_view
+        known = phase is None or bool(phase.gradient_known[index])
+        return derive(record, index, self.network.activations, self.network.loss), known
+
+    @property
+    def gradient_check(self) -> jobs.GradientCheck | None:
+        """The last gradient check, if it was made for the iteration shown now."""
+        if self._check is not None and self._check[0] == self._state_version:
+            return self._check[1]
+        return None
+
+    def request_gradient_check(self, indices: Sequence[int] | None = None) -> None:
+        """Check the gradients of the iteration shown (a job); announced as "check" when done."""
+        self._emit("job", self.gradient_check_job(indices))
+
+    def _set_check(self, check: jobs.GradientCheck) -> None:
+        self._check = (self._state_version, check)
+        self._emit("check", check)
+
+    def request_comparison(self, epochs: int | None = None) -> None:
+        """Exercise 5.5 (a job); announced as "comparison" with the runs when done."""
+        self._emit("job", self.comparison_job(epochs))
+
+    def gradient_check_job(self, indices: Sequence[int] | None = None) -> Job:
+        """Finite-difference estimates for the iteration shown: the first parameters (up to
+        :data:`jobs.MAX_CHECKED`), the selection, and in a phase only what it has computed."""
+        record = self.display_record()
+        n = record.flat_values.shape[0]
+        if indices is None:
+            chosen = list(range(min(n, jobs.MAX_CHECKED)))
+            if self._selected >= jobs.MAX_CHECKED:
+                chosen.append(self._selected)
+        else:
+            chosen = [int(i) for i in indices]
+        phase = self.phase_view
+        if phase is not None:
+            chosen = [i for i in chosen if phase.gradient_known[i]]
+        version = self._state_version
+        return jobs.gradient_check(record, self.network.with_flat(record.flat_values), chosen,
+                                   valid=lambda: self._state_version == version, finish=self._set_check)
+
+    def comparison_job(self, epochs: int | None = None) -> Job:
+        """Exercise 5.5 for the current data and network: standard and accumulated BP from the same start."""
+        s = self._settings
+        version = self._structure_version
+        return jobs.compare_modes(self.train_set, self.initial_network, epochs=epochs or s.max_epochs or 300,
+                                  seed=s.seed, learning_rate=s.learning_rate,
+                                  valid=lambda: self._structure_version == version,
+                                  finish=lambda runs: self._emit("comparison", runs))

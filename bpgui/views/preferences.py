@@ -1,0 +1,61 @@
+"""What the window remembers between sessions (QSettings): geometry, view options, the last settings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+
+from ..session.settings import Settings, settings_from_json, settings_to_json
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+SETTINGS_KEY = "training/settings"
+
+
+def _as_bool(value: object) -> bool:
+    # QSettings' INI files give back "true"/"false" strings.
+    return value in (True, "true", "1", 1)
+
+
+def _as_int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default
+
+
+def remembered_settings(qsettings: QSettings) -> Settings:
+    """The learner's last training settings (the defaults when none or unreadable)."""
+    return settings_from_json(str(qsettings.value(SETTINGS_KEY, "") or ""))
+
+
+def restore_preferences(window: MainWindow, q: QSettings) -> None:
+    # The settings form needs about 300 px; the rest goes to what it controls.
+    window.resizeDocks([window.settings_dock], [300], Qt.Orientation.Horizontal)
+    geometry = q.value("window/geometry")
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    state = q.value("window/state")
+    if isinstance(state, QByteArray) and not state.isEmpty():
+        window.restoreState(state)
+    window.dummy_action.setChecked(_as_bool(q.value("view/dummy_thresholds", False)))
+    window.plot.set_log_scale(_as_bool(q.value("view/log_scale", False)))
+    x_axis = str(q.value("view/x_axis", window.plot.x_axis()))
+    if x_axis in ("iteration", "epoch"):
+        window.plot.set_x_axis(x_axis)
+    window.table.set_precision(_as_int(q.value("view/precision"), window.table.precision()))
+    window.speed.setValue(_as_int(q.value("view/speed"), window.speed.value()))
+
+
+def save_preferences(window: MainWindow, q: QSettings) -> None:
+    q.setValue("view/dummy_thresholds", window.topology.dummy_thresholds())
+    q.setValue("view/log_scale", window.plot.log_scale())
+    q.setValue("view/x_axis", window.plot.x_axis())
+    q.setValue("view/precision", window.table.precision())
+    q.setValue("view/speed", window.speed.value())
+    q.setValue("window/geometry", window.saveGeometry())
+    q.setValue("window/state", window.saveState())
+    q.setValue(SETTINGS_KEY, settings_to_json(window.controller.settings))
+    q.sync()

@@ -1,0 +1,64 @@
+"""The sentences the main window shows about iteration t: the status line, the caption, the curve's name.
+
+Pure functions of what the controller hands out; translated in the main
+window's context (``translate("MainWindow", …)``), filled with ``fill``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ..model.records import IterationRecord
+from ..model.text import fill
+
+translate = QCoreApplication.translate
+
+
+def iteration_curve_name(mode: str) -> str:
+    """What one point of the per-iteration curve is, in this training mode."""
+    if mode == "accumulated":
+        return translate("MainWindow", "E per pass (before its update)")
+    if mode == "minibatch":
+        return translate("MainWindow", "batch error per iteration")
+    return translate("MainWindow", "E_k per iteration")
+
+
+def caption_text(record: IterationRecord, preview: bool) -> str:
+    """Which iteration the network shows, with which sample, and whether it is still to come."""
+    if record.batch_size == 1:
+        sample = fill(translate("MainWindow", "sample k = %1"), int(record.sample_indices[0]) + 1)
+    else:
+        sample = fill(translate("MainWindow", "a batch of %1 samples (the first is drawn)"), record.batch_size)
+    if preview:
+        text = translate("MainWindow", "Iteration %2 will use %1: drawn with the weights it will start from.")
+    else:
+        text = translate("MainWindow", "Iteration %2 used %1: drawn with the weights it used (before its update).")
+    return fill(text, sample, record.iteration)
+
+
+def status_line(st: dict[str, Any], mode: str) -> str:
+    """The status bar's figures of iteration t (``st`` is the controller's ``status()``)."""
+    parts = [fill(translate("MainWindow", "t = %1"), st["iteration"])]
+    if st["end"] > st["iteration"]:
+        parts[0] += fill(translate("MainWindow", " (of %1; stepped back)"), st["end"])
+    parts.append(fill(translate("MainWindow", "epoch %1"), st["epoch"]))
+    if st["sample"] is not None:
+        parts.append(fill(translate("MainWindow", "sample k = %1"), st["sample"]))
+    elif st["batch"] is not None:
+        parts.append(fill(translate("MainWindow", "batch of %1"), st["batch"]))
+    accumulated = mode == "accumulated"
+    if st["error_k"] is not None:
+        if accumulated:
+            name = fill(translate("MainWindow", "E of pass %1"), st["iteration"])
+        else:
+            name = "E_k" if st["batch"] == 1 else translate("MainWindow", "batch E")
+        parts.append(f"{name} = {st['error_k']:.6g}")
+    if not accumulated or st["error_k"] is None:
+        parts.append(fill(translate("MainWindow", "E (end of epoch %1) = %2"), st["epoch"], f"{st['error']:.6g}"))
+    if st["accuracy"] is not None:
+        parts.append(fill(translate("MainWindow", "accuracy %1%"), f"{100 * st['accuracy']:.1f}"))
+    if st["test_error"] is not None:
+        parts.append(fill(translate("MainWindow", "test E = %1"), f"{st['test_error']:.6g}"))
+    return "   ".join(parts)
