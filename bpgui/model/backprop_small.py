@@ -107,14 +107,14 @@ def compute_step_small(network: Network, x: list[float], y: list[float], learnin
     g.setflags(write=False)
     u.setflags(write=False)
     nf.setflags(write=False)
-    return StepResult(
-        nets=[np.array([v]) for v in nets],
-        outputs=[np.array([v]) for v in outs],
-        deltas=[np.array([v]) for v in deltas],
-        sample_errors=np.array([error]),
-        error=float(error),
-        gradients=g,
-        updates=u,
-        finite=math.isfinite(error) and all(map(math.isfinite, new)),
-        network_after=network.with_flat(nf),
+    return StepResult(  # positional: this runs thousands of times a second
+        [np.array([v]) for v in nets],  # nets
+        [np.array([v]) for v in outs],  # outputs
+        [np.array([v]) for v in deltas],  # deltas
+        np.array([error]),  # sample_errors
+        float(error),  # error
+        g,  # gradients
+        u,  # updates
+        math.isfinite(error) and all(map(math.isfinite, new)),  # finite
+        network.with_flat(nf),  # network_after
     )

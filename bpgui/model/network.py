@@ -183,10 +183,6 @@ class Network:
         net._set_flat(flat)
         return net
 
-    def with_parameters(self, weights: Sequence[np.ndarray], thresholds: Sequence[np.ndarray]) -> Network:
-        """The same structure with new per-layer arrays."""
-        return Network.from_arrays(self.layer_sizes, self.activations, weights, thresholds, self.loss)
-
     def with_parameter(self, layer: int, kind: str, source: int | None, target: int, value: float) -> Network:
         """A copy with one parameter (1-based layer/units, as in ``naming``) set to ``value``."""
         if not np.isfinite(value):

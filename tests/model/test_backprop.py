@@ -44,7 +44,7 @@ def central_difference(network: Network, x, y, h=1e-3) -> np.ndarray:
                 w2[i, j] += steps * h
                 ws = list(network.weights)
                 ws[k] = w2
-                total += coef * loss_value(network.with_parameters(ws, network.thresholds), x, y)
+                total += coef * loss_value(_rebuilt(network, ws, network.thresholds), x, y)
             grads.append(total / (12 * h))
         for j in range(t.shape[0]):
             total = 0.0
@@ -53,9 +53,14 @@ def central_difference(network: Network, x, y, h=1e-3) -> np.ndarray:
                 t2[j] += steps * h
                 ts = list(network.thresholds)
                 ts[k] = t2
-                total += coef * loss_value(network.with_parameters(network.weights, ts), x, y)
+                total += coef * loss_value(_rebuilt(network, network.weights, ts), x, y)
             grads.append(total / (12 * h))
     return np.array(grads)
+
+
+def _rebuilt(network: Network, weights, thresholds) -> Network:
+    """The same structure with other per-layer arrays (built afresh, not through ``flat``)."""
+    return Network.from_arrays(network.layer_sizes, network.activations, weights, thresholds, network.loss)
 
 
 def flat_gradients(step: StepResult) -> np.ndarray:
