@@ -41,6 +41,7 @@ from ..model.errors import BpguiError, translate_error
 from ..model.network import Network
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
+from ..model.surface import DecisionSurface
 from ..session import jobs
 from ..session.history import History
 from ..session.messages import Message, render
@@ -195,6 +196,10 @@ class TrainingController(QObject):
     def derivation(self) -> tuple[Derivation, bool] | None:
         """The chain rule for the selected parameter and whether its gradient is known yet."""
         return self._session.derivation()
+
+    def decision_surface(self) -> DecisionSurface | None:
+        """The network's outputs over the plane of the two inputs (2-D data only)."""
+        return self._session.decision_surface()
 
     def gradient_check(self) -> jobs.GradientCheck | None:
         """The gradient check of the iteration shown, if one is ready."""

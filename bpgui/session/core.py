@@ -21,6 +21,7 @@ from ..model.errors import BpguiError, DivergenceError
 from ..model.network import Network
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
+from ..model.surface import DecisionSurface
 from ..model.training import StopConditions, Trainer, TrainingConfig
 from .history import History, status_of
 from .jobs import GradientCheck
@@ -94,6 +95,7 @@ class SessionCore:
         self._state_version = 0
         self._structure_version = 0
         self._check: tuple[int, GradientCheck] | None = None
+        self._surface: tuple[int, DecisionSurface | None] | None = None
 
     # ---- listeners -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model.derivation import Derivation, derive
+from ..model.plane_map import surface_if_planar
+from ..model.surface import DecisionSurface
 from . import jobs
 from .core import SessionCore
 from .jobs import Job
@@ -74,3 +76,13 @@ class DerivedViews(SessionCore):
                                   seed=s.seed, learning_rate=s.learning_rate,
                                   valid=lambda: self._structure_version == version,
                                   finish=lambda runs: self._emit("comparison", runs))
+
+    def decision_surface(self) -> DecisionSurface | None:
+        """What the network computes over the plane of the data's two inputs (None unless both are 2-D).
+
+        Computed once per state shown: Run asks for it at every repaint.
+        """
+        key = self._state_version
+        if self._surface is None or self._surface[0] != key:
+            self._surface = (key, surface_if_planar(self.network, self.dataset))
+        return self._surface[1]

@@ -17,9 +17,8 @@ For a data set with exactly two inputs ``DecisionMapView`` draws
 
 The view only renders what it is given: ``set_data`` (the plane, the
 samples) and ``show_surface`` (a :class:`bpgui.model.surface.DecisionSurface`
-computed outside the view: every map, line, ring and colour level). The items
-are created once and their data replaced in place. ``show_network`` is a
-transitional shim that computes the surface itself.
+computed by the session: every map, line, ring and colour level). The items
+are created once and their data replaced in place.
 """
 
 from __future__ import annotations
@@ -44,8 +43,7 @@ from PySide6.QtWidgets import (
 from ..model.datasets import Dataset
 from ..model.geometry import plane_axes
 from ..model.naming import unit_symbol
-from ..model.network import Network
-from ..model.surface import GRID_SIZE, PADDING, DecisionSurface, decision_surface, output_levels
+from ..model.surface import GRID_SIZE, PADDING, DecisionSurface, output_levels
 from ..model.text import fill
 from .decision_map_samples import legend_html, style_points
 from .decision_map_tiles import COLOR_MAP, LOOKUP_TABLE, MAX_HIDDEN_MAPS, HiddenMapsPanel, place_image
@@ -79,7 +77,6 @@ class DecisionMapView(QWidget):
         super().__init__(parent)
         self._dataset: Dataset | None = None
         self._surface: DecisionSurface | None = None
-        self._network: Network | None = None  # only while show_network (the shim) is used
         self._x_axis = np.empty(0)
         self._y_axis = np.empty(0)
         self._grid_x = np.empty((0, 0))
@@ -196,8 +193,6 @@ class DecisionMapView(QWidget):
         self._update_axis_labels()
         self._update_legend()
         self._show_message(self._data_problem())
-        if self._network is not None:
-            self.show_network(self._network)
 
     def show_surface(self, surface: DecisionSurface | None) -> None:
         """Draw the maps of ``surface`` (computed for the data set given to ``set_data``); None clears them."""
@@ -215,19 +210,10 @@ class DecisionMapView(QWidget):
         self._update_rings()
         self._update_legend()
 
-    def show_network(self, network: Network | None) -> None:
-        """Transitional: compute ``network``'s surface here and show it (the owner should call ``show_surface``)."""
-        self._network = network
-        if network is None:
-            self.show_surface(None)
-            return
-        if self._data_problem() is not None or self._dataset is None:
-            return
-        problem = self._network_problem(network.layer_sizes[0])
-        if problem is not None:
-            self._show_message(problem)
-            return
-        self.show_surface(decision_surface(network, self._dataset))
+    @property
+    def dataset(self) -> Dataset | None:
+        """The data set the plane is drawn for."""
+        return self._dataset
 
     @property
     def surface(self) -> DecisionSurface | None:
@@ -403,11 +389,6 @@ class DecisionMapView(QWidget):
             return fill(self.tr("The map needs a data set with 2 inputs; this one has %1."), dataset.n_inputs)
         return None
 
-    def _network_problem(self, n_inputs: int) -> str | None:
-        if n_inputs != 2:
-            return fill(self.tr("The network has %1 inputs; the map needs 2."), n_inputs)
-        return None
-
     def _output_index(self) -> int:
         index = max(self._output_combo.currentIndex(), 0)
         if self._surface is not None:
@@ -469,10 +450,7 @@ class DecisionMapView(QWidget):
         self._update_axis_labels()
         self._update_legend()
         self._update_color_bar_label()
-        problem = self._data_problem()
-        if problem is None and self._network is not None:
-            problem = self._network_problem(self._network.layer_sizes[0])
-        self._show_message(problem)
+        self._show_message(self._data_problem())
 
     def _update_axis_labels(self) -> None:
         style = {"color": _TEXT, "font-size": "10pt"}

@@ -7,12 +7,15 @@ Every number comes from the record of the iteration shown (see
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..model.derivation import Derivation, Factor
 from ..model.text import fill
+
+if TYPE_CHECKING:
+    from ..model.derivation import Derivation, Factor
 
 
 def _num(value: float) -> str:

@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
     def _update_map(self) -> None:
         """The output over the input plane (2-D data only), while its tab is the one shown."""
         if self.controller.dataset.n_inputs == 2 and self.right_tabs.currentWidget() is self.decision_map:
-            self.decision_map.show_network(self.controller.network)
+            self.decision_map.show_surface(self.controller.decision_surface())
 
     def _on_check_toggled(self, on: bool) -> None:
         if on:

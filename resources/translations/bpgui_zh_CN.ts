@@ -75,57 +75,52 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="552"/>
+        <location filename="../../bpgui/views/decision_map.py" line="387"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="554"/>
+        <location filename="../../bpgui/views/decision_map.py" line="389"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="561"/>
-        <source>The network has %1 inputs; the map needs 2.</source>
-        <translation>网络有 %1 个输入；此图需要 2 个。</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/decision_map.py" line="761"/>
+        <location filename="../../bpgui/views/decision_map.py" line="443"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="762"/>
+        <location filename="../../bpgui/views/decision_map.py" line="444"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="764"/>
+        <location filename="../../bpgui/views/decision_map.py" line="446"/>
         <source>The network&apos;s output over the plane of the two inputs: blue 0, white 0.5, red 1. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络输出在两个输入构成的平面上的取值：蓝色为 0，白色为 0.5，红色为 1。黑线是决策边界（输出为 0.5）；带圆圈的样本是分类错误的样本。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="778"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="146"/>
         <source>What each hidden unit bₕ learned</source>
         <translation>每个隐层神经元 bₕ 学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="780"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="148"/>
         <source>(first %1 of %2)</source>
         <translation>（共 %2 个，显示前 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="783"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="151"/>
         <source>Each tile is one unit of the first hidden layer over the same plane; the dashed line is where it switches (α − γ = 0)</source>
         <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="810"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="75"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="814"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="78"/>
         <source>%1 of %2 misclassified</source>
         <translation>%2 个样本中有 %1 个分类错误</translation>
     </message>
@@ -133,27 +128,27 @@
 <context>
     <name>DerivationPanel</name>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="48"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="54"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;Select a weight or a threshold (click a link or a unit, or a row of the table) to see ∂E/∂p factor by factor with this iteration&apos;s numbers.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="54"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="60"/>
         <source>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
         <translation>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="63"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="69"/>
         <source>sample k = %1: x = (%2), y = (%3)</source>
         <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="78"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="83"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="86"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="91"/>
         <source>(that is the first sample of the batch; the update uses the mean over its %1 samples: ∂E/∂%2 = %3)</source>
         <translation>（这是该批的第一个样本；更新使用的是该批 %1 个样本上的平均值：∂E/∂%2 = %3）</translation>
     </message>
@@ -161,96 +156,96 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="369"/>
+        <location filename="../../bpgui/views/error_plot.py" line="363"/>
         <source>Could not write the image {path}</source>
         <translation>无法写入图像 {path}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="448"/>
+        <location filename="../../bpgui/views/error_plot.py" line="442"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="449"/>
+        <location filename="../../bpgui/views/error_plot.py" line="443"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="450"/>
+        <location filename="../../bpgui/views/error_plot.py" line="444"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="451"/>
+        <location filename="../../bpgui/views/error_plot.py" line="445"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="452"/>
+        <location filename="../../bpgui/views/error_plot.py" line="446"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="453"/>
+        <location filename="../../bpgui/views/error_plot.py" line="447"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="502"/>
-        <location filename="../../bpgui/views/error_plot.py" line="641"/>
+        <location filename="../../bpgui/views/error_plot.py" line="496"/>
+        <location filename="../../bpgui/views/error_plot.py" line="635"/>
         <source>epoch {epoch} (t = {t}): E = {value}</source>
         <translation>第 {epoch} 轮（t = {t}）：E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="504"/>
-        <location filename="../../bpgui/views/error_plot.py" line="645"/>
+        <location filename="../../bpgui/views/error_plot.py" line="498"/>
+        <location filename="../../bpgui/views/error_plot.py" line="639"/>
         <source>, test E = {value}</source>
         <translation>，测试集 E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="508"/>
-        <location filename="../../bpgui/views/error_plot.py" line="652"/>
+        <location filename="../../bpgui/views/error_plot.py" line="502"/>
+        <location filename="../../bpgui/views/error_plot.py" line="646"/>
         <source>t = {t}: E_k = {value}</source>
         <translation>t = {t}: E_k = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="509"/>
-        <location filename="../../bpgui/views/error_plot.py" line="658"/>
+        <location filename="../../bpgui/views/error_plot.py" line="503"/>
+        <location filename="../../bpgui/views/error_plot.py" line="652"/>
         <source>Point at a curve to read its exact value</source>
         <translation>将鼠标指向曲线即可读取精确值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="515"/>
+        <location filename="../../bpgui/views/error_plot.py" line="509"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="515"/>
+        <location filename="../../bpgui/views/error_plot.py" line="509"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="517"/>
+        <location filename="../../bpgui/views/error_plot.py" line="511"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="527"/>
+        <location filename="../../bpgui/views/error_plot.py" line="521"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="528"/>
+        <location filename="../../bpgui/views/error_plot.py" line="522"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="530"/>
+        <location filename="../../bpgui/views/error_plot.py" line="524"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="628"/>
+        <location filename="../../bpgui/views/error_plot.py" line="622"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -258,670 +253,686 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="76"/>
+        <location filename="../../bpgui/model/dataset.py" line="45"/>
         <source>data set {name}: {what} are not numbers ({reason})</source>
         <translation>数据集 {name}：{what} 不是数值（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="81"/>
+        <location filename="../../bpgui/model/dataset.py" line="50"/>
         <source>data set {name}: {what} must be a 2-D array (rows × columns), got shape {shape}</source>
         <translation>数据集 {name}：{what} 必须是二维数组（行 × 列），实际形状为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="89"/>
+        <location filename="../../bpgui/model/dataset.py" line="58"/>
         <source>data set {name}: {what} contain NaN or infinity</source>
         <translation>数据集 {name}：{what} 中含有 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="138"/>
+        <location filename="../../bpgui/model/dataset.py" line="107"/>
         <source>data set {name}: {inputs} input rows but {targets} target rows</source>
         <translation>数据集 {name}：输入有 {inputs} 行，但目标有 {targets} 行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="143"/>
+        <location filename="../../bpgui/model/dataset.py" line="112"/>
         <source>data set {name}: {names} feature names for {columns} input columns</source>
         <translation>数据集 {name}：输入有 {columns} 列，但特征名有 {names} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="148"/>
+        <location filename="../../bpgui/model/dataset.py" line="117"/>
         <source>data set {name}: {names} target names for {columns} target columns</source>
         <translation>数据集 {name}：目标有 {columns} 列，但目标名有 {names} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="153"/>
+        <location filename="../../bpgui/model/dataset.py" line="122"/>
         <source>data set {name}: there are no target columns</source>
         <translation>数据集 {name}：没有目标列</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="157"/>
+        <location filename="../../bpgui/model/dataset.py" line="126"/>
         <source>data set {name}: task must be &apos;classification&apos; or &apos;regression&apos;, not {task}</source>
         <translation>数据集 {name}：任务类型必须是 &apos;classification&apos; 或 &apos;regression&apos;，而不是 {task}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="167"/>
+        <location filename="../../bpgui/model/dataset.py" line="136"/>
         <source>data set {name}: a regression set has no class names</source>
         <translation>数据集 {name}：回归数据集没有类别名</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="175"/>
+        <location filename="../../bpgui/model/dataset.py" line="144"/>
         <source>data set {name}: a single-output classification set needs 2 class names (negative, positive), got {count}</source>
         <translation>数据集 {name}：单输出的分类数据集需要 2 个类别名（负类、正类），实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="184"/>
+        <location filename="../../bpgui/model/dataset.py" line="153"/>
         <source>data set {name}: {count} class names for {outputs} one-hot outputs</source>
         <translation>数据集 {name}：独热编码的输出有 {outputs} 个，但类别名有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="189"/>
+        <location filename="../../bpgui/model/dataset.py" line="158"/>
         <source>data set {name}: classification targets must be 0 or 1</source>
         <translation>数据集 {name}：分类任务的目标值必须是 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="196"/>
+        <location filename="../../bpgui/model/dataset.py" line="165"/>
         <source>data set {name}: one-hot targets need exactly one 1 per row</source>
         <translation>数据集 {name}：独热编码的目标值每行必须恰好有一个 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="242"/>
+        <location filename="../../bpgui/model/dataset.py" line="211"/>
         <source>data set {name}: outputs have shape {shape}, expected (m, {outputs})</source>
         <translation>数据集 {name}：输出的形状为 {shape}，应为 (m, {outputs})</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="250"/>
+        <location filename="../../bpgui/model/dataset.py" line="219"/>
         <source>data set {name} is a regression set; {what} applies to classification sets only</source>
         <translation>数据集 {name} 是回归数据集；{what} 只适用于分类数据集</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="288"/>
+        <location filename="../../bpgui/model/dataset.py" line="257"/>
         <source>data set {name}: {rows} output rows for {samples} samples</source>
         <translation>数据集 {name}：有 {samples} 个样本，但输出有 {rows} 行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="359"/>
-        <location filename="../../bpgui/model/datasets.py" line="1078"/>
+        <location filename="../../bpgui/model/dataset.py" line="35"/>
         <source>seed must be a whole number &gt;= 0, not {seed}</source>
         <translation>随机种子 seed 必须是 &gt;= 0 的整数，而不是 {seed}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="366"/>
+        <location filename="../../bpgui/model/builtin_data.py" line="77"/>
         <source>n_samples must be a whole number from 2 to {most}, not {n_samples}</source>
         <translation>样本数 n_samples 必须是 2 到 {most} 之间的整数，而不是 {n_samples}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="376"/>
+        <location filename="../../bpgui/model/builtin_data.py" line="87"/>
         <source>noise must be a finite number &gt;= 0, not {noise}</source>
         <translation>噪声 noise 必须是 &gt;= 0 的有限数，而不是 {noise}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="522"/>
+        <location filename="../../bpgui/model/builtin_data.py" line="234"/>
         <source>unknown built-in data set {name}; the built-in data sets are: {names}</source>
         <translation>未知的内置数据集 {name}；内置数据集有：{names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="564"/>
+        <location filename="../../bpgui/model/builtin_data.py" line="275"/>
         <source>{file}: not a built-in data set and no such file; the built-in data sets are: {names}</source>
         <translation>{file}：既不是内置数据集，也没有这个文件；内置数据集有：{names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="648"/>
+        <location filename="../../bpgui/model/csv_read.py" line="38"/>
         <source>{file}: unknown encoding {encoding}</source>
-        <extracomment>First-column headers (compared case-insensitively) taken for an id column. Label spellings (compared case-insensitively) read as the positive class. Label spellings (compared case-insensitively) read as the negative class.</extracomment>
+        <extracomment>A data row: the 1-based line where it starts and its stripped cells.</extracomment>
         <translation>{file}：未知的编码 {encoding}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="652"/>
+        <location filename="../../bpgui/model/csv_read.py" line="42"/>
         <source>{file}, line {line}: the file is not valid {encoding} text</source>
         <translation>{file}，第 {line} 行：该文件不是有效的 {encoding} 文本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="663"/>
+        <location filename="../../bpgui/model/csv_read.py" line="53"/>
         <source>{file}: the file is neither UTF-8 nor GBK text (the first bad byte is on line {line}); save it as UTF-8 CSV</source>
         <translation>{file}：该文件既不是 UTF-8 文本，也不是 GBK 文本（第一个无效字节在第 {line} 行）；请将其另存为 UTF-8 编码的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="682"/>
+        <location filename="../../bpgui/model/csv_read.py" line="72"/>
         <source>{file}: file not found</source>
         <translation>{file}：找不到文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="684"/>
+        <location filename="../../bpgui/model/csv_read.py" line="74"/>
         <source>{file}: is a folder, not a file</source>
         <translation>{file}：这是一个文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="687"/>
+        <location filename="../../bpgui/model/csv_read.py" line="77"/>
         <source>{file}: cannot read the file ({reason})</source>
         <translation>{file}：无法读取该文件（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="704"/>
+        <location filename="../../bpgui/model/csv_read.py" line="94"/>
         <source>{file}, line {line}: not valid CSV ({reason})</source>
         <translation>{file}，第 {line} 行：不是有效的 CSV（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="716"/>
+        <location filename="../../bpgui/model/csv_read.py" line="106"/>
         <source>{file}: the file is empty (a header row is required)</source>
         <translation>{file}：文件为空（必须有表头行）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="721"/>
+        <location filename="../../bpgui/model/csv_read.py" line="111"/>
         <source>{file}, line {line}: the header has {columns} column; at least 2 are needed (features and a label). Is the file comma-separated?</source>
         <translation>{file}，第 {line} 行：表头只有 {columns} 列；至少需要 2 列（特征和标签）。该文件是用逗号分隔的吗？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="732"/>
+        <location filename="../../bpgui/model/csv_read.py" line="122"/>
         <source>{file}, line {line}, column {column}: empty column name</source>
         <translation>{file}，第 {line} 行，第 {column} 列：列名为空</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="737"/>
+        <location filename="../../bpgui/model/csv_read.py" line="127"/>
         <source>{file}, line {line}: duplicate column name {name} (columns {first} and {second})</source>
         <translation>{file}，第 {line} 行：列名 {name} 重复（第 {first} 列和第 {second} 列）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="747"/>
+        <location filename="../../bpgui/model/csv_read.py" line="137"/>
         <source>{file}, line {line}: the row has {cells} cells, the header has {expected}</source>
         <translation>{file}，第 {line} 行：该行有 {cells} 个单元格，而表头有 {expected} 列</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="754"/>
+        <location filename="../../bpgui/model/csv_read.py" line="144"/>
         <source>{file}: no data rows (only the header)</source>
         <translation>{file}：没有数据行（只有表头）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="762"/>
+        <location filename="../../bpgui/model/csv_import.py" line="101"/>
         <source>{file}, line {line}, column {column} ({header}): empty value</source>
+        <extracomment>First-column headers (compared case-insensitively) taken for an id column. Label spellings (compared case-insensitively) read as the positive class. Label spellings (compared case-insensitively) read as the negative class.</extracomment>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：值为空</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="783"/>
+        <location filename="../../bpgui/model/csv_import.py" line="123"/>
         <source>{file}, line {line}, column {column} ({header}): {value} is not a number (text in a numeric label column)</source>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是数字（数值标签列中出现了文本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="791"/>
+        <location filename="../../bpgui/model/csv_import.py" line="131"/>
         <source>{file}, line {line}, column {column} ({header}): {value} is not a number (text in a numeric feature column)</source>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是数字（数值特征列中出现了文本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="805"/>
+        <location filename="../../bpgui/model/csv_import.py" line="146"/>
         <source>{file}, line {line}, column {column} ({header}): {value} is not a finite number</source>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是有限数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="833"/>
+        <location filename="../../bpgui/model/csv_import.py" line="174"/>
         <source>{file}, column {column} ({header}): only one class ({classes}) in the labels; classification needs at least two</source>
         <translation>{file}，第 {column} 列（{header}）：标签中只有一个类别（{classes}）；分类至少需要两个类别</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="882"/>
+        <location filename="../../bpgui/model/csv_import.py" line="223"/>
         <source>{file}, line {line}, column {column} ({header}): label {value} is not a number (with several label columns every label must be numeric)</source>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：标签 {value} 不是数字（有多个标签列时，每个标签都必须是数值）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="951"/>
+        <location filename="../../bpgui/model/csv_import.py" line="341"/>
         <source>{file}: label_columns is empty; name at least one column</source>
         <translation>{file}：label_columns 为空；请至少指定一列</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="958"/>
+        <location filename="../../bpgui/model/csv_import.py" line="348"/>
         <source>{file}: no column named {name} (label_columns); the columns are: {columns}</source>
         <translation>{file}：没有名为 {name} 的列（label_columns）；现有的列为：{columns}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="967"/>
+        <location filename="../../bpgui/model/csv_import.py" line="357"/>
         <source>{file}: label column {name} is named twice</source>
         <translation>{file}：标签列 {name} 被指定了两次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="979"/>
+        <location filename="../../bpgui/model/csv_import.py" line="367"/>
         <source>{file}: no feature columns are left besides the id and label columns; the columns are: {columns}</source>
         <translation>{file}：除 id 列和标签列之外，没有剩下任何特征列；现有的列为：{columns}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="1074"/>
+        <location filename="../../bpgui/model/split.py" line="46"/>
         <source>test_fraction must be a number in [0, 1), not {test_fraction}</source>
         <translation>测试集比例 test_fraction 必须是 [0, 1) 内的数，而不是 {test_fraction}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/datasets.py" line="1084"/>
+        <location filename="../../bpgui/model/split.py" line="55"/>
         <source>data set {name} has {rows} row(s); a train/test split needs at least 2</source>
         <translation>数据集 {name} 只有 {rows} 行；划分训练集/测试集至少需要 2 行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="53"/>
+        <location filename="../../bpgui/model/fileformat.py" line="55"/>
         <source>{source}: {key}: expected a number, got {got}</source>
         <translation>{source}：{key}：应为数字，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="62"/>
+        <location filename="../../bpgui/model/fileformat.py" line="64"/>
         <source>{source}: {key}: expected a finite number, got {got}</source>
         <translation>{source}：{key}：应为有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="71"/>
+        <location filename="../../bpgui/model/fileformat.py" line="73"/>
         <source>{source}: {key}: expected a list of {rows} rows (one per unit of the layer before), got {got}</source>
         <translation>{source}：{key}：应为包含 {rows} 行的列表（前一层的每个神经元一行），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="81"/>
+        <location filename="../../bpgui/model/fileformat.py" line="83"/>
         <source>{source}: {key}: expected a list of {columns} numbers (one per unit of the next layer), got {got}</source>
         <translation>{source}：{key}：应为包含 {columns} 个数字的列表（后一层的每个神经元一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="94"/>
+        <location filename="../../bpgui/model/fileformat.py" line="96"/>
         <source>{source}: {key}: expected a list of {count} numbers, got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个数字的列表，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="110"/>
+        <location filename="../../bpgui/model/fileformat.py" line="112"/>
         <source>{source}: {key}: expected a JSON object</source>
         <translation>{source}：{key}：应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="115"/>
+        <location filename="../../bpgui/model/fileformat.py" line="117"/>
         <source>{source}: {key}: unknown key (allowed: {allowed})</source>
         <translation>{source}：{key}：未知的键（允许的键：{allowed}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="120"/>
+        <location filename="../../bpgui/model/fileformat.py" line="122"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="126"/>
+        <location filename="../../bpgui/model/fileformat.py" line="128"/>
         <source>{source}: {key}: this bpgui reads version {version}, got {got}</source>
         <translation>{source}：{key}：此 bpgui 读取的是版本 {version}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="132"/>
+        <location filename="../../bpgui/model/fileformat.py" line="134"/>
         <source>{source}: {key}: expected a list of at least 2 layers (input and output)</source>
         <translation>{source}：{key}：应为至少包含 2 层（输入层和输出层）的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="140"/>
+        <location filename="../../bpgui/model/fileformat.py" line="142"/>
         <source>{source}: {key}: expected an object such as {{&quot;units&quot;: 2, &quot;activation&quot;: &quot;sigmoid&quot;}}</source>
         <translation>{source}：{key}：应为形如 {{&quot;units&quot;: 2, &quot;activation&quot;: &quot;sigmoid&quot;}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="148"/>
+        <location filename="../../bpgui/model/fileformat.py" line="150"/>
         <source>{source}: {key}: unknown key (allowed: units, activation)</source>
         <translation>{source}：{key}：未知的键（允许的键：units, activation）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="154"/>
+        <location filename="../../bpgui/model/fileformat.py" line="156"/>
         <source>{source}: {key}: expected a positive whole number, got {got}</source>
         <translation>{source}：{key}：应为正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="161"/>
+        <location filename="../../bpgui/model/fileformat.py" line="163"/>
         <source>{source}: {key}: the input layer has no activation</source>
         <translation>{source}：{key}：输入层没有激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="168"/>
-        <location filename="../../bpgui/model/fileformat.py" line="175"/>
-        <location filename="../../bpgui/model/fileformat.py" line="200"/>
+        <location filename="../../bpgui/model/fileformat.py" line="170"/>
+        <location filename="../../bpgui/model/fileformat.py" line="177"/>
+        <location filename="../../bpgui/model/fileformat.py" line="202"/>
         <source>{source}: {key}: expected one of {allowed}, got {got}</source>
         <translation>{source}：{key}：应为 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="180"/>
+        <location filename="../../bpgui/model/fileformat.py" line="182"/>
         <source>{source}: {key}: cross_entropy needs a sigmoid output layer</source>
         <translation>{source}：{key}：cross_entropy（交叉熵）要求输出层使用 sigmoid 激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="188"/>
+        <location filename="../../bpgui/model/fileformat.py" line="190"/>
         <source>{source}: {key}: expected a positive number, got {got}</source>
         <translation>{source}：{key}：应为正数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="194"/>
+        <location filename="../../bpgui/model/fileformat.py" line="196"/>
         <source>{source}: {key}: expected a whole number ≥ 0, got {got}</source>
         <translation>{source}：{key}：应为 ≥ 0 的整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="206"/>
+        <location filename="../../bpgui/model/fileformat.py" line="208"/>
         <source>{source}: {key}: expected a positive number</source>
         <translation>{source}：{key}：应为正数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="217"/>
+        <location filename="../../bpgui/model/fileformat.py" line="219"/>
         <source>{source}: {key}: expected a list of {count} matrices (one per layer after the input), got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个矩阵的列表（输入层之后每层一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="228"/>
+        <location filename="../../bpgui/model/fileformat.py" line="230"/>
         <source>{source}: {key}: expected a list of {count} lists (one per layer after the input), got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个列表的列表（输入层之后每层一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="245"/>
+        <location filename="../../bpgui/model/fileformat.py" line="247"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="248"/>
+        <location filename="../../bpgui/model/fileformat.py" line="250"/>
         <source>{file}: not UTF-8 text (byte {byte})</source>
         <translation>{file}：不是 UTF-8 文本（字节位置 {byte}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="252"/>
+        <location filename="../../bpgui/model/fileformat.py" line="254"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="260"/>
+        <location filename="../../bpgui/model/fileformat.py" line="262"/>
         <source>{file}, line {line}, column {column}: not valid JSON ({reason})</source>
         <translation>{file}，第 {line} 行，第 {column} 列：不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="265"/>
+        <location filename="../../bpgui/model/fileformat.py" line="267"/>
         <source>{file}: nested too deeply to be a network file</source>
         <translation>{file}：嵌套层数过深，不可能是网络文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="301"/>
+        <location filename="../../bpgui/model/atomic.py" line="66"/>
         <source>{file}: cannot write here ({reason})</source>
         <translation>{file}：无法在此处写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="317"/>
+        <location filename="../../bpgui/model/atomic.py" line="80"/>
         <source>{file}: cannot be written ({reason})</source>
         <translation>{file}：无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="55"/>
+        <location filename="../../bpgui/model/network.py" line="75"/>
         <source>{structure} has {expected} parameters, got {got}</source>
         <translation>{structure} 网络有 {expected} 个参数，实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="105"/>
+        <location filename="../../bpgui/model/network.py" line="125"/>
         <source>init must be one of {allowed}, got {got}</source>
         <translation>初始化方式 init 必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="110"/>
+        <location filename="../../bpgui/model/network.py" line="130"/>
         <source>init_range must be a positive number, got {got}</source>
         <translation>初始化范围 init_range 必须是正数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="131"/>
+        <location filename="../../bpgui/model/network.py" line="158"/>
         <source>one weight matrix and one threshold vector are needed per layer after the input</source>
         <translation>输入层之后的每一层都需要一个权重矩阵和一个阈值向量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="142"/>
+        <location filename="../../bpgui/model/network.py" line="169"/>
         <source>layer {layer}: weights {weights} / thresholds {thresholds} do not fit sizes {expected}</source>
         <translation>第 {layer} 层：权重 {weights} / 阈值 {thresholds} 与层大小 {expected} 不符</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="167"/>
+        <location filename="../../bpgui/model/network.py" line="190"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="171"/>
-        <location filename="../../bpgui/model/network.py" line="177"/>
+        <location filename="../../bpgui/model/network.py" line="194"/>
+        <location filename="../../bpgui/model/network.py" line="200"/>
         <source>there is no unit {unit} in layer {layer}</source>
         <translation>第 {layer} 层中没有神经元 {unit}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="185"/>
+        <location filename="../../bpgui/model/network.py" line="208"/>
         <source>kind must be &apos;weight&apos; or &apos;threshold&apos;, got {got}</source>
         <translation>参数类型 kind 必须是 &apos;weight&apos; 或 &apos;threshold&apos;，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="253"/>
+        <location filename="../../bpgui/model/network.py" line="273"/>
         <source>a network needs an input layer and an output layer</source>
         <translation>网络需要一个输入层和一个输出层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="257"/>
+        <location filename="../../bpgui/model/network.py" line="277"/>
         <source>layer {layer} must have a positive whole number of units, got {got}</source>
         <translation>第 {layer} 层的神经元数必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="262"/>
+        <location filename="../../bpgui/model/network.py" line="282"/>
         <source>{expected} activations are needed (one per layer after the input), got {got}</source>
         <translation>需要 {expected} 个激活函数（输入层之后每层一个），实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="268"/>
+        <location filename="../../bpgui/model/network.py" line="288"/>
         <source>layer {layer}: activation must be one of {allowed}, got {got}</source>
         <translation>第 {layer} 层：激活函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="273"/>
+        <location filename="../../bpgui/model/activations.py" line="114"/>
         <source>loss must be one of {allowed}, got {got}</source>
         <translation>损失函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="278"/>
+        <location filename="../../bpgui/model/network.py" line="295"/>
         <source>cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))</source>
         <translation>交叉熵要求输出层使用 sigmoid 激活函数（其输出必须位于 (0, 1) 内）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="291"/>
+        <location filename="../../bpgui/model/network.py" line="308"/>
         <source>hidden layer sizes must be positive whole numbers separated by commas, got {part} in {text}</source>
         <translation>各隐层的神经元数必须是用逗号分隔的正整数，而 {text} 中有 {part}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/perceptron.py" line="74"/>
+        <location filename="../../bpgui/model/perceptron.py" line="81"/>
         <source>rule must be one of {allowed}, got {got}</source>
         <translation>规则必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/perceptron.py" line="79"/>
+        <location filename="../../bpgui/model/perceptron.py" line="86"/>
         <source>the learning rate η must be a positive number, got {got}</source>
         <translation>学习率 η 必须是正数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/perceptron.py" line="85"/>
+        <location filename="../../bpgui/model/perceptron.py" line="92"/>
         <source>expected {expected} weights, got {got}</source>
         <translation>应有 {expected} 个权重，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="53"/>
+        <location filename="../../bpgui/model/perceptron.py" line="163"/>
+        <source>expected {expected} labels, got {got}</source>
+        <translation>应有 {expected} 个标签，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="54"/>
         <source>mode must be one of {allowed}, got {got}</source>
         <translation>模式必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="59"/>
+        <location filename="../../bpgui/model/training.py" line="60"/>
         <source>the learning rate η must be a positive finite number, got {got}</source>
         <translation>学习率 η 必须是正的有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="65"/>
+        <location filename="../../bpgui/model/training.py" line="66"/>
         <source>the batch size must be a positive whole number, got {got}</source>
         <translation>批大小必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="87"/>
+        <location filename="../../bpgui/model/training.py" line="88"/>
         <source>the target error must be a number ≥ 0, got {got}</source>
         <translation>目标误差必须是 ≥ 0 的数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="92"/>
+        <location filename="../../bpgui/model/training.py" line="93"/>
         <source>the maximum number of epochs must be a positive whole number, got {got}</source>
         <translation>最大轮数必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="138"/>
+        <location filename="../../bpgui/model/training.py" line="143"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="149"/>
+        <location filename="../../bpgui/model/training.py" line="156"/>
         <source>the training set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
         <translation>训练集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="157"/>
+        <location filename="../../bpgui/model/training.py" line="164"/>
         <source>the test set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
         <translation>测试集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="315"/>
+        <location filename="../../bpgui/model/training.py" line="326"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="382"/>
+        <location filename="../../bpgui/model/training.py" line="393"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="452"/>
+        <location filename="../../bpgui/model/training.py" line="463"/>
         <source>iteration must be between 0 and {end}, got {got}</source>
         <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="490"/>
+        <location filename="../../bpgui/model/training.py" line="501"/>
         <source>already at iteration 0: there is nothing to step back to</source>
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="546"/>
+        <location filename="../../bpgui/model/training.py" line="557"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="96"/>
+        <location filename="../../bpgui/session/settings.py" line="84"/>
         <source>a {shape} network has {count} parameters; bpgui handles at most {limit}: use fewer hidden units</source>
+        <extracomment>The Examples menu: network, data and settings in one click.</extracomment>
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="290"/>
+        <source>There is no parameter number {index}.</source>
+        <translation>不存在编号为 {index} 的参数。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="349"/>
+        <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
+        <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
 </context>
 <context>
     <name>GradientTableModel</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="337"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="236"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="339"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="238"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="423"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="343"/>
         <source>Above %1: this gradient and its finite-difference estimate disagree.</source>
         <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="475"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="374"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="475"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="374"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="475"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="374"/>
         <source>From → To</source>
         <translation>起点 → 终点</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="475"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="374"/>
         <source>Value before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="375"/>
         <source>∂E/∂p</source>
         <translation>∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="375"/>
         <source>Δp</source>
         <translation>Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="375"/>
         <source>Value after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="375"/>
         <source>∂E/∂p (finite diff.)</source>
         <translation>∂E/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="477"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="376"/>
         <source>rel. error</source>
         <translation>相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="481"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="380"/>
         <source>The parameter p in the note&apos;s notation</source>
         <translation>参数 p，采用笔记中的记号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="482"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="381"/>
         <source>Layer after the input the parameter belongs to (1 = first hidden layer)</source>
         <translation>参数所属的层，从输入层之后算起（1 = 第一隐层）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="483"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="382"/>
         <source>Unit in the layer before → unit in this layer (— for a threshold)</source>
         <translation>前一层的单元 → 本层的单元（阈值记为 —）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="484"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="383"/>
         <source>p before this iteration&apos;s update</source>
         <translation>本次迭代更新前的 p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="485"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="384"/>
         <source>∂E/∂p: gradient of the error, from the parameters before the update</source>
         <translation>∂E/∂p：误差的梯度，由更新前的参数算出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="486"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="385"/>
         <source>Δp = −η ∂E/∂p: the change gradient descent applies</source>
         <translation>Δp = −η ∂E/∂p：梯度下降施加的改变量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="487"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="386"/>
         <source>p + Δp: the value after the update</source>
         <translation>p + Δp：更新后的值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="488"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="387"/>
         <source>∂E/∂p estimated from the error alone: a central difference of E around p (the gradient check)</source>
         <translation>仅由误差估计的 ∂E/∂p：E 在 p 附近的中心差分（梯度检验）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="490"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="389"/>
         <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is highlighted: the two disagree</source>
         <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁶)；超过 %1 时高亮：二者不一致</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="501"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="395"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="503"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="397"/>
         <source>output</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="504"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
         <source>hidden</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="511"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="405"/>
         <source>threshold of {target_role} {target}</source>
         <translation>{target_role} {target} 的阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="514"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
         <source>weight from {source_role} {source} to {target_role} {target}</source>
         <translation>从{source_role} {source} 到{target_role} {target} 的权重</translation>
     </message>
@@ -929,85 +940,85 @@
 <context>
     <name>GradientTableView</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1033"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="307"/>
         <source>%1 of %2 parameters checked</source>
         <translation>已检验 %2 个参数中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1034"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="308"/>
         <source>largest relative error %1 (%2); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2）；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1052"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="326"/>
         <source>Relative errors above %1 are highlighted.</source>
         <translation>高于 %1 的相对误差会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1172"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="1338"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="446"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="555"/>
         <source>All layers</source>
         <translation>所有层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1174"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="1340"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="448"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="557"/>
         <source>Layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1336"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="553"/>
         <source>Show one layer&apos;s parameters</source>
         <translation>只显示某一层的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1341"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="558"/>
         <source>Show weights, thresholds or both</source>
         <translation>显示权重、阈值或两者</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1342"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="559"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1342"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="559"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1342"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="559"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1344"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="561"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1345"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="562"/>
         <source>Show the parameters whose name contains this text</source>
         <translation>显示名称中包含此文本的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1346"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="563"/>
         <source>&amp;Digits:</source>
         <translation>有效位数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1347"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="564"/>
         <source>Significant digits shown (hover a number for all of them)</source>
         <translation>显示的有效数字位数（鼠标悬停在数字上可查看全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1348"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="1351"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="565"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="568"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="1350"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="567"/>
         <source>Copy the selected rows, or every shown row, as tab-separated text at full precision</source>
         <translation>以全精度、制表符分隔的文本复制所选的行（未选择时复制所有显示的行）</translation>
     </message>
@@ -1015,477 +1026,482 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="106"/>
+        <location filename="../../bpgui/views/main_window.py" line="92"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="129"/>
+        <location filename="../../bpgui/views/main_window.py" line="115"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="130"/>
+        <location filename="../../bpgui/views/main_window.py" line="116"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="158"/>
+        <location filename="../../bpgui/views/main_window.py" line="144"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="207"/>
+        <location filename="../../bpgui/views/main_window.py" line="193"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="208"/>
+        <location filename="../../bpgui/views/main_window.py" line="194"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="209"/>
+        <location filename="../../bpgui/views/main_window.py" line="195"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="210"/>
+        <location filename="../../bpgui/views/main_window.py" line="196"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="211"/>
-        <location filename="../../bpgui/views/main_window.py" line="584"/>
+        <location filename="../../bpgui/views/main_window.py" line="197"/>
+        <location filename="../../bpgui/views/main_window.py" line="471"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="212"/>
+        <location filename="../../bpgui/views/main_window.py" line="198"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="213"/>
+        <location filename="../../bpgui/views/main_window.py" line="199"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="214"/>
+        <location filename="../../bpgui/views/main_window.py" line="200"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="215"/>
+        <location filename="../../bpgui/views/main_window.py" line="201"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="216"/>
+        <location filename="../../bpgui/views/main_window.py" line="202"/>
         <source>Back to iteration 0, the network drawn from the seed</source>
         <translation>回到第 0 次迭代，即由随机种子生成的初始网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="217"/>
+        <location filename="../../bpgui/views/main_window.py" line="203"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="218"/>
+        <location filename="../../bpgui/views/main_window.py" line="204"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="219"/>
+        <location filename="../../bpgui/views/main_window.py" line="205"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="220"/>
+        <location filename="../../bpgui/views/main_window.py" line="206"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="221"/>
+        <location filename="../../bpgui/views/main_window.py" line="207"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="222"/>
+        <location filename="../../bpgui/views/main_window.py" line="208"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="223"/>
+        <location filename="../../bpgui/views/main_window.py" line="209"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="224"/>
+        <location filename="../../bpgui/views/main_window.py" line="210"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="226"/>
+        <location filename="../../bpgui/views/main_window.py" line="212"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="227"/>
+        <location filename="../../bpgui/views/main_window.py" line="213"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="230"/>
+        <location filename="../../bpgui/views/main_window.py" line="217"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="231"/>
+        <location filename="../../bpgui/views/main_window.py" line="218"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="232"/>
+        <location filename="../../bpgui/views/main_window.py" line="219"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="233"/>
+        <location filename="../../bpgui/views/main_window.py" line="220"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="234"/>
+        <location filename="../../bpgui/views/main_window.py" line="221"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="236"/>
+        <location filename="../../bpgui/views/main_window.py" line="223"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="237"/>
+        <location filename="../../bpgui/views/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="238"/>
+        <location filename="../../bpgui/views/main_window.py" line="226"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="241"/>
+        <location filename="../../bpgui/views/main_window.py" line="229"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="243"/>
+        <location filename="../../bpgui/views/main_window.py" line="231"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="244"/>
+        <location filename="../../bpgui/views/main_window.py" line="232"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="245"/>
+        <location filename="../../bpgui/views/main_window.py" line="233"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="246"/>
+        <location filename="../../bpgui/views/main_window.py" line="234"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="247"/>
+        <location filename="../../bpgui/views/main_window.py" line="235"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="248"/>
+        <location filename="../../bpgui/views/main_window.py" line="236"/>
         <source>Undo the last weight or threshold you set by hand</source>
         <translation>撤销上一次手动设置的权重或阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="251"/>
+        <location filename="../../bpgui/views/main_window.py" line="252"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="31"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="261"/>
+        <location filename="../../bpgui/views/main_menus.py" line="43"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="261"/>
+        <location filename="../../bpgui/views/main_menus.py" line="43"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="263"/>
+        <location filename="../../bpgui/views/main_menus.py" line="45"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="274"/>
+        <location filename="../../bpgui/views/main_menus.py" line="56"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="277"/>
+        <location filename="../../bpgui/views/main_menus.py" line="59"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="284"/>
+        <location filename="../../bpgui/views/main_menus.py" line="69"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="292"/>
+        <location filename="../../bpgui/views/main_menus.py" line="77"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="294"/>
+        <location filename="../../bpgui/views/main_menus.py" line="79"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="300"/>
+        <location filename="../../bpgui/views/main_menus.py" line="86"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="307"/>
+        <location filename="../../bpgui/views/main_menus.py" line="95"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="310"/>
+        <location filename="../../bpgui/views/main_menus.py" line="97"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="311"/>
+        <location filename="../../bpgui/views/main_menus.py" line="98"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="312"/>
+        <location filename="../../bpgui/views/main_menus.py" line="99"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="319"/>
+        <location filename="../../bpgui/views/main_menus.py" line="108"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="323"/>
+        <location filename="../../bpgui/views/main_menus.py" line="113"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="327"/>
+        <location filename="../../bpgui/views/main_menus.py" line="116"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="334"/>
+        <location filename="../../bpgui/views/main_menus.py" line="123"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="473"/>
+        <location filename="../../bpgui/views/main_window.py" line="386"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="487"/>
+        <location filename="../../bpgui/views/main_window.py" line="397"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="498"/>
+        <location filename="../../bpgui/views/main_window.py" line="408"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="503"/>
+        <location filename="../../bpgui/views/main_window.py" line="409"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="541"/>
+        <location filename="../../bpgui/views/main_window.py" line="433"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="541"/>
+        <location filename="../../bpgui/views/main_window.py" line="433"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="560"/>
+        <location filename="../../bpgui/views/status_text.py" line="22"/>
         <source>E per pass (before its update)</source>
         <translation>每遍的 E（更新前）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="562"/>
+        <location filename="../../bpgui/views/status_text.py" line="24"/>
         <source>batch error per iteration</source>
         <translation>每次迭代的批误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="563"/>
+        <location filename="../../bpgui/views/status_text.py" line="25"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="567"/>
-        <location filename="../../bpgui/views/main_window.py" line="613"/>
+        <location filename="../../bpgui/views/status_text.py" line="31"/>
+        <location filename="../../bpgui/views/status_text.py" line="48"/>
         <source>sample k = %1</source>
         <translation>样本 k = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="569"/>
+        <location filename="../../bpgui/views/status_text.py" line="33"/>
         <source>a batch of %1 samples (the first is drawn)</source>
         <translation>一批 %1 个样本（图中画的是第一个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="571"/>
+        <location filename="../../bpgui/views/status_text.py" line="35"/>
         <source>Iteration %2 will use %1: drawn with the weights it will start from.</source>
         <translation>第 %2 次迭代将使用%1：图中为它开始时的权重。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="573"/>
+        <location filename="../../bpgui/views/status_text.py" line="37"/>
         <source>Iteration %2 used %1: drawn with the weights it used (before its update).</source>
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="584"/>
+        <location filename="../../bpgui/views/main_window.py" line="471"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="599"/>
+        <location filename="../../bpgui/views/main_window.py" line="486"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="604"/>
+        <location filename="../../bpgui/views/main_window.py" line="491"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="604"/>
+        <location filename="../../bpgui/views/main_window.py" line="491"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="608"/>
+        <location filename="../../bpgui/views/status_text.py" line="43"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="610"/>
+        <location filename="../../bpgui/views/status_text.py" line="45"/>
         <source> (of %1; stepped back)</source>
         <translation>（共 %1，已后退）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="611"/>
+        <location filename="../../bpgui/views/status_text.py" line="46"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="615"/>
+        <location filename="../../bpgui/views/status_text.py" line="50"/>
         <source>batch of %1</source>
         <translation>一批 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="619"/>
+        <location filename="../../bpgui/views/status_text.py" line="54"/>
         <source>E of pass %1</source>
         <translation>第 %1 遍的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="621"/>
+        <location filename="../../bpgui/views/status_text.py" line="56"/>
         <source>batch E</source>
         <translation>批误差 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="624"/>
+        <location filename="../../bpgui/views/status_text.py" line="59"/>
         <source>E (end of epoch %1) = %2</source>
         <translation>E（第 %1 轮结束时）= %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="627"/>
+        <location filename="../../bpgui/views/status_text.py" line="61"/>
         <source>accuracy %1%</source>
         <translation>准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="629"/>
+        <location filename="../../bpgui/views/status_text.py" line="63"/>
         <source>test E = %1</source>
         <translation>测试集 E = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="634"/>
+        <location filename="../../bpgui/views/main_window.py" line="498"/>
         <source>Open network</source>
         <translation>打开网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="634"/>
-        <location filename="../../bpgui/views/main_window.py" line="640"/>
+        <location filename="../../bpgui/views/main_window.py" line="498"/>
+        <location filename="../../bpgui/views/main_window.py" line="504"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="639"/>
+        <location filename="../../bpgui/views/main_window.py" line="503"/>
         <source>Save network</source>
         <translation>保存网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="645"/>
+        <location filename="../../bpgui/views/main_window.py" line="509"/>
         <source>Import CSV data</source>
         <translation>导入 CSV 数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="645"/>
-        <location filename="../../bpgui/views/main_window.py" line="658"/>
+        <location filename="../../bpgui/views/main_window.py" line="509"/>
+        <location filename="../../bpgui/views/main_window.py" line="523"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="658"/>
+        <location filename="../../bpgui/views/main_window.py" line="522"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="671"/>
+        <location filename="../../bpgui/views/main_window.py" line="536"/>
         <source>Export network picture</source>
         <translation>导出网络图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="672"/>
-        <location filename="../../bpgui/views/main_window.py" line="678"/>
+        <location filename="../../bpgui/views/main_window.py" line="537"/>
+        <location filename="../../bpgui/views/main_window.py" line="543"/>
         <source>Images (*.png *.svg)</source>
         <translation>图像 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="677"/>
+        <location filename="../../bpgui/views/main_window.py" line="542"/>
         <source>Export error curve</source>
         <translation>导出误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="683"/>
+        <location filename="../../bpgui/views/main_window.py" line="548"/>
         <source>About bpgui</source>
         <translation>关于 bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="684"/>
+        <location filename="../../bpgui/views/main_window.py" line="549"/>
         <source>bpgui teaches backpropagation by letting you watch it and step through it, in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5.</source>
         <translation>bpgui 让你观察反向传播算法并逐步执行它，以此来讲解该算法，所用记号与周志华《机器学习》第 5 章一致。</translation>
     </message>
@@ -1493,302 +1509,302 @@
 <context>
     <name>PerceptronLab</name>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="471"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="50"/>
         <source>converged: the starting weights already classify every point correctly</source>
         <translation>已收敛：初始权重已能把每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="52"/>
         <source>converged after 1 iteration: every point is classified correctly</source>
         <translation>经过 1 次迭代后收敛：每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="474"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="54"/>
         <source>converged after %1 iterations: every point is classified correctly</source>
         <translation>经过 %1 次迭代后收敛：每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="479"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="59"/>
         <source>the weights have returned to those of iteration %1: the rule cycles for ever — XOR is not linearly separable</source>
         <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去 —— XOR 不是线性可分的</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="483"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="65"/>
         <source>the weights have returned to those of iteration %1: the rule cycles for ever</source>
         <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="487"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="70"/>
         <source>not converged yet: 1 point is classified wrongly</source>
         <translation>尚未收敛：有 1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="488"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="71"/>
         <source>not converged yet: %1 points are classified wrongly</source>
         <translation>尚未收敛：有 %1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="588"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="403"/>
         <source>x&lt;sub&gt;1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="589"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="404"/>
         <source>x&lt;sub&gt;2&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;2&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="623"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="427"/>
         <source>ŷ = 1 everywhere</source>
         <translation>处处 ŷ = 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="623"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="427"/>
         <source>ŷ = 0 everywhere</source>
         <translation>处处 ŷ = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="626"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="430"/>
         <source>no boundary yet: W = 0</source>
         <translation>尚无决策边界：W = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="632"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="437"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="632"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="437"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="663"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="468"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="469"/>
         <source>AND</source>
         <translation>与 (AND)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="469"/>
         <source>OR</source>
         <translation>或 (OR)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="469"/>
         <source>NOT</source>
         <translation>非 (NOT)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="664"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="469"/>
         <source>XOR</source>
         <translation>异或 (XOR)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="666"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="471"/>
         <source>The truth table the neuron learns</source>
         <translation>神经元要学习的真值表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="667"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
         <source>R&amp;ule:</source>
         <translation>规则(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="668"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
         <source>batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="669"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="474"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="671"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="476"/>
         <source>The note&apos;s rule: W(t+1) = W(t) + η Σ (y − ŷ) x over all of D, once per step</source>
         <translation>笔记中的规则：W(t+1) = W(t) + η Σ (y − ŷ) x，对整个 D 求和，每步一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="675"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="480"/>
         <source>Rosenblatt&apos;s: the correction η (y − ŷ) x after each sample, one pass over D per step</source>
         <translation>Rosenblatt 规则：每个样本之后施加修正 η (y − ŷ) x，每步遍历 D 一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="678"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="483"/>
         <source>batch: the note&apos;s rule over all of D; online: after each sample</source>
         <translation>批量：笔记中的规则，对整个 D 求和；在线：每个样本之后修正</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="679"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="484"/>
         <source>&amp;η:</source>
         <translation>&amp;η:</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="680"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="485"/>
         <source>The learning rate η (changing it starts again from W = 0, θ = 0)</source>
         <translation>学习率 η（修改它会从 W = 0, θ = 0 重新开始）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="681"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="486"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="682"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="487"/>
         <source>Undo the last step exactly</source>
         <translation>精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="683"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="488"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="684"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="489"/>
         <source>Apply the rule once</source>
         <translation>应用一次规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="686"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="492"/>
         <source>Step about four times a second until convergence, a cycle or %1 steps; press again to pause</source>
         <translation>每秒约执行四步，直到收敛、出现循环或达到 %1 步；再按一次则暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="689"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="496"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="690"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="497"/>
         <source>Start again from W = 0, θ = 0</source>
         <translation>从 W = 0, θ = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="691"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="498"/>
         <source>Solve XOR with a hidden layer (2-2-1)</source>
         <translation>用隐层解决 XOR（2-2-1）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="692"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="499"/>
         <source>Switch to the note&apos;s two-layer network x → h → y on XOR</source>
         <translation>切换到笔记中解决 XOR 的两层网络 x → h → y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="693"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="500"/>
         <source>Input plane with the data points and the decision line</source>
         <translation>输入平面，含数据点与决策线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="694"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="501"/>
         <source>Perceptron state and the last step&apos;s numbers</source>
         <translation>感知机状态与上一步的数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="705"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="82"/>
         <source>Iteration t = %1</source>
         <translation>迭代 t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="707"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="78"/>
         <source>batch rule</source>
         <translation>批量规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="707"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="79"/>
         <source>online rule</source>
         <translation>在线规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="708"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="84"/>
         <source>η = %1</source>
         <translation>η = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="711"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="87"/>
         <source>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</source>
         <translation>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="714"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="90"/>
         <source>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</source>
         <translation>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="722"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="96"/>
         <source>No step yet. With these weights (the first step uses them):</source>
         <translation>尚未执行任何一步。当前权重如下（第一步将使用它们）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="727"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="102"/>
         <source>&lt;b&gt;Last step&lt;/b&gt; (t = %1 → %2), from W = %3, θ = %4:</source>
         <translation>&lt;b&gt;上一步&lt;/b&gt;（t = %1 → %2），从 W = %3, θ = %4 出发：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="760"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="123"/>
         <source>x&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="125"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="125"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="126"/>
         <source>ŷ</source>
         <translation>ŷ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="761"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="126"/>
         <source>y − ŷ</source>
         <translation>y − ŷ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="772"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="138"/>
         <source>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;f(z) = 1 if z ≥ 0 else 0</source>
         <translation>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;z ≥ 0 时 f(z) = 1，否则 f(z) = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="781"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="149"/>
         <source>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</source>
         <translation>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="786"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="153"/>
         <source>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</source>
         <translation>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="791"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="158"/>
         <source>Online: W ← W + η (y − ŷ) x after each sample; over the pass:</source>
         <translation>在线：每个样本之后 W ← W + η (y − ŷ) x；整遍累计：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="793"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="159"/>
         <source>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</source>
         <translation>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="803"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="169"/>
         <source>● filled: y = 1, ○ hollow: y = 0</source>
         <translation>● 实心：y = 1，○ 空心：y = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="804"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="170"/>
         <source>%1 green: classified correctly, %2 red: wrongly</source>
         <translation>%1 绿色：分类正确，%2 红色：分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="805"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="171"/>
         <source>%1 shaded: the side where ŷ = 1</source>
         <translation>%1 阴影：ŷ = 1 的一侧</translation>
     </message>
@@ -1796,17 +1812,17 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="38"/>
+        <location filename="../../bpgui/views/phase_text.py" line="36"/>
         <source>forward to the output layer: β&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;h&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;, ŷ&lt;sub&gt;j&lt;/sub&gt; = f(β&lt;sub&gt;j&lt;/sub&gt; − θ&lt;sub&gt;j&lt;/sub&gt;)</source>
         <translation>前向传播到输出层：β&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;h&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;, ŷ&lt;sub&gt;j&lt;/sub&gt; = f(β&lt;sub&gt;j&lt;/sub&gt; − θ&lt;sub&gt;j&lt;/sub&gt;)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="41"/>
+        <location filename="../../bpgui/views/phase_text.py" line="40"/>
         <source>forward to the hidden layer: α&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sub&gt;ih&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;)</source>
         <translation>前向传播到隐层：α&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sub&gt;ih&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="27"/>
+        <location filename="../../bpgui/views/phase_text.py" line="28"/>
         <source>sample k = %1</source>
         <translation>样本 k = %1</translation>
     </message>
@@ -1816,62 +1832,62 @@
         <translation>一批 %1 个样本，图中为第一个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="32"/>
+        <location filename="../../bpgui/views/phase_text.py" line="31"/>
         <source>Iteration %1 (%4), phase %2 of %3</source>
         <translation>第 %1 次迭代（%4），阶段 %2/%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="44"/>
+        <location filename="../../bpgui/views/phase_text.py" line="45"/>
         <source>forward to hidden layer %1: α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; b&lt;sup&gt;(%2)&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;, b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</source>
         <translation>前向传播到第 %1 隐层：α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; b&lt;sup&gt;(%2)&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;，b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="49"/>
+        <location filename="../../bpgui/views/phase_text.py" line="51"/>
         <source>the error over the batch: E = (1/B) Σ&lt;sub&gt;k&lt;/sub&gt; E&lt;sub&gt;k&lt;/sub&gt; = %1</source>
         <translation>这一批的误差：E = (1/B) Σ&lt;sub&gt;k&lt;/sub&gt; E&lt;sub&gt;k&lt;/sub&gt; = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="52"/>
+        <location filename="../../bpgui/views/phase_text.py" line="54"/>
         <source>the error E&lt;sub&gt;k&lt;/sub&gt; = ½ Σ&lt;sub&gt;j&lt;/sub&gt; (y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;)² = %1</source>
         <translation>误差 E&lt;sub&gt;k&lt;/sub&gt; = ½ Σ&lt;sub&gt;j&lt;/sub&gt; (y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;)² = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="54"/>
+        <location filename="../../bpgui/views/phase_text.py" line="58"/>
         <source>the error (cross-entropy) E&lt;sub&gt;k&lt;/sub&gt; = %1</source>
         <translation>误差（交叉熵）E&lt;sub&gt;k&lt;/sub&gt; = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="56"/>
+        <location filename="../../bpgui/views/phase_text.py" line="62"/>
         <source> for output %1</source>
         <translation>（输出 %1）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="59"/>
+        <location filename="../../bpgui/views/phase_text.py" line="64"/>
         <source>output gradients%1: g&lt;sub&gt;j&lt;/sub&gt; = ŷ&lt;sub&gt;j&lt;/sub&gt;(1 − ŷ&lt;sub&gt;j&lt;/sub&gt;)(y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;); ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</source>
         <translation>输出层梯度%1：g&lt;sub&gt;j&lt;/sub&gt; = ŷ&lt;sub&gt;j&lt;/sub&gt;(1 − ŷ&lt;sub&gt;j&lt;/sub&gt;)(y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;); ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="63"/>
+        <location filename="../../bpgui/views/phase_text.py" line="69"/>
         <source>output gradients%1: g&lt;sub&gt;j&lt;/sub&gt; = −∂E&lt;sub&gt;k&lt;/sub&gt;/∂β&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</source>
         <translation>输出层梯度%1：g&lt;sub&gt;j&lt;/sub&gt; = −∂E&lt;sub&gt;k&lt;/sub&gt;/∂β&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="67"/>
+        <location filename="../../bpgui/views/phase_text.py" line="75"/>
         <source>output %1 reaches every hidden unit (%2 of %3): ∂E/∂b&lt;sub&gt;h&lt;/sub&gt; gains −w&lt;sub&gt;h%4&lt;/sub&gt; g&lt;sub&gt;%4&lt;/sub&gt;</source>
         <translation>输出 %1 传到每个隐层神经元（第 %2 个输出，共 %3 个）：∂E/∂b&lt;sub&gt;h&lt;/sub&gt; 累加 −w&lt;sub&gt;h%4&lt;/sub&gt; g&lt;sub&gt;%4&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="72"/>
+        <location filename="../../bpgui/views/phase_text.py" line="80"/>
         <source>into the hidden units: ∂E/∂b&lt;sub&gt;h&lt;/sub&gt; = −Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; e&lt;sub&gt;h&lt;/sub&gt; = b&lt;sub&gt;h&lt;/sub&gt;(1 − b&lt;sub&gt;h&lt;/sub&gt;) Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;</source>
         <translation>传入隐层神经元：∂E/∂b&lt;sub&gt;h&lt;/sub&gt; = −Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; e&lt;sub&gt;h&lt;/sub&gt; = b&lt;sub&gt;h&lt;/sub&gt;(1 − b&lt;sub&gt;h&lt;/sub&gt;) Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="76"/>
+        <location filename="../../bpgui/views/phase_text.py" line="85"/>
         <source>back into hidden layer %1: e&lt;sub&gt;h&lt;/sub&gt; = f′(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;) Σ (weights out of h) × (deltas they lead to); ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; (input i)</source>
         <translation>反向传入第 %1 隐层：e&lt;sub&gt;h&lt;/sub&gt; = f′(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;) Σ (从 h 出发的权重) × (它们所连神经元的梯度项); ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; (输入 i)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="80"/>
+        <location filename="../../bpgui/views/phase_text.py" line="90"/>
         <source>update, all parameters at once: p ← p + Δp, Δp = −η ∂E/∂p with η = %1. Next: iteration %2 starts forward again.</source>
         <translation>更新（所有参数同时更新）：p ← p + Δp，Δp = −η ∂E/∂p，其中 η = %1。下一步：第 %2 次迭代重新从前向传播开始。</translation>
     </message>
@@ -2068,57 +2084,57 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TopologyView</name>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="330"/>
+        <location filename="../../bpgui/views/topology.py" line="346"/>
         <source>⋯ %1 more</source>
         <translation>⋯ 另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="364"/>
+        <location filename="../../bpgui/views/topology.py" line="374"/>
         <source>Dummy input fixed at −1: its weights are the thresholds</source>
         <translation>固定为 −1 的哑结点输入：它的权重就是阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="571"/>
+        <location filename="../../bpgui/views/topology.py" line="581"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="577"/>
+        <location filename="../../bpgui/views/topology.py" line="587"/>
         <source>output unit</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="577"/>
+        <location filename="../../bpgui/views/topology.py" line="587"/>
         <source>hidden unit</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="593"/>
+        <location filename="../../bpgui/views/topology.py" line="604"/>
         <source>target %1 = %2</source>
         <translation>目标 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="601"/>
+        <location filename="../../bpgui/views/topology.py" line="612"/>
         <source>(first sample of a batch of %1)</source>
         <translation>（%1 个样本的批中的第一个样本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="611"/>
+        <location filename="../../bpgui/views/topology.py" line="622"/>
         <source>threshold (weight of the dummy input −1)</source>
         <translation>阈值（哑结点输入 −1 的权重）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="614"/>
+        <location filename="../../bpgui/views/topology.py" line="625"/>
         <source>weight %1 → %2</source>
         <translation>权重 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="622"/>
+        <location filename="../../bpgui/views/topology.py" line="632"/>
         <source>%1 = %2 (used by iteration %3)</source>
         <translation>%1 = %2（第 %3 次迭代所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="629"/>
+        <location filename="../../bpgui/views/topology.py" line="639"/>
         <source>%1 after the update = %2</source>
         <translation>更新后 %1 = %2</translation>
     </message>
@@ -2126,115 +2142,121 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../bpgui/controller.py" line="248"/>
+        <location filename="../../bpgui/session/settings.py" line="51"/>
         <source>data set</source>
+        <extracomment>Settings whose change needs a new network (and so a reset); the others apply from the current iteration on. How each structural setting is named when a change re-initialises the network.</extracomment>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="248"/>
+        <location filename="../../bpgui/session/settings.py" line="52"/>
         <source>test split</source>
         <translation>测试集比例</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="249"/>
+        <location filename="../../bpgui/session/settings.py" line="53"/>
         <source>hidden layers</source>
         <translation>隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="249"/>
+        <location filename="../../bpgui/session/settings.py" line="54"/>
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="250"/>
+        <location filename="../../bpgui/session/settings.py" line="55"/>
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="250"/>
+        <location filename="../../bpgui/session/settings.py" line="56"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="250"/>
+        <location filename="../../bpgui/session/settings.py" line="57"/>
         <source>initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="251"/>
+        <location filename="../../bpgui/session/training.py" line="124"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="271"/>
+        <location filename="../../bpgui/session/training.py" line="146"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="275"/>
+        <location filename="../../bpgui/session/training.py" line="150"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="314"/>
+        <location filename="../../bpgui/session/core.py" line="220"/>
         <source>Training diverged and was paused; the last finite iteration is kept. %1</source>
         <translation>训练发散，已暂停；保留最后一次数值有限的迭代。%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="392"/>
-        <location filename="../../bpgui/controller.py" line="427"/>
+        <location filename="../../bpgui/session/phasing.py" line="76"/>
+        <location filename="../../bpgui/session/training.py" line="211"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="485"/>
+        <location filename="../../bpgui/session/core.py" line="246"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="486"/>
+        <location filename="../../bpgui/session/core.py" line="249"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="536"/>
-        <source>There is no parameter number %1.</source>
-        <translation>不存在编号为 %1 的参数。</translation>
+        <location filename="../../bpgui/session/training.py" line="100"/>
+        <source>Building the network…</source>
+        <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="540"/>
+        <location filename="../../bpgui/session/training.py" line="295"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="555"/>
+        <location filename="../../bpgui/session/training.py" line="311"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="559"/>
+        <location filename="../../bpgui/session/training.py" line="315"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="567"/>
+        <location filename="../../bpgui/session/training.py" line="322"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="572"/>
+        <location filename="../../bpgui/session/training.py" line="327"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller.py" line="595"/>
-        <source>%1 is a %2 network, but the data set %3 has %4 input(s) and %5 output(s)</source>
-        <translation>%1 是 %2 网络，但数据集 %3 有 %4 个输入和 %5 个输出</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/controller.py" line="614"/>
+        <location filename="../../bpgui/session/training.py" line="369"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/jobs.py" line="126"/>
+        <source>Checking the gradients…</source>
+        <translation>正在进行梯度检验…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/jobs.py" line="154"/>
+        <source>Comparing standard and accumulated BP…</source>
+        <translation>正在对比标准BP算法与累积BP算法…</translation>
     </message>
 </context>
 </TS>

@@ -7,8 +7,15 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from bpgui.model.datasets import Dataset, load_builtin
 from bpgui.model.network import Network
+from bpgui.model.plane_map import surface_if_planar
 from bpgui.model.training import StopConditions, Trainer, TrainingConfig
 from bpgui.views.decision_map import GRID_SIZE, MAX_HIDDEN_MAPS, DecisionMapView
+
+
+def show(view: DecisionMapView, network: Network | None) -> None:
+    """What the window does: the session computes the surface for the data shown, the view draws it."""
+    data = view.dataset
+    view.show_surface(None if network is None or data is None else surface_if_planar(network, data))
 
 # The offscreen platform (tests/conftest.py) warns when a window is shown; nothing else may warn.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -53,7 +60,7 @@ def _grid_points(view):
 def test_the_heatmap_holds_the_networks_outputs_on_the_grid_exactly(view, circle):
     network = Network.initialise((2, 8, 1), seed=3)
     view.set_data(circle)
-    view.show_network(network)
+    show(view, network)
 
     grid_x, grid_y, values = view.grid_outputs()
     assert grid_x.shape == grid_y.shape == values.shape == (GRID_SIZE, GRID_SIZE)
@@ -75,7 +82,7 @@ def test_the_heatmap_holds_the_networks_outputs_on_the_grid_exactly(view, circle
 def test_the_hidden_maps_are_the_first_layers_outputs_from_the_same_forward_pass(view, circle):
     network = Network.initialise((2, 5, 3, 1), seed=4)
     view.set_data(circle)
-    view.show_network(network)
+    show(view, network)
 
     _nets, outputs, _z = network.forward(_grid_points(view))
     maps = view.hidden_maps()
@@ -92,7 +99,7 @@ def test_the_hidden_maps_are_the_first_layers_outputs_from_the_same_forward_pass
 
 def test_hidden_tiles_are_named_b_h_and_their_line_is_where_the_unit_switches(view, trained_xor):
     view.set_data(load_builtin("xor"))
-    view.show_network(trained_xor)
+    show(view, trained_xor)
     assert view.hidden_titles() == ["b₁", "b₂"]
     _nets, _outputs, _z = trained_xor.forward(_grid_points(view))
     for h, line in enumerate(view.unit_lines()):
@@ -106,7 +113,7 @@ def test_hidden_tiles_are_named_b_h_and_their_line_is_where_the_unit_switches(vi
 
 def test_after_training_the_map_classifies_every_sample_as_the_network_does(view, circle, trained_circle):
     view.set_data(circle)
-    view.show_network(trained_circle)
+    show(view, trained_circle)
     grid_x, grid_y, values = view.grid_outputs()
 
     predicted = trained_circle.predict(circle.inputs)[:, 0]
@@ -129,7 +136,7 @@ def test_after_training_the_map_classifies_every_sample_as_the_network_does(view
 def test_misclassified_samples_are_ringed_and_counted(view, circle, trained_circle):
     view.set_data(circle)
     for network in (Network.initialise((2, 3, 1), seed=2), trained_circle):
-        view.show_network(network)
+        show(view, network)
         wrong = np.flatnonzero(circle.classify(network.predict(circle.inputs)) != circle.labels())
         assert np.array_equal(view.misclassified_indices(), wrong)
         assert len(view.misclassified_item.data) == wrong.shape[0]
@@ -147,7 +154,7 @@ def test_misclassified_samples_are_ringed_and_counted(view, circle, trained_circ
 
 def test_updates_reuse_the_same_items(view, circle):
     view.set_data(circle)
-    view.show_network(Network.initialise((2, 6, 1), seed=0))
+    show(view, Network.initialise((2, 6, 1), seed=0))
     image, boundary, rings = view.image_item, view.boundary_item, view.misclassified_item
     hidden = view.hidden_image_items()
     main_items = list(view.plot_item.getViewBox().addedItems)
@@ -155,22 +162,22 @@ def test_updates_reuse_the_same_items(view, circle):
     scene_items = len(hidden_scene.items())
 
     for seed in range(1, 6):
-        view.show_network(Network.initialise((2, 6, 1), seed=seed))
+        show(view, Network.initialise((2, 6, 1), seed=seed))
     assert view.image_item is image and view.boundary_item is boundary and view.misclassified_item is rings
     assert all(a is b for a, b in zip(view.hidden_image_items(), hidden)) and len(view.hidden_image_items()) == 6
     assert list(view.plot_item.getViewBox().addedItems) == main_items
     assert len(hidden_scene.items()) == scene_items
 
     # A new structure keeps the tiles it had and adds only the missing ones.
-    view.show_network(Network.initialise((2, 9, 1)))
+    show(view, Network.initialise((2, 9, 1)))
     assert view.hidden_image_items()[:6] == hidden and len(view.hidden_image_items()) == 9
-    view.show_network(Network.initialise((2, 2, 1)))
+    show(view, Network.initialise((2, 2, 1)))
     assert view.hidden_image_items() == hidden[:2]
-    view.show_network(Network.initialise((2, 1)))  # no hidden layer: no tiles, the map still drawn
+    show(view, Network.initialise((2, 1)))  # no hidden layer: no tiles, the map still drawn
     assert view.hidden_image_items() == [] and view.hidden_maps() == []
     assert not view.findChild(QWidget, "hidden_maps").isVisibleTo(view)
     assert view.grid_outputs()[2].shape == (GRID_SIZE, GRID_SIZE)
-    view.show_network(None)  # nothing to show: the items stay, empty
+    show(view, None)  # nothing to show: the items stay, empty
     assert view.grid_outputs()[2] is None and view.image_item.image is None and view.image_item is image
 
 
@@ -178,7 +185,7 @@ def test_the_view_never_changes_the_model(view, circle, trained_circle):
     flat = trained_circle.flat.copy()
     inputs, targets = circle.inputs.copy(), circle.targets.copy()
     view.set_data(circle)
-    view.show_network(trained_circle)
+    show(view, trained_circle)
     view.set_data(load_builtin("moons"))
     assert np.array_equal(trained_circle.flat, flat)
     assert np.array_equal(circle.inputs, inputs) and np.array_equal(circle.targets, targets)
@@ -188,14 +195,14 @@ def test_a_set_without_two_inputs_shows_a_message_instead_of_the_maps(qtbot, vie
     view.show()
     qtbot.waitExposed(view)
     view.set_data(load_builtin("watermelon3.0"))
-    view.show_network(Network.initialise((19, 4, 1)))
+    show(view, Network.initialise((19, 4, 1)))
     assert view.message() == "The map needs a data set with 2 inputs; this one has 19."
     assert not view.maps_shown()
     assert view.grid_outputs()[2] is None and view.hidden_maps() == []
 
-    view.set_data(load_builtin("watermelon3.0alpha"))  # the network does not fit yet: no crash, a message
-    assert "2" in view.message()
-    view.show_network(Network.initialise((2, 3, 1)))
+    view.set_data(load_builtin("watermelon3.0alpha"))  # a plane, but no surface for it yet: no maps, no crash
+    assert view.message() == "" and view.grid_outputs()[2] is None
+    show(view, Network.initialise((2, 3, 1)))
     assert view.message() == "" and view.maps_shown()
     assert view.grid_outputs()[2].shape == (GRID_SIZE, GRID_SIZE)
     assert view.plot_item.getAxis("bottom").labelText == "密度"
@@ -204,12 +211,12 @@ def test_a_set_without_two_inputs_shows_a_message_instead_of_the_maps(qtbot, vie
 
 def test_more_than_16_hidden_units_show_the_first_16_with_a_note(view, circle):
     view.set_data(circle)
-    view.show_network(Network.initialise((2, 20, 1)))
+    show(view, Network.initialise((2, 20, 1)))
     assert len(view.hidden_image_items()) == MAX_HIDDEN_MAPS
     assert len(view.hidden_maps()) == 20
     assert view.hidden_titles()[-1] == "b₁₆"
     assert view.hidden_heading().endswith("(first 16 of 20)")
-    view.show_network(Network.initialise((2, 16, 1)))
+    show(view, Network.initialise((2, 16, 1)))
     assert "first" not in view.hidden_heading()
 
 
@@ -221,7 +228,7 @@ def test_several_outputs_can_be_mapped_one_at_a_time(view):
     dataset = Dataset("three", inputs, targets, ("x_1", "x_2"), ("a", "b", "c"), "classification", ("a", "b", "c"))
     network = Network.initialise((2, 4, 3), seed=5)
     view.set_data(dataset)
-    view.show_network(network)
+    show(view, network)
     assert view.output_choices() == ["ŷ₁ (a)", "ŷ₂ (b)", "ŷ₃ (c)"]
 
     view.set_output_unit(2)
@@ -238,7 +245,7 @@ def test_a_regression_set_has_no_boundary_and_no_rings(view):
     inputs = rng.uniform(-1, 1, size=(25, 2))
     dataset = Dataset("plane", inputs, inputs.sum(axis=1, keepdims=True), ("x_1", "x_2"), ("y",), "regression")
     view.set_data(dataset)
-    view.show_network(Network.initialise((2, 3, 1), activations=("tanh", "linear")))
+    show(view, Network.initialise((2, 3, 1), activations=("tanh", "linear")))
     assert view.boundary_item.getData()[0] is None or len(view.boundary_item.getData()[0]) == 0
     assert len(view.misclassified_item.data) == 0
     low, high = view.image_item.levels
@@ -248,7 +255,7 @@ def test_a_regression_set_has_no_boundary_and_no_rings(view):
 
 def test_export_writes_a_png_and_leaves_no_temporary_file(qtbot, view, tmp_path, trained_xor):
     view.set_data(load_builtin("xor"))
-    view.show_network(trained_xor)
+    show(view, trained_xor)
     view.show()
     qtbot.waitExposed(view)
     path = tmp_path / "map.png"
@@ -261,7 +268,7 @@ def test_export_writes_a_png_and_leaves_no_temporary_file(qtbot, view, tmp_path,
 
 def test_the_layout_follows_the_shape_of_the_view(qtbot, view, circle):
     view.set_data(circle)
-    view.show_network(Network.initialise((2, 8, 1)))
+    show(view, Network.initialise((2, 8, 1)))
     view.show()
     qtbot.waitExposed(view)
     for width, height in ((700, 450), (420, 300), (360, 600)):
@@ -280,7 +287,7 @@ def test_the_layout_follows_the_shape_of_the_view(qtbot, view, circle):
 def test_show_surface_draws_what_the_model_computed_and_none_clears(qtbot, view, circle):
     from PySide6.QtCore import Qt
 
-    from bpgui.model.surface import decision_surface
+    from bpgui.model.plane_map import decision_surface
 
     network = Network.initialise((2, 5, 1), seed=7)
     surface = decision_surface(network, circle)

@@ -7,7 +7,8 @@ import pytest
 
 from bpgui.model.datasets import Dataset, load_builtin
 from bpgui.model.network import Network
-from bpgui.model.surface import GRID_SIZE, decision_surface
+from bpgui.model.plane_map import decision_surface
+from bpgui.model.surface import GRID_SIZE
 
 
 @pytest.fixture(scope="module")
