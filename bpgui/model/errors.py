@@ -64,7 +64,7 @@ class BpguiError(ValueError):
         self.fields = dict(fields)
         super().__init__(fill(template, **fields) if fields else template)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[..., BpguiError], tuple[type, str, dict[str, Any]], dict[str, Any]]:
         # Keep the template and fields when pickled or copied (the default
         # would rebuild from args, i.e. from the formatted English message).
         return _rebuild, (type(self), self.template, self.fields), self.__dict__

@@ -7,7 +7,10 @@ by deterministic replay from checkpoints (see ``training``).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+from numpy.typing import DTypeLike
 
 
 class GrowableArray:
@@ -15,11 +18,11 @@ class GrowableArray:
 
     __slots__ = ("_data", "_size")
 
-    def __init__(self, dtype=np.float64, capacity: int = 1024) -> None:
+    def __init__(self, dtype: DTypeLike = np.float64, capacity: int = 1024) -> None:
         self._data = np.empty(capacity, dtype=dtype)
         self._size = 0
 
-    def append(self, value) -> None:
+    def append(self, value: float) -> None:
         if self._size == self._data.shape[0]:
             grown = np.empty(2 * self._data.shape[0], dtype=self._data.dtype)
             grown[: self._size] = self._data
@@ -39,7 +42,7 @@ class GrowableArray:
     def __len__(self) -> int:
         return self._size
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: int) -> Any:
         return self.view()[i]
 
     @property

@@ -82,7 +82,9 @@ def phase_plan(layer_sizes: Sequence[int], *, per_output: bool = False) -> list[
     return plan
 
 
-def _incoming(layout, sizes, layer: int, targets: Sequence[int]) -> set[int]:
+def _incoming(
+    layout: Sequence[tuple[int, int, int]], sizes: Sequence[int], layer: int, targets: Sequence[int]
+) -> set[int]:
     """Weights into ``targets`` of ``layer`` and their thresholds."""
     w0, t0, _ = layout[layer - 1]
     n_in, n_out = sizes[layer - 1], sizes[layer]

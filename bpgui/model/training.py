@@ -22,7 +22,7 @@ import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal, NamedTuple, ParamSpec, TypeVar, overload
+from typing import Any, Literal, NamedTuple, ParamSpec, TypeVar, overload
 
 import numpy as np
 
@@ -287,7 +287,9 @@ class Trainer:
             epoch, cursor = epoch + 1, 0
         return TrainingState(state.iteration + 1, epoch, cursor, step.network_after, state.config)
 
-    def _record(self, state: TrainingState, idx, x, y, step: StepResult) -> IterationRecord:
+    def _record(
+        self, state: TrainingState, idx: np.ndarray, x: np.ndarray, y: np.ndarray, step: StepResult
+    ) -> IterationRecord:
         return make_record(
             step, state.network, iteration=state.iteration + 1, epoch=state.epoch + 1,
             mode=state.config.mode, learning_rate=state.config.learning_rate,
@@ -524,7 +526,7 @@ class Trainer:
             self._checkpoints.append(state)
             self._checkpoint_iterations.append(state.iteration)
 
-    def set_config(self, **changes) -> None:
+    def set_config(self, **changes: Any) -> None:
         """Change η, mode, batch size or shuffling from now on (the computed future is dropped).
 
         A new mode starts a new epoch: the one in progress is closed where it
