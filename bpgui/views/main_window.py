@@ -251,6 +251,11 @@ class MainWindow(QMainWindow):
         self.job_cancel = QToolButton()
         self.job_cancel.setText(self.tr("Cancel"))
         self.job_cancel.clicked.connect(self.controller.cancel_job)
+        # As tall as a line of status text, so the bar keeps its height when they appear.
+        line = self.status_label.sizeHint().height()
+        self.job_bar.setMaximumHeight(line)
+        self.job_cancel.setMaximumHeight(line + 2)
+        self.job_cancel.setAutoRaise(True)
         self.statusBar().addWidget(self.message_label, 1)
         for widget in (self.job_label, self.job_bar, self.job_cancel):
             self.statusBar().addPermanentWidget(widget)
