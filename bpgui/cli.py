@@ -17,9 +17,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .model.atomic import write_text_atomically
 from .model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
 from .model.errors import BpguiError, ConfigError
-from .model.fileformat import load_network, save_network, write_text_atomically
+from .model.fileformat import load_network, save_network
 from .model.naming import parameter_specs
 from .model.network import parse_hidden_sizes
 from .model.records import IterationRecord

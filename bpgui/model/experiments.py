@@ -8,7 +8,7 @@ accumulated BP once per pass, so the comparison reads per epoch and per update.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .datasets import Dataset
 from .network import Network
@@ -20,18 +20,34 @@ from .training import StopConditions, Trainer, TrainingConfig
 __all__ = ["RunSummary", "compare_modes"]
 
 
+#: Iterations between two progress reports of a comparison.
+CHUNK = 256
+
+
 def compare_modes(data: Dataset, network: Network, *, epochs: int, seed: int = 0,
-                  runs: Sequence[tuple[str, float]] = (("standard", 1.0), ("accumulated", 1.0))) -> list[RunSummary]:
-    """Train a copy of ``network`` once per (mode, η) for ``epochs`` epochs and summarise each."""
+                  runs: Sequence[tuple[str, float]] = (("standard", 1.0), ("accumulated", 1.0)),
+                  progress: Callable[[int, int], None] | None = None) -> list[RunSummary]:
+    """Train a copy of ``network`` once per (mode, η) for ``epochs`` epochs and summarise each.
+
+    ``progress(done, total)`` is called every few hundred iterations with the epochs done
+    over all runs (a caller may raise from it to stop: nothing outside the runs changes).
+    """
     out = []
-    for mode, eta in runs:
+    total = epochs * len(runs)
+    for n, (mode, eta) in enumerate(runs):
         trainer = Trainer(network, data, seed=seed, config=TrainingConfig(mode=mode, learning_rate=eta),
                           stop=StopConditions(max_epochs=epochs))
-        trainer.train()
+        reason = None
+        while reason is None:
+            if progress is not None:
+                progress(n * epochs + trainer.state.epoch, total)
+            _, reason = trainer.advance(CHUNK)
         log = trainer.epochs
         errors, accuracies = log.error.view().copy(), log.accuracy.view().copy()
         errors.setflags(write=False)
         accuracies.setflags(write=False)
         per_epoch = 1 if mode == "accumulated" else data.n_samples
         out.append(RunSummary(mode, eta, errors, accuracies, per_epoch))
+    if progress is not None:
+        progress(total, total)
     return out

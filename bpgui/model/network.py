@@ -231,10 +231,6 @@ class Network:
     def functions(self) -> tuple[Activation, ...]:
         return self._functions
 
-    def flat_parameters(self) -> np.ndarray:
-        """All parameters in the canonical order of ``naming.parameter_specs``."""
-        return self.flat
-
     def forward(self, inputs: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray]:
         """Forward pass of a batch ``(m, d)``: per layer ``net`` and ``output``, and the last ``net − threshold``."""
         nets, outputs = [], []

@@ -18,13 +18,12 @@ from typing import Any
 
 import numpy as np
 
+from ..model import experiments
 from ..model.datasets import Dataset
 from ..model.errors import BpguiError
-from ..model.experiments import RunSummary
 from ..model.gradcheck import MAX_CHECKED, check_record
 from ..model.network import Network
-from ..model.records import IterationRecord
-from ..model.training import StopConditions, Trainer, TrainingConfig
+from ..model.records import IterationRecord, RunSummary
 from .messages import QT_TRANSLATE_NOOP, Message
 
 __all__ = ["MAX_CHECKED", "Cancelled", "GradientCheck", "Job", "Progress", "compare_modes", "gradient_check", "run"]
@@ -131,27 +130,11 @@ def compare_modes(data: Dataset, network: Network, *, epochs: int, seed: int, le
                   valid: Callable[[], bool], finish: Callable[[list[RunSummary]], None] | None = None) -> Job:
     """Exercise 5.5 as a job: standard and accumulated BP from ``network``, ``epochs`` epochs each."""
     runs = (("standard", learning_rate), ("accumulated", learning_rate))
-    per_run = epochs * (data.n_samples + 1)
-    total = per_run * len(runs)
 
     def work(progress: Progress) -> list[RunSummary]:
-        out = []
-        for n, (mode, eta) in enumerate(runs):
-            trainer = Trainer(network, data, seed=seed, config=TrainingConfig(mode=mode, learning_rate=eta),
-                              stop=StopConditions(max_epochs=epochs))
-            reason = None
-            while reason is None:
-                progress(n * per_run + trainer.state.epoch * (data.n_samples + 1), total)
-                _, reason = trainer.advance(256)
-            log = trainer.epochs
-            errors, accuracies = log.error.view().copy(), log.accuracy.view().copy()
-            errors.setflags(write=False)
-            accuracies.setflags(write=False)
-            out.append(RunSummary(mode, eta, errors, accuracies, 1 if mode == "accumulated" else data.n_samples))
-        progress(total, total)
-        return out
+        return experiments.compare_modes(data, network, epochs=epochs, seed=seed, runs=runs, progress=progress)
 
+    cost = epochs * (data.n_samples + 1) * len(runs) * network.n_parameters
     return Job(title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Comparing standard and accumulated "
                                                                              "BP…")),
-               work=work, finish=finish or (lambda _result: None), valid=valid,
-               quick=total * network.n_parameters < QUICK_WORK)
+               work=work, finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)

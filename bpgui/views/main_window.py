@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..controller import SPEEDS, Settings, TrainingController, localized
+from ..model.atomic import write_text_atomically
 from ..model.errors import BpguiError
-from ..model.fileformat import write_text_atomically
 from ..model.records import RunSummary
 from ..model.text import fill
 from .decision_map import DecisionMapView

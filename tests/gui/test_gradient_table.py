@@ -152,8 +152,8 @@ def test_without_a_record_only_the_values_are_shown(view, trainer):
     view.set_structure(SPECS_221)
     model = view.source_model()
     assert all(v is None for v in column(model, COL_VALUE, DISPLAY))
-    view.set_record(None, trainer.network.flat_parameters())
-    assert column(model, COL_VALUE, USER) == trainer.network.flat_parameters().tolist()
+    view.set_record(None, trainer.network.flat)
+    assert column(model, COL_VALUE, USER) == trainer.network.flat.tolist()
     for col in (COL_GRADIENT, COL_UPDATE, COL_NEW_VALUE):
         assert column(model, col, DISPLAY) == [None] * len(SPECS_221)
         assert column(model, col, USER) == [None] * len(SPECS_221)
