@@ -7,7 +7,6 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 
 from __future__ import annotations
 
-import html
 import os
 
 import numpy as np
@@ -16,29 +15,26 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QScrollArea,
     QSlider,
     QSpinBox,
     QSplitter,
     QTabWidget,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..controller import SPEEDS, Settings, TrainingController, localized
-from ..model.atomic import write_text_atomically
+from ..controller import SPEEDS, Settings, TrainingController
 from ..model.errors import BpguiError
 from ..model.records import RunSummary
 from ..model.text import fill
+from . import main_files
 from .decision_map import DecisionMapView
 from .derivation_panel import DerivationPanel
 from .dialogs import ComparisonDialog, PerceptronDialog
@@ -49,6 +45,7 @@ from .main_menus import build_menus, build_toolbar
 from .phase_text import phase_caption
 from .preferences import remembered_settings, restore_preferences, save_preferences
 from .settings_panel import SettingsPanel
+from .status_area import StatusArea
 from .status_text import caption_text, iteration_curve_name, status_line
 from .topology import TopologyView
 
@@ -236,35 +233,11 @@ class MainWindow(QMainWindow):
                                         self.tr("Undo the last weight or threshold you set by hand"))
 
     def _make_status_bar(self) -> None:
-        # Messages (why Run stopped, what a change reset, what was refused) on
-        # the left, the figures of iteration t on the right: both always visible.
-        self.message_label = QLabel()
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.setMinimumWidth(40)
-        self.status_label = QLabel()
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Slow work in the worker: what it is, how far, and a way to stop it.
-        self.job_label = QLabel()
-        self.job_bar = QProgressBar()
-        self.job_bar.setMaximumWidth(160)
-        self.job_bar.setTextVisible(False)
-        self.job_cancel = QToolButton()
-        self.job_cancel.setText(self.tr("Cancel"))
-        self.job_cancel.clicked.connect(self.controller.cancel_job)
-        # As tall as a line of status text, so the bar keeps its height when they appear.
-        line = self.status_label.sizeHint().height()
-        self.job_bar.setMaximumHeight(line)
-        self.job_cancel.setMaximumHeight(line + 2)
-        self.job_cancel.setAutoRaise(True)
-        self.statusBar().addWidget(self.message_label, 1)
-        for widget in (self.job_label, self.job_bar, self.job_cancel):
-            self.statusBar().addPermanentWidget(widget)
-            widget.hide()
-        self.statusBar().addPermanentWidget(self.status_label)
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.setInterval(MESSAGE_MS)
-        self._message_timer.timeout.connect(self.message_label.clear)
+        self.status_area = StatusArea(self.statusBar())
+        area = self.status_area
+        self.message_label, self.status_label = area.message_label, area.status_label
+        self.job_label, self.job_bar, self.job_cancel = area.job_label, area.job_bar, area.job_cancel
+        area.cancel_requested.connect(self.controller.cancel_job)
 
     # ---- wiring ----------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -275,20 +248,20 @@ class MainWindow(QMainWindow):
         c.settings_changed.connect(self._on_controller_settings_changed)
         c.running_changed.connect(self._on_controller_running_changed)
         c.selection_changed.connect(self._on_controller_selection_changed)
-        c.message.connect(self._on_controller_message)
+        c.message.connect(self.show_message)
         c.check_ready.connect(self._on_controller_check_ready)
         c.comparison_ready.connect(self._on_controller_comparison_ready)
-        c.job_started.connect(self._on_controller_job_started)
-        c.job_progress.connect(self._on_controller_job_progress)
-        c.job_finished.connect(self._on_controller_job_finished)
+        c.job_started.connect(self.status_area.job_started)
+        c.job_progress.connect(self.status_area.job_progress)
+        c.job_finished.connect(self.status_area.job_finished)
         self.topology.parameter_selected.connect(c.select_parameter)
         self.topology.edit_requested.connect(self._on_topology_edit_requested)
         self.table.parameter_selected.connect(c.select_parameter)
         self.table.value_edit_requested.connect(c.edit_parameter)
-        self.table.invalid_edit.connect(lambda text: self._on_controller_message("error", text))
+        self.table.invalid_edit.connect(lambda text: self.show_message("error", text))
         self.settings_panel.changes_requested.connect(lambda changes: c.update_settings(**changes))
         self.settings_panel.import_requested.connect(self._on_import_triggered)
-        self.settings_panel.invalid_input.connect(lambda text: self._on_controller_message("error", text))
+        self.settings_panel.invalid_input.connect(lambda text: self.show_message("error", text))
         self.speed.valueChanged.connect(self._on_speed_changed)
         self.seed.editingFinished.connect(lambda: c.update_settings(seed=self.seed.value()))
         self._on_speed_changed(self.speed.value())
@@ -451,20 +424,6 @@ class MainWindow(QMainWindow):
     def _on_phase_timer_timeout(self) -> None:
         self.controller.step_phase()
 
-    def _on_controller_job_started(self, title: str) -> None:
-        self.job_label.setText(title)
-        self.job_bar.setRange(0, 0)  # busy until the first progress report
-        for widget in (self.job_label, self.job_bar, self.job_cancel):
-            widget.show()
-
-    def _on_controller_job_progress(self, done: int, total: int) -> None:
-        self.job_bar.setRange(0, max(1, total))
-        self.job_bar.setValue(min(done, total))
-
-    def _on_controller_job_finished(self) -> None:
-        for widget in (self.job_label, self.job_bar, self.job_cancel):
-            widget.hide()
-
     def _on_controller_running_changed(self, running: bool) -> None:
         if running:
             self.play_phases_action.setChecked(False)
@@ -481,12 +440,10 @@ class MainWindow(QMainWindow):
         self.table.select_parameter(index)
         self._update_derivation()
 
-    def _on_controller_message(self, level: str, text: str) -> None:
+    def show_message(self, level: str, text: str) -> None:
+        """A message for the learner in the status bar (an error also in a box while the window is shown)."""
         self.last_message = (level, text)
-        colour = "#b00020" if level == "error" else "#1a4d8f"
-        self.message_label.setText(f"<span style='color:{colour}'>{html.escape(text)}</span>")
-        self.message_label.setToolTip(text)
-        self._message_timer.start()
+        self.status_area.show_message(level, text)
         if level == "error" and self.isVisible() and not os.environ.get("BPGUI_NO_DIALOGS"):
             QMessageBox.warning(self, self.tr("bpgui"), text)
 
@@ -496,63 +453,36 @@ class MainWindow(QMainWindow):
         self.speed_label.setText(self.tr("max") if speed == 0 else fill(self.tr("%1/s"), speed))
 
     def _update_status(self) -> None:
-        self.status_label.setText(status_line(self.controller.status(), self.controller.settings.mode))
+        self.status_area.show_status(status_line(self.controller.status(), self.controller.settings.mode))
 
     # ---- files --------------------------------------------------------------------------------------
     def _on_open_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), "", self.tr("bpgui network (*.json)"))
-        if path:
-            self.controller.open_network(path)
+        main_files.open_network(self)
 
     def _on_save_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), "network.json",
-                                              self.tr("bpgui network (*.json)"))
-        if path:
-            self.controller.save_network(path)
+        main_files.save_network(self)
 
     def _on_import_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV data"), "", self.tr("CSV files (*.csv)"))
-        if path:
-            self.controller.import_data(path)
+        main_files.import_data(self)
 
     def export_table(self, path: str) -> bool:
-        try:
-            write_text_atomically(path, self.table.export_csv_text())
-        except BpguiError as exc:
-            self._on_controller_message("error", localized(exc))
-            return False
-        return True
+        return main_files.export_table(self, path)
+
+    def export_picture(self, which: str, path: str) -> bool:
+        """Save the network drawing ("network") or the error curve ("error") to ``path`` (PNG or SVG)."""
+        return main_files.export_picture(self, which, path)
 
     def _on_export_table_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), "gradients.csv",
-                                              self.tr("CSV files (*.csv)"))
-        if path:
-            self.export_table(path)
-
-    def _export(self, exporter, path: str) -> bool:
-        try:
-            exporter(path)
-        except (OSError, BpguiError) as exc:
-            self._on_controller_message("error", localized(exc))
-            return False
-        return True
+        main_files.export_table(self)
 
     def _on_export_topology_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export network picture"), "network.png",
-                                              self.tr("Images (*.png *.svg)"))
-        if path:
-            self._export(self.topology.export_image, path)
+        main_files.export_picture(self, "network")
 
     def _on_export_plot_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export error curve"), "error.png",
-                                              self.tr("Images (*.png *.svg)"))
-        if path:
-            self._export(self.plot.export_svg if path.lower().endswith(".svg") else self.plot.export_png, path)
+        main_files.export_picture(self, "error")
 
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(self, self.tr("About bpgui"), self.tr(
-            "bpgui teaches backpropagation by letting you watch it and step through it, "
-            "in the notation of Zhou Zhihua's Machine Learning, chapter 5."))
+        main_files.about(self)
 
     # ---- geometry and remembered settings ----------------------------------------------------------------
     def save_preferences(self) -> None:

@@ -171,11 +171,11 @@ def test_export_table_and_pictures(window, tmp_path):
     assert window.export_table(str(csv_path))
     lines = csv_path.read_text().splitlines()
     assert lines[0].startswith("name,layer,kind") and len(lines) == 10
-    for name, exporter in (("n.png", window.topology.export_image), ("n.svg", window.topology.export_image),
-                           ("e.png", window.plot.export_png), ("e.svg", window.plot.export_svg)):
+    for name, which in (("n.png", "network"), ("n.svg", "network"), ("e.png", "error"), ("e.svg", "error")):
         path = tmp_path / name
-        assert window._export(exporter, str(path))
+        assert window.export_picture(which, str(path))
         assert path.stat().st_size > 200
+        assert path.read_bytes().startswith(b"\x89PNG" if name.endswith(".png") else b"<")
 
 
 def test_geometry_and_settings_are_remembered(qtbot, qsettings, monkeypatch):

@@ -1,0 +1,74 @@
+"""The main window's status bar: messages on the left, slow work in the middle, the figures of t on the right.
+
+Messages (why Run stopped, what a change reset, what was refused) stay
+readable for a while; a job running in the worker shows what it is, how far
+it has got and a Cancel button; the figures of iteration t are always there.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
+
+MESSAGE_MS = 15_000
+
+
+class StatusArea(QObject):
+    cancel_requested = Signal()
+
+    def __init__(self, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self.message_label = QLabel()
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setMinimumWidth(40)
+        self.status_label = QLabel()
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.job_label = QLabel()
+        self.job_bar = QProgressBar()
+        self.job_bar.setMaximumWidth(160)
+        self.job_bar.setTextVisible(False)
+        self.job_cancel = QToolButton()
+        self.job_cancel.setText(QCoreApplication.translate("MainWindow", "Cancel"))
+        self.job_cancel.setAutoRaise(True)
+        self.job_cancel.clicked.connect(self.cancel_requested)
+        # As tall as a line of status text, so the bar keeps its height when they appear.
+        line = self.status_label.sizeHint().height()
+        self.job_bar.setMaximumHeight(line)
+        self.job_cancel.setMaximumHeight(line + 2)
+        bar.addWidget(self.message_label, 1)
+        for widget in self._job_widgets():
+            bar.addPermanentWidget(widget)
+            widget.hide()
+        bar.addPermanentWidget(self.status_label)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(MESSAGE_MS)
+        self._message_timer.timeout.connect(self.message_label.clear)
+
+    def _job_widgets(self) -> tuple[QLabel, QProgressBar, QToolButton]:
+        return self.job_label, self.job_bar, self.job_cancel
+
+    def show_message(self, level: str, text: str) -> None:
+        colour = "#b00020" if level == "error" else "#1a4d8f"
+        self.message_label.setText(f"<span style='color:{colour}'>{html.escape(text)}</span>")
+        self.message_label.setToolTip(text)
+        self._message_timer.start()
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def job_started(self, title: str) -> None:
+        self.job_label.setText(title)
+        self.job_bar.setRange(0, 0)  # busy until the first progress report
+        for widget in self._job_widgets():
+            widget.show()
+
+    def job_progress(self, done: int, total: int) -> None:
+        self.job_bar.setRange(0, max(1, total))
+        self.job_bar.setValue(min(done, total))
+
+    def job_finished(self) -> None:
+        for widget in self._job_widgets():
+            widget.hide()
