@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import csv
 from pathlib import Path
 
@@ -55,24 +54,6 @@ def assert_error(path_or_callable, *fragments: str, **kwargs) -> str:
 # ---------------------------------------------------------------------------
 # The module itself
 # ---------------------------------------------------------------------------
-
-
-DATA_MODULES = ("datasets", "dataset", "builtin_data", "csv_read", "csv_import", "split", "seeding")
-
-
-@pytest.mark.parametrize("module", DATA_MODULES)
-def test_model_layer_imports_no_gui_toolkit(module):
-    source = (Path(ds.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module.split(".")[0])
-    assert imported, "the scan found no imports at all"
-    assert not imported & {"PySide6", "PyQt5", "PyQt6", "pyqtgraph", "pickle"}
-    assert "print(" not in source
 
 
 def test_the_facade_re_exports_every_public_name():

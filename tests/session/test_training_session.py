@@ -10,15 +10,28 @@ from bpgui.model.training import Trainer
 from bpgui.session.settings import Settings
 from bpgui.session.training import TrainingSession
 
+GUI = "('PySide6', 'shiboken6', 'pyqtgraph')"
 
-def test_importing_the_session_loads_no_gui_library():
+
+def test_importing_the_session_and_the_model_loads_no_gui_library():
+    """At run time too (the import contracts read the source; this catches a dynamic import)."""
     code = (
-        "import sys, bpgui.session, bpgui.session.training, bpgui.session.jobs, bpgui.session.settings\n"
+        "import importlib, pkgutil, sys, bpgui.model, bpgui.session\n"
+        "for package in (bpgui.model, bpgui.session):\n"
+        "    for m in pkgutil.iter_modules(package.__path__, package.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)\n"
         "import bpgui.cli\n"
-        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))))"
+        "assert 'bpgui.session.training' in sys.modules and 'bpgui.model.training' in sys.modules\n"
+        f"print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in {GUI})))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_the_gui_probe_can_fail():
+    code = f"import sys, bpgui.session, PySide6.QtCore\nprint([m for m in sys.modules if m.split('.')[0] in {GUI}][:1])"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "PySide6" in result.stdout
 
 
 def test_default_demo_is_the_notes_xor_network_and_run_solves_it(session, run_until_stopped, recorder):
