@@ -20,234 +20,60 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QPainter,
-    QPainterPath,
-    QPainterPathStroker,
-    QPen,
-)
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
-    QGraphicsItem,
-    QGraphicsLineItem,
-    QGraphicsRectItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsTextItem,
-    QGraphicsView,
-    QToolTip,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QToolTip
 
-from ..model.naming import (
-    delta_symbol,
-    net_symbol,
-    threshold_symbol,
-    unit_symbol,
-    weight_symbol,
-)
+from ..model.naming import threshold_symbol
 from ..model.network import Network
 from ..model.phases import UPDATE, PhaseView
 from ..model.records import IterationRecord
-from ..model.text import fill
+from . import topology_text
 from .files import save_image, write_atomically
+from .topology_items import (
+    DIM_LINK,
+    DIM_UNIT,
+    DUMMY_HALF_WIDTH,
+    LIT,
+    NEGATIVE,
+    POSITIVE,
+    RADIUS,
+    SELECTED,
+    TEXT,
+    DummyInput,
+    Link,
+    Unit,
+    tint,
+)
+from .topology_layout import (
+    EDGE_UNITS,
+    LAYER_GAP,
+    MAX_UNITS_SHOWN,
+    UNIT_GAP,
+    dummy_label_place,
+    dummy_place,
+    layer_places,
+    link_label_place,
+    parameter_offsets,
+    shown_units,
+)
+from .topology_text import elide, fmt
 
-MAX_UNITS_SHOWN = 24
-EDGE_UNITS = 8  # shown at each end of a collapsed layer
-LAYER_GAP = 230.0
-UNIT_GAP = 104.0
+__all__ = [
+    "DIM_LINK", "DIM_UNIT", "EDGE_UNITS", "LAYER_GAP", "LIT", "MAX_ANTIALIASED_LINKS", "MAX_LABELLED_LINKS",
+    "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "POSITIVE", "RADIUS", "SELECTED", "TEXT", "UNIT_GAP",
+    "TopologyView", "shown_units",
+]
+
+_fmt = fmt  # its name before it moved beside this module (tests read numbers as the drawing writes them)
+
 # Fitting never shrinks the drawing below this: a tall network scrolls instead
 # of shrinking into unreadable dots.
 MIN_FIT_SCALE = 0.6
 # Value labels start switched on only while the links drawn stay few enough to label.
 MAX_LABELLED_LINKS = 24
 MAX_ANTIALIASED_LINKS = 150
-RADIUS = 24.0
-POSITIVE = QColor("#1f63c6")
-NEGATIVE = QColor("#d2362b")
-SELECTED = QColor("#f0b400")
-LIT = QColor("#ff7f0e")  # what the current phase computes
-DIM_UNIT, DIM_LINK = 0.3, 0.15
-TEXT = QColor("#202020")
-
-
-def _fmt(value: float, digits: int = 4) -> str:
-    return f"{value:.{digits}g}"
-
-
-def _tint(value: float) -> QColor:
-    """White at 0, deepening blue towards +1 and red towards −1 (clipped)."""
-    v = float(np.clip(value, -1.0, 1.0)) if np.isfinite(value) else 0.0
-    base = POSITIVE if v >= 0 else NEGATIVE
-    a = abs(v) * 0.85
-    return QColor(
-        round(255 + (base.red() - 255) * a), round(255 + (base.green() - 255) * a), round(255 + (base.blue() - 255) * a)
-    )
-
-
-def _elide(text: str, limit: int = 18) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def shown_units(n: int) -> list[int]:
-    """0-based units drawn for a layer of n (all, or the first and last EDGE_UNITS)."""
-    if n <= MAX_UNITS_SHOWN:
-        return list(range(n))
-    return list(range(EDGE_UNITS)) + list(range(n - EDGE_UNITS, n))
-
-
-class _Label(QGraphicsItem):
-    """A small text on a pale rounded box (readable over links); cheap to update."""
-
-    def __init__(self, parent: QGraphicsItem | None = None, size: float = 10.0) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._font = QFont()
-        self._font.setPointSizeF(size)
-        self._rect = QRectF()
-        self.setZValue(5)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_text(self, text: str) -> None:
-        if text == self._text:
-            return
-        self.prepareGeometryChange()
-        self._text = text
-        metrics = QFontMetricsF(self._font)
-        w, h = metrics.horizontalAdvance(text) + 6, metrics.height() + 2
-        self._rect = QRectF(-w / 2, -h / 2, w, h)
-        self.update()
-
-    def text(self) -> str:
-        return self._text
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if not self._text:
-            return
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(self._rect, 3, 3)
-        painter.setPen(TEXT)
-        painter.setFont(self._font)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
-
-
-class _Highlight:
-    """Selected and lit looks shared by units and links; each item draws them in _apply_pen."""
-
-    _selected = False
-    _lit = False
-
-    def set_selected_look(self, selected: bool) -> None:
-        self._selected = selected
-        self._apply_pen()
-
-    def set_lit(self, lit: bool) -> None:
-        self._lit = lit
-        self._apply_pen()
-
-    def _apply_pen(self) -> None:
-        raise NotImplementedError  # each item draws the looks its own way
-
-
-class _Unit(_Highlight, QGraphicsEllipseItem):
-    def __init__(self, layer: int, unit: int, n_layers: int, param_index: int) -> None:
-        super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
-        self.layer, self.unit, self.param_index = layer, unit, param_index
-        self.setPen(QPen(QColor("#505050"), 1.5))
-        self.setBrush(QBrush(Qt.GlobalColor.white))
-        self.setZValue(3)
-        # Kept as an attribute: PySide drops a child item whose wrapper is unreferenced.
-        self.symbol = QGraphicsTextItem(self)
-        self.symbol.setHtml(f"<span style='font-size:11pt'>{unit_symbol(layer, unit + 1, n_layers).html}</span>")
-        r = self.symbol.boundingRect()
-        self.symbol.setPos(-r.width() / 2, -r.height() / 2)
-        self.symbol.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.value_label = _Label(self)
-        self.value_label.setPos(0, RADIUS + 10)
-        self.threshold_label = _Label(self)
-        self.threshold_label.setPos(0, -RADIUS - 10)
-        self.name_label = _Label(self)  # a data set's feature or target name
-        self.delta_label = _Label(self, size=9.0)  # g_j / e_h once a phase has computed it
-        self.delta_label.setPos(0, RADIUS + 27)
-
-    def _apply_pen(self) -> None:
-        if self._selected:
-            self.setPen(QPen(SELECTED, 4))
-        elif self._lit:
-            self.setPen(QPen(LIT, 3.5))
-        else:
-            self.setPen(QPen(QColor("#505050"), 1.5))
-
-
-class _Link(_Highlight, QGraphicsLineItem):
-    def __init__(self, param_index: int, layer: int, source: int | None, target: int) -> None:
-        super().__init__()
-        self.param_index, self.layer, self.source, self.target = param_index, layer, source, target
-        self.setZValue(1)
-        self.label = _Label()
-        self._width = 1.0
-        self._color = POSITIVE
-        self._shape = QPainterPath()
-
-    def set_weight(self, value: float, scale: float) -> None:
-        self._color = POSITIVE if value >= 0 else NEGATIVE
-        self._width = 0.6 + 5.4 * min(1.0, abs(value) / scale) if scale > 0 and np.isfinite(value) else 0.6
-        self._apply_pen()
-
-    def set_selected_look(self, selected: bool) -> None:
-        self.setZValue(2 if selected else 1)
-        super().set_selected_look(selected)
-
-    def _apply_pen(self) -> None:
-        if self._selected:
-            pen = QPen(SELECTED, self._width + 5)
-        elif self._lit:
-            pen = QPen(self._color, self._width + 2.5)
-        else:
-            pen = QPen(self._color, self._width)
-        if self.source is None:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.setPen(pen)
-
-    def setLine(self, *args) -> None:
-        super().setLine(*args)
-        # A generous, fixed hit area, built once: thin links must still be easy
-        # to click and hover, and Qt asks for the shape on every repaint.
-        path = QPainterPath()
-        line = self.line()
-        path.moveTo(line.p1())
-        path.lineTo(line.p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12.0)
-        self._shape = stroker.createStroke(path)
-
-    def shape(self) -> QPainterPath:
-        return self._shape
-
-
-class _DummyInput(QGraphicsRectItem):
-    """The note's dummy node: a box holding −1, whose weights are the thresholds."""
-
-    def __init__(self) -> None:
-        super().__init__(-15, -13, 30, 26)
-        self.setBrush(QColor("#eeeeee"))
-        self.setPen(QPen(QColor("#707070"), 1.2))
-        self.setZValue(3)
-        # Kept as an attribute: PySide drops a child item whose wrapper is unreferenced.
-        self.text = QGraphicsSimpleTextItem("−1", self)
-        r = self.text.boundingRect()
-        self.text.setPos(-r.width() / 2, -r.height() / 2)
 
 
 class TopologyView(QGraphicsView):
@@ -268,8 +94,8 @@ class TopologyView(QGraphicsView):
         self._sizes: tuple[int, ...] = ()
         self._input_names: tuple[str, ...] = ()
         self._output_names: tuple[str, ...] = ()
-        self._units: list[list[_Unit]] = []
-        self._links: dict[int, _Link] = {}
+        self._units: list[list[Unit]] = []
+        self._links: dict[int, Link] = {}
         self._dummies: list[QGraphicsItem] = []
         self._value_labels = True
         self._dummy_thresholds = False
@@ -313,42 +139,29 @@ class TopologyView(QGraphicsView):
         self._network = self._record = self._phase = None  # they belonged to the old structure
         n_layers = len(self._sizes) - 1
         self._units, self._links, self._dummies = [], {}, []
-        # offsets of each layer's parameters in the canonical flat order
-        layout, offset = [], 0
-        for a, b in zip(self._sizes[:-1], self._sizes[1:]):
-            layout.append((offset, offset + a * b))
-            offset += a * b + b
-        self._layout = tuple(layout)
-
-        positions: list[dict[int, QPointF]] = []
-        tallest = max(len(shown_units(n)) + (1 if n > MAX_UNITS_SHOWN else 0) for n in self._sizes)
-        for k, n in enumerate(self._sizes):
-            shown = shown_units(n)
-            slots = len(shown) + (1 if n > MAX_UNITS_SHOWN else 0)
-            top = (tallest - slots) * UNIT_GAP / 2
-            pos, units = {}, []
-            for s, u in enumerate(shown):
-                slot = s + (1 if n > MAX_UNITS_SHOWN and s >= EDGE_UNITS else 0)
-                p = QPointF(k * LAYER_GAP, top + slot * UNIT_GAP)
-                pos[u] = p
+        layout = self._layout = parameter_offsets(self._sizes)
+        places = layer_places(self._sizes)
+        positions = [place.units for place in places]
+        for k, (n, place) in enumerate(zip(self._sizes, places)):
+            units = []
+            for u, p in place.units.items():
                 param = -1 if k == 0 else layout[k - 1][1] + u
-                item = _Unit(k, u, n_layers, param)
+                item = Unit(k, u, n_layers, param)
                 item.setPos(p)
                 item.threshold_label.setVisible(k > 0 and not self._dummy_thresholds)
                 names = self._input_names if k == 0 else self._output_names if k == n_layers else ()
                 if u < len(names) and names[u] and not names[u].startswith(("x_", "y_")):
-                    item.name_label.set_text(_elide(names[u]))
+                    item.name_label.set_text(elide(names[u]))
                     half = item.name_label.boundingRect().width() / 2
                     item.name_label.setPos(-(RADIUS + 6 + half) if k == 0 else RADIUS + 6 + half, 0)
                 scene.addItem(item)
                 units.append(item)
-            if n > MAX_UNITS_SHOWN:
-                more = QGraphicsSimpleTextItem(fill(self.tr("⋯ %1 more"), n - 2 * EDGE_UNITS))
+            if place.more is not None:
+                more = QGraphicsSimpleTextItem(topology_text.more_text(n - 2 * EDGE_UNITS))
                 more.setBrush(QColor("#606060"))
                 r = more.boundingRect()
-                more.setPos(k * LAYER_GAP - r.width() / 2, top + EDGE_UNITS * UNIT_GAP - r.height() / 2)
+                more.setPos(place.more.x() - r.width() / 2, place.more.y() - r.height() / 2)
                 scene.addItem(more)
-            positions.append(pos)
             self._units.append(units)
 
         for k in range(1, n_layers + 1):
@@ -357,27 +170,25 @@ class TopologyView(QGraphicsView):
             src_shown = sorted(positions[k - 1])
             for a, i in enumerate(src_shown):
                 for j in sorted(positions[k]):
-                    link = _Link(w0 + i * n_out + j, k, i, j)
+                    link = Link(w0 + i * n_out + j, k, i, j)
                     link.setLine(positions[k - 1][i].x() + RADIUS, positions[k - 1][i].y(),
                                  positions[k][j].x() - RADIUS, positions[k][j].y())
-                    # Stagger labels along the link so crossing links don't stack them.
-                    frac = 0.28 + 0.44 * (a / max(1, len(src_shown) - 1))
-                    link.label.setPos(positions[k - 1][i] + (positions[k][j] - positions[k - 1][i]) * frac)
+                    link.label.setPos(link_label_place(positions[k - 1][i], positions[k][j], a, len(src_shown)))
                     scene.addItem(link)
                     scene.addItem(link.label)
                     self._links[link.param_index] = link
             if self._dummy_thresholds:
-                ys = [p.y() for p in positions[k - 1].values()]
-                dummy_pos = QPointF((k - 1) * LAYER_GAP + LAYER_GAP * 0.35, min(ys) - UNIT_GAP * 0.9)
-                box = _DummyInput()
+                dummy_pos = dummy_place(k, list(positions[k - 1].values()))
+                box = DummyInput()
                 box.setPos(dummy_pos)
-                box.setToolTip(self.tr("Dummy input fixed at −1: its weights are the thresholds"))
+                box.setToolTip(topology_text.dummy_tooltip())
                 scene.addItem(box)
                 self._dummies.append(box)
                 for j in sorted(positions[k]):
-                    link = _Link(t0 + j, k, None, j)
-                    link.setLine(dummy_pos.x() + 15, dummy_pos.y(), positions[k][j].x() - RADIUS, positions[k][j].y())
-                    link.label.setPos(dummy_pos + (positions[k][j] - dummy_pos) * 0.55)
+                    link = Link(t0 + j, k, None, j)
+                    link.setLine(dummy_pos.x() + DUMMY_HALF_WIDTH, dummy_pos.y(),
+                                 positions[k][j].x() - RADIUS, positions[k][j].y())
+                    link.label.setPos(dummy_label_place(dummy_pos, positions[k][j]))
                     scene.addItem(link)
                     scene.addItem(link.label)
                     self._links[link.param_index] = link
@@ -418,7 +229,7 @@ class TopologyView(QGraphicsView):
         for k, units in enumerate(self._units):
             for u in units:
                 value = self._unit_value(k, u.unit)
-                u.setBrush(QBrush(_tint(value) if value is not None else Qt.GlobalColor.white))
+                u.setBrush(QBrush(tint(value) if value is not None else Qt.GlobalColor.white))
         self._update_texts()
         self._apply_phase_look()
 
@@ -441,22 +252,7 @@ class TopologyView(QGraphicsView):
         return float(record.layers[layer - 1].output[0, unit])
 
     def _delta_text(self, layer: int, unit: int) -> str:
-        phase, record = self._phase, self._record
-        if phase is None or record is None or layer == 0:
-            return ""
-        n_layers = len(self._sizes) - 1
-        if not phase.delta_known[layer - 1][unit]:
-            if layer == n_layers - 1 and phase.hidden_sum_outputs:
-                # Following one output at a time: ∂E/∂b_h so far, −Σ_{j ≤ J} w_hj g_j, grows with each output.
-                done = phase.hidden_sum_outputs
-                w = record.parameters[layer].weights[unit, :done]
-                g = record.layers[n_layers - 1].delta[0, :done]
-                partial = -float(np.dot(w, g))
-                out = unit_symbol(layer, unit + 1, n_layers).unicode
-                return f"∂E/∂{out} ({done}/{self._sizes[-1]}) = {_fmt(partial)}".replace("-", "−")
-            return ""
-        value = float(record.layers[layer - 1].delta[0, unit])
-        return f"{delta_symbol(layer, unit + 1, n_layers).unicode} = {_fmt(value)}".replace("-", "−")
+        return topology_text.delta_text(self._sizes, self._record, self._phase, layer, unit)
 
     def _apply_phase_look(self) -> None:
         phase = self._phase
@@ -478,15 +274,15 @@ class TopologyView(QGraphicsView):
         n_layers = len(self._sizes) - 1
         for index, link in self._links.items():
             if self._value_labels:
-                link.label.set_text(_fmt(float(params[index])))
+                link.label.set_text(fmt(float(params[index])))
         for k, units in enumerate(self._units):
             for u in units:
                 if self._value_labels:
                     value = self._unit_value(k, u.unit)
-                    u.value_label.set_text("" if value is None else _fmt(value))
+                    u.value_label.set_text("" if value is None else fmt(value))
                 if k > 0:
                     sym = threshold_symbol(k, u.unit + 1, n_layers).unicode
-                    text = f"{sym} = {_fmt(float(params[u.param_index]))}" if self._value_labels else sym
+                    text = f"{sym} = {fmt(float(params[u.param_index]))}" if self._value_labels else sym
                     u.threshold_label.set_text(text.replace("-", "−"))
 
     def unit_value_text(self, layer: int, unit: int) -> str:
@@ -496,10 +292,10 @@ class TopologyView(QGraphicsView):
                 return u.value_label.text()
         raise KeyError((layer, unit))
 
-    def link_for(self, index: int) -> _Link | None:
+    def link_for(self, index: int) -> Link | None:
         return self._links.get(index)
 
-    def unit_item(self, layer: int, unit: int) -> _Unit | None:
+    def unit_item(self, layer: int, unit: int) -> Unit | None:
         for u in self._units[layer]:
             if u.unit == unit:
                 return u
@@ -544,9 +340,9 @@ class TopologyView(QGraphicsView):
 
     def _parameter_item_at(self, pos):
         for item in self.items(pos):
-            while item is not None and not isinstance(item, (_Unit, _Link)):
+            while item is not None and not isinstance(item, (Unit, Link)):
                 item = item.parentItem()
-            if isinstance(item, _Link) or (isinstance(item, _Unit) and item.param_index >= 0):
+            if isinstance(item, Link) or (isinstance(item, Unit) and item.param_index >= 0):
                 return item
         return None
 
@@ -563,81 +359,26 @@ class TopologyView(QGraphicsView):
 
     def tooltip_at(self, pos) -> str:
         for item in self.items(pos):
-            while item is not None and not isinstance(item, (_Unit, _Link)):
+            while item is not None and not isinstance(item, (Unit, Link)):
                 item = item.parentItem()
-            if isinstance(item, _Unit):
+            if isinstance(item, Unit):
                 return self.unit_tooltip(item.layer, item.unit)
-            if isinstance(item, _Link):
+            if isinstance(item, Link):
                 return self.link_tooltip(item.param_index)
         return ""
 
     def unit_tooltip(self, layer: int, unit: int) -> str:
         """Rich text: net input, threshold, output and delta of a unit for the current sample."""
-        n_layers = len(self._sizes) - 1
-        rec, net = self._record, self._network
-        rows = []
-        name = unit_symbol(layer, unit + 1, n_layers).html
-        if layer == 0:
-            title = fill(self.tr("input %1"), name)
-            if unit < len(self._input_names) and not self._input_names[unit].startswith("x_"):
-                title += f" ({self._input_names[unit]})"
-            if rec is not None:
-                rows.append(f"{name} = {rec.inputs[0, unit]:.10g}")
-        else:
-            kind = self.tr("output unit") if layer == n_layers else self.tr("hidden unit")
-            title = f"{kind} {name}"
-            t_sym = threshold_symbol(layer, unit + 1, n_layers).html
-            phase = self._phase
-            lv = rec.layers[layer - 1] if rec is not None else None
-            computed = lv is not None and (phase is None or layer <= phase.forward_layers)
-            delta_known = rec is not None and (phase is None or bool(phase.delta_known[layer - 1][unit]))
-            if lv is not None and computed:
-                rows.append(f"{net_symbol(layer, unit + 1, n_layers).html} = {lv.net[0, unit]:.10g}")
-            if rec is not None:
-                threshold_index = self._layout[layer - 1][1] + unit
-                rows.append(f"{t_sym} = {rec.flat_values[threshold_index]:.10g}")
-            elif net is not None:
-                rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
-            if rec is not None and lv is not None and computed:
-                rows.append(f"{name} = {lv.output[0, unit]:.10g}")
-                if layer == n_layers and (phase is None or phase.error_known):
-                    rows.append(fill(self.tr("target %1 = %2"), f"<i>y</i><sub>{unit + 1}</sub>",
-                                     f"{rec.targets[0, unit]:.10g}"))
-            if rec is not None and delta_known:
-                net_sym = net_symbol(layer, unit + 1, n_layers).html
-                delta = rec.layers[layer - 1].delta[0, unit]
-                rows.append(f"{delta_symbol(layer, unit + 1, n_layers).html} = −∂E<sub>k</sub>/∂{net_sym}"
-                            f" = {delta:.10g}")
-        if rec is not None and rec.batch_size > 1:
-            rows.append(fill(self.tr("(first sample of a batch of %1)"), rec.batch_size))
-        return f"<b>{title}</b><br>" + "<br>".join(rows)
+        return topology_text.unit_tooltip(self._sizes, self._input_names, self._layout, self._network,
+                                          self._record, self._phase, layer, unit)
 
     def link_tooltip(self, index: int) -> str:
+        """Rich text: a link's weight (or threshold), its gradient and its update."""
         link = self._links.get(index)
         if link is None or self._network is None:
             return ""
-        n_layers = len(self._sizes) - 1
-        if link.source is None:
-            sym = threshold_symbol(link.layer, link.target + 1, n_layers).html
-            what = self.tr("threshold (weight of the dummy input −1)")
-        else:
-            sym = weight_symbol(link.layer, link.source + 1, link.target + 1, n_layers).html
-            what = fill(self.tr("weight %1 → %2"), unit_symbol(link.layer - 1, link.source + 1, n_layers).html,
-                        unit_symbol(link.layer, link.target + 1, n_layers).html)
-        rec = self._record
-        rows = [f"<b>{sym}</b>: {what}"]
-        if rec is None:
-            rows.append(f"{sym} = {float(self._network.flat[index]):.10g}")
-        else:
-            rows.append(fill(self.tr("%1 = %2 (used by iteration %3)"), sym, f"{rec.flat_values[index]:.10g}",
-                             rec.iteration))
-            phase = self._phase
-            if phase is None or phase.gradient_known[index]:
-                rows.append(f"∂E/∂{sym} = {rec.flat_gradients[index]:.10g}")
-                rows.append(f"Δ{sym} = −η·∂E/∂{sym} = {rec.flat_updates[index]:.10g}")
-            if phase is None or phase.updated:
-                rows.append(fill(self.tr("%1 after the update = %2"), sym, f"{rec.flat_new_values[index]:.10g}"))
-        return "<br>".join(rows)
+        return topology_text.link_tooltip(self._sizes, self._network, self._record, self._phase, index,
+                                          link.layer, link.source, link.target)
 
     # ---- zoom, pan, fit ------------------------------------------------------------------------
     def fit(self) -> None:

@@ -1,0 +1,148 @@
+"""What the network drawing writes: numbers on it, deltas, and the hover tooltips.
+
+Everything is read from one iteration's record (or the network, before any
+step); with a phase, only what that phase knows is written. The strings keep
+the translation context ``TopologyView`` (the drawing's), as they always have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from ..model.naming import delta_symbol, net_symbol, threshold_symbol, unit_symbol, weight_symbol
+from ..model.network import Network
+from ..model.phases import PhaseView
+from ..model.records import IterationRecord
+from ..model.text import fill
+
+
+def fmt(value: float, digits: int = 4) -> str:
+    """How the drawing writes a number: four significant digits."""
+    return f"{value:.{digits}g}"
+
+
+def elide(text: str, limit: int = 18) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def more_text(hidden: int) -> str:
+    """The marker standing for the units a wide layer does not draw."""
+    return fill(QCoreApplication.translate("TopologyView", "⋯ %1 more"), hidden)
+
+
+def dummy_tooltip() -> str:
+    return QCoreApplication.translate("TopologyView", "Dummy input fixed at −1: its weights are the thresholds")
+
+
+def delta_text(
+    sizes: Sequence[int], record: IterationRecord | None, phase: PhaseView | None, layer: int, unit: int
+) -> str:
+    """The unit's delta (g_j, e_h) once the phase has computed it; ∂E/∂b_h so far while outputs come one by one."""
+    if phase is None or record is None or layer == 0:
+        return ""
+    n_layers = len(sizes) - 1
+    if not phase.delta_known[layer - 1][unit]:
+        if layer == n_layers - 1 and phase.hidden_sum_outputs:
+            # Following one output at a time: ∂E/∂b_h so far, −Σ_{j ≤ J} w_hj g_j, grows with each output.
+            done = phase.hidden_sum_outputs
+            w = record.parameters[layer].weights[unit, :done]
+            g = record.layers[n_layers - 1].delta[0, :done]
+            partial = -float(np.dot(w, g))
+            out = unit_symbol(layer, unit + 1, n_layers).unicode
+            return f"∂E/∂{out} ({done}/{sizes[-1]}) = {fmt(partial)}".replace("-", "−")
+        return ""
+    value = float(record.layers[layer - 1].delta[0, unit])
+    return f"{delta_symbol(layer, unit + 1, n_layers).unicode} = {fmt(value)}".replace("-", "−")
+
+
+def unit_tooltip(
+    sizes: Sequence[int],
+    input_names: Sequence[str],
+    offsets: Sequence[tuple[int, int]],
+    network: Network | None,
+    record: IterationRecord | None,
+    phase: PhaseView | None,
+    layer: int,
+    unit: int,
+) -> str:
+    """Rich text: net input, threshold, output and delta of a unit for the current sample.
+
+    ``offsets`` are each layer's (first weight, first threshold) in the flat order.
+    """
+    n_layers = len(sizes) - 1
+    rec, net = record, network
+    rows = []
+    name = unit_symbol(layer, unit + 1, n_layers).html
+    if layer == 0:
+        title = fill(QCoreApplication.translate("TopologyView", "input %1"), name)
+        if unit < len(input_names) and not input_names[unit].startswith("x_"):
+            title += f" ({input_names[unit]})"
+        if rec is not None:
+            rows.append(f"{name} = {rec.inputs[0, unit]:.10g}")
+    else:
+        kind = (QCoreApplication.translate("TopologyView", "output unit") if layer == n_layers
+                else QCoreApplication.translate("TopologyView", "hidden unit"))
+        title = f"{kind} {name}"
+        t_sym = threshold_symbol(layer, unit + 1, n_layers).html
+        lv = rec.layers[layer - 1] if rec is not None else None
+        computed = lv is not None and (phase is None or layer <= phase.forward_layers)
+        delta_known = rec is not None and (phase is None or bool(phase.delta_known[layer - 1][unit]))
+        if lv is not None and computed:
+            rows.append(f"{net_symbol(layer, unit + 1, n_layers).html} = {lv.net[0, unit]:.10g}")
+        if rec is not None:
+            threshold_index = offsets[layer - 1][1] + unit
+            rows.append(f"{t_sym} = {rec.flat_values[threshold_index]:.10g}")
+        elif net is not None:
+            rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
+        if rec is not None and lv is not None and computed:
+            rows.append(f"{name} = {lv.output[0, unit]:.10g}")
+            if layer == n_layers and (phase is None or phase.error_known):
+                rows.append(fill(QCoreApplication.translate("TopologyView", "target %1 = %2"),
+                                 f"<i>y</i><sub>{unit + 1}</sub>", f"{rec.targets[0, unit]:.10g}"))
+        if rec is not None and delta_known:
+            net_sym = net_symbol(layer, unit + 1, n_layers).html
+            delta = rec.layers[layer - 1].delta[0, unit]
+            rows.append(f"{delta_symbol(layer, unit + 1, n_layers).html} = −∂E<sub>k</sub>/∂{net_sym}"
+                        f" = {delta:.10g}")
+    if rec is not None and rec.batch_size > 1:
+        rows.append(fill(QCoreApplication.translate("TopologyView", "(first sample of a batch of %1)"),
+                         rec.batch_size))
+    return f"<b>{title}</b><br>" + "<br>".join(rows)
+
+
+def link_tooltip(
+    sizes: Sequence[int],
+    network: Network,
+    record: IterationRecord | None,
+    phase: PhaseView | None,
+    index: int,
+    layer: int,
+    source: int | None,
+    target: int,
+) -> str:
+    """Rich text: a weight's (or, ``source`` None, a threshold's) value, gradient and update."""
+    n_layers = len(sizes) - 1
+    if source is None:
+        sym = threshold_symbol(layer, target + 1, n_layers).html
+        what = QCoreApplication.translate("TopologyView", "threshold (weight of the dummy input −1)")
+    else:
+        sym = weight_symbol(layer, source + 1, target + 1, n_layers).html
+        what = fill(QCoreApplication.translate("TopologyView", "weight %1 → %2"),
+                    unit_symbol(layer - 1, source + 1, n_layers).html, unit_symbol(layer, target + 1, n_layers).html)
+    rec = record
+    rows = [f"<b>{sym}</b>: {what}"]
+    if rec is None:
+        rows.append(f"{sym} = {float(network.flat[index]):.10g}")
+    else:
+        rows.append(fill(QCoreApplication.translate("TopologyView", "%1 = %2 (used by iteration %3)"),
+                         sym, f"{rec.flat_values[index]:.10g}", rec.iteration))
+        if phase is None or phase.gradient_known[index]:
+            rows.append(f"∂E/∂{sym} = {rec.flat_gradients[index]:.10g}")
+            rows.append(f"Δ{sym} = −η·∂E/∂{sym} = {rec.flat_updates[index]:.10g}")
+        if phase is None or phase.updated:
+            rows.append(fill(QCoreApplication.translate("TopologyView", "%1 after the update = %2"),
+                             sym, f"{rec.flat_new_values[index]:.10g}"))
+    return "<br>".join(rows)
