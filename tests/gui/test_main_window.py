@@ -4,35 +4,15 @@ import os
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLineEdit
 
 from bpgui.controller import Settings, TrainingController
 from bpgui.views.main_window import MainWindow
 from bpgui.views.topology import _fmt
 
 VALUE, GRADIENT, UPDATE, NEW = 3, 4, 5, 6
-
-
-@pytest.fixture()
-def qsettings(tmp_path):
-    return QSettings(str(tmp_path / "bpgui.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture()
-def window(qtbot, qsettings, monkeypatch):
-    monkeypatch.setenv("BPGUI_NO_DIALOGS", "1")
-    w = MainWindow(qsettings=qsettings)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.controller.pause()
-
-
-def table_column(window, column):
-    model = window.table.source_model()
-    return np.array([model.data(model.index(r, column), Qt.ItemDataRole.UserRole) for r in range(model.rowCount())],
-                    dtype=float)
 
 
 def test_opens_on_the_default_xor_demo(window):
@@ -43,7 +23,7 @@ def test_opens_on_the_default_xor_demo(window):
     assert "t = 0" in window.status_label.text()
 
 
-def test_step_updates_table_topology_curve_and_status_to_the_models_numbers(window):
+def test_step_updates_table_topology_curve_and_status_to_the_models_numbers(window, table_column):
     for expected_t in (1, 2, 3):
         window.step_action.trigger()
         record = window.controller.record
@@ -64,7 +44,7 @@ def test_step_updates_table_topology_curve_and_status_to_the_models_numbers(wind
         assert f"sample k = {int(record.sample_indices[0]) + 1}" in status
 
 
-def test_step_back_restores_every_view(window):
+def test_step_back_restores_every_view(window, table_column):
     for _ in range(5):
         window.step_action.trigger()
     fourth = window.controller.history().iteration_errors[3]
@@ -86,7 +66,7 @@ def test_step_epoch_runs_to_the_epoch_end(window):
     assert window.controller.status()["epoch"] == 1 and window.controller.iteration == 5
 
 
-def test_run_and_pause_through_the_action(window, qtbot):
+def test_run_and_pause_through_the_action(window, qtbot, table_column):
     window.controller.update_settings(target_error=None)
     window.run_action.trigger()
     assert window.controller.running and window.run_action.isChecked()
@@ -102,10 +82,12 @@ def test_run_and_pause_through_the_action(window, qtbot):
 
 def test_selection_is_linked_both_ways(window, qtbot):
     window.step_action.trigger()
-    # table → topology
+    # table → topology: a click on the parameter's row
     table = window.table.table()
     proxy = window.table.proxy_model()
-    table.selectRow(proxy.proxy_row(7))
+    index = proxy.index(proxy.proxy_row(7), 0)
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
     assert window.controller.selected_parameter == 7
     assert window.topology.link_for(7).pen().color().name() == "#f0b400"
     # topology → table
@@ -116,11 +98,8 @@ def test_selection_is_linked_both_ways(window, qtbot):
     assert window.table.selected_parameter() == 2
 
 
-def test_switching_the_data_set_rebuilds_every_view(window):
-    panel = window.settings_panel
-    index = panel.data.findData("watermelon3.0")
-    panel.data.setCurrentIndex(index)
-    panel.data.activated.emit(index)
+def test_switching_the_data_set_rebuilds_every_view(window, user):
+    user.choose(window.settings_panel.data, "watermelon3.0")
     net = window.controller.network
     assert net.layer_sizes == (19, 2, 1)
     assert window.table.source_model().rowCount() == net.n_parameters
@@ -135,13 +114,12 @@ def test_switching_the_data_set_rebuilds_every_view(window):
     ("hidden", "abc", "positive whole numbers"),
     ("target_error", "x", "target error"),
 ])
-def test_bad_input_gives_a_message_and_changes_nothing(window, field, text, words):
+def test_bad_input_gives_a_message_and_changes_nothing(window, user, field, text, words):
     for _ in range(3):
         window.step_action.trigger()
     before = (window.controller.settings, window.controller.network.flat.tobytes(), window.controller.iteration)
     edit = getattr(window.settings_panel, field)
-    edit.setText(text)
-    edit.editingFinished.emit()
+    user.type_into(edit, text)
     assert window.last_message[0] == "error" and words in window.last_message[1]
     after = (window.controller.settings, window.controller.network.flat.tobytes(), window.controller.iteration)
     assert after == before
@@ -178,8 +156,7 @@ def test_export_table_and_pictures(window, tmp_path):
         assert path.read_bytes().startswith(b"\x89PNG" if name.endswith(".png") else b"<")
 
 
-def test_geometry_and_settings_are_remembered(qtbot, qsettings, monkeypatch):
-    monkeypatch.setenv("BPGUI_NO_DIALOGS", "1")
+def test_geometry_and_settings_are_remembered(qtbot, qsettings, no_dialogs):
     first = MainWindow(qsettings=qsettings)
     qtbot.addWidget(first)
     first.resize(700, 500)  # within the offscreen screen, which restoreGeometry clamps to
@@ -192,7 +169,7 @@ def test_geometry_and_settings_are_remembered(qtbot, qsettings, monkeypatch):
     assert (second.size().width(), second.size().height()) == (700, 500)
 
 
-def test_a_remembered_csv_that_is_gone_falls_back_to_the_default(qtbot, qsettings, tmp_path):
+def test_a_remembered_csv_that_is_gone_falls_back_to_the_default(qtbot, qsettings, no_dialogs, tmp_path):
     csv_path = tmp_path / "gone.csv"
     csv_path.write_text("a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
     first = MainWindow(TrainingController(Settings(data=str(csv_path))), qsettings=qsettings)
@@ -226,14 +203,14 @@ def test_messages_are_visible_in_the_status_bar(window, qtbot):
     assert "target" in window.message_label.text()
 
 
-def test_the_table_filter_understands_greek_names(window):
-    window.table.set_filters(text="gamma")
+def test_the_table_filter_understands_greek_names(window, qtbot):
+    qtbot.keyClicks(window.table.findChild(QLineEdit, "nameFilter"), "gamma")
     proxy = window.table.proxy_model()
     names = [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
     assert names == ["γ_1", "γ_2"]
 
 
-def test_phases_light_the_network_and_reveal_the_table_step_by_step(window):
+def test_phases_light_the_network_and_reveal_the_table_step_by_step(window, table_column):
     window.step_action.trigger()
     views = window.controller.phase_plan
     kinds = []
@@ -320,18 +297,55 @@ def test_exercise_5_5_example_loads_watermelon_and_compares_both_modes(window, q
     assert c.dataset.name == "xor" and c.network.layer_sizes == (2, 2, 1)
 
 
-def test_editing_a_table_cell_sets_the_current_parameter(window):
+def _open_cell_editor(window, qtbot, parameter, column, *, key_f2=False):
+    """Open the editor of the parameter's cell: a double-click, or a click and F2. The open editor or None."""
+    table, proxy = window.table.table(), window.table.proxy_model()
+    index = proxy.index(proxy.proxy_row(parameter), column)
+    table.scrollTo(index)
+    pos = table.visualRect(index).center()
+    # A real double-click starts with a press (QTest.mouseDClick sends only the double-click event).
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    if key_f2:
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+    else:
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    editors = [e for e in table.findChildren(QLineEdit, "valueEditor") if e.isVisible()]
+    return editors[0] if editors else None
+
+
+def _type_into_cell(window, qtbot, parameter, column, text):
+    """Double-click the parameter's cell, type over the value and press Return."""
+    editor = _open_cell_editor(window, qtbot, parameter, column)
+    assert editor is not None, "a double-click opens the cell's editor"
+    qtbot.keyClicks(editor, text)  # the value is selected: typing replaces it
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    table = window.table.table()
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)  # the commit is queued
+
+
+def test_editing_a_table_cell_sets_the_current_parameter(window, qtbot):
     from bpgui.views.gradient_table import COL_NEW_VALUE, COL_VALUE
 
     # At t = 0 the table shows the preview of iteration 1: "Value before" holds the parameters now.
     assert window.table.source_model().edit_column() == COL_VALUE
-    window.table.source_model().request_edit(3, "0.125")
+    _type_into_cell(window, qtbot, 3, COL_VALUE, "0.125")
     assert window.controller.network.flat[3] == 0.125
     window.step_action.trigger()
     # After an iteration, "Value after" holds them.
     assert window.table.source_model().edit_column() == COL_NEW_VALUE
-    window.table.source_model().request_edit(3, "abc")
+    before = window.controller.network.flat.copy()
+    _type_into_cell(window, qtbot, 3, COL_NEW_VALUE, "abc")
     assert window.last_message[0] == "error" and "abc" in window.last_message[1]
+    np.testing.assert_array_equal(window.controller.network.flat, before)
+
+
+@pytest.mark.xfail(strict=True, reason="app bug: in the window, clicking a value cell selects the parameter, the "
+                   "controller echoes the selection and GradientTableView.select_parameter moves the current cell "
+                   "to the Name column, so F2 opens no editor (the standalone table's F2 works)")
+def test_a_click_and_f2_edit_the_value_cell_in_the_window(window, qtbot):
+    from bpgui.views.gradient_table import COL_VALUE
+
+    assert _open_cell_editor(window, qtbot, 3, COL_VALUE, key_f2=True) is not None
 
 
 def test_gradient_check_column_agrees_with_the_backward_pass(window):
@@ -360,20 +374,22 @@ def test_what_it_learned_tab_maps_the_current_network(window):
     np.testing.assert_array_equal(values.ravel(), window.controller.network.predict(grid)[:, 0])
 
 
-def test_perceptron_example_and_its_way_to_the_hidden_layer(window):
+def test_perceptron_example_and_its_way_to_the_hidden_layer(window, user):
     window.example_actions["perceptron_xor"].trigger()
     lab = window.perceptron.lab
-    assert lab.problem.upper() == "XOR"
+    assert lab.problem.upper() == "XOR" and window.perceptron.isVisible()
     for _ in range(3):
-        lab.step()
+        user.click(lab.step_button)
     assert lab.cycled and not lab.converged
     window.controller.update_settings(hidden=(3,))
-    lab.solve_with_hidden_layer.emit()
+    user.click(lab.solve_button)
     assert window.controller.network.layer_sizes == (2, 2, 1) and window.controller.dataset.name == "xor"
     assert window.right_tabs.currentWidget() is window.decision_map
+    assert not window.perceptron.isVisible()
+    assert "2-2-1" in window.message_label.text()
 
 
-def test_after_an_edit_the_views_show_what_comes_next_even_after_stepping_back(window):
+def test_after_an_edit_the_views_show_what_comes_next_even_after_stepping_back(window, table_column):
     for _ in range(3):
         window.step_action.trigger()
     c = window.controller

@@ -1,0 +1,123 @@
+"""Fixtures shared by the GUI tests: a throwaway QSettings, a shown main window, a controller,
+the language put back to English, and a ``user`` who types, clicks and picks like a learner."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+
+from bpgui.controller import TrainingController
+from bpgui.views.language import install_language
+
+
+def _idle(controller: TrainingController) -> None:
+    """Pause Run and let the worker finish, so nothing runs into the next test."""
+    controller.pause()
+    controller.cancel_job()
+    controller._jobs.wait()  # no public way to wait for the worker thread yet
+
+
+@pytest.fixture()
+def qsettings(tmp_path):
+    """The window's preferences in an INI file of this test only."""
+    return QSettings(str(tmp_path / "bpgui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture()
+def no_dialogs(monkeypatch):
+    """Error messages go to the status bar only: a modal box would block the test."""
+    monkeypatch.setenv("BPGUI_NO_DIALOGS", "1")
+
+
+@pytest.fixture()
+def window(qtbot, qsettings, no_dialogs):
+    """The main window on its default demo (XOR, 2-2-1), shown."""
+    from bpgui.views.main_window import MainWindow
+
+    w = MainWindow(qsettings=qsettings)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    _idle(w.controller)
+
+
+@pytest.fixture()
+def controller(qtbot):
+    """A controller on the default settings, without a window."""
+    c = TrainingController()
+    yield c
+    _idle(c)
+
+
+@pytest.fixture()
+def english_afterwards():
+    """Whatever language a test switches to, the next test starts in English."""
+    yield
+    install_language(QApplication.instance(), "en")
+
+
+@pytest.fixture()
+def switch_language(qtbot, english_afterwards):
+    """``switch_language(window, "zh_CN")`` picks the language from the Language menu and returns
+    the window now shown (the window is rebuilt around the same controller)."""
+
+    def switch(window, choice: str):
+        old = set(QApplication.topLevelWidgets())
+        window.language_actions[choice].trigger()
+        new = [w for w in QApplication.topLevelWidgets()
+               if w not in old and w.isVisible() and type(w).__name__ == "MainWindow"]
+        assert len(new) == 1, "the language switch shows exactly one new window"
+        qtbot.addWidget(new[0])
+        assert not window.isVisible()
+        return new[0]
+
+    return switch
+
+
+def _table_column(window, column: int) -> np.ndarray:
+    """One column of the window's gradient table as raw numbers, in canonical parameter order."""
+    model = window.table.source_model()
+    return np.array([model.data(model.index(r, column), Qt.ItemDataRole.UserRole) for r in range(model.rowCount())],
+                    dtype=float)
+
+
+@pytest.fixture()
+def table_column():
+    """``table_column(window, column)``: one column of the gradient table as raw numbers."""
+    return _table_column
+
+
+class User:
+    """What a learner does with the keyboard and the mouse (real key and mouse events)."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def click(self, widget: QWidget) -> None:
+        assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName() or widget} cannot be clicked"
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def type_into(self, edit: QLineEdit, text: str) -> None:
+        """Select what the field holds, type ``text`` over it and press Return."""
+        self.qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        if text:
+            self.qtbot.keyClicks(edit, text)
+        else:
+            self.qtbot.keyClick(edit, Qt.Key.Key_Delete)
+        assert edit.text() == text
+        self.qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    def choose(self, combo: QComboBox, text: str) -> None:
+        """Pick the entry ``text`` by typing it on the closed combo box (type-ahead, as on a
+        focused box): each jump to a matching entry emits ``activated``, as a choice from the
+        popup does. Typing stops at a space (a space opens the popup)."""
+        assert combo.findText(text) >= 0, f"{text!r} is not offered"
+        self.qtbot.keyClicks(combo, text.split(" ")[0])
+        assert combo.currentText() == text
+
+
+@pytest.fixture()
+def user(qtbot):
+    return User(qtbot)
