@@ -14,115 +14,45 @@ the log scale when the data hold a zero).
 
 Because the arrays are referenced, callers hand over fresh arrays after the
 model changes (the controller's ``history()`` does).
+
+Beside this module: the plot's items and colours (``error_plot_items``), the
+array arithmetic (``error_plot_data``), what the hover reads out
+(``error_plot_hover``) and the SVG export (``error_plot_svg``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import math
 import os
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter, SVGExporter
+from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..session.history import History
+from .error_plot_data import epoch_length, epoch_positions, has_nonpositive, log_floor
+from .error_plot_hover import nearest_point, placeholder_text, widest_text
+from .error_plot_items import (
+    EPOCH_SYMBOL_BRUSH,
+    ITERATION_SYMBOL_BRUSH,
+    SYMBOL_SIZE,
+    TEST_SYMBOL_BRUSH,
+    build_plot,
+    set_curve,
+)
+from .error_plot_svg import svg_bytes
 from .files import write_atomically
-from .style import AXIS, BACKGROUND, TEXT
+from .style import TEXT
+
+__all__ = ["FEW_EPOCHS", "X_EPOCHS", "X_ITERATIONS", "ErrorPlotView"]
 
 X_ITERATIONS = "iteration"
 X_EPOCHS = "epoch"
 
-# Colours chosen for a projector: dark text, light thin noise, bold dark curve.
-_BACKGROUND, _TEXT, _AXIS = BACKGROUND, TEXT, AXIS
-_ITERATION_PEN = pg.mkPen("#9ecae1", width=1)
-_EPOCH_PEN = pg.mkPen("#08519c", width=2.5)
-_EPOCH_SYMBOL_BRUSH = pg.mkBrush("#08519c")
-_TEST_PEN = pg.mkPen("#d95f02", width=2, style=Qt.PenStyle.DashLine)
-_TEST_SYMBOL_BRUSH = pg.mkBrush("#d95f02")
-_MARKER_PEN = pg.mkPen("#444444", width=1.5, style=Qt.PenStyle.DashDotLine)
-_HOVER_BRUSH = pg.mkBrush("#e7298a")
-
 FEW_EPOCHS = 40  # up to this many epoch rows, the epoch curves get small symbols
-_ITERATION_SYMBOL_BRUSH = pg.mkBrush("#7fb3d9")
-_SYMBOL_SIZE = 5
-
-
-def _exact(value: float) -> str:
-    """A float at full precision (the shortest text that reads back to the same number)."""
-    return repr(float(value))
-
-
-def _all_finite(values: np.ndarray) -> bool:
-    """True only if every value is finite; one pass and no temporary array.
-
-    A finite sum proves every term finite; an overflowing sum only makes the
-    answer a cautious False.
-    """
-    if values.shape[0] == 0:
-        return True
-    with np.errstate(all="ignore"):
-        return math.isfinite(float(np.add.reduce(values)))
-
-
-def _has_nonpositive(values: np.ndarray | None) -> bool:
-    if values is None or values.shape[0] == 0:
-        return False
-    smallest = values.min()  # no temporary array; NaN if any value is NaN
-    if smallest <= 0:
-        return True
-    return bool(np.isnan(smallest) and (values <= 0).any())
-
-
-def _smallest_positive(values: np.ndarray | None) -> float:
-    if values is None or values.shape[0] == 0:
-        return math.inf
-    return float(np.min(values, where=values > 0, initial=math.inf))  # NaN compares False
-
-
-def _close_paths_explicitly(d: str) -> str:
-    """SVG path data with each close command ("Z") written as a line back to the subpath's start."""
-    out: list[str] = []
-    start = None
-    for token in d.split():
-        closes = token[-1] in "Zz"
-        token = token[:-1] if closes else token
-        if token:
-            if token[0] in "Mm":
-                start = token[1:]
-            out.append(token)
-        if closes and start is not None:
-            out.append("L" + start)
-    return " ".join(out)
-
-
-@contextlib.contextmanager
-def _svg_exporter_reading_closed_paths():
-    """Let pyqtgraph's SVG exporter read the "Z" that newer Qt versions write.
-
-    pyqtgraph 0.14 splits every path token at a comma and fails on the
-    close-path command that Qt writes (seen with PySide6 6.11.3 too, so
-    the pin below 6.12 does not make this unreachable: tests/gui/test_main_window.py
-    exports an SVG through it); this rewrites the commands before its
-    parser sees them, for the duration of one export.
-    """
-    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
-    original = module.correctCoordinates
-
-    def correct_coordinates(node, defs, item, options):
-        for element in node.getElementsByTagName("path"):
-            element.setAttribute("d", _close_paths_explicitly(element.getAttribute("d")))
-        return original(node, defs, item, options)
-
-    module.correctCoordinates = correct_coordinates
-    try:
-        yield
-    finally:
-        module.correctCoordinates = original
 
 
 class ErrorPlotView(QWidget):
@@ -172,60 +102,12 @@ class ErrorPlotView(QWidget):
         bar.addStretch(0)  # takes the room when the value label moves to its own row
 
         # ---- the plot -----------------------------------------------------------
-        self._plot_widget = pg.PlotWidget(self, background=_BACKGROUND)
-        self._plot_widget.setMinimumSize(200, 120)
-        plot = self._plot_item = self._plot_widget.getPlotItem()
-        # The "Plot Options" menu could switch on log, FFT, ... behind this view's back;
-        # keep only the ViewBox menu (view all, zoom, export).
-        plot.setMenuEnabled(False, True)
-        plot.setDownsampling(auto=True, mode="peak")
-        plot.layout.setContentsMargins(4, 4, 18, 4)  # room for the last x tick label
-        plot.setClipToView(True)
-        # A GridItem rather than showGrid(): the axes' own grid is repainted
-        # with every tick label and costs ~10 ms a frame on a raster surface.
-        self._grid = pg.GridItem(textPen=None)
-        self._grid.setPen(pg.mkPen("#e4e4e4"))
-        self._grid.setZValue(-10)
-        plot.addItem(self._grid, ignoreBounds=True)
-        tick_font = QFont(self.font())
-        tick_font.setPointSizeF(max(9.0, tick_font.pointSizeF()))
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(_AXIS))
-            axis.setTextPen(pg.mkPen(_TEXT))
-            axis.setTickFont(tick_font)
-            axis.enableAutoSIPrefix(False)  # plain numbers: "0.12", not "120 (x0.001)"
-        plot.getViewBox().setDefaultPadding(0.02)
-
-        self._iteration_curve = pg.PlotDataItem(pen=_ITERATION_PEN)
-        self._epoch_curve = pg.PlotDataItem(pen=_EPOCH_PEN, antialias=True)
-        self._test_curve = pg.PlotDataItem(pen=_TEST_PEN, antialias=True)
-        self._hover_dot = pg.PlotDataItem(
-            pen=None, symbol="o", symbolSize=9, symbolBrush=_HOVER_BRUSH, symbolPen=pg.mkPen("w", width=1.5)
-        )
-        for item in (self._iteration_curve, self._epoch_curve, self._test_curve):
-            plot.addItem(item)
-        plot.addItem(self._hover_dot, ignoreBounds=True)
-        self._test_curve.setVisible(False)
-        self._hover_dot.setVisible(False)
-
-        self._marker = pg.InfiniteLine(angle=90, movable=False, pen=_MARKER_PEN)
-        self._marker_label = pg.InfLineLabel(
-            self._marker, text="", position=0.92, color=_TEXT, fill=(255, 255, 255, 210)
-        )
-        self._marker.setZValue(5)
-        self._marker.setVisible(False)
-        plot.addItem(self._marker, ignoreBounds=True)
-
-        # The legend sits in a row of its own above the plot (where a title
-        # would go), so it never hides a curve, however small the window.
-        self._legend = pg.LegendItem(
-            colCount=3, labelTextColor=_TEXT, labelTextSize="9pt", horSpacing=6, frame=False
-        )
-        plot.layout.removeItem(plot.titleLabel)
-        plot.titleLabel.setVisible(False)
-        self._legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
-        plot.layout.addItem(self._legend, 0, 1, alignment=Qt.AlignmentFlag.AlignCenter)
+        parts = build_plot(self, self.font())
+        self._plot_widget, self._plot_item, self._grid = parts.widget, parts.plot, parts.grid
+        self._iteration_curve, self._epoch_curve, self._test_curve = (
+            parts.iteration_curve, parts.epoch_curve, parts.test_curve)
+        self._hover_dot, self._marker, self._marker_label = parts.hover_dot, parts.marker, parts.marker_label
+        self._legend = parts.legend
 
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -367,11 +249,7 @@ class ErrorPlotView(QWidget):
     def export_svg(self, path: str | os.PathLike) -> None:
         """Save the plot as an SVG drawing."""
         with self._without_hover_dot():
-            try:
-                data = SVGExporter(self._plot_item).export(toBytes=True)
-            except ValueError:  # Qt writes path closes pyqtgraph 0.14 cannot parse
-                with _svg_exporter_reading_closed_paths():
-                    data = SVGExporter(self._plot_item).export(toBytes=True)
+            data = svg_bytes(self._plot_item)
 
         def write(temporary: str) -> None:
             with open(temporary, "wb") as handle:
@@ -488,24 +366,11 @@ class ErrorPlotView(QWidget):
             label.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX
 
     def _widest_value_text(self) -> str:
-        """The longest hover text the current data and x axis can give (with a long number)."""
-        number = "-1.2345678901234567e-05"
-        if self.x_axis() == X_EPOCHS:
-            rows = max(self._epoch_errors.shape[0], 1)
-            last_t = int(self._epoch_iterations[-1]) if self._epoch_iterations.shape[0] else 0
-            text = self.tr("epoch {epoch} (t = {t}): E = {value}").format(epoch=rows - 1, t=last_t, value=number)
-            if self._has_test:
-                text += self.tr(", test E = {value}").format(value=number)
-            return text
-        n = max(self._iteration_errors.shape[0], 1)
-        return max(
-            self.tr("t = {t}: E_k = {value}").format(t=n, value=number),
-            self.tr("Point at a curve to read its exact value"),
-            key=len,
-        )
+        return widest_text(self.x_axis() == X_EPOCHS, self._iteration_errors, self._epoch_iterations,
+                           self._epoch_errors, self._has_test)
 
     def _update_axis_labels(self) -> None:
-        style = {"color": _TEXT, "font-size": "10pt"}
+        style = {"color": TEXT, "font-size": "10pt"}
         bottom = self.tr("epoch") if self.x_axis() == X_EPOCHS else self.tr("iteration")
         self._plot_item.setLabel("bottom", bottom, **style)
         self._plot_item.setLabel("left", self.tr("error"), **style)
@@ -531,13 +396,13 @@ class ErrorPlotView(QWidget):
 
         shown_arrays = (errors, epoch, test if has_test else None)
         floor = None
-        if self.log_scale() and any(_has_nonpositive(a) for a in shown_arrays):
-            floor = self._log_floor(*shown_arrays)
+        if self.log_scale() and any(has_nonpositive(a) for a in shown_arrays):
+            floor = log_floor(*shown_arrays)
         self._floor = floor
 
         def shown(values: np.ndarray) -> np.ndarray:
             # For display only: the log scale cannot draw zeros or negatives.
-            if floor is None or not _has_nonpositive(values):
+            if floor is None or not has_nonpositive(values):
                 return values
             return np.maximum(values, floor)  # NaN stays NaN
 
@@ -551,62 +416,28 @@ class ErrorPlotView(QWidget):
         symbol = "o" if 0 < rows <= FEW_EPOCHS else None
         # The first few iterations get dots too: a line of one point draws nothing.
         iteration_symbol = "o" if 0 < n <= FEW_EPOCHS else None
-        self._set_curve(self._iteration_curve, iteration_x, shown(errors), symbol=iteration_symbol,
-                        symbolSize=_SYMBOL_SIZE - 1, symbolBrush=_ITERATION_SYMBOL_BRUSH, symbolPen=None)
-        self._set_curve(
-            self._epoch_curve, epoch_x, shown(epoch), symbol=symbol, symbolSize=_SYMBOL_SIZE,
-            symbolBrush=_EPOCH_SYMBOL_BRUSH, symbolPen=None,
+        set_curve(self._iteration_curve, iteration_x, shown(errors), symbol=iteration_symbol,
+                  symbolSize=SYMBOL_SIZE - 1, symbolBrush=ITERATION_SYMBOL_BRUSH, symbolPen=None)
+        set_curve(
+            self._epoch_curve, epoch_x, shown(epoch), symbol=symbol, symbolSize=SYMBOL_SIZE,
+            symbolBrush=EPOCH_SYMBOL_BRUSH, symbolPen=None,
         )
         if has_test and test is not None:
-            self._set_curve(
-                self._test_curve, epoch_x, shown(test), symbol=symbol, symbolSize=_SYMBOL_SIZE,
-                symbolBrush=_TEST_SYMBOL_BRUSH, symbolPen=None,
+            set_curve(
+                self._test_curve, epoch_x, shown(test), symbol=symbol, symbolSize=SYMBOL_SIZE,
+                symbolBrush=TEST_SYMBOL_BRUSH, symbolPen=None,
             )
         else:
-            self._set_curve(self._test_curve, np.empty(0), np.empty(0))
+            set_curve(self._test_curve, np.empty(0), np.empty(0))
         if has_test != self._has_test:
             self._has_test = has_test
             self._test_curve.setVisible(has_test)
             self._update_legend()
 
-    @staticmethod
-    def _set_curve(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, **style) -> None:
-        finite = _all_finite(y) and (x.dtype.kind in "iu" or _all_finite(x))
-        # Known-finite data skip pyqtgraph's per-point check; otherwise gaps break the line.
-        item.setData(x=x, y=y, connect="all" if finite else "finite", skipFiniteCheck=finite, **style)
-
-    @staticmethod
-    def _log_floor(*arrays: np.ndarray | None) -> float:
-        """A positive value a decade below every positive value shown (zeros are drawn there)."""
-        smallest = min(_smallest_positive(a) for a in arrays)
-        if not math.isfinite(smallest):
-            return 1e-12
-        return max(smallest / 10.0, np.finfo(np.float64).tiny)
-
-    def _epoch_length(self) -> float | None:
-        if self._iterations_per_epoch is not None:
-            return self._iterations_per_epoch
-        ends = self._epoch_iterations
-        if ends.shape[0] >= 2 and ends[-1] > ends[-2]:
-            return float(ends[-1] - ends[-2])
-        return None
-
     def _epoch_positions(self, t: np.ndarray) -> np.ndarray:
-        """Fractional epochs of iterations t (sorted), interpolated between the epoch ends.
-
-        Iterations after the last epoch end (the epoch in progress) continue
-        at one epoch per ``_epoch_length()`` iterations.
-        """
-        ends = self._epoch_iterations
-        if ends.shape[0] == 0:
-            ends = np.zeros(1, dtype=np.int64)
-        rows = ends.shape[0]
-        x = np.interp(t, ends, np.arange(rows, dtype=np.float64))
-        length = self._epoch_length() or float(max(t.shape[0], 1))
-        start = int(np.searchsorted(t, ends[-1], side="right"))
-        if start < t.shape[0]:
-            x[start:] = (rows - 1) + (t[start:] - ends[-1]) / length
-        return x
+        """Fractional epochs of iterations t (sorted); the epoch in progress continues at its pace."""
+        return epoch_positions(t, self._epoch_iterations, epoch_length(self._epoch_iterations,
+                                                                       self._iterations_per_epoch))
 
     def _update_marker(self) -> None:
         t, end = self._current
@@ -623,33 +454,14 @@ class ErrorPlotView(QWidget):
 
     # ---- hover ----------------------------------------------------------------------------
     def _nearest_point(self, x: float) -> tuple[float, float, str] | None:
-        """(x, y, text) of the hovered curve's point nearest to x, or None without data."""
-        if not math.isfinite(x):
-            return None
-        if self.x_axis() == X_EPOCHS:
-            rows = self._epoch_errors.shape[0]
-            if rows == 0:
-                return None
-            row = int(min(max(round(x), 0), rows - 1))
-            value = self._epoch_errors[row]
-            text = self.tr("epoch {epoch} (t = {t}): E = {value}").format(
-                epoch=row, t=int(self._epoch_iterations[row]), value=_exact(value)
-            )
-            if self._test_errors is not None and math.isfinite(self._test_errors[row]):
-                text += self.tr(", test E = {value}").format(value=_exact(self._test_errors[row]))
-            return float(row), float(value), text
-        n = self._iteration_errors.shape[0]
-        if n == 0:
-            return None
-        t = int(min(max(round(x), 1), n))
-        value = self._iteration_errors[t - 1]
-        return float(t), float(value), self.tr("t = {t}: E_k = {value}").format(t=t, value=_exact(value))
+        return nearest_point(x, self.x_axis() == X_EPOCHS, self._iteration_errors, self._epoch_iterations,
+                             self._epoch_errors, self._test_errors)
 
     def _set_hover(self, point: tuple[float, float, str] | None) -> None:
         self._hovering = point is not None
         if point is None:
             self._hover_dot.setVisible(False)
-            self._value_label.setText(self.tr("Point at a curve to read its exact value"))
+            self._value_label.setText(placeholder_text())
             self._value_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self._value_label.setToolTip("")
             return

@@ -1,0 +1,80 @@
+"""The arithmetic behind the error curve: finite checks, the log-scale floor, epoch positions.
+
+Pure NumPy on the history's arrays, written to touch each long array at most
+once and to allocate no temporary as long as the history where it can
+(:class:`bpgui.views.error_plot.ErrorPlotView` draws 10^6 iterations).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def exact(value: float) -> str:
+    """A float at full precision (the shortest text that reads back to the same number)."""
+    return repr(float(value))
+
+
+def all_finite(values: np.ndarray) -> bool:
+    """True only if every value is finite; one pass and no temporary array.
+
+    A finite sum proves every term finite; an overflowing sum only makes the
+    answer a cautious False.
+    """
+    if values.shape[0] == 0:
+        return True
+    with np.errstate(all="ignore"):
+        return math.isfinite(float(np.add.reduce(values)))
+
+
+def has_nonpositive(values: np.ndarray | None) -> bool:
+    """Whether a log scale could not draw some value (zero, negative; NaN is not drawn anyway)."""
+    if values is None or values.shape[0] == 0:
+        return False
+    smallest = values.min()  # no temporary array; NaN if any value is NaN
+    if smallest <= 0:
+        return True
+    return bool(np.isnan(smallest) and (values <= 0).any())
+
+
+def smallest_positive(values: np.ndarray | None) -> float:
+    if values is None or values.shape[0] == 0:
+        return math.inf
+    return float(np.min(values, where=values > 0, initial=math.inf))  # NaN compares False
+
+
+def log_floor(*arrays: np.ndarray | None) -> float:
+    """A positive value a decade below every positive value shown (zeros are drawn there)."""
+    smallest = min(smallest_positive(a) for a in arrays)
+    if not math.isfinite(smallest):
+        return 1e-12
+    return max(smallest / 10.0, np.finfo(np.float64).tiny)
+
+
+def epoch_length(ends: np.ndarray, iterations_per_epoch: float | None) -> float | None:
+    """Iterations per epoch: as given, else the length of the last finished epoch (None if unknown)."""
+    if iterations_per_epoch is not None:
+        return iterations_per_epoch
+    if ends.shape[0] >= 2 and ends[-1] > ends[-2]:
+        return float(ends[-1] - ends[-2])
+    return None
+
+
+def epoch_positions(t: np.ndarray, ends: np.ndarray, length: float | None) -> np.ndarray:
+    """Fractional epochs of iterations t (sorted), interpolated between the epoch ends.
+
+    ``ends[r]`` is the iteration that ends row r (row 0 before training).
+    Iterations after the last end (the epoch in progress) continue at one
+    epoch per ``length`` iterations (default: as many as there are t).
+    """
+    if ends.shape[0] == 0:
+        ends = np.zeros(1, dtype=np.int64)
+    rows = ends.shape[0]
+    x = np.interp(t, ends, np.arange(rows, dtype=np.float64))
+    length = length or float(max(t.shape[0], 1))
+    start = int(np.searchsorted(t, ends[-1], side="right"))
+    if start < t.shape[0]:
+        x[start:] = (rows - 1) + (t[start:] - ends[-1]) / length
+    return x

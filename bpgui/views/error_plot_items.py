@@ -1,0 +1,108 @@
+"""What the error plot is made of: the pyqtgraph items, their colours, and how a curve takes data.
+
+Colours are chosen for a projector: dark text, light thin noise (E_k per
+iteration), a bold dark curve (E per epoch), a dashed orange test curve.
+:func:`build_plot` makes every item once; the view only gives them data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .error_plot_data import all_finite
+from .style import AXIS, BACKGROUND, TEXT
+
+ITERATION_PEN = pg.mkPen("#9ecae1", width=1)
+EPOCH_PEN = pg.mkPen("#08519c", width=2.5)
+EPOCH_SYMBOL_BRUSH = pg.mkBrush("#08519c")
+TEST_PEN = pg.mkPen("#d95f02", width=2, style=Qt.PenStyle.DashLine)
+TEST_SYMBOL_BRUSH = pg.mkBrush("#d95f02")
+MARKER_PEN = pg.mkPen("#444444", width=1.5, style=Qt.PenStyle.DashDotLine)
+HOVER_BRUSH = pg.mkBrush("#e7298a")
+ITERATION_SYMBOL_BRUSH = pg.mkBrush("#7fb3d9")
+SYMBOL_SIZE = 5
+
+
+@dataclass(frozen=True)
+class PlotParts:
+    """The items of one error plot (made once, then only given new data)."""
+
+    widget: pg.PlotWidget
+    plot: pg.PlotItem
+    grid: pg.GridItem
+    iteration_curve: pg.PlotDataItem
+    epoch_curve: pg.PlotDataItem
+    test_curve: pg.PlotDataItem
+    hover_dot: pg.PlotDataItem
+    marker: pg.InfiniteLine
+    marker_label: pg.InfLineLabel
+    legend: pg.LegendItem
+
+
+def build_plot(parent: QWidget, font: QFont) -> PlotParts:
+    """A plot widget child of ``parent`` with its grid, axes, three curves, hover dot, marker and legend."""
+    widget = pg.PlotWidget(parent, background=BACKGROUND)
+    widget.setMinimumSize(200, 120)
+    plot = widget.getPlotItem()
+    # The "Plot Options" menu could switch on log, FFT, ... behind the view's back;
+    # keep only the ViewBox menu (view all, zoom, export).
+    plot.setMenuEnabled(False, True)
+    plot.setDownsampling(auto=True, mode="peak")
+    plot.layout.setContentsMargins(4, 4, 18, 4)  # room for the last x tick label
+    plot.setClipToView(True)
+    # A GridItem rather than showGrid(): the axes' own grid is repainted
+    # with every tick label and costs ~10 ms a frame on a raster surface.
+    grid = pg.GridItem(textPen=None)
+    grid.setPen(pg.mkPen("#e4e4e4"))
+    grid.setZValue(-10)
+    plot.addItem(grid, ignoreBounds=True)
+    tick_font = QFont(font)
+    tick_font.setPointSizeF(max(9.0, tick_font.pointSizeF()))
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(AXIS))
+        axis.setTextPen(pg.mkPen(TEXT))
+        axis.setTickFont(tick_font)
+        axis.enableAutoSIPrefix(False)  # plain numbers: "0.12", not "120 (x0.001)"
+    plot.getViewBox().setDefaultPadding(0.02)
+
+    iteration_curve = pg.PlotDataItem(pen=ITERATION_PEN)
+    epoch_curve = pg.PlotDataItem(pen=EPOCH_PEN, antialias=True)
+    test_curve = pg.PlotDataItem(pen=TEST_PEN, antialias=True)
+    hover_dot = pg.PlotDataItem(
+        pen=None, symbol="o", symbolSize=9, symbolBrush=HOVER_BRUSH, symbolPen=pg.mkPen("w", width=1.5)
+    )
+    for item in (iteration_curve, epoch_curve, test_curve):
+        plot.addItem(item)
+    plot.addItem(hover_dot, ignoreBounds=True)
+    test_curve.setVisible(False)
+    hover_dot.setVisible(False)
+
+    marker = pg.InfiniteLine(angle=90, movable=False, pen=MARKER_PEN)
+    marker_label = pg.InfLineLabel(marker, text="", position=0.92, color=TEXT, fill=(255, 255, 255, 210))
+    marker.setZValue(5)
+    marker.setVisible(False)
+    plot.addItem(marker, ignoreBounds=True)
+
+    # The legend sits in a row of its own above the plot (where a title
+    # would go), so it never hides a curve, however small the window.
+    legend = pg.LegendItem(colCount=3, labelTextColor=TEXT, labelTextSize="9pt", horSpacing=6, frame=False)
+    plot.layout.removeItem(plot.titleLabel)
+    plot.titleLabel.setVisible(False)
+    legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+    plot.layout.addItem(legend, 0, 1, alignment=Qt.AlignmentFlag.AlignCenter)
+    return PlotParts(widget, plot, grid, iteration_curve, epoch_curve, test_curve, hover_dot, marker, marker_label,
+                     legend)
+
+
+def set_curve(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, **style) -> None:
+    """Give a curve its data, on pyqtgraph's fast path when the data are known to be finite."""
+    finite = all_finite(y) and (x.dtype.kind in "iu" or all_finite(x))
+    # Known-finite data skip pyqtgraph's per-point check; otherwise gaps break the line.
+    item.setData(x=x, y=y, connect="all" if finite else "finite", skipFiniteCheck=finite, **style)
