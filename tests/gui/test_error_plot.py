@@ -3,9 +3,10 @@
 import os
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from bpgui.model.datasets import load_builtin, train_test_split
 from bpgui.model.network import Network
@@ -170,19 +171,31 @@ def test_hovering_shows_the_value_in_the_label(qtbot, view, xor_trainer):
     _shown(qtbot, view)
     view.show_history(History.of(xor_trainer))
     label = view.findChild(QLabel, "value_label")
+    graphics = view.findChild(pg.PlotWidget)
     vb = view.plot_item.getViewBox()
     vb.setRange(xRange=(0, 400), yRange=(0, 1), padding=0)
-    view.grab()  # paint once: the axes take their final widths
-    qtbot.wait(20)
-    scene_pos = vb.mapViewToScene(QPointF(200, 0.5))
-    view.plot_item.scene().sigMouseMoved.emit(scene_pos)  # through the rate-limiting proxy
+    view.grab()
+    QApplication.processEvents()  # the axes take their widths from the first paint: the plot area moves
+
+    def point_at(x, y=0.5):
+        return graphics.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+
+    # The mouse moves over the plot as a user's would; pyqtgraph's rate-limiting
+    # proxy hands the move on from its timer, hence waitUntil.
+    qtbot.mouseMove(graphics.viewport(), point_at(200))
     qtbot.waitUntil(lambda: label.text().startswith("t = "), timeout=2000)
     assert label.text() == view.value_at(200)
     assert label.text().startswith("t = 200: E_k = ")
 
-    outside = vb.mapViewToScene(QPointF(-1000, 0.5))  # left of the plot area
-    view.plot_item.scene().sigMouseMoved.emit(outside)
+    qtbot.mouseMove(graphics.viewport(), point_at(123))
+    qtbot.waitUntil(lambda: label.text().startswith("t = 123: "), timeout=2000)
+    assert label.text() == view.value_at(123)
+
+    left_axis = graphics.mapFromScene(QPointF(vb.sceneBoundingRect().left() - 10, vb.sceneBoundingRect().center().y()))
+    assert graphics.viewport().rect().contains(left_axis)  # over the axis, not off the widget
+    qtbot.mouseMove(graphics.viewport(), left_axis)
     qtbot.waitUntil(lambda: not label.text().startswith("t = "), timeout=2000)
+    assert label.text() == "Point at a curve to read its exact value"
 
 
 def test_the_test_curve_appears_only_with_a_test_set(view, xor_trainer, qtbot):

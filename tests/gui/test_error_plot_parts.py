@@ -1,0 +1,63 @@
+"""The error plot's beside-modules: its array arithmetic, its hover texts and the SVG path rewrite."""
+
+import math
+
+import numpy as np
+import pytest
+
+from bpgui.views.error_plot_data import (
+    all_finite,
+    epoch_length,
+    epoch_positions,
+    exact,
+    has_nonpositive,
+    log_floor,
+)
+from bpgui.views.error_plot_hover import nearest_point, widest_text
+from bpgui.views.error_plot_svg import close_paths_explicitly
+
+
+def test_all_finite_is_cautious_only_on_overflow():
+    assert all_finite(np.array([0.5, 1e-300, -2.0])) and all_finite(np.empty(0))
+    assert not all_finite(np.array([0.5, np.nan])) and not all_finite(np.array([np.inf, 1.0]))
+    assert not all_finite(np.array([1e308, 1e308]))  # finite terms, overflowing sum: a cautious False
+
+
+def test_nonpositive_values_are_found_even_behind_a_nan():
+    assert has_nonpositive(np.array([0.5, 0.0]))
+    assert has_nonpositive(np.array([np.nan, 0.5, -1.0]))  # min() is NaN here
+    assert not has_nonpositive(np.array([np.nan, 0.5]))
+    assert not has_nonpositive(None) and not has_nonpositive(np.empty(0))
+
+
+def test_the_log_floor_is_a_decade_below_the_smallest_positive_value():
+    assert log_floor(np.array([0.0, 0.5, 1e-3]), None, np.array([np.nan, 0.2])) == pytest.approx(1e-4)
+    assert log_floor(np.array([0.0, -1.0]), None) == 1e-12  # nothing positive to go below
+
+
+def test_epoch_positions_interpolate_and_continue_at_the_epochs_pace():
+    ends = np.array([0, 4, 8])
+    t = np.arange(1, 11)
+    length = epoch_length(ends, None)
+    assert length == 4.0 and epoch_length(ends, 2.5) == 2.5 and epoch_length(ends[:1], None) is None
+    np.testing.assert_allclose(epoch_positions(t, ends, length), t / 4, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(epoch_positions(t, ends, 2.0)[-2:], [2.5, 3.0], rtol=0, atol=1e-12)
+
+
+def test_hover_texts_give_exact_numbers_of_the_nearest_point():
+    errors = np.array([0.5, 0.1 + 0.2, 0.25])
+    ends, epoch, test = np.array([0, 3]), np.array([0.4, 0.3]), np.array([0.45, np.nan])
+    assert nearest_point(1.6, False, errors, ends, epoch, test) == (2.0, 0.1 + 0.2, f"t = 2: E_k = {exact(0.1 + 0.2)}")
+    assert nearest_point(-7.0, True, errors, ends, epoch, test)[2] == "epoch 0 (t = 0): E = 0.4, test E = 0.45"
+    assert nearest_point(9.0, True, errors, ends, epoch, test)[2] == "epoch 1 (t = 3): E = 0.3"  # no test E: NaN
+    assert nearest_point(math.nan, False, errors, ends, epoch, test) is None
+    assert nearest_point(1.0, False, errors[:0], ends, epoch, test) is None
+    widest = widest_text(True, errors, ends, epoch, True)
+    assert widest.startswith("epoch 1 (t = 3): E = ") and ", test E = " in widest
+    assert widest_text(False, errors[:0], ends, epoch, False) == "Point at a curve to read its exact value"
+
+
+def test_svg_path_closes_become_lines_back_to_the_start():
+    assert close_paths_explicitly("M1,2 L3,4 Z M5,6 L7,8z") == "M1,2 L3,4 L1,2 M5,6 L7,8 L5,6"
+    assert close_paths_explicitly("M0,0 L1,1") == "M0,0 L1,1"
+    assert "Z" not in close_paths_explicitly("M1,2 L3,4Z") and "z" not in close_paths_explicitly("M1,2 z")

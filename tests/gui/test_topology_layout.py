@@ -1,0 +1,45 @@
+"""Where the network drawing puts its units: layers centred on the tallest, wide layers collapsed."""
+
+from bpgui.views.topology_layout import (
+    EDGE_UNITS,
+    LAYER_GAP,
+    UNIT_GAP,
+    dummy_place,
+    layer_places,
+    link_label_place,
+    parameter_offsets,
+    shown_units,
+)
+
+
+def test_parameter_offsets_follow_the_canonical_flat_order():
+    # v (2×2), γ (2), w (2×1), θ (1)
+    assert parameter_offsets((2, 2, 1)) == ((0, 4), (6, 8))
+    assert parameter_offsets((3, 4, 2, 1)) == ((0, 12), (16, 24), (26, 28))
+
+
+def test_layers_are_centred_on_the_tallest():
+    inputs, hidden, outputs = layer_places((2, 3, 1))
+    assert [p.x() for p in hidden.units.values()] == [LAYER_GAP] * 3
+    assert [p.y() for p in hidden.units.values()] == [0.0, UNIT_GAP, 2 * UNIT_GAP]
+    assert [p.y() for p in inputs.units.values()] == [UNIT_GAP / 2, 3 * UNIT_GAP / 2]
+    assert outputs.units[0].y() == UNIT_GAP and outputs.units[0].x() == 2 * LAYER_GAP
+    assert inputs.more is hidden.more is outputs.more is None
+
+
+def test_a_wide_layer_shows_its_ends_around_the_more_marker():
+    assert shown_units(30) == [*range(EDGE_UNITS), *range(30 - EDGE_UNITS, 30)]
+    _inputs, wide, _output = layer_places((2, 30, 1))
+    assert list(wide.units) == shown_units(30)
+    assert wide.units[EDGE_UNITS - 1].y() == (EDGE_UNITS - 1) * UNIT_GAP
+    assert wide.more is not None and wide.more.y() == EDGE_UNITS * UNIT_GAP  # the slot between the ends
+    assert wide.units[30 - EDGE_UNITS].y() == (EDGE_UNITS + 1) * UNIT_GAP
+
+
+def test_labels_and_the_dummy_input_sit_between_the_layers():
+    inputs, hidden, _ = layer_places((2, 2, 1))
+    first = link_label_place(inputs.units[0], hidden.units[1], 0, 2)
+    last = link_label_place(inputs.units[1], hidden.units[0], 1, 2)
+    assert first.x() < last.x()  # staggered: crossing links do not stack their labels
+    dummy = dummy_place(1, list(inputs.units.values()))
+    assert 0 < dummy.x() < LAYER_GAP and dummy.y() < min(p.y() for p in inputs.units.values())
