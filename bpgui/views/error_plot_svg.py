@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+from collections.abc import Iterator
+from typing import Any
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import SVGExporter
@@ -34,13 +36,13 @@ def close_paths_explicitly(d: str) -> str:
 
 
 @contextlib.contextmanager
-def svg_exporter_reading_closed_paths():
+def svg_exporter_reading_closed_paths() -> Iterator[None]:
     """Let pyqtgraph's SVG exporter read the "Z" that newer Qt versions write.
 
     This rewrites the commands before its parser sees them, for the duration
     of one export (the pin below PySide6 6.12 does not make it unreachable).
     """
-    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    module: Any = importlib.import_module("pyqtgraph.exporters.SVGExporter")  # pyqtgraph has no types
     original = module.correctCoordinates
 
     def correct_coordinates(node, defs, item, options):
