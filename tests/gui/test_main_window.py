@@ -281,22 +281,6 @@ def test_double_clicking_a_link_edits_its_weight_and_undo_restores_it(window, qt
     assert window.controller.network.flat[7] == old and not window.undo_action.isEnabled()
 
 
-def test_exercise_5_5_example_loads_watermelon_and_compares_both_modes(window, qtbot):
-    window.example_actions["watermelon3.0"].trigger()
-    c = window.controller
-    assert c.dataset.name == "watermelon3.0" and c.network.layer_sizes == (19, 5, 1)
-    # The two runs are computed by the worker; the dialog opens when they are ready.
-    qtbot.waitUntil(lambda: window.comparison is not None and window.comparison.isVisible(), timeout=10000)
-    view = window.comparison.view
-    assert window.comparison.isVisible()
-    _, standard = view.curve_data("standard")
-    _, accumulated = view.curve_data("accumulated")
-    assert standard[0] == accumulated[0] == c.history().epoch_errors[0]  # the same start as the main window
-    assert len(standard) == 301
-    window.example_actions["xor"].trigger()
-    assert c.dataset.name == "xor" and c.network.layer_sizes == (2, 2, 1)
-
-
 def _open_cell_editor(window, qtbot, parameter, column, *, key_f2=False):
     """Open the editor of the parameter's cell: a double-click, or a click and F2. The open editor or None."""
     table, proxy = window.table.table(), window.table.proxy_model()
@@ -346,22 +330,6 @@ def test_a_click_and_f2_edit_the_value_cell_in_the_window(window, qtbot):
     from bpgui.views.gradient_table import COL_VALUE
 
     assert _open_cell_editor(window, qtbot, 3, COL_VALUE, key_f2=True) is not None
-
-
-def test_gradient_check_column_agrees_with_the_backward_pass(window):
-    window.step_action.trigger()
-    window.check_action.trigger()
-    model = window.table.source_model()
-    from bpgui.views.gradient_table import COL_FD_GRADIENT, COL_REL_ERROR
-
-    fd = np.array([model.data(model.index(r, COL_FD_GRADIENT), Qt.ItemDataRole.UserRole) for r in range(9)])
-    rel = np.array([model.data(model.index(r, COL_REL_ERROR), Qt.ItemDataRole.UserRole) for r in range(9)])
-    np.testing.assert_allclose(fd, window.controller.record.flat_gradients, rtol=1e-7, atol=1e-10)
-    assert rel.max() < 1e-6
-    assert "9 of 9 parameters checked" in window.table.check_summary()
-    window.step_action.trigger()  # a new iteration is checked again, not left stale
-    fd2 = np.array([model.data(model.index(r, COL_FD_GRADIENT), Qt.ItemDataRole.UserRole) for r in range(9)])
-    np.testing.assert_allclose(fd2, window.controller.record.flat_gradients, rtol=1e-7, atol=1e-10)
 
 
 def test_what_it_learned_tab_maps_the_current_network(window):
