@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QTranslator
 
 from bpgui.model.text import placeholders
 
@@ -79,49 +79,49 @@ def test_the_shipped_qm_is_built_from_the_ts(tmp_path):
     assert translator.translate("MainWindow", "&Step") not in ("", "&Step")
 
 
-def test_switching_language_rebuilds_the_window_and_keeps_training_state(qtbot, tmp_path, monkeypatch):
-    from bpgui.views.main_window import MainWindow
-
-    monkeypatch.setenv("BPGUI_NO_DIALOGS", "1")
-    qs = QSettings(str(tmp_path / "l.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(qsettings=qs)
-    qtbot.addWidget(window)
+def test_switching_language_rebuilds_the_window_and_keeps_training_state(window, switch_language):
     for _ in range(3):
         window.step_action.trigger()
-    chinese = window.set_language("zh_CN")
-    qtbot.addWidget(chinese)
-    try:
-        titles = [a.text() for a in chinese.menuBar().actions()]
-        assert any("文件" in t for t in titles) and chinese.step_action.text().startswith("单步")
-        assert chinese.controller.iteration == 3
-        assert "迭代" in chinese.caption.text() or "样本" in chinese.caption.text()
-        english = chinese.set_language("en")
-        qtbot.addWidget(english)
-        assert english.menuBar().actions()[0].text() == "&File"
-        assert english.controller.iteration == 3
-    finally:
-        from PySide6.QtWidgets import QApplication
-
-        from bpgui.app import install_language
-
-        install_language(QApplication.instance(), "en")
+    chinese = switch_language(window, "zh_CN")
+    titles = [a.text() for a in chinese.menuBar().actions()]
+    assert any("文件" in t for t in titles) and chinese.step_action.text().startswith("单步")
+    assert chinese.controller is window.controller and chinese.controller.iteration == 3
+    assert "迭代" in chinese.caption.text() or "样本" in chinese.caption.text()
+    assert chinese.language_actions["zh_CN"].isChecked()
+    english = switch_language(chinese, "en")
+    assert english.menuBar().actions()[0].text() == "&File"
+    assert english.controller.iteration == 3
 
 
-def test_a_refused_file_is_explained_in_chinese_with_its_line_and_column(qtbot, tmp_path):
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_a_refused_setting_is_explained_in_chinese_in_the_status_bar(window, switch_language, user):
+    chinese = switch_language(window, "zh_CN")
+    panel = chinese.settings_panel
+    before = chinese.controller.settings
+    # Refused by the panel itself, by the parser of the layer sizes and by the model's stop conditions.
+    for field, text in (("learning_rate", "abc"), ("hidden", "abc"), ("target_error", "-1")):
+        chinese.message_label.clear()
+        user.type_into(getattr(panel, field), text)
+        assert chinese.last_message[0] == "error", field
+        shown = chinese.message_label.text()
+        assert CJK.search(shown), (field, shown)
+        assert not re.search(r"\b(must|number|got|positive|target)\b", shown), (field, shown)
+    assert chinese.controller.settings == before
+
+
+def test_a_refused_file_is_explained_in_chinese_with_its_line_and_column(controller, qtbot, tmp_path,
+                                                                          english_afterwards):
     from PySide6.QtWidgets import QApplication
 
     from bpgui.app import install_language
-    from bpgui.controller import TrainingController
 
     bad = tmp_path / "坏.csv"
     bad.write_text("a,b,label\n1,2,yes\n3,x,no\n4,5,yes\n5,6,no\n", encoding="utf-8")
     install_language(QApplication.instance(), "zh_CN")
-    try:
-        c = TrainingController()
-        with qtbot.waitSignal(c.message) as blocker:
-            assert c.import_data(str(bad)) is False
-        level, text = blocker.args
-        assert level == "error" and "坏.csv" in text and "3" in text
-        assert "行" in text and "line" not in text
-    finally:
-        install_language(QApplication.instance(), "en")
+    with qtbot.waitSignal(controller.message) as blocker:
+        assert controller.import_data(str(bad)) is False
+    level, text = blocker.args
+    assert level == "error" and "坏.csv" in text and "3" in text
+    assert "行" in text and "line" not in text
