@@ -2,4 +2,6 @@
 
 from bpgui.cli import main
 
-raise SystemExit(main())
+# Guarded: the worker process imports this module again and must not run the command.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,7 +1,7 @@
 """The controller layer: thin QObject adapters over the Qt-free session.
 
 Slots call the session, signals announce what changed; slow work goes to a
-worker thread. Views talk to these objects only.
+worker process. Views talk to these objects only.
 """
 
 from .training import SPEEDS, Settings, TrainingController, localized

@@ -3,7 +3,7 @@
 Views send intent to its slots (which call the session) and re-read what
 they show when its signals fire; nothing here decides anything the session
 does not. The controller adds only what needs Qt: the Run timer, translating
-the session's messages, and running slow jobs in a worker thread.
+the session's messages, and running slow jobs in a worker process.
 
 =====================  ==================================================
 signal                 when
@@ -274,6 +274,11 @@ class TrainingController(QObject):
     def request_comparison(self, epochs: int | None = None) -> None:
         """Exercise 5.5 for the current data and network; ``comparison_ready`` when done."""
         self._session.request_comparison(epochs)
+
+    def wait_for_jobs(self, milliseconds: int = 10_000) -> bool:
+        """Block until the slow work in progress has ended and its result is adopted (tests,
+        scripted use); False if it had not ended by then."""
+        return self._jobs.wait(milliseconds)
 
     def cancel_job(self) -> None:
         """Cancel the slow work in progress (its result is never shown; nothing changes)."""

@@ -96,6 +96,10 @@ class Network:
     def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError("a Network is immutable; make a new one with with_flat or with_parameter")
 
+    def __reduce__(self) -> tuple[type[Network], tuple[object, ...]]:
+        # Copied between processes (the controller's worker) by rebuilding it, since it is immutable.
+        return Network, (self.layer_sizes, self.activations, self.flat, self.loss)
+
     def __repr__(self) -> str:
         return f"Network({'-'.join(map(str, self.layer_sizes))}, {'/'.join(self.activations)}, {self.loss})"
 

@@ -24,7 +24,7 @@ from ..model.records import IterationRecord
 from ..model.surface import DecisionSurface
 from ..model.training import StopConditions, Trainer, TrainingConfig
 from .history import History, status_of
-from .jobs import GradientCheck
+from .jobs import GradientCheck, Progress
 from .jobs import run as run_job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .settings import Settings, network_for_settings
@@ -61,6 +61,13 @@ def make_trainer(settings: Settings, network: Network | None = None, data: Datas
         stop=StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs),
     )
     return Built(settings, data, trainer)
+
+
+def build_in_job(settings: Settings, *, progress: Progress) -> Built:
+    """:func:`make_trainer` as a job's task (it reports nothing until done)."""
+    built = make_trainer(settings)
+    progress(1, 1)
+    return built
 
 
 def large_file(path: str) -> bool:

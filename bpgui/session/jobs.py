@@ -1,12 +1,19 @@
-"""Slow work, described so that anyone can run it anywhere (the controller: a worker thread).
+"""Slow work, described so that anyone can run it anywhere (the controller: a worker process).
 
-A :class:`Job` pairs ``work`` (pure computation: it reads what it was given
-and touches no session state, so it may run on another thread) with
-``finish`` (adopts the result, on the owner's thread). ``valid`` says whether
-the state the job was computed for is still the one shown: a result that
-arrives after the learner moved on is dropped, not shown. ``work`` reports
-progress through a :class:`Progress`, which raises :class:`Cancelled` once
-cancel was asked for; a cancelled job changes nothing.
+A :class:`Job` pairs its work — a module-level ``task`` called with ``args``
+and a ``progress`` keyword, pure computation that touches no session state,
+so that it can run in another process (task, arguments and result are plain
+picklable values of this package) — with ``finish``, which adopts the
+result on the owner's thread. ``valid`` says whether the state the job was
+computed for is still the one shown: a result that arrives after the learner
+moved on is dropped, not shown. The task reports progress through a
+:class:`Progress`, which raises :class:`Cancelled` once cancel was asked for;
+a cancelled job changes nothing.
+
+A worker *process* (not a thread): the work is Python, and a thread would
+hold the interpreter lock the window needs to repaint (a step with its
+repaint took 1.6 s instead of 30 ms during a comparison). :func:`child_start`
+and :func:`run_in_child` are the worker process's side; they use no Qt.
 """
 
 from __future__ import annotations
@@ -61,11 +68,15 @@ class Progress:
 @dataclass(frozen=True)
 class Job:
     title: Message  # what the progress display says
-    work: Callable[[Progress], Any]  # pure: may run on any thread
+    task: Callable[..., Any]  # module-level and pure: task(*args, progress=...) may run in another process
+    args: tuple[Any, ...]
     finish: Callable[[Any], None]  # adopts the result, on the owner's thread
     valid: Callable[[], bool] = field(default=lambda: True)  # the result still belongs to what is shown
     quick: bool = True  # cheap enough to run in place
     fail: Callable[[BaseException], None] | None = None  # a BpguiError from ``work``, on the owner's thread
+
+    def work(self, progress: Progress) -> Any:
+        return self.task(*self.args, progress=progress)
 
 
 def run(job: Job, progress: Progress | None = None) -> bool:
@@ -105,36 +116,76 @@ class GradientCheck:
         return estimates, errors
 
 
+def estimate_gradients(record: IterationRecord, network_before: Network, chosen: np.ndarray, *,
+                       progress: Progress) -> GradientCheck:
+    """Finite-difference estimates for ``chosen`` parameters of ``record``, a few parameters at a time."""
+    # About two million parameter-evaluations between two progress reports (and chances to cancel).
+    chunk = max(1, 2_000_000 // max(1, network_before.n_parameters * record.batch_size))
+    estimates, errors = np.empty(chosen.shape[0]), np.empty(chosen.shape[0])
+    for start in range(0, chosen.shape[0], chunk):
+        progress(start, chosen.shape[0])
+        part = chosen[start:start + chunk]
+        _, estimates[start:start + part.shape[0]], errors[start:start + part.shape[0]] = check_record(
+            record, network_before, part)
+    progress(chosen.shape[0], chosen.shape[0])
+    return GradientCheck(record, chosen, estimates, errors)
+
+
 def gradient_check(record: IterationRecord, network_before: Network, indices: Sequence[int], *,
-                   valid: Callable[[], bool], finish: Callable[[GradientCheck], None] | None = None,
-                   chunk: int = 64) -> Job:
+                   valid: Callable[[], bool], finish: Callable[[GradientCheck], None] | None = None) -> Job:
     """A job estimating ∂E/∂p for ``indices`` of the iteration ``record`` (five-point central differences)."""
     chosen = np.asarray(list(indices), dtype=np.int64)
-
-    def work(progress: Progress) -> GradientCheck:
-        estimates, errors = np.empty(chosen.shape[0]), np.empty(chosen.shape[0])
-        for start in range(0, chosen.shape[0], chunk):
-            progress(start, chosen.shape[0])
-            part = chosen[start:start + chunk]
-            _, estimates[start:start + part.shape[0]], errors[start:start + part.shape[0]] = check_record(
-                record, network_before, part)
-        progress(chosen.shape[0], chosen.shape[0])
-        return GradientCheck(record, chosen, estimates, errors)
-
     cost = chosen.shape[0] * network_before.n_parameters * max(1, record.batch_size)
     return Job(title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Checking the gradients…")),
-               work=work, finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
+               task=estimate_gradients, args=(record, network_before, chosen),
+               finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
 
 
 def compare_modes(data: Dataset, network: Network, *, epochs: int, seed: int, learning_rate: float,
                   valid: Callable[[], bool], finish: Callable[[list[RunSummary]], None] | None = None) -> Job:
     """Exercise 5.5 as a job: standard and accumulated BP from ``network``, ``epochs`` epochs each."""
     runs = (("standard", learning_rate), ("accumulated", learning_rate))
-
-    def work(progress: Progress) -> list[RunSummary]:
-        return experiments.compare_modes(data, network, epochs=epochs, seed=seed, runs=runs, progress=progress)
-
     cost = epochs * (data.n_samples + 1) * len(runs) * network.n_parameters
     return Job(title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Comparing standard and accumulated "
                                                                              "BP…")),
-               work=work, finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
+               task=_compare, args=(data, network, epochs, seed, runs),
+               finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
+
+
+def _compare(data: Dataset, network: Network, epochs: int, seed: int, runs: tuple[tuple[str, float], ...], *,
+             progress: Progress) -> list[RunSummary]:
+    return experiments.compare_modes(data, network, epochs=epochs, seed=seed, runs=runs, progress=progress)
+
+
+# ---- the worker process's side ------------------------------------------------------------------
+# Set in the worker process by child_start: where progress goes, and the newest cancelled token.
+_child_queue: Any = None
+_child_cancelled: Any = None
+
+
+def child_start(queue: Any, cancelled: Any) -> None:
+    """Initialise a worker process: ``queue`` takes (token, done, total); ``cancelled.value`` is the
+    newest cancelled token (a job whose token is not above it stops at its next progress report)."""
+    global _child_queue, _child_cancelled
+    _child_queue, _child_cancelled = queue, cancelled
+
+
+class _ChildProgress(Progress):
+    def __init__(self, token: int) -> None:
+        super().__init__()
+        self._token = token
+
+    @property
+    def cancelled(self) -> bool:
+        return _child_cancelled is not None and _child_cancelled.value >= self._token
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise Cancelled
+        if _child_queue is not None:
+            _child_queue.put((self._token, done, total))
+
+
+def run_in_child(token: int, task: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """The worker process runs a job's task with a progress that reports to the owner and obeys cancel."""
+    return task(*args, progress=_ChildProgress(token))

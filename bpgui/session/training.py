@@ -24,7 +24,7 @@ event              value    when
 Slow work (a mode comparison, a gradient check of a large network, building
 a large network or reading a large CSV file) is handed out as a
 :class:`~bpgui.session.jobs.Job`; whoever listens runs it where it likes (the
-controller: a worker thread) and the session adopts the result only if the
+controller: a worker process) and the session adopts the result only if the
 state it was computed for is still the one shown.
 """
 
@@ -40,7 +40,7 @@ from ..model.errors import BpguiError, ConfigError, DivergenceError
 from ..model.fileformat import load_network, save_network
 from ..model.phases import phase_views
 from ..model.training import StopConditions, TrainingConfig
-from .core import HEAVY_CSV_BYTES, Built, large_file, make_trainer
+from .core import HEAVY_CSV_BYTES, Built, build_in_job, large_file, make_trainer
 from .derived import DerivedViews
 from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
@@ -98,7 +98,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
 
         self._emit("job", Job(
             title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Building the network…")),
-            work=lambda progress: make_trainer(settings),
+            task=build_in_job, args=(settings,),
             finish=finish,
             valid=lambda: (self._structure_version, self._state_version) == version,
             quick=False,

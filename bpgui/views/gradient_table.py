@@ -376,7 +376,12 @@ class GradientTableView(QWidget):
                 return
             if self._proxy.proxy_row(index) < 0:
                 self.clear_filters()
-            target = self._proxy.index(self._proxy.proxy_row(index), COL_NAME)
+            row = self._proxy.proxy_row(index)
+            current = selection.currentIndex()
+            if current.isValid() and current.row() == row:
+                self._last_emitted = index
+                return  # already there (e.g. the learner's own click): keep the column, so F2 edits it
+            target = self._proxy.index(row, COL_NAME)
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             selection.setCurrentIndex(target, flags)
             self._table.scrollTo(target, QAbstractItemView.ScrollHint.EnsureVisible)

@@ -16,7 +16,7 @@ def _idle(controller: TrainingController) -> None:
     """Pause Run and let the worker finish, so nothing runs into the next test."""
     controller.pause()
     controller.cancel_job()
-    controller._jobs.wait()  # no public way to wait for the worker thread yet
+    controller.wait_for_jobs()
 
 
 @pytest.fixture()

@@ -323,9 +323,6 @@ def test_editing_a_table_cell_sets_the_current_parameter(window, qtbot):
     np.testing.assert_array_equal(window.controller.network.flat, before)
 
 
-@pytest.mark.xfail(strict=True, reason="app bug: in the window, clicking a value cell selects the parameter, the "
-                   "controller echoes the selection and GradientTableView.select_parameter moves the current cell "
-                   "to the Name column, so F2 opens no editor (the standalone table's F2 works)")
 def test_a_click_and_f2_edit_the_value_cell_in_the_window(window, qtbot):
     from bpgui.views.gradient_table import COL_VALUE
 

@@ -19,8 +19,8 @@ def job_shown(window) -> bool:
 
 
 def worker_idle(window) -> None:
-    """Let the worker thread stop and deliver whatever it queued (a late result would arrive now)."""
-    assert window.controller._jobs.wait(10_000)  # no public way to wait for the worker thread yet
+    """Let the worker stop and deliver whatever it queued (a late result would arrive now)."""
+    assert window.controller.wait_for_jobs(10_000)
     QCoreApplication.processEvents()
 
 
