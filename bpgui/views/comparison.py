@@ -7,12 +7,15 @@ updates each needed to reach a target E.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..model.records import RunSummary
+from ..model.text import fill
 
 _COLOURS = {"standard": "#1f63c6", "accumulated": "#d2362b", "minibatch": "#2a9d4b"}
 TARGET = 0.05
@@ -84,16 +87,17 @@ class ComparisonView(QWidget):
             self._curves[run.mode].setData(x, y)
 
     def summary_text(self) -> str:
-        lines = [f"<b>{self._title}</b>"]
+        lines = [f"<b>{html.escape(self._title)}</b>"]
         for run in self._runs:
             reached = run.epochs_to(TARGET)
-            reach = (self.tr("E ≤ %1 first at epoch %2 (%3 updates)").replace("%1", f"{TARGET:g}")
-                     .replace("%2", str(reached)).replace("%3", f"{reached * run.updates_per_epoch:,}")
-                     if reached is not None else self.tr("E never reached %1").replace("%1", f"{TARGET:g}"))
+            if reached is not None:
+                reach = fill(self.tr("E ≤ %1 first at epoch %2 (%3 updates)"), f"{TARGET:g}", reached,
+                             f"{reached * run.updates_per_epoch:,}")
+            else:
+                reach = fill(self.tr("E never reached %1"), f"{TARGET:g}")
             name = self.tr("standard BP") if run.mode == "standard" else self.tr("accumulated BP")
-            lines.append(self.tr("%1: after %2 epochs E = %3, training accuracy %4%; %5")
-                         .replace("%1", name).replace("%2", str(run.epochs)).replace("%3", f"{run.final_error:.4g}")
-                         .replace("%4", f"{100 * run.final_accuracy:.1f}").replace("%5", reach))
+            lines.append(fill(self.tr("%1: after %2 epochs E = %3, training accuracy %4%; %5"), name, run.epochs,
+                              f"{run.final_error:.4g}", f"{100 * run.final_accuracy:.1f}", reach))
         lines.append(self.tr("Standard BP updates after every sample (m updates an epoch); accumulated BP once per "
                              "pass, on the cumulative error. Per epoch standard BP usually gets lower faster; per "
                              "update accumulated BP is the cheaper one."))

@@ -32,6 +32,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..model.text import fill
 from ..session.history import History
 from .error_plot_data import epoch_length, epoch_positions, has_nonpositive, log_floor
 from .error_plot_hover import nearest_point, placeholder_text, widest_text
@@ -242,7 +243,7 @@ class ErrorPlotView(QWidget):
 
         def write(temporary: str) -> None:
             if not image.save(temporary, "PNG"):
-                raise OSError(self.tr("Could not write the image {path}").format(path=os.fspath(path)))
+                raise OSError(fill(self.tr("Could not write the image {path}"), path=os.fspath(path)))
 
         write_atomically(path, write)
 
@@ -450,7 +451,7 @@ class ErrorPlotView(QWidget):
             x = float(t)
         self._marker.setValue(x)
         self._marker.setVisible(True)  # first: a hidden label does not update its text
-        self._marker_label.setFormat(self.tr("t = {t}").format(t=t))
+        self._marker_label.setFormat(fill(self.tr("t = {t}"), t=t))
 
     # ---- hover ----------------------------------------------------------------------------
     def _nearest_point(self, x: float) -> tuple[float, float, str] | None:

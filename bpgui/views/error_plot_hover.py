@@ -14,6 +14,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from ..model.text import fill
 from .error_plot_data import exact
 
 # A long number, for the widest text a value can make.
@@ -26,15 +27,14 @@ def placeholder_text() -> str:
 
 
 def iteration_text(t: int, value: str) -> str:
-    return QCoreApplication.translate("ErrorPlotView", "t = {t}: E_k = {value}").format(t=t, value=value)
+    return fill(QCoreApplication.translate("ErrorPlotView", "t = {t}: E_k = {value}"), t=t, value=value)
 
 
 def epoch_text(epoch: int, t: int, value: str, test: str | None) -> str:
-    text = QCoreApplication.translate("ErrorPlotView", "epoch {epoch} (t = {t}): E = {value}").format(
-        epoch=epoch, t=t, value=value
-    )
+    text = fill(QCoreApplication.translate("ErrorPlotView", "epoch {epoch} (t = {t}): E = {value}"),
+                epoch=epoch, t=t, value=value)
     if test is not None:
-        text += QCoreApplication.translate("ErrorPlotView", ", test E = {value}").format(value=test)
+        text += fill(QCoreApplication.translate("ErrorPlotView", ", test E = {value}"), value=test)
     return text
 
 

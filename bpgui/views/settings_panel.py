@@ -27,6 +27,7 @@ from ..controller import Settings, localized
 from ..model.datasets import BUILTIN_NAMES
 from ..model.errors import ConfigError
 from ..model.network import parse_hidden_sizes
+from ..model.text import fill
 
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "linear")
 
@@ -186,10 +187,10 @@ class SettingsPanel(QWidget):
         try:
             eta = float(text)
         except ValueError:
-            self._refuse(self.tr("The learning rate η must be a number, got “%1”.").replace("%1", text))
+            self._refuse(fill(self.tr("The learning rate η must be a number, got “%1”."), text))
             return
         if not math.isfinite(eta) or eta <= 0:
-            self._refuse(self.tr("The learning rate η must be a positive number, got %1.").replace("%1", text))
+            self._refuse(fill(self.tr("The learning rate η must be a positive number, got %1."), text))
             return
         self._request(learning_rate=eta)
 
@@ -201,7 +202,6 @@ class SettingsPanel(QWidget):
         try:
             value = float(text)
         except ValueError:
-            self._refuse(self.tr("The target error must be a number (or empty for none), got “%1”.")
-                         .replace("%1", text))
+            self._refuse(fill(self.tr("The target error must be a number (or empty for none), got “%1”."), text))
             return
         self._request(target_error=value)

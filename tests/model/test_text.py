@@ -74,3 +74,39 @@ def test_fill_is_one_pass_over_any_template(pieces, a, b):
     values = {"%1": a, "%2": b, "{a}": b, "{b}": a, "{{": "{", "}}": "}"}
     expected = re.sub(r"%\d{1,2}|\{[A-Za-z_]\w*\}|\{\{|\}\}", lambda m: values.get(m.group(0), m.group(0)), template)
     assert fill(template, a, b, a=b, b=a) == expected
+
+
+def template_offences(source: str) -> list[int]:
+    """Lines of ``source`` that fill a template by chained ``.replace("%N", …)`` or ``.format`` on tr()."""
+    import ast
+
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        name, receiver = node.func.attr, node.func.value
+        placeholder_replace = name == "replace" and bool(node.args) and isinstance(node.args[0], ast.Constant) \
+            and isinstance(node.args[0].value, str) and node.args[0].value.startswith("%")
+        format_of_translation = name == "format" and isinstance(receiver, ast.Call) \
+            and getattr(receiver.func, "attr", getattr(receiver.func, "id", "")) in ("tr", "translate")
+        if placeholder_replace or format_of_translation:
+            lines.append(node.lineno)
+    return lines
+
+
+def test_every_template_is_filled_by_fill_alone():
+    """No chained ``.replace("%1", …)`` and no ``.format`` on a translated string anywhere in bpgui:
+    those substitute inside inserted values (a file named ``net%2.json``) or break on braces."""
+    from pathlib import Path
+
+    import bpgui
+
+    sources = sorted(Path(bpgui.__file__).parent.rglob("*.py"))
+    assert len(sources) > 50
+    offences = [f"{p.name}:{line}" for p in sources for line in template_offences(p.read_text(encoding="utf-8"))]
+    assert offences == []
+
+
+def test_the_template_scan_can_fail():
+    bad = 'a = self.tr("%1 of %2").replace("%1", x)\nb = translate("C", "{x}").format(x=1)\nc = fill(t, x)\n'
+    assert template_offences(bad) == [1, 2]
