@@ -1,5 +1,10 @@
 """Training: standard, accumulated and mini-batch BP, with history and step back.
 
+Why one module of ~560 lines: the trainer's stepping, its history and its exact step back
+share one state (checkpoints, the epoch log, the cursor) and one invariant (the trajectory
+is a function of the start, the data, the seed and the settings); ``history.py`` holds the
+storage.
+
 * **standard BP** updates after every sample (batch of one): the note's rule;
 * **accumulated BP** updates once per pass, descending ``E = (1/m) Σ_k E_k``;
 * **mini-batch** updates after every B samples (the mean over the batch).

@@ -1,5 +1,9 @@
 """The gradient table: every parameter's value before, ∂E/∂p, Δp and value after.
 
+Why one module of ~570 lines: it is the table's widget alone (filters, sorting, selection,
+editing, copy/export and the check columns all act on the same view and selection model);
+the model, proxy, delegate, columns and widths are already in ``gradient_table_*.py``.
+
 One row per parameter, in the canonical order of ``naming.parameter_specs``
 (the model's row is the parameter's canonical index). The table only shows
 what it is given; choosing a row emits ``parameter_selected`` with the

@@ -1,5 +1,9 @@
 """The perceptron lab: the note's single M-P neuron learning AND, OR, NOT and failing on XOR (note §1–2).
 
+Why one module of ~500 lines: the lab's widget alone (its plot, controls and texts);
+the run is in ``model/perceptron.py`` and ``session/perceptron.py``, its sentences in
+``perceptron_lab_text.py``.
+
 ``ŷ = f(W_1 x_1 + W_2 x_2 − θ)`` with the unit step ``f(z) = 1`` for ``z ≥ 0``
 (so f(0) = 1); θ is the weight of a fixed dummy input −1. Each Step applies
 the error-driven rule once:
