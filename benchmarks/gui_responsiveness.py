@@ -102,15 +102,15 @@ def run_mode(seconds: float) -> None:
     clock.start()
     timer.start()
     c.set_running(True)
-    start_t = c.trainer.iteration
+    start_t = c.iteration
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
         app.processEvents()
     c.set_running(False)
     timer.stop()
     elapsed = clock.nsecsElapsed() / 1e9
-    its = (c.trainer.iteration - start_t) / elapsed
-    print(f"run mode, XOR 2-2-1, {seconds:g} s to t = {c.trainer.iteration:,}: {its:,.0f} iterations/s, "
+    its = (c.iteration - start_t) / elapsed
+    print(f"run mode, XOR 2-2-1, {seconds:g} s to t = {c.iteration:,}: {its:,.0f} iterations/s, "
           f"network view repainted {counter.count / elapsed:.0f}/s,"
           f" event loop blocked at most {max(gaps) * 1e3:.1f} ms (probe every 5 ms; median gap"
           f" {statistics.median(gaps) * 1e3:.1f} ms)")
