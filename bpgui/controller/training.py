@@ -209,6 +209,12 @@ class TrainingController(QObject):
     def job_running(self) -> bool:
         return self._jobs.busy
 
+    @property
+    def job_title(self) -> str:
+        """What the slow work in progress is, in the learner's language now ("" when idle)."""
+        job = self._jobs.job
+        return "" if job is None else translated(job.title)
+
     # ---- intent ------------------------------------------------------------------------
     def apply_settings(self, new: Settings) -> bool:
         return self._session.apply_settings(new)

@@ -95,6 +95,11 @@ class JobRunner(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
+    @property
+    def job(self) -> jobs.Job | None:
+        """The job in progress, if any."""
+        return self._job
+
     def submit(self, job: jobs.Job, title: str) -> None:
         self.cancel()
         if job.quick:

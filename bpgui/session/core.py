@@ -102,6 +102,8 @@ class SessionCore:
         self._state_version = 0
         self._structure_version = 0
         self._check: tuple[int, GradientCheck] | None = None
+        # Settings changed mid-run: (the iteration t from which each applies, what changed).
+        self._changes: list[tuple[int, Message]] = []
         self._surface: tuple[int, DecisionSurface | None] | None = None
 
     # ---- listeners -------------------------------------------------------------------
@@ -216,7 +218,7 @@ class SessionCore:
 
     def history(self) -> History:
         """The error history so far, for the error curve."""
-        return History.of(self._trainer)
+        return History.of(self._trainer, changes=tuple(self._changes))
 
     def status(self) -> dict[str, Any]:
         """Figures for the status bar: t, epoch, sample k, E_k, E, accuracy."""

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..model.training import Trainer
+from .messages import Message
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,10 @@ class History:
     iterations_per_epoch: int
     iteration: int  # t shown
     end: int  # the last iteration computed (> t after stepping back)
+    changes: tuple[tuple[int, Message], ...] = ()  # settings changed mid-run: (t from which it applies, what)
 
     @staticmethod
-    def of(trainer: Trainer) -> History:
+    def of(trainer: Trainer, changes: tuple[tuple[int, Message], ...] = ()) -> History:
         log = trainer.epochs
         m = trainer.train_set.n_samples
         return History(
@@ -35,6 +37,7 @@ class History:
             iterations_per_epoch=math.ceil(m / trainer.config.batch_for(m)),
             iteration=trainer.iteration,
             end=trainer.end,
+            changes=changes,
         )
 
 

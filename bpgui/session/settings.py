@@ -18,6 +18,7 @@ from ..model.datasets import Dataset
 from ..model.errors import QT_TRANSLATE_NOOP, ConfigError
 from ..model.network import Network
 from ..model.training import DEFAULT_LEARNING_RATE
+from .messages import Message
 
 # A network larger than this would take seconds and gigabytes to build: refused.
 MAX_PARAMETERS = 5_000_000
@@ -61,6 +62,39 @@ STRUCTURAL_NAMES = {
 def structural_changes(old: Settings, new: Settings) -> list[str]:
     """The names of the structural settings that differ between ``old`` and ``new``."""
     return [name for name in STRUCTURAL if getattr(new, name) != getattr(old, name)]
+
+
+def change_labels(old: Settings, new: Settings) -> list[Message]:
+    """What the error curve writes where a setting changed mid-run (η, mode, batch, shuffle, stops)."""
+    labels = []
+    if new.learning_rate != old.learning_rate:
+        labels.append(Message("info", QT_TRANSLATE_NOOP("TrainingController", "η = %1"), (f"{new.learning_rate:g}",)))
+    if new.mode != old.mode:
+        labels.append(Message("info", MODE_NAMES.get(new.mode, new.mode)))
+    if new.batch_size != old.batch_size and new.mode == "minibatch":
+        labels.append(Message("info", QT_TRANSLATE_NOOP("TrainingController", "B = %1"), (new.batch_size,)))
+    if new.shuffle != old.shuffle:
+        labels.append(Message("info", QT_TRANSLATE_NOOP("TrainingController", "shuffled") if new.shuffle
+                              else QT_TRANSLATE_NOOP("TrainingController", "in file order")))
+    if new.target_error != old.target_error:
+        labels.append(Message("info", QT_TRANSLATE_NOOP("TrainingController", "no target E"))
+                      if new.target_error is None else
+                      Message("info", QT_TRANSLATE_NOOP("TrainingController", "stop at E ≤ %1"),
+                              (f"{new.target_error:g}",)))
+    if new.max_epochs != old.max_epochs:
+        labels.append(Message("info", QT_TRANSLATE_NOOP("TrainingController", "no epoch limit"))
+                      if new.max_epochs is None else
+                      Message("info", QT_TRANSLATE_NOOP("TrainingController", "at most %1 epochs"),
+                              (new.max_epochs,)))
+    return labels
+
+
+#: How a training mode is named where a change is marked.
+MODE_NAMES = {
+    "standard": QT_TRANSLATE_NOOP("TrainingController", "standard BP"),
+    "accumulated": QT_TRANSLATE_NOOP("TrainingController", "accumulated BP"),
+    "minibatch": QT_TRANSLATE_NOOP("TrainingController", "mini-batch BP"),
+}
 
 
 #: The Examples menu: network, data and settings in one click.

@@ -45,7 +45,7 @@ from .derived import DerivedViews
 from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .phasing import PhaseSteps
-from .settings import EXAMPLES, STRUCTURAL_NAMES, Settings, check_size, structural_changes
+from .settings import EXAMPLES, STRUCTURAL_NAMES, Settings, change_labels, check_size, structural_changes
 
 __all__ = ["COMPUTE_SHARE", "FRAME_SECONDS", "HEAVY_CSV_BYTES", "HEAVY_PARAMETERS", "TrainingSession"]
 
@@ -66,8 +66,13 @@ class TrainingSession(PhaseSteps, DerivedViews):
 
     # ---- derived views -----------------------------------------------------------------
     # ---- building ----------------------------------------------------------------------
+    def _forget_changes_after(self, t: int) -> None:
+        """The recorded future after t was dropped: so were the setting changes it held."""
+        self._changes = [(at, label) for at, label in self._changes if at <= t]
+
     def _adopt(self, built: Built) -> None:
         self._dataset, self._trainer, self._settings = built.dataset, built.trainer, built.settings
+        self._changes = []
         self._phase = None
         self._edits = []
         self._phase_views = phase_views(self.network.layer_sizes, per_output=self._per_output)
@@ -143,6 +148,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
             trainer.set_config(mode=config.mode, learning_rate=config.learning_rate,
                                batch_size=config.batch_size, shuffle=config.shuffle)
             if end > t:
+                self._forget_changes_after(t)
                 self._say("info", QT_TRANSLATE_NOOP(
                     "TrainingController", "Iterations %1 to %2 were discarded: training continues "
                                           "from t = %3 with the new settings."), t + 1, end, t)
@@ -151,6 +157,9 @@ class TrainingSession(PhaseSteps, DerivedViews):
                                                     "The new mode starts a new epoch at t = %1."), t)
             self._emit("history")
         trainer.set_stop(stop)
+        self._changes.extend((trainer.iteration, label) for label in change_labels(old, new))
+        if change_labels(old, new):
+            self._emit("history")  # the curve marks where the change applies
         self._settings = new
         self._emit("settings")
         self._emit("state")
@@ -186,13 +195,10 @@ class TrainingSession(PhaseSteps, DerivedViews):
     def step(self) -> None:
         """One iteration: one sample (standard), one pass (accumulated) or one batch.
 
-        In the middle of an iteration's phases, Step finishes that iteration.
+        In the middle of an iteration's phases, Step finishes that iteration; after its update
+        phase (the iteration already applied) Step goes on to the next one.
         """
-        applied = self._phase_is_update()
         self._phase = None
-        if applied:
-            self._emit("state")  # the iteration was applied by its update phase
-            return
         if self._guarded(self._trainer.step):
             self._after_steps()
 
@@ -221,10 +227,18 @@ class TrainingSession(PhaseSteps, DerivedViews):
             self._emit("state")
 
     def reset(self) -> None:
-        """Back to iteration 0 with the network drawn from the seed (history forgotten)."""
+        """Back to iteration 0's weights, with the settings in force now (history forgotten).
+
+        The trainer's reset restores iteration 0 as it was, including the η, mode, batch size
+        and shuffling it started with; the settings the panel shows now apply instead.
+        """
         self.pause()
         self._phase = None
         self._trainer.reset()
+        s = self._settings
+        self._trainer.set_config(mode=s.mode, learning_rate=s.learning_rate, batch_size=s.batch_size,
+                                 shuffle=s.shuffle)
+        self._changes = []
         self._emit("history")
         self._emit("state")
 
@@ -308,6 +322,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
             return False
         self._edits.append((self._trainer.iteration, index, old))
         if end > t:
+            self._forget_changes_after(t)
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2; iterations %3 to %4 were "
                                                                       "discarded."),
                       spec.name, f"{value:g}", t + 1, end)

@@ -28,15 +28,17 @@ import os
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..model.text import fill
 from ..session.history import History
+from ..session.messages import render
 from .error_plot_data import epoch_length, epoch_positions, has_nonpositive, log_floor
 from .error_plot_hover import nearest_point, placeholder_text, widest_text
 from .error_plot_items import (
+    CHANGE_PEN,
     EPOCH_SYMBOL_BRUSH,
     ITERATION_SYMBOL_BRUSH,
     SYMBOL_SIZE,
@@ -108,6 +110,8 @@ class ErrorPlotView(QWidget):
         self._iteration_curve, self._epoch_curve, self._test_curve = (
             parts.iteration_curve, parts.epoch_curve, parts.test_curve)
         self._hover_dot, self._marker, self._marker_label = parts.hover_dot, parts.marker, parts.marker_label
+        self._changes: list[tuple[int, str]] = []
+        self._change_lines: list[tuple[pg.InfiniteLine, pg.InfLineLabel]] = []
         self._legend = parts.legend
 
         layout = self._layout = QVBoxLayout(self)
@@ -186,6 +190,27 @@ class ErrorPlotView(QWidget):
         self.set_history(history.iteration_errors, history.epoch_iterations, history.epoch_errors,
                          history.test_errors, iterations_per_epoch=history.iterations_per_epoch)
         self.set_current_iteration(history.iteration, history.end)
+        self.set_changes([(t, render(label, QCoreApplication.translate)) for t, label in history.changes])
+
+    def set_changes(self, changes: list[tuple[int, str]]) -> None:
+        """Mark where settings changed mid-run: a thin line at iteration t, labelled with what changed
+        (the change applies from iteration t + 1 on)."""
+        merged: dict[int, list[str]] = {}
+        for t, text in changes:
+            merged.setdefault(int(t), []).append(text)
+        self._changes = sorted((t, ", ".join(texts)) for t, texts in merged.items())
+        while len(self._change_lines) < len(self._changes):
+            line = pg.InfiniteLine(angle=90, movable=False, pen=CHANGE_PEN)
+            label = pg.InfLineLabel(line, text="", position=0.75, color=TEXT, fill=(255, 255, 255, 200),
+                                    anchors=[(0, 0.5), (0, 0.5)])
+            line.setZValue(4)
+            self._plot_item.addItem(line, ignoreBounds=True)
+            self._change_lines.append((line, label))
+        self._update_change_lines()
+
+    def change_markers(self) -> list[tuple[float, str]]:
+        """(x position, label) of every change mark shown."""
+        return [(float(line.value()), label.format) for line, label in self._change_lines if line.isVisible()]
 
     # ---- read-only access to the plot (for the main window and tests) ---------
     @property
@@ -289,6 +314,7 @@ class ErrorPlotView(QWidget):
     def _on_x_axis_combo_changed(self, _index: int) -> None:
         self._update_curves()
         self._update_marker()
+        self._update_change_lines()
         self._update_axis_labels()
         self._set_hover(None)
         self._update_bar_layout()
@@ -439,6 +465,20 @@ class ErrorPlotView(QWidget):
         """Fractional epochs of iterations t (sorted); the epoch in progress continues at its pace."""
         return epoch_positions(t, self._epoch_iterations, epoch_length(self._epoch_iterations,
                                                                        self._iterations_per_epoch))
+
+    def _update_change_lines(self) -> None:
+        for n, (line, label) in enumerate(self._change_lines):
+            if n >= len(self._changes):
+                line.setVisible(False)
+                continue
+            t, text = self._changes[n]
+            if self.x_axis() == X_EPOCHS:
+                x = float(self._epoch_positions(np.array([t], dtype=np.int64))[0])
+            else:
+                x = float(t)
+            line.setValue(x)
+            line.setVisible(True)
+            label.setFormat(text)
 
     def _update_marker(self) -> None:
         t, end = self._current

@@ -24,6 +24,8 @@ EPOCH_SYMBOL_BRUSH = pg.mkBrush("#08519c")
 TEST_PEN = pg.mkPen("#d95f02", width=2, style=Qt.PenStyle.DashLine)
 TEST_SYMBOL_BRUSH = pg.mkBrush("#d95f02")
 MARKER_PEN = pg.mkPen("#444444", width=1.5, style=Qt.PenStyle.DashDotLine)
+# Where a setting changed mid-run: thin and dotted, so it never reads as the step-back marker.
+CHANGE_PEN = pg.mkPen("#7a5c00", width=1, style=Qt.PenStyle.DotLine)
 HOVER_BRUSH = pg.mkBrush("#e7298a")
 ITERATION_SYMBOL_BRUSH = pg.mkBrush("#7fb3d9")
 SYMBOL_SIZE = 5

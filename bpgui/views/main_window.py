@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         self._on_controller_settings_changed()
         self._on_controller_history_changed()
         self._on_controller_state_changed()
+        self._on_controller_running_changed(self.controller.running)
+        if self.controller.job_running:  # a window rebuilt for a new language while a job runs
+            self.status_area.job_started(self.controller.job_title)
 
     # ---- actions, toolbar, menus --------------------------------------------------------
     def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
@@ -242,18 +245,23 @@ class MainWindow(QMainWindow):
     # ---- wiring ----------------------------------------------------------------------------------
     def _wire(self) -> None:
         c = self.controller
-        c.state_changed.connect(self._on_controller_state_changed)
-        c.history_changed.connect(self._on_controller_history_changed)
-        c.structure_changed.connect(self._on_controller_structure_changed)
-        c.settings_changed.connect(self._on_controller_settings_changed)
-        c.running_changed.connect(self._on_controller_running_changed)
-        c.selection_changed.connect(self._on_controller_selection_changed)
-        c.message.connect(self.show_message)
-        c.check_ready.connect(self._on_controller_check_ready)
-        c.comparison_ready.connect(self._on_controller_comparison_ready)
-        c.job_started.connect(self.status_area.job_started)
-        c.job_progress.connect(self.status_area.job_progress)
-        c.job_finished.connect(self.status_area.job_finished)
+        # The controller outlives a window rebuilt for a new language: these are undone then.
+        self._controller_links = [
+            (c.state_changed, self._on_controller_state_changed),
+            (c.history_changed, self._on_controller_history_changed),
+            (c.structure_changed, self._on_controller_structure_changed),
+            (c.settings_changed, self._on_controller_settings_changed),
+            (c.running_changed, self._on_controller_running_changed),
+            (c.selection_changed, self._on_controller_selection_changed),
+            (c.message, self.show_message),
+            (c.check_ready, self._on_controller_check_ready),
+            (c.comparison_ready, self._on_controller_comparison_ready),
+            (c.job_started, self.status_area.job_started),
+            (c.job_progress, self.status_area.job_progress),
+            (c.job_finished, self.status_area.job_finished),
+        ]
+        for signal, slot in self._controller_links:
+            signal.connect(slot)
         self.topology.parameter_selected.connect(c.select_parameter)
         self.topology.edit_requested.connect(self._on_topology_edit_requested)
         self.table.parameter_selected.connect(c.select_parameter)
@@ -349,7 +357,10 @@ class MainWindow(QMainWindow):
             install_language(app, choice)
         self.save_preferences()
         controller = self.controller
-        controller.pause()
+        # Training goes on (Run keeps running, a job keeps computing); this window stops listening.
+        for signal, slot in self._controller_links:
+            signal.disconnect(slot)
+        self._phase_timer.stop()
         controller.setParent(None)
         replacement = MainWindow(controller, self._qsettings)
         replacement.show()

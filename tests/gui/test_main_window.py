@@ -412,3 +412,38 @@ def test_the_hidden_sum_is_named_by_the_units_output(window):
     window.step_action.trigger()
     window.controller.select_parameter(4)  # γ_1
     assert "∂E/∂<i>b</i><sub>1</sub> = Σ<sub>j</sub>(…)" in window.derivation.text()
+
+
+def test_a_setting_changed_mid_run_is_marked_on_the_error_curve(window):
+    for _ in range(3):
+        window.step_action.trigger()
+    window.controller.update_settings(learning_rate=0.5)
+    assert window.plot.change_markers() == [(3.0, "η = 0.5")]
+    window.plot.set_x_axis("epoch")  # XOR: 4 iterations an epoch, so t = 3 sits at 0.75
+    assert window.plot.change_markers() == [(0.75, "η = 0.5")]
+    window.reset_action.trigger()
+    assert window.plot.change_markers() == []
+
+
+def test_switching_language_while_running_keeps_running(window, qtbot, switch_language):
+    window.controller.update_settings(target_error=None)
+    window.run_action.trigger()
+    chinese = switch_language(window, "zh_CN")
+    assert chinese.controller.running and chinese.run_action.isChecked()
+    closed_status = window.status_label.text()
+    t = chinese.controller.iteration
+    qtbot.waitUntil(lambda: chinese.controller.iteration > t + 100, timeout=5000)
+    chinese.run_action.trigger()
+    assert not chinese.controller.running
+    assert f"t = {chinese.controller.iteration}" in chinese.status_label.text()
+    assert window.status_label.text() == closed_status  # the closed window no longer listens
+
+
+def test_step_after_the_update_phase_draws_the_next_iteration(window):
+    for _ in range(len(window.controller.phase_plan)):
+        window.phase_action.trigger()
+    assert window.controller.phase_view.phase.kind == "update"
+    window.step_action.trigger()
+    record = window.controller.record
+    assert record.iteration == 2 and "Iteration 2 used" in window.caption.text()
+    assert window.topology.link_for(6).label.text() == _fmt(record.flat_values[6])

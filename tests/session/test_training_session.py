@@ -308,3 +308,42 @@ def test_load_example_sets_data_network_and_settings(session, recorder):
     assert session.dataset.name == "watermelon3.0" and session.network.layer_sizes == (19, 5, 1)
     assert session.settings.max_epochs == 300
     assert session.load_example("xor") and session.network.layer_sizes == (2, 2, 1)
+
+
+def test_reset_restarts_from_iteration_0_with_the_settings_shown_now(session):
+    start = session.network.flat.tobytes()
+    for _ in range(5):
+        session.step()
+    session.update_settings(learning_rate=0.25, mode="minibatch", batch_size=2, shuffle=False)
+    session.reset()
+    assert session.iteration == 0 and session.network.flat.tobytes() == start
+    assert session.settings.learning_rate == 0.25  # the panel's settings stay …
+    session.step()
+    record = session.record
+    assert record.learning_rate == 0.25 and record.batch_size == 2  # … and are the ones used
+    np.testing.assert_array_equal(record.sample_indices, [0, 1])  # file order: shuffle is off
+
+
+def test_a_setting_changed_mid_run_is_marked_where_it_applies(session, recorder):
+    for _ in range(3):
+        session.step()
+    session.update_settings(learning_rate=0.5)
+    session.step()
+    session.update_settings(mode="accumulated", target_error=None)
+    changes = [(t, m.english()) for t, m in session.history().changes]
+    assert changes == [(3, "η = 0.5"), (4, "accumulated BP"), (4, "no target E")]
+    session.goto(2)
+    session.update_settings(shuffle=False)  # a new branch from t = 2: the later marks go with the dropped future
+    assert [(t, m.english()) for t, m in session.history().changes] == [(2, "in file order")]
+    session.reset()
+    assert session.history().changes == ()
+
+
+def test_step_after_the_update_phase_goes_on_to_the_next_iteration(session):
+    for _ in range(len(session.phase_plan)):
+        session.step_phase()
+    assert session.phase_view.phase.kind == "update" and session.iteration == 1
+    applied = session.record.flat_new_values.tobytes()
+    session.step()
+    assert session.iteration == 2 and session.phase_view is None
+    assert session.record.flat_values.tobytes() == applied  # iteration 2 starts from what the update made
