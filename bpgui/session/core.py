@@ -226,8 +226,14 @@ class SessionCore:
 
     def _on_diverged(self, exc: DivergenceError) -> None:
         self.pause()
-        self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Training diverged and was paused; the last "
-                                                                   "finite iteration is kept. %1"), exc)
+        eta = self._trainer.config.learning_rate
+        self._say("error", QT_TRANSLATE_NOOP(
+            "TrainingController",
+            "Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was "
+            "not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, "
+            "such as η = %4, then Reset."),
+            exc.fields.get("iteration", self._trainer.iteration + 1), f"{eta:g}", self._trainer.iteration,
+            f"{eta / 10:g}")
         self._emit("history")
         self._emit("state")
 

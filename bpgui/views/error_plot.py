@@ -52,6 +52,9 @@ from .style import TEXT
 
 __all__ = ["FEW_EPOCHS", "X_EPOCHS", "X_ITERATIONS", "ErrorPlotView"]
 
+# Values above this are drawn at it on the linear scale (see _update_curves).
+DISPLAY_CEILING = 1e30
+
 X_ITERATIONS = "iteration"
 X_EPOCHS = "epoch"
 
@@ -111,6 +114,7 @@ class ErrorPlotView(QWidget):
             parts.iteration_curve, parts.epoch_curve, parts.test_curve)
         self._hover_dot, self._marker, self._marker_label = parts.hover_dot, parts.marker, parts.marker_label
         self._changes: list[tuple[int, str]] = []
+        self._x_pinned = False
         self._change_lines: list[tuple[pg.InfiniteLine, pg.InfLineLabel]] = []
         self._legend = parts.legend
 
@@ -427,8 +431,14 @@ class ErrorPlotView(QWidget):
             floor = log_floor(*shown_arrays)
         self._floor = floor
 
+        log = self.log_scale()
+
         def shown(values: np.ndarray) -> np.ndarray:
-            # For display only: the log scale cannot draw zeros or negatives.
+            # For display only: the log scale cannot draw zeros or negatives, and Qt cannot
+            # draw coordinates past ~1e38 (a diverging run reaches 1e200): those are drawn
+            # at DISPLAY_CEILING, so the axis stays finite; hovering reads the exact value.
+            if not log and values.shape[0] and float(np.nanmax(values, initial=0.0)) > DISPLAY_CEILING:
+                values = np.minimum(values, DISPLAY_CEILING)
             if floor is None or not has_nonpositive(values):
                 return values
             return np.maximum(values, floor)  # NaN stays NaN
@@ -460,6 +470,19 @@ class ErrorPlotView(QWidget):
             self._has_test = has_test
             self._test_curve.setVisible(has_test)
             self._update_legend()
+        self._update_limits(n, rows)
+
+    def _update_limits(self, n: int, rows: int) -> None:
+        """No negative iterations or epochs, no negative error on the linear scale; with nothing
+        but the start, the x axis runs from 0 to 1 (not −0.5 to 0.5)."""
+        view = self._plot_item.getViewBox()
+        view.setLimits(xMin=0, yMin=None if self.log_scale() else 0)
+        if n == 0 and rows <= 1:
+            view.setXRange(0, 1, padding=0.02)  # this turns x auto-range off …
+            self._x_pinned = True
+        elif self._x_pinned:
+            self._x_pinned = False
+            view.enableAutoRange(axis="x")  # … and the first iteration turns it back on
 
     def _epoch_positions(self, t: np.ndarray) -> np.ndarray:
         """Fractional epochs of iterations t (sorted); the epoch in progress continues at its pace."""

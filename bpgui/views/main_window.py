@@ -8,6 +8,7 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -63,6 +64,13 @@ def _output_names(data) -> tuple[str, ...]:
     return tuple(data.target_names)
 
 
+def plain_text(text: str) -> str:
+    """A menu text as a button or tooltip shows it: no mnemonic ("&Open…", "打开网络(&O)…" → "Open", "打开网络")."""
+    text = re.sub(r"\s*[(（]&[^)）][)）]", "", text)  # a translation's "(&O)"
+    text = re.sub(r"&(.)", r"\1", text)  # "&x" → "x", "&&" → "&"
+    return text.removesuffix("…").removesuffix("...").strip()
+
+
 class MainWindow(QMainWindow):
     # Made by build_toolbar / build_menus (main_menus.py).
     speed: QSlider
@@ -106,6 +114,16 @@ class MainWindow(QMainWindow):
         box_layout = QVBoxLayout(network_box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.setSpacing(0)
+        # An error is also written here, whole and wrapped (the status bar cuts long ones off);
+        # a click or the next message's expiry hides it.
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setContentsMargins(8, 4, 8, 4)
+        self.banner.setStyleSheet("background: #fde8e8; color: #7a0010; border-bottom: 1px solid #e8b4b8;")
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        self.banner.mousePressEvent = lambda _event: self.banner.hide()  # type: ignore[method-assign]
+        box_layout.addWidget(self.banner)
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
         self.right_tabs = QTabWidget()
@@ -173,10 +191,12 @@ class MainWindow(QMainWindow):
     # ---- actions, toolbar, menus --------------------------------------------------------
     def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
+        # Buttons and tooltips show the name without its menu mnemonic ("单步", not "单步(S)").
+        action.setIconText(plain_text(text))
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
             keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
-            tip = f"{tip or text.replace('&', '')} ({keys})"
+            tip = f"{tip or plain_text(text)} ({keys})"
         if tip:
             action.setToolTip(tip)
             action.setStatusTip(tip)
@@ -241,6 +261,7 @@ class MainWindow(QMainWindow):
         self.message_label, self.status_label = area.message_label, area.status_label
         self.job_label, self.job_bar, self.job_cancel = area.job_label, area.job_bar, area.job_cancel
         area.cancel_requested.connect(self.controller.cancel_job)
+        area.message_expired.connect(self.banner.hide)
 
     # ---- wiring ----------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -444,6 +465,7 @@ class MainWindow(QMainWindow):
         self.run_action.setChecked(running)
         self.run_action.blockSignals(False)
         self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
+        self.run_action.setIconText(plain_text(self.run_action.text()))
         self._update_status()
 
     def _on_controller_selection_changed(self, index: int) -> None:
@@ -455,6 +477,11 @@ class MainWindow(QMainWindow):
         """A message for the learner in the status bar (an error also in a box while the window is shown)."""
         self.last_message = (level, text)
         self.status_area.show_message(level, text)
+        if level == "error":
+            self.banner.setText(text)
+            self.banner.show()
+        else:
+            self.banner.hide()
         if level == "error" and self.isVisible() and not os.environ.get("BPGUI_NO_DIALOGS"):
             QMessageBox.warning(self, self.tr("bpgui"), text)
 

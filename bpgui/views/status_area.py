@@ -17,6 +17,7 @@ MESSAGE_MS = 15_000
 
 class StatusArea(QObject):
     cancel_requested = Signal()
+    message_expired = Signal()  # the message has been shown for MESSAGE_MS
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
@@ -46,6 +47,7 @@ class StatusArea(QObject):
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(MESSAGE_MS)
         self._message_timer.timeout.connect(self.message_label.clear)
+        self._message_timer.timeout.connect(self.message_expired)
 
     def _job_widgets(self) -> tuple[QLabel, QProgressBar, QToolButton]:
         return self.job_label, self.job_bar, self.job_cancel

@@ -447,3 +447,23 @@ def test_step_after_the_update_phase_draws_the_next_iteration(window):
     record = window.controller.record
     assert record.iteration == 2 and "Iteration 2 used" in window.caption.text()
     assert window.topology.link_for(6).label.text() == _fmt(record.flat_values[6])
+
+
+def test_divergence_is_explained_whole_and_the_curve_stays_finite(qtbot, qsettings, no_dialogs):
+    c = TrainingController(Settings(data="sine", hidden=(4,), activation="linear", learning_rate=40.0,
+                                    target_error=None))
+    window = MainWindow(c, qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    (x0, x1), (y0, y1) = window.plot.plot_item.viewRange()
+    assert x0 >= 0 and x1 <= 1.1  # at t = 0 the x axis starts at iteration 0, not −0.5
+    window.run_action.trigger()
+    qtbot.waitUntil(lambda: not c.running, timeout=10_000)
+    t = c.iteration
+    text = window.banner.text()
+    assert window.banner.isVisible() and text == window.last_message[1]
+    assert "η = 40" in text and f"t = {t}" in text and "η = 4," in text  # names η and what to try
+    window.plot.plot_item.getViewBox().updateAutoRange()
+    (x0, x1), (y0, y1) = window.plot.plot_item.viewRange()
+    assert all(np.isfinite([x0, x1, y0, y1])) and x0 >= 0 and y0 >= 0 and y1 < 1e31
+    assert np.max(c.history().iteration_errors) > 1e31  # the data themselves are larger: drawn at the ceiling

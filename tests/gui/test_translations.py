@@ -125,3 +125,21 @@ def test_a_refused_file_is_explained_in_chinese_with_its_line_and_column(control
     level, text = blocker.args
     assert level == "error" and "坏.csv" in text and "3" in text
     assert "行" in text and "line" not in text
+
+
+def test_no_menu_mnemonic_leaks_into_chinese_buttons_or_tooltips(window, switch_language):
+    import re
+
+    from PySide6.QtWidgets import QToolButton
+
+    chinese = switch_language(window, "zh_CN")
+    buttons = [b for b in chinese.toolbar.findChildren(QToolButton) if b.defaultAction() is not None]
+    assert len(buttons) >= 8
+    leak = re.compile(r"[(（]&?[A-Za-z][)）]|&")
+    for button in buttons:
+        assert not leak.search(button.text()), button.text()
+        assert not leak.search(button.defaultAction().toolTip()), button.defaultAction().toolTip()
+    assert chinese.step_action.text() != chinese.step_action.iconText()  # the menu keeps its mnemonic
+    chinese.run_action.trigger()
+    assert not leak.search(chinese.run_action.iconText())
+    chinese.run_action.trigger()
