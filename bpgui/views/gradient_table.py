@@ -74,6 +74,7 @@ from ..model.records import IterationRecord
 from ..model.text import fill
 from .gradient_table_columns import (
     CHECK_COLUMNS,
+    CHECK_NOISE_FLOOR,
     COL_FD_GRADIENT,
     COL_FROM_TO,
     COL_GRADIENT,
@@ -97,6 +98,7 @@ from .gradient_table_columns import (
     NUMERIC_COLUMNS,
     REL_ERROR_WARNING,
     RESORT_INTERVAL_MS,
+    display_name,
 )
 from .gradient_table_delegate import ValueEditDelegate
 from .gradient_table_model import GradientTableModel
@@ -303,14 +305,18 @@ class GradientTableView(QWidget):
         return self._model.has_check()
 
     def check_summary(self) -> str:
-        """E.g. "largest relative error 3.2e-09 (v_12); 9 of 9 parameters checked" ("" without a check)."""
+        """E.g. "largest relative error 3.2e-09 (v₁₂); 9 of 9 parameters checked" ("" without a check).
+
+        The name is the table's (as drawn); an exactly-zero ∂E/∂p whose estimate
+        is rounding noise is never named (see ``GradientTableModel.noise_rows``).
+        """
         if not self._model.has_check():
             return ""
         worst, error, checked, total = self._model.check_summary_parts()
         if worst < 0:
             return fill(self.tr("%1 of %2 parameters checked"), checked, total)
         return fill(self.tr("largest relative error %1 (%2); %3 of %4 parameters checked"),
-                    format(error, ".2g"), self._model.specs[worst].name, checked, total)
+                    format(error, ".2g"), display_name(self._model.specs[worst]), checked, total)
 
     @Slot()
     def _on_model_check_changed(self) -> None:
@@ -327,8 +333,13 @@ class GradientTableView(QWidget):
                 self._table.setColumnHidden(column, not shown)
         summary = self.check_summary()
         self._check_label.setText(summary)
-        tip = fill(self.tr("Relative errors above %1 are highlighted."), format(REL_ERROR_WARNING, "g"))
-        self._check_label.setToolTip(f"{summary}\n{tip}" if shown else "")
+        tips = [summary, fill(self.tr("Relative errors above %1 are highlighted."), format(REL_ERROR_WARNING, "g"))]
+        noise = int(np.count_nonzero(self._model.noise_rows())) if shown else 0
+        if noise:
+            tips.append(fill(self.tr("An exactly-zero ∂E/∂p whose estimate is below %1 is rounding noise,"
+                                     " not counted as the largest error (here: %2)."),
+                             format(CHECK_NOISE_FLOOR, "g"), noise))
+        self._check_label.setToolTip("\n".join(tips) if shown else "")
         self._check_label.setVisible(shown)
         self._widths.apply()
 
@@ -568,7 +579,8 @@ class GradientTableView(QWidget):
         for row, text in enumerate((self.tr("All"), self.tr("Weights"), self.tr("Thresholds"))):
             self._kind_combo.setItemText(row, text)
         self._text_filter.setPlaceholderText(self.tr("Filter by name"))
-        self._text_filter.setToolTip(self.tr("Show the parameters whose name contains this text"))
+        self._text_filter.setToolTip(self.tr("Show the parameters whose name contains this text") + "\n" + fill(
+            self.tr("Type a name as shown or plainly: %1"), "v12, v_12, γ₂, gamma2, v(1), v^(1)_11"))
         self._precision_label.setText(self.tr("&Digits:"))
         self._precision_box.setToolTip(self.tr("Significant digits shown (hover a number for all of them)"))
         self._copy_button.setText(self.tr("Copy"))

@@ -3,10 +3,17 @@
 Column numbers, the numeric and check column groups, precision limits, the
 CSV headers and the filter kinds; and the small NumPy and text helpers that
 need no QObject (so no translation context lives here).
+
+Names: the Name column shows a parameter as the network drawing does
+(``Symbol.unicode``: v₁₁, γ₁, v⁽¹⁾₁₁, v₃,₁₂); copied and exported text keeps
+the plain form (``Symbol.text``: v_11, v^(1)_11), as the command line writes
+it. The name filter accepts either, and the plainer spellings a learner types
+(``search_key``, ``search_needle``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -23,6 +30,9 @@ CHECK_COLUMNS = (COL_FD_GRADIENT, COL_REL_ERROR)  # a gradient check's, hidden w
 NUMBER_COLUMNS = NUMERIC_COLUMNS + CHECK_COLUMNS
 # A relative error above this is highlighted: a correct gradient agrees to far more digits.
 REL_ERROR_WARNING = 1e-4
+# model.gradcheck.NOISE_FLOOR (a view may not import gradcheck; a test keeps the two equal): an
+# estimate below it beside an exactly-zero ∂E/∂p is rounding noise, never "the largest error".
+CHECK_NOISE_FLOOR = 1e-10
 
 DEFAULT_PRECISION = 6
 MIN_PRECISION, MAX_PRECISION = 1, 17  # 17 significant digits round-trip every float64
@@ -46,6 +56,58 @@ def greek(text: str) -> str:
     for name, letter in _GREEK_NAMES:
         text = text.replace(name, letter)
     return text
+
+
+def rounding_noise(gradients: np.ndarray | None, estimates: np.ndarray | None, n: int) -> np.ndarray:
+    """Rows whose ∂E/∂p is exactly 0 and whose estimate is below ``CHECK_NOISE_FLOOR`` (``n`` rows).
+
+    The same rule as ``model.gradcheck.rounding_noise``; none without both arrays.
+    """
+    if gradients is None or estimates is None:
+        return np.zeros(n, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        return (gradients == 0.0) & (np.abs(estimates) < CHECK_NOISE_FLOOR)
+
+
+def display_name(spec: ParameterSpec) -> str:
+    """The name the table shows, as the network drawing writes it: ``v₁₂``, ``γ⁽²⁾₃``, ``v₃,₁₂``."""
+    return spec.symbol.unicode
+
+
+# Unicode sub/superscripts a learner may paste from the table, as the plain form writes them.
+_SUB_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUBSCRIPT_RUN = re.compile(r"[₀-₉][₀-₉,]*")
+_SUPERSCRIPT_RUN = re.compile(r"⁽?[⁰¹²³⁴-⁹]+⁾?")
+_BARE_LAYER = re.compile(r"\^(\d+)")  # v^1 → v(1)
+
+
+def search_key(spec: ParameterSpec) -> str:
+    """What the name filter searches for ``spec``, case-folded: several spellings, one a line.
+
+    The plain form with its layer number and no caret (``v(1)_11``; the note's
+    unmarked names get theirs too: ``w(2)_11`` is w₁₁ of a 2-2-1 network), the
+    same without the underscore (``v(1)11``), and both without the layer
+    (``v_11``, ``v11``): "v(1)", "w^(2)", "v_1", "v1" and "γ_2" all find what they say.
+    """
+    symbol = spec.symbol
+    base = symbol.base.casefold()
+    sub = symbol.text.partition("_")[2]
+    layer = f"({spec.layer})"  # the superscript where there is one (it is the spec's layer)
+    return "\n".join((f"{base}{layer}_{sub}", f"{base}{layer}{sub}", f"{base}_{sub}", f"{base}{sub}"))
+
+
+def search_needle(text: str) -> str:
+    """What a learner typed in the name filter, in the spelling of ``search_key`` ("" for no filter).
+
+    Case and spaces do not matter; Greek letters may be named ("gamma");
+    Unicode sub/superscripts (``γ₂``, ``v⁽¹⁾₁₁``) are read as ``γ_2``,
+    ``v(1)_11``; a caret is optional (``v^(1)``, ``v^1`` and ``v(1)`` are one).
+    """
+    needle = greek("".join(text.casefold().split()))
+    needle = _SUPERSCRIPT_RUN.sub(lambda m: "(" + m.group().strip("⁽⁾").translate(_SUPER_DIGITS) + ")", needle)
+    needle = _SUBSCRIPT_RUN.sub(lambda m: "_" + m.group().translate(_SUB_DIGITS), needle)
+    return _BARE_LAYER.sub(r"(\1)", needle).replace("^", "")
 
 
 def parse_number(value: object) -> float | None:

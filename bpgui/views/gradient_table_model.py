@@ -1,7 +1,14 @@
 """The gradient table's model: one row per parameter, the numbers read from NumPy arrays on demand.
 
+Why one module of ~520 lines: it is the one QAbstractTableModel, and every part
+(cells, headers, tips, edit requests, the check's summary, the NumPy filter and
+sort keys, copy and CSV) reads the same arrays and specs; the Qt-free helpers
+are already in ``gradient_table_columns``.
+
 Rows are in the canonical order of ``naming.parameter_specs`` (a row is the
-parameter's canonical index). Nothing here keeps a Python object per row
+parameter's canonical index). The Name column shows ``display_name`` (v₁₁, as
+the network drawing does); the Name's UserRole, copied text and CSV keep the
+plain ``spec.name`` (v_11). Nothing here keeps a Python object per row
 beyond the spec list: ``data()`` reads the record's arrays for the cells Qt
 paints, and the filtering and sorting ``GradientFilterProxyModel`` asks for are
 NumPy masks and permutations.
@@ -27,6 +34,7 @@ from .gradient_table_columns import (
     CHECK_COLUMNS,
     COL_FD_GRADIENT,
     COL_FROM_TO,
+    COL_GRADIENT,
     COL_LAYER,
     COL_NAME,
     COL_NEW_VALUE,
@@ -44,11 +52,14 @@ from .gradient_table_columns import (
     NUMERIC_COLUMNS,
     REL_ERROR_WARNING,
     RIGHT,
+    display_name,
     from_to_text,
-    greek,
     layer_sizes_of,
     parse_number,
     readonly,
+    rounding_noise,
+    search_key,
+    search_needle,
 )
 
 # A warm background with dark text, readable in light and dark palettes alike.
@@ -94,7 +105,7 @@ class GradientTableModel(QAbstractTableModel):
         self._layers, self._is_threshold, self._sources, self._targets = layers, is_threshold, sources, targets
         self._n_layers = int(layers.max()) if n else 0
         self._layer_sizes = layer_sizes_of(specs, layers, is_threshold)
-        self._folded_names: list[str] | None = None  # built on the first text filter
+        self._search_keys: list[str] | None = None  # built on the first text filter
         self._name_order: np.ndarray | None = None  # built on the first sort by name
 
     def set_structure(self, specs: Sequence[ParameterSpec]) -> None:
@@ -172,17 +183,28 @@ class GradientTableModel(QAbstractTableModel):
         return self._arrays[COL_FD_GRADIENT - COL_VALUE] is not None
 
     def check_summary_parts(self) -> tuple[int, float, int, int]:
-        """(row of the largest relative error or −1, that error or NaN, rows checked, rows)."""
+        """(row of the largest relative error or −1, that error or NaN, rows checked, rows).
+
+        Rounding noise is never the largest: a row whose ∂E/∂p is exactly 0
+        and whose estimate is below ``CHECK_NOISE_FLOOR`` does not count (as
+        ``model.gradcheck.largest_error`` decides).
+        """
         estimates = self._arrays[COL_FD_GRADIENT - COL_VALUE]
         errors = self._arrays[COL_REL_ERROR - COL_VALUE]
         n = len(self._specs)
         if estimates is None or errors is None:
             return -1, math.nan, 0, n
         checked = int(np.count_nonzero(~np.isnan(estimates)))
-        if np.isnan(errors).all():
+        counted = np.where(self.noise_rows(), np.nan, errors)
+        if np.isnan(counted).all():
             return -1, math.nan, checked, n
-        worst = int(np.nanargmax(errors))  # NaN (not checked) never counts as the largest
+        worst = int(np.nanargmax(counted))  # NaN (not checked, or noise) never counts as the largest
         return worst, float(errors[worst]), checked, n
+
+    def noise_rows(self) -> np.ndarray:
+        """Rows whose ∂E/∂p is exactly 0 and whose estimate is rounding noise (below ``CHECK_NOISE_FLOOR``)."""
+        return rounding_noise(self._arrays[COL_GRADIENT - COL_VALUE], self._arrays[COL_FD_GRADIENT - COL_VALUE],
+                              len(self._specs))
 
     # ---- editing ------------------------------------------------------------------
     def editable(self) -> bool:
@@ -305,8 +327,10 @@ class GradientTableModel(QAbstractTableModel):
             return None
         spec = self._specs[row]
         if column == COL_NAME:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
-                return spec.name
+            if role == Qt.ItemDataRole.DisplayRole:
+                return display_name(spec)
+            if role == Qt.ItemDataRole.UserRole:
+                return spec.name  # the plain form, as copied and exported
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.describe(spec)
         elif column == COL_LAYER:
@@ -398,18 +422,18 @@ class GradientTableModel(QAbstractTableModel):
         return self.tr("hidden")
 
     def describe(self, spec: ParameterSpec) -> str:
-        """``v_12: weight from input x_1 to hidden b_2`` / ``θ_1: threshold of output ŷ_1``."""
+        """``v₁₂: weight from input x₁ to hidden b₂`` / ``θ₁: threshold of output ŷ₁`` (names as shown)."""
         n = max(self._n_layers, spec.layer)
-        target = unit_symbol(spec.layer, spec.target, n).text
+        target = unit_symbol(spec.layer, spec.target, n).unicode
         if spec.kind == "threshold" or spec.source is None:
             meaning = fill(self.tr("threshold of {target_role} {target}"),
                            target_role=self._role_word(spec.layer), target=target)
         else:
             meaning = fill(self.tr("weight from {source_role} {source} to {target_role} {target}"),
                            source_role=self._role_word(spec.layer - 1),
-                           source=unit_symbol(spec.layer - 1, spec.source, n).text,
+                           source=unit_symbol(spec.layer - 1, spec.source, n).unicode,
                            target_role=self._role_word(spec.layer), target=target)
-        return f"{spec.name}: {meaning}"
+        return f"{display_name(spec)}: {meaning}"
 
     def run_ends(self) -> list[int]:
         """The last row of each layer's weights and of its thresholds.
@@ -425,7 +449,10 @@ class GradientTableModel(QAbstractTableModel):
 
     # ---- for the proxy: filtering and sorting in NumPy ------------------------------
     def filter_mask(self, layer: int, kind: str, text: str) -> np.ndarray:
-        """Rows of layer ``layer`` (0: all), kind ``kind`` ("" for both) whose name contains ``text``."""
+        """Rows of layer ``layer`` (0: all), kind ``kind`` ("" for both) whose name contains ``text``.
+
+        ``text`` as a learner types it: "v1", "v_12", "gamma", "γ₂", "v(1)", "v^(1)_11" (see ``search_needle``).
+        """
         mask = np.ones(len(self._specs), dtype=bool)
         if layer:
             mask &= self._layers == layer
@@ -433,11 +460,11 @@ class GradientTableModel(QAbstractTableModel):
             mask &= ~self._is_threshold
         elif kind == KIND_THRESHOLD:
             mask &= self._is_threshold
-        needle = greek(text.strip().casefold())
+        needle = search_needle(text)
         if needle:
-            if self._folded_names is None:
-                self._folded_names = [s.name.casefold() for s in self._specs]
-            mask &= np.fromiter((needle in name for name in self._folded_names), bool, len(self._specs))
+            if self._search_keys is None:
+                self._search_keys = [search_key(s) for s in self._specs]
+            mask &= np.fromiter((needle in key for key in self._search_keys), bool, len(self._specs))
         return mask
 
     def sort_permutation(self, column: int, descending: bool) -> np.ndarray:
@@ -469,6 +496,8 @@ class GradientTableModel(QAbstractTableModel):
 
     def tsv_text(self, rows: Sequence[int]) -> str:
         """The given rows, tab-separated under the column titles, numbers at full precision.
+
+        Names in the plain form (``v_11``, ``v^(1)_11``), as in the CSV and the command line's output.
 
         The check's two columns are included while a check is set.
         """

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtWidgets import QTableView
 
 from ..model.naming import ParameterSpec
-from .gradient_table_columns import COL_FROM_TO, COL_LAYER, COL_NAME, N_COLUMNS, NUMBER_COLUMNS
+from .gradient_table_columns import COL_FROM_TO, COL_LAYER, COL_NAME, N_COLUMNS, NUMBER_COLUMNS, display_name
 
 
 class ColumnWidths(QObject):
@@ -48,7 +48,8 @@ class ColumnWidths(QObject):
             return max(header_metrics.horizontalAdvance(title) + 2 * em, table_metrics.horizontalAdvance(sample) + em)
 
         if names:
-            widest = max((specs[i].name for i in run_ends), key=table_metrics.horizontalAdvance, default="w_00")
+            widest = max((display_name(specs[i]) for i in run_ends), key=table_metrics.horizontalAdvance,
+                         default="w₀₀")
             self._natural[COL_NAME] = width(titles[COL_NAME], widest)
             self._natural[COL_LAYER] = width(titles[COL_LAYER], "00")
             biggest = max((max(s.target, s.source or 0) for s in (specs[i] for i in run_ends)), default=9)

@@ -91,16 +91,17 @@ def click_row(view, proxy_row, modifier=Qt.KeyboardModifier.NoModifier):
 def test_rows_are_the_parameters_in_canonical_order(view, trainer):
     view.set_record(trainer.step())
     proxy = view.proxy_model()
-    assert column(proxy, COL_NAME, DISPLAY) == [s.name for s in SPECS_221]
-    assert column(proxy, COL_NAME, DISPLAY)[:6] == ["v_11", "v_12", "v_21", "v_22", "γ_1", "γ_2"]
+    # Shown as the network drawing writes them; the raw (UserRole) name is the plain form.
+    assert column(proxy, COL_NAME, DISPLAY) == ["v₁₁", "v₁₂", "v₂₁", "v₂₂", "γ₁", "γ₂", "w₁₁", "w₂₁", "θ₁"]
+    assert column(proxy, COL_NAME, USER) == [s.name for s in SPECS_221]
     assert column(proxy, COL_LAYER, DISPLAY) == [s.layer for s in SPECS_221]
     assert column(proxy, COL_FROM_TO, DISPLAY)[1] == "1 → 2"
     assert column(proxy, COL_FROM_TO, DISPLAY)[8] == "— → 1"
     tips = column(proxy, COL_NAME, TIP)
-    assert "weight from input x_1 to hidden b_2" in tips[1]
-    assert "threshold of hidden b_1" in tips[4]
-    assert "weight from hidden b_2 to output ŷ_1" in tips[7]
-    assert "threshold of output ŷ_1" in tips[8]
+    assert tips[1] == "v₁₂: weight from input x₁ to hidden b₂"
+    assert tips[4] == "γ₁: threshold of hidden b₁"
+    assert tips[7] == "w₂₁: weight from hidden b₂ to output ŷ₁"
+    assert tips[8] == "θ₁: threshold of output ŷ₁"
     titles = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
     assert titles == ["Name", "Layer", "From → To", "Value before", "∂E/∂p", "Δp", "Value after",
                       "∂E/∂p (finite diff.)", "rel. error"]
@@ -189,25 +190,25 @@ def test_filters_by_layer_kind_and_name(view, trainer, qtbot):
     QTest.keyClick(layer, Qt.Key.Key_Down)  # the keyboard moves a closed combo box to the next entry
     assert layer.currentText() == "Layer 1" and proxy.rowCount() == 6
     QTest.keyClick(layer, Qt.Key.Key_Down)
-    assert column(proxy, COL_NAME, DISPLAY) == ["w_11", "w_21", "θ_1"]
+    assert column(proxy, COL_NAME, DISPLAY) == ["w₁₁", "w₂₁", "θ₁"]
     kind.setCurrentIndex(2)
-    assert column(proxy, COL_NAME, DISPLAY) == ["θ_1"]
+    assert column(proxy, COL_NAME, DISPLAY) == ["θ₁"]
     layer.setCurrentIndex(0)
-    assert column(proxy, COL_NAME, DISPLAY) == ["γ_1", "γ_2", "θ_1"]
+    assert column(proxy, COL_NAME, DISPLAY) == ["γ₁", "γ₂", "θ₁"]
     kind.setCurrentIndex(1)
     assert proxy.rowCount() == 6
     kind.setCurrentIndex(0)
     QTest.keyClicks(text, "W_")  # case-insensitive
-    assert column(proxy, COL_NAME, DISPLAY) == ["w_11", "w_21"]
+    assert column(proxy, COL_NAME, DISPLAY) == ["w₁₁", "w₂₁"]
     text.clear()
     QTest.keyClicks(text, "_1")
-    assert column(proxy, COL_NAME, DISPLAY) == ["v_11", "v_12", "γ_1", "w_11", "θ_1"]
+    assert column(proxy, COL_NAME, DISPLAY) == ["v₁₁", "v₁₂", "γ₁", "w₁₁", "θ₁"]
     text.clear()
     QTest.keyClicks(text, "Theta")  # Greek letters by name
-    assert column(proxy, COL_NAME, DISPLAY) == ["θ_1"]
+    assert column(proxy, COL_NAME, DISPLAY) == ["θ₁"]
     text.clear()
     QTest.keyClicks(text, "gamma_2")
-    assert column(proxy, COL_NAME, DISPLAY) == ["γ_2"]
+    assert column(proxy, COL_NAME, DISPLAY) == ["γ₂"]
     QTest.keyClicks(text, "x")
     assert proxy.rowCount() == 0
     view.clear_filters()
@@ -277,13 +278,13 @@ def test_select_parameter_selects_and_emits_nothing(shown, trainer, qtbot):
     with qtbot.assertNotEmitted(view.parameter_selected):
         view.select_parameter(7)
     current = view.table().currentIndex()
-    assert proxy.data(proxy.index(current.row(), COL_NAME)) == "w_21"
+    assert proxy.data(proxy.index(current.row(), COL_NAME)) == "w₂₁"
     assert view.selected_parameter() == 7
     assert [i.row() for i in view.table().selectionModel().selectedRows()] == [current.row()]
     with qtbot.assertNotEmitted(view.parameter_selected):
         proxy.sort(COL_VALUE, Qt.SortOrder.DescendingOrder)  # the row moves; the selection follows it
     assert view.selected_parameter() == 7
-    assert proxy.data(view.table().currentIndex().siblingAtColumn(COL_NAME)) == "w_21"
+    assert proxy.data(view.table().currentIndex().siblingAtColumn(COL_NAME)) == "w₂₁"
     view.set_filters(kind="threshold")  # hides w_21: the selection is gone, and the table says so
     assert view.selected_parameter() == -1
     with qtbot.assertNotEmitted(view.parameter_selected):
@@ -368,8 +369,8 @@ def test_a_hundred_thousand_rows_render_update_sort_and_filter(shown, qtbot):
     proxy, table = view.proxy_model(), view.table()
     assert proxy.rowCount() == n
     assert not view.grab().isNull()
-    assert proxy.data(proxy.index(0, COL_NAME)) == "v_11"
-    assert proxy.data(proxy.index(10, COL_NAME)) == "v_1,11"
+    assert proxy.data(proxy.index(0, COL_NAME)) == "v₁₁"
+    assert proxy.data(proxy.index(10, COL_NAME)) == "v₁,₁₁"
     view.set_record(second)
     QApplication.processEvents()
     top = table.rowAt(0)
@@ -385,7 +386,7 @@ def test_a_hundred_thousand_rows_render_update_sort_and_filter(shown, qtbot):
     view.set_filters(kind="threshold", layer=2)
     assert proxy.rowCount() == 30
     view.select_parameter(n - 1)
-    assert proxy.data(table.currentIndex().siblingAtColumn(COL_NAME)) == "θ_30"
+    assert proxy.data(table.currentIndex().siblingAtColumn(COL_NAME)) == "θ₃₀"
 
 
 # ---- gradient check ----------------------------------------------------------------------------------------
@@ -518,21 +519,25 @@ def test_the_summary_names_the_worst_parameter(view, trainer):
     errors = np.full(9, 1e-12)
     errors[1] = 3.2e-09
     view.set_check(estimates, errors)
-    assert view.check_summary() == "largest relative error 3.2e-09 (v_12); 9 of 9 parameters checked"
+    assert view.check_summary() == "largest relative error 3.2e-09 (v₁₂); 9 of 9 parameters checked"
     assert view.findChild(QLabel, "checkSummary").text() == view.check_summary()
     errors[[1, 2]] = np.nan
     partial = estimates.copy()
     partial[[1, 2]] = np.nan
     errors[8] = 0.5
     view.set_check(partial, errors)
-    assert view.check_summary() == "largest relative error 0.5 (θ_1); 7 of 9 parameters checked"
+    assert view.check_summary() == "largest relative error 0.5 (θ₁); 7 of 9 parameters checked"
     view.set_check(np.full(9, np.nan), np.full(9, np.nan))
     assert view.check_summary() == "0 of 9 parameters checked"
-    # A real check: the worst parameter is named, whichever it is.
-    _record, estimates, errors = checked_step(trainer)
-    view.set_record(_record)
+    # A real check on inputs without a 0 (no exactly-zero gradient): the worst parameter is named, whichever it is.
+    network, x, y = Network.initialise((2, 2, 1)), np.array([[0.2, 0.9]]), np.array([[1.0]])
+    real = make_record(compute_step(network, x, y, 0.5), network, iteration=1, epoch=1, mode="standard",
+                       learning_rate=0.5, sample_indices=np.array([0]), inputs=x, targets=y)
+    _indices, estimates, errors = check_record(real, network)
+    view.set_record(real)
     view.set_check(estimates, errors)
-    worst = SPECS_221[int(np.argmax(errors))].name
+    assert np.all(real.flat_gradients != 0)
+    worst = SPECS_221[int(np.argmax(errors))].symbol.unicode
     assert f"({worst}); 9 of 9 parameters checked" in view.check_summary()
     view.set_check(None, None)
     assert view.check_summary() == ""

@@ -168,9 +168,35 @@ def test_symbol_text_and_html(symbol, text, sub, sup):
     assert html.startswith((f"<i>{symbol.base}</i>", symbol.base))
 
 
+@pytest.mark.parametrize(
+    "symbol, drawn",
+    [
+        (Symbol("v", (1, 2)), "v₁₂"),
+        (Symbol("γ", (3,), 2), "γ⁽²⁾₃"),
+        (Symbol("v", (3, 12)), "v₃,₁₂"),
+        (Symbol("w", (10, 1), 4), "w⁽⁴⁾₁₀,₁"),
+        (Symbol("θ", (1,)), "θ₁"),
+        (Symbol("v", (1, 1), 12), "v⁽¹²⁾₁₁"),
+    ],
+)
+def test_symbol_unicode_is_the_plain_text_with_real_sub_and_superscripts(symbol, drawn):
+    # What the network drawing and the gradient table show; the same characters as text and html.
+    assert symbol.unicode == drawn
+    plain = drawn.translate(str.maketrans("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "01234567890123456789()"))
+    assert plain == _strip_tags(symbol.html)
+
+
+def test_the_notes_network_is_drawn_without_superscripts_and_a_deeper_one_with_them():
+    assert [s.symbol.unicode for s in parameter_specs([2, 2, 1])] == [
+        "v₁₁", "v₁₂", "v₂₁", "v₂₂", "γ₁", "γ₂", "w₁₁", "w₂₁", "θ₁"]
+    deeper = [s.symbol.unicode for s in parameter_specs([2, 3, 2, 1])]
+    assert deeper[:7] == ["v⁽¹⁾₁₁", "v⁽¹⁾₁₂", "v⁽¹⁾₁₃", "v⁽¹⁾₂₁", "v⁽¹⁾₂₂", "v⁽¹⁾₂₃", "γ⁽¹⁾₁"]
+    assert deeper[-3:] == ["w₁₁", "w₂₁", "θ₁"] and "γ⁽²⁾₂" in deeper
+
+
 def test_symbol_without_indices_has_no_subscript():
     s = Symbol("E")
-    assert s.text == "E"
+    assert s.text == "E" and s.unicode == "E"
     assert "<sub>" not in s.html and _strip_tags(s.html) == "E"
 
 
