@@ -297,13 +297,31 @@ def validate_structure(layer_sizes: Sequence[int], activations: Sequence[str], l
 
 
 def parse_hidden_sizes(text: str) -> tuple[int, ...]:
-    """``"4"`` → (4,), ``"8,4"`` → (8, 4), ``""`` → () ; anything else → ``ConfigError``."""
+    """Hidden layer sizes from text: ``"4"`` → (4,), ``"8,4"``, ``"8 4"``, ``"8, 4"``, ``"8;4"`` → (8, 4), ``""`` → ().
+
+    Sizes are separated by a comma or semicolon (ASCII or full-width ，；、)
+    with any spaces around it, or by spaces alone.  An empty entry (two
+    separators in a row, or one at either end) or a part that is not a
+    positive whole number raises ``ConfigError`` naming it.
+    """
+    import re  # here, not at the top: this function is all of the parsing in this module
+
     text = text.strip()
     if not text:
         return ()
     sizes = []
-    for part in text.replace(" ", "").split(","):
-        if not part.isdigit() or int(part) < 1:
+    # One comma or semicolon with optional spaces around it, or spaces alone.
+    for part in re.split(r"\s*[,;，；、]\s*|\s+", text):
+        if not part:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "hidden layer sizes: there is an empty entry in {text} "
+                    "(two separators in a row, or one at the start or end)",
+                ),
+                text=repr(text),
+            )
+        if not part.isdecimal() or int(part) < 1:
             raise ConfigError(
                 QT_TRANSLATE_NOOP(
                     "Errors",
