@@ -29,12 +29,21 @@ from pathlib import Path
 import numpy as np
 
 from bpgui.model.csv_import import load_csv
-from bpgui.model.dataset import CLASSIFICATION, REGRESSION, Dataset, check_seed
+from bpgui.model.dataset import (
+    CLASSIFICATION,
+    LABEL_AUTO,
+    LABEL_NUMBER,
+    REGRESSION,
+    Dataset,
+    LabelReading,
+    check_label_type,
+    check_seed,
+)
 from bpgui.model.errors import QT_TRANSLATE_NOOP, DataError
 from bpgui.model.seeding import DATA, DATA_SETS, rng_for
 from bpgui.paths import resource_path
 
-__all__ = ["BUILTIN_NAMES", "load_builtin", "load_dataset"]
+__all__ = ["BUILTIN_NAMES", "LANGUAGES", "load_builtin", "load_dataset"]
 
 BUILTIN_NAMES: tuple[str, ...] = (
     "xor",
@@ -57,9 +66,14 @@ _LOGIC_TABLES: dict[str, tuple[list[list[float]], list[float]]] = {
     "not": ([[0], [1]], [1, 0]),
 }
 
+#: The languages of the watermelon tables: the shipped file of each.
+LANGUAGES = ("zh_CN", "en")
+
 _WATERMELON_FILES = {
-    "watermelon3.0": "watermelon3.0.csv",
-    "watermelon3.0alpha": "watermelon3.0alpha.csv",
+    ("watermelon3.0", "zh_CN"): "watermelon3.0.csv",
+    ("watermelon3.0", "en"): "watermelon3.0.en.csv",
+    ("watermelon3.0alpha", "zh_CN"): "watermelon3.0alpha.csv",
+    ("watermelon3.0alpha", "en"): "watermelon3.0alpha.en.csv",
 }
 
 _MAX_SAMPLES = 1_000_000
@@ -88,6 +102,37 @@ def _check_builtin_parameters(seed: object, n_samples: object, noise: object) ->
             noise=repr(noise),
         )
     return seed, int(n_samples), float(noise)
+
+
+def _table_language(language: object) -> str:
+    """The watermelon table for a window language: Chinese for ``zh*``, English for any other code."""
+    if not isinstance(language, str) or not language.strip():
+        raise DataError(
+            QT_TRANSLATE_NOOP("Errors", "the language must be a language code such as en or zh_CN, not {language}"),
+            language=repr(language),
+        )
+    return "zh_CN" if language.strip().casefold().replace("-", "_").startswith("zh") else "en"
+
+
+def _with_label_type(data: Dataset, label_type: str) -> Dataset:
+    """A built-in set read as ``label_type``: binary classes may be read as a number, not the reverse."""
+    label_type = check_label_type(label_type)
+    inferred = label_type == LABEL_AUTO
+    if label_type in (LABEL_AUTO, data.label_type):
+        reading = LabelReading(
+            data.target_names[0], data.label_type, inferred, "builtin" if inferred else "chosen",
+            len(np.unique(data.targets[:, 0])),
+        )
+        return dataclasses.replace(data, label=reading)
+    if label_type == LABEL_NUMBER:
+        reading = LabelReading(data.target_names[0], LABEL_NUMBER, False, "chosen", len(np.unique(data.targets)))
+        return dataclasses.replace(data, task=REGRESSION, class_names=(), label=reading)
+    raise DataError(
+        QT_TRANSLATE_NOOP(
+            "Errors", "built-in data set {name} has numeric targets; they cannot be read as classes"
+        ),
+        name=repr(data.name),
+    )
 
 
 def _binary_2d(
@@ -206,7 +251,13 @@ _GENERATORS = {
 
 
 def load_builtin(
-    name: str, *, seed: int = 0, n_samples: int = 200, noise: float = 0.1
+    name: str,
+    *,
+    seed: int = 0,
+    n_samples: int = 200,
+    noise: float = 0.1,
+    language: str = "zh_CN",
+    label_type: str = LABEL_AUTO,
 ) -> Dataset:
     """One of the built-in data sets listed in :data:`BUILTIN_NAMES`.
 
@@ -221,9 +272,18 @@ def load_builtin(
     * ``xor``/``and``/``or``: inputs (0,0), (0,1), (1,0), (1,1) in that order;
       ``not``: inputs (0,), (1,) with targets 1, 0.
     * ``watermelon3.0``/``watermelon3.0alpha``: the shipped CSV files read by
-      :func:`load_csv` (id column dropped; classes ("否", "是")).
+      :func:`load_csv` (id column dropped) in ``language``: ``"zh_CN"``
+      (the default; any code starting with ``zh``) has Chinese feature
+      names and classes ("否", "是"), any other code the English file
+      (classes ("no", "yes")).  The numbers are the same in both.
     * ``circle``, ``gauss``, ``spiral``, ``moons``, ``sine``: see the
       ``_make_*`` functions of this module for the geometry and ranges.
+
+    ``label_type`` (``"auto"``, ``"classes"``, ``"number"``): the
+    classification sets may be read as a number (one output, the 0/1
+    targets as values); the regression set ``sine`` cannot be read as
+    classes.  The set's ``label`` records the choice.  Display names for
+    the window: ``bpgui.session.data_notes.BUILTIN_DISPLAY_NAMES``.
 
     Raises :class:`DataError` for an unknown name (listing the built-in
     names) or an invalid parameter.
@@ -235,10 +295,12 @@ def load_builtin(
             name=repr(name), names=", ".join(BUILTIN_NAMES),
         )
     seed, n_samples, noise = _check_builtin_parameters(seed, n_samples, noise)
+    label_type = check_label_type(label_type)
+    table_language = _table_language(language)
     if key in _LOGIC_TABLES:
         inputs, targets = _LOGIC_TABLES[key]
         d = len(inputs[0])
-        return Dataset(
+        logic = Dataset(
             name=key,
             inputs=np.array(inputs, dtype=np.float64),
             targets=np.array(targets, dtype=np.float64).reshape(-1, 1),
@@ -248,24 +310,36 @@ def load_builtin(
             class_names=("0", "1"),
             source="builtin",
         )
-    if key in _WATERMELON_FILES:
-        loaded = load_csv(resource_path("data", _WATERMELON_FILES[key]))
-        return dataclasses.replace(loaded, name=key, source="builtin")
-    return _GENERATORS[key](rng_for(seed, DATA, DATA_SETS[key]), n_samples, noise)
+        return _with_label_type(logic, label_type)
+    if (key, table_language) in _WATERMELON_FILES:
+        loaded = load_csv(resource_path("data", _WATERMELON_FILES[key, table_language]))
+        return _with_label_type(dataclasses.replace(loaded, name=key, source="builtin"), label_type)
+    return _with_label_type(_GENERATORS[key](rng_for(seed, DATA, DATA_SETS[key]), n_samples, noise), label_type)
 
 
 def load_dataset(
-    name_or_path: str, *, seed: int = 0, n_samples: int = 200, noise: float = 0.1
+    name_or_path: str,
+    *,
+    seed: int = 0,
+    n_samples: int = 200,
+    noise: float = 0.1,
+    language: str = "zh_CN",
+    label_type: str = LABEL_AUTO,
 ) -> Dataset:
     """A built-in data set by name, else a CSV file by path.
 
     Built-in names win over files of the same name.  A string that is
     neither a built-in name nor an existing path raises :class:`DataError`
-    listing the built-in names.  ``seed``, ``n_samples`` and ``noise`` are
-    passed to :func:`load_builtin` and ignored for files.
+    listing the built-in names.  ``seed``, ``n_samples``, ``noise`` and
+    ``language`` are passed to :func:`load_builtin` and ignored for files;
+    ``label_type`` (``"auto"``, ``"classes"``, ``"number"``) is passed to
+    both :func:`load_builtin` and :func:`load_csv`.
     """
+    label_type = check_label_type(label_type)
     if isinstance(name_or_path, str) and name_or_path.strip().casefold() in BUILTIN_NAMES:
-        return load_builtin(name_or_path, seed=seed, n_samples=n_samples, noise=noise)
+        return load_builtin(
+            name_or_path, seed=seed, n_samples=n_samples, noise=noise, language=language, label_type=label_type
+        )
     try:
         exists = Path(name_or_path).exists()
     except (TypeError, ValueError, OSError):
@@ -277,5 +351,5 @@ def load_dataset(
             ),
             file=str(name_or_path), names=", ".join(BUILTIN_NAMES),
         )
-    return load_csv(name_or_path)
+    return load_csv(name_or_path, label_type=label_type)
 

@@ -27,10 +27,20 @@ from typing import Any
 import numpy as np
 
 from bpgui.model.csv_read import read_rows
-from bpgui.model.dataset import CLASSIFICATION, REGRESSION, Dataset
+from bpgui.model.dataset import (
+    CLASSIFICATION,
+    LABEL_AUTO,
+    LABEL_CLASSES,
+    LABEL_NUMBER,
+    MAX_INTEGER_CLASSES,
+    REGRESSION,
+    Dataset,
+    LabelReading,
+    check_label_type,
+)
 from bpgui.model.errors import QT_TRANSLATE_NOOP, DataError
 
-__all__ = ["ID_COLUMN_NAMES", "NEGATIVE_LABELS", "POSITIVE_LABELS", "load_csv"]
+__all__ = ["ID_COLUMN_NAMES", "MAX_INTEGER_CLASSES", "NEGATIVE_LABELS", "POSITIVE_LABELS", "load_csv"]
 
 #: First-column headers (compared case-insensitively) taken for an id column.
 ID_COLUMN_NAMES = frozenset({"编号", "id", "no", "no.", "index", "#", "序号"})
@@ -167,6 +177,7 @@ class _Labels:
     target_names: tuple[str, ...]
     task: str
     class_names: tuple[str, ...]
+    reading: LabelReading
 
 
 def _only_one_class(column: _Column, classes: Sequence[str]) -> _ColumnProblem:
@@ -180,38 +191,88 @@ def _only_one_class(column: _Column, classes: Sequence[str]) -> _ColumnProblem:
     ))
 
 
-def _encode_single_label(column: _Column) -> _Labels:
+def _number_name(value: float) -> str:
+    """A class name for a numeric label: ``"3"`` for 3.0, ``"1.5"`` for 1.5."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def _numeric_classes(column: _Column, numbers_: list[float], reading: LabelReading) -> _Labels:
+    """Each distinct number a class, in increasing order: one output for two, else one-hot."""
+    distinct = sorted(set(numbers_))
+    names = tuple(_number_name(v) for v in distinct)
+    if len(distinct) < 2:
+        raise _only_one_class(column, names)
+    if len(distinct) == 2:
+        targets = np.array([[1.0 if v == distinct[1] else 0.0] for v in numbers_])
+        return _Labels(targets, (column.header,), CLASSIFICATION, names, reading)
+    index = {v: i for i, v in enumerate(distinct)}
+    targets = np.zeros((len(numbers_), len(distinct)))
+    targets[np.arange(len(numbers_)), [index[v] for v in numbers_]] = 1.0
+    return _Labels(targets, names, CLASSIFICATION, names, reading)
+
+
+def _not_a_number_label(column: _Column, row: int) -> _CellProblem:
+    return column.problem(row, DataError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{file}, line {line}, column {column} ({header}): label {value} is not a number; "
+            "read the labels as classes instead",
+        ),
+        **column.cell(row), value=repr(column.values[row]),
+    ))
+
+
+def _encode_single_label(column: _Column, label_type: str) -> _Labels:
     _check_not_empty(column)
     values = column.values
+    inferred = label_type == LABEL_AUTO
+    distinct = len(set(values))
+
+    def reading(kind: str, reason: str, count: int = distinct) -> LabelReading:
+        return LabelReading(column.header, kind, inferred, reason if inferred else "chosen", count)
+
     folded = [value.casefold() for value in values]
-    if all(f in POSITIVE_LABELS or f in NEGATIVE_LABELS for f in folded):
+    if label_type != LABEL_NUMBER and all(f in POSITIVE_LABELS or f in NEGATIVE_LABELS for f in folded):
         positive = next((v for v, f in zip(values, folded) if f in POSITIVE_LABELS), None)
         negative = next((v for v, f in zip(values, folded) if f in NEGATIVE_LABELS), None)
         if positive is None or negative is None:
             raise _only_one_class(column, list(dict.fromkeys(values)))
         targets = np.array([[1.0 if f in POSITIVE_LABELS else 0.0] for f in folded])
-        return _Labels(targets, (column.header,), CLASSIFICATION, (negative, positive))
+        reason = "binary" if all(_parse_number(v) is not None for v in values) else "yes_no"
+        pair = (negative, positive)
+        return _Labels(targets, (column.header,), CLASSIFICATION, pair, reading(LABEL_CLASSES, reason, 2))
 
     numbers_ = _numeric_values(column, "label")
     if numbers_ is not None:
+        count = len(set(numbers_))
+        if label_type == LABEL_NUMBER:
+            targets = np.array(numbers_, dtype=np.float64).reshape(-1, 1)
+            return _Labels(targets, (column.header,), REGRESSION, (), reading(LABEL_NUMBER, "chosen", count))
+        if label_type == LABEL_CLASSES:
+            return _numeric_classes(column, numbers_, reading(LABEL_CLASSES, "chosen", count))
+        if set(numbers_) <= {0.0, 1.0}:
+            return _numeric_classes(column, numbers_, reading(LABEL_CLASSES, "binary", count))
+        whole = all(v.is_integer() for v in numbers_)
+        if whole and count <= MAX_INTEGER_CLASSES:
+            return _numeric_classes(column, numbers_, reading(LABEL_CLASSES, "integers", count))
         targets = np.array(numbers_, dtype=np.float64).reshape(-1, 1)
-        if np.all((targets == 0.0) | (targets == 1.0)):
-            present = sorted({str(int(v)) for v in numbers_})
-            if len(present) < 2:
-                raise _only_one_class(column, present)
-            return _Labels(targets, (column.header,), CLASSIFICATION, ("0", "1"))
-        return _Labels(targets, (column.header,), REGRESSION, ())
+        return _Labels(
+            targets, (column.header,), REGRESSION, (),
+            reading(LABEL_NUMBER, "many_values" if whole else "fractions", count),
+        )
 
+    if label_type == LABEL_NUMBER:
+        raise _not_a_number_label(column, next(i for i, v in enumerate(values) if _parse_number(v) is None))
     classes = list(dict.fromkeys(values))
     if len(classes) < 2:
         raise _only_one_class(column, classes)
     if len(classes) == 2:
         targets = np.array([[1.0 if v == classes[1] else 0.0] for v in values])
-        return _Labels(targets, (column.header,), CLASSIFICATION, tuple(classes))
+        return _Labels(targets, (column.header,), CLASSIFICATION, tuple(classes), reading(LABEL_CLASSES, "text"))
     index = {name: i for i, name in enumerate(classes)}
     targets = np.zeros((len(values), len(classes)))
     targets[np.arange(len(values)), [index[v] for v in values]] = 1.0
-    return _Labels(targets, tuple(classes), CLASSIFICATION, tuple(classes))
+    return _Labels(targets, tuple(classes), CLASSIFICATION, tuple(classes), reading(LABEL_CLASSES, "text"))
 
 
 def _encode_label_column_numeric(column: _Column) -> np.ndarray:
@@ -238,6 +299,7 @@ def load_csv(
     label_columns: str | Sequence[str] | None = None,
     encoding: str | None = None,
     drop_id: bool = True,
+    label_type: str = LABEL_AUTO,
 ) -> Dataset:
     """Read a data set from a CSV file with a header row.
 
@@ -249,21 +311,31 @@ def load_csv(
       header is one of 编号, id, no, no., index, #, 序号 (ignoring case) -
       unless it is named in ``label_columns``.
     * **Labels**: the columns named in ``label_columns`` (a single string
-      is taken as one name), by default the last column.  One label column:
+      is taken as one name), by default the last column.  ``label_type``
+      says how to read them: ``"classes"``, ``"number"`` or ``"auto"``
+      (decide from the values, by the rules below); the data set's
+      ``label`` (:class:`~bpgui.model.dataset.LabelReading`) records the
+      choice and why.  One label column, ``"auto"``:
 
       - all values in the yes/no vocabulary (是/否, yes/no, y/n, true/false,
         t/f, 1/0, 好/坏, positive/negative, pos/neg, good/bad, any case)
         -> binary, target 1 for yes; ``class_names`` are the first-seen
         spellings (negative, positive);
-      - all numbers 0/1 -> binary, classes ("0", "1"); other numbers ->
-        regression with one output;
+      - numbers: all 0/1 -> binary, classes ("0", "1"); whole numbers with
+        at most :data:`MAX_INTEGER_CLASSES` distinct values -> classes in
+        increasing order ("3" for 3.0), one output for two classes, else
+        one-hot; other numbers -> regression with one output;
       - text: two classes -> one output, ``class_names`` in order of first
         appearance, the second is the positive class (target 1); more
         classes -> one-hot, one output per class, ``target_names`` =
         ``class_names`` = the classes in order of first appearance.
 
-      Several label columns must all be numeric: all 0/1 -> multi-label
-      classification (``class_names == ()``), else regression.
+      ``"classes"`` reads numbers as classes whatever they are (as above);
+      ``"number"`` reads the values as one regression output (text is
+      refused, naming its cell).  Several label columns must all be
+      numeric: all 0/1 -> multi-label classification (``class_names ==
+      ()``), else regression; ``"number"`` always gives regression and
+      ``"classes"`` refuses numbers other than 0 and 1.
     * **Features**: the other columns in file order.  A column of numbers
       is one input; a text column is one-hot encoded with inputs named
       ``"header=value"`` in order of first appearance.
@@ -276,9 +348,11 @@ def load_csv(
     differs from the header's, no data rows, an unknown label column, no
     feature column left, an empty cell, a NaN/inf number, text in a mostly
     numeric column, text in a multi-column label, or labels of one class
-    only.  Of several bad cells the first in reading order is reported.
+    only, or an unknown ``label_type``.  Of several bad cells the first
+    in reading order is reported.
     """
     where = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)
+    label_type = check_label_type(label_type)
     file_path = Path(where)
     header, rows = read_rows(file_path, where, encoding)
     label_index, feature_index = _choose_columns(header, label_columns, drop_id, where)
@@ -303,7 +377,7 @@ def load_csv(
 
     labels: _Labels | None = None
     try:
-        labels = _encode_labels([column(i) for i in label_index], cell_problems)
+        labels = _encode_labels([column(i) for i in label_index], cell_problems, label_type)
     except _CellProblem as problem:
         cell_problems.append(problem)
     except _ColumnProblem as problem:
@@ -325,6 +399,7 @@ def load_csv(
         task=labels.task,
         class_names=labels.class_names,
         source=where,
+        label=labels.reading,
     )
 
 
@@ -373,14 +448,17 @@ def _choose_columns(
     return label_index, feature_index
 
 
-def _encode_labels(columns: list[_Column], cell_problems: list[_CellProblem]) -> _Labels | None:
+def _encode_labels(columns: list[_Column], cell_problems: list[_CellProblem], label_type: str) -> _Labels | None:
     """The targets from one label column, or from several numeric ones.
 
     With several columns each bad cell is appended to ``cell_problems`` (so
     that the first in reading order can be reported) and None is returned.
+    Several columns are independent 0/1 labels if they are all 0 or 1
+    (``label_type`` "auto" or "classes"), else numbers ("auto" or "number");
+    "classes" with other numbers is refused.
     """
     if len(columns) == 1:
-        return _encode_single_label(columns[0])
+        return _encode_single_label(columns[0], label_type)
     label_values = []
     for column in columns:
         try:
@@ -391,9 +469,27 @@ def _encode_labels(columns: list[_Column], cell_problems: list[_CellProblem]) ->
         return None
     targets = np.column_stack(label_values)
     binary = bool(np.all((targets == 0.0) | (targets == 1.0)))
+    if label_type == LABEL_CLASSES and not binary:
+        bad = next(j for j in range(targets.shape[1]) if not np.all((targets[:, j] == 0.0) | (targets[:, j] == 1.0)))
+        raise _ColumnProblem(DataError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file}, column {column} ({header}): with several label columns, "
+                "labels read as classes must be 0 or 1",
+            ),
+            file=columns[bad].where, column=columns[bad].number, header=columns[bad].header,
+        ))
+    as_classes = binary and label_type != LABEL_NUMBER
+    kind = LABEL_CLASSES if as_classes else LABEL_NUMBER
+    inferred = label_type == LABEL_AUTO
+    reading = LabelReading(
+        ", ".join(column.header for column in columns), kind, inferred,
+        "several" if inferred else "chosen", len(set(label_values[0].tolist())),
+    )
     return _Labels(
         targets,
         tuple(column.header for column in columns),
-        CLASSIFICATION if binary else REGRESSION,
+        CLASSIFICATION if as_classes else REGRESSION,
         (),
+        reading,
     )

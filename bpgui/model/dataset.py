@@ -22,11 +22,72 @@ import numpy as np
 
 from bpgui.model.errors import QT_TRANSLATE_NOOP, DataError
 
-__all__ = ["CLASSIFICATION", "REGRESSION", "Dataset", "check_seed"]
+__all__ = [
+    "CLASSIFICATION",
+    "LABEL_AUTO",
+    "LABEL_CLASSES",
+    "LABEL_NUMBER",
+    "LABEL_TYPES",
+    "MAX_INTEGER_CLASSES",
+    "REGRESSION",
+    "Dataset",
+    "LabelReading",
+    "check_label_type",
+    "check_seed",
+]
 
 CLASSIFICATION = "classification"
 REGRESSION = "regression"
 _TASKS = (CLASSIFICATION, REGRESSION)
+
+#: How to read a label column: decide from its values, as classes, or as a number.
+LABEL_AUTO = "auto"
+LABEL_CLASSES = "classes"
+LABEL_NUMBER = "number"
+LABEL_TYPES = (LABEL_AUTO, LABEL_CLASSES, LABEL_NUMBER)
+
+#: ``label_type="auto"`` reads whole numbers with at most this many distinct
+#: values as classes (digits 0-9: ten classes); ``csv_import`` applies it.
+MAX_INTEGER_CLASSES = 20
+
+#: The task each label type gives.
+_TASK_OF = {LABEL_CLASSES: CLASSIFICATION, LABEL_NUMBER: REGRESSION}
+
+
+def check_label_type(label_type: object) -> str:
+    """``label_type`` if it is one of :data:`LABEL_TYPES`, else :class:`DataError`."""
+    if not isinstance(label_type, str) or label_type not in LABEL_TYPES:
+        raise DataError(
+            QT_TRANSLATE_NOOP("Errors", "the label type must be one of {types}, not {label_type}"),
+            types=", ".join(LABEL_TYPES), label_type=repr(label_type),
+        )
+    return label_type
+
+
+@dataclass(frozen=True)
+class LabelReading:
+    """How the label column(s) of a data set were read, and why.
+
+    * ``column`` - the label column's header (several joined by ", ");
+    * ``label_type`` - :data:`LABEL_CLASSES` or :data:`LABEL_NUMBER`;
+    * ``inferred`` - True if chosen from the values (``label_type="auto"``),
+      False if the caller chose it;
+    * ``reason`` - why, one of ``"yes_no"`` (是/否, yes/no … words),
+      ``"binary"`` (the numbers 0 and 1), ``"integers"`` (whole numbers, at
+      most :data:`MAX_INTEGER_CLASSES` distinct),
+      ``"text"`` (class names), ``"many_values"`` (whole numbers, too many
+      distinct), ``"fractions"`` (not all whole numbers), ``"several"``
+      (several label columns), ``"chosen"`` (``inferred`` is False),
+      ``"builtin"`` (a built-in set's own);
+    * ``distinct`` - the number of distinct label values (of the first
+      column when there are several).
+    """
+
+    column: str
+    label_type: str
+    inferred: bool
+    reason: str
+    distinct: int
 
 
 def check_seed(seed: object) -> int:
@@ -84,6 +145,10 @@ class Dataset:
     For ``task == "regression"`` the targets are the raw values and
     ``class_names`` is empty.  A binary set built without class names gets
     ``("0", "1")``.
+
+    ``label`` says how the labels were read (:class:`LabelReading`; None
+    for a set built by hand); :attr:`label_type` and
+    :attr:`label_type_inferred` are its short forms.
     """
 
     name: str
@@ -94,6 +159,7 @@ class Dataset:
     task: str
     class_names: tuple[str, ...] = ()
     source: str = ""
+    label: LabelReading | None = None
 
     def __post_init__(self) -> None:
         name = str(self.name)
@@ -165,6 +231,13 @@ class Dataset:
                     QT_TRANSLATE_NOOP("Errors", "data set {name}: one-hot targets need exactly one 1 per row"),
                     name=repr(name),
                 )
+        if self.label is not None and (
+            not isinstance(self.label, LabelReading) or _TASK_OF.get(self.label.label_type) != self.task
+        ):
+            raise DataError(
+                QT_TRANSLATE_NOOP("Errors", "data set {name}: label type {label_type} does not fit task {task}"),
+                name=repr(name), label_type=repr(getattr(self.label, "label_type", self.label)), task=repr(self.task),
+            )
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "inputs", inputs)
         object.__setattr__(self, "targets", targets)
@@ -195,6 +268,20 @@ class Dataset:
     def n_outputs(self) -> int:
         """l, the number of target columns (= output neurons)."""
         return int(self.targets.shape[1])
+
+    # -- how the labels were read ------------------------------------------
+
+    @property
+    def label_type(self) -> str:
+        """:data:`LABEL_CLASSES` for a classification set, :data:`LABEL_NUMBER` for regression."""
+        return self.label.label_type if self.label is not None else (
+            LABEL_CLASSES if self.task == CLASSIFICATION else LABEL_NUMBER
+        )
+
+    @property
+    def label_type_inferred(self) -> bool:
+        """True if :attr:`label_type` was chosen from the label values (``label_type="auto"``)."""
+        return self.label is not None and self.label.inferred
 
     # -- classification helpers ---------------------------------------------
 
@@ -286,3 +373,4 @@ class Dataset:
             elif rows.ndim == 0:
                 rows = rows.reshape(1)
         return dataclasses.replace(self, inputs=self.inputs[rows], targets=self.targets[rows])
+

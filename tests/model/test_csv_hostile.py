@@ -67,6 +67,12 @@ def check(path: Path, **options: Any) -> Dataset | None:
     assert np.all(np.isfinite(data.inputs)) and np.all(np.isfinite(data.targets))
     assert len(data.feature_names) == d and len(data.target_names) == ell
     assert data.name == path.name and data.source == str(path)
+    assert data.label is not None and data.label.column
+    assert data.label_type == ("classes" if data.task == "classification" else "number")
+    wanted = options.get("label_type", "auto")
+    assert data.label_type_inferred == (wanted == "auto")
+    if wanted != "auto":
+        assert data.label_type == wanted
     if data.task == "classification":
         assert np.all((data.targets == 0) | (data.targets == 1))
         assert len(set(data.labels().tolist())) >= 2  # never a set of one class
@@ -113,11 +119,12 @@ def test_csv_shaped_text(tmp_path, text):
         st.none() | st.text(max_size=3) | st.lists(st.sampled_from(["a", "b", "y", "id", "", "z"]), max_size=3)
     ),
     drop_id=st.booleans(),
+    label_type=st.sampled_from(["auto", "classes", "number"]),
 )
-def test_label_and_id_options(tmp_path, text, label_columns, drop_id):
+def test_label_and_id_options(tmp_path, text, label_columns, drop_id, label_type):
     path = tmp_path / "options.csv"
     path.write_text(text, encoding="utf-8", newline="")
-    check(path, label_columns=label_columns, drop_id=drop_id)
+    check(path, label_columns=label_columns, drop_id=drop_id, label_type=label_type)
 
 
 @BOUNDED

@@ -63,10 +63,13 @@ def test_the_facade_re_exports_every_public_name():
         assert hasattr(ds, name), name
     homes = {
         "Dataset": dataset, "CLASSIFICATION": dataset, "REGRESSION": dataset,
-        "BUILTIN_NAMES": builtin_data, "load_builtin": builtin_data, "load_dataset": builtin_data,
+        "LabelReading": dataset, "LABEL_AUTO": dataset, "LABEL_CLASSES": dataset, "LABEL_NUMBER": dataset,
+        "LABEL_TYPES": dataset, "MAX_INTEGER_CLASSES": dataset,
+        "BUILTIN_NAMES": builtin_data, "LANGUAGES": builtin_data,
+        "load_builtin": builtin_data, "load_dataset": builtin_data,
         "load_csv": csv_import, "ID_COLUMN_NAMES": csv_import,
         "POSITIVE_LABELS": csv_import, "NEGATIVE_LABELS": csv_import,
-        "train_test_split": split,
+        "train_test_split": split, "held_out_count": split, "smallest_same_fraction": split,
     }
     assert set(homes) == set(ds.__all__)
     for name, home in homes.items():
