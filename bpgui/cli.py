@@ -18,13 +18,22 @@ from collections.abc import Sequence
 import numpy as np
 
 from .model.atomic import write_text_atomically
-from .model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
+from .model.datasets import (
+    BUILTIN_NAMES,
+    LABEL_AUTO,
+    LABEL_TYPES,
+    MAX_INTEGER_CLASSES,
+    Dataset,
+    load_dataset,
+    train_test_split,
+)
 from .model.errors import BpguiError, ConfigError
 from .model.fileformat import load_network, save_network
 from .model.naming import parameter_specs
 from .model.network import parse_hidden_sizes
 from .model.records import IterationRecord
 from .model.training import DEFAULT_LEARNING_RATE, MODES, StopConditions, Trainer, TrainingConfig
+from .session.data_notes import label_note
 from .session.settings import build_network
 
 
@@ -86,7 +95,10 @@ def run_trace(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    data = load_dataset(args.data, seed=args.seed)
+    data = load_dataset(args.data, seed=args.seed, label_type=args.label_type)
+    note = label_note(data)
+    how = "inferred" if data.label_type_inferred else "chosen"
+    print(f"labels: {note.english() if note else f'read as {data.label_type} ({how})'}", file=sys.stderr)
     train, test = train_test_split(data, args.test_fraction, args.seed) if args.test_fraction else (data, None)
     if args.network:
         loaded = load_network(args.network)
@@ -177,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("network", nargs="?", metavar="NETWORK.json")
     src.add_argument("--hidden", help="hidden layer sizes, e.g. 4 or 8,4 (a new seeded network)")
     p.add_argument("--data", required=True, help=f"a built-in set ({', '.join(BUILTIN_NAMES)}) or a CSV file")
+    p.add_argument("--label-type", choices=LABEL_TYPES, default=LABEL_AUTO,
+                   help="read the label column as classes or as a number (default auto: whole numbers with at "
+                        f"most {MAX_INTEGER_CLASSES} distinct values are classes)")
     p.add_argument("--mode", choices=MODES, default="standard")
     p.add_argument("--batch-size", type=int, default=8, help="B for mini-batch mode (default 8)")
     p.add_argument("--epochs", type=int, default=1000, help="maximum epochs (default 1000)")

@@ -137,3 +137,56 @@ def test_python_dash_m_runs_a_sub_command_without_a_window(example_file):
         capture_output=True, text=True, check=True,
     )
     assert json.loads(result.stdout)["steps"][0]["parameters"][0]["name"] == "v_11"
+
+
+def write_digits(tmp_path, count=20):
+    path = tmp_path / "digits.csv"
+    path.write_text("a,b,digit\n" + "".join(f"{k % 3},{k % 5},{k % 10}\n" for k in range(count)), encoding="utf-8")
+    return path
+
+
+def test_train_reads_a_digit_column_as_classes_and_says_so(capsys, tmp_path):
+    code, out, err = run_cli(capsys, "train", "--hidden", "3", "--data", write_digits(tmp_path), "--epochs", "2")
+    assert code == 0
+    assert "network: 2-3-10" in out and "training accuracy" in out
+    assert ("labels: label column 'digit' read as 10 classes (whole numbers, 10 distinct values); "
+            "choose 'number' to treat it as a number") in err
+
+
+def test_train_label_type_number_overrides(capsys, tmp_path):
+    code, out, err = run_cli(capsys, "train", "--hidden", "3", "--data", write_digits(tmp_path), "--epochs", "2",
+                             "--label-type", "number")
+    assert code == 0
+    assert "network: 2-3-1" in out and "accuracy" not in out
+    assert "labels: label column 'digit' read as a number, as chosen" in err
+
+
+def test_train_label_type_classes_overrides(capsys, tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text("a,y\n" + "".join(f"{k},{k}\n" for k in range(25)), encoding="utf-8")
+    code, out, err = run_cli(capsys, "train", "--hidden", "2", "--data", path, "--epochs", "1")
+    assert code == 0 and "network: 1-2-1" in out and "read as a number (whole numbers, but 25 distinct" in err
+    code, out, err = run_cli(capsys, "train", "--hidden", "2", "--data", path, "--epochs", "1",
+                             "--label-type", "classes")
+    assert code == 0 and "network: 1-2-25" in out and "read as 25 classes, as chosen" in err
+
+
+def test_train_says_how_a_built_in_set_is_read(capsys):
+    code, _, err = run_cli(capsys, "train", "--hidden", "2", "--data", "xor", "--epochs", "1")
+    assert code == 0 and "labels: read as classes (inferred)" in err
+    code, out, err = run_cli(capsys, "train", "--hidden", "2", "--data", "xor", "--epochs", "1",
+                             "--label-type", "number")
+    assert code == 0 and "label column 'y_1' read as a number, as chosen" in err and "accuracy" not in out
+
+
+def test_train_label_type_refusals(capsys, tmp_path):
+    code, out, err = run_cli(capsys, "train", "--hidden", "2", "--data", "sine", "--label-type", "classes")
+    assert code == 2 and out == "" and "built-in data set 'sine' has numeric targets" in err
+    with pytest.raises(SystemExit):
+        run_cli(capsys, "train", "--hidden", "2", "--data", "xor", "--label-type", "digits")
+    assert "invalid choice: 'digits'" in capsys.readouterr().err
+
+
+def test_train_hidden_sizes_with_spaces(capsys):
+    code, out, _ = run_cli(capsys, "train", "--hidden", "3 2", "--data", "xor", "--epochs", "1")
+    assert code == 0 and "network: 2-3-2-1" in out
