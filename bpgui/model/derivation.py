@@ -2,53 +2,80 @@
 
 For the note's d-q-l network, as in its table of standard BP (the chain rule per parameter)::
 
-    ∂E/∂w_hj = ∂E/∂ŷ_j · ∂ŷ_j/∂β_j · ∂β_j/∂w_hj = −(y_j − ŷ_j) · ŷ_j(1 − ŷ_j) · b_h
-    ∂E/∂θ_j  = ∂E/∂ŷ_j · ∂ŷ_j/∂θ_j            = −(y_j − ŷ_j) · (−ŷ_j(1 − ŷ_j))
-    ∂E/∂γ_h  = Σ_j (∂E/∂ŷ_j · ∂ŷ_j/∂β_j · ∂β_j/∂b_h) · ∂b_h/∂γ_h
-    ∂E/∂v_ih = Σ_j (∂E/∂ŷ_j · ∂ŷ_j/∂β_j · ∂β_j/∂b_h) · ∂b_h/∂α_h · ∂α_h/∂v_ih
+    ∂E_k/∂w_hj = ∂E_k/∂ŷ_j · ∂ŷ_j/∂β_j · ∂β_j/∂w_hj = −(y_j − ŷ_j) · ŷ_j(1 − ŷ_j) · b_h
+    ∂E_k/∂θ_j  = ∂E_k/∂ŷ_j · ∂ŷ_j/∂θ_j            = −(y_j − ŷ_j) · (−ŷ_j(1 − ŷ_j))
+    ∂E_k/∂γ_h  = Σ_j (∂E_k/∂ŷ_j · ∂ŷ_j/∂β_j · ∂β_j/∂b_h) · ∂b_h/∂γ_h
+    ∂E_k/∂v_ih = Σ_j (∂E_k/∂ŷ_j · ∂ŷ_j/∂β_j · ∂β_j/∂b_h) · ∂b_h/∂α_h · ∂α_h/∂v_ih
 
-Every factor's number is read from the iteration's record (targets, outputs,
-weights before the update, hidden outputs, deltas); the product is shown
-beside the record's own ∂E/∂p, the number the update used. Deeper layers
-write the sum over the next layer with its deltas, ``∂E/∂α_j = −e_j``.
-Formulas come in two forms: ``html`` (Qt rich text) and ``text`` (plain).
+Every factor is one ``formula`` object (see ``closed_forms``): it renders its
+derivative and closed form and is evaluated from the iteration's record for
+the batch's first sample k, so the text and the number cannot disagree.
+Deeper layers write the sum over the next layer with its deltas,
+``∂E_k/∂α_j = −e_j``. In accumulated and mini-batch BP the update uses
+``∂E/∂p = (1/B) Σ_k ∂E_k/∂p``; its terms are read from the record's
+per-sample layer values (``per_sample``) and listed beside the mean.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import ACTIVATIONS
-from .naming import Symbol, delta_symbol, net_symbol, parameter_specs, unit_symbol, weight_symbol
+from . import closed_forms as cf
+from .formula import Derivative, Eq, Expr, Mul, Neg, SumOver, delta, net, sample_error, unit, weight
+from .naming import parameter_specs
+from .per_sample import per_sample_gradients
 from .records import IterationRecord
+
+MAX_LISTED = 8  # a batch up to this size lists every ∂E_k/∂p; a larger one its first and last terms
+HEAD = 3  # the first terms a large batch lists before "…"
 
 
 @dataclass(frozen=True)
 class Factor:
-    """One factor of a chain-rule product: its symbolic derivative, its closed form, its number."""
+    """One factor of a chain-rule product: ``∂a/∂b`` with its closed form, and its number."""
 
-    derivative: str  # e.g. "∂ŷ<sub>1</sub>/∂β<sub>1</sub>"
-    closed_form: str  # e.g. "ŷ<sub>1</sub>(1 − ŷ<sub>1</sub>)"
+    derivative: Derivative  # renders ∂ŷ_1/∂β_1; its ``closed`` is ŷ_1(1 − ŷ_1)
+    value: float
+
+    @property
+    def closed_form(self) -> Expr:
+        return self.derivative.closed
+
+
+@dataclass(frozen=True)
+class SampleTerm:
+    """∂E_k/∂p for one sample of the batch."""
+
+    position: int  # 1-based position in the batch
+    sample: int  # 1-based row of the training set
     value: float
 
 
 @dataclass(frozen=True)
 class Derivation:
-    """∂E/∂p = Σ over ``terms`` (each a product of factors) × the product of ``common``."""
+    """∂E_k/∂p = Σ over ``terms`` (each a product of factors) × the product of ``common``, for sample k."""
 
     parameter: str  # the parameter's symbol (rich text)
     parameter_text: str  # plain text, as in the table
+    symbol: Expr  # the parameter as a formula symbol
     terms: tuple[tuple[Factor, ...], ...]  # one product, or one per unit of the next layer (Σ_j)
     sum_index: str | None  # "j" when ``terms`` is a sum, else None
-    generic: tuple[str, ...]  # a term's derivatives with a general j, e.g. "∂E/∂ŷ<sub>j</sub>"
+    generic: tuple[Derivative, ...]  # a term's derivatives with a general j, e.g. ∂E_k/∂ŷ_j
     common: tuple[Factor, ...]  # factors outside the sum
-    value: float  # Σ terms × common, from the factors' numbers (first sample of the batch)
+    formula: Eq  # ∂E_k/∂p = the whole chain (Σ_j written out with j), evaluated for sample k
+    through: Derivative | None  # ∂E_k/∂(the unit's output) = Σ_j (…), when there is a sum
+    value: float  # Σ terms × common, from the factors' numbers, for sample k (the first of the batch)
     gradient: float  # ∂E/∂p as the iteration used it (the record's; a batch mean in batch modes)
     update: float  # Δp = −η ∂E/∂p (the record's)
     learning_rate: float
     batch_size: int
+    batch_formula: Eq  # ∂E/∂p = (1/B) Σ_k ∂E_k/∂p
+    update_formula: Eq  # Δp = −η · ∂E/∂p (∂E_k/∂p for a batch of one)
+    sample_terms: tuple[SampleTerm, ...] = ()  # ∂E_k/∂p of the batch: all, or the first and the last
+    sample_mean: float = 0.0  # (1/B) Σ_k ∂E_k/∂p over every sample, from the record's layer values
     sample: int = 0  # 1-based row of the training set the factors are read for
     inputs: tuple[float, ...] = ()  # its x
     targets: tuple[float, ...] = ()  # its y
@@ -57,107 +84,87 @@ class Derivation:
     def product_of_terms(self) -> float:
         return float(sum(np.prod([f.value for f in term]) for term in self.terms))
 
+    @property
+    def omitted(self) -> int:
+        """How many ∂E_k/∂p of the batch the list leaves out (written "…")."""
+        return self.batch_size - len(self.sample_terms)
 
-def _sub(symbol: Symbol) -> str:
-    return symbol.html
+    @staticmethod
+    def derivatives(factors: Sequence[Factor | Derivative]) -> Mul:
+        """∂a/∂b · ∂c/∂d · …"""
+        return Mul(tuple(f.derivative if isinstance(f, Factor) else f for f in factors), dotted=True)
 
+    @staticmethod
+    def closed_forms(factors: Sequence[Factor], *, continued: bool = False) -> Mul:
+        """The factors' closed forms multiplied: ``−(y_1 − ŷ_1) · ŷ_1(1 − ŷ_1) · b_1``.
 
-def _loss_factor(loss: str, y: float, y_hat: float, j: int, n_layers: int) -> Factor:
-    yh = _sub(unit_symbol(n_layers, j + 1, n_layers))
-    yy = f"<i>y</i><sub>{j + 1}</sub>"
-    if loss == "squared_error":
-        return Factor(f"∂E/∂{yh}", f"−({yy} − {yh})", -(y - y_hat))
-    return Factor(f"∂E/∂{yh}", f"−{yy}/{yh} + (1 − {yy})/(1 − {yh})", -y / y_hat + (1 - y) / (1 - y_hat))
-
-
-def _slope_factor(activation: str, out_symbol: str, net_html: str, value: float) -> tuple[str, float]:
-    forms = {
-        "sigmoid": f"{out_symbol}(1 − {out_symbol})",
-        "tanh": f"1 − {out_symbol}²",
-        "relu": f"[{net_html} > 0]",
-        "linear": "1",
-    }
-    slope = float(ACTIVATIONS[activation].slope_from_output(np.array([value]))[0])
-    return forms[activation], slope
-
-
-def _generic_j(derivative: str, first: str) -> str:
-    """The first term's derivative with the summed unit's index (1) written as j.
-
-    Only the summed unit's symbols change: in ∂β_1/∂b_h the denominator keeps h.
-    """
-    head, sep, tail = derivative.partition("/∂")
-    if tail.startswith(("<i>b</i>", "<i>x</i>")):
-        return head.replace(first, "<sub>j</sub>") + sep + tail
-    return derivative.replace(first, "<sub>j</sub>")
+        ``continued``: written after ``… ·``, so a leading minus goes in parentheses.
+        """
+        return Mul(tuple(f.closed_form for f in factors), dotted=True, continued=continued)
 
 
 def derive(record: IterationRecord, index: int, activations: tuple[str, ...], loss: str) -> Derivation:
-    """The chain rule for parameter ``index`` (canonical order) in iteration ``record``, sample 0."""
-    sizes = record.layer_sizes
-    n = len(sizes) - 1
+    """The chain rule for parameter ``index`` (canonical order) in iteration ``record``, for its first sample."""
+    sizes = tuple(int(s) for s in record.layer_sizes)
+    shape = cf.Shape(sizes, tuple(activations), loss)
+    n = shape.n
     spec = parameter_specs(sizes)[index]
-    k = spec.layer
-    j_unit = spec.target - 1
-    params = record.parameters
-    before = [record.inputs[0]] + [lv.output[0] for lv in record.layers]  # before[k] = layer k's outputs
-    p_sym = _sub(spec.symbol)
+    k, u, source = spec.layer, spec.target, spec.source
+    env = cf.RecordEnv(record, shape.activations)
+    first = {"k": 1}
 
-    def in_symbol(layer: int, unit: int) -> str:
-        return _sub(unit_symbol(layer, unit + 1, n))
+    def factor(d: Derivative) -> Factor:
+        return Factor(d, d.evaluate(env, first))
 
-    out_k = _sub(unit_symbol(k, j_unit + 1, n))
-    net_k = _sub(net_symbol(k, j_unit + 1, n))
-    slope_form, slope = _slope_factor(activations[k - 1], out_k, net_k, float(before[k][j_unit]))
-    last: Factor | None = None  # ∂(net)/∂p: only a weight has it
-    if spec.source is not None:  # a weight (a threshold has no source unit)
-        source = spec.source - 1
-        # The factor from the unit's net input to the parameter: the input on the link.
-        last = Factor(f"∂{net_k}/∂{p_sym}", in_symbol(k - 1, source), float(before[k - 1][source]))
-        unit_factor = Factor(f"∂{out_k}/∂{net_k}", slope_form, slope)
-    else:
-        unit_factor = Factor(f"∂{out_k}/∂{p_sym}", f"(−{slope_form})" if slope_form != "1" else "(−1)", -slope)
+    p = cf.parameter(shape, k, source, u)
+    out_k, net_k = unit(k, u, n), net(k, u, n)
+    if source is not None:  # a weight: its unit's slope, then the input on the link
+        own: tuple[Derivative, ...] = (Derivative(out_k, net_k, cf.slope(shape, k, u)),
+                                       Derivative(net_k, p, unit(k - 1, source, n)))
+    else:  # a threshold is subtracted: ∂b_h/∂γ_h = −f′
+        own = (Derivative(out_k, p, Neg(cf.slope(shape, k, u))),)
 
+    def chain(j: int | str) -> tuple[Derivative, ...]:
+        """∂E_k/∂(net of unit j of the next layer) · ∂(that net)/∂(this output)."""
+        if k + 1 == n:
+            head: tuple[Derivative, ...] = (cf.loss_slope(shape, j),
+                                            Derivative(unit(n, j, n), net(n, j, n), cf.slope(shape, n, j)))
+        else:
+            head = (Derivative(sample_error(), net(k + 1, j, n), Neg(delta(k + 1, j, n))),)
+        return (*head, Derivative(net(k + 1, j, n), out_k, weight(k + 1, u, j, n)))
+
+    through: Derivative | None = None
     if k == n:
-        y, y_hat = float(record.targets[0, j_unit]), float(before[n][j_unit])
-        terms: tuple[tuple[Factor, ...], ...] = (
-            (_loss_factor(loss, y, y_hat, j_unit, n), unit_factor, *((last,) if last else ())),
-        )
+        parts = (cf.loss_slope(shape, u), *own)
+        terms: tuple[tuple[Factor, ...], ...] = (tuple(factor(d) for d in parts),)
         common: tuple[Factor, ...] = ()
         sum_index = None
-        generic = tuple(f.derivative for f in terms[0])
+        generic: tuple[Derivative, ...] = parts
+        whole: Expr = Mul(parts, dotted=True)
     else:
-        # Σ over the units of the next layer: ∂E/∂(their net) · ∂(their net)/∂(this output).
-        next_sizes = sizes[k + 1]
-        w_next = params[k].weights  # weights from layer k into layer k + 1, before the update
-        terms_list: list[tuple[Factor, ...]] = []
-        for j in range(next_sizes):
-            if k + 1 == n:
-                y, y_hat = float(record.targets[0, j]), float(before[n][j])
-                yh = in_symbol(n, j)
-                beta = _sub(net_symbol(n, j + 1, n))
-                form, s = _slope_factor(activations[n - 1], yh, beta, y_hat)
-                chain: tuple[Factor, ...] = (_loss_factor(loss, y, y_hat, j, n), Factor(f"∂{yh}/∂{beta}", form, s))
-            else:
-                d_sym = _sub(delta_symbol(k + 1, j + 1, n))
-                nxt = _sub(net_symbol(k + 1, j + 1, n))
-                delta = float(record.layers[k].delta[0, j])
-                chain = (Factor(f"∂E/∂{nxt}", f"−{d_sym}", -delta),)
-            nxt_net = _sub(net_symbol(k + 1, j + 1, n))
-            w = _sub(weight_symbol(k + 1, j_unit + 1, j + 1, n))
-            terms_list.append((*chain, Factor(f"∂{nxt_net}/∂{out_k}", w, float(w_next[j_unit, j]))))
-        terms = tuple(terms_list)
-        common = (unit_factor, *((last,) if last else ()))
+        terms = tuple(tuple(factor(d) for d in chain(j)) for j in range(1, sizes[k + 1] + 1))
+        common = tuple(factor(d) for d in own)
         sum_index = "j"
-        generic = tuple(_generic_j(f.derivative, "<sub>1</sub>") for f in terms_list[0])
+        generic = chain("j")
+        summed = SumOver("j", Mul(generic, dotted=True), k + 1)
+        through = Derivative(sample_error(), out_k, summed)
+        whole = Mul((summed, *own), dotted=True)
     total = float(sum(np.prod([f.value for f in term]) for term in terms))
     total *= float(np.prod([f.value for f in common])) if common else 1.0
+
+    per_sample = per_sample_gradients(record, index)
+    batch = record.batch_size
+    listed = range(batch) if batch <= MAX_LISTED else [*range(HEAD), batch - 1]
+    rows = record.sample_indices
     return Derivation(
-        parameter=p_sym, parameter_text=spec.name, terms=terms, sum_index=sum_index, generic=generic,
-        common=common,
+        parameter=spec.symbol.html, parameter_text=spec.name, symbol=p, terms=terms, sum_index=sum_index,
+        generic=generic, common=common, formula=Eq((Derivative(sample_error(), p, whole), whole)), through=through,
         value=total, gradient=float(record.flat_gradients[index]), update=float(record.flat_updates[index]),
-        learning_rate=record.learning_rate, batch_size=record.batch_size,
-        sample=int(record.sample_indices[0]) + 1, inputs=tuple(record.inputs[0].tolist()),
+        learning_rate=record.learning_rate, batch_size=batch,
+        batch_formula=cf.batch_gradient(shape, k, source, u),
+        update_formula=cf.update(shape, k, source, u, batch=batch > 1),
+        sample_terms=tuple(SampleTerm(i + 1, int(rows[i]) + 1, float(per_sample[i])) for i in listed),
+        sample_mean=float(np.mean(per_sample)),
+        sample=int(rows[0]) + 1, inputs=tuple(record.inputs[0].tolist()),
         targets=tuple(record.targets[0].tolist()),
     )
-

@@ -1,7 +1,10 @@
 """The derivation panel: the chain rule for the selected parameter, with live numbers.
 
-Every number comes from the record of the iteration shown (see
-``model.derivation``); the last line is the record's own ∂E/∂p and Δp.
+Every formula is a ``model.formula`` object the model built and evaluated
+from the record of the iteration shown (see ``model.derivation``); the panel
+only renders them beside their numbers. The chain is ∂E_k/∂p for the batch's
+first sample k; in accumulated and mini-batch BP it is followed by the mean
+``∂E/∂p = (1/B) Σ_k ∂E_k/∂p`` term by term, and the update Δp = −η ∂E/∂p.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ def _num(value: float) -> str:
     return f"({text})" if value < 0 else text
 
 
-def _product(factors: Sequence[Factor], attr: str) -> str:
-    if attr == "value":
-        return " · ".join(_num(f.value) for f in factors)
-    return " · ".join(getattr(f, attr) for f in factors)
+def _values(factors: Sequence[Factor]) -> str:
+    return " · ".join(_num(f.value) for f in factors)
+
+
+def _numbers(values: Sequence[float]) -> str:
+    return ", ".join(f"{v:.4g}" for v in values).replace("-", "−")
 
 
 class DerivationPanel(QWidget):
@@ -63,36 +68,47 @@ class DerivationPanel(QWidget):
         self.label.setText(self.html(d))
 
     def html(self, d: Derivation) -> str:
-        p = d.parameter
-        xs = ", ".join(f"{v:.4g}" for v in d.inputs).replace("-", "−")
-        ys = ", ".join(f"{v:.4g}" for v in d.targets).replace("-", "−")
-        lines = [fill(self.tr("sample k = %1: x = (%2), y = (%3)"), d.sample, xs, ys)]
+        xs, ys = _numbers(d.inputs), _numbers(d.targets)
+        if d.batch_size == 1:
+            lines = [fill(self.tr("sample k = %1: x = (%2), y = (%3)"), d.sample, xs, ys)]
+        else:
+            lines = [fill(self.tr("sample k = %1, the first of a batch of %2: x = (%3), y = (%4)"),
+                          d.sample, d.batch_size, xs, ys)]
+        lhs = d.formula.lhs.html()
+        lines.append(f"<b>{lhs}</b> = {d.formula.rhs.html()}")
         if d.sum_index is None:
             term = d.terms[0]
-            lines.append(f"<b>∂E/∂{p}</b> = {_product(term, 'derivative')}")
-            lines.append(f"= {_product(term, 'closed_form')}")
-            lines.append(f"= {_product(term, 'value')}")
+            lines.append(f"= {d.closed_forms(term).html()}")
+            lines.append(f"= {_values(term)}")
             lines.append(f"= <b>{_num(d.value)}</b>")
         else:
-            chain = " · ".join(d.generic)
-            lines.append(f"<b>∂E/∂{p}</b> = Σ<sub>j</sub> ({chain}) · {_product(d.common, 'derivative')}")
             for j, term in enumerate(d.terms, start=1):
                 value = 1.0
                 for f in term:
                     value *= f.value
                 lines.append(fill(self.tr("j = %1: "), j)
-                             + f"{_product(term, 'closed_form')} = {_product(term, 'value')} = {_num(value)}")
+                             + f"{d.closed_forms(term).html()} = {_values(term)} = {_num(value)}")
             total = _num(d.product_of_terms)
-            out = d.common[0].derivative.partition("/∂")[0].removeprefix("∂")  # the unit's output, e.g. b_h
-            lines.append(f"∂E/∂{out} = Σ<sub>j</sub>(…) = {total}")
-            lines.append(f"∂E/∂{p} = {total} · {_product(d.common, 'closed_form')}"
-                         f" = {total} · {_product(d.common, 'value')} = <b>{_num(d.value)}</b>")
+            if d.through is not None:
+                lines.append(f"{d.through.html()} = Σ<sub>j</sub>(…) = {total}")
+            lines.append(f"{lhs} = {total} · {d.closed_forms(d.common, continued=True).html()}"
+                         f" = {total} · {_values(d.common)} = <b>{_num(d.value)}</b>")
         if d.batch_size > 1:
-            lines.append(fill(self.tr("(that is the first sample of the batch; the update uses the mean over its "
-                                      "%1 samples: ∂E/∂%2 = %3)"), d.batch_size, p, _num(d.gradient)))
-        lines.append(f"Δ{p} = −η · ∂E/∂{p} = −{d.learning_rate:g} · {_num(d.gradient)} = <b>{_num(d.update)}</b>")
+            lines.append(self._batch_line(d))
+        lines.append(f"{d.update_formula.html()} = −{d.learning_rate:g} · {_num(d.gradient)}"
+                     f" = <b>{_num(d.update)}</b>")
         return "<br>".join(lines)
+
+    def _batch_line(self, d: Derivation) -> str:
+        """∂E/∂p = (1/B) Σ_k ∂E_k/∂p = (1/B)(t_1 + t_2 + … + t_B) = the record's mean."""
+        terms = [_num(t.value) for t in d.sample_terms]
+        if d.omitted:
+            terms.insert(len(terms) - 1, "…")
+        line = (f"{d.batch_formula.html()} = (1/{d.batch_size})({' + '.join(terms)})"
+                f" = <b>{_num(d.gradient)}</b>")
+        if d.omitted:
+            line += " " + fill(self.tr("(%1 terms, one per sample of the batch)"), d.batch_size)
+        return line
 
     def text(self) -> str:
         return self.label.text()
-
