@@ -1,7 +1,10 @@
 """What the network drawing writes: numbers on it, deltas, and the hover tooltips.
 
 Everything is read from one iteration's record (or the network, before any
-step); with a phase, only what that phase knows is written. The strings keep
+step); with a phase, only what that phase knows is written. Each number of a
+unit or a link stands beside its closed form, a ``model.formula`` object from
+``model.closed_forms`` (α_h = Σ_i v_ih x_i, e_h = b_h(1 − b_h) Σ_j w_hj g_j,
+∂E_k/∂w_hj = −g_j b_h, Δp = −η · ∂E/∂p …), the formulas the tests evaluate. The strings keep
 the translation context ``TopologyView`` (the drawing's), as they always have.
 """
 
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from ..model import closed_forms as cf
 from ..model.naming import delta_symbol, net_symbol, threshold_symbol, unit_symbol, weight_symbol
 from ..model.network import Network
 from ..model.phases import PhaseView
@@ -26,6 +30,12 @@ def fmt(value: float, digits: int = 4) -> str:
 
 def elide(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _shape(network: Network | None) -> cf.Shape | None:
+    if network is None:
+        return None
+    return cf.Shape(tuple(network.layer_sizes), tuple(network.activations), network.loss)
 
 
 def more_text(hidden: int) -> str:
@@ -52,7 +62,7 @@ def delta_text(
             g = record.layers[n_layers - 1].delta[0, :done]
             partial = -float(np.dot(w, g))
             out = unit_symbol(layer, unit + 1, n_layers).unicode
-            return f"∂E/∂{out} ({done}/{sizes[-1]}) = {fmt(partial)}".replace("-", "−")
+            return f"∂Eₖ/∂{out} ({done}/{sizes[-1]}) = {fmt(partial)}".replace("-", "−")
         return ""
     value = float(record.layers[layer - 1].delta[0, unit])
     return f"{delta_symbol(layer, unit + 1, n_layers).unicode} = {fmt(value)}".replace("-", "−")
@@ -74,6 +84,7 @@ def unit_tooltip(
     """
     n_layers = len(sizes) - 1
     rec, net = record, network
+    shape = _shape(net)
     rows = []
     name = unit_symbol(layer, unit + 1, n_layers).html
     if layer == 0:
@@ -91,22 +102,29 @@ def unit_tooltip(
         computed = lv is not None and (phase is None or layer <= phase.forward_layers)
         delta_known = rec is not None and (phase is None or bool(phase.delta_known[layer - 1][unit]))
         if lv is not None and computed:
-            rows.append(f"{net_symbol(layer, unit + 1, n_layers).html} = {lv.net[0, unit]:.10g}")
+            net_form = net_symbol(layer, unit + 1, n_layers).html if shape is None else \
+                cf.forward_net(shape, layer, unit + 1).html()
+            rows.append(f"{net_form} = {lv.net[0, unit]:.10g}")
         if rec is not None:
             threshold_index = offsets[layer - 1][1] + unit
             rows.append(f"{t_sym} = {rec.flat_values[threshold_index]:.10g}")
         elif net is not None:
             rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
         if rec is not None and lv is not None and computed:
-            rows.append(f"{name} = {lv.output[0, unit]:.10g}")
+            out_form = name if shape is None else cf.forward_output(shape, layer, unit + 1).html()
+            rows.append(f"{out_form} = {lv.output[0, unit]:.10g}")
             if layer == n_layers and (phase is None or phase.error_known):
                 rows.append(fill(QCoreApplication.translate("TopologyView", "target %1 = %2"),
                                  f"<i>y</i><sub>{unit + 1}</sub>", f"{rec.targets[0, unit]:.10g}"))
         if rec is not None and delta_known:
-            net_sym = net_symbol(layer, unit + 1, n_layers).html
             delta = rec.layers[layer - 1].delta[0, unit]
-            rows.append(f"{delta_symbol(layer, unit + 1, n_layers).html} = −∂E<sub>k</sub>/∂{net_sym}"
-                        f" = {delta:.10g}")
+            if shape is None:
+                delta_form = delta_symbol(layer, unit + 1, n_layers).html
+            elif layer == n_layers:
+                delta_form = cf.output_delta(shape, unit + 1).html()
+            else:
+                delta_form = cf.hidden_delta(shape, layer, unit + 1).html()
+            rows.append(f"{delta_form} = {delta:.10g}")
     if rec is not None and rec.batch_size > 1:
         rows.append(fill(QCoreApplication.translate("TopologyView", "(first sample of a batch of %1)"),
                          rec.batch_size))
@@ -140,8 +158,13 @@ def link_tooltip(
         rows.append(fill(QCoreApplication.translate("TopologyView", "%1 = %2 (used by iteration %3)"),
                          sym, f"{rec.flat_values[index]:.10g}", rec.iteration))
         if phase is None or phase.gradient_known[index]:
-            rows.append(f"∂E/∂{sym} = {rec.flat_gradients[index]:.10g}")
-            rows.append(f"Δ{sym} = −η·∂E/∂{sym} = {rec.flat_updates[index]:.10g}")
+            shape = _shape(network)
+            assert shape is not None
+            u, src = target + 1, None if source is None else source + 1
+            batch = rec.batch_size > 1
+            gradient = (cf.batch_gradient if batch else cf.sample_gradient)(shape, layer, src, u)
+            rows.append(f"{gradient.html()} = {rec.flat_gradients[index]:.10g}")
+            rows.append(f"{cf.update(shape, layer, src, u, batch=batch).html()} = {rec.flat_updates[index]:.10g}")
         if phase is None or phase.updated:
             rows.append(fill(QCoreApplication.translate("TopologyView", "%1 after the update = %2"),
                              sym, f"{rec.flat_new_values[index]:.10g}"))

@@ -22,49 +22,89 @@ def captions(sizes, *, per_output=False, batch=1, loss="squared_error", activati
     return record, [phase_caption(v, record, network, eta) for v in phase_views(sizes, per_output=per_output)]
 
 
+def sym(base, sub, sup=None):
+    """A symbol as the captions write it (the app's HTML)."""
+    return f"<i>{base}</i>" + (f"<sup>({sup})</sup>" if sup else "") + f"<sub>{sub}</sub>"
+
+
 def test_the_notes_network_in_its_phases(qapp):
     record, texts = captions((2, 2, 1))
     assert texts[0].startswith(f"<b>Iteration 1 (sample k = 3), phase 1 of {len(texts)}</b>: ")  # 1-based
-    assert "forward to the hidden layer: α<sub>h</sub>" in texts[0]
-    assert "forward to the output layer: β<sub>j</sub>" in texts[1]
-    assert texts[2].endswith(f"(y<sub>j</sub> − ŷ<sub>j</sub>)² = {record.sample_errors[0]:.6g}")
-    assert "g<sub>j</sub> = ŷ<sub>j</sub>(1 − ŷ<sub>j</sub>)" in texts[3]  # the note's sigmoid form
-    assert "into the hidden units: ∂E/∂b<sub>h</sub>" in texts[4]
+    assert texts[0].endswith(f"forward to the hidden layer: {sym('α', 'h')} = Σ<sub>i</sub> {sym('v', 'ih')} "
+                             f"{sym('x', 'i')}, {sym('b', 'h')} = <i>f</i>({sym('α', 'h')} − {sym('γ', 'h')})")
+    assert f"forward to the output layer: {sym('β', 'j')} = Σ<sub>h</sub> {sym('w', 'hj')} {sym('b', 'h')}," \
+        in texts[1]
+    assert texts[2].endswith(f"({sym('y', 'j')} − {sym('ŷ', 'j')})² = {record.sample_errors[0]:.6g}")
+    y, yh = sym("y", "j"), sym("ŷ", "j")
+    assert f"{sym('g', 'j')} = {yh}(1 − {yh})({y} − {yh})" in texts[3]  # the note's sigmoid form
+    assert f"∂<i>E</i><sub>k</sub>/∂{sym('w', 'hj')} = −{sym('g', 'j')} {sym('b', 'h')}" in texts[3]
+    assert f"into the hidden units: ∂<i>E</i><sub>k</sub>/∂{sym('b', 'h')} = −Σ<sub>j</sub>" in texts[4]
+    assert f"{sym('e', 'h')} = {sym('b', 'h')}(1 − {sym('b', 'h')}) Σ<sub>j</sub>" in texts[4]
     assert texts[-1].endswith("with η = 0.5. Next: iteration 2 starts forward again.")
+    assert "Δ<i>p</i> = −<i>η</i> ∂<i>E</i><sub>k</sub>/∂<i>p</i>" in texts[-1]
     assert all(f"phase {i} of {len(texts)}</b>" in t for i, t in enumerate(texts, start=1))
 
 
 def test_a_deeper_network_numbers_its_hidden_layers_and_reads_the_inputs_as_x(qapp):
     _record, texts = captions((2, 3, 2, 1))
     first, second = texts[0], texts[1]
-    assert first.split("</b>: ")[1].startswith("forward to hidden layer 1: α<sup>(1)</sup><sub>h</sub>")
-    assert "v<sup>(1)</sup><sub>ih</sub> x<sub>i</sub>," in first and "b<sup>(0)</sup>" not in first
-    assert "v<sup>(2)</sup><sub>ih</sub> b<sup>(1)</sup><sub>i</sub>," in second
-    assert any("back into hidden layer 1: e<sub>h</sub>" in t for t in texts)
+    assert first.split("</b>: ")[1].startswith(f"forward to hidden layer 1: {sym('α', 'h', 1)}")
+    assert f"{sym('v', 'ih', 1)} {sym('x', 'i')}," in first and "<sup>(0)</sup>" not in first
+    assert f"{sym('v', 'ih', 2)} {sym('b', 'i', 1)}," in second
+    assert f"{sym('w', 'hj')} {sym('b', 'h', 2)}," in texts[2]  # the output reads the last hidden layer
+    back = [t for t in texts if "back into hidden layer" in t]
+    assert len(back) == 2 and "back into hidden layer 2: " in back[0] and "back into hidden layer 1: " in back[1]
+    assert f"∂<i>E</i><sub>k</sub>/∂{sym('b', 'h', 2)} = −Σ<sub>j</sub> {sym('w', 'hj')} {sym('g', 'j')}" in back[0]
+    assert f"{sym('e', 'h', 1)} = " in back[1] and f"{sym('v', 'hj', 2)} {sym('e', 'j', 2)}" in back[1]
+    assert f"∂<i>E</i><sub>k</sub>/∂{sym('v', 'ih', 1)} = −{sym('e', 'h', 1)} {sym('x', 'i')}" in back[1]
+    assert "<i>b</i><sub>h</sub>" not in "".join(texts)  # every b carries its layer
+
+
+def test_a_network_without_a_hidden_layer_speaks_of_x(qapp):
+    _record, texts = captions((3, 2))
+    assert f"{sym('β', 'j')} = Σ<sub>i</sub> {sym('w', 'ij')} {sym('x', 'i')}," in texts[0]
+    gradients = next(t for t in texts if "output gradients" in t)
+    assert f"∂<i>E</i><sub>k</sub>/∂{sym('w', 'ij')} = −{sym('g', 'j')} {sym('x', 'i')}" in gradients
+    assert "<i>b</i>" not in "".join(texts)
 
 
 def test_following_one_output_at_a_time_names_each_output(qapp):
-    _record, texts = captions((2, 2, 2), per_output=True)
+    record, texts = captions((2, 2, 2), per_output=True)
     sums = [t for t in texts if "reaches every hidden unit" in t]
     assert len(sums) == 2
-    assert "(1 of 2): ∂E/∂b<sub>h</sub> gains −w<sub>h1</sub> g<sub>1</sub>" in sums[0]
-    assert "(2 of 2): ∂E/∂b<sub>h</sub> gains −w<sub>h2</sub> g<sub>2</sub>" in sums[1]
-    assert sum("output gradients for output " in t for t in texts) == 2
+    b = f"∂<i>E</i><sub>k</sub>/∂{sym('b', 'h')}"
+    assert f"output j = 1 reaches every hidden unit (1 of 2): {b} gains −{sym('w', 'h1')} {sym('g', '1')}" in sums[0]
+    assert f"output j = 2 reaches every hidden unit (2 of 2): {b} gains −{sym('w', 'h2')} {sym('g', '2')}" in sums[1]
+    outputs = [t for t in texts if "output gradients for output j = " in t]
+    assert len(outputs) == 2
+    for j, text in enumerate(outputs, start=1):
+        y, yh, g = sym("y", j), sym("ŷ", j), record.layers[1].delta[0, j - 1]
+        assert f"for output j = {j}: {sym('g', j)} = {yh}(1 − {yh})({y} − {yh}) = {g:.6g}".replace("-", "−") in text
+        assert f"∂<i>E</i><sub>k</sub>/∂{sym('θ', j)} = {sym('g', j)}" in text and "<sub>j</sub>" not in text
 
 
-@pytest.mark.parametrize("loss, activations", [("cross_entropy", "sigmoid"), ("squared_error", "tanh")])
-def test_other_losses_and_activations_get_the_general_words(qapp, loss, activations):
+@pytest.mark.parametrize("loss, activations, delta", [
+    ("cross_entropy", "sigmoid", f"{sym('g', 'j')} = {sym('y', 'j')} − {sym('ŷ', 'j')}"),
+    ("squared_error", "tanh", f"{sym('g', 'j')} = (1 − {sym('ŷ', 'j')}²)({sym('y', 'j')} − {sym('ŷ', 'j')})"),
+    ("squared_error", "relu",
+     f"{sym('g', 'j')} = [{sym('β', 'j')} − {sym('θ', 'j')} &gt; 0]({sym('y', 'j')} − {sym('ŷ', 'j')})"),
+    ("squared_error", "linear", f"{sym('g', 'j')} = {sym('y', 'j')} − {sym('ŷ', 'j')};"),
+])
+def test_other_losses_and_activations_get_their_own_closed_forms(qapp, loss, activations, delta):
     record, texts = captions((2, 2, 1), loss=loss, activations=activations)
     gradients = next(t for t in texts if "output gradients" in t)
-    assert "g<sub>j</sub> = −∂E<sub>k</sub>/∂β<sub>j</sub>" in gradients
-    assert any("back into hidden layer 1" in t for t in texts)
+    assert delta in gradients
+    assert any("into the hidden units" in t for t in texts)
     if loss == "cross_entropy":
-        assert any(t.endswith(f"the error (cross-entropy) E<sub>k</sub> = {record.sample_errors[0]:.6g}")
+        assert any(t.endswith(f"{record.sample_errors[0]:.6g}") and "the error (cross-entropy) <i>E</i>" in t
                    for t in texts)
 
 
-def test_a_batch_names_its_size_and_its_mean_error(qapp):
+def test_a_batch_names_its_size_its_mean_error_and_the_mean_gradient(qapp):
     record, texts = captions((2, 2, 1), batch=4)
     assert record.batch_size == 4
     assert "(a batch of 4, the first drawn)" in texts[0]
-    assert any(t.endswith(f"E<sub>k</sub> = {record.error:.6g}") and "over the batch" in t for t in texts)
+    assert any(t.endswith(f"<i>E</i> = (1/<i>B</i>) Σ<sub>k</sub> <i>E</i><sub>k</sub> = {record.error:.6g}")
+               and "over the batch" in t for t in texts)
+    assert ("Δ<i>p</i> = −<i>η</i> ∂<i>E</i>/∂<i>p</i>, ∂<i>E</i>/∂<i>p</i> = (1/<i>B</i>) Σ<sub>k</sub> "
+            "∂<i>E</i><sub>k</sub>/∂<i>p</i> with η = 0.5") in texts[-1]
