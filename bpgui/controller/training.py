@@ -18,7 +18,7 @@ signal                 when
                        fault, "info" for things a learner should notice
 ``check_ready``        a gradient check for the iteration shown
 ``comparison_ready``   a comparison of modes (list of RunSummary)
-``job_started``        (title) slow work went to the worker
+``job_started``        (title) slow work went to the worker (or the next job started)
 ``job_progress``       (done, total)
 ``job_finished``       the worker is idle again (done, cancelled or dropped)
 =====================  ==================================================
@@ -86,7 +86,7 @@ class TrainingController(QObject):
         self._session = TrainingSession(settings)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._jobs = JobRunner(self)
+        self._jobs = JobRunner(lambda job: translated(job.title), self)
         self._jobs.started.connect(self.job_started)
         self._jobs.progress.connect(self.job_progress)
         self._jobs.finished.connect(self.job_finished)
@@ -113,7 +113,9 @@ class TrainingController(QObject):
         elif event == "message":
             self.message.emit(value.level, translated(value))
         elif event == "job":
-            self._jobs.submit(value, translated(value.title))
+            self._jobs.submit(value)
+        elif event == "cancel":
+            self._jobs.cancel_kind(value)
         elif event == "check":
             self.check_ready.emit()
         elif event == "comparison":

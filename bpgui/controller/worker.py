@@ -5,54 +5,64 @@ differences), and a thread running Python holds the interpreter lock that
 every repaint needs back after each call into Qt; measured, a step with its
 repaint took 1.6 s instead of 30 ms while a comparison ran in a thread. One
 worker process (started on first use, kept, shared by every controller) runs
-one job at a time; tasks, arguments and results are the package's own plain
-objects (see :mod:`bpgui.session.jobs`), never a user's file.
+the jobs one after another; tasks, arguments and results are the package's
+own plain objects (see :mod:`bpgui.session.jobs`), never a user's file.
 
-A new job cancels the one in progress (its result is never shown). Progress
-comes back through a queue the GUI thread polls; the result is adopted only
-if ``job.valid()`` still holds (the learner may have moved on meanwhile).
-Quick jobs run in place.
+A new job replaces a queued or running job *of its kind* (a newer gradient
+check replaces an older one); jobs of other kinds wait their turn. Cancel
+stops them all. Progress comes back through a queue the GUI thread polls;
+a result is adopted only if ``job.valid()`` still holds (the learner may
+have moved on meanwhile), else the job's ``dropped`` is told. Quick jobs run
+in place.
 """
 
 from __future__ import annotations
 
-import atexit
 import multiprocessing
 import queue
+import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..model.errors import BpguiError
 from ..session import jobs
 
 # How often the GUI thread looks for progress and results.
 POLL_MS = 30
+# How many cancelled tokens the worker remembers (far more than can be queued at once).
+CANCEL_RING = 256
 
 
 class _Worker:
-    """The one worker process, its progress queue and its cancel mark (module-wide)."""
+    """The one worker process, its progress queue and its ring of cancelled tokens (module-wide)."""
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt
         self.queue: Any = context.Queue()
-        self.cancelled: Any = context.Value("q", 0)
+        self.cancelled: Any = context.Array("q", [0] * (CANCEL_RING + 1))
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=jobs.child_start,
                                         initargs=(self.queue, self.cancelled))
-        self.next_token = 0
+        self.progress: dict[int, tuple[int, int]] = {}  # the latest report of each token
 
     def cancel(self, token: int) -> None:
-        with self.cancelled.get_lock():
-            self.cancelled.value = max(self.cancelled.value, token)
+        jobs.mark_cancelled(self.cancelled, token)
 
-    def shutdown(self) -> None:
-        self.cancel(self.next_token)
-        self.pool.shutdown(wait=True, cancel_futures=True)
+    def drain(self) -> None:
+        while True:
+            try:
+                token, done, total = self.queue.get_nowait()
+            except (queue.Empty, OSError, ValueError):
+                return
+            self.progress[token] = (done, total)
 
 
 _worker: _Worker | None = None
+_next_token = 0
+_live: dict[int, Future[Any]] = {}  # every controller's submitted jobs, by token
 
 
 def _shared_worker() -> _Worker:
@@ -70,117 +80,153 @@ def _restart_worker() -> _Worker:
     return _shared_worker()
 
 
-@atexit.register
-def _stop_worker() -> None:
-    if _worker is not None:
-        _worker.shutdown()
+def stop_worker() -> None:
+    """Cancel every job and stop the worker process (the application quits)."""
+    global _worker
+    if _worker is None:
+        return
+    for token in list(_live):
+        _worker.cancel(token)
+    _worker.pool.shutdown(wait=True, cancel_futures=True)
+    _worker = None
+    _live.clear()
+
+
+# At interpreter exit, concurrent.futures.process's own hook waits for a running job to finish
+# (hours, for a long comparison). Hooks registered here run in reverse order, so this one,
+# registered after that module was imported, runs first and cancels the jobs.
+threading._register_atexit(stop_worker)  # type: ignore[attr-defined]
+
+
+@dataclass
+class _Active:
+    token: int
+    job: jobs.Job
+    future: Future[Any]
 
 
 class JobRunner(QObject):
     started = Signal(str)  # the job's title
-    progress = Signal(int, int)  # done, total
-    finished = Signal()  # idle again: adopted, dropped, cancelled or failed
+    progress = Signal(int, int)  # done, total (of the first job still active)
+    finished = Signal()  # idle again: every job adopted, dropped, cancelled or failed
     failed = Signal(object)  # an error from a job without its own ``fail``
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, title_of: Callable[[jobs.Job], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._job: jobs.Job | None = None
-        self._future: Future[Any] | None = None
-        self._token = 0
+        self._title_of = title_of  # a job's title in the language in force now
+        self._active: list[_Active] = []
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._on_poll_timeout)
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        return bool(self._active)
 
     @property
     def job(self) -> jobs.Job | None:
-        """The job in progress, if any."""
-        return self._job
+        """The first job still active (the one the progress is about), if any."""
+        return self._active[0].job if self._active else None
 
-    def submit(self, job: jobs.Job, title: str) -> None:
-        self.cancel()
+    def submit(self, job: jobs.Job) -> None:
+        self.cancel_kind(job.kind)
         if job.quick:
-            try:
-                jobs.run(job)
-            except BpguiError as exc:
-                self.failed.emit(exc)
+            self._run_here(job)
             return
-        worker = _shared_worker()
-        worker.next_token += 1
-        self._token = worker.next_token
+        global _next_token
+        _next_token += 1
+        token = _next_token
         try:
-            self._future = worker.pool.submit(jobs.run_in_child, self._token, job.task, job.args)
+            future = _shared_worker().pool.submit(jobs.run_in_child, token, job.task, job.args)
         except (BrokenProcessPool, RuntimeError):
-            worker = _restart_worker()
-            worker.next_token = self._token
-            self._future = worker.pool.submit(jobs.run_in_child, self._token, job.task, job.args)
-        self._job = job
-        self.started.emit(title)
+            future = _restart_worker().pool.submit(jobs.run_in_child, token, job.task, job.args)
+        _live[token] = future
+        was_idle = not self._active
+        self._active.append(_Active(token, job, future))
+        if was_idle:
+            self._announce()
         self._poll.start()
 
+    def _run_here(self, job: jobs.Job) -> None:
+        try:
+            jobs.run(job)
+        except Exception as exc:  # a job without its own fail: tell the learner, never lose it
+            self.failed.emit(exc)
+
+    def _announce(self) -> None:
+        self.started.emit(self._title_of(self._active[0].job))
+
     def cancel(self) -> None:
-        """Stop the job in progress; whatever it computes is dropped and nothing changes."""
-        if self._job is None:
+        """Stop every job; whatever they compute is dropped and nothing changes."""
+        self._stop(list(self._active))
+
+    def cancel_kind(self, kind: str) -> None:
+        """Stop the jobs of ``kind`` (a newer one replaces them, or they are no longer wanted)."""
+        self._stop([entry for entry in self._active if entry.job.kind == kind])
+
+    def _stop(self, entries: list[_Active]) -> None:
+        if not entries:
             return
-        _shared_worker().cancel(self._token)
-        self._finish()
+        worker = _shared_worker()
+        for entry in entries:
+            worker.cancel(entry.token)
+            entry.future.cancel()
+            self._active.remove(entry)
+            _live.pop(entry.token, None)
+        for entry in entries:
+            jobs.settle_dropped(entry.job)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        if not self._active:
+            self._poll.stop()
+            self.finished.emit()
+        else:
+            self._announce()
 
     def wait(self, milliseconds: int = 10_000) -> bool:
-        """Block until the job in progress (if any) has ended, and adopt its result (tests)."""
-        future = self._future
-        if future is None:
-            return True
-        try:
-            future.exception(timeout=milliseconds / 1000)
-        except TimeoutError:
-            return False
+        """Block until every active job has ended and its result is settled (tests, scripts)."""
+        for entry in list(self._active):
+            try:
+                entry.future.exception(timeout=milliseconds / 1000)
+            except TimeoutError:
+                return False
+            except Exception:  # cancelled before it ran: settled below
+                pass
         self._on_poll_timeout()
         return True
 
-    def _finish(self) -> None:
-        self._job = None
-        self._future = None
-        self._poll.stop()
-        self.finished.emit()
-
-    def _drain_progress(self) -> None:
-        worker = _shared_worker()
-        latest = None
-        while True:
-            try:
-                token, done, total = worker.queue.get_nowait()
-            except queue.Empty:
-                break
-            if token == self._token:
-                latest = (done, total)
-        if latest is not None and self._job is not None:
-            self.progress.emit(*latest)
-
     def _on_poll_timeout(self) -> None:
-        self._drain_progress()
-        job, future = self._job, self._future
-        if job is None or future is None or not future.done():
+        worker = _shared_worker()
+        worker.drain()
+        if self._active:
+            report = worker.progress.get(self._active[0].token)
+            if report is not None:
+                self.progress.emit(*report)
+        done = [entry for entry in self._active if entry.future.done()]
+        if not done:
             return
-        self._finish()
+        for entry in done:
+            self._active.remove(entry)
+            _live.pop(entry.token, None)
+            worker.progress.pop(entry.token, None)
+        self._after_change()
+        for entry in done:
+            self._settle(entry)
+
+    def _settle(self, entry: _Active) -> None:
+        job = entry.job
         try:
-            result = future.result()
-        except jobs.Cancelled:
-            return
-        except BpguiError as exc:
-            if job.fail is not None:
+            result = entry.future.result()
+        except (jobs.Cancelled, Exception) as exc:
+            if isinstance(exc, jobs.Cancelled) or entry.future.cancelled():
+                jobs.settle_dropped(job)
+            elif isinstance(exc, BrokenProcessPool):
+                _restart_worker()
+                self.failed.emit(exc)
+            elif job.fail is not None:
                 job.fail(exc)
             else:
                 self.failed.emit(exc)
             return
-        except BrokenProcessPool as exc:
-            _restart_worker()
-            self.failed.emit(exc)
-            return
-        except Exception as exc:  # reported on the GUI thread, never lost in the worker
-            self.failed.emit(exc)
-            return
-        if job.valid():
-            job.finish(result)
+        jobs.settle(job, result)

@@ -101,6 +101,7 @@ class SessionCore:
         # Bumped by every change a computed result could depend on.
         self._state_version = 0
         self._structure_version = 0
+        self._requests = 0  # choices of settings, data, examples and files, counted
         self._check: tuple[int, GradientCheck] | None = None
         # Settings changed mid-run: (the iteration t from which each applies, what changed).
         self._changes: list[tuple[int, Message]] = []

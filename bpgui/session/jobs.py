@@ -27,7 +27,6 @@ import numpy as np
 
 from ..model import experiments
 from ..model.datasets import Dataset
-from ..model.errors import BpguiError
 from ..model.gradcheck import MAX_CHECKED, check_record
 from ..model.network import Network
 from ..model.records import IterationRecord, RunSummary
@@ -67,13 +66,15 @@ class Progress:
 
 @dataclass(frozen=True)
 class Job:
+    kind: str  # "build", "check", "comparison": a new job replaces a running one of its kind only
     title: Message  # what the progress display says
     task: Callable[..., Any]  # module-level and pure: task(*args, progress=...) may run in another process
     args: tuple[Any, ...]
     finish: Callable[[Any], None]  # adopts the result, on the owner's thread
     valid: Callable[[], bool] = field(default=lambda: True)  # the result still belongs to what is shown
     quick: bool = True  # cheap enough to run in place
-    fail: Callable[[BaseException], None] | None = None  # a BpguiError from ``work``, on the owner's thread
+    fail: Callable[[BaseException], None] | None = None  # an error from ``work``, on the owner's thread
+    dropped: Callable[[], None] | None = None  # cancelled, replaced, or no longer valid when done
 
     def work(self, progress: Progress) -> Any:
         return self.task(*self.args, progress=progress)
@@ -82,21 +83,34 @@ class Job:
 def run(job: Job, progress: Progress | None = None) -> bool:
     """Run ``job`` here and now (tests, the command line); True if its result was adopted.
 
-    A BpguiError from ``work`` goes to ``job.fail`` when it has one; Cancelled changes nothing.
+    An error from ``work`` goes to ``job.fail`` when it has one (else it is raised); a
+    cancelled or no longer valid result goes to ``job.dropped``.
     """
     try:
         result = job.work(progress or Progress())
     except Cancelled:
+        settle_dropped(job)
         return False
-    except BpguiError as exc:
+    except Exception as exc:
         if job.fail is None:
             raise
         job.fail(exc)
         return False
+    return settle(job, result)
+
+
+def settle(job: Job, result: Any) -> bool:
+    """Adopt ``result`` if it still belongs to what is shown, else drop it; True if adopted."""
     if not job.valid():
+        settle_dropped(job)
         return False
     job.finish(result)
     return True
+
+
+def settle_dropped(job: Job) -> None:
+    if job.dropped is not None:
+        job.dropped()
 
 
 @dataclass(frozen=True)
@@ -136,7 +150,8 @@ def gradient_check(record: IterationRecord, network_before: Network, indices: Se
     """A job estimating ∂E/∂p for ``indices`` of the iteration ``record`` (five-point central differences)."""
     chosen = np.asarray(list(indices), dtype=np.int64)
     cost = chosen.shape[0] * network_before.n_parameters * max(1, record.batch_size)
-    return Job(title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Checking the gradients…")),
+    return Job(kind="check",
+               title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Checking the gradients…")),
                task=estimate_gradients, args=(record, network_before, chosen),
                finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
 
@@ -146,7 +161,8 @@ def compare_modes(data: Dataset, network: Network, *, epochs: int, seed: int, le
     """Exercise 5.5 as a job: standard and accumulated BP from ``network``, ``epochs`` epochs each."""
     runs = (("standard", learning_rate), ("accumulated", learning_rate))
     cost = epochs * (data.n_samples + 1) * len(runs) * network.n_parameters
-    return Job(title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Comparing standard and accumulated "
+    return Job(kind="comparison",
+               title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Comparing standard and accumulated "
                                                                              "BP…")),
                task=_compare, args=(data, network, epochs, seed, runs),
                finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
@@ -158,16 +174,30 @@ def _compare(data: Dataset, network: Network, epochs: int, seed: int, runs: tupl
 
 
 # ---- the worker process's side ------------------------------------------------------------------
-# Set in the worker process by child_start: where progress goes, and the newest cancelled token.
+# Set in the worker process by child_start: where progress goes, and the cancelled tokens.
 _child_queue: Any = None
 _child_cancelled: Any = None
 
 
 def child_start(queue: Any, cancelled: Any) -> None:
-    """Initialise a worker process: ``queue`` takes (token, done, total); ``cancelled.value`` is the
-    newest cancelled token (a job whose token is not above it stops at its next progress report)."""
+    """Initialise a worker process: ``queue`` takes (token, done, total); ``cancelled`` is a shared
+    array holding the tokens of cancelled jobs (a ring, see :func:`mark_cancelled`); a job whose
+    token is in it stops at its next progress report."""
     global _child_queue, _child_cancelled
     _child_queue, _child_cancelled = queue, cancelled
+
+
+def mark_cancelled(cancelled: Any, token: int) -> None:
+    """Add ``token`` to the shared ring of cancelled tokens (slot 0 is the write position)."""
+    with cancelled.get_lock():
+        size = len(cancelled) - 1
+        position = cancelled[0]
+        cancelled[1 + position % size] = token
+        cancelled[0] = position + 1
+
+
+def is_cancelled(cancelled: Any, token: int) -> bool:
+    return token in cancelled[1:]
 
 
 class _ChildProgress(Progress):
@@ -177,7 +207,7 @@ class _ChildProgress(Progress):
 
     @property
     def cancelled(self) -> bool:
-        return _child_cancelled is not None and _child_cancelled.value >= self._token
+        return _child_cancelled is not None and is_cancelled(_child_cancelled, self._token)
 
     def __call__(self, done: int, total: int) -> None:
         if self.cancelled:

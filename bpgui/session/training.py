@@ -19,6 +19,7 @@ event              value    when
 ``"job"``          Job      slow work to run (see :mod:`bpgui.session.jobs`)
 ``"check"``        check    a gradient check for the iteration shown is ready
 ``"comparison"``   runs     a comparison of modes is ready (list of RunSummary)
+``"cancel"``       kind     jobs of this kind are no longer wanted (e.g. a build after a newer choice)
 =================  =======  ================================================
 
 Slow work (a mode comparison, a gradient check of a large network, building
@@ -66,6 +67,12 @@ class TrainingSession(PhaseSteps, DerivedViews):
 
     # ---- derived views -----------------------------------------------------------------
     # ---- building ----------------------------------------------------------------------
+    def _new_request(self) -> None:
+        """The learner chose settings, data, an example or a file: a network still being built
+        for an earlier choice is no longer wanted."""
+        self._requests += 1
+        self._emit("cancel", "build")
+
     def _forget_changes_after(self, t: int) -> None:
         """The recorded future after t was dropped: so were the setting changes it held."""
         self._changes = [(at, label) for at, label in self._changes if at <= t]
@@ -91,7 +98,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
                 self._adopt(make_trainer(settings, data=data))
                 on_done()
                 return True
-        version = self._structure_version, self._state_version
+        request = self._requests
 
         def finish(built: Built) -> None:
             self._adopt(built)
@@ -101,13 +108,22 @@ class TrainingSession(PhaseSteps, DerivedViews):
             self._refuse(exc)
             self._emit("settings")  # the panel falls back to the settings in force
 
+        def dropped() -> None:
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Building the network was stopped; "
+                                                                      "the settings in force are shown again."))
+            self._emit("settings")
+
         self._emit("job", Job(
+            kind="build",
             title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Building the network…")),
             task=build_in_job, args=(settings,),
             finish=finish,
-            valid=lambda: (self._structure_version, self._state_version) == version,
+            # Stepping the old network meanwhile is fine (the new one starts at t = 0);
+            # any newer choice of settings, data, example or file supersedes it.
+            valid=lambda: self._requests == request,
             quick=False,
             fail=fail,
+            dropped=dropped,
         ))
         return True
 
@@ -117,6 +133,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
 
         Returns False, with an error message and nothing changed, if they are invalid.
         """
+        self._new_request()
         old = self._settings
         if new == old:
             return True
@@ -175,6 +192,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
 
     def load_example(self, name: str) -> bool:
         """Load a worked example's data, network and settings, at iteration 0."""
+        self._new_request()
         settings = EXAMPLES[name]
         if settings == self._settings:
             self.reset()
@@ -308,7 +326,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
         if self._phase is not None and not self._phase_is_update():
             self._say("error", QT_TRANSLATE_NOOP("TrainingController",
                                                  "Finish or leave the iteration's phases before editing %1."),
-                      spec.name)
+                      spec.symbol.unicode)
             return False
         try:
             value = float(value)
@@ -325,9 +343,10 @@ class TrainingSession(PhaseSteps, DerivedViews):
             self._forget_changes_after(t)
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2; iterations %3 to %4 were "
                                                                       "discarded."),
-                      spec.name, f"{value:g}", t + 1, end)
+                      spec.symbol.unicode, f"{value:g}", t + 1, end)
         else:
-            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2."), spec.name, f"{value:g}")
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2."),
+                      spec.symbol.unicode, f"{value:g}")
         self._after_steps()
         return True
 
@@ -340,7 +359,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
         spec = self.display_record().specs[index]
         self._trainer.set_parameter(spec.layer, spec.kind, spec.source, spec.target, old)
         self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again."),
-                  spec.name, f"{old:g}")
+                  spec.symbol.unicode, f"{old:g}")
         self._after_steps()
         return True
 
@@ -355,6 +374,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
     # ---- files ---------------------------------------------------------------------------------
     def open_network(self, path: str) -> bool:
         """Load a network file for the current data set; refused (unchanged) if it does not fit."""
+        self._new_request()
         try:
             loaded = load_network(path)
             net = loaded.network

@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
     def _on_topology_edit_requested(self, index: int) -> None:
         spec = self.controller.display_record().specs[index]
         value, ok = QInputDialog.getDouble(
-            self, self.tr("Set a parameter"), fill(self.tr("New value of %1:"), spec.name),
+            self, self.tr("Set a parameter"), fill(self.tr("New value of %1:"), spec.symbol.unicode),
             float(self.controller.network.flat[index]), -1e6, 1e6, 10)
         if ok:
             self.controller.edit_parameter(index, value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
 MESSAGE_MS = 15_000
@@ -46,17 +46,43 @@ class StatusArea(QObject):
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(MESSAGE_MS)
-        self._message_timer.timeout.connect(self.message_label.clear)
+        self._message: tuple[str, str] | None = None
+        self.message_label.installEventFilter(self)
+        self._message_timer.timeout.connect(self._clear_message)
         self._message_timer.timeout.connect(self.message_expired)
 
     def _job_widgets(self) -> tuple[QLabel, QProgressBar, QToolButton]:
         return self.job_label, self.job_bar, self.job_cancel
 
     def show_message(self, level: str, text: str) -> None:
-        colour = "#b00020" if level == "error" else "#1a4d8f"
-        self.message_label.setText(f"<span style='color:{colour}'>{html.escape(text)}</span>")
+        """A message on the left; too long for the space, it ends in "…" (whole in its tooltip)."""
+        self._message = (level, text)
         self.message_label.setToolTip(text)
+        self._update_message()
         self._message_timer.start()
+
+    def _update_message(self) -> None:
+        if self._message is None:
+            return
+        level, text = self._message
+        colour = "#b00020" if level == "error" else "#1a4d8f"
+        width = max(self.message_label.width() - 4, 40)
+        shown = self.message_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        self.message_label.setText(f"<span style='color:{colour}'>{html.escape(shown)}</span>")
+
+    def message_text(self) -> str:
+        """The whole message shown now ("" when none)."""
+        return "" if self._message is None else self._message[1]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.message_label and event.type() == QEvent.Type.Resize:
+            self._update_message()
+        return False
+
+    def _clear_message(self) -> None:
+        self._message = None
+        self.message_label.clear()
+        self.message_label.setToolTip("")
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)

@@ -96,6 +96,8 @@ def test_a_long_comparison_runs_in_the_worker_while_the_window_keeps_repainting(
     with qtbot.waitSignal(c.job_started):
         c.request_comparison(epochs=20_000)  # far longer than the test waits
     assert c.job_running
+    qtbot.waitUntil(lambda: bool(progress), timeout=15_000)  # the worker process may be starting
+    ticks.clear()  # measure while the worker computes
     qtbot.wait(600)
     with qtbot.waitSignal(c.job_finished):
         c.cancel_job()
@@ -141,3 +143,49 @@ def test_a_large_gradient_check_goes_to_the_worker_and_fills_in(qtbot):
     check = c.gradient_check()
     assert check is not None and check.indices.size == c.network.n_parameters
     assert np.nanmax(check.relative_errors) < 1e-4
+
+
+def test_a_new_job_of_another_kind_does_not_stop_a_running_comparison(qtbot):
+    c = _watermelon(qtbot)
+    shown = []
+    c.comparison_ready.connect(shown.append)
+    c.request_comparison(epochs=100)
+    c.step()
+    c.request_gradient_check()  # quick: runs in place, and must not cancel the comparison
+    assert c.gradient_check() is not None
+    assert c.wait_for_jobs(20_000)
+    assert len(shown) == 1
+
+
+def test_cancelling_one_controller_leaves_anothers_job_alone(qtbot):
+    a, b = _watermelon(qtbot), _watermelon(qtbot)
+    got_a, got_b = [], []
+    a.comparison_ready.connect(got_a.append)
+    b.comparison_ready.connect(got_b.append)
+    a.request_comparison(epochs=60)
+    b.request_comparison(epochs=60)
+    b.cancel_job()
+    assert a.wait_for_jobs(20_000) and b.wait_for_jobs(20_000)
+    assert len(got_a) == 1 and got_b == []
+
+
+def test_quitting_with_a_job_running_does_not_wait_for_it(tmp_path):
+    """A script (or the app) that ends while a long job runs exits at once: the job is cancelled."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "quit.py"
+    script.write_text(
+        "import os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from bpgui.controller import Settings, TrainingController\n"
+        "if __name__ == '__main__':\n"
+        "    app = QApplication([])\n"
+        "    c = TrainingController(Settings(data='watermelon3.0', hidden=(5,), target_error=None))\n"
+        "    c.request_comparison(epochs=2_000_000)  # hours of work\n"
+        "    assert c.job_running\n"
+        "    print('started', flush=True)\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "started" in done.stdout, done.stderr

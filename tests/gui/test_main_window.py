@@ -207,7 +207,7 @@ def test_the_table_filter_understands_greek_names(window, qtbot):
     qtbot.keyClicks(window.table.findChild(QLineEdit, "nameFilter"), "gamma")
     proxy = window.table.proxy_model()
     names = [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
-    assert names == ["γ_1", "γ_2"]
+    assert names == ["γ₁", "γ₂"]  # named as the network draws them
 
 
 def test_phases_light_the_network_and_reveal_the_table_step_by_step(window, table_column):
@@ -467,3 +467,24 @@ def test_divergence_is_explained_whole_and_the_curve_stays_finite(qtbot, qsettin
     (x0, x1), (y0, y1) = window.plot.plot_item.viewRange()
     assert all(np.isfinite([x0, x1, y0, y1])) and x0 >= 0 and y0 >= 0 and y1 < 1e31
     assert np.max(c.history().iteration_errors) > 1e31  # the data themselves are larger: drawn at the ceiling
+
+
+def test_the_gradient_check_column_survives_a_language_switch(window, switch_language):
+    window.check_action.trigger()
+    chinese = switch_language(window, "zh_CN")
+    assert chinese.check_action.isChecked()
+
+
+def test_a_long_message_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(window):
+    window.resize(1024, 768)
+    for _ in range(6):
+        window.step_action.trigger()
+    window.controller.goto(4)
+    window.controller.edit_parameter(0, 0.5)
+    whole = window.status_area.message_text()
+    assert whole.startswith("v₁₁ set to 0.5; iterations 5 to 6 were discarded")
+    shown = window.message_label.text()
+    assert window.message_label.toolTip() == whole
+    too_long = window.message_label.fontMetrics().horizontalAdvance(whole) > window.message_label.width()
+    assert too_long  # at 1024 px the status bar cannot hold it …
+    assert "…" in shown and whole not in shown  # … so it ends in an ellipsis, never a silent cut

@@ -131,3 +131,27 @@ def test_progress_raises_cancelled_only_after_cancel(cancel_at):
             break
         progress(n, 5)
     assert seen == list(range(cancel_at))
+
+
+def test_a_build_is_dropped_when_the_learner_chooses_again_even_the_settings_in_force(
+        session, make_recorder, monkeypatch):
+    monkeypatch.setattr(training, "HEAVY_PARAMETERS", 10)
+    recorder = make_recorder(session, run_jobs=False)
+    session.update_settings(hidden=(9,))
+    (job,) = recorder.pending
+    session.update_settings(hidden=session.settings.hidden)  # back to what is in force: nothing to build
+    assert ("cancel", "build") in recorder.events  # the pending build is no longer wanted
+    assert jobs.run(job) is False
+    assert session.network.layer_sizes == (2, 2, 1) and session.settings.hidden == (2,)
+    assert recorder.kinds()[-1] == "settings"  # the panel shows the settings in force again
+    assert "Building the network was stopped" in recorder.messages("info")[-1]
+
+
+def test_stepping_while_a_network_is_built_does_not_lose_the_learners_choice(session, make_recorder, monkeypatch):
+    monkeypatch.setattr(training, "HEAVY_PARAMETERS", 10)
+    recorder = make_recorder(session, run_jobs=False)
+    session.update_settings(hidden=(6,))
+    (job,) = recorder.pending
+    session.step()  # the old network may go on meanwhile
+    assert jobs.run(job)
+    assert session.network.layer_sizes == (2, 6, 1) and session.iteration == 0

@@ -237,7 +237,7 @@ def test_editing_a_weight_updates_the_preview_at_once_and_can_be_undone(session,
         session.step()
     before = session.network.flat.copy()
     assert session.edit_parameter(6, 2.5)  # w_11
-    assert recorder.messages("info")[-1] == "w_11 set to 2.5."
+    assert recorder.messages("info")[-1] == "w₁₁ set to 2.5."  # named as the network and the table do
     assert session.network.flat[6] == 2.5 and session.end == 3 and session.can_undo_edit
     preview = session.display_record()
     assert session.showing_preview and preview.iteration == 4 and preview.flat_values[6] == 2.5
