@@ -424,6 +424,7 @@ class ErrorPlotView(QWidget):
         errors, epoch, test = self._iteration_errors, self._epoch_errors, self._test_errors
         n, rows = errors.shape[0], epoch.shape[0]
         has_test = test is not None and bool(np.isfinite(test).any())
+        self._update_limits(n, rows)  # first: the curves clip their data to the view's range
 
         shown_arrays = (errors, epoch, test if has_test else None)
         floor = None
@@ -470,13 +471,12 @@ class ErrorPlotView(QWidget):
             self._has_test = has_test
             self._test_curve.setVisible(has_test)
             self._update_legend()
-        self._update_limits(n, rows)
 
     def _update_limits(self, n: int, rows: int) -> None:
         """No negative iterations or epochs, no negative error on the linear scale; with nothing
         but the start, the x axis runs from 0 to 1 (not −0.5 to 0.5)."""
         view = self._plot_item.getViewBox()
-        view.setLimits(xMin=0, yMin=None if self.log_scale() else 0)
+        view.setLimits(xMin=0, yMin=-np.inf if self.log_scale() else 0)
         if n == 0 and rows <= 1:
             view.setXRange(0, 1, padding=0.02)  # this turns x auto-range off …
             self._x_pinned = True
