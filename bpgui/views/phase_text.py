@@ -18,10 +18,6 @@ from ..model.records import IterationRecord
 from ..model.text import fill
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PhaseText", text)
-
-
 def _num(value: float) -> str:
     return f"{value:.6g}".replace("-", "−")
 
@@ -33,54 +29,60 @@ def phase_caption(view: PhaseView, record: IterationRecord, network: Network, le
     n = shape.n
     batch = record.batch_size > 1
     if not batch:
-        sample = fill(_tr("sample k = %1"), int(record.sample_indices[0]) + 1)
+        sample = fill(QCoreApplication.translate("PhaseText", "sample k = %1"), int(record.sample_indices[0]) + 1)
     else:
-        sample = fill(_tr("a batch of %1, the first drawn"), record.batch_size)
-    head = fill(_tr("Iteration %1 (%4), phase %2 of %3"), record.iteration, view.index + 1, view.count, sample)
+        sample = fill(QCoreApplication.translate("PhaseText", "a batch of %1, the first drawn"), record.batch_size)
+    head = fill(QCoreApplication.translate("PhaseText", "Iteration %1 (%4), phase %2 of %3"),
+                record.iteration, view.index + 1, view.count, sample)
     k = phase.layer
     if phase.kind == FORWARD:
         net, out = cf.forward_net(shape, k).html(), cf.forward_output(shape, k).html()
         if k == n:
-            body = fill(_tr("forward to the output layer: %1, %2"), net, out)
+            body = fill(QCoreApplication.translate("PhaseText", "forward to the output layer: %1, %2"), net, out)
         elif n == 2:
-            body = fill(_tr("forward to the hidden layer: %1, %2"), net, out)
+            body = fill(QCoreApplication.translate("PhaseText", "forward to the hidden layer: %1, %2"), net, out)
         else:
-            body = fill(_tr("forward to hidden layer %1: %2, %3"), k, net, out)
+            body = fill(QCoreApplication.translate("PhaseText", "forward to hidden layer %1: %2, %3"), k, net, out)
     elif phase.kind == ERROR and batch:
-        body = fill(_tr("the error over the batch: %1, %2 = %3"), cf.error(shape).html(),
-                    cf.batch_error().html(), _num(record.error))
+        body = fill(QCoreApplication.translate("PhaseText", "the error over the batch: %1, %2 = %3"),
+                    cf.error(shape).html(), cf.batch_error().html(), _num(record.error))
     elif phase.kind == ERROR and network.loss == "squared_error":
-        body = fill(_tr("the error %1 = %2"), cf.error(shape).html(), _num(float(record.sample_errors[0])))
+        body = fill(QCoreApplication.translate("PhaseText", "the error %1 = %2"),
+                    cf.error(shape).html(), _num(float(record.sample_errors[0])))
     elif phase.kind == ERROR:
-        body = fill(_tr("the error (cross-entropy) %1 = %2"), cf.error(shape).html(),
-                    _num(float(record.sample_errors[0])))
+        body = fill(QCoreApplication.translate("PhaseText", "the error (cross-entropy) %1 = %2"),
+                    cf.error(shape).html(), _num(float(record.sample_errors[0])))
     elif phase.kind == OUTPUT_GRADIENT:
         j = "j" if phase.output is None else phase.output + 1
         src = cf.source_letter(shape, n)
         g = cf.output_delta(shape, j).html()
         theta, w = cf.sample_gradient(shape, n, None, j).html(), cf.sample_gradient(shape, n, src, j).html()
         if phase.output is None:
-            body = fill(_tr("output gradients: %1; %2, %3"), g, theta, w)
+            body = fill(QCoreApplication.translate("PhaseText", "output gradients: %1; %2, %3"), g, theta, w)
         else:
             g += " = " + _num(float(record.layers[n - 1].delta[0, phase.output]))
-            body = fill(_tr("output gradients for output j = %1: %2; %3, %4"), j, g, theta, w)
+            body = fill(QCoreApplication.translate("PhaseText", "output gradients for output j = %1: %2; %3, %4"),
+                        j, g, theta, w)
     elif phase.kind == HIDDEN_SUM:
         assert phase.output is not None, "a hidden-sum phase always follows one output"
         j = phase.output + 1
         gains = cf.hidden_output_gradient(shape, k).lhs.html()
-        body = fill(_tr("output j = %1 reaches every hidden unit (%1 of %2): %3 gains %4"),
-                    j, network.layer_sizes[-1], gains, cf.hidden_share(shape, j).html())
+        body = fill(QCoreApplication.translate(
+            "PhaseText", "output j = %1 reaches every hidden unit (%1 of %2): %3 gains %4"),
+            j, network.layer_sizes[-1], gains, cf.hidden_share(shape, j).html())
     elif phase.kind == HIDDEN_GRADIENT:
         parts = (cf.hidden_output_gradient(shape, k).html(), cf.hidden_delta(shape, k).html(),
                  cf.sample_gradient(shape, k, None, "h").html(), cf.sample_gradient(shape, k, "i", "h").html())
         if n == 2:
-            body = fill(_tr("into the hidden units: %1; %2; %3, %4"), *parts)
+            body = fill(QCoreApplication.translate("PhaseText", "into the hidden units: %1; %2; %3, %4"), *parts)
         else:
-            body = fill(_tr("back into hidden layer %1: %2; %3; %4, %5"), k, *parts)
+            body = fill(QCoreApplication.translate("PhaseText", "back into hidden layer %1: %2; %3; %4, %5"),
+                        k, *parts)
     else:
         update = cf.generic_update(batch=batch).html()
         if batch:
             update += ", " + cf.generic_batch_gradient().html()
-        body = fill(_tr("update, all parameters at once: p ← p + Δp, %1 with η = %2. "
-                        "Next: iteration %3 starts forward again."), update, f"{learning_rate:g}", record.iteration + 1)
+        body = fill(QCoreApplication.translate(
+            "PhaseText", "update, all parameters at once: p ← p + Δp, %1 with η = %2. "
+            "Next: iteration %3 starts forward again."), update, f"{learning_rate:g}", record.iteration + 1)
     return f"<b>{head}</b>: {body}"
