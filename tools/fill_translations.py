@@ -22,9 +22,11 @@ def main() -> int:
     text = TS.read_text(encoding="utf-8")
     done = 0
     for source, translation in table.items():
-        pattern = re.compile(r"(<source>" + re.escape(html.escape(source, quote=False)) + r"</source>\s*"
-                             r"(?:<comment>.*?</comment>\s*)?)<translation type=\"unfinished\">\s*</translation>",
-                             re.S)
+        # lupdate writes ' as &apos; and " as &quot;; an unfinished entry may hold a guess.
+        escaped = html.escape(source, quote=False).replace("'", "&apos;").replace('"', "&quot;")
+        comments = r"(?:<(?:extra)?comment>.*?</(?:extra)?comment>\s*)*"
+        pattern = re.compile(r"(<source>" + re.escape(escaped) + r"</source>\s*" + comments + r")"
+                             r"<translation type=\"unfinished\">[^<]*</translation>", re.S)
         filled = "<translation>" + html.escape(translation, quote=False) + "</translation>"
         text, n = pattern.subn(lambda m, filled=filled: m.group(1) + filled, text)
         done += n

@@ -275,6 +275,10 @@ class TrainingController(QObject):
     def import_data(self, path: str) -> bool:
         return self._session.import_data(path)
 
+    def set_data_language(self, language: str) -> None:
+        """Name the data in the window's language ("en", "zh_CN")."""
+        self._session.set_data_language(language)
+
     def request_gradient_check(self, indices: Sequence[int] | None = None) -> None:
         """Estimate ∂E/∂p by finite differences for the iteration shown; ``check_ready`` when done."""
         self._session.request_gradient_check(indices)

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model.datasets import Dataset, load_dataset, train_test_split
+from ..model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
 from ..model.errors import BpguiError, DivergenceError
 from ..model.network import Network
 from ..model.phases import PhaseView
@@ -31,6 +31,8 @@ from .settings import Settings, network_for_settings
 
 Listener = Callable[[str, Any], None]
 
+# The language the trainer's copy of a built-in set is named in (the model's default).
+DATA_LANGUAGE = "zh_CN"
 # Reading a CSV file larger than this may take longer than a frame: a job.
 HEAVY_CSV_BYTES = 2_000_000
 
@@ -47,7 +49,7 @@ class Built:
 def make_trainer(settings: Settings, network: Network | None = None, data: Dataset | None = None) -> Built:
     """Data, split, network and trainer for ``settings``; raises BpguiError and changes nothing."""
     if data is None:
-        data = load_dataset(settings.data, seed=settings.seed)
+        data = load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type)
     if settings.test_fraction:
         train, test = train_test_split(data, settings.test_fraction, settings.seed)
     else:
@@ -102,6 +104,8 @@ class SessionCore:
         self._state_version = 0
         self._structure_version = 0
         self._requests = 0  # choices of settings, data, examples and files, counted
+        self._data_language = DATA_LANGUAGE
+        self._named: tuple[tuple[str, Settings], Dataset] | None = None
         self._check: tuple[int, GradientCheck] | None = None
         # Settings changed mid-run: (the iteration t from which each applies, what changed).
         self._changes: list[tuple[int, Message]] = []
@@ -145,8 +149,21 @@ class SessionCore:
 
     @property
     def dataset(self) -> Dataset:
-        """The whole data set (before any train/test split)."""
-        return self._dataset
+        """The whole data set (before any train/test split), named in the learner's language
+        (the built-in watermelon sets have English and Chinese names; the numbers are the same)."""
+        if self._data_language == DATA_LANGUAGE or self._settings.data not in BUILTIN_NAMES:
+            return self._dataset
+        if self._named is None or self._named[0] != (self._data_language, self._settings):
+            named = load_dataset(self._settings.data, seed=self._settings.seed, language=self._data_language,
+                                 label_type=self._settings.label_type)
+            self._named = ((self._data_language, self._settings), named)
+        return self._named[1]
+
+    def set_data_language(self, language: str) -> None:
+        """Name the data in ``language`` ("en", "zh_CN"): feature and class names only."""
+        if language != self._data_language:
+            self._data_language = language
+            self._emit("structure")
 
     @property
     def train_set(self) -> Dataset:

@@ -41,11 +41,12 @@ class Settings:
     init: str = "uniform"
     target_error: float | None = 0.01
     max_epochs: int | None = None
+    label_type: str = "auto"  # a CSV's label column: "auto", "classes" or "number"
 
 
 #: Settings whose change needs a new network (and so a reset); the others
 #: apply from the current iteration on.
-STRUCTURAL = ("data", "test_fraction", "hidden", "activation", "loss", "seed", "init")
+STRUCTURAL = ("data", "test_fraction", "hidden", "activation", "loss", "seed", "init", "label_type")
 
 #: How each structural setting is named when a change re-initialises the network.
 STRUCTURAL_NAMES = {
@@ -56,6 +57,7 @@ STRUCTURAL_NAMES = {
     "loss": QT_TRANSLATE_NOOP("TrainingController", "loss"),
     "seed": QT_TRANSLATE_NOOP("TrainingController", "seed"),
     "init": QT_TRANSLATE_NOOP("TrainingController", "initialisation"),
+    "label_type": QT_TRANSLATE_NOOP("TrainingController", "label type"),
 }
 
 

@@ -42,6 +42,7 @@ from ..model.fileformat import load_network, save_network
 from ..model.phases import phase_views
 from ..model.training import StopConditions, TrainingConfig
 from .core import HEAVY_CSV_BYTES, Built, build_in_job, large_file, make_trainer
+from .data_notes import label_note, split_note
 from .derived import DerivedViews
 from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
@@ -67,6 +68,17 @@ class TrainingSession(PhaseSteps, DerivedViews):
 
     # ---- derived views -----------------------------------------------------------------
     # ---- building ----------------------------------------------------------------------
+    def _say_how_data_were_read(self, changed: list[str]) -> None:
+        """After new data or a new split: how the labels were read, and a split that equals a smaller one."""
+        notes = []
+        if "data" in changed or "label_type" in changed:
+            notes.append(label_note(self._dataset))
+        if "test_fraction" in changed and self._settings.test_fraction:
+            notes.append(split_note(self._dataset, self._settings.test_fraction))
+        for note in notes:
+            if note is not None:
+                self._emit("message", note)
+
     def _new_request(self) -> None:
         """The learner chose settings, data, an example or a file: a network still being built
         for an earlier choice is no longer wanted."""
@@ -93,7 +105,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
         reports its own errors as messages.
         """
         if not large_file(settings.data):
-            data = load_dataset(settings.data, seed=settings.seed)
+            data = load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type)
             if check_size((data.n_inputs, *settings.hidden, data.n_outputs)) <= HEAVY_PARAMETERS:
                 self._adopt(make_trainer(settings, data=data))
                 on_done()
@@ -148,6 +160,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
                         "The network was re-initialised (iteration 0) because these settings changed: %1"),
                         [Message("info", STRUCTURAL_NAMES[n]) for n in structural])
                     self._emit_all()
+                    self._say_how_data_were_read(structural)
 
                 return self._rebuild(new, rebuilt)
             config = TrainingConfig(mode=new.mode, learning_rate=new.learning_rate,

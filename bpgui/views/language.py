@@ -9,6 +9,12 @@ from ..paths import resource_path
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each shown in its own language
 SYSTEM = "system"
 _installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def current_language() -> str:
+    """The language installed last ("en" before any)."""
+    return _current[0]
 
 
 def language_for(choice: str) -> str:
@@ -28,6 +34,7 @@ def install_language(app: QCoreApplication, choice: str = SYSTEM) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = language_for(choice)
+    _current[0] = language
     if language != "en":
         folder = str(resource_path("translations"))
         for name in (f"bpgui_{language}", f"qtbase_{language}"):

@@ -41,7 +41,7 @@ from .derivation_panel import DerivationPanel
 from .dialogs import ComparisonDialog, PerceptronDialog
 from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
-from .language import SYSTEM, install_language
+from .language import SYSTEM, current_language, install_language
 from .main_menus import build_menus, build_toolbar
 from .phase_text import phase_caption
 from .preferences import remembered_settings, restore_preferences, save_preferences
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
                 controller = TrainingController(Settings())  # e.g. a remembered CSV that is gone
         self.controller = controller
         self.controller.setParent(self)
+        self.controller.set_data_language(current_language())  # the watermelon sets' names
         self.last_message: tuple[str, str] | None = None
         self.comparison: ComparisonDialog | None = None
         self.setWindowTitle(self.tr("bpgui — backpropagation, step by step"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from ..model.datasets import BUILTIN_NAMES
 from ..model.errors import ConfigError
 from ..model.network import parse_hidden_sizes
 from ..model.text import fill
+from ..session.data_notes import BUILTIN_DISPLAY_NAMES, DATA_SETS_CONTEXT
 
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "linear")
 
@@ -45,11 +46,19 @@ class SettingsPanel(QWidget):
 
         self.data = QComboBox()
         for name in BUILTIN_NAMES:
-            self.data.addItem(name, name)
+            self.data.addItem(QCoreApplication.translate(DATA_SETS_CONTEXT, BUILTIN_DISPLAY_NAMES[name]), name)
         self.data.setToolTip(self.tr("A built-in data set, or a CSV file you imported"))
         self.import_button = QPushButton(self.tr("Import CSV…"))
         form.addRow(self.tr("Data set"), self.data)
         form.addRow("", self.import_button)
+
+        self.label_type = QComboBox()
+        self.label_type.addItem(self.tr("automatic"), "auto")
+        self.label_type.addItem(self.tr("classes"), "classes")
+        self.label_type.addItem(self.tr("number"), "number")
+        self.label_type.setToolTip(self.tr("How a CSV file's label column is read: automatic takes whole numbers "
+                                           "with at most 20 distinct values as classes"))
+        form.addRow(self.tr("Labels"), self.label_type)
 
         self.test_fraction = QDoubleSpinBox()
         self.test_fraction.setRange(0.0, 0.9)
@@ -111,6 +120,7 @@ class SettingsPanel(QWidget):
         form.addRow(self.tr("Max epochs"), self.max_epochs)
 
         self.data.activated.connect(self._on_data_activated)
+        self.label_type.activated.connect(lambda: self._request(label_type=self.label_type.currentData()))
         self.import_button.clicked.connect(self.import_requested)
         self.test_fraction.editingFinished.connect(
             lambda: self._request(test_fraction=round(self.test_fraction.value(), 4)))
@@ -123,7 +133,7 @@ class SettingsPanel(QWidget):
         self.shuffle.toggled.connect(lambda on: self._request(shuffle=on))
         self.init.activated.connect(lambda: self._request(init=self.init.currentData()))
         self.target_error.editingFinished.connect(self._on_target_error_edited)
-        for combo in (self.data, self.activation, self.loss, self.mode, self.init):
+        for combo in (self.data, self.label_type, self.activation, self.loss, self.mode, self.init):
             # Long entries (a CSV's name, "accumulated BP (whole pass)") must
             # not widen the dock: the combo shrinks and the popup shows them whole.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -135,8 +145,9 @@ class SettingsPanel(QWidget):
     def show_settings(self, settings: Settings) -> None:
         """Make every field show ``settings`` (no signals are sent)."""
         self._settings = settings
-        widgets = (self.data, self.test_fraction, self.hidden, self.activation, self.loss, self.mode,
-                   self.batch_size, self.learning_rate, self.shuffle, self.init, self.target_error, self.max_epochs)
+        widgets = (self.data, self.label_type, self.test_fraction, self.hidden, self.activation, self.loss,
+                   self.mode, self.batch_size, self.learning_rate, self.shuffle, self.init, self.target_error,
+                   self.max_epochs)
         for w in widgets:
             w.blockSignals(True)
         try:
@@ -146,6 +157,7 @@ class SettingsPanel(QWidget):
                 index = self.data.count() - 1
                 self.data.setItemData(index, settings.data, Qt.ItemDataRole.ToolTipRole)
             self.data.setCurrentIndex(index)
+            self.label_type.setCurrentIndex(max(0, self.label_type.findData(settings.label_type)))
             self.test_fraction.setValue(settings.test_fraction)
             self.hidden.setText(",".join(map(str, settings.hidden)))
             self.activation.setCurrentIndex(self.activation.findData(settings.activation))

@@ -128,6 +128,10 @@ class TopologyView(QGraphicsView):
         return self._dummy_thresholds
 
     # ---- building ------------------------------------------------------------------
+    def input_names(self) -> tuple[str, ...]:
+        """What each input unit stands for, as drawn beside it."""
+        return self._input_names
+
     def set_structure(self, layer_sizes: Sequence[int], input_names: Sequence[str] = (),
                       output_names: Sequence[str] = ()) -> None:
         """Build the drawing; names (a data set's features and targets) label the ends."""

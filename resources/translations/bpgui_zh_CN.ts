@@ -4,72 +4,186 @@
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="27"/>
+        <location filename="../../bpgui/views/comparison.py" line="30"/>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="28"/>
-        <location filename="../../bpgui/views/comparison.py" line="78"/>
+        <location filename="../../bpgui/views/comparison.py" line="31"/>
+        <location filename="../../bpgui/views/comparison.py" line="81"/>
         <source>updates</source>
         <translation>更新次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="29"/>
+        <location filename="../../bpgui/views/comparison.py" line="32"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="31"/>
+        <location filename="../../bpgui/views/comparison.py" line="34"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="38"/>
+        <location filename="../../bpgui/views/comparison.py" line="41"/>
         <source>E = (1/m) Σ E_k</source>
         <translation>E = (1/m) Σ E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="62"/>
-        <location filename="../../bpgui/views/comparison.py" line="93"/>
+        <location filename="../../bpgui/views/comparison.py" line="65"/>
+        <location filename="../../bpgui/views/comparison.py" line="98"/>
         <source>standard BP</source>
         <translation>标准BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="62"/>
-        <location filename="../../bpgui/views/comparison.py" line="93"/>
+        <location filename="../../bpgui/views/comparison.py" line="65"/>
+        <location filename="../../bpgui/views/comparison.py" line="98"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="63"/>
+        <location filename="../../bpgui/views/comparison.py" line="66"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="78"/>
+        <location filename="../../bpgui/views/comparison.py" line="81"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="90"/>
+        <location filename="../../bpgui/views/comparison.py" line="94"/>
         <source>E ≤ %1 first at epoch %2 (%3 updates)</source>
         <translation>第 %2 轮首次达到 E ≤ %1（%3 次更新）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="92"/>
+        <location filename="../../bpgui/views/comparison.py" line="97"/>
         <source>E never reached %1</source>
         <translation>E 始终未达到 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="94"/>
+        <location filename="../../bpgui/views/comparison.py" line="99"/>
         <source>%1: after %2 epochs E = %3, training accuracy %4%; %5</source>
         <translation>%1：%2 轮后 E = %3，训练集准确率 %4%；%5</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="97"/>
+        <location filename="../../bpgui/views/comparison.py" line="101"/>
         <source>Standard BP updates after every sample (m updates an epoch); accumulated BP once per pass, on the cumulative error. Per epoch standard BP usually gets lower faster; per update accumulated BP is the cheaper one.</source>
         <translation>标准BP算法在每个样本之后都更新一次（每轮 m 次更新）；累积BP算法每遍历一次训练集才更新一次，依据的是累积误差。按轮计，标准BP算法的误差通常下降得更快；按更新次数计，累积BP算法更划算。</translation>
+    </message>
+</context>
+<context>
+    <name>DataSets</name>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="23"/>
+        <source>XOR</source>
+        <extracomment>The translation context of everything here. What the settings panel shows for each built-in set (English; translate with ``translate(DATA_SETS_CONTEXT, text)``), in ``BUILTIN_NAMES`` order.</extracomment>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="24"/>
+        <source>AND</source>
+        <translation>与（AND）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="25"/>
+        <source>OR</source>
+        <translation>或（OR）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="26"/>
+        <source>NOT</source>
+        <translation>非（NOT）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="27"/>
+        <source>watermelon 3.0</source>
+        <translation>西瓜数据集 3.0</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="28"/>
+        <source>watermelon 3.0α</source>
+        <translation>西瓜数据集 3.0α</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="29"/>
+        <source>circle</source>
+        <translation>圆环</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="30"/>
+        <source>two Gaussian blobs</source>
+        <translation>两团高斯分布</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="31"/>
+        <source>spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="32"/>
+        <source>two moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="33"/>
+        <source>sine curve</source>
+        <translation>正弦曲线</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="56"/>
+        <source>label columns %1 read as %2 independent 0/1 labels</source>
+        <translation>标签列 %1 按 %2 个独立的 0/1 标签读取</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="58"/>
+        <source>label columns %1 read as %2 numbers</source>
+        <translation>标签列 %1 按 %2 个数值读取</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="61"/>
+        <source>label column &apos;%1&apos; read as %2 classes, as chosen</source>
+        <translation>标签列“%1”按所选读作 %2 个类别</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="63"/>
+        <source>label column &apos;%1&apos; read as a number, as chosen</source>
+        <translation>标签列“%1”按所选读作数值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="65"/>
+        <source>label column &apos;%1&apos; read as %2 classes (whole numbers, %3 distinct values); choose &apos;number&apos; to treat it as a number</source>
+        <translation>标签列“%1”读作 %2 个类别（整数，%3 个不同的值）；选择“数值”可将其作为数值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="71"/>
+        <source>label column &apos;%1&apos; read as 2 classes (0 and 1, one output); choose &apos;number&apos; to treat it as a number</source>
+        <translation>标签列“%1”读作 2 个类别（0 和 1，一个输出）；选择“数值”可将其作为数值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="76"/>
+        <source>label column &apos;%1&apos; read as a number (whole numbers, but %2 distinct values: more than %3); choose &apos;classes&apos; to treat each value as a class</source>
+        <translation>标签列“%1”读作数值（整数，但有 %2 个不同的值，多于 %3 个）；选择“类别”可将每个值作为一个类别</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="82"/>
+        <source>label column &apos;%1&apos; read as a number (not all whole numbers); choose &apos;classes&apos; to treat each value as a class</source>
+        <translation>标签列“%1”读作数值（并非都是整数）；选择“类别”可将每个值作为一个类别</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="88"/>
+        <source>label column &apos;%1&apos; read as 2 classes (%2 and %3, one output)</source>
+        <translation>标签列“%1”读作 2 个类别（%2 和 %3，一个输出）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="90"/>
+        <source>label column &apos;%1&apos; read as %2 classes (text labels)</source>
+        <translation>标签列“%1”读作 %2 个类别（文本标签）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/data_notes.py" line="104"/>
+        <source>test split %1 holds out %2 of %3 samples, the same as %4</source>
+        <translation>测试集比例 %1 从 %3 个样本中留出 %2 个，与 %4 相同</translation>
     </message>
 </context>
 <context>
@@ -128,124 +242,125 @@
 <context>
     <name>DerivationPanel</name>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="54"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="59"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;Select a weight or a threshold (click a link or a unit, or a row of the table) to see ∂E/∂p factor by factor with this iteration&apos;s numbers.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="60"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="65"/>
         <source>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
         <translation>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="69"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="73"/>
         <source>sample k = %1: x = (%2), y = (%3)</source>
         <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="83"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="75"/>
+        <source>sample k = %1, the first of a batch of %2: x = (%3), y = (%4)</source>
+        <translation>样本 k = %1（一批 %2 个样本中的第一个）：x = (%3)，y = (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="89"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="91"/>
-        <source>(that is the first sample of the batch; the update uses the mean over its %1 samples: ∂E/∂%2 = %3)</source>
-        <translation>（这是该批的第一个样本；更新使用的是该批 %1 个样本上的平均值：∂E/∂%2 = %3）</translation>
+        <location filename="../../bpgui/views/derivation_panel.py" line="110"/>
+        <source>(%1 terms, one per sample of the batch)</source>
+        <translation>（共 %1 项，批中每个样本一项）</translation>
     </message>
 </context>
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="363"/>
+        <location filename="../../bpgui/views/error_plot.py" line="275"/>
         <source>Could not write the image {path}</source>
         <translation>无法写入图像 {path}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="442"/>
+        <location filename="../../bpgui/views/error_plot.py" line="351"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="443"/>
+        <location filename="../../bpgui/views/error_plot.py" line="352"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="444"/>
+        <location filename="../../bpgui/views/error_plot.py" line="353"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="445"/>
+        <location filename="../../bpgui/views/error_plot.py" line="354"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="446"/>
+        <location filename="../../bpgui/views/error_plot.py" line="355"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="447"/>
+        <location filename="../../bpgui/views/error_plot.py" line="356"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="496"/>
-        <location filename="../../bpgui/views/error_plot.py" line="635"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="34"/>
         <source>epoch {epoch} (t = {t}): E = {value}</source>
         <translation>第 {epoch} 轮（t = {t}）：E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="498"/>
-        <location filename="../../bpgui/views/error_plot.py" line="639"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="37"/>
         <source>, test E = {value}</source>
         <translation>，测试集 E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="502"/>
-        <location filename="../../bpgui/views/error_plot.py" line="646"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="30"/>
         <source>t = {t}: E_k = {value}</source>
         <translation>t = {t}: E_k = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="503"/>
-        <location filename="../../bpgui/views/error_plot.py" line="652"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="26"/>
         <source>Point at a curve to read its exact value</source>
         <translation>将鼠标指向曲线即可读取精确值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="509"/>
+        <location filename="../../bpgui/views/error_plot.py" line="405"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="509"/>
+        <location filename="../../bpgui/views/error_plot.py" line="405"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="511"/>
+        <location filename="../../bpgui/views/error_plot.py" line="407"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="521"/>
+        <location filename="../../bpgui/views/error_plot.py" line="417"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="522"/>
+        <location filename="../../bpgui/views/error_plot.py" line="418"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="524"/>
+        <location filename="../../bpgui/views/error_plot.py" line="420"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="622"/>
+        <location filename="../../bpgui/views/error_plot.py" line="517"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -253,107 +368,129 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="45"/>
+        <location filename="../../bpgui/model/dataset.py" line="61"/>
+        <source>the label type must be one of {types}, not {label_type}</source>
+        <extracomment>How to read a label column: decide from its values, as classes, or as a number. ``label_type=&quot;auto&quot;`` reads whole numbers with at most this many distinct values as classes (digits 0-9: ten classes); ``csv_import`` applies it. The task each label type gives.</extracomment>
+        <translation>标签类型必须是 {types} 之一，而不是 {label_type}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/dataset.py" line="106"/>
         <source>data set {name}: {what} are not numbers ({reason})</source>
         <translation>数据集 {name}：{what} 不是数值（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="50"/>
+        <location filename="../../bpgui/model/dataset.py" line="111"/>
         <source>data set {name}: {what} must be a 2-D array (rows × columns), got shape {shape}</source>
         <translation>数据集 {name}：{what} 必须是二维数组（行 × 列），实际形状为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="58"/>
+        <location filename="../../bpgui/model/dataset.py" line="119"/>
         <source>data set {name}: {what} contain NaN or infinity</source>
         <translation>数据集 {name}：{what} 中含有 NaN 或无穷大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="107"/>
+        <location filename="../../bpgui/model/dataset.py" line="173"/>
         <source>data set {name}: {inputs} input rows but {targets} target rows</source>
         <translation>数据集 {name}：输入有 {inputs} 行，但目标有 {targets} 行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="112"/>
+        <location filename="../../bpgui/model/dataset.py" line="178"/>
         <source>data set {name}: {names} feature names for {columns} input columns</source>
         <translation>数据集 {name}：输入有 {columns} 列，但特征名有 {names} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="117"/>
+        <location filename="../../bpgui/model/dataset.py" line="183"/>
         <source>data set {name}: {names} target names for {columns} target columns</source>
         <translation>数据集 {name}：目标有 {columns} 列，但目标名有 {names} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="122"/>
+        <location filename="../../bpgui/model/dataset.py" line="188"/>
         <source>data set {name}: there are no target columns</source>
         <translation>数据集 {name}：没有目标列</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="126"/>
+        <location filename="../../bpgui/model/dataset.py" line="192"/>
         <source>data set {name}: task must be &apos;classification&apos; or &apos;regression&apos;, not {task}</source>
         <translation>数据集 {name}：任务类型必须是 &apos;classification&apos; 或 &apos;regression&apos;，而不是 {task}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="136"/>
+        <location filename="../../bpgui/model/dataset.py" line="202"/>
         <source>data set {name}: a regression set has no class names</source>
         <translation>数据集 {name}：回归数据集没有类别名</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="144"/>
+        <location filename="../../bpgui/model/dataset.py" line="210"/>
         <source>data set {name}: a single-output classification set needs 2 class names (negative, positive), got {count}</source>
         <translation>数据集 {name}：单输出的分类数据集需要 2 个类别名（负类、正类），实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="153"/>
+        <location filename="../../bpgui/model/dataset.py" line="219"/>
         <source>data set {name}: {count} class names for {outputs} one-hot outputs</source>
         <translation>数据集 {name}：独热编码的输出有 {outputs} 个，但类别名有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="158"/>
+        <location filename="../../bpgui/model/dataset.py" line="224"/>
         <source>data set {name}: classification targets must be 0 or 1</source>
         <translation>数据集 {name}：分类任务的目标值必须是 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="165"/>
+        <location filename="../../bpgui/model/dataset.py" line="231"/>
         <source>data set {name}: one-hot targets need exactly one 1 per row</source>
         <translation>数据集 {name}：独热编码的目标值每行必须恰好有一个 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="211"/>
+        <location filename="../../bpgui/model/dataset.py" line="238"/>
+        <source>data set {name}: label type {label_type} does not fit task {task}</source>
+        <translation>数据集 {name}：标签类型 {label_type} 与任务 {task} 不符</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/dataset.py" line="298"/>
         <source>data set {name}: outputs have shape {shape}, expected (m, {outputs})</source>
         <translation>数据集 {name}：输出的形状为 {shape}，应为 (m, {outputs})</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="219"/>
+        <location filename="../../bpgui/model/dataset.py" line="306"/>
         <source>data set {name} is a regression set; {what} applies to classification sets only</source>
         <translation>数据集 {name} 是回归数据集；{what} 只适用于分类数据集</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="257"/>
+        <location filename="../../bpgui/model/dataset.py" line="344"/>
         <source>data set {name}: {rows} output rows for {samples} samples</source>
         <translation>数据集 {name}：有 {samples} 个样本，但输出有 {rows} 行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/dataset.py" line="35"/>
+        <location filename="../../bpgui/model/dataset.py" line="96"/>
         <source>seed must be a whole number &gt;= 0, not {seed}</source>
         <translation>随机种子 seed 必须是 &gt;= 0 的整数，而不是 {seed}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/builtin_data.py" line="77"/>
+        <location filename="../../bpgui/model/builtin_data.py" line="91"/>
         <source>n_samples must be a whole number from 2 to {most}, not {n_samples}</source>
+        <extracomment>The languages of the watermelon tables: the shipped file of each.</extracomment>
         <translation>样本数 n_samples 必须是 2 到 {most} 之间的整数，而不是 {n_samples}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/builtin_data.py" line="87"/>
+        <location filename="../../bpgui/model/builtin_data.py" line="101"/>
         <source>noise must be a finite number &gt;= 0, not {noise}</source>
         <translation>噪声 noise 必须是 &gt;= 0 的有限数，而不是 {noise}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/builtin_data.py" line="234"/>
+        <location filename="../../bpgui/model/builtin_data.py" line="111"/>
+        <source>the language must be a language code such as en or zh_CN, not {language}</source>
+        <translation>语言必须是 en 或 zh_CN 这样的语言代码，而不是 {language}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/builtin_data.py" line="131"/>
+        <source>built-in data set {name} has numeric targets; they cannot be read as classes</source>
+        <translation>内置数据集 {name} 的目标是数值，不能按类别读取</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/builtin_data.py" line="294"/>
         <source>unknown built-in data set {name}; the built-in data sets are: {names}</source>
         <translation>未知的内置数据集 {name}；内置数据集有：{names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/builtin_data.py" line="275"/>
+        <location filename="../../bpgui/model/builtin_data.py" line="349"/>
         <source>{file}: not a built-in data set and no such file; the built-in data sets are: {names}</source>
         <translation>{file}：既不是内置数据集，也没有这个文件；内置数据集有：{names}</translation>
     </message>
@@ -424,65 +561,80 @@
         <translation>{file}：没有数据行（只有表头）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="101"/>
+        <location filename="../../bpgui/model/csv_import.py" line="111"/>
         <source>{file}, line {line}, column {column} ({header}): empty value</source>
         <extracomment>First-column headers (compared case-insensitively) taken for an id column. Label spellings (compared case-insensitively) read as the positive class. Label spellings (compared case-insensitively) read as the negative class.</extracomment>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：值为空</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="123"/>
+        <location filename="../../bpgui/model/csv_import.py" line="133"/>
         <source>{file}, line {line}, column {column} ({header}): {value} is not a number (text in a numeric label column)</source>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是数字（数值标签列中出现了文本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="131"/>
+        <location filename="../../bpgui/model/csv_import.py" line="141"/>
         <source>{file}, line {line}, column {column} ({header}): {value} is not a number (text in a numeric feature column)</source>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是数字（数值特征列中出现了文本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="146"/>
+        <location filename="../../bpgui/model/csv_import.py" line="156"/>
         <source>{file}, line {line}, column {column} ({header}): {value} is not a finite number</source>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：{value} 不是有限数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="174"/>
+        <location filename="../../bpgui/model/csv_import.py" line="185"/>
         <source>{file}, column {column} ({header}): only one class ({classes}) in the labels; classification needs at least two</source>
         <translation>{file}，第 {column} 列（{header}）：标签中只有一个类别（{classes}）；分类至少需要两个类别</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="223"/>
+        <location filename="../../bpgui/model/csv_import.py" line="216"/>
+        <source>{file}, line {line}, column {column} ({header}): label {value} is not a number; read the labels as classes instead</source>
+        <translation>{file}，第 {line} 行，第 {column} 列（{header}）：标签 {value} 不是数字；请改为按类别读取标签</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/csv_import.py" line="284"/>
         <source>{file}, line {line}, column {column} ({header}): label {value} is not a number (with several label columns every label must be numeric)</source>
         <translation>{file}，第 {line} 行，第 {column} 列（{header}）：标签 {value} 不是数字（有多个标签列时，每个标签都必须是数值）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="341"/>
+        <location filename="../../bpgui/model/csv_import.py" line="416"/>
         <source>{file}: label_columns is empty; name at least one column</source>
         <translation>{file}：label_columns 为空；请至少指定一列</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="348"/>
+        <location filename="../../bpgui/model/csv_import.py" line="423"/>
         <source>{file}: no column named {name} (label_columns); the columns are: {columns}</source>
         <translation>{file}：没有名为 {name} 的列（label_columns）；现有的列为：{columns}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="357"/>
+        <location filename="../../bpgui/model/csv_import.py" line="432"/>
         <source>{file}: label column {name} is named twice</source>
         <translation>{file}：标签列 {name} 被指定了两次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/csv_import.py" line="367"/>
+        <location filename="../../bpgui/model/csv_import.py" line="442"/>
         <source>{file}: no feature columns are left besides the id and label columns; the columns are: {columns}</source>
         <translation>{file}：除 id 列和标签列之外，没有剩下任何特征列；现有的列为：{columns}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/split.py" line="46"/>
+        <location filename="../../bpgui/model/csv_import.py" line="475"/>
+        <source>{file}, column {column} ({header}): with several label columns, labels read as classes must be 0 or 1</source>
+        <translation>{file}，第 {column} 列（{header}）：有多个标签列时，按类别读取的标签必须是 0 或 1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/split.py" line="33"/>
         <source>test_fraction must be a number in [0, 1), not {test_fraction}</source>
         <translation>测试集比例 test_fraction 必须是 [0, 1) 内的数，而不是 {test_fraction}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/split.py" line="55"/>
+        <location filename="../../bpgui/model/split.py" line="68"/>
         <source>data set {name} has {rows} row(s); a train/test split needs at least 2</source>
         <translation>数据集 {name} 只有 {rows} 行；划分训练集/测试集至少需要 2 行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/split.py" line="105"/>
+        <source>the fraction step must be a number in (0, 1), not {step}</source>
+        <translation>比例步长必须是 (0, 1) 之间的数，而不是 {step}</translation>
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="55"/>
@@ -632,38 +784,38 @@
         <translation>{structure} 网络有 {expected} 个参数，实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="125"/>
+        <location filename="../../bpgui/model/network.py" line="129"/>
         <source>init must be one of {allowed}, got {got}</source>
         <translation>初始化方式 init 必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="130"/>
+        <location filename="../../bpgui/model/network.py" line="134"/>
         <source>init_range must be a positive number, got {got}</source>
         <translation>初始化范围 init_range 必须是正数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="158"/>
+        <location filename="../../bpgui/model/network.py" line="162"/>
         <source>one weight matrix and one threshold vector are needed per layer after the input</source>
         <translation>输入层之后的每一层都需要一个权重矩阵和一个阈值向量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="169"/>
+        <location filename="../../bpgui/model/network.py" line="173"/>
         <source>layer {layer}: weights {weights} / thresholds {thresholds} do not fit sizes {expected}</source>
         <translation>第 {layer} 层：权重 {weights} / 阈值 {thresholds} 与层大小 {expected} 不符</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="190"/>
+        <location filename="../../bpgui/model/network.py" line="194"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="194"/>
-        <location filename="../../bpgui/model/network.py" line="200"/>
+        <location filename="../../bpgui/model/network.py" line="198"/>
+        <location filename="../../bpgui/model/network.py" line="204"/>
         <source>there is no unit {unit} in layer {layer}</source>
         <translation>第 {layer} 层中没有神经元 {unit}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="208"/>
+        <location filename="../../bpgui/model/network.py" line="212"/>
         <source>kind must be &apos;weight&apos; or &apos;threshold&apos;, got {got}</source>
         <translation>参数类型 kind 必须是 &apos;weight&apos; 或 &apos;threshold&apos;，实际为 {got}</translation>
     </message>
@@ -698,7 +850,12 @@
         <translation>交叉熵要求输出层使用 sigmoid 激活函数（其输出必须位于 (0, 1) 内）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="308"/>
+        <location filename="../../bpgui/model/network.py" line="317"/>
+        <source>hidden layer sizes: there is an empty entry in {text} (two separators in a row, or one at the start or end)</source>
+        <translation>隐层大小：{text} 中有一个空项（两个分隔符相连，或分隔符位于开头或结尾）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="326"/>
         <source>hidden layer sizes must be positive whole numbers separated by commas, got {part} in {text}</source>
         <translation>各隐层的神经元数必须是用逗号分隔的正整数，而 {text} 中有 {part}</translation>
     </message>
@@ -723,83 +880,83 @@
         <translation>应有 {expected} 个标签，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="54"/>
+        <location filename="../../bpgui/model/training.py" line="59"/>
         <source>mode must be one of {allowed}, got {got}</source>
         <translation>模式必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="60"/>
+        <location filename="../../bpgui/model/training.py" line="65"/>
         <source>the learning rate η must be a positive finite number, got {got}</source>
         <translation>学习率 η 必须是正的有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="66"/>
+        <location filename="../../bpgui/model/training.py" line="71"/>
         <source>the batch size must be a positive whole number, got {got}</source>
         <translation>批大小必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="88"/>
+        <location filename="../../bpgui/model/training.py" line="93"/>
         <source>the target error must be a number ≥ 0, got {got}</source>
         <translation>目标误差必须是 ≥ 0 的数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="93"/>
+        <location filename="../../bpgui/model/training.py" line="98"/>
         <source>the maximum number of epochs must be a positive whole number, got {got}</source>
         <translation>最大轮数必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="143"/>
+        <location filename="../../bpgui/model/training.py" line="148"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="156"/>
+        <location filename="../../bpgui/model/training.py" line="161"/>
         <source>the training set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
         <translation>训练集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="164"/>
+        <location filename="../../bpgui/model/training.py" line="169"/>
         <source>the test set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
         <translation>测试集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="326"/>
+        <location filename="../../bpgui/model/training.py" line="331"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="393"/>
+        <location filename="../../bpgui/model/training.py" line="398"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="463"/>
+        <location filename="../../bpgui/model/training.py" line="468"/>
         <source>iteration must be between 0 and {end}, got {got}</source>
         <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="501"/>
+        <location filename="../../bpgui/model/training.py" line="506"/>
         <source>already at iteration 0: there is nothing to step back to</source>
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="557"/>
+        <location filename="../../bpgui/model/training.py" line="562"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="84"/>
+        <location filename="../../bpgui/session/settings.py" line="120"/>
         <source>a {shape} network has {count} parameters; bpgui handles at most {limit}: use fewer hidden units</source>
         <extracomment>The Examples menu: network, data and settings in one click.</extracomment>
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="290"/>
+        <location filename="../../bpgui/session/training.py" line="335"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="349"/>
+        <location filename="../../bpgui/session/training.py" line="397"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -807,132 +964,132 @@
 <context>
     <name>GradientTableModel</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="236"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="258"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="238"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="260"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="343"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="367"/>
         <source>Above %1: this gradient and its finite-difference estimate disagree.</source>
         <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="374"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="374"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="374"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
         <source>From → To</source>
         <translation>起点 → 终点</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="374"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
         <source>Value before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="375"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="399"/>
         <source>∂E/∂p</source>
         <translation>∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="375"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="399"/>
         <source>Δp</source>
         <translation>Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="375"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="399"/>
         <source>Value after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="375"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="399"/>
         <source>∂E/∂p (finite diff.)</source>
         <translation>∂E/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="376"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="400"/>
         <source>rel. error</source>
         <translation>相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="380"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="404"/>
         <source>The parameter p in the note&apos;s notation</source>
         <translation>参数 p，采用笔记中的记号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="381"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="405"/>
         <source>Layer after the input the parameter belongs to (1 = first hidden layer)</source>
         <translation>参数所属的层，从输入层之后算起（1 = 第一隐层）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="382"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="406"/>
         <source>Unit in the layer before → unit in this layer (— for a threshold)</source>
         <translation>前一层的单元 → 本层的单元（阈值记为 —）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="383"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="407"/>
         <source>p before this iteration&apos;s update</source>
         <translation>本次迭代更新前的 p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="384"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
         <source>∂E/∂p: gradient of the error, from the parameters before the update</source>
         <translation>∂E/∂p：误差的梯度，由更新前的参数算出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="385"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="409"/>
         <source>Δp = −η ∂E/∂p: the change gradient descent applies</source>
         <translation>Δp = −η ∂E/∂p：梯度下降施加的改变量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="386"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>p + Δp: the value after the update</source>
         <translation>p + Δp：更新后的值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="387"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>∂E/∂p estimated from the error alone: a central difference of E around p (the gradient check)</source>
         <translation>仅由误差估计的 ∂E/∂p：E 在 p 附近的中心差分（梯度检验）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="389"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="413"/>
         <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is highlighted: the two disagree</source>
         <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁶)；超过 %1 时高亮：二者不一致</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="395"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="419"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="397"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="421"/>
         <source>output</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="422"/>
         <source>hidden</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="405"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="429"/>
         <source>threshold of {target_role} {target}</source>
         <translation>{target_role} {target} 的阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="432"/>
         <source>weight from {source_role} {source} to {target_role} {target}</source>
         <translation>从{source_role} {source} 到{target_role} {target} 的权重</translation>
     </message>
@@ -940,85 +1097,95 @@
 <context>
     <name>GradientTableView</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="307"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="317"/>
         <source>%1 of %2 parameters checked</source>
         <translation>已检验 %2 个参数中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="308"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="318"/>
         <source>largest relative error %1 (%2); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2）；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="326"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="336"/>
         <source>Relative errors above %1 are highlighted.</source>
         <translation>高于 %1 的相对误差会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="446"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="555"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="339"/>
+        <source>An exactly-zero ∂E/∂p whose estimate is below %1 is rounding noise, not counted as the largest error (here: %2).</source>
+        <translation>∂E/∂p 恰为 0 且估计值小于 %1 时属于舍入噪声，不计为最大误差（此处共 %2 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="466"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="575"/>
         <source>All layers</source>
         <translation>所有层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="448"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="557"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="468"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="577"/>
         <source>Layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="553"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="573"/>
         <source>Show one layer&apos;s parameters</source>
         <translation>只显示某一层的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="558"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="578"/>
         <source>Show weights, thresholds or both</source>
         <translation>显示权重、阈值或两者</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="559"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="579"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="559"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="579"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="559"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="579"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="561"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="581"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="562"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="582"/>
         <source>Show the parameters whose name contains this text</source>
         <translation>显示名称中包含此文本的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="563"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
+        <source>Type a name as shown or plainly: %1</source>
+        <translation>可按表中写法或简写输入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
         <source>&amp;Digits:</source>
         <translation>有效位数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="564"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
         <source>Significant digits shown (hover a number for all of them)</source>
         <translation>显示的有效数字位数（鼠标悬停在数字上可查看全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="565"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="568"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="567"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="588"/>
         <source>Copy the selected rows, or every shown row, as tab-separated text at full precision</source>
         <translation>以全精度、制表符分隔的文本复制所选的行（未选择时复制所有显示的行）</translation>
     </message>
@@ -1026,203 +1193,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="92"/>
+        <location filename="../../bpgui/views/main_window.py" line="98"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="115"/>
+        <location filename="../../bpgui/views/main_window.py" line="131"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="116"/>
+        <location filename="../../bpgui/views/main_window.py" line="132"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="144"/>
+        <location filename="../../bpgui/views/main_window.py" line="160"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="193"/>
+        <location filename="../../bpgui/views/main_window.py" line="214"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="194"/>
+        <location filename="../../bpgui/views/main_window.py" line="215"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="195"/>
+        <location filename="../../bpgui/views/main_window.py" line="216"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="196"/>
+        <location filename="../../bpgui/views/main_window.py" line="217"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="197"/>
-        <location filename="../../bpgui/views/main_window.py" line="471"/>
+        <location filename="../../bpgui/views/main_window.py" line="218"/>
+        <location filename="../../bpgui/views/main_window.py" line="468"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="198"/>
+        <location filename="../../bpgui/views/main_window.py" line="219"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="199"/>
+        <location filename="../../bpgui/views/main_window.py" line="220"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="200"/>
+        <location filename="../../bpgui/views/main_window.py" line="221"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="201"/>
+        <location filename="../../bpgui/views/main_window.py" line="222"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="202"/>
+        <location filename="../../bpgui/views/main_window.py" line="223"/>
         <source>Back to iteration 0, the network drawn from the seed</source>
         <translation>回到第 0 次迭代，即由随机种子生成的初始网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="203"/>
+        <location filename="../../bpgui/views/main_window.py" line="224"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="204"/>
+        <location filename="../../bpgui/views/main_window.py" line="225"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="205"/>
+        <location filename="../../bpgui/views/main_window.py" line="226"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="206"/>
+        <location filename="../../bpgui/views/main_window.py" line="227"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="207"/>
+        <location filename="../../bpgui/views/main_window.py" line="228"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="208"/>
+        <location filename="../../bpgui/views/main_window.py" line="229"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="209"/>
+        <location filename="../../bpgui/views/main_window.py" line="230"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="210"/>
+        <location filename="../../bpgui/views/main_window.py" line="231"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="212"/>
+        <location filename="../../bpgui/views/main_window.py" line="233"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="213"/>
+        <location filename="../../bpgui/views/main_window.py" line="234"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="217"/>
+        <location filename="../../bpgui/views/main_window.py" line="238"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="218"/>
+        <location filename="../../bpgui/views/main_window.py" line="239"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="219"/>
+        <location filename="../../bpgui/views/main_window.py" line="240"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="220"/>
+        <location filename="../../bpgui/views/main_window.py" line="241"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="221"/>
+        <location filename="../../bpgui/views/main_window.py" line="242"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="223"/>
+        <location filename="../../bpgui/views/main_window.py" line="244"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="225"/>
+        <location filename="../../bpgui/views/main_window.py" line="246"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="226"/>
+        <location filename="../../bpgui/views/main_window.py" line="247"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="229"/>
+        <location filename="../../bpgui/views/main_window.py" line="250"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="231"/>
+        <location filename="../../bpgui/views/main_window.py" line="252"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="232"/>
+        <location filename="../../bpgui/views/main_window.py" line="253"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="233"/>
+        <location filename="../../bpgui/views/main_window.py" line="254"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="234"/>
+        <location filename="../../bpgui/views/main_window.py" line="255"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="235"/>
+        <location filename="../../bpgui/views/main_window.py" line="256"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="236"/>
+        <location filename="../../bpgui/views/main_window.py" line="257"/>
         <source>Undo the last weight or threshold you set by hand</source>
         <translation>撤销上一次手动设置的权重或阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="252"/>
+        <location filename="../../bpgui/views/status_area.py" line="34"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1317,32 +1484,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="386"/>
+        <location filename="../../bpgui/views/main_window.py" line="397"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="397"/>
+        <location filename="../../bpgui/views/main_window.py" line="408"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="408"/>
+        <location filename="../../bpgui/views/main_window.py" line="419"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="409"/>
+        <location filename="../../bpgui/views/main_window.py" line="420"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="433"/>
+        <location filename="../../bpgui/views/main_window.py" line="444"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="433"/>
+        <location filename="../../bpgui/views/main_window.py" line="444"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1383,22 +1550,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="471"/>
+        <location filename="../../bpgui/views/main_window.py" line="468"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="486"/>
+        <location filename="../../bpgui/views/main_window.py" line="487"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="491"/>
+        <location filename="../../bpgui/views/main_window.py" line="492"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="491"/>
+        <location filename="../../bpgui/views/main_window.py" line="492"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -1448,60 +1615,59 @@
         <translation>测试集 E = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="498"/>
+        <location filename="../../bpgui/views/main_files.py" line="27"/>
         <source>Open network</source>
         <translation>打开网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="498"/>
-        <location filename="../../bpgui/views/main_window.py" line="504"/>
+        <location filename="../../bpgui/views/main_files.py" line="28"/>
+        <location filename="../../bpgui/views/main_files.py" line="35"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="503"/>
+        <location filename="../../bpgui/views/main_files.py" line="34"/>
         <source>Save network</source>
         <translation>保存网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="509"/>
+        <location filename="../../bpgui/views/main_files.py" line="41"/>
         <source>Import CSV data</source>
         <translation>导入 CSV 数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="509"/>
-        <location filename="../../bpgui/views/main_window.py" line="523"/>
+        <location filename="../../bpgui/views/main_files.py" line="42"/>
+        <location filename="../../bpgui/views/main_files.py" line="60"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="522"/>
+        <location filename="../../bpgui/views/main_files.py" line="59"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="536"/>
+        <location filename="../../bpgui/views/main_files.py" line="71"/>
         <source>Export network picture</source>
         <translation>导出网络图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="537"/>
-        <location filename="../../bpgui/views/main_window.py" line="543"/>
+        <location filename="../../bpgui/views/main_files.py" line="74"/>
         <source>Images (*.png *.svg)</source>
         <translation>图像 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="542"/>
+        <location filename="../../bpgui/views/main_files.py" line="73"/>
         <source>Export error curve</source>
         <translation>导出误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="548"/>
+        <location filename="../../bpgui/views/main_files.py" line="84"/>
         <source>About bpgui</source>
         <translation>关于 bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="549"/>
+        <location filename="../../bpgui/views/main_files.py" line="84"/>
         <source>bpgui teaches backpropagation by letting you watch it and step through it, in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5.</source>
         <translation>bpgui 让你观察反向传播算法并逐步执行它，以此来讲解该算法，所用记号与周志华《机器学习》第 5 章一致。</translation>
     </message>
@@ -1544,162 +1710,162 @@
         <translation>尚未收敛：有 %1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="403"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="407"/>
         <source>x&lt;sub&gt;1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="404"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="408"/>
         <source>x&lt;sub&gt;2&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;2&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="427"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="431"/>
         <source>ŷ = 1 everywhere</source>
         <translation>处处 ŷ = 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="427"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="431"/>
         <source>ŷ = 0 everywhere</source>
         <translation>处处 ŷ = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="430"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="434"/>
         <source>no boundary yet: W = 0</source>
         <translation>尚无决策边界：W = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="437"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="441"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="437"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="441"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="468"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="469"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
         <source>AND</source>
-        <translation>与 (AND)</translation>
+        <translation>与（AND）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="469"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
         <source>OR</source>
-        <translation>或 (OR)</translation>
+        <translation>或（OR）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="469"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
         <source>NOT</source>
-        <translation>非 (NOT)</translation>
+        <translation>非（NOT）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="469"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
         <source>XOR</source>
-        <translation>异或 (XOR)</translation>
+        <translation>异或（XOR）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="471"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="475"/>
         <source>The truth table the neuron learns</source>
         <translation>神经元要学习的真值表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="476"/>
         <source>R&amp;ule:</source>
         <translation>规则(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="477"/>
         <source>batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="474"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="478"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="476"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="480"/>
         <source>The note&apos;s rule: W(t+1) = W(t) + η Σ (y − ŷ) x over all of D, once per step</source>
         <translation>笔记中的规则：W(t+1) = W(t) + η Σ (y − ŷ) x，对整个 D 求和，每步一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="480"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="484"/>
         <source>Rosenblatt&apos;s: the correction η (y − ŷ) x after each sample, one pass over D per step</source>
         <translation>Rosenblatt 规则：每个样本之后施加修正 η (y − ŷ) x，每步遍历 D 一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="483"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="487"/>
         <source>batch: the note&apos;s rule over all of D; online: after each sample</source>
         <translation>批量：笔记中的规则，对整个 D 求和；在线：每个样本之后修正</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="484"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="488"/>
         <source>&amp;η:</source>
         <translation>&amp;η:</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="485"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="489"/>
         <source>The learning rate η (changing it starts again from W = 0, θ = 0)</source>
         <translation>学习率 η（修改它会从 W = 0, θ = 0 重新开始）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="486"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="490"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="487"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="491"/>
         <source>Undo the last step exactly</source>
         <translation>精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="488"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="492"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="489"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="493"/>
         <source>Apply the rule once</source>
         <translation>应用一次规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="492"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="496"/>
         <source>Step about four times a second until convergence, a cycle or %1 steps; press again to pause</source>
         <translation>每秒约执行四步，直到收敛、出现循环或达到 %1 步；再按一次则暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="496"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="500"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="497"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="501"/>
         <source>Start again from W = 0, θ = 0</source>
         <translation>从 W = 0, θ = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="498"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="502"/>
         <source>Solve XOR with a hidden layer (2-2-1)</source>
         <translation>用隐层解决 XOR（2-2-1）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="499"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="503"/>
         <source>Switch to the note&apos;s two-layer network x → h → y on XOR</source>
         <translation>切换到笔记中解决 XOR 的两层网络 x → h → y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="500"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
         <source>Input plane with the data points and the decision line</source>
         <translation>输入平面，含数据点与决策线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="501"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="505"/>
         <source>Perceptron state and the last step&apos;s numbers</source>
         <translation>感知机状态与上一步的数值</translation>
     </message>
@@ -1812,187 +1978,207 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="36"/>
-        <source>forward to the output layer: β&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;h&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;, ŷ&lt;sub&gt;j&lt;/sub&gt; = f(β&lt;sub&gt;j&lt;/sub&gt; − θ&lt;sub&gt;j&lt;/sub&gt;)</source>
-        <translation>前向传播到输出层：β&lt;sub&gt;j&lt;/sub&gt; = Σ&lt;sub&gt;h&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;, ŷ&lt;sub&gt;j&lt;/sub&gt; = f(β&lt;sub&gt;j&lt;/sub&gt; − θ&lt;sub&gt;j&lt;/sub&gt;)</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/phase_text.py" line="40"/>
-        <source>forward to the hidden layer: α&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sub&gt;ih&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;)</source>
-        <translation>前向传播到隐层：α&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sub&gt;ih&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;, b&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;)</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/phase_text.py" line="28"/>
+        <location filename="../../bpgui/views/phase_text.py" line="32"/>
         <source>sample k = %1</source>
         <translation>样本 k = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="30"/>
+        <location filename="../../bpgui/views/phase_text.py" line="34"/>
         <source>a batch of %1, the first drawn</source>
         <translation>一批 %1 个样本，图中为第一个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="31"/>
+        <location filename="../../bpgui/views/phase_text.py" line="35"/>
         <source>Iteration %1 (%4), phase %2 of %3</source>
         <translation>第 %1 次迭代（%4），阶段 %2/%3</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/phase_text.py" line="41"/>
+        <source>forward to the output layer: %1, %2</source>
+        <translation>前向传播到输出层：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="43"/>
+        <source>forward to the hidden layer: %1, %2</source>
+        <translation>前向传播到隐层：%1，%2</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/views/phase_text.py" line="45"/>
-        <source>forward to hidden layer %1: α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; b&lt;sup&gt;(%2)&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;, b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</source>
-        <translation>前向传播到第 %1 隐层：α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; v&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;ih&lt;/sub&gt; b&lt;sup&gt;(%2)&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;，b&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; = f(α&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sup&gt;(%1)&lt;/sup&gt;&lt;sub&gt;h&lt;/sub&gt;)</translation>
+        <source>forward to hidden layer %1: %2, %3</source>
+        <translation>前向传播到第 %1 隐层：%2，%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="51"/>
-        <source>the error over the batch: E = (1/B) Σ&lt;sub&gt;k&lt;/sub&gt; E&lt;sub&gt;k&lt;/sub&gt; = %1</source>
-        <translation>这一批的误差：E = (1/B) Σ&lt;sub&gt;k&lt;/sub&gt; E&lt;sub&gt;k&lt;/sub&gt; = %1</translation>
+        <location filename="../../bpgui/views/phase_text.py" line="47"/>
+        <source>the error over the batch: %1, %2 = %3</source>
+        <translation>这一批的误差：%1，%2 = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="54"/>
-        <source>the error E&lt;sub&gt;k&lt;/sub&gt; = ½ Σ&lt;sub&gt;j&lt;/sub&gt; (y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;)² = %1</source>
-        <translation>误差 E&lt;sub&gt;k&lt;/sub&gt; = ½ Σ&lt;sub&gt;j&lt;/sub&gt; (y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;)² = %1</translation>
+        <location filename="../../bpgui/views/phase_text.py" line="50"/>
+        <source>the error %1 = %2</source>
+        <translation>误差 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="58"/>
-        <source>the error (cross-entropy) E&lt;sub&gt;k&lt;/sub&gt; = %1</source>
-        <translation>误差（交叉熵）E&lt;sub&gt;k&lt;/sub&gt; = %1</translation>
+        <location filename="../../bpgui/views/phase_text.py" line="53"/>
+        <source>the error (cross-entropy) %1 = %2</source>
+        <translation>误差（交叉熵）%1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="62"/>
-        <source> for output %1</source>
-        <translation>（输出 %1）</translation>
+        <location filename="../../bpgui/views/phase_text.py" line="61"/>
+        <source>output gradients: %1; %2, %3</source>
+        <translation>输出层梯度：%1；%2，%3</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/phase_text.py" line="64"/>
-        <source>output gradients%1: g&lt;sub&gt;j&lt;/sub&gt; = ŷ&lt;sub&gt;j&lt;/sub&gt;(1 − ŷ&lt;sub&gt;j&lt;/sub&gt;)(y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;); ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</source>
-        <translation>输出层梯度%1：g&lt;sub&gt;j&lt;/sub&gt; = ŷ&lt;sub&gt;j&lt;/sub&gt;(1 − ŷ&lt;sub&gt;j&lt;/sub&gt;)(y&lt;sub&gt;j&lt;/sub&gt; − ŷ&lt;sub&gt;j&lt;/sub&gt;); ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</translation>
+        <source>output gradients for output j = %1: %2; %3, %4</source>
+        <translation>输出 j = %1 的输出层梯度：%2；%3，%4</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="69"/>
-        <source>output gradients%1: g&lt;sub&gt;j&lt;/sub&gt; = −∂E&lt;sub&gt;k&lt;/sub&gt;/∂β&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</source>
-        <translation>输出层梯度%1：g&lt;sub&gt;j&lt;/sub&gt; = −∂E&lt;sub&gt;k&lt;/sub&gt;/∂β&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂θ&lt;sub&gt;j&lt;/sub&gt; = g&lt;sub&gt;j&lt;/sub&gt;, ∂E/∂w&lt;sub&gt;hj&lt;/sub&gt; = −g&lt;sub&gt;j&lt;/sub&gt; b&lt;sub&gt;h&lt;/sub&gt;</translation>
+        <location filename="../../bpgui/views/phase_text.py" line="70"/>
+        <source>output j = %1 reaches every hidden unit (%1 of %2): %3 gains %4</source>
+        <translation>输出 j = %1 传到每个隐层神经元（第 %1 个输出，共 %2 个）：%3 累加 %4</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="75"/>
-        <source>output %1 reaches every hidden unit (%2 of %3): ∂E/∂b&lt;sub&gt;h&lt;/sub&gt; gains −w&lt;sub&gt;h%4&lt;/sub&gt; g&lt;sub&gt;%4&lt;/sub&gt;</source>
-        <translation>输出 %1 传到每个隐层神经元（第 %2 个输出，共 %3 个）：∂E/∂b&lt;sub&gt;h&lt;/sub&gt; 累加 −w&lt;sub&gt;h%4&lt;/sub&gt; g&lt;sub&gt;%4&lt;/sub&gt;</translation>
+        <location filename="../../bpgui/views/phase_text.py" line="77"/>
+        <source>into the hidden units: %1; %2; %3, %4</source>
+        <translation>传入隐层神经元：%1；%2；%3，%4</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="80"/>
-        <source>into the hidden units: ∂E/∂b&lt;sub&gt;h&lt;/sub&gt; = −Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; e&lt;sub&gt;h&lt;/sub&gt; = b&lt;sub&gt;h&lt;/sub&gt;(1 − b&lt;sub&gt;h&lt;/sub&gt;) Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;</source>
-        <translation>传入隐层神经元：∂E/∂b&lt;sub&gt;h&lt;/sub&gt; = −Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; e&lt;sub&gt;h&lt;/sub&gt; = b&lt;sub&gt;h&lt;/sub&gt;(1 − b&lt;sub&gt;h&lt;/sub&gt;) Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;hj&lt;/sub&gt; g&lt;sub&gt;j&lt;/sub&gt;; ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; x&lt;sub&gt;i&lt;/sub&gt;</translation>
+        <location filename="../../bpgui/views/phase_text.py" line="79"/>
+        <source>back into hidden layer %1: %2; %3; %4, %5</source>
+        <translation>反向传入第 %1 隐层：%2；%3；%4，%5</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/phase_text.py" line="85"/>
-        <source>back into hidden layer %1: e&lt;sub&gt;h&lt;/sub&gt; = f′(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;) Σ (weights out of h) × (deltas they lead to); ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; (input i)</source>
-        <translation>反向传入第 %1 隐层：e&lt;sub&gt;h&lt;/sub&gt; = f′(α&lt;sub&gt;h&lt;/sub&gt; − γ&lt;sub&gt;h&lt;/sub&gt;) Σ (从 h 出发的权重) × (它们所连神经元的梯度项); ∂E/∂γ&lt;sub&gt;h&lt;/sub&gt; = e&lt;sub&gt;h&lt;/sub&gt;, ∂E/∂v&lt;sub&gt;ih&lt;/sub&gt; = −e&lt;sub&gt;h&lt;/sub&gt; (输入 i)</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/phase_text.py" line="90"/>
-        <source>update, all parameters at once: p ← p + Δp, Δp = −η ∂E/∂p with η = %1. Next: iteration %2 starts forward again.</source>
-        <translation>更新（所有参数同时更新）：p ← p + Δp，Δp = −η ∂E/∂p，其中 η = %1。下一步：第 %2 次迭代重新从前向传播开始。</translation>
+        <source>update, all parameters at once: p ← p + Δp, %1 with η = %2. Next: iteration %3 starts forward again.</source>
+        <translation>更新（所有参数同时更新）：p ← p + Δp，%1，其中学习率 η = %2。下一步：第 %3 次迭代重新从前向传播开始。</translation>
     </message>
 </context>
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="48"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="50"/>
         <source>A built-in data set, or a CSV file you imported</source>
         <translation>内置数据集，或你导入的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="49"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="51"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="50"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="52"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="56"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/views/settings_panel.py" line="57"/>
+        <source>classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="58"/>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="59"/>
+        <source>How a CSV file&apos;s label column is read: automatic takes whole numbers with at most 20 distinct values as classes</source>
+        <translation>CSV 文件的标签列如何读取：自动时，不超过 20 个不同取值的整数按类别读取</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="61"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="67"/>
         <source>Fraction of the samples held out as a test set (0: none)</source>
         <translation>留作测试集的样本比例（0：不划分测试集）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="58"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="68"/>
         <source>Test split</source>
         <translation>测试集比例</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="61"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="71"/>
         <source>Hidden layer sizes: 4 for one layer, 8,4 for two; empty for none</source>
         <translation>各隐层的神经元数：一个隐层填 4，两个隐层填 8,4；留空表示没有隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="62"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="72"/>
         <source>Hidden layers</source>
         <translation>隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="65"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="75"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="65"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="75"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="65"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="75"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="66"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="76"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="68"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="78"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="71"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="81"/>
         <source>squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="72"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="82"/>
         <source>squared error: E_k = ½ Σ_j (y_j − ŷ_j)², the note&apos;s
 cross-entropy: for sigmoid outputs</source>
         <translation>均方误差：E_k = ½ Σ_j (y_j − ŷ_j)²，即笔记所用的误差
 交叉熵：适用于 Sigmoid 输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="74"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="75"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="85"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="78"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="88"/>
         <source>standard BP</source>
         <translation>标准BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="79"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="89"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="80"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="90"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="81"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="91"/>
         <source>standard BP: update after every sample (the note&apos;s rule)
 accumulated BP: one update per pass, on E = (1/m) Σ E_k
 mini-batch: one update per B samples</source>
@@ -2001,82 +2187,82 @@ mini-batch: one update per B samples</source>
 小批量：每 B 个样本更新一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="84"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="94"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="88"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="98"/>
         <source>Batch size B</source>
         <translation>批大小 B</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="91"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="101"/>
         <source>The learning rate η; it applies from the next iteration</source>
         <translation>学习率 η；从下一次迭代起生效</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="92"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="102"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="94"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="104"/>
         <source>Shuffle every epoch</source>
         <translation>每轮打乱样本顺序</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="98"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="108"/>
         <source>uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="99"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="109"/>
         <source>Xavier/Glorot</source>
         <translation>Xavier/Glorot</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="100"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="110"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="103"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="113"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="104"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="114"/>
         <source>Run stops once the epoch error E reaches this</source>
         <translation>每轮的误差 E 达到此值后停止运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="105"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="115"/>
         <source>Stop at E ≤</source>
         <translation>停止条件 E ≤</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="109"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="119"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="110"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="120"/>
         <source>Max epochs</source>
         <translation>最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="189"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="202"/>
         <source>The learning rate η must be a number, got “%1”.</source>
         <translation>学习率 η 必须是数字，而输入的是“%1”。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="192"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="205"/>
         <source>The learning rate η must be a positive number, got %1.</source>
         <translation>学习率 η 必须是正数，而输入的是 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="204"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="217"/>
         <source>The target error must be a number (or empty for none), got “%1”.</source>
         <translation>目标误差必须是数字（或留空表示不设），而输入的是“%1”。</translation>
     </message>
@@ -2084,57 +2270,57 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TopologyView</name>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="346"/>
+        <location filename="../../bpgui/views/topology_text.py" line="43"/>
         <source>⋯ %1 more</source>
         <translation>⋯ 另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="374"/>
+        <location filename="../../bpgui/views/topology_text.py" line="47"/>
         <source>Dummy input fixed at −1: its weights are the thresholds</source>
         <translation>固定为 −1 的哑结点输入：它的权重就是阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="581"/>
+        <location filename="../../bpgui/views/topology_text.py" line="91"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="587"/>
+        <location filename="../../bpgui/views/topology_text.py" line="97"/>
         <source>output unit</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="587"/>
+        <location filename="../../bpgui/views/topology_text.py" line="98"/>
         <source>hidden unit</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="604"/>
+        <location filename="../../bpgui/views/topology_text.py" line="117"/>
         <source>target %1 = %2</source>
         <translation>目标 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="612"/>
+        <location filename="../../bpgui/views/topology_text.py" line="129"/>
         <source>(first sample of a batch of %1)</source>
         <translation>（%1 个样本的批中的第一个样本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="622"/>
+        <location filename="../../bpgui/views/topology_text.py" line="148"/>
         <source>threshold (weight of the dummy input −1)</source>
         <translation>阈值（哑结点输入 −1 的权重）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="625"/>
+        <location filename="../../bpgui/views/topology_text.py" line="151"/>
         <source>weight %1 → %2</source>
         <translation>权重 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="632"/>
+        <location filename="../../bpgui/views/topology_text.py" line="158"/>
         <source>%1 = %2 (used by iteration %3)</source>
         <translation>%1 = %2（第 %3 次迭代所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology.py" line="639"/>
+        <location filename="../../bpgui/views/topology_text.py" line="169"/>
         <source>%1 after the update = %2</source>
         <translation>更新后 %1 = %2</translation>
     </message>
@@ -2142,119 +2328,185 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="51"/>
+        <location filename="../../bpgui/session/settings.py" line="53"/>
         <source>data set</source>
         <extracomment>Settings whose change needs a new network (and so a reset); the others apply from the current iteration on. How each structural setting is named when a change re-initialises the network.</extracomment>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="52"/>
+        <location filename="../../bpgui/session/settings.py" line="54"/>
         <source>test split</source>
         <translation>测试集比例</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="53"/>
+        <location filename="../../bpgui/session/settings.py" line="55"/>
         <source>hidden layers</source>
         <translation>隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="54"/>
+        <location filename="../../bpgui/session/settings.py" line="56"/>
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="55"/>
+        <location filename="../../bpgui/session/settings.py" line="57"/>
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="56"/>
+        <location filename="../../bpgui/session/settings.py" line="58"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="57"/>
+        <location filename="../../bpgui/session/settings.py" line="59"/>
         <source>initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="124"/>
+        <location filename="../../bpgui/session/settings.py" line="60"/>
+        <source>label type</source>
+        <translation>标签类型</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="73"/>
+        <source>η = %1</source>
+        <translation>η = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="77"/>
+        <source>B = %1</source>
+        <translation>B = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="79"/>
+        <source>shuffled</source>
+        <translation>打乱顺序</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="80"/>
+        <source>in file order</source>
+        <translation>按文件顺序</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="82"/>
+        <source>no target E</source>
+        <translation>无目标 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="84"/>
+        <source>stop at E ≤ %1</source>
+        <translation>E ≤ %1 时停止</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="87"/>
+        <source>no epoch limit</source>
+        <translation>不限轮数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="89"/>
+        <source>at most %1 epochs</source>
+        <translation>最多 %1 轮</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="96"/>
+        <source>standard BP</source>
+        <extracomment>How a training mode is named where a change is marked.</extracomment>
+        <translation>标准BP算法</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="97"/>
+        <source>accumulated BP</source>
+        <translation>累积BP算法</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="98"/>
+        <source>mini-batch BP</source>
+        <translation>小批量BP算法</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="158"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="146"/>
+        <location filename="../../bpgui/session/training.py" line="182"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="150"/>
+        <location filename="../../bpgui/session/training.py" line="186"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="220"/>
-        <source>Training diverged and was paused; the last finite iteration is kept. %1</source>
-        <translation>训练发散，已暂停；保留最后一次数值有限的迭代。%1</translation>
-    </message>
-    <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="211"/>
+        <location filename="../../bpgui/session/training.py" line="248"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="246"/>
+        <location filename="../../bpgui/session/core.py" line="248"/>
+        <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
+        <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/core.py" line="279"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="249"/>
+        <location filename="../../bpgui/session/core.py" line="282"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="100"/>
+        <location filename="../../bpgui/session/training.py" line="124"/>
+        <source>Building the network was stopped; the settings in force are shown again.</source>
+        <translation>网络构建已停止；重新显示当前生效的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="130"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="295"/>
+        <location filename="../../bpgui/session/training.py" line="340"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="311"/>
+        <location filename="../../bpgui/session/training.py" line="357"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="315"/>
+        <location filename="../../bpgui/session/training.py" line="361"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="322"/>
+        <location filename="../../bpgui/session/training.py" line="369"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="327"/>
+        <location filename="../../bpgui/session/training.py" line="374"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="369"/>
+        <location filename="../../bpgui/session/training.py" line="417"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/jobs.py" line="126"/>
+        <location filename="../../bpgui/session/jobs.py" line="154"/>
         <source>Checking the gradients…</source>
         <translation>正在进行梯度检验…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/jobs.py" line="154"/>
+        <location filename="../../bpgui/session/jobs.py" line="165"/>
         <source>Comparing standard and accumulated BP…</source>
         <translation>正在对比标准BP算法与累积BP算法…</translation>
     </message>

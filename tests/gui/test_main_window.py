@@ -99,7 +99,8 @@ def test_selection_is_linked_both_ways(window, qtbot):
 
 
 def test_switching_the_data_set_rebuilds_every_view(window, user):
-    user.choose(window.settings_panel.data, "watermelon3.0")
+    user.choose(window.settings_panel.data, "watermelon 3.0")  # the set's display name
+    assert window.controller.settings.data == "watermelon3.0"
     net = window.controller.network
     assert net.layer_sizes == (19, 2, 1)
     assert window.table.source_model().rowCount() == net.n_parameters
@@ -255,7 +256,8 @@ def test_the_derivation_panel_follows_the_selection_with_the_records_numbers(win
     window.controller.select_parameter(6)  # w_11
     record = window.controller.record
     text = window.derivation.text()
-    assert "∂E/∂<i>w</i><sub>11</sub>" in text and "<i>ŷ</i><sub>1</sub>(1 − <i>ŷ</i><sub>1</sub>)" in text
+    assert "∂<i>E</i><sub>k</sub>/∂<i>w</i><sub>11</sub>" in text
+    assert "<i>ŷ</i><sub>1</sub>(1 − <i>ŷ</i><sub>1</sub>)" in text
     assert _num(record.flat_gradients[6]) in text and _num(record.flat_updates[6]) in text
     window.controller.select_parameter(0)  # v_11: the sum over outputs, term by term
     assert "Σ<sub>j</sub>" in window.derivation.text() and "j = 1:" in window.derivation.text()
@@ -402,7 +404,7 @@ def test_following_one_output_shows_the_running_sum_into_each_hidden_unit(window
     for _ in range(7):  # F1 F2 E OG1 HS1 OG2 HS2
         c.step_phase()
         texts.append(window.topology._units[1][0].delta_label.text())
-    assert texts[4].startswith("∂E/∂b₁ (1/3)") and texts[6].startswith("∂E/∂b₁ (2/3)")
+    assert texts[4].startswith("∂Eₖ/∂b₁ (1/3)") and texts[6].startswith("∂Eₖ/∂b₁ (2/3)")
     record = c.display_record()
     w, g = record.parameters[1].weights[0, :2], record.layers[1].delta[0, :2]
     assert texts[6].endswith(f"{-(w @ g):.4g}".replace("-", "−"))
@@ -411,7 +413,7 @@ def test_following_one_output_shows_the_running_sum_into_each_hidden_unit(window
 def test_the_hidden_sum_is_named_by_the_units_output(window):
     window.step_action.trigger()
     window.controller.select_parameter(4)  # γ_1
-    assert "∂E/∂<i>b</i><sub>1</sub> = Σ<sub>j</sub>(…)" in window.derivation.text()
+    assert "∂<i>E</i><sub>k</sub>/∂<i>b</i><sub>1</sub> = Σ<sub>j</sub>(…)" in window.derivation.text()
 
 
 def test_a_setting_changed_mid_run_is_marked_on_the_error_curve(window):

@@ -30,7 +30,7 @@ def sent(panel):
 def test_showing_settings_fills_every_field_and_sends_nothing(panel, sent):
     panel.show_settings(Settings(data="watermelon3.0", hidden=(8, 4), mode="minibatch", batch_size=5,
                                  learning_rate=0.25, shuffle=False, target_error=None, max_epochs=300))
-    assert panel.data.currentText() == "watermelon3.0"
+    assert panel.data.currentText() == "watermelon 3.0" and panel.data.currentData() == "watermelon3.0"
     assert panel.hidden.text() == "8,4"
     assert panel.mode.currentData() == "minibatch" and panel.batch_size.isEnabled()
     assert panel.batch_size.value() == 5 and panel.learning_rate.text() == "0.25"
@@ -86,10 +86,11 @@ def test_picking_from_the_combo_boxes_requests_the_entrys_value(panel, sent, use
     user.choose(panel.activation, "tanh")
     user.choose(panel.loss, "cross-entropy")
     user.choose(panel.init, "Xavier/Glorot")
-    user.choose(panel.data, "moons")
+    user.choose(panel.data, "spiral")
+    user.choose(panel.label_type, "classes")
     assert sent == [("change", {"mode": "accumulated"}), ("change", {"activation": "tanh"}),
                     ("change", {"loss": "cross_entropy"}), ("change", {"init": "xavier"}),
-                    ("change", {"data": "moons"})]
+                    ("change", {"data": "spiral"}), ("change", {"label_type": "classes"})]
 
 
 def test_the_spin_boxes_and_the_check_box(panel, sent, qtbot, user):

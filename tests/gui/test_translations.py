@@ -143,3 +143,13 @@ def test_no_menu_mnemonic_leaks_into_chinese_buttons_or_tooltips(window, switch_
     chinese.run_action.trigger()
     assert not leak.search(chinese.run_action.iconText())
     chinese.run_action.trigger()
+
+
+def test_the_watermelon_set_speaks_the_windows_language(window, user, switch_language):
+    user.choose(window.settings_panel.data, "watermelon 3.0")
+    english_names = window.topology.input_names()[:3]
+    assert all(name.isascii() for name in english_names), english_names
+    chinese = switch_language(window, "zh_CN")
+    chinese_names = chinese.topology.input_names()[:3]
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in name) for name in chinese_names), chinese_names
+    assert chinese.settings_panel.data.currentText() == "西瓜数据集 3.0"

@@ -347,3 +347,36 @@ def test_step_after_the_update_phase_goes_on_to_the_next_iteration(session):
     session.step()
     assert session.iteration == 2 and session.phase_view is None
     assert session.record.flat_values.tobytes() == applied  # iteration 2 starts from what the update made
+
+
+def test_a_digit_label_is_read_as_classes_and_the_learner_is_told_how(session, recorder, tmp_path):
+    path = tmp_path / "digits.csv"
+    rows = ["a,b,digit"] + [f"{i % 7},{(3 * i) % 5},{i % 10}" for i in range(40)]
+    path.write_text("\n".join(rows) + "\n")
+    session.update_settings(data=str(path), hidden=(3,))
+    assert session.network.layer_sizes == (2, 3, 10) and session.network.activations[-1] == "sigmoid"
+    assert "read as 10 classes" in recorder.messages("info")[-1]
+    session.update_settings(label_type="number")
+    assert session.network.layer_sizes == (2, 3, 1) and session.network.activations[-1] == "linear"
+    assert "read as a number, as chosen" in recorder.messages("info")[-1]
+
+
+def test_a_test_split_that_equals_a_smaller_one_says_so(recorder, make_recorder):
+    s = TrainingSession(Settings(data="watermelon3.0", hidden=(2,)))
+    recorder = make_recorder(s)
+    s.update_settings(test_fraction=0.2)  # 17 samples: 0.2 holds out 3, as 0.15 does
+    assert recorder.messages("info")[-1] == "test split 0.2 holds out 3 of 17 samples, the same as 0.15"
+    s.update_settings(test_fraction=0.25)  # 4: a split of its own, nothing to say
+    assert "holds out" not in recorder.messages("info")[-1]
+
+
+def test_the_watermelon_set_is_named_in_the_learners_language_with_the_same_numbers():
+    s = TrainingSession(Settings(data="watermelon3.0", hidden=(2,)))
+    chinese = s.dataset
+    s.set_data_language("en")
+    english = s.dataset
+    assert english.feature_names != chinese.feature_names and all(n.isascii() for n in english.feature_names)
+    np.testing.assert_array_equal(english.inputs, chinese.inputs)
+    np.testing.assert_array_equal(english.targets, chinese.targets)
+    s.step()  # the trainer is not disturbed by the names
+    assert s.iteration == 1
