@@ -325,7 +325,8 @@ def parse_hidden_sizes(text: str) -> tuple[int, ...]:
             raise ConfigError(
                 QT_TRANSLATE_NOOP(
                     "Errors",
-                    "hidden layer sizes must be positive whole numbers separated by commas, got {part} in {text}",
+                    "hidden layer sizes are positive whole numbers separated by commas or spaces, such as 8,4; "
+                    "{part} in {text} is not one",
                 ),
                 part=repr(part), text=repr(text),
             )

@@ -83,6 +83,7 @@ def phase_caption(view: PhaseView, record: IterationRecord, network: Network, le
         if batch:
             update += ", " + cf.generic_batch_gradient().html()
         body = fill(QCoreApplication.translate(
-            "PhaseText", "update, all parameters at once: p ← p + Δp, %1 with η = %2. "
+            "PhaseText", "update, all parameters at once: p ← p + Δp, %1 with η = %2. The links and "
+            "thresholds now show the new values; the units still show the pass just made. "
             "Next: iteration %3 starts forward again."), update, f"{learning_rate:g}", record.iteration + 1)
     return f"<b>{head}</b>: {body}"

@@ -840,6 +840,11 @@
         <translation>第 {layer} 层：激活函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
+        <location filename="../../bpgui/model/network.py" line="326"/>
+        <source>hidden layer sizes are positive whole numbers separated by commas or spaces, such as 8,4; {part} in {text} is not one</source>
+        <translation>各隐层的神经元数应为用逗号或空格分隔的正整数，例如 8,4；{text} 中的 {part} 不是正整数</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/model/activations.py" line="114"/>
         <source>loss must be one of {allowed}, got {got}</source>
         <translation>损失函数必须是 {allowed} 之一，实际为 {got}</translation>
@@ -853,11 +858,6 @@
         <location filename="../../bpgui/model/network.py" line="317"/>
         <source>hidden layer sizes: there is an empty entry in {text} (two separators in a row, or one at the start or end)</source>
         <translation>隐层大小：{text} 中有一个空项（两个分隔符相连，或分隔符位于开头或结尾）</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/model/network.py" line="326"/>
-        <source>hidden layer sizes must be positive whole numbers separated by commas, got {part} in {text}</source>
-        <translation>各隐层的神经元数必须是用逗号分隔的正整数，而 {text} 中有 {part}</translation>
     </message>
     <message>
         <location filename="../../bpgui/model/perceptron.py" line="81"/>
@@ -2049,8 +2049,8 @@
     </message>
     <message>
         <location filename="../../bpgui/views/phase_text.py" line="85"/>
-        <source>update, all parameters at once: p ← p + Δp, %1 with η = %2. Next: iteration %3 starts forward again.</source>
-        <translation>更新（所有参数同时更新）：p ← p + Δp，%1，其中学习率 η = %2。下一步：第 %3 次迭代重新从前向传播开始。</translation>
+        <source>update, all parameters at once: p ← p + Δp, %1 with η = %2. The links and thresholds now show the new values; the units still show the pass just made. Next: iteration %3 starts forward again.</source>
+        <translation>更新（所有参数同时更新）：p ← p + Δp，%1，其中学习率 η = %2。连接和阈值显示的已是新值；神经元上仍是刚才这次前向传播的值。下一步：第 %3 次迭代重新从前向传播开始。</translation>
     </message>
 </context>
 <context>

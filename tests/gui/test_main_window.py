@@ -489,3 +489,13 @@ def test_a_long_message_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(window, 
     assert window.message_label.toolTip() == whole
     assert window.message_label.fontMetrics().horizontalAdvance(whole) > window.message_label.width()
     assert "…" in shown and whole not in shown  # it ends in an ellipsis, never a silent cut
+
+
+def test_the_update_phase_draws_new_weights_beside_the_units_of_the_pass_just_made(window):
+    for _ in range(len(window.controller.phase_plan)):
+        window.phase_action.trigger()
+    record = window.controller.display_record()
+    assert window.controller.phase_view.phase.kind == "update"
+    assert window.topology.link_for(6).label.text() == _fmt(record.flat_new_values[6])  # new w₁₁
+    assert window.topology.unit_value_text(2, 0) == _fmt(record.layers[1].output[0, 0])  # ŷ₁ of the pass
+    assert "now show the new values" in window.caption.text()

@@ -40,7 +40,8 @@ def test_the_notes_network_in_its_phases(qapp):
     assert f"∂<i>E</i><sub>k</sub>/∂{sym('w', 'hj')} = −{sym('g', 'j')} {sym('b', 'h')}" in texts[3]
     assert f"into the hidden units: ∂<i>E</i><sub>k</sub>/∂{sym('b', 'h')} = −Σ<sub>j</sub>" in texts[4]
     assert f"{sym('e', 'h')} = {sym('b', 'h')}(1 − {sym('b', 'h')}) Σ<sub>j</sub>" in texts[4]
-    assert texts[-1].endswith("with η = 0.5. Next: iteration 2 starts forward again.")
+    assert texts[-1].endswith("with η = 0.5. The links and thresholds now show the new values; the units "
+                              "still show the pass just made. Next: iteration 2 starts forward again.")
     assert "Δ<i>p</i> = −<i>η</i> ∂<i>E</i><sub>k</sub>/∂<i>p</i>" in texts[-1]
     assert all(f"phase {i} of {len(texts)}</b>" in t for i, t in enumerate(texts, start=1))
 

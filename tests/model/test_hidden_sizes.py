@@ -29,7 +29,8 @@ def test_a_bad_part_is_named(text, part):
     with pytest.raises(ConfigError) as info:
         parse_hidden_sizes(text)
     assert str(info.value) == (
-        f"hidden layer sizes must be positive whole numbers separated by commas, got {part!r} in {text!r}"
+        f"hidden layer sizes are positive whole numbers separated by commas or spaces, such as 8,4; "
+        f"{part!r} in {text!r} is not one"
     )
 
 
