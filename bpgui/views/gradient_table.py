@@ -271,6 +271,10 @@ class GradientTableView(QWidget):
         self._model.set_values(values, gradients, updates, new_values)
         self._resort_soon()
 
+    def set_batch_size(self, batch: int) -> None:
+        """Name the gradient column ∂E_k/∂p for one sample, ∂E/∂p for a batch's mean."""
+        self._model.set_batch_size(batch)
+
     def set_record(self, record: IterationRecord | None, values_if_none: npt.ArrayLike | None = None) -> None:
         """Show an iteration's record; None shows ``values_if_none`` (e.g. the current parameters) alone.
 
@@ -282,6 +286,7 @@ class GradientTableView(QWidget):
                 self.set_structure(parameter_specs(sizes))
             self.set_values(record.flat_values, record.flat_gradients, record.flat_updates,
                             record.flat_new_values)
+            self.set_batch_size(record.batch_size)
         else:
             self.set_values(values_if_none, None, None, None)
 

@@ -88,6 +88,7 @@ class GradientTableModel(QAbstractTableModel):
         # One array (or None: blank) per column in NUMBER_COLUMNS, in that order.
         self._arrays: list[np.ndarray | None] = [None] * len(NUMBER_COLUMNS)
         self._editable = False
+        self._batch = 1  # samples in the iteration shown: its gradient is ∂E_k/∂p or a batch mean
         self._edit_column = COL_VALUE  # the column holding the parameters an edit changes
         self._precision = DEFAULT_PRECISION
         self._format = f".{DEFAULT_PRECISION}g"
@@ -394,10 +395,20 @@ class GradientTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, N_COLUMNS - 1)
 
     # ---- texts ------------------------------------------------------------------
+    def set_batch_size(self, batch: int) -> None:
+        """One sample's gradient is ∂E_k/∂p; a batch's is the mean ∂E/∂p: the headers say which."""
+        batch = max(1, int(batch))
+        if batch != self._batch:
+            self._batch = batch
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, N_COLUMNS - 1)
+
     def column_titles(self) -> tuple[str, ...]:
+        if self._batch == 1:
+            gradient, estimate = self.tr("∂E_k/∂p"), self.tr("∂E_k/∂p (finite diff.)")
+        else:
+            gradient, estimate = self.tr("∂E/∂p"), self.tr("∂E/∂p (finite diff.)")
         return (self.tr("Name"), self.tr("Layer"), self.tr("From → To"), self.tr("Value before"),
-                self.tr("∂E/∂p"), self.tr("Δp"), self.tr("Value after"), self.tr("∂E/∂p (finite diff.)"),
-                self.tr("rel. error"))
+                gradient, self.tr("Δp"), self.tr("Value after"), estimate, self.tr("rel. error"))
 
     def _column_tips(self) -> tuple[str, ...]:
         return (
@@ -405,7 +416,10 @@ class GradientTableModel(QAbstractTableModel):
             self.tr("Layer after the input the parameter belongs to (1 = first hidden layer)"),
             self.tr("Unit in the layer before → unit in this layer (— for a threshold)"),
             self.tr("p before this iteration's update"),
-            self.tr("∂E/∂p: gradient of the error, from the parameters before the update"),
+            self.tr("∂E_k/∂p: gradient of this sample's error E_k, from the parameters before the update")
+            if self._batch == 1 else
+            self.tr("∂E/∂p = (1/B) Σ_k ∂E_k/∂p: gradient of the batch's mean error, from the parameters "
+                    "before the update"),
             self.tr("Δp = −η ∂E/∂p: the change gradient descent applies"),
             self.tr("p + Δp: the value after the update"),
             self.tr("∂E/∂p estimated from the error alone: a central difference of E around p"

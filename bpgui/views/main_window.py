@@ -343,6 +343,7 @@ class MainWindow(QMainWindow):
             hidden = np.where(phase.gradient_known, 0.0, np.nan)
             self.table.set_values(shown.flat_values, shown.flat_gradients + hidden, shown.flat_updates + hidden,
                                   shown.flat_new_values if phase.updated else None)
+            self.table.set_batch_size(shown.batch_size)
         if self.check_action.isChecked() and not c.running:
             c.request_gradient_check()
         if not c.running:

@@ -964,132 +964,147 @@
 <context>
     <name>GradientTableModel</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="258"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="259"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="260"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="261"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="367"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="368"/>
         <source>Above %1: this gradient and its finite-difference estimate disagree.</source>
         <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="407"/>
+        <source>∂E_k/∂p</source>
+        <translation>∂E_k/∂p</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="407"/>
+        <source>∂E_k/∂p (finite diff.)</source>
+        <translation>∂E_k/∂p（有限差分）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>From → To</source>
         <translation>起点 → 终点</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="398"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>Value before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="399"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="419"/>
+        <source>∂E_k/∂p: gradient of this sample&apos;s error E_k, from the parameters before the update</source>
+        <translation>∂E_k/∂p：本样本误差 E_k 的梯度，按更新前的参数计算</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="421"/>
+        <source>∂E/∂p = (1/B) Σ_k ∂E_k/∂p: gradient of the batch&apos;s mean error, from the parameters before the update</source>
+        <translation>∂E/∂p = (1/B) Σ_k ∂E_k/∂p：这一批平均误差的梯度，按更新前的参数计算</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="409"/>
         <source>∂E/∂p</source>
         <translation>∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="399"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>Δp</source>
         <translation>Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="399"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>Value after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="399"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="409"/>
         <source>∂E/∂p (finite diff.)</source>
         <translation>∂E/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="400"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>rel. error</source>
         <translation>相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="404"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="415"/>
         <source>The parameter p in the note&apos;s notation</source>
         <translation>参数 p，采用笔记中的记号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="405"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="416"/>
         <source>Layer after the input the parameter belongs to (1 = first hidden layer)</source>
         <translation>参数所属的层，从输入层之后算起（1 = 第一隐层）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="406"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="417"/>
         <source>Unit in the layer before → unit in this layer (— for a threshold)</source>
         <translation>前一层的单元 → 本层的单元（阈值记为 —）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="407"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="418"/>
         <source>p before this iteration&apos;s update</source>
         <translation>本次迭代更新前的 p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
-        <source>∂E/∂p: gradient of the error, from the parameters before the update</source>
-        <translation>∂E/∂p：误差的梯度，由更新前的参数算出</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="409"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="423"/>
         <source>Δp = −η ∂E/∂p: the change gradient descent applies</source>
         <translation>Δp = −η ∂E/∂p：梯度下降施加的改变量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="424"/>
         <source>p + Δp: the value after the update</source>
         <translation>p + Δp：更新后的值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="425"/>
         <source>∂E/∂p estimated from the error alone: a central difference of E around p (the gradient check)</source>
         <translation>仅由误差估计的 ∂E/∂p：E 在 p 附近的中心差分（梯度检验）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="413"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="427"/>
         <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is highlighted: the two disagree</source>
         <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁶)；超过 %1 时高亮：二者不一致</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="419"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="433"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="421"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="435"/>
         <source>output</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="422"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="436"/>
         <source>hidden</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="429"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="443"/>
         <source>threshold of {target_role} {target}</source>
         <translation>{target_role} {target} 的阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="432"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="446"/>
         <source>weight from {source_role} {source} to {target_role} {target}</source>
         <translation>从{source_role} {source} 到{target_role} {target} 的权重</translation>
     </message>
@@ -1097,95 +1112,95 @@
 <context>
     <name>GradientTableView</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="317"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="322"/>
         <source>%1 of %2 parameters checked</source>
         <translation>已检验 %2 个参数中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="318"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="323"/>
         <source>largest relative error %1 (%2); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2）；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="336"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="341"/>
         <source>Relative errors above %1 are highlighted.</source>
         <translation>高于 %1 的相对误差会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="339"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="344"/>
         <source>An exactly-zero ∂E/∂p whose estimate is below %1 is rounding noise, not counted as the largest error (here: %2).</source>
         <translation>∂E/∂p 恰为 0 且估计值小于 %1 时属于舍入噪声，不计为最大误差（此处共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="466"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="575"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="471"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="580"/>
         <source>All layers</source>
         <translation>所有层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="468"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="577"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="473"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="582"/>
         <source>Layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="573"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="578"/>
         <source>Show one layer&apos;s parameters</source>
         <translation>只显示某一层的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="578"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
         <source>Show weights, thresholds or both</source>
         <translation>显示权重、阈值或两者</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="579"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="579"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="579"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="581"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="582"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
         <source>Show the parameters whose name contains this text</source>
         <translation>显示名称中包含此文本的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="588"/>
         <source>Type a name as shown or plainly: %1</source>
         <translation>可按表中写法或简写输入：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
         <source>&amp;Digits:</source>
         <translation>有效位数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
         <source>Significant digits shown (hover a number for all of them)</source>
         <translation>显示的有效数字位数（鼠标悬停在数字上可查看全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="594"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="588"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="593"/>
         <source>Copy the selected rows, or every shown row, as tab-separated text at full precision</source>
         <translation>以全精度、制表符分隔的文本复制所选的行（未选择时复制所有显示的行）</translation>
     </message>
@@ -1234,7 +1249,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_window.py" line="218"/>
-        <location filename="../../bpgui/views/main_window.py" line="468"/>
+        <location filename="../../bpgui/views/main_window.py" line="469"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1484,32 +1499,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="397"/>
+        <location filename="../../bpgui/views/main_window.py" line="398"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="408"/>
+        <location filename="../../bpgui/views/main_window.py" line="409"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="419"/>
+        <location filename="../../bpgui/views/main_window.py" line="420"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="420"/>
+        <location filename="../../bpgui/views/main_window.py" line="421"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="444"/>
+        <location filename="../../bpgui/views/main_window.py" line="445"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="444"/>
+        <location filename="../../bpgui/views/main_window.py" line="445"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1550,22 +1565,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="468"/>
+        <location filename="../../bpgui/views/main_window.py" line="469"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="487"/>
+        <location filename="../../bpgui/views/main_window.py" line="488"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="492"/>
+        <location filename="../../bpgui/views/main_window.py" line="493"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="492"/>
+        <location filename="../../bpgui/views/main_window.py" line="493"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>

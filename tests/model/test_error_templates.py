@@ -114,7 +114,7 @@ CASES = {
     "bad batch size": (ConfigError, lambda p: TrainingConfig(mode="minibatch", batch_size=0),
                        "the batch size must be a positive whole number, got 0"),
     "bad hidden sizes": (ConfigError, lambda p: parse_hidden_sizes("8, four"),
-                         "got 'four' in '8, four'"),
+                         "'four' in '8, four' is not one"),
     "bad stop condition": (ConfigError, lambda p: StopConditions(max_epochs=0), "got 0"),
     "wrong test set": (ConfigError,
                        lambda p: Trainer(Network.initialise((2, 2, 1)), load_builtin("xor"), test=load_builtin("sine")),
