@@ -1,5 +1,9 @@
 """The error curve: E_k per iteration, E per epoch and the test error.
 
+Why one module of ~560 lines: it is the curve widget alone (history, axes, scales, markers,
+hover, export all act on the same plot items); its items, array arithmetic, hover texts and
+SVG export are already in ``error_plot_*.py``.
+
 ``ErrorPlotView`` only draws what it is given (``set_history``,
 ``set_current_iteration``, or ``show_history`` with the controller's
 ``History`` snapshot, which calls those two) and never touches the model. The three curves are created

@@ -1,6 +1,6 @@
 """The gradient table: every parameter's value before, ∂E/∂p, Δp and value after.
 
-Why one module of ~570 lines: it is the table's widget alone (filters, sorting, selection,
+Why one module of ~600 lines: it is the table's widget alone (filters, sorting, selection,
 editing, copy/export and the check columns all act on the same view and selection model);
 the model, proxy, delegate, columns and widths are already in ``gradient_table_*.py``.
 

@@ -1,6 +1,6 @@
 """The gradient table's model: one row per parameter, the numbers read from NumPy arrays on demand.
 
-Why one module of ~520 lines: it is the one QAbstractTableModel, and every part
+Why one module of ~540 lines: it is the one QAbstractTableModel, and every part
 (cells, headers, tips, edit requests, the check's summary, the NumPy filter and
 sort keys, copy and CSV) reads the same arrays and specs; the Qt-free helpers
 are already in ``gradient_table_columns``.

@@ -1,5 +1,9 @@
 """The main window: topology, stepping controls, the live gradient table, the error curve.
 
+Why one module of ~540 lines: it is the one place that wires the views to the controller and
+turns each controller signal into what every view shows; its menus, toolbar, status bar,
+file dialogs, dialogs and preferences are already in modules beside it.
+
 Only this class wires signals to slots. Views render what the controller
 holds and send intent to it; the window adds menus, the toolbar, the status
 bar, file dialogs and QSettings (geometry and the learner's last settings).
