@@ -71,10 +71,11 @@ class TrainingSession(PhaseSteps, DerivedViews):
     def _say_how_data_were_read(self, changed: list[str]) -> None:
         """After new data or a new split: how the labels were read, and a split that equals a smaller one."""
         notes = []
+        data = self.dataset  # named in the learner's language
         if "data" in changed or "label_type" in changed:
-            notes.append(label_note(self._dataset))
+            notes.append(label_note(data))
         if "test_fraction" in changed and self._settings.test_fraction:
-            notes.append(split_note(self._dataset, self._settings.test_fraction))
+            notes.append(split_note(data, self._settings.test_fraction))
         for note in notes:
             if note is not None:
                 self._emit("message", note)
@@ -147,6 +148,8 @@ class TrainingSession(PhaseSteps, DerivedViews):
         """
         self._new_request()
         old = self._settings
+        if new.data != old.data and new.label_type == old.label_type:
+            new = replace(new, label_type="auto")  # a choice made for one file is not carried to the next
         if new == old:
             return True
         structural = structural_changes(old, new)
@@ -270,6 +273,8 @@ class TrainingSession(PhaseSteps, DerivedViews):
         self._trainer.set_config(mode=s.mode, learning_rate=s.learning_rate, batch_size=s.batch_size,
                                  shuffle=s.shuffle)
         self._changes = []
+        self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Back to iteration 0's weights, with the "
+                                                                  "settings shown."))
         self._emit("history")
         self._emit("state")
 

@@ -119,6 +119,7 @@ class ErrorPlotView(QWidget):
         self._hover_dot, self._marker, self._marker_label = parts.hover_dot, parts.marker, parts.marker_label
         self._changes: list[tuple[int, str]] = []
         self._x_pinned = False
+        self._capped = False  # some values are past DISPLAY_CEILING and drawn at it
         self._change_lines: list[tuple[pg.InfiniteLine, pg.InfLineLabel]] = []
         self._legend = parts.legend
 
@@ -260,6 +261,10 @@ class ErrorPlotView(QWidget):
 
     def set_log_scale(self, on: bool) -> None:
         self._log_check.setChecked(bool(on))
+
+    def value_text(self) -> str:
+        """What the read-out above the plot says now."""
+        return self._value_label.text()
 
     def value_at(self, x: float) -> str:
         """The exact value of the point nearest to x (in plot coordinates), as the hover label shows it."""
@@ -437,6 +442,12 @@ class ErrorPlotView(QWidget):
         self._floor = floor
 
         log = self.log_scale()
+        capped = not log and any(
+            a is not None and a.shape[0] and float(np.nanmax(a, initial=0.0)) > DISPLAY_CEILING for a in shown_arrays)
+        if capped != self._capped:
+            self._capped = capped
+            if not self._hovering:
+                self._set_hover(None)  # the read-out says so
 
         def shown(values: np.ndarray) -> np.ndarray:
             # For display only: the log scale cannot draw zeros or negatives, and Qt cannot
@@ -477,10 +488,10 @@ class ErrorPlotView(QWidget):
             self._update_legend()
 
     def _update_limits(self, n: int, rows: int) -> None:
-        """No negative iterations or epochs, no negative error on the linear scale; with nothing
-        but the start, the x axis runs from 0 to 1 (not −0.5 to 0.5)."""
+        """No negative error on the linear scale; with nothing but the start, the x axis runs
+        from 0 to 1 (not −0.5 to 0.5). (No lower x limit: the padding keeps the point at 0 visible.)"""
         view = self._plot_item.getViewBox()
-        view.setLimits(xMin=0, yMin=-np.inf if self.log_scale() else 0)
+        view.setLimits(yMin=-np.inf if self.log_scale() else 0)
         if n == 0 and rows <= 1:
             view.setXRange(0, 1, padding=0.02)  # this turns x auto-range off …
             self._x_pinned = True
@@ -529,7 +540,10 @@ class ErrorPlotView(QWidget):
         self._hovering = point is not None
         if point is None:
             self._hover_dot.setVisible(False)
-            self._value_label.setText(placeholder_text())
+            text = placeholder_text()
+            if self._capped:
+                text = fill(self.tr("Values above %1 are drawn at %1; %2"), f"{DISPLAY_CEILING:g}", text)
+            self._value_label.setText(text)
             self._value_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self._value_label.setToolTip("")
             return

@@ -320,8 +320,11 @@ class GradientTableView(QWidget):
         worst, error, checked, total = self._model.check_summary_parts()
         if worst < 0:
             return fill(self.tr("%1 of %2 parameters checked"), checked, total)
-        return fill(self.tr("largest relative error %1 (%2); %3 of %4 parameters checked"),
-                    format(error, ".2g"), display_name(self._model.specs[worst]), checked, total)
+        noise, name = int(np.count_nonzero(self._model.noise_rows())), display_name(self._model.specs[worst])
+        template = (self.tr("largest relative error %1 (%2), leaving out the rounding noise of %5 zero "
+                            "gradient(s); %3 of %4 parameters checked") if noise else
+                    self.tr("largest relative error %1 (%2); %3 of %4 parameters checked"))
+        return fill(template, format(error, ".2g"), name, checked, total, noise)
 
     @Slot()
     def _on_model_check_changed(self) -> None:

@@ -497,7 +497,11 @@ class MainWindow(QMainWindow):
         self.speed_label.setText(self.tr("max") if speed == 0 else fill(self.tr("%1/s"), speed))
 
     def _update_status(self) -> None:
-        self.status_area.show_status(status_line(self.controller.status(), self.controller.settings.mode))
+        c = self.controller
+        phase = c.phase_view
+        self.status_area.show_status(status_line(c.status(), c.settings.mode,
+                                                 None if phase is None else c.display_record(),
+                                                 phase is not None and phase.error_known))
 
     # ---- files --------------------------------------------------------------------------------------
     def _on_open_triggered(self) -> None:

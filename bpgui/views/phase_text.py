@@ -86,4 +86,5 @@ def phase_caption(view: PhaseView, record: IterationRecord, network: Network, le
             "PhaseText", "update, all parameters at once: p ← p + Δp, %1 with η = %2. The links and "
             "thresholds now show the new values; the units still show the pass just made. "
             "Next: iteration %3 starts forward again."), update, f"{learning_rate:g}", record.iteration + 1)
-    return f"<b>{head}</b>: {body}"
+    # "%1: %2" is translated too: Chinese joins them with a full-width colon.
+    return fill(QCoreApplication.translate("PhaseText", "%1: %2"), f"<b>{head}</b>", body)

@@ -38,9 +38,20 @@ def caption_text(record: IterationRecord, preview: bool) -> str:
     return fill(text, sample, record.iteration)
 
 
-def status_line(st: dict[str, Any], mode: str) -> str:
-    """The status bar's figures of iteration t (``st`` is the controller's ``status()``)."""
+def status_line(st: dict[str, Any], mode: str, phases: IterationRecord | None = None,
+                error_known: bool = False) -> str:
+    """The status bar's figures of iteration t (``st`` is the controller's ``status()``).
+
+    While the phases walk through the next iteration (``phases``, its record), its sample and,
+    once the error phase has been shown, its E_k take the place of iteration t's: the bar never
+    names another sample than the one the network and the caption show.
+    """
+    if phases is not None:
+        st = dict(st, sample=int(phases.sample_indices[0]) + 1 if phases.batch_size == 1 else None,
+                  batch=phases.batch_size, error_k=phases.error if error_known else None)
     parts = [fill(translate("MainWindow", "t = %1"), st["iteration"])]
+    if phases is not None and phases.iteration > st["iteration"]:
+        parts.append(fill(translate("MainWindow", "iteration %1 in phases"), phases.iteration))
     if st["end"] > st["iteration"]:
         parts[0] += fill(translate("MainWindow", " (of %1; stepped back)"), st["end"])
     parts.append(fill(translate("MainWindow", "epoch %1"), st["epoch"]))
@@ -51,7 +62,8 @@ def status_line(st: dict[str, Any], mode: str) -> str:
     accumulated = mode == "accumulated"
     if st["error_k"] is not None:
         if accumulated:
-            name = fill(translate("MainWindow", "E of pass %1"), st["iteration"])
+            name = fill(translate("MainWindow", "E of pass %1"),
+                        st["iteration"] if phases is None else phases.iteration)
         else:
             name = "E_k" if st["batch"] == 1 else translate("MainWindow", "batch E")
         parts.append(f"{name} = {st['error_k']:.6g}")

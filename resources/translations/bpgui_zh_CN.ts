@@ -275,39 +275,44 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="275"/>
+        <location filename="../../bpgui/views/error_plot.py" line="284"/>
         <source>Could not write the image {path}</source>
         <translation>无法写入图像 {path}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="351"/>
+        <location filename="../../bpgui/views/error_plot.py" line="360"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="352"/>
+        <location filename="../../bpgui/views/error_plot.py" line="361"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="353"/>
+        <location filename="../../bpgui/views/error_plot.py" line="362"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="354"/>
+        <location filename="../../bpgui/views/error_plot.py" line="363"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="355"/>
+        <location filename="../../bpgui/views/error_plot.py" line="364"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="356"/>
+        <location filename="../../bpgui/views/error_plot.py" line="365"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="545"/>
+        <source>Values above %1 are drawn at %1; %2</source>
+        <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/error_plot_hover.py" line="34"/>
@@ -330,37 +335,37 @@
         <translation>将鼠标指向曲线即可读取精确值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="405"/>
+        <location filename="../../bpgui/views/error_plot.py" line="414"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="405"/>
+        <location filename="../../bpgui/views/error_plot.py" line="414"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="407"/>
+        <location filename="../../bpgui/views/error_plot.py" line="416"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="417"/>
+        <location filename="../../bpgui/views/error_plot.py" line="426"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="418"/>
+        <location filename="../../bpgui/views/error_plot.py" line="427"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="420"/>
+        <location filename="../../bpgui/views/error_plot.py" line="429"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="517"/>
+        <location filename="../../bpgui/views/error_plot.py" line="532"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -951,12 +956,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="335"/>
+        <location filename="../../bpgui/session/training.py" line="340"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="397"/>
+        <location filename="../../bpgui/session/training.py" line="402"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1117,90 +1122,95 @@
         <translation>已检验 %2 个参数中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="323"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="324"/>
+        <source>largest relative error %1 (%2), leaving out the rounding noise of %5 zero gradient(s); %3 of %4 parameters checked</source>
+        <translation>最大相对误差 %1（%2），未计入 %5 个零梯度的舍入噪声；已检验 %4 个参数中的 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table.py" line="326"/>
         <source>largest relative error %1 (%2); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2）；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="341"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="344"/>
         <source>Relative errors above %1 are highlighted.</source>
         <translation>高于 %1 的相对误差会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="344"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="347"/>
         <source>An exactly-zero ∂E/∂p whose estimate is below %1 is rounding noise, not counted as the largest error (here: %2).</source>
         <translation>∂E/∂p 恰为 0 且估计值小于 %1 时属于舍入噪声，不计为最大误差（此处共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="471"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="580"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="474"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
         <source>All layers</source>
         <translation>所有层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="473"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="582"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
         <source>Layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="578"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="581"/>
         <source>Show one layer&apos;s parameters</source>
         <translation>只显示某一层的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
         <source>Show weights, thresholds or both</source>
         <translation>显示权重、阈值或两者</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
         <source>Show the parameters whose name contains this text</source>
         <translation>显示名称中包含此文本的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="588"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
         <source>Type a name as shown or plainly: %1</source>
         <translation>可按表中写法或简写输入：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="592"/>
         <source>&amp;Digits:</source>
         <translation>有效位数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="593"/>
         <source>Significant digits shown (hover a number for all of them)</source>
         <translation>显示的有效数字位数（鼠标悬停在数字上可查看全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
         <location filename="../../bpgui/views/gradient_table.py" line="594"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="597"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="593"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="596"/>
         <source>Copy the selected rows, or every shown row, as tab-separated text at full precision</source>
         <translation>以全精度、制表符分隔的文本复制所选的行（未选择时复制所有显示的行）</translation>
     </message>
@@ -1208,198 +1218,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="98"/>
+        <location filename="../../bpgui/views/main_window.py" line="102"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="131"/>
+        <location filename="../../bpgui/views/main_window.py" line="135"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="132"/>
+        <location filename="../../bpgui/views/main_window.py" line="136"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="160"/>
+        <location filename="../../bpgui/views/main_window.py" line="164"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="214"/>
+        <location filename="../../bpgui/views/main_window.py" line="218"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="215"/>
+        <location filename="../../bpgui/views/main_window.py" line="219"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="216"/>
+        <location filename="../../bpgui/views/main_window.py" line="220"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="217"/>
+        <location filename="../../bpgui/views/main_window.py" line="221"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="218"/>
-        <location filename="../../bpgui/views/main_window.py" line="469"/>
+        <location filename="../../bpgui/views/main_window.py" line="222"/>
+        <location filename="../../bpgui/views/main_window.py" line="473"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="219"/>
+        <location filename="../../bpgui/views/main_window.py" line="223"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="220"/>
+        <location filename="../../bpgui/views/main_window.py" line="224"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="221"/>
+        <location filename="../../bpgui/views/main_window.py" line="225"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="222"/>
+        <location filename="../../bpgui/views/main_window.py" line="226"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="223"/>
+        <location filename="../../bpgui/views/main_window.py" line="227"/>
         <source>Back to iteration 0, the network drawn from the seed</source>
         <translation>回到第 0 次迭代，即由随机种子生成的初始网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="224"/>
+        <location filename="../../bpgui/views/main_window.py" line="228"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="225"/>
+        <location filename="../../bpgui/views/main_window.py" line="229"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="226"/>
+        <location filename="../../bpgui/views/main_window.py" line="230"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="227"/>
+        <location filename="../../bpgui/views/main_window.py" line="231"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="228"/>
+        <location filename="../../bpgui/views/main_window.py" line="232"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="229"/>
+        <location filename="../../bpgui/views/main_window.py" line="233"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="230"/>
+        <location filename="../../bpgui/views/main_window.py" line="234"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="231"/>
+        <location filename="../../bpgui/views/main_window.py" line="235"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="233"/>
+        <location filename="../../bpgui/views/main_window.py" line="237"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="234"/>
+        <location filename="../../bpgui/views/main_window.py" line="238"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="238"/>
+        <location filename="../../bpgui/views/main_window.py" line="242"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="239"/>
+        <location filename="../../bpgui/views/main_window.py" line="243"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="240"/>
+        <location filename="../../bpgui/views/main_window.py" line="244"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="241"/>
+        <location filename="../../bpgui/views/main_window.py" line="245"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="242"/>
+        <location filename="../../bpgui/views/main_window.py" line="246"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="244"/>
+        <location filename="../../bpgui/views/main_window.py" line="248"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="246"/>
+        <location filename="../../bpgui/views/main_window.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="247"/>
+        <location filename="../../bpgui/views/main_window.py" line="251"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="250"/>
+        <location filename="../../bpgui/views/main_window.py" line="254"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="252"/>
+        <location filename="../../bpgui/views/main_window.py" line="256"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="253"/>
+        <location filename="../../bpgui/views/main_window.py" line="257"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="254"/>
+        <location filename="../../bpgui/views/main_window.py" line="258"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="255"/>
+        <location filename="../../bpgui/views/main_window.py" line="259"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="256"/>
+        <location filename="../../bpgui/views/main_window.py" line="260"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="257"/>
+        <location filename="../../bpgui/views/main_window.py" line="261"/>
         <source>Undo the last weight or threshold you set by hand</source>
         <translation>撤销上一次手动设置的权重或阈值</translation>
     </message>
@@ -1499,32 +1509,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="398"/>
+        <location filename="../../bpgui/views/main_window.py" line="402"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="409"/>
+        <location filename="../../bpgui/views/main_window.py" line="413"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="420"/>
+        <location filename="../../bpgui/views/main_window.py" line="424"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="421"/>
+        <location filename="../../bpgui/views/main_window.py" line="425"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="445"/>
+        <location filename="../../bpgui/views/main_window.py" line="449"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="445"/>
+        <location filename="../../bpgui/views/main_window.py" line="449"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1545,7 +1555,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/status_text.py" line="31"/>
-        <location filename="../../bpgui/views/status_text.py" line="48"/>
+        <location filename="../../bpgui/views/status_text.py" line="59"/>
         <source>sample k = %1</source>
         <translation>样本 k = %1</translation>
     </message>
@@ -1565,67 +1575,72 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="469"/>
+        <location filename="../../bpgui/views/main_window.py" line="473"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="488"/>
+        <location filename="../../bpgui/views/main_window.py" line="492"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="493"/>
+        <location filename="../../bpgui/views/main_window.py" line="497"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="493"/>
+        <location filename="../../bpgui/views/main_window.py" line="497"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="43"/>
+        <location filename="../../bpgui/views/status_text.py" line="52"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="45"/>
+        <location filename="../../bpgui/views/status_text.py" line="54"/>
+        <source>iteration %1 in phases</source>
+        <translation>正在分阶段演示第 %1 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/status_text.py" line="56"/>
         <source> (of %1; stepped back)</source>
         <translation>（共 %1，已后退）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="46"/>
+        <location filename="../../bpgui/views/status_text.py" line="57"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="50"/>
+        <location filename="../../bpgui/views/status_text.py" line="61"/>
         <source>batch of %1</source>
         <translation>一批 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="54"/>
+        <location filename="../../bpgui/views/status_text.py" line="65"/>
         <source>E of pass %1</source>
         <translation>第 %1 遍的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="56"/>
+        <location filename="../../bpgui/views/status_text.py" line="68"/>
         <source>batch E</source>
         <translation>批误差 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="59"/>
+        <location filename="../../bpgui/views/status_text.py" line="71"/>
         <source>E (end of epoch %1) = %2</source>
         <translation>E（第 %1 轮结束时）= %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="61"/>
+        <location filename="../../bpgui/views/status_text.py" line="73"/>
         <source>accuracy %1%</source>
         <translation>准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="63"/>
+        <location filename="../../bpgui/views/status_text.py" line="75"/>
         <source>test E = %1</source>
         <translation>测试集 E = %1</translation>
     </message>
@@ -2067,6 +2082,11 @@
         <source>update, all parameters at once: p ← p + Δp, %1 with η = %2. The links and thresholds now show the new values; the units still show the pass just made. Next: iteration %3 starts forward again.</source>
         <translation>更新（所有参数同时更新）：p ← p + Δp，%1，其中学习率 η = %2。连接和阈值显示的已是新值；神经元上仍是刚才这次前向传播的值。下一步：第 %3 次迭代重新从前向传播开始。</translation>
     </message>
+    <message>
+        <location filename="../../bpgui/views/phase_text.py" line="90"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPanel</name>
@@ -2440,23 +2460,23 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="158"/>
+        <location filename="../../bpgui/session/training.py" line="161"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="182"/>
+        <location filename="../../bpgui/session/training.py" line="185"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="186"/>
+        <location filename="../../bpgui/session/training.py" line="189"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="248"/>
+        <location filename="../../bpgui/session/training.py" line="251"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -2476,42 +2496,47 @@ mini-batch: one update per B samples</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="124"/>
+        <location filename="../../bpgui/session/training.py" line="125"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="130"/>
+        <location filename="../../bpgui/session/training.py" line="131"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="340"/>
+        <location filename="../../bpgui/session/training.py" line="276"/>
+        <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
+        <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="345"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="357"/>
+        <location filename="../../bpgui/session/training.py" line="362"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="361"/>
+        <location filename="../../bpgui/session/training.py" line="366"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="369"/>
+        <location filename="../../bpgui/session/training.py" line="374"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="374"/>
+        <location filename="../../bpgui/session/training.py" line="379"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="417"/>
+        <location filename="../../bpgui/session/training.py" line="422"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>

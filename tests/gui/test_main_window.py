@@ -458,7 +458,7 @@ def test_divergence_is_explained_whole_and_the_curve_stays_finite(qtbot, qsettin
     qtbot.addWidget(window)
     window.show()
     (x0, x1), (y0, y1) = window.plot.plot_item.viewRange()
-    assert x0 >= 0 and x1 <= 1.1  # at t = 0 the x axis starts at iteration 0, not −0.5
+    assert -0.05 <= x0 <= 0 and x1 <= 1.1  # at t = 0 the x axis starts at iteration 0, not −0.5
     window.run_action.trigger()
     qtbot.waitUntil(lambda: not c.running, timeout=10_000)
     t = c.iteration
@@ -467,8 +467,9 @@ def test_divergence_is_explained_whole_and_the_curve_stays_finite(qtbot, qsettin
     assert "η = 40" in text and f"t = {t}" in text and "η = 4," in text  # names η and what to try
     window.plot.plot_item.getViewBox().updateAutoRange()
     (x0, x1), (y0, y1) = window.plot.plot_item.viewRange()
-    assert all(np.isfinite([x0, x1, y0, y1])) and x0 >= 0 and y0 >= 0 and y1 < 1e31
-    assert np.max(c.history().iteration_errors) > 1e31  # the data themselves are larger: drawn at the ceiling
+    assert all(np.isfinite([x0, x1, y0, y1])) and x0 > -1 and y0 >= 0 and y1 < 1e31
+    assert np.max(c.history().iteration_errors) > 1e31  # the data themselves are larger: drawn at the ceiling …
+    assert "drawn at 1e+30" in window.plot.value_text()  # … and the plot says so
 
 
 def test_the_gradient_check_column_survives_a_language_switch(window, switch_language):
@@ -499,3 +500,16 @@ def test_the_update_phase_draws_new_weights_beside_the_units_of_the_pass_just_ma
     assert window.topology.link_for(6).label.text() == _fmt(record.flat_new_values[6])  # new w₁₁
     assert window.topology.unit_value_text(2, 0) == _fmt(record.layers[1].output[0, 0])  # ŷ₁ of the pass
     assert "now show the new values" in window.caption.text()
+
+
+def test_in_phases_the_status_bar_names_the_sample_the_network_shows(window):
+    for _ in range(3):
+        window.step_action.trigger()
+    window.phase_action.trigger()  # iteration 4 begins: its forward pass
+    shown = window.controller.display_record()
+    status = window.status_label.text()
+    assert "t = 3" in status and "iteration 4 in phases" in status
+    assert f"sample k = {int(shown.sample_indices[0]) + 1}" in status and "E_k" not in status  # not known yet
+    while not window.controller.phase_view.error_known:
+        window.phase_action.trigger()
+    assert f"E_k = {shown.error:.6g}" in window.status_label.text()

@@ -380,3 +380,20 @@ def test_the_watermelon_set_is_named_in_the_learners_language_with_the_same_numb
     np.testing.assert_array_equal(english.targets, chinese.targets)
     s.step()  # the trainer is not disturbed by the names
     assert s.iteration == 1
+
+
+def test_a_label_type_chosen_for_one_file_is_not_carried_to_the_next_data_set(session, recorder, tmp_path):
+    path = tmp_path / "digits.csv"
+    path.write_text("a,digit\n" + "".join(f"{i % 5},{i % 10}\n" for i in range(30)))
+    session.update_settings(data=str(path), label_type="number")
+    assert session.network.layer_sizes[-1] == 1
+    session.set_data_language("en")
+    session.update_settings(data="watermelon3.0")
+    assert session.settings.label_type == "auto" and session.dataset.task == "classification"
+    assert not any("好瓜" in m for m in recorder.messages())  # notes name columns in the learner's language
+
+
+def test_reset_says_what_it_did(session, recorder):
+    session.step()
+    session.reset()
+    assert recorder.messages("info")[-1] == "Back to iteration 0's weights, with the settings shown."
