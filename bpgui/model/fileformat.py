@@ -33,11 +33,43 @@ from numpy.typing import ArrayLike
 from .activations import ACTIVATIONS, LOSSES
 from .atomic import write_text_atomically
 from .errors import QT_TRANSLATE_NOOP, NetworkFileError
-from .network import INITIALISATIONS, Network
+from .network import (
+    INITIALISATIONS,
+    MAX_HIDDEN_LAYERS,
+    MAX_INIT_RANGE,
+    MAX_PARAMETERS,
+    Network,
+    parameter_count,
+)
 
 FORMAT = "bpgui.network"
 VERSION = 1
 _KEYS = {"format", "version", "layers", "weights", "thresholds", "loss", "learning_rate", "seed", "init", "init_range"}
+
+
+#: Integers longer than this are read as ``_HugeNumber`` instead of ``int``:
+#: Python refuses to convert more than 4,300 digits (a ValueError that named
+#: no key), and no valid key needs more than a few.
+_MAX_DIGITS = 4300
+
+
+class _HugeNumber:
+    """An integer literal too long to be worth converting; every key refuses it by name."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = len(digits.lstrip("-"))
+
+    def __repr__(self) -> str:
+        return f"<a number of {self.digits} digits>"
+
+
+def _parse_int(text: str) -> int | _HugeNumber:
+    if len(text) > _MAX_DIGITS:
+        return _HugeNumber(text)
+    try:
+        return int(text)
+    except ValueError:  # a lower limit set with sys.set_int_max_str_digits
+        return _HugeNumber(text)
 
 
 @dataclass(frozen=True)
@@ -50,19 +82,22 @@ class NetworkFile:
 
 
 def _number(source: str, key: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, _HugeNumber):
+        number = math.inf
+    elif isinstance(value, bool) or not isinstance(value, (int, float)):
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a number, got {got}"),
-            source=source, key=key, got=json.dumps(value, ensure_ascii=False),
+            source=source, key=key, got=_describe(value),
         )
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
+    else:
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
     if not math.isfinite(number):
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a finite number, got {got}"),
-            source=source, key=key, got=str(value),
+            source=source, key=key, got=_describe(value),
         )
     return number
 
@@ -100,9 +135,26 @@ def _vector(source: str, key: str, value: Any, n: int) -> list[float]:
 
 
 def _describe(value: Any) -> str:
+    """``value`` as a message shows it: short, and never an exception of its own."""
     if isinstance(value, list):
         return f"a list of {len(value)}"
-    return json.dumps(value, ensure_ascii=False)[:60]
+    if isinstance(value, _HugeNumber):
+        return repr(value)
+    if isinstance(value, dict):
+        return f"an object of {len(value)} keys" if len(value) > 8 else _dumped(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        try:
+            return f"<a number of {len(str(abs(value)))} digits>"
+        except ValueError:  # past Python's int-to-text limit
+            return f"<a number of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    return _dumped(value)
+
+
+def _dumped(value: Any) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False)[:60]
+    except (TypeError, ValueError, RecursionError):  # not JSON (a caller's own object), or nested too deeply
+        return type(value).__name__
 
 
 def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
@@ -111,7 +163,7 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a JSON object"), source=source, key="(top level)"
         )
-    unknown = sorted(set(data) - _KEYS)
+    unknown = sorted(str(k) for k in set(data) - _KEYS)
     if unknown:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: unknown key (allowed: {allowed})"),
@@ -134,6 +186,14 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a list of at least 2 layers (input and output)"),
             source=source, key="layers",
         )
+    if len(layers) - 2 > MAX_HIDDEN_LAYERS:
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{source}: {key}: a network with {count} hidden layers is too deep; bpgui handles at most {limit}",
+            ),
+            source=source, key="layers", count=f"{len(layers) - 2:,}", limit=MAX_HIDDEN_LAYERS,
+        )
     sizes, activations = [], []
     for k, layer in enumerate(layers):
         key = f"layers[{k}]"
@@ -144,13 +204,19 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
                 ),
                 source=source, key=key,
             )
-        extra = sorted(set(layer) - {"units", "activation"})
+        extra = sorted(str(k) for k in set(layer) - {"units", "activation"})
         if extra:
             raise NetworkFileError(
                 QT_TRANSLATE_NOOP("Errors", "{source}: {key}: unknown key (allowed: units, activation)"),
                 source=source, key=f"{key}.{extra[0]}",
             )
         units = layer.get("units")
+        if isinstance(units, _HugeNumber) or (isinstance(units, int) and units > MAX_PARAMETERS):
+            # A layer this wide cannot fit under the parameter limit (each unit has a threshold).
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected at most {limit}, got {got}"),
+                source=source, key=f"{key}.units", limit=f"{MAX_PARAMETERS:,}", got=_describe(units),
+            )
         if isinstance(units, bool) or not isinstance(units, int) or units < 1:
             raise NetworkFileError(
                 QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a positive whole number, got {got}"),
@@ -165,14 +231,25 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
                 )
             continue
         act = layer.get("activation", "sigmoid")
-        if act not in ACTIVATIONS:
+        if not isinstance(act, str) or act not in ACTIVATIONS:
             raise NetworkFileError(
                 QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected one of {allowed}, got {got}"),
                 source=source, key=f"{key}.activation", allowed=", ".join(ACTIVATIONS), got=_describe(act),
             )
         activations.append(act)
+    count = parameter_count(sizes)
+    if count > MAX_PARAMETERS:
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{source}: {key}: a {shape} network has {count} parameters; bpgui handles at most {limit}: "
+                "use fewer units",
+            ),
+            source=source, key="layers", shape="-".join(map(str, sizes)), count=f"{count:,}",
+            limit=f"{MAX_PARAMETERS:,}",
+        )
     loss = data.get("loss", "squared_error")
-    if loss not in LOSSES:
+    if not isinstance(loss, str) or loss not in LOSSES:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected one of {allowed}, got {got}"),
             source=source, key="loss", allowed=", ".join(LOSSES), got=_describe(loss),
@@ -197,7 +274,7 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
             source=source, key="seed", got=_describe(seed),
         )
     init = data.get("init", "uniform")
-    if init not in INITIALISATIONS:
+    if not isinstance(init, str) or init not in INITIALISATIONS:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected one of {allowed}, got {got}"),
             source=source, key="init", allowed=", ".join(INITIALISATIONS), got=_describe(init),
@@ -206,6 +283,11 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
     if init_range <= 0:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a positive number"), source=source, key="init_range"
+        )
+    if init_range > MAX_INIT_RANGE:
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected at most {limit}, got {got}"),
+            source=source, key="init_range", limit=f"{MAX_INIT_RANGE:g}", got=_describe(data.get("init_range")),
         )
 
     n_links = len(sizes) - 1
@@ -256,7 +338,7 @@ def load_network(path: str | os.PathLike[str]) -> NetworkFile:
     try:
         # NaN and Infinity literals parse to floats and are then refused by the
         # validation below, which names the key they stand at.
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: not valid JSON ({reason})"),

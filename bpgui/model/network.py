@@ -14,6 +14,7 @@ what lets the history keep any earlier state by reference.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import NoReturn
@@ -27,6 +28,15 @@ from .seeding import INIT, rng_for
 
 INITIALISATIONS = ("uniform", "xavier")
 DEFAULT_INIT_RANGE = 0.5
+#: The largest ``init_range``: a weight of a million already saturates every
+#: sigmoid, and U(−r, r) cannot even be drawn once 2r overflows a float.
+MAX_INIT_RANGE = 1e6
+#: One limit on every path (settings panel, command line, network files): a
+#: network larger than this would take seconds and gigabytes to build.
+MAX_PARAMETERS = 5_000_000
+#: The deepest network bpgui builds: a hundred hidden layers is far beyond
+#: what a learner can follow phase by phase, and every deeper file was a hang.
+MAX_HIDDEN_LAYERS = 100
 
 
 def frozen(array: np.ndarray) -> np.ndarray:
@@ -129,10 +139,17 @@ class Network:
                 QT_TRANSLATE_NOOP("Errors", "init must be one of {allowed}, got {got}"),
                 allowed=", ".join(INITIALISATIONS), got=repr(init),
             )
-        if not (np.isfinite(init_range) and init_range > 0):
+        r = _real(init_range)
+        if not r > 0:  # also NaN, and anything that is not a number
             raise ConfigError(
-                QT_TRANSLATE_NOOP("Errors", "init_range must be a positive number, got {got}"), got=repr(init_range)
+                QT_TRANSLATE_NOOP("Errors", "init_range must be a positive number, got {got}"), got=_short(init_range)
             )
+        if r > MAX_INIT_RANGE:  # also infinity and integers too large for a float
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "init_range must be at most {limit}, got {got}"),
+                limit=f"{MAX_INIT_RANGE:g}", got=_short(init_range),
+            )
+        init_range = r
         rng = rng_for(seed, INIT)
         weights, thresholds = [], []
         for n_in, n_out in pairwise(sizes):
@@ -252,6 +269,23 @@ class Network:
             return self.forward(np.atleast_2d(np.asarray(inputs, dtype=np.float64)))[1][-1]
 
 
+def _real(value: object) -> float:
+    """``value`` as a float (∞ if too large for one), or NaN if it is not a real number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        return math.nan
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+def _short(value: object) -> str:
+    """``repr(value)`` cut to 60 characters (a huge integer's repr could even fail)."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"~2^{value.bit_length()}" if value > 0 else f"-~2^{value.bit_length()}"
+    return repr(value)[:60]
+
+
 def _layout(sizes: tuple[int, ...]) -> tuple[tuple[int, int, int], ...]:
     out, offset = [], 0
     for n_in, n_out in pairwise(sizes):
@@ -277,13 +311,14 @@ def validate_structure(layer_sizes: Sequence[int], activations: Sequence[str], l
                 QT_TRANSLATE_NOOP("Errors", "layer {layer} must have a positive whole number of units, got {got}"),
                 layer=k, got=repr(n),
             )
+    check_size(layer_sizes)
     if len(activations) != len(layer_sizes) - 1:
         raise ConfigError(
             QT_TRANSLATE_NOOP("Errors", "{expected} activations are needed (one per layer after the input), got {got}"),
             expected=len(layer_sizes) - 1, got=len(activations),
         )
     for k, a in enumerate(activations, start=1):
-        if a not in ACTIVATIONS:
+        if not isinstance(a, str) or a not in ACTIVATIONS:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("Errors", "layer {layer}: activation must be one of {allowed}, got {got}"),
                 layer=k, allowed=", ".join(ACTIVATIONS), got=repr(a),
@@ -294,6 +329,35 @@ def validate_structure(layer_sizes: Sequence[int], activations: Sequence[str], l
         raise ConfigError(
             QT_TRANSLATE_NOOP("Errors", "cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))")
         )
+
+
+def parameter_count(sizes: Sequence[int]) -> int:
+    """Weights and thresholds of a network with these layer sizes: Σ (n_k + 1)·n_(k+1)."""
+    return sum((int(a) + 1) * int(b) for a, b in pairwise(sizes))
+
+
+def check_size(sizes: Sequence[int]) -> int:
+    """The parameter count of a network with these (positive, whole) layer sizes.
+
+    ``ConfigError`` past :data:`MAX_HIDDEN_LAYERS` hidden layers or
+    :data:`MAX_PARAMETERS` parameters: the one limit the settings panel, the
+    command line and network files all meet.
+    """
+    hidden = len(sizes) - 2
+    if hidden > MAX_HIDDEN_LAYERS:
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("Errors", "a network with {count} hidden layers is too deep; bpgui handles at most "
+                                        "{limit}"),
+            count=f"{hidden:,}", limit=MAX_HIDDEN_LAYERS,
+        )
+    count = parameter_count(sizes)
+    if count > MAX_PARAMETERS:
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("Errors", "a {shape} network has {count} parameters; bpgui handles at most "
+                                        "{limit}: use fewer hidden units"),
+            shape="-".join(map(str, sizes)), count=f"{count:,}", limit=f"{MAX_PARAMETERS:,}",
+        )
+    return count
 
 
 def parse_hidden_sizes(text: str) -> tuple[int, ...]:

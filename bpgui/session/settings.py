@@ -3,25 +3,25 @@
 The settings panel shows a :class:`Settings`, the Examples menu offers
 :data:`EXAMPLES`, and both the window and the command line build their
 networks with :func:`build_network` (one place decides the output unit and the
-size limit). No Qt here.
+size limit). No Qt here. The size limits themselves are the model's
+(``model.network.check_size``: network files meet them too), re-exported here.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model.datasets import Dataset
-from ..model.errors import QT_TRANSLATE_NOOP, ConfigError
+from ..model.errors import QT_TRANSLATE_NOOP
+from ..model.network import MAX_PARAMETERS as MAX_PARAMETERS
 from ..model.network import Network
+from ..model.network import check_size as check_size
+from ..model.network import parameter_count as parameter_count
 from ..model.training import DEFAULT_LEARNING_RATE
 from .messages import Message
-
-# A network larger than this would take seconds and gigabytes to build: refused.
-MAX_PARAMETERS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -105,23 +105,6 @@ EXAMPLES: dict[str, Settings] = {
     "watermelon3.0": Settings(data="watermelon3.0", hidden=(5,), target_error=None, max_epochs=300),
     "watermelon3.0alpha": Settings(data="watermelon3.0alpha", hidden=(5,), target_error=None, max_epochs=300),
 }
-
-
-def parameter_count(sizes: Sequence[int]) -> int:
-    """Weights and thresholds of a network with these layer sizes: Σ (n_k + 1)·n_(k+1)."""
-    return sum((a + 1) * b for a, b in itertools.pairwise(sizes))
-
-
-def check_size(sizes: Sequence[int]) -> int:
-    """The parameter count of a network with these layer sizes; ConfigError past :data:`MAX_PARAMETERS`."""
-    count = parameter_count(sizes)
-    if count > MAX_PARAMETERS:
-        raise ConfigError(
-            QT_TRANSLATE_NOOP("Errors", "a {shape} network has {count} parameters; bpgui handles at most "
-                                        "{limit}: use fewer hidden units"),
-            shape="-".join(map(str, sizes)), count=f"{count:,}", limit=f"{MAX_PARAMETERS:,}",
-        )
-    return count
 
 
 def build_network(data: Dataset, hidden: Sequence[int], *, activation: str = "sigmoid",
