@@ -61,7 +61,7 @@ def _tanh_slope_scalar(y: float) -> float:
 
 
 def _relu_scalar(z: float) -> float:
-    return z if z > 0.0 else 0.0
+    return z if z > 0.0 or z != z else 0.0  # NaN stays NaN, as np.maximum keeps it
 
 
 def _relu_slope_scalar(y: float) -> float:

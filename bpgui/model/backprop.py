@@ -115,9 +115,15 @@ def compute_step_vectorised(
     updates.setflags(write=False)
     new_flat.setflags(write=False)
     # A sum is finite only if every term is (inf − inf is NaN): one reduction
-    # checks every new parameter; overflow of the sum itself would need
-    # parameters near 1e308, which is divergence anyway.
-    finite = math.isfinite(error) and math.isfinite(_add_reduce(new_flat))
+    # checks every new parameter, one each layer's net inputs (ReLU, tanh or a
+    # sigmoid can turn a NaN or infinite one into a finite output, and the
+    # record would show it); overflow of the sum itself would need values
+    # near 1e308, which is divergence anyway.
+    finite = (
+        math.isfinite(error)
+        and math.isfinite(_add_reduce(new_flat))
+        and all(math.isfinite(_add_reduce(net, None)) for net in nets)
+    )
     return StepResult(nets, outputs, deltas, errors, error, grads, updates, finite, network.with_flat(new_flat))
 
 

@@ -115,6 +115,8 @@ def compute_step_small(network: Network, x: list[float], y: list[float], learnin
         float(error),  # error
         g,  # gradients
         u,  # updates
-        math.isfinite(error) and all(map(math.isfinite, new)),  # finite
+        # finite: the error, every net input (ReLU, tanh or a sigmoid can turn a
+        # NaN or infinite one into a finite output) and every new parameter.
+        math.isfinite(error) and all(math.isfinite(v) for net in nets for v in net) and all(map(math.isfinite, new)),
         network.with_flat(nf),  # network_after
     )

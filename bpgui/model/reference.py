@@ -77,7 +77,7 @@ def activation(name: str, z: float) -> float:
     if name == "tanh":
         return math.tanh(z)
     if name == "relu":
-        return z if z > 0.0 else 0.0
+        return z if z > 0.0 or z != z else 0.0  # NaN stays NaN, as np.maximum keeps it
     if name == "linear":
         return z
     raise _unknown_activation(name)
@@ -274,7 +274,14 @@ def reference_step(
     new_flat, grads, updates = np.array(after), np.array(gradient), np.array(update)
     for a in (new_flat, grads, updates):
         a.setflags(write=False)
-    finite = math.isfinite(error) and all(math.isfinite(p) for p in after)
+    # Refused (by the trainer) if anything it would show or apply is NaN or
+    # infinite: the error, a unit's net input (a finite output such as
+    # ReLU's, tanh's or a sigmoid's can hide it) or a new parameter.
+    finite = (
+        math.isfinite(error)
+        and all(math.isfinite(v) for s in samples for layer in s.received for v in layer)
+        and all(math.isfinite(p) for p in after)
+    )
     return StepResult(
         nets=per_layer("received"), outputs=per_layer("outputs"), deltas=per_layer("deltas"),
         sample_errors=np.array([s.error for s in samples]), error=error, gradients=grads, updates=updates,

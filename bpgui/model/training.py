@@ -110,6 +110,33 @@ class TrainingState(NamedTuple):
     config: TrainingConfig
 
 
+def _check_targets(network: Network, train: Dataset, test: Dataset | None) -> None:
+    """Cross-entropy's targets are probabilities: one outside [0, 1] makes E negative and meaningless."""
+    if network.loss != "cross_entropy":
+        return
+    for part in (train, test):
+        if part is None or part.n_samples == 0:
+            continue
+        targets = np.asarray(part.targets)
+        outside = (targets < 0.0) | (targets > 1.0)
+        if outside.any():
+            value = float(targets[np.unravel_index(int(np.argmax(outside)), targets.shape)])
+            if part is train:
+                raise ConfigError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "cross-entropy needs targets from 0 to 1, but the training set {name} has the target {value}",
+                    ),
+                    name=repr(part.name), value=f"{value:g}",
+                )
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "cross-entropy needs targets from 0 to 1, but the test set {name} has the target {value}"
+                ),
+                name=repr(part.name), value=f"{value:g}",
+            )
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -172,6 +199,7 @@ class Trainer:
                 ),
                 **fields,
             )
+        _check_targets(network, train, test)
         rng_for(seed, ORDER)  # validates the seed
         self.train_set = train
         self.test_set = test if test is not None and test.n_samples > 0 else None
@@ -561,6 +589,7 @@ class Trainer:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("Errors", "the new network has a different structure; make a new trainer")
             )
+        _check_targets(network, self.train_set, self.test_set)
         self._branch(self._state._replace(network=network))
         self._last_record = None
 
