@@ -22,7 +22,8 @@ here computes: the numbers all come from the iteration's record.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
 import numpy as np
@@ -44,19 +45,69 @@ class Phase:
 
 @dataclass(frozen=True)
 class PhaseView:
-    """What to show after ``phase``: what it lights, and everything known so far."""
+    """What to show after ``phase``: what it lights, and everything known so far.
+
+    Built in O(1) per phase: what is known is a few numbers (layers known
+    from ``_deltas_from`` down to the output, the first ``_outputs_known``
+    outputs), and the sets and masks the views read are made from them on
+    first use. Copying a mask per phase made a deep network's plan quadratic.
+    """
 
     phase: Phase
     index: int  # 0-based position in the plan
     count: int  # phases in the plan
-    lit_units: frozenset[tuple[int, int]]  # (layer, 0-based unit); layer 0 is the input
-    lit_parameters: frozenset[int]  # canonical parameter indices
     forward_layers: int  # layers 1..forward_layers have net and output known
     error_known: bool
-    delta_known: tuple[np.ndarray, ...]  # per layer after the input, bool per unit
     hidden_sum_outputs: int  # per-output mode: outputs j already carried into the last hidden layer
-    gradient_known: np.ndarray  # bool per parameter (canonical order): ∂E/∂p and Δp
     updated: bool  # the new values are known (and applied)
+    _sizes: tuple[int, ...] = field(repr=False)
+    _deltas_from: int = field(repr=False)  # hidden layers k ≥ this (1-based) have every δ, ∂E/∂p known
+    _outputs_known: int = field(repr=False)  # output units 0.._outputs_known − 1 have g_j, ∂E/∂p known
+
+    @cached_property
+    def _lit(self) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
+        return _lit(self.phase, self._sizes)
+
+    @property
+    def lit_units(self) -> frozenset[tuple[int, int]]:
+        """(layer, 0-based unit) lit by this phase; layer 0 is the input."""
+        return self._lit[0]
+
+    @property
+    def lit_parameters(self) -> frozenset[int]:
+        """Canonical parameter indices lit by this phase."""
+        return self._lit[1]
+
+    @cached_property
+    def delta_known(self) -> tuple[np.ndarray, ...]:
+        """Per layer after the input, bool per unit: δ (g_j, e_h) known."""
+        sizes, n = self._sizes, len(self._sizes) - 1
+        known = []
+        for k in range(1, n + 1):
+            mask = np.zeros(sizes[k], dtype=bool)
+            if k == n:
+                mask[: self._outputs_known] = True
+            elif k >= self._deltas_from:
+                mask[:] = True
+            mask.setflags(write=False)
+            known.append(mask)
+        return tuple(known)
+
+    @cached_property
+    def gradient_known(self) -> np.ndarray:
+        """Bool per parameter (canonical order): ∂E/∂p and Δp known."""
+        sizes, n = self._sizes, len(self._sizes) - 1
+        layout = _layout(sizes)
+        known = np.zeros(layout[-1][2], dtype=bool)
+        if self._deltas_from < n:  # every hidden layer from _deltas_from on, whole (canonical order is by layer)
+            known[layout[self._deltas_from - 1][0] : layout[n - 2][2]] = True
+        j = self._outputs_known
+        if j:
+            w0, t0, _ = layout[n - 1]
+            known[w0:t0].reshape(sizes[n - 1], sizes[n])[:, :j] = True
+            known[t0 : t0 + j] = True
+        known.setflags(write=False)
+        return known
 
 
 def _layout(sizes: Sequence[int]) -> list[tuple[int, int, int]]:
@@ -93,64 +144,69 @@ def _incoming(
     return params
 
 
-def phase_views(layer_sizes: Sequence[int], *, per_output: bool = False) -> list[PhaseView]:
-    """For each phase of ``phase_plan``, what it lights and what is known after it."""
-    sizes = tuple(int(s) for s in layer_sizes)
+def _lit(phase: Phase, sizes: tuple[int, ...]) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
+    """The units and parameters ``phase`` lights."""
     n = len(sizes) - 1
     layout = _layout(sizes)
-    n_params = layout[-1][2]
+    units: set[tuple[int, int]] = set()
+    params: set[int] = set()
+    k = phase.layer
+    if phase.kind == FORWARD:
+        units = {(k, u) for u in range(sizes[k])} | {(k - 1, u) for u in range(sizes[k - 1])}
+        params = _incoming(layout, sizes, k, range(sizes[k]))
+    elif phase.kind == ERROR:
+        units = {(n, u) for u in range(sizes[n])}
+    elif phase.kind == OUTPUT_GRADIENT:
+        outputs = range(sizes[n]) if phase.output is None else [phase.output]
+        units = {(n, j) for j in outputs}
+        params = _incoming(layout, sizes, n, outputs)
+    elif phase.kind == HIDDEN_SUM:
+        if phase.output is None:
+            raise ValueError("a hidden-sum phase follows one output j")
+        j = phase.output
+        units = {(k, h) for h in range(sizes[k])} | {(n, j)}
+        w0 = layout[k][0]  # the weights out of layer k into the outputs
+        params = {w0 + h * sizes[k + 1] + j for h in range(sizes[k])}
+    elif phase.kind == HIDDEN_GRADIENT:
+        units = {(k, h) for h in range(sizes[k])}
+        w0 = layout[k][0]
+        # The paths the deltas come back along, then the parameters into layer k.
+        back = {w0 + h * sizes[k + 1] + j for h in range(sizes[k]) for j in range(sizes[k + 1])}
+        params = back | _incoming(layout, sizes, k, range(sizes[k]))
+    else:  # UPDATE
+        units = {(layer, u) for layer in range(n + 1) for u in range(sizes[layer])}
+        params = set(range(layout[-1][2]))
+    return frozenset(units), frozenset(params)
+
+
+def phase_views(layer_sizes: Sequence[int], *, per_output: bool = False) -> list[PhaseView]:
+    """For each phase of ``phase_plan``, what it lights and what is known after it (linear in the phases)."""
+    sizes = tuple(int(s) for s in layer_sizes)
+    n = len(sizes) - 1
     plan = phase_plan(sizes, per_output=per_output)
 
     forward_layers, error_known, hidden_sums, updated = 0, False, 0, False
-    delta = [np.zeros(s, dtype=bool) for s in sizes[1:]]
-    gradient = np.zeros(n_params, dtype=bool)
+    deltas_from, outputs_known = n, 0  # no hidden layer known; no output known
     views = []
     for index, phase in enumerate(plan):
-        units: set[tuple[int, int]] = set()
-        params: set[int] = set()
         k = phase.layer
         if phase.kind == FORWARD:
             forward_layers = k
-            units = {(k, u) for u in range(sizes[k])} | {(k - 1, u) for u in range(sizes[k - 1])}
-            params = _incoming(layout, sizes, k, range(sizes[k]))
         elif phase.kind == ERROR:
             error_known = True
-            units = {(n, u) for u in range(sizes[n])}
         elif phase.kind == OUTPUT_GRADIENT:
-            outputs = range(sizes[n]) if phase.output is None else [phase.output]
-            for j in outputs:
-                delta[n - 1][j] = True
-            units = {(n, j) for j in outputs}
-            params = _incoming(layout, sizes, n, outputs)
-            gradient[list(params)] = True
+            # Outputs are followed in order, so the ones known are always a prefix.
+            outputs_known = sizes[n] if phase.output is None else max(outputs_known, phase.output + 1)
         elif phase.kind == HIDDEN_SUM:
             if phase.output is None:
                 raise ValueError("a hidden-sum phase follows one output j")
-            j = phase.output
-            hidden_sums = j + 1
-            units = {(k, h) for h in range(sizes[k])} | {(n, j)}
-            w0 = layout[k][0]  # the weights out of layer k into the outputs
-            params = {w0 + h * sizes[k + 1] + j for h in range(sizes[k])}
+            hidden_sums = phase.output + 1
         elif phase.kind == HIDDEN_GRADIENT:
-            delta[k - 1][:] = True
-            units = {(k, h) for h in range(sizes[k])}
-            w0 = layout[k][0]
-            # The paths the deltas come back along, then the parameters into layer k.
-            back = {w0 + h * sizes[k + 1] + j for h in range(sizes[k]) for j in range(sizes[k + 1])}
-            own = _incoming(layout, sizes, k, range(sizes[k]))
-            gradient[list(own)] = True
-            params = back | own
+            deltas_from = min(deltas_from, k)
         else:  # UPDATE
             updated = True
-            units = {(layer, u) for layer in range(n + 1) for u in range(sizes[layer])}
-            params = set(range(n_params))
-        snapshot_gradient = gradient.copy()
-        snapshot_gradient.setflags(write=False)
-        deltas = tuple(d.copy() for d in delta)
-        for d in deltas:
-            d.setflags(write=False)
         views.append(PhaseView(
-            phase, index, len(plan), frozenset(units), frozenset(params), forward_layers, error_known,
-            deltas, hidden_sums, snapshot_gradient, updated,
+            phase, index, len(plan), forward_layers, error_known, hidden_sums, updated,
+            sizes, deltas_from, outputs_known,
         ))
     return views

@@ -1,5 +1,7 @@
 """The note's phases of one iteration: order, what each lights, what is known after it."""
 
+import itertools
+
 import numpy as np
 
 from bpgui.model.naming import parameter_specs
@@ -68,3 +70,56 @@ def test_following_one_output_at_a_time_reaches_each_hidden_unit_l_times():
     assert not views[6].gradient_known[v_index] and views[7].gradient_known[v_index]
     og0 = views[3]
     assert names(sizes, np.flatnonzero(og0.gradient_known)) == ["w_11", "w_21", "w_31", "θ_1"]
+
+
+def _known_by_accumulation(sizes, per_output):
+    """What each phase makes known, accumulated phase by phase from what the phases light (the plain way)."""
+    n = len(sizes) - 1
+    n_params = sum((a + 1) * b for a, b in itertools.pairwise(sizes))
+    gradient = np.zeros(n_params, dtype=bool)
+    delta = [np.zeros(s, dtype=bool) for s in sizes[1:]]
+    out = []
+    for view in phase_views(sizes, per_output=per_output):
+        p = view.phase
+        if p.kind == OUTPUT_GRADIENT:
+            gradient[list(view.lit_parameters)] = True  # exactly the gradients it computes
+            for _, j in view.lit_units:
+                delta[n - 1][j] = True
+        elif p.kind == HIDDEN_GRADIENT:
+            delta[p.layer - 1][:] = True
+            gradient[[i for i in view.lit_parameters if i < n_params and _layer_of(sizes, i) == p.layer]] = True
+        out.append((gradient.copy(), [d.copy() for d in delta]))
+    return out
+
+
+def _layer_of(sizes, index):
+    offset = 0
+    for k, (a, b) in enumerate(itertools.pairwise(sizes), start=1):
+        offset += (a + 1) * b
+        if index < offset:
+            return k
+    raise IndexError(index)
+
+
+def test_what_is_known_is_what_the_phases_before_computed():
+    for sizes in [(2, 1), (2, 2, 1), (2, 3, 2), (3, 4, 5, 2), (1, 2, 3, 4, 3), (4, 1, 1, 1, 3)]:
+        for per_output in (False, True):
+            views = phase_views(sizes, per_output=per_output)
+            for view, (gradient, delta) in zip(views, _known_by_accumulation(sizes, per_output)):
+                np.testing.assert_array_equal(view.gradient_known, gradient)
+                assert len(view.delta_known) == len(delta)
+                for got, want in zip(view.delta_known, delta):
+                    np.testing.assert_array_equal(got, want)
+                assert not view.gradient_known.flags.writeable
+
+
+def test_a_deep_plan_holds_no_per_phase_copies_until_one_is_looked_at():
+    # 100 hidden layers of 200 units: copying every mask per phase (the old way) was O(L²)
+    # and about 0.8 GB here; each view now makes its masks when first read.
+    sizes = (2,) + (200,) * 100 + (1,)
+    views = phase_views(sizes)
+    assert len(views) == 2 * 101 + 2
+    assert all("gradient_known" not in v.__dict__ and "delta_known" not in v.__dict__ for v in views)
+    middle = views[len(views) // 2]
+    assert middle.gradient_known.shape == (sum((a + 1) * b for a, b in itertools.pairwise(sizes)),)
+    assert middle.gradient_known is middle.gradient_known  # made once
