@@ -39,8 +39,9 @@ def test_a_failing_writer_keeps_the_old_file_and_removes_its_temporary(tmp_path)
             handle.write(b"half a pic")
         raise OSError("the image could not be written")
 
-    with pytest.raises(OSError, match="could not be written"):
+    with pytest.raises(BpguiError, match="could not be written") as info:
         write_atomically(target, fail)
+    assert info.value.fields["file"] == os.fspath(target)
     assert target.read_bytes() == b"old picture"
     assert _names(tmp_path) == ["picture.png"]
 
@@ -58,9 +59,9 @@ def test_the_writer_sees_a_new_empty_file_beside_the_target(tmp_path):
     assert (tmp_path / "out.svg").read_text() == "done"
 
 
-def test_a_missing_folder_is_an_os_error_for_pictures_and_a_named_error_for_text(tmp_path):
+def test_a_missing_folder_is_a_named_error_for_pictures_and_text(tmp_path):
     missing = tmp_path / "no" / "such" / "file.txt"
-    with pytest.raises(OSError):
+    with pytest.raises(BpguiError, match="cannot write here"):
         write_atomically(missing, lambda temporary: None)
     with pytest.raises(BpguiError, match="cannot write here") as info:
         write_text_atomically(missing, "x")
