@@ -51,7 +51,7 @@ from .error_plot_items import (
     set_curve,
 )
 from .error_plot_svg import svg_bytes
-from .files import write_atomically
+from .files import checked_svg, png_bytes, write_bytes_atomically
 from .style import TEXT
 
 __all__ = ["FEW_EPOCHS", "X_EPOCHS", "X_ITERATIONS", "ErrorPlotView"]
@@ -272,31 +272,22 @@ class ErrorPlotView(QWidget):
         return "" if point is None else point[2]
 
     def export_png(self, path: str | os.PathLike, width: int | None = None) -> None:
-        """Save the plot as a PNG image (``width`` in pixels, default the size on screen)."""
+        """Save the plot as a PNG image (``width`` in pixels, default the size on screen).
+
+        Encoded in memory, then written atomically: a full disk is a BpguiError and the old file stays.
+        """
         with self._without_hover_dot():
             exporter = ImageExporter(self._plot_item)
             if width is not None:
                 exporter.parameters()["width"] = int(width)
             image = exporter.export(toBytes=True)
-
-        def write(temporary: str) -> None:
-            if not image.save(temporary, "PNG"):
-                raise OSError(fill(self.tr("Could not write the image {path}"), path=os.fspath(path)))
-
-        write_atomically(path, write)
+        write_bytes_atomically(path, png_bytes(image, path))
 
     def export_svg(self, path: str | os.PathLike) -> None:
-        """Save the plot as an SVG drawing."""
+        """Save the plot as an SVG drawing (checked whole in memory, then written atomically)."""
         with self._without_hover_dot():
             data = svg_bytes(self._plot_item)
-
-        def write(temporary: str) -> None:
-            with open(temporary, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-
-        write_atomically(path, write)
+        write_bytes_atomically(path, checked_svg(data, path))
 
     # ---- Qt overrides -------------------------------------------------------------
     def sizeHint(self) -> QSize:

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QToolTip
 
 from ..model.naming import threshold_symbol
@@ -30,7 +29,7 @@ from ..model.network import Network
 from ..model.phases import UPDATE, PhaseView
 from ..model.records import IterationRecord
 from . import topology_text
-from .files import save_image, write_atomically
+from .files import save_image, svg_document, write_bytes_atomically
 from .topology_items import (
     DIM_LINK,
     DIM_UNIT,
@@ -418,21 +417,15 @@ class TopologyView(QGraphicsView):
 
     # ---- export ---------------------------------------------------------------------------------
     def export_image(self, path: str) -> None:
-        """Write the whole drawing as PNG or SVG (by the file's extension), atomically."""
+        """Write the whole drawing as PNG or SVG (by the file's extension): drawn in memory, then atomically.
+
+        A picture that cannot be drawn or written is a BpguiError naming ``path``; the old file stays.
+        """
         rect = self.scene().sceneRect()
         if path.lower().endswith(".svg"):
-
-            def write(temporary: str) -> None:
-                gen = QSvgGenerator()
-                gen.setFileName(temporary)
-                gen.setSize(rect.size().toSize())
-                gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-                gen.setTitle("bpgui network")
-                painter = QPainter(gen)
-                self.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-                painter.end()
-
-            write_atomically(path, write)
+            document = svg_document(path, rect.size(), "bpgui network", lambda painter: self.scene().render(
+                painter, QRectF(0, 0, rect.width(), rect.height()), rect))
+            write_bytes_atomically(path, document)
             return
         image = QImage((rect.size() * 2).toSize(), QImage.Format.Format_ARGB32)
         image.fill(QColor("#ffffff"))

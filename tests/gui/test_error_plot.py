@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication, QLabel
 
 from bpgui.model.datasets import load_builtin, train_test_split
+from bpgui.model.errors import BpguiError
 from bpgui.model.network import Network
 from bpgui.model.training import Trainer
 from bpgui.session.history import History
@@ -287,6 +288,6 @@ def test_exports_write_whole_files_and_leave_no_temporary(qtbot, view, xor_train
         raise OSError("disk full")
 
     monkeypatch.setattr("bpgui.views.error_plot.os.replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(BpguiError, match="disk full"):  # named by the user's path, not the temporary's
         view.export_svg(tmp_path / "other.svg")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["errors.png", "errors.svg"]
