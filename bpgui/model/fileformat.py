@@ -17,6 +17,12 @@ keys: ``loss`` (default ``squared_error``), ``learning_rate``, ``seed``,
 silently ignored. Every message names the offending key, e.g.
 ``weights[1][0][2]``. Floats are written with ``repr`` precision, so a save
 and a load give back the same bits.
+
+Limits (the model's, the same on every path): at most ``MAX_HIDDEN_LAYERS``
+(100) hidden layers and ``MAX_PARAMETERS`` (5,000,000) weights and
+thresholds, ``init_range`` at most ``MAX_INIT_RANGE`` (1e6). Anything a
+document holds, of any type or size, is either a network or a
+``NetworkFileError`` naming its key; nothing else is raised.
 """
 
 from __future__ import annotations
