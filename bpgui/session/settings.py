@@ -136,16 +136,70 @@ def settings_to_json(settings: Settings) -> str:
     return json.dumps(dataclasses.asdict(settings), ensure_ascii=False)
 
 
-def settings_from_json(text: str) -> Settings:
-    """Settings remembered between sessions; anything unreadable falls back to the defaults."""
+def _readable(name: str, value: object) -> bool:
+    """Whether ``value`` is one the settings panel could show for the setting ``name``."""
+    import math  # here: these imports serve only the reading of remembered settings
+
+    from ..model.activations import ACTIVATIONS, LOSSES
+    from ..model.dataset import LABEL_TYPES
+    from ..model.network import INITIALISATIONS
+    from ..model.training import MODES
+
+    def whole(v: object, low: int, high: int) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+    def real(v: object) -> bool:
+        return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+    choices: dict[str, Sequence[str]] = {"activation": tuple(ACTIVATIONS), "loss": LOSSES, "mode": MODES,
+                                         "init": INITIALISATIONS, "label_type": LABEL_TYPES}
+    if name in choices:
+        return isinstance(value, str) and value in choices[name]
+    checks = {
+        "data": lambda v: isinstance(v, str) and 0 < len(v) <= 4096 and "\0" not in v,
+        "test_fraction": lambda v: real(v) and 0 <= v <= 0.9,
+        "hidden": lambda v: isinstance(v, list) and len(v) <= 64 and all(whole(n, 1, MAX_PARAMETERS) for n in v),
+        "batch_size": lambda v: whole(v, 1, 1_000_000),
+        "learning_rate": lambda v: real(v) and v > 0,
+        "shuffle": lambda v: isinstance(v, bool),
+        "seed": lambda v: whole(v, 0, 2**31 - 1),
+        "target_error": lambda v: v is None or (real(v) and v >= 0),
+        "max_epochs": lambda v: v is None or whole(v, 1, 100_000_000),
+    }
+    return bool(checks[name](value))
+
+
+def settings_from_json(text: str, problems: list[str] | None = None) -> Settings:
+    """Settings remembered between sessions; anything unreadable falls back to the defaults.
+
+    Never raises. A document that is not a JSON object gives the defaults; a
+    setting whose value the settings panel could not show (a wrong type, a
+    choice that does not exist, a number out of range) gets its default and
+    the others are kept. Unknown keys (a newer version's) and missing ones (an
+    older version's) are not problems. The names of the settings that were
+    replaced (``"settings"`` for the whole document) are appended to ``problems``.
+    """
+    found: list[str] = [] if problems is None else problems
+    if not text:
+        return Settings()
     try:
         data = json.loads(text)
-        if not isinstance(data, dict):
-            return Settings()
-        fields = {f.name for f in dataclasses.fields(Settings)}
-        data = {k: v for k, v in data.items() if k in fields}
-        if "hidden" in data:
-            data["hidden"] = tuple(int(n) for n in data["hidden"])
-        return Settings(**data)
-    except (ValueError, TypeError):
+    except Exception:  # ValueError, RecursionError (deep nesting), MemoryError: never stop the window
+        data = None
+    if not isinstance(data, dict):
+        found.append("settings")
         return Settings()
+    kept: dict[str, object] = {}
+    for field in dataclasses.fields(Settings):
+        if field.name not in data:
+            continue
+        value = data[field.name]
+        if not _readable(field.name, value):
+            found.append(field.name)
+        elif field.name == "hidden":
+            kept["hidden"] = tuple(value)  # a list of ints, checked above
+        elif field.name in ("test_fraction", "learning_rate") or (field.name == "target_error" and value is not None):
+            kept[field.name] = float(value)  # a finite number, checked above
+        else:
+            kept[field.name] = value
+    return Settings(**kept)  # type: ignore[arg-type]  # every value checked by _readable
