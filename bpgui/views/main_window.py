@@ -48,7 +48,7 @@ from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
 from .language import SYSTEM, current_language, install_language
 from .main_menus import build_menus, build_toolbar
 from .phase_text import phase_caption
-from .preferences import remembered_settings, restore_preferences, save_preferences
+from .preferences import remembered_settings, restore_preferences, save_preferences, settings_replaced
 from .settings_panel import SettingsPanel
 from .status_area import StatusArea
 from .status_text import caption_text, iteration_curve_name, status_line
@@ -89,11 +89,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._qsettings = qsettings if qsettings is not None else QSettings()
         if controller is None:
-            remembered = remembered_settings(self._qsettings)
+            remembered, problem = remembered_settings(self._qsettings)
             try:
                 controller = TrainingController(remembered)
             except BpguiError:
                 controller = TrainingController(Settings())  # e.g. a remembered CSV that is gone
+                problem = settings_replaced()
+            if problem:  # said once, when the window (and its status bar) is there
+                QTimer.singleShot(0, self, lambda: self.show_message("info", problem))
         self.controller = controller
         self.controller.setParent(self)
         self.controller.set_data_language(current_language())  # the watermelon sets' names
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         # a click or the next message's expiry hides it.
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # a quoted CSV cell is shown, never rendered
         self.banner.setContentsMargins(8, 4, 8, 4)
         self.banner.setStyleSheet("background: #fde8e8; color: #7a0010; border-bottom: 1px solid #e8b4b8;")
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -489,7 +493,10 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
         if level == "error" and self.isVisible() and not os.environ.get("BPGUI_NO_DIALOGS"):
-            QMessageBox.warning(self, self.tr("bpgui"), text)
+            # Plain text: a message may quote a CSV cell or a file name, which must not render as HTML.
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("bpgui"), text, QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
 
     def _on_speed_changed(self, position: int) -> None:
         speed = SPEEDS[position]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 
 from ..session.settings import Settings, settings_from_json, settings_to_json
 
@@ -26,9 +26,27 @@ def _as_int(value: object, default: int) -> int:
         return default
 
 
-def remembered_settings(qsettings: QSettings) -> Settings:
-    """The learner's last training settings (the defaults when none or unreadable)."""
-    return settings_from_json(str(qsettings.value(SETTINGS_KEY, "") or ""))
+def remembered_settings(qsettings: QSettings) -> tuple[Settings, str | None]:
+    """The learner's last training settings, and a sentence for the learner when they could not be read.
+
+    Never raises: nothing remembered gives the defaults and no sentence; a
+    remembered value that cannot be read (a corrupt or foreign settings file)
+    gives its default and the sentence saying so, to show once at start-up.
+    """
+    problems: list[str] = []
+    try:
+        stored = qsettings.value(SETTINGS_KEY, "")
+    except Exception:  # a value QSettings cannot turn back into Python: read as nothing usable
+        stored, problems = None, ["settings"]
+    text = stored if isinstance(stored, str) else "" if stored is None else "?"
+    settings = settings_from_json(text, problems)
+    return settings, (settings_replaced() if problems else None)
+
+
+def settings_replaced() -> str:
+    """What the window says when the remembered settings gave way to the defaults."""
+    return QCoreApplication.translate(
+        "MainWindow", "The remembered settings could not be read and were replaced by the defaults.")
 
 
 def restore_preferences(window: MainWindow, q: QSettings) -> None:

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import html
 
+from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
 MESSAGE_MS = 15_000
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip shows it literally: a message may quote a CSV cell (``<img src=…>``)
+    that Qt would otherwise guess to be rich text and render; text that cannot be mistaken stays as it is."""
+    if not QtGui.Qt.mightBeRichText(text):
+        return text
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 class StatusArea(QObject):
@@ -57,7 +66,7 @@ class StatusArea(QObject):
     def show_message(self, level: str, text: str) -> None:
         """A message on the left; too long for the space, it ends in "…" (whole in its tooltip)."""
         self._message = (level, text)
-        self.message_label.setToolTip(text)
+        self.message_label.setToolTip(plain_tooltip(text))
         self._update_message()
         self._message_timer.start()
 
