@@ -5,7 +5,8 @@
   ``W_1 x_1 + W_2 x_2 = θ`` and for a hidden unit's switching line
   ``v_1h x_1 + v_2h x_2 = γ_h``;
 * :func:`half_plane_polygon`: the part of a box on the side ``a·x + b·y ≥ c``;
-* :func:`plane_axes`: the grid a map of the input plane is evaluated on;
+* :func:`plane_axes`: the grid a map of the input plane is evaluated on (always finite);
+* :func:`plane_points`: the samples as drawn on that plane;
 * :func:`contour_segments`: a level set of values on that grid (marching squares).
 
 A box is ``(x0, x1, y0, y1)`` with ``x0 < x1`` and ``y0 < y1``.
@@ -17,7 +18,10 @@ import math
 
 import numpy as np
 
-__all__ = ["Box", "clip_line", "contour_segments", "half_plane_polygon", "plane_axes"]
+__all__ = [
+    "MAX_COORDINATE", "MIN_SPAN", "Box", "clip_line", "contour_segments", "half_plane_polygon", "plane_axes",
+    "plane_points",
+]
 
 Box = tuple[float, float, float, float]
 
@@ -103,19 +107,40 @@ def half_plane_polygon(a: float, b: float, c: float, box: Box) -> list[tuple[flo
     return out
 
 
+#: The plane of a map never reaches past ±this on either axis: data beyond it (up to ±1e308) would make
+#: the padded range, the grid spacing or a view's transform overflow to inf or nan. Its square is still
+#: finite, so nothing a view computes from a coordinate overflows either.
+MAX_COORDINATE = 1e150
+#: Nor is it ever narrower than this: a subnormal span crashes Qt's transforms (a segfault, not an error).
+MIN_SPAN = 1e-100
+
+
+def plane_points(inputs: np.ndarray) -> np.ndarray:
+    """The first two inputs of every sample as drawn on the plane: clipped to ±:data:`MAX_COORDINATE`."""
+    return np.clip(np.asarray(inputs, dtype=np.float64)[:, :2], -MAX_COORDINATE, MAX_COORDINATE)
+
+
 def plane_axes(inputs: np.ndarray, size: int = 80, padding: float = 0.10) -> tuple[np.ndarray, np.ndarray]:
     """The grid's coordinates along x_1 and x_2: the data range widened by ``padding`` on each side.
 
-    A feature with a single value gets a range of ±0.5 around it.
+    A feature with a single value gets a range of ±0.5 around it (wider where 0.5 is lost in rounding).
+    The range counts only finite values and is clipped to ±:data:`MAX_COORDINATE`, so the axes are
+    always finite and strictly increasing, whatever the data; a range narrower than
+    :data:`MIN_SPAN` (or than 2⁻²⁰ of its magnitude) counts as a single value.
     """
     axes = []
     for column in (inputs[:, 0], inputs[:, 1]):
+        column = np.clip(column[np.isfinite(column)], -MAX_COORDINATE, MAX_COORDINATE)
         if column.shape[0]:
             low, high = float(column.min()), float(column.max())
         else:
             low, high = 0.0, 1.0
-        if not high > low:
-            low, high = low - 0.5, high + 0.5
+        # At least 2⁻²⁰ of the magnitude, so that the grid points stay distinct after rounding.
+        least = max(abs(low) * 2.0**-20, abs(high) * 2.0**-20, MIN_SPAN)
+        if not high - low > least:
+            centre = low / 2 + high / 2
+            half = max(0.5, least)
+            low, high = centre - half, centre + half
         margin = padding * (high - low)
         axes.append(np.linspace(low - margin, high + margin, size))
     return axes[0], axes[1]

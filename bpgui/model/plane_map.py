@@ -1,7 +1,8 @@
 """What a network learned over the plane of two inputs: computing a DecisionSurface (pure NumPy).
 
 :func:`decision_surface` evaluates a network on a ``GRID_SIZE`` × ``GRID_SIZE``
-grid spanning the data's range padded by ``PADDING`` and returns a frozen
+grid spanning the data's range padded by ``PADDING`` (always finite: see
+:func:`bpgui.model.geometry.plane_axes`) and returns a frozen
 :class:`DecisionSurface`: every output ŷ_j on the grid with its decision
 boundary ŷ_j = 0.5 (classification sets), every unit b_h of the first hidden
 layer on the grid with the line where it switches (α_h − γ_h = 0, i.e.

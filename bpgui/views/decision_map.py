@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.datasets import Dataset
-from ..model.geometry import plane_axes
+from ..model.geometry import plane_axes, plane_points
 from ..model.naming import unit_symbol
 from ..model.surface import GRID_SIZE, PADDING, DecisionSurface, output_levels
 from ..model.text import fill
@@ -377,7 +377,8 @@ class DecisionMapView(QWidget):
             return
         self._rings_shown = wrong
         if wrong.shape[0] and self._dataset is not None:
-            self._rings.setData(self._dataset.inputs[wrong, 0], self._dataset.inputs[wrong, 1])
+            drawn = plane_points(self._dataset.inputs[wrong])
+            self._rings.setData(drawn[:, 0], drawn[:, 1])
         else:
             self._rings.setData([], [])
 

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 
 from ..model.datasets import Dataset
+from ..model.geometry import plane_points
 from ..model.text import fill
 
 translate = QCoreApplication.translate
@@ -52,7 +53,8 @@ def style_points(points: pg.ScatterPlotItem, dataset: Dataset | None, labels: np
     if dataset is None or dataset.n_inputs != 2:
         points.setData([], [])
         return
-    x, y = dataset.inputs[:, 0], dataset.inputs[:, 1]
+    drawn = plane_points(dataset.inputs)  # clipped to the plane's limit, as the axes are
+    x, y = drawn[:, 0], drawn[:, 1]
     classes = point_classes(labels, output)
     if classes is None:
         points.setData(x, y, brush=pg.mkBrush(REGRESSION_COLOUR), symbol="o")

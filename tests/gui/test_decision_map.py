@@ -320,3 +320,27 @@ def test_show_surface_draws_what_the_model_computed_and_none_clears(qtbot, view,
     assert view.output_unit() == 1
     assert np.array_equal(view.image_item.image, surface.outputs[1])
     assert np.array_equal(view.boundary_item.getData()[0], surface.boundaries[1][:, 0])
+
+
+def test_extreme_coordinates_keep_the_axes_finite_and_draw_every_sample_on_the_plane(qtbot, view):
+    # ±1e308 used to raise "Cannot set range [nan, nan]"; a subnormal range crashed Qt outright.
+    import warnings
+
+    from bpgui.model.geometry import MAX_COORDINATE
+
+    view.show()
+    qtbot.waitExposed(view)
+    for inputs in ([[-1e308, 0.0], [1e308, 1.0], [0.0, 0.5]], [[0.0, 1e-320], [1e-320, 0.0], [5e-321, 0.0]]):
+        data = Dataset("extreme", np.array(inputs), np.array([[0.0], [1.0], [1.0]]), ("x_1", "x_2"), ("y",),
+                       "classification")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no overflow in pyqtgraph's bounds either
+            view.set_data(data)
+            show(view, Network.initialise((2, 3, 1), activations=("relu", "sigmoid")))
+            view.grab()
+        assert view.maps_shown() and view.message() == ""
+        (x0, x1), (y0, y1) = view.plot_item.getViewBox().viewRange()
+        assert all(np.isfinite(v) for v in (x0, x1, y0, y1)) and x0 < x1 and y0 < y1
+        assert max(abs(x0), abs(x1)) < 2 * MAX_COORDINATE
+        x, y = view.points_item.getData()
+        assert np.isfinite(x).all() and ((x >= x0) & (x <= x1)).all() and ((y >= y0) & (y <= y1)).all()

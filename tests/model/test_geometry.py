@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bpgui.model.geometry import clip_line, contour_segments, half_plane_polygon, plane_axes
+from bpgui.model.geometry import (
+    MAX_COORDINATE,
+    MIN_SPAN,
+    clip_line,
+    contour_segments,
+    half_plane_polygon,
+    plane_axes,
+    plane_points,
+)
 
 coefficient = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False, allow_infinity=False)
 edge = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False, allow_infinity=False)
@@ -93,6 +101,35 @@ def test_plane_axes():
     assert x_axis[0] == pytest.approx(-0.1) and x_axis[-1] == pytest.approx(1.1)
     assert y_axis[0] == pytest.approx(1.4) and y_axis[-1] == pytest.approx(2.6)  # one value: ±0.5, then 10 %
     assert x_axis.shape == y_axis.shape == (11,)
+
+
+def test_plane_axes_of_extreme_data_are_finite_and_increasing():
+    # ±1e308 used to give a nan range ("Cannot set range [nan, nan]"); a subnormal span crashed Qt.
+    huge = np.array([[-1e308, 1e308], [1e308, 1e308], [0.0, 1e308]])
+    x_axis, y_axis = plane_axes(huge)
+    assert x_axis[0] == pytest.approx(-1.2 * MAX_COORDINATE) and x_axis[-1] == pytest.approx(1.2 * MAX_COORDINATE)
+    assert y_axis[0] < MAX_COORDINATE < y_axis[-1]  # one (clipped) value, widened around it
+    tiny = plane_axes(np.array([[0.0, 1e-320], [1e-320, 0.0]]))
+    assert tiny[0][-1] - tiny[0][0] == pytest.approx(1.2)  # narrower than MIN_SPAN: a single value, ±0.5
+    assert plane_points(huge)[:, 0].tolist() == [-MAX_COORDINATE, MAX_COORDINATE, 0.0]
+    assert plane_axes(np.array([[np.inf, np.nan]]))[0].tolist() == plane_axes(np.empty((0, 2)))[0].tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(allow_nan=True, allow_infinity=True), st.floats(-1e308, 1e308)),
+                min_size=0, max_size=5))
+def test_plane_axes_are_always_finite_strictly_increasing_and_bounded(points):
+    inputs = np.array(points, dtype=np.float64).reshape(-1, 2)
+    for axis in plane_axes(inputs):
+        steps = np.diff(axis)
+        assert np.isfinite(axis).all() and (steps > 0).all()
+        assert np.abs(axis).max() <= 2 * MAX_COORDINATE and axis[-1] - axis[0] >= MIN_SPAN
+        assert np.isfinite(steps / 2).all() and (steps >= MIN_SPAN / 100).all()
+    finite = inputs[np.isfinite(inputs).all(axis=1)]
+    x_axis, y_axis = plane_axes(inputs)
+    drawn = plane_points(finite)
+    assert ((drawn[:, 0] >= x_axis[0]) & (drawn[:, 0] <= x_axis[-1])).all()  # every sample on the plane
+    assert ((drawn[:, 1] >= y_axis[0]) & (drawn[:, 1] <= y_axis[-1])).all()
 
 
 def test_contour_segments_lie_on_the_level_set_including_saddles():
