@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from .views.language import SYSTEM, install_language
@@ -35,11 +36,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.exec()
 
 
+#: What Qt's offscreen platform says on every screenshot, or per tile of a very large one: not ours to fix.
+_OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()", "QPainter::")
+
+
+def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """A Qt message handler: the known offscreen warnings are dropped, anything else goes to stderr."""
+    if kind == QtMsgType.QtWarningMsg and message.startswith(_OFFSCREEN_NOISE):
+        return
+    sys.stderr.write(f"{message}\n")
+
+
 def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), steps: int = 0,
-               size: tuple[int, int] = (1280, 800)) -> None:
-    """Render the window offscreen after ``steps`` iterations and save it as PNG (atomically)."""
+               size: tuple[int, int] = (1280, 800), progress: Callable[[int], None] | None = None) -> None:
+    """Render the window offscreen after ``steps`` iterations and save it as PNG (atomically).
+
+    ``progress(done)`` is called about every two seconds of a long fast-forward.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["BPGUI_NO_DIALOGS"] = "1"
+    previous = qInstallMessageHandler(_quiet_offscreen_noise)
+    try:
+        _screenshot(path, data=data, hidden=hidden, steps=steps, size=size, progress=progress)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _screenshot(path: str, *, data: str, hidden: Sequence[int], steps: int, size: tuple[int, int],
+                progress: Callable[[int], None] | None) -> None:
     app = application([sys.argv[0]])
     from .controller import Settings, TrainingController
     from .model.errors import BpguiError
@@ -52,8 +76,18 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
         controller = TrainingController(Settings(data=data, hidden=tuple(hidden), target_error=None))
         window = MainWindow(controller, qsettings)
         window.resize(*size)
-        if steps:
-            controller.fast_forward(steps)
+        done, chunk, last_report = 0, 1000, time.monotonic()
+        while done < steps:  # in slices, growing to about a second each, so that progress can be told
+            n = min(chunk, steps - done)
+            started = time.monotonic()
+            controller.fast_forward(n)
+            done += n
+            now = time.monotonic()
+            if now - started < 0.5:
+                chunk *= 2
+            if progress is not None and done < steps and now - last_report >= 2.0:
+                last_report = now
+                progress(done)
         window.show()
         for _ in range(5):
             app.processEvents()

@@ -1,7 +1,12 @@
 """Scripted use: ``python -m bpgui trace …`` and ``python -m bpgui train …``.
 
 No sub-command opens a window; without one, ``python -m bpgui`` starts the GUI.
-Results go to stdout (trace: JSON), progress and errors to stderr.
+Results go to stdout (trace: JSON, written step by step), progress and errors
+to stderr. Every refusal is one line on stderr, never a traceback. Exit codes:
+0 done; 1 stdout was closed or full; 2 refused input or an error; 130
+interrupted (Ctrl-C: ``train`` stops at the next safe point and still writes
+``--out`` and ``--log``; ``trace`` closes its JSON after the last whole step;
+a second Ctrl-C stops at once).
 """
 
 from __future__ import annotations
@@ -11,9 +16,15 @@ import csv
 import io
 import json
 import math
+import os
+import re
+import signal
 import sys
+import threading
 import time
+import typing
 from collections.abc import Sequence
+from types import FrameType, TracebackType
 
 import numpy as np
 
@@ -28,13 +39,147 @@ from .model.datasets import (
     train_test_split,
 )
 from .model.errors import BpguiError, ConfigError
-from .model.fileformat import load_network, save_network
+from .model.fileformat import NetworkFile, load_network, save_network
 from .model.naming import parameter_specs
 from .model.network import parse_hidden_sizes
 from .model.records import IterationRecord
 from .model.training import DEFAULT_LEARNING_RATE, MODES, StopConditions, Trainer, TrainingConfig
 from .session.data_notes import label_note
-from .session.settings import build_network
+from .session.settings import build_network, check_size
+
+#: ``screenshot`` refuses more iterations than this (about 8 minutes for XOR's 2-2-1 network) …
+MAX_SCREENSHOT_STEPS = 10_000_000
+#: … and a side longer than this many pixels (8192 × 8192 is a 256 MB picture).
+MAX_SCREENSHOT_SIDE = 8192
+
+EXIT_OUTPUT = 1  # stdout closed or full
+EXIT_ERROR = 2  # refused input, or an error the user can fix (argparse uses 2 too)
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose errors are one line: ``bpgui train: error: … (see bpgui train --help)``."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {_one_line(message)} (see {self.prog} --help)\n")
+
+
+class _OutputError(Exception):
+    """Standard output is closed or full: the results cannot be delivered."""
+
+
+class _CtrlC:
+    """While active, the first Ctrl-C only sets :attr:`pressed` (the loop stops at its next safe point);
+    a second raises KeyboardInterrupt at once. Outside the main thread it does nothing."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: object = None
+        self._installed = False
+
+    def __enter__(self) -> _CtrlC:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._installed = True
+        return self
+
+    def _handle(self, _signum: int, _frame: FrameType | None) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed = True
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._installed:
+            previous = self._previous if self._previous is not None else signal.default_int_handler
+            signal.signal(signal.SIGINT, previous)  # type: ignore[arg-type]
+            self._installed = False
+
+
+def _one_line(text: str) -> str:
+    """Line breaks (and the blanks around them) become one space; leading blanks stay."""
+    return re.sub(r"\s*[\r\n]+\s*", " ", str(text)).rstrip()
+
+
+def _say(text: str) -> None:
+    """One line on stderr (nothing if stderr itself is gone)."""
+    try:
+        if sys.stderr is not None:
+            print(_one_line(text), file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _output_reason(exc: BaseException) -> str:
+    if isinstance(exc, BrokenPipeError):
+        return "the reader closed the pipe"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return _one_line(str(exc)) or type(exc).__name__
+
+
+def _write(text: str) -> None:
+    """Write to stdout; a closed or full stdout becomes an _OutputError."""
+    out = sys.stdout
+    if out is None:
+        raise _OutputError("standard output is closed")
+    try:
+        out.write(text)
+    except (OSError, ValueError) as exc:  # ValueError: "I/O operation on closed file"
+        raise _OutputError(_output_reason(exc)) from None
+
+
+def _flush() -> None:
+    out = sys.stdout
+    if out is None:
+        return
+    try:
+        out.flush()
+    except (OSError, ValueError) as exc:
+        raise _OutputError(_output_reason(exc)) from None
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at /dev/null so that Python's flush at exit does not fail again (and print)."""
+    try:
+        fd = sys.stdout.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, fd)
+        finally:
+            os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def _check_output(path: str | None, what: str) -> None:
+    """Refuse an output file that cannot be written, before any work is done."""
+    if path is None:
+        return
+    if not path.strip():
+        raise ConfigError(f"{what} is empty: give a file name")
+    if "\x00" in path:
+        raise ConfigError(f"{what} {path!r} contains a NUL character")
+    if os.path.isdir(path):
+        raise ConfigError(f"{what} {path!r} is a folder; give a file name")
+    if os.path.lexists(path) and not os.path.isfile(path):
+        raise ConfigError(f"{what} {path!r} exists and is not an ordinary file")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise ConfigError(f"{what} {path!r}: the folder {folder!r} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(f"{what} {path!r}: the folder {folder!r} is not writable")
+
+
+def _check_not_empty(name: str | None, what: str, wanted: str) -> None:
+    if name is not None and not name.strip():
+        raise ConfigError(f"{what} is empty: give {wanted}")
+    if name is not None and "\x00" in name:
+        raise ConfigError(f"{what} {name!r} contains a NUL character")
+
+
+def _check_seed(seed: int) -> None:
+    if seed < 0:
+        raise ConfigError(f"--seed must be 0 or more, got {seed}")
 
 
 def _floats(text: str, what: str) -> list[float]:
@@ -70,8 +215,24 @@ def record_to_trace_step(record: IterationRecord) -> dict:
     }
 
 
+def _step_json(step: dict) -> str:
+    try:
+        return json.dumps(step, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        raise ConfigError(f"iteration {step['iteration']} gave a number that is not finite; try a smaller "
+                          "--learning-rate") from None
+
+
+def _load_network_file(path: str) -> NetworkFile:
+    """A network file, refused past the window's size limit (:func:`bpgui.session.settings.check_size`)."""
+    _check_not_empty(path, "NETWORK.json", "a network file")
+    loaded = load_network(path)
+    check_size(loaded.network.layer_sizes)
+    return loaded
+
+
 def run_trace(args: argparse.Namespace) -> int:
-    loaded = load_network(args.network)
+    loaded = _load_network_file(args.network)
     net = loaded.network
     x = _floats(args.input, "--input")
     y = _floats(args.target, "--target")
@@ -88,23 +249,48 @@ def run_trace(args: argparse.Namespace) -> int:
         target_names=tuple(f"y_{j + 1}" for j in range(len(y))), task="regression",
     )
     trainer = Trainer(net, sample, config=TrainingConfig(mode="standard", learning_rate=eta, shuffle=False))
-    steps = [record_to_trace_step(trainer.step()) for _ in range(args.steps)]
-    json.dump({"format": "bpgui.trace", "version": 1, "steps": steps}, sys.stdout, ensure_ascii=False, allow_nan=False)
-    sys.stdout.write("\n")
+    # Streamed: one step at a time, never the whole list in memory; the same bytes as one json.dump.
+    done = 0
+    with _CtrlC() as ctrl_c:
+        _write('{"format": "bpgui.trace", "version": 1, "steps": [')
+        while done < args.steps and not ctrl_c.pressed:
+            _write((", " if done else "") + _step_json(record_to_trace_step(trainer.step())))
+            done += 1
+        _write("]}\n")
+    if ctrl_c.pressed:
+        _say(f"bpgui trace: interrupted after {done} of {args.steps} steps; the JSON holds those {done}")
+        return EXIT_INTERRUPTED
     return 0
 
 
+def _next_chunk(chunk: int, seconds: float) -> int:
+    """Iterations per slice of training: about a tenth of a second each, so Ctrl-C and progress stay prompt."""
+    if seconds < 0.05 and chunk < 1 << 16:
+        return chunk * 2
+    if seconds > 0.2 and chunk > 1:
+        return chunk // 2
+    return chunk
+
+
 def run_train(args: argparse.Namespace) -> int:
+    # Everything that can be refused is refused before any work.
+    _check_not_empty(args.network, "NETWORK.json", "a network file")
+    _check_not_empty(args.data, "--data", "a built-in data set name or a CSV file")
+    _check_seed(args.seed)
+    _check_output(args.out, "--out")
+    _check_output(args.log, "--log")
+    if args.out and args.log and os.path.abspath(args.out) == os.path.abspath(args.log):
+        raise ConfigError(f"--out and --log are the same file {args.out!r}")
+    hidden = parse_hidden_sizes(args.hidden) if not args.network else ()
     data = load_dataset(args.data, seed=args.seed, label_type=args.label_type)
     note = label_note(data)
     how = "inferred" if data.label_type_inferred else "chosen"
-    print(f"labels: {note.english() if note else f'read as {data.label_type} ({how})'}", file=sys.stderr)
+    _say(f"labels: {note.english() if note else f'read as {data.label_type} ({how})'}")
     train, test = train_test_split(data, args.test_fraction, args.seed) if args.test_fraction else (data, None)
     if args.network:
-        loaded = load_network(args.network)
+        loaded = _load_network_file(args.network)
         network, file_eta = loaded.network, loaded.learning_rate
     else:
-        hidden = parse_hidden_sizes(args.hidden)
         network = build_network(train, hidden, activation=args.activation, output_activation=args.output_activation,
                                 loss=args.loss, seed=args.seed, init=args.init)
         file_eta = None
@@ -114,23 +300,29 @@ def run_train(args: argparse.Namespace) -> int:
     trainer = Trainer(network, train, config=config, seed=args.seed, test=test, stop=stop)
 
     shape = "-".join(map(str, network.layer_sizes))
-    print(f"training {shape} on {data.name} ({train.n_samples} samples), {args.mode} BP, η = {eta:g}", file=sys.stderr)
-    last_report = time.monotonic()
-    while True:
-        _, reason = trainer.advance(4096)
-        now = time.monotonic()
-        if reason is not None:
-            break
-        if now - last_report >= 1.0:
-            last_report = now
-            print(f"  epoch {trainer.state.epoch}/{args.epochs}  E = {trainer.epoch_error():.6g}", file=sys.stderr)
+    reason: str | None = None
+    chunk = 64
+    with _CtrlC() as ctrl_c:  # before the first line, so a Ctrl-C after it always stops cleanly
+        _say(f"training {shape} on {data.name} ({train.n_samples} samples), {args.mode} BP, η = {eta:g}")
+        last_report = time.monotonic()
+        while reason is None:
+            started = time.monotonic()
+            _, reason = trainer.advance(chunk)
+            if reason is None and ctrl_c.pressed:
+                reason = "interrupted"
+            now = time.monotonic()
+            chunk = _next_chunk(chunk, now - started)
+            if reason is None and now - last_report >= 1.0:
+                last_report = now
+                _say(f"  epoch {trainer.state.epoch}/{args.epochs}  E = {trainer.epoch_error():.6g}")
 
     log = trainer.epochs
     final = len(log) - 1
     has_test = trainer.test_set is not None
+    stopped = "interrupted (Ctrl-C)" if reason == "interrupted" else reason
     lines = [
         f"network: {shape}",
-        f"stopped: {reason} after {trainer.state.epoch} epochs ({trainer.iteration} iterations)",
+        f"stopped: {stopped} after {trainer.state.epoch} epochs ({trainer.iteration} iterations)",
         f"training error E: {log.error[final]:.10g}",
     ]
     if train.task == "classification":
@@ -145,7 +337,12 @@ def run_train(args: argparse.Namespace) -> int:
     if args.log:
         write_text_atomically(args.log, epoch_log_csv(trainer))
         lines.append(f"log: {args.log}")
-    print("\n".join(lines))
+    _write("\n".join(lines) + "\n")
+    if reason == "interrupted":
+        written = " and ".join(f for f in (args.out, args.log) if f)
+        _say("bpgui train: interrupted; " + (f"wrote what was trained so far to {written}" if written
+                                             else "nothing saved (no --out or --log)"))
+        return EXIT_INTERRUPTED
     return 0
 
 
@@ -171,7 +368,7 @@ def epoch_log_csv(trainer: Trainer) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bpgui", description="Watch and step through backpropagation. "
+    parser = _Parser(prog="bpgui", description="Watch and step through backpropagation. "
                                      "Without a sub-command the window opens.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -202,52 +399,78 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-activation", default=None, help="default: sigmoid (classification) or linear (regression)")
     p.add_argument("--loss", default="squared_error", help="squared_error or cross_entropy")
     p.add_argument("--init", default="uniform", help="uniform or xavier")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=0, help="0 or more (default 0)")
     p.add_argument("--test-fraction", type=float, default=0.0, help="hold out this fraction as a test set")
     p.add_argument("--no-shuffle", action="store_true", help="keep the file order in every epoch")
-    p.add_argument("--out", help="save the trained network here")
+    p.add_argument("--out", help="save the trained network here (also when Ctrl-C stops the training)")
     p.add_argument("--log", help="write per-epoch error and accuracy to this CSV")
     p.set_defaults(run=run_train)
     p = sub.add_parser("screenshot", help="render the window offscreen after N iterations and save a PNG")
     p.add_argument("out", metavar="OUT.png")
     p.add_argument("--data", default="xor", help="a built-in set or a CSV file (default xor)")
     p.add_argument("--hidden", default="2", help="hidden layer sizes (default 2)")
-    p.add_argument("--steps", type=int, default=0, help="iterations before the picture (default 0)")
-    p.add_argument("--size", default="1280x800", help="window size WxH (default 1280x800)")
+    p.add_argument("--steps", type=int, default=0,
+                   help=f"iterations before the picture (default 0, at most {MAX_SCREENSHOT_STEPS:,})")
+    p.add_argument("--size", default="1280x800",
+                   help=f"window size WxH (default 1280x800; 200x150 to {MAX_SCREENSHOT_SIDE}x{MAX_SCREENSHOT_SIDE})")
     p.set_defaults(run=run_screenshot)
     return parser
 
 
-def run_screenshot(args: argparse.Namespace) -> int:
+def _screenshot_size(text: str) -> tuple[int, int]:
     try:
-        width, height = (int(v) for v in args.size.lower().split("x"))
+        width, height = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise ConfigError(f"--size must look like 1280x800, got {args.size!r}") from None
+        raise ConfigError(f"--size must look like 1280x800, got {text!r}") from None
     if width < 200 or height < 150:
-        raise ConfigError(f"--size must be at least 200x150, got {args.size!r}")
-    if args.steps < 0:
-        raise ConfigError(f"--steps must be 0 or more, got {args.steps}")
+        raise ConfigError(f"--size must be at least 200x150, got {text!r}")
+    if width > MAX_SCREENSHOT_SIDE or height > MAX_SCREENSHOT_SIDE:
+        raise ConfigError(f"--size must be at most {MAX_SCREENSHOT_SIDE}x{MAX_SCREENSHOT_SIDE}, got {text!r}")
+    return width, height
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    width, height = _screenshot_size(args.size)
+    if not 0 <= args.steps <= MAX_SCREENSHOT_STEPS:
+        raise ConfigError(f"--steps must be from 0 to {MAX_SCREENSHOT_STEPS:,}, got {args.steps}")
+    _check_output(args.out, "OUT.png")
+    _check_not_empty(args.data, "--data", "a built-in data set name or a CSV file")
     hidden = parse_hidden_sizes(args.hidden)
     from .app import screenshot  # only this sub-command needs Qt
 
-    screenshot(args.out, data=args.data, hidden=hidden, steps=args.steps, size=(width, height))
-    print(args.out)
+    def progress(done: int) -> None:
+        _say(f"  {done:,}/{args.steps:,} iterations")
+
+    screenshot(args.out, data=args.data, hidden=hidden, steps=args.steps, size=(width, height), progress=progress)
+    _write(f"{args.out}\n")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2, one line already on stderr)
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     if args.command is None:
         from .app import main as gui_main  # only the GUI path imports Qt
 
         return gui_main()
+    name = f"bpgui {args.command}"
     try:
-        return args.run(args)
+        code = args.run(args)
+        _flush()
+        return int(code)
+    except KeyboardInterrupt:
+        _say(f"{name}: interrupted")
+        return EXIT_INTERRUPTED
     except BpguiError as exc:
-        print(f"bpgui {args.command}: error: {exc}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: not an error of ours.
-        sys.stderr.close()
-        return 0
+        _say(f"{name}: error: {exc}")
+        return EXIT_ERROR
+    except _OutputError as exc:
+        _silence_stdout()
+        _say(f"{name}: error: cannot write the output: {exc}")
+        return EXIT_OUTPUT
+    except MemoryError:
+        _say(f"{name}: error: not enough memory for this")
+        return EXIT_ERROR
