@@ -19,7 +19,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BPGUI_NO_DIALOGS"] = "1"
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 
 from bpgui.app import application
 
@@ -39,6 +39,8 @@ def pump(seconds: float) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
+        # What the event loop does between events: objects given to deleteLater() are freed.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         time.sleep(0.001)
 
 

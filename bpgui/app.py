@@ -66,7 +66,6 @@ def _screenshot(path: str, *, data: str, hidden: Sequence[int], steps: int, size
                 progress: Callable[[int], None] | None) -> None:
     app = application([sys.argv[0]])
     from .controller import Settings, TrainingController
-    from .model.errors import BpguiError
     from .views.files import save_image
     from .views.main_window import MainWindow
 
@@ -91,8 +90,5 @@ def _screenshot(path: str, *, data: str, hidden: Sequence[int], steps: int, size
         window.show()
         for _ in range(5):
             app.processEvents()
-        try:
-            save_image(window.grab(), path)
-        except OSError as exc:
-            raise BpguiError(str(exc)) from None
+        save_image(window.grab(), path)  # refusals are BpguiErrors naming the path
         window.close()

@@ -398,6 +398,11 @@ class MainWindow(QMainWindow):
         _OPEN_WINDOWS.append(replacement)
         self._closing_for_language = True
         self.close()
+        # Each switch used to keep a whole window (about 9 MB: plots, scene, table) alive: its
+        # views are freed now; the empty shell goes when its last reference does.
+        for part in (self.takeCentralWidget(), self.settings_dock.widget(), self.comparison, self.perceptron):
+            if part is not None:
+                part.deleteLater()
         return replacement
 
     def show_perceptron(self, problem: str) -> None:

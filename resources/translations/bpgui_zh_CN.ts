@@ -189,27 +189,27 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="387"/>
+        <location filename="../../bpgui/views/decision_map.py" line="388"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="389"/>
+        <location filename="../../bpgui/views/decision_map.py" line="390"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="443"/>
+        <location filename="../../bpgui/views/decision_map.py" line="444"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="444"/>
+        <location filename="../../bpgui/views/decision_map.py" line="445"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="446"/>
+        <location filename="../../bpgui/views/decision_map.py" line="447"/>
         <source>The network&apos;s output over the plane of the two inputs: blue 0, white 0.5, red 1. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络输出在两个输入构成的平面上的取值：蓝色为 0，白色为 0.5，红色为 1。黑线是决策边界（输出为 0.5）；带圆圈的样本是分类错误的样本。</translation>
     </message>
@@ -229,12 +229,12 @@
         <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_samples.py" line="75"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="77"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_samples.py" line="78"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="80"/>
         <source>%1 of %2 misclassified</source>
         <translation>%2 个样本中有 %1 个分类错误</translation>
     </message>
@@ -275,42 +275,37 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="284"/>
-        <source>Could not write the image {path}</source>
-        <translation>无法写入图像 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/error_plot.py" line="360"/>
+        <location filename="../../bpgui/views/error_plot.py" line="351"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="361"/>
+        <location filename="../../bpgui/views/error_plot.py" line="352"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="362"/>
+        <location filename="../../bpgui/views/error_plot.py" line="353"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="363"/>
+        <location filename="../../bpgui/views/error_plot.py" line="354"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="364"/>
+        <location filename="../../bpgui/views/error_plot.py" line="355"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="365"/>
+        <location filename="../../bpgui/views/error_plot.py" line="356"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="545"/>
+        <location filename="../../bpgui/views/error_plot.py" line="536"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
@@ -335,37 +330,37 @@
         <translation>将鼠标指向曲线即可读取精确值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="414"/>
+        <location filename="../../bpgui/views/error_plot.py" line="405"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="414"/>
+        <location filename="../../bpgui/views/error_plot.py" line="405"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="416"/>
+        <location filename="../../bpgui/views/error_plot.py" line="407"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="426"/>
+        <location filename="../../bpgui/views/error_plot.py" line="417"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="427"/>
+        <location filename="../../bpgui/views/error_plot.py" line="418"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="429"/>
+        <location filename="../../bpgui/views/error_plot.py" line="420"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="532"/>
+        <location filename="../../bpgui/views/error_plot.py" line="523"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -642,210 +637,253 @@
         <translation>比例步长必须是 (0, 1) 之间的数，而不是 {step}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="55"/>
+        <location filename="../../bpgui/model/fileformat.py" line="95"/>
         <source>{source}: {key}: expected a number, got {got}</source>
+        <extracomment>Integers longer than this are read as ``_HugeNumber`` instead of ``int``: Python refuses to convert more than 4,300 digits (a ValueError that named no key), and no valid key needs more than a few.</extracomment>
         <translation>{source}：{key}：应为数字，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="64"/>
+        <location filename="../../bpgui/model/fileformat.py" line="105"/>
         <source>{source}: {key}: expected a finite number, got {got}</source>
         <translation>{source}：{key}：应为有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="73"/>
+        <location filename="../../bpgui/model/fileformat.py" line="114"/>
         <source>{source}: {key}: expected a list of {rows} rows (one per unit of the layer before), got {got}</source>
         <translation>{source}：{key}：应为包含 {rows} 行的列表（前一层的每个神经元一行），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="83"/>
+        <location filename="../../bpgui/model/fileformat.py" line="124"/>
         <source>{source}: {key}: expected a list of {columns} numbers (one per unit of the next layer), got {got}</source>
         <translation>{source}：{key}：应为包含 {columns} 个数字的列表（后一层的每个神经元一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="96"/>
+        <location filename="../../bpgui/model/fileformat.py" line="137"/>
         <source>{source}: {key}: expected a list of {count} numbers, got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个数字的列表，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="112"/>
+        <location filename="../../bpgui/model/fileformat.py" line="170"/>
         <source>{source}: {key}: expected a JSON object</source>
         <translation>{source}：{key}：应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="117"/>
+        <location filename="../../bpgui/model/fileformat.py" line="175"/>
         <source>{source}: {key}: unknown key (allowed: {allowed})</source>
         <translation>{source}：{key}：未知的键（允许的键：{allowed}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="122"/>
+        <location filename="../../bpgui/model/fileformat.py" line="180"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="128"/>
+        <location filename="../../bpgui/model/fileformat.py" line="186"/>
         <source>{source}: {key}: this bpgui reads version {version}, got {got}</source>
         <translation>{source}：{key}：此 bpgui 读取的是版本 {version}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="134"/>
+        <location filename="../../bpgui/model/fileformat.py" line="192"/>
         <source>{source}: {key}: expected a list of at least 2 layers (input and output)</source>
         <translation>{source}：{key}：应为至少包含 2 层（输入层和输出层）的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="142"/>
+        <location filename="../../bpgui/model/fileformat.py" line="197"/>
+        <source>{source}: {key}: a network with {count} hidden layers is too deep; bpgui handles at most {limit}</source>
+        <translation>{source}：{key}：含 {count} 个隐层的网络太深；bpgui 最多支持 {limit} 个隐层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="208"/>
         <source>{source}: {key}: expected an object such as {{&quot;units&quot;: 2, &quot;activation&quot;: &quot;sigmoid&quot;}}</source>
         <translation>{source}：{key}：应为形如 {{&quot;units&quot;: 2, &quot;activation&quot;: &quot;sigmoid&quot;}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="150"/>
+        <location filename="../../bpgui/model/fileformat.py" line="216"/>
         <source>{source}: {key}: unknown key (allowed: units, activation)</source>
         <translation>{source}：{key}：未知的键（允许的键：units, activation）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="156"/>
+        <location filename="../../bpgui/model/fileformat.py" line="223"/>
+        <location filename="../../bpgui/model/fileformat.py" line="295"/>
+        <source>{source}: {key}: expected at most {limit}, got {got}</source>
+        <translation>{source}：{key}：应不超过 {limit}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="228"/>
         <source>{source}: {key}: expected a positive whole number, got {got}</source>
         <translation>{source}：{key}：应为正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="163"/>
+        <location filename="../../bpgui/model/fileformat.py" line="235"/>
         <source>{source}: {key}: the input layer has no activation</source>
         <translation>{source}：{key}：输入层没有激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="170"/>
-        <location filename="../../bpgui/model/fileformat.py" line="177"/>
-        <location filename="../../bpgui/model/fileformat.py" line="202"/>
+        <location filename="../../bpgui/model/fileformat.py" line="242"/>
+        <location filename="../../bpgui/model/fileformat.py" line="260"/>
+        <location filename="../../bpgui/model/fileformat.py" line="285"/>
         <source>{source}: {key}: expected one of {allowed}, got {got}</source>
         <translation>{source}：{key}：应为 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="182"/>
+        <location filename="../../bpgui/model/fileformat.py" line="249"/>
+        <source>{source}: {key}: a {shape} network has {count} parameters; bpgui handles at most {limit}: use fewer units</source>
+        <translation>{source}：{key}：{shape} 网络有 {count} 个参数；bpgui 最多支持 {limit} 个：请减少神经元数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/fileformat.py" line="265"/>
         <source>{source}: {key}: cross_entropy needs a sigmoid output layer</source>
         <translation>{source}：{key}：cross_entropy（交叉熵）要求输出层使用 sigmoid 激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="190"/>
+        <location filename="../../bpgui/model/fileformat.py" line="273"/>
         <source>{source}: {key}: expected a positive number, got {got}</source>
         <translation>{source}：{key}：应为正数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="196"/>
+        <location filename="../../bpgui/model/fileformat.py" line="279"/>
         <source>{source}: {key}: expected a whole number ≥ 0, got {got}</source>
         <translation>{source}：{key}：应为 ≥ 0 的整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="208"/>
+        <location filename="../../bpgui/model/fileformat.py" line="291"/>
         <source>{source}: {key}: expected a positive number</source>
         <translation>{source}：{key}：应为正数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="219"/>
+        <location filename="../../bpgui/model/fileformat.py" line="307"/>
         <source>{source}: {key}: expected a list of {count} matrices (one per layer after the input), got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个矩阵的列表（输入层之后每层一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="230"/>
+        <location filename="../../bpgui/model/fileformat.py" line="318"/>
         <source>{source}: {key}: expected a list of {count} lists (one per layer after the input), got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个列表的列表（输入层之后每层一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="247"/>
+        <location filename="../../bpgui/model/fileformat.py" line="335"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="250"/>
+        <location filename="../../bpgui/model/fileformat.py" line="338"/>
         <source>{file}: not UTF-8 text (byte {byte})</source>
         <translation>{file}：不是 UTF-8 文本（字节位置 {byte}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="254"/>
+        <location filename="../../bpgui/model/fileformat.py" line="342"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="262"/>
+        <location filename="../../bpgui/model/fileformat.py" line="350"/>
         <source>{file}, line {line}, column {column}: not valid JSON ({reason})</source>
         <translation>{file}，第 {line} 行，第 {column} 列：不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="267"/>
+        <location filename="../../bpgui/model/fileformat.py" line="355"/>
         <source>{file}: nested too deeply to be a network file</source>
         <translation>{file}：嵌套层数过深，不可能是网络文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/atomic.py" line="66"/>
+        <location filename="../../bpgui/model/atomic.py" line="64"/>
+        <source>{file}: not a regular file (a folder, a device or a pipe); choose another name</source>
+        <translation>{file}：不是普通文件（是文件夹、设备或管道）；请另选一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/atomic.py" line="71"/>
+        <source>{file}: the file is read-only; make it writable or choose another name</source>
+        <translation>{file}：文件是只读的；请先使其可写，或另选一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/atomic.py" line="85"/>
         <source>{file}: cannot write here ({reason})</source>
         <translation>{file}：无法在此处写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/atomic.py" line="80"/>
+        <location filename="../../bpgui/model/atomic.py" line="130"/>
+        <source>{file}: only {written} of {size} bytes could be written; the previous file is kept</source>
+        <translation>{file}：{size} 字节中只写入了 {written} 字节；原来的文件保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/atomic.py" line="46"/>
         <source>{file}: cannot be written ({reason})</source>
         <translation>{file}：无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="75"/>
+        <location filename="../../bpgui/model/network.py" line="85"/>
         <source>{structure} has {expected} parameters, got {got}</source>
+        <extracomment>The largest ``init_range``: a weight of a million already saturates every sigmoid, and U(−r, r) cannot even be drawn once 2r overflows a float. One limit on every path (settings panel, command line, network files): a network larger than this would take seconds and gigabytes to build. The deepest network bpgui builds: a hundred hidden layers is far beyond what a learner can follow phase by phase, and every deeper file was a hang.</extracomment>
         <translation>{structure} 网络有 {expected} 个参数，实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="129"/>
+        <location filename="../../bpgui/model/network.py" line="139"/>
         <source>init must be one of {allowed}, got {got}</source>
         <translation>初始化方式 init 必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="134"/>
+        <location filename="../../bpgui/model/network.py" line="145"/>
         <source>init_range must be a positive number, got {got}</source>
         <translation>初始化范围 init_range 必须是正数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="162"/>
+        <location filename="../../bpgui/model/network.py" line="149"/>
+        <source>init_range must be at most {limit}, got {got}</source>
+        <translation>初始化范围 init_range 不能超过 {limit}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="179"/>
         <source>one weight matrix and one threshold vector are needed per layer after the input</source>
         <translation>输入层之后的每一层都需要一个权重矩阵和一个阈值向量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="173"/>
+        <location filename="../../bpgui/model/network.py" line="190"/>
         <source>layer {layer}: weights {weights} / thresholds {thresholds} do not fit sizes {expected}</source>
         <translation>第 {layer} 层：权重 {weights} / 阈值 {thresholds} 与层大小 {expected} 不符</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="194"/>
+        <location filename="../../bpgui/model/network.py" line="211"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="198"/>
-        <location filename="../../bpgui/model/network.py" line="204"/>
+        <location filename="../../bpgui/model/network.py" line="215"/>
+        <location filename="../../bpgui/model/network.py" line="221"/>
         <source>there is no unit {unit} in layer {layer}</source>
         <translation>第 {layer} 层中没有神经元 {unit}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="212"/>
+        <location filename="../../bpgui/model/network.py" line="229"/>
         <source>kind must be &apos;weight&apos; or &apos;threshold&apos;, got {got}</source>
         <translation>参数类型 kind 必须是 &apos;weight&apos; 或 &apos;threshold&apos;，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="273"/>
+        <location filename="../../bpgui/model/network.py" line="307"/>
         <source>a network needs an input layer and an output layer</source>
         <translation>网络需要一个输入层和一个输出层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="277"/>
+        <location filename="../../bpgui/model/network.py" line="311"/>
         <source>layer {layer} must have a positive whole number of units, got {got}</source>
         <translation>第 {layer} 层的神经元数必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="282"/>
+        <location filename="../../bpgui/model/network.py" line="317"/>
         <source>{expected} activations are needed (one per layer after the input), got {got}</source>
         <translation>需要 {expected} 个激活函数（输入层之后每层一个），实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="288"/>
+        <location filename="../../bpgui/model/network.py" line="323"/>
         <source>layer {layer}: activation must be one of {allowed}, got {got}</source>
         <translation>第 {layer} 层：激活函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="326"/>
+        <location filename="../../bpgui/model/network.py" line="349"/>
+        <source>a network with {count} hidden layers is too deep; bpgui handles at most {limit}</source>
+        <translation>含 {count} 个隐层的网络太深；bpgui 最多支持 {limit} 个隐层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/network.py" line="390"/>
         <source>hidden layer sizes are positive whole numbers separated by commas or spaces, such as 8,4; {part} in {text} is not one</source>
         <translation>各隐层的神经元数应为用逗号或空格分隔的正整数，例如 8,4；{text} 中的 {part} 不是正整数</translation>
     </message>
@@ -855,12 +893,12 @@
         <translation>损失函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="295"/>
+        <location filename="../../bpgui/model/network.py" line="330"/>
         <source>cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))</source>
         <translation>交叉熵要求输出层使用 sigmoid 激活函数（其输出必须位于 (0, 1) 内）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="317"/>
+        <location filename="../../bpgui/model/network.py" line="381"/>
         <source>hidden layer sizes: there is an empty entry in {text} (two separators in a row, or one at the start or end)</source>
         <translation>隐层大小：{text} 中有一个空项（两个分隔符相连，或分隔符位于开头或结尾）</translation>
     </message>
@@ -910,49 +948,58 @@
         <translation>最大轮数必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="148"/>
+        <location filename="../../bpgui/model/training.py" line="126"/>
+        <source>cross-entropy needs targets from 0 to 1, but the training set {name} has the target {value}</source>
+        <translation>交叉熵要求目标值在 0 到 1 之间，但训练集 {name} 中有目标值 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="133"/>
+        <source>cross-entropy needs targets from 0 to 1, but the test set {name} has the target {value}</source>
+        <translation>交叉熵要求目标值在 0 到 1 之间，但测试集 {name} 中有目标值 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="175"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="161"/>
+        <location filename="../../bpgui/model/training.py" line="188"/>
         <source>the training set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
         <translation>训练集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="169"/>
+        <location filename="../../bpgui/model/training.py" line="196"/>
         <source>the test set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
         <translation>测试集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="331"/>
+        <location filename="../../bpgui/model/training.py" line="359"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="398"/>
+        <location filename="../../bpgui/model/training.py" line="426"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="468"/>
+        <location filename="../../bpgui/model/training.py" line="496"/>
         <source>iteration must be between 0 and {end}, got {got}</source>
         <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="506"/>
+        <location filename="../../bpgui/model/training.py" line="534"/>
         <source>already at iteration 0: there is nothing to step back to</source>
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="562"/>
+        <location filename="../../bpgui/model/training.py" line="590"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="120"/>
+        <location filename="../../bpgui/model/network.py" line="356"/>
         <source>a {shape} network has {count} parameters; bpgui handles at most {limit}: use fewer hidden units</source>
-        <extracomment>The Examples menu: network, data and settings in one click.</extracomment>
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
@@ -964,6 +1011,11 @@
         <location filename="../../bpgui/session/training.py" line="402"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/files.py" line="27"/>
+        <source>{file}: the picture could not be drawn ({reason}); nothing was written</source>
+        <translation>{file}：无法绘制图片（{reason}）；未写入任何内容</translation>
     </message>
 </context>
 <context>
@@ -1218,203 +1270,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="102"/>
+        <location filename="../../bpgui/views/main_window.py" line="105"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="135"/>
+        <location filename="../../bpgui/views/main_window.py" line="139"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="136"/>
+        <location filename="../../bpgui/views/main_window.py" line="140"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="164"/>
+        <location filename="../../bpgui/views/main_window.py" line="168"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="218"/>
+        <location filename="../../bpgui/views/main_window.py" line="222"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="219"/>
+        <location filename="../../bpgui/views/main_window.py" line="223"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="220"/>
+        <location filename="../../bpgui/views/main_window.py" line="224"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="221"/>
+        <location filename="../../bpgui/views/main_window.py" line="225"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="222"/>
-        <location filename="../../bpgui/views/main_window.py" line="473"/>
+        <location filename="../../bpgui/views/main_window.py" line="226"/>
+        <location filename="../../bpgui/views/main_window.py" line="477"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="223"/>
+        <location filename="../../bpgui/views/main_window.py" line="227"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="224"/>
+        <location filename="../../bpgui/views/main_window.py" line="228"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="225"/>
+        <location filename="../../bpgui/views/main_window.py" line="229"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="226"/>
+        <location filename="../../bpgui/views/main_window.py" line="230"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="227"/>
+        <location filename="../../bpgui/views/main_window.py" line="231"/>
         <source>Back to iteration 0, the network drawn from the seed</source>
         <translation>回到第 0 次迭代，即由随机种子生成的初始网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="228"/>
+        <location filename="../../bpgui/views/main_window.py" line="232"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="229"/>
+        <location filename="../../bpgui/views/main_window.py" line="233"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="230"/>
+        <location filename="../../bpgui/views/main_window.py" line="234"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="231"/>
+        <location filename="../../bpgui/views/main_window.py" line="235"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="232"/>
+        <location filename="../../bpgui/views/main_window.py" line="236"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="233"/>
+        <location filename="../../bpgui/views/main_window.py" line="237"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="234"/>
+        <location filename="../../bpgui/views/main_window.py" line="238"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="235"/>
+        <location filename="../../bpgui/views/main_window.py" line="239"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="237"/>
+        <location filename="../../bpgui/views/main_window.py" line="241"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="238"/>
+        <location filename="../../bpgui/views/main_window.py" line="242"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="242"/>
+        <location filename="../../bpgui/views/main_window.py" line="246"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="243"/>
+        <location filename="../../bpgui/views/main_window.py" line="247"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="244"/>
+        <location filename="../../bpgui/views/main_window.py" line="248"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="245"/>
+        <location filename="../../bpgui/views/main_window.py" line="249"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="246"/>
+        <location filename="../../bpgui/views/main_window.py" line="250"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="248"/>
+        <location filename="../../bpgui/views/main_window.py" line="252"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="250"/>
+        <location filename="../../bpgui/views/main_window.py" line="254"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="251"/>
+        <location filename="../../bpgui/views/main_window.py" line="255"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="254"/>
+        <location filename="../../bpgui/views/main_window.py" line="258"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="256"/>
+        <location filename="../../bpgui/views/main_window.py" line="260"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="257"/>
+        <location filename="../../bpgui/views/main_window.py" line="261"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="258"/>
+        <location filename="../../bpgui/views/main_window.py" line="262"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="259"/>
+        <location filename="../../bpgui/views/main_window.py" line="263"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="260"/>
+        <location filename="../../bpgui/views/main_window.py" line="264"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="261"/>
+        <location filename="../../bpgui/views/main_window.py" line="265"/>
         <source>Undo the last weight or threshold you set by hand</source>
         <translation>撤销上一次手动设置的权重或阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_area.py" line="34"/>
+        <location filename="../../bpgui/views/status_area.py" line="43"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1509,32 +1561,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="402"/>
+        <location filename="../../bpgui/views/main_window.py" line="406"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="413"/>
+        <location filename="../../bpgui/views/main_window.py" line="417"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="424"/>
+        <location filename="../../bpgui/views/main_window.py" line="428"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="425"/>
+        <location filename="../../bpgui/views/main_window.py" line="429"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="449"/>
+        <location filename="../../bpgui/views/main_window.py" line="453"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="449"/>
+        <location filename="../../bpgui/views/main_window.py" line="453"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1575,22 +1627,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="473"/>
+        <location filename="../../bpgui/views/main_window.py" line="477"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="492"/>
+        <location filename="../../bpgui/views/main_window.py" line="497"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="497"/>
+        <location filename="../../bpgui/views/main_window.py" line="504"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="497"/>
+        <location filename="../../bpgui/views/main_window.py" line="504"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -1700,6 +1752,11 @@
         <location filename="../../bpgui/views/main_files.py" line="84"/>
         <source>bpgui teaches backpropagation by letting you watch it and step through it, in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5.</source>
         <translation>bpgui 让你观察反向传播算法并逐步执行它，以此来讲解该算法，所用记号与周志华《机器学习》第 5 章一致。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/preferences.py" line="48"/>
+        <source>The remembered settings could not be read and were replaced by the defaults.</source>
+        <translation>无法读取上次保存的设置，已改用默认设置。</translation>
     </message>
 </context>
 <context>

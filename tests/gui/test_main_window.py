@@ -4,6 +4,7 @@ import os
 
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLineEdit
@@ -430,6 +431,7 @@ def test_a_setting_changed_mid_run_is_marked_on_the_error_curve(window):
 def test_switching_language_while_running_keeps_running(window, qtbot, switch_language):
     window.controller.update_settings(target_error=None)
     window.run_action.trigger()
+    old_view = window.topology
     chinese = switch_language(window, "zh_CN")
     assert chinese.controller.running and chinese.run_action.isChecked()
     closed_status = window.status_label.text()
@@ -438,7 +440,8 @@ def test_switching_language_while_running_keeps_running(window, qtbot, switch_la
     chinese.run_action.trigger()
     assert not chinese.controller.running
     assert f"t = {chinese.controller.iteration}" in chinese.status_label.text()
-    assert window.status_label.text() == closed_status  # the closed window no longer listens
+    assert window.status_label.text() == closed_status  # the closed window no longer listens …
+    assert not shiboken6.isValid(old_view)  # … and its views are freed
 
 
 def test_step_after_the_update_phase_draws_the_next_iteration(window):
