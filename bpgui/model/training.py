@@ -365,7 +365,12 @@ class Trainer:
         new = self._after(state, step, idx.shape[0])
         t = new.iteration
         if t <= self._end:
-            # Recomputing after a step back: the future is unchanged, only move.
+            # Going forward again after a step back: the recorded future is replayed exactly.
+            # A checkpoint at t is the state there — it carries a hand edit or a setting
+            # changed at t, which recomputing from t − 1 alone would lose.
+            at = bisect.bisect_left(self._checkpoint_iterations, t)
+            if at < len(self._checkpoint_iterations) and self._checkpoint_iterations[at] == t:
+                new = self._checkpoints[at]
             self._state = new
         else:
             self._errors.append(step.error)
