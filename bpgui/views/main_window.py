@@ -228,7 +228,8 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(self.tr("Step &back"), c.step_back, ("Ctrl+Left", "Shift+F10"),
                                         self.tr("Undo one iteration, exactly"))
         self.reset_action = self._action(self.tr("Rese&t"), c.reset, ("Ctrl+Shift+R",),
-                                         self.tr("Back to iteration 0, the network drawn from the seed"))
+                                         self.tr("Back to iteration 0: its weights (with any you set there by hand) "
+                                                 "and the settings shown"))
         self.phase_action = self._action(self.tr("Step &phase"), c.step_phase, ("Ctrl+Down", "F11"),
                                          self.tr("The next phase of the iteration: forward, error, gradients, update"))
         self.phase_back_action = self._action(self.tr("Phase bac&k"), c.step_phase_back, ("Ctrl+Up", "Shift+F11"),

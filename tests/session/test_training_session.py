@@ -397,3 +397,11 @@ def test_reset_says_what_it_did(session, recorder):
     session.step()
     session.reset()
     assert recorder.messages("info")[-1] == "Back to iteration 0's weights, with the settings shown."
+
+
+def test_reset_keeps_an_edit_made_at_iteration_0_as_its_tooltip_says(session):
+    session.edit_parameter(0, 0.75)  # a teacher sets up the starting network by hand
+    for _ in range(5):
+        session.step()
+    session.reset()
+    assert session.iteration == 0 and session.network.flat[0] == 0.75
