@@ -11,8 +11,10 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import warnings
 
 import numpy as np
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -404,7 +406,19 @@ class MainWindow(QMainWindow):
         for part in (self.takeCentralWidget(), self.settings_dock.widget(), self.comparison, self.perceptron):
             if part is not None:
                 part.deleteLater()
+        self._release_connections()
         return replacement
+
+    def _release_connections(self) -> None:
+        """Drop the closures the old window's actions and widgets hold (they refer back to the
+        window, through Qt, where Python's garbage collector cannot see the cycle)."""
+        signals = [s for a in self.findChildren(QAction) for s in (a.triggered, a.toggled)]
+        signals += [self.speed.valueChanged, self.seed.editingFinished]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # "failed to disconnect": it had none
+            for signal in signals:
+                with contextlib.suppress(RuntimeError, TypeError, SystemError):
+                    signal.disconnect()
 
     def show_perceptron(self, problem: str) -> None:
         """The note's perceptron on AND/OR/NOT/XOR; from XOR, one action goes to the 2-2-1 network."""

@@ -516,3 +516,17 @@ def test_in_phases_the_status_bar_names_the_sample_the_network_shows(window):
     while not window.controller.phase_view.error_known:
         window.phase_action.trigger()
     assert f"E_k = {shown.error:.6g}" in window.status_label.text()
+
+
+def test_a_window_closed_for_a_new_language_lets_go_of_everything(window, switch_language):
+    old_view, old_step = window.topology, window.step_action
+    chinese = switch_language(window, "zh_CN")
+    t = chinese.controller.iteration
+    old_step.trigger()  # its actions no longer reach the controller …
+    assert chinese.controller.iteration == t
+    chinese.step_action.trigger()  # … the new window's do
+    assert chinese.controller.iteration == t + 1
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(old_view)  # and its views are freed
