@@ -1,16 +1,72 @@
-"""Compact, append-only storage for per-iteration and per-epoch figures.
+"""Compact storage for per-iteration and per-epoch figures, bounded however long Run goes on.
 
 Training for 10^6 iterations must not need 10^6 records: the history keeps
 only a float per iteration and a few per epoch; everything else is rebuilt
 by deterministic replay from checkpoints (see ``training``).
+
+Leaving Run on for a lecture must not need a float per iteration either. Past
+a size, both the error curve and the epoch log keep their most recent rows
+exactly and *thin* the older ones: of every bucket of consecutive rows they
+keep two real rows, the one with the smallest and the one with the largest
+error (in time order), so the curve keeps its shape and every point drawn is
+an exact value at its own iteration. When the thinned part is full, its
+buckets are merged pairwise (the same rule again) and later buckets are twice
+as wide: the storage stays under a fixed number of rows for any length of run.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import bisect
+from dataclasses import dataclass
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import DTypeLike
+
+FIRST_BUCKET = 4  # rows per bucket when thinning starts (two of four kept)
+# How many bytes of interval checkpoints a trainer aims at (see ``HistoryBounds.per_level``).
+CHECKPOINT_BUDGET = 32 * 2**20
+
+
+@dataclass(frozen=True)
+class HistoryBounds:
+    """How a trainer's history stays bounded (the defaults: see README, "Speed").
+
+    The error curve keeps the last ``exact_errors`` iterations one by one and at most
+    ``thinned_errors`` rows for the older ones (≈ 22 MiB in all at most); the epoch log
+    the same with its rows (≈ 6 MiB); None keeps everything. ``checkpoints_per_level``
+    (None: chosen from the network's size) sets how far apart old checkpoints get.
+    """
+
+    exact_errors: int | None = 2**20
+    thinned_errors: int = 2**18
+    exact_epoch_rows: int | None = 2**16
+    thinned_epoch_rows: int = 2**16
+    checkpoints_per_level: int | None = None
+
+    def per_level(self, n_parameters: int) -> int:
+        """Interval checkpoints per doubling of age: 64 for a small network, fewer (≥ 2) for a
+        large one, so that about 24 doublings (10^10 iterations) stay within CHECKPOINT_BUDGET."""
+        if self.checkpoints_per_level is not None:
+            return self.checkpoints_per_level
+        per_checkpoint = 8 * n_parameters + 1000
+        return max(2, min(64, CHECKPOINT_BUDGET // (24 * per_checkpoint)))
+
+
+class EpochRow(NamedTuple):
+    """E and accuracy over the training (and test) set at the end of an epoch (NaN: nothing to measure)."""
+
+    iteration: int
+    epoch: int
+    error: float
+    accuracy: float
+    test_error: float
+    test_accuracy: float
+
+
+class HasIteration(Protocol):
+    @property
+    def iteration(self) -> int: ...
 
 
 class GrowableArray:
@@ -21,6 +77,14 @@ class GrowableArray:
     def __init__(self, dtype: DTypeLike = np.float64, capacity: int = 1024) -> None:
         self._data = np.empty(capacity, dtype=dtype)
         self._size = 0
+
+    @classmethod
+    def of(cls, values: np.ndarray, capacity: int) -> GrowableArray:
+        """A copy of ``values`` in room for ``capacity`` (more if needed) without growing."""
+        grown = cls(values.dtype, max(capacity, values.shape[0], 1))
+        grown._data[: values.shape[0]] = values
+        grown._size = values.shape[0]
+        return grown
 
     def append(self, value: float) -> None:
         if self._size == self._data.shape[0]:
@@ -50,26 +114,152 @@ class GrowableArray:
         return self._data.nbytes
 
 
+def extremes(values: np.ndarray, group: int) -> np.ndarray:
+    """Sorted indices of two rows of every ``group`` consecutive rows: the smallest and the
+    largest value (two distinct rows even if they are equal); a shorter last group is kept whole."""
+    n = values.shape[0]
+    full = n // group * group
+    groups = values[:full].reshape(-1, group)
+    low, high = groups.argmin(axis=1), groups.argmax(axis=1)
+    high = np.where(high == low, (low + 1) % group, high)
+    base = np.arange(groups.shape[0]) * group
+    pairs = np.stack([base + np.minimum(low, high), base + np.maximum(low, high)], axis=1).ravel()
+    return np.concatenate([pairs, np.arange(full, n)])
+
+
+class Thinning:
+    """Which rows of a table to keep: rows ``[0, start)`` always, ``[start, prefix)`` thinned,
+    ``[prefix, rows)`` exact (at most ``exact`` of them)."""
+
+    __slots__ = ("exact", "limit", "prefix", "start", "width")
+
+    def __init__(self, exact: int, thinned: int, start: int = 0) -> None:
+        if exact < 2 * FIRST_BUCKET or thinned < 8:
+            raise ValueError("exact must be ≥ 8 rows and thinned ≥ 8 rows")
+        self.exact, self.limit, self.start = int(exact), int(thinned), int(start)
+        self.prefix = start  # end of the thinned rows
+        self.width = FIRST_BUCKET  # rows of the exact part per bucket at the next thinning
+
+    @property
+    def capacity(self) -> int:
+        """The most rows the table ever holds (before a row is appended, ``due`` is asked)."""
+        return self.start + self.limit + self.exact + 1
+
+    def due(self, rows: int) -> bool:
+        return rows - self.prefix >= self.exact
+
+    def plan(self, key: np.ndarray) -> np.ndarray:
+        """The rows to keep (indices into ``key``, the values buckets are judged by); updates the state."""
+        rows = key.shape[0]
+        spill = (rows - self.prefix - self.exact // 2) // self.width * self.width
+        spilled = self.prefix + extremes(key[self.prefix : self.prefix + spill], self.width)
+        thinned = np.concatenate([np.arange(self.start, self.prefix), spilled])
+        if thinned.shape[0] > self.limit:
+            thinned = thinned[extremes(key[thinned], 2 * 2)]  # two buckets of two rows become one
+            # Later buckets twice as wide, but a spill always holds a bucket or more.
+            self.width = min(2 * self.width, self.exact // 2)
+        keep = np.concatenate([np.arange(self.start), thinned, np.arange(self.prefix + spill, rows)])
+        self.prefix = self.start + thinned.shape[0]
+        return keep
+
+    def truncated(self, rows: int) -> None:
+        self.prefix = min(self.prefix, max(rows, self.start))
+
+    @property
+    def active(self) -> bool:
+        return self.prefix > self.start
+
+
+class ErrorCurve:
+    """The error of every iteration 1..end: exact for the most recent ``exact`` iterations,
+    thinned (two real points per bucket, see the module) before them.
+
+    ``values()`` are the errors kept; ``positions()`` their iterations t, or None while
+    nothing is thinned (then ``values()[t − 1]`` is the error of iteration t).
+    """
+
+    def __init__(self, exact: int | None = 2**20, thinned: int = 2**18) -> None:
+        self._thinning = None if exact is None else Thinning(exact, thinned)
+        self._y = GrowableArray()
+        self._x: GrowableArray | None = None
+        self._end = 0
+
+    def append(self, value: float) -> None:
+        thinning = self._thinning
+        if thinning is not None and thinning.due(len(self._y)):
+            x = self._x.view() if self._x is not None else np.arange(1, self._end + 1, dtype=np.int64)
+            keep = thinning.plan(self._y.view())
+            self._y = GrowableArray.of(self._y.view()[keep], thinning.capacity)
+            self._x = GrowableArray.of(x[keep], thinning.capacity)
+        self._end += 1
+        self._y.append(value)
+        if self._x is not None:
+            self._x.append(self._end)
+
+    def truncate(self, end: int) -> None:
+        """Forget the iterations after ``end``."""
+        end = max(0, min(end, self._end))
+        rows = end if self._x is None else int(np.searchsorted(self._x.view(), end, side="right"))
+        self._y.truncate(rows)
+        if self._x is not None:
+            self._x.truncate(rows)
+        if self._thinning is not None:
+            self._thinning.truncated(rows)
+        self._end = end
+
+    def values(self) -> np.ndarray:
+        return self._y.view()
+
+    def positions(self) -> np.ndarray | None:
+        return None if self._x is None else self._x.view()
+
+    @property
+    def end(self) -> int:
+        return self._end
+
+    def __len__(self) -> int:
+        return len(self._y)
+
+    @property
+    def nbytes(self) -> int:
+        return self._y.nbytes + (0 if self._x is None else self._x.nbytes)
+
+
 class EpochLog:
     """One row per finished epoch (row 0 is the state before training).
 
-    ``iteration`` is the iteration after which the row was measured; the
-    errors are ``E = (1/m) Σ_k E_k`` over the whole training (and test) set
-    with the parameters of that moment. NaN where there is nothing to
-    measure (no test set; accuracy of a regression task).
+    ``iteration`` is the iteration after which the row was measured and
+    ``epoch`` the number of epochs completed then; the errors are
+    ``E = (1/m) Σ_k E_k`` over the whole training (and test) set with the
+    parameters of that moment. NaN where there is nothing to measure (no test
+    set; accuracy of a regression task).
+
+    Past ``exact`` rows the older rows are thinned (see the module; row 0 is
+    always kept): then row r is no longer epoch r, and ``epoch`` says which it is.
     """
 
-    FIELDS = ("iteration", "error", "accuracy", "test_error", "test_accuracy")
+    FIELDS = ("iteration", "epoch", "error", "accuracy", "test_error", "test_accuracy")
 
-    def __init__(self) -> None:
+    def __init__(self, exact: int | None = 2**16, thinned: int = 2**16) -> None:
+        self._thinning = None if exact is None else Thinning(exact, thinned, start=1)
         self.iteration = GrowableArray(np.int64, 64)
+        self.epoch = GrowableArray(np.int64, 64)
         self.error = GrowableArray(np.float64, 64)
         self.accuracy = GrowableArray(np.float64, 64)
         self.test_error = GrowableArray(np.float64, 64)
         self.test_accuracy = GrowableArray(np.float64, 64)
 
-    def append(self, iteration: int, error: float, accuracy: float, test_error: float, test_accuracy: float) -> None:
-        for name, value in zip(self.FIELDS, (iteration, error, accuracy, test_error, test_accuracy)):
+    def append(self, iteration: int, error: float, accuracy: float, test_error: float, test_accuracy: float,
+               epoch: int | None = None) -> None:
+        """One row; ``epoch`` defaults to the last row's plus one (0 for the first)."""
+        thinning = self._thinning
+        if thinning is not None and thinning.due(len(self)):
+            keep = thinning.plan(self.error.view())
+            for name in self.FIELDS:
+                setattr(self, name, GrowableArray.of(getattr(self, name).view()[keep], thinning.capacity))
+        if epoch is None:
+            epoch = int(self.epoch[len(self) - 1]) + 1 if len(self) else 0
+        for name, value in zip(self.FIELDS, (iteration, epoch, error, accuracy, test_error, test_accuracy)):
             getattr(self, name).append(value)
 
     def truncate_after(self, iteration: int) -> None:
@@ -77,6 +267,13 @@ class EpochLog:
         keep = int(np.searchsorted(self.iteration.view(), iteration, side="right"))
         for name in self.FIELDS:
             getattr(self, name).truncate(keep)
+        if self._thinning is not None:
+            self._thinning.truncated(keep)
+
+    @property
+    def thinned(self) -> bool:
+        """Whether some rows were thinned away (then row r need not be epoch r)."""
+        return self._thinning is not None and self._thinning.active
 
     def __len__(self) -> int:
         return len(self.iteration)
@@ -84,3 +281,80 @@ class EpochLog:
     @property
     def nbytes(self) -> int:
         return sum(getattr(self, name).nbytes for name in self.FIELDS)
+
+
+S = TypeVar("S", bound=HasIteration)
+
+
+class Checkpoints(Generic[S]):
+    """The states step back replays from: one every ``interval`` iterations, thinned with age,
+    and one wherever something was changed by hand (an *event*: never dropped).
+
+    An interval checkpoint at c is kept while c is a multiple of ``interval · 2^L``, where
+    L = ⌊log₂(age / (interval · per_level))⌋ (0 while younger): so there are about
+    ``per_level`` of them per doubling of age, and the replay from the checkpoint before
+    an iteration a iterations back is at most about ``a / per_level`` iterations long.
+    Iteration 0 is always kept.
+    """
+
+    def __init__(self, first: S, interval: int, per_level: int | None) -> None:
+        if interval < 1 or (per_level is not None and per_level < 1):
+            raise ValueError("the checkpoint interval and per_level must be ≥ 1")
+        self.interval, self.per_level = int(interval), per_level
+        self._states: list[S] = [first]
+        self.iterations: list[int] = [first.iteration]
+        self._events: list[bool] = [True]
+
+    @property
+    def first(self) -> S:
+        return self._states[0]
+
+    def before(self, t: int) -> S:
+        """The latest checkpoint at or before iteration t."""
+        return self._states[bisect.bisect_right(self.iterations, t) - 1]
+
+    def index_before(self, t: int) -> int:
+        return bisect.bisect_right(self.iterations, t) - 1
+
+    def __getitem__(self, i: int) -> S:
+        return self._states[i]
+
+    def at(self, t: int) -> S | None:
+        """The checkpoint made at t, if any."""
+        i = bisect.bisect_left(self.iterations, t)
+        return self._states[i] if i < len(self.iterations) and self.iterations[i] == t else None
+
+    def add(self, state: S, *, event: bool) -> None:
+        """Keep ``state`` (it replaces one at the same iteration, and stays an event if that was one)."""
+        if self.iterations[-1] == state.iteration:
+            self._states[-1] = state
+            self._events[-1] = self._events[-1] or event
+            return
+        self._states.append(state)
+        self.iterations.append(state.iteration)
+        self._events.append(event)
+        span = self.interval * (self.per_level or 0)
+        if not event and span and state.iteration % span == 0:
+            self._thin(state.iteration, span)
+
+    def drop_from(self, t: int) -> None:
+        """Forget the checkpoints at t and after (never the first)."""
+        keep = max(1, bisect.bisect_left(self.iterations, t))
+        del self._states[keep:], self.iterations[keep:], self._events[keep:]
+
+    def _thin(self, end: int, span: int) -> None:
+        keep = [
+            i for i, (c, event) in enumerate(zip(self.iterations, self._events))
+            if event or (c // self.interval) % (1 << max(0, ((end - c) // span).bit_length() - 1)) == 0
+        ]
+        if len(keep) < len(self._states):
+            self._states = [self._states[i] for i in keep]
+            self.iterations = [self.iterations[i] for i in keep]
+            self._events = [self._events[i] for i in keep]
+
+    def events(self) -> list[int]:
+        """The iterations of the event checkpoints (iteration 0 among them)."""
+        return [c for c, event in zip(self.iterations, self._events) if event]
+
+    def __len__(self) -> int:
+        return len(self._states)

@@ -1,9 +1,9 @@
 """Training: standard, accumulated and mini-batch BP, with history and step back.
 
-Why one module of ~560 lines: the trainer's stepping, its history and its exact step back
+Why one module of ~600 lines: the trainer's stepping, its history and its exact step back
 share one state (checkpoints, the epoch log, the cursor) and one invariant (the trajectory
 is a function of the start, the data, the seed and the settings); ``history.py`` holds the
-storage.
+storage, ``training_checks.py`` the checks of the data against the network.
 
 * **standard BP** updates after every sample (batch of one): the note's rule;
 * **accumulated BP** updates once per pass, descending ``E = (1/m) Σ_k E_k``;
@@ -18,11 +18,16 @@ reference) every ``checkpoint_interval`` iterations and wherever a setting or
 a parameter was changed by hand, and restores iteration t by replaying from
 the checkpoint before it. Replay runs the very same arithmetic, so the
 restored state is bitwise identical to the one first computed.
+
+The history is bounded for a run of any length (``history.py``): interval
+checkpoints thin with age (step back stays exact everywhere, and takes longer
+the further back it goes), the error curve and the epoch log thin their older
+rows past a size. An epoch row thinned away is measured again when asked for
+(``epoch_row``).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 from collections.abc import Callable
@@ -34,10 +39,11 @@ import numpy as np
 from .backprop import StepResult, compute_step_unguarded, loss_and_outputs, make_record
 from .datasets import Dataset
 from .errors import QT_TRANSLATE_NOOP, ConfigError, DivergenceError
-from .history import EpochLog, GrowableArray
+from .history import Checkpoints, EpochLog, EpochRow, ErrorCurve, HistoryBounds
 from .network import Network
 from .records import IterationRecord
 from .seeding import ORDER, rng_for
+from .training_checks import check_parts, check_targets
 
 MODES = ("standard", "accumulated", "minibatch")
 # η = 1 trains the note's XOR 2-2-1 network (seed 0) in about a thousand epochs.
@@ -110,33 +116,6 @@ class TrainingState(NamedTuple):
     config: TrainingConfig
 
 
-def _check_targets(network: Network, train: Dataset, test: Dataset | None) -> None:
-    """Cross-entropy's targets are probabilities: one outside [0, 1] makes E negative and meaningless."""
-    if network.loss != "cross_entropy":
-        return
-    for part in (train, test):
-        if part is None or part.n_samples == 0:
-            continue
-        targets = np.asarray(part.targets)
-        outside = (targets < 0.0) | (targets > 1.0)
-        if outside.any():
-            value = float(targets[np.unravel_index(int(np.argmax(outside)), targets.shape)])
-            if part is train:
-                raise ConfigError(
-                    QT_TRANSLATE_NOOP(
-                        "Errors",
-                        "cross-entropy needs targets from 0 to 1, but the training set {name} has the target {value}",
-                    ),
-                    name=repr(part.name), value=f"{value:g}",
-                )
-            raise ConfigError(
-                QT_TRANSLATE_NOOP(
-                    "Errors", "cross-entropy needs targets from 0 to 1, but the test set {name} has the target {value}"
-                ),
-                name=repr(part.name), value=f"{value:g}",
-            )
-
-
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -169,43 +148,20 @@ class Trainer:
         test: Dataset | None = None,
         stop: StopConditions | None = None,
         checkpoint_interval: int = 1024,
+        bounds: HistoryBounds | None = None,  # how the history stays bounded (``history.py``)
     ) -> None:
         if train.n_samples == 0:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("Errors", "the training set {name} has no samples"), name=repr(train.name)
             )
-        structure = "-".join(map(str, network.layer_sizes))
-        for part in (train, test):
-            if part is None or part.n_samples == 0:
-                continue
-            if part.n_inputs == network.layer_sizes[0] and part.n_outputs == network.layer_sizes[-1]:
-                continue
-            fields = {
-                "name": repr(part.name), "inputs": part.n_inputs, "outputs": part.n_outputs, "structure": structure,
-            }
-            if part is train:
-                raise ConfigError(
-                    QT_TRANSLATE_NOOP(
-                        "Errors",
-                        "the training set {name} has {inputs} inputs and {outputs} outputs, "
-                        "but the network is {structure}",
-                    ),
-                    **fields,
-                )
-            raise ConfigError(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "the test set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}",
-                ),
-                **fields,
-            )
-        _check_targets(network, train, test)
+        check_parts(network, train, test)
         rng_for(seed, ORDER)  # validates the seed
         self.train_set = train
         self.test_set = test if test is not None and test.n_samples > 0 else None
         self.seed = int(seed)
         self.stop = stop or StopConditions()
         self.checkpoint_interval = int(checkpoint_interval)
+        self.bounds = bounds or HistoryBounds()
         self._inputs = np.ascontiguousarray(train.inputs, dtype=np.float64)
         self._targets = np.ascontiguousarray(train.targets, dtype=np.float64)
         m = train.n_samples
@@ -217,10 +173,11 @@ class Trainer:
 
     def _start(self, state: TrainingState) -> None:
         self._state = state
-        self._checkpoints: list[TrainingState] = [state]
-        self._checkpoint_iterations: list[int] = [0]
-        self._errors = GrowableArray()
-        self._epochs = EpochLog()
+        b = self.bounds
+        self._checkpoints = Checkpoints(state, self.checkpoint_interval, b.per_level(state.network.flat.shape[0]))
+        self._errors = ErrorCurve(b.exact_errors, b.thinned_errors)
+        self._epochs = EpochLog(b.exact_epoch_rows, b.thinned_epoch_rows)
+        self._measured: EpochRow | None = None  # an epoch row measured again (see epoch_row)
         self._pending_epoch: TrainingState | None = None
         self._log_epoch(state)
         self._end = 0
@@ -247,7 +204,7 @@ class Trainer:
     @property
     def initial_network(self) -> Network:
         """The network training started from (what Reset returns to)."""
-        return self._checkpoints[0].network
+        return self._checkpoints.first.network
 
     @property
     def end(self) -> int:
@@ -261,8 +218,14 @@ class Trainer:
 
     @property
     def iteration_errors(self) -> np.ndarray:
-        """Error of each iteration 1..end (index t − 1), read-only."""
-        return self._errors.view()
+        """Error of each iteration kept, read-only: of iterations 1..end (index t − 1) while
+        ``iteration_positions`` is None, else of the iterations it lists (older ones thinned)."""
+        return self._errors.values()
+
+    @property
+    def iteration_positions(self) -> np.ndarray | None:
+        """The iteration t of each value of ``iteration_errors`` once the curve is thinned, else None."""
+        return self._errors.positions()
 
     @property
     def history_nbytes(self) -> int:
@@ -271,6 +234,10 @@ class Trainer:
             w.nbytes + t.nbytes for w, t in zip(self.network.weights, self.network.thresholds)
         ) + 400  # the state object and its references
         return self._errors.nbytes + self._epochs.nbytes + len(self._checkpoints) * per_checkpoint
+
+    def event_checkpoints(self) -> list[int]:
+        """The iterations where a change by hand was checkpointed (never thinned away)."""
+        return self._checkpoints.events()
 
     # ---- the order of the samples -------------------------------------------
     def epoch_order(self, epoch: int, shuffle: bool | None = None) -> np.ndarray:
@@ -350,7 +317,7 @@ class Trainer:
                 # This pass began by measuring E over the whole training set, in
                 # file order, with the parameters the pending epoch row is about.
                 self._epochs.append(state.iteration, step.error, self._accuracy(self.train_set, step.outputs[-1]),
-                                    math.nan, math.nan)
+                                    math.nan, math.nan, epoch=state.epoch)
                 self._pending_epoch = None
             else:
                 self._flush_epoch()
@@ -368,16 +335,14 @@ class Trainer:
             # Going forward again after a step back: the recorded future is replayed exactly.
             # A checkpoint at t is the state there — it carries a hand edit or a setting
             # changed at t, which recomputing from t − 1 alone would lose.
-            at = bisect.bisect_left(self._checkpoint_iterations, t)
-            if at < len(self._checkpoint_iterations) and self._checkpoint_iterations[at] == t:
-                new = self._checkpoints[at]
+            new = self._checkpoints.at(t) or new
             self._state = new
         else:
             self._errors.append(step.error)
             self._end = t
             self._state = new
             if t % self.checkpoint_interval == 0:
-                self._add_checkpoint(new)
+                self._checkpoints.add(new, event=False)
             if new.epoch != state.epoch:
                 if new.config.mode == "accumulated" and self.test_set is None:
                     self._pending_epoch = new  # the next pass measures it for free
@@ -472,7 +437,7 @@ class Trainer:
             test_error, test_accuracy = self.evaluate(self.test_set, state.network)
         else:
             test_error = test_accuracy = math.nan
-        self._epochs.append(state.iteration, error, accuracy, test_error, test_accuracy)
+        self._epochs.append(state.iteration, error, accuracy, test_error, test_accuracy, epoch=state.epoch)
 
     def _flush_epoch(self) -> None:
         """Measure a pending epoch row now (someone reads the log before the next pass)."""
@@ -488,9 +453,43 @@ class Trainer:
 
     def epoch_error(self) -> float:
         """E over the training set at the most recent epoch end at or before t."""
+        return self.epoch_row().error
+
+    @_quiet
+    def epoch_row(self) -> EpochRow:
+        """The epoch row of the most recent epoch end at or before t.
+
+        Read from the log; a row thinned away (far back in a long run) is measured
+        again by replaying to that epoch's end, as step back does.
+        """
         log = self.epochs
         row = int(np.searchsorted(log.iteration.view(), self.iteration, side="right")) - 1
-        return float(log.error[row])
+        epoch = self._state.epoch
+        if int(log.epoch[row]) == epoch:
+            return EpochRow(*(getattr(log, name)[row].item() for name in EpochLog.FIELDS))
+        if self._measured is None or self._measured.epoch != epoch:
+            self._measured = self._measure_epoch_end(epoch)
+        return self._measured
+
+    def _measure_epoch_end(self, epoch: int) -> EpochRow:
+        checkpoints = self._checkpoints
+        i = checkpoints.index_before(self.iteration)
+        while i > 0 and (checkpoints[i].epoch, -checkpoints[i].cursor) > (epoch, 0):
+            i -= 1
+        state = checkpoints[i]
+        while state.epoch < epoch:
+            idx, _, _, step = self._compute(state)
+            state = self._checkpoints.at(state.iteration + 1) or self._after(state, step, idx.shape[0])
+        if state.config.mode == "accumulated" and self.test_set is None:
+            # Measured by the next pass, as training measured it.
+            *_, step = self._compute(state)
+            error, accuracy = step.error, self._accuracy(self.train_set, step.outputs[-1])
+            return EpochRow(state.iteration, epoch, float(error), float(accuracy), math.nan, math.nan)
+        error, accuracy = self.evaluate(self.train_set, state.network)
+        test_error = test_accuracy = math.nan
+        if self.test_set is not None:
+            test_error, test_accuracy = self.evaluate(self.test_set, state.network)
+        return EpochRow(state.iteration, epoch, *map(float, (error, accuracy, test_error, test_accuracy)))
 
     # ---- moving in time -----------------------------------------------------------
     @_quiet
@@ -524,7 +523,7 @@ class Trainer:
 
     def _checkpoint_before(self, t: int) -> TrainingState:
         """The latest checkpoint at or before iteration t."""
-        return self._checkpoints[bisect.bisect_right(self._checkpoint_iterations, t) - 1]
+        return self._checkpoints.before(t)
 
     def _replay(self, state: TrainingState, t: int) -> TrainingState:
         """Recompute from ``state`` to iteration t with the same arithmetic as training."""
@@ -545,9 +544,9 @@ class Trainer:
         t = state.iteration
         self._flush_epoch()
         self._errors.truncate(t)
-        keep = bisect.bisect_left(self._checkpoint_iterations, t)
-        del self._checkpoints[keep:], self._checkpoint_iterations[keep:]
-        self._add_checkpoint(state)
+        self._measured = None
+        self._checkpoints.drop_from(t)
+        self._checkpoints.add(state, event=True)
         if state.cursor == 0:
             # An epoch row measured at t described the network before the change.
             self._epochs.truncate_after(t - 1)
@@ -556,13 +555,6 @@ class Trainer:
             self._epochs.truncate_after(t)
         self._end = t
         self._state = state
-
-    def _add_checkpoint(self, state: TrainingState) -> None:
-        if self._checkpoint_iterations and self._checkpoint_iterations[-1] == state.iteration:
-            self._checkpoints[-1] = state
-        else:
-            self._checkpoints.append(state)
-            self._checkpoint_iterations.append(state.iteration)
 
     def set_config(self, **changes: Any) -> None:
         """Change η, mode, batch size or shuffling from now on (the computed future is dropped).
@@ -594,10 +586,10 @@ class Trainer:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("Errors", "the new network has a different structure; make a new trainer")
             )
-        _check_targets(network, self.train_set, self.test_set)
+        check_targets(network, self.train_set, self.test_set)
         self._branch(self._state._replace(network=network))
         self._last_record = None
 
     def reset(self) -> None:
         """Back to iteration 0 with the initial network, forgetting all history."""
-        self._start(self._checkpoints[0]._replace(iteration=0, epoch=0, cursor=0))
+        self._start(self._checkpoints.first._replace(iteration=0, epoch=0, cursor=0))
