@@ -16,7 +16,7 @@ from .messages import Message
 class History:
     """What the error curve draws, read from the trainer (arrays are read-only views)."""
 
-    iteration_errors: np.ndarray  # E_k (or a batch's / a pass's E) of iterations 1..end
+    iteration_errors: np.ndarray  # E_k (or a batch's / a pass's E) of iterations 1..end (or those listed below)
     epoch_iterations: np.ndarray  # the iteration t at which each epoch row was measured
     epoch_errors: np.ndarray  # E over the training set at each epoch end (row 0: before training)
     test_errors: np.ndarray | None
@@ -24,6 +24,10 @@ class History:
     iteration: int  # t shown
     end: int  # the last iteration computed (> t after stepping back)
     changes: tuple[tuple[int, Message], ...] = ()  # settings changed mid-run: (t from which it applies, what)
+    # In a long run the older rows are thinned (two real rows per bucket, model/history.py): then these
+    # say which iteration each iteration error is of, and which epoch each epoch row is (None: 1..n, 0..rows-1).
+    iteration_positions: np.ndarray | None = None
+    epoch_numbers: np.ndarray | None = None
 
     @staticmethod
     def of(trainer: Trainer, changes: tuple[tuple[int, Message], ...] = ()) -> History:
@@ -38,14 +42,15 @@ class History:
             iteration=trainer.iteration,
             end=trainer.end,
             changes=changes,
+            iteration_positions=trainer.iteration_positions,
+            epoch_numbers=log.epoch.view() if log.thinned else None,
         )
 
 
 def status_of(trainer: Trainer, running: bool) -> dict[str, Any]:
     """Figures for the status bar: t, epoch, sample k, E_k (or the batch's / pass's E), E, accuracy."""
     record = trainer.last_record
-    log = trainer.epochs
-    row = int(np.searchsorted(log.iteration.view(), trainer.iteration, side="right")) - 1
+    row = trainer.epoch_row()  # measured again if a long run thinned it away
     return {
         "iteration": trainer.iteration,
         "end": trainer.end,
@@ -53,8 +58,8 @@ def status_of(trainer: Trainer, running: bool) -> dict[str, Any]:
         "sample": None if record is None or record.batch_size != 1 else int(record.sample_indices[0]) + 1,
         "batch": None if record is None else record.batch_size,
         "error_k": None if record is None else record.error,
-        "error": float(log.error[row]),
-        "accuracy": None if math.isnan(log.accuracy[row]) else float(log.accuracy[row]),
-        "test_error": None if math.isnan(log.test_error[row]) else float(log.test_error[row]),
+        "error": row.error,
+        "accuracy": None if math.isnan(row.accuracy) else row.accuracy,
+        "test_error": None if math.isnan(row.test_error) else row.test_error,
         "running": running,
     }

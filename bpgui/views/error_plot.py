@@ -27,6 +27,7 @@ array arithmetic (``error_plot_data``), what the hover reads out
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 
 import numpy as np
@@ -39,8 +40,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePo
 from ..model.text import fill
 from ..session.history import History
 from ..session.messages import render
-from .error_plot_data import epoch_length, epoch_positions, has_nonpositive, log_floor
-from .error_plot_hover import nearest_point, placeholder_text, widest_text
+from .error_plot_data import epoch_length, epoch_positions, exact, has_nonpositive, log_floor
+from .error_plot_hover import epoch_text, iteration_text, nearest_point, placeholder_text, widest_text
 from .error_plot_items import (
     CHANGE_PEN,
     EPOCH_SYMBOL_BRUSH,
@@ -80,6 +81,8 @@ class ErrorPlotView(QWidget):
         self._test_errors: np.ndarray | None = None
         self._iterations_per_epoch: float | None = None
         self._iteration_x = np.empty(0, dtype=np.int64)  # cached 1..N; slices of it are the x values
+        self._iteration_positions: np.ndarray | None = None  # x values given by a thinned history
+        self._epoch_numbers: np.ndarray | None = None
         self._current = (0, 0)  # (t, end)
         self._has_test = False
         self._hovering = False
@@ -147,15 +150,16 @@ class ErrorPlotView(QWidget):
         test_errors: np.ndarray | None = None,
         *,
         iterations_per_epoch: float | None = None,
+        iteration_positions: np.ndarray | None = None,
+        epoch_numbers: np.ndarray | None = None,
     ) -> None:
         """Show a new history (replaces the old one; the arrays are referenced, not copied).
 
-        ``iteration_errors[t − 1]`` is E_k of iteration t; the epoch arrays
-        have one row per epoch end (row 0 before training), ``test_errors``
-        NaN where there is no test set. ``iterations_per_epoch`` places the
-        iterations of an unfinished epoch in epoch mode (default: the length
-        of the last finished epoch).
-        """
+        ``iteration_errors[t − 1]`` is E_k of iteration t; the epoch arrays have one row per epoch end
+        (row 0 before training), ``test_errors`` NaN where there is no test set. ``iterations_per_epoch``
+        places the iterations of an unfinished epoch in epoch mode (default: the last finished epoch's
+        length). A long run's thinned history (``History``) gives ``iteration_positions`` (the t of
+        each error) and ``epoch_numbers`` (the epoch of each row), both increasing."""
         errors = np.asarray(iteration_errors, dtype=np.float64)
         ends = np.asarray(epoch_iterations, dtype=np.int64)
         epoch = np.asarray(epoch_errors, dtype=np.float64)
@@ -166,6 +170,12 @@ class ErrorPlotView(QWidget):
             )
         if test is not None and test.shape != epoch.shape:
             raise ValueError("test_errors must have one value per epoch row")
+        positions, numbers = (None if a is None else np.asarray(a, dtype=np.int64)
+                              for a in (iteration_positions, epoch_numbers))
+        if (positions is not None and positions.shape != errors.shape) or (numbers is not None
+                                                                            and numbers.shape != epoch.shape):
+            raise ValueError("iteration_positions and epoch_numbers must have one value per error")
+        self._iteration_positions, self._epoch_numbers = positions, numbers
         self._iteration_errors = errors
         self._epoch_iterations = ends
         self._epoch_errors = epoch
@@ -174,7 +184,7 @@ class ErrorPlotView(QWidget):
             float(iterations_per_epoch) if iterations_per_epoch is not None and iterations_per_epoch > 0 else None
         )
         n = errors.shape[0]
-        if self._iteration_x.shape[0] < n:
+        if positions is None and self._iteration_x.shape[0] < n:
             grown = np.arange(1, max(n, 2 * self._iteration_x.shape[0]) + 1, dtype=np.int64)
             grown.setflags(write=False)
             self._iteration_x = grown
@@ -197,7 +207,8 @@ class ErrorPlotView(QWidget):
     def show_history(self, history: History) -> None:
         """Show a run's history and current iteration (as the controller hands it out)."""
         self.set_history(history.iteration_errors, history.epoch_iterations, history.epoch_errors,
-                         history.test_errors, iterations_per_epoch=history.iterations_per_epoch)
+                         history.test_errors, iterations_per_epoch=history.iterations_per_epoch,
+                         iteration_positions=history.iteration_positions, epoch_numbers=history.epoch_numbers)
         self.set_current_iteration(history.iteration, history.end)
         self.set_changes([(t, render(label, QCoreApplication.translate)) for t, label in history.changes])
 
@@ -450,11 +461,12 @@ class ErrorPlotView(QWidget):
                 return values
             return np.maximum(values, floor)  # NaN stays NaN
 
+        iteration_t = self._iteration_x[:n] if self._iteration_positions is None else self._iteration_positions
         if self.x_axis() == X_EPOCHS:
-            iteration_x = self._epoch_positions(self._iteration_x[:n])
-            epoch_x = np.arange(rows, dtype=np.int64)
+            iteration_x = self._epoch_positions(iteration_t)
+            epoch_x = np.arange(rows, dtype=np.int64) if self._epoch_numbers is None else self._epoch_numbers
         else:
-            iteration_x = self._iteration_x[:n]
+            iteration_x = iteration_t
             epoch_x = self._epoch_iterations
 
         symbol = "o" if 0 < rows <= FEW_EPOCHS else None
@@ -492,8 +504,14 @@ class ErrorPlotView(QWidget):
 
     def _epoch_positions(self, t: np.ndarray) -> np.ndarray:
         """Fractional epochs of iterations t (sorted); the epoch in progress continues at its pace."""
-        return epoch_positions(t, self._epoch_iterations, epoch_length(self._epoch_iterations,
+        rows = epoch_positions(t, self._epoch_iterations, epoch_length(self._epoch_iterations,
                                                                        self._iterations_per_epoch))
+        numbers = self._epoch_numbers
+        if numbers is None or numbers.shape[0] == 0:
+            return rows
+        last = numbers.shape[0] - 1  # thinned rows: row positions become epochs (recent rows go one a row)
+        return np.where(rows <= last, np.interp(rows, np.arange(numbers.shape[0]), numbers),
+                        numbers[-1] + (rows - last))
 
     def _update_change_lines(self) -> None:
         for n, (line, label) in enumerate(self._change_lines):
@@ -524,8 +542,24 @@ class ErrorPlotView(QWidget):
 
     # ---- hover ----------------------------------------------------------------------------
     def _nearest_point(self, x: float) -> tuple[float, float, str] | None:
-        return nearest_point(x, self.x_axis() == X_EPOCHS, self._iteration_errors, self._epoch_iterations,
+        epochs = self.x_axis() == X_EPOCHS
+        positions = self._epoch_numbers if epochs else self._iteration_positions
+        if positions is not None and positions.shape[0] and math.isfinite(x):
+            return self._nearest_thinned(x, epochs, positions)
+        return nearest_point(x, epochs, self._iteration_errors, self._epoch_iterations,
                              self._epoch_errors, self._test_errors)
+
+    def _nearest_thinned(self, x: float, epochs: bool, positions: np.ndarray) -> tuple[float, float, str]:
+        """The nearest point of a thinned curve (each point is the exact value at its own t or epoch)."""
+        i = int(np.searchsorted(positions, x))
+        if i == positions.shape[0] or (i > 0 and x - positions[i - 1] <= positions[i] - x):
+            i -= 1
+        where, test, errors = int(positions[i]), self._test_errors, self._iteration_errors
+        if not epochs:
+            return float(where), float(errors[i]), iteration_text(where, exact(errors[i]))
+        test_text = exact(test[i]) if test is not None and math.isfinite(test[i]) else None
+        return float(where), float(self._epoch_errors[i]), epoch_text(
+            where, int(self._epoch_iterations[i]), exact(self._epoch_errors[i]), test_text)
 
     def _set_hover(self, point: tuple[float, float, str] | None) -> None:
         self._hovering = point is not None
