@@ -8,6 +8,7 @@ comparison are jobs (see :mod:`.jobs`), announced as "check" and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..model.derivation import Derivation, derive
 from ..model.plane_map import surface_if_planar
@@ -65,17 +66,21 @@ class DerivedViews(SessionCore):
         if phase is not None:
             chosen = [i for i in chosen if phase.gradient_known[i]]
         version = self._state_version
-        return jobs.gradient_check(record, self.network.with_flat(record.flat_values), chosen,
-                                   valid=lambda: self._state_version == version, finish=self._set_check)
+        job = jobs.gradient_check(record, self.network.with_flat(record.flat_values), chosen,
+                                  valid=lambda: self._state_version == version, finish=self._set_check)
+        return replace(job, fail=self._refuse)
 
     def comparison_job(self, epochs: int | None = None) -> Job:
         """Exercise 5.5 for the current data and network: standard and accumulated BP from the same start."""
         s = self._settings
         version = self._structure_version
-        return jobs.compare_modes(self.train_set, self.initial_network, epochs=epochs or s.max_epochs or 300,
-                                  seed=s.seed, learning_rate=s.learning_rate,
-                                  valid=lambda: self._structure_version == version,
-                                  finish=lambda runs: self._emit("comparison", runs))
+        job = jobs.compare_modes(self.train_set, self.initial_network, epochs=epochs or s.max_epochs or 300,
+                                 seed=s.seed, learning_rate=s.learning_rate,
+                                 valid=lambda: self._structure_version == version,
+                                 finish=lambda runs: self._emit("comparison", runs))
+        # A run that diverges (a hand-set weight of 1e308, a huge η) is refused with the model's
+        # message, here as in the window, rather than raised out of whoever runs the job.
+        return replace(job, fail=self._refuse)
 
     def decision_surface(self) -> DecisionSurface | None:
         """What the network computes over the plane of the data's two inputs (None unless both are 2-D).
