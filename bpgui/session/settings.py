@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
+import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from ..model.activations import ACTIVATIONS, LOSSES
+from ..model.dataset import LABEL_TYPES
 from ..model.datasets import Dataset
-from ..model.errors import QT_TRANSLATE_NOOP
+from ..model.errors import QT_TRANSLATE_NOOP, ConfigError
+from ..model.network import INITIALISATIONS, MAX_HIDDEN_LAYERS, Network
 from ..model.network import MAX_PARAMETERS as MAX_PARAMETERS
-from ..model.network import Network
 from ..model.network import check_size as check_size
 from ..model.network import parameter_count as parameter_count
-from ..model.training import DEFAULT_LEARNING_RATE
+from ..model.training import DEFAULT_LEARNING_RATE, MODES
 from .messages import Message
 
 
@@ -42,6 +47,97 @@ class Settings:
     target_error: float | None = 0.01
     max_epochs: int | None = None
     label_type: str = "auto"  # a CSV's label column: "auto", "classes" or "number"
+
+
+#: The largest seed the settings panel offers (and remembers).
+MAX_SEED = 2**31 - 1
+#: The largest test split the settings panel offers (and remembers).
+MAX_TEST_FRACTION = 0.9
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _real(value: object) -> bool:
+    """A finite real number (an integer too large for a float is not one: it would overflow)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
+def check_settings(settings: Settings) -> Settings:
+    """``settings`` with plain Python numbers and a tuple of hidden sizes, or ConfigError naming the
+    first value the settings panel could not show that the model does not refuse by itself.
+
+    The model explains its own refusals of a batch size, an epoch limit, data and layer sizes when the
+    network is built; this refuses what would otherwise slip through it or crash it: data that is not
+    text, hidden sizes that are not a list, a test split past the panel's 0.9, a shuffle that is not
+    on or off, a seed past the panel's range, a choice the network would not use (so the model would
+    not check it), and an η or target error that is a truth value or an integer too large for a float.
+    """
+    s = settings
+    if not isinstance(s.data, str):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the data set must be a built-in name or a file path, "
+                                                      "got {got}"), got=_short(s.data))
+    if not isinstance(s.hidden, tuple | list):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the hidden layer sizes must be a list of whole numbers, "
+                                                      "got {got}"), got=_short(s.hidden))
+    if not (_real(s.test_fraction) and 0 <= s.test_fraction <= MAX_TEST_FRACTION):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the test split must be a fraction from 0 to {limit}, "
+                                                      "got {got}"),
+                          limit=MAX_TEST_FRACTION, got=_short(s.test_fraction))
+    if not isinstance(s.shuffle, bool):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "shuffle must be on or off, got {got}"), got=_short(s.shuffle))
+    if not (_whole(s.seed) and 0 <= s.seed <= MAX_SEED):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the seed must be a whole number from 0 to {limit}, got {got}"),
+                          limit=MAX_SEED, got=_short(s.seed))
+    # A choice the network does not use (an activation without hidden layers, a loss or a label type
+    # for regression) is not checked by the model, so here, mostly in the model's own words.
+    choices = (
+        (s.activation, ACTIVATIONS, QT_TRANSLATE_NOOP("Errors", "the activation must be one of {allowed}, got {got}")),
+        (s.loss, LOSSES, QT_TRANSLATE_NOOP("Errors", "loss must be one of {allowed}, got {got}")),
+        (s.mode, MODES, QT_TRANSLATE_NOOP("Errors", "mode must be one of {allowed}, got {got}")),
+        (s.init, INITIALISATIONS, QT_TRANSLATE_NOOP("Errors", "init must be one of {allowed}, got {got}")),
+    )
+    for value, allowed, template in choices:
+        if not (isinstance(value, str) and value in allowed):
+            raise ConfigError(template, allowed=", ".join(allowed), got=_short(value))
+    if not (isinstance(s.label_type, str) and s.label_type in LABEL_TYPES):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the label type must be one of {types}, not {label_type}"),
+                          types=", ".join(LABEL_TYPES), label_type=_short(s.label_type))
+    # The model's own words for these two, said before a number too large for a float reaches it.
+    if not (_real(s.learning_rate) and s.learning_rate > 0):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the learning rate η must be a positive finite number, "
+                                                      "got {got}"), got=_short(s.learning_rate))
+    if s.target_error is not None and not (_real(s.target_error) and s.target_error >= 0):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the target error must be a number ≥ 0, got {got}"),
+                          got=_short(s.target_error))
+
+    def plain(value: Any) -> Any:
+        """numpy's numbers as Python's (what the panel and the remembered settings hold); the model
+        refuses anything else when the network is built."""
+        if _whole(value):
+            return int(value)
+        if _real(value):
+            return float(value)
+        return value
+
+    return dataclasses.replace(
+        s, hidden=tuple(plain(n) for n in s.hidden),
+        test_fraction=float(s.test_fraction), seed=int(s.seed), batch_size=plain(s.batch_size),
+        learning_rate=float(s.learning_rate),
+        target_error=None if s.target_error is None else float(s.target_error), max_epochs=plain(s.max_epochs),
+    )
+
+
+def _short(value: object) -> str:
+    """``repr(value)``, cut short (a hostile value may be huge)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 #: Settings whose change needs a new network (and so a reset); the others
@@ -138,18 +234,10 @@ def settings_to_json(settings: Settings) -> str:
 
 def _readable(name: str, value: object) -> bool:
     """Whether ``value`` is one the settings panel could show for the setting ``name``."""
-    import math  # here: these imports serve only the reading of remembered settings
-
-    from ..model.activations import ACTIVATIONS, LOSSES
-    from ..model.dataset import LABEL_TYPES
-    from ..model.network import INITIALISATIONS
-    from ..model.training import MODES
-
     def whole(v: object, low: int, high: int) -> bool:
         return isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
 
-    def real(v: object) -> bool:
-        return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    real = _real  # also refuses an integer too large for a float (JSON may hold one)
 
     choices: dict[str, Sequence[str]] = {"activation": tuple(ACTIVATIONS), "loss": LOSSES, "mode": MODES,
                                          "init": INITIALISATIONS, "label_type": LABEL_TYPES}
@@ -157,12 +245,13 @@ def _readable(name: str, value: object) -> bool:
         return isinstance(value, str) and value in choices[name]
     checks = {
         "data": lambda v: isinstance(v, str) and 0 < len(v) <= 4096 and "\0" not in v,
-        "test_fraction": lambda v: real(v) and 0 <= v <= 0.9,
-        "hidden": lambda v: isinstance(v, list) and len(v) <= 64 and all(whole(n, 1, MAX_PARAMETERS) for n in v),
+        "test_fraction": lambda v: real(v) and 0 <= v <= MAX_TEST_FRACTION,
+        "hidden": lambda v: (isinstance(v, list) and len(v) <= MAX_HIDDEN_LAYERS
+                             and all(whole(n, 1, MAX_PARAMETERS) for n in v)),
         "batch_size": lambda v: whole(v, 1, 1_000_000),
         "learning_rate": lambda v: real(v) and v > 0,
         "shuffle": lambda v: isinstance(v, bool),
-        "seed": lambda v: whole(v, 0, 2**31 - 1),
+        "seed": lambda v: whole(v, 0, MAX_SEED),
         "target_error": lambda v: v is None or (real(v) and v >= 0),
         "max_epochs": lambda v: v is None or whole(v, 1, 100_000_000),
     }

@@ -31,6 +31,7 @@ state it was computed for is still the one shown.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -47,7 +48,15 @@ from .derived import DerivedViews
 from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .phasing import PhaseSteps
-from .settings import EXAMPLES, STRUCTURAL_NAMES, Settings, change_labels, check_size, structural_changes
+from .settings import (
+    EXAMPLES,
+    STRUCTURAL_NAMES,
+    Settings,
+    change_labels,
+    check_settings,
+    check_size,
+    structural_changes,
+)
 
 __all__ = ["COMPUTE_SHARE", "FRAME_SECONDS", "HEAVY_CSV_BYTES", "HEAVY_PARAMETERS", "TrainingSession"]
 
@@ -57,6 +66,18 @@ FRAME_SECONDS = 1 / 60
 COMPUTE_SHARE = 0.6
 # Building more parameters than this is slow enough to go to a worker.
 HEAVY_PARAMETERS = 200_000
+
+
+def _parameter_value(value: object) -> float:
+    """A hand-edited weight or threshold as a float; ConfigError for anything that is not a finite number."""
+    try:
+        number = float(value)  # type: ignore[arg-type]  # whatever it is, float() says whether it is a number
+    except (TypeError, ValueError, OverflowError):
+        number = math.nan
+    if isinstance(value, bool) or not math.isfinite(number):
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a parameter must be a finite number, got {got}"),
+                          got=repr(value)[:60])
+    return number
 
 
 class TrainingSession(PhaseSteps, DerivedViews):
@@ -108,12 +129,16 @@ class TrainingSession(PhaseSteps, DerivedViews):
         if not large_file(settings.data):
             data = load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type)
             if check_size((data.n_inputs, *settings.hidden, data.n_outputs)) <= HEAVY_PARAMETERS:
-                self._adopt(make_trainer(settings, data=data))
+                built = make_trainer(settings, data=data)
+                self.pause()  # only now: a refused choice leaves Run as it was
+                self._adopt(built)
                 on_done()
                 return True
+        self.pause()
         request = self._requests
 
         def finish(built: Built) -> None:
+            self.pause()  # Run may have been started on the old network meanwhile
             self._adopt(built)
             on_done()
 
@@ -150,13 +175,17 @@ class TrainingSession(PhaseSteps, DerivedViews):
         old = self._settings
         if new.data != old.data and new.label_type == old.label_type:
             new = replace(new, label_type="auto")  # a choice made for one file is not carried to the next
+        try:
+            new = check_settings(new)
+        except BpguiError as exc:
+            self._refuse(exc)
+            self._emit("settings")  # views fall back to the settings in force
+            return False
         if new == old:
             return True
         structural = structural_changes(old, new)
         try:
             if structural:
-                self.pause()
-
                 def rebuilt() -> None:
                     self._say("info", QT_TRANSLATE_NOOP(
                         "TrainingController",
@@ -215,7 +244,6 @@ class TrainingSession(PhaseSteps, DerivedViews):
             self._emit_all()
             return True
         try:
-            self.pause()
             return self._rebuild(settings, self._emit_all)
         except BpguiError as exc:
             self._refuse(exc)
@@ -255,9 +283,9 @@ class TrainingSession(PhaseSteps, DerivedViews):
             self._emit("state")
 
     def goto(self, t: int) -> None:
-        self.pause()
-        self._phase = None
         if self._guarded(lambda: self._trainer.goto(t)):
+            self.pause()  # a refused t leaves Run and the phase shown as they were
+            self._phase = None
             self._emit("state")
 
     def reset(self) -> None:
@@ -347,15 +375,15 @@ class TrainingSession(PhaseSteps, DerivedViews):
                       spec.symbol.unicode)
             return False
         try:
-            value = float(value)
+            value = _parameter_value(value)
             old = float(self.network.flat[index])
-            self.pause()
-            self._phase = None
             t, end = self._trainer.iteration, self._trainer.end
             self._trainer.set_parameter(spec.layer, spec.kind, spec.source, spec.target, value)
-        except (BpguiError, TypeError, ValueError) as exc:
-            self._refuse(exc)
+        except BpguiError as exc:
+            self._refuse(exc)  # nothing changed: not even Run or the phase shown
             return False
+        self.pause()
+        self._phase = None
         self._edits.append((self._trainer.iteration, index, old))
         if end > t:
             self._forget_changes_after(t)
