@@ -99,7 +99,10 @@ class SessionCore:
         self._phase_record: IterationRecord | None = None
         self._phase_views: list[PhaseView] = []
         # Hand edits, newest last: (iteration, index, old value).
-        self._edits: list[tuple[int, int, float]] = []
+        # What Undo can take back, newest last: (iteration, parameter index or −1 for a setting
+        # change, the old value or the old Settings, the trainer as it was if the change dropped
+        # its recorded future — Undo brings that future back — and the setting marks then).
+        self._edits: list[tuple[int, int, Any, Any, list[tuple[int, Message]]]] = []
         # Bumped by every change a computed result could depend on.
         self._state_version = 0
         self._structure_version = 0

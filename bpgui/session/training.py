@@ -31,6 +31,7 @@ state it was computed for is still the one shown.
 
 from __future__ import annotations
 
+import copy
 import math
 import time
 from collections.abc import Callable
@@ -207,6 +208,8 @@ class TrainingSession(PhaseSteps, DerivedViews):
             self._phase = None  # the iteration half shown was computed with the old settings
             t, end = trainer.iteration, trainer.end
             new_epoch = config.mode != trainer.config.mode and trainer.state.cursor != 0
+            if end > t:  # the recorded future is about to go: keep it for Undo
+                self._edits.append((t, -1, old, copy.deepcopy(trainer), list(self._changes)))
             trainer.set_config(mode=config.mode, learning_rate=config.learning_rate,
                                batch_size=config.batch_size, shuffle=config.shuffle)
             if end > t:
@@ -301,6 +304,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
         self._trainer.set_config(mode=s.mode, learning_rate=s.learning_rate, batch_size=s.batch_size,
                                  shuffle=s.shuffle)
         self._changes = []
+        self._edits = []  # Undo would bring back the history Reset forgot
         self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Back to iteration 0's weights, with the "
                                                                   "settings shown."))
         self._emit("history")
@@ -378,13 +382,16 @@ class TrainingSession(PhaseSteps, DerivedViews):
             value = _parameter_value(value)
             old = float(self.network.flat[index])
             t, end = self._trainer.iteration, self._trainer.end
+            # An edit made while stepped back drops the recorded future: keep it for Undo.
+            kept = copy.deepcopy(self._trainer) if end > t else None
+            changes = list(self._changes)
             self._trainer.set_parameter(spec.layer, spec.kind, spec.source, spec.target, value)
         except BpguiError as exc:
             self._refuse(exc)  # nothing changed: not even Run or the phase shown
             return False
         self.pause()
         self._phase = None
-        self._edits.append((self._trainer.iteration, index, old))
+        self._edits.append((self._trainer.iteration, index, old, kept, changes))
         if end > t:
             self._forget_changes_after(t)
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2; iterations %3 to %4 were "
@@ -397,15 +404,33 @@ class TrainingSession(PhaseSteps, DerivedViews):
         return True
 
     def undo_edit(self) -> bool:
-        """Undo the last edit made at the current iteration."""
+        """Undo the last edit (or setting change that dropped the recorded future) made at the
+        current iteration; a future it dropped comes back, exactly as it was."""
         if not self.can_undo_edit:
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "There is no edit at this iteration to undo."))
             return False
-        _, index, old = self._edits.pop()
-        spec = self.display_record().specs[index]
-        self._trainer.set_parameter(spec.layer, spec.kind, spec.source, spec.target, old)
-        self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again."),
-                  spec.symbol.unicode, f"{old:g}")
+        t, index, old, kept, changes = self._edits.pop()
+        self.pause()
+        self._phase = None
+        if kept is not None:
+            self._trainer = kept
+            self._changes = changes
+        if index < 0:  # a setting change: its future was kept, so it is back with the old settings
+            self._settings = old
+            self._trainer.set_stop(StopConditions(target_error=old.target_error, max_epochs=old.max_epochs))
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Setting change undone; iterations %1 to %2 "
+                                                                      "are back."), t + 1, self._trainer.end)
+            self._emit("settings")
+        else:
+            spec = self.display_record().specs[index]
+            if kept is None:
+                self._trainer.set_parameter(spec.layer, spec.kind, spec.source, spec.target, old)
+                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again."),
+                          spec.symbol.unicode, f"{old:g}")
+            else:
+                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again; iterations "
+                                                                          "%3 to %4 are back."),
+                          spec.symbol.unicode, f"{old:g}", t + 1, self._trainer.end)
         self._after_steps()
         return True
 
