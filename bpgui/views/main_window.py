@@ -265,7 +265,8 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.topology.zoom(0.8), (keys.ZoomOut,))
         self.about_action = self._action(self.tr("&About bpgui"), self._on_about_triggered)
         self.undo_action = self._action(self.tr("&Undo edit"), c.undo_edit, (keys.Undo,),
-                                        self.tr("Undo the last weight or threshold you set by hand"))
+                                        self.tr("Undo the last weight or threshold you set by hand, or a setting "
+                                                "change that dropped the recorded future (which comes back)"))
 
     def _make_status_bar(self) -> None:
         self.status_area = StatusArea(self.statusBar())

@@ -275,37 +275,37 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="351"/>
+        <location filename="../../bpgui/views/error_plot.py" line="362"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="352"/>
+        <location filename="../../bpgui/views/error_plot.py" line="363"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="353"/>
+        <location filename="../../bpgui/views/error_plot.py" line="364"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="354"/>
+        <location filename="../../bpgui/views/error_plot.py" line="365"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="355"/>
+        <location filename="../../bpgui/views/error_plot.py" line="366"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="356"/>
+        <location filename="../../bpgui/views/error_plot.py" line="367"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="536"/>
+        <location filename="../../bpgui/views/error_plot.py" line="570"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
@@ -330,37 +330,37 @@
         <translation>将鼠标指向曲线即可读取精确值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="405"/>
+        <location filename="../../bpgui/views/error_plot.py" line="416"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="405"/>
+        <location filename="../../bpgui/views/error_plot.py" line="416"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="407"/>
+        <location filename="../../bpgui/views/error_plot.py" line="418"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="417"/>
+        <location filename="../../bpgui/views/error_plot.py" line="428"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="418"/>
+        <location filename="../../bpgui/views/error_plot.py" line="429"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="420"/>
+        <location filename="../../bpgui/views/error_plot.py" line="431"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="523"/>
+        <location filename="../../bpgui/views/error_plot.py" line="541"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -369,6 +369,7 @@
     <name>Errors</name>
     <message>
         <location filename="../../bpgui/model/dataset.py" line="61"/>
+        <location filename="../../bpgui/session/settings.py" line="110"/>
         <source>the label type must be one of {types}, not {label_type}</source>
         <extracomment>How to read a label column: decide from its values, as classes, or as a number. ``label_type=&quot;auto&quot;`` reads whole numbers with at most this many distinct values as classes (digits 0-9: ten classes); ``csv_import`` applies it. The task each label type gives.</extracomment>
         <translation>标签类型必须是 {types} 之一，而不是 {label_type}</translation>
@@ -818,6 +819,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="139"/>
+        <location filename="../../bpgui/session/settings.py" line="104"/>
         <source>init must be one of {allowed}, got {got}</source>
         <translation>初始化方式 init 必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
@@ -843,6 +845,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="211"/>
+        <location filename="../../bpgui/session/training.py" line="79"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
@@ -889,6 +892,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/activations.py" line="114"/>
+        <location filename="../../bpgui/session/settings.py" line="102"/>
         <source>loss must be one of {allowed}, got {got}</source>
         <translation>损失函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
@@ -923,77 +927,80 @@
         <translation>应有 {expected} 个标签，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="59"/>
+        <location filename="../../bpgui/model/training.py" line="65"/>
+        <location filename="../../bpgui/session/settings.py" line="103"/>
         <source>mode must be one of {allowed}, got {got}</source>
         <translation>模式必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="65"/>
+        <location filename="../../bpgui/model/training.py" line="71"/>
+        <location filename="../../bpgui/session/settings.py" line="114"/>
         <source>the learning rate η must be a positive finite number, got {got}</source>
         <translation>学习率 η 必须是正的有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="71"/>
+        <location filename="../../bpgui/model/training.py" line="77"/>
         <source>the batch size must be a positive whole number, got {got}</source>
         <translation>批大小必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="93"/>
+        <location filename="../../bpgui/model/training.py" line="99"/>
+        <location filename="../../bpgui/session/settings.py" line="117"/>
         <source>the target error must be a number ≥ 0, got {got}</source>
         <translation>目标误差必须是 ≥ 0 的数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="98"/>
+        <location filename="../../bpgui/model/training.py" line="104"/>
         <source>the maximum number of epochs must be a positive whole number, got {got}</source>
         <translation>最大轮数必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="126"/>
+        <location filename="../../bpgui/model/training_checks.py" line="55"/>
         <source>cross-entropy needs targets from 0 to 1, but the training set {name} has the target {value}</source>
         <translation>交叉熵要求目标值在 0 到 1 之间，但训练集 {name} 中有目标值 {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="133"/>
+        <location filename="../../bpgui/model/training_checks.py" line="62"/>
         <source>cross-entropy needs targets from 0 to 1, but the test set {name} has the target {value}</source>
         <translation>交叉熵要求目标值在 0 到 1 之间，但测试集 {name} 中有目标值 {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="175"/>
+        <location filename="../../bpgui/model/training.py" line="155"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="188"/>
+        <location filename="../../bpgui/model/training_checks.py" line="25"/>
         <source>the training set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
         <translation>训练集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="196"/>
+        <location filename="../../bpgui/model/training_checks.py" line="33"/>
         <source>the test set {name} has {inputs} inputs and {outputs} outputs, but the network is {structure}</source>
         <translation>测试集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="359"/>
+        <location filename="../../bpgui/model/training.py" line="326"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="431"/>
+        <location filename="../../bpgui/model/training.py" line="396"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="501"/>
+        <location filename="../../bpgui/model/training.py" line="500"/>
         <source>iteration must be between 0 and {end}, got {got}</source>
         <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="539"/>
+        <location filename="../../bpgui/model/training.py" line="538"/>
         <source>already at iteration 0: there is nothing to step back to</source>
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="595"/>
+        <location filename="../../bpgui/model/training.py" line="587"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
@@ -1003,12 +1010,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="340"/>
+        <location filename="../../bpgui/session/training.py" line="372"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="402"/>
+        <location filename="../../bpgui/session/training.py" line="455"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1016,6 +1023,37 @@
         <location filename="../../bpgui/views/files.py" line="27"/>
         <source>{file}: the picture could not be drawn ({reason}); nothing was written</source>
         <translation>{file}：无法绘制图片（{reason}）；未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="84"/>
+        <source>the data set must be a built-in name or a file path, got {got}</source>
+        <extracomment>The largest seed the settings panel offers (and remembers). The largest test split the settings panel offers (and remembers).</extracomment>
+        <translation>数据集必须是内置数据集的名称或文件路径，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="87"/>
+        <source>the hidden layer sizes must be a list of whole numbers, got {got}</source>
+        <translation>隐层大小必须是一列整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="90"/>
+        <source>the test split must be a fraction from 0 to {limit}, got {got}</source>
+        <translation>测试集比例必须是 0 到 {limit} 之间的数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="94"/>
+        <source>shuffle must be on or off, got {got}</source>
+        <translation>打乱顺序只能是开或关，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="96"/>
+        <source>the seed must be a whole number from 0 to {limit}, got {got}</source>
+        <translation>随机种子必须是 0 到 {limit} 之间的整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="101"/>
+        <source>the activation must be one of {allowed}, got {got}</source>
+        <translation>激活函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
 </context>
 <context>
@@ -1270,200 +1308,200 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="105"/>
+        <location filename="../../bpgui/views/main_window.py" line="107"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="139"/>
+        <location filename="../../bpgui/views/main_window.py" line="141"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="140"/>
+        <location filename="../../bpgui/views/main_window.py" line="142"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="168"/>
+        <location filename="../../bpgui/views/main_window.py" line="170"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="222"/>
+        <location filename="../../bpgui/views/main_window.py" line="224"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="223"/>
+        <location filename="../../bpgui/views/main_window.py" line="225"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="224"/>
+        <location filename="../../bpgui/views/main_window.py" line="226"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="225"/>
+        <location filename="../../bpgui/views/main_window.py" line="227"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="226"/>
-        <location filename="../../bpgui/views/main_window.py" line="483"/>
+        <location filename="../../bpgui/views/main_window.py" line="228"/>
+        <location filename="../../bpgui/views/main_window.py" line="498"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="227"/>
+        <location filename="../../bpgui/views/main_window.py" line="229"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="228"/>
+        <location filename="../../bpgui/views/main_window.py" line="230"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="229"/>
+        <location filename="../../bpgui/views/main_window.py" line="231"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="230"/>
+        <location filename="../../bpgui/views/main_window.py" line="232"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="231"/>
+        <location filename="../../bpgui/views/main_window.py" line="233"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="233"/>
+        <location filename="../../bpgui/views/main_window.py" line="235"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="234"/>
+        <location filename="../../bpgui/views/main_window.py" line="236"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="235"/>
+        <location filename="../../bpgui/views/main_window.py" line="237"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="236"/>
+        <location filename="../../bpgui/views/main_window.py" line="238"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="237"/>
+        <location filename="../../bpgui/views/main_window.py" line="239"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="238"/>
+        <location filename="../../bpgui/views/main_window.py" line="240"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="239"/>
+        <location filename="../../bpgui/views/main_window.py" line="241"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="240"/>
+        <location filename="../../bpgui/views/main_window.py" line="242"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="242"/>
+        <location filename="../../bpgui/views/main_window.py" line="244"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="243"/>
+        <location filename="../../bpgui/views/main_window.py" line="245"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="247"/>
+        <location filename="../../bpgui/views/main_window.py" line="249"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="248"/>
+        <location filename="../../bpgui/views/main_window.py" line="250"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="249"/>
+        <location filename="../../bpgui/views/main_window.py" line="251"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="250"/>
+        <location filename="../../bpgui/views/main_window.py" line="252"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="251"/>
+        <location filename="../../bpgui/views/main_window.py" line="253"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="253"/>
+        <location filename="../../bpgui/views/main_window.py" line="255"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="255"/>
+        <location filename="../../bpgui/views/main_window.py" line="257"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="256"/>
+        <location filename="../../bpgui/views/main_window.py" line="258"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="259"/>
+        <location filename="../../bpgui/views/main_window.py" line="261"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="261"/>
+        <location filename="../../bpgui/views/main_window.py" line="263"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="262"/>
+        <location filename="../../bpgui/views/main_window.py" line="264"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="263"/>
+        <location filename="../../bpgui/views/main_window.py" line="265"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="264"/>
+        <location filename="../../bpgui/views/main_window.py" line="266"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="265"/>
+        <location filename="../../bpgui/views/main_window.py" line="267"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="266"/>
-        <source>Undo the last weight or threshold you set by hand</source>
-        <translation>撤销上一次手动设置的权重或阈值</translation>
+        <location filename="../../bpgui/views/main_window.py" line="268"/>
+        <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
+        <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/status_area.py" line="43"/>
@@ -1561,32 +1599,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="412"/>
+        <location filename="../../bpgui/views/main_window.py" line="427"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="423"/>
+        <location filename="../../bpgui/views/main_window.py" line="438"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="434"/>
+        <location filename="../../bpgui/views/main_window.py" line="449"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="435"/>
+        <location filename="../../bpgui/views/main_window.py" line="450"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="459"/>
+        <location filename="../../bpgui/views/main_window.py" line="474"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="459"/>
+        <location filename="../../bpgui/views/main_window.py" line="474"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1627,22 +1665,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="483"/>
+        <location filename="../../bpgui/views/main_window.py" line="498"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="503"/>
+        <location filename="../../bpgui/views/main_window.py" line="518"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="510"/>
+        <location filename="../../bpgui/views/main_window.py" line="525"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="510"/>
+        <location filename="../../bpgui/views/main_window.py" line="525"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2420,180 +2458,190 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="53"/>
+        <location filename="../../bpgui/session/settings.py" line="149"/>
         <source>data set</source>
         <extracomment>Settings whose change needs a new network (and so a reset); the others apply from the current iteration on. How each structural setting is named when a change re-initialises the network.</extracomment>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="54"/>
+        <location filename="../../bpgui/session/settings.py" line="150"/>
         <source>test split</source>
         <translation>测试集比例</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="55"/>
+        <location filename="../../bpgui/session/settings.py" line="151"/>
         <source>hidden layers</source>
         <translation>隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="56"/>
+        <location filename="../../bpgui/session/settings.py" line="152"/>
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="57"/>
+        <location filename="../../bpgui/session/settings.py" line="153"/>
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="58"/>
+        <location filename="../../bpgui/session/settings.py" line="154"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="59"/>
+        <location filename="../../bpgui/session/settings.py" line="155"/>
         <source>initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="60"/>
+        <location filename="../../bpgui/session/settings.py" line="156"/>
         <source>label type</source>
         <translation>标签类型</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="73"/>
+        <location filename="../../bpgui/session/settings.py" line="169"/>
         <source>η = %1</source>
         <translation>η = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="77"/>
+        <location filename="../../bpgui/session/settings.py" line="173"/>
         <source>B = %1</source>
         <translation>B = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="79"/>
+        <location filename="../../bpgui/session/settings.py" line="175"/>
         <source>shuffled</source>
         <translation>打乱顺序</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="80"/>
+        <location filename="../../bpgui/session/settings.py" line="176"/>
         <source>in file order</source>
         <translation>按文件顺序</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="82"/>
+        <location filename="../../bpgui/session/settings.py" line="178"/>
         <source>no target E</source>
         <translation>无目标 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="84"/>
+        <location filename="../../bpgui/session/settings.py" line="180"/>
         <source>stop at E ≤ %1</source>
         <translation>E ≤ %1 时停止</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="87"/>
+        <location filename="../../bpgui/session/settings.py" line="183"/>
         <source>no epoch limit</source>
         <translation>不限轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="89"/>
+        <location filename="../../bpgui/session/settings.py" line="185"/>
         <source>at most %1 epochs</source>
         <translation>最多 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="96"/>
+        <location filename="../../bpgui/session/settings.py" line="192"/>
         <source>standard BP</source>
         <extracomment>How a training mode is named where a change is marked.</extracomment>
         <translation>标准BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="97"/>
+        <location filename="../../bpgui/session/settings.py" line="193"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="98"/>
+        <location filename="../../bpgui/session/settings.py" line="194"/>
         <source>mini-batch BP</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="161"/>
+        <location filename="../../bpgui/session/training.py" line="191"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="185"/>
+        <location filename="../../bpgui/session/training.py" line="217"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="189"/>
+        <location filename="../../bpgui/session/training.py" line="221"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="251"/>
+        <location filename="../../bpgui/session/training.py" line="282"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="248"/>
+        <location filename="../../bpgui/session/core.py" line="251"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="279"/>
+        <location filename="../../bpgui/session/core.py" line="282"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="282"/>
+        <location filename="../../bpgui/session/core.py" line="285"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="125"/>
+        <location filename="../../bpgui/session/training.py" line="151"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="131"/>
+        <location filename="../../bpgui/session/training.py" line="157"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="276"/>
+        <location filename="../../bpgui/session/training.py" line="308"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="345"/>
+        <location filename="../../bpgui/session/training.py" line="377"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="362"/>
+        <location filename="../../bpgui/session/training.py" line="397"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="366"/>
+        <location filename="../../bpgui/session/training.py" line="401"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="374"/>
+        <location filename="../../bpgui/session/training.py" line="410"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="379"/>
+        <location filename="../../bpgui/session/training.py" line="421"/>
+        <source>Setting change undone; iterations %1 to %2 are back.</source>
+        <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="428"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="422"/>
+        <location filename="../../bpgui/session/training.py" line="431"/>
+        <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
+        <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="475"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
