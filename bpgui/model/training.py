@@ -571,6 +571,15 @@ class Trainer:
             state = state._replace(epoch=state.epoch + 1, cursor=0)
         self._branch(state)
 
+    def drop_future(self) -> None:
+        """Forget the iterations computed after t: a new choice made while stepped back starts a
+        new branch here even when it equals the settings t was computed with. Iteration t's
+        record stays."""
+        if self._end > self.iteration:
+            record = self._last_record
+            self._branch(self._state)
+            self._last_record = record
+
     def set_stop(self, stop: StopConditions) -> None:
         self.stop = stop
 

@@ -204,14 +204,19 @@ class TrainingSession(PhaseSteps, DerivedViews):
             self._emit("settings")  # views fall back to the settings in force
             return False
         trainer = self._trainer
-        if config != trainer.config:
+        chosen = config != TrainingConfig(mode=old.mode, learning_rate=old.learning_rate,
+                                          batch_size=old.batch_size, shuffle=old.shuffle)
+        if config != trainer.config or (chosen and trainer.end > trainer.iteration):
             self._phase = None  # the iteration half shown was computed with the old settings
             t, end = trainer.iteration, trainer.end
             new_epoch = config.mode != trainer.config.mode and trainer.state.cursor != 0
             if end > t:  # the recorded future is about to go: keep it for Undo
                 self._edits.append((t, -1, old, copy.deepcopy(trainer), list(self._changes)))
-            trainer.set_config(mode=config.mode, learning_rate=config.learning_rate,
-                               batch_size=config.batch_size, shuffle=config.shuffle)
+            if config != trainer.config:
+                trainer.set_config(mode=config.mode, learning_rate=config.learning_rate,
+                                   batch_size=config.batch_size, shuffle=config.shuffle)
+            else:  # the choice equals what t was computed with, but the future held another
+                trainer.drop_future()
             if end > t:
                 self._forget_changes_after(t)
                 self._say("info", QT_TRANSLATE_NOOP(

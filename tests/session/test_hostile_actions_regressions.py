@@ -102,12 +102,6 @@ def test_a_comparison_that_diverges_is_refused_not_raised(session, make_recorder
         assert "comparison" not in recorder.kinds()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Stepping back before a mid-run change of η, mode, batch size or shuffling and choosing again the "
-    "value in force there leaves the recorded future (with the change) in place: the panel shows the "
-    "choice, but going forward trains with the old change. The trainer's set_config is a no-op for an "
-    "equal config, and model/training.py offers no other way to drop the future at t without losing "
-    "the record of iteration t; needs a Trainer method (model/training.py, another engineer's)."))
 def test_choosing_again_the_setting_in_force_before_a_change_drops_the_change(session):
     session.step()
     session.step()
