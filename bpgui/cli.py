@@ -40,6 +40,7 @@ from .model.datasets import (
 )
 from .model.errors import BpguiError, ConfigError
 from .model.fileformat import NetworkFile, load_network, save_network
+from .model.history import HistoryBounds
 from .model.naming import parameter_specs
 from .model.network import parse_hidden_sizes
 from .model.records import IterationRecord
@@ -297,7 +298,9 @@ def run_train(args: argparse.Namespace) -> int:
     eta = args.learning_rate if args.learning_rate is not None else (file_eta or DEFAULT_LEARNING_RATE)
     config = TrainingConfig(mode=args.mode, learning_rate=eta, batch_size=args.batch_size, shuffle=not args.no_shuffle)
     stop = StopConditions(target_error=args.target_error, max_epochs=args.epochs)
-    trainer = Trainer(network, train, config=config, seed=args.seed, test=test, stop=stop)
+    # The per-epoch log keeps every epoch (the window's history thins old rows; a log must not).
+    trainer = Trainer(network, train, config=config, seed=args.seed, test=test, stop=stop,
+                      bounds=HistoryBounds(exact_epoch_rows=None))
 
     shape = "-".join(map(str, network.layer_sizes))
     reason: str | None = None
@@ -360,7 +363,7 @@ def epoch_log_csv(trainer: Trainer) -> str:
         return "" if math.isnan(v) else repr(float(v))
 
     for e in range(len(log)):
-        row = [str(e), cell(log.error[e]), cell(log.accuracy[e]), str(int(log.iteration[e]))]
+        row = [str(int(log.epoch[e])), cell(log.error[e]), cell(log.accuracy[e]), str(int(log.iteration[e]))]
         if trainer.test_set is not None:
             row += [cell(log.test_error[e]), cell(log.test_accuracy[e])]
         writer.writerow(row)
