@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
             if part is not None:
                 part.deleteLater()
         self._release_connections()
+        self.deleteLater()  # and the shell, once the event loop runs: nothing of it is kept
         return replacement
 
     def _release_connections(self) -> None:

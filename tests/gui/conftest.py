@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from bpgui.controller import TrainingController
 from bpgui.views.language import install_language
+
+
+def _close_if_alive(widget: QWidget) -> None:
+    if shiboken6.isValid(widget):
+        widget.close()
 
 
 def _idle(controller: TrainingController) -> None:
@@ -37,10 +43,11 @@ def window(qtbot, qsettings, no_dialogs):
     from bpgui.views.main_window import MainWindow
 
     w = MainWindow(qsettings=qsettings)
-    qtbot.addWidget(w)
+    controller = w.controller
     w.show()
     yield w
-    _idle(w.controller)
+    _idle(controller)
+    _close_if_alive(w)  # a language switch deletes the window it replaces
 
 
 @pytest.fixture()
@@ -69,11 +76,14 @@ def switch_language(qtbot, english_afterwards):
         new = [w for w in QApplication.topLevelWidgets()
                if w not in old and w.isVisible() and type(w).__name__ == "MainWindow"]
         assert len(new) == 1, "the language switch shows exactly one new window"
-        qtbot.addWidget(new[0])
         assert not window.isVisible()
+        shown.append(new[0])
         return new[0]
 
-    return switch
+    shown: list[QWidget] = []
+    yield switch
+    for w in shown:
+        _close_if_alive(w)
 
 
 def _table_column(window, column: int) -> np.ndarray:
