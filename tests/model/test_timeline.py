@@ -48,7 +48,20 @@ operations = st.lists(st.one_of(
     st.tuples(st.just("goto"), st.floats(0, 1)),
     st.tuples(st.just("edit"), st.integers(0, 8), st.floats(-2, 2, allow_nan=False)),
     st.tuples(st.just("eta"), st.sampled_from([0.25, 0.5, 1.0])),
-), max_size=14)
+    st.tuples(st.just("mode"), st.sampled_from(["standard", "accumulated", "minibatch"])),
+    st.tuples(st.just("batch"), st.sampled_from([2, 3])),
+    st.tuples(st.just("shuffle"), st.booleans()),
+    st.tuples(st.just("reset")),
+), max_size=16)
+
+CONFIG_KEYS = {"eta": "learning_rate", "mode": "mode", "batch": "batch_size", "shuffle": "shuffle"}
+
+
+def _apply(trainer: Trainer, op: tuple) -> None:
+    if op[0] == "edit":
+        trainer.set_parameter(*_spec(op[1]), op[2])  # by canonical index
+    else:
+        trainer.set_config(**{CONFIG_KEYS[op[0]]: op[1]})
 
 
 @settings(max_examples=60, deadline=None)
@@ -63,25 +76,22 @@ def test_any_path_through_the_timeline_gives_the_parameters_of_a_straight_replay
             tr.goto(max(0, tr.iteration - op[1]))
         elif op[0] == "goto":
             tr.goto(int(op[1] * tr.end))
+        elif op[0] == "reset":
+            tr.reset()  # iteration 0 as it was (with the changes made there), the rest forgotten
+            events = {0: events[0]} if 0 in events else {}
         else:
-            if op[0] == "eta" and op[1] == tr.config.learning_rate:
-                continue  # the rate in force at t: nothing changes, the recorded future stays
+            if op[0] != "edit" and getattr(tr.config, CONFIG_KEYS[op[0]]) == op[1]:
+                continue  # the setting in force at t: nothing changes, the recorded future stays
             t = tr.iteration
             events = {k: v for k, v in events.items() if k < t} | {t: [*events.get(t, []), op]}
-            if op[0] == "edit":
-                tr.set_parameter(*_spec(op[1]), op[2])  # by canonical index
-            else:
-                tr.set_config(learning_rate=op[1])
+            _apply(tr, op)
     # A straight replay: a new trainer steps from 0, applying each change where it was made.
     end = tr.end
     reference = fresh()
     flats = [reference.network.flat.copy()]
     for t in range(end + 1):
         for op in events.get(t, []):
-            if op[0] == "edit":
-                reference.set_parameter(*_spec(op[1]), op[2])
-            else:
-                reference.set_config(learning_rate=op[1])
+            _apply(reference, op)
         flats[t] = reference.network.flat.copy()
         if t < end:
             reference.step()
