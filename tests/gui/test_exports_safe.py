@@ -4,54 +4,15 @@ pictures are made in memory and written by the checked atomic writer)."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage, QPixmap
 
-from bpgui.model import atomic
 from bpgui.model.errors import BpguiError
 from bpgui.views.files import checked_svg, png_bytes, save_image, svg_document
-
-
-@contextlib.contextmanager
-def full_disk(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """``folder`` (its files kept) made a disk with no space left: a filled 4 MiB tmpfs as root,
-    else an injected ENOSPC after the first kilobyte of every write. The mount is always removed."""
-    kept = {p.name: p.read_bytes() for p in folder.iterdir()}
-    mounted = False
-    if os.geteuid() == 0 and shutil.which("mount") and shutil.which("umount"):
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", os.fspath(folder)],
-                                 capture_output=True).returncode == 0
-    try:
-        if mounted:
-            for name, data in kept.items():
-                (folder / name).write_bytes(data)
-            with contextlib.suppress(OSError), open(folder / ".filler", "wb") as handle:
-                while True:
-                    handle.write(b"\0" * 4096)
-                    handle.flush()
-            yield "tmpfs"
-        else:
-            real = atomic._write_all
-
-            def no_space(name: str, data: bytes) -> None:
-                real(name, data[:1024])
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), name)
-
-            monkeypatch.setattr(atomic, "_write_all", no_space)
-            yield "injected"
-    finally:
-        monkeypatch.undo()
-        if mounted:
-            subprocess.run(["umount", os.fspath(folder)], check=True)
 
 
 def _visible(folder: Path) -> list[str]:
@@ -67,7 +28,7 @@ def trained(window, qtbot):
 
 @pytest.mark.parametrize("which, name", [("network", "n.png"), ("network", "n.svg"),
                                          ("error", "e.png"), ("error", "e.svg")])
-def test_a_failing_export_keeps_the_good_file_and_names_the_users_path(trained, tmp_path, monkeypatch,
+def test_a_failing_export_keeps_the_good_file_and_names_the_users_path(trained, tmp_path, full_disk,
                                                                       which, name):
     window = trained
     disk = tmp_path / "disk"
@@ -77,7 +38,7 @@ def test_a_failing_export_keeps_the_good_file_and_names_the_users_path(trained, 
     good = path.read_bytes()
     assert good.startswith(b"\x89PNG") if name.endswith(".png") else good.rstrip().endswith(b"</svg>")
     window.controller.fast_forward(40)  # a different picture now
-    with full_disk(disk, monkeypatch):
+    with full_disk(disk, size="4m"):
         assert not window.export_picture(which, os.fspath(path))
         assert path.read_bytes() == good
         assert _visible(disk) == [name]  # no temporary left behind
@@ -86,7 +47,7 @@ def test_a_failing_export_keeps_the_good_file_and_names_the_users_path(trained, 
     assert "No space left on device" in text and ".tmp" not in text
 
 
-def test_the_decision_map_and_a_screenshot_keep_the_good_file_on_a_full_disk(trained, tmp_path, monkeypatch):
+def test_the_decision_map_and_a_screenshot_keep_the_good_file_on_a_full_disk(trained, tmp_path, full_disk):
     window = trained
     window.right_tabs.setCurrentWidget(window.decision_map)
     disk = tmp_path / "disk"
@@ -95,7 +56,7 @@ def test_the_decision_map_and_a_screenshot_keep_the_good_file_on_a_full_disk(tra
     window.decision_map.export_png(map_path)
     save_image(window.grab(), shot)
     good = {p: p.read_bytes() for p in (map_path, shot)}
-    with full_disk(disk, monkeypatch):
+    with full_disk(disk, size="4m"):
         with pytest.raises(BpguiError) as info:
             window.decision_map.export_png(map_path)
         assert info.value.fields["file"] == os.fspath(map_path)

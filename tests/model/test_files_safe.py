@@ -7,13 +7,8 @@ and names the path the user gave (never a temporary file).
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import shutil
 import stat
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,47 +24,11 @@ def _names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-@contextlib.contextmanager
-def full_disk(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """``folder`` made a disk with no space left: a 64 KiB tmpfs filled up (as root), else an
-    injected ENOSPC after the first kilobyte of every write. Yields how ("tmpfs" or "injected").
-    Whatever was in ``folder`` before stays readable (the tmpfs is mounted on a fresh subfolder's
-    contents copied in). The mount is always removed."""
-    folder.mkdir(exist_ok=True)
-    kept = {p.name: p.read_bytes() for p in folder.iterdir()}
-    mounted = False
-    if os.geteuid() == 0 and shutil.which("mount") and shutil.which("umount"):
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", os.fspath(folder)],
-                                 capture_output=True).returncode == 0
-    try:
-        if mounted:
-            for name, data in kept.items():
-                (folder / name).write_bytes(data)
-            with contextlib.suppress(OSError), open(folder / ".filler", "wb") as handle:
-                while True:
-                    handle.write(b"\0" * 4096)
-                    handle.flush()
-            yield "tmpfs"
-        else:
-            real = atomic._write_all
-
-            def no_space(name: str, data: bytes) -> None:
-                real(name, data[:1024])
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), name)
-
-            monkeypatch.setattr(atomic, "_write_all", no_space)
-            yield "injected"
-    finally:
-        monkeypatch.undo()
-        if mounted:
-            subprocess.run(["umount", os.fspath(folder)], check=True)
-
-
-def test_a_full_disk_is_a_named_error_and_the_previous_good_file_stays(tmp_path, monkeypatch):
+def test_a_full_disk_is_a_named_error_and_the_previous_good_file_stays(tmp_path, full_disk):
     disk = tmp_path / "disk"
     disk.mkdir()
     (disk / "net.json").write_bytes(b'{"good": true}\n')
-    with full_disk(disk, monkeypatch):
+    with full_disk(disk):
         with pytest.raises(BpguiError) as info:
             write_bytes_atomically(disk / "net.json", b"x" * 200_000)
         assert (disk / "net.json").read_bytes() == b'{"good": true}\n'
@@ -79,13 +38,13 @@ def test_a_full_disk_is_a_named_error_and_the_previous_good_file_stays(tmp_path,
     assert ".tmp" not in str(info.value)
 
 
-def test_a_network_saved_to_a_full_disk_keeps_the_saved_one(tmp_path, monkeypatch):
+def test_a_network_saved_to_a_full_disk_keeps_the_saved_one(tmp_path, full_disk):
     disk = tmp_path / "disk"
     disk.mkdir()
     path = disk / "net.json"
     save_network(path, Network.initialise((2, 2, 1), seed=0))
     good = path.read_bytes()
-    with full_disk(disk, monkeypatch):
+    with full_disk(disk):
         with pytest.raises(BpguiError, match="cannot"):
             save_network(path, Network.initialise((2, 3000, 1), seed=1))  # ~200 kB of JSON
         assert path.read_bytes() == good
