@@ -570,7 +570,7 @@ class ErrorPlotView(QWidget):
                 text = fill(self.tr("Values above %1 are drawn at %1; %2"), f"{DISPLAY_CEILING:g}", text)
             self._value_label.setText(text)
             self._value_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            self._value_label.setToolTip("")
+            self._value_label.setToolTip(text if self._capped else "")  # whole, where the label is narrow
             return
         x, y, text = point
         if self.log_scale() and not y > 0:
