@@ -62,8 +62,9 @@ class DerivationPanel(QWidget):
             return
         p = d.parameter
         if not known:
-            self.label.setText(fill(self.tr("<b>∂E/∂%1</b><br>Not computed yet: a later phase of this iteration "
-                                            "computes it."), p))
+            error = "<i>E</i><sub>k</sub>" if d.batch_size == 1 else "<i>E</i>"  # as the table names it
+            self.label.setText(fill(self.tr("<b>∂%2/∂%1</b><br>Not computed yet: a later phase of this iteration "
+                                            "computes it."), p, error))
             return
         self.label.setText(self.html(d))
 

@@ -247,27 +247,27 @@
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="65"/>
-        <source>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
-        <translation>&lt;b&gt;∂E/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
+        <location filename="../../bpgui/views/derivation_panel.py" line="66"/>
+        <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
+        <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="73"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="74"/>
         <source>sample k = %1: x = (%2), y = (%3)</source>
         <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="75"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="76"/>
         <source>sample k = %1, the first of a batch of %2: x = (%3), y = (%4)</source>
         <translation>样本 k = %1（一批 %2 个样本中的第一个）：x = (%3)，y = (%4)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="89"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="90"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="110"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="111"/>
         <source>(%1 terms, one per sample of the batch)</source>
         <translation>（共 %1 项，批中每个样本一项）</translation>
     </message>
@@ -927,30 +927,30 @@
         <translation>应有 {expected} 个标签，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="65"/>
+        <location filename="../../bpgui/model/training_config.py" line="31"/>
         <location filename="../../bpgui/session/settings.py" line="103"/>
         <source>mode must be one of {allowed}, got {got}</source>
         <translation>模式必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="71"/>
+        <location filename="../../bpgui/model/training_config.py" line="37"/>
         <location filename="../../bpgui/session/settings.py" line="114"/>
         <source>the learning rate η must be a positive finite number, got {got}</source>
         <translation>学习率 η 必须是正的有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="77"/>
+        <location filename="../../bpgui/model/training_config.py" line="43"/>
         <source>the batch size must be a positive whole number, got {got}</source>
         <translation>批大小必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="99"/>
+        <location filename="../../bpgui/model/training_config.py" line="65"/>
         <location filename="../../bpgui/session/settings.py" line="117"/>
         <source>the target error must be a number ≥ 0, got {got}</source>
         <translation>目标误差必须是 ≥ 0 的数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="104"/>
+        <location filename="../../bpgui/model/training_config.py" line="70"/>
         <source>the maximum number of epochs must be a positive whole number, got {got}</source>
         <translation>最大轮数必须是正整数，实际为 {got}</translation>
     </message>
@@ -965,7 +965,7 @@
         <translation>交叉熵要求目标值在 0 到 1 之间，但测试集 {name} 中有目标值 {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="155"/>
+        <location filename="../../bpgui/model/training.py" line="98"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
@@ -980,27 +980,27 @@
         <translation>测试集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="326"/>
+        <location filename="../../bpgui/model/training.py" line="269"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="396"/>
+        <location filename="../../bpgui/model/training.py" line="339"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="500"/>
+        <location filename="../../bpgui/model/training.py" line="443"/>
         <source>iteration must be between 0 and {end}, got {got}</source>
         <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="538"/>
+        <location filename="../../bpgui/model/training.py" line="481"/>
         <source>already at iteration 0: there is nothing to step back to</source>
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="587"/>
+        <location filename="../../bpgui/model/training.py" line="539"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
@@ -1010,12 +1010,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="372"/>
+        <location filename="../../bpgui/session/training.py" line="377"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="455"/>
+        <location filename="../../bpgui/session/training.py" line="460"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1349,7 +1349,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_window.py" line="228"/>
-        <location filename="../../bpgui/views/main_window.py" line="498"/>
+        <location filename="../../bpgui/views/main_window.py" line="499"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1599,32 +1599,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="427"/>
+        <location filename="../../bpgui/views/main_window.py" line="428"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="438"/>
+        <location filename="../../bpgui/views/main_window.py" line="439"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="449"/>
+        <location filename="../../bpgui/views/main_window.py" line="450"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="450"/>
+        <location filename="../../bpgui/views/main_window.py" line="451"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="474"/>
+        <location filename="../../bpgui/views/main_window.py" line="475"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="474"/>
+        <location filename="../../bpgui/views/main_window.py" line="475"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1665,22 +1665,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="498"/>
+        <location filename="../../bpgui/views/main_window.py" line="499"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="518"/>
+        <location filename="../../bpgui/views/main_window.py" line="519"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="525"/>
+        <location filename="../../bpgui/views/main_window.py" line="526"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="525"/>
+        <location filename="../../bpgui/views/main_window.py" line="526"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2560,18 +2560,18 @@ mini-batch: one update per B samples</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="217"/>
+        <location filename="../../bpgui/session/training.py" line="222"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="221"/>
+        <location filename="../../bpgui/session/training.py" line="226"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="282"/>
+        <location filename="../../bpgui/session/training.py" line="287"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -2601,47 +2601,47 @@ mini-batch: one update per B samples</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="308"/>
+        <location filename="../../bpgui/session/training.py" line="313"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="377"/>
+        <location filename="../../bpgui/session/training.py" line="382"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="397"/>
+        <location filename="../../bpgui/session/training.py" line="402"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="401"/>
+        <location filename="../../bpgui/session/training.py" line="406"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="410"/>
+        <location filename="../../bpgui/session/training.py" line="415"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="421"/>
+        <location filename="../../bpgui/session/training.py" line="426"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="428"/>
+        <location filename="../../bpgui/session/training.py" line="433"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="431"/>
+        <location filename="../../bpgui/session/training.py" line="436"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="475"/>
+        <location filename="../../bpgui/session/training.py" line="480"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>

@@ -73,8 +73,11 @@ def test_not_known_yet_says_so(panel):
     network, record = first_iteration(batch=4)
     d = derive(record, 8, network.activations, network.loss)  # θ_1
     panel.show_derivation(d, known=False)
-    assert panel.text() == (f"<b>∂E/∂{d.parameter}</b><br>Not computed yet: a later phase of this iteration "
-                            "computes it.")
+    assert panel.text() == (f"<b>∂<i>E</i>/∂{d.parameter}</b><br>Not computed yet: a later phase of this "
+                            "iteration computes it.")  # a batch's mean error, as the table names it
+    network, record = first_iteration(batch=1)
+    panel.show_derivation(derive(record, 8, network.activations, network.loss), known=False)
+    assert panel.text().startswith("<b>∂<i>E</i><sub>k</sub>/∂")  # one sample's error
     panel.show_derivation(None)
     assert panel.text().startswith("<b>The chain rule</b>")
 
