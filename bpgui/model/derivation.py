@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import closed_forms as cf
+from .chain_paths import link_ref, unit_ref
 from .formula import Derivative, Eq, Expr, Mul, Neg, SumOver, delta, net, sample_error, unit, weight
 from .naming import parameter_specs
 from .per_sample import per_sample_gradients
@@ -39,6 +40,7 @@ class Factor:
 
     derivative: Derivative  # renders ∂ŷ_1/∂β_1; its ``closed`` is ŷ_1(1 − ŷ_1)
     value: float
+    source: str = ""  # where it lives in the drawing: "unit:L:U" or "link:I" (see ``chain_paths``)
 
     @property
     def closed_form(self) -> Expr:
@@ -113,29 +115,40 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
     env = cf.RecordEnv(record, shape.activations)
     first = {"k": 1}
 
+    sources: dict[Derivative, str] = {}  # where each factor lives in the drawing
+
     def factor(d: Derivative) -> Factor:
-        return Factor(d, d.evaluate(env, first))
+        return Factor(d, d.evaluate(env, first), sources.get(d, ""))
+
+    def at(ref: str, d: Derivative) -> Derivative:
+        sources[d] = ref
+        return d
 
     p = cf.parameter(shape, k, source, u)
     out_k, net_k = unit(k, u, n), net(k, u, n)
     if source is not None:  # a weight: its unit's slope, then the input on the link
-        own: tuple[Derivative, ...] = (Derivative(out_k, net_k, cf.slope(shape, k, u)),
-                                       Derivative(net_k, p, unit(k - 1, source, n)))
+        own: tuple[Derivative, ...] = (at(unit_ref(k, u - 1), Derivative(out_k, net_k, cf.slope(shape, k, u))),
+                                       at(link_ref(index), Derivative(net_k, p, unit(k - 1, source, n))))
     else:  # a threshold is subtracted: ∂b_h/∂γ_h = −f′
-        own = (Derivative(out_k, p, Neg(cf.slope(shape, k, u))),)
+        own = (at(unit_ref(k, u - 1), Derivative(out_k, p, Neg(cf.slope(shape, k, u)))),)
 
     def chain(j: int | str) -> tuple[Derivative, ...]:
         """∂E_k/∂(net of unit j of the next layer) · ∂(that net)/∂(this output)."""
-        if k + 1 == n:
-            head: tuple[Derivative, ...] = (cf.loss_slope(shape, j),
-                                            Derivative(unit(n, j, n), net(n, j, n), cf.slope(shape, n, j)))
+        if isinstance(j, str):  # the general term, written with j: it lives nowhere in particular
+            j_unit, link = "", ""
         else:
-            head = (Derivative(sample_error(), net(k + 1, j, n), Neg(delta(k + 1, j, n))),)
-        return (*head, Derivative(net(k + 1, j, n), out_k, weight(k + 1, u, j, n)))
+            j_unit, link = unit_ref(k + 1, j - 1), link_ref(cf.parameter_index(sizes, k + 1, u, j))
+        if k + 1 == n:
+            head: tuple[Derivative, ...] = (
+                at(j_unit, cf.loss_slope(shape, j)),
+                at(j_unit, Derivative(unit(n, j, n), net(n, j, n), cf.slope(shape, n, j))))
+        else:
+            head = (at(j_unit, Derivative(sample_error(), net(k + 1, j, n), Neg(delta(k + 1, j, n)))),)
+        return (*head, at(link, Derivative(net(k + 1, j, n), out_k, weight(k + 1, u, j, n))))
 
     through: Derivative | None = None
     if k == n:
-        parts = (cf.loss_slope(shape, u), *own)
+        parts = (at(unit_ref(n, u - 1), cf.loss_slope(shape, u)), *own)
         terms: tuple[tuple[Factor, ...], ...] = (tuple(factor(d) for d in parts),)
         common: tuple[Factor, ...] = ()
         sum_index = None

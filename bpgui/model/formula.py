@@ -22,15 +22,17 @@ formulas are the note's in both languages. No Qt here.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 
 from .activations import ACTIVATIONS
 from .naming import delta_symbol, net_symbol, threshold_symbol, unit_symbol, weight_symbol
+from .numbers import DEFAULT_DIGITS, MINUS, format_number
 
 Bindings = Mapping[str, int]
 
@@ -93,6 +95,29 @@ class Num(Expr):
 
     def render(self, html: bool) -> str:
         return self.label or f"{self.value:g}".replace("-", "−")
+
+    def evaluate(self, env: Env, bind: Bindings) -> float:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Value(Expr):
+    """A number of the record written in the screen's one format (``numbers.format_number``) at ``digits``.
+
+    It evaluates to the exact number, so a line such as ``α₁ = 0.3897 · 1 + 0.3009 · 0`` is worth
+    what the record computed, whatever the digits shown. A negative value is parenthesised
+    wherever a sign would be ambiguous (``0.3897 − (−0.4414)``, ``(−0.2) · 0``); see :func:`with_digits`.
+    """
+
+    value: float
+    digits: int = DEFAULT_DIGITS
+
+    def render(self, html: bool) -> str:
+        return format_number(self.value, self.digits)
+
+    def wrapped(self, html: bool, needs: int) -> str:
+        text = self.render(html)
+        return f"({text})" if text.startswith(MINUS) and needs > SUM else text
 
     def evaluate(self, env: Env, bind: Bindings) -> float:
         return self.value
@@ -291,6 +316,39 @@ class SumOver(Expr):
 
 
 @dataclass(frozen=True)
+class Series(Expr):
+    """``t_1 + t_2 + … + t_n`` written out, or, past ``head + 2`` terms, its first ``head`` terms, "…" and the last.
+
+    It always evaluates every term: a 784-input unit shows five terms and is worth the whole sum.
+    """
+
+    terms: tuple[Expr, ...]
+    head: int = 3
+    precedence = SUM
+
+    @property
+    def summarised(self) -> bool:
+        return len(self.terms) > self.head + 2
+
+    def render(self, html: bool) -> str:
+        shown = [t.wrapped(html, SUM) for t in self.terms]
+        if self.summarised:
+            shown = [*shown[: self.head], "…", shown[-1]]
+        out = ""
+        for n, text in enumerate(shown):
+            if n == 0:
+                out = text
+            elif text.startswith(MINUS) and text != "…":
+                out += f" + ({text})"
+            else:
+                out += f" + {text}"
+        return out or "0"
+
+    def evaluate(self, env: Env, bind: Bindings) -> float:
+        return math.fsum(t.evaluate(env, bind) for t in self.terms)
+
+
+@dataclass(frozen=True)
 class Derivative(Expr):
     """``∂of/∂wrt``, written as a derivative, worth its closed form ``closed``."""
 
@@ -339,6 +397,27 @@ class Eq(Expr):
     @property
     def rhs(self) -> Expr:
         return self.sides[-1]
+
+
+E = TypeVar("E", bound=Expr)
+
+
+def with_digits(expr: E, digits: int) -> E:
+    """``expr`` with every :class:`Value` in it written at ``digits`` significant digits."""
+    if isinstance(expr, Value):
+        return dataclasses.replace(expr, digits=digits)
+    changes: dict[str, object] = {}
+    for f in dataclasses.fields(expr):  # type: ignore[arg-type]
+        old = getattr(expr, f.name)
+        if isinstance(old, Expr):
+            new: object = with_digits(old, digits)
+        elif isinstance(old, tuple) and any(isinstance(v, Expr) for v in old):
+            new = tuple(with_digits(v, digits) if isinstance(v, Expr) else v for v in old)
+        else:
+            continue
+        if new is not old:
+            changes[f.name] = new
+    return dataclasses.replace(expr, **changes) if changes else expr  # type: ignore[type-var]
 
 
 # The note's symbols, named as bpgui.model.naming names them (superscripts for deeper networks).
