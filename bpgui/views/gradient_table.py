@@ -2,7 +2,8 @@
 
 Why one module of ~600 lines: it is the table's widget alone (filters, sorting, selection,
 editing, copy/export and the check columns all act on the same view and selection model);
-the model, proxy, delegate, columns and widths are already in ``gradient_table_*.py``.
+the columns, model, proxy, value editor (delegate) and column widths are already in
+``gradient_table_*.py``, and every public name is importable from here.
 
 One row per parameter, in the canonical order of ``naming.parameter_specs``
 (the model's row is the parameter's canonical index). The table only shows
@@ -27,11 +28,6 @@ and sorting and filtering are NumPy permutations and masks
 (``gradient_table_proxy``). The proxy never re-sorts by itself; the view
 re-applies the sort at most every 500 ms while values stream in, and at once
 when a header is clicked.
-
-The parts live beside this module: the columns (``gradient_table_columns``),
-the model, the proxy, the value editor (``gradient_table_delegate``) and the
-column widths (``gradient_table_widths``); every public name is importable
-from here.
 """
 
 from __future__ import annotations
@@ -41,6 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -70,6 +67,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.naming import ParameterSpec, parameter_specs
+from ..model.numbers import format_number
 from ..model.records import IterationRecord
 from ..model.text import fill
 from .gradient_table_columns import (
@@ -103,15 +101,15 @@ from .gradient_table_columns import (
 from .gradient_table_delegate import ValueEditDelegate
 from .gradient_table_model import GradientTableModel
 from .gradient_table_proxy import GradientFilterProxyModel
-from .gradient_table_widths import ColumnWidths
+from .gradient_table_widths import ColumnWidths, bar_direction, two_line_minimum
+from .text_scale import clamp_text_scale
 
 __all__ = [  # the names this module has always offered, wherever they now live
     "CHECK_COLUMNS", "COL_FD_GRADIENT", "COL_FROM_TO", "COL_GRADIENT", "COL_LAYER", "COL_NAME", "COL_NEW_VALUE",
     "COL_REL_ERROR", "COL_UPDATE", "COL_VALUE", "CSV_CHECK_HEADER", "CSV_HEADER", "DEFAULT_PRECISION", "KIND_ALL",
     "KIND_THRESHOLD", "KIND_WEIGHT", "MAX_PRECISION", "MIN_PRECISION", "NUMBER_COLUMNS", "NUMERIC_COLUMNS",
     "N_COLUMNS", "REL_ERROR_WARNING", "RESORT_INTERVAL_MS", "GradientFilterProxyModel", "GradientTableModel",
-    "GradientTableView"
-]
+    "GradientTableView"]
 
 
 def _ranges(selection: QItemSelection) -> list[QItemSelectionRange]:
@@ -119,9 +117,15 @@ def _ranges(selection: QItemSelection) -> list[QItemSelectionRange]:
 
 
 class GradientTableView(QWidget):
-    """The table with its filter bar, precision box and copy button, and a gradient check's summary."""
+    """The table with its filter bar, Digits box and copy button, and a gradient check's summary.
+
+    The Digits box is the app's one Digits setting: a learner's change emits
+    ``digits_changed``; the main window hands the setting to every view with
+    ``set_digits`` (which does not emit).
+    """
 
     parameter_selected = Signal(int)
+    digits_changed = Signal(int)  # the learner changed Digits (significant digits of every number shown)
     value_edit_requested = Signal(int, float)  # canonical index, new value ("Value before" edited)
     invalid_edit = Signal(str)  # an edit was refused, and why (names the parameter)
 
@@ -132,6 +136,8 @@ class GradientTableView(QWidget):
         self._proxy.setSourceModel(self._model)
         self._last_emitted = -1
         self._silent = 0  # > 0 while selecting on request: no parameter_selected
+        self._digits_on_request = False  # set_digits is moving the spin box: no digits_changed
+        self._text_scale = 1.0
 
         self._layer_combo = QComboBox(self)
         self._layer_combo.setObjectName("layerFilter")
@@ -144,7 +150,6 @@ class GradientTableView(QWidget):
         self._text_filter = QLineEdit(self)
         self._text_filter.setObjectName("nameFilter")
         self._text_filter.setClearButtonEnabled(True)
-        self._text_filter.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 7)
         self._precision_label = QLabel(self)
         self._precision_box = QSpinBox(self)
         self._precision_box.setObjectName("precision")
@@ -169,8 +174,7 @@ class GradientTableView(QWidget):
         self._table.setAlternatingRowColors(True)
         self._table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         vertical = self._table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self._table.fontMetrics().height() + 6)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # its height follows the font (widths)
         vertical.hide()
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -225,22 +229,21 @@ class GradientTableView(QWidget):
         self._kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
         self._text_filter.textChanged.connect(self._on_text_filter_changed)
         self._precision_box.valueChanged.connect(self._on_precision_box_changed)
-        self._copy_button.clicked.connect(self._on_copy_button_clicked)
-        self._copy_action.triggered.connect(self._on_copy_action_triggered)
+        self._copy_button.clicked.connect(self._on_copy_requested)
+        self._copy_action.triggered.connect(self._on_copy_requested)
         self._resort_timer.timeout.connect(self._on_resort_timer_timeout)
         header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         selection = self._table.selectionModel()
         selection.selectionChanged.connect(self._on_selection_changed)
-        selection.currentRowChanged.connect(self._on_selection_current_row_changed)
-        self._model.check_changed.connect(self._on_model_check_changed)
-        self._model.value_edit_requested.connect(self._on_model_value_edit_requested)
-        self._model.invalid_edit.connect(self._on_model_invalid_edit)
-        self._proxy.modelReset.connect(self._on_proxy_model_reset)
+        selection.currentRowChanged.connect(self._on_selection_changed)
+        self._model.check_changed.connect(self._on_check_changed)
+        self._model.value_edit_requested.connect(self.value_edit_requested)  # passed on as they are
+        self._model.invalid_edit.connect(self.invalid_edit)
+        self._proxy.modelReset.connect(self._on_check_changed)  # a reset forgets which sections were hidden
 
         self._retranslate_ui()
         self._rebuild_layer_combo()
-        self._update_column_widths()
-        self._set_explicit_minimum()
+        self._follow_font()
 
     # ---- parts (for the main window and tests) -----------------------------------------------
     def source_model(self) -> GradientTableModel:
@@ -265,8 +268,7 @@ class GradientTableView(QWidget):
                    updates: npt.ArrayLike | None, new_values: npt.ArrayLike | None) -> None:
         """The four numeric columns (None for a blank one); see ``GradientTableModel.set_values``.
 
-        Always clears (and hides) the gradient check, even for the same arrays:
-        call ``set_check`` after this to show one.
+        Always clears (and hides) the gradient check: call ``set_check`` after this to show one.
         """
         self._model.set_values(values, gradients, updates, new_values)
         self._resort_soon()
@@ -276,10 +278,7 @@ class GradientTableView(QWidget):
         self._model.set_batch_size(batch)
 
     def set_record(self, record: IterationRecord | None, values_if_none: npt.ArrayLike | None = None) -> None:
-        """Show an iteration's record; None shows ``values_if_none`` (e.g. the current parameters) alone.
-
-        A record of another network shape replaces the rows first.
-        """
+        """Show an iteration's record (of another shape: new rows first); None shows ``values_if_none`` alone."""
         if record is not None:
             sizes = tuple(record.layer_sizes)
             if sizes != self._model.layer_sizes or len(self._model.specs) != record.flat_values.shape[0]:
@@ -324,15 +323,11 @@ class GradientTableView(QWidget):
         template = (self.tr("largest relative error %1 (%2), leaving out the rounding noise of %5 zero "
                             "gradient(s); %3 of %4 parameters checked") if noise else
                     self.tr("largest relative error %1 (%2); %3 of %4 parameters checked"))
-        return fill(template, format(error, ".2g"), name, checked, total, noise)
+        return fill(template, format_number(error, 2), name, checked, total, noise)
 
     @Slot()
-    def _on_model_check_changed(self) -> None:
+    def _on_check_changed(self) -> None:
         self._update_check_ui()
-
-    @Slot()
-    def _on_proxy_model_reset(self) -> None:
-        self._update_check_ui()  # a reset forgets which header sections were hidden
 
     def _update_check_ui(self) -> None:
         shown = self._model.has_check()
@@ -341,12 +336,12 @@ class GradientTableView(QWidget):
                 self._table.setColumnHidden(column, not shown)
         summary = self.check_summary()
         self._check_label.setText(summary)
-        tips = [summary, fill(self.tr("Relative errors above %1 are highlighted."), format(REL_ERROR_WARNING, "g"))]
+        tips = [summary, fill(self.tr("Relative errors above %1 are highlighted."), format_number(REL_ERROR_WARNING))]
         noise = int(np.count_nonzero(self._model.noise_rows())) if shown else 0
         if noise:
             tips.append(fill(self.tr("An exactly-zero ∂E/∂p whose estimate is below %1 is rounding noise,"
                                      " not counted as the largest error (here: %2)."),
-                             format(CHECK_NOISE_FLOOR, "g"), noise))
+                             format_number(CHECK_NOISE_FLOOR), noise))
         self._check_label.setToolTip("\n".join(tips) if shown else "")
         self._check_label.setVisible(shown)
         self._widths.apply()
@@ -368,20 +363,19 @@ class GradientTableView(QWidget):
             self._table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
         self._model.set_editable(editable, column)
 
-    @Slot(int, float)
-    def _on_model_value_edit_requested(self, index: int, value: float) -> None:
-        self.value_edit_requested.emit(index, value)
-
-    @Slot(str)
-    def _on_model_invalid_edit(self, message: str) -> None:
-        self.invalid_edit.emit(message)
-
-    def precision(self) -> int:
+    def digits(self) -> int:
+        """The Digits setting: significant digits of every number shown (1–17)."""
         return self._model.precision()
 
-    def set_precision(self, digits: int) -> None:
-        """Significant digits shown (1–17); the spin box follows."""
-        self._precision_box.setValue(int(digits))
+    def set_digits(self, digits: int) -> None:
+        """Show ``digits`` significant digits (1–17); the spin box follows, ``digits_changed`` is not emitted."""
+        self._digits_on_request = True
+        try:
+            self._precision_box.setValue(int(digits))
+        finally:
+            self._digits_on_request = False
+
+    precision, set_precision = digits, set_digits  # the names this view had before Digits was the app's
 
     # ---- selection -----------------------------------------------------------------------------
     @Slot(int)
@@ -436,11 +430,7 @@ class GradientTableView(QWidget):
             self.parameter_selected.emit(index)
 
     @Slot()
-    def _on_selection_changed(self, *_args: object) -> None:
-        self._sync_selection()
-
-    @Slot()
-    def _on_selection_current_row_changed(self, *_args: object) -> None:
+    def _on_selection_changed(self, *_args: object) -> None:  # the selection or the current row
         self._sync_selection()
 
     # ---- filters ---------------------------------------------------------------------------------
@@ -503,16 +493,35 @@ class GradientTableView(QWidget):
     def _on_resort_timer_timeout(self) -> None:
         self._proxy.resort()
 
-    # ---- precision ------------------------------------------------------------------------------------
+    # ---- digits and text size -------------------------------------------------------------------------
     @Slot(int)
     def _on_precision_box_changed(self, digits: int) -> None:
         self._model.set_precision(digits)
         self._update_column_widths(names=False)
+        if not self._digits_on_request:
+            self.digits_changed.emit(digits)
 
     def _update_column_widths(self, names: bool = True) -> None:
         """Widths that fit the names and numbers; spare room goes to the number columns."""
         model = self._model
         self._widths.measure(model.column_titles(), model.specs, model.run_ends(), model.precision(), names)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Follow the app's text scale (``views.text_scale``, 1.0–2.5).
+
+        The cells, header and bar follow the application font by themselves;
+        the row height, the column widths and the bar's minimum are measured again.
+        """
+        self._text_scale = clamp_text_scale(scale)
+        # Qt posts the application font's change to each widget: take it now, so the measures see it.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+        self._follow_font()
+
+    def _follow_font(self) -> None:
+        self._text_filter.setMinimumWidth(self._text_filter.fontMetrics().horizontalAdvance("M") * 7)
+        self._update_column_widths()
+        self._set_explicit_minimum()
+        self._fit_bar(self.width())
 
     # ---- copy and export --------------------------------------------------------------------------------
     def copy_text(self) -> str:
@@ -526,11 +535,7 @@ class GradientTableView(QWidget):
         QGuiApplication.clipboard().setText(self.copy_text())
 
     @Slot()
-    def _on_copy_button_clicked(self) -> None:
-        self.copy_to_clipboard()
-
-    @Slot()
-    def _on_copy_action_triggered(self) -> None:
+    def _on_copy_requested(self) -> None:  # the button or Ctrl+C
         self.copy_to_clipboard()
 
     def export_csv_text(self) -> str:
@@ -546,26 +551,14 @@ class GradientTableView(QWidget):
         self._fit_bar(event.size().width())
 
     def _set_explicit_minimum(self) -> None:
-        """The two-line bar's minimum, set explicitly so the layout never raises it to the one-line width.
-
-        (Qt would otherwise keep the widget as wide as the one-line bar, and
-        change a shown window's minimum whenever the bar wraps.)
-        """
-        margins = self._layout.contentsMargins()
-        spacing = max(0, self._layout.spacing())
-        width = max(self._filters_box.minimumSize().width(), self._tools_box.minimumSize().width())
-        # The check's summary is counted even when hidden, so that showing it does not change the minimum.
-        height = (self._filters_box.minimumSize().height() + self._tools_box.minimumSize().height()
-                  + max(0, self._bar.spacing()) + spacing + self._table.minimumSizeHint().height()
-                  + spacing + self._check_label.fontMetrics().height())
-        self.setMinimumSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+        """The two-line bar's minimum, set explicitly so the layout never raises it to the one-line width
+        (and so a shown window's minimum does not change whenever the bar wraps)."""
+        self.setMinimumSize(two_line_minimum(self._layout, self._bar, self._filters_box, self._tools_box,
+                                             self._table, self._check_label))
 
     def _fit_bar(self, width: int) -> None:
         """One line when the filters (at their preferred width) and the tools fit side by side, else two."""
-        margins = self._layout.contentsMargins()
-        needed = (self._filters_box.sizeHint().width() + self._tools_box.sizeHint().width()
-                  + max(0, self._bar.spacing()) + margins.left() + margins.right())
-        direction = QBoxLayout.Direction.LeftToRight if width >= needed else QBoxLayout.Direction.TopToBottom
+        direction = bar_direction(width, self._layout, self._bar, self._filters_box, self._tools_box)
         if self._bar.direction() != direction:
             self._bar.setDirection(direction)
 
@@ -575,6 +568,8 @@ class GradientTableView(QWidget):
             self._model.retranslate()
             self._set_explicit_minimum()
             self._fit_bar(self.width())
+        elif event.type() == QEvent.Type.FontChange:
+            self._follow_font()  # e.g. the application's font changed with the text scale
         super().changeEvent(event)
 
     def _retranslate_ui(self) -> None:

@@ -13,7 +13,9 @@ it. The name filter accepts either, and the plainer spellings a learner types
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,6 +23,7 @@ import numpy.typing as npt
 from PySide6.QtCore import Qt
 
 from ..model.naming import ParameterSpec
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
 
 (COL_NAME, COL_LAYER, COL_FROM_TO, COL_VALUE, COL_GRADIENT, COL_UPDATE, COL_NEW_VALUE,
  COL_FD_GRADIENT, COL_REL_ERROR) = range(9)
@@ -34,8 +37,8 @@ REL_ERROR_WARNING = 1e-4
 # estimate below it beside an exactly-zero ∂E/∂p is rounding noise, never "the largest error".
 CHECK_NOISE_FLOOR = 1e-10
 
-DEFAULT_PRECISION = 6
-MIN_PRECISION, MAX_PRECISION = 1, 17  # 17 significant digits round-trip every float64
+# The app's one Digits setting (``model.numbers``): the table's spin box is where a learner sets it.
+DEFAULT_PRECISION, MIN_PRECISION, MAX_PRECISION = DEFAULT_DIGITS, MIN_DIGITS, MAX_DIGITS
 RESORT_INTERVAL_MS = 500
 
 CSV_HEADER = ("name", "layer", "kind", "from", "to", "value", "gradient", "update", "new_value")
@@ -110,17 +113,43 @@ def search_needle(text: str) -> str:
     return _BARE_LAYER.sub(r"(\1)", needle).replace("^", "")
 
 
+# "9.574×10⁻⁵" (the screen's format), "9.574 x 10^-5", "9.574*10**-5", "9.574·10⁻⁵" after NFKC.
+_TIMES_TEN = re.compile(r"^(?P<mantissa>[^×xX*·]+?)\s*[×xX*·]\s*10\s*(?:\^|\*\*)?\s*(?P<exponent>[+-]?\s*\d+)$")
+
+
 def parse_number(value: object) -> float | None:
-    """``value`` (text from the editor, or a number) as a float, None if it is not one."""
+    """``value`` (text from the editor, or a number) as a float, None if it is not one.
+
+    Text is read as a learner may type or paste it: plainly (``-1e-5``), or as
+    the screen writes it (``−1×10⁻⁵``, with a true minus and a superscript
+    power of ten; ``x10^-5`` too), full-width digits included; ``∞`` is infinite.
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float, np.floating, np.integer)):
         return float(value)
-    text = str(value).strip().replace("\u2212", "-")  # a typographic minus is still a minus
+    # NFKC turns superscript digits and ⁻ into plain ones, full-width digits into ASCII.
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace("\u2212", "-")  # a true minus is a minus
+    match = _TIMES_TEN.match(text)
+    if match:
+        text = match["mantissa"].strip() + "e" + "".join(match["exponent"].split())
+    text = {"∞": "inf", "+∞": "inf", "-∞": "-inf"}.get(text, text)
     try:
         return float(text)
     except ValueError:
         return None
+
+
+def exact_number(value: float) -> str:
+    """``value`` in the screen's format with as many digits as it takes to read it back exactly.
+
+    (``0.1`` stays ``0.1``; ``parse_number(exact_number(v)) == v`` for every finite float.)
+    """
+    value = float(value)
+    if not math.isfinite(value):
+        return format_number(value)
+    digits = next((d for d in range(1, MAX_DIGITS) if float(f"{value:.{d}g}") == value), MAX_DIGITS)
+    return format_number(value, digits)
 
 
 def readonly(array: npt.ArrayLike | None) -> np.ndarray | None:

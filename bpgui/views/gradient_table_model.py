@@ -28,6 +28,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from ..model.naming import ParameterSpec, unit_symbol
+from ..model.numbers import format_number
 from ..model.text import fill
 from .gradient_table_columns import (
     CENTRE,
@@ -53,6 +54,7 @@ from .gradient_table_columns import (
     REL_ERROR_WARNING,
     RIGHT,
     display_name,
+    exact_number,
     from_to_text,
     layer_sizes_of,
     parse_number,
@@ -90,8 +92,7 @@ class GradientTableModel(QAbstractTableModel):
         self._editable = False
         self._batch = 1  # samples in the iteration shown: its gradient is ∂E_k/∂p or a batch mean
         self._edit_column = COL_VALUE  # the column holding the parameters an edit changes
-        self._precision = DEFAULT_PRECISION
-        self._format = f".{DEFAULT_PRECISION}g"
+        self._precision = DEFAULT_PRECISION  # the app's one Digits setting (significant digits)
         self._set_structure_arrays([])
 
     # ---- structure --------------------------------------------------------------
@@ -277,7 +278,6 @@ class GradientTableModel(QAbstractTableModel):
         if digits == self._precision:
             return
         self._precision = digits
-        self._format = f".{digits}g"
         self._emit_numbers_changed([Qt.ItemDataRole.DisplayRole])
 
     def _emit_numbers_changed(self, roles: list[Qt.ItemDataRole], last_column: int | None = None) -> None:
@@ -357,19 +357,21 @@ class GradientTableModel(QAbstractTableModel):
         if math.isnan(array[row]):
             return None  # not known yet (a phase of an iteration shows only what it has computed)
         if role == Qt.ItemDataRole.DisplayRole:
-            # + 0.0 shows −0.0 as "0" (a learner reads "-0" as a bug); the raw value stays exact.
-            return format(float(array[row]) + 0.0, self._format)
+            # The screen's one format (model.numbers): a true minus, no "−0", ×10⁻⁵ for tiny values.
+            return format_number(float(array[row]), self._precision)
         if role == Qt.ItemDataRole.UserRole:
-            return float(array[row])
+            return float(array[row])  # sorting and copying use the raw value, never the text
         warning = column == COL_REL_ERROR and array[row] > REL_ERROR_WARNING
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Every digit it takes to be exact, in the same format as the cell.
             if warning:
-                return repr(float(array[row])) + "\n" + fill(
+                return exact_number(array[row]) + "\n" + fill(
                     self.tr("Above %1: this gradient and its finite-difference estimate disagree."),
-                    format(REL_ERROR_WARNING, "g"))
-            return repr(float(array[row]))
+                    format_number(REL_ERROR_WARNING))
+            return exact_number(array[row])
         if role == Qt.ItemDataRole.EditRole and column == self._edit_column:
-            return repr(float(array[row]))  # the exact value, as text: a plain line edit
+            # The exact value as the screen writes it; the editor reads that back, or plain "-1e-5".
+            return exact_number(array[row])
         if warning:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return _WARNING_BACKGROUND
@@ -425,7 +427,7 @@ class GradientTableModel(QAbstractTableModel):
             self.tr("∂E/∂p estimated from the error alone: a central difference of E around p"
                     " (the gradient check)"),
             fill(self.tr("|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is"
-                         " highlighted: the two disagree"), format(REL_ERROR_WARNING, "g")),
+                         " highlighted: the two disagree"), format_number(REL_ERROR_WARNING)),
         )
 
     def _role_word(self, layer: int) -> str:

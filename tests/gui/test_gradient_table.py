@@ -16,6 +16,7 @@ from bpgui.model.datasets import load_builtin
 from bpgui.model.gradcheck import check_record
 from bpgui.model.naming import parameter_specs
 from bpgui.model.network import Network
+from bpgui.model.numbers import DEFAULT_DIGITS, format_number
 from bpgui.model.training import Trainer
 from bpgui.views.gradient_table import (
     CHECK_COLUMNS,
@@ -32,6 +33,7 @@ from bpgui.views.gradient_table import (
     CSV_HEADER,
     GradientTableView,
 )
+from bpgui.views.gradient_table_columns import exact_number, parse_number
 
 DISPLAY, USER, TIP, ALIGN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole,
                              Qt.ItemDataRole.TextAlignmentRole)
@@ -117,16 +119,16 @@ def test_cells_hold_the_records_numbers_exactly_and_show_the_chosen_precision(vi
         expected = getattr(record, attr)
         got = np.array(column(model, col, USER))
         assert np.array_equal(got.view(np.uint64), expected.view(np.uint64)), attr  # bitwise, −0.0 included
-        assert column(model, col, DISPLAY) == [format(float(v) + 0.0, ".6g") for v in expected]
-        assert column(model, col, TIP) == [repr(float(v)) for v in expected]
+        assert column(model, col, DISPLAY) == [format_number(v, DEFAULT_DIGITS) for v in expected]
+        assert column(model, col, TIP) == [exact_number(v) for v in expected]  # every digit, in the same format
         assert model.data(model.index(0, col), ALIGN) & Qt.AlignmentFlag.AlignRight
     view.set_precision(3)
     assert view.precision() == 3
-    assert column(model, COL_GRADIENT, DISPLAY) == [format(float(v) + 0.0, ".3g") for v in record.flat_gradients]
+    assert column(model, COL_GRADIENT, DISPLAY) == [format_number(v, 3) for v in record.flat_gradients]
     spin = view.findChild(QSpinBox, "precision")
     assert (spin.minimum(), spin.maximum(), spin.value()) == (1, 17, 3)
     spin.setValue(17)  # 17 significant digits round-trip every float
-    assert [float(text) for text in column(model, COL_VALUE, DISPLAY)] == record.flat_values.tolist()
+    assert [parse_number(text) for text in column(model, COL_VALUE, DISPLAY)] == record.flat_values.tolist()
 
 
 def test_a_new_record_replaces_the_numbers_with_one_data_changed_and_no_reset(view, trainer):
@@ -144,7 +146,7 @@ def test_a_new_record_replaces_the_numbers_with_one_data_changed_and_no_reset(vi
     assert resets == []
     for col, attr in NUMERIC.items():
         assert column(proxy, col, USER) == getattr(second, attr).tolist()
-        assert column(proxy, col, DISPLAY) == [format(v + 0.0, ".6g") for v in getattr(second, attr).tolist()]
+        assert column(proxy, col, DISPLAY) == [format_number(v) for v in getattr(second, attr).tolist()]
     assert column(proxy, COL_VALUE, USER) == first.flat_new_values.tolist()  # p(t+1) = p(t) + Δp
     assert view.selected_parameter() == 3  # the selection survived
 
@@ -374,7 +376,7 @@ def test_a_hundred_thousand_rows_render_update_sort_and_filter(shown, qtbot):
     view.set_record(second)
     QApplication.processEvents()
     top = table.rowAt(0)
-    assert proxy.data(proxy.index(top, COL_GRADIENT)) == format(float(second.flat_gradients[top]) + 0.0, ".6g")
+    assert proxy.data(proxy.index(top, COL_GRADIENT)) == format_number(second.flat_gradients[top])
     table.scrollToBottom()
     QApplication.processEvents()
     bottom = proxy.rowCount() - 1
@@ -419,8 +421,8 @@ def test_check_columns_are_hidden_until_a_check_is_set_and_show_its_numbers_exac
     assert not label.isHidden() and label.text() == view.check_summary()
     assert np.array_equal(bits(column(proxy, COL_FD_GRADIENT)), bits(estimates))
     assert np.array_equal(bits(column(proxy, COL_REL_ERROR)), bits(errors))
-    assert column(proxy, COL_REL_ERROR, DISPLAY) == [format(float(v) + 0.0, ".6g") for v in errors]
-    assert column(proxy, COL_FD_GRADIENT, TIP) == [repr(float(v)) for v in estimates]
+    assert column(proxy, COL_REL_ERROR, DISPLAY) == [format_number(v) for v in errors]
+    assert column(proxy, COL_FD_GRADIENT, TIP) == [exact_number(v) for v in estimates]
     assert model.data(model.index(0, COL_REL_ERROR), ALIGN) & Qt.AlignmentFlag.AlignRight
     # NaN: not checked, a blank cell.
     partial_estimates, partial_errors = estimates.copy(), errors.copy()
@@ -519,7 +521,7 @@ def test_the_summary_names_the_worst_parameter(view, trainer):
     errors = np.full(9, 1e-12)
     errors[1] = 3.2e-09
     view.set_check(estimates, errors)
-    assert view.check_summary() == ("largest relative error 3.2e-09 (v₁₂), leaving out the rounding noise of "
+    assert view.check_summary() == ("largest relative error 3.2×10⁻⁹ (v₁₂), leaving out the rounding noise of "
                                     "2 zero gradient(s); 9 of 9 parameters checked")
     assert view.findChild(QLabel, "checkSummary").text() == view.check_summary()
     errors[[1, 2]] = np.nan
@@ -617,7 +619,7 @@ def test_an_edit_requests_the_canonical_index_when_sorted_and_filtered_and_chang
     assert shown_source_rows(view) == expected
     index = proxy.index(2, COL_VALUE)
     assert proxy.flags(index) & EDITABLE
-    assert proxy.data(index, EDIT) == repr(float(record.flat_values[expected[2]]))  # the editor's exact text
+    assert proxy.data(index, EDIT) == exact_number(record.flat_values[expected[2]])  # the editor's exact text
     before = column(model, COL_VALUE)
     with qtbot.waitSignal(view.value_edit_requested, timeout=1000) as blocker:
         assert proxy.setData(index, "0.25", EDIT) is False  # the table does not change its own data
@@ -625,6 +627,9 @@ def test_an_edit_requests_the_canonical_index_when_sorted_and_filtered_and_chang
     with qtbot.waitSignal(view.value_edit_requested, timeout=1000) as blocker:
         proxy.setData(proxy.index(0, COL_VALUE), " −1.5e-3 ", EDIT)  # a typographic minus, spaces
     assert blocker.args == [expected[0], -0.0015]
+    with qtbot.waitSignal(view.value_edit_requested, timeout=1000) as blocker:
+        proxy.setData(proxy.index(0, COL_VALUE), "−1.5×10⁻⁵", EDIT)  # as the table writes it
+    assert blocker.args == [expected[0], -1.5e-05]
     assert column(model, COL_VALUE) == before and proxy.data(index, USER) == float(record.flat_values[expected[2]])
     with qtbot.assertNotEmitted(view.value_edit_requested), qtbot.assertNotEmitted(view.invalid_edit):
         proxy.setData(index, proxy.data(index, EDIT), EDIT)  # unchanged: nothing to ask
@@ -669,7 +674,7 @@ def test_editing_in_the_table_with_f2_or_a_double_click(shown, trainer, qtbot):
     click_cell(view, 1, COL_VALUE)
     QTest.keyClick(table, Qt.Key.Key_F2)
     editor = open_editor(table)
-    assert editor is not None and editor.text() == repr(float(record.flat_values[canonical]))
+    assert editor is not None and editor.text() == exact_number(record.flat_values[canonical])
     assert editor.selectedText() == editor.text()  # typing replaces it
     QTest.keyClicks(editor, "0.25")
     with qtbot.waitSignal(view.value_edit_requested, timeout=1000) as blocker:
@@ -683,7 +688,7 @@ def test_editing_in_the_table_with_f2_or_a_double_click(shown, trainer, qtbot):
     QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: open_editor(table) is not None, timeout=1000)
     editor = open_editor(table)
-    assert editor.text() == repr(float(record.flat_values[proxy.source_row(0)]))
+    assert editor.text() == exact_number(record.flat_values[proxy.source_row(0)])
     QTest.keyClicks(editor, "abc")  # replaces the selected value
     assert editor.text() == "abc"
     name = SPECS_221[proxy.source_row(0)].name

@@ -23,6 +23,7 @@ from bpgui.model.datasets import load_builtin
 from bpgui.model.gradcheck import NOISE_FLOOR, check_record, largest_error, relative_errors
 from bpgui.model.naming import parameter_specs
 from bpgui.model.network import Network
+from bpgui.model.numbers import format_number
 from bpgui.model.training import Trainer
 from bpgui.views.gradient_table import (
     COL_GRADIENT,
@@ -250,7 +251,8 @@ def test_an_exactly_zero_gradient_is_not_named_the_worst_on_xor(view, trainer):
     real = [0, 1, 4, 5, 6, 7, 8]
     worst = real[int(np.argmax(errors[real]))]
     name = parameter_specs((2, 2, 1))[worst].symbol.unicode
-    assert view.check_summary() == (f"largest relative error {errors[worst]:.2g} ({name}), leaving out the "
+    shown = format_number(errors[worst], 2)
+    assert view.check_summary() == (f"largest relative error {shown} ({name}), leaving out the "
                                     "rounding noise of 2 zero gradient(s); 9 of 9 parameters checked")
     label = view.findChild(QLabel, "checkSummary")
     assert label.text() == view.check_summary()
