@@ -13,17 +13,24 @@ from PySide6.QtCore import QCoreApplication
 
 from ..model import closed_forms as cf
 from ..model.network import Network
+from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.phases import ERROR, FORWARD, HIDDEN_GRADIENT, HIDDEN_SUM, OUTPUT_GRADIENT, PhaseView
 from ..model.records import IterationRecord
 from ..model.text import fill
+from .gradient_table_columns import exact_number
 
 
-def _num(value: float) -> str:
-    return f"{value:.6g}".replace("-", "−")
+def phase_caption(view: PhaseView, record: IterationRecord, network: Network, learning_rate: float,
+                  digits: int = DEFAULT_DIGITS) -> str:
+    """One line (rich text) naming the phase, its formula and, where short, its number.
 
+    Numbers in the screen's one format (``model.numbers``) at the app's Digits
+    setting; η as it was set (every digit it has).
+    """
 
-def phase_caption(view: PhaseView, record: IterationRecord, network: Network, learning_rate: float) -> str:
-    """One line (rich text) naming the phase, its formula and, where short, its number."""
+    def _num(value: float) -> str:
+        return format_number(value, digits)
+
     phase = view.phase
     shape = cf.Shape(tuple(network.layer_sizes), tuple(network.activations), network.loss)
     n = shape.n
@@ -85,6 +92,6 @@ def phase_caption(view: PhaseView, record: IterationRecord, network: Network, le
         body = fill(QCoreApplication.translate(
             "PhaseText", "update, all parameters at once: p ← p + Δp, %1 with η = %2. The links and "
             "thresholds now show the new values; the units still show the pass just made. "
-            "Next: iteration %3 starts forward again."), update, f"{learning_rate:g}", record.iteration + 1)
+            "Next: iteration %3 starts forward again."), update, exact_number(learning_rate), record.iteration + 1)
     # "%1: %2" is translated too: Chinese joins them with a full-width colon.
     return fill(QCoreApplication.translate("PhaseText", "%1: %2"), f"<b>{head}</b>", body)

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.records import IterationRecord
 from ..model.text import fill
 
@@ -39,8 +40,11 @@ def caption_text(record: IterationRecord, preview: bool) -> str:
 
 
 def status_line(st: dict[str, Any], mode: str, phases: IterationRecord | None = None,
-                error_known: bool = False) -> str:
+                error_known: bool = False, digits: int = DEFAULT_DIGITS) -> str:
     """The status bar's figures of iteration t (``st`` is the controller's ``status()``).
+
+    E_k, E and the test E in the screen's one format at the app's Digits setting
+    (``model.numbers``); the accuracy as a percentage to one decimal.
 
     While the phases walk through the next iteration (``phases``, its record), its sample and,
     once the error phase has been shown, its E_k take the place of iteration t's: the bar never
@@ -66,11 +70,12 @@ def status_line(st: dict[str, Any], mode: str, phases: IterationRecord | None = 
                         st["iteration"] if phases is None else phases.iteration)
         else:
             name = "E_k" if st["batch"] == 1 else translate("MainWindow", "batch E")
-        parts.append(f"{name} = {st['error_k']:.6g}")
+        parts.append(f"{name} = {format_number(st['error_k'], digits)}")
     if not accumulated or st["error_k"] is None:
-        parts.append(fill(translate("MainWindow", "E (end of epoch %1) = %2"), st["epoch"], f"{st['error']:.6g}"))
+        parts.append(fill(translate("MainWindow", "E (end of epoch %1) = %2"), st["epoch"],
+                          format_number(st["error"], digits)))
     if st["accuracy"] is not None:
         parts.append(fill(translate("MainWindow", "accuracy %1%"), f"{100 * st['accuracy']:.1f}"))
     if st["test_error"] is not None:
-        parts.append(fill(translate("MainWindow", "test E = %1"), f"{st['test_error']:.6g}"))
+        parts.append(fill(translate("MainWindow", "test E = %1"), format_number(st["test_error"], digits)))
     return "   ".join(parts)

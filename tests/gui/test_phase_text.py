@@ -7,6 +7,7 @@ import pytest
 
 from bpgui.model.backprop import compute_step, make_record
 from bpgui.model.network import Network
+from bpgui.model.numbers import format_number
 from bpgui.model.phases import phase_views
 from bpgui.views.phase_text import phase_caption
 
@@ -34,7 +35,7 @@ def test_the_notes_network_in_its_phases(qapp):
                              f"{sym('x', 'i')}, {sym('b', 'h')} = <i>f</i>({sym('α', 'h')} − {sym('γ', 'h')})")
     assert f"forward to the output layer: {sym('β', 'j')} = Σ<sub>h</sub> {sym('w', 'hj')} {sym('b', 'h')}," \
         in texts[1]
-    assert texts[2].endswith(f"({sym('y', 'j')} − {sym('ŷ', 'j')})² = {record.sample_errors[0]:.6g}")
+    assert texts[2].endswith(f"({sym('y', 'j')} − {sym('ŷ', 'j')})² = {format_number(record.sample_errors[0])}")
     y, yh = sym("y", "j"), sym("ŷ", "j")
     assert f"{sym('g', 'j')} = {yh}(1 − {yh})({y} − {yh})" in texts[3]  # the note's sigmoid form
     assert f"∂<i>E</i><sub>k</sub>/∂{sym('w', 'hj')} = −{sym('g', 'j')} {sym('b', 'h')}" in texts[3]
@@ -80,7 +81,7 @@ def test_following_one_output_at_a_time_names_each_output(qapp):
     assert len(outputs) == 2
     for j, text in enumerate(outputs, start=1):
         y, yh, g = sym("y", j), sym("ŷ", j), record.layers[1].delta[0, j - 1]
-        assert f"for output j = {j}: {sym('g', j)} = {yh}(1 − {yh})({y} − {yh}) = {g:.6g}".replace("-", "−") in text
+        assert f"for output j = {j}: {sym('g', j)} = {yh}(1 − {yh})({y} − {yh}) = {format_number(g)}" in text
         assert f"∂<i>E</i><sub>k</sub>/∂{sym('θ', j)} = {sym('g', j)}" in text and "<sub>j</sub>" not in text
 
 
@@ -97,7 +98,7 @@ def test_other_losses_and_activations_get_their_own_closed_forms(qapp, loss, act
     assert delta in gradients
     assert any("into the hidden units" in t for t in texts)
     if loss == "cross_entropy":
-        assert any(t.endswith(f"{record.sample_errors[0]:.6g}") and "the error (cross-entropy) <i>E</i>" in t
+        assert any(t.endswith(f"{format_number(record.sample_errors[0])}") and "the error (cross-entropy) <i>E</i>" in t
                    for t in texts)
 
 
@@ -105,7 +106,37 @@ def test_a_batch_names_its_size_its_mean_error_and_the_mean_gradient(qapp):
     record, texts = captions((2, 2, 1), batch=4)
     assert record.batch_size == 4
     assert "(a batch of 4, the first drawn)" in texts[0]
-    assert any(t.endswith(f"<i>E</i> = (1/<i>B</i>) Σ<sub>k</sub> <i>E</i><sub>k</sub> = {record.error:.6g}")
+    assert any(t.endswith(f"<i>E</i> = (1/<i>B</i>) Σ<sub>k</sub> <i>E</i><sub>k</sub> = {format_number(record.error)}")
                and "over the batch" in t for t in texts)
     assert ("Δ<i>p</i> = −<i>η</i> ∂<i>E</i>/∂<i>p</i>, ∂<i>E</i>/∂<i>p</i> = (1/<i>B</i>) Σ<sub>k</sub> "
             "∂<i>E</i><sub>k</sub>/∂<i>p</i> with η = 0.5") in texts[-1]
+
+
+def test_numbers_follow_the_digits_setting_with_a_true_minus(qapp):
+    network = Network.initialise((2, 2, 1))
+    x, y = np.array([[1.0, 0.0]]), np.array([[0.0]])
+    step = compute_step(network, x, y, 0.125)
+    record = make_record(step, network, iteration=1, epoch=1, mode="standard", learning_rate=0.125,
+                         sample_indices=np.arange(1), inputs=x, targets=y)
+    views = phase_views((2, 2, 1), per_output=True)
+    gradient = next(v for v in views if v.phase.kind == "output_gradient")
+    g = float(record.layers[1].delta[0, 0])
+    assert g < 0  # the target 0 is below ŷ: g₁ is negative, written with U+2212
+    for digits in (2, 7):
+        text = phase_caption(gradient, record, network, 0.125, digits)
+        assert f" = \u2212{format_number(-g, digits)}" in text  # g₁ to the digits asked, a true minus
+        assert "-" not in text
+    update = phase_caption(views[-1], record, network, 0.125, 2)
+    assert "with η = 0.125" in update  # η as it was set, whatever the digits
+
+
+def test_the_status_line_writes_its_errors_in_the_screens_format_at_the_digits_setting(qapp):
+    from bpgui.views.status_text import status_line
+
+    st = {"iteration": 12, "end": 12, "epoch": 3, "sample": 2, "batch": 1, "error_k": 1.23456789e-05,
+          "error": 0.123456789, "accuracy": 0.75, "test_error": -0.0}
+    line = status_line(st, "standard")
+    assert "E_k = 1.235×10⁻⁵" in line and "E (end of epoch 3) = 0.1235" in line
+    assert "accuracy 75.0%" in line and "test E = 0" in line  # never "−0"
+    assert "E_k = 1.2×10⁻⁵" in status_line(st, "standard", digits=2)
+    assert "E (end of epoch 3) = 0.123456789" in status_line(st, "standard", digits=9)
