@@ -1,8 +1,8 @@
 """The error curve: E_k per iteration, E per epoch and the test error.
 
-Why one module of ~560 lines: it is the curve widget alone (history, axes, scales, markers,
-hover, export all act on the same plot items); its items, array arithmetic, hover texts and
-SVG export are already in ``error_plot_*.py``.
+Why one module of ~600 lines: it is the curve widget alone (history, axes, scales, markers,
+hover, text scale all act on the same plot items); its items, array arithmetic, hover texts
+and pictures are already in ``error_plot_*.py``.
 
 ``ErrorPlotView`` only draws what it is given (``set_history``,
 ``set_current_iteration``, or ``show_history`` with the controller's
@@ -19,40 +19,38 @@ the log scale when the data hold a zero).
 Because the arrays are referenced, callers hand over fresh arrays after the
 model changes (the controller's ``history()`` does).
 
-Beside this module: the plot's items and colours (``error_plot_items``), the
-array arithmetic (``error_plot_data``), what the hover reads out
-(``error_plot_hover``) and the SVG export (``error_plot_svg``).
+Beside it: items and colours (``error_plot_items``), array arithmetic (``error_plot_data``),
+the hover's read-out (``error_plot_hover``), pictures at any size (``error_plot_svg``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
 from ..model.text import fill
 from ..session.history import History
 from ..session.messages import render
-from .error_plot_data import epoch_length, epoch_positions, exact, has_nonpositive, log_floor
-from .error_plot_hover import epoch_text, iteration_text, nearest_point, placeholder_text, widest_text
-from .error_plot_items import (
-    CHANGE_PEN,
-    EPOCH_SYMBOL_BRUSH,
-    ITERATION_SYMBOL_BRUSH,
-    SYMBOL_SIZE,
-    TEST_SYMBOL_BRUSH,
-    build_plot,
-    set_curve,
+from .error_plot_data import epoch_length, epoch_positions, has_nonpositive, log_floor
+from .error_plot_hover import (
+    epoch_text,
+    iteration_text,
+    nearest_point,
+    place_value_label,
+    placeholder_text,
+    widest_text,
 )
-from .error_plot_svg import svg_bytes
-from .files import checked_svg, png_bytes, write_bytes_atomically
+from .error_plot_items import (EPOCH_SYMBOL_BRUSH, ITERATION_SYMBOL_BRUSH, TEST_SYMBOL_BRUSH, build_plot, pens,
+                               place_legend, set_curve)
+from .error_plot_svg import export_plot
+from .plot_text import BASE_LABEL_POINTS, BASE_TICK_POINTS, points, scale_axes, scaled_font
 from .style import TEXT
 
 __all__ = ["FEW_EPOCHS", "X_EPOCHS", "X_ITERATIONS", "ErrorPlotView"]
@@ -87,6 +85,9 @@ class ErrorPlotView(QWidget):
         self._has_test = False
         self._hovering = False
         self._floor: float | None = None  # where the log scale draws zeros, while it has to
+        self._digits = DEFAULT_DIGITS
+        self._scale = 1.0  # the text scale
+        self._pens = pens(1.0)
 
         # ---- the control bar -------------------------------------------------
         self._x_axis_label = QLabel(self)
@@ -204,6 +205,28 @@ class ErrorPlotView(QWidget):
         self.set_current_iteration(0, 0)
         self._set_hover(None)
 
+    def set_text_scale(self, scale: float) -> None:
+        """Axis ticks and titles, legend, labels, line widths and symbols at ``scale`` × their 100 % size
+        (the control bar follows the application font by itself)."""
+        self._scale = max(0.5, float(scale))
+        self._apply_scale(self._scale)
+        self._update_texts()
+        self._update_legend_columns()
+
+    def text_scale(self) -> float:
+        return self._scale
+
+    def set_digits(self, digits: int) -> None:
+        """Significant digits of every number the read-out and its tooltip show."""
+        self._digits = min(MAX_DIGITS, max(MIN_DIGITS, int(digits)))
+        self._update_hover_after_data()
+        if not self._hovering:
+            self._set_hover(None)
+        self._update_bar_layout()
+
+    def digits(self) -> int:
+        return self._digits
+
     def show_history(self, history: History) -> None:
         """Show a run's history and current iteration (as the controller hands it out)."""
         self.set_history(history.iteration_errors, history.epoch_iterations, history.epoch_errors,
@@ -220,9 +243,10 @@ class ErrorPlotView(QWidget):
             merged.setdefault(int(t), []).append(text)
         self._changes = sorted((t, ", ".join(texts)) for t, texts in merged.items())
         while len(self._change_lines) < len(self._changes):
-            line = pg.InfiniteLine(angle=90, movable=False, pen=CHANGE_PEN)
+            line = pg.InfiniteLine(angle=90, movable=False, pen=self._pens.change)
             label = pg.InfLineLabel(line, text="", position=0.75, color=TEXT, fill=(255, 255, 255, 200),
                                     anchors=[(0, 0.5), (0, 0.5)])
+            label.setFont(scaled_font(self.font(), BASE_TICK_POINTS, self._scale))
             line.setZValue(4)
             self._plot_item.addItem(line, ignoreBounds=True)
             self._change_lines.append((line, label))
@@ -282,23 +306,26 @@ class ErrorPlotView(QWidget):
         point = self._nearest_point(x)
         return "" if point is None else point[2]
 
+    def export_image(self, path: str | os.PathLike, size: QSize | None = None) -> None:
+        """Save the plot as a picture of exactly ``size`` pixels (None: its size on screen), SVG if ``path``
+        ends in .svg, else PNG. A large picture is laid out as a screen of about 720 × 540 and magnified
+        (text, lines and symbols with it), so it reads like the screen. Written atomically: on any failure
+        a BpguiError naming ``path`` and the old file stays."""
+        if size is None:
+            size = self._plot_item.size().toSize()
+        export_plot(self._plot_item, path, size, self.tr("Error curve"), self._hover_dot, self._apply_scale,
+                    self._scale)
+
     def export_png(self, path: str | os.PathLike, width: int | None = None) -> None:
-        """Save the plot as a PNG image (``width`` in pixels, default the size on screen).
+        """A PNG of the plot, ``width`` pixels wide with the aspect on screen (default: its size on screen)."""
+        shown = self._plot_item.size().toSize()
+        size = None if width is None else QSize(int(width), max(1, round(int(width) * shown.height()
+                                                                          / max(shown.width(), 1))))
+        self.export_image(path, size)
 
-        Encoded in memory, then written atomically: a full disk is a BpguiError and the old file stays.
-        """
-        with self._without_hover_dot():
-            exporter = ImageExporter(self._plot_item)
-            if width is not None:
-                exporter.parameters()["width"] = int(width)
-            image = exporter.export(toBytes=True)
-        write_bytes_atomically(path, png_bytes(image, path))
-
-    def export_svg(self, path: str | os.PathLike) -> None:
-        """Save the plot as an SVG drawing (checked whole in memory, then written atomically)."""
-        with self._without_hover_dot():
-            data = svg_bytes(self._plot_item)
-        write_bytes_atomically(path, checked_svg(data, path))
+    def export_svg(self, path: str | os.PathLike, size: QSize | None = None) -> None:
+        """An SVG of the plot (``size`` as in :meth:`export_image`)."""
+        self.export_image(path, size)
 
     # ---- Qt overrides -------------------------------------------------------------
     def sizeHint(self) -> QSize:
@@ -315,10 +342,7 @@ class ErrorPlotView(QWidget):
         self._update_legend_columns()
 
     def _update_legend_columns(self) -> None:
-        # One row of entries needs about 380 px; narrower, they stack, so the
-        # legend never forces the plot wider than its window.
-        columns = 3 if self.width() >= 380 else 1
-        self._legend.setColumnCount(columns)  # a no-op when unchanged
+        place_legend(self._legend, self._plot_item, self.width())
 
     def eventFilter(self, watched, event: QEvent) -> bool:
         if watched is self._plot_widget and event.type() == QEvent.Type.Leave:
@@ -372,47 +396,36 @@ class ErrorPlotView(QWidget):
         self._update_bar_layout()
 
     def _update_bar_layout(self) -> None:
-        """The value label shares the control bar when the longest value fits, else it gets a row below.
-
-        Decided from the longest text the current data can produce, not from
-        the text shown, so the plot does not jump while the mouse moves.
-        """
-        bar = self._bar
-        margins = bar.contentsMargins()
-        controls = sum(w.sizeHint().width() for w in (self._x_axis_label, self._x_axis_combo, self._log_check))
-        needed = (
-            controls + margins.left() + margins.right() + 12 + 4 * bar.spacing()
-            + self._value_label.fontMetrics().horizontalAdvance(self._widest_value_text()) + 8
-        )
-        in_bar = bar.indexOf(self._value_label) >= 0
-        if self.width() >= needed and not in_bar:
-            self._layout.removeWidget(self._value_label)
-            bar.insertWidget(bar.count() - 1, self._value_label, 1)
-            self._value_label.setContentsMargins(0, 0, 0, 0)
-            self._value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif self.width() < needed and in_bar:
-            bar.removeWidget(self._value_label)
-            self._layout.insertWidget(1, self._value_label)
-            self._value_label.setContentsMargins(6, 0, 6, 2)
-            self._value_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # On a row of its own the text may still be too long: then it wraps, in
-        # a label kept two lines high whatever it shows, again so nothing jumps.
-        label = self._value_label
-        metrics = label.fontMetrics()
-        wraps = bar.indexOf(label) < 0 and metrics.horizontalAdvance(self._widest_value_text()) > self.width() - 12
-        label.setWordWrap(wraps)
-        if wraps:
-            label.setFixedHeight(2 * metrics.lineSpacing() + 2)
-        else:
-            label.setMinimumHeight(0)
-            label.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX
+        """The value label shares the control bar when the longest value fits, else it gets a row below."""
+        place_value_label(self._bar, self._layout, self._value_label, self.width(),
+                          (self._x_axis_label, self._x_axis_combo, self._log_check), self._widest_value_text())
 
     def _widest_value_text(self) -> str:
         return widest_text(self.x_axis() == X_EPOCHS, self._iteration_errors, self._epoch_iterations,
-                           self._epoch_errors, self._has_test)
+                           self._epoch_errors, self._has_test, self._digits)
 
-    def _update_axis_labels(self) -> None:
-        style = {"color": TEXT, "font-size": "10pt"}
+    def _apply_scale(self, scale: float, magnify: float = 1.0) -> None:
+        """Fonts at the text scale, pens and symbols at ``scale × magnify`` (a picture's magnification:
+        its painter magnifies text, but not pyqtgraph's cosmetic pens)."""
+        self._pens = p = pens(scale * magnify)
+        scale_axes(self._plot_item, self.font(), scale, pen_width=magnify)
+        self._legend.setLabelTextSize(points(BASE_TICK_POINTS, scale))
+        label_font = scaled_font(self.font(), BASE_TICK_POINTS, scale)
+        self._marker.setPen(p.marker)
+        self._marker_label.setFont(label_font)
+        for line, label in self._change_lines:
+            line.setPen(p.change)
+            label.setFont(label_font)
+        self._iteration_curve.setPen(p.iteration)
+        self._epoch_curve.setPen(p.epoch)
+        self._test_curve.setPen(p.test)
+        self._hover_dot.setSymbolSize(p.hover_size)
+        self._update_axis_labels(scale)
+        self._update_curves()
+        self._legend.updateSize()
+
+    def _update_axis_labels(self, scale: float | None = None) -> None:
+        style = {"color": TEXT, "font-size": points(BASE_LABEL_POINTS, self._scale if scale is None else scale)}
         bottom = self.tr("epoch") if self.x_axis() == X_EPOCHS else self.tr("iteration")
         self._plot_item.setLabel("bottom", bottom, **style)
         self._plot_item.setLabel("left", self.tr("error"), **style)
@@ -429,6 +442,7 @@ class ErrorPlotView(QWidget):
         self._legend.addItem(self._epoch_curve, self.tr("E per epoch"))
         if self._has_test:
             self._legend.addItem(self._test_curve, self.tr("test E"))
+        self._update_legend_columns()
 
     def _update_curves(self) -> None:
         """Give the three curves their data for the current history, x axis and scale."""
@@ -454,7 +468,7 @@ class ErrorPlotView(QWidget):
         def shown(values: np.ndarray) -> np.ndarray:
             # For display only: the log scale cannot draw zeros or negatives, and Qt cannot
             # draw coordinates past ~1e38 (a diverging run reaches 1e200): those are drawn
-            # at DISPLAY_CEILING, so the axis stays finite; hovering reads the exact value.
+            # at DISPLAY_CEILING, so the axis stays finite; hovering reads the value.
             if not log and values.shape[0] and float(np.nanmax(values, initial=0.0)) > DISPLAY_CEILING:
                 values = np.minimum(values, DISPLAY_CEILING)
             if floor is None or not has_nonpositive(values):
@@ -472,17 +486,14 @@ class ErrorPlotView(QWidget):
         symbol = "o" if 0 < rows <= FEW_EPOCHS else None
         # The first few iterations get dots too: a line of one point draws nothing.
         iteration_symbol = "o" if 0 < n <= FEW_EPOCHS else None
+        size = self._pens.symbol_size
         set_curve(self._iteration_curve, iteration_x, shown(errors), symbol=iteration_symbol,
-                  symbolSize=SYMBOL_SIZE - 1, symbolBrush=ITERATION_SYMBOL_BRUSH, symbolPen=None)
-        set_curve(
-            self._epoch_curve, epoch_x, shown(epoch), symbol=symbol, symbolSize=SYMBOL_SIZE,
-            symbolBrush=EPOCH_SYMBOL_BRUSH, symbolPen=None,
-        )
+                  symbolSize=size * 0.8, symbolBrush=ITERATION_SYMBOL_BRUSH, symbolPen=None)
+        set_curve(self._epoch_curve, epoch_x, shown(epoch), symbol=symbol, symbolSize=size,
+                  symbolBrush=EPOCH_SYMBOL_BRUSH, symbolPen=None)
         if has_test and test is not None:
-            set_curve(
-                self._test_curve, epoch_x, shown(test), symbol=symbol, symbolSize=SYMBOL_SIZE,
-                symbolBrush=TEST_SYMBOL_BRUSH, symbolPen=None,
-            )
+            set_curve(self._test_curve, epoch_x, shown(test), symbol=symbol, symbolSize=size,
+                      symbolBrush=TEST_SYMBOL_BRUSH, symbolPen=None)
         else:
             set_curve(self._test_curve, np.empty(0), np.empty(0))
         if has_test != self._has_test:
@@ -547,19 +558,19 @@ class ErrorPlotView(QWidget):
         if positions is not None and positions.shape[0] and math.isfinite(x):
             return self._nearest_thinned(x, epochs, positions)
         return nearest_point(x, epochs, self._iteration_errors, self._epoch_iterations,
-                             self._epoch_errors, self._test_errors)
+                             self._epoch_errors, self._test_errors, self._digits)
 
     def _nearest_thinned(self, x: float, epochs: bool, positions: np.ndarray) -> tuple[float, float, str]:
         """The nearest point of a thinned curve (each point is the exact value at its own t or epoch)."""
         i = int(np.searchsorted(positions, x))
         if i == positions.shape[0] or (i > 0 and x - positions[i - 1] <= positions[i] - x):
             i -= 1
-        where, test, errors = int(positions[i]), self._test_errors, self._iteration_errors
+        where, test, errors, digits = int(positions[i]), self._test_errors, self._iteration_errors, self._digits
         if not epochs:
-            return float(where), float(errors[i]), iteration_text(where, exact(errors[i]))
-        test_text = exact(test[i]) if test is not None and math.isfinite(test[i]) else None
+            return float(where), float(errors[i]), iteration_text(where, format_number(errors[i], digits))
+        test_text = format_number(test[i], digits) if test is not None and math.isfinite(test[i]) else None
         return float(where), float(self._epoch_errors[i]), epoch_text(
-            where, int(self._epoch_iterations[i]), exact(self._epoch_errors[i]), test_text)
+            where, int(self._epoch_iterations[i]), format_number(self._epoch_errors[i], digits), test_text)
 
     def _set_hover(self, point: tuple[float, float, str] | None) -> None:
         self._hovering = point is not None
@@ -567,7 +578,8 @@ class ErrorPlotView(QWidget):
             self._hover_dot.setVisible(False)
             text = placeholder_text()
             if self._capped:
-                text = fill(self.tr("Values above %1 are drawn at %1; %2"), f"{DISPLAY_CEILING:g}", text)
+                text = fill(self.tr("Values above %1 are drawn at %1; %2"),
+                            format_number(DISPLAY_CEILING, self._digits), text)
             self._value_label.setText(text)
             self._value_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self._value_label.setToolTip(text if self._capped else "")  # whole, where the label is narrow
@@ -586,15 +598,3 @@ class ErrorPlotView(QWidget):
         if self._hovering:
             x_data = self._hover_dot.xData
             self._set_hover(self._nearest_point(x_data[0]) if x_data is not None else None)
-
-    # ---- files ---------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def _without_hover_dot(self):
-        """The hover dot follows the mouse; it is no part of an exported figure."""
-        shown = self._hover_dot.isVisible()
-        self._hover_dot.setVisible(False)
-        try:
-            yield
-        finally:
-            self._hover_dot.setVisible(shown)
-

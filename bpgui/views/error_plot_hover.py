@@ -1,7 +1,8 @@
-"""What the error plot's hover reads out: the nearest point of the curve shown, at full precision.
+"""What the error plot's hover reads out: the nearest point of the curve shown, in the one number format.
 
 In iteration mode the hover reads E_k of the nearest iteration t; in epoch
-mode, E (and the test E) of the nearest epoch row. The value label is sized
+mode, E (and the test E) of the nearest epoch row, each to the Digits
+setting (``format_number``; 17 digits give the exact value). The value label is sized
 for :func:`widest_text`, the longest text the data can give, so the plot does
 not jump while the mouse moves. The strings keep the translation context
 ``ErrorPlotView`` (the view's), as they always have.
@@ -12,18 +13,19 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
+from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.text import fill
-from .error_plot_data import exact
 
 # A long number, for the widest text a value can make.
-_LONG_NUMBER = "-1.2345678901234567e-05"
+_LONG_VALUE = -1.2345678901234567e-105
 
 
 def placeholder_text() -> str:
     """What the value label says while the mouse is not over a curve."""
-    return QCoreApplication.translate("ErrorPlotView", "Point at a curve to read its exact value")
+    return QCoreApplication.translate("ErrorPlotView", "Point at a curve to read its value")
 
 
 def iteration_text(t: int, value: str) -> str:
@@ -45,6 +47,7 @@ def nearest_point(
     epoch_iterations: np.ndarray,
     epoch_errors: np.ndarray,
     test_errors: np.ndarray | None,
+    digits: int = DEFAULT_DIGITS,
 ) -> tuple[float, float, str] | None:
     """(x, y, text) of the point nearest to x on the curve hovered (epoch rows if ``epochs``), or None without data."""
     if not math.isfinite(x):
@@ -57,23 +60,60 @@ def nearest_point(
         value = epoch_errors[row]
         test = None
         if test_errors is not None and math.isfinite(test_errors[row]):
-            test = exact(test_errors[row])
-        return float(row), float(value), epoch_text(row, int(epoch_iterations[row]), exact(value), test)
+            test = format_number(test_errors[row], digits)
+        return float(row), float(value), epoch_text(row, int(epoch_iterations[row]), format_number(value, digits),
+                                                    test)
     n = iteration_errors.shape[0]
     if n == 0:
         return None
     t = int(min(max(round(x), 1), n))
     value = iteration_errors[t - 1]
-    return float(t), float(value), iteration_text(t, exact(value))
+    return float(t), float(value), iteration_text(t, format_number(value, digits))
 
 
 def widest_text(
-    epochs: bool, iteration_errors: np.ndarray, epoch_iterations: np.ndarray, epoch_errors: np.ndarray, has_test: bool
+    epochs: bool, iteration_errors: np.ndarray, epoch_iterations: np.ndarray, epoch_errors: np.ndarray, has_test: bool,
+    digits: int = DEFAULT_DIGITS,
 ) -> str:
-    """The longest hover text the data and x axis can give (with a long number)."""
+    """The longest hover text the data and x axis can give (with a long number at ``digits``)."""
+    long_number = format_number(_LONG_VALUE, digits)
     if epochs:
         rows = max(epoch_errors.shape[0], 1)
         last_t = int(epoch_iterations[-1]) if epoch_iterations.shape[0] else 0
-        return epoch_text(rows - 1, last_t, _LONG_NUMBER, _LONG_NUMBER if has_test else None)
+        return epoch_text(rows - 1, last_t, long_number, long_number if has_test else None)
     n = max(iteration_errors.shape[0], 1)
-    return max(iteration_text(n, _LONG_NUMBER), placeholder_text(), key=len)
+    return max(iteration_text(n, long_number), placeholder_text(), key=len)
+
+
+def place_value_label(bar: QBoxLayout, layout: QBoxLayout, label: QLabel, width: int,
+                      controls: tuple[QWidget, ...], widest: str) -> None:
+    """Put the value label in the control ``bar`` when ``widest`` fits beside the ``controls``, else on a row of
+    its own below it in ``layout`` (wrapped onto two lines if even that is too narrow).
+
+    Decided from the longest text the current data can produce, not from the
+    text shown, so the plot does not jump while the mouse moves.
+    """
+    margins = bar.contentsMargins()
+    metrics = label.fontMetrics()
+    needed = (sum(w.sizeHint().width() for w in controls) + margins.left() + margins.right() + 12
+              + 4 * bar.spacing() + metrics.horizontalAdvance(widest) + 8)
+    in_bar = bar.indexOf(label) >= 0
+    if width >= needed and not in_bar:
+        layout.removeWidget(label)
+        bar.insertWidget(bar.count() - 1, label, 1)
+        label.setContentsMargins(0, 0, 0, 0)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    elif width < needed and in_bar:
+        bar.removeWidget(label)
+        layout.insertWidget(1, label)
+        label.setContentsMargins(6, 0, 6, 2)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    # On a row of its own the text may still be too long: then it wraps, in a
+    # label kept two lines high whatever it shows, again so nothing jumps.
+    wraps = bar.indexOf(label) < 0 and metrics.horizontalAdvance(widest) > width - 12
+    label.setWordWrap(wraps)
+    if wraps:
+        label.setFixedHeight(2 * metrics.lineSpacing() + 2)
+    else:
+        label.setMinimumHeight(0)
+        label.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX

@@ -1,8 +1,11 @@
 """What the error plot is made of: the pyqtgraph items, their colours, and how a curve takes data.
 
-Colours are chosen for a projector: dark text, light thin noise (E_k per
-iteration), a bold dark curve (E per epoch), a dashed orange test curve.
-:func:`build_plot` makes every item once; the view only gives them data.
+Colours are chosen for a projector and for red-green colour blindness: E_k
+per iteration a mid grey line (the noisy band), E per epoch a bold dark blue
+line (dots while there are few epochs), the test E a dashed vermillion line:
+hue, weight and dash each tell them apart. Widths and symbols grow with the
+text scale (:func:`pens`). :func:`build_plot` makes every item once; the view
+only gives them data.
 """
 
 from __future__ import annotations
@@ -12,23 +15,53 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .error_plot_data import all_finite
+from .plot_text import BASE_TICK_POINTS, number_axes, points
 from .style import AXIS, BACKGROUND, TEXT
 
-ITERATION_PEN = pg.mkPen("#9ecae1", width=1)
-EPOCH_PEN = pg.mkPen("#08519c", width=2.5)
-EPOCH_SYMBOL_BRUSH = pg.mkBrush("#08519c")
-TEST_PEN = pg.mkPen("#d95f02", width=2, style=Qt.PenStyle.DashLine)
-TEST_SYMBOL_BRUSH = pg.mkBrush("#d95f02")
+ITERATION_COLOUR = "#7f7f7f"
+EPOCH_COLOUR = "#08519c"
+TEST_COLOUR = "#d55e00"
+ITERATION_PEN = pg.mkPen(ITERATION_COLOUR, width=1.5)
+EPOCH_PEN = pg.mkPen(EPOCH_COLOUR, width=3)
+EPOCH_SYMBOL_BRUSH = pg.mkBrush(EPOCH_COLOUR)
+TEST_PEN = pg.mkPen(TEST_COLOUR, width=2.5, style=Qt.PenStyle.DashLine)
+TEST_SYMBOL_BRUSH = pg.mkBrush(TEST_COLOUR)
 MARKER_PEN = pg.mkPen("#444444", width=1.5, style=Qt.PenStyle.DashDotLine)
 # Where a setting changed mid-run: thin and dotted, so it never reads as the step-back marker.
 CHANGE_PEN = pg.mkPen("#7a5c00", width=1, style=Qt.PenStyle.DotLine)
 HOVER_BRUSH = pg.mkBrush("#e7298a")
-ITERATION_SYMBOL_BRUSH = pg.mkBrush("#7fb3d9")
+ITERATION_SYMBOL_BRUSH = pg.mkBrush(ITERATION_COLOUR)
 SYMBOL_SIZE = 5
+HOVER_SIZE = 9
+
+
+@dataclass(frozen=True)
+class Pens:
+    """The curves' pens and symbol sizes at one scale (the text scale, times a picture's magnification)."""
+
+    iteration: QPen
+    epoch: QPen
+    test: QPen
+    marker: QPen
+    change: QPen
+    symbol_size: float
+    hover_size: float
+
+
+def pens(scale: float) -> Pens:
+    """Every line ``scale`` times as wide as at 100 % (E_k at least 1.5 px, E 3 px)."""
+
+    def wider(pen: QPen) -> QPen:
+        scaled = QPen(pen)
+        scaled.setWidthF(pen.widthF() * scale)
+        return scaled
+
+    return Pens(wider(ITERATION_PEN), wider(EPOCH_PEN), wider(TEST_PEN), wider(MARKER_PEN), wider(CHANGE_PEN),
+                SYMBOL_SIZE * scale, HOVER_SIZE * scale)
 
 
 @dataclass(frozen=True)
@@ -49,7 +82,7 @@ class PlotParts:
 
 def build_plot(parent: QWidget, font: QFont) -> PlotParts:
     """A plot widget child of ``parent`` with its grid, axes, three curves, hover dot, marker and legend."""
-    widget = pg.PlotWidget(parent, background=BACKGROUND)
+    widget = pg.PlotWidget(parent, background=BACKGROUND, axisItems=number_axes())
     widget.setMinimumSize(200, 120)
     plot = widget.getPlotItem()
     # The "Plot Options" menu could switch on log, FFT, ... behind the view's back;
@@ -65,7 +98,7 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
     grid.setZValue(-10)
     plot.addItem(grid, ignoreBounds=True)
     tick_font = QFont(font)
-    tick_font.setPointSizeF(max(9.0, tick_font.pointSizeF()))
+    tick_font.setPointSizeF(BASE_TICK_POINTS)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(AXIS))
@@ -78,7 +111,7 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
     epoch_curve = pg.PlotDataItem(pen=EPOCH_PEN, antialias=True)
     test_curve = pg.PlotDataItem(pen=TEST_PEN, antialias=True)
     hover_dot = pg.PlotDataItem(
-        pen=None, symbol="o", symbolSize=9, symbolBrush=HOVER_BRUSH, symbolPen=pg.mkPen("w", width=1.5)
+        pen=None, symbol="o", symbolSize=HOVER_SIZE, symbolBrush=HOVER_BRUSH, symbolPen=pg.mkPen("w", width=1.5)
     )
     for item in (iteration_curve, epoch_curve, test_curve):
         plot.addItem(item)
@@ -93,8 +126,9 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
     plot.addItem(marker, ignoreBounds=True)
 
     # The legend sits in a row of its own above the plot (where a title
-    # would go), so it never hides a curve, however small the window.
-    legend = pg.LegendItem(colCount=3, labelTextColor=TEXT, labelTextSize="9pt", horSpacing=6, frame=False)
+    # would go) when its entries fit in one row, else inside the plot (see place_legend).
+    legend = pg.LegendItem(colCount=3, labelTextColor=TEXT, labelTextSize=points(BASE_TICK_POINTS, 1.0),
+                           horSpacing=6, frame=False)
     plot.layout.removeItem(plot.titleLabel)
     plot.titleLabel.setVisible(False)
     legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
@@ -108,3 +142,29 @@ def set_curve(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, **style) -> N
     finite = all_finite(y) and (x.dtype.kind in "iu" or all_finite(x))
     # Known-finite data skip pyqtgraph's per-point check; otherwise gaps break the line.
     item.setData(x=x, y=y, connect="all" if finite else "finite", skipFiniteCheck=finite, **style)
+
+
+def place_legend(legend: pg.LegendItem, plot: pg.PlotItem, width: int) -> None:
+    """The legend in one row above the plot when its entries fit in ``width``; else stacked in the plot's
+    top right corner on a light fill (a narrow or enlarged plot keeps its height for the curves)."""
+    needed = sum(sample.boundingRect().width() + label.boundingRect().width() + 16 for sample, label in legend.items)
+    in_row = width >= needed + 24
+    above = legend in [plot.layout.itemAt(i) for i in range(plot.layout.count())]
+    if in_row and not above:
+        legend.frame = False
+        legend.layout.setVerticalSpacing(0)
+        legend.setParentItem(plot)
+        legend.setColumnCount(3)
+        plot.layout.addItem(legend, 0, 1, alignment=Qt.AlignmentFlag.AlignCenter)
+    elif not in_row and above:
+        plot.layout.removeItem(legend)
+        legend.frame = True
+        legend.setPen(pg.mkPen("#bbbbbb"))
+        legend.setBrush(pg.mkBrush(255, 255, 255, 225))
+        legend.layout.setVerticalSpacing(-6)
+        legend.setColumnCount(1)
+        legend.setParentItem(plot.getViewBox())
+    if not in_row:
+        legend.updateSize()
+        legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-4, 4))
+    plot.layout.activate()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from bpgui.model.datasets import load_builtin, train_test_split
 from bpgui.model.errors import BpguiError
 from bpgui.model.network import Network
+from bpgui.model.numbers import format_number
 from bpgui.model.training import Trainer
 from bpgui.session.history import History
 from bpgui.views.error_plot import X_EPOCHS, X_ITERATIONS, ErrorPlotView
@@ -138,9 +139,9 @@ def test_log_scale_copes_with_zeros(qtbot, view):
         _x, y = curve.getData()  # log10 of what is drawn
         assert np.isfinite(y).all()
     assert view.iteration_curve.yData.min() > 0  # drawn at a floor below 1e-3
-    assert view.value_at(2) == "t = 2: E_k = 0.0"  # the hover still tells the truth
+    assert view.value_at(2) == "t = 2: E_k = 0"  # the hover still tells the truth
     view.set_x_axis(X_EPOCHS)
-    assert view.value_at(1) == "epoch 1 (t = 2): E = 0.0, test E = 0.05"
+    assert view.value_at(1) == "epoch 1 (t = 2): E = 0, test E = 0.05"
     view.grab()  # paint: no Qt warnings (pytest-qt fails the test on any)
 
     view.set_log_scale(False)
@@ -151,21 +152,22 @@ def test_log_scale_copes_with_zeros(qtbot, view):
     view.grab()
 
 
-def test_value_at_gives_the_nearest_exact_value(view, xor_trainer):
+def test_value_at_gives_the_nearest_value_to_the_digits_setting(view, xor_trainer):
     assert view.value_at(10) == ""  # nothing to show yet
     view.show_history(History.of(xor_trainer))
     errors = xor_trainer.iteration_errors
 
+    assert view.value_at(123.4) == f"t = 123: E_k = {format_number(errors[122], 4)}"  # the default 4 digits
+    view.set_digits(17)
     text = view.value_at(123.4)
-    assert text == f"t = 123: E_k = {float(errors[122])!r}"
-    assert float(text.rsplit("= ", 1)[1]) == errors[122]  # full precision: reads back exactly
+    assert float(text.rsplit("= ", 1)[1]) == errors[122]  # 17 digits: reads back exactly
     assert view.value_at(-50).startswith("t = 1: ")
     assert view.value_at(1e9).startswith("t = 400: ")
     assert view.value_at(float("nan")) == ""
 
     view.set_x_axis(X_EPOCHS)
     log = xor_trainer.epochs
-    assert view.value_at(10.4) == f"epoch 10 (t = 40): E = {float(log.error[10])!r}"
+    assert view.value_at(10.4) == f"epoch 10 (t = 40): E = {format_number(log.error[10], 17)}"
 
 
 def test_hovering_shows_the_value_in_the_label(qtbot, view, xor_trainer):
@@ -196,7 +198,7 @@ def test_hovering_shows_the_value_in_the_label(qtbot, view, xor_trainer):
     assert graphics.viewport().rect().contains(left_axis)  # over the axis, not off the widget
     qtbot.mouseMove(graphics.viewport(), left_axis)
     qtbot.waitUntil(lambda: not label.text().startswith("t = "), timeout=2000)
-    assert label.text() == "Point at a curve to read its exact value"
+    assert label.text() == "Point at a curve to read its value"
 
 
 def test_the_test_curve_appears_only_with_a_test_set(view, xor_trainer, qtbot):

@@ -1,4 +1,4 @@
-"""The error plot's beside-modules: its array arithmetic, its hover texts and the SVG path rewrite."""
+"""The error plot's beside-modules: its array arithmetic and its hover texts."""
 
 import math
 
@@ -14,7 +14,6 @@ from bpgui.views.error_plot_data import (
     log_floor,
 )
 from bpgui.views.error_plot_hover import nearest_point, widest_text
-from bpgui.views.error_plot_svg import close_paths_explicitly
 
 
 def test_all_finite_is_cautious_only_on_overflow():
@@ -44,20 +43,20 @@ def test_epoch_positions_interpolate_and_continue_at_the_epochs_pace():
     np.testing.assert_allclose(epoch_positions(t, ends, 2.0)[-2:], [2.5, 3.0], rtol=0, atol=1e-12)
 
 
-def test_hover_texts_give_exact_numbers_of_the_nearest_point():
+def test_hover_texts_give_the_nearest_point_in_the_one_number_format():
     errors = np.array([0.5, 0.1 + 0.2, 0.25])
     ends, epoch, test = np.array([0, 3]), np.array([0.4, 0.3]), np.array([0.45, np.nan])
-    assert nearest_point(1.6, False, errors, ends, epoch, test) == (2.0, 0.1 + 0.2, f"t = 2: E_k = {exact(0.1 + 0.2)}")
+    assert nearest_point(1.6, False, errors, ends, epoch, test) == (2.0, 0.1 + 0.2, "t = 2: E_k = 0.3")
+    assert nearest_point(1.6, False, errors, ends, epoch, test, 17)[2] == f"t = 2: E_k = {exact(0.1 + 0.2)}"
+    assert nearest_point(1.0, False, -errors * 1e-7, ends, epoch, test, 3)[2] == "t = 1: E_k = \u22125×10⁻⁸"
     assert nearest_point(-7.0, True, errors, ends, epoch, test)[2] == "epoch 0 (t = 0): E = 0.4, test E = 0.45"
     assert nearest_point(9.0, True, errors, ends, epoch, test)[2] == "epoch 1 (t = 3): E = 0.3"  # no test E: NaN
     assert nearest_point(math.nan, False, errors, ends, epoch, test) is None
     assert nearest_point(1.0, False, errors[:0], ends, epoch, test) is None
     widest = widest_text(True, errors, ends, epoch, True)
     assert widest.startswith("epoch 1 (t = 3): E = ") and ", test E = " in widest
-    assert widest_text(False, errors[:0], ends, epoch, False) == "Point at a curve to read its exact value"
+    assert widest_text(False, errors[:0], ends, epoch, False) == "Point at a curve to read its value"
+    assert len(widest_text(False, errors, ends, epoch, False, 17)) > len(widest_text(False, errors, ends, epoch,
+                                                                                      False, 2))
 
 
-def test_svg_path_closes_become_lines_back_to_the_start():
-    assert close_paths_explicitly("M1,2 L3,4 Z M5,6 L7,8z") == "M1,2 L3,4 L1,2 M5,6 L7,8 L5,6"
-    assert close_paths_explicitly("M0,0 L1,1") == "M0,0 L1,1"
-    assert "Z" not in close_paths_explicitly("M1,2 L3,4Z") and "z" not in close_paths_explicitly("M1,2 z")
