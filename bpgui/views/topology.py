@@ -1,84 +1,93 @@
 """The network drawn in the note's notation: units, links, thresholds, live values.
 
+Why one module (over 500 lines): building the drawing, feeding it a record's
+numbers, keeping its labels apart and its looks (phase, selection, path) are
+one view's single state: each step touches all of them.
+
 Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). The view
 shows one iteration's snapshot: the weights and thresholds it used (before
 its update) and the forward values they gave for its sample, so that every
 number drawn agrees with every other (b_h = f(α_h − γ_h) holds on screen); the
 values after the update are in the tooltips and the table. A link's colour is
-the sign of its weight (blue +, red −) and its width |weight|; a unit's fill
-is its output for the sample. Thresholds show as a label
-``γ_h = …`` / ``θ_j = …`` above each unit, or, as the note draws them, as the
-weight of a fixed dummy input −1.
+the sign of its weight (HIGH +, LOW −) and its width |weight|; a unit's fill
+is its output over its activation's range (a legend under the drawing says
+so). Thresholds show as a label ``γ_h = …`` / ``θ_j = …`` above each unit,
+or, as the note draws them, as the weight of a fixed dummy input −1. Once the
+forward pass has reached a layer, ``α_h`` / ``β_j`` stand above its units
+(and stay for the rest of the iteration); the target ``y_j`` stands beside ŷ_j.
 
+No two labels overlap: each takes the first free place among its candidates
+(``topology_layout.LabelPlacer``), the selected unit's and its links' first;
+what finds no place is left out, and the legend's note says how to see it.
 Layers wider than ``MAX_UNITS_SHOWN`` show their first and last units around
-a "⋯ n more" marker, so a 784-input network stays legible and quick to draw.
-Tooltips are built when asked (hover), never per frame.
+a "⋯ n more" marker. Tooltips are built when asked (hover), never per frame.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QToolTip
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QToolTip
 
-from ..model.naming import threshold_symbol
+from ..model.naming import Symbol, delta_symbol, net_symbol, threshold_symbol
 from ..model.network import Network
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
 from ..model.phases import UPDATE, PhaseView
 from ..model.records import IterationRecord
+from . import topology_layout as geo
 from . import topology_text
 from .files import save_image, svg_document, write_bytes_atomically
+from .text_scale import base_point_size, clamp_text_scale
 from .topology_items import (
     DIM_LINK,
     DIM_UNIT,
     DUMMY_HALF_WIDTH,
+    LABEL_POINTS,
     LIT,
     NEGATIVE,
+    PATH,
     POSITIVE,
     RADIUS,
     SELECTED,
     TEXT,
     DummyInput,
+    Label,
+    Legend,
     Link,
     Unit,
+    radius_for,
+    scaled_font,
     tint,
 )
-from .topology_layout import (
-    EDGE_UNITS,
-    LAYER_GAP,
-    MAX_UNITS_SHOWN,
-    UNIT_GAP,
-    dummy_label_place,
-    dummy_place,
-    layer_places,
-    link_label_place,
-    parameter_offsets,
-    shown_units,
-)
-from .topology_text import elide, fmt
+from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, shown_units
+from .topology_text import elide, fmt, number_template
 
 __all__ = [
     "DIM_LINK", "DIM_UNIT", "EDGE_UNITS", "LAYER_GAP", "LIT", "MAX_ANTIALIASED_LINKS", "MAX_LABELLED_LINKS",
-    "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "POSITIVE", "RADIUS", "SELECTED", "TEXT", "UNIT_GAP",
+    "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "PATH", "POSITIVE", "RADIUS", "SELECTED", "TEXT", "UNIT_GAP",
     "TopologyView", "shown_units",
 ]
 
-_fmt = fmt  # its name before it moved beside this module (tests read numbers as the drawing writes them)
+# How the drawing writes a number (tests read numbers as drawn): _fmt(value, view.digits()).
+_fmt = fmt
 
 # Fitting never shrinks the drawing below this: a tall network scrolls instead
 # of shrinking into unreadable dots.
 MIN_FIT_SCALE = 0.6
-# Value labels start switched on only while the links drawn stay few enough to label.
+# Past this many links, only the selected unit's links (or the selected link) carry their values.
 MAX_LABELLED_LINKS = 24
 MAX_ANTIALIASED_LINKS = 150
+MARGIN = 16.0  # white space around the drawing in the scene
 
 
 class TopologyView(QGraphicsView):
-    """Draws a network and its current values; emits the parameter a click selects."""
+    """Draws a network and its current values; emits the parameter (or unit) a click selects."""
 
     parameter_selected = Signal(int)
+    unit_selected = Signal(int, int)  # (layer, 0-based unit); layer 0 is the inputs
     edit_requested = Signal(int)  # double-click on a link or a unit: edit that parameter
 
     def __init__(self, parent=None) -> None:
@@ -90,25 +99,37 @@ class TopologyView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setBackgroundBrush(QColor("#fbfbf8"))
         self.setMinimumSize(240, 180)
+        self._legend = Legend(self)
+        self._placing_legend = False
         self._sizes: tuple[int, ...] = ()
         self._input_names: tuple[str, ...] = ()
         self._output_names: tuple[str, ...] = ()
         self._units: list[list[Unit]] = []
         self._links: dict[int, Link] = {}
         self._dummies: list[QGraphicsItem] = []
+        self._more: list[tuple[Label, QPointF]] = []
         self._value_labels = True
         self._dummy_thresholds = False
         self._auto_fit = True
         self._selected = -1
+        self._focus: tuple[int, int] | None = None  # the unit whose links carry their values
+        self._path_units: dict[tuple[int, int], str] = {}
+        self._path_links: dict[int, str] = {}
+        self._scale = 1.0
+        self._digits = DEFAULT_DIGITS
+        self._dropped = 0
+        self._links_limited = False
         self._network: Network | None = None
         self._record: IterationRecord | None = None
         self._phase: PhaseView | None = None
         self._layout: tuple[tuple[int, int], ...] = ()  # per layer: (first weight, first threshold)
+        self._update_legend()
 
     # ---- options ----------------------------------------------------------------
     def set_value_labels(self, on: bool) -> None:
         self._value_labels = bool(on)
-        self._update_labels_visibility()
+        self._update_texts()
+        self._place_labels()
 
     def value_labels(self) -> bool:
         return self._value_labels
@@ -117,14 +138,47 @@ class TopologyView(QGraphicsView):
         """Draw thresholds as links from a fixed −1 input (the note's dummy node) instead of labels."""
         if bool(on) != self._dummy_thresholds:
             self._dummy_thresholds = bool(on)
-            if self._sizes:
-                network, record = self._network, self._record
-                self.set_structure(self._sizes, self._input_names, self._output_names)
-                if network is not None:
-                    self.show_state(network, record)
+            self._rebuild()
 
     def dummy_thresholds(self) -> bool:
         return self._dummy_thresholds
+
+    def set_text_scale(self, scale: float) -> None:
+        """Size every text of the drawing (and its legend) as points × ``scale``; the layout follows and is fitted."""
+        scale = clamp_text_scale(scale)
+        if scale != self._scale:
+            self._scale = scale
+            self._rebuild()
+            self._update_legend()
+
+    def text_scale(self) -> float:
+        return self._scale
+
+    def set_digits(self, digits: int) -> None:
+        """Write every number (drawn and in tooltips) with ``digits`` significant digits."""
+        digits = min(MAX_DIGITS, max(MIN_DIGITS, int(digits)))
+        if digits != self._digits:
+            self._digits = digits
+            self._rebuild()
+            self._update_legend()
+
+    def digits(self) -> int:
+        return self._digits
+
+    def _rebuild(self) -> None:
+        """Build again at the current options, keeping what is shown, selected and highlighted."""
+        if not self._sizes:
+            return
+        network, record, phase = self._network, self._record, self._phase
+        focus, units, links = self._focus, dict(self._path_units), dict(self._path_links)
+        self.set_structure(self._sizes, self._input_names, self._output_names)
+        self._focus = focus
+        if network is not None:
+            self.show_state(network, record, phase)
+        if units or links:
+            self.highlight(units, links)
+        else:
+            self._place_labels()
 
     # ---- building ------------------------------------------------------------------
     def input_names(self) -> tuple[str, ...]:
@@ -140,31 +194,33 @@ class TopologyView(QGraphicsView):
         self._input_names = tuple(input_names)
         self._output_names = tuple(output_names)
         self._network = self._record = self._phase = None  # they belonged to the old structure
+        self._focus, self._path_units, self._path_links = None, {}, {}
         n_layers = len(self._sizes) - 1
-        self._units, self._links, self._dummies = [], {}, []
-        layout = self._layout = parameter_offsets(self._sizes)
-        places = layer_places(self._sizes)
+        self._units, self._links, self._dummies, self._more = [], {}, [], []
+        layout = self._layout = geo.parameter_offsets(self._sizes)
+        scale, radius = self._scale, radius_for(self._scale)
+        metrics = QFontMetricsF(scaled_font(LABEL_POINTS, scale))
+        number = number_template(self._digits)
+        unit_gap, layer_gap = geo.gaps(radius, metrics.height() + 2, metrics.horizontalAdvance(number) + 8)
+        places = geo.layer_places(self._sizes, unit_gap, layer_gap)
         positions = [place.units for place in places]
         for k, (n, place) in enumerate(zip(self._sizes, places)):
             units = []
             for u, p in place.units.items():
                 param = -1 if k == 0 else layout[k - 1][1] + u
-                item = Unit(k, u, n_layers, param)
+                item = Unit(k, u, n_layers, param, scale)
                 item.setPos(p)
-                item.threshold_label.setVisible(k > 0 and not self._dummy_thresholds)
                 names = self._input_names if k == 0 else self._output_names if k == n_layers else ()
                 if u < len(names) and names[u] and not names[u].startswith(("x_", "y_")):
                     item.name_label.set_text(elide(names[u]))
-                    half = item.name_label.boundingRect().width() / 2
-                    item.name_label.setPos(-(RADIUS + 6 + half) if k == 0 else RADIUS + 6 + half, 0)
+                self._reserve_unit_labels(item, n_layers, number)
                 scene.addItem(item)
                 units.append(item)
             if place.more is not None:
-                more = QGraphicsSimpleTextItem(topology_text.more_text(n - 2 * EDGE_UNITS))
-                more.setBrush(QColor("#606060"))
-                r = more.boundingRect()
-                more.setPos(place.more.x() - r.width() / 2, place.more.y() - r.height() / 2)
+                more = Label(scale=scale)
+                more.set_text(topology_text.more_text(n - 2 * EDGE_UNITS))
                 scene.addItem(more)
+                self._more.append((more, place.more))
             self._units.append(units)
 
         for k in range(1, n_layers + 1):
@@ -173,48 +229,198 @@ class TopologyView(QGraphicsView):
             src_shown = sorted(positions[k - 1])
             for a, i in enumerate(src_shown):
                 for j in sorted(positions[k]):
-                    link = Link(w0 + i * n_out + j, k, i, j)
-                    link.setLine(positions[k - 1][i].x() + RADIUS, positions[k - 1][i].y(),
-                                 positions[k][j].x() - RADIUS, positions[k][j].y())
-                    link.label.setPos(link_label_place(positions[k - 1][i], positions[k][j], a, len(src_shown)))
-                    scene.addItem(link)
-                    scene.addItem(link.label)
-                    self._links[link.param_index] = link
+                    link = Link(w0 + i * n_out + j, k, i, j, scale)
+                    start, end = positions[k - 1][i] + QPointF(radius, 0), positions[k][j] - QPointF(radius, 0)
+                    link.setLine(start.x(), start.y(), end.x(), end.y())
+                    link.candidates = geo.along_link(positions[k - 1][i], positions[k][j], a, len(src_shown))
+                    self._add_link(link, number)
             if self._dummy_thresholds:
-                dummy_pos = dummy_place(k, list(positions[k - 1].values()))
+                dummy_pos = geo.dummy_place(k, list(positions[k - 1].values()), unit_gap, layer_gap)
                 box = DummyInput()
                 box.setPos(dummy_pos)
                 box.setToolTip(topology_text.dummy_tooltip())
                 scene.addItem(box)
                 self._dummies.append(box)
                 for j in sorted(positions[k]):
-                    link = Link(t0 + j, k, None, j)
-                    link.setLine(dummy_pos.x() + DUMMY_HALF_WIDTH, dummy_pos.y(),
-                                 positions[k][j].x() - RADIUS, positions[k][j].y())
-                    link.label.setPos(dummy_label_place(dummy_pos, positions[k][j]))
-                    scene.addItem(link)
-                    scene.addItem(link.label)
-                    self._links[link.param_index] = link
-        self._value_labels = len(self._links) <= MAX_LABELLED_LINKS
+                    link = Link(t0 + j, k, None, j, scale)
+                    end = positions[k][j] - QPointF(radius, 0)
+                    link.setLine(dummy_pos.x() + DUMMY_HALF_WIDTH, dummy_pos.y(), end.x(), end.y())
+                    link.candidates = geo.along_link(dummy_pos, positions[k][j], 1, 2)
+                    self._add_link(link, number)
+        self._links_limited = len(self._links) > MAX_LABELLED_LINKS
         # Hundreds of wide antialiased lines cost tens of milliseconds a frame;
         # past that many links, crisp lines are the better trade.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, len(self._links) <= MAX_ANTIALIASED_LINKS)
-        self._update_labels_visibility()
-        rect = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
-        scene.setSceneRect(rect)
+        self._update_texts()
         self._auto_fit = True
-        self.fit()
+        self._place_labels(refit=True)
         self._apply_selection()
 
-    def _update_labels_visibility(self) -> None:
+    def _add_link(self, link: Link, number: str) -> None:
+        link.label.set_reserve(number)
+        for item in (link, link.label, link.path_label):
+            self.scene().addItem(item)
+        self._links[link.param_index] = link
+
+    def _reserve_unit_labels(self, item: Unit, n_layers: int, number: str) -> None:
+        """Each label's least width: the widest text it is likely to show, so that places stay put."""
+        k, u = item.layer, item.unit
+        item.value_label.set_reserve(number)
+        if k > 0:
+            item.threshold_label.set_reserve(f"{threshold_symbol(k, u + 1, n_layers).unicode} = {number}")
+            item.net_label.set_reserve(f"{net_symbol(k, u + 1, n_layers).unicode} = {number}")
+            item.delta_label.set_reserve(f"{delta_symbol(k, u + 1, n_layers).unicode} = {number}")
+        if k == n_layers:
+            item.target_label.set_reserve(f"{Symbol('y', (u + 1,)).unicode} = {number}")
+
+    # ---- keeping labels apart ---------------------------------------------------------------
+    def _wanted(self) -> list[tuple[Label, list[QPointF]]]:
+        """Every label that should be drawn, most important first, with its candidate places."""
+        n_layers = len(self._sizes) - 1
+        on = self._value_labels
+        units = [u for layer in self._units for u in layer]
+        focus_links = self._focus_links()
+        out: list[tuple[Label, list[QPointF]]] = [(label, [centre]) for label, centre in self._more]
+
+        def around(u: Unit, label: Label, *prefer: str) -> tuple[Label, list[QPointF]]:
+            w, h = label.size()
+            return label, geo.around_unit(u.pos(), u.radius, w, h, prefer)
+
+        for u in units:
+            if u.name_label.text():
+                out.append(around(u, u.name_label, geo.LEFT if u.layer == 0 else geo.RIGHT))
+        for u in units:
+            if (u.layer, u.unit) in self._path_units:
+                out.append(around(u, u.path_label, "right_up", "left_up", geo.ABOVE_2))
+        out += [(self._links[i].path_label, self._links[i].candidates) for i in self._path_links if i in self._links]
+        focus = [u for u in units if (u.layer, u.unit) == self._focus]
+        rest = [u for u in units if (u.layer, u.unit) != self._focus]
+        for group in (focus, rest):
+            for u in group:
+                if on:
+                    out.append(around(u, u.value_label, geo.BELOW))
+                if u.layer > 0 and not self._dummy_thresholds:
+                    out.append(around(u, u.threshold_label, geo.ABOVE))
+                if on and u.layer == n_layers and self._record is not None:
+                    out.append(around(u, u.target_label, geo.RIGHT, "right_down"))
+                if on and u.layer > 0 and self._record is not None:
+                    out.append(around(u, u.net_label, geo.ABOVE_2, "left_up"))
+                if u.layer > 0 and self._phase is not None:
+                    out.append(around(u, u.delta_label, geo.BELOW_2, geo.BELOW))
+            if group is focus and on:
+                out += [(self._links[i].label, self._links[i].candidates) for i in focus_links]
+        if on and not self._links_limited:
+            out += [(link.label, link.candidates) for i, link in self._links.items() if i not in focus_links]
+        return out
+
+    def _focus_links(self) -> list[int]:
+        """The links whose values the learner asked for: the selected link, the focused unit's links."""
+        chosen = [self._selected] if self._selected in self._links else []
+        if self._focus is not None:
+            k, u = self._focus
+            chosen += [i for i, link in self._links.items() if i != self._selected and (
+                (link.layer == k and link.target == u) or (link.layer == k + 1 and link.source == u))]
+        return chosen
+
+    def _place_labels(self, refit: bool = False) -> None:
+        """Give every wanted label a free place (or leave it out), then size the scene around it all."""
+        if not self._units:
+            return
+        obstacles = [u.sceneBoundingRect() for layer in self._units for u in layer]
+        obstacles += [d.sceneBoundingRect() for d in self._dummies]
+        placer = geo.LabelPlacer(obstacles)
+        every = self._every_label()
+        placed: set[int] = set()
+        self._dropped = 0
+        bounds = QRectF()
+        for rect in obstacles:
+            bounds = bounds.united(rect)
+        for label, candidates in self._wanted():
+            w, h = label.size()
+            centre = placer.place(w, h, candidates)
+            if centre is None:
+                self._dropped += 1 if label.text() else 0
+                continue
+            parent = label.parentItem()
+            label.setPos(centre - parent.pos() if parent is not None else centre)
+            placed.add(id(label))
+            bounds = bounds.united(geo.centred(centre, w, h))
+        for label in every:
+            label.setVisible(id(label) in placed)
+        rect = bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        if refit or rect != self.scene().sceneRect():
+            self.scene().setSceneRect(rect)
+            if self._auto_fit:
+                self.fit()
+        self._update_legend()
+
+    def _every_label(self) -> list[Label]:
+        labels = [label for label, _ in self._more]
+        for layer in self._units:
+            for u in layer:
+                labels += u.labels()
         for link in self._links.values():
-            link.label.setVisible(self._value_labels)
-        for units in self._units:
-            for u in units:
-                u.value_label.setVisible(self._value_labels)
-                u.threshold_label.setVisible(u.layer > 0 and not self._dummy_thresholds)
-        if self._record is not None or self._network is not None:
-            self._update_texts()
+            labels += (link.label, link.path_label)
+        return labels
+
+    def visible_label_rects(self) -> list[QRectF]:
+        """The scene rectangles of every text label drawn (no two intersect)."""
+        return [label.sceneBoundingRect() for label in self._every_label() if label.isVisible() and label.text()]
+
+    def hidden_label_count(self) -> int:
+        """Labels with something to say that found no free place."""
+        return self._dropped
+
+    def _note(self) -> str:
+        notes = []
+        if self._value_labels and self._links_limited and self._links:
+            notes.append(self.tr("Too many links to label them all: click a unit to see the values of its links."))
+        elif self._dropped:
+            notes.append(self.tr("Some labels are left out so that none overlap: click a unit to see its values."))
+        if self._units and self._scrolls():
+            notes.append(self.tr("Drag or scroll to see the whole network."))
+        return " ".join(notes)
+
+    def _scrolls(self) -> bool:
+        rect = self.mapFromScene(self.sceneRect()).boundingRect()
+        return rect.width() > self.viewport().width() + 1 or rect.height() > self.viewport().height() + 1
+
+    def legend_note(self) -> str:
+        """What the note under the drawing says (why values are left out, that it scrolls)."""
+        return self._legend.note()
+
+    def _update_legend(self) -> None:
+        legend = self._legend
+        font = legend.font()
+        font.setPointSizeF(base_point_size() * self._scale)
+        legend.setFont(font)
+        scales = topology_text.legend_scales(self._network, max(1, len(self._sizes) - 1))
+        legend.set_contents(scales, self._note(), self._digits)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        if self._placing_legend:
+            return
+        self._placing_legend = True
+        try:
+            self._place_legend_now()
+        finally:
+            self._placing_legend = False
+
+    def _place_legend_now(self) -> None:
+        frame = self.frameWidth()
+        width = self.width() - 2 * frame
+        height = self._legend.height_for(width)
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
+        bar = self.horizontalScrollBar()
+        below = bar.height() if bar.isVisible() else 0
+        self._legend.setGeometry(frame, self.height() - frame - below - height, width, height)
+        self._legend.raise_()
+
+    def legend_rect(self) -> QRectF:
+        """Where the legend is drawn, in the view's coordinates (outside the viewport)."""
+        return QRectF(self._legend.geometry())
 
     # ---- values --------------------------------------------------------------------
     def show_state(self, network: Network, record: IterationRecord | None, phase: PhaseView | None = None) -> None:
@@ -224,17 +430,23 @@ class TopologyView(QGraphicsView):
         With a phase, what it computes is lit, the rest dimmed, and only the
         numbers known by then are written (after the update: the new values).
         """
+        had_record, had_phase = self._record is not None, self._phase is not None
         self._network, self._record, self._phase = network, record, phase
         params = self._shown_parameters()
         scale = float(np.max(np.abs(params))) if params.size else 1.0
         for index, link in self._links.items():
             link.set_weight(float(params[index]), scale)
+        ranges = topology_text.unit_ranges(network, len(self._sizes) - 1)
         for k, units in enumerate(self._units):
             for u in units:
                 value = self._unit_value(k, u.unit)
-                u.setBrush(QBrush(tint(value) if value is not None else Qt.GlobalColor.white))
-        self._update_texts()
-        self._apply_phase_look()
+                u.setBrush(QBrush(tint(value, *ranges[k]) if value is not None else Qt.GlobalColor.white))
+        grew = self._update_texts()
+        self._apply_looks()
+        if grew or had_record != (record is not None) or had_phase != (phase is not None):
+            self._place_labels()
+        else:
+            self._update_legend()
 
     def _shown_parameters(self) -> np.ndarray:
         record, phase = self._record, self._phase
@@ -254,39 +466,29 @@ class TopologyView(QGraphicsView):
             return None  # not computed yet in this phase
         return float(record.layers[layer - 1].output[0, unit])
 
-    def _delta_text(self, layer: int, unit: int) -> str:
-        return topology_text.delta_text(self._sizes, self._record, self._phase, layer, unit)
-
-    def _apply_phase_look(self) -> None:
-        phase = self._phase
-        for index, link in self._links.items():
-            lit = phase is not None and index in phase.lit_parameters and phase.phase.kind != UPDATE
-            link.set_lit(lit)
-            opacity = 1.0 if phase is None or index in phase.lit_parameters else DIM_LINK
-            link.setOpacity(opacity)
-            link.label.setOpacity(opacity)
-        for units in self._units:
-            for u in units:
-                lit = phase is not None and (u.layer, u.unit) in phase.lit_units and phase.phase.kind != UPDATE
-                u.set_lit(lit)
-                u.setOpacity(1.0 if phase is None or (u.layer, u.unit) in phase.lit_units else DIM_UNIT)
-                u.delta_label.set_text(self._delta_text(u.layer, u.unit))
-
-    def _update_texts(self) -> None:
+    def _update_texts(self) -> bool:
+        """Write every label's text; True if a label outgrew its place."""
         params = self._shown_parameters()
+        has_values = params.size > 0
         n_layers = len(self._sizes) - 1
+        d, record, phase = self._digits, self._record, self._phase
+        grew = False
         for index, link in self._links.items():
-            if self._value_labels:
-                link.label.set_text(fmt(float(params[index])))
+            grew |= link.label.set_text(fmt(float(params[index]), d) if has_values else "")
         for k, units in enumerate(self._units):
             for u in units:
-                if self._value_labels:
-                    value = self._unit_value(k, u.unit)
-                    u.value_label.set_text("" if value is None else fmt(value))
+                value = self._unit_value(k, u.unit)
+                grew |= u.value_label.set_text("" if value is None else fmt(value, d))
                 if k > 0:
                     sym = threshold_symbol(k, u.unit + 1, n_layers).unicode
-                    text = f"{sym} = {fmt(float(params[u.param_index]))}" if self._value_labels else sym
-                    u.threshold_label.set_text(text.replace("-", "−"))
+                    known = self._value_labels and has_values
+                    grew |= u.threshold_label.set_text(f"{sym} = {fmt(float(params[u.param_index]), d)}" if known
+                                                       else sym)
+                    grew |= u.net_label.set_text(topology_text.net_text(self._sizes, record, phase, k, u.unit, d))
+                    grew |= u.delta_label.set_text(topology_text.delta_text(self._sizes, record, phase, k, u.unit, d))
+                if k == n_layers:
+                    grew |= u.target_label.set_text(topology_text.target_text(record, u.unit, d))
+        return grew
 
     def unit_value_text(self, layer: int, unit: int) -> str:
         """The value label of a drawn unit (0-based), for tests and accessibility."""
@@ -308,11 +510,77 @@ class TopologyView(QGraphicsView):
         """(units drawn, links drawn)."""
         return sum(len(u) for u in self._units), len(self._links)
 
+    # ---- looks: phase, path ---------------------------------------------------------------
+    def _apply_looks(self) -> None:
+        phase = self._phase
+        path = bool(self._path_units or self._path_links)
+        for index, link in self._links.items():
+            on_path = index in self._path_links
+            link.set_path(on_path)
+            link.set_lit(not path and phase is not None and index in phase.lit_parameters
+                         and phase.phase.kind != UPDATE)
+            if path:
+                opacity = 1.0 if on_path else DIM_LINK
+            else:
+                opacity = 1.0 if phase is None or index in phase.lit_parameters else DIM_LINK
+            link.setOpacity(opacity)
+            link.label.setOpacity(opacity)
+        for units in self._units:
+            for u in units:
+                key = (u.layer, u.unit)
+                on_path = key in self._path_units or u.param_index in self._path_links
+                u.set_path(on_path)
+                u.set_lit(not path and phase is not None and key in phase.lit_units and phase.phase.kind != UPDATE)
+                if path:
+                    u.setOpacity(1.0 if on_path else DIM_UNIT)
+                else:
+                    u.setOpacity(1.0 if phase is None or key in phase.lit_units else DIM_UNIT)
+
+    def highlight(self, units: Mapping[tuple[int, int], str], links: Mapping[int, str]) -> None:
+        """Light a path: ``units`` ((layer, 0-based unit) → text) and ``links`` (parameter index → text).
+
+        Everything else is dimmed; each text (a local derivative's number,
+        already formatted) is written beside its unit or on its link, apart
+        from every other label. A threshold drawn as a label (not a dummy
+        link) writes its text beside its unit.
+        """
+        self._path_units = {(int(k), int(u)): str(t) for (k, u), t in units.items()}
+        self._path_links = {int(i): str(t) for i, t in links.items()}
+        for layer in self._units:
+            for u in layer:
+                texts = [self._path_units.get((u.layer, u.unit), "")]
+                if u.param_index in self._path_links and u.param_index not in self._links:
+                    texts.append(self._path_links[u.param_index])
+                u.path_label.set_text("  ".join(t for t in texts if t))
+                if u.path_label.text():
+                    self._path_units.setdefault((u.layer, u.unit), "")
+        for i, link in self._links.items():
+            link.path_label.set_text(self._path_links.get(i, ""))
+        self._apply_looks()
+        self._place_labels()
+
+    def clear_highlight(self) -> None:
+        """Undo ``highlight``: the phase's looks and labels come back."""
+        self.highlight({}, {})
+
+    def highlighted(self) -> tuple[dict[tuple[int, int], str], dict[int, str]]:
+        return dict(self._path_units), dict(self._path_links)
+
     # ---- selection -------------------------------------------------------------------
     def select_parameter(self, index: int) -> None:
         """Highlight a parameter (from the table or the controller) without emitting."""
         self._selected = int(index)
+        owner = next((u for layer in self._units for u in layer if u.param_index == self._selected >= 0), None)
+        if owner is not None:
+            self._focus = (owner.layer, owner.unit)
+        elif self._selected in self._links:
+            self._focus = None
         self._apply_selection()
+        self._place_labels()
+
+    def focused_unit(self) -> tuple[int, int] | None:
+        """The unit whose values and links' values are labelled first."""
+        return self._focus
 
     def _apply_selection(self) -> None:
         for i, link in self._links.items():
@@ -322,16 +590,23 @@ class TopologyView(QGraphicsView):
                 u.set_selected_look(u.param_index >= 0 and u.param_index == self._selected)
 
     def mousePressEvent(self, event) -> None:
-        item = self._parameter_item_at(event.position().toPoint())
+        item = self._item_at(event.position().toPoint())
         if item is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._selected = item.param_index
-            self._apply_selection()
-            self.parameter_selected.emit(item.param_index)
+            if isinstance(item, Unit):
+                self._focus = (item.layer, item.unit)
+                self.unit_selected.emit(item.layer, item.unit)
+            if item.param_index >= 0:
+                self._selected = item.param_index
+                if isinstance(item, Link):
+                    self._focus = None
+                self._apply_selection()
+                self.parameter_selected.emit(item.param_index)
+            self._place_labels()
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
-        item = self._parameter_item_at(event.position().toPoint())
-        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+        item = self._item_at(event.position().toPoint())
+        if item is not None and item.param_index >= 0 and event.button() == Qt.MouseButton.LeftButton:
             self.edit_requested.emit(item.param_index)
             event.accept()
             return
@@ -341,11 +616,11 @@ class TopologyView(QGraphicsView):
         super().mouseReleaseEvent(event)
         event.accept()  # the click was ours (selection or a pan), whatever the scene says
 
-    def _parameter_item_at(self, pos):
+    def _item_at(self, pos) -> Unit | Link | None:
         for item in self.items(pos):
             while item is not None and not isinstance(item, (Unit, Link)):
                 item = item.parentItem()
-            if isinstance(item, Link) or (isinstance(item, Unit) and item.param_index >= 0):
+            if isinstance(item, (Unit, Link)):
                 return item
         return None
 
@@ -361,19 +636,17 @@ class TopologyView(QGraphicsView):
         return super().viewportEvent(event)
 
     def tooltip_at(self, pos) -> str:
-        for item in self.items(pos):
-            while item is not None and not isinstance(item, (Unit, Link)):
-                item = item.parentItem()
-            if isinstance(item, Unit):
-                return self.unit_tooltip(item.layer, item.unit)
-            if isinstance(item, Link):
-                return self.link_tooltip(item.param_index)
+        item = self._item_at(pos)
+        if isinstance(item, Unit):
+            return self.unit_tooltip(item.layer, item.unit)
+        if isinstance(item, Link):
+            return self.link_tooltip(item.param_index)
         return ""
 
     def unit_tooltip(self, layer: int, unit: int) -> str:
         """Rich text: net input, threshold, output and delta of a unit for the current sample."""
         return topology_text.unit_tooltip(self._sizes, self._input_names, self._layout, self._network,
-                                          self._record, self._phase, layer, unit)
+                                          self._record, self._phase, layer, unit, self._digits)
 
     def link_tooltip(self, index: int) -> str:
         """Rich text: a link's weight (or threshold), its gradient and its update."""
@@ -381,7 +654,7 @@ class TopologyView(QGraphicsView):
         if link is None or self._network is None:
             return ""
         return topology_text.link_tooltip(self._sizes, self._network, self._record, self._phase, index,
-                                          link.layer, link.source, link.target)
+                                          link.layer, link.source, link.target, self._digits)
 
     # ---- zoom, pan, fit ------------------------------------------------------------------------
     def fit(self) -> None:
@@ -394,15 +667,17 @@ class TopologyView(QGraphicsView):
         s = min(viewport.width() / rect.width(), viewport.height() / rect.height())
         if s >= MIN_FIT_SCALE:
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-            return
-        self.resetTransform()
-        self.scale(MIN_FIT_SCALE, MIN_FIT_SCALE)
-        # The middle of a tall network is where its narrower layers are drawn.
-        self.centerOn(rect.center())
+        else:
+            self.resetTransform()
+            self.scale(MIN_FIT_SCALE, MIN_FIT_SCALE)
+            # The middle of a tall network is where its narrower layers are drawn.
+            self.centerOn(rect.center())
+        self._update_legend()
 
     def zoom(self, factor: float) -> None:
         self._auto_fit = False
         self.scale(factor, factor)
+        self._update_legend()
 
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
@@ -412,25 +687,40 @@ class TopologyView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_legend()
         if self._auto_fit:
             self.fit()
 
     # ---- export ---------------------------------------------------------------------------------
-    def export_image(self, path: str) -> None:
+    def export_image(self, path: str, size: QSize | None = None) -> None:
         """Write the whole drawing as PNG or SVG (by the file's extension): drawn in memory, then atomically.
 
+        With ``size``, the picture is exactly that many pixels (the SVG's size
+        and viewBox), the drawing fitted inside with its aspect kept on white.
         A picture that cannot be drawn or written is a BpguiError naming ``path``; the old file stays.
         """
         rect = self.scene().sceneRect()
+        canvas = QSizeF(size) if size is not None and not size.isEmpty() else None
+
+        def draw(painter: QPainter, target: QRectF) -> None:
+            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            if canvas is not None:
+                painter.fillRect(target, QColor("#ffffff"))
+                margin = 0.03 * min(target.width(), target.height())
+                target = target.adjusted(margin, margin, -margin, -margin)
+            self.scene().render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
+
         if path.lower().endswith(".svg"):
-            document = svg_document(path, rect.size(), "bpgui network", lambda painter: self.scene().render(
-                painter, QRectF(0, 0, rect.width(), rect.height()), rect))
+            out = canvas if canvas is not None else rect.size()
+            document = svg_document(path, out, "bpgui network",
+                                    lambda painter: draw(painter, QRectF(0, 0, out.width(), out.height())))
             write_bytes_atomically(path, document)
             return
-        image = QImage((rect.size() * 2).toSize(), QImage.Format.Format_ARGB32)
+        pixels = canvas.toSize() if canvas is not None else (rect.size() * 2).toSize()
+        image = QImage(pixels, QImage.Format.Format_ARGB32)
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.scene().render(painter, QRectF(image.rect()), rect)
+        draw(painter, QRectF(image.rect()))
         painter.end()
         save_image(image, path)
+

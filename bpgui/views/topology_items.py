@@ -1,17 +1,29 @@
-"""The pieces the network drawing is made of: labels, units, links, the dummy −1 input.
+"""The pieces the network drawing is made of: labels, units, links, the dummy −1 input, the legend.
 
-Each item knows only its own looks: a link's colour is the sign of its weight
-(blue +, red −) and its width |weight|, a unit's fill is :func:`tint` of its
-output; the selected and the lit ("what the current phase computes") looks are
-shared by units and links. :class:`bpgui.views.topology.TopologyView` places
-them and feeds them their numbers.
+Each item knows only its own looks, in the one colour convention of
+:mod:`bpgui.views.style`: a link's colour is the sign of its weight (``HIGH``
++, ``LOW`` −) and its width |weight|; a unit's fill is ``value_colour`` of its
+output over its activation's range. Three looks mark units and links, each
+unlike both HIGH and LOW: lit (``LIT``, what the current phase computes),
+selected (``SELECTED``) and on a highlighted path (``PATH``).
+:class:`bpgui.views.topology.TopologyView` places them and feeds them their numbers.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -19,55 +31,89 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
+    QWidget,
 )
 
 from ..model.naming import unit_symbol
+from ..model.numbers import format_number
+from . import style
 
-RADIUS = 24.0
-POSITIVE = QColor("#1f63c6")
-NEGATIVE = QColor("#d2362b")
-SELECTED = QColor("#f0b400")
-LIT = QColor("#ff7f0e")  # what the current phase computes
+RADIUS = 24.0  # at text scale 1
+POSITIVE = QColor(style.HIGH)
+NEGATIVE = QColor(style.LOW)
+SELECTED = QColor("#cc79a7")  # reddish purple (Okabe & Ito): neither HIGH nor LOW
+LIT = QColor("#009e73")  # bluish green: what the current phase computes
+PATH = QColor("#1a1a1a")  # a highlighted path (the chain rule's)
 DIM_UNIT, DIM_LINK = 0.3, 0.15
-TEXT = QColor("#202020")
+TEXT = QColor(style.TEXT)
 _OUTLINE = QColor("#505050")
 DUMMY_HALF_WIDTH = 15  # a link from the dummy input starts at its right edge
+LABEL_POINTS, SMALL_POINTS, SYMBOL_POINTS = 10.0, 9.0, 11.0
 
 
-def tint(value: float) -> QColor:
-    """White at 0, deepening blue towards +1 and red towards −1 (clipped)."""
-    v = float(np.clip(value, -1.0, 1.0)) if np.isfinite(value) else 0.0
-    base = POSITIVE if v >= 0 else NEGATIVE
-    a = abs(v) * 0.85
-    return QColor(
-        round(255 + (base.red() - 255) * a), round(255 + (base.green() - 255) * a), round(255 + (base.blue() - 255) * a)
-    )
+def radius_for(scale: float) -> float:
+    """A unit's radius at a text scale: it grows more slowly than the text, its symbol shrinks to fit."""
+    return RADIUS * max(1.0, scale) ** 0.75
+
+
+def tint(value: float, low: float = -1.0, high: float = 1.0) -> QColor:
+    """A unit's fill: ``style.value_colour`` over its activation's output range [low, high]."""
+    return style.value_colour(value, low, high)
+
+
+def scaled_font(points: float, scale: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points * scale)
+    font.setBold(bold)
+    return font
 
 
 class Label(QGraphicsItem):
-    """A small text on a pale rounded box (readable over links); cheap to update."""
+    """A small text on a pale rounded box (readable over links); cheap to update.
 
-    def __init__(self, parent: QGraphicsItem | None = None, size: float = 10.0) -> None:
+    ``set_reserve`` gives the label a least width (the widest number it is
+    likely to show), so that its place stays put while its number changes.
+    """
+
+    def __init__(self, parent: QGraphicsItem | None = None, size: float = LABEL_POINTS, scale: float = 1.0,
+                 emphasis: bool = False) -> None:
         super().__init__(parent)
         self._text = ""
-        self._font = QFont()
-        self._font.setPointSizeF(size)
+        self._emphasis = emphasis
+        self._font = scaled_font(size, scale, bold=emphasis)
+        self._metrics = QFontMetricsF(self._font)
+        self._reserve = 0.0
         self._rect = QRectF()
-        self.setZValue(5)
+        self.setZValue(6 if emphasis else 5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def set_text(self, text: str) -> None:
+    def set_reserve(self, template: str) -> None:
+        self._reserve = self._metrics.horizontalAdvance(template) + 8 if template else 0.0
+        self._resize()
+
+    def set_text(self, text: str) -> bool:
+        """Show ``text``; True if the label's box changed size (its place may need to change)."""
         if text == self._text:
-            return
-        self.prepareGeometryChange()
+            return False
         self._text = text
-        metrics = QFontMetricsF(self._font)
-        w, h = metrics.horizontalAdvance(text) + 6, metrics.height() + 2
-        self._rect = QRectF(-w / 2, -h / 2, w, h)
-        self.update()
+        return self._resize()
+
+    def _resize(self) -> bool:
+        w = max(self._metrics.horizontalAdvance(self._text) + 8, self._reserve)
+        h = self._metrics.height() + 2
+        rect = QRectF(-w / 2, -h / 2, w, h)
+        if rect == self._rect:
+            self.update()
+            return False
+        self.prepareGeometryChange()
+        self._rect = rect
+        return True
 
     def text(self) -> str:
         return self._text
+
+    def size(self) -> tuple[float, float]:
+        return self._rect.width(), self._rect.height()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -75,19 +121,24 @@ class Label(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if not self._text:
             return
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(self._rect, 3, 3)
+        if self._emphasis:
+            painter.setPen(QPen(PATH, 1.5))
+            painter.setBrush(QColor(255, 255, 255, 245))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(self._rect.adjusted(0.75, 0.75, -0.75, -0.75), 3, 3)
         painter.setPen(TEXT)
         painter.setFont(self._font)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
 
 class Highlight:
-    """Selected and lit looks shared by units and links; each item draws them in _apply_pen."""
+    """Selected, lit and path looks shared by units and links; each item draws them in _apply_pen."""
 
     _selected = False
     _lit = False
+    _path = False
 
     def set_selected_look(self, selected: bool) -> None:
         self._selected = selected
@@ -97,6 +148,10 @@ class Highlight:
         self._lit = lit
         self._apply_pen()
 
+    def set_path(self, on: bool) -> None:
+        self._path = on
+        self._apply_pen()
+
     def _apply_pen(self) -> None:
         raise NotImplementedError  # each item draws the looks its own way
 
@@ -104,29 +159,42 @@ class Highlight:
 class Unit(Highlight, QGraphicsEllipseItem):
     """A unit: a circle with its name in the note's notation, and labels around it."""
 
-    def __init__(self, layer: int, unit: int, n_layers: int, param_index: int) -> None:
-        super().__init__(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
-        self.layer, self.unit, self.param_index = layer, unit, param_index
+    def __init__(self, layer: int, unit: int, n_layers: int, param_index: int, scale: float = 1.0) -> None:
+        radius = radius_for(scale)
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        self.layer, self.unit, self.param_index, self.radius = layer, unit, param_index, radius
         self.setPen(QPen(_OUTLINE, 1.5))
         self.setBrush(QBrush(Qt.GlobalColor.white))
         self.setZValue(3)
         # Kept as an attribute: PySide drops a child item whose wrapper is unreferenced.
         self.symbol = QGraphicsTextItem(self)
-        self.symbol.setHtml(f"<span style='font-size:11pt'>{unit_symbol(layer, unit + 1, n_layers).html}</span>")
-        r = self.symbol.boundingRect()
+        html = unit_symbol(layer, unit + 1, n_layers).html
+        points = SYMBOL_POINTS * scale
+        while True:  # the symbol stays inside its circle
+            self.symbol.setHtml(f"<span style='font-size:{points:.1f}pt'>{html}</span>")
+            r = self.symbol.boundingRect()
+            if r.width() <= 1.9 * radius or points <= 6:
+                break
+            points *= 0.9
         self.symbol.setPos(-r.width() / 2, -r.height() / 2)
         self.symbol.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.value_label = Label(self)
-        self.value_label.setPos(0, RADIUS + 10)
-        self.threshold_label = Label(self)
-        self.threshold_label.setPos(0, -RADIUS - 10)
-        self.name_label = Label(self)  # a data set's feature or target name
-        self.delta_label = Label(self, size=9.0)  # g_j / e_h once a phase has computed it
-        self.delta_label.setPos(0, RADIUS + 27)
+        self.value_label = Label(self, scale=scale)  # x_i, b_h, ŷ_j
+        self.threshold_label = Label(self, scale=scale)  # γ_h, θ_j
+        self.net_label = Label(self, scale=scale)  # α_h, β_j once the forward pass has reached the unit
+        self.target_label = Label(self, scale=scale)  # y_j beside ŷ_j
+        self.name_label = Label(self, scale=scale)  # a data set's feature or target name
+        self.delta_label = Label(self, size=SMALL_POINTS, scale=scale)  # g_j / e_h once a phase has computed it
+        self.path_label = Label(self, size=SMALL_POINTS, scale=scale, emphasis=True)  # a highlighted path's number
+
+    def labels(self) -> tuple[Label, ...]:
+        return (self.value_label, self.threshold_label, self.net_label, self.target_label, self.name_label,
+                self.delta_label, self.path_label)
 
     def _apply_pen(self) -> None:
         if self._selected:
             self.setPen(QPen(SELECTED, 4))
+        elif self._path:
+            self.setPen(QPen(PATH, 4))
         elif self._lit:
             self.setPen(QPen(LIT, 3.5))
         else:
@@ -136,11 +204,13 @@ class Unit(Highlight, QGraphicsEllipseItem):
 class Link(Highlight, QGraphicsLineItem):
     """A weight (``source`` a unit of the layer before) or a threshold (``source`` None: from the −1 input)."""
 
-    def __init__(self, param_index: int, layer: int, source: int | None, target: int) -> None:
+    def __init__(self, param_index: int, layer: int, source: int | None, target: int, scale: float = 1.0) -> None:
         super().__init__()
         self.param_index, self.layer, self.source, self.target = param_index, layer, source, target
         self.setZValue(1)
-        self.label = Label()
+        self.label = Label(scale=scale)
+        self.path_label = Label(scale=scale, size=SMALL_POINTS, emphasis=True)
+        self.candidates: list[QPointF] = []  # where its labels may go, best first
         self._width = 1.0
         self._color = POSITIVE
         self._shape = QPainterPath()
@@ -157,6 +227,8 @@ class Link(Highlight, QGraphicsLineItem):
     def _apply_pen(self) -> None:
         if self._selected:
             pen = QPen(SELECTED, self._width + 5)
+        elif self._path:
+            pen = QPen(PATH, self._width + 3)
         elif self._lit:
             pen = QPen(self._color, self._width + 2.5)
         else:
@@ -194,3 +266,100 @@ class DummyInput(QGraphicsRectItem):
         self.text = QGraphicsSimpleTextItem("−1", self)
         r = self.text.boundingRect()
         self.text.setPos(-r.width() / 2, -r.height() / 2)
+
+
+class Legend(QWidget):
+    """The key under the drawing: each fill scale low → high with its numbers, a weight's two colours, a note.
+
+    It lives in a strip the view keeps free below its viewport, so it never
+    covers a unit, and it neither scrolls nor zooms with the scene.
+    """
+
+    PAD = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scales: list[tuple[str, float, float]] = []  # (who, low, high)
+        self._note = ""
+        self._digits = 4
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_contents(self, scales: list[tuple[str, float, float]], note: str, digits: int) -> None:
+        self._scales, self._note, self._digits = scales, note, digits
+        self.update()
+
+    def note(self) -> str:
+        return self._note
+
+    def _items(self) -> list[tuple[str, float, float]]:
+        return self._scales
+
+    def _layout(self, width: float) -> tuple[list[tuple[QRectF, object]], float]:
+        """Where each piece goes at ``width``: [(rect, piece)], height. Pieces flow and wrap."""
+        m = QFontMetricsF(self.font())
+        h, pad, bar = m.height(), self.PAD, 4 * m.height()
+        pieces: list[tuple[float, object]] = []
+        for who, low, high in self._scales:
+            texts = (who, format_number(low, self._digits), format_number(high, self._digits))
+            w = sum(m.horizontalAdvance(t) for t in texts) + bar + 4 * pad
+            pieces.append((w, ("scale", texts)))
+        weight = QCoreApplication.translate("TopologyView", "weight")
+        pieces.append((m.horizontalAdvance(f"{weight} + −") + 2 * bar / 2 + 5 * pad, ("weight", weight)))
+        out, x, y = [], pad, pad
+        for w, piece in pieces:
+            if x > pad and x + w > width - pad:
+                x, y = pad, y + h + pad
+            out.append((QRectF(x, y, w, h), piece))
+            x += w + 3 * pad
+        y += h + pad
+        if self._note:
+            flags = int(Qt.TextFlag.TextWordWrap)
+            r = m.boundingRect(QRectF(pad, y, max(10.0, width - 2 * pad), 10_000), flags, self._note)
+            out.append((QRectF(pad, y, width - 2 * pad, r.height()), ("note", self._note)))
+            y += r.height() + pad
+        return out, y
+
+    def height_for(self, width: float) -> int:
+        return int(np.ceil(self._layout(width)[1]))
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#f2f2ee"))
+        painter.setPen(QColor("#d0d0c8"))
+        painter.drawLine(0, 0, self.width(), 0)
+        painter.setFont(self.font())
+        m = QFontMetricsF(self.font())
+        bar = 4 * m.height()
+        pad = self.PAD
+        for rect, (kind, data) in self._layout(self.width())[0]:  # type: ignore[misc]
+            x, y, h = rect.x(), rect.y(), rect.height()
+            painter.setPen(TEXT)
+            if kind == "scale":
+                who, low, high = data
+                for text in (who, low):
+                    painter.drawText(QPointF(x, y + m.ascent()), text)
+                    x += m.horizontalAdvance(text) + pad
+                gradient = QLinearGradient(x, 0, x + bar, 0)
+                for f in (0.0, 0.5, 1.0):
+                    gradient.setColorAt(f, style.value_colour(2 * f - 1))
+                painter.setPen(QPen(_OUTLINE, 0.8))
+                painter.setBrush(QBrush(gradient))
+                painter.drawRect(QRectF(x, y + h * 0.2, bar, h * 0.6))
+                x += bar + pad
+                painter.setPen(TEXT)
+                painter.drawText(QPointF(x, y + m.ascent()), high)
+            elif kind == "weight":
+                painter.drawText(QPointF(x, y + m.ascent()), data)
+                x += m.horizontalAdvance(data) + 2 * pad
+                for sign, colour in (("+", POSITIVE), ("−", NEGATIVE)):
+                    painter.setPen(TEXT)
+                    painter.drawText(QPointF(x, y + m.ascent()), sign)
+                    x += m.horizontalAdvance(sign) + pad
+                    painter.setPen(QPen(colour, 3))
+                    painter.drawLine(QPointF(x, y + h / 2), QPointF(x + bar / 2, y + h / 2))
+                    x += bar / 2 + 2 * pad
+            else:
+                painter.setPen(QColor("#444444"))
+                painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), data)
+        painter.end()

@@ -1,24 +1,43 @@
-"""Where the network drawing puts things: layers left to right, units top to bottom.
+"""Where the network drawing puts things: layers left to right, units top to bottom, labels apart.
 
-Layers are ``LAYER_GAP`` apart and centred on the tallest one; a unit takes a
-slot ``UNIT_GAP`` high. A layer wider than ``MAX_UNITS_SHOWN`` shows its first
-and last ``EDGE_UNITS`` units around one empty slot, where the "⋯ n more"
-marker goes. Positions are the centres of the items, in scene coordinates.
-Pure geometry: no item is made here.
+Layers are ``layer_gap`` apart and centred on the tallest one; a unit takes a
+slot ``unit_gap`` high (both grow with the text scale: :func:`gaps`). A layer
+wider than ``MAX_UNITS_SHOWN`` shows its first and last ``EDGE_UNITS`` units
+around one empty slot, where the "⋯ n more" marker goes. Positions are the
+centres of the items, in scene coordinates.
+
+:class:`LabelPlacer` keeps labels apart: each label, most important first,
+takes the first of its candidate places (:func:`around_unit`,
+:func:`along_link`) whose box meets no box placed before it and no unit; a
+label with no free place is left out, and the drawing says so. Pure
+geometry: no item is made here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 
 MAX_UNITS_SHOWN = 24
 EDGE_UNITS = 8  # shown at each end of a collapsed layer
-LAYER_GAP = 230.0
+LAYER_GAP = 230.0  # at text scale 1 with 4 digits
 UNIT_GAP = 104.0
+LABEL_GAP = 3.0  # between a label and what it stands beside
+
+
+def gaps(radius: float, row_height: float, number_width: float) -> tuple[float, float]:
+    """(unit gap, layer gap) for units of ``radius`` and labels one row ``row_height`` high.
+
+    A unit's slot holds the circle, a row above and a row below; a layer gap
+    holds two numbers side by side between the circles. At text scale 1 these
+    are the classic ``UNIT_GAP`` and ``LAYER_GAP``; they only grow.
+    """
+    unit_gap = max(UNIT_GAP, 2 * radius + 2 * row_height + 24)
+    layer_gap = max(LAYER_GAP, 2 * radius + 2.6 * number_width + 40)
+    return unit_gap, layer_gap
 
 
 def shown_units(n: int) -> list[int]:
@@ -49,37 +68,118 @@ def _slots(n: int) -> int:
     return len(shown_units(n)) + (1 if n > MAX_UNITS_SHOWN else 0)
 
 
-def layer_places(layer_sizes: Sequence[int]) -> list[LayerPlaces]:
+def layer_places(layer_sizes: Sequence[int], unit_gap: float = UNIT_GAP,
+                 layer_gap: float = LAYER_GAP) -> list[LayerPlaces]:
     """The places of every layer's units, layers centred on the tallest."""
     tallest = max(_slots(n) for n in layer_sizes)
     places = []
     for k, n in enumerate(layer_sizes):
         collapsed = n > MAX_UNITS_SHOWN
-        top = (tallest - _slots(n)) * UNIT_GAP / 2
+        top = (tallest - _slots(n)) * unit_gap / 2
         units = {}
         for s, u in enumerate(shown_units(n)):
             slot = s + (1 if collapsed and s >= EDGE_UNITS else 0)
-            units[u] = QPointF(k * LAYER_GAP, top + slot * UNIT_GAP)
-        more = QPointF(k * LAYER_GAP, top + EDGE_UNITS * UNIT_GAP) if collapsed else None
+            units[u] = QPointF(k * layer_gap, top + slot * unit_gap)
+        more = QPointF(k * layer_gap, top + EDGE_UNITS * unit_gap) if collapsed else None
         places.append(LayerPlaces(units, more))
     return places
 
 
 def link_label_place(source: QPointF, target: QPointF, rank: int, n_sources: int) -> QPointF:
-    """Where a link's value label sits: staggered along the link by its source's rank.
+    """Where a link's value label sits first: staggered along the link by its source's rank.
 
     Crossing links from different sources so don't stack their labels.
     """
-    frac = 0.28 + 0.44 * (rank / max(1, n_sources - 1))
-    return source + (target - source) * frac
+    return source + (target - source) * _stagger(rank, n_sources)
 
 
-def dummy_place(layer: int, sources: Sequence[QPointF]) -> QPointF:
+def _stagger(rank: int, n_sources: int) -> float:
+    return 0.28 + 0.44 * (rank / max(1, n_sources - 1))
+
+
+def along_link(source: QPointF, target: QPointF, rank: int, n_sources: int) -> list[QPointF]:
+    """Candidate centres for a link's label: its staggered place first, then others along the link."""
+    first = _stagger(rank, n_sources)
+    fractions = [first] + sorted((0.5, 0.38, 0.62, 0.3, 0.7, 0.22, 0.78, 0.45, 0.55, 0.16, 0.84),
+                                 key=lambda f: abs(f - first))
+    return [source + (target - source) * f for f in fractions]
+
+
+# Where a label goes around a unit, most wanted first: (x, y) in units of (half
+# the label's width + the radius, the label's height), see around_unit.
+ABOVE, ABOVE_2, BELOW, BELOW_2, RIGHT, LEFT = "above", "above2", "below", "below2", "right", "left"
+_RING = (BELOW, ABOVE, RIGHT, LEFT, BELOW_2, ABOVE_2, "right_up", "right_down", "left_up", "left_down",
+         "below_3", "above_3")
+
+
+def around_unit(centre: QPointF, radius: float, width: float, height: float,
+                prefer: Sequence[str]) -> list[QPointF]:
+    """Candidate centres for a ``width`` × ``height`` label beside a unit: ``prefer`` first, then the ring."""
+    g = LABEL_GAP
+    side = radius + g + width / 2
+    offsets = {
+        ABOVE: (0.0, -(radius + g + height / 2)),
+        ABOVE_2: (0.0, -(radius + 2 * g + 1.5 * height)),
+        "above_3": (0.0, -(radius + 3 * g + 2.5 * height)),
+        BELOW: (0.0, radius + g + height / 2),
+        BELOW_2: (0.0, radius + 2 * g + 1.5 * height),
+        "below_3": (0.0, radius + 3 * g + 2.5 * height),
+        RIGHT: (side, 0.0),
+        LEFT: (-side, 0.0),
+        "right_up": (side, -(height + g)),
+        "right_down": (side, height + g),
+        "left_up": (-side, -(height + g)),
+        "left_down": (-side, height + g),
+    }
+    order = list(prefer) + [name for name in _RING if name not in prefer]
+    return [centre + QPointF(*offsets[name]) for name in order]
+
+
+def dummy_place(layer: int, sources: Sequence[QPointF], unit_gap: float = UNIT_GAP,
+                layer_gap: float = LAYER_GAP) -> QPointF:
     """Where the −1 input feeding ``layer`` sits: above the layer before, a third of the way across."""
     top = min(p.y() for p in sources)
-    return QPointF((layer - 1) * LAYER_GAP + LAYER_GAP * 0.35, top - UNIT_GAP * 0.9)
+    return QPointF((layer - 1) * layer_gap + layer_gap * 0.35, top - unit_gap * 0.9)
 
 
 def dummy_label_place(dummy: QPointF, target: QPointF) -> QPointF:
     """Where the value label of a threshold link from the −1 input sits."""
     return dummy + (target - dummy) * 0.55
+
+
+def centred(centre: QPointF, width: float, height: float) -> QRectF:
+    return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+
+
+class LabelPlacer:
+    """Boxes placed so far, in a coarse grid so that each test looks at a few neighbours only."""
+
+    CELL = 80.0
+
+    def __init__(self, obstacles: Iterable[QRectF] = ()) -> None:
+        self._grid: dict[tuple[int, int], list[QRectF]] = {}
+        for rect in obstacles:
+            self.add(rect)
+
+    def _cells(self, rect: QRectF) -> Iterable[tuple[int, int]]:
+        c = self.CELL
+        for gx in range(int(rect.left() // c), int(rect.right() // c) + 1):
+            for gy in range(int(rect.top() // c), int(rect.bottom() // c) + 1):
+                yield gx, gy
+
+    def add(self, rect: QRectF) -> None:
+        for cell in self._cells(rect):
+            self._grid.setdefault(cell, []).append(rect)
+
+    def is_free(self, rect: QRectF) -> bool:
+        return not any(rect.intersects(other) for cell in self._cells(rect) for other in self._grid.get(cell, ()))
+
+    def place(self, width: float, height: float, candidates: Iterable[QPointF]) -> QPointF | None:
+        """The first candidate centre whose box is free (then taken), or None."""
+        for centre in candidates:
+            rect = centred(centre, width, height)
+            if self.is_free(rect):
+                # A hair of air between neighbours: touching boxes read as one.
+                self.add(rect.adjusted(-1, -1, 1, 1))
+                return centre
+        return None

@@ -16,16 +16,29 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from ..model import closed_forms as cf
-from ..model.naming import delta_symbol, net_symbol, threshold_symbol, unit_symbol, weight_symbol
+from ..model.naming import Symbol, delta_symbol, net_symbol, threshold_symbol, unit_symbol, weight_symbol
 from ..model.network import Network
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MINUS, format_number
 from ..model.text import fill
 
+TOOLTIP_DIGITS = 6  # tooltips show at least this many significant digits
 
-def fmt(value: float, digits: int = 4) -> str:
-    """How the drawing writes a number: four significant digits."""
-    return f"{value:.{digits}g}"
+
+def fmt(value: float, digits: int = DEFAULT_DIGITS) -> str:
+    """How the drawing writes a number: the screen's one format at the Digits setting."""
+    return format_number(value, digits)
+
+
+def tip(value: float, digits: int = DEFAULT_DIGITS) -> str:
+    """How a tooltip writes a number: at least ``TOOLTIP_DIGITS`` significant digits, to read it exactly."""
+    return format_number(value, max(digits, TOOLTIP_DIGITS))
+
+
+def number_template(digits: int) -> str:
+    """About the widest number the drawing writes at ``digits`` (a label's least width)."""
+    return MINUS + "0." + "8" * max(1, min(digits, MAX_DIGITS))
 
 
 def elide(text: str, limit: int = 18) -> str:
@@ -48,7 +61,8 @@ def dummy_tooltip() -> str:
 
 
 def delta_text(
-    sizes: Sequence[int], record: IterationRecord | None, phase: PhaseView | None, layer: int, unit: int
+    sizes: Sequence[int], record: IterationRecord | None, phase: PhaseView | None, layer: int, unit: int,
+    digits: int = DEFAULT_DIGITS,
 ) -> str:
     """The unit's delta (g_j, e_h) once the phase has computed it; ∂E/∂b_h so far while outputs come one by one."""
     if phase is None or record is None or layer == 0:
@@ -62,10 +76,27 @@ def delta_text(
             g = record.layers[n_layers - 1].delta[0, :done]
             partial = -float(np.dot(w, g))
             out = unit_symbol(layer, unit + 1, n_layers).unicode
-            return f"∂Eₖ/∂{out} ({done}/{sizes[-1]}) = {fmt(partial)}".replace("-", "−")
+            return f"∂Eₖ/∂{out} ({done}/{sizes[-1]}) = {fmt(partial, digits)}"
         return ""
     value = float(record.layers[layer - 1].delta[0, unit])
-    return f"{delta_symbol(layer, unit + 1, n_layers).unicode} = {fmt(value)}".replace("-", "−")
+    return f"{delta_symbol(layer, unit + 1, n_layers).unicode} = {fmt(value, digits)}"
+
+
+def net_text(sizes: Sequence[int], record: IterationRecord | None, phase: PhaseView | None, layer: int, unit: int,
+             digits: int = DEFAULT_DIGITS) -> str:
+    """α_h or β_j (the unit's net input) once the forward pass has computed its layer; else empty."""
+    if record is None or layer == 0 or (phase is not None and layer > phase.forward_layers):
+        return ""
+    value = float(record.layers[layer - 1].net[0, unit])
+    return f"{net_symbol(layer, unit + 1, len(sizes) - 1).unicode} = {fmt(value, digits)}"
+
+
+def target_text(record: IterationRecord | None, unit: int, digits: int = DEFAULT_DIGITS) -> str:
+    """y_j, the target ŷ_j is compared with, whenever a record is shown."""
+    if record is None:
+        return ""
+    return f"{Symbol('y', (unit + 1,)).unicode} = {fmt(float(record.targets[0, unit]), digits)}"
+
 
 
 def unit_tooltip(
@@ -77,6 +108,7 @@ def unit_tooltip(
     phase: PhaseView | None,
     layer: int,
     unit: int,
+    digits: int = DEFAULT_DIGITS,
 ) -> str:
     """Rich text: net input, threshold, output and delta of a unit for the current sample.
 
@@ -92,7 +124,7 @@ def unit_tooltip(
         if unit < len(input_names) and not input_names[unit].startswith("x_"):
             title += f" ({input_names[unit]})"
         if rec is not None:
-            rows.append(f"{name} = {rec.inputs[0, unit]:.10g}")
+            rows.append(f"{name} = {tip(rec.inputs[0, unit], digits)}")
     else:
         kind = (QCoreApplication.translate("TopologyView", "output unit") if layer == n_layers
                 else QCoreApplication.translate("TopologyView", "hidden unit"))
@@ -104,18 +136,18 @@ def unit_tooltip(
         if lv is not None and computed:
             net_form = net_symbol(layer, unit + 1, n_layers).html if shape is None else \
                 cf.forward_net(shape, layer, unit + 1).html()
-            rows.append(f"{net_form} = {lv.net[0, unit]:.10g}")
+            rows.append(f"{net_form} = {tip(lv.net[0, unit], digits)}")
         if rec is not None:
             threshold_index = offsets[layer - 1][1] + unit
-            rows.append(f"{t_sym} = {rec.flat_values[threshold_index]:.10g}")
+            rows.append(f"{t_sym} = {tip(rec.flat_values[threshold_index], digits)}")
         elif net is not None:
-            rows.append(f"{t_sym} = {net.thresholds[layer - 1][unit]:.10g}")
+            rows.append(f"{t_sym} = {tip(net.thresholds[layer - 1][unit], digits)}")
         if rec is not None and lv is not None and computed:
             out_form = name if shape is None else cf.forward_output(shape, layer, unit + 1).html()
-            rows.append(f"{out_form} = {lv.output[0, unit]:.10g}")
+            rows.append(f"{out_form} = {tip(lv.output[0, unit], digits)}")
             if layer == n_layers and (phase is None or phase.error_known):
                 rows.append(fill(QCoreApplication.translate("TopologyView", "target %1 = %2"),
-                                 f"<i>y</i><sub>{unit + 1}</sub>", f"{rec.targets[0, unit]:.10g}"))
+                                 f"<i>y</i><sub>{unit + 1}</sub>", tip(rec.targets[0, unit], digits)))
         if rec is not None and delta_known:
             delta = rec.layers[layer - 1].delta[0, unit]
             if shape is None:
@@ -124,7 +156,7 @@ def unit_tooltip(
                 delta_form = cf.output_delta(shape, unit + 1).html()
             else:
                 delta_form = cf.hidden_delta(shape, layer, unit + 1).html()
-            rows.append(f"{delta_form} = {delta:.10g}")
+            rows.append(f"{delta_form} = {tip(delta, digits)}")
     if rec is not None and rec.batch_size > 1:
         rows.append(fill(QCoreApplication.translate("TopologyView", "(first sample of a batch of %1)"),
                          rec.batch_size))
@@ -140,6 +172,7 @@ def link_tooltip(
     layer: int,
     source: int | None,
     target: int,
+    digits: int = DEFAULT_DIGITS,
 ) -> str:
     """Rich text: a weight's (or, ``source`` None, a threshold's) value, gradient and update."""
     n_layers = len(sizes) - 1
@@ -153,19 +186,42 @@ def link_tooltip(
     rec = record
     rows = [f"<b>{sym}</b>: {what}"]
     if rec is None:
-        rows.append(f"{sym} = {float(network.flat[index]):.10g}")
+        rows.append(f"{sym} = {tip(float(network.flat[index]), digits)}")
     else:
         rows.append(fill(QCoreApplication.translate("TopologyView", "%1 = %2 (used by iteration %3)"),
-                         sym, f"{rec.flat_values[index]:.10g}", rec.iteration))
+                         sym, tip(rec.flat_values[index], digits), rec.iteration))
         if phase is None or phase.gradient_known[index]:
             shape = _shape(network)
             assert shape is not None
             u, src = target + 1, None if source is None else source + 1
             batch = rec.batch_size > 1
             gradient = (cf.batch_gradient if batch else cf.sample_gradient)(shape, layer, src, u)
-            rows.append(f"{gradient.html()} = {rec.flat_gradients[index]:.10g}")
-            rows.append(f"{cf.update(shape, layer, src, u, batch=batch).html()} = {rec.flat_updates[index]:.10g}")
+            rows.append(f"{gradient.html()} = {tip(rec.flat_gradients[index], digits)}")
+            rows.append(f"{cf.update(shape, layer, src, u, batch=batch).html()} = {tip(rec.flat_updates[index], digits)}")
         if phase is None or phase.updated:
             rows.append(fill(QCoreApplication.translate("TopologyView", "%1 after the update = %2"),
-                             sym, f"{rec.flat_new_values[index]:.10g}"))
+                             sym, tip(rec.flat_new_values[index], digits)))
     return "<br>".join(rows)
+
+
+# A unit's fill runs over its activation's output range (style.value_colour: white
+# at the middle). Inputs use −1..1: 0 is white, the sign shows in the hue.
+OUTPUT_RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "relu": (0.0, 1.0), "linear": (-1.0, 1.0)}
+INPUT_RANGE = (-1.0, 1.0)
+
+
+def unit_ranges(network: Network | None, n_layers: int) -> list[tuple[float, float]]:
+    """Per layer (the inputs first): the (low, high) a unit's fill runs over."""
+    acts = tuple(network.activations) if network is not None else ("sigmoid",) * n_layers
+    return [INPUT_RANGE] + [OUTPUT_RANGES.get(a, (-1.0, 1.0)) for a in acts]
+
+
+def legend_scales(network: Network | None, n_layers: int) -> list[tuple[str, float, float]]:
+    """The legend's fill scales: who uses each distinct range (``x``, ``b``, ``ŷ``), low, high."""
+    ranges = unit_ranges(network, n_layers)
+    who: dict[tuple[float, float], list[str]] = {}
+    for k, r in enumerate(ranges):
+        name = unit_symbol(k, 1, n_layers).base
+        if name not in who.setdefault(r, []):
+            who[r].append(name)
+    return [(", ".join(names), low, high) for (low, high), names in who.items()]

@@ -7,12 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from bpgui.model.datasets import load_builtin
 from bpgui.model.network import Network
 from bpgui.model.training import Trainer
-from bpgui.views.topology import TopologyView
-
-
-def _fmt(value):
-    """How the drawing writes a number: four significant digits."""
-    return f"{value:.4g}"
+from bpgui.views.topology import SELECTED, TopologyView, _fmt
+from bpgui.views.topology_text import tip
 
 
 @pytest.fixture()
@@ -45,7 +41,7 @@ def test_labels_show_the_records_numbers_after_each_step(xor_view):
         # One snapshot: the parameters this iteration used (before its update),
         # so that b_h = f(α_h − γ_h) holds for the numbers on screen.
         assert view.link_for(6).label.text() == _fmt(record.flat_values[6])
-        theta = _fmt(record.flat_values[8]).replace("-", "−")
+        theta = _fmt(record.flat_values[8])
         assert view.unit_item(2, 0).threshold_label.text() == f"θ₁ = {theta}"
         b1 = 1 / (1 + np.exp(-(record.layers[0].net[0, 0] - record.flat_values[4])))
         assert view.unit_value_text(1, 0) == _fmt(b1)
@@ -92,7 +88,7 @@ def test_clicking_a_link_selects_its_parameter(xor_view, qtbot):
     centre = view.mapFromScene(link.line().center())
     with qtbot.waitSignal(view.parameter_selected, check_params_cb=lambda i: i == 7):
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert link.pen().color().name() == "#f0b400"
+    assert link.pen().color() == SELECTED
 
 
 @pytest.mark.qt_log_ignore("not accepted by receiving widget")  # QTest on a double-click nobody takes
@@ -125,10 +121,11 @@ def test_tooltips_give_the_current_numbers(xor_view):
     record = trainer.step()
     view.show_state(trainer.network, record)
     text = view.unit_tooltip(1, 1)
-    assert f"{record.layers[0].net[0, 1]:.10g}" in text and f"{record.layers[0].delta[0, 1]:.10g}" in text
+    # Tooltips write numbers in the screen's one format, with at least six significant digits.
+    assert tip(record.layers[0].net[0, 1]) in text and tip(record.layers[0].delta[0, 1]) in text
     link_text = view.link_tooltip(6)
-    assert f"{record.flat_gradients[6]:.10g}" in link_text and f"{record.flat_updates[6]:.10g}" in link_text
-    assert f"{record.flat_values[6]:.10g}" in link_text and f"{record.flat_new_values[6]:.10g}" in link_text
+    assert tip(record.flat_gradients[6]) in link_text and tip(record.flat_updates[6]) in link_text
+    assert tip(record.flat_values[6]) in link_text and tip(record.flat_new_values[6]) in link_text
     pos = view.mapFromScene(view.unit_item(2, 0).scenePos())
     assert "ŷ" in view.tooltip_at(QPoint(pos.x(), pos.y()))
 
@@ -157,4 +154,6 @@ def test_feature_names_label_the_inputs_and_tall_networks_scroll(qtbot):
     # Fitting a tall network stops at a readable scale and scrolls instead.
     assert view.transform().m11() >= 0.6 - 1e-9
     assert view.verticalScrollBar().maximum() > 0
-    assert not view.value_labels()  # 40 links are too many to label by default
+    # Values stay on; 40 links are too many to label them all, and the note under the drawing says so.
+    assert view.value_labels()
+    assert "click a unit" in view.legend_note()
