@@ -1,6 +1,6 @@
 """The perceptron lab: the note's single M-P neuron learning AND, OR, NOT and failing on XOR (note §1–2).
 
-Why one module of ~500 lines: the lab's widget alone (its plot, controls and texts);
+Why one module of ~540 lines: the lab's widget alone (its plot, controls and texts);
 the run is in ``model/perceptron.py`` and ``session/perceptron.py``, its sentences in
 ``perceptron_lab_text.py``.
 
@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPolygonF, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -49,11 +49,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..controller.perceptron import PerceptronController
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
 from ..model.perceptron import PerceptronStep
 from ..model.text import fill
 from ..session.perceptron import PROBLEMS, RULES, PerceptronPicture
 from .perceptron_lab_text import CORRECT, WRONG, panel_html, status_text
+from .plot_text import BASE_LABEL_POINTS, number_axes, points, scale_axes, scaled_font
 from .style import AXIS, BACKGROUND, TEXT
+from .text_scale import clamp_text_scale
 
 # Colours for a projector on a light background (as in error_plot.py).
 _BACKGROUND, _TEXT, _AXIS = BACKGROUND, TEXT, AXIS
@@ -73,6 +76,8 @@ class PerceptronLab(QWidget):
         self._controller = controller if controller is not None else PerceptronController(parent=self)
         self._picture: PerceptronPicture = self._controller.picture()
         self._n_inputs = 0  # the problem the axes were set up for
+        self._digits = DEFAULT_DIGITS  # the app's Digits setting (set_digits)
+        self._text_scale = 1.0  # the app's text scale (set_text_scale): the plot's text follows it
 
         # ---- controls -----------------------------------------------------------------
         self.problem_label = QLabel(self)
@@ -121,7 +126,7 @@ class PerceptronLab(QWidget):
         self.solve_button.setMinimumWidth(1)
 
         # ---- the plot of the input plane ------------------------------------------------
-        self.plot_widget = pg.PlotWidget(self, background=_BACKGROUND)
+        self.plot_widget = pg.PlotWidget(self, background=_BACKGROUND, axisItems=number_axes())  # true minus signs
         self.plot_widget.setMinimumSize(180, 160)
         plot = self._plot_item = self.plot_widget.getPlotItem()
         plot.setMenuEnabled(False, False)
@@ -131,14 +136,12 @@ class PerceptronLab(QWidget):
         plot.layout.setContentsMargins(2, 6, 10, 2)
         view_box = plot.getViewBox()
         view_box.setAspectLocked(True, 1.0)
-        tick_font = QFont(self.font())
-        tick_font.setPointSizeF(max(9.0, tick_font.pointSizeF()))
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(_AXIS))
             axis.setTextPen(pg.mkPen(_TEXT))
-            axis.setTickFont(tick_font)
             axis.enableAutoSIPrefix(False)
+        scale_axes(plot, self.font(), self._text_scale)
         self._grid = pg.GridItem(textPen=None)
         self._grid.setPen(pg.mkPen("#e8e8e8"))
         plot.addItem(self._grid, ignoreBounds=True)
@@ -149,6 +152,7 @@ class PerceptronLab(QWidget):
         self._line = pg.PlotDataItem(pen=_LINE_PEN, antialias=True)
         self._scatter = pg.ScatterPlotItem(pxMode=True, antialias=True)
         self._no_boundary_text = pg.TextItem(anchor=(0.5, 0.5), color=_TEXT, fill=(255, 255, 255, 200))
+        self._no_boundary_text.setFont(scaled_font(self.font(), BASE_LABEL_POINTS, self._text_scale))
         for z, item in enumerate((self._shade, self._line, self._scatter, self._no_boundary_text), start=1):
             plot.addItem(item, ignoreBounds=True)
             item.setZValue(z)
@@ -340,6 +344,33 @@ class PerceptronLab(QWidget):
     def pause(self) -> None:
         self._controller.pause()
 
+    # ---- public API: how it is shown ---------------------------------------------------------------
+    def digits(self) -> int:
+        return self._digits
+
+    def set_digits(self, digits: int) -> None:
+        """Significant digits of the numbers in the text panel (the app's Digits setting, 1–17)."""
+        digits = min(MAX_DIGITS, max(MIN_DIGITS, int(digits)))
+        if digits != self._digits:
+            self._digits = digits
+            self.text_label.setText(panel_html(self._picture, digits))
+
+    def text_scale(self) -> float:
+        return self._text_scale
+
+    def set_text_scale(self, scale: float) -> None:
+        """The plot's tick labels, axis titles and note at their points × ``scale`` (the app's text scale).
+
+        The controls and the text panel follow the application font by themselves.
+        """
+        self._text_scale = clamp_text_scale(scale)
+        # Qt posts the application font's change: take it now, so the sizes below start from it.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+        scale_axes(self._plot_item, self.font(), self._text_scale)
+        self._no_boundary_text.setFont(scaled_font(self.font(), BASE_LABEL_POINTS, self._text_scale))
+        self._update_axis_labels()
+        self._update_solve_button_place()
+
     # ---- Qt overrides ----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -382,7 +413,7 @@ class PerceptronLab(QWidget):
         if picture.n_inputs != self._n_inputs:
             self._setup_axes()
         self._update_plot()
-        self.text_label.setText(panel_html(picture))
+        self.text_label.setText(panel_html(picture, self._digits))
         self._update_buttons()
 
     def _on_controller_running_changed(self, _running: bool) -> None:
@@ -402,7 +433,7 @@ class PerceptronLab(QWidget):
         self._update_axis_labels()
 
     def _update_axis_labels(self) -> None:
-        style = {"color": _TEXT, "font-size": "10pt"}
+        style = {"color": _TEXT, "font-size": points(BASE_LABEL_POINTS, self._text_scale)}
         plot = self._plot_item
         plot.setLabel("bottom", self.tr("x<sub>1</sub>"), **style)
         plot.setLabel("left", self.tr("x<sub>2</sub>"), **style)
@@ -504,6 +535,6 @@ class PerceptronLab(QWidget):
         self.plot_widget.setAccessibleName(self.tr("Input plane with the data points and the decision line"))
         self.text_label.setAccessibleName(self.tr("Perceptron state and the last step's numbers"))
         self._update_axis_labels()
-        self.text_label.setText(panel_html(self._picture))
+        self.text_label.setText(panel_html(self._picture, self._digits))
         self._update_buttons()
         self._update_solve_button_place()

@@ -10,9 +10,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.perceptron import PerceptronStep
 from ..model.text import fill
 from ..session.perceptron import PerceptronPicture
+from .gradient_table_columns import exact_number
 from .style import TEXT
 
 translate = QCoreApplication.translate
@@ -22,24 +24,17 @@ WRONG = "#d73027"
 SHADE_HTML = "rgba(8, 81, 156, 0.15)"
 
 
-def num(value: float) -> str:
-    """A number for the text panel: integers without ".0", others to 4 significant digits, a real minus sign."""
-    value = float(value)
-    if value == 0.0:
-        return "0"
-    if value.is_integer() and abs(value) < 1e12:
-        text = str(int(value))
-    else:
-        text = f"{value:.4g}"
-    return text.replace("-", "\u2212")
+def num(value: float, digits: int = DEFAULT_DIGITS) -> str:
+    """A number for the text panel, in the screen's one format (``model.numbers``): ``−1``, ``0.25``, ``1.5×10⁻⁵``."""
+    return format_number(value, digits)
 
 
-def vec(values) -> str:
+def vec(values, digits: int = DEFAULT_DIGITS) -> str:
     """(a, b) for two inputs, a bare number for one (NOT)."""
     values = [float(v) for v in np.atleast_1d(values)]
     if len(values) == 1:
-        return num(values[0])
-    return "(" + ",\u00a0".join(num(v) for v in values) + ")"  # a vector never breaks across lines
+        return num(values[0], digits)
+    return "(" + ",\u00a0".join(num(v, digits) for v in values) + ")"  # a vector never breaks across lines
 
 
 def status_text(picture: PerceptronPicture) -> str:
@@ -71,8 +66,9 @@ def status_text(picture: PerceptronPicture) -> str:
     return fill(translate("PerceptronLab", "not converged yet: %1 points are classified wrongly"), picture.mistakes)
 
 
-def panel_html(picture: PerceptronPicture) -> str:
-    """The whole text panel."""
+def panel_html(picture: PerceptronPicture, digits: int = DEFAULT_DIGITS) -> str:
+    """The whole text panel, its numbers to ``digits`` significant digits (the app's Digits setting)."""
+    d = digits
     w, th = picture.weights, picture.threshold
     rule = (
         translate("PerceptronLab", "batch rule") if picture.rule == "batch"
@@ -81,29 +77,30 @@ def panel_html(picture: PerceptronPicture) -> str:
     parts = [
         "<b>" + fill(translate("PerceptronLab", "Iteration t = %1"), picture.iteration) + "</b>"
         + " &nbsp;·&nbsp; " + rule
-        + ", " + fill(translate("PerceptronLab", "η = %1"), num(picture.learning_rate))
+        + ", " + fill(translate("PerceptronLab", "η = %1"), exact_number(picture.learning_rate))
     ]
     if picture.n_inputs == 1:
-        parts.append(fill(translate("PerceptronLab", "W<sub>1</sub> = %1, &nbsp;θ = %2"), num(w[0]), num(th)))
+        parts.append(fill(translate("PerceptronLab", "W<sub>1</sub> = %1, &nbsp;θ = %2"), num(w[0], d), num(th, d)))
     else:
         parts.append(
-            fill(translate("PerceptronLab", "W = (W<sub>1</sub>, W<sub>2</sub>) = %1, &nbsp;θ = %2"), vec(w), num(th))
+            fill(translate("PerceptronLab", "W = (W<sub>1</sub>, W<sub>2</sub>) = %1, &nbsp;θ = %2"),
+                 vec(w, d), num(th, d))
         )
     parts.append(_status_html(picture))
     step = picture.last_step
     if step is None:
         parts.append(
             translate("PerceptronLab", "No step yet. With these weights (the first step uses them):")
-            + _sample_table(picture, picture.z, picture.predictions)
+            + _sample_table(picture, picture.z, picture.predictions, d)
         )
     else:
         parts.append(
             fill(
                 translate("PerceptronLab", "<b>Last step</b> (t = %1 → %2), from W = %3, θ = %4:"),
-                step.iteration - 1, step.iteration, vec(step.weights), num(step.threshold),
+                step.iteration - 1, step.iteration, vec(step.weights, d), num(step.threshold, d),
             )
-            + _sample_table(picture, step.z, step.predictions)
-            + _update_html(picture, step)
+            + _sample_table(picture, step.z, step.predictions, d)
+            + _update_html(picture, step, d)
         )
     parts.append(legend_html())
     return "".join(f"<p style='margin:0 0 6px 0'>{p}</p>" for p in parts)
@@ -119,7 +116,7 @@ def _status_html(picture: PerceptronPicture) -> str:
     return f"<span style='color:{colour}'><b>{status_text(picture)}</b></span>"
 
 
-def _sample_table(picture: PerceptronPicture, z: np.ndarray, predictions: np.ndarray) -> str:
+def _sample_table(picture: PerceptronPicture, z: np.ndarray, predictions: np.ndarray, d: int) -> str:
     inputs = [fill(translate("PerceptronLab", "x<sub>%1</sub>"), i + 1) for i in range(picture.n_inputs)]
     header = [
         *inputs, translate("PerceptronLab", "y"), translate("PerceptronLab", "z"),
@@ -130,7 +127,7 @@ def _sample_table(picture: PerceptronPicture, z: np.ndarray, predictions: np.nda
     for x, y, zk, yhat in zip(picture.inputs, picture.labels, z, predictions):
         error = y - yhat
         colour = TEXT if error == 0 else WRONG
-        values = (*(num(v) for v in x), num(y), num(zk), num(yhat), num(error))
+        values = (*(num(v, d) for v in x), num(y, d), num(zk, d), num(yhat, d), num(error, d))
         rows.append(
             f"<tr style='color:{colour}'>" + "".join(f"<td align='center'>{v}</td>" for v in values) + "</tr>"
         )
@@ -140,24 +137,24 @@ def _sample_table(picture: PerceptronPicture, z: np.ndarray, predictions: np.nda
     )
 
 
-def _update_html(picture: PerceptronPicture, step: PerceptronStep) -> str:
-    eta = num(picture.learning_rate)
-    terms = [f"({num(e)})·{vec(x)}" for e, x in zip(step.errors, picture.inputs) if e != 0]
+def _update_html(picture: PerceptronPicture, step: PerceptronStep, d: int) -> str:
+    eta = exact_number(picture.learning_rate)  # η as it was set
+    terms = [f"({num(e, d)})·{vec(x, d)}" for e, x in zip(step.errors, picture.inputs) if e != 0]
     sum_errors = float(np.sum(step.errors))
     lines = [
         fill(
             translate("PerceptronLab", "ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3"),
-            eta, " + ".join(terms) if terms else "0", vec(step.weight_update),
+            eta, " + ".join(terms) if terms else "0", vec(step.weight_update, d),
         ),
         fill(
             translate("PerceptronLab", "Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3"),
-            eta, num(sum_errors), num(step.threshold_update),
+            eta, num(sum_errors, d), num(step.threshold_update, d),
         ),
     ]
     if picture.rule == "online":
         lines.insert(0, translate("PerceptronLab", "Online: W ← W + η (y − ŷ) x after each sample; over the pass:"))
     new_state = translate("PerceptronLab", "W(t+1) = %1, &nbsp;θ(t+1) = %2")
-    lines.append(fill(new_state, vec(step.new_weights), num(step.new_threshold)))
+    lines.append(fill(new_state, vec(step.new_weights, d), num(step.new_threshold, d)))
     return "<br/>" + "<br/>".join(lines)
 
 

@@ -11,6 +11,8 @@ import math
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
 
 from bpgui.controller import perceptron as controller_module
 from bpgui.views import perceptron_lab
@@ -468,3 +470,41 @@ def test_a_shared_controller_drives_the_lab(qtbot):
     with qtbot.waitSignal(controller.state_changed, timeout=1000):
         qtbot.mouseClick(lab.step_button, Qt.MouseButton.LeftButton)
     assert controller.session.iteration == lab.iteration == 1
+
+
+# ---- the app's Digits setting and text scale --------------------------------------------------
+
+
+def test_the_text_panel_writes_its_numbers_at_the_digits_setting(lab):
+    lab.set_problem("and")
+    lab.set_learning_rate(0.123)
+    lab.step()  # from W = 0 every ŷ = 1: ΔW = 0.123·(−1, −1), Δθ = 0.123·(−3)·(−1) = 0.369
+    assert lab.digits() == 4
+    text = lab.text_label.text()
+    assert "θ(t+1) = 0.369" in text and "W(t+1) = (\u22120.123,\u00a0\u22120.123)" in text
+    lab.set_digits(2)
+    text = lab.text_label.text()
+    assert "θ(t+1) = 0.37" in text and "W(t+1) = (\u22120.12,\u00a0\u22120.12)" in text
+    assert "η = 0.123" in text  # η as it was set, whatever the digits
+    lab.step()
+    document = QTextDocument()
+    document.setHtml(lab.text_label.text())
+    assert "-" not in document.toPlainText()  # a true minus everywhere
+
+
+def test_the_plot_text_follows_the_text_scale(lab):
+    from bpgui.views.text_scale import apply_text_scale
+
+    axis = lab.plot_widget.getPlotItem().getAxis("bottom")
+    small = axis.style["tickFont"].pointSizeF()
+    try:
+        apply_text_scale(1.75)
+        lab.set_text_scale(1.75)
+        assert lab.text_scale() == 1.75
+        assert axis.style["tickFont"].pointSizeF() == pytest.approx(small * 1.75)
+        assert "17.5pt" in axis.labelStyle["font-size"]
+        assert lab.text_label.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF())
+    finally:
+        apply_text_scale(1.0)
+        lab.set_text_scale(1.0)
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(small)
