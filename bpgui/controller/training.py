@@ -14,6 +14,7 @@ signal                 when
 ``settings_changed``   the settings changed (or a refused change left them)
 ``running_changed``    Run started or paused (bool)
 ``selection_changed``  the selected parameter (canonical index, −1 none)
+``unit_selection_changed``  the selected unit (layer, 0-based unit; −1, −1 none)
 ``message``            (level, text): "error" for a refused input or a
                        fault, "info" for things a learner should notice
 ``check_ready``        a gradient check for the iteration shown
@@ -35,10 +36,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from ..model.chain_paths import ChainPaths, Labels, factor_source, path_highlight
 from ..model.datasets import Dataset
 from ..model.derivation import Derivation
 from ..model.errors import BpguiError, translate_error
+from ..model.forward_arithmetic import ForwardArithmetic
 from ..model.network import Network
+from ..model.numbers import DEFAULT_DIGITS
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..model.surface import DecisionSurface
@@ -74,6 +78,7 @@ class TrainingController(QObject):
     settings_changed = Signal()
     running_changed = Signal(bool)
     selection_changed = Signal(int)
+    unit_selection_changed = Signal(int, int)
     message = Signal(str, str)
     check_ready = Signal()
     comparison_ready = Signal(object)
@@ -91,6 +96,7 @@ class TrainingController(QObject):
         self._jobs.progress.connect(self.job_progress)
         self._jobs.finished.connect(self.job_finished)
         self._jobs.failed.connect(lambda exc: self.message.emit("error", localized(exc)))
+        self._unit = (-1, -1)  # the unit selection last announced
         self._session.subscribe(self._on_session_event)
 
     def _on_session_event(self, event: str, value: Any) -> None:
@@ -120,6 +126,12 @@ class TrainingController(QObject):
             self.check_ready.emit()
         elif event == "comparison":
             self.comparison_ready.emit(value)
+        if event in ("selection", "structure", "unit"):
+            # A unit goes with the parameter selected with it: another parameter or network unselects it.
+            unit = self._session.selected_unit
+            if unit != self._unit:
+                self._unit = unit
+                self.unit_selection_changed.emit(*unit)
 
     # ---- what the views read ---------------------------------------------------
     @property
@@ -199,6 +211,32 @@ class TrainingController(QObject):
         """The chain rule for the selected parameter and whether its gradient is known yet."""
         return self._session.derivation()
 
+    @property
+    def selected_unit(self) -> tuple[int, int]:
+        """(layer, 0-based unit) of the selected unit, layer 0 the input; (−1, −1) for none."""
+        return self._session.selected_unit
+
+    def forward_arithmetic(self) -> ForwardArithmetic | None:
+        """The selected unit's forward pass (α = Σ …, b = f(α − γ)) in the iteration shown, written at the
+        default digits (``ForwardArithmetic.at_digits`` rewrites it); None without a unit."""
+        return self._session.forward_arithmetic()
+
+    def chain_paths(self) -> ChainPaths | None:
+        """Every path from E_k to the selected parameter with its edges' local derivatives (the first
+        ``chain_paths.MAX_PATHS``); None without a parameter or before a phase has computed its gradient."""
+        return self._session.chain_paths()
+
+    def path_highlight(self, digits: int = DEFAULT_DIGITS) -> Labels:
+        """(units {(layer, unit): label}, links {parameter index: label}) on the selection's paths, each
+        labelled by its local derivative's number at ``digits``; both empty without a selection."""
+        return path_highlight(self.chain_paths(), digits)
+
+    @staticmethod
+    def factor_source(ref: str) -> Labels:
+        """(units, links) a hovered chain-rule factor (``DerivationPanel.factor_hovered``'s "unit:L:U" or
+        "link:I") lives on, unlabelled; both empty for ""."""
+        return factor_source(ref)
+
     def decision_surface(self) -> DecisionSurface | None:
         """The network's outputs over the plane of the two inputs (2-D data only)."""
         return self._session.decision_surface()
@@ -265,6 +303,11 @@ class TrainingController(QObject):
 
     def select_parameter(self, index: int) -> None:
         self._session.select_parameter(index)
+
+    def select_unit(self, layer: int, unit: int) -> None:
+        """Select unit ``unit`` (0-based) of ``layer`` (0 = input) and, for layer ≥ 1, its threshold
+        (``selection_changed`` too); (−1, −1) selects none."""
+        self._session.select_unit(layer, unit)
 
     def open_network(self, path: str) -> bool:
         return self._session.open_network(path)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import closed_forms as cf
-from .formula import Derivative, Neg, Quantity, delta, net, sample_error, unit, weight
+from .formula import Derivative, Eq, Neg, Quantity, delta, net, sample_error, unit, weight
 from .naming import parameter_specs
 from .numbers import DEFAULT_DIGITS, format_number
 from .per_sample import per_sample_gradients
@@ -95,6 +95,10 @@ class ChainPaths:
     delta: Quantity  # e_h (g_j) of the parameter's unit
     delta_value: float  # the record's, for the batch's first sample
     sample: int  # 1-based row of the training set
+    delta_formula: Eq  # e_h = b_h(1 − b_h) Σ_j w_hj g_j (g_j = ŷ_j(1 − ŷ_j)(y_j − ŷ_j) …) for the unit
+    gradient_formula: Eq  # ∂E_k/∂v_ih = −e_h x_i, ∂E_k/∂γ_h = e_h …
+    hidden: bool  # p feeds a hidden layer: its paths fan out through the outputs
+
 
     @property
     def complete(self) -> bool:
@@ -171,8 +175,10 @@ def chain_paths(record: IterationRecord, index: int, activations: Sequence[str],
         product = float(np.prod([e.value for e in edges]))
         paths.append(Path(route, edges, product, (units[0] if units else u) - 1))
     total = float(per_sample_gradients(record, index)[0])
+    delta_formula = cf.output_delta(shape, u) if k == n else cf.hidden_delta(shape, k, u)
     return ChainPaths(index, p, tuple(paths), count, total, delta(k, u, n),
-                      float(record.layers[k - 1].delta[0, u - 1]), int(record.sample_indices[0]) + 1)
+                      float(record.layers[k - 1].delta[0, u - 1]), int(record.sample_indices[0]) + 1,
+                      delta_formula, cf.sample_gradient(shape, k, source, u), k < n)
 
 
 Labels = tuple[dict[tuple[int, int], str], dict[int, str]]

@@ -93,8 +93,9 @@ class Derivation:
 
     @staticmethod
     def derivatives(factors: Sequence[Factor | Derivative]) -> Mul:
-        """∂a/∂b · ∂c/∂d · …"""
-        return Mul(tuple(f.derivative if isinstance(f, Factor) else f for f in factors), dotted=True)
+        """∂a/∂b · ∂c/∂d · … (in rich text each a link to where a Factor lives)"""
+        return Mul(tuple(f.derivative if isinstance(f, Factor) else f for f in factors), dotted=True,
+                   refs=tuple(f.source if isinstance(f, Factor) else "" for f in factors))
 
     @staticmethod
     def closed_forms(factors: Sequence[Factor], *, continued: bool = False) -> Mul:
@@ -102,7 +103,8 @@ class Derivation:
 
         ``continued``: written after ``… ·``, so a leading minus goes in parentheses.
         """
-        return Mul(tuple(f.closed_form for f in factors), dotted=True, continued=continued)
+        return Mul(tuple(f.closed_form for f in factors), dotted=True, continued=continued,
+                   refs=tuple(f.source for f in factors))
 
 
 def derive(record: IterationRecord, index: int, activations: tuple[str, ...], loss: str) -> Derivation:

@@ -39,6 +39,9 @@ Bindings = Mapping[str, int]
 # Precedence: how tightly a node binds. A child binding less tightly than its place needs is parenthesised.
 SUM, PRODUCT, POWER, ATOM = 1, 2, 3, 4
 
+# An anchor around a factor looks like the text around it (the panel lights the graph on hover instead).
+ANCHOR_STYLE = "text-decoration: none"
+
 _SUB = str.maketrans("0123456789hijklm,", "₀₁₂₃₄₅₆₇₈₉ₕᵢⱼₖₗₘ,")
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
@@ -202,6 +205,7 @@ class Mul(Expr):
     factors: tuple[Expr, ...]
     dotted: bool = False
     continued: bool = False
+    refs: tuple[str, ...] = ()  # in rich text, each factor an anchor to where it lives ("unit:L:U", "link:I")
     precedence = PRODUCT
 
     def render(self, html: bool) -> str:
@@ -218,6 +222,8 @@ class Mul(Expr):
                 parts.append(" ")
             elif parts and self.dotted:
                 parts.append(" · ")
+            if html and n < len(self.refs) and self.refs[n]:
+                text = f'<a href="{self.refs[n]}" style="{ANCHOR_STYLE}">{text}</a>'
             parts.append(text)
         return "".join(parts)
 

@@ -1,8 +1,14 @@
 """What the window shows beside the numbers: the chain rule, the gradient check, the mode comparison.
 
-The chain rule is cheap and computed on request; the gradient check and the
+The chain rule, its paths through the graph and a selected unit's forward
+arithmetic are cheap and computed on request; the gradient check and the
 comparison are jobs (see :mod:`.jobs`), announced as "check" and
 "comparison" when their results are ready for the state still shown.
+
+A selected unit (announced as "unit", (layer, unit)) goes with the parameter
+selected with it: a unit of layer ≥ 1 selects its threshold, an input unit
+selects no parameter, and selecting any other parameter (a link, a row of
+the table) or a new network leaves no unit selected.
 """
 
 from __future__ import annotations
@@ -10,7 +16,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..model.chain_paths import MAX_PATHS, ChainPaths, chain_paths
+from ..model.closed_forms import parameter_index
 from ..model.derivation import Derivation, derive
+from ..model.forward_arithmetic import ForwardArithmetic, forward_arithmetic
 from ..model.plane_map import surface_if_planar
 from ..model.surface import DecisionSurface
 from . import jobs
@@ -20,6 +29,59 @@ from .jobs import Job
 
 class DerivedViews(SessionCore):
     """The chain rule, gradient checks and comparisons of a session."""
+
+    # The selected unit: (layer, 0-based unit, the parameter selected with it, the structure it belongs to).
+    _unit: tuple[int, int, int, int] | None = None
+
+    @property
+    def selected_unit(self) -> tuple[int, int]:
+        """(layer, 0-based unit) of the selected unit, layer 0 the input; (−1, −1) for none."""
+        u = self._unit
+        if u is None or u[2] != self._selected or u[3] != self._structure_version:
+            return (-1, -1)
+        sizes = self.network.layer_sizes
+        if not (0 <= u[0] < len(sizes) and 0 <= u[1] < sizes[u[0]]):
+            return (-1, -1)
+        return (u[0], u[1])
+
+    def select_unit(self, layer: int, unit: int) -> None:
+        """Select unit ``unit`` (0-based) of ``layer`` (0 = input) and its threshold; (−1, −1) or a unit
+        the network does not have: none."""
+        layer, unit = int(layer), int(unit)
+        sizes = self.network.layer_sizes
+        if not (0 <= layer < len(sizes) and 0 <= unit < sizes[layer]):
+            if self._unit is not None:
+                self._unit = None
+                self._emit("unit", (-1, -1))
+            return
+        parameter = parameter_index(sizes, layer, None, unit + 1) if layer >= 1 else -1
+        self._unit = (layer, unit, parameter, self._structure_version)
+        if parameter != self._selected:
+            self._selected = parameter
+            self._emit("selection", parameter)
+        self._emit("unit", (layer, unit))
+
+    def forward_arithmetic(self) -> ForwardArithmetic | None:
+        """The selected unit's forward pass in the iteration shown (``known`` False before a forward
+        phase has computed its layer); None without a unit."""
+        layer, unit = self.selected_unit
+        if layer < 0:
+            return None
+        phase = self.phase_view
+        known = phase is None or layer <= phase.forward_layers
+        return forward_arithmetic(self.display_record(), self.network.activations, layer, unit, known=known,
+                                  feature_names=self.dataset.feature_names)
+
+    def chain_paths(self, index: int | None = None, limit: int = MAX_PATHS) -> ChainPaths | None:
+        """Every path from E_k to parameter ``index`` (default: the selection) in the iteration shown, the
+        first ``limit`` listed; None without a parameter or before a phase has computed its gradient."""
+        index = self._selected if index is None else index
+        if not 0 <= index < self.network.n_parameters:
+            return None
+        phase = self.phase_view
+        if phase is not None and not phase.gradient_known[index]:
+            return None
+        return chain_paths(self.display_record(), index, self.network.activations, self.network.loss, limit)
 
     def derivation(self, index: int | None = None) -> tuple[Derivation, bool] | None:
         """The chain rule for parameter ``index`` (default: the selection) in the iteration shown,

@@ -1,49 +1,70 @@
-"""The derivation panel: the chain rule for the selected parameter, with live numbers.
+"""The derivation panel: a selected unit's forward pass and the chain rule for the selected parameter.
 
 Every formula is a ``model.formula`` object the model built and evaluated
-from the record of the iteration shown (see ``model.derivation``); the panel
-only renders them beside their numbers. The chain is ∂E_k/∂p for the batch's
-first sample k; in accumulated and mini-batch BP it is followed by the mean
-``∂E/∂p = (1/B) Σ_k ∂E_k/∂p`` term by term, and the update Δp = −η ∂E/∂p.
+from the record of the iteration shown (see ``model.forward_arithmetic`` and
+``model.derivation``); the panel only renders them beside their numbers, in
+the one number format (``model.numbers``) at the Digits setting. On top, a
+selected unit's forward pass (``α₁ = v₁₁ · x₁ + v₂₁ · x₂ = … = 0.3897``,
+``b₁ = f(α₁ − γ₁) = …``); below, the chain ∂E_k/∂p for the batch's first
+sample k, then (for a parameter of a hidden layer) the product along each
+path from E_k to p and their Σ, which forms the unit's delta e_h; in
+accumulated and mini-batch BP the mean ``∂E/∂p = (1/B) Σ_k ∂E_k/∂p`` term by
+term, and the update Δp = −η ∂E/∂p.
+
+Each factor of the chain is an anchor (``unit:L:U``, ``link:I``) styled as
+plain text: hovering it emits ``factor_hovered`` with its address ("" when
+the pointer leaves) so that the window can light where it comes from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ..model.formula import ANCHOR_STYLE
+from ..model.forward_arithmetic import ForwardArithmetic
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_factor, format_number
 from ..model.text import fill
 
 if TYPE_CHECKING:
+    from ..model.chain_paths import ChainPaths
     from ..model.derivation import Derivation, Factor
 
-
-def _num(value: float) -> str:
-    value += 0.0  # −0.0 reads as a bug to a learner
-    text = f"{value:.6g}".replace("-", "−")
-    return f"({text})" if value < 0 else text
+PANEL_PATHS = 8  # paths written out; the rest are counted
+LISTED = 6  # a sample's x and y list this many values at most (the first ones, "…", the last)
 
 
-def _values(factors: Sequence[Factor]) -> str:
-    return " · ".join(_num(f.value) for f in factors)
-
-
-def _numbers(values: Sequence[float]) -> str:
-    return ", ".join(f"{v:.4g}" for v in values).replace("-", "−")
+def anchored(text: str, ref: str) -> str:
+    """``text`` as an anchor to ``ref`` that looks like the text around it (plain when ``ref`` is empty)."""
+    return f'<a href="{ref}" style="{ANCHOR_STYLE}">{text}</a>' if ref else text
 
 
 class DerivationPanel(QWidget):
+    factor_hovered = Signal(str)  # "unit:L:U" or "link:I" of the factor under the pointer; "" when none
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._digits = DEFAULT_DIGITS
+        self._scale = 1.0
+        self._forward: ForwardArithmetic | None = None
+        self._derivation: Derivation | None = None
+        self._known = True
+        self._paths: ChainPaths | None = None
+        self._hovered = ""
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setContentsMargins(8, 6, 8, 6)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.label.setOpenExternalLinks(False)
+        self.label.linkHovered.connect(self._on_link_hovered)
+        self.label.installEventFilter(self)
         scroll = QScrollArea()
         scroll.setWidget(self.label)
         scroll.setWidgetResizable(True)
@@ -51,25 +72,101 @@ class DerivationPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.setMinimumWidth(220)
-        self.show_derivation(None)
+        self.set_text_scale(1.0)
 
-    def show_derivation(self, d: Derivation | None, *, known: bool = True) -> None:
-        """Show ``d``; None asks for a selection; ``known=False``: not computed yet in this phase."""
+    # ---- what the window sets ------------------------------------------------------------
+    def set_digits(self, digits: int) -> None:
+        """Write every number to ``digits`` significant digits."""
+        self._digits = min(MAX_DIGITS, max(MIN_DIGITS, int(digits)))
+        self._render()
+
+    def set_text_scale(self, scale: float) -> None:
+        """The text follows the application's font; only the margins are sized here."""
+        self._scale = float(scale)
+        m = round(8 * self._scale)
+        self.label.setContentsMargins(m, round(6 * self._scale), m, round(6 * self._scale))
+        self._render()
+
+    def show_forward(self, forward: ForwardArithmetic | None) -> None:
+        """A selected unit's forward pass above the chain rule (None: no unit selected)."""
+        self._forward = forward
+        self._render()
+
+    def show_derivation(self, d: Derivation | None, *, known: bool = True, paths: ChainPaths | None = None) -> None:
+        """Show ``d`` (and, for a hidden layer's parameter, its ``paths``); None asks for a selection;
+        ``known=False``: not computed yet in this phase."""
+        self._derivation, self._known, self._paths = d, known, paths
+        self._render()
+
+    def show_selection(self, forward: ForwardArithmetic | None, d: Derivation | None, *, known: bool = True,
+                       paths: ChainPaths | None = None) -> None:
+        """Both sections at once."""
+        self._forward = forward
+        self.show_derivation(d, known=known, paths=paths)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    # ---- rendering -------------------------------------------------------------------------
+    def _render(self) -> None:
+        parts = []
+        if self._forward is not None:
+            parts.append(self.forward_html(self._forward))
+        parts.append(self._chain_html())
+        colour = self.label.palette().color(QPalette.ColorRole.WindowText).name()
+        # Anchors read as the text around them: the formula's colour, no underline.
+        html = "<br><br>".join(parts).replace(f'style="{ANCHOR_STYLE}"', f'style="{ANCHOR_STYLE}; color: {colour}"')
+        self.label.setText(html)
+
+    def _chain_html(self) -> str:
+        d = self._derivation
         if d is None:
-            self.label.setText(self.tr("<b>The chain rule</b><br>Select a weight or a threshold (click a link or "
-                                       "a unit, or a row of the table) to see ∂E/∂p factor by factor with this "
-                                       "iteration's numbers."))
-            return
-        p = d.parameter
-        if not known:
+            if self._forward is not None and self._forward.layer == 0:
+                return self.tr("<b>The chain rule</b><br>An input has no parameter of its own: select a link or "
+                               "a unit after the input to see ∂E/∂p factor by factor.")
+            return self.tr("<b>The chain rule</b><br>Select a weight or a threshold (click a link or "
+                           "a unit, or a row of the table) to see ∂E/∂p factor by factor with this "
+                           "iteration's numbers.")
+        if not self._known:
             error = "<i>E</i><sub>k</sub>" if d.batch_size == 1 else "<i>E</i>"  # as the table names it
-            self.label.setText(fill(self.tr("<b>∂%2/∂%1</b><br>Not computed yet: a later phase of this iteration "
-                                            "computes it."), p, error))
-            return
-        self.label.setText(self.html(d))
+            return fill(self.tr("<b>∂%2/∂%1</b><br>Not computed yet: a later phase of this iteration "
+                                "computes it."), d.parameter, error)
+        return self.html(d)
+
+    def _num(self, value: float) -> str:
+        return format_factor(value, self._digits)
+
+    def _values(self, factors: Sequence[Factor]) -> str:
+        return " · ".join(anchored(self._num(f.value), f.source) for f in factors)
+
+    def _numbers(self, values: Sequence[float]) -> str:
+        """``0.1, 0.9``; past ``LISTED`` values the first ones, "…", the last and how many."""
+        shown = [format_number(v, self._digits) for v in values]
+        if len(shown) <= LISTED:
+            return ", ".join(shown)
+        return ", ".join([*shown[: LISTED - 2], "…", shown[-1]]) + " " + fill(self.tr("(%1 values)"), len(shown))
+
+    def forward_html(self, fa: ForwardArithmetic) -> str:
+        """The forward pass of the selected unit: its lines, or "not computed yet" before its phase."""
+        fa = fa.at_digits(self._digits)
+        symbol = fa.symbol.html()
+        if not fa.known:
+            return fill(self.tr("<b>The forward pass of %1</b><br>Not computed yet: a later forward phase of "
+                                "this iteration computes it."), symbol)
+        lines = [fill(self.tr("<b>The forward pass of %1</b> (sample k = %2)"), symbol, fa.sample)]
+        if fa.layer == 0:
+            first = fa.lines[0].html()  # a feature's name is the data file's: never read as markup
+            lines.append(fill(self.tr("%1, the input “%2”"), first, escape(fa.feature)) if fa.feature else first)
+            return "<br>".join(lines)
+        for n, line in enumerate(fa.lines):
+            text = line.html()
+            if n == 0 and fa.summarised:
+                text += " " + fill(self.tr("(%1 terms)"), fa.terms)
+            lines.append(text)
+        return "<br>".join(lines)
 
     def html(self, d: Derivation) -> str:
-        xs, ys = _numbers(d.inputs), _numbers(d.targets)
+        xs, ys = self._numbers(d.inputs), self._numbers(d.targets)
         if d.batch_size == 1:
             lines = [fill(self.tr("sample k = %1: x = (%2), y = (%3)"), d.sample, xs, ys)]
         else:
@@ -77,39 +174,72 @@ class DerivationPanel(QWidget):
                           d.sample, d.batch_size, xs, ys)]
         lhs = d.formula.lhs.html()
         lines.append(f"<b>{lhs}</b> = {d.formula.rhs.html()}")
+        num = self._num
         if d.sum_index is None:
             term = d.terms[0]
             lines.append(f"= {d.closed_forms(term).html()}")
-            lines.append(f"= {_values(term)}")
-            lines.append(f"= <b>{_num(d.value)}</b>")
+            lines.append(f"= {self._values(term)}")
+            lines.append(f"= <b>{num(d.value)}</b>")
         else:
             for j, term in enumerate(d.terms, start=1):
                 value = 1.0
                 for f in term:
                     value *= f.value
                 lines.append(fill(self.tr("j = %1: "), j)
-                             + f"{d.closed_forms(term).html()} = {_values(term)} = {_num(value)}")
-            total = _num(d.product_of_terms)
+                             + f"{d.closed_forms(term).html()} = {self._values(term)} = {num(value)}")
+            total = num(d.product_of_terms)
             if d.through is not None:
                 lines.append(f"{d.through.html()} = Σ<sub>j</sub>(…) = {total}")
             lines.append(f"{lhs} = {total} · {d.closed_forms(d.common, continued=True).html()}"
-                         f" = {total} · {_values(d.common)} = <b>{_num(d.value)}</b>")
+                         f" = {total} · {self._values(d.common)} = <b>{num(d.value)}</b>")
+        if self._paths is not None and self._paths.hidden:
+            lines += self._path_lines(self._paths)
         if d.batch_size > 1:
             lines.append(self._batch_line(d))
-        lines.append(f"{d.update_formula.html()} = −{d.learning_rate:g} · {_num(d.gradient)}"
-                     f" = <b>{_num(d.update)}</b>")
+        lines.append(f"{d.update_formula.html()} = −{format_number(d.learning_rate, self._digits)} · "
+                     f"{num(d.gradient)} = <b>{num(d.update)}</b>")
         return "<br>".join(lines)
+
+    def _path_lines(self, paths: ChainPaths) -> list[str]:
+        """Each path from E_k to p with the product along it, their Σ = ∂E_k/∂p, and the delta it forms."""
+        p = paths.parameter.html()
+        lines = [fill(self.tr("<b>The paths from %1 to %2</b>, the product along each:"),
+                      "<i>E</i><sub>k</sub>", p)]
+        for path in paths.paths[:PANEL_PATHS]:  # its factors are the terms' above; the network labels them
+            route = " → ".join(q.html() for q in path.route)
+            lines.append(f"{route}: {self._num(path.product)}")
+        shown = min(len(paths.paths), PANEL_PATHS)
+        if shown < paths.count:
+            lines.append(fill(self.tr("… and %1 more paths (%2 in all)"), paths.count - shown, paths.count))
+        gradient = paths.gradient_formula
+        lines.append(fill(self.tr("Σ over the %1 paths:"), paths.count)
+                     + f" {gradient.html()} = <b>{self._num(paths.total)}</b>")
+        lines.append(f"{paths.delta_formula.html()} = {format_number(paths.delta_value, self._digits)}")
+        return lines
 
     def _batch_line(self, d: Derivation) -> str:
         """∂E/∂p = (1/B) Σ_k ∂E_k/∂p = (1/B)(t_1 + t_2 + … + t_B) = the record's mean."""
-        terms = [_num(t.value) for t in d.sample_terms]
+        terms = [self._num(t.value) for t in d.sample_terms]
         if d.omitted:
             terms.insert(len(terms) - 1, "…")
         line = (f"{d.batch_formula.html()} = (1/{d.batch_size})({' + '.join(terms)})"
-                f" = <b>{_num(d.gradient)}</b>")
+                f" = <b>{self._num(d.gradient)}</b>")
         if d.omitted:
             line += " " + fill(self.tr("(%1 terms, one per sample of the batch)"), d.batch_size)
         return line
 
-    def text(self) -> str:
-        return self.label.text()
+    # ---- hovering a factor ---------------------------------------------------------------------
+    def _on_link_hovered(self, ref: str) -> None:
+        if ref != self._hovered:
+            self._hovered = ref
+            self.factor_hovered.emit(ref)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.Leave:
+            self._on_link_hovered("")
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a light or dark theme: the anchors' colour follows
+            self._render()

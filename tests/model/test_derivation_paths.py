@@ -49,6 +49,12 @@ def test_the_paths_products_sum_to_the_records_gradient_and_to_finite_difference
         assert paths.total == rec.flat_gradients[index]
         assert math.isclose(paths.listed_total, numeric[index], rel_tol=1e-6, abs_tol=1e-9)
         assert math.isclose(paths.delta_from_paths(), paths.delta_value, rel_tol=1e-12, abs_tol=1e-15)
+        env = cf.RecordEnv(rec, acts)
+        assert math.isclose(paths.delta_formula.evaluate(env, {"k": 1}), paths.delta_value, rel_tol=1e-12,
+                            abs_tol=1e-15)
+        assert math.isclose(paths.gradient_formula.evaluate(env, {"k": 1}), paths.total, rel_tol=1e-12,
+                            abs_tol=1e-15)
+        assert paths.hidden == (spec.layer < len(sizes) - 1)
         for path in paths.paths:
             assert path.product == pytest.approx(np.prod([e.value for e in path.edges]), rel=1e-15)
             assert path.route[0].text() == "Eₖ" and path.route[-1] == paths.parameter
