@@ -108,6 +108,7 @@ class TopologyView(QGraphicsView):
         self._links: dict[int, Link] = {}
         self._dummies: list[QGraphicsItem] = []
         self._more: list[tuple[Label, QPointF]] = []
+        self._compact: list[bool] = []  # per layer: labels beside the units, not above and below
         self._value_labels = True
         self._dummy_thresholds = False
         self._auto_fit = True
@@ -201,8 +202,12 @@ class TopologyView(QGraphicsView):
         scale, radius = self._scale, radius_for(self._scale)
         metrics = QFontMetricsF(scaled_font(LABEL_POINTS, scale))
         number = number_template(self._digits)
-        unit_gap, layer_gap = geo.gaps(radius, metrics.height() + 2, metrics.horizontalAdvance(number) + 8)
-        places = geo.layer_places(self._sizes, unit_gap, layer_gap)
+        row = metrics.height() + 2
+        unit_gaps = geo.unit_gaps(self._sizes, radius, row)
+        layer_gap = geo.layer_gap_for(radius, metrics.horizontalAdvance(number) + 8)
+        places = geo.layer_places(self._sizes, unit_gaps, layer_gap)
+        # Where a unit's slot leaves no row above and below, its labels go beside it.
+        self._compact = [gap < 2 * radius + 2 * (row + geo.LABEL_GAP) + 4 for gap in unit_gaps]
         positions = [place.units for place in places]
         for k, (n, place) in enumerate(zip(self._sizes, places)):
             units = []
@@ -235,7 +240,7 @@ class TopologyView(QGraphicsView):
                     link.candidates = geo.along_link(positions[k - 1][i], positions[k][j], a, len(src_shown))
                     self._add_link(link, number)
             if self._dummy_thresholds:
-                dummy_pos = geo.dummy_place(k, list(positions[k - 1].values()), unit_gap, layer_gap)
+                dummy_pos = geo.dummy_place(k, list(positions[k - 1].values()), 2 * radius + 2 * row, layer_gap)
                 box = DummyInput()
                 box.setPos(dummy_pos)
                 box.setToolTip(topology_text.dummy_tooltip())
@@ -297,16 +302,18 @@ class TopologyView(QGraphicsView):
         rest = [u for u in units if (u.layer, u.unit) != self._focus]
         for group in (focus, rest):
             for u in group:
+                side = self._compact[u.layer]
                 if on:
-                    out.append(around(u, u.value_label, geo.BELOW))
+                    where = geo.RIGHT if side else geo.BELOW
+                    out.append(around(u, u.value_label, where))
                 if u.layer > 0 and not self._dummy_thresholds:
-                    out.append(around(u, u.threshold_label, geo.ABOVE))
+                    out.append(around(u, u.threshold_label, "right_up" if side else geo.ABOVE))
                 if on and u.layer == n_layers and self._record is not None:
                     out.append(around(u, u.target_label, geo.RIGHT, "right_down"))
                 if on and u.layer > 0 and self._record is not None:
-                    out.append(around(u, u.net_label, geo.ABOVE_2, "left_up"))
+                    out.append(around(u, u.net_label, "left_up" if side else geo.ABOVE_2, "left_up"))
                 if u.layer > 0 and self._phase is not None:
-                    out.append(around(u, u.delta_label, geo.BELOW_2, geo.BELOW))
+                    out.append(around(u, u.delta_label, "left_down" if side else geo.BELOW_2, geo.BELOW, geo.LEFT))
             if group is focus and on:
                 out += [(self._links[i].label, self._links[i].candidates) for i in focus_links]
         if on and not self._links_limited:
@@ -374,11 +381,11 @@ class TopologyView(QGraphicsView):
     def _note(self) -> str:
         notes = []
         if self._value_labels and self._links_limited and self._links:
-            notes.append(self.tr("Too many links to label them all: click a unit to see the values of its links."))
+            notes.append(self.tr("Too many links to label: click a unit to see its links' values."))
         elif self._dropped:
-            notes.append(self.tr("Some labels are left out so that none overlap: click a unit to see its values."))
+            notes.append(self.tr("Some labels are left out to keep them apart: click a unit to see its values."))
         if self._units and self._scrolls():
-            notes.append(self.tr("Drag or scroll to see the whole network."))
+            notes.append(self.tr("Drag to see the rest."))
         return " ".join(notes)
 
     def _scrolls(self) -> bool:

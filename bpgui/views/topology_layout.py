@@ -28,16 +28,23 @@ UNIT_GAP = 104.0
 LABEL_GAP = 3.0  # between a label and what it stands beside
 
 
-def gaps(radius: float, row_height: float, number_width: float) -> tuple[float, float]:
-    """(unit gap, layer gap) for units of ``radius`` and labels one row ``row_height`` high.
+def layer_gap_for(radius: float, number_width: float) -> float:
+    """The distance between layers: room for two numbers side by side between the circles; only grows."""
+    return max(LAYER_GAP, 2 * radius + 2.6 * number_width + 40)
 
-    A unit's slot holds the circle, a row above and a row below; a layer gap
-    holds two numbers side by side between the circles. At text scale 1 these
-    are the classic ``UNIT_GAP`` and ``LAYER_GAP``; they only grow.
+
+def unit_gaps(layer_sizes: Sequence[int], radius: float, row_height: float) -> list[float]:
+    """Per layer, the height of a unit's slot: roomy where the layer is short, compact where it is tall.
+
+    A roomy slot holds two rows of labels above the circle and two below; a
+    compact one little more than the circle (its labels go beside it). The
+    drawing is as tall as its tallest layer packed compactly (and at least
+    three roomy slots); every other layer spreads to the roomy slot within that height.
     """
-    unit_gap = max(UNIT_GAP, 2 * radius + 2 * row_height + 24)
-    layer_gap = max(LAYER_GAP, 2 * radius + 2.6 * number_width + 40)
-    return unit_gap, layer_gap
+    roomy = max(UNIT_GAP, 2 * radius + 4 * (row_height + LABEL_GAP) + 16)
+    compact = max(2 * radius + 12, 2 * row_height + 14)
+    height = max(max(_slots(n) * compact for n in layer_sizes), 3 * roomy)
+    return [max(compact, min(roomy, height / _slots(n))) for n in layer_sizes]
 
 
 def shown_units(n: int) -> list[int]:
@@ -68,14 +75,15 @@ def _slots(n: int) -> int:
     return len(shown_units(n)) + (1 if n > MAX_UNITS_SHOWN else 0)
 
 
-def layer_places(layer_sizes: Sequence[int], unit_gap: float = UNIT_GAP,
+def layer_places(layer_sizes: Sequence[int], unit_gap: float | Sequence[float] = UNIT_GAP,
                  layer_gap: float = LAYER_GAP) -> list[LayerPlaces]:
-    """The places of every layer's units, layers centred on the tallest."""
-    tallest = max(_slots(n) for n in layer_sizes)
+    """The places of every layer's units, layers centred on the tallest (``unit_gap``: one, or one per layer)."""
+    gaps = [float(unit_gap)] * len(layer_sizes) if isinstance(unit_gap, (int, float)) else list(unit_gap)
+    tallest = max(_slots(n) * g for n, g in zip(layer_sizes, gaps))
     places = []
-    for k, n in enumerate(layer_sizes):
+    for k, (n, unit_gap) in enumerate(zip(layer_sizes, gaps)):
         collapsed = n > MAX_UNITS_SHOWN
-        top = (tallest - _slots(n)) * unit_gap / 2
+        top = (tallest - _slots(n) * unit_gap) / 2
         units = {}
         for s, u in enumerate(shown_units(n)):
             slot = s + (1 if collapsed and s >= EDGE_UNITS else 0)
@@ -135,11 +143,11 @@ def around_unit(centre: QPointF, radius: float, width: float, height: float,
     return [centre + QPointF(*offsets[name]) for name in order]
 
 
-def dummy_place(layer: int, sources: Sequence[QPointF], unit_gap: float = UNIT_GAP,
+def dummy_place(layer: int, sources: Sequence[QPointF], unit_gap: float = UNIT_GAP * 0.9,
                 layer_gap: float = LAYER_GAP) -> QPointF:
-    """Where the −1 input feeding ``layer`` sits: above the layer before, a third of the way across."""
+    """Where the −1 input feeding ``layer`` sits: ``unit_gap`` above the layer before, a third of the way across."""
     top = min(p.y() for p in sources)
-    return QPointF((layer - 1) * layer_gap + layer_gap * 0.35, top - unit_gap * 0.9)
+    return QPointF((layer - 1) * layer_gap + layer_gap * 0.35, top - unit_gap)
 
 
 def dummy_label_place(dummy: QPointF, target: QPointF) -> QPointF:
