@@ -1,20 +1,24 @@
-"""The main window's toolbar and menus, built from the actions the window made.
+"""The main window's actions, toolbar and menus, built for the window.
 
 Separate from the window so it reads as a list of what is where; the texts
-stay in the window's translation context.
+stay in the window's translation context ("MainWindow").
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QLabel, QSlider, QSpinBox, QToolBar
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QSlider, QSpinBox, QToolBar, QToolButton
 
 from ..controller import SPEEDS
 from ..model.text import fill
+from . import main_files
+from .icons import icon, icon_px, texts_that_fit
 from .language import LANGUAGES, SYSTEM
+from .view_options import DIGIT_CHOICES, TEXT_SCALES
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -24,43 +28,231 @@ translate = QCoreApplication.translate
 #: The Examples menu's worked examples (keys of the session's EXAMPLES).
 EXAMPLE_KEYS = ("xor", "watermelon3.0", "watermelon3.0alpha")
 PERCEPTRON_PROBLEMS = ("AND", "OR", "NOT", "XOR")
+#: Run's first speed: a class can follow about ten iterations a second (the learner's choice is remembered).
+FIRST_SPEED = 10
+
+
+class WindowParts:
+    """What :func:`make_actions`, :func:`build_toolbar` and :func:`build_menus` add to the main window."""
+
+    step_action: QAction
+    step_epoch_action: QAction
+    run_action: QAction
+    back_action: QAction
+    reset_action: QAction
+    phase_action: QAction
+    phase_back_action: QAction
+    play_phases_action: QAction
+    check_action: QAction
+    per_output_action: QAction
+    open_action: QAction
+    save_action: QAction
+    import_action: QAction
+    export_table_action: QAction
+    export_topology_action: QAction
+    export_plot_action: QAction
+    export_map_action: QAction
+    quit_action: QAction
+    labels_action: QAction
+    dummy_action: QAction
+    fit_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    about_action: QAction
+    undo_action: QAction
+    larger_text_action: QAction
+    smaller_text_action: QAction
+    reset_text_action: QAction
+    presentation_action: QAction
+    leave_presentation_action: QAction
+    speed: QSlider
+    speed_title: QLabel
+    speed_label: QLabel
+    seed: QSpinBox
+    seed_separator: QAction
+    seed_widgets: tuple[QAction, ...]
+    toolbar: QToolBar
+    example_actions: dict[str, QAction]
+    examples_menu: QMenu
+    language_actions: dict[str, QAction]
+    text_scale_actions: dict[float, QAction]
+    text_size_menu: QMenu
+    digits_actions: dict[int, QAction]
+    digits_menu: QMenu
+
+
+def plain_text(text: str) -> str:
+    """A menu text as a button or tooltip shows it: no mnemonic ("&Open…", "打开网络(&O)…" → "Open", "打开网络")."""
+    text = re.sub(r"\s*[(（]&[^)）][)）]", "", text)  # a translation's "(&O)"
+    text = re.sub(r"&(.)", r"\1", text)  # "&x" → "x", "&&" → "&"
+    return text.removesuffix("…").removesuffix("...").strip()
+
+
+def make_action(window: MainWindow, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
+    action = QAction(text, window)
+    # Buttons and tooltips show the name without its menu mnemonic ("单步", not "单步(S)").
+    action.setIconText(plain_text(text))
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+        tip = f"{tip or plain_text(text)} ({keys})"
+    if tip:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    action.setCheckable(checkable)
+    if checkable:
+        action.toggled.connect(slot)
+    else:
+        action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def make_actions(window: MainWindow) -> None:
+    """Every action of the menus and the toolbar, as attributes of ``window``."""
+    c, w, tr = window.controller, window, lambda text: translate("MainWindow", text)
+
+    def act(text, slot, shortcuts=(), tip="", checkable=False):
+        return make_action(window, text, slot, shortcuts, tip, checkable)
+
+    w.step_action = act(tr("&Step"), c.step, ("Ctrl+Right", "F10"),
+                        tr("One iteration: one sample, one pass or one batch"))
+    w.step_epoch_action = act(tr("Step &epoch"), c.step_epoch, ("Ctrl+Shift+Right",),
+                              tr("Iterate to the end of the epoch"))
+    w.run_action = act(tr("&Run"), c.set_running, ("Ctrl+Space", "F5"), tr("Run / pause"), checkable=True)
+    w.back_action = act(tr("Step &back"), c.step_back, ("Ctrl+Left", "Shift+F10"), tr("Undo one iteration, exactly"))
+    w.reset_action = act(tr("Rese&t"), c.reset, ("Ctrl+Shift+R",),
+                         tr("Back to iteration 0: its weights (with any you set there by hand) and the settings shown"))
+    w.phase_action = act(tr("Step &phase"), c.step_phase, ("Ctrl+Down", "F11"),
+                         tr("The next phase of the iteration: forward, error, gradients, update"))
+    w.phase_back_action = act(tr("Phase bac&k"), c.step_phase_back, ("Ctrl+Up", "Shift+F11"),
+                              tr("The previous phase, inside an iteration too"))
+    w.play_phases_action = act(tr("Pla&y phases"), w._on_play_phases_toggled, ("Ctrl+P",),
+                               tr("Animate the phases, one after another"), checkable=True)
+    w.check_action = act(tr("&Gradient check column"), w._on_check_toggled, ("Ctrl+G",),
+                         tr("Estimate every ∂E/∂p by finite differences on this iteration's sample and show the "
+                            "relative error"), checkable=True)
+    w.per_output_action = act(tr("Follow one &output at a time"), c.set_per_output,
+                              tip=tr("Backward phases take the outputs one by one, as the note draws them: each "
+                                     "hidden unit is reached l times"), checkable=True)
+    keys = QKeySequence.StandardKey
+    w.open_action = act(tr("&Open network…"), lambda: main_files.open_network(w), (keys.Open,))
+    w.save_action = act(tr("&Save network…"), lambda: main_files.save_network(w), (keys.Save,))
+    w.import_action = act(tr("&Import CSV data…"), w.import_data, ("Ctrl+I",))
+    w.export_table_action = act(tr("Export &table as CSV…"), lambda: main_files.export_table(w))
+    w.export_topology_action = act(tr("Export &network picture (PNG/SVG)…"),
+                                   lambda: main_files.export_picture(w, "network"))
+    w.export_plot_action = act(tr("Export error &curve (PNG/SVG)…"), lambda: main_files.export_picture(w, "error"))
+    w.export_map_action = act(tr("Export &map picture (PNG/SVG)…"), lambda: main_files.export_picture(w, "map"))
+    w.quit_action = act(tr("&Quit"), w.close, (keys.Quit,))
+    w.labels_action = act(tr("Show &values on the network"), w.topology.set_value_labels, checkable=True)
+    w.labels_action.setChecked(True)
+    w.dummy_action = act(tr("Thresholds as a −1 &dummy input"), w.topology.set_dummy_thresholds, checkable=True)
+    w.fit_action = act(tr("&Fit network to view"), w.topology.fit, ("Ctrl+0",))
+    w.zoom_in_action = act(tr("Zoom &in"), lambda: w.topology.zoom(1.25), (keys.ZoomIn,))
+    w.zoom_out_action = act(tr("Zoom &out"), lambda: w.topology.zoom(0.8), (keys.ZoomOut,))
+    w.about_action = act(tr("&About bpgui"), lambda: main_files.about(w))
+    w.undo_action = act(tr("&Undo edit"), c.undo_edit, (keys.Undo,),
+                        tr("Undo the last weight or threshold you set by hand, or a setting change that dropped the "
+                           "recorded future (which comes back)"))
+    # Text size and presentation. F11 stays Step phase (beside F10, Step), as in a debugger.
+    w.larger_text_action = act(tr("&Larger text"), lambda: w.change_text_scale(+1), ("Ctrl+Shift+=", "Ctrl+Shift++"))
+    w.smaller_text_action = act(tr("S&maller text"), lambda: w.change_text_scale(-1), ("Ctrl+Shift+-",))
+    w.reset_text_action = act(tr("&Normal text size"), lambda: w.set_text_scale(1.0), ("Ctrl+Shift+0",))
+    w.presentation_action = act(tr("&Presentation mode"), w.set_presentation, ("Ctrl+Shift+F",),
+                                tr("Full screen, large text, high contrast: the network, the chain rule and the "
+                                   "error curve, with t, E_k and E in large type"), checkable=True)
+    w.leave_presentation_action = act(tr("Leave presentation mode"), lambda: w.set_presentation(False), ("Esc",))
+    w.leave_presentation_action.setEnabled(False)  # Esc belongs to editors and dialogs otherwise
+
+
+#: The toolbar's actions and their icons.
+TOOLBAR_ICONS = (("step_action", "step"), ("step_epoch_action", "step_epoch"), ("run_action", "run"),
+                 ("back_action", "step_back"), ("reset_action", "reset"), ("phase_back_action", "phase_back"),
+                 ("phase_action", "phase"), ("play_phases_action", "play_phases"), ("zoom_in_action", "zoom_in"),
+                 ("zoom_out_action", "zoom_out"), ("fit_action", "zoom_fit"),
+                 ("presentation_action", "presentation"))
+
+
+def apply_icons(window: MainWindow) -> None:
+    """The shipped icons for the window's palette (light or dark); Run's shows Pause while running."""
+    for attribute, name in TOOLBAR_ICONS:
+        getattr(window, attribute).setIcon(icon(name, window.palette()))
+    window.run_action.setIcon(icon("pause" if window.controller.running else "run", window.palette()))
 
 
 def build_toolbar(window: MainWindow) -> None:
     """Step, run, back and reset; the phases; the speed and the seed."""
     bar = QToolBar(translate("MainWindow", "Training"))
     bar.setObjectName("training_toolbar")
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for a in (window.step_action, window.step_epoch_action, window.run_action, window.back_action,
               window.reset_action):
         bar.addAction(a)
     bar.addSeparator()
     for a in (window.phase_back_action, window.phase_action, window.play_phases_action):
         bar.addAction(a)
-    run_button = bar.widgetForAction(window.run_action)
-    metrics = run_button.fontMetrics()
-    run_button.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in (
-        translate("MainWindow", "Run"), translate("MainWindow", "Pause"))) + 24)
     bar.addSeparator()
-    bar.addWidget(QLabel(translate("MainWindow", " Speed ")))
+    window.speed_title = QLabel(translate("MainWindow", " Speed "))
+    bar.addWidget(window.speed_title)
     window.speed = QSlider(Qt.Orientation.Horizontal)
     window.speed.setRange(0, len(SPEEDS) - 1)
     window.speed.setPageStep(1)
     window.speed.setFixedWidth(110)
-    window.speed.setValue(len(SPEEDS) - 1)
+    window.speed.setValue(SPEEDS.index(FIRST_SPEED) if FIRST_SPEED in SPEEDS else len(SPEEDS) - 1)
     window.speed_label = QLabel()
     window.speed_label.setMinimumWidth(64)
     bar.addWidget(window.speed)
     bar.addWidget(window.speed_label)
-    bar.addSeparator()
-    bar.addWidget(QLabel(translate("MainWindow", " Seed ")))
+    window.seed_separator = bar.addSeparator()
+    window.seed_widgets = (bar.addWidget(QLabel(translate("MainWindow", " Seed "))),)
     window.seed = QSpinBox()
     window.seed.setRange(0, 2**31 - 1)
     window.seed.setToolTip(translate("MainWindow", "Every random choice (initial weights, sample order, split) "
                                                    "follows this seed"))
-    bar.addWidget(window.seed)
+    window.seed_widgets += (bar.addWidget(window.seed),)
+    bar.addSeparator()
+    bar.addAction(window.presentation_action)
     window.addToolBar(bar)
     window.toolbar = bar
+    apply_icons(window)
+
+
+#: The buttons that keep their text longest as the window narrows (the most used first).
+PRIMARY_ACTIONS = ("run_action", "step_action", "phase_action")
+
+
+def fit_toolbar(window: MainWindow, scale: float) -> None:
+    """Icons as large as the text; the text beside them when the window is wide enough (the most used
+    buttons keep it longest), else icons only with the names in tooltips."""
+    bar = window.toolbar
+    size = icon_px(scale)
+    bar.setIconSize(QSize(size, size))
+    shown = [a for a in bar.actions() if a.isVisible() and bar.widgetForAction(a) is not None]
+    buttons = [a for a in shown if not a.isSeparator() and not a.icon().isNull()]
+    primary = [getattr(window, name) for name in PRIMARY_ACTIONS]
+    buttons.sort(key=lambda a: primary.index(a) if a in primary else len(primary))
+    others = sum(max(bar.widgetForAction(a).sizeHint().width(), bar.widgetForAction(a).minimumWidth())
+                 for a in shown if not a.isSeparator() and a.icon().isNull())
+    others += 12 * sum(1 for a in shown if a.isSeparator()) + 24
+    count = texts_that_fit(window.width(), [a.iconText() for a in buttons], others, bar.fontMetrics(), size)
+    beside, icon_only = Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly
+    while True:  # the estimate first, then what the bar itself says it needs
+        bar.setToolButtonStyle(beside if count == len(buttons) else icon_only)
+        for n, action in enumerate(buttons):
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(beside if n < count else icon_only)
+        bar.layout().invalidate()
+        if count == 0 or bar.sizeHint().width() <= window.width():
+            break
+        count = min(3, count - 1) if count > 3 else 0
+    run_button = bar.widgetForAction(window.run_action)
+    if run_button is not None:  # as wide for "Pause" as for "Run": the bar does not jump when Run starts
+        metrics = run_button.fontMetrics()
+        text = 0 if count == 0 else max(
+            metrics.horizontalAdvance(t) for t in (translate("MainWindow", "Run"), translate("MainWindow", "Pause")))
+        run_button.setMinimumWidth(text + size + 16)
 
 
 def build_menus(window: MainWindow, language: str) -> None:
@@ -70,7 +262,8 @@ def build_menus(window: MainWindow, language: str) -> None:
     for a in (window.open_action, window.save_action, window.import_action):
         file_menu.addAction(a)
     file_menu.addSeparator()
-    for a in (window.export_table_action, window.export_topology_action, window.export_plot_action):
+    for a in (window.export_table_action, window.export_topology_action, window.export_plot_action,
+              window.export_map_action):
         file_menu.addAction(a)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
@@ -87,6 +280,10 @@ def build_menus(window: MainWindow, language: str) -> None:
     for a in (window.labels_action, window.dummy_action, window.fit_action, window.zoom_in_action,
               window.zoom_out_action):
         view_menu.addAction(a)
+    view_menu.addSeparator()
+    _text_size_menu(window, view_menu)
+    _digits_menu(window, view_menu)
+    view_menu.addAction(window.presentation_action)
     view_menu.addSeparator()
     view_menu.addAction(window.check_action)
     view_menu.addSeparator()
@@ -122,3 +319,37 @@ def build_menus(window: MainWindow, language: str) -> None:
         window.language_actions[choice] = action
     help_menu = menus.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(window.about_action)
+
+
+def _text_size_menu(window: MainWindow, view_menu) -> None:
+    """View → Text size: 100–250 % (one checked), larger, smaller, normal."""
+    menu = view_menu.addMenu(translate("MainWindow", "Text &size"))
+    group = QActionGroup(window)
+    group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)  # none at 225 %
+    window.text_scale_actions = {}
+    for scale in TEXT_SCALES:
+        action = menu.addAction(fill(translate("MainWindow", "%1 %"), round(scale * 100)))
+        action.setCheckable(True)
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, s=scale: window.set_text_scale(s))
+        window.text_scale_actions[scale] = action
+    menu.addSeparator()
+    for a in (window.larger_text_action, window.smaller_text_action, window.reset_text_action):
+        menu.addAction(a)
+    window.text_size_menu = menu
+
+
+def _digits_menu(window: MainWindow, view_menu) -> None:
+    """View → Digits: the significant digits of every number on screen (the table's Digits box is the same)."""
+    menu = view_menu.addMenu(translate("MainWindow", "&Digits"))
+    menu.setToolTip(translate("MainWindow", "Significant digits of every number shown (files keep every digit)"))
+    group = QActionGroup(window)
+    group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)  # none at 12 digits
+    window.digits_actions = {}
+    for digits in DIGIT_CHOICES:
+        action = menu.addAction(fill(translate("MainWindow", "%1 significant digits"), digits))
+        action.setCheckable(True)
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, d=digits: window.set_digits(d))
+        window.digits_actions[digits] = action
+    window.digits_menu = menu

@@ -13,32 +13,28 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import warnings
 
 import numpy as np
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QScrollArea,
-    QSlider,
-    QSpinBox,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from ..controller import SPEEDS, Settings, TrainingController
 from ..model.errors import BpguiError
+from ..model.numbers import DEFAULT_DIGITS
 from ..model.records import RunSummary
 from ..model.text import fill
 from . import main_files
@@ -48,13 +44,26 @@ from .dialogs import ComparisonDialog, PerceptronDialog
 from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
 from .language import SYSTEM, current_language, install_language
-from .main_menus import build_menus, build_toolbar
+from .main_menus import WindowParts, apply_icons, build_menus, build_toolbar, fit_toolbar, make_actions, plain_text
 from .phase_text import phase_caption
 from .preferences import remembered_settings, restore_preferences, save_preferences, settings_replaced
+from .presentation import Presentation, ReadoutBar
 from .settings_panel import SettingsPanel
 from .status_area import StatusArea
 from .status_text import caption_text, iteration_curve_name, status_line
+from .text_scale import apply_text_scale, text_scale
 from .topology import TopologyView
+from .view_options import (
+    DIGITS_KEY,
+    TEXT_SCALE_KEY,
+    apply_to_views,
+    clamp_digits,
+    next_text_scale,
+    stored_digits,
+    stored_text_scale,
+)
+
+__all__ = ["MainWindow", "plain_text"]
 
 DEFAULT_SIZE = QSize(1280, 800)
 # Windows rebuilt for a new language are kept alive here (nothing else holds them).
@@ -70,23 +79,7 @@ def _output_names(data) -> tuple[str, ...]:
     return tuple(data.target_names)
 
 
-def plain_text(text: str) -> str:
-    """A menu text as a button or tooltip shows it: no mnemonic ("&Open…", "打开网络(&O)…" → "Open", "打开网络")."""
-    text = re.sub(r"\s*[(（]&[^)）][)）]", "", text)  # a translation's "(&O)"
-    text = re.sub(r"&(.)", r"\1", text)  # "&x" → "x", "&&" → "&"
-    return text.removesuffix("…").removesuffix("...").strip()
-
-
-class MainWindow(QMainWindow):
-    # Made by build_toolbar / build_menus (main_menus.py).
-    speed: QSlider
-    speed_label: QLabel
-    seed: QSpinBox
-    toolbar: QToolBar
-    example_actions: dict[str, QAction]
-    examples_menu: QMenu
-    language_actions: dict[str, QAction]
-
+class MainWindow(QMainWindow, WindowParts):
     def __init__(self, controller: TrainingController | None = None, qsettings: QSettings | None = None) -> None:
         super().__init__()
         self._qsettings = qsettings if qsettings is not None else QSettings()
@@ -135,6 +128,9 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.banner.mousePressEvent = lambda _event: self.banner.hide()  # type: ignore[method-assign]
         box_layout.addWidget(self.banner)
+        self.readout = ReadoutBar()  # t, E_k and E in large type: shown while presenting
+        self.readout.hide()
+        box_layout.addWidget(self.readout)
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
         self.right_tabs = QTabWidget()
@@ -146,6 +142,8 @@ class MainWindow(QMainWindow):
         right.addWidget(self.right_tabs)
         right.addWidget(self.derivation)
         right.setSizes([3000, 2200])
+        right.setObjectName("right_splitter")
+        self.right_splitter = right
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(network_box)
         top.addWidget(right)
@@ -182,7 +180,9 @@ class MainWindow(QMainWindow):
         self._plot_timer.setInterval(PLOT_INTERVAL_MS)
         self._plot_timer.timeout.connect(self._update_plot)
 
-        self._make_actions()
+        self._digits = DEFAULT_DIGITS
+        self._presentation = Presentation(self)
+        make_actions(self)
         build_toolbar(self)
         build_menus(self, str(self._qsettings.value("ui/language", SYSTEM)))
         self._make_status_bar()
@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
         for action in (self.step_action, self.step_epoch_action, self.back_action, self.reset_action):
             action.triggered.connect(lambda *_: self.play_phases_action.setChecked(False))
         restore_preferences(self, self._qsettings)
+        self._digits = stored_digits(self._qsettings)
+        self.set_text_scale(stored_text_scale(self._qsettings))
         self._on_controller_structure_changed()
         self._on_controller_settings_changed()
         self._on_controller_history_changed()
@@ -198,75 +200,6 @@ class MainWindow(QMainWindow):
         self._on_controller_running_changed(self.controller.running)
         if self.controller.job_running:  # a window rebuilt for a new language while a job runs
             self.status_area.job_started(self.controller.job_title)
-
-    # ---- actions, toolbar, menus --------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts=(), tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        # Buttons and tooltips show the name without its menu mnemonic ("单步", not "单步(S)").
-        action.setIconText(plain_text(text))
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
-            tip = f"{tip or plain_text(text)} ({keys})"
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        if checkable:
-            action.toggled.connect(slot)
-        else:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        c = self.controller
-        self.step_action = self._action(self.tr("&Step"), c.step, ("Ctrl+Right", "F10"),
-                                        self.tr("One iteration: one sample, one pass or one batch"))
-        self.step_epoch_action = self._action(self.tr("Step &epoch"), c.step_epoch, ("Ctrl+Shift+Right",),
-                                              self.tr("Iterate to the end of the epoch"))
-        self.run_action = self._action(self.tr("&Run"), c.set_running, ("Ctrl+Space", "F5"),
-                                       self.tr("Run / pause"), checkable=True)
-        self.back_action = self._action(self.tr("Step &back"), c.step_back, ("Ctrl+Left", "Shift+F10"),
-                                        self.tr("Undo one iteration, exactly"))
-        self.reset_action = self._action(self.tr("Rese&t"), c.reset, ("Ctrl+Shift+R",),
-                                         self.tr("Back to iteration 0: its weights (with any you set there by hand) "
-                                                 "and the settings shown"))
-        self.phase_action = self._action(self.tr("Step &phase"), c.step_phase, ("Ctrl+Down", "F11"),
-                                         self.tr("The next phase of the iteration: forward, error, gradients, update"))
-        self.phase_back_action = self._action(self.tr("Phase bac&k"), c.step_phase_back, ("Ctrl+Up", "Shift+F11"),
-                                              self.tr("The previous phase, inside an iteration too"))
-        self.play_phases_action = self._action(self.tr("Pla&y phases"), self._on_play_phases_toggled, ("Ctrl+P",),
-                                               self.tr("Animate the phases, one after another"), checkable=True)
-        self.check_action = self._action(self.tr("&Gradient check column"), self._on_check_toggled, ("Ctrl+G",),
-                                          self.tr("Estimate every ∂E/∂p by finite differences on this iteration's "
-                                                  "sample and show the relative error"), checkable=True)
-        self.per_output_action = self._action(self.tr("Follow one &output at a time"), c.set_per_output,
-                                              tip=self.tr("Backward phases take the outputs one by one, as the "
-                                                          "note draws them: each hidden unit is reached l times"),
-                                              checkable=True)
-        keys = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open network…"), self._on_open_triggered, (keys.Open,))
-        self.save_action = self._action(self.tr("&Save network…"), self._on_save_triggered, (keys.Save,))
-        self.import_action = self._action(self.tr("&Import CSV data…"), self._on_import_triggered, ("Ctrl+I",))
-        self.export_table_action = self._action(self.tr("Export &table as CSV…"), self._on_export_table_triggered)
-        self.export_topology_action = self._action(self.tr("Export &network picture (PNG/SVG)…"),
-                                                   self._on_export_topology_triggered)
-        self.export_plot_action = self._action(self.tr("Export error &curve (PNG/SVG)…"),
-                                               self._on_export_plot_triggered)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, (keys.Quit,))
-        self.labels_action = self._action(self.tr("Show &values on the network"), self.topology.set_value_labels,
-                                          checkable=True)
-        self.labels_action.setChecked(True)
-        self.dummy_action = self._action(self.tr("Thresholds as a −1 &dummy input"), self.topology.set_dummy_thresholds,
-                                         checkable=True)
-        self.fit_action = self._action(self.tr("&Fit network to view"), self.topology.fit, ("Ctrl+0",))
-        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.topology.zoom(1.25), (keys.ZoomIn,))
-        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.topology.zoom(0.8), (keys.ZoomOut,))
-        self.about_action = self._action(self.tr("&About bpgui"), self._on_about_triggered)
-        self.undo_action = self._action(self.tr("&Undo edit"), c.undo_edit, (keys.Undo,),
-                                        self.tr("Undo the last weight or threshold you set by hand, or a setting "
-                                                "change that dropped the recorded future (which comes back)"))
 
     def _make_status_bar(self) -> None:
         self.status_area = StatusArea(self.statusBar())
@@ -302,7 +235,7 @@ class MainWindow(QMainWindow):
         self.table.value_edit_requested.connect(c.edit_parameter)
         self.table.invalid_edit.connect(lambda text: self.show_message("error", text))
         self.settings_panel.changes_requested.connect(lambda changes: c.update_settings(**changes))
-        self.settings_panel.import_requested.connect(self._on_import_triggered)
+        self.settings_panel.import_requested.connect(self.import_data)
         self.settings_panel.invalid_input.connect(lambda text: self.show_message("error", text))
         self.speed.valueChanged.connect(self._on_speed_changed)
         self.seed.editingFinished.connect(lambda: c.update_settings(seed=self.seed.value()))
@@ -318,6 +251,7 @@ class MainWindow(QMainWindow):
         self.labels_action.blockSignals(False)
         self.plot.set_iteration_curve_name(iteration_curve_name(self.controller.settings.mode))
         self.decision_map.set_data(data if data.n_inputs == 2 else None)
+        self.export_map_action.setEnabled(data.n_inputs == 2)
         self.table.set_structure(self.controller.display_record().specs)
         self.topology.select_parameter(self.controller.selected_parameter)
 
@@ -390,6 +324,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             install_language(app, choice)
+        presenting = self.presentation()
         self.save_preferences()
         controller = self.controller
         # Training goes on (Run keeps running, a job keeps computing); this window stops listening.
@@ -399,6 +334,7 @@ class MainWindow(QMainWindow):
         controller.setParent(None)
         replacement = MainWindow(controller, self._qsettings)
         replacement.show()
+        replacement.set_presentation(presenting)
         _OPEN_WINDOWS.append(replacement)
         self._closing_for_language = True
         self.close()
@@ -498,6 +434,7 @@ class MainWindow(QMainWindow):
         self.run_action.blockSignals(False)
         self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
         self.run_action.setIconText(plain_text(self.run_action.text()))
+        apply_icons(self)
         self._update_status()
 
     def _on_controller_selection_changed(self, index: int) -> None:
@@ -528,41 +465,107 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         c = self.controller
         phase = c.phase_view
-        self.status_area.show_status(status_line(c.status(), c.settings.mode,
-                                                 None if phase is None else c.display_record(),
-                                                 phase is not None and phase.error_known))
+        st, phases = c.status(), None if phase is None else c.display_record()
+        known = phase is not None and phase.error_known
+        self.status_area.show_status(status_line(st, c.settings.mode, phases, known))
+        self.readout.show_status(st, c.settings.mode, phases, known)
+
+    # ---- text size, digits, presentation ----------------------------------------------------------
+    def set_text_scale(self, scale: float) -> None:
+        """Every text in the window at ``scale`` (1.0–2.5), remembered (not while presenting: that scale is
+        the presentation's own, and the normal one comes back on leaving)."""
+        previous, scale = text_scale(), apply_text_scale(scale)
+        if not self.presentation():
+            self._qsettings.setValue(TEXT_SCALE_KEY, scale)
+        if scale != previous:  # the settings form as wide as its larger text needs, up to 40 % of the window
+            QTimer.singleShot(0, self, self._fit_settings_dock)
+        for value, action in self.text_scale_actions.items():
+            action.setChecked(abs(value - scale) < 1e-9)
+        self._apply_view_options()
+
+    def _fit_settings_dock(self) -> None:
+        if self.settings_dock.isVisible() and not self.settings_dock.isFloating():
+            wanted = self.settings_panel.sizeHint().width() + self.style().pixelMetric(
+                self.style().PixelMetric.PM_ScrollBarExtent) + 8
+            self.resizeDocks([self.settings_dock], [min(wanted, int(self.width() * 0.4))], Qt.Orientation.Horizontal)
+
+    def text_scale_value(self) -> float:
+        return text_scale()
+
+    def change_text_scale(self, direction: int) -> None:
+        """The next larger (``direction`` > 0) or smaller text size of View → Text size."""
+        self.set_text_scale(next_text_scale(text_scale(), direction))
+
+    def set_digits(self, digits: int) -> None:
+        """Significant digits of every number on screen (1–17), remembered."""
+        self._digits = clamp_digits(digits, self._digits)
+        self._qsettings.setValue(DIGITS_KEY, self._digits)
+        self._apply_view_options()
+
+    def digits(self) -> int:
+        return self._digits
+
+    def _apply_view_options(self) -> None:
+        """The text scale and the digits to every view, the toolbar, the readout and the menus."""
+        scale = text_scale()
+        apply_to_views((self.topology, self.plot, self.decision_map, self.derivation, self.table, self.readout),
+                       scale, self._digits)
+        self.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
+        if not hasattr(self.table, "set_digits"):  # until H5 lands: the table's own Digits box
+            self.table.set_precision(self._digits)
+        for value, action in self.digits_actions.items():
+            action.setChecked(value == self._digits)
+        fit_toolbar(self, scale)
+        # Again once every widget has taken the new font (Qt delivers it through the event loop).
+        QTimer.singleShot(0, self, lambda: fit_toolbar(self, text_scale()))
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: full screen, large text, high contrast, the class's layout (Esc leaves);
+        leaving puts back the window, its panels and the text size exactly as they were."""
+        if on == self.presentation():
+            return
+        if on:
+            scale = self._presentation.enter(text_scale())
+        else:
+            scale = self._presentation.leave() or text_scale()
+        self.presentation_action.blockSignals(True)
+        self.presentation_action.setChecked(on)
+        self.presentation_action.blockSignals(False)
+        self.leave_presentation_action.setEnabled(on)
+        self.set_text_scale(scale)
+        apply_icons(self)
+
+    def presentation(self) -> bool:
+        return self._presentation.active()
+
+    def splitters(self) -> list[QSplitter]:
+        """The window's splitters, outermost first (presentation mode saves and restores them)."""
+        return [self.splitter, self.top_splitter, self.right_splitter]
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fit_toolbar(self, text_scale())
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            apply_icons(self)  # light or dark icons for the new palette
+        super().changeEvent(event)
 
     # ---- files --------------------------------------------------------------------------------------
-    def _on_open_triggered(self) -> None:
-        main_files.open_network(self)
-
-    def _on_save_triggered(self) -> None:
-        main_files.save_network(self)
-
-    def _on_import_triggered(self) -> None:
+    def import_data(self) -> None:
         main_files.import_data(self)
 
     def export_table(self, path: str) -> bool:
         return main_files.export_table(self, path)
 
-    def export_picture(self, which: str, path: str) -> bool:
-        """Save the network drawing ("network") or the error curve ("error") to ``path`` (PNG or SVG)."""
-        return main_files.export_picture(self, which, path)
-
-    def _on_export_table_triggered(self) -> None:
-        main_files.export_table(self)
-
-    def _on_export_topology_triggered(self) -> None:
-        main_files.export_picture(self, "network")
-
-    def _on_export_plot_triggered(self) -> None:
-        main_files.export_picture(self, "error")
-
-    def _on_about_triggered(self) -> None:
-        main_files.about(self)
+    def export_picture(self, which: str, path: str, size: QSize | None = None) -> bool:
+        """Save the network drawing ("network"), the error curve ("error") or the maps ("map") to ``path``
+        (PNG or SVG), ``size`` pixels (None: as shown)."""
+        return main_files.export_picture(self, which, path, size)
 
     # ---- geometry and remembered settings ----------------------------------------------------------------
     def save_preferences(self) -> None:
+        self.set_presentation(False)  # the normal window is the one remembered
         save_preferences(self, self._qsettings)
 
     def closeEvent(self, event) -> None:

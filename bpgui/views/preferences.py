@@ -1,4 +1,7 @@
-"""What the window remembers between sessions (QSettings): geometry, view options, the last settings."""
+"""What the window remembers between sessions (QSettings): geometry, view options, the last settings.
+
+The text scale and the digits are read in ``view_options`` (defensively, as everything here).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 
 from ..session.settings import Settings, settings_from_json, settings_to_json
+from .view_options import DIGITS_KEY
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -64,7 +68,6 @@ def restore_preferences(window: MainWindow, q: QSettings) -> None:
     x_axis = str(q.value("view/x_axis", window.plot.x_axis()))
     if x_axis in ("iteration", "epoch"):
         window.plot.set_x_axis(x_axis)
-    window.table.set_precision(_as_int(q.value("view/precision"), window.table.precision()))
     window.speed.setValue(_as_int(q.value("view/speed"), window.speed.value()))
 
 
@@ -73,7 +76,7 @@ def save_preferences(window: MainWindow, q: QSettings) -> None:
     q.setValue("view/gradient_check", window.check_action.isChecked())
     q.setValue("view/log_scale", window.plot.log_scale())
     q.setValue("view/x_axis", window.plot.x_axis())
-    q.setValue("view/precision", window.table.precision())
+    q.setValue(DIGITS_KEY, window.digits())  # the text scale is remembered when it is chosen
     q.setValue("view/speed", window.speed.value())
     q.setValue("window/geometry", window.saveGeometry())
     q.setValue("window/state", window.saveState())

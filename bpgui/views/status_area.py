@@ -35,6 +35,9 @@ class StatusArea(QObject):
         self.message_label.setMinimumWidth(40)
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Large text on a narrow window: the figures end in "…" (whole in the tooltip) rather than run off.
+        self.status_label.setMinimumWidth(80)
+        self._status = ""
         self.job_label = QLabel()
         self.job_bar = QProgressBar()
         self.job_bar.setMaximumWidth(160)
@@ -57,6 +60,9 @@ class StatusArea(QObject):
         self._message_timer.setInterval(MESSAGE_MS)
         self._message: tuple[str, str] | None = None
         self.message_label.installEventFilter(self)
+        self.status_label.installEventFilter(self)
+        self._bar = bar
+        bar.installEventFilter(self)
         self._message_timer.timeout.connect(self._clear_message)
         self._message_timer.timeout.connect(self.message_expired)
 
@@ -84,8 +90,11 @@ class StatusArea(QObject):
         return "" if self._message is None else self._message[1]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.message_label and event.type() == QEvent.Type.Resize:
-            self._update_message()
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            if watched is self.message_label:
+                self._update_message()
+            elif watched in (self.status_label, self._bar):
+                self._update_status()
         return False
 
     def _clear_message(self) -> None:
@@ -94,7 +103,28 @@ class StatusArea(QObject):
         self.message_label.setToolTip("")
 
     def show_status(self, text: str) -> None:
-        self.status_label.setText(text)
+        """The figures of t on the right; what the bar has no room for ends in "…" (whole in the tooltip)."""
+        self._status = text
+        self._update_status()
+
+    def status_text(self) -> str:
+        """The whole status line (the label may show it shortened)."""
+        return self._status
+
+    def _update_status(self) -> None:
+        label, text = self.status_label, self._status
+        metrics = label.fontMetrics()
+        bar = self._bar
+        # Room: the bar's width less what the message needs at least (and the job's widgets, when shown).
+        room = text_width = metrics.horizontalAdvance(text) + 8
+        if bar is not None and bar.width() > 0:
+            others = self.message_label.minimumWidth() + 40 + sum(
+                w.sizeHint().width() for w in self._job_widgets() if w.isVisible())
+            room = max(label.minimumWidth(), bar.width() - others)
+        shown = text if text_width <= room else metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 8)
+        label.setMaximumWidth(max(label.minimumWidth(), room))
+        label.setText(shown)
+        label.setToolTip("" if shown == text else plain_tooltip(text))
 
     def job_started(self, title: str) -> None:
         self.job_label.setText(title)

@@ -16,6 +16,11 @@ from bpgui.views.topology import _fmt
 VALUE, GRADIENT, UPDATE, NEW = 3, 4, 5, 6
 
 
+def full_speed(window) -> None:
+    """Run as fast as it can (the first launch's speed is a class's ten iterations a second)."""
+    window.speed.setValue(window.speed.maximum())
+
+
 def test_opens_on_the_default_xor_demo(window):
     assert "bpgui" in window.windowTitle()
     assert window.controller.network.layer_sizes == (2, 2, 1)
@@ -69,6 +74,7 @@ def test_step_epoch_runs_to_the_epoch_end(window):
 
 def test_run_and_pause_through_the_action(window, qtbot, table_column):
     window.controller.update_settings(target_error=None)
+    full_speed(window)
     window.run_action.trigger()
     assert window.controller.running and window.run_action.isChecked()
     qtbot.waitUntil(lambda: window.controller.iteration > 200, timeout=5000)
@@ -200,6 +206,7 @@ def test_messages_are_visible_in_the_status_bar(window, qtbot):
     assert "re-initialised" in window.message_label.text() and window.message_label.isVisible()
     assert window.message_label.width() > 100 and window.status_label.width() > 100
     window.controller.update_settings(target_error=0.2)
+    full_speed(window)
     window.run_action.trigger()
     qtbot.waitUntil(lambda: not window.controller.running, timeout=10_000)
     assert "target" in window.message_label.text()
@@ -430,6 +437,7 @@ def test_a_setting_changed_mid_run_is_marked_on_the_error_curve(window):
 
 def test_switching_language_while_running_keeps_running(window, qtbot, switch_language):
     window.controller.update_settings(target_error=None)
+    full_speed(window)
     window.run_action.trigger()
     old_view = window.topology
     chinese = switch_language(window, "zh_CN")
@@ -462,6 +470,7 @@ def test_divergence_is_explained_whole_and_the_curve_stays_finite(qtbot, qsettin
     window.show()
     (x0, x1), (y0, y1) = window.plot.plot_item.viewRange()
     assert -0.05 <= x0 <= 0 and x1 <= 1.1  # at t = 0 the x axis starts at iteration 0, not −0.5
+    full_speed(window)
     window.run_action.trigger()
     qtbot.waitUntil(lambda: not c.running, timeout=10_000)
     t = c.iteration

@@ -1,0 +1,218 @@
+"""Presentation mode: what the main window shows a class, and how it comes back exactly as it was.
+
+:class:`ReadoutBar` is t, E_k and E in type at least twice the application's,
+from the same status snapshot the status line reads. :class:`Presentation`
+remembers everything presentation mode changes (window state and geometry,
+docks and toolbars, the splitters, which panels were shown, the text scale,
+the palette) and puts it back on leaving. High contrast is a palette of pure
+black text on white, with a dark blue selection: no grey panels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QWidget
+
+from ..model.numbers import DEFAULT_DIGITS, format_number
+from ..model.text import fill
+from .text_scale import MAX_TEXT_SCALE, PRESENTATION_TEXT_SCALE, clamp_text_scale
+
+if TYPE_CHECKING:
+    from ..model.records import IterationRecord
+    from .main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+#: The readout's type, as a multiple of the application font.
+READOUT_FACTOR = 2.2
+
+
+def presentation_text_scale(normal: float) -> float:
+    """The text scale while presenting: the normal one, but never under PRESENTATION_TEXT_SCALE."""
+    return clamp_text_scale(max(normal, PRESENTATION_TEXT_SCALE))
+
+
+def high_contrast_palette() -> QPalette:
+    """Pure black text on white everywhere (windows, panels, fields, buttons), a dark blue selection."""
+    palette = QPalette()
+    black, white = QColor("#000000"), QColor("#ffffff")
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
+                 QPalette.ColorRole.Button, QPalette.ColorRole.ToolTipBase, QPalette.ColorRole.Light,
+                 QPalette.ColorRole.Midlight):
+        palette.setColor(role, white)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.ToolTipText, QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Dark,
+                 QPalette.ColorRole.Shadow, QPalette.ColorRole.Mid):
+        palette.setColor(role, black)
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#003a8c"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, white)
+    palette.setColor(QPalette.ColorRole.Link, QColor("#003a8c"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#555555"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#555555"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#555555"))
+    return palette
+
+
+class ReadoutBar(QWidget):
+    """t, E_k and E of the iteration shown, large enough for the last row of a classroom."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readout_bar")
+        self._digits = DEFAULT_DIGITS
+        self._scale = 1.0
+        self._shown: tuple[Any, ...] | None = None
+        self.t_label, self.error_k_label, self.error_label = QLabel(), QLabel(), QLabel()
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(12, 4, 12, 4)
+        self._layout.setSpacing(36)
+        for label in (self.t_label, self.error_k_label, self.error_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self._layout.addWidget(label)
+        self._layout.addStretch(1)
+        self._update_fonts()
+
+    # ---- what it shows -------------------------------------------------------------------------
+    def show_status(self, st: dict[str, Any], mode: str, phases: IterationRecord | None = None,
+                    error_known: bool = False) -> None:
+        """The controller's ``status()`` (and the phases' record, as the status line takes them)."""
+        self._shown = (dict(st), mode, phases, error_known)
+        t = int(st["iteration"])
+        error_k = st.get("error_k")
+        batch = st.get("batch")
+        if phases is not None:
+            error_k = phases.error if error_known else None
+            batch = phases.batch_size
+        if mode == "accumulated":
+            name = translate("MainWindow", "E of the pass")
+        elif batch not in (None, 1):
+            name = translate("MainWindow", "batch E")
+        else:
+            name = "E_k"
+        self.t_label.setText(fill(translate("MainWindow", "t = %1"), t))
+        shown_k = "—" if error_k is None else format_number(float(error_k), self._digits)
+        self.error_k_label.setText(f"{name} = {shown_k}")
+        self.error_label.setText(fill(translate("MainWindow", "E = %1"),
+                                      format_number(float(st["error"]), self._digits)))
+        self.error_label.setToolTip(fill(translate("MainWindow", "E at the end of epoch %1"), st["epoch"]))
+        self._arrange()
+
+    def texts(self) -> tuple[str, str, str]:
+        """What the three parts say now (for tests and the screenshot)."""
+        return self.t_label.text(), self.error_k_label.text(), self.error_label.text()
+
+    def set_digits(self, digits: int) -> None:
+        self._digits = int(digits)
+        if self._shown is not None:
+            self.show_status(*self._shown)
+
+    def set_text_scale(self, scale: float) -> None:
+        """The readout follows the application font (already scaled): at least twice its size."""
+        self._scale = scale
+        self._update_fonts()
+
+    def point_size(self) -> float:
+        return self.t_label.font().pointSizeF()
+
+    def minimumSizeHint(self) -> QSize:
+        # Never wider than the network below it asks for: too narrow for one row, the parts stand in a column.
+        return QSize(120, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        margins = self._layout.contentsMargins()
+        labels = (self.t_label, self.error_k_label, self.error_label)
+        row = sum(label.sizeHint().width() for label in labels) + 2 * self._layout.spacing() \
+            + margins.left() + margins.right()
+        direction = QBoxLayout.Direction.LeftToRight if row <= self.width() else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+            self._layout.setSpacing(36 if direction == QBoxLayout.Direction.LeftToRight else 0)
+
+    def in_one_row(self) -> bool:
+        return self._layout.direction() == QBoxLayout.Direction.LeftToRight
+
+    def _update_fonts(self) -> None:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(QApplication.font().pointSizeF() * READOUT_FACTOR)
+        font.setBold(True)
+        for label in (self.t_label, self.error_k_label, self.error_label):
+            label.setFont(font)
+        self._arrange()
+
+
+@dataclass
+class _Saved:
+    state: Qt.WindowState
+    geometry: QByteArray
+    docks: QByteArray
+    splitters: list[QByteArray]
+    table_visible: bool
+    tab: int
+    text_scale: float
+    palette: QPalette | None  # None: the window had no palette of its own
+
+
+class Presentation:
+    """Turns the main window's presentation mode on and off, restoring the normal view exactly."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._saved: _Saved | None = None
+
+    def active(self) -> bool:
+        return self._saved is not None
+
+    def normal_text_scale(self) -> float | None:
+        """The text scale to come back to (None when not presenting)."""
+        return None if self._saved is None else self._saved.text_scale
+
+    def enter(self, text_scale: float) -> float:
+        """Full screen, high contrast, the class's layout; returns the text scale to use while presenting."""
+        w = self._window
+        if self._saved is not None:
+            return text_scale
+        own_palette = w.testAttribute(Qt.WidgetAttribute.WA_SetPalette)
+        self._saved = _Saved(
+            state=w.windowState(), geometry=w.saveGeometry(), docks=w.saveState(),
+            splitters=[s.saveState() for s in w.splitters()], table_visible=w.table.isVisibleTo(w),
+            tab=w.right_tabs.currentIndex(), text_scale=text_scale,
+            palette=QPalette(w.palette()) if own_palette else None)
+        w.settings_dock.hide()
+        w.table.hide()
+        w.right_tabs.setCurrentWidget(w.plot)
+        for action in (w.seed_separator, *w.seed_widgets):
+            action.setVisible(False)
+        w.setPalette(high_contrast_palette())
+        w.readout.show()
+        w.showFullScreen()
+        return presentation_text_scale(text_scale)
+
+    def leave(self) -> float | None:
+        """Everything as it was; returns the text scale to go back to (None when not presenting)."""
+        saved, self._saved = self._saved, None
+        if saved is None:
+            return None
+        w = self._window
+        w.readout.hide()
+        for action in (w.seed_separator, *w.seed_widgets):
+            action.setVisible(True)
+        w.setPalette(saved.palette if saved.palette is not None else QPalette())
+        if saved.palette is None:
+            w.setAttribute(Qt.WidgetAttribute.WA_SetPalette, False)
+        w.setWindowState(saved.state)
+        if not saved.state & (Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowMaximized):
+            w.restoreGeometry(saved.geometry)
+        w.restoreState(saved.docks)
+        w.table.setVisible(saved.table_visible)
+        for splitter, state in zip(w.splitters(), saved.splitters):
+            splitter.restoreState(state)
+        w.right_tabs.setCurrentIndex(saved.tab)
+        return min(saved.text_scale, MAX_TEXT_SCALE)
