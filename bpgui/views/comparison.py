@@ -14,10 +14,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
 from ..model.records import RunSummary
 from ..model.text import fill
+from .plot_text import BASE_LABEL_POINTS, BASE_TICK_POINTS, number_axes, points, scale_axes
 
-_COLOURS = {"standard": "#1f63c6", "accumulated": "#d2362b", "minibatch": "#2a9d4b"}
+# Okabe & Ito: blue, vermillion, bluish green, told apart by red-green colour-blind viewers too.
+_COLOURS = {"standard": "#0072b2", "accumulated": "#d55e00", "minibatch": "#009e73"}
+_STYLES = {"standard": Qt.PenStyle.SolidLine, "accumulated": Qt.PenStyle.DashLine, "minibatch": Qt.PenStyle.DotLine}
 TARGET = 0.05
 
 
@@ -26,6 +30,8 @@ class ComparisonView(QWidget):
         super().__init__(parent)
         self._runs: list[RunSummary] = []
         self._title = ""
+        self._scale = 1.0
+        self._digits = DEFAULT_DIGITS
         self.x_axis = QComboBox()
         self.x_axis.addItem(self.tr("epochs"), "epochs")
         self.x_axis.addItem(self.tr("updates"), "updates")
@@ -35,7 +41,7 @@ class ComparisonView(QWidget):
         bar.addWidget(self.x_axis)
         bar.addWidget(self.log_scale)
         bar.addStretch(1)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems=number_axes())
         self.plot.setMinimumSize(260, 180)
         item = self.plot.getPlotItem()
         item.setLabel("left", self.tr("E = (1/m) Σ E_k"))
@@ -65,11 +71,29 @@ class ComparisonView(QWidget):
         names = {"standard": self.tr("standard BP"), "accumulated": self.tr("accumulated BP"),
                  "minibatch": self.tr("mini-batch")}
         for run in runs:
-            pen = pg.mkPen(_COLOURS.get(run.mode, "#555555"), width=2)
-            curve = self.plot.plot(pen=pen, name=f"{names.get(run.mode, run.mode)} (η = {run.learning_rate:g})")
+            pen = pg.mkPen(_COLOURS.get(run.mode, "#555555"), width=2 * self._scale,
+                           style=_STYLES.get(run.mode, Qt.PenStyle.SolidLine))
+            rate = format_number(run.learning_rate, self._digits)
+            curve = self.plot.plot(pen=pen, name=f"{names.get(run.mode, run.mode)} (η = {rate})")
             self._curves[run.mode] = curve
         self._update_plot()
         self.summary.setText(self.summary_text())
+
+    def set_text_scale(self, scale: float) -> None:
+        """Axis ticks and titles, legend and line widths at ``scale`` × their 100 % size."""
+        self._scale = max(0.5, float(scale))
+        scale_axes(self.plot.getPlotItem(), self.font(), self._scale)
+        self.legend.setLabelTextSize(points(BASE_TICK_POINTS, self._scale))
+        self.plot.getPlotItem().setLabel("left", self.tr("E = (1/m) Σ E_k"),
+                                         **{"font-size": points(BASE_LABEL_POINTS, self._scale)})
+        if self._runs:
+            self.show_runs(self._title, self._runs)
+
+    def set_digits(self, digits: int) -> None:
+        """Significant digits of the numbers in the legend and the summary."""
+        self._digits = min(MAX_DIGITS, max(MIN_DIGITS, int(digits)))
+        if self._runs:
+            self.show_runs(self._title, self._runs)
 
     def curve_data(self, mode: str) -> tuple[np.ndarray, np.ndarray]:
         return self._curves[mode].getData()
@@ -78,7 +102,8 @@ class ComparisonView(QWidget):
         by_updates = self.x_axis.currentData() == "updates"
         log = self.log_scale.isChecked()
         self.plot.getPlotItem().setLogMode(y=log)
-        self.plot.getPlotItem().setLabel("bottom", self.tr("updates") if by_updates else self.tr("epoch"))
+        self.plot.getPlotItem().setLabel("bottom", self.tr("updates") if by_updates else self.tr("epoch"),
+                                         **{"font-size": points(BASE_LABEL_POINTS, self._scale)})
         for run in self._runs:
             x = np.arange(run.epoch_errors.shape[0], dtype=float)
             if by_updates:
@@ -91,13 +116,14 @@ class ComparisonView(QWidget):
         for run in self._runs:
             reached = run.epochs_to(TARGET)
             if reached is not None:
-                reach = fill(self.tr("E ≤ %1 first at epoch %2 (%3 updates)"), f"{TARGET:g}", reached,
-                             f"{reached * run.updates_per_epoch:,}")
+                reach = fill(self.tr("E ≤ %1 first at epoch %2 (%3 updates)"), format_number(TARGET, self._digits),
+                             reached, f"{reached * run.updates_per_epoch:,}")
             else:
-                reach = fill(self.tr("E never reached %1"), f"{TARGET:g}")
+                reach = fill(self.tr("E never reached %1"), format_number(TARGET, self._digits))
             name = self.tr("standard BP") if run.mode == "standard" else self.tr("accumulated BP")
             lines.append(fill(self.tr("%1: after %2 epochs E = %3, training accuracy %4%; %5"), name, run.epochs,
-                              f"{run.final_error:.4g}", f"{100 * run.final_accuracy:.1f}", reach))
+                              format_number(run.final_error, self._digits),
+                              format_number(100 * run.final_accuracy, max(3, self._digits)), reach))
         lines.append(self.tr("Standard BP updates after every sample (m updates an epoch); accumulated BP once per "
                              "pass, on the cumulative error. Per epoch standard BP usually gets lower faster; per "
                              "update accumulated BP is the cheaper one."))

@@ -5,8 +5,8 @@ For a data set with exactly two inputs ``DecisionMapView`` draws
 * the main map: one output ŷ_j of the network (ŷ₁ unless the user picks
   another unit in the combo) evaluated on a ``GRID_SIZE`` × ``GRID_SIZE`` grid
   spanning the data's range padded by ``PADDING``, as a heatmap whose colour
-  map runs blue (0) → white (0.5) → red (1), so the decision boundary
-  ŷ_j = 0.5 is the white band; a dark contour marks it exactly. The samples
+  map runs in the network's colours, vermillion (0) → white (0.5) → blue (1),
+  so the decision boundary ŷ_j = 0.5 is the white band; a dark contour marks it exactly. The samples
   sit on top, coloured (and shaped) by their true class, and every sample the
   network classifies wrongly gets a black ring;
 * one small map per unit b_h of the first hidden layer (at most
@@ -14,6 +14,11 @@ For a data set with exactly two inputs ``DecisionMapView`` draws
   coloured by that unit's output, with the straight line
   v_1h x_1 + v_2h x_2 = γ_h where it switches. The main map is the output
   layer's blend of these pictures.
+
+The main map is square (the plane's aspect, within 1:2 and 2:1), the tiles
+too, each with the plane's range on its axes; the view lays them out itself
+in the space it gets (:meth:`DecisionMapView._arrange`): tiles beside a wide
+view, below a tall one, in a scroll area when there are too many to be read.
 
 The view only renders what it is given: ``set_data`` (the plane, the
 samples) and ``show_surface`` (a :class:`bpgui.model.surface.DecisionSurface`
@@ -25,29 +30,39 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..model.datasets import Dataset
 from ..model.geometry import plane_axes, plane_points
 from ..model.naming import unit_symbol
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
 from ..model.surface import GRID_SIZE, PADDING, DecisionSurface, output_levels
 from ..model.text import fill
 from .decision_map_samples import legend_html, style_points
-from .decision_map_tiles import COLOR_MAP, LOOKUP_TABLE, MAX_HIDDEN_MAPS, HiddenMapsPanel, place_image
-from .files import save_image
+from .decision_map_tiles import (
+    COLOR_MAP,
+    LOOKUP_TABLE,
+    MAX_HIDDEN_MAPS,
+    HiddenMapsPanel,
+    aspect_ratio,
+    place_image,
+    square_box,
+)
+from .plot_text import (
+    BASE_LABEL_POINTS,
+    BASE_TICK_POINTS,
+    number_axes,
+    picture_scale,
+    points,
+    scale_axes,
+    write_picture,
+)
 from .style import AXIS, BACKGROUND, TEXT
 
 __all__ = ["GRID_SIZE", "MAX_HIDDEN_MAPS", "PADDING", "DecisionMapView", "pretty_feature_name"]
@@ -83,7 +98,8 @@ class DecisionMapView(QWidget):
         self._grid_y = np.empty((0, 0))
         self._labels: np.ndarray | None = None  # true classes of the samples (classification sets)
         self._rings_shown = np.empty(0, dtype=np.intp)
-        self._shape: tuple[bool, bool] | None = None  # (wide, small) the layout was made for
+        self._scale = 1.0  # the text scale
+        self._digits = DEFAULT_DIGITS
 
         # ---- the bar: which output, and the legend ------------------------------------
         self._output_label = QLabel(self)
@@ -114,7 +130,7 @@ class DecisionMapView(QWidget):
         tick_font.setPointSizeF(max(9.0, tick_font.pointSizeF()))
 
         # ---- the main map ------------------------------------------------------------------
-        self._plot_widget = pg.PlotWidget(background=_BACKGROUND)
+        self._plot_widget = pg.PlotWidget(background=_BACKGROUND, axisItems=number_axes())
         self._plot_widget.setObjectName("main_map")
         self._plot_widget.setMinimumSize(160, 140)
         plot = self._plot_item = self._plot_widget.getPlotItem()
@@ -154,13 +170,12 @@ class DecisionMapView(QWidget):
         # ---- the hidden units ------------------------------------------------------------
         self._hidden_panel = HiddenMapsPanel()
 
+        # Laid out by hand (_arrange): a box layout cannot keep the main map square.
         self._content = QWidget(self)
         self._content.setObjectName("maps")
-        content_layout = self._content_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self._content)
-        content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.setSpacing(4)
-        content_layout.addWidget(self._plot_widget, 3)
-        content_layout.addWidget(self._hidden_panel, 2)
+        self._plot_widget.setParent(self._content)
+        self._hidden_panel.setParent(self._content)
+        self._content.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -206,7 +221,10 @@ class DecisionMapView(QWidget):
         if not (np.array_equal(surface.x_axis, self._x_axis) and np.array_equal(surface.y_axis, self._y_axis)):
             self._set_plane(surface.x_axis, surface.y_axis)
         self._draw_output()
+        shown = self._hidden_panel.isVisibleTo(self)
         self._hidden_panel.show_units(surface.hidden, surface.hidden_levels, surface.n_layers)
+        if shown != self._hidden_panel.isVisibleTo(self):
+            self._arrange()
         self._update_rings()
         self._update_legend()
 
@@ -252,10 +270,60 @@ class DecisionMapView(QWidget):
             return []
         return [self._output_combo.itemText(i) for i in range(self._output_combo.count())]
 
-    def export_png(self, path: str | os.PathLike) -> None:
-        """Save the maps as shown (main map and hidden units) as a PNG image, written atomically."""
+    def set_text_scale(self, scale: float) -> None:
+        """Axis ticks and names, tile titles and ranges, the colour bar, sample and ring sizes at ``scale``
+        × their 100 % size (the bar, legend and heading follow the application font by themselves)."""
+        self._scale = max(0.5, float(scale))
+        self._apply_scale(self._scale)
+
+    def set_digits(self, digits: int) -> None:
+        """Significant digits of the numbers the map writes (colour bar and tile ranges)."""
+        self._digits = min(MAX_DIGITS, max(MIN_DIGITS, int(digits)))
+        self._update_levels()
+        self._hidden_panel.set_digits(self._digits)
+        self._update_legend()
+
+    def minimum_size_for(self, main_side: int) -> QSize:
+        """The smallest view whose main map gets ``main_side`` × ``main_side`` pixels of plane (with the bar
+        above and the tiles beside it at the current text scale)."""
+        extra_w, extra_h = self._extras()
+        bar = self._output_label.sizeHint().height() + self._legend_label.sizeHint().height() + 8
+        tiles = round(main_side * 0.5) if self._hidden_panel.isVisibleTo(self) else 0
+        return QSize(main_side + extra_w + tiles, main_side + extra_h + bar)
+
+    def export_image(self, path: str | os.PathLike, size: QSize | None = None) -> None:
+        """Save the maps (main map, colour bar, hidden units) as a picture of exactly ``size`` pixels (None:
+        as on screen), SVG if ``path`` ends in .svg, else PNG. A large picture is laid out as a screen of
+        about 720 × 540 and magnified, so it reads like the screen. Written atomically (BpguiError on failure,
+        the old file kept)."""
         source = self._content if self._content.isVisibleTo(self) else self
-        save_image(source.grab(), path)
+        if size is None:
+            size = source.size()
+        size = QSize(int(size.width()), int(size.height()))
+        write_picture(path, size, self.tr("What it learned"), self._painter_of(source, size))
+
+    def export_png(self, path: str | os.PathLike, size: QSize | None = None) -> None:
+        """A PNG of the maps (see :meth:`export_image`)."""
+        self.export_image(path, size)
+
+    def _painter_of(self, source: QWidget, size: QSize) -> Callable[[QPainter], None]:
+        def draw(painter: QPainter) -> None:
+            magnify = picture_scale(size) if size.width() > 0 and size.height() > 0 else 1.0
+            old = source.geometry()
+            logical = QSize(max(1, round(size.width() / magnify)), max(1, round(size.height() / magnify)))
+            if source is self._content and logical != old.size():
+                source.setGeometry(QRect(old.topLeft(), logical))
+                self._arrange()
+            self._apply_pens(magnify)
+            try:
+                painter.scale(size.width() / logical.width(), size.height() / logical.height())
+                source.render(painter, QPoint(0, 0))
+            finally:
+                self._apply_pens(1.0)
+                if source.geometry() != old:
+                    source.setGeometry(old)
+                    self._arrange()
+        return draw
 
     # ---- read-only access to the items (for the main window and tests) ------------------
     @property
@@ -320,7 +388,12 @@ class DecisionMapView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._update_direction()
+        self._arrange()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._content and event.type() == QEvent.Type.Resize:
+            self._arrange()
+        return super().eventFilter(watched, event)
 
     # ---- slots ------------------------------------------------------------------------------
     def _on_output_combo_changed(self, _index: int) -> None:
@@ -342,7 +415,9 @@ class DecisionMapView(QWidget):
             array.setflags(write=False)
         self._grid_x, self._grid_y = grid_x, grid_y
         place_image(self._image, self._plot_item, x_axis, y_axis)
+        self._plot_item.getViewBox().setAspectLocked(True, aspect_ratio(x_axis, y_axis))
         self._hidden_panel.set_plane(x_axis, y_axis)
+        self._arrange()
 
     def _clear_maps(self) -> None:
         """Forget the maps drawn (the items stay, empty, for the next surface)."""
@@ -400,9 +475,10 @@ class DecisionMapView(QWidget):
         dataset = self._dataset
         levels = (0.0, 1.0) if dataset is None else output_levels(dataset, self._output_index())
         self._color_bar.setLevels(levels)
-        classification = dataset is None or dataset.task == "classification"
-        # 0, 0.5 (the boundary) and 1 only; a regression set gets the automatic ticks.
-        self._color_bar.axis.setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], []] if classification else None)
+        # The bottom, the middle (the boundary, for a classification set) and the top, in the one number format.
+        low, high = float(levels[0]), float(levels[1])
+        self._color_bar.axis.setTicks([[(v, format_number(v, self._digits)) for v in (low, (low + high) / 2, high)],
+                                       []])
 
     def _fill_output_combo(self) -> None:
         dataset = self._dataset
@@ -444,8 +520,9 @@ class DecisionMapView(QWidget):
         self._output_label.setText(self.tr("Map of:"))
         self._output_combo.setToolTip(self.tr("The output unit whose value the map shows"))
         self._plot_widget.setToolTip(
-            self.tr("The network's output over the plane of the two inputs: blue 0, white 0.5, red 1. "
-                    "The black line is the decision boundary (output 0.5); ringed samples are misclassified.")
+            self.tr("The network's output over the plane of the two inputs: vermillion 0, white 0.5, blue 1, "
+                    "as the network colours its units. The black line is the decision boundary (output 0.5); "
+                    "ringed samples are misclassified.")
         )
         self._hidden_panel.retranslate()
         self._update_axis_labels()
@@ -454,7 +531,7 @@ class DecisionMapView(QWidget):
         self._show_message(self._data_problem())
 
     def _update_axis_labels(self) -> None:
-        style = {"color": _TEXT, "font-size": "10pt"}
+        style = {"color": _TEXT, "font-size": points(BASE_LABEL_POINTS, self._scale)}
         dataset = self._dataset
         if dataset is not None and dataset.n_inputs == 2:
             bottom, left = (pretty_feature_name(n) for n in dataset.feature_names)
@@ -464,25 +541,67 @@ class DecisionMapView(QWidget):
         self._plot_item.setLabel("left", left, **style)
 
     def _update_color_bar_label(self) -> None:
-        self._color_bar.axis.setLabel(unit_symbol(2, self._output_index() + 1, 2).unicode, color=_TEXT)
+        self._color_bar.axis.setLabel(unit_symbol(2, self._output_index() + 1, 2).unicode, color=_TEXT,
+                                      **{"font-size": points(BASE_LABEL_POINTS, self._scale)})
 
     def _update_legend(self) -> None:
         misclassified = None if self._surface is None else self._misclassified().shape[0]
-        self._legend_label.setText(legend_html(self._dataset, self._labels, misclassified))
+        self._legend_label.setText(legend_html(self._dataset, self._labels, misclassified, self._colour_key()))
+
+    def _colour_key(self) -> tuple[str, str, str] | None:
+        """(symbol, bottom, top) of the colour legend: the output mapped and its range, as numbers."""
+        if self._dataset is None or self._dataset.n_inputs != 2:
+            return None
+        low, high = output_levels(self._dataset, self._output_index())
+        symbol = unit_symbol(2, self._output_index() + 1, 2).unicode
+        return symbol, format_number(low, self._digits), format_number(high, self._digits)
+
+    # ---- text scale ------------------------------------------------------------------------------
+    def _apply_scale(self, scale: float) -> None:
+        font = self.font()
+        scale_axes(self._plot_item, font, scale)
+        tick_font = QFont(font)
+        tick_font.setPointSizeF(BASE_TICK_POINTS * scale)
+        self._color_bar.axis.setTickFont(tick_font)
+        self._color_bar.axis.setWidth(None)
+        self._update_color_bar_label()
+        self._apply_pens(1.0)
+        self._hidden_panel.set_text_scale(scale)
+        self._update_axis_labels()
+        self._arrange()
+
+    def _apply_pens(self, magnify: float) -> None:
+        """Samples, rings and lines for the text scale × ``magnify`` (a picture's magnification)."""
+        s = self._scale * magnify
+        self._points.setSize(_POINT_SIZE * s)
+        self._points.setPen(pg.mkPen("w", width=1.2 * s))
+        self._rings.setSize(_RING_SIZE * s)
+        self._rings.setPen(pg.mkPen("#000000", width=2 * s))
+        self._boundary.setPen(pg.mkPen("#1a1a1a", width=2 * s))
+        self._hidden_panel.set_pen_scale(s)
 
     # ---- layout ----------------------------------------------------------------------------------
-    def _update_direction(self) -> None:
-        """Hidden tiles beside the main map when the view is wide, below it when it is tall."""
-        wide = self.width() >= 1.25 * self.height()
-        small = self.width() < 600
-        if (wide, small) == self._shape:
+    def _extras(self) -> tuple[int, int]:
+        """Pixels of the main map's widget that are not plane: axes, colour bar, margins (as now laid out)."""
+        box = self._plot_item.getViewBox().sceneBoundingRect()
+        widget = self._plot_widget.size()
+        if box.width() < 10 or box.height() < 10:
+            return round(110 * self._scale), round(40 * self._scale)
+        return max(0, round(widget.width() - box.width())), max(0, round(widget.height() - box.height()))
+
+    def _arrange(self) -> None:
+        """The main map as large and as square as the content allows; the tiles beside it when the content
+        is wide, below it when it is tall (they scroll there if too many to read)."""
+        area = self._content.rect()
+        if area.width() < 10 or area.height() < 10:
             return
-        self._shape = (wide, small)
-        layout = self._content_layout
-        layout.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
-        if wide:  # a small view gives the main map more of its width
-            main, hidden = (3, 2) if self.width() >= 600 else (2, 1)
-        else:
-            main, hidden = 5, 2
-        layout.setStretchFactor(self._plot_widget, main)
-        layout.setStretchFactor(self._hidden_panel, hidden)
+        tiles = self._hidden_panel.isVisibleTo(self._content) or not self._hidden_panel.isHidden()
+        plane_ratio = aspect_ratio(self._x_axis, self._y_axis, picture=True)
+        for _ in range(2):  # the axes' size depends on the map's: a second pass settles it
+            extra_w, extra_h = self._extras()
+            main, panel = square_box(area, extra_w, extra_h, plane_ratio, tiles, 4)
+            self._plot_widget.setGeometry(main)
+            self._plot_widget.resizeEvent(None)  # now, not when the event comes: the next pass measures it
+            self._plot_item.layout.activate()
+            if tiles:
+                self._hidden_panel.setGeometry(panel)

@@ -15,12 +15,17 @@ from PySide6.QtCore import QCoreApplication
 from ..model.datasets import Dataset
 from ..model.geometry import plane_points
 from ..model.text import fill
+from .style import HIGH_DARK, LOW_DARK, value_colour
+
+# The map's colours at the bottom and the top of the output's range (decision_map_tiles.COLOR_MAP).
+LOW_TINT, HIGH_TINT = value_colour(0.0, 0.0, 1.0).name(), value_colour(1.0, 0.0, 1.0).name()
 
 translate = QCoreApplication.translate
 
-# Samples: dark shades of the map's two colours for a binary set, a qualitative palette for more classes.
-BINARY_CLASS_COLOURS = ("#0b3d91", "#a11d21")
-CLASS_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666")
+# Samples: a binary set's class 0 in the dark LOW, class 1 in the dark HIGH (the map's and the network's
+# colours for an output near 0 and near 1); more classes get Okabe & Ito's colour-blind safe palette.
+BINARY_CLASS_COLOURS = (LOW_DARK, HIGH_DARK)
+CLASS_COLOURS = ("#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7", "#000000", "#f0e442")
 CLASS_SYMBOLS = ("o", "s", "t1", "d", "h", "star")
 SYMBOL_GLYPHS = {"o": "●", "s": "■", "t1": "▲", "d": "◆", "h": "⬢", "star": "★"}
 REGRESSION_COLOUR = "#333333"
@@ -64,8 +69,10 @@ def style_points(points: pg.ScatterPlotItem, dataset: Dataset | None, labels: np
     points.setData(x, y, brush=[brushes[c] for c in classes], symbol=[styles[c][1] for c in classes])
 
 
-def legend_html(dataset: Dataset | None, labels: np.ndarray | None, misclassified: int | None) -> str:
-    """The classes and, when a map is shown (``misclassified`` not None), how many samples are misclassified."""
+def legend_html(dataset: Dataset | None, labels: np.ndarray | None, misclassified: int | None,
+                colour_key: tuple[str, str, str] | None = None) -> str:
+    """The map's colours (``colour_key``: the output's symbol, the value at the bottom and at the top of its
+    range), the classes and, when a map is shown (``misclassified`` not None), how many are misclassified."""
     if dataset is None or dataset.n_inputs != 2:
         return ""
 
@@ -73,6 +80,12 @@ def legend_html(dataset: Dataset | None, labels: np.ndarray | None, misclassifie
         return html.escape(text).replace(" ", "&nbsp;")
 
     parts = []
+    if colour_key is not None:  # e.g. "map of ŷ₁: ■ 0 … ■ 1", the squares in the map's colours
+        symbol, low, high = colour_key
+        template = unbroken(translate("DecisionMapView", "map of %1: %2 … %3"))
+        parts.append(fill(template, html.escape(symbol),
+                          f'<span style="color:{LOW_TINT}">■</span>&nbsp;{html.escape(low)}',
+                          f'<span style="color:{HIGH_TINT}">■</span>&nbsp;{html.escape(high)}'))
     for colour, symbol, name in class_styles(dataset, labels):
         label = unbroken(fill(translate("DecisionMapView", "class %1"), name))
         parts.append(f'<span style="color:{colour}">{SYMBOL_GLYPHS[symbol]}</span>&nbsp;{label}')

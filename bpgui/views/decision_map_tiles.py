@@ -2,8 +2,11 @@
 
 Each tile is the input plane coloured by that unit's output, titled with the
 note's name of the unit, with the dashed line where it switches
-(α_h − γ_h = 0). Tiles are made once and then reused; they are arranged in
-the number of columns that makes them largest. The panel only draws the
+(α_h − γ_h = 0), the plane's aspect and its range on the axes. Tiles are made
+once and then reused; they are arranged in the number of columns that makes
+them largest, and scroll when that would make them smaller than
+``MIN_TILE`` pixels (times the text scale). :func:`square_box` places the main
+map and the panel in the space the view gets. The panel only draws the
 :class:`bpgui.model.surface.UnitMap` records it is given. Its strings belong
 to the translation context ``DecisionMapView`` (the map's), as they always have.
 """
@@ -15,23 +18,66 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QTransform
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QFont, QTransform
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..model.naming import unit_symbol
+from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.surface import UnitMap
 from ..model.text import fill
-from .style import BACKGROUND, TEXT
+from .plot_text import BASE_LABEL_POINTS, NumberAxis, points
+from .style import BACKGROUND, TEXT, value_colour
 
 translate = QCoreApplication.translate
 
 MAX_HIDDEN_MAPS = 16
+MIN_TILE = 56  # pixels of plane per tile at 100 % text; smaller, the tiles scroll
+MAX_ASPECT = 2.0  # a plane longer than 2:1 is drawn at 2:1 (equal units would make it a sliver)
+TILE_TICK_POINTS = 7.5
 
-# The map: 0 → blue, 0.5 → white, 1 → red (mid tones, so that the samples stand out).
-COLOR_MAP = pg.ColorMap(pos=[0.0, 0.5, 1.0], color=["#5e9fce", "#ffffff", "#e0775a"])
+# The map, in the network's one colour convention (bpgui.views.style): the bottom of the output's range
+# LOW (vermillion), the middle white, the top HIGH (blue), exactly as value_colour fills a unit, so ŷ = 0.86
+# is the same blue in the network and on the map.
+COLOR_MAP = pg.ColorMap(pos=[0.0, 0.5, 1.0], color=[value_colour(0.0, 0.0, 1.0).name(), "#ffffff",
+                                                    value_colour(1.0, 0.0, 1.0).name()])
 LOOKUP_TABLE = COLOR_MAP.getLookupTable(0.0, 1.0, 256)
 _UNIT_LINE_PEN = pg.mkPen("#1a1a1a", width=1.2, style=Qt.PenStyle.DashLine)
+
+
+def aspect_ratio(x_axis: np.ndarray, y_axis: np.ndarray, picture: bool = False) -> float:
+    """The map's width : height (``picture``) — the plane's own, equal units, within 1:2 and 2:1 — or the
+    ViewBox's aspect lock that draws it so (1 for equal units)."""
+    if x_axis.shape[0] < 2 or y_axis.shape[0] < 2:
+        return 1.0
+    plane = float(x_axis[-1] - x_axis[0]) / float(y_axis[-1] - y_axis[0])
+    if not math.isfinite(plane) or plane <= 0:
+        return 1.0
+    drawn = min(MAX_ASPECT, max(1 / MAX_ASPECT, plane))
+    return drawn if picture else drawn / plane
+
+
+def square_box(area: QRect, extra_w: int, extra_h: int, ratio: float, tiles: bool, spacing: int
+               ) -> tuple[QRect, QRect]:
+    """(main map's widget, tiles panel) in ``area``: the plane ``ratio`` wide to 1 high plus ``extra_w`` ×
+    ``extra_h`` pixels of axes, as large as it gets beside or below the panel (a third of the room)."""
+    w, h = area.width(), area.height()
+
+    def fit(width: float, height: float) -> tuple[int, int]:
+        plane_w = max(20.0, min(width - extra_w, (height - extra_h) * ratio))
+        return round(plane_w + extra_w), round(plane_w / ratio + extra_h)
+
+    if not tiles:
+        mw, mh = fit(w, h)
+        return QRect(area.left() + max(0, (w - mw) // 2), area.top(), min(mw, w), min(mh, h)), QRect()
+    beside, below = fit(w * 0.64, h), fit(w, h * 0.64)
+    if beside[0] * beside[1] >= below[0] * below[1]:
+        mw, mh = beside
+        main = QRect(area.left(), area.top(), min(mw, w), min(mh, h))
+        return main, QRect(main.right() + 1 + spacing, area.top(), max(0, w - mw - spacing), h)
+    mw, mh = below
+    main = QRect(area.left() + max(0, (w - mw) // 2), area.top(), min(mw, w), min(mh, h))
+    return main, QRect(area.left(), main.bottom() + 1 + spacing, w, max(0, h - mh - spacing))
 
 
 def place_image(image: pg.ImageItem, plot: pg.PlotItem, x_axis: np.ndarray, y_axis: np.ndarray) -> None:
@@ -53,12 +99,15 @@ def place_image(image: pg.ImageItem, plot: pg.PlotItem, x_axis: np.ndarray, y_ax
 
 
 class HiddenTile:
-    """One small map: a plot without axes, titled b_h, with the unit's output and its switching line."""
+    """One small map titled b_h: the unit's output, its switching line, and the plane's range on its axes."""
 
     def __init__(self) -> None:
-        self.plot = pg.PlotItem()
-        self.plot.hideAxis("left")
-        self.plot.hideAxis("bottom")
+        self.plot = pg.PlotItem(axisItems={"left": NumberAxis("left"), "bottom": NumberAxis("bottom")})
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen("#888888"))
+            axis.setTextPen(pg.mkPen(TEXT))
+            axis.setStyle(tickLength=3, tickTextOffset=2)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(False, False)
@@ -83,21 +132,30 @@ class HiddenMapsPanel(QWidget):
         self._n_layers_titled = 0  # the depth the tile titles were written for (b_h or b⁽¹⁾_h)
         self._tiles: list[HiddenTile] = []  # a pool: created when first needed, then only shown or hidden
         self._tile_columns = 0
+        self._scale = 1.0
+        self._digits = DEFAULT_DIGITS
         self._title = QLabel(self)
         self._title.setWordWrap(True)
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._view = pg.GraphicsLayoutWidget(self)
+        self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(BACKGROUND)
-        self._view.setMinimumSize(60, 60)
+        self._view.setMinimumSize(40, 40)
         self._view.ci.setContentsMargins(2, 2, 2, 2)
         self._view.ci.setSpacing(3)
+        # Many tiles scroll rather than shrink past reading (on purpose: the vertical bar appears then only).
+        self._scroll = QScrollArea(self)
+        self._scroll.setObjectName("hidden_maps_scroll")
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self._view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self._title)
-        layout.addWidget(self._view, 1)
+        layout.addWidget(self._scroll, 1)
         self.setVisible(False)
-        self._view.installEventFilter(self)
+        self._scroll.viewport().installEventFilter(self)
         self.retranslate()
 
     # ---- drawing ---------------------------------------------------------------------------
@@ -105,7 +163,46 @@ class HiddenMapsPanel(QWidget):
         """The grid every tile's image is placed on."""
         self._x_axis, self._y_axis = x_axis, y_axis
         for tile in self._tiles:
-            place_image(tile.image, tile.plot, x_axis, y_axis)
+            self._place(tile)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Tile titles and range labels at ``scale`` × their 100 % size; the least tile grows with it."""
+        self._scale = scale
+        for tile in self._tiles:
+            self._style(tile)
+        self._tile_columns = 0
+        self._update_grid()
+
+    def set_digits(self, digits: int) -> None:
+        self._digits = digits
+        for tile in self._tiles:
+            self._place(tile)
+
+    def set_pen_scale(self, scale: float) -> None:
+        """The switching lines' width × ``scale``."""
+        pen = pg.mkPen(_UNIT_LINE_PEN)
+        pen.setWidthF(_UNIT_LINE_PEN.widthF() * scale)
+        for tile in self._tiles:
+            tile.line.setPen(pen)
+
+    def _place(self, tile: HiddenTile) -> None:
+        x_axis, y_axis = self._x_axis, self._y_axis
+        place_image(tile.image, tile.plot, x_axis, y_axis)
+        tile.plot.getViewBox().setAspectLocked(True, aspect_ratio(x_axis, y_axis))
+        for name, axis_values in (("bottom", x_axis), ("left", y_axis)):
+            ticks = [] if axis_values.shape[0] < 2 else [
+                (float(v), format_number(v, self._digits)) for v in (axis_values[0], axis_values[-1])]
+            tile.plot.getAxis(name).setTicks([ticks, []])
+
+    def _style(self, tile: HiddenTile) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(TILE_TICK_POINTS * self._scale)
+        for name in ("left", "bottom"):
+            axis = tile.plot.getAxis(name)
+            axis.setTickFont(font)
+            axis.setWidth(None) if name == "left" else axis.setHeight(None)
+        title = tile.plot.titleLabel.text
+        tile.plot.setTitle(title, size=points(BASE_LABEL_POINTS, self._scale), color=TEXT)
 
     def show_units(self, units: Sequence[UnitMap], levels: tuple[float, float], n_layers: int) -> None:
         """Draw every unit's map and line (the first ``MAX_HIDDEN_MAPS`` of them)."""
@@ -157,7 +254,7 @@ class HiddenMapsPanel(QWidget):
 
     # ---- Qt overrides -------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._view and event.type() == QEvent.Type.Resize:
+        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
             self._update_grid()
         return super().eventFilter(watched, event)
 
@@ -173,10 +270,12 @@ class HiddenMapsPanel(QWidget):
         self._n_layers_titled = n_layers
         while len(self._tiles) < min(q, MAX_HIDDEN_MAPS):
             tile = HiddenTile()
-            place_image(tile.image, tile.plot, self._x_axis, self._y_axis)
+            self._place(tile)
+            self._style(tile)
             self._tiles.append(tile)
         for h, tile in enumerate(self._tiles[: self._shown()]):
-            tile.plot.setTitle(unit_symbol(1, h + 1, n_layers).unicode, size="10pt", color=TEXT)
+            tile.plot.setTitle(unit_symbol(1, h + 1, n_layers).unicode, size=points(BASE_LABEL_POINTS, self._scale),
+                               color=TEXT)
         self.setVisible(q > 0)
         self._tile_columns = 0  # force a new grid
         self._update_grid()
@@ -185,15 +284,22 @@ class HiddenMapsPanel(QWidget):
     def _update_grid(self) -> None:
         """Arrange the tiles in the number of columns that makes them largest."""
         n = self._shown()
-        size = self._view.size()
+        size = self._scroll.viewport().size()
         width, height = max(size.width(), 1), max(size.height(), 1)
-        title = 22  # the b_h title row, in pixels
+        title = 22 * self._scale  # the b_h title row, in pixels
+        axes_w, axes_h = 34 * self._scale, 18 * self._scale  # the range labels
         best, columns = -1.0, 1
         for c in range(1, max(n, 1) + 1):
             rows = math.ceil(n / c) if n else 1
-            side = min(width / c, height / rows - title)
+            side = min(width / c - axes_w, height / rows - title - axes_h)
             if side > best + 0.5:
                 best, columns = side, c
+        least = MIN_TILE * self._scale
+        needed = 0
+        if n and best < least:  # too many to read: as many columns as fit at the least size, and scroll
+            columns = max(1, min(n, int(width // (least + axes_w))))
+            needed = math.ceil(n / columns) * math.ceil(least + title + axes_h)
+        self._view.setMinimumHeight(max(40, needed))
         layout = self._view.ci
         in_layout = [tile for tile in self._tiles if tile.plot in layout.items]
         wanted = self._tiles[:n]

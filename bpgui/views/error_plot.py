@@ -47,8 +47,15 @@ from .error_plot_hover import (
     placeholder_text,
     widest_text,
 )
-from .error_plot_items import (EPOCH_SYMBOL_BRUSH, ITERATION_SYMBOL_BRUSH, TEST_SYMBOL_BRUSH, build_plot, pens,
-                               place_legend, set_curve)
+from .error_plot_items import (
+    EPOCH_SYMBOL_BRUSH,
+    ITERATION_SYMBOL_BRUSH,
+    TEST_SYMBOL_BRUSH,
+    build_plot,
+    pens,
+    place_legend,
+    set_curve,
+)
 from .error_plot_svg import export_plot
 from .plot_text import BASE_LABEL_POINTS, BASE_TICK_POINTS, points, scale_axes, scaled_font
 from .style import TEXT

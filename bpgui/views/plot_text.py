@@ -37,7 +37,7 @@ BASE_LABEL_POINTS = 10.0
 class NumberAxis(pg.AxisItem):
     """An axis whose tick labels have a true minus sign (−0.5, not -0.5)."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+    def tickStrings(self, values, scale, spacing):
         return [text.replace("-", MINUS) for text in super().tickStrings(values, scale, spacing)]
 
 
