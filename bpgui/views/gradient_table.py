@@ -518,10 +518,15 @@ class GradientTableView(QWidget):
         self._follow_font()
 
     def _follow_font(self) -> None:
+        # The header does not always take a new font from the table by itself (not after a scrollTo while
+        # hidden, seen with Qt 6): it is given the table's, at every font change.
+        self._table.horizontalHeader().setFont(self._table.font())
         self._text_filter.setMinimumWidth(self._text_filter.fontMetrics().horizontalAdvance("M") * 7)
         self._update_column_widths()
         self._set_explicit_minimum()
         self._fit_bar(self.width())
+        if self._table.currentIndex().isValid():  # the taller rows may have pushed the selected one out of view
+            self._table.scrollTo(self._table.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
 
     # ---- copy and export --------------------------------------------------------------------------------
     def copy_text(self) -> str:

@@ -4,6 +4,10 @@ It shows the controller's settings and sends the learner's changes as a dict
 (``changes_requested``); it never validates numbers itself beyond parsing, so
 every refusal comes from the model with its own message, and the panel then
 falls back to the settings in force.
+
+Its widgets follow the application font (the app's text scale). Where the
+panel is too narrow for every label beside its field (large text in a narrow
+dock), every field moves under its label rather than anything being cut.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ from __future__ import annotations
 import math
 import os
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +34,8 @@ from ..model.errors import ConfigError
 from ..model.network import parse_hidden_sizes
 from ..model.text import fill
 from ..session.data_notes import BUILTIN_DISPLAY_NAMES, DATA_SETS_CONTEXT
+from .gradient_table_columns import exact_number, parse_number
+from .text_scale import clamp_text_scale
 
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "linear")
 
@@ -41,7 +48,8 @@ class SettingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = Settings()
-        form = QFormLayout(self)
+        self._text_scale = 1.0
+        form = self._form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.data = QComboBox()
@@ -165,14 +173,71 @@ class SettingsPanel(QWidget):
             self.mode.setCurrentIndex(self.mode.findData(settings.mode))
             self.batch_size.setValue(settings.batch_size)
             self.batch_size.setEnabled(settings.mode == "minibatch")
-            self.learning_rate.setText(f"{settings.learning_rate:g}")
+            self.learning_rate.setText(exact_number(settings.learning_rate))  # as set, in the screen's format
             self.shuffle.setChecked(settings.shuffle)
             self.init.setCurrentIndex(self.init.findData(settings.init))
-            self.target_error.setText("" if settings.target_error is None else f"{settings.target_error:g}")
+            self.target_error.setText("" if settings.target_error is None else exact_number(settings.target_error))
             self.max_epochs.setValue(settings.max_epochs or 0)
         finally:
             for w in widgets:
                 w.blockSignals(False)
+
+    # ---- text size ------------------------------------------------------------------
+    def text_scale(self) -> float:
+        return self._text_scale
+
+    def set_text_scale(self, scale: float) -> None:
+        """Follow the app's text scale: the widgets take the application font; the form is laid out again."""
+        self._text_scale = clamp_text_scale(scale)
+        # Qt posts the application font's change: take it now, so the sizes are measured in it.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+        self._fit_rows(self.width())
+        self._form.invalidate()
+        self.updateGeometry()
+
+    def _column_widths(self) -> tuple[int, int]:
+        """The widest label (whole) and the widest field's minimum."""
+        form = self._form
+        labels, fields = [0], [0]
+        for row in range(form.rowCount()):
+            for role, widths in ((QFormLayout.ItemRole.LabelRole, labels), (QFormLayout.ItemRole.FieldRole, fields)):
+                item = form.itemAt(row, role)
+                widget = None if item is None else item.widget()
+                if widget is not None and not widget.isHidden():
+                    widths.append(widget.sizeHint().width() if widths is labels else widget.minimumSizeHint().width())
+        return max(labels), max(fields)
+
+    def side_by_side_width(self) -> int:
+        """The narrowest width with every label beside its field (narrower: every field under its label)."""
+        label, field = self._column_widths()
+        margins = self._form.contentsMargins()
+        return label + max(0, self._form.horizontalSpacing()) + field + margins.left() + margins.right()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for every label beside its field (the dock asks for this)."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.side_by_side_width()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the fields under their labels (the height is the rows' as they are now laid out)."""
+        margins = self._form.contentsMargins()
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), max(self._column_widths()) + margins.left() + margins.right()), hint.height())
+
+    def _fit_rows(self, width: int) -> None:
+        wide = width >= self.side_by_side_width()
+        policy = QFormLayout.RowWrapPolicy.DontWrapRows if wide else QFormLayout.RowWrapPolicy.WrapAllRows
+        if self._form.rowWrapPolicy() != policy:
+            self._form.setRowWrapPolicy(policy)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows(event.size().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows(self.width())
+        super().changeEvent(event)
 
     # ---- requests --------------------------------------------------------------------
     def _request(self, **changes) -> None:
@@ -196,9 +261,8 @@ class SettingsPanel(QWidget):
 
     def _on_learning_rate_edited(self) -> None:
         text = self.learning_rate.text().strip()
-        try:
-            eta = float(text)
-        except ValueError:
+        eta = parse_number(text)  # plainly typed, or as the screen writes numbers (−, ×10⁻⁵)
+        if eta is None:
             self._refuse(fill(self.tr("The learning rate η must be a number, got “%1”."), text))
             return
         if not math.isfinite(eta) or eta <= 0:
@@ -211,9 +275,8 @@ class SettingsPanel(QWidget):
         if not text:
             self._request(target_error=None)
             return
-        try:
-            value = float(text)
-        except ValueError:
+        value = parse_number(text)
+        if value is None:
             self._refuse(fill(self.tr("The target error must be a number (or empty for none), got “%1”."), text))
             return
         self._request(target_error=value)

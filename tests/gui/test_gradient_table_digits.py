@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QApplication, QSpinBox
 
 from bpgui.model.naming import parameter_specs
 from bpgui.model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
@@ -124,9 +124,15 @@ def test_rows_and_columns_follow_the_text_scale(view, scaled):
     table = view.table()
     height, width = table.verticalHeader().defaultSectionSize(), table.columnWidth(COL_NAME)
     assert number_cells_fit(view)
+    view.select_parameter(8)  # θ₁, the last row (a selection once kept the header on the old font)
     scaled(1.75)
     view.set_text_scale(1.75)
     metrics = table.fontMetrics()
+    assert table.horizontalHeader().font().pointSizeF() == table.font().pointSizeF()
+    view.resize(900, 400)
+    QApplication.processEvents()
+    current = table.visualRect(table.currentIndex())
+    assert table.viewport().rect().contains(current)  # still in view with taller rows
     assert table.verticalHeader().defaultSectionSize() >= metrics.height() > height
     assert table.columnWidth(COL_NAME) > width
     assert number_cells_fit(view)
@@ -136,3 +142,13 @@ def test_rows_and_columns_follow_the_text_scale(view, scaled):
         if not table.isColumnHidden(column):
             assert header.fontMetrics().horizontalAdvance(titles[column]) < table.columnWidth(column)
     assert view.minimumWidth() <= 900
+
+
+def test_an_application_font_change_alone_is_followed(view, scaled, qtbot):
+    view.show()
+    view.select_parameter(3)
+    table = view.table()
+    scaled(1.5)  # the main window calls set_text_scale too; Qt's own font events must suffice
+    qtbot.waitUntil(lambda: table.font().pointSizeF() == QApplication.font().pointSizeF(), timeout=2000)
+    assert table.horizontalHeader().font().pointSizeF() == table.font().pointSizeF()
+    assert table.verticalHeader().defaultSectionSize() >= table.fontMetrics().height()

@@ -117,3 +117,51 @@ def test_an_imported_csv_is_offered_by_its_name_with_its_path_as_tip(panel, tmp_
     assert panel.data.itemData(panel.data.currentIndex(), Qt.ItemDataRole.ToolTipRole) == path
     panel.show_settings(Settings(data=path))
     assert panel.data.findData(path) == panel.data.count() - 1 and panel.data.count() == 12  # not added twice
+
+
+def test_numbers_are_shown_as_the_screen_writes_them_and_read_back(panel, sent):
+    panel.show_settings(Settings(learning_rate=1.25e-05, target_error=0.001))
+    assert panel.learning_rate.text() == "1.25×10⁻⁵" and panel.target_error.text() == "0.001"
+    panel.learning_rate.editingFinished.emit()  # the text shown, entered again (QTest types ASCII only)
+    assert sent == []
+    panel.learning_rate.setText("\u22122.5×10⁻²")  # pasted from the screen: a true minus, a power of ten
+    panel.learning_rate.editingFinished.emit()
+    assert sent == [("refused", "The learning rate η must be a positive number, got \u22122.5×10⁻².")]
+    panel.target_error.setText("2.5×10⁻²")
+    panel.target_error.editingFinished.emit()
+    assert sent[-1] == ("change", {"target_error": 0.025})
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_at_large_text_in_a_narrow_dock_every_field_goes_under_its_label_and_nothing_is_cut(qtbot, language):
+    from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QScrollArea
+
+    from bpgui.views.language import install_language
+    from bpgui.views.text_scale import apply_text_scale
+
+    app = QApplication.instance()
+    install_language(app, language)
+    try:
+        apply_text_scale(1.75)
+        panel = SettingsPanel()
+        panel.set_text_scale(1.75)
+        scroll = QScrollArea()
+        qtbot.addWidget(scroll)
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.resize(300, 700)  # the settings dock's width at 1024 × 768
+        scroll.show()
+        qtbot.waitUntil(lambda: panel.width() >= scroll.viewport().width())
+        assert panel.side_by_side_width() > 300  # too wide for labels beside fields at 175 %
+        assert panel.minimumSizeHint().width() <= scroll.viewport().width()  # …but no sideways scrolling
+        assert panel._form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows
+        labels = [label for label in panel.findChildren(QLabel) if label.isVisible()]
+        assert len(labels) >= 12
+        for label in labels:
+            assert label.width() >= label.sizeHint().width(), label.text()
+        scroll.resize(panel.side_by_side_width() + 40, 700)  # wide enough again: labels beside their fields
+        qtbot.waitUntil(lambda: panel._form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows)
+        assert panel.sizeHint().width() >= panel.side_by_side_width()  # what a dock fitting the panel asks for
+    finally:
+        apply_text_scale(1.0)
+        install_language(app, "en")
