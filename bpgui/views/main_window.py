@@ -471,13 +471,13 @@ class MainWindow(QMainWindow, WindowParts):
         self.readout.show_status(st, c.settings.mode, phases, known)
 
     # ---- text size, digits, presentation ----------------------------------------------------------
-    def set_text_scale(self, scale: float) -> None:
+    def set_text_scale(self, scale: float, fit_dock: bool = True) -> None:
         """Every text in the window at ``scale`` (1.0–2.5), remembered (not while presenting: that scale is
         the presentation's own, and the normal one comes back on leaving)."""
         previous, scale = text_scale(), apply_text_scale(scale)
         if not self.presentation():
             self._qsettings.setValue(TEXT_SCALE_KEY, scale)
-        if scale != previous:  # the settings form as wide as its larger text needs, up to 40 % of the window
+        if fit_dock and scale != previous:  # the settings form as wide as its larger text needs, up to 40 %
             QTimer.singleShot(0, self, self._fit_settings_dock)
         for value, action in self.text_scale_actions.items():
             action.setChecked(abs(value - scale) < 1e-9)
@@ -532,7 +532,7 @@ class MainWindow(QMainWindow, WindowParts):
         self.presentation_action.setChecked(on)
         self.presentation_action.blockSignals(False)
         self.leave_presentation_action.setEnabled(on)
-        self.set_text_scale(scale)
+        self.set_text_scale(scale, fit_dock=False)  # the dock is hidden, or back at its own width
         apply_icons(self)
 
     def presentation(self) -> bool:

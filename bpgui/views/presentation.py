@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QWidget
 
@@ -151,7 +151,7 @@ class ReadoutBar(QWidget):
 @dataclass
 class _Saved:
     state: Qt.WindowState
-    geometry: QByteArray
+    geometry: QRect
     docks: QByteArray
     splitters: list[QByteArray]
     table_visible: bool
@@ -181,7 +181,7 @@ class Presentation:
             return text_scale
         own_palette = w.testAttribute(Qt.WidgetAttribute.WA_SetPalette)
         self._saved = _Saved(
-            state=w.windowState(), geometry=w.saveGeometry(), docks=w.saveState(),
+            state=w.windowState(), geometry=w.geometry(), docks=w.saveState(),
             splitters=[s.saveState() for s in w.splitters()], table_visible=w.table.isVisibleTo(w),
             tab=w.right_tabs.currentIndex(), text_scale=text_scale,
             palette=QPalette(w.palette()) if own_palette else None)
@@ -209,10 +209,17 @@ class Presentation:
             w.setAttribute(Qt.WidgetAttribute.WA_SetPalette, False)
         w.setWindowState(saved.state)
         if not saved.state & (Qt.WindowState.WindowFullScreen | Qt.WindowState.WindowMaximized):
-            w.restoreGeometry(saved.geometry)
+            w.setGeometry(saved.geometry)  # as it was, even where it did not fit the screen
         w.restoreState(saved.docks)
         w.table.setVisible(saved.table_visible)
-        for splitter, state in zip(w.splitters(), saved.splitters):
-            splitter.restoreState(state)
+        self._restore_splitters(saved.splitters)
+        # Again once the window has its normal size back (the window system reports it through the event
+        # loop, and a splitter shares out a change of size by its stretch factors).
+        QTimer.singleShot(0, w, lambda: self._restore_splitters(saved.splitters))
         w.right_tabs.setCurrentIndex(saved.tab)
         return min(saved.text_scale, MAX_TEXT_SCALE)
+
+    def _restore_splitters(self, states: list[QByteArray]) -> None:
+        if self._saved is None:  # not presenting again meanwhile
+            for splitter, state in zip(self._window.splitters(), states):
+                splitter.restoreState(state)
