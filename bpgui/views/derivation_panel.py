@@ -18,6 +18,7 @@ the pointer leaves) so that the window can light where it comes from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -37,6 +38,14 @@ if TYPE_CHECKING:
 
 PANEL_PATHS = 8  # paths written out; the rest are counted
 LISTED = 6  # a sample's x and y list this many values at most (the first ones, "…", the last)
+
+
+_ANCHOR = re.compile(r"<a href=[^>]*>|</a>")
+
+
+def _num(value: float, digits: int = DEFAULT_DIGITS) -> str:
+    """A number as a factor: the one format, negatives in parentheses."""
+    return format_factor(value, digits)
 
 
 def anchored(text: str, ref: str) -> str:
@@ -105,7 +114,9 @@ class DerivationPanel(QWidget):
         self.show_derivation(d, known=known, paths=paths)
 
     def text(self) -> str:
-        return self.label.text()
+        """The panel's text as it reads: its rich text without the anchors on its factors (``label.text()``
+        has them)."""
+        return _ANCHOR.sub("", self.label.text())
 
     # ---- rendering -------------------------------------------------------------------------
     def _render(self) -> None:
@@ -134,7 +145,7 @@ class DerivationPanel(QWidget):
         return self.html(d)
 
     def _num(self, value: float) -> str:
-        return format_factor(value, self._digits)
+        return _num(value, self._digits)
 
     def _values(self, factors: Sequence[Factor]) -> str:
         return " · ".join(anchored(self._num(f.value), f.source) for f in factors)
