@@ -7,11 +7,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QSettings, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from .model.errors import ConfigError
+from .model.naming import parameter_specs
 from .views.language import SYSTEM, install_language
+
+if TYPE_CHECKING:
+    from .controller import TrainingController
+    from .views.main_window import MainWindow
 
 ORGANIZATION = "bpgui"
 APPLICATION = "bpgui"
@@ -47,48 +55,129 @@ def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message
     sys.stderr.write(f"{message}\n")
 
 
+#: ``--tab``: the right-hand tabs of the window, in their order.
+SCREENSHOT_TABS = ("curve", "learned")
+
+
 def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), steps: int = 0,
-               size: tuple[int, int] = (1280, 800), progress: Callable[[int], None] | None = None) -> None:
+               size: tuple[int, int] = (1280, 800), progress: Callable[[int], None] | None = None,
+               phase: int = 0, select: str | None = None, text_scale: float | None = None,
+               language: str = "en", tab: str | None = None, presentation: bool = False) -> None:
     """Render the window offscreen after ``steps`` iterations and save it as PNG (atomically).
 
+    Then, in this order: ``phase`` phase steps of the next iteration; the
+    parameter named ``select`` (as ``bpgui trace`` names it: ``v_11``,
+    ``θ_1``, ``v^(1)_11``; or as drawn: ``v₁₁``) selected; presentation mode;
+    the text at ``text_scale`` (1.0–2.5; default: the window's own); the
+    right-hand ``tab`` ("curve" or "learned") shown. The window is built in
+    ``language`` ("en" or "zh_CN"). A phase count or a name the network does
+    not have is a ``ConfigError``, and nothing is written. The application's
+    language and text scale are put back afterwards.
     ``progress(done)`` is called about every two seconds of a long fast-forward.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["BPGUI_NO_DIALOGS"] = "1"
     previous = qInstallMessageHandler(_quiet_offscreen_noise)
     try:
-        _screenshot(path, data=data, hidden=hidden, steps=steps, size=size, progress=progress)
+        _screenshot(path, data=data, hidden=hidden, steps=steps, size=size, progress=progress,
+                    options=_ShotOptions(phase, select, text_scale, language, tab, presentation))
     finally:
         qInstallMessageHandler(previous)
 
 
+@dataclass(frozen=True)
+class _ShotOptions:
+    phase: int = 0
+    select: str | None = None
+    text_scale: float | None = None
+    language: str = "en"
+    tab: str | None = None
+    presentation: bool = False
+
+
+def parameter_index(layer_sizes: Sequence[int], name: str) -> int:
+    """The canonical index of the parameter ``name`` (trace's ``v_11``/``θ_1``, or the drawn ``v₁₁``)."""
+    specs = parameter_specs(layer_sizes)
+    wanted = name.strip()
+    for index, spec in enumerate(specs):
+        if wanted in (spec.name, spec.symbol.unicode):
+            return index
+    shape = "-".join(map(str, layer_sizes))
+    examples = list(dict.fromkeys(s.name for s in specs))
+    listed = ", ".join(examples[:3] + (["…"] if len(examples) > 4 else []) + examples[3:][-1:])
+    raise ConfigError(f"--select: the {shape} network has no parameter {name!r}; its names are {listed}")
+
+
 def _screenshot(path: str, *, data: str, hidden: Sequence[int], steps: int, size: tuple[int, int],
-                progress: Callable[[int], None] | None) -> None:
+                progress: Callable[[int], None] | None, options: _ShotOptions) -> None:
     app = application([sys.argv[0]])
     from .controller import Settings, TrainingController
     from .views.files import save_image
+    from .views.language import current_language
     from .views.main_window import MainWindow
+    from .views.text_scale import apply_text_scale
+    from .views.text_scale import text_scale as current_text_scale
 
-    with tempfile.TemporaryDirectory() as scratch:
-        # A throwaway settings file: a screenshot never reads or changes the user's.
-        qsettings = QSettings(os.path.join(scratch, "screenshot.ini"), QSettings.Format.IniFormat)
-        controller = TrainingController(Settings(data=data, hidden=tuple(hidden), target_error=None))
-        window = MainWindow(controller, qsettings)
-        window.resize(*size)
-        done, chunk, last_report = 0, 1000, time.monotonic()
-        while done < steps:  # in slices, growing to about a second each, so that progress can be told
-            n = min(chunk, steps - done)
-            started = time.monotonic()
-            controller.fast_forward(n)
-            done += n
-            now = time.monotonic()
-            if now - started < 0.5:
-                chunk *= 2
-            if progress is not None and done < steps and now - last_report >= 2.0:
-                last_report = now
-                progress(done)
-        window.show()
-        for _ in range(5):
-            app.processEvents()
-        save_image(window.grab(), path)  # refusals are BpguiErrors naming the path
-        window.close()
+    language, scale = current_language(), current_text_scale()
+    install_language(app, options.language)
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            # A throwaway settings file: a screenshot never reads or changes the user's.
+            qsettings = QSettings(os.path.join(scratch, "screenshot.ini"), QSettings.Format.IniFormat)
+            controller = TrainingController(Settings(data=data, hidden=tuple(hidden), target_error=None))
+            window = MainWindow(controller, qsettings)
+            try:
+                window.resize(*size)
+                index = _checked_options(controller, options)  # refused before any work
+                _fast_forward(controller, steps, progress)
+                _arrange(window, controller, options, index)
+                window.resize(*size)  # presentation mode went full screen: the picture keeps the size asked
+                window.show()
+                for _ in range(5):
+                    app.processEvents()
+                save_image(window.grab(), path)  # refusals are BpguiErrors naming the path
+            finally:
+                window.close()
+    finally:
+        install_language(app, language)
+        apply_text_scale(scale)
+
+
+def _fast_forward(controller: TrainingController, steps: int, progress: Callable[[int], None] | None) -> None:
+    done, chunk, last_report = 0, 1000, time.monotonic()
+    while done < steps:  # in slices, growing to about a second each, so that progress can be told
+        n = min(chunk, steps - done)
+        started = time.monotonic()
+        controller.fast_forward(n)
+        done += n
+        now = time.monotonic()
+        if now - started < 0.5:
+            chunk *= 2
+        if progress is not None and done < steps and now - last_report >= 2.0:
+            last_report = now
+            progress(done)
+
+
+def _checked_options(controller: TrainingController, options: _ShotOptions) -> int:
+    """The selected parameter's index (−1: none); a phase count or a name the network lacks is refused."""
+    count = len(controller.phase_plan)
+    if not 0 <= options.phase <= count:
+        shape = "-".join(map(str, controller.network.layer_sizes))
+        raise ConfigError(f"--phase must be from 0 to {count} (the phases of one iteration of the {shape} "
+                          f"network), got {options.phase}")
+    return -1 if options.select is None else parameter_index(controller.network.layer_sizes, options.select)
+
+
+def _arrange(window: MainWindow, controller: TrainingController, options: _ShotOptions, index: int) -> None:
+    """Phases, selection, presentation, text size and tab, in the order ``screenshot`` lists them."""
+    for _ in range(options.phase):
+        controller.step_phase()
+    if index >= 0:
+        controller.select_parameter(index)
+    if options.presentation:
+        window.set_presentation(True)
+        window.setWindowState(Qt.WindowState.WindowNoState)  # the picture's own size, not the screen's
+    if options.text_scale is not None:
+        window.set_text_scale(options.text_scale)
+    if options.tab is not None:
+        window.right_tabs.setCurrentIndex(SCREENSHOT_TABS.index(options.tab))

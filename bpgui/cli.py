@@ -1,4 +1,8 @@
-"""Scripted use: ``python -m bpgui trace …`` and ``python -m bpgui train …``.
+"""Scripted use: ``python -m bpgui trace …``, ``train …`` and ``screenshot …``.
+
+Why one module of ~520 lines: it is the command line alone (the parser, each
+sub-command's checks of its arguments, and the output, exit-code and Ctrl-C
+rules they share); the work is done in ``model/``, and ``screenshot`` in ``app.py``.
 
 No sub-command opens a window; without one, ``python -m bpgui`` starts the GUI.
 Results go to stdout (trace: JSON, written step by step), progress and errors
@@ -52,6 +56,14 @@ from .session.settings import build_network, check_size
 MAX_SCREENSHOT_STEPS = 10_000_000
 #: … and a side longer than this many pixels (8192 × 8192 is a 256 MB picture).
 MAX_SCREENSHOT_SIDE = 8192
+#: ``screenshot --language`` (``views.language.LANGUAGES``; named here so that trace and train never import Qt).
+SCREENSHOT_LANGUAGES = ("en", "zh_CN")
+#: ``screenshot --tab`` (``app.SCREENSHOT_TABS``).
+SCREENSHOT_TABS = ("curve", "learned")
+#: ``screenshot --phase``: no network has more phases in one iteration (the exact count is checked with the network).
+MAX_SCREENSHOT_PHASES = 10_000
+#: ``screenshot --text-scale`` (``views.text_scale``).
+MIN_SCREENSHOT_TEXT_SCALE, MAX_SCREENSHOT_TEXT_SCALE = 1.0, 2.5
 
 EXIT_OUTPUT = 1  # stdout closed or full
 EXIT_ERROR = 2  # refused input, or an error the user can fix (argparse uses 2 too)
@@ -416,6 +428,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"iterations before the picture (default 0, at most {MAX_SCREENSHOT_STEPS:,})")
     p.add_argument("--size", default="1280x800",
                    help=f"window size WxH (default 1280x800; 200x150 to {MAX_SCREENSHOT_SIDE}x{MAX_SCREENSHOT_SIDE})")
+    p.add_argument("--phase", type=int, default=0, metavar="N",
+                   help="then N phase steps of the next iteration (default 0; at most its number of phases)")
+    p.add_argument("--select", metavar="NAME",
+                   help="then select a parameter by the name trace gives it, e.g. v_11, w_11, γ_2, θ_1, v^(1)_11")
+    p.add_argument("--text-scale", metavar="S",
+                   help="text size, 1.0 to 2.5 or 100%% to 250%% (default: the window's, 1.0)")
+    p.add_argument("--language", choices=SCREENSHOT_LANGUAGES, default="en", help="default en")
+    p.add_argument("--tab", choices=SCREENSHOT_TABS, default=None,
+                   help="the right-hand tab: the error curve or what it learned (default: the window's)")
+    p.add_argument("--presentation", action="store_true", help="in presentation mode (large text, the class's "
+                   "layout), at --size rather than full screen")
     p.set_defaults(run=run_screenshot)
     return parser
 
@@ -432,10 +455,30 @@ def _screenshot_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _screenshot_text_scale(text: str | None) -> float | None:
+    """``1.75``, ``175%`` or ``175 %`` as a scale within 1.0–2.5 (None: not given)."""
+    if text is None:
+        return None
+    body = text.strip()
+    percent = body.endswith("%")
+    try:
+        scale = float(body[:-1] if percent else body) / (100.0 if percent else 1.0)
+    except ValueError:
+        raise ConfigError(f"--text-scale must be a number such as 1.75 or a percentage such as 175%, "
+                          f"got {text!r}") from None
+    if not MIN_SCREENSHOT_TEXT_SCALE <= scale <= MAX_SCREENSHOT_TEXT_SCALE:  # NaN fails too
+        raise ConfigError(f"--text-scale must be from 1.0 to 2.5 (100% to 250%), got {text!r}")
+    return scale
+
+
 def run_screenshot(args: argparse.Namespace) -> int:
     width, height = _screenshot_size(args.size)
     if not 0 <= args.steps <= MAX_SCREENSHOT_STEPS:
         raise ConfigError(f"--steps must be from 0 to {MAX_SCREENSHOT_STEPS:,}, got {args.steps}")
+    if not 0 <= args.phase <= MAX_SCREENSHOT_PHASES:
+        raise ConfigError(f"--phase must be 0 or more (at most the phases of one iteration), got {args.phase}")
+    scale = _screenshot_text_scale(args.text_scale)
+    _check_not_empty(args.select, "--select", "a parameter name such as v_11")
     _check_output(args.out, "OUT.png")
     _check_not_empty(args.data, "--data", "a built-in data set name or a CSV file")
     hidden = parse_hidden_sizes(args.hidden)
@@ -444,7 +487,9 @@ def run_screenshot(args: argparse.Namespace) -> int:
     def progress(done: int) -> None:
         _say(f"  {done:,}/{args.steps:,} iterations")
 
-    screenshot(args.out, data=args.data, hidden=hidden, steps=args.steps, size=(width, height), progress=progress)
+    screenshot(args.out, data=args.data, hidden=hidden, steps=args.steps, size=(width, height), progress=progress,
+               phase=args.phase, select=args.select, text_scale=scale, language=args.language, tab=args.tab,
+               presentation=args.presentation)
     _write(f"{args.out}\n")
     return 0
 
