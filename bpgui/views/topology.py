@@ -1,8 +1,7 @@
 """The network drawn in the note's notation: units, links, thresholds, live values.
 
-Why one module (over 500 lines): building the drawing, feeding it a record's
-numbers, keeping its labels apart and its looks (phase, selection, path) are
-one view's single state: each step touches all of them.
+Why one module (over 500 lines): the drawing's build, numbers, label places
+and looks (phase, selection, path) are one view's state; each step touches all.
 
 Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). The view
 shows one iteration's snapshot: the weights and thresholds it used (before
@@ -28,18 +27,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QToolTip
 
-from ..model.naming import Symbol, delta_symbol, net_symbol, threshold_symbol
 from ..model.network import Network
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
 from ..model.phases import UPDATE, PhaseView
 from ..model.records import IterationRecord
 from . import topology_layout as geo
 from . import topology_text
-from .files import save_image, svg_document, write_bytes_atomically
 from .text_scale import base_point_size, clamp_text_scale
 from .topology_items import (
     DIM_LINK,
@@ -58,6 +55,7 @@ from .topology_items import (
     Legend,
     Link,
     Unit,
+    export_scene,
     radius_for,
     scaled_font,
     tint,
@@ -65,11 +63,9 @@ from .topology_items import (
 from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, shown_units
 from .topology_text import elide, fmt, number_template
 
-__all__ = [
-    "DIM_LINK", "DIM_UNIT", "EDGE_UNITS", "LAYER_GAP", "LIT", "MAX_ANTIALIASED_LINKS", "MAX_LABELLED_LINKS",
-    "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "PATH", "POSITIVE", "RADIUS", "SELECTED", "TEXT", "UNIT_GAP",
-    "TopologyView", "shown_units",
-]
+__all__ = ["DIM_LINK", "DIM_UNIT", "EDGE_UNITS", "LAYER_GAP", "LIT", "MAX_ANTIALIASED_LINKS", "MAX_LABELLED_LINKS",
+           "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "PATH", "POSITIVE", "RADIUS", "SELECTED", "TEXT",
+           "UNIT_GAP", "TopologyView", "shown_units"]
 
 # How the drawing writes a number (tests read numbers as drawn): _fmt(value, view.digits()).
 _fmt = fmt
@@ -100,7 +96,6 @@ class TopologyView(QGraphicsView):
         self.setBackgroundBrush(QColor("#fbfbf8"))
         self.setMinimumSize(240, 180)
         self._legend = Legend(self)
-        self._placing_legend = False
         self._sizes: tuple[int, ...] = ()
         self._input_names: tuple[str, ...] = ()
         self._output_names: tuple[str, ...] = ()
@@ -218,7 +213,7 @@ class TopologyView(QGraphicsView):
                 names = self._input_names if k == 0 else self._output_names if k == n_layers else ()
                 if u < len(names) and names[u] and not names[u].startswith(("x_", "y_")):
                     item.name_label.set_text(elide(names[u]))
-                self._reserve_unit_labels(item, n_layers, number)
+                topology_text.reserve_unit_labels(item, n_layers, number)
                 scene.addItem(item)
                 units.append(item)
             if place.more is not None:
@@ -267,68 +262,7 @@ class TopologyView(QGraphicsView):
             self.scene().addItem(item)
         self._links[link.param_index] = link
 
-    def _reserve_unit_labels(self, item: Unit, n_layers: int, number: str) -> None:
-        """Each label's least width: the widest text it is likely to show, so that places stay put."""
-        k, u = item.layer, item.unit
-        item.value_label.set_reserve(number)
-        if k > 0:
-            item.threshold_label.set_reserve(f"{threshold_symbol(k, u + 1, n_layers).unicode} = {number}")
-            item.net_label.set_reserve(f"{net_symbol(k, u + 1, n_layers).unicode} = {number}")
-            item.delta_label.set_reserve(f"{delta_symbol(k, u + 1, n_layers).unicode} = {number}")
-        if k == n_layers:
-            item.target_label.set_reserve(f"{Symbol('y', (u + 1,)).unicode} = {number}")
-
     # ---- keeping labels apart ---------------------------------------------------------------
-    def _wanted(self) -> list[tuple[Label, list[QPointF]]]:
-        """Every label that should be drawn, most important first, with its candidate places."""
-        n_layers = len(self._sizes) - 1
-        on = self._value_labels
-        units = [u for layer in self._units for u in layer]
-        focus_links = self._focus_links()
-        out: list[tuple[Label, list[QPointF]]] = [(label, [centre]) for label, centre in self._more]
-
-        def around(u: Unit, label: Label, *prefer: str) -> tuple[Label, list[QPointF]]:
-            w, h = label.size()
-            return label, geo.around_unit(u.pos(), u.radius, w, h, prefer)
-
-        for u in units:
-            if u.name_label.text():
-                out.append(around(u, u.name_label, geo.LEFT if u.layer == 0 else geo.RIGHT))
-        for u in units:
-            if (u.layer, u.unit) in self._path_units:
-                out.append(around(u, u.path_label, "right_up", "left_up", geo.ABOVE_2))
-        out += [(self._links[i].path_label, self._links[i].candidates) for i in self._path_links if i in self._links]
-        focus = [u for u in units if (u.layer, u.unit) == self._focus]
-        rest = [u for u in units if (u.layer, u.unit) != self._focus]
-        for group in (focus, rest):
-            for u in group:
-                side = self._compact[u.layer]
-                if on:
-                    where = geo.RIGHT if side else geo.BELOW
-                    out.append(around(u, u.value_label, where))
-                if u.layer > 0 and not self._dummy_thresholds:
-                    out.append(around(u, u.threshold_label, "right_up" if side else geo.ABOVE))
-                if on and u.layer == n_layers and self._record is not None:
-                    out.append(around(u, u.target_label, geo.RIGHT, "right_down"))
-                if on and u.layer > 0 and self._record is not None:
-                    out.append(around(u, u.net_label, "left_up" if side else geo.ABOVE_2, "left_up"))
-                if u.layer > 0 and self._phase is not None:
-                    out.append(around(u, u.delta_label, "left_down" if side else geo.BELOW_2, geo.BELOW, geo.LEFT))
-            if group is focus and on:
-                out += [(self._links[i].label, self._links[i].candidates) for i in focus_links]
-        if on and not self._links_limited:
-            out += [(link.label, link.candidates) for i, link in self._links.items() if i not in focus_links]
-        return out
-
-    def _focus_links(self) -> list[int]:
-        """The links whose values the learner asked for: the selected link, the focused unit's links."""
-        chosen = [self._selected] if self._selected in self._links else []
-        if self._focus is not None:
-            k, u = self._focus
-            chosen += [i for i, link in self._links.items() if i != self._selected and (
-                (link.layer == k and link.target == u) or (link.layer == k + 1 and link.source == u))]
-        return chosen
-
     def _place_labels(self, refit: bool = False) -> None:
         """Give every wanted label a free place (or leave it out), then size the scene around it all."""
         if not self._units:
@@ -342,7 +276,12 @@ class TopologyView(QGraphicsView):
         bounds = QRectF()
         for rect in obstacles:
             bounds = bounds.united(rect)
-        for label, candidates in self._wanted():
+        wanted = geo.wanted_labels(
+            [u for layer in self._units for u in layer], self._links, self._more, geo.Wanted(
+                self._focus, self._selected, set(self._path_units), set(self._path_links), self._compact,
+                len(self._sizes) - 1, self._value_labels, self._dummy_thresholds, self._links_limited,
+                self._record is not None, self._phase is not None))
+        for label, candidates in wanted:
             w, h = label.size()
             centre = placer.place(w, h, candidates)
             if centre is None:
@@ -379,51 +318,19 @@ class TopologyView(QGraphicsView):
         return self._dropped
 
     def _note(self) -> str:
-        notes = []
-        if self._value_labels and self._links_limited and self._links:
-            notes.append(self.tr("Too many links to label: click a unit to see its links' values."))
-        elif self._dropped:
-            notes.append(self.tr("Some labels are left out to keep them apart: click a unit to see its values."))
-        if self._units and self._scrolls():
-            notes.append(self.tr("Drag to see the rest."))
-        return " ".join(notes)
-
-    def _scrolls(self) -> bool:
-        rect = self.mapFromScene(self.sceneRect()).boundingRect()
-        return rect.width() > self.viewport().width() + 1 or rect.height() > self.viewport().height() + 1
+        limited = self._value_labels and self._links_limited and bool(self._links)
+        shown, viewport = self.mapFromScene(self.sceneRect()).boundingRect(), self.viewport().rect()
+        scrolls = shown.width() > viewport.width() + 1 or shown.height() > viewport.height() + 1
+        return topology_text.legend_note(limited, self._dropped, bool(self._units) and scrolls)
 
     def legend_note(self) -> str:
         """What the note under the drawing says (why values are left out, that it scrolls)."""
         return self._legend.note()
 
     def _update_legend(self) -> None:
-        legend = self._legend
-        font = legend.font()
-        font.setPointSizeF(base_point_size() * self._scale)
-        legend.setFont(font)
         scales = topology_text.legend_scales(self._network, max(1, len(self._sizes) - 1))
-        legend.set_contents(scales, self._note(), self._digits)
-        self._place_legend()
-
-    def _place_legend(self) -> None:
-        if self._placing_legend:
-            return
-        self._placing_legend = True
-        try:
-            self._place_legend_now()
-        finally:
-            self._placing_legend = False
-
-    def _place_legend_now(self) -> None:
-        frame = self.frameWidth()
-        width = self.width() - 2 * frame
-        height = self._legend.height_for(width)
-        if self.viewportMargins().bottom() != height:
-            self.setViewportMargins(0, 0, 0, height)
-        bar = self.horizontalScrollBar()
-        below = bar.height() if bar.isVisible() else 0
-        self._legend.setGeometry(frame, self.height() - frame - below - height, width, height)
-        self._legend.raise_()
+        self._legend.set_contents(scales, self._note(), self._digits, base_point_size() * self._scale)
+        self._legend.place()
 
     def legend_rect(self) -> QRectF:
         """Where the legend is drawn, in the view's coordinates (outside the viewport)."""
@@ -475,27 +382,10 @@ class TopologyView(QGraphicsView):
 
     def _update_texts(self) -> bool:
         """Write every label's text; True if a label outgrew its place."""
-        params = self._shown_parameters()
-        has_values = params.size > 0
-        n_layers = len(self._sizes) - 1
-        d, record, phase = self._digits, self._record, self._phase
-        grew = False
-        for index, link in self._links.items():
-            grew |= link.label.set_text(fmt(float(params[index]), d) if has_values else "")
-        for k, units in enumerate(self._units):
-            for u in units:
-                value = self._unit_value(k, u.unit)
-                grew |= u.value_label.set_text("" if value is None else fmt(value, d))
-                if k > 0:
-                    sym = threshold_symbol(k, u.unit + 1, n_layers).unicode
-                    known = self._value_labels and has_values
-                    grew |= u.threshold_label.set_text(f"{sym} = {fmt(float(params[u.param_index]), d)}" if known
-                                                       else sym)
-                    grew |= u.net_label.set_text(topology_text.net_text(self._sizes, record, phase, k, u.unit, d))
-                    grew |= u.delta_label.set_text(topology_text.delta_text(self._sizes, record, phase, k, u.unit, d))
-                if k == n_layers:
-                    grew |= u.target_label.set_text(topology_text.target_text(record, u.unit, d))
-        return grew
+        units = [u for layer in self._units for u in layer]
+        values = [self._unit_value(u.layer, u.unit) for u in units]
+        return topology_text.write_texts(units, values, self._links, self._sizes, self._shown_parameters(),
+                                         self._record, self._phase, self._value_labels, self._digits)
 
     def unit_value_text(self, layer: int, unit: int) -> str:
         """The value label of a drawn unit (0-based), for tests and accessibility."""
@@ -569,9 +459,6 @@ class TopologyView(QGraphicsView):
     def clear_highlight(self) -> None:
         """Undo ``highlight``: the phase's looks and labels come back."""
         self.highlight({}, {})
-
-    def highlighted(self) -> tuple[dict[tuple[int, int], str], dict[int, str]]:
-        return dict(self._path_units), dict(self._path_links)
 
     # ---- selection -------------------------------------------------------------------
     def select_parameter(self, index: int) -> None:
@@ -694,7 +581,7 @@ class TopologyView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._place_legend()
+        self._legend.place()
         if self._auto_fit:
             self.fit()
 
@@ -706,28 +593,4 @@ class TopologyView(QGraphicsView):
         and viewBox), the drawing fitted inside with its aspect kept on white.
         A picture that cannot be drawn or written is a BpguiError naming ``path``; the old file stays.
         """
-        rect = self.scene().sceneRect()
-        canvas = QSizeF(size) if size is not None and not size.isEmpty() else None
-
-        def draw(painter: QPainter, target: QRectF) -> None:
-            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-            if canvas is not None:
-                painter.fillRect(target, QColor("#ffffff"))
-                margin = 0.03 * min(target.width(), target.height())
-                target = target.adjusted(margin, margin, -margin, -margin)
-            self.scene().render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
-
-        if path.lower().endswith(".svg"):
-            out = canvas if canvas is not None else rect.size()
-            document = svg_document(path, out, "bpgui network",
-                                    lambda painter: draw(painter, QRectF(0, 0, out.width(), out.height())))
-            write_bytes_atomically(path, document)
-            return
-        pixels = canvas.toSize() if canvas is not None else (rect.size() * 2).toSize()
-        image = QImage(pixels, QImage.Format.Format_ARGB32)
-        image.fill(QColor("#ffffff"))
-        painter = QPainter(image)
-        draw(painter, QRectF(image.rect()))
-        painter.end()
-        save_image(image, path)
-
+        export_scene(self.scene(), path, size)

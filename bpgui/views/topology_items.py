@@ -11,13 +11,16 @@ selected (``SELECTED``) and on a highlighted path (``PATH``).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -25,10 +28,12 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsRectItem,
+    QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
     QWidget,
@@ -37,6 +42,7 @@ from PySide6.QtWidgets import (
 from ..model.naming import unit_symbol
 from ..model.numbers import format_number
 from . import style
+from .files import save_image, svg_document, write_bytes_atomically
 
 RADIUS = 24.0  # at text scale 1
 POSITIVE = QColor(style.HIGH)
@@ -275,48 +281,75 @@ class Legend(QWidget):
     covers a unit, and it neither scrolls nor zooms with the scene.
     """
 
-    PAD = 4
+    PAD = 4.0
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, view: QAbstractScrollArea) -> None:
+        super().__init__(view)
+        self._view = view
+        self._placing = False
         self._scales: list[tuple[str, float, float]] = []  # (who, low, high)
         self._note = ""
         self._digits = 4
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
-    def set_contents(self, scales: list[tuple[str, float, float]], note: str, digits: int) -> None:
+    def set_contents(self, scales: list[tuple[str, float, float]], note: str, digits: int, points: float) -> None:
         self._scales, self._note, self._digits = scales, note, digits
+        font = self.font()
+        font.setPointSizeF(points)
+        self.setFont(font)
         self.update()
+
+    def place(self) -> None:
+        """Keep a strip under the view's viewport as tall as the legend needs, and sit in it."""
+        if self._placing:  # changing the margins resizes the viewport, which places the legend again
+            return
+        self._placing = True
+        try:
+            view = self._view
+            frame = view.frameWidth()
+            width = view.width() - 2 * frame
+            height = self.height_for(width)
+            if view.viewportMargins().bottom() != height:
+                view.setViewportMargins(0, 0, 0, height)
+            bar = view.horizontalScrollBar()
+            below = bar.height() if bar.isVisible() else 0
+            self.setGeometry(frame, view.height() - frame - below - height, width, height)
+            self.raise_()
+        finally:
+            self._placing = False
 
     def note(self) -> str:
         return self._note
 
-    def _items(self) -> list[tuple[str, float, float]]:
-        return self._scales
-
-    def _layout(self, width: float) -> tuple[list[tuple[QRectF, object]], float]:
+    def _layout(self, width: float) -> tuple[list[tuple[QRectF, tuple[str, Any]]], float]:
         """Where each piece goes at ``width``: [(rect, piece)], height. Pieces flow and wrap."""
         m = QFontMetricsF(self.font())
         h, pad, bar = m.height(), self.PAD, 4 * m.height()
-        pieces: list[tuple[float, object]] = []
+        pieces: list[tuple[float, tuple[str, Any]]] = []
         for who, low, high in self._scales:
             texts = (who, format_number(low, self._digits), format_number(high, self._digits))
             w = sum(m.horizontalAdvance(t) for t in texts) + bar + 4 * pad
             pieces.append((w, ("scale", texts)))
         weight = QCoreApplication.translate("TopologyView", "weight")
         pieces.append((m.horizontalAdvance(f"{weight} + −") + 2 * bar / 2 + 5 * pad, ("weight", weight)))
-        out, x, y = [], pad, pad
+        out: list[tuple[QRectF, tuple[str, Any]]] = []
+        x, y = pad, pad
         for w, piece in pieces:
             if x > pad and x + w > width - pad:
                 x, y = pad, y + h + pad
             out.append((QRectF(x, y, w, h), piece))
             x += w + 3 * pad
-        y += h + pad
         if self._note:
             flags = int(Qt.TextFlag.TextWordWrap)
-            r = m.boundingRect(QRectF(pad, y, max(10.0, width - 2 * pad), 10_000), flags, self._note)
-            out.append((QRectF(pad, y, width - 2 * pad, r.height()), ("note", self._note)))
-            y += r.height() + pad
+            one_line = m.horizontalAdvance(self._note) + 2
+            if x + one_line <= width - pad:  # beside the key, where it fits
+                out.append((QRectF(x, y, one_line, h), ("note", self._note)))
+            else:
+                y += h + pad
+                r = m.boundingRect(QRectF(pad, y, max(10.0, width - 2 * pad), 10_000), flags, self._note)
+                out.append((QRectF(pad, y, width - 2 * pad, r.height()), ("note", self._note)))
+                y += r.height() - h
+        y += h + pad
         return out, y
 
     def height_for(self, width: float) -> int:
@@ -332,7 +365,7 @@ class Legend(QWidget):
         m = QFontMetricsF(self.font())
         bar = 4 * m.height()
         pad = self.PAD
-        for rect, (kind, data) in self._layout(self.width())[0]:  # type: ignore[misc]
+        for rect, (kind, data) in self._layout(self.width())[0]:
             x, y, h = rect.x(), rect.y(), rect.height()
             painter.setPen(TEXT)
             if kind == "scale":
@@ -363,3 +396,35 @@ class Legend(QWidget):
                 painter.setPen(QColor("#444444"))
                 painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), data)
         painter.end()
+
+
+def export_scene(scene: QGraphicsScene, path: str, size: QSize | None = None) -> None:
+    """Write ``scene`` as PNG or SVG (by the extension), at ``size`` pixels (aspect kept, on white) or 2× its own.
+
+    Drawn in memory, then written atomically: a BpguiError naming ``path`` if it cannot be; the old file stays.
+    """
+    rect = scene.sceneRect()
+    canvas = QSizeF(size) if size is not None and not size.isEmpty() else None
+
+    def draw(painter: QPainter, target: QRectF) -> None:
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        if canvas is not None:
+            painter.fillRect(target, QColor("#ffffff"))
+            margin = 0.03 * min(target.width(), target.height())
+            target = target.adjusted(margin, margin, -margin, -margin)
+        scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    if path.lower().endswith(".svg"):
+        out = canvas if canvas is not None else rect.size()
+        document = svg_document(path, out, "bpgui network",
+                                lambda painter: draw(painter, QRectF(0, 0, out.width(), out.height())))
+        write_bytes_atomically(path, document)
+        return
+    pixels = canvas.toSize() if canvas is not None else (rect.size() * 2).toSize()
+    image = QImage(pixels, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    draw(painter, QRectF(image.rect()))
+    painter.end()
+    save_image(image, path)
+

@@ -9,15 +9,17 @@ centres of the items, in scene coordinates.
 :class:`LabelPlacer` keeps labels apart: each label, most important first,
 takes the first of its candidate places (:func:`around_unit`,
 :func:`along_link`) whose box meets no box placed before it and no unit; a
-label with no free place is left out, and the drawing says so. Pure
-geometry: no item is made here.
+label with no free place is left out, and the drawing says so.
+:func:`wanted_labels` says which labels are wanted, in which order. Pure
+geometry: no item is made here (the items are only read).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF
 
@@ -108,8 +110,8 @@ def _stagger(rank: int, n_sources: int) -> float:
 def along_link(source: QPointF, target: QPointF, rank: int, n_sources: int) -> list[QPointF]:
     """Candidate centres for a link's label: its staggered place first, then others along the link."""
     first = _stagger(rank, n_sources)
-    fractions = [first] + sorted((0.5, 0.38, 0.62, 0.3, 0.7, 0.22, 0.78, 0.45, 0.55, 0.16, 0.84),
-                                 key=lambda f: abs(f - first))
+    others = sorted((0.5, 0.38, 0.62, 0.3, 0.7, 0.22, 0.78, 0.45, 0.55, 0.16, 0.84), key=lambda f: abs(f - first))
+    fractions = [first, *others]
     return [source + (target - source) * f for f in fractions]
 
 
@@ -125,6 +127,7 @@ def around_unit(centre: QPointF, radius: float, width: float, height: float,
     """Candidate centres for a ``width`` × ``height`` label beside a unit: ``prefer`` first, then the ring."""
     g = LABEL_GAP
     side = radius + g + width / 2
+    diagonal = side + 2 * g  # clear of a label centred above or below the unit
     offsets = {
         ABOVE: (0.0, -(radius + g + height / 2)),
         ABOVE_2: (0.0, -(radius + 2 * g + 1.5 * height)),
@@ -134,10 +137,10 @@ def around_unit(centre: QPointF, radius: float, width: float, height: float,
         "below_3": (0.0, radius + 3 * g + 2.5 * height),
         RIGHT: (side, 0.0),
         LEFT: (-side, 0.0),
-        "right_up": (side, -(height + g)),
-        "right_down": (side, height + g),
-        "left_up": (-side, -(height + g)),
-        "left_down": (-side, height + g),
+        "right_up": (diagonal, -(height + g)),
+        "right_down": (diagonal, height + g),
+        "left_up": (-diagonal, -(height + g)),
+        "left_down": (-diagonal, height + g),
     }
     order = list(prefer) + [name for name in _RING if name not in prefer]
     return [centre + QPointF(*offsets[name]) for name in order]
@@ -191,3 +194,71 @@ class LabelPlacer:
                 self.add(rect.adjusted(-1, -1, 1, 1))
                 return centre
         return None
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What decides which labels the drawing wants, and in which order."""
+
+    focus: tuple[int, int] | None  # the unit the learner chose: its labels and its links' first
+    selected: int  # the selected parameter (its link's label comes first)
+    path_units: set[tuple[int, int]]
+    path_links: set[int]
+    compact: Sequence[bool]  # per layer: labels beside the units
+    n_layers: int
+    values: bool  # numbers on the drawing at all
+    dummy: bool  # thresholds drawn as links from −1
+    links_limited: bool  # too many links: only the chosen ones carry labels
+    record: bool
+    phase: bool
+
+
+def focus_links(links: Mapping[int, Any], selected: int, focus: tuple[int, int] | None) -> list[int]:
+    """The links whose values the learner asked for: the selected link, the focused unit's links."""
+    chosen = [selected] if selected in links else []
+    if focus is not None:
+        k, u = focus
+        chosen += [i for i, link in links.items() if i != selected and (
+            (link.layer == k and link.target == u) or (link.layer == k + 1 and link.source == u))]
+    return chosen
+
+
+def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence[tuple[Any, QPointF]],
+                  w: Wanted) -> list[tuple[Any, list[QPointF]]]:
+    """Every label the drawing should show, most important first, with its candidate centres.
+
+    The "more" markers and names first, then a highlighted path's numbers,
+    the focused unit's labels and its links', every unit's labels (value,
+    threshold, target, α/β, delta), and last the other links'.
+    """
+    chosen = focus_links(links, w.selected, w.focus)
+    out: list[tuple[Any, list[QPointF]]] = [(label, [centre]) for label, centre in more]
+
+    def around(u: Any, label: Any, *prefer: str) -> tuple[Any, list[QPointF]]:
+        width, height = label.size()
+        return label, around_unit(u.pos(), u.radius, width, height, prefer)
+
+    out += [around(u, u.name_label, LEFT if u.layer == 0 else RIGHT) for u in units if u.name_label.text()]
+    out += [around(u, u.path_label, "right_up", "left_up", ABOVE_2) for u in units
+            if (u.layer, u.unit) in w.path_units]
+    out += [(links[i].path_label, links[i].candidates) for i in sorted(w.path_links) if i in links]
+    focus = [u for u in units if (u.layer, u.unit) == w.focus]
+    rest = [u for u in units if (u.layer, u.unit) != w.focus]
+    for group in (focus, rest):
+        for u in group:
+            side = w.compact[u.layer]
+            if w.values:
+                out.append(around(u, u.value_label, RIGHT if side else BELOW))
+            if u.layer > 0 and not w.dummy:
+                out.append(around(u, u.threshold_label, "right_up" if side else ABOVE))
+            if w.values and u.layer == w.n_layers and w.record:
+                out.append(around(u, u.target_label, RIGHT, "right_down"))
+            if w.values and u.layer > 0 and w.record:
+                out.append(around(u, u.net_label, "left_up" if side else ABOVE_2, "left_up"))
+            if u.layer > 0 and w.phase:
+                out.append(around(u, u.delta_label, "left_down" if side else BELOW_2, BELOW, LEFT))
+        if group is focus and w.values:
+            out += [(links[i].label, links[i].candidates) for i in chosen]
+    if w.values and not w.links_limited:
+        out += [(link.label, link.candidates) for i, link in links.items() if i not in chosen]
+    return out

@@ -10,7 +10,8 @@ the translation context ``TopologyView`` (the drawing's), as they always have.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -18,9 +19,9 @@ from PySide6.QtCore import QCoreApplication
 from ..model import closed_forms as cf
 from ..model.naming import Symbol, delta_symbol, net_symbol, threshold_symbol, unit_symbol, weight_symbol
 from ..model.network import Network
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MINUS, format_number
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
-from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MINUS, format_number
 from ..model.text import fill
 
 TOOLTIP_DIGITS = 6  # tooltips show at least this many significant digits
@@ -197,7 +198,8 @@ def link_tooltip(
             batch = rec.batch_size > 1
             gradient = (cf.batch_gradient if batch else cf.sample_gradient)(shape, layer, src, u)
             rows.append(f"{gradient.html()} = {tip(rec.flat_gradients[index], digits)}")
-            rows.append(f"{cf.update(shape, layer, src, u, batch=batch).html()} = {tip(rec.flat_updates[index], digits)}")
+            update = cf.update(shape, layer, src, u, batch=batch).html()
+            rows.append(f"{update} = {tip(rec.flat_updates[index], digits)}")
         if phase is None or phase.updated:
             rows.append(fill(QCoreApplication.translate("TopologyView", "%1 after the update = %2"),
                              sym, tip(rec.flat_new_values[index], digits)))
@@ -225,3 +227,56 @@ def legend_scales(network: Network | None, n_layers: int) -> list[tuple[str, flo
         if name not in who.setdefault(r, []):
             who[r].append(name)
     return [(", ".join(names), low, high) for (low, high), names in who.items()]
+
+
+def reserve_unit_labels(item: Any, n_layers: int, number: str) -> None:
+    """Each label of a unit item gets its least width: the widest text it is likely to show, so places stay put."""
+    k, u = item.layer, item.unit
+    item.value_label.set_reserve(number)
+    if k > 0:
+        item.threshold_label.set_reserve(f"{threshold_symbol(k, u + 1, n_layers).unicode} = {number}")
+        item.net_label.set_reserve(f"{net_symbol(k, u + 1, n_layers).unicode} = {number}")
+        item.delta_label.set_reserve(f"{delta_symbol(k, u + 1, n_layers).unicode} = {number}")
+    if k == n_layers:
+        item.target_label.set_reserve(f"{Symbol('y', (u + 1,)).unicode} = {number}")
+
+
+def legend_note(links_limited: bool, dropped: int, scrolls: bool) -> str:
+    """The note under the drawing: why some values are not drawn, and that it scrolls."""
+    notes = []
+    if links_limited:
+        text = QCoreApplication.translate("TopologyView", "Too many links to label: click a unit to see its links.")
+        notes.append(text)
+    elif dropped:
+        text = QCoreApplication.translate("TopologyView", "Some labels are hidden: click a unit to see its values.")
+        notes.append(text)
+    if scrolls:
+        notes.append(QCoreApplication.translate("TopologyView", "Drag to see the rest."))
+    return " ".join(notes)
+
+
+def write_texts(units: Sequence[Any], values: Sequence[float | None], links: Mapping[int, Any],
+                sizes: Sequence[int], params: np.ndarray, record: IterationRecord | None, phase: PhaseView | None,
+                values_on: bool, digits: int) -> bool:
+    """Write every label of the drawing's unit and link items; True if one outgrew its box.
+
+    ``values`` are the units' outputs as shown (None: not computed yet), ``params`` the parameters shown.
+    """
+    has_values = params.size > 0
+    n_layers = len(sizes) - 1
+    grew = False
+    for index, link in links.items():
+        grew |= link.label.set_text(fmt(float(params[index]), digits) if has_values else "")
+    for u, value in zip(units, values):
+        k = u.layer
+        grew |= u.value_label.set_text("" if value is None else fmt(value, digits))
+        if k > 0:
+            sym = threshold_symbol(k, u.unit + 1, n_layers).unicode
+            known = values_on and has_values
+            grew |= u.threshold_label.set_text(f"{sym} = {fmt(float(params[u.param_index]), digits)}" if known
+                                               else sym)
+            grew |= u.net_label.set_text(net_text(sizes, record, phase, k, u.unit, digits))
+            grew |= u.delta_label.set_text(delta_text(sizes, record, phase, k, u.unit, digits))
+        if k == n_layers:
+            grew |= u.target_label.set_text(target_text(record, u.unit, digits))
+    return grew

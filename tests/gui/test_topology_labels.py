@@ -76,7 +76,7 @@ def test_no_two_labels_overlap_in_any_phase(view, sizes, scale, dummy):
 def test_collapsed_layers_say_how_many_units_they_hide(view):
     sizes = (784, 32, 10)
     view.set_structure(sizes)
-    texts = [r for r in view.visible_label_rects()]
+    texts = view.visible_label_rects()
     markers = [label.text() for label, _ in view._more]
     assert markers == ["⋯ 768 more", "⋯ 16 more"]
     assert len(texts) >= 2 and _overlaps(view) == []
