@@ -41,7 +41,6 @@ from .text_scale import base_point_size, clamp_text_scale
 from .topology_items import (
     DIM_LINK,
     DIM_UNIT,
-    DUMMY_HALF_WIDTH,
     LABEL_POINTS,
     LIT,
     NEGATIVE,
@@ -236,7 +235,7 @@ class TopologyView(QGraphicsView):
                     self._add_link(link, number)
             if self._dummy_thresholds:
                 dummy_pos = geo.dummy_place(k, list(positions[k - 1].values()), 2 * radius + 2 * row, layer_gap)
-                box = DummyInput()
+                box = DummyInput(scale)
                 box.setPos(dummy_pos)
                 box.setToolTip(topology_text.dummy_tooltip())
                 scene.addItem(box)
@@ -244,7 +243,7 @@ class TopologyView(QGraphicsView):
                 for j in sorted(positions[k]):
                     link = Link(t0 + j, k, None, j, scale)
                     end = positions[k][j] - QPointF(radius, 0)
-                    link.setLine(dummy_pos.x() + DUMMY_HALF_WIDTH, dummy_pos.y(), end.x(), end.y())
+                    link.setLine(dummy_pos.x() + box.half_width, dummy_pos.y(), end.x(), end.y())
                     link.candidates = geo.along_link(dummy_pos, positions[k][j], 1, 2)
                     self._add_link(link, number)
         self._links_limited = len(self._links) > MAX_LABELLED_LINKS

@@ -263,13 +263,16 @@ class Link(Highlight, QGraphicsLineItem):
 class DummyInput(QGraphicsRectItem):
     """The note's dummy node: a box holding −1, whose weights are the thresholds."""
 
-    def __init__(self) -> None:
-        super().__init__(-DUMMY_HALF_WIDTH, -13, 2 * DUMMY_HALF_WIDTH, 26)
+    def __init__(self, scale: float = 1.0) -> None:
+        half = DUMMY_HALF_WIDTH * scale
+        super().__init__(-half, -13 * scale, 2 * half, 26 * scale)
+        self.half_width = half
         self.setBrush(QColor("#eeeeee"))
         self.setPen(QPen(QColor("#707070"), 1.2))
         self.setZValue(3)
         # Kept as an attribute: PySide drops a child item whose wrapper is unreferenced.
         self.text = QGraphicsSimpleTextItem("−1", self)
+        self.text.setFont(scaled_font(LABEL_POINTS, scale))
         r = self.text.boundingRect()
         self.text.setPos(-r.width() / 2, -r.height() / 2)
 
