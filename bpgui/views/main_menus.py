@@ -243,7 +243,9 @@ def fit_toolbar(window: MainWindow, scale: float) -> None:
             button = bar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(beside if n < count else icon_only)
-        bar.layout().invalidate()
+        layout = bar.layout()
+        if layout is not None:
+            layout.invalidate()
         if count == 0 or bar.sizeHint().width() <= window.width():
             break
         count = min(3, count - 1) if count > 3 else 0

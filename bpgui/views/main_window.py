@@ -128,9 +128,6 @@ class MainWindow(QMainWindow, WindowParts):
         self.banner.hide()
         self.banner.mousePressEvent = lambda _event: self.banner.hide()  # type: ignore[method-assign]
         box_layout.addWidget(self.banner)
-        self.readout = ReadoutBar()  # t, E_k and E in large type: shown while presenting
-        self.readout.hide()
-        box_layout.addWidget(self.readout)
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
         self.right_tabs = QTabWidget()
@@ -160,7 +157,15 @@ class MainWindow(QMainWindow, WindowParts):
         splitter.setObjectName("main_splitter")
         top.setObjectName("top_splitter")
         self.splitter, self.top_splitter = splitter, top
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self.readout = ReadoutBar()  # t, E_k and E in large type across the window: shown while presenting
+        self.readout.hide()
+        central_layout.addWidget(self.readout)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         scroll = QScrollArea()
         scroll.setWidget(self.settings_panel)
