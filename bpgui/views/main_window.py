@@ -37,7 +37,7 @@ from ..model.errors import BpguiError
 from ..model.numbers import DEFAULT_DIGITS
 from ..model.records import RunSummary
 from ..model.text import fill
-from . import main_files
+from . import main_files, main_view
 from .decision_map import DecisionMapView
 from .derivation_panel import DerivationPanel
 from .dialogs import ComparisonDialog, PerceptronDialog
@@ -51,16 +51,10 @@ from .presentation import Presentation, ReadoutBar
 from .settings_panel import SettingsPanel
 from .status_area import StatusArea
 from .status_text import caption_text, iteration_curve_name, status_line
-from .text_scale import apply_text_scale, text_scale
+from .text_scale import text_scale
 from .topology import TopologyView
 from .view_options import (
-    DIGITS_KEY,
-    TEXT_SCALE_KEY,
-    apply_to_views,
-    clamp_digits,
     next_text_scale,
-    stored_digits,
-    stored_text_scale,
 )
 
 __all__ = ["MainWindow", "plain_text"]
@@ -185,8 +179,8 @@ class MainWindow(QMainWindow, WindowParts):
         self._plot_timer.setInterval(PLOT_INTERVAL_MS)
         self._plot_timer.timeout.connect(self._update_plot)
 
-        self._digits = DEFAULT_DIGITS
-        self._presentation = Presentation(self)
+        self.presentation_state = Presentation(self)
+        self.shown_digits = DEFAULT_DIGITS  # View → Digits (main_view.py)
         make_actions(self)
         build_toolbar(self)
         build_menus(self, str(self._qsettings.value("ui/language", SYSTEM)))
@@ -196,8 +190,7 @@ class MainWindow(QMainWindow, WindowParts):
         for action in (self.step_action, self.step_epoch_action, self.back_action, self.reset_action):
             action.triggered.connect(lambda *_: self.play_phases_action.setChecked(False))
         restore_preferences(self, self._qsettings)
-        self._digits = stored_digits(self._qsettings)
-        self.set_text_scale(stored_text_scale(self._qsettings))
+        main_view.restore(self, self._qsettings)
         self._on_controller_structure_changed()
         self._on_controller_settings_changed()
         self._on_controller_history_changed()
@@ -475,24 +468,10 @@ class MainWindow(QMainWindow, WindowParts):
         self.status_area.show_status(status_line(st, c.settings.mode, phases, known))
         self.readout.show_status(st, c.settings.mode, phases, known)
 
-    # ---- text size, digits, presentation ----------------------------------------------------------
+    # ---- text size, digits, presentation (main_view.py) ---------------------------------------------
     def set_text_scale(self, scale: float, fit_dock: bool = True) -> None:
-        """Every text in the window at ``scale`` (1.0–2.5), remembered (not while presenting: that scale is
-        the presentation's own, and the normal one comes back on leaving)."""
-        previous, scale = text_scale(), apply_text_scale(scale)
-        if not self.presentation():
-            self._qsettings.setValue(TEXT_SCALE_KEY, scale)
-        if fit_dock and scale != previous:  # the settings form as wide as its larger text needs, up to 40 %
-            QTimer.singleShot(0, self, self._fit_settings_dock)
-        for value, action in self.text_scale_actions.items():
-            action.setChecked(abs(value - scale) < 1e-9)
-        self._apply_view_options()
-
-    def _fit_settings_dock(self) -> None:
-        if self.settings_dock.isVisible() and not self.settings_dock.isFloating():
-            wanted = self.settings_panel.sizeHint().width() + self.style().pixelMetric(
-                self.style().PixelMetric.PM_ScrollBarExtent) + 8
-            self.resizeDocks([self.settings_dock], [min(wanted, int(self.width() * 0.4))], Qt.Orientation.Horizontal)
+        """Every text in the window at ``scale`` (1.0–2.5), remembered (not while presenting)."""
+        main_view.set_text_scale(self, scale, fit_dock)
 
     def text_scale_value(self) -> float:
         return text_scale()
@@ -503,45 +482,22 @@ class MainWindow(QMainWindow, WindowParts):
 
     def set_digits(self, digits: int) -> None:
         """Significant digits of every number on screen (1–17), remembered."""
-        self._digits = clamp_digits(digits, self._digits)
-        self._qsettings.setValue(DIGITS_KEY, self._digits)
-        self._apply_view_options()
+        main_view.set_digits(self, digits)
 
     def digits(self) -> int:
-        return self._digits
+        return self.shown_digits
 
-    def _apply_view_options(self) -> None:
-        """The text scale and the digits to every view, the toolbar, the readout and the menus."""
-        scale = text_scale()
-        apply_to_views((self.topology, self.plot, self.decision_map, self.derivation, self.table, self.readout),
-                       scale, self._digits)
-        self.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
-        if not hasattr(self.table, "set_digits"):  # until H5 lands: the table's own Digits box
-            self.table.set_precision(self._digits)
-        for value, action in self.digits_actions.items():
-            action.setChecked(value == self._digits)
-        fit_toolbar(self, scale)
-        # Again once every widget has taken the new font (Qt delivers it through the event loop).
-        QTimer.singleShot(0, self, lambda: fit_toolbar(self, text_scale()))
+    def qsettings(self) -> QSettings:
+        """Where the window remembers its preferences."""
+        return self._qsettings
 
     def set_presentation(self, on: bool) -> None:
         """Presentation mode: full screen, large text, high contrast, the class's layout (Esc leaves);
         leaving puts back the window, its panels and the text size exactly as they were."""
-        if on == self.presentation():
-            return
-        if on:
-            scale = self._presentation.enter(text_scale())
-        else:
-            scale = self._presentation.leave() or text_scale()
-        self.presentation_action.blockSignals(True)
-        self.presentation_action.setChecked(on)
-        self.presentation_action.blockSignals(False)
-        self.leave_presentation_action.setEnabled(on)
-        self.set_text_scale(scale, fit_dock=False)  # the dock is hidden, or back at its own width
-        apply_icons(self)
+        main_view.set_presentation(self, on)
 
     def presentation(self) -> bool:
-        return self._presentation.active()
+        return self.presentation_state.active()
 
     def splitters(self) -> list[QSplitter]:
         """The window's splitters, outermost first (presentation mode saves and restores them)."""

@@ -1,0 +1,90 @@
+"""How the main window looks: its text scale, its digits and presentation mode, handed to every view.
+
+The window's methods (``set_text_scale``, ``set_digits``, ``set_presentation``) call these; the
+settings themselves are read and clamped in ``view_options``, presentation's state is kept in
+``presentation``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from .main_menus import apply_icons, fit_toolbar
+from .text_scale import apply_text_scale, text_scale
+from .view_options import (
+    DIGITS_KEY,
+    TEXT_SCALE_KEY,
+    apply_to_views,
+    clamp_digits,
+    stored_digits,
+    stored_text_scale,
+)
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+def restore(window: MainWindow, q: QSettings) -> None:
+    """The remembered digits and text scale (whatever is stored is read as a readable value)."""
+    window.shown_digits = stored_digits(q)
+    set_text_scale(window, stored_text_scale(q), fit_dock=False)
+
+
+def set_text_scale(window: MainWindow, scale: float, fit_dock: bool = True) -> None:
+    """The application font at ``scale`` and every view after it; remembered unless presenting (that
+    scale is the presentation's own: the normal one comes back on leaving)."""
+    previous, scale = text_scale(), apply_text_scale(scale)
+    if not window.presentation():
+        window.qsettings().setValue(TEXT_SCALE_KEY, scale)
+    if fit_dock and scale != previous:  # the settings form as wide as its larger text needs
+        QTimer.singleShot(0, window, lambda: fit_settings_dock(window))
+    for value, action in window.text_scale_actions.items():
+        action.setChecked(abs(value - scale) < 1e-9)
+    apply_view_options(window)
+
+
+def set_digits(window: MainWindow, value: int) -> None:
+    window.shown_digits = clamp_digits(value, window.shown_digits)
+    window.qsettings().setValue(DIGITS_KEY, window.shown_digits)
+    apply_view_options(window)
+
+
+def fit_settings_dock(window: MainWindow) -> None:
+    """The settings dock as wide as its form needs at this text size, up to 40 % of the window."""
+    dock = window.settings_dock
+    if dock.isVisible() and not dock.isFloating():
+        style = window.style()
+        wanted = window.settings_panel.sizeHint().width() + style.pixelMetric(style.PixelMetric.PM_ScrollBarExtent) + 8
+        window.resizeDocks([dock], [min(wanted, int(window.width() * 0.4))], Qt.Orientation.Horizontal)
+
+
+def apply_view_options(window: MainWindow) -> None:
+    """The text scale and the digits to every view, the readout, the toolbar and the menus."""
+    scale, shown = text_scale(), window.shown_digits
+    w = window
+    apply_to_views((w.topology, w.plot, w.decision_map, w.derivation, w.table, w.readout), scale, shown)
+    w.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
+    if not hasattr(w.table, "set_digits"):  # until H5 lands: the table's own Digits box
+        w.table.set_precision(shown)
+    for value, action in w.digits_actions.items():
+        action.setChecked(value == shown)
+    fit_toolbar(w, scale)
+    # Again once every widget has taken the new font (Qt delivers it through the event loop).
+    QTimer.singleShot(0, w, lambda: fit_toolbar(w, text_scale()))
+
+
+def set_presentation(window: MainWindow, on: bool) -> None:
+    if on == window.presentation():
+        return
+    if on:
+        scale = window.presentation_state.enter(text_scale())
+    else:
+        scale = window.presentation_state.leave() or text_scale()
+    window.presentation_action.blockSignals(True)
+    window.presentation_action.setChecked(on)
+    window.presentation_action.blockSignals(False)
+    window.leave_presentation_action.setEnabled(on)
+    set_text_scale(window, scale, fit_dock=False)  # the dock is hidden, or back at its own width
+    apply_icons(window)
