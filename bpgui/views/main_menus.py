@@ -110,59 +110,83 @@ def make_action(window: MainWindow, text: str, slot, shortcuts=(), tip: str = ""
 
 def make_actions(window: MainWindow) -> None:
     """Every action of the menus and the toolbar, as attributes of ``window``."""
-    c, w, tr = window.controller, window, lambda text: translate("MainWindow", text)
+    c, w = window.controller, window
 
     def act(text, slot, shortcuts=(), tip="", checkable=False):
         return make_action(window, text, slot, shortcuts, tip, checkable)
 
-    w.step_action = act(tr("&Step"), c.step, ("Ctrl+Right", "F10"),
-                        tr("One iteration: one sample, one pass or one batch"))
-    w.step_epoch_action = act(tr("Step &epoch"), c.step_epoch, ("Ctrl+Shift+Right",),
-                              tr("Iterate to the end of the epoch"))
-    w.run_action = act(tr("&Run"), c.set_running, ("Ctrl+Space", "F5"), tr("Run / pause"), checkable=True)
-    w.back_action = act(tr("Step &back"), c.step_back, ("Ctrl+Left", "Shift+F10"), tr("Undo one iteration, exactly"))
-    w.reset_action = act(tr("Rese&t"), c.reset, ("Ctrl+Shift+R",),
-                         tr("Back to iteration 0: its weights (with any you set there by hand) and the settings shown"))
-    w.phase_action = act(tr("Step &phase"), c.step_phase, ("Ctrl+Down", "F11"),
-                         tr("The next phase of the iteration: forward, error, gradients, update"))
-    w.phase_back_action = act(tr("Phase bac&k"), c.step_phase_back, ("Ctrl+Up", "Shift+F11"),
-                              tr("The previous phase, inside an iteration too"))
-    w.play_phases_action = act(tr("Pla&y phases"), w._on_play_phases_toggled, ("Ctrl+P",),
-                               tr("Animate the phases, one after another"), checkable=True)
-    w.check_action = act(tr("&Gradient check column"), w._on_check_toggled, ("Ctrl+G",),
-                         tr("Estimate every ∂E/∂p by finite differences on this iteration's sample and show the "
-                            "relative error"), checkable=True)
-    w.per_output_action = act(tr("Follow one &output at a time"), c.set_per_output,
-                              tip=tr("Backward phases take the outputs one by one, as the note draws them: each "
-                                     "hidden unit is reached l times"), checkable=True)
+    w.step_action = act(
+        translate("MainWindow", "&Step"), c.step, ("Ctrl+Right", "F10"),
+        translate("MainWindow", "One iteration: one sample, one pass or one batch"))
+    w.step_epoch_action = act(
+        translate("MainWindow", "Step &epoch"), c.step_epoch, ("Ctrl+Shift+Right",),
+        translate("MainWindow", "Iterate to the end of the epoch"))
+    w.run_action = act(
+        translate("MainWindow", "&Run"), c.set_running, ("Ctrl+Space", "F5"),
+        translate("MainWindow", "Run / pause"), checkable=True)
+    w.back_action = act(
+        translate("MainWindow", "Step &back"), c.step_back, ("Ctrl+Left", "Shift+F10"),
+        translate("MainWindow", "Undo one iteration, exactly"))
+    w.reset_action = act(
+        translate("MainWindow", "Rese&t"), c.reset, ("Ctrl+Shift+R",),
+        translate("MainWindow", "Back to iteration 0: its weights (with any you set there by hand) "
+                                "and the settings shown"))
+    w.phase_action = act(
+        translate("MainWindow", "Step &phase"), c.step_phase, ("Ctrl+Down", "F11"),
+        translate("MainWindow", "The next phase of the iteration: forward, error, gradients, update"))
+    w.phase_back_action = act(
+        translate("MainWindow", "Phase bac&k"), c.step_phase_back, ("Ctrl+Up", "Shift+F11"),
+        translate("MainWindow", "The previous phase, inside an iteration too"))
+    w.play_phases_action = act(
+        translate("MainWindow", "Pla&y phases"), w._on_play_phases_toggled, ("Ctrl+P",),
+        translate("MainWindow", "Animate the phases, one after another"), checkable=True)
+    w.check_action = act(
+        translate("MainWindow", "&Gradient check column"), w._on_check_toggled, ("Ctrl+G",),
+        translate("MainWindow", "Estimate every ∂E/∂p by finite differences on this iteration's "
+                                "sample and show the relative error"), checkable=True)
+    w.per_output_action = act(
+        translate("MainWindow", "Follow one &output at a time"), c.set_per_output,
+        tip=translate("MainWindow", "Backward phases take the outputs one by one, as the "
+                                    "note draws them: each hidden unit is reached l times"), checkable=True)
     keys = QKeySequence.StandardKey
-    w.open_action = act(tr("&Open network…"), lambda: main_files.open_network(w), (keys.Open,))
-    w.save_action = act(tr("&Save network…"), lambda: main_files.save_network(w), (keys.Save,))
-    w.import_action = act(tr("&Import CSV data…"), w.import_data, ("Ctrl+I",))
-    w.export_table_action = act(tr("Export &table as CSV…"), lambda: main_files.export_table(w))
-    w.export_topology_action = act(tr("Export &network picture (PNG/SVG)…"),
+    w.open_action = act(translate("MainWindow", "&Open network…"), lambda: main_files.open_network(w), (keys.Open,))
+    w.save_action = act(translate("MainWindow", "&Save network…"), lambda: main_files.save_network(w), (keys.Save,))
+    w.import_action = act(translate("MainWindow", "&Import CSV data…"), w.import_data, ("Ctrl+I",))
+    w.export_table_action = act(translate("MainWindow", "Export &table as CSV…"),
+                                lambda: main_files.export_table(w))
+    w.export_topology_action = act(translate("MainWindow", "Export &network picture (PNG/SVG)…"),
                                    lambda: main_files.export_picture(w, "network"))
-    w.export_plot_action = act(tr("Export error &curve (PNG/SVG)…"), lambda: main_files.export_picture(w, "error"))
-    w.export_map_action = act(tr("Export &map picture (PNG/SVG)…"), lambda: main_files.export_picture(w, "map"))
-    w.quit_action = act(tr("&Quit"), w.close, (keys.Quit,))
-    w.labels_action = act(tr("Show &values on the network"), w.topology.set_value_labels, checkable=True)
+    w.export_plot_action = act(translate("MainWindow", "Export error &curve (PNG/SVG)…"),
+                               lambda: main_files.export_picture(w, "error"))
+    w.export_map_action = act(translate("MainWindow", "Export &map picture (PNG/SVG)…"),
+                              lambda: main_files.export_picture(w, "map"))
+    w.quit_action = act(translate("MainWindow", "&Quit"), w.close, (keys.Quit,))
+    w.labels_action = act(translate("MainWindow", "Show &values on the network"), w.topology.set_value_labels,
+                          checkable=True)
     w.labels_action.setChecked(True)
-    w.dummy_action = act(tr("Thresholds as a −1 &dummy input"), w.topology.set_dummy_thresholds, checkable=True)
-    w.fit_action = act(tr("&Fit network to view"), w.topology.fit, ("Ctrl+0",))
-    w.zoom_in_action = act(tr("Zoom &in"), lambda: w.topology.zoom(1.25), (keys.ZoomIn,))
-    w.zoom_out_action = act(tr("Zoom &out"), lambda: w.topology.zoom(0.8), (keys.ZoomOut,))
-    w.about_action = act(tr("&About bpgui"), lambda: main_files.about(w))
-    w.undo_action = act(tr("&Undo edit"), c.undo_edit, (keys.Undo,),
-                        tr("Undo the last weight or threshold you set by hand, or a setting change that dropped the "
-                           "recorded future (which comes back)"))
+    w.dummy_action = act(translate("MainWindow", "Thresholds as a −1 &dummy input"),
+                         w.topology.set_dummy_thresholds, checkable=True)
+    w.fit_action = act(translate("MainWindow", "&Fit network to view"), w.topology.fit, ("Ctrl+0",))
+    w.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: w.topology.zoom(1.25), (keys.ZoomIn,))
+    w.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: w.topology.zoom(0.8), (keys.ZoomOut,))
+    w.about_action = act(translate("MainWindow", "&About bpgui"), lambda: main_files.about(w))
+    w.undo_action = act(
+        translate("MainWindow", "&Undo edit"), c.undo_edit, (keys.Undo,),
+        translate("MainWindow", "Undo the last weight or threshold you set by hand, or a setting "
+                                "change that dropped the recorded future (which comes back)"))
     # Text size and presentation. F11 stays Step phase (beside F10, Step), as in a debugger.
-    w.larger_text_action = act(tr("&Larger text"), lambda: w.change_text_scale(+1), ("Ctrl+Shift+=", "Ctrl+Shift++"))
-    w.smaller_text_action = act(tr("S&maller text"), lambda: w.change_text_scale(-1), ("Ctrl+Shift+-",))
-    w.reset_text_action = act(tr("&Normal text size"), lambda: w.set_text_scale(1.0), ("Ctrl+Shift+0",))
-    w.presentation_action = act(tr("&Presentation mode"), w.set_presentation, ("Ctrl+Shift+F",),
-                                tr("Full screen, large text, high contrast: the network, the chain rule and the "
-                                   "error curve, with t, E_k and E in large type"), checkable=True)
-    w.leave_presentation_action = act(tr("Leave presentation mode"), lambda: w.set_presentation(False), ("Esc",))
+    w.larger_text_action = act(translate("MainWindow", "&Larger text"), lambda: w.change_text_scale(+1),
+                               ("Ctrl+Shift+=", "Ctrl+Shift++"))
+    w.smaller_text_action = act(translate("MainWindow", "S&maller text"), lambda: w.change_text_scale(-1),
+                                ("Ctrl+Shift+-",))
+    w.reset_text_action = act(translate("MainWindow", "&Normal text size"), lambda: w.set_text_scale(1.0),
+                              ("Ctrl+Shift+0",))
+    w.presentation_action = act(
+        translate("MainWindow", "&Presentation mode"), w.set_presentation, ("Ctrl+Shift+F",),
+        translate("MainWindow", "Full screen, large text, high contrast: the network, the chain rule "
+                                "and the error curve, with t, E_k and E in large type"), checkable=True)
+    w.leave_presentation_action = act(translate("MainWindow", "Leave presentation mode"),
+                                      lambda: w.set_presentation(False), ("Esc",))
     w.leave_presentation_action.setEnabled(False)  # Esc belongs to editors and dialogs otherwise
 
 
@@ -343,7 +367,7 @@ def _text_size_menu(window: MainWindow, view_menu) -> None:
 
 def _digits_menu(window: MainWindow, view_menu) -> None:
     """View → Digits: the significant digits of every number on screen (the table's Digits box is the same)."""
-    menu = view_menu.addMenu(translate("MainWindow", "&Digits"))
+    menu = view_menu.addMenu(translate("MainWindow", "Digi&ts"))
     menu.setToolTip(translate("MainWindow", "Significant digits of every number shown (files keep every digit)"))
     group = QActionGroup(window)
     group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)  # none at 12 digits
