@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["DEFAULT_DIGITS", "MAX_DIGITS", "MIN_DIGITS", "format_factor", "format_number", "superscript"]
+__all__ = [
+    "DEFAULT_DIGITS", "MAX_DIGITS", "MIN_DIGITS", "exact_number", "format_factor", "format_number", "superscript",
+]
 
 DEFAULT_DIGITS = 4
 MIN_DIGITS, MAX_DIGITS = 1, 17  # 17 significant digits round-trip every float64
@@ -57,3 +59,15 @@ def format_factor(value: float, digits: int = DEFAULT_DIGITS) -> str:
     """A number as a factor of a product: negatives in parentheses (``0.5 · (−0.25)``)."""
     text = format_number(value, digits)
     return f"({text})" if text.startswith(MINUS) else text
+
+
+def exact_number(value: float) -> str:
+    """``value`` in the screen's format with as many digits as it takes to read it back exactly.
+
+    (``0.1`` stays ``0.1``, η = 0.5 is never rounded.) Tooltips and editors use it; cells use the Digits.
+    """
+    value = float(value)
+    if not math.isfinite(value):
+        return format_number(value)
+    digits = next((d for d in range(1, MAX_DIGITS) if float(f"{value:.{d}g}") == value), MAX_DIGITS)
+    return format_number(value, digits)

@@ -13,7 +13,6 @@ it. The name filter accepts either, and the plainer spellings a learner types
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -23,7 +22,7 @@ import numpy.typing as npt
 from PySide6.QtCore import Qt
 
 from ..model.naming import ParameterSpec
-from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
+from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
 
 (COL_NAME, COL_LAYER, COL_FROM_TO, COL_VALUE, COL_GRADIENT, COL_UPDATE, COL_NEW_VALUE,
  COL_FD_GRADIENT, COL_REL_ERROR) = range(9)
@@ -138,18 +137,6 @@ def parse_number(value: object) -> float | None:
         return float(text)
     except ValueError:
         return None
-
-
-def exact_number(value: float) -> str:
-    """``value`` in the screen's format with as many digits as it takes to read it back exactly.
-
-    (``0.1`` stays ``0.1``; ``parse_number(exact_number(v)) == v`` for every finite float.)
-    """
-    value = float(value)
-    if not math.isfinite(value):
-        return format_number(value)
-    digits = next((d for d in range(1, MAX_DIGITS) if float(f"{value:.{d}g}") == value), MAX_DIGITS)
-    return format_number(value, digits)
 
 
 def readonly(array: npt.ArrayLike | None) -> np.ndarray | None:

@@ -28,7 +28,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from ..model.naming import ParameterSpec, unit_symbol
-from ..model.numbers import format_number
+from ..model.numbers import exact_number, format_number
 from ..model.text import fill
 from .gradient_table_columns import (
     CENTRE,
@@ -54,7 +54,6 @@ from .gradient_table_columns import (
     REL_ERROR_WARNING,
     RIGHT,
     display_name,
-    exact_number,
     from_to_text,
     layer_sizes_of,
     parse_number,

@@ -10,11 +10,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from ..model.numbers import DEFAULT_DIGITS, format_number
+from ..model.numbers import DEFAULT_DIGITS, exact_number, format_number
 from ..model.perceptron import PerceptronStep
 from ..model.text import fill
 from ..session.perceptron import PerceptronPicture
-from .gradient_table_columns import exact_number
 from .style import TEXT
 
 translate = QCoreApplication.translate

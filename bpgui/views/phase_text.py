@@ -13,11 +13,10 @@ from PySide6.QtCore import QCoreApplication
 
 from ..model import closed_forms as cf
 from ..model.network import Network
-from ..model.numbers import DEFAULT_DIGITS, format_number
+from ..model.numbers import DEFAULT_DIGITS, exact_number, format_number
 from ..model.phases import ERROR, FORWARD, HIDDEN_GRADIENT, HIDDEN_SUM, OUTPUT_GRADIENT, PhaseView
 from ..model.records import IterationRecord
 from ..model.text import fill
-from .gradient_table_columns import exact_number
 
 
 def phase_caption(view: PhaseView, record: IterationRecord, network: Network, learning_rate: float,

@@ -32,9 +32,10 @@ from ..controller import Settings, localized
 from ..model.datasets import BUILTIN_NAMES
 from ..model.errors import ConfigError
 from ..model.network import parse_hidden_sizes
+from ..model.numbers import exact_number
 from ..model.text import fill
 from ..session.data_notes import BUILTIN_DISPLAY_NAMES, DATA_SETS_CONTEXT
-from .gradient_table_columns import exact_number, parse_number
+from .gradient_table_columns import parse_number
 from .text_scale import clamp_text_scale
 
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "linear")

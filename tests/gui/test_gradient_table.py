@@ -16,7 +16,7 @@ from bpgui.model.datasets import load_builtin
 from bpgui.model.gradcheck import check_record
 from bpgui.model.naming import parameter_specs
 from bpgui.model.network import Network
-from bpgui.model.numbers import DEFAULT_DIGITS, format_number
+from bpgui.model.numbers import DEFAULT_DIGITS, exact_number, format_number
 from bpgui.model.training import Trainer
 from bpgui.views.gradient_table import (
     CHECK_COLUMNS,
@@ -33,7 +33,7 @@ from bpgui.views.gradient_table import (
     CSV_HEADER,
     GradientTableView,
 )
-from bpgui.views.gradient_table_columns import exact_number, parse_number
+from bpgui.views.gradient_table_columns import parse_number
 
 DISPLAY, USER, TIP, ALIGN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole,
                              Qt.ItemDataRole.TextAlignmentRole)

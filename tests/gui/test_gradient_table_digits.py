@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 
 from bpgui.model.naming import parameter_specs
-from bpgui.model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
+from bpgui.model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, exact_number, format_number
 from bpgui.views.gradient_table import COL_GRADIENT, COL_NAME, COL_VALUE, NUMBER_COLUMNS, GradientTableView
-from bpgui.views.gradient_table_columns import exact_number, parse_number
+from bpgui.views.gradient_table_columns import parse_number
 from bpgui.views.text_scale import apply_text_scale
 
 BOUNDED = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
