@@ -10,6 +10,7 @@ window calls after it; they size their text as ``points * scale``.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 MIN_TEXT_SCALE, MAX_TEXT_SCALE = 1.0, 2.5
@@ -53,5 +54,8 @@ def apply_text_scale(scale: float) -> float:
         font = app.font()
         font.setPointSizeF(base * scale)
         app.setFont(font)
+        # Qt posts the change to every widget; deliver it now, so a view's set_text_scale called
+        # right after measures the new font, not the old one.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     _state["scale"] = scale
     return scale
