@@ -10,8 +10,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLineEdit
 
 from bpgui.controller import Settings, TrainingController
+from bpgui.model.numbers import format_number
 from bpgui.views.main_window import MainWindow
-from bpgui.views.topology import _fmt
+from bpgui.views.topology import SELECTED, _fmt
 
 VALUE, GRADIENT, UPDATE, NEW = 3, 4, 5, 6
 
@@ -45,7 +46,7 @@ def test_step_updates_table_topology_curve_and_status_to_the_models_numbers(wind
         np.testing.assert_array_equal(y, window.controller.history().iteration_errors)
         assert len(x) == expected_t
         status = window.status_label.text()
-        assert f"t = {expected_t}" in status and f"E_k = {record.error:.6g}" in status
+        assert f"t = {expected_t}" in status and f"E_k = {format_number(record.error)}" in status
         assert f"E (end of epoch {window.controller.status()['epoch']})" in status
         assert f"sample k = {int(record.sample_indices[0]) + 1}" in status
 
@@ -96,7 +97,7 @@ def test_selection_is_linked_both_ways(window, qtbot):
     table.scrollTo(index)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
     assert window.controller.selected_parameter == 7
-    assert window.topology.link_for(7).pen().color().name() == "#f0b400"
+    assert window.topology.link_for(7).pen().color() == SELECTED
     # topology → table
     link = window.topology.link_for(2)
     pos = window.topology.mapFromScene(link.line().center())
@@ -481,7 +482,7 @@ def test_divergence_is_explained_whole_and_the_curve_stays_finite(qtbot, qsettin
     (x0, x1), (y0, y1) = window.plot.plot_item.viewRange()
     assert all(np.isfinite([x0, x1, y0, y1])) and x0 > -1 and y0 >= 0 and y1 < 1e31
     assert np.max(c.history().iteration_errors) > 1e31  # the data themselves are larger: drawn at the ceiling …
-    assert "drawn at 1e+30" in window.plot.value_text()  # … and the plot says so
+    assert "drawn at 1×10³⁰" in window.plot.value_text()  # … and the plot says so
 
 
 def test_the_gradient_check_column_survives_a_language_switch(window, switch_language):
@@ -524,7 +525,7 @@ def test_in_phases_the_status_bar_names_the_sample_the_network_shows(window):
     assert f"sample k = {int(shown.sample_indices[0]) + 1}" in status and "E_k" not in status  # not known yet
     while not window.controller.phase_view.error_known:
         window.phase_action.trigger()
-    assert f"E_k = {shown.error:.6g}" in window.status_label.text()
+    assert f"E_k = {format_number(shown.error)}" in window.status_label.text()
 
 
 def test_a_window_closed_for_a_new_language_lets_go_of_everything(window, switch_language):
