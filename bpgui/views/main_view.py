@@ -64,7 +64,10 @@ def apply_view_options(window: MainWindow) -> None:
     """The text scale and the digits to every view, the readout, the toolbar and the menus."""
     scale, shown = text_scale(), window.shown_digits
     w = window
-    apply_to_views((w.topology, w.plot, w.decision_map, w.derivation, w.table, w.readout), scale, shown)
+    views: list[object] = [w.topology, w.plot, w.decision_map, w.derivation, w.table, w.readout, w.settings_panel]
+    views += [dialog.view for dialog in (w.comparison,) if dialog is not None]
+    views += [dialog.lab for dialog in (w.perceptron,) if dialog is not None]
+    apply_to_views(views, scale, shown)
     w.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
     if not hasattr(w.table, "set_digits"):  # until H5 lands: the table's own Digits box
         w.table.set_precision(shown)

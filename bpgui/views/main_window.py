@@ -232,6 +232,7 @@ class MainWindow(QMainWindow, WindowParts):
         self.table.parameter_selected.connect(c.select_parameter)
         self.table.value_edit_requested.connect(c.edit_parameter)
         self.table.invalid_edit.connect(lambda text: self.show_message("error", text))
+        self.table.digits_changed.connect(self.set_digits)  # the table's Digits box is View → Digits
         self.settings_panel.changes_requested.connect(lambda changes: c.update_settings(**changes))
         self.settings_panel.import_requested.connect(self.import_data)
         self.settings_panel.invalid_input.connect(lambda text: self.show_message("error", text))
@@ -360,6 +361,7 @@ class MainWindow(QMainWindow, WindowParts):
         """The note's perceptron on AND/OR/NOT/XOR; from XOR, one action goes to the 2-2-1 network."""
         if self.perceptron is None:
             self.perceptron = PerceptronDialog(self.tr("Perceptron: one M-P neuron"), self)
+            main_view.apply_view_options(self)  # its text size and digits
             self.perceptron.lab.solve_with_hidden_layer.connect(self._on_perceptron_solve_with_hidden_layer)
         self.perceptron.lab.set_problem(problem)
         self.perceptron.show()
@@ -382,6 +384,7 @@ class MainWindow(QMainWindow, WindowParts):
         c = self.controller
         if self.comparison is None:
             self.comparison = ComparisonDialog(self.tr("Standard vs accumulated BP"), self)
+            main_view.apply_view_options(self)
         self.comparison.show_runs(fill(self.tr("%1, %2 network, from the same start (seed %3)"), c.dataset.name,
                                        "-".join(map(str, c.network.layer_sizes)), c.settings.seed), runs)
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from bpgui.controller import SPEEDS
-from bpgui.model.numbers import DEFAULT_DIGITS
+from bpgui.model.numbers import DEFAULT_DIGITS, format_number
 from bpgui.views.icons import ICON_NAMES, dark_palette, icon_path
 from bpgui.views.main_window import MainWindow
 from bpgui.views.text_scale import apply_text_scale, base_point_size
@@ -186,3 +186,15 @@ def test_run_starts_at_ten_iterations_a_second_and_the_learners_choice_is_rememb
     again = MainWindow(qsettings=qsettings)
     qtbot.addWidget(again)
     assert SPEEDS[again.speed.value()] == 100 and again.controller.speed == 100
+
+
+def test_the_tables_digits_box_is_the_windows_digits_setting(window, qsettings, qtbot):
+    from PySide6.QtWidgets import QSpinBox
+
+    window.step_action.trigger()
+    box = window.table.findChild(QSpinBox, "precision")
+    box.setValue(6)  # as the learner's arrows or typing do
+    assert window.digits() == 6 and window.digits_actions[6].isChecked() and int(qsettings.value(DIGITS_KEY)) == 6
+    assert window.readout.texts()[2] == f"E = {format_number(window.controller.status()['error'], 6)}"
+    window.digits_actions[3].trigger()
+    assert box.value() == 3
