@@ -308,9 +308,10 @@ class TopologyView(QGraphicsView):
             labels += (link.label, link.path_label)
         return labels
 
-    def visible_label_rects(self) -> list[QRectF]:
-        """The scene rectangles of every text label drawn (no two intersect)."""
-        return [label.sceneBoundingRect() for label in self._every_label() if label.isVisible() and label.text()]
+    def visible_label_rects(self) -> list[tuple[str, QRectF]]:
+        """(text, scene rectangle) of every text label drawn; no two rectangles intersect."""
+        return [(label.text(), label.sceneBoundingRect()) for label in self._every_label()
+                if label.isVisible() and label.text()]
 
     def hidden_label_count(self) -> int:
         """Labels with something to say that found no free place."""

@@ -28,7 +28,7 @@ def _fits_or_scrolls(view: TopologyView) -> None:
     for layer in view._units:
         for unit in layer:
             items = items.united(unit.sceneBoundingRect())
-    for rect in view.visible_label_rects():
+    for _, rect in view.visible_label_rects():
         items = items.united(rect)
     assert scene.contains(items)  # nothing drawn lies outside what fitting and scrolling reach
     shown = view.mapFromScene(scene).boundingRect()

@@ -39,7 +39,7 @@ def _trained(sizes):
 
 def _overlaps(view: TopologyView) -> list[tuple[str, str]]:
     rects = view.visible_label_rects()
-    return [(str(a), str(b)) for i, a in enumerate(rects) for b in rects[i + 1:] if a.intersects(b)]
+    return [(ta, tb) for i, (ta, a) in enumerate(rects) for tb, b in rects[i + 1:] if a.intersects(b)]
 
 
 @pytest.fixture()
@@ -70,7 +70,7 @@ def test_no_two_labels_overlap_in_any_phase(view, sizes, scale, dummy):
     assert _overlaps(view) == []
     # Every label lies inside the scene: fitting the scene shows every label.
     scene = view.sceneRect()
-    assert all(scene.contains(r) for r in view.visible_label_rects())
+    assert all(scene.contains(r) for _, r in view.visible_label_rects())
 
 
 def test_collapsed_layers_say_how_many_units_they_hide(view):
