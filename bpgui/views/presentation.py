@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
 
 from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.text import fill
@@ -67,13 +67,14 @@ class ReadoutBar(QWidget):
         self._scale = 1.0
         self._shown: tuple[Any, ...] | None = None
         self.t_label, self.error_k_label, self.error_label = QLabel(), QLabel(), QLabel()
-        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        # A grid: the three parts in one row where they fit, else flowing onto as many rows as they need.
+        self._layout = QGridLayout(self)
         self._layout.setContentsMargins(12, 4, 12, 4)
-        self._layout.setSpacing(36)
+        self._layout.setHorizontalSpacing(36)
+        self._layout.setVerticalSpacing(0)
+        self._rows: list[int] = []
         for label in (self.t_label, self.error_k_label, self.error_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
-            self._layout.addWidget(label)
-        self._layout.addStretch(1)
         self._update_fonts()
 
     # ---- what it shows -------------------------------------------------------------------------
@@ -128,16 +129,31 @@ class ReadoutBar(QWidget):
 
     def _arrange(self) -> None:
         margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        rows, used = [], 0
+        for label in (self.t_label, self.error_k_label, self.error_label):
+            width = label.sizeHint().width()
+            if rows and used + self._layout.horizontalSpacing() + width <= room:
+                used += self._layout.horizontalSpacing() + width
+                rows.append(rows[-1])
+            else:
+                used = width
+                rows.append(rows[-1] + 1 if rows else 0)
+        if rows == self._rows:
+            return
+        self._rows = rows
         labels = (self.t_label, self.error_k_label, self.error_label)
-        row = sum(label.sizeHint().width() for label in labels) + 2 * self._layout.spacing() \
-            + margins.left() + margins.right()
-        direction = QBoxLayout.Direction.LeftToRight if row <= self.width() else QBoxLayout.Direction.TopToBottom
-        if self._layout.direction() != direction:
-            self._layout.setDirection(direction)
-            self._layout.setSpacing(36 if direction == QBoxLayout.Direction.LeftToRight else 0)
+        for label in labels:
+            self._layout.removeWidget(label)
+        column = 0
+        for n, (label, row) in enumerate(zip(labels, rows)):
+            column = 0 if n == 0 or rows[n - 1] != row else column + 1
+            self._layout.addWidget(label, row, column)
+        self._layout.setColumnStretch(3, 1)
 
-    def in_one_row(self) -> bool:
-        return self._layout.direction() == QBoxLayout.Direction.LeftToRight
+    def row_count(self) -> int:
+        """How many rows the three parts take (1 where the window is wide enough)."""
+        return (self._rows[-1] + 1) if self._rows else 1
 
     def _update_fonts(self) -> None:
         font = QFont(QApplication.font())

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from bpgui.model.numbers import format_number
 from bpgui.views import main_files
 from bpgui.views.dialogs import MAX_EXPORT_SIDE, ExportSizeDialog, clamp_export_size
 from bpgui.views.main_window import MainWindow
-from bpgui.views.presentation import READOUT_FACTOR
+from bpgui.views.presentation import READOUT_FACTOR, ReadoutBar
 from bpgui.views.text_scale import PRESENTATION_TEXT_SCALE, apply_text_scale
 from bpgui.views.view_options import TEXT_SCALE_KEY
 
@@ -183,3 +183,18 @@ def test_the_map_export_is_offered_for_two_inputs_only(window):
     assert window.export_map_action.isEnabled()  # XOR
     window.controller.update_settings(data="sine")
     assert not window.export_map_action.isEnabled()
+
+
+def test_the_readout_flows_onto_more_rows_rather_than_widen_the_window(window, qtbot):
+    holder = QWidget()  # as in the window: inside a layout, which asks the readout for its minimum width
+    qtbot.addWidget(holder)
+    readout = ReadoutBar()
+    QVBoxLayout(holder).addWidget(readout)
+    readout.show_status(window.controller.status(), "standard")
+    readout.set_text_scale(2.5)
+    holder.show()
+    for width, rows in ((160, 3), (4000, 1)):  # narrower than any two parts side by side; wide
+        holder.resize(width, 400)
+        qtbot.waitUntil(lambda w=width: holder.width() == w)
+        assert readout.row_count() == rows
+    assert readout.minimumSizeHint().width() <= 160
