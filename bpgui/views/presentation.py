@@ -130,7 +130,8 @@ class ReadoutBar(QWidget):
     def _arrange(self) -> None:
         margins = self._layout.contentsMargins()
         room = self.width() - margins.left() - margins.right()
-        rows, used = [], 0
+        rows: list[int] = []
+        used = 0
         for label in (self.t_label, self.error_k_label, self.error_label):
             width = label.sizeHint().width()
             if rows and used + self._layout.horizontalSpacing() + width <= room:
