@@ -7,7 +7,6 @@ in the status bar (and, when the window is visible, a message box).
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -67,18 +66,7 @@ def export_table(window: MainWindow, path: str | None = None) -> bool:
 
 def _export_view(view, path: str, size: QSize | None) -> None:
     """``view.export_image(path, size)``: PNG or SVG by the extension, ``size`` pixels (None: as shown)."""
-    export = getattr(view, "export_image", None)
-    if export is not None and "size" in inspect.signature(export).parameters:
-        export(path, size)
-        return
-    # until H1/H2/H3 land (every view then has export_image(path, size)); the lead removes this fallback.
-    svg = path.lower().endswith(".svg")
-    if hasattr(view, "export_svg"):  # the error curve
-        view.export_svg(path) if svg else view.export_png(path, None if size is None else size.width())
-    elif export is not None:  # the network
-        export(path)
-    else:  # the maps: PNG only
-        view.export_png(path)
+    view.export_image(path, size)
 
 
 def export_picture(window: MainWindow, which: str, path: str | None = None, size: QSize | None = None) -> bool:

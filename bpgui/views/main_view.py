@@ -17,6 +17,7 @@ from .text_scale import apply_text_scale, text_scale
 from .view_options import (
     DIGITS_KEY,
     TEXT_SCALE_KEY,
+    TextView,
     apply_to_views,
     clamp_digits,
     stored_digits,
@@ -64,13 +65,14 @@ def apply_view_options(window: MainWindow) -> None:
     """The text scale and the digits to every view, the readout, the toolbar and the menus."""
     scale, shown = text_scale(), window.shown_digits
     w = window
-    views: list[object] = [w.topology, w.plot, w.decision_map, w.derivation, w.table, w.readout, w.settings_panel]
+    views: list[TextView] = [w.topology, w.plot, w.decision_map, w.derivation, w.table, w.readout]
     views += [dialog.view for dialog in (w.comparison,) if dialog is not None]
     views += [dialog.lab for dialog in (w.perceptron,) if dialog is not None]
     apply_to_views(views, scale, shown)
+    if getattr(w, "status_area", None) is not None:  # not while the window is still being built
+        w.refresh_numbers()  # the caption, the status line and the paths' labels are written at the digits
+    w.settings_panel.set_text_scale(scale)  # it shows η and E exactly as set: no digits of its own
     w.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
-    if not hasattr(w.table, "set_digits"):  # until H5 lands: the table's own Digits box
-        w.table.set_precision(shown)
     for value, action in w.digits_actions.items():
         action.setChecked(value == shown)
     fit_toolbar(w, scale)

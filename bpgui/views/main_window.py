@@ -218,6 +218,7 @@ class MainWindow(QMainWindow, WindowParts):
             (c.settings_changed, self._on_controller_settings_changed),
             (c.running_changed, self._on_controller_running_changed),
             (c.selection_changed, self._on_controller_selection_changed),
+            (c.unit_selection_changed, self._on_controller_unit_selection_changed),
             (c.message, self.show_message),
             (c.check_ready, self._on_controller_check_ready),
             (c.comparison_ready, self._on_controller_comparison_ready),
@@ -228,6 +229,8 @@ class MainWindow(QMainWindow, WindowParts):
         for signal, slot in self._controller_links:
             signal.connect(slot)
         self.topology.parameter_selected.connect(c.select_parameter)
+        self.topology.unit_selected.connect(c.select_unit)
+        self.derivation.factor_hovered.connect(self._on_derivation_factor_hovered)
         self.topology.edit_requested.connect(self._on_topology_edit_requested)
         self.table.parameter_selected.connect(c.select_parameter)
         self.table.value_edit_requested.connect(c.edit_parameter)
@@ -298,17 +301,41 @@ class MainWindow(QMainWindow, WindowParts):
         if phase is None:
             self.caption.setText(caption_text(shown, preview=c.showing_preview))
         else:
-            self.caption.setText(phase_caption(phase, shown, c.network, c.settings.learning_rate))
+            self.caption.setText(phase_caption(phase, shown, c.network, c.settings.learning_rate,
+                                               digits=self.shown_digits))
         self._update_derivation()
         self.undo_action.setEnabled(c.can_undo_edit)
         self._update_status()
 
+    def refresh_numbers(self) -> None:
+        """Everything that writes numbers, again: after a change of the digits or the text size."""
+        self._on_controller_state_changed()
+
     def _update_derivation(self) -> None:
-        derivation = self.controller.derivation()
-        if derivation is None:
-            self.derivation.show_derivation(None)
+        """The chain-rule panel (a selected unit's forward pass above the chain) and, on the network,
+        every path from E_k to the selected parameter with each edge's local derivative."""
+        c = self.controller
+        derivation = c.derivation()
+        d, known = derivation if derivation is not None else (None, True)
+        self.derivation.show_selection(c.forward_arithmetic(), d, known=known, paths=c.chain_paths())
+        self._show_paths()
+
+    def _show_paths(self) -> None:
+        units, links = self.controller.path_highlight(self.shown_digits)
+        if units or links:
+            self.topology.highlight(units, links)
         else:
-            self.derivation.show_derivation(derivation[0], known=derivation[1])
+            self.topology.clear_highlight()
+
+    def _on_derivation_factor_hovered(self, ref: str) -> None:
+        """A factor under the pointer lights the unit or link it comes from; leaving it brings the paths back."""
+        if ref:
+            self.topology.highlight(*self.controller.factor_source(ref))
+        else:
+            self._show_paths()
+
+    def _on_controller_unit_selection_changed(self, _layer: int, _unit: int) -> None:
+        self._update_derivation()
 
     def load_example(self, key: str) -> None:
         if not self.controller.load_example(key):
@@ -468,7 +495,7 @@ class MainWindow(QMainWindow, WindowParts):
         phase = c.phase_view
         st, phases = c.status(), None if phase is None else c.display_record()
         known = phase is not None and phase.error_known
-        self.status_area.show_status(status_line(st, c.settings.mode, phases, known))
+        self.status_area.show_status(status_line(st, c.settings.mode, phases, known, digits=self.shown_digits))
         self.readout.show_status(st, c.settings.mode, phases, known)
 
     # ---- text size, digits, presentation (main_view.py) ---------------------------------------------

@@ -9,6 +9,7 @@ setting, never an exception) and hands them to every view that has
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from PySide6.QtCore import QSettings
 
@@ -58,6 +59,14 @@ def stored_digits(q: QSettings) -> int:
     return DEFAULT_DIGITS if value is None else clamp_digits(value)
 
 
+class TextView(Protocol):
+    """A view that draws text of its own and numbers: the main window sets both on every such view."""
+
+    def set_text_scale(self, scale: float) -> None: ...
+
+    def set_digits(self, digits: int) -> None: ...
+
+
 def next_text_scale(current: float, direction: int) -> float:
     """The next menu scale above (``direction`` > 0) or below ``current``; the end one at either end."""
     if direction > 0:
@@ -65,13 +74,8 @@ def next_text_scale(current: float, direction: int) -> float:
     return next((s for s in reversed(TEXT_SCALES) if s < current - 1e-9), MIN_TEXT_SCALE)
 
 
-def apply_to_views(views: Iterable[object], scale: float, digits: int) -> None:
-    """``set_text_scale(scale)`` and ``set_digits(digits)`` on every view that has them."""
+def apply_to_views(views: Iterable[TextView], scale: float, digits: int) -> None:
+    """``set_text_scale(scale)`` and ``set_digits(digits)`` on every view."""
     for view in views:
-        # getattr: until H1/H2/H3/H5 land (every view listed has both then); the lead removes the guard.
-        set_scale = getattr(view, "set_text_scale", None)
-        if set_scale is not None:
-            set_scale(scale)
-        set_digits = getattr(view, "set_digits", None)
-        if set_digits is not None:
-            set_digits(digits)
+        view.set_text_scale(scale)
+        view.set_digits(digits)
