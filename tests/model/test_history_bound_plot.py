@@ -5,6 +5,7 @@ import numpy as np
 from bpgui.model.datasets import load_builtin
 from bpgui.model.history import HistoryBounds
 from bpgui.model.network import Network
+from bpgui.model.numbers import exact_number
 from bpgui.model.training import Trainer
 from bpgui.session.history import History
 from bpgui.views.error_plot import X_EPOCHS, ErrorPlotView
@@ -26,7 +27,8 @@ def test_a_thinned_history_is_drawn_at_its_own_iterations_and_epochs_and_hovered
     i = 40  # a point in the thinned part: the hover reads its own t and exact value
     t = int(history.iteration_positions[i])
     assert t != i + 1
-    assert view.value_at(t + 0.2) == f"t = {t}: E_k = {float(history.iteration_errors[i])!r}"
+    view.set_digits(17)  # every digit: the hover reads the point's own exact value
+    assert view.value_at(t + 0.2) == f"t = {t}: E_k = {exact_number(float(history.iteration_errors[i]))}"
     view.set_x_axis(X_EPOCHS)
     ex, ey = view.epoch_curve.getOriginalDataset()
     np.testing.assert_array_equal(ex, history.epoch_numbers)
