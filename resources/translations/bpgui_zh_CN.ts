@@ -4,70 +4,71 @@
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="30"/>
+        <location filename="../../bpgui/views/comparison.py" line="36"/>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="31"/>
-        <location filename="../../bpgui/views/comparison.py" line="81"/>
+        <location filename="../../bpgui/views/comparison.py" line="37"/>
+        <location filename="../../bpgui/views/comparison.py" line="105"/>
         <source>updates</source>
         <translation>更新次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="32"/>
+        <location filename="../../bpgui/views/comparison.py" line="38"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="34"/>
+        <location filename="../../bpgui/views/comparison.py" line="40"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="41"/>
+        <location filename="../../bpgui/views/comparison.py" line="47"/>
+        <location filename="../../bpgui/views/comparison.py" line="87"/>
         <source>E = (1/m) Σ E_k</source>
         <translation>E = (1/m) Σ E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="65"/>
-        <location filename="../../bpgui/views/comparison.py" line="98"/>
+        <location filename="../../bpgui/views/comparison.py" line="71"/>
+        <location filename="../../bpgui/views/comparison.py" line="123"/>
         <source>standard BP</source>
         <translation>标准BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="65"/>
-        <location filename="../../bpgui/views/comparison.py" line="98"/>
+        <location filename="../../bpgui/views/comparison.py" line="71"/>
+        <location filename="../../bpgui/views/comparison.py" line="123"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="66"/>
+        <location filename="../../bpgui/views/comparison.py" line="72"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="81"/>
+        <location filename="../../bpgui/views/comparison.py" line="105"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="94"/>
+        <location filename="../../bpgui/views/comparison.py" line="119"/>
         <source>E ≤ %1 first at epoch %2 (%3 updates)</source>
         <translation>第 %2 轮首次达到 E ≤ %1（%3 次更新）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="97"/>
+        <location filename="../../bpgui/views/comparison.py" line="122"/>
         <source>E never reached %1</source>
         <translation>E 始终未达到 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="99"/>
+        <location filename="../../bpgui/views/comparison.py" line="124"/>
         <source>%1: after %2 epochs E = %3, training accuracy %4%; %5</source>
         <translation>%1：%2 轮后 E = %3，训练集准确率 %4%；%5</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="101"/>
+        <location filename="../../bpgui/views/comparison.py" line="127"/>
         <source>Standard BP updates after every sample (m updates an epoch); accumulated BP once per pass, on the cumulative error. Per epoch standard BP usually gets lower faster; per update accumulated BP is the cheaper one.</source>
         <translation>标准BP算法在每个样本之后都更新一次（每轮 m 次更新）；累积BP算法每遍历一次训练集才更新一次，依据的是累积误差。按轮计，标准BP算法的误差通常下降得更快；按更新次数计，累积BP算法更划算。</translation>
     </message>
@@ -189,52 +190,62 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="388"/>
+        <location filename="../../bpgui/views/decision_map.py" line="303"/>
+        <source>What it learned</source>
+        <translation>学到了什么</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="463"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="390"/>
+        <location filename="../../bpgui/views/decision_map.py" line="465"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="444"/>
+        <location filename="../../bpgui/views/decision_map.py" line="520"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="445"/>
+        <location filename="../../bpgui/views/decision_map.py" line="521"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="447"/>
-        <source>The network&apos;s output over the plane of the two inputs: blue 0, white 0.5, red 1. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
-        <translation>网络输出在两个输入构成的平面上的取值：蓝色为 0，白色为 0.5，红色为 1。黑线是决策边界（输出为 0.5）；带圆圈的样本是分类错误的样本。</translation>
+        <location filename="../../bpgui/views/decision_map.py" line="523"/>
+        <source>The network&apos;s output over the plane of the two inputs: vermillion 0, white 0.5, blue 1, as the network colours its units. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
+        <translation>网络在两个输入构成的平面上的输出：朱红为 0，白色为 0.5，蓝色为 1，与网络中神经元的着色一致。黑线是决策边界（输出 0.5）；带圆圈的样本被分类错误。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="146"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="243"/>
         <source>What each hidden unit bₕ learned</source>
         <translation>每个隐层神经元 bₕ 学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="148"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="245"/>
         <source>(first %1 of %2)</source>
         <translation>（共 %2 个，显示前 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="151"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="248"/>
         <source>Each tile is one unit of the first hidden layer over the same plane; the dashed line is where it switches (α − γ = 0)</source>
         <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_samples.py" line="77"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="85"/>
+        <source>map of %1: %2 … %3</source>
+        <translation>%1 的颜色：%2 … %3</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="90"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_samples.py" line="80"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="93"/>
         <source>%1 of %2 misclassified</source>
         <translation>%2 个样本中有 %1 个分类错误</translation>
     </message>
@@ -242,32 +253,77 @@
 <context>
     <name>DerivationPanel</name>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="59"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="136"/>
+        <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;An input has no parameter of its own: select a link or a unit after the input to see ∂E/∂p factor by factor.</source>
+        <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;输入没有自己的参数：选择一条连接或输入层之后的一个神经元，即可逐个因子地查看 ∂E/∂p。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="138"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;Select a weight or a threshold (click a link or a unit, or a row of the table) to see ∂E/∂p factor by factor with this iteration&apos;s numbers.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="66"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="143"/>
         <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
         <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="74"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="158"/>
+        <source>(%1 values)</source>
+        <translation>（共 %1 个值）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="165"/>
+        <source>&lt;b&gt;The forward pass of %1&lt;/b&gt;&lt;br&gt;Not computed yet: a later forward phase of this iteration computes it.</source>
+        <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代后续的前向阶段才会计算它。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="167"/>
+        <source>&lt;b&gt;The forward pass of %1&lt;/b&gt; (sample k = %2)</source>
+        <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;（样本 k = %2）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="170"/>
+        <source>%1, the input “%2”</source>
+        <translation>%1，即输入“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="175"/>
+        <source>(%1 terms)</source>
+        <translation>（共 %1 项）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="182"/>
         <source>sample k = %1: x = (%2), y = (%3)</source>
         <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="76"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="184"/>
         <source>sample k = %1, the first of a batch of %2: x = (%3), y = (%4)</source>
         <translation>样本 k = %1（一批 %2 个样本中的第一个）：x = (%3)，y = (%4)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="90"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="199"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="111"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="217"/>
+        <source>&lt;b&gt;The paths from %1 to %2&lt;/b&gt;, the product along each:</source>
+        <translation>&lt;b&gt;从 %1 到 %2 的各条路径&lt;/b&gt;，每条路径上的乘积：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="224"/>
+        <source>… and %1 more paths (%2 in all)</source>
+        <translation>……另有 %1 条路径（共 %2 条）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="226"/>
+        <source>Σ over the %1 paths:</source>
+        <translation>对这 %1 条路径求和 Σ：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/derivation_panel.py" line="239"/>
         <source>(%1 terms, one per sample of the batch)</source>
         <translation>（共 %1 项，批中每个样本一项）</translation>
     </message>
@@ -275,92 +331,97 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="362"/>
+        <location filename="../../bpgui/views/error_plot.py" line="323"/>
+        <source>Error curve</source>
+        <translation>误差曲线</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot.py" line="393"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="363"/>
+        <location filename="../../bpgui/views/error_plot.py" line="394"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="364"/>
+        <location filename="../../bpgui/views/error_plot.py" line="395"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="365"/>
+        <location filename="../../bpgui/views/error_plot.py" line="396"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="366"/>
+        <location filename="../../bpgui/views/error_plot.py" line="397"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="367"/>
+        <location filename="../../bpgui/views/error_plot.py" line="398"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="570"/>
+        <location filename="../../bpgui/views/error_plot.py" line="588"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="34"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="28"/>
+        <source>Point at a curve to read its value</source>
+        <translation>指向曲线以读取其数值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="36"/>
         <source>epoch {epoch} (t = {t}): E = {value}</source>
         <translation>第 {epoch} 轮（t = {t}）：E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="37"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="39"/>
         <source>, test E = {value}</source>
         <translation>，测试集 E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="30"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="32"/>
         <source>t = {t}: E_k = {value}</source>
         <translation>t = {t}: E_k = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="26"/>
-        <source>Point at a curve to read its exact value</source>
-        <translation>将鼠标指向曲线即可读取精确值</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/error_plot.py" line="416"/>
+        <location filename="../../bpgui/views/error_plot.py" line="436"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="416"/>
+        <location filename="../../bpgui/views/error_plot.py" line="436"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="418"/>
+        <location filename="../../bpgui/views/error_plot.py" line="438"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="428"/>
+        <location filename="../../bpgui/views/error_plot.py" line="448"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="429"/>
+        <location filename="../../bpgui/views/error_plot.py" line="449"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="431"/>
+        <location filename="../../bpgui/views/error_plot.py" line="451"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="541"/>
+        <location filename="../../bpgui/views/error_plot.py" line="559"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -1057,6 +1118,50 @@
     </message>
 </context>
 <context>
+    <name>ExportSizeDialog</name>
+    <message>
+        <location filename="../../bpgui/views/dialogs.py" line="66"/>
+        <source>Picture size</source>
+        <extracomment>Export sizes offered first (full HD, HD, 4K), in pixels. The largest picture side accepted (16 × 4K&apos;s width would be hundreds of megabytes).</extracomment>
+        <translation>图片大小</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dialogs.py" line="71"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dialogs.py" line="74"/>
+        <source>As shown (%1 × %2)</source>
+        <translation>与屏幕上相同（%1 × %2）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dialogs.py" line="76"/>
+        <source>Other size</source>
+        <translation>其他大小</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dialogs.py" line="82"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dialogs.py" line="84"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dialogs.py" line="85"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dialogs.py" line="86"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+</context>
+<context>
     <name>GradientTableModel</name>
     <message>
         <location filename="../../bpgui/views/gradient_table_model.py" line="259"/>
@@ -1074,132 +1179,132 @@
         <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="407"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
         <source>∂E_k/∂p</source>
         <translation>∂E_k/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="407"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
         <source>∂E_k/∂p (finite diff.)</source>
         <translation>∂E_k/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>From → To</source>
         <translation>起点 → 终点</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>Value before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="419"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="420"/>
         <source>∂E_k/∂p: gradient of this sample&apos;s error E_k, from the parameters before the update</source>
         <translation>∂E_k/∂p：本样本误差 E_k 的梯度，按更新前的参数计算</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="421"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="422"/>
         <source>∂E/∂p = (1/B) Σ_k ∂E_k/∂p: gradient of the batch&apos;s mean error, from the parameters before the update</source>
         <translation>∂E/∂p = (1/B) Σ_k ∂E_k/∂p：这一批平均误差的梯度，按更新前的参数计算</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="409"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>∂E/∂p</source>
         <translation>∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="412"/>
         <source>Δp</source>
         <translation>Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="412"/>
         <source>Value after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="409"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>∂E/∂p (finite diff.)</source>
         <translation>∂E/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="412"/>
         <source>rel. error</source>
         <translation>相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="415"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="416"/>
         <source>The parameter p in the note&apos;s notation</source>
         <translation>参数 p，采用笔记中的记号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="416"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="417"/>
         <source>Layer after the input the parameter belongs to (1 = first hidden layer)</source>
         <translation>参数所属的层，从输入层之后算起（1 = 第一隐层）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="417"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="418"/>
         <source>Unit in the layer before → unit in this layer (— for a threshold)</source>
         <translation>前一层的单元 → 本层的单元（阈值记为 —）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="418"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="419"/>
         <source>p before this iteration&apos;s update</source>
         <translation>本次迭代更新前的 p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="423"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="424"/>
         <source>Δp = −η ∂E/∂p: the change gradient descent applies</source>
         <translation>Δp = −η ∂E/∂p：梯度下降施加的改变量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="424"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="425"/>
         <source>p + Δp: the value after the update</source>
         <translation>p + Δp：更新后的值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="425"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="426"/>
         <source>∂E/∂p estimated from the error alone: a central difference of E around p (the gradient check)</source>
         <translation>仅由误差估计的 ∂E/∂p：E 在 p 附近的中心差分（梯度检验）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="427"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="428"/>
         <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is highlighted: the two disagree</source>
         <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁶)；超过 %1 时高亮：二者不一致</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="433"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="434"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="435"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="436"/>
         <source>output</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="436"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="437"/>
         <source>hidden</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="443"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="444"/>
         <source>threshold of {target_role} {target}</source>
         <translation>{target_role} {target} 的阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="446"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="447"/>
         <source>weight from {source_role} {source} to {target_role} {target}</source>
         <translation>从{source_role} {source} 到{target_role} {target} 的权重</translation>
     </message>
@@ -1207,38 +1312,38 @@
 <context>
     <name>GradientTableView</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="322"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="321"/>
         <source>%1 of %2 parameters checked</source>
         <translation>已检验 %2 个参数中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="324"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="323"/>
         <source>largest relative error %1 (%2), leaving out the rounding noise of %5 zero gradient(s); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2），未计入 %5 个零梯度的舍入噪声；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="326"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="325"/>
         <source>largest relative error %1 (%2); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2）；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="344"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="339"/>
         <source>Relative errors above %1 are highlighted.</source>
         <translation>高于 %1 的相对误差会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="347"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="342"/>
         <source>An exactly-zero ∂E/∂p whose estimate is below %1 is rounding noise, not counted as the largest error (here: %2).</source>
         <translation>∂E/∂p 恰为 0 且估计值小于 %1 时属于舍入噪声，不计为最大误差（此处共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="474"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="464"/>
         <location filename="../../bpgui/views/gradient_table.py" line="583"/>
         <source>All layers</source>
         <translation>所有层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="476"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="466"/>
         <location filename="../../bpgui/views/gradient_table.py" line="585"/>
         <source>Layer {number}</source>
         <translation>第 {number} 层</translation>
@@ -1308,491 +1413,576 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="107"/>
+        <location filename="../../bpgui/views/main_window.py" line="94"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="141"/>
+        <location filename="../../bpgui/views/main_window.py" line="128"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="142"/>
+        <location filename="../../bpgui/views/main_window.py" line="129"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="170"/>
+        <location filename="../../bpgui/views/main_window.py" line="167"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="224"/>
+        <location filename="../../bpgui/views/main_menus.py" line="119"/>
         <source>&amp;Step</source>
+        <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="225"/>
+        <location filename="../../bpgui/views/main_menus.py" line="120"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="226"/>
+        <location filename="../../bpgui/views/main_menus.py" line="122"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="227"/>
+        <location filename="../../bpgui/views/main_menus.py" line="123"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="228"/>
-        <location filename="../../bpgui/views/main_window.py" line="499"/>
+        <location filename="../../bpgui/views/main_menus.py" line="125"/>
+        <location filename="../../bpgui/views/main_window.py" line="463"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="229"/>
+        <location filename="../../bpgui/views/main_menus.py" line="126"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="230"/>
+        <location filename="../../bpgui/views/main_menus.py" line="128"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="231"/>
+        <location filename="../../bpgui/views/main_menus.py" line="129"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="232"/>
+        <location filename="../../bpgui/views/main_menus.py" line="131"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="233"/>
+        <location filename="../../bpgui/views/main_menus.py" line="132"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="235"/>
+        <location filename="../../bpgui/views/main_menus.py" line="135"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="236"/>
+        <location filename="../../bpgui/views/main_menus.py" line="136"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="237"/>
+        <location filename="../../bpgui/views/main_menus.py" line="138"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="238"/>
+        <location filename="../../bpgui/views/main_menus.py" line="139"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="239"/>
+        <location filename="../../bpgui/views/main_menus.py" line="141"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="240"/>
+        <location filename="../../bpgui/views/main_menus.py" line="142"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="241"/>
+        <location filename="../../bpgui/views/main_menus.py" line="144"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="242"/>
+        <location filename="../../bpgui/views/main_menus.py" line="145"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="244"/>
+        <location filename="../../bpgui/views/main_menus.py" line="148"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="245"/>
+        <location filename="../../bpgui/views/main_menus.py" line="149"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="249"/>
+        <location filename="../../bpgui/views/main_menus.py" line="152"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="250"/>
+        <location filename="../../bpgui/views/main_menus.py" line="153"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="251"/>
+        <location filename="../../bpgui/views/main_menus.py" line="154"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="252"/>
+        <location filename="../../bpgui/views/main_menus.py" line="155"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="253"/>
+        <location filename="../../bpgui/views/main_menus.py" line="157"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="255"/>
+        <location filename="../../bpgui/views/main_menus.py" line="159"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="257"/>
+        <location filename="../../bpgui/views/main_menus.py" line="161"/>
+        <source>Export &amp;map picture (PNG/SVG)…</source>
+        <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="258"/>
+        <location filename="../../bpgui/views/main_menus.py" line="164"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="261"/>
+        <location filename="../../bpgui/views/main_menus.py" line="167"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="263"/>
+        <location filename="../../bpgui/views/main_menus.py" line="169"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="264"/>
+        <location filename="../../bpgui/views/main_menus.py" line="170"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="265"/>
+        <location filename="../../bpgui/views/main_menus.py" line="171"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="266"/>
+        <location filename="../../bpgui/views/main_menus.py" line="172"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="267"/>
+        <location filename="../../bpgui/views/main_menus.py" line="174"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="268"/>
+        <location filename="../../bpgui/views/main_menus.py" line="175"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_area.py" line="43"/>
+        <location filename="../../bpgui/views/main_menus.py" line="352"/>
+        <source>Text &amp;size</source>
+        <translation>文字大小(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="357"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="370"/>
+        <source>Digi&amp;ts</source>
+        <translation>有效位数(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="371"/>
+        <source>Significant digits of every number shown (files keep every digit)</source>
+        <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="376"/>
+        <source>%1 significant digits</source>
+        <translation>%1 位有效数字</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/status_area.py" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="31"/>
+        <location filename="../../bpgui/views/main_menus.py" line="210"/>
         <source>Training</source>
+        <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="43"/>
+        <location filename="../../bpgui/views/main_menus.py" line="280"/>
         <source>Run</source>
+        <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="43"/>
+        <location filename="../../bpgui/views/main_menus.py" line="280"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="45"/>
+        <location filename="../../bpgui/views/main_menus.py" line="220"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="56"/>
+        <location filename="../../bpgui/views/main_menus.py" line="178"/>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="180"/>
+        <source>S&amp;maller text</source>
+        <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="182"/>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="185"/>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="186"/>
+        <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, E_k and E in large type</source>
+        <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、E_k 和 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="188"/>
+        <source>Leave presentation mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="232"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="59"/>
+        <location filename="../../bpgui/views/main_menus.py" line="235"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="69"/>
+        <location filename="../../bpgui/views/main_menus.py" line="287"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="77"/>
+        <location filename="../../bpgui/views/main_menus.py" line="296"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="79"/>
+        <location filename="../../bpgui/views/main_menus.py" line="298"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="86"/>
+        <location filename="../../bpgui/views/main_menus.py" line="305"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="95"/>
+        <location filename="../../bpgui/views/main_menus.py" line="318"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="97"/>
+        <location filename="../../bpgui/views/main_menus.py" line="320"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="98"/>
+        <location filename="../../bpgui/views/main_menus.py" line="321"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="99"/>
+        <location filename="../../bpgui/views/main_menus.py" line="322"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="108"/>
+        <location filename="../../bpgui/views/main_menus.py" line="331"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="113"/>
+        <location filename="../../bpgui/views/main_menus.py" line="336"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="116"/>
+        <location filename="../../bpgui/views/main_menus.py" line="339"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="123"/>
+        <location filename="../../bpgui/views/main_menus.py" line="346"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="428"/>
+        <location filename="../../bpgui/views/main_window.py" line="390"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="439"/>
+        <location filename="../../bpgui/views/main_window.py" line="402"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="450"/>
+        <location filename="../../bpgui/views/main_window.py" line="413"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="451"/>
+        <location filename="../../bpgui/views/main_window.py" line="415"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="475"/>
+        <location filename="../../bpgui/views/main_window.py" line="439"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="475"/>
+        <location filename="../../bpgui/views/main_window.py" line="439"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="22"/>
+        <location filename="../../bpgui/views/status_text.py" line="23"/>
         <source>E per pass (before its update)</source>
         <translation>每遍的 E（更新前）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="24"/>
+        <location filename="../../bpgui/views/status_text.py" line="25"/>
         <source>batch error per iteration</source>
         <translation>每次迭代的批误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="25"/>
+        <location filename="../../bpgui/views/status_text.py" line="26"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="31"/>
-        <location filename="../../bpgui/views/status_text.py" line="59"/>
+        <location filename="../../bpgui/views/status_text.py" line="32"/>
+        <location filename="../../bpgui/views/status_text.py" line="63"/>
         <source>sample k = %1</source>
         <translation>样本 k = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="33"/>
+        <location filename="../../bpgui/views/status_text.py" line="34"/>
         <source>a batch of %1 samples (the first is drawn)</source>
         <translation>一批 %1 个样本（图中画的是第一个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="35"/>
+        <location filename="../../bpgui/views/status_text.py" line="36"/>
         <source>Iteration %2 will use %1: drawn with the weights it will start from.</source>
         <translation>第 %2 次迭代将使用%1：图中为它开始时的权重。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="37"/>
+        <location filename="../../bpgui/views/status_text.py" line="38"/>
         <source>Iteration %2 used %1: drawn with the weights it used (before its update).</source>
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="499"/>
+        <location filename="../../bpgui/views/main_window.py" line="463"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="519"/>
+        <location filename="../../bpgui/views/main_window.py" line="484"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="526"/>
+        <location filename="../../bpgui/views/main_window.py" line="491"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="526"/>
+        <location filename="../../bpgui/views/main_window.py" line="491"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="52"/>
+        <location filename="../../bpgui/views/presentation.py" line="92"/>
+        <source>E of the pass</source>
+        <translation>本遍的 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/presentation.py" line="97"/>
+        <location filename="../../bpgui/views/status_text.py" line="56"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="54"/>
+        <location filename="../../bpgui/views/presentation.py" line="100"/>
+        <source>E = %1</source>
+        <translation>E = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/presentation.py" line="102"/>
+        <source>E at the end of epoch %1</source>
+        <translation>第 %1 轮结束时的 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/status_text.py" line="58"/>
         <source>iteration %1 in phases</source>
         <translation>正在分阶段演示第 %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="56"/>
+        <location filename="../../bpgui/views/status_text.py" line="60"/>
         <source> (of %1; stepped back)</source>
         <translation>（共 %1，已后退）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="57"/>
+        <location filename="../../bpgui/views/status_text.py" line="61"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="61"/>
+        <location filename="../../bpgui/views/status_text.py" line="65"/>
         <source>batch of %1</source>
         <translation>一批 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="65"/>
+        <location filename="../../bpgui/views/status_text.py" line="69"/>
         <source>E of pass %1</source>
         <translation>第 %1 遍的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="68"/>
+        <location filename="../../bpgui/views/presentation.py" line="94"/>
+        <location filename="../../bpgui/views/status_text.py" line="72"/>
         <source>batch E</source>
         <translation>批误差 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="71"/>
+        <location filename="../../bpgui/views/status_text.py" line="75"/>
         <source>E (end of epoch %1) = %2</source>
         <translation>E（第 %1 轮结束时）= %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="73"/>
+        <location filename="../../bpgui/views/status_text.py" line="78"/>
         <source>accuracy %1%</source>
         <translation>准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_text.py" line="75"/>
+        <location filename="../../bpgui/views/status_text.py" line="80"/>
         <source>test E = %1</source>
         <translation>测试集 E = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="27"/>
+        <location filename="../../bpgui/views/main_files.py" line="28"/>
         <source>Open network</source>
         <translation>打开网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="28"/>
-        <location filename="../../bpgui/views/main_files.py" line="35"/>
+        <location filename="../../bpgui/views/main_files.py" line="29"/>
+        <location filename="../../bpgui/views/main_files.py" line="36"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="34"/>
+        <location filename="../../bpgui/views/main_files.py" line="35"/>
         <source>Save network</source>
         <translation>保存网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="41"/>
+        <location filename="../../bpgui/views/main_files.py" line="42"/>
         <source>Import CSV data</source>
         <translation>导入 CSV 数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="42"/>
-        <location filename="../../bpgui/views/main_files.py" line="60"/>
+        <location filename="../../bpgui/views/main_files.py" line="43"/>
+        <location filename="../../bpgui/views/main_files.py" line="61"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="59"/>
+        <location filename="../../bpgui/views/main_files.py" line="60"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="71"/>
+        <location filename="../../bpgui/views/main_files.py" line="78"/>
         <source>Export network picture</source>
         <translation>导出网络图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="74"/>
+        <location filename="../../bpgui/views/main_files.py" line="80"/>
+        <source>Export map picture</source>
+        <translation>导出“学到了什么”图片</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_files.py" line="82"/>
         <source>Images (*.png *.svg)</source>
         <translation>图像 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="73"/>
+        <location filename="../../bpgui/views/main_files.py" line="79"/>
         <source>Export error curve</source>
         <translation>导出误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="84"/>
+        <location filename="../../bpgui/views/main_files.py" line="92"/>
         <source>About bpgui</source>
         <translation>关于 bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="84"/>
+        <location filename="../../bpgui/views/main_files.py" line="92"/>
         <source>bpgui teaches backpropagation by letting you watch it and step through it, in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5.</source>
         <translation>bpgui 让你观察反向传播算法并逐步执行它，以此来讲解该算法，所用记号与周志华《机器学习》第 5 章一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/preferences.py" line="48"/>
+        <location filename="../../bpgui/views/preferences.py" line="52"/>
         <source>The remembered settings could not be read and were replaced by the defaults.</source>
         <translation>无法读取上次保存的设置，已改用默认设置。</translation>
     </message>
@@ -1800,302 +1990,302 @@
 <context>
     <name>PerceptronLab</name>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="50"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="44"/>
         <source>converged: the starting weights already classify every point correctly</source>
         <translation>已收敛：初始权重已能把每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="52"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="46"/>
         <source>converged after 1 iteration: every point is classified correctly</source>
         <translation>经过 1 次迭代后收敛：每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="54"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="48"/>
         <source>converged after %1 iterations: every point is classified correctly</source>
         <translation>经过 %1 次迭代后收敛：每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="59"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="53"/>
         <source>the weights have returned to those of iteration %1: the rule cycles for ever — XOR is not linearly separable</source>
         <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去 —— XOR 不是线性可分的</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="65"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="59"/>
         <source>the weights have returned to those of iteration %1: the rule cycles for ever</source>
         <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="70"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="64"/>
         <source>not converged yet: 1 point is classified wrongly</source>
         <translation>尚未收敛：有 1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="71"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="65"/>
         <source>not converged yet: %1 points are classified wrongly</source>
         <translation>尚未收敛：有 %1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="407"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="438"/>
         <source>x&lt;sub&gt;1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="408"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="439"/>
         <source>x&lt;sub&gt;2&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;2&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="431"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="462"/>
         <source>ŷ = 1 everywhere</source>
         <translation>处处 ŷ = 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="431"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="462"/>
         <source>ŷ = 0 everywhere</source>
         <translation>处处 ŷ = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="434"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="465"/>
         <source>no boundary yet: W = 0</source>
         <translation>尚无决策边界：W = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="441"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="441"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="503"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
         <source>AND</source>
         <translation>与（AND）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
         <source>OR</source>
         <translation>或（OR）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
         <source>NOT</source>
         <translation>非（NOT）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="473"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
         <source>XOR</source>
         <translation>异或（XOR）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="475"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="506"/>
         <source>The truth table the neuron learns</source>
         <translation>神经元要学习的真值表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="476"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="507"/>
         <source>R&amp;ule:</source>
         <translation>规则(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="477"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="508"/>
         <source>batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="478"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="509"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="480"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="511"/>
         <source>The note&apos;s rule: W(t+1) = W(t) + η Σ (y − ŷ) x over all of D, once per step</source>
         <translation>笔记中的规则：W(t+1) = W(t) + η Σ (y − ŷ) x，对整个 D 求和，每步一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="484"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="515"/>
         <source>Rosenblatt&apos;s: the correction η (y − ŷ) x after each sample, one pass over D per step</source>
         <translation>Rosenblatt 规则：每个样本之后施加修正 η (y − ŷ) x，每步遍历 D 一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="487"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="518"/>
         <source>batch: the note&apos;s rule over all of D; online: after each sample</source>
         <translation>批量：笔记中的规则，对整个 D 求和；在线：每个样本之后修正</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="488"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="519"/>
         <source>&amp;η:</source>
         <translation>&amp;η:</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="489"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="520"/>
         <source>The learning rate η (changing it starts again from W = 0, θ = 0)</source>
         <translation>学习率 η（修改它会从 W = 0, θ = 0 重新开始）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="490"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="521"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="491"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="522"/>
         <source>Undo the last step exactly</source>
         <translation>精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="492"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="523"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="493"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="524"/>
         <source>Apply the rule once</source>
         <translation>应用一次规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="496"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="527"/>
         <source>Step about four times a second until convergence, a cycle or %1 steps; press again to pause</source>
         <translation>每秒约执行四步，直到收敛、出现循环或达到 %1 步；再按一次则暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="500"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="531"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="501"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="532"/>
         <source>Start again from W = 0, θ = 0</source>
         <translation>从 W = 0, θ = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="502"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="533"/>
         <source>Solve XOR with a hidden layer (2-2-1)</source>
         <translation>用隐层解决 XOR（2-2-1）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="503"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="534"/>
         <source>Switch to the note&apos;s two-layer network x → h → y on XOR</source>
         <translation>切换到笔记中解决 XOR 的两层网络 x → h → y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="535"/>
         <source>Input plane with the data points and the decision line</source>
         <translation>输入平面，含数据点与决策线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="505"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="536"/>
         <source>Perceptron state and the last step&apos;s numbers</source>
         <translation>感知机状态与上一步的数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="82"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="77"/>
         <source>Iteration t = %1</source>
         <translation>迭代 t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="78"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="73"/>
         <source>batch rule</source>
         <translation>批量规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="79"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="74"/>
         <source>online rule</source>
         <translation>在线规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="84"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="79"/>
         <source>η = %1</source>
         <translation>η = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="87"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="82"/>
         <source>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</source>
         <translation>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="90"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="85"/>
         <source>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</source>
         <translation>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="96"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="92"/>
         <source>No step yet. With these weights (the first step uses them):</source>
         <translation>尚未执行任何一步。当前权重如下（第一步将使用它们）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="102"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="98"/>
         <source>&lt;b&gt;Last step&lt;/b&gt; (t = %1 → %2), from W = %3, θ = %4:</source>
         <translation>&lt;b&gt;上一步&lt;/b&gt;（t = %1 → %2），从 W = %3, θ = %4 出发：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="123"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="119"/>
         <source>x&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="125"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="121"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="125"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="121"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="126"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="122"/>
         <source>ŷ</source>
         <translation>ŷ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="126"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="122"/>
         <source>y − ŷ</source>
         <translation>y − ŷ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="138"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="134"/>
         <source>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;f(z) = 1 if z ≥ 0 else 0</source>
         <translation>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;z ≥ 0 时 f(z) = 1，否则 f(z) = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="149"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="145"/>
         <source>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</source>
         <translation>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="153"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="149"/>
         <source>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</source>
         <translation>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="158"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="154"/>
         <source>Online: W ← W + η (y − ŷ) x after each sample; over the pass:</source>
         <translation>在线：每个样本之后 W ← W + η (y − ŷ) x；整遍累计：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="159"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="155"/>
         <source>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</source>
         <translation>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="169"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="165"/>
         <source>● filled: y = 1, ○ hollow: y = 0</source>
         <translation>● 实心：y = 1，○ 空心：y = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="170"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="166"/>
         <source>%1 green: classified correctly, %2 red: wrongly</source>
         <translation>%1 绿色：分类正确，%2 红色：分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="171"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="167"/>
         <source>%1 shaded: the side where ŷ = 1</source>
         <translation>%1 阴影：ŷ = 1 的一侧</translation>
     </message>
@@ -2103,82 +2293,82 @@
 <context>
     <name>PhaseText</name>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="32"/>
+        <location filename="../../bpgui/views/phase_text.py" line="38"/>
         <source>sample k = %1</source>
         <translation>样本 k = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="34"/>
+        <location filename="../../bpgui/views/phase_text.py" line="40"/>
         <source>a batch of %1, the first drawn</source>
         <translation>一批 %1 个样本，图中为第一个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="35"/>
+        <location filename="../../bpgui/views/phase_text.py" line="41"/>
         <source>Iteration %1 (%4), phase %2 of %3</source>
         <translation>第 %1 次迭代（%4），阶段 %2/%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="41"/>
+        <location filename="../../bpgui/views/phase_text.py" line="47"/>
         <source>forward to the output layer: %1, %2</source>
         <translation>前向传播到输出层：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="43"/>
+        <location filename="../../bpgui/views/phase_text.py" line="49"/>
         <source>forward to the hidden layer: %1, %2</source>
         <translation>前向传播到隐层：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="45"/>
+        <location filename="../../bpgui/views/phase_text.py" line="51"/>
         <source>forward to hidden layer %1: %2, %3</source>
         <translation>前向传播到第 %1 隐层：%2，%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="47"/>
+        <location filename="../../bpgui/views/phase_text.py" line="53"/>
         <source>the error over the batch: %1, %2 = %3</source>
         <translation>这一批的误差：%1，%2 = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="50"/>
+        <location filename="../../bpgui/views/phase_text.py" line="56"/>
         <source>the error %1 = %2</source>
         <translation>误差 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="53"/>
+        <location filename="../../bpgui/views/phase_text.py" line="59"/>
         <source>the error (cross-entropy) %1 = %2</source>
         <translation>误差（交叉熵）%1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="61"/>
+        <location filename="../../bpgui/views/phase_text.py" line="67"/>
         <source>output gradients: %1; %2, %3</source>
         <translation>输出层梯度：%1；%2，%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="64"/>
+        <location filename="../../bpgui/views/phase_text.py" line="70"/>
         <source>output gradients for output j = %1: %2; %3, %4</source>
         <translation>输出 j = %1 的输出层梯度：%2；%3，%4</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="70"/>
+        <location filename="../../bpgui/views/phase_text.py" line="76"/>
         <source>output j = %1 reaches every hidden unit (%1 of %2): %3 gains %4</source>
         <translation>输出 j = %1 传到每个隐层神经元（第 %1 个输出，共 %2 个）：%3 累加 %4</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="77"/>
+        <location filename="../../bpgui/views/phase_text.py" line="83"/>
         <source>into the hidden units: %1; %2; %3, %4</source>
         <translation>传入隐层神经元：%1；%2；%3，%4</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="79"/>
+        <location filename="../../bpgui/views/phase_text.py" line="85"/>
         <source>back into hidden layer %1: %2; %3; %4, %5</source>
         <translation>反向传入第 %1 隐层：%2；%3；%4，%5</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="85"/>
+        <location filename="../../bpgui/views/phase_text.py" line="91"/>
         <source>update, all parameters at once: p ← p + Δp, %1 with η = %2. The links and thresholds now show the new values; the units still show the pass just made. Next: iteration %3 starts forward again.</source>
         <translation>更新（所有参数同时更新）：p ← p + Δp，%1，其中学习率 η = %2。连接和阈值显示的已是新值；神经元上仍是刚才这次前向传播的值。下一步：第 %3 次迭代重新从前向传播开始。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/phase_text.py" line="90"/>
+        <location filename="../../bpgui/views/phase_text.py" line="96"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2186,129 +2376,129 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="50"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="59"/>
         <source>A built-in data set, or a CSV file you imported</source>
         <translation>内置数据集，或你导入的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="51"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="60"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="52"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="61"/>
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="56"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="65"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="57"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="66"/>
         <source>classes</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="58"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="67"/>
         <source>number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="59"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="68"/>
         <source>How a CSV file&apos;s label column is read: automatic takes whole numbers with at most 20 distinct values as classes</source>
         <translation>CSV 文件的标签列如何读取：自动时，不超过 20 个不同取值的整数按类别读取</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="61"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="70"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="67"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="76"/>
         <source>Fraction of the samples held out as a test set (0: none)</source>
         <translation>留作测试集的样本比例（0：不划分测试集）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="68"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="77"/>
         <source>Test split</source>
         <translation>测试集比例</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="71"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="80"/>
         <source>Hidden layer sizes: 4 for one layer, 8,4 for two; empty for none</source>
         <translation>各隐层的神经元数：一个隐层填 4，两个隐层填 8,4；留空表示没有隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="72"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="81"/>
         <source>Hidden layers</source>
         <translation>隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="75"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="75"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="75"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="76"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="85"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="78"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="87"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="81"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="90"/>
         <source>squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="82"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="91"/>
         <source>squared error: E_k = ½ Σ_j (y_j − ŷ_j)², the note&apos;s
 cross-entropy: for sigmoid outputs</source>
         <translation>均方误差：E_k = ½ Σ_j (y_j − ŷ_j)²，即笔记所用的误差
 交叉熵：适用于 Sigmoid 输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="84"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="93"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="85"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="94"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="88"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="97"/>
         <source>standard BP</source>
         <translation>标准BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="89"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="98"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="90"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="99"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="91"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="100"/>
         <source>standard BP: update after every sample (the note&apos;s rule)
 accumulated BP: one update per pass, on E = (1/m) Σ E_k
 mini-batch: one update per B samples</source>
@@ -2317,82 +2507,82 @@ mini-batch: one update per B samples</source>
 小批量：每 B 个样本更新一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="94"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="103"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="98"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="107"/>
         <source>Batch size B</source>
         <translation>批大小 B</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="101"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="110"/>
         <source>The learning rate η; it applies from the next iteration</source>
         <translation>学习率 η；从下一次迭代起生效</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="102"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="111"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="104"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="113"/>
         <source>Shuffle every epoch</source>
         <translation>每轮打乱样本顺序</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="108"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="117"/>
         <source>uniform</source>
         <translation>均匀分布</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="109"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="118"/>
         <source>Xavier/Glorot</source>
         <translation>Xavier/Glorot</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="110"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="119"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="113"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="122"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="114"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="123"/>
         <source>Run stops once the epoch error E reaches this</source>
         <translation>每轮的误差 E 达到此值后停止运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="115"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="124"/>
         <source>Stop at E ≤</source>
         <translation>停止条件 E ≤</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="119"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="128"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="120"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="129"/>
         <source>Max epochs</source>
         <translation>最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="202"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="267"/>
         <source>The learning rate η must be a number, got “%1”.</source>
         <translation>学习率 η 必须是数字，而输入的是“%1”。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="205"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="270"/>
         <source>The learning rate η must be a positive number, got %1.</source>
         <translation>学习率 η 必须是正数，而输入的是 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="217"/>
+        <location filename="../../bpgui/views/settings_panel.py" line="281"/>
         <source>The target error must be a number (or empty for none), got “%1”.</source>
         <translation>目标误差必须是数字（或留空表示不设），而输入的是“%1”。</translation>
     </message>
@@ -2400,59 +2590,79 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TopologyView</name>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="43"/>
+        <location filename="../../bpgui/views/topology_text.py" line="57"/>
         <source>⋯ %1 more</source>
         <translation>⋯ 另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="47"/>
+        <location filename="../../bpgui/views/topology_text.py" line="61"/>
         <source>Dummy input fixed at −1: its weights are the thresholds</source>
         <translation>固定为 −1 的哑结点输入：它的权重就是阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="91"/>
+        <location filename="../../bpgui/views/topology_text.py" line="124"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="97"/>
+        <location filename="../../bpgui/views/topology_text.py" line="130"/>
         <source>output unit</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="98"/>
+        <location filename="../../bpgui/views/topology_text.py" line="131"/>
         <source>hidden unit</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="117"/>
+        <location filename="../../bpgui/views/topology_text.py" line="150"/>
         <source>target %1 = %2</source>
         <translation>目标 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="129"/>
+        <location filename="../../bpgui/views/topology_text.py" line="162"/>
         <source>(first sample of a batch of %1)</source>
         <translation>（%1 个样本的批中的第一个样本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="148"/>
+        <location filename="../../bpgui/views/topology_text.py" line="182"/>
         <source>threshold (weight of the dummy input −1)</source>
         <translation>阈值（哑结点输入 −1 的权重）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="151"/>
+        <location filename="../../bpgui/views/topology_text.py" line="185"/>
         <source>weight %1 → %2</source>
         <translation>权重 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="158"/>
+        <location filename="../../bpgui/views/topology_text.py" line="192"/>
         <source>%1 = %2 (used by iteration %3)</source>
         <translation>%1 = %2（第 %3 次迭代所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="169"/>
+        <location filename="../../bpgui/views/topology_text.py" line="204"/>
         <source>%1 after the update = %2</source>
         <translation>更新后 %1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology_text.py" line="248"/>
+        <source>Too many links to label: click a unit to see its links.</source>
+        <translation>连接太多，无法全部标注：点击一个单元查看其连接的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology_text.py" line="251"/>
+        <source>Some labels are hidden: click a unit to see its values.</source>
+        <translation>部分标签已隐藏：点击一个单元查看其数值。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology_text.py" line="254"/>
+        <source>Drag to see the rest.</source>
+        <translation>拖动以查看其余部分。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology_items.py" line="336"/>
+        <source>weight</source>
+        <translation>权重</translation>
     </message>
 </context>
 <context>
