@@ -113,7 +113,9 @@ def place_value_label(bar: QBoxLayout, layout: QBoxLayout, label: QLabel, width:
     wraps = bar.indexOf(label) < 0 and metrics.horizontalAdvance(widest) > width - 12
     label.setWordWrap(wraps)
     if wraps:
-        label.setFixedHeight(2 * metrics.lineSpacing() + 2)
+        m = label.contentsMargins()
+        lines = max(2, min(4, math.ceil(metrics.horizontalAdvance(widest) / max(1, width - 12 - m.left() - m.right()))))
+        label.setFixedHeight(lines * metrics.lineSpacing() + 2 + m.top() + m.bottom())
     else:
         label.setMinimumHeight(0)
         label.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX

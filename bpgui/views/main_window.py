@@ -38,6 +38,7 @@ from ..model.numbers import DEFAULT_DIGITS
 from ..model.records import RunSummary
 from ..model.text import fill
 from . import main_files, main_view
+from .caption import CaptionArea
 from .decision_map import DecisionMapView
 from .derivation_panel import DerivationPanel
 from .dialogs import ComparisonDialog, PerceptronDialog
@@ -104,9 +105,7 @@ class MainWindow(QMainWindow, WindowParts):
 
         # Everything a learner looks at stays on screen together: the network and
         # the error curve side by side, the gradient table under them.
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.caption.setContentsMargins(6, 2, 6, 2)
+        self.caption = CaptionArea()
         network_box = QWidget()
         box_layout = QVBoxLayout(network_box)
         box_layout.setContentsMargins(0, 0, 0, 0)
