@@ -1,29 +1,22 @@
 """Seeing what the network learned: its output over the input plane.
 
+Why one module of ~590 lines: one view that lays out, colours, sizes and exports the main map and its
+tiles together (the tiles, the samples and the layout arithmetic are already in modules beside it).
+
 For a data set with exactly two inputs ``DecisionMapView`` draws
 
-* the main map: one output ŷ_j of the network (ŷ₁ unless the user picks
-  another unit in the combo) evaluated on a ``GRID_SIZE`` × ``GRID_SIZE`` grid
-  spanning the data's range padded by ``PADDING``, as a heatmap whose colour
-  map runs in the network's colours, vermillion (0) → white (0.5) → blue (1),
-  so the decision boundary ŷ_j = 0.5 is the white band; a dark contour marks it exactly. The samples
-  sit on top, coloured (and shaped) by their true class, and every sample the
-  network classifies wrongly gets a black ring;
-* one small map per unit b_h of the first hidden layer (at most
-  ``MAX_HIDDEN_MAPS``, see :mod:`.decision_map_tiles`), the same plane
-  coloured by that unit's output, with the straight line
-  v_1h x_1 + v_2h x_2 = γ_h where it switches. The main map is the output
-  layer's blend of these pictures.
+* the main map: one output ŷ_j (ŷ₁ unless the learner picks another) on a ``GRID_SIZE`` ×
+  ``GRID_SIZE`` grid over the data's range padded by ``PADDING``, in the network's colours,
+  vermillion (0) → white (0.5) → blue (1); a dark contour marks ŷ_j = 0.5. The samples sit on top,
+  coloured and shaped by their true class; every misclassified one gets a black ring;
+* one small map per unit b_h of the first hidden layer (at most ``MAX_HIDDEN_MAPS``, see
+  :mod:`.decision_map_tiles`), with the line v_1h x_1 + v_2h x_2 = γ_h where it switches.
 
-The main map is square (the plane's aspect, within 1:2 and 2:1), the tiles
-too, each with the plane's range on its axes; the view lays them out itself
-in the space it gets (:meth:`DecisionMapView._arrange`): tiles beside a wide
-view, below a tall one, in a scroll area when there are too many to be read.
-
-The view only renders what it is given: ``set_data`` (the plane, the
-samples) and ``show_surface`` (a :class:`bpgui.model.surface.DecisionSurface`
-computed by the session: every map, line, ring and colour level). The items
-are created once and their data replaced in place.
+The main map is square (the plane's aspect, within 1:2 and 2:1) and gets ``MAIN_MAP_SIDE`` pixels
+before the tiles get more than ``LEAST_TILES``; tiles go beside a wide view, below a tall one, and
+scroll when there are too many (:meth:`DecisionMapView._arrange`). The view renders what it is given:
+``set_data`` (the plane, the samples) and ``show_surface`` (a
+:class:`bpgui.model.surface.DecisionSurface` the session computed).
 """
 
 from __future__ import annotations
@@ -69,6 +62,9 @@ __all__ = ["GRID_SIZE", "MAX_HIDDEN_MAPS", "PADDING", "DecisionMapView", "pretty
 
 # Light, projector-friendly colours, as in the error plot.
 _BACKGROUND, _TEXT, _AXIS = BACKGROUND, TEXT, AXIS
+# The main map gets this many pixels of plane before the tiles get more than LEAST_TILES (× text scale).
+MAIN_MAP_SIDE = 300
+LEAST_TILES = 110
 _BOUNDARY_PEN = pg.mkPen("#1a1a1a", width=2)
 _POINT_PEN = pg.mkPen("w", width=1.2)
 _POINT_SIZE = 8
@@ -288,7 +284,7 @@ class DecisionMapView(QWidget):
         above and the tiles beside it at the current text scale)."""
         extra_w, extra_h = self._extras()
         bar = self._output_label.sizeHint().height() + self._legend_label.sizeHint().height() + 8
-        tiles = round(main_side * 0.5) if self._hidden_panel.isVisibleTo(self) else 0
+        tiles = round(LEAST_TILES * self._scale) + 4 if self._dataset is not None else 0  # a hidden layer: tiles
         return QSize(main_side + extra_w + tiles, main_side + extra_h + bar)
 
     def export_image(self, path: str | os.PathLike, size: QSize | None = None) -> None:
@@ -301,10 +297,6 @@ class DecisionMapView(QWidget):
             size = source.size()
         size = QSize(int(size.width()), int(size.height()))
         write_picture(path, size, self.tr("What it learned"), self._painter_of(source, size))
-
-    def export_png(self, path: str | os.PathLike, size: QSize | None = None) -> None:
-        """A PNG of the maps (see :meth:`export_image`)."""
-        self.export_image(path, size)
 
     def _painter_of(self, source: QWidget, size: QSize) -> Callable[[QPainter], None]:
         def draw(painter: QPainter) -> None:
@@ -599,7 +591,8 @@ class DecisionMapView(QWidget):
         plane_ratio = aspect_ratio(self._x_axis, self._y_axis, picture=True)
         for _ in range(2):  # the axes' size depends on the map's: a second pass settles it
             extra_w, extra_h = self._extras()
-            main, panel = square_box(area, extra_w, extra_h, plane_ratio, tiles, 4)
+            main, panel = square_box(area, extra_w, extra_h, plane_ratio, tiles, 4, MAIN_MAP_SIDE,
+                                     round(LEAST_TILES * self._scale))
             self._plot_widget.setGeometry(main)
             self._plot_widget.resizeEvent(None)  # now, not when the event comes: the next pass measures it
             self._plot_item.layout.activate()

@@ -57,10 +57,14 @@ def aspect_ratio(x_axis: np.ndarray, y_axis: np.ndarray, picture: bool = False) 
     return drawn if picture else drawn / plane
 
 
-def square_box(area: QRect, extra_w: int, extra_h: int, ratio: float, tiles: bool, spacing: int
-               ) -> tuple[QRect, QRect]:
+def square_box(area: QRect, extra_w: int, extra_h: int, ratio: float, tiles: bool, spacing: int,
+               main_side: int = 0, least_tiles: int = 0) -> tuple[QRect, QRect]:
     """(main map's widget, tiles panel) in ``area``: the plane ``ratio`` wide to 1 high plus ``extra_w`` ×
-    ``extra_h`` pixels of axes, as large as it gets beside or below the panel (a third of the room)."""
+    ``extra_h`` pixels of axes, as large as it gets beside or below the panel.
+
+    The tiles get a third of the room, or less where the main map would then fall below ``main_side``
+    pixels of plane: the main map comes first (the tiles scroll), as long as they keep ``least_tiles``.
+    """
     w, h = area.width(), area.height()
 
     def fit(width: float, height: float) -> tuple[int, int]:
@@ -70,7 +74,11 @@ def square_box(area: QRect, extra_w: int, extra_h: int, ratio: float, tiles: boo
     if not tiles:
         mw, mh = fit(w, h)
         return QRect(area.left() + max(0, (w - mw) // 2), area.top(), min(mw, w), min(mh, h)), QRect()
-    beside, below = fit(w * 0.64, h), fit(w, h * 0.64)
+    wanted_w = main_side * max(1.0, ratio) + extra_w  # the main map's widget at main_side, beside the tiles
+    wanted_h = main_side / min(1.0, ratio) + extra_h
+    share_w = min(max(0.64 * w, wanted_w), max(0.64 * w, w - spacing - least_tiles))
+    share_h = min(max(0.64 * h, wanted_h), max(0.64 * h, h - spacing - least_tiles))
+    beside, below = fit(share_w, h), fit(w, share_h)
     if beside[0] * beside[1] >= below[0] * below[1]:
         mw, mh = beside
         main = QRect(area.left(), area.top(), min(mw, w), min(mh, h))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from .decision_map import MAIN_MAP_SIDE
 from .main_menus import apply_icons, fit_toolbar
 from .text_scale import apply_text_scale, text_scale
 from .view_options import (
@@ -93,3 +94,41 @@ def set_presentation(window: MainWindow, on: bool) -> None:
     window.leave_presentation_action.setEnabled(on)
     set_text_scale(window, scale, fit_dock=False)  # the dock is hidden, or back at its own width
     apply_icons(window)
+
+
+# "What it learned" needs room: its main map at least this many pixels, square.
+LEARNED_MAP_SIDE = MAIN_MAP_SIDE
+_MIN_CHAIN_RULE = 90  # px the chain-rule panel keeps while the map is shown
+
+
+def fit_learned_tab(window: MainWindow, learned: bool) -> None:
+    """Showing "What it learned" widens and heightens the right-hand tabs until the main map gets
+    ``LEARNED_MAP_SIDE`` pixels (taken from the network, the chain rule and the table, never below their
+    minimum); going back to the error curve gives the learner's own splitter sizes back."""
+    w = window
+    splitters = (w.splitter, w.top_splitter, w.right_splitter)
+    if not learned:
+        if w.sizes_before_map is not None:
+            for _ in range(2):  # a splitter's minimums depend on the others' sizes: the second pass settles
+                for splitter, sizes in zip(splitters, w.sizes_before_map, strict=True):
+                    splitter.setSizes(sizes)
+            w.sizes_before_map = None
+        return
+    if w.sizes_before_map is None:
+        w.sizes_before_map = [s.sizes() for s in splitters]
+    need = w.decision_map.minimum_size_for(LEARNED_MAP_SIDE)
+    tab_bar = w.right_tabs.tabBar().sizeHint().height() + 6
+    need_w, need_h = need.width() + 8, need.height() + tab_bar
+    top, table = w.splitter.sizes()
+    if top < need_h + _MIN_CHAIN_RULE:
+        grow = min(need_h + _MIN_CHAIN_RULE - top, max(0, table - w.table.minimumSizeHint().height()))
+        w.splitter.setSizes([top + grow, table - grow])
+    network, right = w.top_splitter.sizes()
+    if right < need_w:
+        grow = min(need_w - right, max(0, network - w.topology.minimumWidth()))
+        w.top_splitter.setSizes([network - grow, right + grow])
+    tabs, chain = w.right_splitter.sizes()
+    total = tabs + chain
+    if tabs < need_h:
+        tabs = min(need_h, max(0, total - _MIN_CHAIN_RULE))
+        w.right_splitter.setSizes([tabs, total - tabs])

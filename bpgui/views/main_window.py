@@ -179,13 +179,14 @@ class MainWindow(QMainWindow, WindowParts):
         self._plot_timer.timeout.connect(self._update_plot)
 
         self.presentation_state = Presentation(self)
+        self.sizes_before_map: list[list[int]] | None = None  # splitters before "What it learned" took room
         self.shown_digits = DEFAULT_DIGITS  # View → Digits (main_view.py)
         make_actions(self)
         build_toolbar(self)
         build_menus(self, str(self._qsettings.value("ui/language", SYSTEM)))
         self._make_status_bar()
         self._wire()
-        self.right_tabs.currentChanged.connect(lambda _i: self._update_map())
+        self.right_tabs.currentChanged.connect(self._on_right_tabs_current_changed)
         for action in (self.step_action, self.step_epoch_action, self.back_action, self.reset_action):
             action.triggered.connect(lambda *_: self.play_phases_action.setChecked(False))
         restore_preferences(self, self._qsettings)
@@ -305,6 +306,10 @@ class MainWindow(QMainWindow, WindowParts):
         self._update_derivation()
         self.undo_action.setEnabled(c.can_undo_edit)
         self._update_status()
+
+    def _on_right_tabs_current_changed(self, index: int) -> None:
+        self._update_map()
+        main_view.fit_learned_tab(self, self.right_tabs.widget(index) is self.decision_map)
 
     def refresh_numbers(self) -> None:
         """Everything that writes numbers, again: after a change of the digits or the text size."""

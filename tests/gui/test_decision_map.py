@@ -259,7 +259,7 @@ def test_export_writes_a_png_and_leaves_no_temporary_file(qtbot, view, tmp_path,
     view.show()
     qtbot.waitExposed(view)
     path = tmp_path / "map.png"
-    view.export_png(path)
+    view.export_image(path)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     image = QImage(str(path))
     assert image.width() > 300 and image.height() > 200

@@ -53,12 +53,12 @@ def test_the_decision_map_and_a_screenshot_keep_the_good_file_on_a_full_disk(tra
     disk = tmp_path / "disk"
     disk.mkdir()
     map_path, shot = disk / "map.png", disk / "shot.png"
-    window.decision_map.export_png(map_path)
+    window.decision_map.export_image(map_path)
     save_image(window.grab(), shot)
     good = {p: p.read_bytes() for p in (map_path, shot)}
     with full_disk(disk, size="4m"):
         with pytest.raises(BpguiError) as info:
-            window.decision_map.export_png(map_path)
+            window.decision_map.export_image(map_path)
         assert info.value.fields["file"] == os.fspath(map_path)
         with pytest.raises(BpguiError, match=r"shot\.png"):
             save_image(window.grab(), shot)

@@ -181,3 +181,26 @@ def test_bigger_networks_fit_without_overlap(qtbot, tmp_path, no_dialogs, normal
         controller.pause()
         controller.wait_for_jobs()
         window.close()
+
+
+def test_what_it_learned_gets_a_square_map_of_300_px_at_1280x800(qtbot, tmp_path, no_dialogs):
+    """Opening the tab makes room for the main map (at least 300 × 300 px of plane, square); going back to
+    the error curve gives the learner's splitter sizes back."""
+    window = _make_window(tmp_path, "en", (1280, 800), 1.0)
+    try:
+        _settle(qtbot, window)
+        splitters = (window.splitter, window.top_splitter, window.right_splitter)
+        before = [s.sizes() for s in splitters]
+        window.right_tabs.setCurrentWidget(window.decision_map)
+        _settle(qtbot, window)
+        plane = window.decision_map.image_item.sceneBoundingRect()  # the plane as drawn
+        assert plane.width() >= 299.5 and plane.height() >= 299.5
+        assert abs(plane.width() - plane.height()) <= 1
+        assert window.derivation.height() >= 80  # the chain rule is still there
+        window.right_tabs.setCurrentWidget(window.plot)
+        _settle(qtbot, window)
+        assert [s.sizes() for s in splitters] == before
+    finally:
+        window.controller.pause()
+        window.controller.wait_for_jobs()
+        window.close()
