@@ -8,9 +8,8 @@ shows one iteration's snapshot: the weights and thresholds it used (before
 its update) and the forward values they gave for its sample, so that every
 number drawn agrees with every other (b_h = f(α_h − γ_h) holds on screen); the
 values after the update are in the tooltips and the table. A link's colour is
-the sign of its weight (HIGH +, LOW −) and its width |weight|; a unit's fill
-is its output over its activation's range (a legend under the drawing says
-so). Thresholds show as a label ``γ_h = …`` / ``θ_j = …`` above each unit,
+its weight's sign (HIGH +, LOW −), its width |weight|; a unit's fill is its output over its activation's
+range (a legend under the drawing says so). Thresholds show as a label ``γ_h = …`` / ``θ_j = …`` above each unit,
 or, as the note draws them, as the weight of a fixed dummy input −1. Once the
 forward pass has reached a layer, ``α_h`` / ``β_j`` stand above its units
 (and stay for the rest of the iteration); the target ``y_j`` stands beside ŷ_j.
@@ -552,21 +551,26 @@ class TopologyView(QGraphicsView):
 
     # ---- zoom, pan, fit ------------------------------------------------------------------------
     def fit(self) -> None:
-        """Show the whole network, unless that would shrink it below MIN_FIT_SCALE: then scroll."""
+        """Show the whole network, unless that would shrink it below :meth:`min_fit_scale`: then scroll."""
         self._auto_fit = True
         rect = self.scene().sceneRect()
         if not rect.isValid():
             return
         viewport = self.viewport().rect()
         s = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        if s >= MIN_FIT_SCALE:
+        least = self.min_fit_scale()
+        if s >= least:
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         else:
             self.resetTransform()
-            self.scale(MIN_FIT_SCALE, MIN_FIT_SCALE)
+            self.scale(least, least)
             # The middle of a tall network is where its narrower layers are drawn.
             self.centerOn(rect.center())
         self._update_legend()
+
+    def min_fit_scale(self) -> float:
+        """Fit's least zoom: MIN_FIT_SCALE at 100 % text, less at larger text (labels stay as large as at 100 %)."""
+        return MIN_FIT_SCALE / self._scale
 
     def zoom(self, factor: float) -> None:
         self._auto_fit = False

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QRectF
 
 from bpgui.controller import Settings, TrainingController
-from bpgui.views.topology import MIN_FIT_SCALE, TopologyView
+from bpgui.views.topology import TopologyView
 
 
 def _iris_like(tmp_path) -> str:
@@ -35,7 +35,7 @@ def _fits_or_scrolls(view: TopologyView) -> None:
     viewport = view.viewport().rect()
     if viewport.adjusted(-1, -1, 1, 1).contains(shown):
         return
-    assert view.transform().m11() == pytest.approx(MIN_FIT_SCALE)
+    assert view.transform().m11() == pytest.approx(view.min_fit_scale())
     bars = [bar for bar in (view.horizontalScrollBar(), view.verticalScrollBar()) if bar.maximum() > 0]
     assert bars and all(bar.isVisible() for bar in bars)
     assert "Drag" in view.legend_note()  # and the note says so
