@@ -223,7 +223,7 @@ class DerivationPanel(QWidget):
         if shown < paths.count:
             lines.append(fill(self.tr("… and %1 more paths (%2 in all)"), paths.count - shown, paths.count))
         gradient = paths.gradient_formula
-        lines.append(fill(self.tr("Σ over the %1 paths:"), paths.count)
+        lines.append(fill(self.tr("Σ over the paths (%1 in all):"), paths.count)
                      + f" {gradient.html()} = <b>{self._num(paths.total)}</b>")
         lines.append(f"{paths.delta_formula.html()} = {format_number(paths.delta_value, self._digits)}")
         return lines

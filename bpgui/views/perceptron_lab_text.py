@@ -14,12 +14,14 @@ from ..model.numbers import DEFAULT_DIGITS, exact_number, format_number
 from ..model.perceptron import PerceptronStep
 from ..model.text import fill
 from ..session.perceptron import PerceptronPicture
-from .style import TEXT
+from .style import LOW, TEXT
 
 translate = QCoreApplication.translate
 
-CORRECT = "#1a9850"
-WRONG = "#d73027"
+# Right and wrong in a pair red-green colour-blind viewers tell apart (Okabe & Ito's blue and vermillion;
+# the class is shown by the marker's fill, never by its colour).
+CORRECT = "#0072b2"
+WRONG = LOW
 SHADE_HTML = "rgba(8, 81, 156, 0.15)"
 
 

@@ -93,7 +93,7 @@ class ReadoutBar(QWidget):
         elif batch not in (None, 1):
             name = translate("MainWindow", "batch E")
         else:
-            name = "E_k"
+            name = "Eₖ"  # Eₖ: a subscript k, not the status bar's typed E_k
         self.t_label.setText(fill(translate("MainWindow", "t = %1"), t))
         shown_k = "—" if error_k is None else format_number(float(error_k), self._digits)
         self.error_k_label.setText(f"{name} = {shown_k}")

@@ -190,47 +190,47 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="303"/>
+        <location filename="../../bpgui/views/decision_map.py" line="299"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="463"/>
+        <location filename="../../bpgui/views/decision_map.py" line="455"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="465"/>
+        <location filename="../../bpgui/views/decision_map.py" line="457"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="520"/>
+        <location filename="../../bpgui/views/decision_map.py" line="512"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="521"/>
+        <location filename="../../bpgui/views/decision_map.py" line="513"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="523"/>
+        <location filename="../../bpgui/views/decision_map.py" line="515"/>
         <source>The network&apos;s output over the plane of the two inputs: vermillion 0, white 0.5, blue 1, as the network colours its units. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络在两个输入构成的平面上的输出：朱红为 0，白色为 0.5，蓝色为 1，与网络中神经元的着色一致。黑线是决策边界（输出 0.5）；带圆圈的样本被分类错误。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="243"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="251"/>
         <source>What each hidden unit bₕ learned</source>
         <translation>每个隐层神经元 bₕ 学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="245"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="253"/>
         <source>(first %1 of %2)</source>
         <translation>（共 %2 个，显示前 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="248"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="256"/>
         <source>Each tile is one unit of the first hidden layer over the same plane; the dashed line is where it switches (α − γ = 0)</source>
         <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
     </message>
@@ -319,8 +319,8 @@
     </message>
     <message>
         <location filename="../../bpgui/views/derivation_panel.py" line="226"/>
-        <source>Σ over the %1 paths:</source>
-        <translation>对这 %1 条路径求和 Σ：</translation>
+        <source>Σ over the paths (%1 in all):</source>
+        <translation>对所有路径求和 Σ（共 %1 条）：</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/derivation_panel.py" line="239"/>
@@ -1081,7 +1081,7 @@
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/files.py" line="27"/>
+        <location filename="../../bpgui/views/files.py" line="28"/>
         <source>{file}: the picture could not be drawn ({reason}); nothing was written</source>
         <translation>{file}：无法绘制图片（{reason}）；未写入任何内容</translation>
     </message>
@@ -1413,22 +1413,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="94"/>
+        <location filename="../../bpgui/views/main_window.py" line="95"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="128"/>
+        <location filename="../../bpgui/views/main_window.py" line="127"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="129"/>
+        <location filename="../../bpgui/views/main_window.py" line="128"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="167"/>
+        <location filename="../../bpgui/views/main_window.py" line="166"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1455,7 +1455,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="125"/>
-        <location filename="../../bpgui/views/main_window.py" line="463"/>
+        <location filename="../../bpgui/views/main_window.py" line="467"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1767,32 +1767,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="390"/>
+        <location filename="../../bpgui/views/main_window.py" line="394"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="402"/>
+        <location filename="../../bpgui/views/main_window.py" line="406"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="413"/>
+        <location filename="../../bpgui/views/main_window.py" line="417"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="415"/>
+        <location filename="../../bpgui/views/main_window.py" line="419"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="439"/>
+        <location filename="../../bpgui/views/main_window.py" line="443"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="439"/>
+        <location filename="../../bpgui/views/main_window.py" line="443"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1833,22 +1833,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="463"/>
+        <location filename="../../bpgui/views/main_window.py" line="467"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="484"/>
+        <location filename="../../bpgui/views/main_window.py" line="488"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="491"/>
+        <location filename="../../bpgui/views/main_window.py" line="495"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="491"/>
+        <location filename="../../bpgui/views/main_window.py" line="495"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -1990,37 +1990,37 @@
 <context>
     <name>PerceptronLab</name>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="44"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="46"/>
         <source>converged: the starting weights already classify every point correctly</source>
         <translation>已收敛：初始权重已能把每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="46"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="48"/>
         <source>converged after 1 iteration: every point is classified correctly</source>
         <translation>经过 1 次迭代后收敛：每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="48"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="50"/>
         <source>converged after %1 iterations: every point is classified correctly</source>
         <translation>经过 %1 次迭代后收敛：每个点都分类正确</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="53"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="55"/>
         <source>the weights have returned to those of iteration %1: the rule cycles for ever — XOR is not linearly separable</source>
         <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去 —— XOR 不是线性可分的</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="59"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="61"/>
         <source>the weights have returned to those of iteration %1: the rule cycles for ever</source>
         <translation>权重回到了第 %1 次迭代时的值：该规则将永远循环下去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="64"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="66"/>
         <source>not converged yet: 1 point is classified wrongly</source>
         <translation>尚未收敛：有 1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="65"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="67"/>
         <source>not converged yet: %1 points are classified wrongly</source>
         <translation>尚未收敛：有 %1 个点分类错误</translation>
     </message>
@@ -2185,107 +2185,107 @@
         <translation>感知机状态与上一步的数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="77"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="79"/>
         <source>Iteration t = %1</source>
         <translation>迭代 t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="73"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="75"/>
         <source>batch rule</source>
         <translation>批量规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="74"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="76"/>
         <source>online rule</source>
         <translation>在线规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="79"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="81"/>
         <source>η = %1</source>
         <translation>η = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="82"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="84"/>
         <source>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</source>
         <translation>W&lt;sub&gt;1&lt;/sub&gt; = %1, &amp;nbsp;θ = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="85"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="87"/>
         <source>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</source>
         <translation>W = (W&lt;sub&gt;1&lt;/sub&gt;, W&lt;sub&gt;2&lt;/sub&gt;) = %1, &amp;nbsp;θ = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="92"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="94"/>
         <source>No step yet. With these weights (the first step uses them):</source>
         <translation>尚未执行任何一步。当前权重如下（第一步将使用它们）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="98"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="100"/>
         <source>&lt;b&gt;Last step&lt;/b&gt; (t = %1 → %2), from W = %3, θ = %4:</source>
         <translation>&lt;b&gt;上一步&lt;/b&gt;（t = %1 → %2），从 W = %3, θ = %4 出发：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="119"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="121"/>
         <source>x&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="121"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="123"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="121"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="123"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="122"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="124"/>
         <source>ŷ</source>
         <translation>ŷ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="122"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="124"/>
         <source>y − ŷ</source>
         <translation>y − ŷ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="134"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="136"/>
         <source>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;f(z) = 1 if z ≥ 0 else 0</source>
         <translation>z = W·x − θ, &amp;nbsp;ŷ = f(z), &amp;nbsp;z ≥ 0 时 f(z) = 1，否则 f(z) = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="145"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="147"/>
         <source>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</source>
         <translation>ΔW = η Σ (y − ŷ) x = %1 · [%2] = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="149"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="151"/>
         <source>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</source>
         <translation>Δθ = η Σ (y − ŷ)·(−1) = %1 · (%2)·(−1) = %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="154"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="156"/>
         <source>Online: W ← W + η (y − ŷ) x after each sample; over the pass:</source>
         <translation>在线：每个样本之后 W ← W + η (y − ŷ) x；整遍累计：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="155"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="157"/>
         <source>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</source>
         <translation>W(t+1) = %1, &amp;nbsp;θ(t+1) = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="165"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="167"/>
         <source>● filled: y = 1, ○ hollow: y = 0</source>
         <translation>● 实心：y = 1，○ 空心：y = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="166"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="168"/>
         <source>%1 green: classified correctly, %2 red: wrongly</source>
         <translation>%1 绿色：分类正确，%2 红色：分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab_text.py" line="167"/>
+        <location filename="../../bpgui/views/perceptron_lab_text.py" line="169"/>
         <source>%1 shaded: the side where ŷ = 1</source>
         <translation>%1 阴影：ŷ = 1 的一侧</translation>
     </message>

@@ -225,7 +225,7 @@ def test_a_hidden_weights_paths_are_listed_with_their_sum_and_the_delta_they_for
     assert lines[start + 1] == ("<i>E</i><sub>k</sub> → <i>ŷ</i><sub>1</sub> → <i>b</i><sub>2</sub> → "
                                 f"<i>v</i><sub>12</sub>: {minus(paths.paths[0].product)}")
     gradient = minus(record.flat_gradients[1])
-    assert lines[start + 3] == (f"Σ over the 2 paths: ∂<i>E</i><sub>k</sub>/∂<i>v</i><sub>12</sub> = "
+    assert lines[start + 3] == (f"Σ over the paths (2 in all): ∂<i>E</i><sub>k</sub>/∂<i>v</i><sub>12</sub> = "
                                 f"−<i>e</i><sub>2</sub> <i>x</i><sub>1</sub> = <b>{gradient}</b>")
     assert lines[start + 4].startswith("<i>e</i><sub>2</sub> = <i>b</i><sub>2</sub>(1 − <i>b</i><sub>2</sub>) Σ")
     assert lines[start + 4].endswith(f" = {format_number(record.layers[0].delta[0, 1])}")

@@ -100,3 +100,13 @@ def test_pictures_are_made_in_memory(tmp_path):
     document = svg_document(tmp_path / "x.svg", QSizeF(20, 10), "t", lambda painter: painter.drawLine(0, 0, 20, 10))
     assert b"<svg" in document and document.rstrip().endswith(b"</svg>")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_svg_says_its_size_in_pixels(window, tmp_path):
+    """A 1920 × 1080 SVG opens 1920 px wide in a viewer (Qt's own header says millimetres at 72 dpi)."""
+    from PySide6.QtCore import QSize
+
+    path = tmp_path / "net.svg"
+    window.topology.export_image(str(path), QSize(1920, 1080))
+    head = path.read_text(encoding="utf-8")[:300]
+    assert 'width="1920px" height="1080px"' in head and 'viewBox="0 0 1920 1080"' in head

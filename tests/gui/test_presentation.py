@@ -57,7 +57,7 @@ def test_presentation_shows_the_class_layout_and_a_large_readout_of_t_ek_and_e(w
     assert window.text_scale_value() == PRESENTATION_TEXT_SCALE
     st = window.controller.status()
     record = window.controller.record
-    assert window.readout.texts() == (f"t = {st['iteration']}", f"E_k = {format_number(record.error)}",
+    assert window.readout.texts() == (f"t = {st['iteration']}", f"Eₖ = {format_number(record.error)}",
                                       f"E = {format_number(st['error'])}")
     assert window.readout.point_size() >= 2 * QApplication.font().pointSizeF()
     assert READOUT_FACTOR >= 2
@@ -120,11 +120,11 @@ def test_the_readout_waits_for_the_error_phase_before_it_shows_e_k(window):
     window.set_presentation(True)
     window.phase_action.trigger()  # the first forward phase of iteration 1
     phase = window.controller.phase_view
-    assert not phase.error_known and window.readout.texts()[1] == "E_k = —"
+    assert not phase.error_known and window.readout.texts()[1] == "Eₖ = —"
     while not window.controller.phase_view.error_known:
         window.phase_action.trigger()
     error = window.controller.display_record().error
-    assert window.readout.texts()[1] == f"E_k = {format_number(error)}"
+    assert window.readout.texts()[1] == f"Eₖ = {format_number(error)}"
 
 
 def test_closing_while_presenting_remembers_the_normal_window(window, qsettings, qtbot):
