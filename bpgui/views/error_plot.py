@@ -1,26 +1,18 @@
 """The error curve: E_k per iteration, E per epoch and the test error.
 
-Why one module of ~600 lines: it is the curve widget alone (history, axes, scales, markers,
-hover, text scale all act on the same plot items); its items, array arithmetic, hover texts
-and pictures are already in ``error_plot_*.py``.
+Why one module of ~600 lines: it is the curve widget alone (history, axes, scales, markers, hover, text
+scale all act on the same plot items); its items (``error_plot_items``), array arithmetic
+(``error_plot_data``), hover texts (``error_plot_hover``) and pictures (``error_plot_svg``) are beside it.
 
-``ErrorPlotView`` only draws what it is given (``set_history``,
-``set_current_iteration``, or ``show_history`` with the controller's
-``History`` snapshot, which calls those two) and never touches the model. The three curves are created
-once; every update replaces their data in place with ``PlotDataItem.setData``.
+``ErrorPlotView`` only draws what it is given (``set_history``, ``set_current_iteration``, or
+``show_history`` with the controller's ``History`` snapshot) and never touches the model. The three
+curves are created once; every update replaces their data in place with ``PlotDataItem.setData``.
 
-Speed with 10^6 iterations: the arrays given are referenced, not copied (the
-x values 1..n come from a cached ``arange``), auto "peak" downsampling and
-clip-to-view are on, and the finite check is skipped when the data are known
-to be finite. At most one array as long as the history is allocated per
-update (the fractional epoch positions in epoch mode, or a clipped copy for
-the log scale when the data hold a zero).
-
-Because the arrays are referenced, callers hand over fresh arrays after the
-model changes (the controller's ``history()`` does).
-
-Beside it: items and colours (``error_plot_items``), array arithmetic (``error_plot_data``),
-the hover's read-out (``error_plot_hover``), pictures at any size (``error_plot_svg``).
+Speed with 10^6 iterations: the arrays given are referenced, not copied (x = 1..n comes from a cached
+``arange``), auto "peak" downsampling and clip-to-view are on, and the finite check is skipped when the
+data are known to be finite. At most one array as long as the history is allocated per update (the
+fractional epoch positions in epoch mode, or a clipped copy for the log scale when the data hold a
+zero). Because the arrays are referenced, callers hand over fresh arrays after the model changes.
 """
 
 from __future__ import annotations
@@ -96,9 +88,9 @@ class ErrorPlotView(QWidget):
         self._scale = 1.0  # the text scale
         self._pens = pens(1.0)
 
-        # ---- the control bar -------------------------------------------------
-        self._x_axis_label = QLabel(self)
-        self._x_axis_combo = QComboBox(self)
+        self._x_axis_label = QLabel(self)  # the control bar; the combo is never narrower than its text
+        self._x_axis_combo = QComboBox(self, sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents,
+                                       sizePolicy=QSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed))
         self._x_axis_combo.addItem("", X_ITERATIONS)
         self._x_axis_combo.addItem("", X_EPOCHS)
         self._x_axis_label.setBuddy(self._x_axis_combo)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenuBar,
+    QStyle,
+    QStyleOptionComboBox,
     QToolBar,
     QWidget,
 )
@@ -55,6 +57,19 @@ def _inside_scroll_area(widget: QWidget, top: QWidget) -> bool:
     return False
 
 
+def _combo_need(combo: QComboBox) -> int:
+    """The width a combo box needs to show its current choice whole (Qt cuts it, without "…")."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    if combo.isEditable():
+        return combo.minimumSizeHint().width()
+    # The style's own measure of a box around that text, less the few pixels of padding its sizeHint
+    # leaves out (a box exactly as wide as Qt's sizeHint shows its text whole; seen in a grab).
+    return combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                          QSize(text, combo.height()), combo).width() - 4
+
+
 def widget_problems(window: QMainWindow) -> list[str]:
     """Every visible text widget (outside scroll areas and tool bars) that is narrower or shorter than its
     text needs, or that a sibling covers."""
@@ -66,14 +81,16 @@ def widget_problems(window: QMainWindow) -> list[str]:
             continue
         if isinstance(widget, (QLabel, QAbstractButton)) and not widget.text():
             continue  # a picture, or Qt's own arrows (a tab bar's scroll buttons)
-        name = f"{type(widget).__name__} {widget.objectName() or ''} {getattr(widget, 'text', lambda: '')()!r:.60}"
+        text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+        owner = type(widget.parentWidget()).__name__
+        name = f"{type(widget).__name__} {widget.objectName() or ''} in {owner} {text!r:.60}"
         size = widget.size()
         if isinstance(widget, QLabel) and widget.wordWrap():
             need_h = widget.heightForWidth(size.width())
             if need_h > size.height() + 1:
                 problems.append(f"{name}: {size.height()} px high, its wrapped text needs {need_h}")
             continue
-        need_w = widget.minimumSizeHint().width()
+        need_w = _combo_need(widget) if isinstance(widget, QComboBox) else widget.minimumSizeHint().width()
         if need_w > size.width() + 1:
             problems.append(f"{name}: {size.width()} px wide, its text needs {need_w}")
         # Cut by its parent, or covered by a sibling drawn over it.
