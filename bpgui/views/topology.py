@@ -27,13 +27,14 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QToolTip
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyle, QToolTip
 
 from ..model.network import Network
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
 from ..model.phases import UPDATE, PhaseView
 from ..model.records import IterationRecord
+from ..model.surface import DecisionSurface
 from . import topology_layout as geo
 from . import topology_text
 from .text_scale import base_point_size, clamp_text_scale
@@ -48,22 +49,23 @@ from .topology_items import (
     RADIUS,
     SELECTED,
     TEXT,
-    DummyInput,
     Label,
     Legend,
     Link,
     Unit,
+    build_links,
     export_scene,
     radius_for,
     scaled_font,
     tint,
 )
 from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, shown_units
+from .topology_maps import surface_maps, value_image
 from .topology_text import elide, fmt, number_template
 
 __all__ = ["DIM_LINK", "DIM_UNIT", "EDGE_UNITS", "LAYER_GAP", "LIT", "MAX_ANTIALIASED_LINKS", "MAX_LABELLED_LINKS",
-           "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "PATH", "POSITIVE", "RADIUS", "SELECTED", "TEXT",
-           "UNIT_GAP", "TopologyView", "shown_units"]
+           "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "PATH", "POSITIVE", "RADIUS", "SELECTED", "TEXT", "UNIT_GAP",
+           "TopologyView", "shown_units"]
 
 # How the drawing writes a number (tests read numbers as drawn): _fmt(value, view.digits()).
 _fmt = fmt
@@ -117,6 +119,7 @@ class TopologyView(QGraphicsView):
         self._record: IterationRecord | None = None
         self._phase: PhaseView | None = None
         self._layout: tuple[tuple[int, int], ...] = ()  # per layer: (first weight, first threshold)
+        self._unit_maps: dict[tuple[int, int], QImage] = {}  # (layer, unit) → its map over the plane
         self._update_legend()
 
     # ---- options ----------------------------------------------------------------
@@ -184,6 +187,8 @@ class TopologyView(QGraphicsView):
         """Build the drawing; names (a data set's features and targets) label the ends."""
         scene = self.scene()
         scene.clear()
+        if tuple(int(n) for n in layer_sizes) != self._sizes:
+            self._unit_maps = {}  # they belonged to the old structure
         self._sizes = tuple(int(n) for n in layer_sizes)
         self._input_names = tuple(input_names)
         self._output_names = tuple(output_names)
@@ -197,7 +202,9 @@ class TopologyView(QGraphicsView):
         number = number_template(self._digits)
         row = metrics.height() + 2
         unit_gaps = geo.unit_gaps(self._sizes, radius, row)
-        layer_gap = geo.layer_gap_for(radius, metrics.horizontalAdvance(number) + 8)
+        number_width = metrics.horizontalAdvance(number) + 8  # a link label's least width
+        spacing = geo.spacing_for(radius, number_width, self._sizes, 2 * radius + 2 * row)
+        layer_gap = spacing.layer_gap
         places = geo.layer_places(self._sizes, unit_gaps, layer_gap)
         # Where a unit's slot leaves no row above and below, its labels go beside it.
         self._compact = [gap < 2 * radius + 2 * (row + geo.LABEL_GAP) + 4 for gap in unit_gaps]
@@ -221,30 +228,14 @@ class TopologyView(QGraphicsView):
                 self._more.append((more, place.more))
             self._units.append(units)
 
-        for k in range(1, n_layers + 1):
-            w0, t0 = layout[k - 1]
-            n_out = self._sizes[k]
-            src_shown = sorted(positions[k - 1])
-            for a, i in enumerate(src_shown):
-                for j in sorted(positions[k]):
-                    link = Link(w0 + i * n_out + j, k, i, j, scale)
-                    start, end = positions[k - 1][i] + QPointF(radius, 0), positions[k][j] - QPointF(radius, 0)
-                    link.setLine(start.x(), start.y(), end.x(), end.y())
-                    link.candidates = geo.along_link(positions[k - 1][i], positions[k][j], a, len(src_shown))
-                    self._add_link(link, number)
-            if self._dummy_thresholds:
-                dummy_pos = geo.dummy_place(k, list(positions[k - 1].values()), 2 * radius + 2 * row, layer_gap)
-                box = DummyInput(scale)
-                box.setPos(dummy_pos)
-                box.setToolTip(topology_text.dummy_tooltip())
-                scene.addItem(box)
-                self._dummies.append(box)
-                for j in sorted(positions[k]):
-                    link = Link(t0 + j, k, None, j, scale)
-                    end = positions[k][j] - QPointF(radius, 0)
-                    link.setLine(dummy_pos.x() + box.half_width, dummy_pos.y(), end.x(), end.y())
-                    link.candidates = geo.along_link(dummy_pos, positions[k][j], 1, 2)
-                    self._add_link(link, number)
+        links, boxes = build_links(self._sizes, layout, positions, spacing, scale, self._dummy_thresholds)
+        for link in links:
+            self._add_link(link, number)
+        for box in boxes:
+            box.setToolTip(topology_text.dummy_tooltip())
+            scene.addItem(box)
+            self._dummies.append(box)
+        self._show_unit_maps()
         self._links_limited = len(self._links) > MAX_LABELLED_LINKS
         # Hundreds of wide antialiased lines cost tens of milliseconds a frame;
         # past that many links, crisp lines are the better trade.
@@ -267,30 +258,17 @@ class TopologyView(QGraphicsView):
             return
         obstacles = [u.sceneBoundingRect() for layer in self._units for u in layer]
         obstacles += [d.sceneBoundingRect() for d in self._dummies]
-        placer = geo.LabelPlacer(obstacles)
-        every = self._every_label()
-        placed: set[int] = set()
-        self._dropped = 0
-        bounds = QRectF()
-        for rect in obstacles:
-            bounds = bounds.united(rect)
         wanted = geo.wanted_labels(
             [u for layer in self._units for u in layer], self._links, self._more, geo.Wanted(
                 self._focus, self._selected, set(self._path_units), set(self._path_links), self._compact,
                 len(self._sizes) - 1, self._value_labels, self._dummy_thresholds, self._links_limited,
                 self._record is not None, self._phase is not None))
-        for label, candidates in wanted:
-            w, h = label.size()
-            centre = placer.place(w, h, candidates)
-            if centre is None:
-                self._dropped += 1 if label.text() else 0
-                continue
+        places, self._dropped, bounds = geo.place_labels(obstacles, wanted)
+        for label, centre in places.items():
             parent = label.parentItem()
             label.setPos(centre - parent.pos() if parent is not None else centre)
-            placed.add(id(label))
-            bounds = bounds.united(geo.centred(centre, w, h))
-        for label in every:
-            label.setVisible(id(label) in placed)
+        for label in self._every_label():
+            label.setVisible(label in places)
         rect = bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         if refit or rect != self.scene().sceneRect():
             self.scene().setSceneRect(rect)
@@ -299,13 +277,9 @@ class TopologyView(QGraphicsView):
         self._update_legend()
 
     def _every_label(self) -> list[Label]:
-        labels = [label for label, _ in self._more]
-        for layer in self._units:
-            for u in layer:
-                labels += u.labels()
-        for link in self._links.values():
-            labels += (link.label, link.path_label)
-        return labels
+        units = [label for layer in self._units for u in layer for label in u.labels()]
+        return [label for label, _ in self._more] + units + [
+            label for link in self._links.values() for label in (link.label, link.path_label)]
 
     def visible_label_rects(self) -> list[tuple[str, QRectF]]:
         """(text, scene rectangle) of every text label drawn; no two rectangles intersect."""
@@ -360,6 +334,29 @@ class TopologyView(QGraphicsView):
             self._place_labels()
         else:
             self._update_legend()
+
+    def set_unit_images(self, maps: Mapping[tuple[int, int], np.ndarray] | None, low: float = 0.0,
+                        high: float = 1.0, levels: Mapping[tuple[int, int], tuple[float, float]] | None = None) -> None:
+        """Fill units with their maps over the input plane (2-D data), as Playground does; None: plain fills again.
+
+        ``maps``: (layer, 0-based unit) → its output on the decision surface's grid (``values[i, j]`` at
+        ``(x_i, y_j)``: x₁ to the right, x₂ upward), coloured over [``low``, ``high``] (or the unit's
+        ``levels``) as a unit's fill is. Units not drawn (inside a collapsed layer) are skipped.
+        """
+        drawn, levels = {(u.layer, u.unit) for layer in self._units for u in layer}, levels or {}
+        self._unit_maps = {} if maps is None else {
+            key: value_image(values, *levels.get(key, (low, high)))
+            for key, values in (((int(k), int(u)), v) for (k, u), v in maps.items()) if key in drawn}
+        self._show_unit_maps()
+
+    def show_surface(self, surface: DecisionSurface | None) -> None:
+        """The first hidden layer's and the outputs' maps of ``surface`` inside their units (None: none)."""
+        maps, levels = surface_maps(surface)
+        self.set_unit_images(maps, levels=levels)
+
+    def _show_unit_maps(self) -> None:
+        for u in (u for layer in self._units for u in layer):
+            u.set_map(self._unit_maps.get((u.layer, u.unit)))
 
     def _shown_parameters(self) -> np.ndarray:
         record, phase = self._record, self._phase
@@ -558,8 +555,9 @@ class TopologyView(QGraphicsView):
             return
         viewport = self.viewport().rect()
         s = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        least = self.min_fit_scale()
-        if s >= least:
+        least, bar = self.min_fit_scale(), self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 2
+        # Within a scroll bar's width of fitting: fitted a hair smaller (scroll bars there would come and go).
+        if s >= least or max(rect.width() * least - viewport.width(), rect.height() * least - viewport.height()) <= bar:
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         else:
             self.resetTransform()

@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
 from ..model.naming import unit_symbol
 from ..model.numbers import format_number
 from . import style
+from . import topology_layout as geo
 from .files import save_image, svg_document, write_bytes_atomically
+from .topology_maps import paint_map
 
 RADIUS = 24.0  # at text scale 1
 POSITIVE = QColor(style.HIGH)
@@ -191,6 +193,27 @@ class Unit(Highlight, QGraphicsEllipseItem):
         self.name_label = Label(self, scale=scale)  # a data set's feature or target name
         self.delta_label = Label(self, size=SMALL_POINTS, scale=scale)  # g_j / e_h once a phase has computed it
         self.path_label = Label(self, size=SMALL_POINTS, scale=scale, emphasis=True)  # a highlighted path's number
+        self._map: QImage | None = None  # the unit over the input plane (2-D data), drawn instead of the fill
+
+    def set_map(self, image: QImage | None) -> None:
+        """Fill the circle with ``image`` (the unit's map over the plane), or (None) with its plain fill."""
+        if image is not None or self._map is not None:
+            self._map = image
+            self.update()
+
+    def map_image(self) -> QImage | None:
+        return self._map
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._map is None:
+            super().paint(painter, option, widget)
+            return
+        symbol = self.symbol.mapRectToParent(self.symbol.boundingRect())
+        margin = self.symbol.document().documentMargin() * 0.6
+        paint_map(painter, self.rect(), self._map, symbol.adjusted(margin, margin, -margin, -margin))
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(self.rect())
 
     def labels(self) -> tuple[Label, ...]:
         return (self.value_label, self.threshold_label, self.net_label, self.target_label, self.name_label,
@@ -431,3 +454,35 @@ def export_scene(scene: QGraphicsScene, path: str, size: QSize | None = None) ->
     painter.end()
     save_image(image, path)
 
+
+
+def build_links(sizes: tuple[int, ...], offsets: tuple[tuple[int, int], ...], positions: list[dict[int, QPointF]],
+                spacing: geo.Spacing, scale: float, dummy: bool) -> tuple[list[Link], list[DummyInput]]:
+    """Every drawn layer's links (and, with ``dummy``, the −1 inputs and their threshold links), placed.
+
+    ``offsets`` are each layer's (first weight, first threshold); ``positions`` each layer's unit centres.
+    """
+    radius, links, boxes = spacing.radius, [], []
+    for k in range(1, len(sizes)):
+        w0, t0 = offsets[k - 1]
+        sources = sorted(positions[k - 1])
+        for a, i in enumerate(sources):
+            for j in sorted(positions[k]):
+                link = Link(w0 + i * sizes[k] + j, k, i, j, scale)
+                start, end = positions[k - 1][i] + QPointF(radius, 0), positions[k][j] - QPointF(radius, 0)
+                link.setLine(start.x(), start.y(), end.x(), end.y())
+                link.candidates = geo.along_link(positions[k - 1][i], positions[k][j], a, len(sources),
+                                                 spacing.inset)
+                links.append(link)
+        if dummy:
+            place = geo.dummy_place(k, list(positions[k - 1].values()), spacing.dummy_rise, spacing.layer_gap)
+            box = DummyInput(scale)
+            box.setPos(place)
+            boxes.append(box)
+            for j in sorted(positions[k]):
+                link = Link(t0 + j, k, None, j, scale)
+                end = positions[k][j] - QPointF(radius, 0)
+                link.setLine(place.x() + box.half_width, place.y(), end.x(), end.y())
+                link.candidates = geo.along_link(place, positions[k][j], 1, 2)
+                links.append(link)
+    return links, boxes

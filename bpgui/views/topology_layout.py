@@ -28,10 +28,23 @@ EDGE_UNITS = 8  # shown at each end of a collapsed layer
 LAYER_GAP = 230.0  # at text scale 1 with 4 digits
 UNIT_GAP = 104.0
 LABEL_GAP = 3.0  # between a label and what it stands beside
+COMPACT_LINKS = 6  # up to this many links between two layers, they are drawn as close as their labels allow
+LAYER_AIR = 16.0  # beyond what two link labels side by side need between two layers
 
 
-def layer_gap_for(radius: float, number_width: float) -> float:
-    """The distance between layers: room for two numbers side by side between the circles; only grows."""
+def layer_gap_for(radius: float, number_width: float, layer_sizes: Sequence[int] = ()) -> float:
+    """The distance between layers: what their link labels need between the circles, and some air.
+
+    A network with one hidden layer at most and at most ``COMPACT_LINKS``
+    links between two layers has its crossing links carry their labels side
+    by side at one height (see :func:`along_link`), each clear of its circle
+    and of the other: nothing more, so that large text makes a compact
+    drawing (which fitting then enlarges) rather than a wide one. Other
+    networks need room to stagger more labels (and their wider symbols, b⁽²⁾_h).
+    """
+    most_links = max((a * b for a, b in pairwise(layer_sizes)), default=0)
+    if len(layer_sizes) <= 3 and most_links <= COMPACT_LINKS:
+        return 2 * radius + 2 * number_width + 3 * LABEL_GAP + LAYER_AIR
     return max(LAYER_GAP, 2 * radius + 2.6 * number_width + 40)
 
 
@@ -63,6 +76,23 @@ def parameter_offsets(layer_sizes: Sequence[int]) -> tuple[tuple[int, int], ...]
         layout.append((offset, offset + a * b))
         offset += a * b + b
     return tuple(layout)
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """How far apart the drawing's pieces are, at one text scale."""
+
+    radius: float  # a unit's
+    layer_gap: float  # between the centres of two layers
+    dummy_rise: float  # how far above the layer before it a −1 input sits
+    inset: float  # how far across from a unit's centre a link label starts (0: at fixed fractions of the link)
+
+
+def spacing_for(radius: float, number_width: float, layer_sizes: Sequence[int], dummy_rise: float) -> Spacing:
+    """The drawing's spacing: compact (labels just clear of the circles) where :func:`layer_gap_for` allows it."""
+    gap = layer_gap_for(radius, number_width, layer_sizes)
+    compact = gap < max(LAYER_GAP, 2 * radius + 2.6 * number_width + 40)
+    return Spacing(radius, gap, dummy_rise, radius + number_width / 2 + LABEL_GAP if compact else 0.0)
 
 
 @dataclass(frozen=True)
@@ -107,12 +137,23 @@ def _stagger(rank: int, n_sources: int) -> float:
     return 0.28 + 0.44 * (rank / max(1, n_sources - 1))
 
 
-def along_link(source: QPointF, target: QPointF, rank: int, n_sources: int) -> list[QPointF]:
-    """Candidate centres for a link's label: its staggered place first, then others along the link."""
+def along_link(source: QPointF, target: QPointF, rank: int, n_sources: int, inset: float = 0.0) -> list[QPointF]:
+    """Candidate centres for a link's label: its staggered place first, then others along the link.
+
+    With ``inset`` (how far across from a unit's centre a label clears its
+    circle), the labels of the first and last sources stand just clear of
+    the circles at either end instead of at fixed fractions of the link.
+    """
     first = _stagger(rank, n_sources)
-    others = sorted((0.5, 0.38, 0.62, 0.3, 0.7, 0.22, 0.78, 0.45, 0.55, 0.16, 0.84), key=lambda f: abs(f - first))
-    fractions = [first, *others]
-    return [source + (target - source) * f for f in fractions]
+    extra: list[float] = []
+    dx = abs(target.x() - source.x())
+    if inset > 0 and dx > 0:
+        low = min(0.5, inset / dx)
+        first = low + (1 - 2 * low) * (rank / max(1, n_sources - 1))
+        extra = [low, 1 - low, 0.5 * (low + first), 0.5 * (1 - low + first)]
+    others = sorted({0.5, 0.38, 0.62, 0.3, 0.7, 0.22, 0.78, 0.45, 0.55, 0.16, 0.84, *extra} - {first},
+                    key=lambda f: abs(f - first))
+    return [source + (target - source) * f for f in (first, *others)]
 
 
 # Where a label goes around a unit, most wanted first: (x, y) in units of (half
@@ -126,15 +167,17 @@ def around_unit(centre: QPointF, radius: float, width: float, height: float,
                 prefer: Sequence[str]) -> list[QPointF]:
     """Candidate centres for a ``width`` × ``height`` label beside a unit: ``prefer`` first, then the ring."""
     g = LABEL_GAP
+    # The second and third rows clear a first row of the larger label font (a delta's is smaller) with air.
+    second, third = radius + 2 * g + 2 + 1.6 * height, radius + 3 * g + 4 + 2.7 * height
     side = radius + g + width / 2
     diagonal = side + 2 * g  # clear of a label centred above or below the unit
     offsets = {
         ABOVE: (0.0, -(radius + g + height / 2)),
-        ABOVE_2: (0.0, -(radius + 2 * g + 1.5 * height)),
-        "above_3": (0.0, -(radius + 3 * g + 2.5 * height)),
+        ABOVE_2: (0.0, -second),
+        "above_3": (0.0, -third),
         BELOW: (0.0, radius + g + height / 2),
-        BELOW_2: (0.0, radius + 2 * g + 1.5 * height),
-        "below_3": (0.0, radius + 3 * g + 2.5 * height),
+        BELOW_2: (0.0, second),
+        "below_3": (0.0, third),
         RIGHT: (side, 0.0),
         LEFT: (-side, 0.0),
         "right_up": (diagonal, -(height + g)),
@@ -194,6 +237,29 @@ class LabelPlacer:
                 self.add(rect.adjusted(-1, -1, 1, 1))
                 return centre
         return None
+
+
+def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, list[QPointF]]],
+                 ) -> tuple[dict[Any, QPointF], int, QRectF]:
+    """Each wanted label's centre, in order (a label with no free place is left out).
+
+    Returns ({label: centre}, how many labels with a text were left out, the bounds of everything placed).
+    """
+    placer = LabelPlacer(obstacles)
+    places: dict[Any, QPointF] = {}
+    dropped = 0
+    bounds = QRectF()
+    for rect in obstacles:
+        bounds = bounds.united(rect)
+    for label, candidates in wanted:
+        w, h = label.size()
+        centre = placer.place(w, h, candidates)
+        if centre is None:
+            dropped += 1 if label.text() else 0
+            continue
+        places[label] = centre
+        bounds = bounds.united(centred(centre, w, h))
+    return places, dropped, bounds
 
 
 @dataclass(frozen=True)
