@@ -132,10 +132,10 @@ def make_actions(window: MainWindow) -> None:
         translate("MainWindow", "Back to iteration 0: its weights (with any you set there by hand) "
                                 "and the settings shown"))
     w.phase_action = act(
-        translate("MainWindow", "Step &phase"), c.step_phase, ("Ctrl+Down", "F11"),
+        translate("MainWindow", "Step &phase"), c.step_phase, ("Ctrl+Down", "F9"),
         translate("MainWindow", "The next phase of the iteration: forward, error, gradients, update"))
     w.phase_back_action = act(
-        translate("MainWindow", "Phase bac&k"), c.step_phase_back, ("Ctrl+Up", "Shift+F11"),
+        translate("MainWindow", "Phase bac&k"), c.step_phase_back, ("Ctrl+Up", "Shift+F9"),
         translate("MainWindow", "The previous phase, inside an iteration too"))
     w.play_phases_action = act(
         translate("MainWindow", "Pla&y phases"), w._on_play_phases_toggled, ("Ctrl+P",),
@@ -174,15 +174,16 @@ def make_actions(window: MainWindow) -> None:
         translate("MainWindow", "&Undo edit"), c.undo_edit, (keys.Undo,),
         translate("MainWindow", "Undo the last weight or threshold you set by hand, or a setting "
                                 "change that dropped the recorded future (which comes back)"))
-    # Text size and presentation. F11 stays Step phase (beside F10, Step), as in a debugger.
+    # Text size and presentation. F11 is full screen everywhere, so it is presentation mode here (Step phase
+    # is Ctrl+↓ and F9). "Ctrl+Shift+_" is what a US keyboard sends for Ctrl+Shift+−.
     w.larger_text_action = act(translate("MainWindow", "&Larger text"), lambda: w.change_text_scale(+1),
                                ("Ctrl+Shift+=", "Ctrl+Shift++"))
     w.smaller_text_action = act(translate("MainWindow", "S&maller text"), lambda: w.change_text_scale(-1),
-                                ("Ctrl+Shift+-",))
+                                ("Ctrl+Shift+-", "Ctrl+Shift+_", "Ctrl+_"))
     w.reset_text_action = act(translate("MainWindow", "&Normal text size"), lambda: w.set_text_scale(1.0),
                               ("Ctrl+Shift+0",))
     w.presentation_action = act(
-        translate("MainWindow", "&Presentation mode"), w.set_presentation, ("Ctrl+Shift+F",),
+        translate("MainWindow", "&Presentation mode"), w.set_presentation, ("F11", "Ctrl+Shift+F"),
         translate("MainWindow", "Full screen, large text, high contrast: the network, the chain rule "
                                 "and the error curve, with t, E_k and E in large type"), checkable=True)
     w.leave_presentation_action = act(translate("MainWindow", "Leave presentation mode"),

@@ -93,13 +93,17 @@ def test_esc_is_left_to_editors_outside_presentation(window):
     assert not window.leave_presentation_action.isEnabled()
 
 
-def test_the_shortcut_toggles_presentation_and_f11_still_steps_a_phase(window, qtbot):
+def test_f11_and_the_shortcut_toggle_presentation_and_f9_steps_a_phase(window, qtbot):
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_F, ctrl_shift)
     assert window.presentation()
     qtbot.keyClick(window, Qt.Key.Key_F, ctrl_shift)
     assert not window.presentation()
+    qtbot.keyClick(window, Qt.Key.Key_F11)  # full screen's key, as everywhere
+    assert window.presentation()
     qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.presentation()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
     assert window.controller.phase_view is not None and not window.presentation()
 
 
