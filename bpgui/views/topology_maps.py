@@ -21,16 +21,24 @@ from . import style
 HALO = QColor(255, 255, 255, 200)  # behind the symbol, over the map
 
 
-def _rgb(name: str) -> np.ndarray:
-    colour = QColor(name)
-    return np.array([colour.red(), colour.green(), colour.blue()], dtype=float)
+_STEPS = 512  # colours per half of the scale: within a unit of value_colour's (each channel is 0–255)
+
+
+def _palette() -> np.ndarray:
+    """value_colour at f = k/_STEPS − 1 (k = 0 … 2·_STEPS) as 0xffRRGGBB words: LOW, white in the middle, HIGH."""
+    colours = (style.value_colour(k / _STEPS - 1.0) for k in range(2 * _STEPS + 1))
+    return np.array([0xFF000000 | c.rgb() & 0xFFFFFF for c in colours], dtype=np.uint32)
+
+
+_PALETTE = _palette()
 
 
 def value_image(values: np.ndarray, low: float = 0.0, high: float = 1.0) -> QImage:
     """``values`` (N_x × N_y, the first index along x₁) as an N_x-wide, N_y-high image, x₂ upward.
 
-    Each pixel is ``style.value_colour(value, low, high)``; NaN or ±∞ (or
-    ``high <= low``) is white, as there. Raises ValueError unless ``values`` is a non-empty 2-D array.
+    Each pixel is ``style.value_colour(value, low, high)`` (to a unit in each
+    channel); NaN or ±∞ (or ``high <= low``) is white, as there. One table
+    look-up for the whole grid. Raises ValueError unless ``values`` is a non-empty 2-D array.
     """
     v = np.asarray(values, dtype=float)
     if v.ndim != 2 or v.size == 0:
@@ -40,19 +48,11 @@ def value_image(values: np.ndarray, low: float = 0.0, high: float = 1.0) -> QIma
             f = (v - (low + high) / 2) / ((high - low) / 2)
         else:
             f = np.zeros_like(v)
-        f = np.where(np.isfinite(v) & np.isfinite(f), np.clip(f, -1.0, 1.0), 0.0)
-    f = f.T[::-1]  # rows: x₂ from the top (its largest) down; columns: x₁ left to right
-    a = (np.abs(f) * style.MAX_TINT)[..., None]
-    base = np.where((f >= 0)[..., None], _rgb(style.HIGH), _rgb(style.LOW))
-    rgb = np.round(255 + (base - 255) * a).astype(np.uint8)
-    height, width = f.shape
-    pixels = np.empty((height, width, 4), dtype=np.uint8)
-    pixels[..., 0], pixels[..., 1], pixels[..., 2], pixels[..., 3] = rgb[..., 2], rgb[..., 1], rgb[..., 0], 255
-    if np.little_endian:
-        data = np.ascontiguousarray(pixels)
-    else:  # Format_RGB32 is 0xAARRGGBB in the machine's word order
-        data = np.ascontiguousarray(pixels[..., ::-1])
-    return QImage(data.data, width, height, 4 * width, QImage.Format.Format_RGB32).copy()
+        f = np.where(np.isfinite(v), np.clip(f, -1.0, 1.0), 0.0)  # a huge value is at an end, as there
+    index = np.rint((f.T[::-1] + 1.0) * _STEPS).astype(np.intp)  # rows: x₂ from the top down; columns: x₁
+    pixels = np.ascontiguousarray(_PALETTE[index])
+    height, width = pixels.shape
+    return QImage(pixels.data, width, height, 4 * width, QImage.Format.Format_RGB32).copy()
 
 
 def paint_map(painter: QPainter, circle: QRectF, image: QImage, symbol: QRectF) -> None:
