@@ -89,8 +89,8 @@ class ErrorPlotView(QWidget):
         self._pens = pens(1.0)
 
         self._x_axis_label = QLabel(self)  # the control bar; the combo is never narrower than its text
-        self._x_axis_combo = QComboBox(self, sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents,
-                                       sizePolicy=QSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed))
+        self._x_axis_combo = QComboBox(self, sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._x_axis_combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self._x_axis_combo.addItem("", X_ITERATIONS)
         self._x_axis_combo.addItem("", X_EPOCHS)
         self._x_axis_label.setBuddy(self._x_axis_combo)
