@@ -42,6 +42,7 @@ from .caption import CaptionArea
 from .decision_map import DecisionMapView
 from .derivation_panel import DerivationPanel
 from .dialogs import ComparisonDialog, PerceptronDialog
+from .dock_title import DockTitle
 from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
 from .language import SYSTEM, current_language, install_language
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow, WindowParts):
         dock = QDockWidget(self.tr("Settings"), self)
         dock.setObjectName("settings_dock")
         dock.setWidget(scroll)
+        dock.setTitleBarWidget(DockTitle(dock))  # its title follows the text size (Qt's own does not)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.settings_dock = dock
 

@@ -331,42 +331,42 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="323"/>
+        <location filename="../../bpgui/views/error_plot.py" line="315"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="393"/>
+        <location filename="../../bpgui/views/error_plot.py" line="385"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="394"/>
+        <location filename="../../bpgui/views/error_plot.py" line="386"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="395"/>
+        <location filename="../../bpgui/views/error_plot.py" line="387"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="396"/>
+        <location filename="../../bpgui/views/error_plot.py" line="388"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="397"/>
+        <location filename="../../bpgui/views/error_plot.py" line="389"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="398"/>
+        <location filename="../../bpgui/views/error_plot.py" line="390"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="588"/>
+        <location filename="../../bpgui/views/error_plot.py" line="580"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
@@ -391,37 +391,37 @@
         <translation>t = {t}: E_k = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="436"/>
+        <location filename="../../bpgui/views/error_plot.py" line="428"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="436"/>
+        <location filename="../../bpgui/views/error_plot.py" line="428"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="438"/>
+        <location filename="../../bpgui/views/error_plot.py" line="430"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="448"/>
+        <location filename="../../bpgui/views/error_plot.py" line="440"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="449"/>
+        <location filename="../../bpgui/views/error_plot.py" line="441"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="451"/>
+        <location filename="../../bpgui/views/error_plot.py" line="443"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="559"/>
+        <location filename="../../bpgui/views/error_plot.py" line="551"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -1413,22 +1413,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="95"/>
+        <location filename="../../bpgui/views/main_window.py" line="96"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="127"/>
+        <location filename="../../bpgui/views/main_window.py" line="128"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="128"/>
+        <location filename="../../bpgui/views/main_window.py" line="129"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="166"/>
+        <location filename="../../bpgui/views/main_window.py" line="167"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1455,7 +1455,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="125"/>
-        <location filename="../../bpgui/views/main_window.py" line="467"/>
+        <location filename="../../bpgui/views/main_window.py" line="473"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1615,27 +1615,27 @@
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="352"/>
+        <location filename="../../bpgui/views/main_menus.py" line="353"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="357"/>
+        <location filename="../../bpgui/views/main_menus.py" line="358"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="370"/>
+        <location filename="../../bpgui/views/main_menus.py" line="371"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="371"/>
+        <location filename="../../bpgui/views/main_menus.py" line="372"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="376"/>
+        <location filename="../../bpgui/views/main_menus.py" line="377"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -1645,154 +1645,154 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="210"/>
+        <location filename="../../bpgui/views/main_menus.py" line="211"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="280"/>
+        <location filename="../../bpgui/views/main_menus.py" line="281"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="280"/>
+        <location filename="../../bpgui/views/main_menus.py" line="281"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="220"/>
+        <location filename="../../bpgui/views/main_menus.py" line="221"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="178"/>
+        <location filename="../../bpgui/views/main_menus.py" line="179"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="180"/>
+        <location filename="../../bpgui/views/main_menus.py" line="181"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="182"/>
+        <location filename="../../bpgui/views/main_menus.py" line="183"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="185"/>
+        <location filename="../../bpgui/views/main_menus.py" line="186"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="186"/>
+        <location filename="../../bpgui/views/main_menus.py" line="187"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, E_k and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、E_k 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="188"/>
+        <location filename="../../bpgui/views/main_menus.py" line="189"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="232"/>
+        <location filename="../../bpgui/views/main_menus.py" line="233"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="235"/>
+        <location filename="../../bpgui/views/main_menus.py" line="236"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="287"/>
+        <location filename="../../bpgui/views/main_menus.py" line="288"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="296"/>
+        <location filename="../../bpgui/views/main_menus.py" line="297"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="298"/>
+        <location filename="../../bpgui/views/main_menus.py" line="299"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="305"/>
+        <location filename="../../bpgui/views/main_menus.py" line="306"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="318"/>
+        <location filename="../../bpgui/views/main_menus.py" line="319"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="320"/>
+        <location filename="../../bpgui/views/main_menus.py" line="321"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="321"/>
+        <location filename="../../bpgui/views/main_menus.py" line="322"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="322"/>
+        <location filename="../../bpgui/views/main_menus.py" line="323"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="331"/>
+        <location filename="../../bpgui/views/main_menus.py" line="332"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="336"/>
+        <location filename="../../bpgui/views/main_menus.py" line="337"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="339"/>
+        <location filename="../../bpgui/views/main_menus.py" line="340"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="346"/>
+        <location filename="../../bpgui/views/main_menus.py" line="347"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="394"/>
+        <location filename="../../bpgui/views/main_window.py" line="396"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="406"/>
+        <location filename="../../bpgui/views/main_window.py" line="408"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="417"/>
+        <location filename="../../bpgui/views/main_window.py" line="419"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="419"/>
+        <location filename="../../bpgui/views/main_window.py" line="421"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="443"/>
+        <location filename="../../bpgui/views/main_window.py" line="449"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="443"/>
+        <location filename="../../bpgui/views/main_window.py" line="449"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1833,22 +1833,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="467"/>
+        <location filename="../../bpgui/views/main_window.py" line="473"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="488"/>
+        <location filename="../../bpgui/views/main_window.py" line="494"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="495"/>
+        <location filename="../../bpgui/views/main_window.py" line="501"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="495"/>
+        <location filename="../../bpgui/views/main_window.py" line="501"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -1985,6 +1985,16 @@
         <location filename="../../bpgui/views/preferences.py" line="52"/>
         <source>The remembered settings could not be read and were replaced by the defaults.</source>
         <translation>无法读取上次保存的设置，已改用默认设置。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dock_title.py" line="27"/>
+        <source>Float or dock the settings</source>
+        <translation>浮动或停靠设置面板</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/dock_title.py" line="32"/>
+        <source>Hide the settings</source>
+        <translation>隐藏设置面板</translation>
     </message>
 </context>
 <context>
@@ -2660,7 +2670,7 @@ mini-batch: one update per B samples</source>
         <translation>拖动以查看其余部分。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_items.py" line="336"/>
+        <location filename="../../bpgui/views/topology_items.py" line="359"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>

@@ -198,3 +198,13 @@ def test_the_tables_digits_box_is_the_windows_digits_setting(window, qsettings, 
     assert window.readout.texts()[2] == f"E = {format_number(window.controller.status()['error'], 6)}"
     window.digits_actions[3].trigger()
     assert box.value() == 3
+
+
+def test_the_settings_docks_title_follows_the_text_size(window):
+    """Qt draws a dock's own title in a font fixed at start; the window's title bar is a label that follows."""
+    title = window.settings_dock.titleBarWidget()
+    small = title.label.fontInfo().pointSizeF()
+    window.set_text_scale(2.0)
+    assert title.label.fontInfo().pointSizeF() > 1.8 * small
+    title.close_button.click()
+    assert not window.settings_dock.isVisible()
