@@ -23,7 +23,7 @@ import os
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
@@ -32,9 +32,8 @@ from ..session.history import History
 from ..session.messages import render
 from .error_plot_data import epoch_length, epoch_positions, has_nonpositive, log_floor
 from .error_plot_hover import (
-    epoch_text,
-    iteration_text,
     nearest_point,
+    nearest_thinned,
     place_value_label,
     placeholder_text,
     widest_text,
@@ -60,6 +59,7 @@ DISPLAY_CEILING = 1e30
 X_ITERATIONS = "iteration"
 X_EPOCHS = "epoch"
 
+MIN_PLOT_LINES = 6  # the plot is never squeezed below this many tick labels high (plus its axes)
 FEW_EPOCHS = 40  # up to this many epoch rows, the epoch curves get small symbols
 
 
@@ -211,6 +211,7 @@ class ErrorPlotView(QWidget):
         self._apply_scale(self._scale)
         self._update_texts()
         self._update_legend_columns()
+        self.updateGeometry()  # the minimum size follows the text
 
     def text_scale(self) -> float:
         return self._scale
@@ -329,6 +330,14 @@ class ErrorPlotView(QWidget):
     # ---- Qt overrides -------------------------------------------------------------
     def sizeHint(self) -> QSize:
         return QSize(700, 400)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the control bar and a plot about six tick labels high (with its axes): a splitter
+        cannot squeeze the curve to a strip."""
+        line = QFontMetrics(scaled_font(self.font(), BASE_TICK_POINTS, self._scale)).lineSpacing()
+        bar = self._layout.itemAt(0).minimumSize() if self._layout.count() else QSize(0, 0)
+        extra = sum(self._layout.itemAt(i).minimumSize().height() for i in range(1, self._layout.count() - 1))
+        return QSize(max(bar.width(), 16 * line), bar.height() + extra + MIN_PLOT_LINES * line + 4 * line)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -555,21 +564,10 @@ class ErrorPlotView(QWidget):
         epochs = self.x_axis() == X_EPOCHS
         positions = self._epoch_numbers if epochs else self._iteration_positions
         if positions is not None and positions.shape[0] and math.isfinite(x):
-            return self._nearest_thinned(x, epochs, positions)
+            return nearest_thinned(x, epochs, positions, self._iteration_errors, self._epoch_iterations,
+                                   self._epoch_errors, self._test_errors, self._digits)
         return nearest_point(x, epochs, self._iteration_errors, self._epoch_iterations,
                              self._epoch_errors, self._test_errors, self._digits)
-
-    def _nearest_thinned(self, x: float, epochs: bool, positions: np.ndarray) -> tuple[float, float, str]:
-        """The nearest point of a thinned curve (each point is the exact value at its own t or epoch)."""
-        i = int(np.searchsorted(positions, x))
-        if i == positions.shape[0] or (i > 0 and x - positions[i - 1] <= positions[i] - x):
-            i -= 1
-        where, test, errors, digits = int(positions[i]), self._test_errors, self._iteration_errors, self._digits
-        if not epochs:
-            return float(where), float(errors[i]), iteration_text(where, format_number(errors[i], digits))
-        test_text = format_number(test[i], digits) if test is not None and math.isfinite(test[i]) else None
-        return float(where), float(self._epoch_errors[i]), epoch_text(
-            where, int(self._epoch_iterations[i]), format_number(self._epoch_errors[i], digits), test_text)
 
     def _set_hover(self, point: tuple[float, float, str] | None) -> None:
         self._hovering = point is not None

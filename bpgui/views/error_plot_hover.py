@@ -119,3 +119,17 @@ def place_value_label(bar: QBoxLayout, layout: QBoxLayout, label: QLabel, width:
     else:
         label.setMinimumHeight(0)
         label.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX
+
+
+def nearest_thinned(x: float, epochs: bool, positions: np.ndarray, errors: np.ndarray, epoch_iterations: np.ndarray,
+                    epoch_errors: np.ndarray, test: np.ndarray | None, digits: int) -> tuple[float, float, str]:
+    """The nearest point of a thinned curve (each point is the exact value at its own t or epoch)."""
+    i = int(np.searchsorted(positions, x))
+    if i == positions.shape[0] or (i > 0 and x - positions[i - 1] <= positions[i] - x):
+        i -= 1
+    where = int(positions[i])
+    if not epochs:
+        return float(where), float(errors[i]), iteration_text(where, format_number(errors[i], digits))
+    test_text = format_number(test[i], digits) if test is not None and math.isfinite(test[i]) else None
+    return float(where), float(epoch_errors[i]), epoch_text(
+        where, int(epoch_iterations[i]), format_number(epoch_errors[i], digits), test_text)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .error_plot_data import all_finite
-from .plot_text import BASE_TICK_POINTS, number_axes, points
+from .plot_text import BASE_TICK_POINTS, make_room, no_menus, number_axes, points
 from .style import AXIS, BACKGROUND, TEXT
 
 ITERATION_COLOUR = "#7f7f7f"
@@ -82,14 +82,13 @@ class PlotParts:
 
 def build_plot(parent: QWidget, font: QFont) -> PlotParts:
     """A plot widget child of ``parent`` with its grid, axes, three curves, hover dot, marker and legend."""
-    widget = pg.PlotWidget(parent, background=BACKGROUND, axisItems=number_axes())
+    widget = pg.PlotWidget(parent, background=BACKGROUND, axisItems=number_axes(integer_x=True))  # t, epochs
     widget.setMinimumSize(200, 120)
     plot = widget.getPlotItem()
-    # The "Plot Options" menu could switch on log, FFT, ... behind the view's back;
-    # keep only the ViewBox menu (view all, zoom, export).
-    plot.setMenuEnabled(False, True)
+    # pyqtgraph's menus (log, FFT, ... behind the view's back; an English "Export..." at the widget's size):
+    # none. The app's File menu exports at a chosen size.
+    no_menus(plot)
     plot.setDownsampling(auto=True, mode="peak")
-    plot.layout.setContentsMargins(4, 4, 18, 4)  # room for the last x tick label
     plot.setClipToView(True)
     # A GridItem rather than showGrid(): the axes' own grid is repainted
     # with every tick label and costs ~10 ms a frame on a raster surface.
@@ -105,6 +104,7 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
         axis.setTextPen(pg.mkPen(TEXT))
         axis.setTickFont(tick_font)
         axis.enableAutoSIPrefix(False)  # plain numbers: "0.12", not "120 (x0.001)"
+    make_room(plot, tick_font)  # the top y and the last x tick label
     plot.getViewBox().setDefaultPadding(0.02)
 
     iteration_curve = pg.PlotDataItem(pen=ITERATION_PEN)

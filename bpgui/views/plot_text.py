@@ -1,7 +1,12 @@
 """What the plots (error curve, decision map, comparison) share: scaled text, true minus signs, sized pictures.
 
 * :class:`NumberAxis` writes its tick labels with a true minus sign (U+2212),
-  as :func:`bpgui.model.numbers.format_number` does everywhere else.
+  as :func:`bpgui.model.numbers.format_number` does everywhere else, spaces
+  its ticks by the size of its font (no two labels ever overlap, at any text
+  scale or axis length) and can keep to whole numbers (iterations, epochs).
+* :func:`no_menus` switches off pyqtgraph's English right-click menus (the
+  app has its own sized, translated export).
+* :func:`make_room` gives the plot's edges room for half a tick label.
 * :func:`scale_axes` sizes an axis' tick labels and title as points × the
   text scale (``bpgui.views.text_scale``), with room for them.
 * :func:`picture_scale` and :func:`render_scene_item` draw a graphics item at
@@ -12,20 +17,21 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..model.numbers import MINUS
 from .files import save_image, svg_document, write_bytes_atomically
 
-__all__ = ["NumberAxis", "number_axes", "picture_scale", "points", "render_scene_item", "scale_axes", "scaled_font",
-           "write_picture"]
+__all__ = ["NumberAxis", "make_room", "no_menus", "number_axes", "picture_scale", "points", "render_scene_item",
+           "scale_axes", "scaled_font", "write_picture"]
 
 #: A picture is laid out as if on a screen about this many pixels tall, then magnified to its size.
 PICTURE_REFERENCE_HEIGHT = 540.0
@@ -35,15 +41,131 @@ BASE_LABEL_POINTS = 10.0
 
 
 class NumberAxis(pg.AxisItem):
-    """An axis whose tick labels have a true minus sign (−0.5, not -0.5)."""
+    """An axis whose tick labels have a true minus sign (−0.5, not -0.5), never overlap, and (``integers``)
+    stand at whole numbers only.
+
+    pyqtgraph spaces ticks by the axis length alone (at least 2.25 intervals), so a short axis or a large
+    font piles labels on top of each other. Here the major interval grows (1, 2, 5 × 10ⁿ) until a label
+    and a gap fit between two ticks; finer levels (and a log axis' 2 … 9) only get text where it fits."""
+
+    def __init__(self, orientation: str, *, integers: bool = False, **kwargs) -> None:
+        super().__init__(orientation, **kwargs)
+        self._integers = integers
+
+    def set_integers(self, integers: bool) -> None:
+        """Ticks at whole numbers only (an axis of iterations or epochs)."""
+        self._integers = bool(integers)
+        self.picture = None
+        self.update()
+
+    def integers(self) -> bool:
+        return self._integers
+
+    def tick_font(self) -> QFont:
+        return QFont(self.style["tickFont"] or self.font())
+
+    def _vertical(self) -> bool:
+        return self.orientation in ("left", "right")
+
+    def _gap(self) -> float:
+        """Pixels kept free between two labels along the axis."""
+        metrics = QFontMetricsF(self.tick_font())
+        return 0.3 * metrics.height() if self._vertical() else 1.2 * metrics.averageCharWidth()
+
+    def _label_extent(self, low: float, high: float, interval: float) -> float:
+        """Pixels one label of ticks ``interval`` apart takes along the axis, with its gap."""
+        metrics = QFontMetricsF(self.tick_font())
+        if self._vertical():
+            return metrics.height() + self._gap()
+        first, last = math.ceil(low / interval) * interval, math.floor(high / interval) * interval
+        strings = self.tickStrings([first, last, first + interval], self.autoSIPrefixScale, interval)
+        return max(metrics.horizontalAdvance(text) for text in strings) + self._gap()
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float):
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if not levels or self._tickSpacing is not None or not (size > 0 and math.isfinite(maxVal - minVal)):
+            return levels
+        low, high = sorted((minVal, maxVal))
+        major = levels[0][0]
+        if self._integers and major < 1:
+            major = 1.0
+        for _ in range(64):  # grow through 1, 2, 5 × 10ⁿ until the labels fit (64 steps: 10²¹ times wider)
+            if major / (high - low) * size >= self._label_extent(low, high, major):
+                break
+            major = _next_nice(major)
+        finer = [(spacing, offset) for spacing, offset in levels[1:]
+                 if spacing < major and (not self._integers or spacing >= 1)]
+        return [(major, 0.0), *finer]
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        """Within a decade: 1 × 10ⁿ first, then 2 and 5, then the rest, as three levels (text goes to the
+        levels in order, where it fits)."""
+        ticks = []
+        for spacing, values in super().logTickValues(minVal, maxVal, size, stdTicks):
+            if spacing is not None:
+                ticks.append((spacing, values))
+                continue
+            mantissas = [round(10 ** (v - math.floor(v + 1e-9))) for v in values]
+            ticks.append((None, [v for v, m in zip(values, mantissas, strict=True) if m == 1]))
+            ticks.append((None, [v for v, m in zip(values, mantissas, strict=True) if m in (2, 5)]))
+            ticks.append((None, [v for v, m in zip(values, mantissas, strict=True) if m not in (1, 2, 5)]))
+        return ticks
 
     def tickStrings(self, values, scale, spacing):
         return [text.replace("-", MINUS) for text in super().tickStrings(values, scale, spacing)]
 
+    def generateDrawSpecs(self, p):
+        """pyqtgraph's drawing specs without any label that would touch one drawn before it (coarser levels
+        come first, so they win)."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis_spec, tick_specs, text_specs = specs
+        gap = self._gap() / 2
+        kept: list[QRectF] = []
+        shown = []
+        for rect, flags, text in text_specs:
+            room = rect.adjusted(0, -gap, 0, gap) if self._vertical() else rect.adjusted(-gap, 0, gap, 0)
+            if any(room.intersects(other) for other in kept):
+                continue
+            kept.append(room)
+            shown.append((rect, flags, text))
+        return axis_spec, tick_specs, shown
 
-def number_axes() -> dict[str, NumberAxis]:
-    """The ``axisItems`` argument of a plot: left and bottom axes with true minus signs."""
-    return {"left": NumberAxis("left"), "bottom": NumberAxis("bottom")}
+
+def _next_nice(interval: float) -> float:
+    """The next of 1, 2, 5 × 10ⁿ above ``interval``."""
+    power = 10.0 ** math.floor(math.log10(interval))
+    for step in (1, 2, 5, 10):
+        if step * power > interval * (1 + 1e-9):
+            return step * power
+    return 10 * power
+
+
+def number_axes(integer_x: bool = False) -> dict[str, NumberAxis]:
+    """The ``axisItems`` argument of a plot: left and bottom axes with true minus signs (``integer_x``: the
+    bottom one at whole numbers only)."""
+    return {"left": NumberAxis("left"), "bottom": NumberAxis("bottom", integers=integer_x)}
+
+
+def no_menus(plot: pg.PlotItem) -> None:
+    """No right-click menus on ``plot`` (pyqtgraph's are English and export at the widget's size, past the
+    app's sized export): neither the plot's nor its view box', nor the scene's "Export..." entry."""
+    plot.setMenuEnabled(False, False)
+    plot.getViewBox().setMenuEnabled(False)
+    scene = plot.scene()
+    if scene is not None and hasattr(scene, "contextMenu"):
+        scene.contextMenu = []
+
+
+def make_room(plot: pg.PlotItem, tick_font: QFont, *, right_label: bool = True, left: int = 4,
+              bottom: int = 4) -> None:
+    """Margins around ``plot`` that hold the half of a tick label past the axes' ends: the top y label
+    (half a line) and, with ``right_label``, the last x label (half of a five-digit number)."""
+    metrics = QFontMetricsF(tick_font)
+    top = max(4, math.ceil(metrics.height() / 2) + 2)
+    right = max(4, math.ceil(metrics.horizontalAdvance("00000") / 2) + 2) if right_label else 4
+    plot.layout.setContentsMargins(left, top, right, bottom)
 
 
 def points(base: float, scale: float) -> str:
@@ -59,8 +181,9 @@ def scaled_font(font: QFont, base: float, scale: float) -> QFont:
 
 
 def scale_axes(plot: pg.PlotItem, font: QFont, scale: float, names: tuple[str, ...] = ("left", "bottom"),
-               pen_width: float = 1.0) -> None:
-    """Tick labels of ``names`` at ``BASE_TICK_POINTS × scale``; their space follows the font.
+               pen_width: float = 1.0, right_label: bool = True) -> None:
+    """Tick labels of ``names`` at ``BASE_TICK_POINTS × scale``; their space follows the font, and the
+    plot's margins hold the labels at the axes' ends (:func:`make_room`, ``right_label`` as there).
     ``pen_width``: the axis line's width in pixels (a magnified picture widens it)."""
     tick_font = scaled_font(font, BASE_TICK_POINTS, scale)
     for name in names:
@@ -77,6 +200,7 @@ def scale_axes(plot: pg.PlotItem, font: QFont, scale: float, names: tuple[str, .
         plot.getAxis("bottom").setHeight(None)
     if "left" in names:
         plot.getAxis("left").setWidth(None)
+    make_room(plot, tick_font, right_label=right_label)
 
 
 def picture_scale(size: QSize) -> float:
