@@ -54,12 +54,12 @@ def set_digits(window: MainWindow, value: int) -> None:
 
 
 def fit_settings_dock(window: MainWindow) -> None:
-    """The settings dock as wide as its form needs at this text size, up to 40 % of the window."""
+    """The settings dock as wide as its form needs at this text size, up to ``DOCK_SHARE`` of the window."""
     dock = window.settings_dock
     if dock.isVisible() and not dock.isFloating():
         style = window.style()
         wanted = window.settings_panel.sizeHint().width() + style.pixelMetric(style.PixelMetric.PM_ScrollBarExtent) + 8
-        window.resizeDocks([dock], [min(wanted, int(window.width() * 0.4))], Qt.Orientation.Horizontal)
+        window.resizeDocks([dock], [min(wanted, int(window.width() * DOCK_SHARE))], Qt.Orientation.Horizontal)
 
 
 def apply_view_options(window: MainWindow) -> None:
@@ -74,6 +74,8 @@ def apply_view_options(window: MainWindow) -> None:
         w.refresh_numbers()  # the caption, the status line and the paths' labels are written at the digits
     w.settings_panel.set_text_scale(scale)  # it shows η and E exactly as set: no digits of its own
     w.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
+    # The tabs' titles whole at any text size: the right-hand column is never narrower than its tab bar.
+    w.right_tabs.setMinimumWidth(w.right_tabs.tabBar().sizeHint().width() + 4)
     for value, action in w.digits_actions.items():
         action.setChecked(value == shown)
     fit_toolbar(w, scale)
@@ -95,6 +97,9 @@ def set_presentation(window: MainWindow, on: bool) -> None:
     set_text_scale(window, scale, fit_dock=False)  # the dock is hidden, or back at its own width
     apply_icons(window)
 
+
+# The settings dock takes at most this share of the window's width; narrower, its fields go under their labels.
+DOCK_SHARE = 0.3
 
 # "What it learned" needs room: its main map at least this many pixels, square.
 LEARNED_MAP_SIDE = MAIN_MAP_SIDE

@@ -132,7 +132,7 @@ class MainWindow(QMainWindow, WindowParts):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.right_tabs)
         right.addWidget(self.derivation)
-        right.setSizes([3000, 2200])
+        right.setSizes([3000, 2000])
         right.setObjectName("right_splitter")
         self.right_splitter = right
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow, WindowParts):
         splitter.setStretchFactor(1, 2)
         # Initial shares (proportions; the views' size hints would decide otherwise).
         top.setSizes([3000, 2000])
-        splitter.setSizes([3000, 2000])
+        splitter.setSizes([3000, 1700])  # the table below scrolls; the pictures above need the room
         splitter.setObjectName("main_splitter")
         top.setObjectName("top_splitter")
         self.splitter, self.top_splitter = splitter, top
