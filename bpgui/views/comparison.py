@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
 from ..model.records import RunSummary
 from ..model.text import fill
-from .plot_text import BASE_LABEL_POINTS, BASE_TICK_POINTS, number_axes, points, scale_axes
+from .plot_text import BASE_LABEL_POINTS, BASE_TICK_POINTS, no_menus, number_axes, points, scale_axes
 
 # Okabe & Ito: blue, vermillion, bluish green, told apart by red-green colour-blind viewers too.
 _COLOURS = {"standard": "#0072b2", "accumulated": "#d55e00", "minibatch": "#009e73"}
@@ -41,9 +41,10 @@ class ComparisonView(QWidget):
         bar.addWidget(self.x_axis)
         bar.addWidget(self.log_scale)
         bar.addStretch(1)
-        self.plot = pg.PlotWidget(background="w", axisItems=number_axes())
+        self.plot = pg.PlotWidget(background="w", axisItems=number_axes(integer_x=True))  # iterations, epochs
         self.plot.setMinimumSize(260, 180)
         item = self.plot.getPlotItem()
+        no_menus(item)  # pyqtgraph's menus are English and export past the app's sized export
         item.setLabel("left", self.tr("E = (1/m) Σ E_k"))
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)  # plain numbers, not "(x0.001)"

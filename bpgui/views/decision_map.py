@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..model.datasets import Dataset
@@ -37,6 +36,7 @@ from ..model.naming import unit_symbol
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
 from ..model.surface import GRID_SIZE, PADDING, DecisionSurface, output_levels
 from ..model.text import fill
+from .decision_map_picture import maps_painter
 from .decision_map_samples import legend_html, style_points
 from .decision_map_tiles import (
     COLOR_MAP,
@@ -50,8 +50,9 @@ from .decision_map_tiles import (
 from .plot_text import (
     BASE_LABEL_POINTS,
     BASE_TICK_POINTS,
+    make_room,
+    no_menus,
     number_axes,
-    picture_scale,
     points,
     scale_axes,
     write_picture,
@@ -130,10 +131,10 @@ class DecisionMapView(QWidget):
         self._plot_widget.setObjectName("main_map")
         self._plot_widget.setMinimumSize(160, 140)
         plot = self._plot_item = self._plot_widget.getPlotItem()
-        plot.setMenuEnabled(False)
+        no_menus(plot)  # pyqtgraph's are English and export past the app's sized export
         plot.hideButtons()
         plot.setMouseEnabled(False, False)
-        plot.layout.setContentsMargins(2, 4, 4, 2)
+        make_room(plot, tick_font, right_label=False)  # the colour bar's top label
         plot.getViewBox().setDefaultPadding(0.0)
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
@@ -288,34 +289,15 @@ class DecisionMapView(QWidget):
         return QSize(main_side + extra_w + tiles, main_side + extra_h + bar)
 
     def export_image(self, path: str | os.PathLike, size: QSize | None = None) -> None:
-        """Save the maps (main map, colour bar, hidden units) as a picture of exactly ``size`` pixels (None:
+        """Save the maps (legend row, main map, colour bar, hidden units) as a picture of exactly ``size`` pixels (None:
         as on screen), SVG if ``path`` ends in .svg, else PNG. A large picture is laid out as a screen of
         about 720 × 540 and magnified, so it reads like the screen. Written atomically (BpguiError on failure,
         the old file kept)."""
-        source = self._content if self._content.isVisibleTo(self) else self
-        if size is None:
-            size = source.size()
-        size = QSize(int(size.width()), int(size.height()))
-        write_picture(path, size, self.tr("What it learned"), self._painter_of(source, size))
-
-    def _painter_of(self, source: QWidget, size: QSize) -> Callable[[QPainter], None]:
-        def draw(painter: QPainter) -> None:
-            magnify = picture_scale(size) if size.width() > 0 and size.height() > 0 else 1.0
-            old = source.geometry()
-            logical = QSize(max(1, round(size.width() / magnify)), max(1, round(size.height() / magnify)))
-            if source is self._content and logical != old.size():
-                source.setGeometry(QRect(old.topLeft(), logical))
-                self._arrange()
-            self._apply_pens(magnify)
-            try:
-                painter.scale(size.width() / logical.width(), size.height() / logical.height())
-                source.render(painter, QPoint(0, 0))
-            finally:
-                self._apply_pens(1.0)
-                if source.geometry() != old:
-                    source.setGeometry(old)
-                    self._arrange()
-        return draw
+        maps = self._content.isVisibleTo(self)
+        source = self._content if maps else self
+        size = QSize(int(size.width()), int(size.height())) if size is not None else source.size()
+        draw = maps_painter(source, self._legend_label if maps else None, size, self._arrange, self._apply_pens)
+        write_picture(path, size, self.tr("What it learned"), draw)
 
     # ---- read-only access to the items (for the main window and tests) ------------------
     @property
@@ -531,6 +513,7 @@ class DecisionMapView(QWidget):
             bottom, left = "x₁", "x₂"
         self._plot_item.setLabel("bottom", bottom, **style)
         self._plot_item.setLabel("left", left, **style)
+        self._hidden_panel.set_axis_names(bottom, left)
 
     def _update_color_bar_label(self) -> None:
         self._color_bar.axis.setLabel(unit_symbol(2, self._output_index() + 1, 2).unicode, color=_TEXT,
@@ -551,7 +534,7 @@ class DecisionMapView(QWidget):
     # ---- text scale ------------------------------------------------------------------------------
     def _apply_scale(self, scale: float) -> None:
         font = self.font()
-        scale_axes(self._plot_item, font, scale)
+        scale_axes(self._plot_item, font, scale, right_label=False)
         tick_font = QFont(font)
         tick_font.setPointSizeF(BASE_TICK_POINTS * scale)
         self._color_bar.axis.setTickFont(tick_font)

@@ -116,7 +116,7 @@ class HiddenTile:
             axis.setPen(pg.mkPen("#888888"))
             axis.setTextPen(pg.mkPen(TEXT))
             axis.setStyle(tickLength=3, tickTextOffset=2)
-        self.plot.setMenuEnabled(False)
+        self.plot.setMenuEnabled(False, False)  # pyqtgraph's menus are English (and the scene's: no_menus)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(False, False)
         self.plot.layout.setContentsMargins(1, 1, 1, 1)
@@ -142,11 +142,13 @@ class HiddenMapsPanel(QWidget):
         self._tile_columns = 0
         self._scale = 1.0
         self._digits = DEFAULT_DIGITS
+        self._axis_names = ("x₁", "x₂")  # across, up: as on the main map
         self._title = QLabel(self)
         self._title.setWordWrap(True)
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground(BACKGROUND)
+        self._view.sceneObj.contextMenu = []  # no English "Export..." (the app exports at a chosen size)
         self._view.setMinimumSize(40, 40)
         self._view.ci.setContentsMargins(2, 2, 2, 2)
         self._view.ci.setSpacing(3)
@@ -172,6 +174,14 @@ class HiddenMapsPanel(QWidget):
         self._x_axis, self._y_axis = x_axis, y_axis
         for tile in self._tiles:
             self._place(tile)
+
+    def set_axis_names(self, across: str, up: str) -> None:
+        """The plane's axes (the main map's names), said in the tiles' tooltip."""
+        self._axis_names = (across, up)
+        self.retranslate()
+
+    def axis_names(self) -> tuple[str, str]:
+        return self._axis_names
 
     def set_text_scale(self, scale: float) -> None:
         """Tile titles and range labels at ``scale`` × their 100 % size; the least tile grows with it."""
@@ -258,6 +268,8 @@ class HiddenMapsPanel(QWidget):
                 "Each tile is one unit of the first hidden layer over the same plane; "
                 "the dashed line is where it switches (α − γ = 0)",
             )
+            + "\n" + fill(translate("DecisionMapView", "Across: %1; up: %2 (as on the map beside)"),
+                          *self._axis_names)
         )
 
     # ---- Qt overrides -------------------------------------------------------------------------------

@@ -69,6 +69,20 @@ def _export_view(view, path: str, size: QSize | None) -> None:
     view.export_image(path, size)
 
 
+def _export_map(window: MainWindow, path: str, size: QSize | None) -> None:
+    """The maps as the learner would see them: made the current tab first (the window computes the surface
+    for the tab shown, and makes room for it), then drawn at ``size``; the tab shown before comes back."""
+    tabs = window.right_tabs
+    before = tabs.currentWidget()
+    if before is not window.decision_map:
+        tabs.setCurrentWidget(window.decision_map)
+    try:
+        _export_view(window.decision_map, path, size)
+    finally:
+        if before is not window.decision_map:
+            tabs.setCurrentWidget(before)
+
+
 def export_picture(window: MainWindow, which: str, path: str | None = None, size: QSize | None = None) -> bool:
     """The network drawing (``which`` = "network"), the error curve ("error") or the maps ("map") as PNG
     or SVG, ``size`` pixels, to ``path``; without a path, the learner chooses the file, then the size."""
@@ -85,6 +99,8 @@ def export_picture(window: MainWindow, which: str, path: str | None = None, size
         size = ask_export_size(view.size(), window)
         if size is None:
             return False
+    if which == "map":
+        return _written(window, lambda p: _export_map(window, p, size), path)
     return _written(window, lambda p: _export_view(view, p, size), path)
 
 

@@ -54,7 +54,7 @@ from ..model.perceptron import PerceptronStep
 from ..model.text import fill
 from ..session.perceptron import PROBLEMS, RULES, PerceptronPicture
 from .perceptron_lab_text import CORRECT, WRONG, panel_html, status_text
-from .plot_text import BASE_LABEL_POINTS, number_axes, points, scale_axes, scaled_font
+from .plot_text import BASE_LABEL_POINTS, no_menus, number_axes, points, scale_axes, scaled_font
 from .style import AXIS, BACKGROUND, TEXT
 from .text_scale import clamp_text_scale
 
@@ -129,11 +129,10 @@ class PerceptronLab(QWidget):
         self.plot_widget = pg.PlotWidget(self, background=_BACKGROUND, axisItems=number_axes())  # true minus signs
         self.plot_widget.setMinimumSize(180, 160)
         plot = self._plot_item = self.plot_widget.getPlotItem()
-        plot.setMenuEnabled(False, False)
+        no_menus(plot)  # pyqtgraph's menus are English and export past the app's sized export
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
         plot.disableAutoRange()
-        plot.layout.setContentsMargins(2, 6, 10, 2)
         view_box = plot.getViewBox()
         view_box.setAspectLocked(True, 1.0)
         for name in ("left", "bottom"):

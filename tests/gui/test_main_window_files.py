@@ -1,11 +1,14 @@
-"""Network files in the window: what the learner reads after opening one names the file exactly
-as it is called, even when its name looks like a placeholder (net%2.json, {file}.json)."""
+"""Files in the window: what the learner reads after opening a network names the file exactly as it is
+called, even when its name looks like a placeholder (net%2.json, {file}.json); the map's picture is the map
+whichever tab is shown."""
 
 import json
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 WEIGHTS = [[[0.15, -0.25], [0.20, 0.30]], [[0.40], [-0.45]]]
 THRESHOLDS = [[-0.35, 0.1], [-0.6]]
@@ -67,3 +70,29 @@ def test_a_saved_network_opens_again_with_the_same_parameters(window, tmp_path):
     assert window.controller.open_network(path)
     np.testing.assert_array_equal(window.controller.network.flat, saved)
     assert path in shown_text(window.message_label)
+
+
+def _tinted_share(image: QImage) -> float:
+    """The share of pixels in the map's blue or vermillion (any tint of them, well away from grey)."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), image.width(), 4)
+    blue, red = pixels[..., 0].astype(int), pixels[..., 2].astype(int)
+    return float(np.mean(np.abs(blue - red) >= 12))
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_the_map_picture_is_drawn_even_from_the_curve_tab(window, tmp_path):
+    for _ in range(40):
+        window.controller.step()
+    window.right_tabs.setCurrentWidget(window.plot)
+    QApplication.processEvents()
+    path = tmp_path / "map.png"
+    assert window.export_picture("map", str(path), QSize(960, 720))
+    assert window.right_tabs.currentWidget() is window.plot  # the learner's tab again
+    image = QImage(str(path))
+    assert image.size() == QSize(960, 720)
+    assert _tinted_share(image) > 0.1  # the maps, not an empty frame (it was 1 %)
+    # the legend row above the maps: its vermillion swatch and class-0 dot at the top left
+    strip = image.copy(0, 0, 320, 24).convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(strip.constBits(), dtype=np.uint8).reshape(24, 320, 4).astype(int)
+    assert np.sum(pixels[..., 2] - pixels[..., 0] > 60) > 20
