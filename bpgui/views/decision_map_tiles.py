@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QFont, QTransform
+from PySide6.QtGui import QFont, QFontMetricsF, QTransform
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..model.naming import unit_symbol
@@ -219,6 +219,9 @@ class HiddenMapsPanel(QWidget):
             axis = tile.plot.getAxis(name)
             axis.setTickFont(font)
             axis.setWidth(None) if name == "left" else axis.setHeight(None)
+        # the x axis' last label is centred on the tile's right edge: room for its half
+        half = math.ceil(QFontMetricsF(font).horizontalAdvance("−0.00") / 2) + 1
+        tile.plot.layout.setContentsMargins(1, 1, half, 1)
         title = tile.plot.titleLabel.text
         tile.plot.setTitle(title, size=points(BASE_LABEL_POINTS, self._scale), color=TEXT)
 

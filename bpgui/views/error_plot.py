@@ -337,7 +337,7 @@ class ErrorPlotView(QWidget):
         line = QFontMetrics(scaled_font(self.font(), BASE_TICK_POINTS, self._scale)).lineSpacing()
         bar = self._layout.itemAt(0).minimumSize() if self._layout.count() else QSize(0, 0)
         extra = sum(self._layout.itemAt(i).minimumSize().height() for i in range(1, self._layout.count() - 1))
-        return QSize(max(bar.width(), 16 * line), bar.height() + extra + MIN_PLOT_LINES * line + 4 * line)
+        return QSize(max(bar.width(), 10 * line), bar.height() + extra + MIN_PLOT_LINES * line + 4 * line)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -83,3 +83,24 @@ def test_the_tiles_name_the_planes_axes(view):
     names = view._hidden_panel.axis_names()
     assert all(name in view._hidden_panel._view.toolTip() for name in names)
     assert names == (view.plot_item.getAxis("bottom").labelText, view.plot_item.getAxis("left").labelText)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.75])
+def test_the_tiles_range_labels_are_inside_their_view(view, scale):
+    view.set_text_scale(scale)
+    QApplication.processEvents()
+    panel = view._hidden_panel
+    scene_rect = QRectF(panel._view.rect())
+    assert panel._tiles
+    for tile in panel._tiles[: len(panel.titles())]:
+        for name in ("left", "bottom"):
+            axis = tile.plot.getAxis(name)
+            labels = _labels(axis)
+            assert len(labels) == 2  # the plane's two ends
+            for rect, text in labels:
+                scene = axis.mapRectToScene(rect)
+                assert scene_rect.contains(scene), f"{text!r} at {scene} is cut by {scene_rect} at {scale}"
+        # a tile whose width is pinned by the plane's aspect ends at the view's edge: the last x label,
+        # centred on that edge, needs half its width of margin
+        last = max(_labels(tile.plot.getAxis("bottom")), key=lambda label: label[0].right())[0]
+        assert tile.plot.layout.getContentsMargins()[2] >= last.width() / 2
