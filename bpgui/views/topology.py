@@ -9,8 +9,8 @@ its update) and the forward values they gave for its sample, so that every
 number drawn agrees with every other (b_h = f(α_h − γ_h) holds on screen); the
 values after the update are in the tooltips and the table. A link's colour is
 its weight's sign (HIGH +, LOW −), its width |weight|; a unit's fill is its output over its activation's
-range (a legend under the drawing says so), or, for 2-D data, its map over the input plane
-(``set_unit_images``/``show_surface``, as Playground draws it: ``topology_maps``). Thresholds show as a label ``γ_h = …`` / ``θ_j = …`` above each unit,
+range (a legend says so), or, for 2-D data, its map over the input plane (``set_unit_images``,
+``show_surface``: as Playground draws it). Thresholds show as ``γ_h = …`` / ``θ_j = …`` above each unit,
 or, as the note draws them, as the weight of a fixed dummy input −1. Once the
 forward pass has reached a layer, ``α_h`` / ``β_j`` stand above its units
 (and stay for the rest of the iteration); the target ``y_j`` stands beside ŷ_j.
