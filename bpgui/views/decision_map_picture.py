@@ -41,7 +41,7 @@ def maps_painter(source: QWidget, legend: QLabel | None, size: QSize, arrange: C
         apply_pens(magnify)
         try:
             painter.scale(size.width() / logical.width(), size.height() / logical.height())
-            if top and legend is not None:
+            if top and legend is not None and old_legend is not None:
                 legend.setGeometry(QRect(old_legend.topLeft(), QSize(logical.width() - 8, top - 4)))
                 legend.render(painter, QPoint(4, 2))
             source.render(painter, QPoint(0, top))

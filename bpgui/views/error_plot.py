@@ -335,8 +335,9 @@ class ErrorPlotView(QWidget):
         """Room for the control bar and a plot about six tick labels high (with its axes): a splitter
         cannot squeeze the curve to a strip."""
         line = QFontMetrics(scaled_font(self.font(), BASE_TICK_POINTS, self._scale)).lineSpacing()
-        bar = self._layout.itemAt(0).minimumSize() if self._layout.count() else QSize(0, 0)
-        extra = sum(self._layout.itemAt(i).minimumSize().height() for i in range(1, self._layout.count() - 1))
+        rows = [item.minimumSize() for item in map(self._layout.itemAt, range(self._layout.count())) if item]
+        bar = rows[0] if rows else QSize(0, 0)
+        extra = sum(row.height() for row in rows[1:-1])  # the value label, when it has a row of its own
         return QSize(max(bar.width(), 10 * line), bar.height() + extra + MIN_PLOT_LINES * line + 4 * line)
 
     def changeEvent(self, event: QEvent) -> None:
