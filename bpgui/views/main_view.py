@@ -74,8 +74,6 @@ def apply_view_options(window: MainWindow) -> None:
         w.refresh_numbers()  # the caption, the status line and the paths' labels are written at the digits
     w.settings_panel.set_text_scale(scale)  # it shows η and E exactly as set: no digits of its own
     w.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
-    # The tabs' titles whole at any text size: the right-hand column is never narrower than its tab bar.
-    w.right_tabs.setMinimumWidth(w.right_tabs.tabBar().sizeHint().width() + 4)
     for value, action in w.digits_actions.items():
         action.setChecked(value == shown)
     fit_toolbar(w, scale)

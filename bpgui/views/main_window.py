@@ -125,6 +125,9 @@ class MainWindow(QMainWindow, WindowParts):
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
         self.right_tabs = QTabWidget()
+        # Whole tab titles at any text size: no scroll arrows, so the column is never narrower than they are.
+        self.right_tabs.tabBar().setUsesScrollButtons(False)
+        self.right_tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.right_tabs.addTab(self.plot, self.tr("Error curve"))
         self.right_tabs.addTab(self.decision_map, self.tr("What it learned"))
         # The chain rule sits under the curve, so the gradient table can use the full

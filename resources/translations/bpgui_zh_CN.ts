@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/comparison.py" line="37"/>
-        <location filename="../../bpgui/views/comparison.py" line="105"/>
+        <location filename="../../bpgui/views/comparison.py" line="106"/>
         <source>updates</source>
         <translation>更新次数</translation>
     </message>
@@ -25,50 +25,50 @@
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="47"/>
-        <location filename="../../bpgui/views/comparison.py" line="87"/>
+        <location filename="../../bpgui/views/comparison.py" line="48"/>
+        <location filename="../../bpgui/views/comparison.py" line="88"/>
         <source>E = (1/m) Σ E_k</source>
         <translation>E = (1/m) Σ E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="71"/>
-        <location filename="../../bpgui/views/comparison.py" line="123"/>
+        <location filename="../../bpgui/views/comparison.py" line="72"/>
+        <location filename="../../bpgui/views/comparison.py" line="124"/>
         <source>standard BP</source>
         <translation>标准BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="71"/>
-        <location filename="../../bpgui/views/comparison.py" line="123"/>
+        <location filename="../../bpgui/views/comparison.py" line="72"/>
+        <location filename="../../bpgui/views/comparison.py" line="124"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="72"/>
+        <location filename="../../bpgui/views/comparison.py" line="73"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="105"/>
+        <location filename="../../bpgui/views/comparison.py" line="106"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="119"/>
+        <location filename="../../bpgui/views/comparison.py" line="120"/>
         <source>E ≤ %1 first at epoch %2 (%3 updates)</source>
         <translation>第 %2 轮首次达到 E ≤ %1（%3 次更新）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="122"/>
+        <location filename="../../bpgui/views/comparison.py" line="123"/>
         <source>E never reached %1</source>
         <translation>E 始终未达到 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="124"/>
+        <location filename="../../bpgui/views/comparison.py" line="125"/>
         <source>%1: after %2 epochs E = %3, training accuracy %4%; %5</source>
         <translation>%1：%2 轮后 E = %3，训练集准确率 %4%；%5</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/comparison.py" line="127"/>
+        <location filename="../../bpgui/views/comparison.py" line="128"/>
         <source>Standard BP updates after every sample (m updates an epoch); accumulated BP once per pass, on the cumulative error. Per epoch standard BP usually gets lower faster; per update accumulated BP is the cheaper one.</source>
         <translation>标准BP算法在每个样本之后都更新一次（每轮 m 次更新）；累积BP算法每遍历一次训练集才更新一次，依据的是累积误差。按轮计，标准BP算法的误差通常下降得更快；按更新次数计，累积BP算法更划算。</translation>
     </message>
@@ -190,49 +190,54 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="299"/>
+        <location filename="../../bpgui/views/decision_map.py" line="300"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="455"/>
+        <location filename="../../bpgui/views/decision_map.py" line="437"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="457"/>
+        <location filename="../../bpgui/views/decision_map.py" line="439"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="512"/>
+        <location filename="../../bpgui/views/decision_map.py" line="494"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="513"/>
+        <location filename="../../bpgui/views/decision_map.py" line="495"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="515"/>
+        <location filename="../../bpgui/views/decision_map.py" line="497"/>
         <source>The network&apos;s output over the plane of the two inputs: vermillion 0, white 0.5, blue 1, as the network colours its units. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络在两个输入构成的平面上的输出：朱红为 0，白色为 0.5，蓝色为 1，与网络中神经元的着色一致。黑线是决策边界（输出 0.5）；带圆圈的样本被分类错误。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="251"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="264"/>
         <source>What each hidden unit bₕ learned</source>
         <translation>每个隐层神经元 bₕ 学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="253"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="266"/>
         <source>(first %1 of %2)</source>
         <translation>（共 %2 个，显示前 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="256"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="269"/>
         <source>Each tile is one unit of the first hidden layer over the same plane; the dashed line is where it switches (α − γ = 0)</source>
         <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="274"/>
+        <source>Across: %1; up: %2 (as on the map beside)</source>
+        <translation>横轴：%1；纵轴：%2（与旁边的图相同）</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/decision_map_samples.py" line="85"/>
@@ -331,42 +336,42 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="315"/>
+        <location filename="../../bpgui/views/error_plot.py" line="316"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="385"/>
+        <location filename="../../bpgui/views/error_plot.py" line="395"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="386"/>
+        <location filename="../../bpgui/views/error_plot.py" line="396"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="387"/>
+        <location filename="../../bpgui/views/error_plot.py" line="397"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="388"/>
+        <location filename="../../bpgui/views/error_plot.py" line="398"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="389"/>
+        <location filename="../../bpgui/views/error_plot.py" line="399"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="390"/>
+        <location filename="../../bpgui/views/error_plot.py" line="400"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="580"/>
+        <location filename="../../bpgui/views/error_plot.py" line="579"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
@@ -391,37 +396,37 @@
         <translation>t = {t}: E_k = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="428"/>
+        <location filename="../../bpgui/views/error_plot.py" line="438"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="428"/>
+        <location filename="../../bpgui/views/error_plot.py" line="438"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="430"/>
+        <location filename="../../bpgui/views/error_plot.py" line="440"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="440"/>
+        <location filename="../../bpgui/views/error_plot.py" line="450"/>
         <source>E_k per iteration</source>
         <translation>每次迭代的 E_k</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="441"/>
+        <location filename="../../bpgui/views/error_plot.py" line="451"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="443"/>
+        <location filename="../../bpgui/views/error_plot.py" line="453"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="551"/>
+        <location filename="../../bpgui/views/error_plot.py" line="561"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -1952,32 +1957,32 @@
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="78"/>
+        <location filename="../../bpgui/views/main_files.py" line="92"/>
         <source>Export network picture</source>
         <translation>导出网络图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="80"/>
+        <location filename="../../bpgui/views/main_files.py" line="94"/>
         <source>Export map picture</source>
         <translation>导出“学到了什么”图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="82"/>
+        <location filename="../../bpgui/views/main_files.py" line="96"/>
         <source>Images (*.png *.svg)</source>
         <translation>图像 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="79"/>
+        <location filename="../../bpgui/views/main_files.py" line="93"/>
         <source>Export error curve</source>
         <translation>导出误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="92"/>
+        <location filename="../../bpgui/views/main_files.py" line="108"/>
         <source>About bpgui</source>
         <translation>关于 bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="92"/>
+        <location filename="../../bpgui/views/main_files.py" line="108"/>
         <source>bpgui teaches backpropagation by letting you watch it and step through it, in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5.</source>
         <translation>bpgui 让你观察反向传播算法并逐步执行它，以此来讲解该算法，所用记号与周志华《机器学习》第 5 章一致。</translation>
     </message>
@@ -2035,162 +2040,162 @@
         <translation>尚未收敛：有 %1 个点分类错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="438"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="437"/>
         <source>x&lt;sub&gt;1&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="439"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="438"/>
         <source>x&lt;sub&gt;2&lt;/sub&gt;</source>
         <translation>x&lt;sub&gt;2&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="462"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="461"/>
         <source>ŷ = 1 everywhere</source>
         <translation>处处 ŷ = 1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="462"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="461"/>
         <source>ŷ = 0 everywhere</source>
         <translation>处处 ŷ = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="465"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="464"/>
         <source>no boundary yet: W = 0</source>
         <translation>尚无决策边界：W = 0</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="471"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="472"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="471"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="503"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="502"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="503"/>
         <source>AND</source>
         <translation>与（AND）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="503"/>
         <source>OR</source>
         <translation>或（OR）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="503"/>
         <source>NOT</source>
         <translation>非（NOT）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="504"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="503"/>
         <source>XOR</source>
         <translation>异或（XOR）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="506"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="505"/>
         <source>The truth table the neuron learns</source>
         <translation>神经元要学习的真值表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="507"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="506"/>
         <source>R&amp;ule:</source>
         <translation>规则(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="508"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="507"/>
         <source>batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="509"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="508"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="511"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="510"/>
         <source>The note&apos;s rule: W(t+1) = W(t) + η Σ (y − ŷ) x over all of D, once per step</source>
         <translation>笔记中的规则：W(t+1) = W(t) + η Σ (y − ŷ) x，对整个 D 求和，每步一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="515"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="514"/>
         <source>Rosenblatt&apos;s: the correction η (y − ŷ) x after each sample, one pass over D per step</source>
         <translation>Rosenblatt 规则：每个样本之后施加修正 η (y − ŷ) x，每步遍历 D 一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="518"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="517"/>
         <source>batch: the note&apos;s rule over all of D; online: after each sample</source>
         <translation>批量：笔记中的规则，对整个 D 求和；在线：每个样本之后修正</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="519"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="518"/>
         <source>&amp;η:</source>
         <translation>&amp;η:</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="520"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="519"/>
         <source>The learning rate η (changing it starts again from W = 0, θ = 0)</source>
         <translation>学习率 η（修改它会从 W = 0, θ = 0 重新开始）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="521"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="520"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="522"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="521"/>
         <source>Undo the last step exactly</source>
         <translation>精确撤销上一步</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="523"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="522"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="524"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="523"/>
         <source>Apply the rule once</source>
         <translation>应用一次规则</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="527"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="526"/>
         <source>Step about four times a second until convergence, a cycle or %1 steps; press again to pause</source>
         <translation>每秒约执行四步，直到收敛、出现循环或达到 %1 步；再按一次则暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="531"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="530"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="532"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="531"/>
         <source>Start again from W = 0, θ = 0</source>
         <translation>从 W = 0, θ = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="533"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="532"/>
         <source>Solve XOR with a hidden layer (2-2-1)</source>
         <translation>用隐层解决 XOR（2-2-1）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="534"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="533"/>
         <source>Switch to the note&apos;s two-layer network x → h → y on XOR</source>
         <translation>切换到笔记中解决 XOR 的两层网络 x → h → y</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="535"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="534"/>
         <source>Input plane with the data points and the decision line</source>
         <translation>输入平面，含数据点与决策线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/perceptron_lab.py" line="536"/>
+        <location filename="../../bpgui/views/perceptron_lab.py" line="535"/>
         <source>Perceptron state and the last step&apos;s numbers</source>
         <translation>感知机状态与上一步的数值</translation>
     </message>
@@ -2668,6 +2673,11 @@ mini-batch: one update per B samples</source>
         <location filename="../../bpgui/views/topology_text.py" line="254"/>
         <source>Drag to see the rest.</source>
         <translation>拖动以查看其余部分。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology_text.py" line="323"/>
+        <source>%1 (used)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../bpgui/views/topology_items.py" line="359"/>
