@@ -41,6 +41,7 @@ from . import topology_text
 from .text_scale import base_point_size, clamp_text_scale
 from .topology_items import (
     DIM_LINK,
+    DIM_TEXT,
     DIM_UNIT,
     LABEL_POINTS,
     LIT,
@@ -64,8 +65,9 @@ from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, s
 from .topology_maps import surface_maps, value_image
 from .topology_text import elide, fmt, number_template
 
-__all__ = ["DIM_LINK", "DIM_UNIT", "EDGE_UNITS", "LAYER_GAP", "LIT", "MAX_ANTIALIASED_LINKS", "MAX_LABELLED_LINKS",
-           "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "PATH", "POSITIVE", "RADIUS", "SELECTED", "TEXT", "UNIT_GAP",
+__all__ = ["DIM_LINK", "DIM_TEXT", "DIM_UNIT", "EDGE_UNITS", "LAYER_GAP", "LIT", "MAX_ANTIALIASED_LINKS",
+           "MAX_LABELLED_LINKS", "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "PATH", "POSITIVE", "RADIUS",
+           "SELECTED", "TEXT", "UNIT_GAP",
            "TopologyView", "shown_units"]
 
 # How the drawing writes a number (tests read numbers as drawn): _fmt(value, view.digits()).
@@ -80,7 +82,7 @@ MAX_ANTIALIASED_LINKS = 150
 MARGIN = 16.0  # white space around the drawing in the scene
 
 
-class TopologyView(QGraphicsView):
+class TopologyView(topology_text.Tooltips, QGraphicsView):
     """Draws a network and its current values; emits the parameter (or unit) a click selects."""
 
     parameter_selected = Signal(int)
@@ -263,8 +265,9 @@ class TopologyView(QGraphicsView):
             [u for layer in self._units for u in layer], self._links, self._more, geo.Wanted(
                 self._focus, self._selected, set(self._path_units), set(self._path_links), self._compact,
                 len(self._sizes) - 1, self._value_labels, self._dummy_thresholds, self._links_limited,
-                self._record is not None, self._phase is not None))
-        places, self._dropped, bounds = geo.place_labels(obstacles, wanted)
+                self._record is not None, self._phase is not None,
+                frozenset(i for i, t in self._path_links.items() if t and i in self._links)))
+        places, self._dropped, bounds = geo.place_labels(obstacles, wanted, self._marked_lines())
         for label, centre in places.items():
             parent = label.parentItem()
             label.setPos(centre - parent.pos() if parent is not None else centre)
@@ -276,6 +279,16 @@ class TopologyView(QGraphicsView):
             if self._auto_fit:
                 self.fit()
         self._update_legend()
+
+    def _marked_lines(self) -> list[geo.Line]:
+        """The lit path's links and the selected link: no label but their own sits on them."""
+        marked = [i for i in self._links if i in self._path_links or i == self._selected]
+        return [geo.Line(link.line().p1(), link.line().p2(), link.pen().widthF() / 2 + 1, (link.label, link.path_label))
+                for link in (self._links[i] for i in marked)]
+
+    def marked_lines(self) -> list[tuple[QPointF, QPointF, float]]:
+        """(start, end, half width) in the scene of each lit path link and the selected link."""
+        return [(line.p1, line.p2, line.half_width) for line in self._marked_lines()]
 
     def _every_label(self) -> list[Label]:
         units = [label for layer in self._units for u in layer for label in u.labels()]
@@ -303,8 +316,17 @@ class TopologyView(QGraphicsView):
 
     def _update_legend(self) -> None:
         scales = topology_text.legend_scales(self._network, max(1, len(self._sizes) - 1))
-        self._legend.set_contents(scales, self._note(), self._digits, base_point_size() * self._scale)
+        self._legend.set_contents(scales, self._note(), self._digits, base_point_size() * self._scale,
+                                  topology_text.legend_looks(self._selected_drawn(), bool(self._path_links)))
         self._legend.place()
+
+    def _selected_drawn(self) -> bool:
+        return self._selected in self._links or any(u.param_index == self._selected >= 0
+                                                    for layer in self._units for u in layer)
+
+    def legend_looks(self) -> list[str]:
+        """What the legend explains beyond fills and weights: the selection's and a path's marks, when drawn."""
+        return [text for text, _ in self._legend.looks()]
 
     def legend_rect(self) -> QRectF:
         """Where the legend is drawn, in the view's coordinates (outside the viewport)."""
@@ -329,7 +351,7 @@ class TopologyView(QGraphicsView):
             for u in units:
                 value = self._unit_value(k, u.unit)
                 u.setBrush(QBrush(tint(value, *ranges[k]) if value is not None else Qt.GlobalColor.white))
-        grew = self._update_texts()
+        grew = self._update_texts() | self._write_badges()
         self._apply_looks()
         if grew or had_record != (record is not None) or had_phase != (phase is not None):
             self._place_labels()
@@ -418,17 +440,14 @@ class TopologyView(QGraphicsView):
             else:
                 opacity = 1.0 if phase is None or index in phase.lit_parameters else DIM_LINK
             link.setOpacity(opacity)
-            link.label.setOpacity(opacity)
+            link.label.setOpacity(1.0 if opacity == 1.0 else DIM_TEXT)
         for units in self._units:
             for u in units:
                 key = (u.layer, u.unit)
                 on_path = key in self._path_units or u.param_index in self._path_links
                 u.set_path(on_path)
                 u.set_lit(not path and phase is not None and key in phase.lit_units and phase.phase.kind != UPDATE)
-                if path:
-                    u.setOpacity(1.0 if on_path else DIM_UNIT)
-                else:
-                    u.setOpacity(1.0 if phase is None or key in phase.lit_units else DIM_UNIT)
+                u.set_dimmed(not on_path if path else phase is not None and key not in phase.lit_units)
 
     def highlight(self, units: Mapping[tuple[int, int], str], links: Mapping[int, str]) -> None:
         """Light a path: ``units`` ((layer, 0-based unit) → text) and ``links`` (parameter index → text).
@@ -440,18 +459,15 @@ class TopologyView(QGraphicsView):
         """
         self._path_units = {(int(k), int(u)): str(t) for (k, u), t in units.items()}
         self._path_links = {int(i): str(t) for i, t in links.items()}
-        for layer in self._units:
-            for u in layer:
-                texts = [self._path_units.get((u.layer, u.unit), "")]
-                if u.param_index in self._path_links and u.param_index not in self._links:
-                    texts.append(self._path_links[u.param_index])
-                u.path_label.set_text("  ".join(t for t in texts if t))
-                if u.path_label.text():
-                    self._path_units.setdefault((u.layer, u.unit), "")
-        for i, link in self._links.items():
-            link.path_label.set_text(self._path_links.get(i, ""))
+        self._write_badges()
         self._apply_looks()
         self._place_labels()
+
+    def _write_badges(self) -> bool:
+        """Each path badge's text, its derivative's symbol beside its number; True if one changed size."""
+        updated = self._phase is not None and self._phase.updated
+        return topology_text.write_badges([u for layer in self._units for u in layer], self._links,
+                                          self._path_units, self._path_links, len(self._sizes) - 1, updated)
 
     def clear_highlight(self) -> None:
         """Undo ``highlight``: the phase's looks and labels come back."""
@@ -526,27 +542,6 @@ class TopologyView(QGraphicsView):
             return True
         return super().viewportEvent(event)
 
-    def tooltip_at(self, pos) -> str:
-        item = self._item_at(pos)
-        if isinstance(item, Unit):
-            return self.unit_tooltip(item.layer, item.unit)
-        if isinstance(item, Link):
-            return self.link_tooltip(item.param_index)
-        return ""
-
-    def unit_tooltip(self, layer: int, unit: int) -> str:
-        """Rich text: net input, threshold, output and delta of a unit for the current sample."""
-        return topology_text.unit_tooltip(self._sizes, self._input_names, self._layout, self._network,
-                                          self._record, self._phase, layer, unit, self._digits)
-
-    def link_tooltip(self, index: int) -> str:
-        """Rich text: a link's weight (or threshold), its gradient and its update."""
-        link = self._links.get(index)
-        if link is None or self._network is None:
-            return ""
-        return topology_text.link_tooltip(self._sizes, self._network, self._record, self._phase, index,
-                                          link.layer, link.source, link.target, self._digits)
-
     # ---- zoom, pan, fit ------------------------------------------------------------------------
     def fit(self) -> None:
         """Show the whole network, unless that would shrink it below :meth:`min_fit_scale`: then scroll."""
@@ -563,8 +558,9 @@ class TopologyView(QGraphicsView):
         else:
             self.resetTransform()
             self.scale(least, least)
-            # The middle of a tall network is where its narrower layers are drawn.
-            self.centerOn(rect.center())
+            # Start at the top (and left) of what does not fit: no unit half cut at the first look.
+            half = QPointF(viewport.width(), viewport.height()) / (2 * least)
+            self.centerOn(min(rect.center().x(), rect.left() + half.x()), min(rect.center().y(), rect.top() + half.y()))
         self._update_legend()
 
     def min_fit_scale(self) -> float:

@@ -53,6 +53,8 @@ SELECTED = QColor("#cc79a7")  # reddish purple (Okabe & Ito): neither HIGH nor L
 LIT = QColor("#009e73")  # bluish green: what the current phase computes
 PATH = QColor("#1a1a1a")  # a highlighted path (the chain rule's)
 DIM_UNIT, DIM_LINK = 0.3, 0.15
+# Dimmed text keeps a contrast of at least 4.5:1 (WCAG AA) on the background: the shapes fade more than their words.
+DIM_TEXT = 0.66
 TEXT = QColor(style.TEXT)
 _OUTLINE = QColor("#505050")
 DUMMY_HALF_WIDTH = 15  # a link from the dummy input starts at its right edge
@@ -107,8 +109,9 @@ class Label(QGraphicsItem):
         return self._resize()
 
     def _resize(self) -> bool:
-        w = max(self._metrics.horizontalAdvance(self._text) + 8, self._reserve)
-        h = self._metrics.height() + 2
+        lines = self._text.split("\n")  # a path badge may hold two factors, one a line
+        w = max(max(self._metrics.horizontalAdvance(line) for line in lines) + 8, self._reserve)
+        h = self._metrics.height() * len(lines) + 2
         rect = QRectF(-w / 2, -h / 2, w, h)
         if rect == self._rect:
             self.update()
@@ -174,6 +177,8 @@ class Unit(Highlight, QGraphicsEllipseItem):
         self.setPen(QPen(_OUTLINE, 1.5))
         self.setBrush(QBrush(Qt.GlobalColor.white))
         self.setZValue(3)
+        # Its labels and symbol fade as text does (DIM_TEXT), not as far as the circle (set_dimmed).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemDoesntPropagateOpacityToChildren)
         # Kept as an attribute: PySide drops a child item whose wrapper is unreferenced.
         self.symbol = QGraphicsTextItem(self)
         html = unit_symbol(layer, unit + 1, n_layers).html
@@ -214,6 +219,12 @@ class Unit(Highlight, QGraphicsEllipseItem):
         painter.setPen(self.pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(self.rect())
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Fade the circle to DIM_UNIT and its words only to DIM_TEXT (still readable)."""
+        self.setOpacity(DIM_UNIT if dimmed else 1.0)
+        for child in (self.symbol, *self.labels()):
+            child.setOpacity(DIM_TEXT if dimmed else 1.0)
 
     def labels(self) -> tuple[Label, ...]:
         return (self.value_label, self.threshold_label, self.net_label, self.target_label, self.name_label,
@@ -316,10 +327,13 @@ class Legend(QWidget):
         self._scales: list[tuple[str, float, float]] = []  # (who, low, high)
         self._note = ""
         self._digits = 4
+        self._looks: list[tuple[str, QColor]] = []  # (what it means, its line's colour): the selection, a path
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
-    def set_contents(self, scales: list[tuple[str, float, float]], note: str, digits: int, points: float) -> None:
-        self._scales, self._note, self._digits = scales, note, digits
+    def set_contents(self, scales: list[tuple[str, float, float]], note: str, digits: int, points: float,
+                     looks: list[tuple[str, QColor]] | None = None) -> None:
+        """``looks``: the marks on screen to explain, (text, colour) each (the selected parameter, a path)."""
+        self._scales, self._note, self._digits, self._looks = scales, note, digits, list(looks or [])
         font = self.font()
         font.setPointSizeF(points)
         self.setFont(font)
@@ -347,6 +361,9 @@ class Legend(QWidget):
     def note(self) -> str:
         return self._note
 
+    def looks(self) -> list[tuple[str, QColor]]:
+        return list(self._looks)
+
     def _layout(self, width: float) -> tuple[list[tuple[QRectF, tuple[str, Any]]], float]:
         """Where each piece goes at ``width``: [(rect, piece)], height. Pieces flow and wrap."""
         m = QFontMetricsF(self.font())
@@ -358,6 +375,8 @@ class Legend(QWidget):
             pieces.append((w, ("scale", texts)))
         weight = QCoreApplication.translate("TopologyView", "weight")
         pieces.append((m.horizontalAdvance(f"{weight} + −") + 2 * bar / 2 + 5 * pad, ("weight", weight)))
+        pieces += [(m.horizontalAdvance(text) + bar / 2 + 3 * pad, ("look", (text, colour)))
+                   for text, colour in self._looks]
         out: list[tuple[QRectF, tuple[str, Any]]] = []
         x, y = pad, pad
         for w, piece in pieces:
@@ -418,6 +437,13 @@ class Legend(QWidget):
                     painter.setPen(QPen(colour, 3))
                     painter.drawLine(QPointF(x, y + h / 2), QPointF(x + bar / 2, y + h / 2))
                     x += bar / 2 + 2 * pad
+            elif kind == "look":
+                text, colour = data
+                painter.setPen(QPen(colour, 5))
+                painter.drawLine(QPointF(x, y + h / 2), QPointF(x + bar / 2, y + h / 2))
+                x += bar / 2 + 2 * pad
+                painter.setPen(TEXT)
+                painter.drawText(QPointF(x, y + m.ascent()), text)
             else:
                 painter.setPen(QColor("#444444"))
                 painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), data)

@@ -228,20 +228,51 @@ class LabelPlacer:
     def is_free(self, rect: QRectF) -> bool:
         return not any(rect.intersects(other) for cell in self._cells(rect) for other in self._grid.get(cell, ()))
 
-    def place(self, width: float, height: float, candidates: Iterable[QPointF]) -> QPointF | None:
-        """The first candidate centre whose box is free (then taken), or None."""
+    def place(self, width: float, height: float, candidates: Iterable[QPointF],
+              lines: Sequence[Line] = (), owner: Any = None) -> QPointF | None:
+        """The first candidate centre whose box is free and off every line not ``owner``'s (then taken), or None."""
         for centre in candidates:
             rect = centred(centre, width, height)
-            if self.is_free(rect):
+            if self.is_free(rect) and not any(owner not in line.owners and line.meets(rect) for line in lines):
                 # A hair of air between neighbours: touching boxes read as one.
                 self.add(rect.adjusted(-1, -1, 1, 1))
                 return centre
         return None
 
 
+@dataclass(frozen=True)
+class Line:
+    """A line no label may sit on (a lit path's link, the selected link) but its ``owners`` (its own labels)."""
+
+    p1: QPointF
+    p2: QPointF
+    half_width: float
+    owners: tuple[Any, ...] = ()
+
+    def meets(self, rect: QRectF) -> bool:
+        """Whether the line, ``half_width`` thick, crosses ``rect`` (Liang–Barsky clipping of the segment)."""
+        r = rect.adjusted(-self.half_width, -self.half_width, self.half_width, self.half_width)
+        x0, y0 = self.p1.x(), self.p1.y()
+        dx, dy = self.p2.x() - x0, self.p2.y() - y0
+        low, high = 0.0, 1.0
+        for p, q in ((-dx, x0 - r.left()), (dx, r.right() - x0), (-dy, y0 - r.top()), (dy, r.bottom() - y0)):
+            if p == 0:
+                if q < 0:
+                    return False
+                continue
+            t = q / p
+            if p < 0:
+                low = max(low, t)
+            else:
+                high = min(high, t)
+            if low > high:
+                return False
+        return True
+
+
 def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, list[QPointF]]],
-                 ) -> tuple[dict[Any, QPointF], int, QRectF]:
-    """Each wanted label's centre, in order (a label with no free place is left out).
+                 lines: Sequence[Line] = ()) -> tuple[dict[Any, QPointF], int, QRectF]:
+    """Each wanted label's centre, in order (a label with no free place is left out; none sits on ``lines``).
 
     Returns ({label: centre}, how many labels with a text were left out, the bounds of everything placed).
     """
@@ -253,7 +284,7 @@ def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, list[Q
         bounds = bounds.united(rect)
     for label, candidates in wanted:
         w, h = label.size()
-        centre = placer.place(w, h, candidates)
+        centre = placer.place(w, h, candidates, lines, label)
         if centre is None:
             dropped += 1 if label.text() else 0
             continue
@@ -277,6 +308,7 @@ class Wanted:
     links_limited: bool  # too many links: only the chosen ones carry labels
     record: bool
     phase: bool
+    badged: frozenset[int] = frozenset()  # path links whose badge replaces their value label
 
 
 def focus_links(links: Mapping[int, Any], selected: int, focus: tuple[int, int] | None) -> list[int]:
@@ -289,15 +321,24 @@ def focus_links(links: Mapping[int, Any], selected: int, focus: tuple[int, int] 
     return chosen
 
 
+def beside_link(label: Any, along: list[QPointF], rows: int) -> tuple[Any, list[QPointF]]:
+    """A link label's candidates: on its link first, then just above or below it (up to ``rows`` rows away)."""
+    h = label.size()[1]
+    shifts = [sign * (h * (0.5 + row) + LABEL_GAP + 4) for row in range(rows) for sign in (-1, 1)]
+    return label, along + [p + QPointF(0, d) for d in shifts for p in along]
+
+
 def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence[tuple[Any, QPointF]],
                   w: Wanted) -> list[tuple[Any, list[QPointF]]]:
     """Every label the drawing should show, most important first, with its candidate centres.
 
-    The "more" markers and names first, then a highlighted path's numbers,
-    the focused unit's labels and its links', every unit's labels (value,
-    threshold, target, α/β, delta), and last the other links'.
+    The "more" markers and names first, the focused unit's labels, every
+    unit's labels (value, threshold, target, α/β, delta: in their usual
+    places, path or not), then a highlighted path's numbers in free places,
+    the focused unit's links', and last the other links' (a path link's
+    badge replaces its value label).
     """
-    chosen = focus_links(links, w.selected, w.focus)
+    chosen = [i for i in focus_links(links, w.selected, w.focus) if i not in w.badged]
     out: list[tuple[Any, list[QPointF]]] = [(label, [centre]) for label, centre in more]
 
     def around(u: Any, label: Any, *prefer: str) -> tuple[Any, list[QPointF]]:
@@ -305,9 +346,10 @@ def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence
         return label, around_unit(u.pos(), u.radius, width, height, prefer)
 
     out += [around(u, u.name_label, LEFT if u.layer == 0 else RIGHT) for u in units if u.name_label.text()]
-    out += [around(u, u.path_label, "right_up", "left_up", ABOVE_2) for u in units
-            if (u.layer, u.unit) in w.path_units]
-    out += [(links[i].path_label, links[i].candidates) for i in sorted(w.path_links) if i in links]
+    # A unit's badge in a row of its own above or below it, clear of the links that leave it sideways.
+    badges = [around(u, u.path_label, BELOW_2, "below_3", ABOVE_2, "above_3", "right_up", "left_up") for u in units
+              if (u.layer, u.unit) in w.path_units]
+    badges += [beside_link(links[i].path_label, links[i].candidates, 3) for i in sorted(w.path_links) if i in links]
     focus = [u for u in units if (u.layer, u.unit) == w.focus]
     rest = [u for u in units if (u.layer, u.unit) != w.focus]
     for group in (focus, rest):
@@ -323,8 +365,10 @@ def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence
                 out.append(around(u, u.net_label, "left_up" if side else ABOVE_2, "left_up"))
             if u.layer > 0 and w.phase:
                 out.append(around(u, u.delta_label, "left_down" if side else BELOW_2, BELOW, LEFT))
-        if group is focus and w.values:
-            out += [(links[i].label, links[i].candidates) for i in chosen]
+    out += badges
+    if w.values:
+        out += [beside_link(links[i].label, links[i].candidates, 1) for i in chosen]
     if w.values and not w.links_limited:
-        out += [(link.label, link.candidates) for i, link in links.items() if i not in chosen]
+        out += [beside_link(link.label, link.candidates, 1) for i, link in links.items()
+                if i not in chosen and i not in w.badged]
     return out

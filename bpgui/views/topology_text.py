@@ -23,6 +23,7 @@ from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MINUS, format_number
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..model.text import fill
+from .topology_items import PATH, SELECTED, Link, Unit
 
 TOOLTIP_DIGITS = 6  # tooltips show at least this many significant digits
 
@@ -241,6 +242,14 @@ def reserve_unit_labels(item: Any, n_layers: int, number: str) -> None:
         item.target_label.set_reserve(f"{Symbol('y', (u + 1,)).unicode} = {number}")
 
 
+def legend_looks(selected: bool, path: bool) -> list[tuple[str, Any]]:
+    """The legend's entries for the marks on screen: (text, colour) of the selected parameter's and a path's."""
+    looks = [(QCoreApplication.translate("TopologyView", "selected"), SELECTED)] if selected else []
+    if path:
+        looks.append((QCoreApplication.translate("TopologyView", "chain-rule path"), PATH))
+    return looks
+
+
 def legend_note(links_limited: bool, dropped: int, scrolls: bool) -> str:
     """The note under the drawing: why some values are not drawn, and that it scrolls."""
     notes = []
@@ -280,3 +289,121 @@ def write_texts(units: Sequence[Any], values: Sequence[float | None], links: Map
         if k == n_layers:
             grew |= u.target_label.set_text(target_text(record, u.unit, digits))
     return grew
+
+
+def _factors(names: Sequence[str], numbers: Sequence[str]) -> str:
+    """One line per local derivative: ``∂b₁/∂α₁ = 0.2114``; an output's two: ``∂Eₖ/∂ŷ₁ = −0.5781`` and
+    ``∂ŷ₁/∂β₁ = 0.2439`` (two lines, each symbol beside its own number)."""
+    return "\n".join(f"{name} = {number}" for name, number in zip(names, numbers))
+
+
+def path_badges(n_layers: int, units: Mapping[tuple[int, int], str], links: Mapping[int, tuple[int, int | None, int]],
+                link_texts: Mapping[int, str], updated: bool) -> tuple[dict[tuple[int, int], str], dict[int, str]]:
+    """Each path badge with its local derivative's symbol: ``∂b₁/∂α₁ = 0.2114``, ``∂β₁/∂b₁ = w₁₁ = 0.475``.
+
+    ``units``: (layer, 0-based unit) → the numbers (``path_highlight``'s text, factors joined by " · ");
+    ``links``: parameter index → (layer, 0-based source or None, 0-based target) of every link drawn;
+    ``link_texts``: parameter index → its numbers. Which derivative each number is follows from the path's
+    shape: a link whose source is on the path carries ∂β_j/∂b_h = w_hj (the weight, "(used)" once
+    ``updated`` shows the new one), the parameter's own link ∂α_h/∂v_ih = x_i; an output unit
+    ∂E_k/∂ŷ_j · ∂ŷ_j/∂β_j (∂ŷ_j/∂θ_j when θ_j is the parameter), any other unit ∂b_h/∂α_h (∂b_h/∂γ_h).
+    A text that does not fit that shape (or is empty: a hovered factor) is kept as it is.
+    """
+    on_path = {key for key, text in units.items() if text}
+
+    def d(top: str, bottom: str) -> str:
+        return f"∂{top}/∂{bottom}"
+
+    out_links: dict[int, str] = {}
+    own_link = False
+    for index, text in link_texts.items():
+        ends = links.get(index)
+        numbers = text.split(" · ") if text else []
+        s = ends[1] if ends is not None else None
+        if ends is None or s is None or len(numbers) != 1:
+            out_links[index] = text
+            continue
+        k, t = ends[0], ends[2]
+        net = net_symbol(k, t + 1, n_layers).unicode
+        source, w = unit_symbol(k - 1, s + 1, n_layers).unicode, weight_symbol(k, s + 1, t + 1, n_layers).unicode
+        if (k - 1, s) in on_path:
+            if updated:  # the link is drawn with the new weight now: its badge names the one the path used
+                w = fill(QCoreApplication.translate("TopologyView", "%1 (used)"), w) + "\n"
+            out_links[index] = f"{d(net, source)} = {w} = {numbers[0]}".replace("\n =", "\n=")
+        else:
+            own_link = True
+            out_links[index] = f"{d(net, w)} = {source} = {numbers[0]}"
+    lowest = min((key[0] for key in on_path), default=-1)
+    out_units: dict[tuple[int, int], str] = {}
+    for (k, u), text in units.items():
+        numbers = text.split(" · ") if text else []
+        out = unit_symbol(k, u + 1, n_layers).unicode
+        # The parameter is a threshold when no link of the path is its own: the lowest unit's slope is ∂out/∂γ.
+        below = threshold_symbol(k, u + 1, n_layers).unicode if not own_link and k == lowest else \
+            net_symbol(k, u + 1, n_layers).unicode
+        if k == n_layers and len(numbers) == 2:
+            out_units[(k, u)] = _factors((d("Eₖ", out), d(out, below)), numbers)
+        elif 0 < k < n_layers and len(numbers) == 1:
+            out_units[(k, u)] = _factors((d(out, below),), numbers)
+        else:
+            out_units[(k, u)] = text
+    return out_units, out_links
+
+
+def write_badges(units: Sequence[Any], links: Mapping[int, Any], path_units: dict[tuple[int, int], str],
+                 path_links: Mapping[int, str], n_layers: int, updated: bool) -> bool:
+    """Write each unit's and link's path badge (:func:`path_badges`); True if one changed size.
+
+    A threshold drawn as a label (not a dummy link) writes its badge beside its unit, which joins
+    ``path_units`` (with no text of its own).
+    """
+    ends = {i: (link.layer, link.source, link.target) for i, link in links.items()}
+    unit_texts, link_texts = path_badges(n_layers, path_units, ends, path_links, updated)
+    grew = False
+    for u in units:
+        texts = [unit_texts.get((u.layer, u.unit), "")]
+        if u.param_index in link_texts and u.param_index not in links:
+            texts.append(link_texts[u.param_index])
+        grew |= u.path_label.set_text("  ".join(t for t in texts if t))
+        if u.path_label.text():
+            path_units.setdefault((u.layer, u.unit), "")
+    for i, link in links.items():
+        grew |= link.path_label.set_text(link_texts.get(i, ""))
+    return grew
+
+
+class Tooltips:
+    """The drawing's hover texts, built when asked (a mixin of the view: it reads the view's state)."""
+
+    _sizes: tuple[int, ...]
+    _input_names: tuple[str, ...]
+    _layout: tuple[tuple[int, int], ...]
+    _network: Network | None
+    _record: IterationRecord | None
+    _phase: PhaseView | None
+    _digits: int
+    _links: dict[int, Link]
+
+    def _item_at(self, pos: Any) -> Unit | Link | None:
+        raise NotImplementedError
+
+    def tooltip_at(self, pos: Any) -> str:
+        item = self._item_at(pos)
+        if isinstance(item, Unit):
+            return self.unit_tooltip(item.layer, item.unit)
+        if isinstance(item, Link):
+            return self.link_tooltip(item.param_index)
+        return ""
+
+    def unit_tooltip(self, layer: int, unit: int) -> str:
+        """Rich text: net input, threshold, output and delta of a unit for the current sample."""
+        return unit_tooltip(self._sizes, self._input_names, self._layout, self._network,
+                            self._record, self._phase, layer, unit, self._digits)
+
+    def link_tooltip(self, index: int) -> str:
+        """Rich text: a link's weight (or threshold), its gradient and its update."""
+        link = self._links.get(index)
+        if link is None or self._network is None:
+            return ""
+        return link_tooltip(self._sizes, self._network, self._record, self._phase, index,
+                            link.layer, link.source, link.target, self._digits)

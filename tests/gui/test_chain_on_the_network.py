@@ -25,11 +25,15 @@ def test_selecting_a_hidden_weight_lights_its_paths_with_their_numbers(window, q
     c.select_parameter(V11)
     units, links = c.path_highlight(window.shown_digits)
     assert V11 in links and W11 in links  # E_k → ŷ_1 → b_1 → v_11
-    assert _path_texts(window) == {i: t for i, t in links.items() if t}
+    # each badge names its local derivative, then shows the path's number for it
+    shown = _path_texts(window)
+    assert shown.keys() == {i for i, t in links.items() if t}
+    assert all(shown[i].endswith(f" = {t}") and shown[i].startswith("∂") for i, t in links.items() if t)
+    assert shown[V11].startswith("∂α₁/∂v₁₁ = x₁") and shown[W11].startswith("∂β₁/∂b₁ = w₁₁")
     record = c.display_record()
     # ∂α_1/∂v_11 = x_1: the number on the selected link is the sample's input
     assert links[V11] == format_number(float(record.inputs[0, 0]), window.shown_digits)
-    assert window.topology.unit_item(1, 0).path_label.text() == units[(1, 0)]
+    assert window.topology.unit_item(1, 0).path_label.text() == f"∂b₁/∂α₁ = {units[(1, 0)]}"
     # another selection moves the paths; none clears them
     c.select_parameter(-1)
     assert _path_texts(window) == {}

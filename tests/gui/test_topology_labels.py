@@ -193,7 +193,9 @@ def test_highlight_lights_a_path_and_labels_it(view):
     view.highlight({(2, 0): "−0.1234", (1, 0): "0.2"}, {6: "0.5", 0: "1", 8: "θ"})
     assert view.link_for(6).pen().color() == PATH and view.link_for(6).opacity() == 1.0
     assert view.link_for(7).opacity() < 1.0 and view.unit_item(1, 1).opacity() < 1.0
-    assert view.link_for(6).path_label.text() == "0.5" and view.link_for(6).path_label.isVisible()
+    # w₁₁'s badge names its derivative and replaces its value label (one label, not the same number twice)
+    assert view.link_for(6).path_label.text() == "∂β₁/∂b₁ = w₁₁ = 0.5" and view.link_for(6).path_label.isVisible()
+    assert not view.link_for(6).label.isVisible()
     assert view.unit_item(2, 0).path_label.text() == "−0.1234  θ"  # θ₁ is drawn on its unit
     assert view.unit_item(1, 0).pen().color() == PATH
     assert _overlaps(view) == []
