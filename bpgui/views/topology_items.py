@@ -1,5 +1,8 @@
 """The pieces the network drawing is made of: labels, units, links, the dummy −1 input, the legend.
 
+Why one module (over 500 lines): every piece draws one shared set of looks
+(colours, dimming, fonts); split, each would import the others' constants.
+
 Each item knows only its own looks, in the one colour convention of
 :mod:`bpgui.views.style`: a link's colour is the sign of its weight (``HIGH``
 +, ``LOW`` −) and its width |weight|; a unit's fill is ``value_colour`` of its

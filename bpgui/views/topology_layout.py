@@ -349,7 +349,7 @@ def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence
     # A unit's badge in a row of its own above or below it, clear of the links that leave it sideways.
     badges = [around(u, u.path_label, BELOW_2, "below_3", ABOVE_2, "above_3", "right_up", "left_up") for u in units
               if (u.layer, u.unit) in w.path_units]
-    badges += [beside_link(links[i].path_label, links[i].candidates, 3) for i in sorted(w.path_links) if i in links]
+    badges += [beside_link(links[i].path_label, links[i].candidates, 5) for i in sorted(w.path_links) if i in links]
     focus = [u for u in units if (u.layer, u.unit) == w.focus]
     rest = [u for u in units if (u.layer, u.unit) != w.focus]
     for group in (focus, rest):
