@@ -45,7 +45,7 @@ class ComparisonView(QWidget):
         self.plot.setMinimumSize(260, 180)
         item = self.plot.getPlotItem()
         no_menus(item)  # pyqtgraph's menus are English and export past the app's sized export
-        item.setLabel("left", self.tr("E = (1/m) Σ E_k"))
+        item.setLabel("left", self.tr("E = (1/m) Σ Eₖ"))
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)  # plain numbers, not "(x0.001)"
         grid = pg.GridItem(textPen=None)
@@ -85,7 +85,7 @@ class ComparisonView(QWidget):
         self._scale = max(0.5, float(scale))
         scale_axes(self.plot.getPlotItem(), self.font(), self._scale)
         self.legend.setLabelTextSize(points(BASE_TICK_POINTS, self._scale))
-        self.plot.getPlotItem().setLabel("left", self.tr("E = (1/m) Σ E_k"),
+        self.plot.getPlotItem().setLabel("left", self.tr("E = (1/m) Σ Eₖ"),
                                          **{"font-size": points(BASE_LABEL_POINTS, self._scale)})
         if self._runs:
             self.show_runs(self._title, self._runs)

@@ -447,7 +447,7 @@ class ErrorPlotView(QWidget):
 
     def _update_legend(self) -> None:
         self._legend.clear()
-        self._legend.addItem(self._iteration_curve, self._iteration_name or self.tr("E_k per iteration"))
+        self._legend.addItem(self._iteration_curve, self._iteration_name or self.tr("Eₖ per iteration"))
         self._legend.addItem(self._epoch_curve, self.tr("E per epoch"))
         if self._has_test:
             self._legend.addItem(self._test_curve, self.tr("test E"))

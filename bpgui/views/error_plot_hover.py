@@ -29,7 +29,7 @@ def placeholder_text() -> str:
 
 
 def iteration_text(t: int, value: str) -> str:
-    return fill(QCoreApplication.translate("ErrorPlotView", "t = {t}: E_k = {value}"), t=t, value=value)
+    return fill(QCoreApplication.translate("ErrorPlotView", "t = {t}: Eₖ = {value}"), t=t, value=value)
 
 
 def epoch_text(epoch: int, t: int, value: str, test: str | None) -> str:

@@ -405,7 +405,7 @@ class GradientTableModel(QAbstractTableModel):
 
     def column_titles(self) -> tuple[str, ...]:
         if self._batch == 1:
-            gradient, estimate = self.tr("∂E_k/∂p"), self.tr("∂E_k/∂p (finite diff.)")
+            gradient, estimate = self.tr("∂Eₖ/∂p"), self.tr("∂Eₖ/∂p (finite diff.)")
         else:
             gradient, estimate = self.tr("∂E/∂p"), self.tr("∂E/∂p (finite diff.)")
         return (self.tr("Name"), self.tr("Layer"), self.tr("From → To"), self.tr("Value before"),
@@ -417,9 +417,9 @@ class GradientTableModel(QAbstractTableModel):
             self.tr("Layer after the input the parameter belongs to (1 = first hidden layer)"),
             self.tr("Unit in the layer before → unit in this layer (— for a threshold)"),
             self.tr("p before this iteration's update"),
-            self.tr("∂E_k/∂p: gradient of this sample's error E_k, from the parameters before the update")
+            self.tr("∂Eₖ/∂p: gradient of this sample's error Eₖ, from the parameters before the update")
             if self._batch == 1 else
-            self.tr("∂E/∂p = (1/B) Σ_k ∂E_k/∂p: gradient of the batch's mean error, from the parameters "
+            self.tr("∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p: gradient of the batch's mean error, from the parameters "
                     "before the update"),
             self.tr("Δp = −η ∂E/∂p: the change gradient descent applies"),
             self.tr("p + Δp: the value after the update"),

@@ -185,7 +185,7 @@ def make_actions(window: MainWindow) -> None:
     w.presentation_action = act(
         translate("MainWindow", "&Presentation mode"), w.set_presentation, ("F11", "Ctrl+Shift+F"),
         translate("MainWindow", "Full screen, large text, high contrast: the network, the chain rule "
-                                "and the error curve, with t, E_k and E in large type"), checkable=True)
+                                "and the error curve, with t, Eₖ and E in large type"), checkable=True)
     w.leave_presentation_action = act(translate("MainWindow", "Leave presentation mode"),
                                       lambda: w.set_presentation(False), ("Esc",))
     w.leave_presentation_action.setEnabled(False)  # Esc belongs to editors and dialogs otherwise

@@ -88,7 +88,7 @@ class SettingsPanel(QWidget):
 
         self.loss = QComboBox()
         self.loss.addItem(self.tr("squared error"), "squared_error")
-        self.loss.setToolTip(self.tr("squared error: E_k = ½ Σ_j (y_j − ŷ_j)², the note's\n"
+        self.loss.setToolTip(self.tr("squared error: Eₖ = ½ Σ_j (y_j − ŷ_j)², the note's\n"
                                      "cross-entropy: for sigmoid outputs"))
         self.loss.addItem(self.tr("cross-entropy"), "cross_entropy")
         form.addRow(self.tr("Loss"), self.loss)
@@ -98,7 +98,7 @@ class SettingsPanel(QWidget):
         self.mode.addItem(self.tr("accumulated BP"), "accumulated")
         self.mode.addItem(self.tr("mini-batch"), "minibatch")
         self.mode.setToolTip(self.tr("standard BP: update after every sample (the note's rule)\n"
-                                     "accumulated BP: one update per pass, on E = (1/m) Σ E_k\n"
+                                     "accumulated BP: one update per pass, on E = (1/m) Σ Eₖ\n"
                                      "mini-batch: one update per B samples"))
         form.addRow(self.tr("Mode"), self.mode)
 

@@ -23,7 +23,7 @@ def iteration_curve_name(mode: str) -> str:
         return translate("MainWindow", "E per pass (before its update)")
     if mode == "minibatch":
         return translate("MainWindow", "batch error per iteration")
-    return translate("MainWindow", "E_k per iteration")
+    return translate("MainWindow", "Eₖ per iteration")
 
 
 def caption_text(record: IterationRecord, preview: bool) -> str:
@@ -69,7 +69,7 @@ def status_line(st: dict[str, Any], mode: str, phases: IterationRecord | None = 
             name = fill(translate("MainWindow", "E of pass %1"),
                         st["iteration"] if phases is None else phases.iteration)
         else:
-            name = "E_k" if st["batch"] == 1 else translate("MainWindow", "batch E")
+            name = "Eₖ" if st["batch"] == 1 else translate("MainWindow", "batch E")
         parts.append(f"{name} = {format_number(st['error_k'], digits)}")
     if not accumulated or st["error_k"] is None:
         parts.append(fill(translate("MainWindow", "E (end of epoch %1) = %2"), st["epoch"],

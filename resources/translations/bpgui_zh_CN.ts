@@ -27,8 +27,8 @@
     <message>
         <location filename="../../bpgui/views/comparison.py" line="48"/>
         <location filename="../../bpgui/views/comparison.py" line="88"/>
-        <source>E = (1/m) Σ E_k</source>
-        <translation>E = (1/m) Σ E_k</translation>
+        <source>E = (1/m) Σ Eₖ</source>
+        <translation>E = (1/m) Σ Eₖ</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/comparison.py" line="72"/>
@@ -371,6 +371,11 @@
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/error_plot.py" line="450"/>
+        <source>Eₖ per iteration</source>
+        <translation>每次迭代的 Eₖ</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/views/error_plot.py" line="579"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
@@ -381,6 +386,11 @@
         <translation>指向曲线以读取其数值</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="32"/>
+        <source>t = {t}: Eₖ = {value}</source>
+        <translation>t = {t}: Eₖ = {value}</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/views/error_plot_hover.py" line="36"/>
         <source>epoch {epoch} (t = {t}): E = {value}</source>
         <translation>第 {epoch} 轮（t = {t}）：E = {value}</translation>
@@ -389,11 +399,6 @@
         <location filename="../../bpgui/views/error_plot_hover.py" line="39"/>
         <source>, test E = {value}</source>
         <translation>，测试集 E = {value}</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="32"/>
-        <source>t = {t}: E_k = {value}</source>
-        <translation>t = {t}: E_k = {value}</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/error_plot.py" line="438"/>
@@ -409,11 +414,6 @@
         <location filename="../../bpgui/views/error_plot.py" line="440"/>
         <source>error</source>
         <translation>误差</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/error_plot.py" line="450"/>
-        <source>E_k per iteration</source>
-        <translation>每次迭代的 E_k</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/error_plot.py" line="451"/>
@@ -1184,16 +1184,6 @@
         <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
-        <source>∂E_k/∂p</source>
-        <translation>∂E_k/∂p</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
-        <source>∂E_k/∂p (finite diff.)</source>
-        <translation>∂E_k/∂p（有限差分）</translation>
-    </message>
-    <message>
         <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>Name</source>
         <translation>名称</translation>
@@ -1214,16 +1204,6 @@
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="420"/>
-        <source>∂E_k/∂p: gradient of this sample&apos;s error E_k, from the parameters before the update</source>
-        <translation>∂E_k/∂p：本样本误差 E_k 的梯度，按更新前的参数计算</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="422"/>
-        <source>∂E/∂p = (1/B) Σ_k ∂E_k/∂p: gradient of the batch&apos;s mean error, from the parameters before the update</source>
-        <translation>∂E/∂p = (1/B) Σ_k ∂E_k/∂p：这一批平均误差的梯度，按更新前的参数计算</translation>
-    </message>
-    <message>
         <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>∂E/∂p</source>
         <translation>∂E/∂p</translation>
@@ -1242,6 +1222,16 @@
         <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
         <source>∂E/∂p (finite diff.)</source>
         <translation>∂E/∂p（有限差分）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
+        <source>∂Eₖ/∂p</source>
+        <translation>∂Eₖ/∂p</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
+        <source>∂Eₖ/∂p (finite diff.)</source>
+        <translation>∂Eₖ/∂p（有限差分）</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/gradient_table_model.py" line="412"/>
@@ -1267,6 +1257,16 @@
         <location filename="../../bpgui/views/gradient_table_model.py" line="419"/>
         <source>p before this iteration&apos;s update</source>
         <translation>本次迭代更新前的 p</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="420"/>
+        <source>∂Eₖ/∂p: gradient of this sample&apos;s error Eₖ, from the parameters before the update</source>
+        <translation>∂Eₖ/∂p：本样本误差 Eₖ 的梯度，按更新前的参数计算</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="422"/>
+        <source>∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p: gradient of the batch&apos;s mean error, from the parameters before the update</source>
+        <translation>∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p：这一批平均误差的梯度，按更新前的参数计算</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/gradient_table_model.py" line="424"/>
@@ -1423,17 +1423,17 @@
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="128"/>
+        <location filename="../../bpgui/views/main_window.py" line="131"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="129"/>
+        <location filename="../../bpgui/views/main_window.py" line="132"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="167"/>
+        <location filename="../../bpgui/views/main_window.py" line="170"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1460,7 +1460,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="125"/>
-        <location filename="../../bpgui/views/main_window.py" line="473"/>
+        <location filename="../../bpgui/views/main_window.py" line="476"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1620,6 +1620,11 @@
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/main_menus.py" line="187"/>
+        <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
+        <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/views/main_menus.py" line="353"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
@@ -1690,11 +1695,6 @@
         <location filename="../../bpgui/views/main_menus.py" line="186"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/main_menus.py" line="187"/>
-        <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, E_k and E in large type</source>
-        <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、E_k 和 E</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="189"/>
@@ -1772,32 +1772,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="396"/>
+        <location filename="../../bpgui/views/main_window.py" line="399"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="408"/>
+        <location filename="../../bpgui/views/main_window.py" line="411"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="419"/>
+        <location filename="../../bpgui/views/main_window.py" line="422"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="421"/>
+        <location filename="../../bpgui/views/main_window.py" line="424"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="449"/>
+        <location filename="../../bpgui/views/main_window.py" line="452"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="449"/>
+        <location filename="../../bpgui/views/main_window.py" line="452"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1810,11 +1810,6 @@
         <location filename="../../bpgui/views/status_text.py" line="25"/>
         <source>batch error per iteration</source>
         <translation>每次迭代的批误差</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/status_text.py" line="26"/>
-        <source>E_k per iteration</source>
-        <translation>每次迭代的 E_k</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/status_text.py" line="32"/>
@@ -1838,22 +1833,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="473"/>
+        <location filename="../../bpgui/views/main_window.py" line="476"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="494"/>
+        <location filename="../../bpgui/views/main_window.py" line="497"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="501"/>
+        <location filename="../../bpgui/views/main_window.py" line="504"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="501"/>
+        <location filename="../../bpgui/views/main_window.py" line="504"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -1877,6 +1872,11 @@
         <location filename="../../bpgui/views/presentation.py" line="102"/>
         <source>E at the end of epoch %1</source>
         <translation>第 %1 轮结束时的 E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/status_text.py" line="26"/>
+        <source>Eₖ per iteration</source>
+        <translation>每次迭代的 Eₖ</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/status_text.py" line="58"/>
@@ -2482,10 +2482,19 @@
     </message>
     <message>
         <location filename="../../bpgui/views/settings_panel.py" line="91"/>
-        <source>squared error: E_k = ½ Σ_j (y_j − ŷ_j)², the note&apos;s
+        <source>squared error: Eₖ = ½ Σ_j (y_j − ŷ_j)², the note&apos;s
 cross-entropy: for sigmoid outputs</source>
-        <translation>均方误差：E_k = ½ Σ_j (y_j − ŷ_j)²，即笔记所用的误差
+        <translation>均方误差：Eₖ = ½ Σ_j (y_j − ŷ_j)²，即笔记所用的误差
 交叉熵：适用于 Sigmoid 输出</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/settings_panel.py" line="100"/>
+        <source>standard BP: update after every sample (the note&apos;s rule)
+accumulated BP: one update per pass, on E = (1/m) Σ Eₖ
+mini-batch: one update per B samples</source>
+        <translation>标准BP算法：每个样本之后更新一次（笔记中的规则）
+累积BP算法：每遍历一次训练集更新一次，基于 E = (1/m) Σ Eₖ
+小批量：每 B 个样本更新一次</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/settings_panel.py" line="93"/>
@@ -2511,15 +2520,6 @@ cross-entropy: for sigmoid outputs</source>
         <location filename="../../bpgui/views/settings_panel.py" line="99"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/settings_panel.py" line="100"/>
-        <source>standard BP: update after every sample (the note&apos;s rule)
-accumulated BP: one update per pass, on E = (1/m) Σ E_k
-mini-batch: one update per B samples</source>
-        <translation>标准BP算法：每个样本之后更新一次（笔记中的规则）
-累积BP算法：每遍历一次训练集更新一次，基于 E = (1/m) Σ E_k
-小批量：每 B 个样本更新一次</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/settings_panel.py" line="103"/>
@@ -2605,82 +2605,92 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TopologyView</name>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="57"/>
+        <location filename="../../bpgui/views/topology_text.py" line="58"/>
         <source>⋯ %1 more</source>
         <translation>⋯ 另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="61"/>
+        <location filename="../../bpgui/views/topology_text.py" line="62"/>
         <source>Dummy input fixed at −1: its weights are the thresholds</source>
         <translation>固定为 −1 的哑结点输入：它的权重就是阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="124"/>
+        <location filename="../../bpgui/views/topology_text.py" line="125"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="130"/>
+        <location filename="../../bpgui/views/topology_text.py" line="131"/>
         <source>output unit</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="131"/>
+        <location filename="../../bpgui/views/topology_text.py" line="132"/>
         <source>hidden unit</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="150"/>
+        <location filename="../../bpgui/views/topology_text.py" line="151"/>
         <source>target %1 = %2</source>
         <translation>目标 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="162"/>
+        <location filename="../../bpgui/views/topology_text.py" line="163"/>
         <source>(first sample of a batch of %1)</source>
         <translation>（%1 个样本的批中的第一个样本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="182"/>
+        <location filename="../../bpgui/views/topology_text.py" line="183"/>
         <source>threshold (weight of the dummy input −1)</source>
         <translation>阈值（哑结点输入 −1 的权重）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="185"/>
+        <location filename="../../bpgui/views/topology_text.py" line="186"/>
         <source>weight %1 → %2</source>
         <translation>权重 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="192"/>
+        <location filename="../../bpgui/views/topology_text.py" line="193"/>
         <source>%1 = %2 (used by iteration %3)</source>
         <translation>%1 = %2（第 %3 次迭代所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="204"/>
+        <location filename="../../bpgui/views/topology_text.py" line="205"/>
         <source>%1 after the update = %2</source>
         <translation>更新后 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="248"/>
+        <location filename="../../bpgui/views/topology_text.py" line="247"/>
+        <source>selected</source>
+        <translation>选中</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology_text.py" line="249"/>
+        <source>chain-rule path</source>
+        <translation>链式法则路径</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/topology_text.py" line="257"/>
         <source>Too many links to label: click a unit to see its links.</source>
         <translation>连接太多，无法全部标注：点击一个单元查看其连接的数值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="251"/>
+        <location filename="../../bpgui/views/topology_text.py" line="260"/>
         <source>Some labels are hidden: click a unit to see its values.</source>
         <translation>部分标签已隐藏：点击一个单元查看其数值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="254"/>
+        <location filename="../../bpgui/views/topology_text.py" line="263"/>
         <source>Drag to see the rest.</source>
         <translation>拖动以查看其余部分。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="323"/>
+        <location filename="../../bpgui/views/topology_text.py" line="331"/>
         <source>%1 (used)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（本次所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_items.py" line="359"/>
+        <location filename="../../bpgui/views/topology_items.py" line="379"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>

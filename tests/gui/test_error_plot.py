@@ -139,7 +139,7 @@ def test_log_scale_copes_with_zeros(qtbot, view):
         _x, y = curve.getData()  # log10 of what is drawn
         assert np.isfinite(y).all()
     assert view.iteration_curve.yData.min() > 0  # drawn at a floor below 1e-3
-    assert view.value_at(2) == "t = 2: E_k = 0"  # the hover still tells the truth
+    assert view.value_at(2) == "t = 2: Eₖ = 0"  # the hover still tells the truth
     view.set_x_axis(X_EPOCHS)
     assert view.value_at(1) == "epoch 1 (t = 2): E = 0, test E = 0.05"
     view.grab()  # paint: no Qt warnings (pytest-qt fails the test on any)
@@ -157,7 +157,7 @@ def test_value_at_gives_the_nearest_value_to_the_digits_setting(view, xor_traine
     view.show_history(History.of(xor_trainer))
     errors = xor_trainer.iteration_errors
 
-    assert view.value_at(123.4) == f"t = 123: E_k = {format_number(errors[122], 4)}"  # the default 4 digits
+    assert view.value_at(123.4) == f"t = 123: Eₖ = {format_number(errors[122], 4)}"  # the default 4 digits
     view.set_digits(17)
     text = view.value_at(123.4)
     assert float(text.rsplit("= ", 1)[1]) == errors[122]  # 17 digits: reads back exactly
@@ -188,7 +188,7 @@ def test_hovering_shows_the_value_in_the_label(qtbot, view, xor_trainer):
     qtbot.mouseMove(graphics.viewport(), point_at(200))
     qtbot.waitUntil(lambda: label.text().startswith("t = "), timeout=2000)
     assert label.text() == view.value_at(200)
-    assert label.text().startswith("t = 200: E_k = ")
+    assert label.text().startswith("t = 200: Eₖ = ")
 
     qtbot.mouseMove(graphics.viewport(), point_at(123))
     qtbot.waitUntil(lambda: label.text().startswith("t = 123: "), timeout=2000)
@@ -204,14 +204,14 @@ def test_hovering_shows_the_value_in_the_label(qtbot, view, xor_trainer):
 def test_the_test_curve_appears_only_with_a_test_set(view, xor_trainer, qtbot):
     view.show_history(History.of(xor_trainer))
     assert not view.test_curve.isVisible()
-    assert view.legend_labels() == ["E_k per iteration", "E per epoch"]
+    assert view.legend_labels() == ["Eₖ per iteration", "E per epoch"]
 
     train, test = train_test_split(load_builtin("moons"), 0.3, 0)
     trainer = Trainer(Network.initialise((2, 4, 1)), train, test=test)
     trainer.advance(3 * train.n_samples, use_stop_conditions=False)
     view.show_history(History.of(trainer))
     assert view.test_curve.isVisible()
-    assert view.legend_labels() == ["E_k per iteration", "E per epoch", "test E"]
+    assert view.legend_labels() == ["Eₖ per iteration", "E per epoch", "test E"]
     x, y = view.test_curve.getData()
     assert np.array_equal(x, trainer.epochs.iteration.view())
     assert np.array_equal(y, trainer.epochs.test_error.view())
@@ -219,7 +219,7 @@ def test_the_test_curve_appears_only_with_a_test_set(view, xor_trainer, qtbot):
 
     view.show_history(History.of(xor_trainer))  # and away again
     assert not view.test_curve.isVisible()
-    assert view.legend_labels() == ["E_k per iteration", "E per epoch"]
+    assert view.legend_labels() == ["Eₖ per iteration", "E per epoch"]
 
 
 def test_a_million_iterations_keep_the_fast_paths(qtbot, view):

@@ -46,9 +46,9 @@ def test_epoch_positions_interpolate_and_continue_at_the_epochs_pace():
 def test_hover_texts_give_the_nearest_point_in_the_one_number_format():
     errors = np.array([0.5, 0.1 + 0.2, 0.25])
     ends, epoch, test = np.array([0, 3]), np.array([0.4, 0.3]), np.array([0.45, np.nan])
-    assert nearest_point(1.6, False, errors, ends, epoch, test) == (2.0, 0.1 + 0.2, "t = 2: E_k = 0.3")
-    assert nearest_point(1.6, False, errors, ends, epoch, test, 17)[2] == f"t = 2: E_k = {exact(0.1 + 0.2)}"
-    assert nearest_point(1.0, False, -errors * 1e-7, ends, epoch, test, 3)[2] == "t = 1: E_k = \u22125×10⁻⁸"
+    assert nearest_point(1.6, False, errors, ends, epoch, test) == (2.0, 0.1 + 0.2, "t = 2: Eₖ = 0.3")
+    assert nearest_point(1.6, False, errors, ends, epoch, test, 17)[2] == f"t = 2: Eₖ = {exact(0.1 + 0.2)}"
+    assert nearest_point(1.0, False, -errors * 1e-7, ends, epoch, test, 3)[2] == "t = 1: Eₖ = \u22125×10⁻⁸"
     assert nearest_point(-7.0, True, errors, ends, epoch, test)[2] == "epoch 0 (t = 0): E = 0.4, test E = 0.45"
     assert nearest_point(9.0, True, errors, ends, epoch, test)[2] == "epoch 1 (t = 3): E = 0.3"  # no test E: NaN
     assert nearest_point(math.nan, False, errors, ends, epoch, test) is None

@@ -105,10 +105,10 @@ def test_rows_are_the_parameters_in_canonical_order(view, trainer):
     assert tips[7] == "w₂₁: weight from hidden b₂ to output ŷ₁"
     assert tips[8] == "θ₁: threshold of output ŷ₁"
     titles = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
-    assert titles == ["Name", "Layer", "From → To", "Value before", "∂E_k/∂p", "Δp", "Value after",
-                      "∂E_k/∂p (finite diff.)", "rel. error"]
+    assert titles == ["Name", "Layer", "From → To", "Value before", "∂Eₖ/∂p", "Δp", "Value after",
+                      "∂Eₖ/∂p (finite diff.)", "rel. error"]
     shown_titles = [t for c, t in enumerate(titles) if not view.table().isColumnHidden(c)]
-    assert shown_titles == ["Name", "Layer", "From → To", "Value before", "∂E_k/∂p", "Δp", "Value after"]
+    assert shown_titles == ["Name", "Layer", "From → To", "Value before", "∂Eₖ/∂p", "Δp", "Value after"]
 
 
 def test_cells_hold_the_records_numbers_exactly_and_show_the_chosen_precision(view, trainer):
@@ -299,7 +299,7 @@ def test_select_parameter_selects_and_emits_nothing(shown, trainer, qtbot):
 
 # ---- copy and export ------------------------------------------------------------------------------------
 def expected_tsv(record, rows):
-    lines = ["Name\tLayer\tFrom → To\tValue before\t∂E_k/∂p\tΔp\tValue after"]
+    lines = ["Name\tLayer\tFrom → To\tValue before\t∂Eₖ/∂p\tΔp\tValue after"]
     for i in rows:
         spec = SPECS_221[i]
         source = "—" if spec.source is None else str(spec.source)
@@ -563,7 +563,7 @@ def test_copy_and_csv_include_the_check_only_while_it_is_set(view, trainer):
     assert [r[10] for r in rows[1:]][6] == ""
     assert [float(r[10]) for i, r in enumerate(rows[1:]) if i != 6] == np.delete(partial, 6).tolist()
     lines = view.copy_text().splitlines()
-    assert lines[0].split("\t")[-2:] == ["∂E_k/∂p (finite diff.)", "rel. error"]
+    assert lines[0].split("\t")[-2:] == ["∂Eₖ/∂p (finite diff.)", "rel. error"]
     assert lines[1].split("\t")[-2:] == [repr(float(estimates[0])), repr(float(partial[0]))]
     view.set_record(trainer.step())
     assert ",".join(next(csv.reader(io.StringIO(view.export_csv_text())))) == ",".join(CSV_HEADER)
@@ -734,7 +734,7 @@ def test_the_gradient_column_names_one_samples_gradient_or_a_batch_mean(qtbot):
     data = load_builtin("xor")
     view = GradientTableView()
     qtbot.addWidget(view)
-    for mode, name in (("standard", "∂E_k/∂p"), ("accumulated", "∂E/∂p")):
+    for mode, name in (("standard", "∂Eₖ/∂p"), ("accumulated", "∂E/∂p")):
         trainer = Trainer(Network.initialise((2, 2, 1), seed=0), data, config=TrainingConfig(mode=mode))
         view.set_record(trainer.step())
         model = view.proxy_model()

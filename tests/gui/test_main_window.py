@@ -46,7 +46,7 @@ def test_step_updates_table_topology_curve_and_status_to_the_models_numbers(wind
         np.testing.assert_array_equal(y, window.controller.history().iteration_errors)
         assert len(x) == expected_t
         status = window.status_label.text()
-        assert f"t = {expected_t}" in status and f"E_k = {format_number(record.error)}" in status
+        assert f"t = {expected_t}" in status and f"Eₖ = {format_number(record.error)}" in status
         assert f"E (end of epoch {window.controller.status()['epoch']})" in status
         assert f"sample k = {int(record.sample_indices[0]) + 1}" in status
 
@@ -522,10 +522,10 @@ def test_in_phases_the_status_bar_names_the_sample_the_network_shows(window):
     shown = window.controller.display_record()
     status = window.status_label.text()
     assert "t = 3" in status and "iteration 4 in phases" in status
-    assert f"sample k = {int(shown.sample_indices[0]) + 1}" in status and "E_k" not in status  # not known yet
+    assert f"sample k = {int(shown.sample_indices[0]) + 1}" in status and "Eₖ" not in status  # not known yet
     while not window.controller.phase_view.error_known:
         window.phase_action.trigger()
-    assert f"E_k = {format_number(shown.error)}" in window.status_label.text()
+    assert f"Eₖ = {format_number(shown.error)}" in window.status_label.text()
 
 
 def test_a_window_closed_for_a_new_language_lets_go_of_everything(window, switch_language):

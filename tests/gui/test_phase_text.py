@@ -136,7 +136,7 @@ def test_the_status_line_writes_its_errors_in_the_screens_format_at_the_digits_s
     st = {"iteration": 12, "end": 12, "epoch": 3, "sample": 2, "batch": 1, "error_k": 1.23456789e-05,
           "error": 0.123456789, "accuracy": 0.75, "test_error": -0.0}
     line = status_line(st, "standard")
-    assert "E_k = 1.235×10⁻⁵" in line and "E (end of epoch 3) = 0.1235" in line
+    assert "Eₖ = 1.235×10⁻⁵" in line and "E (end of epoch 3) = 0.1235" in line
     assert "accuracy 75.0%" in line and "test E = 0" in line  # never "−0"
-    assert "E_k = 1.2×10⁻⁵" in status_line(st, "standard", digits=2)
+    assert "Eₖ = 1.2×10⁻⁵" in status_line(st, "standard", digits=2)
     assert "E (end of epoch 3) = 0.123456789" in status_line(st, "standard", digits=9)

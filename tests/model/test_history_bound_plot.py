@@ -28,7 +28,7 @@ def test_a_thinned_history_is_drawn_at_its_own_iterations_and_epochs_and_hovered
     t = int(history.iteration_positions[i])
     assert t != i + 1
     view.set_digits(17)  # every digit: the hover reads the point's own exact value
-    assert view.value_at(t + 0.2) == f"t = {t}: E_k = {exact_number(float(history.iteration_errors[i]))}"
+    assert view.value_at(t + 0.2) == f"t = {t}: Eₖ = {exact_number(float(history.iteration_errors[i]))}"
     view.set_x_axis(X_EPOCHS)
     ex, ey = view.epoch_curve.getOriginalDataset()
     np.testing.assert_array_equal(ex, history.epoch_numbers)
