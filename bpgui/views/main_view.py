@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .decision_map import MAIN_MAP_SIDE
@@ -24,6 +24,8 @@ from .view_options import (
     stored_digits,
     stored_text_scale,
 )
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -44,7 +46,26 @@ def set_text_scale(window: MainWindow, scale: float, fit_dock: bool = True) -> N
         QTimer.singleShot(0, window, lambda: fit_settings_dock(window))
     for value, action in window.text_scale_actions.items():
         action.setChecked(abs(value - scale) < 1e-9)
+    if not window.presentation():
+        fold_settings_for_text(window, previous, scale)
     apply_view_options(window)
+
+
+def fold_settings_for_text(window: MainWindow, previous: float, scale: float) -> None:
+    """Large text on a small screen: the settings dock folds away so the network keeps its room (it was
+    a third of a 1024-px window at 175 %), and says how to get it back; it unfolds when the text is
+    smaller again. A dock the learner opened again stays open until the next crossing."""
+    dock = window.settings_dock
+    crowded = window.width() / scale < FOLD_WIDTH
+    if scale >= FOLD_SCALE > previous and crowded and dock.isVisible() and not dock.isFloating():
+        dock.hide()
+        window.settings_folded = True
+        window.show_message("info", translate("MainWindow", "The settings panel folded away to give the "
+                                                            "network room at this text size: View → Settings "
+                                                            "brings it back."))
+    elif scale < FOLD_SCALE <= previous and window.settings_folded:
+        dock.show()
+        window.settings_folded = False
 
 
 def set_digits(window: MainWindow, value: int) -> None:
@@ -95,6 +116,9 @@ def set_presentation(window: MainWindow, on: bool) -> None:
     set_text_scale(window, scale, fit_dock=False)  # the dock is hidden, or back at its own width
     apply_icons(window)
 
+
+# At this text size or more, a window narrower than FOLD_WIDTH × the scale folds the settings dock away.
+FOLD_SCALE, FOLD_WIDTH = 1.5, 760
 
 # The settings dock takes at most this share of the window's width; narrower, its fields go under their labels.
 DOCK_SHARE = 0.3

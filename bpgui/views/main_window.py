@@ -184,6 +184,7 @@ class MainWindow(QMainWindow, WindowParts):
         self._plot_timer.timeout.connect(self._update_plot)
 
         self.presentation_state = Presentation(self)
+        self.settings_folded = False  # large text on a small screen folded the settings dock away
         self.sizes_before_map: list[list[int]] | None = None  # splitters before "What it learned" took room
         self.shown_digits = DEFAULT_DIGITS  # View → Digits (main_view.py)
         make_actions(self)

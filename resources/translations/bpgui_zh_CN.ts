@@ -341,42 +341,42 @@
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="395"/>
+        <location filename="../../bpgui/views/error_plot.py" line="397"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="396"/>
+        <location filename="../../bpgui/views/error_plot.py" line="398"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="397"/>
+        <location filename="../../bpgui/views/error_plot.py" line="399"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="398"/>
+        <location filename="../../bpgui/views/error_plot.py" line="400"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="399"/>
+        <location filename="../../bpgui/views/error_plot.py" line="401"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="400"/>
+        <location filename="../../bpgui/views/error_plot.py" line="402"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="450"/>
+        <location filename="../../bpgui/views/error_plot.py" line="452"/>
         <source>Eₖ per iteration</source>
         <translation>每次迭代的 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="579"/>
+        <location filename="../../bpgui/views/error_plot.py" line="581"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
@@ -401,32 +401,32 @@
         <translation>，测试集 E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="438"/>
+        <location filename="../../bpgui/views/error_plot.py" line="440"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="438"/>
+        <location filename="../../bpgui/views/error_plot.py" line="440"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="440"/>
+        <location filename="../../bpgui/views/error_plot.py" line="442"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="451"/>
+        <location filename="../../bpgui/views/error_plot.py" line="453"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="453"/>
+        <location filename="../../bpgui/views/error_plot.py" line="455"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="561"/>
+        <location filename="../../bpgui/views/error_plot.py" line="563"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -1460,7 +1460,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="125"/>
-        <location filename="../../bpgui/views/main_window.py" line="476"/>
+        <location filename="../../bpgui/views/main_window.py" line="477"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1772,32 +1772,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="399"/>
+        <location filename="../../bpgui/views/main_window.py" line="400"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="411"/>
+        <location filename="../../bpgui/views/main_window.py" line="412"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="422"/>
+        <location filename="../../bpgui/views/main_window.py" line="423"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="424"/>
+        <location filename="../../bpgui/views/main_window.py" line="425"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="452"/>
+        <location filename="../../bpgui/views/main_window.py" line="453"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="452"/>
+        <location filename="../../bpgui/views/main_window.py" line="453"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1833,22 +1833,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="476"/>
+        <location filename="../../bpgui/views/main_window.py" line="477"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="497"/>
+        <location filename="../../bpgui/views/main_window.py" line="498"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="504"/>
+        <location filename="../../bpgui/views/main_window.py" line="505"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="504"/>
+        <location filename="../../bpgui/views/main_window.py" line="505"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2000,6 +2000,11 @@
         <location filename="../../bpgui/views/dock_title.py" line="32"/>
         <source>Hide the settings</source>
         <translation>隐藏设置面板</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_view.py" line="63"/>
+        <source>The settings panel folded away to give the network room at this text size: View → Settings brings it back.</source>
+        <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
     </message>
 </context>
 <context>

@@ -208,3 +208,17 @@ def test_the_settings_docks_title_follows_the_text_size(window):
     assert title.label.fontInfo().pointSizeF() > 1.8 * small
     title.close_button.click()
     assert not window.settings_dock.isVisible()
+
+
+def test_large_text_on_a_small_window_folds_the_settings_away_and_back(window, qtbot):
+    """At 175 % on a 1024-px window the settings dock would take a third of it: it folds away, says how to get
+    it back, and comes back when the text is normal again; on a wide window it stays."""
+    window.resize(1024, 768)
+    window.set_text_scale(1.75)
+    assert not window.settings_dock.isVisible()
+    assert "View" in window.last_message[1]
+    window.set_text_scale(1.0)
+    assert window.settings_dock.isVisible()
+    window.resize(1920, 1080)
+    window.set_text_scale(1.75)
+    assert window.settings_dock.isVisible()
