@@ -152,7 +152,11 @@ def fit_learned_tab(window: MainWindow, learned: bool) -> None:
         w.splitter.setSizes([top + grow, table - grow])
     network, right = w.top_splitter.sizes()
     if right < need_w:
-        grow = min(need_w - right, max(0, network - w.topology.minimumWidth()))
+        # The network keeps what it needs to be drawn whole at its least zoom (else it would scroll).
+        scene = w.topology.sceneRect()
+        whole = round(scene.width() * w.topology.min_fit_scale()) + 2 * w.topology.frameWidth() + 4
+        floor = max(w.topology.minimumWidth(), whole)
+        grow = min(need_w - right, max(0, network - floor))
         w.top_splitter.setSizes([network - grow, right + grow])
     tabs, chain = w.right_splitter.sizes()
     total = tabs + chain
