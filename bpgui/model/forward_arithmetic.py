@@ -65,6 +65,8 @@ def forward_arithmetic(record: IterationRecord, activations: Sequence[str], laye
     if layer == 0:
         x = float(record.inputs[0, u])
         feature = feature_names[u] if u < len(feature_names) else ""
+        if feature.replace("_", "") == f"x{u + 1}":  # "x_1" only repeats the symbol x₁ it names
+            feature = ""
         return ForwardArithmetic(0, u, me, (Eq((me, Value(x, digits))),), 0, False, True, sample, None, x,
                                  feature)
     before = sizes[layer - 1]

@@ -101,6 +101,8 @@ def test_an_input_unit_names_its_feature_and_a_bad_unit_is_refused():
     net, rec = record_for((2, 2, 1))
     fa = forward_arithmetic(rec, net.activations, 0, 1, feature_names=("colour", "root"))
     assert fa.feature == "root" and fa.lines[0].text() == "x₂ = " + format_number(rec.inputs[0, 1])
+    # XOR's columns are called x_1, x_2: naming them beside x₁, x₂ would only repeat the symbol
+    assert forward_arithmetic(rec, net.activations, 0, 1, feature_names=("x_1", "x_2")).feature == ""
     with pytest.raises(IndexError):
         forward_arithmetic(rec, net.activations, 3, 0)
     with pytest.raises(IndexError):
