@@ -61,7 +61,7 @@ from .topology_items import (
     scaled_font,
     tint,
 )
-from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, shown_units
+from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, path_rect, shown_units
 from .topology_maps import surface_maps, value_image
 from .topology_text import elide, fmt, number_template
 
@@ -457,11 +457,14 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         from every other label. A threshold drawn as a label (not a dummy
         link) writes its text beside its unit.
         """
+        new_path = set(units) != set(self._path_units) or set(links) != set(self._path_links)
         self._path_units = {(int(k), int(u)): str(t) for (k, u), t in units.items()}
         self._path_links = {int(i): str(t) for i, t in links.items()}
         self._write_badges()
         self._apply_looks()
         self._place_labels()
+        if new_path and (units or links):  # a scrolled drawing shows the new path (once, not per step)
+            self.ensureVisible(path_rect(self._units, self._links, self._path_units, self._path_links), 8, 8)
 
     def _write_badges(self) -> bool:
         """Each path badge's text, its derivative's symbol beside its number; True if one changed size."""

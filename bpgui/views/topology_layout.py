@@ -372,3 +372,14 @@ def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence
         out += [beside_link(link.label, link.candidates, 1) for i, link in links.items()
                 if i not in chosen and i not in w.badged]
     return out
+
+
+def path_rect(units, links, path_units, path_links) -> QRectF:
+    """The scene rectangle of a lit path's units, links and their badges (``units``: per layer, the drawn
+    units; ``links``: parameter index → link)."""
+    items = [u for layer in units for u in layer if (u.layer, u.unit) in path_units]
+    items += [link for i, link in links.items() if i in path_links]
+    rect = QRectF()
+    for item in items:
+        rect = rect.united(item.sceneBoundingRect()).united(item.path_label.sceneBoundingRect())
+    return rect

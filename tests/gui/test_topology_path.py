@@ -206,3 +206,28 @@ def test_a_rect_meets_a_line_only_where_it_crosses_it():
     line = Line(QPointF(0, 0), QPointF(100, 100), 1.0)
     assert line.meets(QRectF(40, 40, 10, 10))
     assert not line.meets(QRectF(60, 0, 20, 20)) and not line.meets(QRectF(120, 120, 5, 5))
+
+
+def test_a_new_path_in_a_scrolled_drawing_is_brought_into_view(qtbot):
+    """Watermelon's 19-5-1 scrolls at 1280×800: selecting a parameter far down scrolls to its path once."""
+    from bpgui.controller import Settings, TrainingController
+    from bpgui.views.topology import TopologyView
+
+    c = TrainingController(Settings(data="watermelon3.0", hidden=(5,)))
+    view = TopologyView()
+    qtbot.addWidget(view)
+    view.resize(560, 320)
+    view.show()
+    view.set_structure(c.network.layer_sizes)
+    c.step()
+    view.show_state(c.network, c.display_record())
+    view.verticalScrollBar().setValue(0)
+    last_input = c.network.layer_sizes[0] - 1
+    c.select_parameter(last_input * 5)  # v_{19,1}: from the bottom input
+    units, links = c.path_highlight()
+    view.highlight(units, links)
+    assert view.verticalScrollBar().maximum() > 0  # the drawing does scroll here
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.intersects(view.unit_item(0, last_input).sceneBoundingRect())  # the path's input is in view
+    c.pause()
+    c.wait_for_jobs()
