@@ -351,11 +351,13 @@ class ErrorPlotView(QWidget):
         self._update_legend_columns()
 
     def _update_legend_columns(self) -> None:
-        place_legend(self._legend, self._plot_item, self.width())
+        place_legend(self._legend, self._plot_item, min(self.width(), self._plot_widget.width()))
 
     def eventFilter(self, watched, event: QEvent) -> bool:
         if watched is self._plot_widget and event.type() == QEvent.Type.Leave:
             self._set_hover(None)
+        elif watched is self._plot_widget and event.type() == QEvent.Type.Resize:
+            self._update_legend_columns()
         return super().eventFilter(watched, event)
 
     # ---- slots ----------------------------------------------------------------------

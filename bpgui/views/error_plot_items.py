@@ -125,14 +125,15 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
     marker.setVisible(False)
     plot.addItem(marker, ignoreBounds=True)
 
-    # The legend sits in a row of its own above the plot (where a title
-    # would go) when its entries fit in one row, else inside the plot (see place_legend).
+    # The legend sits in rows of its own above the plot (where a title would go), wrapping when narrow
+    # (see place_legend): it never covers a curve.
     legend = pg.LegendItem(colCount=3, labelTextColor=TEXT, labelTextSize=points(BASE_TICK_POINTS, 1.0),
                            horSpacing=6, frame=False)
     plot.layout.removeItem(plot.titleLabel)
     plot.titleLabel.setVisible(False)
     legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
-    plot.layout.addItem(legend, 0, 1, alignment=Qt.AlignmentFlag.AlignCenter)
+    legend.layout.setContentsMargins(2, 0, 2, 0)
+    plot.layout.addItem(legend, 0, 0, 1, 3, alignment=Qt.AlignmentFlag.AlignCenter)
     return PlotParts(widget, plot, grid, iteration_curve, epoch_curve, test_curve, hover_dot, marker, marker_label,
                      legend)
 
@@ -144,27 +145,46 @@ def set_curve(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, **style) -> N
     item.setData(x=x, y=y, connect="all" if finite else "finite", skipFiniteCheck=finite, **style)
 
 
-def place_legend(legend: pg.LegendItem, plot: pg.PlotItem, width: int) -> None:
-    """The legend in one row above the plot when its entries fit in ``width``; else stacked in the plot's
-    top right corner on a light fill (a narrow or enlarged plot keeps its height for the curves)."""
-    needed = sum(sample.boundingRect().width() + label.boundingRect().width() + 16 for sample, label in legend.items)
-    in_row = width >= needed + 24
-    above = legend in [plot.layout.itemAt(i) for i in range(plot.layout.count())]
-    if in_row and not above:
-        legend.frame = False
-        legend.layout.setVerticalSpacing(0)
+def legend_width(legend: pg.LegendItem, columns: int) -> float:
+    """Pixels ``legend`` takes across with its entries ``columns`` to a row (its grid's column widths)."""
+    spacing = legend.layout.horizontalSpacing()
+    left, _top, right, _bottom = legend.layout.getContentsMargins()
+    widths = [0.0] * (2 * columns)
+    for i, (sample, label) in enumerate(legend.items):
+        column = 2 * (i % columns)
+        widths[column] = max(widths[column], sample.boundingRect().width())
+        widths[column + 1] = max(widths[column + 1], label.minimumWidth())  # its text (its rect may be stretched)
+    used = [w for w in widths if w > 0]
+    return sum(used) + spacing * max(0, len(used) - 1) + left + right
+
+
+def place_legend(legend: pg.LegendItem, plot: pg.PlotItem, width: float) -> None:
+    """The legend above the plot, as many entries to a row as fit in ``width`` (the plot widget's width):
+    it wraps rather than widen the plot past its widget (which would cut off the newest iterations) and
+    never covers a curve. The row spans the left axis' column, so the entries get the whole width."""
+    left, _top, right, _bottom = plot.layout.getContentsMargins()
+    available = width - left - right - 2
+    n = max(1, len(legend.items))
+    for _sample, label in legend.items:  # measured unwrapped
+        if label.item.textWidth() >= 0:
+            label.item.setTextWidth(-1)
+            label.updateMin()
+    columns = next((c for c in range(n, 0, -1) if legend_width(legend, c) <= available), 1)
+    if legend_width(legend, 1) > available:  # one entry is wider than the plot (a long name, large text): wrap it
+        room = max(30.0, available - legend_width(legend, 1) + max(label.minimumWidth() for _s, label in legend.items))
+        for _sample, label in legend.items:
+            if label.minimumWidth() > room:
+                label.item.setTextWidth(room)
+                label.updateMin()
+    legend.frame = False
+    # wrapped rows close together (a label's rect has a line's leading above and below its text)
+    tallest = max((label.minimumHeight() for _sample, label in legend.items), default=0.0)
+    legend.layout.setVerticalSpacing(0 if columns == n else -round(0.18 * tallest))
+    if legend.parentItem() is not plot:
         legend.setParentItem(plot)
-        legend.setColumnCount(3)
-        plot.layout.addItem(legend, 0, 1, alignment=Qt.AlignmentFlag.AlignCenter)
-    elif not in_row and above:
-        plot.layout.removeItem(legend)
-        legend.frame = True
-        legend.setPen(pg.mkPen("#bbbbbb"))
-        legend.setBrush(pg.mkBrush(255, 255, 255, 225))
-        legend.layout.setVerticalSpacing(-6)
-        legend.setColumnCount(1)
-        legend.setParentItem(plot.getViewBox())
-    if not in_row:
-        legend.updateSize()
-        legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-4, 4))
+    if legend not in [plot.layout.itemAt(i) for i in range(plot.layout.count())]:
+        plot.layout.addItem(legend, 0, 0, 1, 3, alignment=Qt.AlignmentFlag.AlignCenter)
+    if columns != legend.columnCount:
+        legend.setColumnCount(columns)
+    legend.updateSize()
     plot.layout.activate()
