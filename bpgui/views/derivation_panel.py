@@ -185,30 +185,34 @@ class DerivationPanel(QWidget):
                           d.sample, d.batch_size, xs, ys)]
         lhs = d.formula.lhs.html()
         lines.append(f"<b>{lhs}</b> = {d.formula.rhs.html()}")
-        num = self._num
+        num = self._num  # a factor: negatives in parentheses; a result after "=" is written plain
+
+        def res(value: float) -> str:
+            return format_number(value, self._digits)
+
         if d.sum_index is None:
             term = d.terms[0]
             lines.append(f"= {d.closed_forms(term).html()}")
             lines.append(f"= {self._values(term)}")
-            lines.append(f"= <b>{num(d.value)}</b>")
+            lines.append(f"= <b>{res(d.value)}</b>")
         else:
             for j, term in enumerate(d.terms, start=1):
                 value = 1.0
                 for f in term:
                     value *= f.value
                 lines.append(fill(self.tr("j = %1: "), j)
-                             + f"{d.closed_forms(term).html()} = {self._values(term)} = {num(value)}")
+                             + f"{d.closed_forms(term).html()} = {self._values(term)} = {res(value)}")
             total = num(d.product_of_terms)
             if d.through is not None:
-                lines.append(f"{d.through.html()} = Σ<sub>j</sub>(…) = {total}")
+                lines.append(f"{d.through.html()} = Σ<sub>j</sub>(…) = {res(d.product_of_terms)}")
             lines.append(f"{lhs} = {total} · {d.closed_forms(d.common, continued=True).html()}"
-                         f" = {total} · {self._values(d.common)} = <b>{num(d.value)}</b>")
+                         f" = {total} · {self._values(d.common)} = <b>{res(d.value)}</b>")
         if self._paths is not None and self._paths.hidden:
             lines += self._path_lines(self._paths)
         if d.batch_size > 1:
             lines.append(self._batch_line(d))
         lines.append(f"{d.update_formula.html()} = −{format_number(d.learning_rate, self._digits)} · "
-                     f"{num(d.gradient)} = <b>{num(d.update)}</b>")
+                     f"{num(d.gradient)} = <b>{res(d.update)}</b>")
         return "<br>".join(lines)
 
     def _path_lines(self, paths: ChainPaths) -> list[str]:
@@ -218,13 +222,13 @@ class DerivationPanel(QWidget):
                       "<i>E</i><sub>k</sub>", p)]
         for path in paths.paths[:PANEL_PATHS]:  # its factors are the terms' above; the network labels them
             route = " → ".join(q.html() for q in path.route)
-            lines.append(f"{route}: {self._num(path.product)}")
+            lines.append(f"{route}: {format_number(path.product, self._digits)}")
         shown = min(len(paths.paths), PANEL_PATHS)
         if shown < paths.count:
             lines.append(fill(self.tr("… and %1 more paths (%2 in all)"), paths.count - shown, paths.count))
         gradient = paths.gradient_formula
         lines.append(fill(self.tr("Σ over the paths (%1 in all):"), paths.count)
-                     + f" {gradient.html()} = <b>{self._num(paths.total)}</b>")
+                     + f" {gradient.html()} = <b>{format_number(paths.total, self._digits)}</b>")
         lines.append(f"{paths.delta_formula.html()} = {format_number(paths.delta_value, self._digits)}")
         return lines
 
@@ -234,7 +238,7 @@ class DerivationPanel(QWidget):
         if d.omitted:
             terms.insert(len(terms) - 1, "…")
         line = (f"{d.batch_formula.html()} = (1/{d.batch_size})({' + '.join(terms)})"
-                f" = <b>{self._num(d.gradient)}</b>")
+                f" = <b>{format_number(d.gradient, self._digits)}</b>")
         if d.omitted:
             line += " " + fill(self.tr("(%1 terms, one per sample of the batch)"), d.batch_size)
         return line

@@ -30,8 +30,13 @@ def first_iteration(batch=1):
 
 
 def minus(value, digits=DEFAULT_DIGITS):
-    """A number as the panel writes it: the one format (a real minus sign), negatives in brackets."""
+    """A factor as the panel writes it: the one format (a real minus sign), negatives in brackets."""
     return format_factor(value, digits)
+
+
+def result(value, digits=DEFAULT_DIGITS):
+    """A result after "=" as the panel writes it: the one format, no brackets."""
+    return format_number(value, digits)
 
 
 @pytest.fixture
@@ -57,9 +62,9 @@ def test_an_output_weight_is_one_product_ending_in_the_records_gradient(panel):
                         f"∂<i>ŷ</i><sub>1</sub>/∂<i>β</i><sub>1</sub> · ∂<i>β</i><sub>1</sub>/∂{d.parameter}")
     assert lines[2] == ("= −(<i>y</i><sub>1</sub> − <i>ŷ</i><sub>1</sub>) · "
                         "<i>ŷ</i><sub>1</sub>(1 − <i>ŷ</i><sub>1</sub>) · <i>b</i><sub>1</sub>")
-    assert lines[4] == f"= <b>{minus(d.value)}</b>"
+    assert lines[4] == f"= <b>{result(d.value)}</b>"
     assert np.isclose(d.value, record.flat_gradients[6], rtol=1e-12)
-    assert lines[-1].endswith(f"= <b>{minus(record.flat_updates[6])}</b>")
+    assert lines[-1].endswith(f"= <b>{result(record.flat_updates[6])}</b>")
     assert lines[-1].startswith(f"Δ{d.parameter} = −<i>η</i> · ∂<i>E</i><sub>k</sub>/∂{d.parameter} = −0.5 · ")
 
 
@@ -72,7 +77,7 @@ def test_a_hidden_weight_sums_over_the_outputs_term_by_term(panel):
     assert f"<b>∂<i>E</i><sub>k</sub>/∂{d.parameter}</b> = (Σ<sub>j</sub> ∂<i>E</i><sub>k</sub>/∂<i>ŷ</i><sub>j</sub>" \
         in text
     assert "<br>j = 1: " in text and "<br>j = 2: " not in text  # one output, one term
-    assert text.split("<br>")[-2].endswith(f"= <b>{minus(d.value)}</b>")
+    assert text.split("<br>")[-2].endswith(f"= <b>{result(d.value)}</b>")
 
 
 def test_not_known_yet_says_so(panel):
@@ -97,13 +102,13 @@ def test_a_batch_shows_the_first_samples_chain_then_the_mean_term_by_term(panel)
     theta = d.parameter
     # ∂E_k/∂θ_1 for the first sample, then ∂E/∂θ_1 = (1/B) Σ_k ∂E_k/∂θ_1 with every term, then Δθ_1.
     terms = [record.layers[1].delta[k, 0] for k in range(4)]  # ∂E_k/∂θ_1 = g_1 of sample k
-    assert lines[4] == f"= <b>{minus(terms[0])}</b>"
+    assert lines[4] == f"= <b>{result(terms[0])}</b>"
     mean = record.flat_gradients[8]
     assert np.isclose(mean, np.mean(terms), rtol=1e-12)
     assert lines[-2] == (f"∂<i>E</i>/∂{theta} = (1/<i>B</i>) Σ<sub>k</sub> ∂<i>E</i><sub>k</sub>/∂{theta} = "
-                         f"(1/4)({' + '.join(minus(t) for t in terms)}) = <b>{minus(mean)}</b>")
+                         f"(1/4)({' + '.join(minus(t) for t in terms)}) = <b>{result(mean)}</b>")
     assert lines[-1] == (f"Δ{theta} = −<i>η</i> · ∂<i>E</i>/∂{theta} = −0.5 · {minus(mean)} = "
-                         f"<b>{minus(record.flat_updates[8])}</b>")
+                         f"<b>{result(record.flat_updates[8])}</b>")
     assert lines[2].removeprefix("= ") \
         == "−(<i>y</i><sub>1</sub> − <i>ŷ</i><sub>1</sub>) · (−<i>ŷ</i><sub>1</sub>(1 − <i>ŷ</i><sub>1</sub>))"
 
@@ -182,10 +187,10 @@ def test_digits_rewrite_every_number(panel):
     network, record = first_iteration()
     d = derive(record, 2, network.activations, network.loss)
     panel.show_selection(forward_arithmetic(record, network.activations, 1, 0), d)
-    assert f"= <b>{minus(d.value)}</b>" in panel.text()
+    assert f"= <b>{result(d.value)}</b>" in panel.text()
     panel.set_digits(9)
     text = panel.text()
-    assert f"= <b>{minus(d.value, 9)}</b>" in text and minus(d.value, 9) != minus(d.value)
+    assert f"= <b>{result(d.value, 9)}</b>" in text and minus(d.value, 9) != minus(d.value)
     assert text.split("<br>")[2].endswith(format_number(record.layers[0].output[0, 0], 9))
     assert "e-" not in text and "-" not in text.replace("text-decoration", "")  # one format: true minus signs
     panel.set_text_scale(2.0)
