@@ -31,7 +31,8 @@ def test_selecting_another_parameter_or_a_new_network_leaves_no_unit(session):
     session.select_unit(0, 1)  # an input: no parameter
     assert session.selected_unit == (0, 1) and session.selected_parameter == -1
     fa = session.forward_arithmetic()
-    assert fa is not None and fa.feature == session.dataset.feature_names[1]
+    assert fa is not None and fa.layer == 0 and fa.unit == 1
+    assert fa.feature == ""  # XOR's column x_2 only repeats the symbol x₂: not named again
     session.apply_settings(Settings(hidden=(3,)))
     assert session.selected_unit == (-1, -1)
     session.select_unit(1, 2)
