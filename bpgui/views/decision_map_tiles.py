@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTransform
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -106,6 +106,24 @@ def place_image(image: pg.ImageItem, plot: pg.PlotItem, x_axis: np.ndarray, y_ax
     )
 
 
+def round_ends(low: float, high: float) -> tuple[float, float] | None:
+    """The first and last multiple of the coarsest round step (1, 2, 5 × 10ⁿ) with two multiples in
+    [``low``, ``high``]: the labels a small tile has room for (−1 and 1 on a plane from −1.27 to 1.21,
+    as the main map's ticks say)."""
+    span = high - low
+    if not (math.isfinite(low) and math.isfinite(high) and span > 0):
+        return None
+    power = 10.0 ** math.ceil(math.log10(span))
+    for _ in range(60):
+        for factor in (1.0, 0.5, 0.2):
+            step = power * factor
+            first, last = math.ceil(low / step - 1e-9) * step, math.floor(high / step + 1e-9) * step
+            if last - first >= step * (1 - 1e-9):
+                return round(first, 12) + 0.0, round(last, 12) + 0.0
+        power /= 10
+    return None
+
+
 class HiddenTile:
     """One small map titled b_h: the unit's output, its switching line, and the plane's range on its axes."""
 
@@ -115,12 +133,18 @@ class HiddenTile:
             axis = self.plot.getAxis(name)
             axis.setPen(pg.mkPen("#888888"))
             axis.setTextPen(pg.mkPen(TEXT))
-            axis.setStyle(tickLength=3, tickTextOffset=2)
+            # two short labels always drawn (pyqtgraph drops a level whose text fills 80 % of the axis)
+            axis.setStyle(tickLength=3, tickTextOffset=2, textFillLimits=[(0, 1.0)])
         self.plot.setMenuEnabled(False, False)  # pyqtgraph's menus are English (and the scene's: no_menus)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(False, False)
         self.plot.layout.setContentsMargins(1, 1, 1, 1)
-        self.plot.getViewBox().setDefaultPadding(0.0)
+        box = self.plot.getViewBox()
+        box.setDefaultPadding(0.0)
+        # The box is sized to the plane's aspect by the panel (HiddenMapsPanel._update_grid) and shows the
+        # plane exactly: no aspect lock, which would widen one range and leave a gap beside the image.
+        box.setAspectLocked(False)
+        box.disableAutoRange()
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setLookupTable(LOOKUP_TABLE)  # levels come with every setImage
         self.line = pg.PlotDataItem(pen=_UNIT_LINE_PEN)
@@ -152,12 +176,12 @@ class HiddenMapsPanel(QWidget):
         self._view.setMinimumSize(40, 40)
         self._view.ci.setContentsMargins(2, 2, 2, 2)
         self._view.ci.setSpacing(3)
-        # Many tiles scroll rather than shrink past reading (on purpose: the vertical bar appears then only).
+        # Many tiles scroll rather than shrink past reading (on purpose: down as a rule; across only when
+        # one tile at its least size is wider than the panel). The view's minimum size is the tiles' own.
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("hidden_maps_scroll")
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setWidgetResizable(True)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setWidget(self._view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -174,6 +198,8 @@ class HiddenMapsPanel(QWidget):
         self._x_axis, self._y_axis = x_axis, y_axis
         for tile in self._tiles:
             self._place(tile)
+        self._tile_columns = 0
+        self._update_grid()
 
     def set_axis_names(self, across: str, up: str) -> None:
         """The plane's axes (the main map's names), said in the tiles' tooltip."""
@@ -195,6 +221,8 @@ class HiddenMapsPanel(QWidget):
         self._digits = digits
         for tile in self._tiles:
             self._place(tile)
+        self._tile_columns = 0
+        self._update_grid()
 
     def set_pen_scale(self, scale: float) -> None:
         """The switching lines' width × ``scale``."""
@@ -203,27 +231,51 @@ class HiddenMapsPanel(QWidget):
         for tile in self._tiles:
             tile.line.setPen(pen)
 
-    def _place(self, tile: HiddenTile) -> None:
-        x_axis, y_axis = self._x_axis, self._y_axis
-        place_image(tile.image, tile.plot, x_axis, y_axis)
-        tile.plot.getViewBox().setAspectLocked(True, aspect_ratio(x_axis, y_axis))
-        for name, axis_values in (("bottom", x_axis), ("left", y_axis)):
-            ticks = [] if axis_values.shape[0] < 2 else [
-                (float(v), format_number(v, self._digits)) for v in (axis_values[0], axis_values[-1])]
-            tile.plot.getAxis(name).setTicks([ticks, []])
+    def _ticks(self, values: np.ndarray) -> list[tuple[float, str]]:
+        """Round numbers near the plane's ends (the ends themselves if none), as the app writes numbers."""
+        if values.shape[0] < 2:
+            return []
+        dx = (values[-1] - values[0]) / (values.shape[0] - 1)
+        ends = round_ends(float(values[0] - dx / 2), float(values[-1] + dx / 2))
+        chosen = ends if ends is not None else (float(values[0]), float(values[-1]))
+        return [(float(v), format_number(v, self._digits)) for v in chosen]
 
-    def _style(self, tile: HiddenTile) -> None:
+    def _tick_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(TILE_TICK_POINTS * self._scale)
+        return font
+
+    def _place(self, tile: HiddenTile) -> None:
+        """The image on the plane's grid, the box showing exactly the plane, round ticks, the axes' room."""
+        x_axis, y_axis = self._x_axis, self._y_axis
+        place_image(tile.image, tile.plot, x_axis, y_axis)
+        metrics = QFontMetricsF(self._tick_font())
+        widest = {}
+        for name, axis_values in (("bottom", x_axis), ("left", y_axis)):
+            ticks = self._ticks(axis_values)
+            tile.plot.getAxis(name).setTicks([ticks, []])
+            widest[name] = max((metrics.horizontalAdvance(text) for _v, text in ticks), default=0.0)
+        # Fixed room for the labels (pyqtgraph's own grows only when painted, moving the plane about).
+        left, bottom = tile.plot.getAxis("left"), tile.plot.getAxis("bottom")
+        left.setWidth(math.ceil(widest["left"] + left.style["tickTextOffset"][0] + left.style["tickLength"] + 2))
+        bottom.setHeight(math.ceil(metrics.height() + bottom.style["tickTextOffset"][1]
+                                   + bottom.style["tickLength"] + 3))
+        # the x axis' last label may be centred on the tile's right edge: room for its half
+        tile.plot.layout.setContentsMargins(1, 1, math.ceil(widest["bottom"] / 2) + 1, 1)
+
+    def _style(self, tile: HiddenTile) -> None:
+        font = self._tick_font()
         for name in ("left", "bottom"):
-            axis = tile.plot.getAxis(name)
-            axis.setTickFont(font)
-            axis.setWidth(None) if name == "left" else axis.setHeight(None)
-        # the x axis' last label is centred on the tile's right edge: room for its half
-        half = math.ceil(QFontMetricsF(font).horizontalAdvance("−0.00") / 2) + 1
-        tile.plot.layout.setContentsMargins(1, 1, half, 1)
+            tile.plot.getAxis(name).setTickFont(font)
         title = tile.plot.titleLabel.text
+        self._set_title(tile, title)
+        self._place(tile)
+
+    def _set_title(self, tile: HiddenTile, title: str) -> None:
+        label = tile.plot.titleLabel
+        label.setMaximumHeight(10_000)
         tile.plot.setTitle(title, size=points(BASE_LABEL_POINTS, self._scale), color=TEXT)
+        label.setMaximumHeight(label.minimumHeight())  # a taller cell does not move the title off its map
 
     def show_units(self, units: Sequence[UnitMap], levels: tuple[float, float], n_layers: int) -> None:
         """Draw every unit's map and line (the first ``MAX_HIDDEN_MAPS`` of them)."""
@@ -297,40 +349,72 @@ class HiddenMapsPanel(QWidget):
             self._style(tile)
             self._tiles.append(tile)
         for h, tile in enumerate(self._tiles[: self._shown()]):
-            tile.plot.setTitle(unit_symbol(1, h + 1, n_layers).unicode, size=points(BASE_LABEL_POINTS, self._scale),
-                               color=TEXT)
+            self._set_title(tile, unit_symbol(1, h + 1, n_layers).unicode)
         self.setVisible(q > 0)
         self._tile_columns = 0  # force a new grid
         self._update_grid()
         self.retranslate()
 
+    def _tile_extras(self) -> tuple[float, float]:
+        """Pixels of a tile that are not plane: its title, axes, margins and spacing (alike in every tile)."""
+        tile = self._tiles[0]
+        tile.plot.layout.invalidate()
+        whole = tile.plot.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        box = tile.plot.getViewBox().minimumSize()
+        return max(0.0, whole.width() - box.width()), max(0.0, whole.height() - box.height())
+
     def _update_grid(self) -> None:
-        """Arrange the tiles in the number of columns that makes them largest."""
+        """The tiles in the number of columns that makes them largest, each box exactly the plane's aspect;
+        below ``MIN_TILE`` × the text scale they keep that size and the panel scrolls (down; across too
+        when one tile is wider than the panel)."""
         n = self._shown()
-        size = self._scroll.viewport().size()
-        width, height = max(size.width(), 1), max(size.height(), 1)
-        title = 22 * self._scale  # the b_h title row, in pixels
-        axes_w, axes_h = 34 * self._scale, 18 * self._scale  # the range labels
-        best, columns = -1.0, 1
-        for c in range(1, max(n, 1) + 1):
-            rows = math.ceil(n / c) if n else 1
-            side = min(width / c - axes_w, height / rows - title - axes_h)
-            if side > best + 0.5:
-                best, columns = side, c
+        if not n:
+            self._view.setMinimumSize(40, 40)
+            return
+        ratio = aspect_ratio(self._x_axis, self._y_axis, picture=True)  # the plane's width : height
+        extra_w, extra_h = self._tile_extras()
+        margin, spacing = 4, 3  # ci's margins (2 + 2) and spacing
+        room = self._scroll.maximumViewportSize()
+        width, height = max(room.width(), 1), max(room.height(), 1)
+
+        def side_for(columns: int, across: float) -> float:
+            rows = math.ceil(n / columns)
+            plane_w = (across - margin - (columns - 1) * spacing) / columns - extra_w
+            plane_h = (height - margin - (rows - 1) * spacing) / rows - extra_h
+            return min(plane_w / ratio, plane_h)
+
+        best, columns = max((side_for(c, width), c) for c in range(n, 0, -1))
         least = MIN_TILE * self._scale
-        needed = 0
-        if n and best < least:  # too many to read: as many columns as fit at the least size, and scroll
-            columns = max(1, min(n, int(width // (least + axes_w))))
-            needed = math.ceil(n / columns) * math.ceil(least + title + axes_h)
-        self._view.setMinimumHeight(max(40, needed))
+        side = best
+        if best < least:  # too many to read: as many columns as fit at the least size, filling the width
+            bar = self._scroll.style().pixelMetric(self._scroll.style().PixelMetric.PM_ScrollBarExtent)
+            across = width - bar
+            columns = max(1, min(n, int((across - margin + spacing) // (least * ratio + extra_w + spacing))))
+            plane_w = (across - margin - (columns - 1) * spacing) / columns - extra_w
+            side = max(least, min(plane_w / ratio, 2 * least))
+        plane_w, plane_h = max(8, math.floor(side * ratio)), max(8, math.floor(side))
+        rows = math.ceil(n / columns)
+        tile_w, tile_h = math.ceil(plane_w + extra_w), math.ceil(plane_h + extra_h)
+        for tile in self._tiles[:n]:
+            box = tile.plot.getViewBox()
+            box.setMinimumSize(plane_w, plane_h)
+            box.setMaximumSize(plane_w, plane_h)
+            tile.plot.setMinimumSize(tile_w, tile_h)  # exactly its parts: the cell's spare room is around it
+            tile.plot.setMaximumSize(tile_w, tile_h)
+        needed_w = margin + columns * tile_w + (columns - 1) * spacing
+        needed_h = margin + rows * tile_h + (rows - 1) * spacing
+        self._view.setMinimumSize(max(40, needed_w), max(40, needed_h))
         layout = self._view.ci
         in_layout = [tile for tile in self._tiles if tile.plot in layout.items]
         wanted = self._tiles[:n]
-        if columns == self._tile_columns and in_layout == wanted:
-            return
-        self._tile_columns = columns
-        for tile in in_layout:
-            layout.removeItem(tile.plot)
-        for h, tile in enumerate(wanted):
-            layout.addItem(tile.plot, row=h // columns, col=h % columns)
-            tile.plot.setVisible(True)
+        if columns != self._tile_columns or in_layout != wanted:
+            self._tile_columns = columns
+            for tile in in_layout:
+                layout.removeItem(tile.plot)
+            for h, tile in enumerate(wanted):
+                layout.addItem(tile.plot, row=h // columns, col=h % columns)
+                layout.layout.setAlignment(tile.plot, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                tile.plot.setVisible(True)
+        # The layout as large as the view (not as it was: it never shrinks by itself when the tiles do).
+        shown = self._scroll.viewport().size()
+        layout.setGeometry(QRectF(0, 0, max(needed_w, shown.width()), max(needed_h, shown.height())))
