@@ -1,6 +1,6 @@
 """What the plots (error curve, decision map, comparison) share: scaled text, true minus signs, sized pictures.
 
-* :class:`NumberAxis` writes its tick labels with a true minus sign (U+2212),
+* :class:`NumberAxis` writes its tick labels with a true minus sign (U+2212) (a log axis: 7×10⁻⁵),
   as :func:`bpgui.model.numbers.format_number` does everywhere else, spaces
   its ticks by the size of its font (no two labels ever overlap, at any text
   scale or axis length) and can keep to whole numbers (iterations, epochs).
@@ -27,7 +27,7 @@ from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..model.numbers import MINUS
+from ..model.numbers import MINUS, format_number
 from .files import save_image, svg_document, write_bytes_atomically
 
 __all__ = ["NumberAxis", "make_room", "no_menus", "number_axes", "picture_scale", "points", "render_scene_item",
@@ -38,6 +38,7 @@ PICTURE_REFERENCE_HEIGHT = 540.0
 PICTURE_REFERENCE_WIDTH = 720.0
 BASE_TICK_POINTS = 9.0
 BASE_LABEL_POINTS = 10.0
+LOG_TICK_DIGITS = 3  # a log axis' ticks are 1 … 9 × 10ⁿ: three digits hide float noise (6.99999e-5)
 
 
 class NumberAxis(pg.AxisItem):
@@ -110,6 +111,10 @@ class NumberAxis(pg.AxisItem):
             ticks.append((None, [v for v, m in zip(values, mantissas, strict=True) if m in (2, 5)]))
             ticks.append((None, [v for v, m in zip(values, mantissas, strict=True) if m not in (1, 2, 5)]))
         return ticks
+
+    def logTickStrings(self, values, scale, spacing):
+        """A log axis' labels in the app's one number format (7×10⁻⁵, 0.2, 1), not pyqtgraph's 7·10⁻⁵."""
+        return [format_number(float(10.0 ** value * scale), LOG_TICK_DIGITS) for value in values]
 
     def tickStrings(self, values, scale, spacing):
         return [text.replace("-", MINUS) for text in super().tickStrings(values, scale, spacing)]

@@ -3,6 +3,8 @@ epochs on the x axis, a readable minimum size, no pyqtgraph menus, room for the 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -127,3 +129,12 @@ def test_the_top_tick_label_is_not_clipped(qtbot):
     assert top[1] == "1.0"
     scene_top = axis.mapRectToScene(top[0]).top() - top[0].height() * 0.125
     assert scene_top >= 0, f"the top label starts {scene_top} px above the picture"
+
+
+def test_log_ticks_use_the_apps_number_format(qtbot):
+    view = _view(qtbot, 1.0, 500, 400, 60, True)
+    axis = view.plot_item.getAxis("left")
+    values = [math.log10(v) for v in (7e-5, 1e-5, 0.2, 1.0)]
+    assert axis.tickStrings(values, 1.0, 1.0) == ["7×10⁻⁵", "1×10⁻⁵", "0.2", "1"]
+    texts = [text for _rect, text in drawn_labels(axis)]
+    assert texts and not any("·" in text for text in texts)
