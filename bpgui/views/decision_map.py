@@ -37,7 +37,7 @@ from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_numbe
 from ..model.surface import GRID_SIZE, PADDING, DecisionSurface, output_levels
 from ..model.text import fill
 from .decision_map_picture import maps_painter
-from .decision_map_samples import legend_html, style_points
+from .decision_map_samples import legend_html, marker_scale, style_points
 from .decision_map_tiles import (
     COLOR_MAP,
     LOOKUP_TABLE,
@@ -96,6 +96,7 @@ class DecisionMapView(QWidget):
         self._labels: np.ndarray | None = None  # true classes of the samples (classification sets)
         self._rings_shown = np.empty(0, dtype=np.intp)
         self._scale = 1.0  # the text scale
+        self._pens_magnify, self._marker_scale = 1.0, 1.0  # a picture's magnification; samples' size factor
         self._digits = DEFAULT_DIGITS
 
         # ---- the bar: which output, and the legend ------------------------------------
@@ -548,10 +549,12 @@ class DecisionMapView(QWidget):
     def _apply_pens(self, magnify: float) -> None:
         """Samples, rings and lines for the text scale × ``magnify`` (a picture's magnification)."""
         s = self._scale * magnify
-        self._points.setSize(_POINT_SIZE * s)
-        self._points.setPen(pg.mkPen("w", width=1.2 * s))
-        self._rings.setSize(_RING_SIZE * s)
-        self._rings.setPen(pg.mkPen("#000000", width=2 * s))
+        self._pens_magnify, self._marker_scale = magnify, marker_scale(self._scale, self._plane_side())
+        m = self._marker_scale * magnify  # samples and rings: by the text scale and the map's size
+        self._points.setSize(_POINT_SIZE * m)
+        self._points.setPen(pg.mkPen("w", width=1.2 * m))
+        self._rings.setSize(_RING_SIZE * m)
+        self._rings.setPen(pg.mkPen("#000000", width=2 * m))
         self._boundary.setPen(pg.mkPen("#1a1a1a", width=2 * s))
         self._hidden_panel.set_pen_scale(s)
 
@@ -581,3 +584,9 @@ class DecisionMapView(QWidget):
             self._plot_item.layout.activate()
             if tiles:
                 self._hidden_panel.setGeometry(panel)
+        if marker_scale(self._scale, self._plane_side()) != self._marker_scale:
+            self._apply_pens(self._pens_magnify)
+
+    def _plane_side(self) -> float:
+        box = self._plot_item.getViewBox().sceneBoundingRect()
+        return min(box.width(), box.height())

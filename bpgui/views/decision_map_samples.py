@@ -7,6 +7,7 @@ translation context ``DecisionMapView`` (the map's), as they always have.
 from __future__ import annotations
 
 import html
+import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,6 +22,19 @@ from .style import HIGH_DARK, LOW_DARK, value_colour
 LOW_TINT, HIGH_TINT = value_colour(0.0, 0.0, 1.0).name(), value_colour(1.0, 0.0, 1.0).name()
 
 translate = QCoreApplication.translate
+
+#: Pixels of plane at which samples and rings are drawn at their 100 % size; a smaller map draws them smaller.
+MARKER_REFERENCE_SIDE = 200.0
+MIN_MARKER_SCALE = 0.75
+
+
+def marker_scale(text_scale: float, plane_side: float) -> float:
+    """How many times their 100 % size the samples and rings are drawn: with the text scale, but no more
+    than the map's side allows (``plane_side`` / ``MARKER_REFERENCE_SIDE``, at least ``MIN_MARKER_SCALE``):
+    on a 160-px map at 175 % they stay small enough to leave the map visible between them."""
+    if not math.isfinite(plane_side) or plane_side <= 0:
+        return text_scale
+    return min(text_scale, max(MIN_MARKER_SCALE, plane_side / MARKER_REFERENCE_SIDE))
 
 # Samples: a binary set's class 0 in the dark LOW, class 1 in the dark HIGH (the map's and the network's
 # colours for an output near 0 and near 1); more classes get Okabe & Ito's colour-blind safe palette.

@@ -145,3 +145,20 @@ def test_the_comparison_follows_text_scale_and_digits(qtbot):
     assert view.plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() == pytest.approx(2 * 9.0)
     view.set_digits(2)
     assert f"E = {float(runs[0].final_error):.2g}" in view.summary_text()
+
+
+def test_samples_follow_the_maps_size_as_well_as_the_text(qtbot, view):
+    from bpgui.views.decision_map_samples import marker_scale
+
+    view.set_text_scale(1.75)
+    view.resize(300, 260)  # a small map at 175 %: samples no larger than its size allows
+    qtbot.wait(10)
+    side = min(view.plot_item.getViewBox().sceneBoundingRect().size().toTuple())
+    assert side < 200
+    assert view.points_item.opts["size"] < 1.75 * 8
+    assert view.points_item.opts["size"] == pytest.approx(8 * max(0.75, side / 200), rel=0.02)
+    view.resize(1000, 760)  # a large one: as large as the text
+    qtbot.wait(10)
+    assert view.points_item.opts["size"] == pytest.approx(1.75 * 8)
+    assert marker_scale(1.0, 500) == 1.0 and marker_scale(2.5, 100) == pytest.approx(0.75)
+    assert marker_scale(1.75, float("nan")) == 1.75
