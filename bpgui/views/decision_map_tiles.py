@@ -359,7 +359,7 @@ class HiddenMapsPanel(QWidget):
         """Pixels of a tile that are not plane: its title, axes, margins and spacing (alike in every tile)."""
         tile = self._tiles[0]
         tile.plot.layout.invalidate()
-        whole = tile.plot.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        whole = tile.plot.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize)  # not the tile's own (set below)
         box = tile.plot.getViewBox().minimumSize()
         return max(0.0, whole.width() - box.width()), max(0.0, whole.height() - box.height())
 
@@ -386,12 +386,10 @@ class HiddenMapsPanel(QWidget):
         best, columns = max((side_for(c, width), c) for c in range(n, 0, -1))
         least = MIN_TILE * self._scale
         side = best
-        if best < least:  # too many to read: as many columns as fit at the least size, filling the width
+        if best < least:  # too many to read: as many columns as fit at the least size, and scroll
             bar = self._scroll.style().pixelMetric(self._scroll.style().PixelMetric.PM_ScrollBarExtent)
-            across = width - bar
-            columns = max(1, min(n, int((across - margin + spacing) // (least * ratio + extra_w + spacing))))
-            plane_w = (across - margin - (columns - 1) * spacing) / columns - extra_w
-            side = max(least, min(plane_w / ratio, 2 * least))
+            columns = max(1, min(n, int((width - bar - margin + spacing) // (least * ratio + extra_w + spacing))))
+            side = least
         plane_w, plane_h = max(8, math.floor(side * ratio)), max(8, math.floor(side))
         rows = math.ceil(n / columns)
         tile_w, tile_h = math.ceil(plane_w + extra_w), math.ceil(plane_h + extra_h)

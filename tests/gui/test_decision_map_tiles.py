@@ -57,6 +57,11 @@ def _check_tiles(panel: HiddenMapsPanel) -> None:
         for a, b in ((image.left(), data.left()), (image.right(), data.right()),
                      (image.top(), data.top()), (image.bottom(), data.bottom())):
             assert abs(a - b) <= 1.0, f"the map {image} is not its box' range {data}"
+        # the axes run exactly along the map: no x-axis line past it, no gap between the y axis and it
+        plane = box.sceneBoundingRect()
+        across, up = (tile.plot.mapRectToScene(tile.plot.getAxis(name).geometry()) for name in ("bottom", "left"))
+        assert abs(across.left() - plane.left()) <= 1 and abs(across.right() - plane.right()) <= 1
+        assert abs(up.right() - plane.left()) <= 1 and abs(up.height() - plane.height()) <= 1
         drawn = tile.plot.sceneBoundingRect()
         in_view = view.mapFromScene(drawn).boundingRect()
         assert view.rect().adjusted(-1, -1, 1, 1).contains(in_view), f"tile {in_view} is cut by {view.rect()}"
