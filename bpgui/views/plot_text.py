@@ -112,7 +112,7 @@ class NumberAxis(pg.AxisItem):
             ticks.append((None, [v for v, m in zip(values, mantissas, strict=True) if m not in (1, 2, 5)]))
         return ticks
 
-    def logTickStrings(self, values, scale, spacing):
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         """A log axis' labels in the app's one number format (7×10⁻⁵, 0.2, 1), not pyqtgraph's 7·10⁻⁵."""
         return [format_number(float(10.0 ** value * scale), LOG_TICK_DIGITS) for value in values]
 
