@@ -32,7 +32,6 @@ import numpy as np
 
 from . import closed_forms as cf
 from .formula import Derivative, Eq, Neg, Quantity, delta, net, sample_error, unit, weight
-from .naming import parameter_specs
 from .numbers import DEFAULT_DIGITS, format_number
 from .per_sample import per_sample_gradients
 from .records import IterationRecord
@@ -120,13 +119,8 @@ class ChainPaths:
 def chain_paths(record: IterationRecord, index: int, activations: Sequence[str], loss: str,
                 limit: int = MAX_PATHS) -> ChainPaths:
     """Every path from E_k to parameter ``index`` (canonical order), the first ``limit`` listed."""
-    sizes = tuple(int(s) for s in record.layer_sizes)
-    shape = cf.Shape(sizes, tuple(activations), loss)
-    n = shape.n
-    spec = parameter_specs(sizes)[index]
-    k, u, source = spec.layer, spec.target, spec.source
-    env = cf.RecordEnv(record, shape.activations)
-    first = {"k": 1}
+    sizes, spec, shape, env, first = cf.parameter_context(record, index, activations, loss)
+    n, k, u, source = shape.n, spec.layer, spec.target, spec.source
     cache: dict[tuple[str, str], Edge] = {}
 
     def edge(ref: str, d: Derivative) -> Edge:

@@ -49,6 +49,7 @@ from .formula import (
     unit,
     weight,
 )
+from .naming import ParameterSpec, parameter_specs
 from .per_sample import per_sample_gradients
 from .records import IterationRecord, LayerParameters
 
@@ -344,3 +345,12 @@ def letter_range(shape: Shape, expr: Expr, letter: str) -> int:
 
     walk(expr)
     return int(shape.sizes[layers[0]]) if layers else 0
+
+
+def parameter_context(record: IterationRecord, index: int, activations: Sequence[str], loss: str
+                      ) -> tuple[tuple[int, ...], ParameterSpec, Shape, RecordEnv, dict[str, int]]:
+    """What deriving parameter ``index`` of ``record`` starts from: (the layer sizes, the parameter's spec,
+    the shape, the record's values as an environment, sample k = 1)."""
+    sizes = tuple(int(s) for s in record.layer_sizes)
+    shape = Shape(sizes, tuple(activations), loss)
+    return sizes, parameter_specs(sizes)[index], shape, RecordEnv(record, shape.activations), {"k": 1}

@@ -26,7 +26,6 @@ import numpy as np
 from . import closed_forms as cf
 from .chain_paths import link_ref, unit_ref
 from .formula import Derivative, Eq, Expr, Mul, Neg, SumOver, delta, net, sample_error, unit, weight
-from .naming import parameter_specs
 from .per_sample import per_sample_gradients
 from .records import IterationRecord
 
@@ -109,13 +108,8 @@ class Derivation:
 
 def derive(record: IterationRecord, index: int, activations: tuple[str, ...], loss: str) -> Derivation:
     """The chain rule for parameter ``index`` (canonical order) in iteration ``record``, for its first sample."""
-    sizes = tuple(int(s) for s in record.layer_sizes)
-    shape = cf.Shape(sizes, tuple(activations), loss)
-    n = shape.n
-    spec = parameter_specs(sizes)[index]
-    k, u, source = spec.layer, spec.target, spec.source
-    env = cf.RecordEnv(record, shape.activations)
-    first = {"k": 1}
+    sizes, spec, shape, env, first = cf.parameter_context(record, index, activations, loss)
+    n, k, u, source = shape.n, spec.layer, spec.target, spec.source
 
     sources: dict[Derivative, str] = {}  # where each factor lives in the drawing
 

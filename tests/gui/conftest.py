@@ -131,3 +131,55 @@ class User:
 @pytest.fixture()
 def user(qtbot):
     return User(qtbot)
+
+
+@pytest.fixture()
+def topology_view(qtbot):
+    """A network view alone, about the size the window gives it at 1280×800, shown."""
+    from bpgui.views.topology import TopologyView
+
+    v = TopologyView()
+    qtbot.addWidget(v)
+    v.resize(566, 414)
+    v.show()
+    return v
+
+
+@pytest.fixture()
+def xor_map_view(qtbot):
+    """The decision map alone, showing a 2-3-1 network (seed 2) on XOR, shown."""
+    from bpgui.model.datasets import load_builtin
+    from bpgui.model.network import Network
+    from bpgui.model.plane_map import surface_if_planar
+    from bpgui.views.decision_map import DecisionMapView
+
+    widget = DecisionMapView()
+    qtbot.addWidget(widget)
+    widget.resize(760, 480)
+    data = load_builtin("xor")
+    widget.set_data(data)
+    widget.show_surface(surface_if_planar(Network.initialise((2, 3, 1), seed=2), data))
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _drawn_labels(axis):
+    """The tick labels a pyqtgraph ``axis`` draws now, as (rectangle, text): its drawing specs, painted
+    with its tick font."""
+    from PySide6.QtGui import QFont, QImage, QPainter
+
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        painter.setFont(QFont(axis.style["tickFont"] or axis.font()))
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [] if specs is None else [(rect, text) for rect, _flags, text in specs[2]]
+
+
+@pytest.fixture()
+def drawn_labels():
+    """``drawn_labels(axis)``: the tick labels a plot axis draws now, as (rectangle, text)."""
+    return _drawn_labels

@@ -25,16 +25,8 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture
-def view(qtbot):
-    widget = DecisionMapView()
-    qtbot.addWidget(widget)
-    widget.resize(760, 480)
-    data = load_builtin("xor")
-    widget.set_data(data)
-    widget.show_surface(surface_if_planar(Network.initialise((2, 3, 1), seed=2), data))
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(xor_map_view):
+    return xor_map_view
 
 
 @pytest.mark.parametrize("value", [0.0, 0.14, 0.5, 0.86, 1.0])

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QContextMenuEvent, QFont, QImage, QPainter
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from bpgui.views.error_plot import X_EPOCHS, ErrorPlotView
@@ -19,19 +19,7 @@ from bpgui.views.plot_text import NumberAxis
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
-def drawn_labels(axis) -> list[tuple[QRectF, str]]:
-    """The tick labels ``axis`` draws now: pyqtgraph's drawing specs, painted with its tick font."""
-    image = QImage(8, 8, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        painter.setFont(QFont(axis.style["tickFont"] or axis.font()))
-        specs = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [] if specs is None else [(rect, text) for rect, _flags, text in specs[2]]
-
-
-def assert_apart(axis) -> list[str]:
+def assert_apart(axis, drawn_labels) -> list[str]:
     labels = drawn_labels(axis)
     for n, (a, text_a) in enumerate(labels):
         # pyqtgraph's rects are 0.8 of the text's height: the glyphs reach 10 % past each edge
@@ -58,16 +46,16 @@ def _view(qtbot, scale: float, width: int, height: int, n: int, log: bool) -> Er
 
 @pytest.mark.parametrize(("scale", "size", "log"), [(1.0, (384, 178), True), (1.75, (360, 150), False),
                                                      (1.75, (360, 150), True), (1.0, (700, 400), True)])
-def test_no_two_tick_labels_overlap(qtbot, scale, size, log):
+def test_no_two_tick_labels_overlap(qtbot, drawn_labels, scale, size, log):
     view = _view(qtbot, scale, *size, 60, log)
     for name in ("left", "bottom"):
-        assert assert_apart(view.plot_item.getAxis(name)), f"the {name} axis has a label"
+        assert assert_apart(view.plot_item.getAxis(name), drawn_labels), f"the {name} axis has a label"
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(low=st.floats(-1e6, 1e6), width=st.floats(1e-6, 1e6), length=st.integers(30, 1500),
        points=st.floats(6, 30), vertical=st.booleans(), log=st.booleans())
-def test_any_axis_keeps_its_labels_apart(qtbot, low, width, length, points, vertical, log):
+def test_any_axis_keeps_its_labels_apart(qtbot, drawn_labels, low, width, length, points, vertical, log):
     axis = NumberAxis("left" if vertical else "bottom")
     font = axis.font()
     font.setPointSizeF(points)
@@ -75,10 +63,10 @@ def test_any_axis_keeps_its_labels_apart(qtbot, low, width, length, points, vert
     axis.setLogMode(log)
     axis.setRange(low, low + width)
     axis.setGeometry(QRectF(0, 0, 60, length) if vertical else QRectF(0, 0, length, 40))
-    assert_apart(axis)
+    assert_apart(axis, drawn_labels)
 
 
-def test_the_x_axis_counts_whole_iterations_and_epochs(qtbot):
+def test_the_x_axis_counts_whole_iterations_and_epochs(qtbot, drawn_labels):
     view = _view(qtbot, 1.0, 700, 400, 3, False)
     for mode in ("iteration", X_EPOCHS):
         view.set_x_axis(mode)
@@ -88,7 +76,7 @@ def test_the_x_axis_counts_whole_iterations_and_epochs(qtbot):
         assert high - low < 6  # a few iterations or epochs: pyqtgraph would put ticks at halves
         for _spacing, values in axis.tickValues(low, high, axis.width()):
             assert all(float(v).is_integer() for v in values), values
-        assert all("." not in text for text in assert_apart(axis))
+        assert all("." not in text for text in assert_apart(axis, drawn_labels))
 
 
 def test_the_plot_keeps_six_lines_of_text(qtbot):
@@ -119,7 +107,7 @@ def test_right_click_shows_no_menu(qtbot, monkeypatch):
     assert shown == []
 
 
-def test_the_top_tick_label_is_not_clipped(qtbot):
+def test_the_top_tick_label_is_not_clipped(qtbot, drawn_labels):
     view = _view(qtbot, 2.5, 420, 500, 30, False)  # narrow: the legend moves into the plot
     view.plot_item.getViewBox().setYRange(0, 1, padding=0)
     QApplication.processEvents()
@@ -131,7 +119,7 @@ def test_the_top_tick_label_is_not_clipped(qtbot):
     assert scene_top >= 0, f"the top label starts {scene_top} px above the picture"
 
 
-def test_log_ticks_use_the_apps_number_format(qtbot):
+def test_log_ticks_use_the_apps_number_format(qtbot, drawn_labels):
     view = _view(qtbot, 1.0, 500, 400, 60, True)
     axis = view.plot_item.getAxis("left")
     values = [math.log10(v) for v in (7e-5, 1e-5, 0.2, 1.0)]

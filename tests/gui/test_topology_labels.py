@@ -43,12 +43,8 @@ def _overlaps(view: TopologyView) -> list[tuple[str, str]]:
 
 
 @pytest.fixture()
-def view(qtbot):
-    v = TopologyView()
-    qtbot.addWidget(v)
-    v.resize(566, 414)
-    v.show()
-    return v
+def view(topology_view):
+    return topology_view
 
 
 @pytest.mark.parametrize("sizes", NETWORKS, ids=lambda s: "-".join(map(str, s)))

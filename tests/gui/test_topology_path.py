@@ -37,12 +37,8 @@ def _show_path(view, trainer, record, index, digits=4):
 
 
 @pytest.fixture()
-def view(qtbot):
-    v = TopologyView()
-    qtbot.addWidget(v)
-    v.resize(566, 414)
-    v.show()
-    return v
+def view(topology_view):
+    return topology_view
 
 
 def test_each_badge_names_its_derivative_and_a_weight_shows_one_label(view):
