@@ -130,9 +130,10 @@ def _screenshot(path: str, *, data: str, hidden: Sequence[int], steps: int, size
                 window.resize(*size)
                 index = _checked_options(controller, options)  # refused before any work
                 _fast_forward(controller, steps, progress)
+                window.show()  # laid out first: the tabs and splitters arrange themselves for a shown window
+                app.processEvents()
                 _arrange(window, controller, options, index)
                 window.resize(*size)  # presentation mode went full screen: the picture keeps the size asked
-                window.show()
                 for _ in range(5):
                     app.processEvents()
                 save_image(window.grab(), path)  # refusals are BpguiErrors naming the path
