@@ -55,6 +55,7 @@ class WindowParts:
     quit_action: QAction
     labels_action: QAction
     dummy_action: QAction
+    unit_maps_action: QAction
     fit_action: QAction
     zoom_in_action: QAction
     zoom_out_action: QAction
@@ -166,6 +167,11 @@ def make_actions(window: MainWindow) -> None:
     w.labels_action.setChecked(True)
     w.dummy_action = act(translate("MainWindow", "Thresholds as a −1 &dummy input"),
                          w.topology.set_dummy_thresholds, checkable=True)
+    w.unit_maps_action = act(translate("MainWindow", "What each unit learned, &inside it"), w.set_unit_maps,
+                             tip=translate("MainWindow", "For data with two inputs, draw each hidden and output "
+                                                         "unit's output over the input plane inside its circle"),
+                             checkable=True)
+    w.unit_maps_action.setChecked(True)
     w.fit_action = act(translate("MainWindow", "&Fit network to view"), w.topology.fit, ("Ctrl+0",))
     w.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: w.topology.zoom(1.25), (keys.ZoomIn,))
     w.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: w.topology.zoom(0.8), (keys.ZoomOut,))
@@ -304,8 +310,8 @@ def build_menus(window: MainWindow, language: str) -> None:
     for a in (window.phase_action, window.phase_back_action, window.play_phases_action, window.per_output_action):
         train_menu.addAction(a)
     view_menu = menus.addMenu(translate("MainWindow", "&View"))
-    for a in (window.labels_action, window.dummy_action, window.fit_action, window.zoom_in_action,
-              window.zoom_out_action):
+    for a in (window.labels_action, window.dummy_action, window.unit_maps_action, window.fit_action,
+              window.zoom_in_action, window.zoom_out_action):
         view_menu.addAction(a)
     view_menu.addSeparator()
     _text_size_menu(window, view_menu)

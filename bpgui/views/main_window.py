@@ -429,10 +429,17 @@ class MainWindow(QMainWindow, WindowParts):
         """The output over the input plane (2-D data only): in its tab while shown, and always (as Playground
         draws it) inside the network's units of the first hidden layer and the outputs. The surface is
         computed once per state shown (2-16-1: about 2.5 ms), so Run's 10 Hz repaint stays cheap."""
-        surface = self.controller.decision_surface() if self.controller.dataset.n_inputs == 2 else None
-        if self.controller.dataset.n_inputs == 2 and self.right_tabs.currentWidget() is self.decision_map:
+        planar = self.controller.dataset.n_inputs == 2
+        in_tab = planar and self.right_tabs.currentWidget() is self.decision_map
+        in_units = planar and self.unit_maps_action.isChecked()  # View → What each unit learned, inside it
+        surface = self.controller.decision_surface() if in_tab or in_units else None
+        if in_tab:
             self.decision_map.show_surface(surface)
-        self.topology.show_surface(surface)
+        self.topology.show_surface(surface if in_units else None)
+
+    def set_unit_maps(self, on: bool) -> None:
+        self.unit_maps_action.setChecked(bool(on))
+        self._update_map()
 
     def _on_check_toggled(self, on: bool) -> None:
         if on:

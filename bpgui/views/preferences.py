@@ -63,6 +63,7 @@ def restore_preferences(window: MainWindow, q: QSettings) -> None:
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)
     window.dummy_action.setChecked(_as_bool(q.value("view/dummy_thresholds", False)))
+    window.unit_maps_action.setChecked(_as_bool(q.value("view/unit_maps", True)))
     window.check_action.setChecked(_as_bool(q.value("view/gradient_check", False)))
     window.plot.set_log_scale(_as_bool(q.value("view/log_scale", False)))
     x_axis = str(q.value("view/x_axis", window.plot.x_axis()))
@@ -73,6 +74,7 @@ def restore_preferences(window: MainWindow, q: QSettings) -> None:
 
 def save_preferences(window: MainWindow, q: QSettings) -> None:
     q.setValue("view/dummy_thresholds", window.topology.dummy_thresholds())
+    q.setValue("view/unit_maps", window.unit_maps_action.isChecked())
     q.setValue("view/gradient_check", window.check_action.isChecked())
     q.setValue("view/log_scale", window.plot.log_scale())
     q.setValue("view/x_axis", window.plot.x_axis())

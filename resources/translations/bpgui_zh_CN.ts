@@ -190,67 +190,67 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="300"/>
+        <location filename="../../bpgui/views/decision_map.py" line="301"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="437"/>
+        <location filename="../../bpgui/views/decision_map.py" line="438"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="439"/>
+        <location filename="../../bpgui/views/decision_map.py" line="440"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="494"/>
+        <location filename="../../bpgui/views/decision_map.py" line="495"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="495"/>
+        <location filename="../../bpgui/views/decision_map.py" line="496"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="497"/>
+        <location filename="../../bpgui/views/decision_map.py" line="498"/>
         <source>The network&apos;s output over the plane of the two inputs: vermillion 0, white 0.5, blue 1, as the network colours its units. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络在两个输入构成的平面上的输出：朱红为 0，白色为 0.5，蓝色为 1，与网络中神经元的着色一致。黑线是决策边界（输出 0.5）；带圆圈的样本被分类错误。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="264"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="316"/>
         <source>What each hidden unit bₕ learned</source>
         <translation>每个隐层神经元 bₕ 学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="266"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="318"/>
         <source>(first %1 of %2)</source>
         <translation>（共 %2 个，显示前 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="269"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="321"/>
         <source>Each tile is one unit of the first hidden layer over the same plane; the dashed line is where it switches (α − γ = 0)</source>
         <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="274"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="326"/>
         <source>Across: %1; up: %2 (as on the map beside)</source>
         <translation>横轴：%1；纵轴：%2（与旁边的图相同）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_samples.py" line="85"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="99"/>
         <source>map of %1: %2 … %3</source>
         <translation>%1 的颜色：%2 … %3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_samples.py" line="90"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="104"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_samples.py" line="93"/>
+        <location filename="../../bpgui/views/decision_map_samples.py" line="107"/>
         <source>%1 of %2 misclassified</source>
         <translation>%2 个样本中有 %1 个分类错误</translation>
     </message>
@@ -308,27 +308,27 @@
         <translation>样本 k = %1（一批 %2 个样本中的第一个）：x = (%3)，y = (%4)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="199"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="203"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="217"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="221"/>
         <source>&lt;b&gt;The paths from %1 to %2&lt;/b&gt;, the product along each:</source>
         <translation>&lt;b&gt;从 %1 到 %2 的各条路径&lt;/b&gt;，每条路径上的乘积：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="224"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="228"/>
         <source>… and %1 more paths (%2 in all)</source>
         <translation>……另有 %1 条路径（共 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="226"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="230"/>
         <source>Σ over the paths (%1 in all):</source>
         <translation>对所有路径求和 Σ（共 %1 条）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="239"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="243"/>
         <source>(%1 terms, one per sample of the batch)</source>
         <translation>（共 %1 项，批中每个样本一项）</translation>
     </message>
@@ -1438,214 +1438,224 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="119"/>
+        <location filename="../../bpgui/views/main_menus.py" line="120"/>
         <source>&amp;Step</source>
         <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="120"/>
+        <location filename="../../bpgui/views/main_menus.py" line="121"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="122"/>
+        <location filename="../../bpgui/views/main_menus.py" line="123"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="123"/>
+        <location filename="../../bpgui/views/main_menus.py" line="124"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="125"/>
-        <location filename="../../bpgui/views/main_window.py" line="477"/>
+        <location filename="../../bpgui/views/main_menus.py" line="126"/>
+        <location filename="../../bpgui/views/main_window.py" line="484"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="126"/>
+        <location filename="../../bpgui/views/main_menus.py" line="127"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="128"/>
+        <location filename="../../bpgui/views/main_menus.py" line="129"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="129"/>
+        <location filename="../../bpgui/views/main_menus.py" line="130"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="131"/>
+        <location filename="../../bpgui/views/main_menus.py" line="132"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="132"/>
+        <location filename="../../bpgui/views/main_menus.py" line="133"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="135"/>
+        <location filename="../../bpgui/views/main_menus.py" line="136"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="136"/>
+        <location filename="../../bpgui/views/main_menus.py" line="137"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="138"/>
+        <location filename="../../bpgui/views/main_menus.py" line="139"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="139"/>
+        <location filename="../../bpgui/views/main_menus.py" line="140"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="141"/>
+        <location filename="../../bpgui/views/main_menus.py" line="142"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="142"/>
+        <location filename="../../bpgui/views/main_menus.py" line="143"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="144"/>
+        <location filename="../../bpgui/views/main_menus.py" line="145"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="145"/>
+        <location filename="../../bpgui/views/main_menus.py" line="146"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="148"/>
+        <location filename="../../bpgui/views/main_menus.py" line="149"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="149"/>
+        <location filename="../../bpgui/views/main_menus.py" line="150"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="152"/>
+        <location filename="../../bpgui/views/main_menus.py" line="153"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="153"/>
+        <location filename="../../bpgui/views/main_menus.py" line="154"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="154"/>
+        <location filename="../../bpgui/views/main_menus.py" line="155"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="155"/>
+        <location filename="../../bpgui/views/main_menus.py" line="156"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="157"/>
+        <location filename="../../bpgui/views/main_menus.py" line="158"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="159"/>
+        <location filename="../../bpgui/views/main_menus.py" line="160"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="161"/>
+        <location filename="../../bpgui/views/main_menus.py" line="162"/>
         <source>Export &amp;map picture (PNG/SVG)…</source>
         <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="163"/>
+        <location filename="../../bpgui/views/main_menus.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="164"/>
+        <location filename="../../bpgui/views/main_menus.py" line="165"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="167"/>
+        <location filename="../../bpgui/views/main_menus.py" line="168"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="169"/>
+        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <source>What each unit learned, &amp;inside it</source>
+        <translation>在每个神经元内显示它学到了什么(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="171"/>
+        <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
+        <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="175"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <location filename="../../bpgui/views/main_menus.py" line="176"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="171"/>
+        <location filename="../../bpgui/views/main_menus.py" line="177"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="172"/>
+        <location filename="../../bpgui/views/main_menus.py" line="178"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="174"/>
+        <location filename="../../bpgui/views/main_menus.py" line="180"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="175"/>
+        <location filename="../../bpgui/views/main_menus.py" line="181"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="187"/>
+        <location filename="../../bpgui/views/main_menus.py" line="193"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="353"/>
+        <location filename="../../bpgui/views/main_menus.py" line="359"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="358"/>
+        <location filename="../../bpgui/views/main_menus.py" line="364"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="371"/>
+        <location filename="../../bpgui/views/main_menus.py" line="377"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="372"/>
+        <location filename="../../bpgui/views/main_menus.py" line="378"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="377"/>
+        <location filename="../../bpgui/views/main_menus.py" line="383"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -1655,119 +1665,119 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="211"/>
+        <location filename="../../bpgui/views/main_menus.py" line="217"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="281"/>
+        <location filename="../../bpgui/views/main_menus.py" line="287"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="281"/>
+        <location filename="../../bpgui/views/main_menus.py" line="287"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="221"/>
+        <location filename="../../bpgui/views/main_menus.py" line="227"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="179"/>
+        <location filename="../../bpgui/views/main_menus.py" line="185"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="181"/>
+        <location filename="../../bpgui/views/main_menus.py" line="187"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="183"/>
+        <location filename="../../bpgui/views/main_menus.py" line="189"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="186"/>
+        <location filename="../../bpgui/views/main_menus.py" line="192"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="189"/>
+        <location filename="../../bpgui/views/main_menus.py" line="195"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="233"/>
+        <location filename="../../bpgui/views/main_menus.py" line="239"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="236"/>
+        <location filename="../../bpgui/views/main_menus.py" line="242"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="288"/>
+        <location filename="../../bpgui/views/main_menus.py" line="294"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="297"/>
+        <location filename="../../bpgui/views/main_menus.py" line="303"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="299"/>
+        <location filename="../../bpgui/views/main_menus.py" line="305"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="306"/>
+        <location filename="../../bpgui/views/main_menus.py" line="312"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="319"/>
+        <location filename="../../bpgui/views/main_menus.py" line="325"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="321"/>
+        <location filename="../../bpgui/views/main_menus.py" line="327"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="322"/>
+        <location filename="../../bpgui/views/main_menus.py" line="328"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="323"/>
+        <location filename="../../bpgui/views/main_menus.py" line="329"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="332"/>
+        <location filename="../../bpgui/views/main_menus.py" line="338"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="337"/>
+        <location filename="../../bpgui/views/main_menus.py" line="343"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="340"/>
+        <location filename="../../bpgui/views/main_menus.py" line="346"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="347"/>
+        <location filename="../../bpgui/views/main_menus.py" line="353"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1792,12 +1802,12 @@
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="453"/>
+        <location filename="../../bpgui/views/main_window.py" line="460"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="453"/>
+        <location filename="../../bpgui/views/main_window.py" line="460"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1833,22 +1843,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="477"/>
+        <location filename="../../bpgui/views/main_window.py" line="484"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="498"/>
+        <location filename="../../bpgui/views/main_window.py" line="505"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="505"/>
+        <location filename="../../bpgui/views/main_window.py" line="512"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="505"/>
+        <location filename="../../bpgui/views/main_window.py" line="512"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>

@@ -66,3 +66,18 @@ def test_clicking_a_unit_shows_its_forward_pass_in_the_panel(window, qtbot):
     assert format_number(float(record.layers[0].output[0, 0]), digits) in text  # b_1
     window.set_digits(7)
     assert format_number(float(record.layers[0].output[0, 0]), 7) in window.derivation.text()
+
+
+def test_the_unit_maps_can_be_switched_off_and_the_choice_is_remembered(window, qsettings, qtbot):
+    """View → What each unit learned, inside it: on by default for 2-D data; off draws plain fills."""
+    c = window.controller
+    c.step()
+    assert window.unit_maps_action.isChecked()
+    assert window.topology.unit_item(1, 0).map_image() is not None
+    window.unit_maps_action.trigger()
+    assert not window.unit_maps_action.isChecked()
+    assert window.topology.unit_item(1, 0).map_image() is None  # plain fills again
+    c.step()
+    assert window.topology.unit_item(1, 0).map_image() is None  # and they stay off
+    window.save_preferences()
+    assert qsettings.value("view/unit_maps") in (False, "false")
