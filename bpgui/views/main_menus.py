@@ -167,7 +167,7 @@ def make_actions(window: MainWindow) -> None:
     w.labels_action.setChecked(True)
     w.dummy_action = act(translate("MainWindow", "Thresholds as a −1 &dummy input"),
                          w.topology.set_dummy_thresholds, checkable=True)
-    w.unit_maps_action = act(translate("MainWindow", "What each unit learned, &inside it"), w.set_unit_maps,
+    w.unit_maps_action = act(translate("MainWindow", "What each unit &learned, inside it"), w.set_unit_maps,
                              tip=translate("MainWindow", "For data with two inputs, draw each hidden and output "
                                                          "unit's output over the input plane inside its circle"),
                              checkable=True)

@@ -1590,11 +1590,6 @@
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="170"/>
-        <source>What each unit learned, &amp;inside it</source>
-        <translation>在每个神经元内显示它学到了什么(&amp;I)</translation>
-    </message>
-    <message>
         <location filename="../../bpgui/views/main_menus.py" line="171"/>
         <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
         <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
@@ -1685,6 +1680,11 @@
         <location filename="../../bpgui/views/main_menus.py" line="227"/>
         <source> Speed </source>
         <translation> 速度 </translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <source>What each unit &amp;learned, inside it</source>
+        <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="185"/>
