@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
 from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.text import fill
 from .text_scale import MAX_TEXT_SCALE, PRESENTATION_TEXT_SCALE, clamp_text_scale
+from .topology import MAX_FIT_SCALE
 
 if TYPE_CHECKING:
     from ..model.records import IterationRecord
@@ -209,6 +210,7 @@ class Presentation:
             action.setVisible(False)
         w.setPalette(high_contrast_palette())
         w.readout.show()
+        w.topology.max_fit_scale = float("inf")  # the network fills the room it has
         w.showFullScreen()
         return presentation_text_scale(text_scale)
 
@@ -219,6 +221,7 @@ class Presentation:
             return None
         w = self._window
         w.readout.hide()
+        w.topology.max_fit_scale = MAX_FIT_SCALE
         for action in (w.seed_separator, *w.seed_widgets):
             action.setVisible(True)
         w.setPalette(saved.palette if saved.palette is not None else QPalette())

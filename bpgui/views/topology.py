@@ -3,17 +3,15 @@
 Why one module (over 500 lines): the drawing's build, numbers, label places
 and looks (phase, selection, path) are one view's state; each step touches all.
 
-Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). The view
-shows one iteration's snapshot: the weights and thresholds it used (before
-its update) and the forward values they gave for its sample, so that every
-number drawn agrees with every other (b_h = f(α_h − γ_h) holds on screen); the
-values after the update are in the tooltips and the table. A link's colour is
-its weight's sign (HIGH +, LOW −), its width |weight|; a unit's fill is its output over its activation's
-range (a legend says so), or, for 2-D data, its map over the input plane (``set_unit_images``,
-``show_surface``: as Playground draws it). Thresholds show as ``γ_h = …`` / ``θ_j = …`` above each unit,
-or, as the note draws them, as the weight of a fixed dummy input −1. Once the
-forward pass has reached a layer, ``α_h`` / ``β_j`` stand above its units
-(and stay for the rest of the iteration); the target ``y_j`` stands beside ŷ_j.
+Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). The view shows one iteration's snapshot:
+the weights and thresholds it used (before its update) and the forward values they gave for its sample,
+so every number drawn agrees with every other (b_h = f(α_h − γ_h) holds on screen); the values after the
+update are in the tooltips and the table. A link's colour is its weight's sign (HIGH +, LOW −), its width
+|weight|; a unit's fill is its output over its activation's range (a legend says so), or, for 2-D data,
+its map over the input plane (``set_unit_images``, ``show_surface``: as Playground draws it). Thresholds
+show as ``γ_h = …`` / ``θ_j = …`` above each unit, or, as the note draws them, as the weight of a fixed
+dummy input −1. Once the forward pass has reached a layer, ``α_h`` / ``β_j`` stand above its units (and
+stay for the rest of the iteration); the target ``y_j`` stands beside ŷ_j.
 
 No two labels overlap: each takes the first free place among its candidates
 (``topology_layout.LabelPlacer``), the selected unit's and its links' first;
@@ -28,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyle, QToolTip
 
 from ..model.network import Network
@@ -76,6 +74,7 @@ _fmt = fmt
 # Fitting never shrinks the drawing below this: a tall network scrolls instead
 # of shrinking into unreadable dots.
 MIN_FIT_SCALE = 0.6
+MAX_FIT_SCALE = 1.0  # nor magnifies it past its natural size, so the text size decides how large it reads
 # Past this many links, only the selected unit's links (or the selected link) carry their values.
 MAX_LABELLED_LINKS = 24
 MAX_ANTIALIASED_LINKS = 150
@@ -109,7 +108,7 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         self._compact: list[bool] = []  # per layer: labels beside the units, not above and below
         self._value_labels = True
         self._dummy_thresholds = False
-        self._auto_fit = True
+        self._auto_fit, self.max_fit_scale = True, MAX_FIT_SCALE
         self._selected = -1
         self._focus: tuple[int, int] | None = None  # the unit whose links carry their values
         self._path_units: dict[tuple[int, int], str] = {}
@@ -547,7 +546,7 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
 
     # ---- zoom, pan, fit ------------------------------------------------------------------------
     def fit(self) -> None:
-        """Show the whole network, unless that would shrink it below :meth:`min_fit_scale`: then scroll."""
+        """The whole network, at most at ``max_fit_scale`` (presentation: any); below :meth:`min_fit_scale`, scroll."""
         self._auto_fit = True
         rect = self.scene().sceneRect()
         if not rect.isValid():
@@ -555,8 +554,11 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         viewport = self.viewport().rect()
         s = min(viewport.width() / rect.width(), viewport.height() / rect.height())
         least, bar = self.min_fit_scale(), self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 2
-        # Within a scroll bar's width of fitting: fitted a hair smaller (scroll bars there would come and go).
-        if s >= least or max(rect.width() * least - viewport.width(), rect.height() * least - viewport.height()) <= bar:
+        w, h = viewport.width(), viewport.height()
+        if s > self.max_fit_scale:  # a small network in a big view: its natural size, centred
+            self.setTransform(QTransform.fromScale(self.max_fit_scale, self.max_fit_scale))
+            self.centerOn(rect.center())
+        elif s >= least or max(rect.width() * least - w, rect.height() * least - h) <= bar:  # within a bar: fit
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         else:
             self.resetTransform()

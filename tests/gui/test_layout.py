@@ -221,3 +221,28 @@ def test_what_it_learned_gets_a_square_map_of_300_px_at_1280x800(qtbot, tmp_path
         window.controller.pause()
         window.controller.wait_for_jobs()
         window.close()
+
+
+def _label_height_on_screen(window) -> float:
+    view = window.topology
+    heights = sorted(rect.height() for _text, rect in view.visible_label_rects())
+    return heights[len(heights) // 2] * view.transform().m11()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_larger_text_makes_the_networks_labels_larger_on_screen(qtbot, tmp_path, no_dialogs, normal_text_afterwards,
+                                                               size):
+    """Text size reaches the network too: Fit never magnifies a drawing past its natural size (so 100 % does
+    not already fill a big screen), and a small screen folds the settings away to make room."""
+    heights = []
+    for scale in SCALES:
+        window = _make_window(tmp_path, "en", size, scale)
+        try:
+            window.controller.step()
+            _settle(qtbot, window)
+            heights.append(_label_height_on_screen(window))
+        finally:
+            window.controller.pause()
+            window.controller.wait_for_jobs()
+            window.close()
+    assert heights[1] >= 1.35 * heights[0], f"labels {heights[0]:.1f} px at 100 %, {heights[1]:.1f} px at 175 %"
