@@ -1,0 +1,218 @@
+"""Issue 11's window figures: offscreen Qt, a MainWindow driven through its controller.
+
+* ``run_max_gap_ms``: Run for a while on each network while a QTimer probe fires every few ms; the
+  longest gap between its firings, beside the same probe with the window idle.
+* ``selected_step_ratio``: Step + repaint of the window with a parameter selected (so the derivation
+  panel computes its chain rule, the chain's paths and the unit's forward pass) beside the same with
+  nothing selected, cases interleaved.
+* ``step_repaint_*_ms``: Step + repaint beside a repaint alone.
+* ``run_xor_iterations_per_s``: iterations/s while Run repaints, beside Trainer.advance alone.
+* ``decision_map_frames_per_s``: paints of the decision map (its tab shown) while running XOR, beside
+  the network view's paints in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from typing import Any
+
+import numpy as np
+from model_figures import figure, rate_figure
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["BPGUI_NO_DIALOGS"] = "1"
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, QTimer
+
+from bpgui.app import application
+
+SCRATCH = tempfile.mkdtemp(prefix="bpgui-bench-")
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def digits_csv(n_inputs: int, m: int) -> str:
+    """A synthetic ``n_inputs``-input, 10-class CSV (a stand-in for MNIST's shape)."""
+    path = os.path.join(SCRATCH, f"digits{n_inputs}x{m}.csv")
+    if not os.path.exists(path):
+        rng = np.random.default_rng(0)
+        x = rng.integers(0, 100, (m, n_inputs)) / 100
+        classes = rng.integers(0, 10, m)
+        with open(path, "w") as out:
+            out.write(",".join(f"p{i}" for i in range(n_inputs)) + ",digit\n")
+            for row, cls in zip(x, classes):
+                out.write(",".join(f"{v:g}" for v in row) + f",c{cls}\n")
+    return path
+
+
+class Gui:
+    def __init__(self) -> None:
+        import sys
+
+        self.app = application([sys.argv[0]])
+        from bpgui.controller import Settings, TrainingController
+        from bpgui.views.main_window import MainWindow
+
+        self.Settings, self.Controller, self.MainWindow = Settings, TrainingController, MainWindow
+
+    def window(self, **settings: Any) -> Any:
+        qs = QSettings(os.path.join(SCRATCH, "b.ini"), QSettings.Format.IniFormat)
+        window = self.MainWindow(self.Controller(self.Settings(**settings)), qs)
+        window.resize(1280, 800)
+        window.speed.setValue(window.speed.maximum())  # Run at "max" (the slider's last position)
+        window.show()
+        self.pump(0.2)
+        return window
+
+    def pump(self, seconds: float) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            self.app.processEvents()
+
+    def step_repaint(self, window: Any, n: int) -> float:
+        """Median seconds of Step → window repainted."""
+        times = []
+        for _ in range(n):
+            start = time.perf_counter()
+            window.controller.step()
+            window.repaint()
+            self.app.processEvents()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    def repaint_alone(self, window: Any, n: int) -> float:
+        times = []
+        for _ in range(n):
+            start = time.perf_counter()
+            window.repaint()
+            self.app.processEvents()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    def probe(self, window: Any, seconds: float, run: bool, count_map: bool = False) -> dict[str, float]:
+        """Longest event-loop gap (5 ms probe) over ``seconds``, with Run on or not; paints/s; it/s."""
+        c = window.controller
+        network, dmap = PaintCounter(), PaintCounter()
+        window.topology.viewport().installEventFilter(network)
+        if count_map:
+            window.decision_map._plot_widget.viewport().installEventFilter(dmap)
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        last = [0.0]
+
+        def tick() -> None:
+            now = clock.nsecsElapsed() / 1e9
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        start_t = c.iteration
+        clock.start()
+        timer.start()
+        if run:
+            c.set_running(True)
+        self.pump(seconds)
+        if run:
+            c.set_running(False)
+        timer.stop()
+        elapsed = clock.nsecsElapsed() / 1e9
+        tick()
+        window.topology.viewport().removeEventFilter(network)
+        window.decision_map._plot_widget.viewport().removeEventFilter(dmap)
+        return {"gap": max(gaps), "paints": network.count / elapsed, "map_paints": dmap.count / elapsed,
+                "its": (c.iteration - start_t) / elapsed}
+
+
+def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, Any]]:
+    gui = Gui()
+    from bpgui.model.datasets import load_builtin
+    from bpgui.model.network import Network
+    from bpgui.model.training import Trainer, TrainingConfig
+
+    n_in, hidden, m_std, m_acc = (64, 16, 50, 100) if quick else (784, 128, 500, 2000)
+    big_name = f"{n_in}-{hidden}-10"
+    std_csv, acc_csv = digits_csv(n_in, m_std), digits_csv(n_in, m_acc)
+    xor = gui.window(target_error=None)
+    big = gui.window(data=std_csv, hidden=(hidden,), target_error=None)
+    acc = gui.window(data=acc_csv, hidden=(hidden,), mode="accumulated", target_error=0.0001)
+    n_steps = 5 if quick else 20
+    samples: dict[str, list[float]] = {}
+
+    def add(key: str, value: float) -> None:
+        samples.setdefault(key, []).append(value)
+
+    # Trainer.advance alone on the same XOR network: the speed Run could reach without a window.
+    bare = Trainer(Network.initialise((2, 2, 1), seed=0), load_builtin("xor"), config=TrainingConfig())
+    for _ in range(rounds):
+        for key, window in (("xor", xor), ("big", big), ("acc", acc)):
+            window.right_tabs.setCurrentWidget(window.decision_map if key == "xor" else window.plot)
+            result = gui.probe(window, run_seconds, run=True, count_map=key == "xor")
+            add(f"gap_{key}", result["gap"])
+            add(f"paints_{key}", result["paints"])
+            if key == "xor":
+                add("its_xor", result["its"])
+                add("map_fps", result["map_paints"])
+                add("net_fps", result["paints"])
+            add(f"idle_{key}", gui.probe(window, run_seconds / 2, run=False)["gap"])
+            window.right_tabs.setCurrentWidget(window.plot)  # Step → repaint below: the default tab
+        start = time.perf_counter()
+        done = 0
+        while time.perf_counter() - start < 0.25:
+            done += bare.advance(256, use_stop_conditions=False)[0]
+        add("its_bare", done / (time.perf_counter() - start))
+        add("step_xor", gui.step_repaint(xor, n_steps))
+        add("repaint_xor", gui.repaint_alone(xor, n_steps))
+        add("step_big", gui.step_repaint(big, n_steps))
+        add("repaint_big", gui.repaint_alone(big, n_steps))
+        # Hidden unit 1: selects its threshold γ_1 too, so the window computes the chain rule, the
+        # chain's paths (through every output) and the unit's 784-term forward pass.
+        big.controller.select_unit(1, 0)
+        gui.pump(0.05)
+        add("selected", gui.step_repaint(big, n_steps))
+        big.controller.select_unit(-1, -1)
+        big.controller.select_parameter(-1)
+        gui.pump(0.05)
+        add("unselected", gui.step_repaint(big, n_steps))
+
+    med = {key: statistics.median(values) for key, values in samples.items()}
+    worst = max(("xor", "big", "acc"), key=lambda k: med[f"gap_{k}"])
+    labels = {"xor": "XOR 2-2-1 standard", "big": f"{big_name} standard ×{m_std}",
+              "acc": f"{big_name} accumulated ×{m_acc}"}
+    gap = figure("run_max_gap_ms", med[f"gap_{worst}"], "the same probe, window idle", med[f"idle_{worst}"],
+                 "worst of: " + ", ".join(f"{labels[k]} {med[f'gap_{k}'] * 1e3:.0f} ms "
+                                           f"({med[f'paints_{k}']:.0f} repaints/s)" for k in labels)
+                 + f"; Run {run_seconds:g} s, probe every 5 ms")
+    gap["repaints_per_s"] = med[f"paints_{worst}"]
+    rows = [
+        gap,
+        figure("selected_step_ratio", med["selected"], "the same Step + repaint, nothing selected",
+               med["unselected"], f"{big_name}: controller.step() + window repaint with hidden unit 1 "
+               "selected (so γ_1 too: chain rule, paths, the unit's forward pass)"),
+        figure("step_repaint_221_ms", med["step_xor"], "a repaint alone", med["repaint_xor"],
+               "XOR 2-2-1: controller.step() → window repainted"),
+        figure("step_repaint_784_ms", med["step_big"], "a repaint alone", med["repaint_big"],
+               f"{big_name}: controller.step() → window repainted"),
+        rate_figure("run_xor_iterations_per_s", med["its_xor"], "iterations/s", "Trainer.advance alone, no window",
+                    med["its_bare"], f"XOR 2-2-1 Run, network view repainted {med['paints_xor']:.0f}/s"),
+        rate_figure("decision_map_frames_per_s", med["map_fps"], "frames/s",
+                    "the network view's repaints in the same run", med["net_fps"],
+                    "XOR Run with the decision map's tab shown: its plot's paints per second"),
+    ]
+    rows[4]["repaints_per_s"] = med["paints_xor"]
+    for window in (xor, big, acc):
+        window.close()
+    return rows
