@@ -37,10 +37,7 @@ def fmt(seconds: float) -> str:
 
 
 def torch_or_none():
-    try:
-        import torch
+    """PyTorch on ONE thread (two threads on a busy 2-core box made it 3× slower), or None."""
+    from references import torch_or_none as one_thread
 
-        torch.set_num_threads(2)
-        return torch
-    except ImportError:
-        return None
+    return one_thread()

@@ -7,7 +7,7 @@ Prints, for each case, the time of:
              checkpoints) and, at each epoch end, E over the whole training set
   bare       the same forward/backward/update written as plainly as NumPy
              allows, keeping nothing (the reference the record is measured against)
-  torch      PyTorch CPU autograd doing the same update in float64 (if installed)
+  torch      PyTorch CPU autograd doing the same update in float64, 1 thread (if installed)
 
 Targets (issue 2): the record ≤ 2× bare; on 2-2-1 ≥ 4× faster than torch; the
 784-128-10 accumulated pass no slower than torch float64 (×1.00 or more).
