@@ -31,9 +31,13 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 def restore(window: MainWindow, q: QSettings) -> None:
-    """The remembered digits and text scale (whatever is stored is read as a readable value)."""
+    """The remembered digits and text scale (whatever is stored is read as a readable value), and whether
+    large text folded the settings away (said again, so a learner who restarts knows where they went)."""
     window.shown_digits = stored_digits(q)
+    window.settings_folded = str(q.value(FOLDED_KEY, "false")).lower() == "true"
     set_text_scale(window, stored_text_scale(q), fit_dock=False)
+    if window.settings_folded and window.settings_dock.isHidden():
+        window.show_message("notice", fold_message())
 
 
 def set_text_scale(window: MainWindow, scale: float, fit_dock: bool = True) -> None:
@@ -51,21 +55,26 @@ def set_text_scale(window: MainWindow, scale: float, fit_dock: bool = True) -> N
     apply_view_options(window)
 
 
+def fold_message() -> str:
+    return translate("MainWindow", "The settings panel folded away to give the network room at this text "
+                                   "size: View → Settings brings it back.")
+
+
 def fold_settings_for_text(window: MainWindow, previous: float, scale: float) -> None:
     """Large text on a small screen: the settings dock folds away so the network keeps its room (it was
-    a third of a 1024-px window at 175 %), and says how to get it back; it unfolds when the text is
-    smaller again. A dock the learner opened again stays open until the next crossing."""
+    a third of a 1024-px window at 175 %), says how to get it back (in the banner: the status bar is too
+    narrow then), and unfolds when the text is smaller again; remembered across a restart. A dock the
+    learner opened again stays open until the next crossing."""
     dock = window.settings_dock
     crowded = window.width() / scale < FOLD_WIDTH
-    if scale >= FOLD_SCALE > previous and crowded and dock.isVisible() and not dock.isFloating():
+    if scale >= FOLD_SCALE > previous and crowded and not dock.isHidden() and not dock.isFloating():
         dock.hide()
         window.settings_folded = True
-        window.show_message("info", translate("MainWindow", "The settings panel folded away to give the "
-                                                            "network room at this text size: View → Settings "
-                                                            "brings it back."))
+        window.show_message("notice", fold_message())
     elif scale < FOLD_SCALE <= previous and window.settings_folded:
         dock.show()
         window.settings_folded = False
+    window.qsettings().setValue(FOLDED_KEY, window.settings_folded)
 
 
 def set_digits(window: MainWindow, value: int) -> None:
@@ -108,6 +117,9 @@ def set_presentation(window: MainWindow, on: bool) -> None:
     if on:
         scale = window.presentation_state.enter(text_scale())
     else:
+        normal = window.presentation_state.normal_text_scale()
+        if normal is not None:  # the normal text first: the window's normal size must fit it, not 250 %'s
+            apply_text_scale(normal)
         scale = window.presentation_state.leave() or text_scale()
     window.presentation_action.blockSignals(True)
     window.presentation_action.setChecked(on)
@@ -117,6 +129,7 @@ def set_presentation(window: MainWindow, on: bool) -> None:
     apply_icons(window)
 
 
+FOLDED_KEY = "view/settings_folded"
 # At this text size or more, a window narrower than FOLD_WIDTH × the scale folds the settings dock away.
 FOLD_SCALE, FOLD_WIDTH = 1.5, 760
 

@@ -66,6 +66,8 @@ DEFAULT_SIZE = QSize(1280, 800)
 _OPEN_WINDOWS: list[MainWindow] = []
 PLOT_INTERVAL_MS = 100
 MESSAGE_MS = 15_000
+ERROR_BANNER = "background: #fde8e8; color: #7a0010; border-bottom: 1px solid #e8b4b8;"
+NOTICE_BANNER = "background: #e8f0fb; color: #0b2e59; border-bottom: 1px solid #b8cbe8;"
 
 
 def _output_names(data) -> tuple[str, ...]:
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow, WindowParts):
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)  # a quoted CSV cell is shown, never rendered
         self.banner.setContentsMargins(8, 4, 8, 4)
-        self.banner.setStyleSheet("background: #fde8e8; color: #7a0010; border-bottom: 1px solid #e8b4b8;")
+        self.banner.setStyleSheet(ERROR_BANNER)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
         self.banner.mousePressEvent = lambda _event: self.banner.hide()  # type: ignore[method-assign]
@@ -494,8 +496,9 @@ class MainWindow(QMainWindow, WindowParts):
     def show_message(self, level: str, text: str) -> None:
         """A message for the learner in the status bar (an error also in a box while the window is shown)."""
         self.last_message = (level, text)
-        self.status_area.show_message(level, text)
-        if level == "error":
+        self.status_area.show_message("info" if level == "notice" else level, text)
+        if level in ("error", "notice"):  # a notice: something the window did that the learner must know
+            self.banner.setStyleSheet(ERROR_BANNER if level == "error" else NOTICE_BANNER)
             self.banner.setText(text)
             self.banner.show()
         else:

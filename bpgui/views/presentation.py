@@ -176,6 +176,7 @@ class _Saved:
     tab: int
     text_scale: float
     palette: QPalette | None  # None: the window had no palette of its own
+    sizes_before_map: list[list[int]] | None  # the learner's splitters while "What it learned" had taken room
 
 
 class Presentation:
@@ -202,7 +203,7 @@ class Presentation:
             state=w.windowState(), geometry=w.geometry(), docks=w.saveState(),
             splitters=[s.saveState() for s in w.splitters()], table_visible=w.table.isVisibleTo(w),
             tab=w.right_tabs.currentIndex(), text_scale=text_scale,
-            palette=QPalette(w.palette()) if own_palette else None)
+            palette=QPalette(w.palette()) if own_palette else None, sizes_before_map=w.sizes_before_map)
         w.settings_dock.hide()
         w.table.hide()
         w.right_tabs.setCurrentWidget(w.plot)
@@ -236,6 +237,7 @@ class Presentation:
         # Again once the window has its normal size back (the window system reports it through the event
         # loop, and a splitter shares out a change of size by its stretch factors).
         QTimer.singleShot(0, w, lambda: self._restore_splitters(saved.splitters))
+        w.sizes_before_map = saved.sizes_before_map  # before the tab comes back: it must not take these as new
         w.right_tabs.setCurrentIndex(saved.tab)
         return min(saved.text_scale, MAX_TEXT_SCALE)
 

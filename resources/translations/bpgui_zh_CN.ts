@@ -1418,22 +1418,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="96"/>
+        <location filename="../../bpgui/views/main_window.py" line="98"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="131"/>
+        <location filename="../../bpgui/views/main_window.py" line="133"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="132"/>
+        <location filename="../../bpgui/views/main_window.py" line="134"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="170"/>
+        <location filename="../../bpgui/views/main_window.py" line="172"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1460,7 +1460,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="126"/>
-        <location filename="../../bpgui/views/main_window.py" line="484"/>
+        <location filename="../../bpgui/views/main_window.py" line="486"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1782,32 +1782,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="400"/>
+        <location filename="../../bpgui/views/main_window.py" line="402"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="412"/>
+        <location filename="../../bpgui/views/main_window.py" line="414"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="423"/>
+        <location filename="../../bpgui/views/main_window.py" line="425"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="425"/>
+        <location filename="../../bpgui/views/main_window.py" line="427"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="460"/>
+        <location filename="../../bpgui/views/main_window.py" line="462"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="460"/>
+        <location filename="../../bpgui/views/main_window.py" line="462"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1843,43 +1843,43 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="484"/>
+        <location filename="../../bpgui/views/main_window.py" line="486"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="505"/>
+        <location filename="../../bpgui/views/main_window.py" line="508"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="512"/>
+        <location filename="../../bpgui/views/main_window.py" line="515"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="512"/>
+        <location filename="../../bpgui/views/main_window.py" line="515"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="92"/>
+        <location filename="../../bpgui/views/presentation.py" line="93"/>
         <source>E of the pass</source>
         <translation>本遍的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="97"/>
+        <location filename="../../bpgui/views/presentation.py" line="98"/>
         <location filename="../../bpgui/views/status_text.py" line="56"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="100"/>
+        <location filename="../../bpgui/views/presentation.py" line="101"/>
         <source>E = %1</source>
         <translation>E = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="102"/>
+        <location filename="../../bpgui/views/presentation.py" line="103"/>
         <source>E at the end of epoch %1</source>
         <translation>第 %1 轮结束时的 E</translation>
     </message>
@@ -1914,7 +1914,7 @@
         <translation>第 %1 遍的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="94"/>
+        <location filename="../../bpgui/views/presentation.py" line="95"/>
         <location filename="../../bpgui/views/status_text.py" line="72"/>
         <source>batch E</source>
         <translation>批误差 E</translation>
@@ -2012,7 +2012,7 @@
         <translation>隐藏设置面板</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="63"/>
+        <location filename="../../bpgui/views/main_view.py" line="59"/>
         <source>The settings panel folded away to give the network room at this text size: View → Settings brings it back.</source>
         <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
     </message>

@@ -239,6 +239,7 @@ def test_larger_text_makes_the_networks_labels_larger_on_screen(qtbot, tmp_path,
         window = _make_window(tmp_path, "en", size, scale)
         try:
             window.controller.step()
+            window.banner.hide()  # a notice (the folded settings) has been read
             _settle(qtbot, window)
             heights.append(_label_height_on_screen(window))
         finally:

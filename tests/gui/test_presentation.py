@@ -202,3 +202,27 @@ def test_the_readout_flows_onto_more_rows_rather_than_widen_the_window(window, q
         qtbot.waitUntil(lambda w=width: holder.width() == w)
         assert readout.row_count() == rows
     assert readout.minimumSizeHint().width() <= 160
+
+
+def test_leaving_presentation_after_250_percent_gives_the_normal_size_back(window, qtbot):
+    """The normal text comes back before the normal geometry, so the window's minimum at 250 % cannot hold
+    the window taller than it was."""
+    window.resize(1024, 700)
+    qtbot.wait(10)
+    before = window.size()
+    window.set_presentation(True)
+    window.text_scale_actions[2.5].trigger()
+    window.set_presentation(False)
+    qtbot.wait(10)
+    assert window.size() == before
+
+
+def test_presenting_from_what_it_learned_keeps_the_learners_own_splitters(window, qtbot):
+    own = [s.sizes() for s in window.splitters()]
+    window.right_tabs.setCurrentWidget(window.decision_map)
+    window.set_presentation(True)
+    window.set_presentation(False)
+    qtbot.wait(10)
+    window.right_tabs.setCurrentWidget(window.plot)
+    qtbot.wait(10)
+    assert [s.sizes() for s in window.splitters()] == own
