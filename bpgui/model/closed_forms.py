@@ -49,7 +49,7 @@ from .formula import (
     unit,
     weight,
 )
-from .naming import ParameterSpec, parameter_specs
+from .naming import ParameterSpec, parameter_spec
 from .per_sample import per_sample_gradients
 from .records import IterationRecord, LayerParameters
 
@@ -353,4 +353,4 @@ def parameter_context(record: IterationRecord, index: int, activations: Sequence
     the shape, the record's values as an environment, sample k = 1)."""
     sizes = tuple(int(s) for s in record.layer_sizes)
     shape = Shape(sizes, tuple(activations), loss)
-    return sizes, parameter_specs(sizes)[index], shape, RecordEnv(record, shape.activations), {"k": 1}
+    return sizes, parameter_spec(sizes, index), shape, RecordEnv(record, shape.activations), {"k": 1}

@@ -142,3 +142,23 @@ def parameter_specs(layer_sizes: Sequence[int]) -> list[ParameterSpec]:
         for j in range(1, n_out + 1):
             specs.append(ParameterSpec(threshold_symbol(layer, j, n_layers), layer, "threshold", None, j))
     return specs
+
+
+def parameter_spec(layer_sizes: Sequence[int], index: int) -> ParameterSpec:
+    """``parameter_specs(layer_sizes)[index]`` without building the other specs (a 784-128-10 network has
+    101,770 of them: building all to read one cost a selected parameter seconds per step)."""
+    n_layers = len(layer_sizes) - 1
+    if index < 0:
+        raise IndexError(index)
+    offset = 0
+    for layer in range(1, n_layers + 1):
+        n_in, n_out = int(layer_sizes[layer - 1]), int(layer_sizes[layer])
+        if index < offset + n_in * n_out:
+            i, j = divmod(index - offset, n_out)
+            return ParameterSpec(weight_symbol(layer, i + 1, j + 1, n_layers), layer, "weight", i + 1, j + 1)
+        offset += n_in * n_out
+        if index < offset + n_out:
+            j = index - offset
+            return ParameterSpec(threshold_symbol(layer, j + 1, n_layers), layer, "threshold", None, j + 1)
+        offset += n_out
+    raise IndexError(index)

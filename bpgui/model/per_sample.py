@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .naming import parameter_specs
+from .naming import parameter_spec
 from .records import IterationRecord
 
 
 def per_sample_gradients(record: IterationRecord, index: int) -> np.ndarray:
     """∂E_k/∂p for parameter ``index`` (canonical order), one entry per sample of the batch, in batch order."""
-    spec = parameter_specs(record.layer_sizes)[index]
+    spec = parameter_spec(record.layer_sizes, index)
     delta = record.layers[spec.layer - 1].delta[:, spec.target - 1]
     if spec.source is None:
         return np.array(delta, dtype=float)

@@ -41,6 +41,7 @@ from typing import Any
 from ..model.datasets import load_dataset
 from ..model.errors import BpguiError, ConfigError, DivergenceError
 from ..model.fileformat import load_network, save_network
+from ..model.naming import parameter_spec
 from ..model.phases import phase_views
 from ..model.training import StopConditions, TrainingConfig
 from .core import HEAVY_CSV_BYTES, Built, build_in_job, large_file, make_trainer
@@ -372,12 +373,12 @@ class TrainingSession(PhaseSteps, DerivedViews):
         preview of the next iteration. Refused with a message in the middle
         of an iteration's phases or for a value that is not a finite number.
         """
-        specs = self.display_record().specs
-        if not 0 <= index < len(specs):
+        record = self.display_record()
+        if not 0 <= index < record.flat_values.shape[0]:
             self._refuse(ConfigError(QT_TRANSLATE_NOOP("Errors", "There is no parameter number {index}."),
                                      index=index))
             return False
-        spec = specs[index]
+        spec = parameter_spec(record.layer_sizes, index)
         if self._phase is not None and not self._phase_is_update():
             self._say("error", QT_TRANSLATE_NOOP("TrainingController",
                                                  "Finish or leave the iteration's phases before editing %1."),
@@ -427,7 +428,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
                                                                       "are back."), t + 1, self._trainer.end)
             self._emit("settings")
         else:
-            spec = self.display_record().specs[index]
+            spec = parameter_spec(self.display_record().layer_sizes, index)
             if kept is None:
                 self._trainer.set_parameter(spec.layer, spec.kind, spec.source, spec.target, old)
                 self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again."),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..controller import SPEEDS, Settings, TrainingController
 from ..model.errors import BpguiError
+from ..model.naming import parameter_spec
 from ..model.numbers import DEFAULT_DIGITS
 from ..model.records import RunSummary
 from ..model.text import fill
@@ -457,7 +458,7 @@ class MainWindow(QMainWindow, WindowParts):
             self.table.set_check(*check.full())
 
     def _on_topology_edit_requested(self, index: int) -> None:
-        spec = self.controller.display_record().specs[index]
+        spec = parameter_spec(self.controller.network.layer_sizes, index)
         value, ok = QInputDialog.getDouble(
             self, self.tr("Set a parameter"), fill(self.tr("New value of %1:"), spec.symbol.unicode),
             float(self.controller.network.flat[index]), -1e6, 1e6, 10)

@@ -242,3 +242,14 @@ def test_threshold_symbols_match_parameter_specs():
                 assert s.symbol == threshold_symbol(s.layer, s.target, n)
             else:
                 assert s.symbol == weight_symbol(s.layer, s.source, s.target, n)
+
+
+def test_one_spec_is_the_listed_one_for_every_index():
+    from bpgui.model.naming import parameter_spec, parameter_specs
+
+    for sizes in ((2, 2, 1), (3, 4, 2), (2, 3, 2, 3, 2), (5, 1, 1)):
+        specs = parameter_specs(sizes)
+        assert [parameter_spec(sizes, i) for i in range(len(specs))] == specs
+        for bad in (-1, len(specs)):
+            with pytest.raises(IndexError):
+                parameter_spec(sizes, bad)
