@@ -451,17 +451,17 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
     def highlight(self, units: Mapping[tuple[int, int], str], links: Mapping[int, str]) -> None:
         """Light a path: ``units`` ((layer, 0-based unit) → text) and ``links`` (parameter index → text).
 
-        Everything else is dimmed; each text (a local derivative's number,
-        already formatted) is written beside its unit or on its link, apart
-        from every other label. A threshold drawn as a label (not a dummy
-        link) writes its text beside its unit.
+        Everything else is dimmed; each text (a local derivative's number, already formatted) is written
+        beside its unit or on its link, apart from every other label (a threshold drawn as a label: beside
+        its unit).
         """
         new_path = set(units) != set(self._path_units) or set(links) != set(self._path_links)
         self._path_units = {(int(k), int(u)): str(t) for (k, u), t in units.items()}
         self._path_links = {int(i): str(t) for i, t in links.items()}
-        self._write_badges()
+        grew = self._write_badges()
         self._apply_looks()
-        self._place_labels()
+        if new_path or grew:  # the same path with numbers of the same size keeps its places (every step)
+            self._place_labels()
         if new_path and (units or links):  # a scrolled drawing shows the new path (once, not per step)
             self.ensureVisible(path_rect(self._units, self._links, self._path_units, self._path_links), 8, 8)
 
