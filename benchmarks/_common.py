@@ -7,18 +7,22 @@ import time
 from collections.abc import Callable
 
 
-def per_call_seconds(fn: Callable[[], object], *, min_time: float = 0.4, repeats: int = 5) -> float:
-    """Median over ``repeats`` rounds of the mean time of one call (rounds last ≥ min_time/repeats)."""
+def calls_lasting(fn: Callable[[], object], min_time: float, limit: int = 1 << 20) -> int:
+    """How many back-to-back calls of ``fn`` last at least ``min_time`` (doubling; after one warm-up call)."""
     fn()  # warm up
     n = 1
     while True:
         start = time.perf_counter()
         for _ in range(n):
             fn()
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_time / repeats:
-            break
+        if time.perf_counter() - start >= min_time or n >= limit:
+            return n
         n *= 2
+
+
+def per_call_seconds(fn: Callable[[], object], *, min_time: float = 0.4, repeats: int = 5) -> float:
+    """Median over ``repeats`` rounds of the mean time of one call (rounds last ≥ min_time/repeats)."""
+    n = calls_lasting(fn, min_time / repeats)
     rounds = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -34,10 +38,3 @@ def fmt(seconds: float) -> str:
     if seconds < 1:
         return f"{seconds * 1e3:9.2f} ms"
     return f"{seconds:9.3f} s "
-
-
-def torch_or_none():
-    """PyTorch on ONE thread (two threads on a busy 2-core box made it 3× slower), or None."""
-    from references import torch_or_none as one_thread
-
-    return one_thread()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from _common import calls_lasting
 from references import numpy_step, python_floats_step, torch_step_fn
 
 from bpgui.model.datasets import Dataset, load_builtin
@@ -40,15 +41,7 @@ class Case:
 
 def repeated(fn: Callable[[], object], per: int = 1, min_time: float = 0.05) -> Callable[[], float]:
     """A sampler timing ``fn`` (which does ``per`` iterations) enough times to last ≥ ``min_time``."""
-    fn()  # warm up
-    n = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(n):
-            fn()
-        if time.perf_counter() - start >= min_time or n >= 1 << 20:
-            break
-        n *= 2
+    n = calls_lasting(fn, min_time)
 
     def sample() -> float:
         start = time.perf_counter()
