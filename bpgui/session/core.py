@@ -113,6 +113,7 @@ class SessionCore:
         # Settings changed mid-run: (the iteration t from which each applies, what changed).
         self._changes: list[tuple[int, Message]] = []
         self._surface: tuple[int, DecisionSurface | None] | None = None
+        self._paths: tuple[tuple[int, int, int], Any] | None = None  # (state, parameter, limit), ChainPaths
 
     # ---- listeners -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

@@ -81,7 +81,12 @@ class DerivedViews(SessionCore):
         phase = self.phase_view
         if phase is not None and not phase.gradient_known[index]:
             return None
-        return chain_paths(self.display_record(), index, self.network.activations, self.network.loss, limit)
+        # Once per state shown: the panel and the network's path both ask for it at every step.
+        key = (self._state_version, index, limit)
+        if self._paths is None or self._paths[0] != key:
+            self._paths = (key, chain_paths(self.display_record(), index, self.network.activations,
+                                            self.network.loss, limit))
+        return self._paths[1]
 
     def derivation(self, index: int | None = None) -> tuple[Derivation, bool] | None:
         """The chain rule for parameter ``index`` (default: the selection) in the iteration shown,

@@ -79,3 +79,26 @@ def test_any_unit_selection_is_a_unit_of_the_network_or_none(clicks):
         assert got == (-1, -1) or (0 <= got[0] < len(sizes) and 0 <= got[1] < sizes[got[0]])
         assert (got == (-1, -1)) == (s.forward_arithmetic() is None)
     assert set(kinds) <= {"unit", "selection"}
+
+
+def test_the_paths_are_computed_once_per_state_shown_and_follow_every_change():
+    """The panel and the network both ask for the selection's paths at each step: one computation serves
+    both, and a step, a phase step or another selection gives the new state's paths."""
+    session = TrainingSession(Settings())
+    session.step()
+    session.select_parameter(0)
+    first = session.chain_paths()
+    assert first is not None and session.chain_paths() is first
+    session.step()
+    second = session.chain_paths()
+    assert second is not first
+    assert second.total == float(session.display_record().flat_gradients[0])
+    session.select_parameter(6)
+    assert session.chain_paths().total == float(session.display_record().flat_gradients[6])
+    for _ in range(6):  # through the next iteration's phases: unknown, then the new gradient
+        session.step_phase()
+        paths = session.chain_paths()
+        known = session.phase_view is None or bool(session.phase_view.gradient_known[6])
+        assert (paths is not None) == known
+        if paths is not None:
+            assert paths.total == float(session.display_record().flat_gradients[6])
