@@ -35,12 +35,12 @@ def restore(window: MainWindow, q: QSettings) -> None:
     large text folded the settings away (said again, so a learner who restarts knows where they went)."""
     window.shown_digits = stored_digits(q)
     window.settings_folded = str(q.value(FOLDED_KEY, "false")).lower() == "true"
-    set_text_scale(window, stored_text_scale(q), fit_dock=False)
+    set_text_scale(window, stored_text_scale(q), fit_dock=False, refresh=False)  # the window draws all next
     if window.settings_folded and window.settings_dock.isHidden():
         window.show_message("notice", fold_message())
 
 
-def set_text_scale(window: MainWindow, scale: float, fit_dock: bool = True) -> None:
+def set_text_scale(window: MainWindow, scale: float, fit_dock: bool = True, refresh: bool = True) -> None:
     """The application font at ``scale`` and every view after it; remembered unless presenting (that
     scale is the presentation's own: the normal one comes back on leaving)."""
     previous, scale = text_scale(), apply_text_scale(scale)
@@ -52,7 +52,7 @@ def set_text_scale(window: MainWindow, scale: float, fit_dock: bool = True) -> N
         action.setChecked(abs(value - scale) < 1e-9)
     if not window.presentation():
         fold_settings_for_text(window, previous, scale)
-    apply_view_options(window)
+    apply_view_options(window, refresh)
 
 
 def fold_message() -> str:
@@ -92,15 +92,16 @@ def fit_settings_dock(window: MainWindow) -> None:
         window.resizeDocks([dock], [min(wanted, int(window.width() * DOCK_SHARE))], Qt.Orientation.Horizontal)
 
 
-def apply_view_options(window: MainWindow) -> None:
-    """The text scale and the digits to every view, the readout, the toolbar and the menus."""
+def apply_view_options(window: MainWindow, refresh: bool = True) -> None:
+    """The text scale and the digits to every view, the readout, the toolbar and the menus; ``refresh``:
+    the window's numbers written again (not while it is being built, nor for a dialog just opened)."""
     scale, shown = text_scale(), window.shown_digits
     w = window
     views: list[TextView] = [w.topology, w.plot, w.decision_map, w.derivation, w.table, w.readout]
     views += [dialog.view for dialog in (w.comparison,) if dialog is not None]
     views += [dialog.lab for dialog in (w.perceptron,) if dialog is not None]
     apply_to_views(views, scale, shown)
-    if getattr(w, "status_area", None) is not None:  # not while the window is still being built
+    if refresh:
         w.refresh_numbers()  # the caption, the status line and the paths' labels are written at the digits
     w.settings_panel.set_text_scale(scale)  # it shows η and E exactly as set: no digits of its own
     w.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had

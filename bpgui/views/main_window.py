@@ -401,7 +401,7 @@ class MainWindow(QMainWindow, WindowParts):
         """The note's perceptron on AND/OR/NOT/XOR; from XOR, one action goes to the 2-2-1 network."""
         if self.perceptron is None:
             self.perceptron = PerceptronDialog(self.tr("Perceptron: one M-P neuron"), self)
-            main_view.apply_view_options(self)  # its text size and digits
+            main_view.apply_view_options(self, refresh=False)  # its text size and digits
             self.perceptron.lab.solve_with_hidden_layer.connect(self._on_perceptron_solve_with_hidden_layer)
         self.perceptron.lab.set_problem(problem)
         self.perceptron.show()
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow, WindowParts):
         c = self.controller
         if self.comparison is None:
             self.comparison = ComparisonDialog(self.tr("Standard vs accumulated BP"), self)
-            main_view.apply_view_options(self)
+            main_view.apply_view_options(self, refresh=False)
         self.comparison.show_runs(fill(self.tr("%1, %2 network, from the same start (seed %3)"), c.dataset.name,
                                        "-".join(map(str, c.network.layer_sizes)), c.settings.seed), runs)
 
