@@ -375,7 +375,6 @@ class GradientTableView(QWidget):
         finally:
             self._digits_on_request = False
 
-    precision, set_precision = digits, set_digits  # the names this view had before Digits was the app's
 
     # ---- selection -----------------------------------------------------------------------------
     @Slot(int)

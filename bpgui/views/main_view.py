@@ -137,14 +137,13 @@ FOLD_SCALE, FOLD_WIDTH = 1.5, 760
 # The settings dock takes at most this share of the window's width; narrower, its fields go under their labels.
 DOCK_SHARE = 0.3
 
-# "What it learned" needs room: its main map at least this many pixels, square.
-LEARNED_MAP_SIDE = MAIN_MAP_SIDE
+# "What it learned" needs room (its main map MAIN_MAP_SIDE pixels, square), but the chain rule keeps
 _MIN_CHAIN_RULE = 90  # px the chain-rule panel keeps while the map is shown
 
 
 def fit_learned_tab(window: MainWindow, learned: bool) -> None:
     """Showing "What it learned" widens and heightens the right-hand tabs until the main map gets
-    ``LEARNED_MAP_SIDE`` pixels (taken from the network, the chain rule and the table, never below their
+    ``MAIN_MAP_SIDE`` pixels (taken from the network, the chain rule and the table, never below their
     minimum); going back to the error curve gives the learner's own splitter sizes back."""
     w = window
     splitters = (w.splitter, w.top_splitter, w.right_splitter)
@@ -157,7 +156,7 @@ def fit_learned_tab(window: MainWindow, learned: bool) -> None:
         return
     if w.sizes_before_map is None:
         w.sizes_before_map = [s.sizes() for s in splitters]
-    need = w.decision_map.minimum_size_for(LEARNED_MAP_SIDE)
+    need = w.decision_map.minimum_size_for(MAIN_MAP_SIDE)
     tab_bar = w.right_tabs.tabBar().sizeHint().height() + 6
     need_w, need_h = need.width() + 8, need.height() + tab_bar
     top, table = w.splitter.sizes()

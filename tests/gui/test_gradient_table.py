@@ -122,8 +122,8 @@ def test_cells_hold_the_records_numbers_exactly_and_show_the_chosen_precision(vi
         assert column(model, col, DISPLAY) == [format_number(v, DEFAULT_DIGITS) for v in expected]
         assert column(model, col, TIP) == [exact_number(v) for v in expected]  # every digit, in the same format
         assert model.data(model.index(0, col), ALIGN) & Qt.AlignmentFlag.AlignRight
-    view.set_precision(3)
-    assert view.precision() == 3
+    view.set_digits(3)
+    assert view.digits() == 3
     assert column(model, COL_GRADIENT, DISPLAY) == [format_number(v, 3) for v in record.flat_gradients]
     spin = view.findChild(QSpinBox, "precision")
     assert (spin.minimum(), spin.maximum(), spin.value()) == (1, 17, 3)

@@ -88,7 +88,7 @@ def test_one_digits_setting_for_the_window_the_table_and_the_readout(window, qse
     window.step_action.trigger()
     assert window.digits() == DEFAULT_DIGITS and window.digits_actions[DEFAULT_DIGITS].isChecked()
     window.digits_actions[7].trigger()
-    assert window.digits() == 7 and window.table.precision() == 7
+    assert window.digits() == 7 and window.table.digits() == 7
     assert int(qsettings.value(DIGITS_KEY)) == 7
     error = window.controller.status()["error"]
     assert window.readout.texts()[2].endswith(f"{error:.7g}".replace("-", "−"))
