@@ -31,13 +31,7 @@ from ..model.text import fill
 from ..session.history import History
 from ..session.messages import render
 from .error_plot_data import epoch_length, epoch_positions, has_nonpositive, log_floor
-from .error_plot_hover import (
-    nearest_point,
-    nearest_thinned,
-    place_value_label,
-    placeholder_text,
-    widest_text,
-)
+from .error_plot_hover import nearest_point, nearest_thinned, place_value_label, placeholder_text, widest_text
 from .error_plot_items import (
     EPOCH_SYMBOL_BRUSH,
     ITERATION_SYMBOL_BRUSH,
@@ -46,6 +40,7 @@ from .error_plot_items import (
     pens,
     place_legend,
     set_curve,
+    settle_range,
 )
 from .error_plot_svg import export_plot
 from .plot_text import BASE_LABEL_POINTS, BASE_TICK_POINTS, points, scale_axes, scaled_font
@@ -189,6 +184,8 @@ class ErrorPlotView(QWidget):
             grown.setflags(write=False)
             self._iteration_x = grown
         self._update_curves()
+        if self._plot_widget.isVisible():
+            settle_range(self._plot_item)  # now: inside the paint it would cost a second paint
         self._update_marker()
         self._update_hover_after_data()
         self._update_bar_layout()

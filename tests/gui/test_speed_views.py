@@ -1,0 +1,84 @@
+"""Issue 11's savings in the error curve and the decision map: the work skipped is really skipped
+(counted paints, picture regenerations, surface computations), and what is shown is still right
+(the same pixels, the new numbers after a step)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRectF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from bpgui.model import plane_map
+from bpgui.model.datasets import load_builtin
+from bpgui.model.network import Network
+from bpgui.views.error_plot import ErrorPlotView
+from bpgui.views.error_plot_items import GridLines
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _grid_image(grid_type: type, x_range: tuple[float, float], y_range: tuple[float, float]) -> QImage:
+    """A plot with only a grid of ``grid_type``, rendered at 400 × 300."""
+    widget = pg.PlotWidget(background="w")
+    widget.resize(400, 300)
+    grid = grid_type(textPen=None)
+    grid.setPen(pg.mkPen("#e4e4e4"))
+    widget.getPlotItem().addItem(grid, ignoreBounds=True)
+    widget.getPlotItem().setRange(xRange=x_range, yRange=y_range, padding=0)
+    widget.show()
+    QApplication.processEvents()
+    image = QImage(400, 300, QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    widget.scene().render(painter, QRectF(0, 0, 400, 300), widget.sceneRect())
+    painter.end()
+    widget.close()
+    return image
+
+
+@pytest.mark.parametrize("x_range,y_range", [((0, 1), (0, 1)), ((-3.7, 1234.5), (0.001, 0.0173)),
+                                             ((1e5, 1e6), (-50, 50)), ((0, 7), (0.2, 0.3))])
+def test_grid_lines_draw_the_same_pixels_as_pyqtgraphs_grid(qtbot, x_range, y_range):
+    assert _grid_image(GridLines, x_range, y_range) == _grid_image(pg.GridItem, x_range, y_range)
+
+
+def test_a_step_paints_the_error_curve_once_and_shows_the_new_error(window, qtbot):
+    """Auto-range happens when the data are set, not inside the paint (which asked for a second one)."""
+    c = window.controller
+    window.right_tabs.setCurrentWidget(window.plot)
+    qtbot.wait(50)
+    counter = PaintCounter()
+    window.plot.plot_item.getViewBox()  # the plot's view box, auto-ranged
+    window.plot._plot_widget.viewport().installEventFilter(counter)
+    steps = 5
+    for _ in range(steps):
+        c.step()
+        window.repaint()
+        QApplication.processEvents()
+    assert counter.count == steps
+    x, y = window.plot.iteration_curve.getData()
+    assert x is not None and y is not None
+    assert x[-1] == c.iteration
+    assert y[-1] == c.history().iteration_errors[-1]
+    # the range followed the new data: the last point is inside the view
+    (x0, x1), (y0, y1) = window.plot.plot_item.getViewBox().viewRange()
+    assert x0 <= x[-1] <= x1 and y0 <= y[-1] <= y1
+
+
+def test_hidden_curve_leaves_auto_range_to_its_paint(qtbot):
+    view = ErrorPlotView()
+    qtbot.addWidget(view)
+    view.set_history(np.array([0.5, 0.25, 0.125]), np.array([0]), np.array([0.5]))
+    assert view.plot_item.getViewBox()._autoRangeNeedsUpdate  # not shown: nothing computed yet
