@@ -32,14 +32,25 @@ import functools
 import math
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Literal, NamedTuple, ParamSpec, TypeVar, overload
+from typing import Any, Literal, ParamSpec, TypeVar, overload
 
 import numpy as np
 
-from .backprop import StepResult, compute_step_unguarded, loss_and_outputs, make_record
+from .backprop import StepResult, compute_step_unguarded, make_record
 from .datasets import Dataset
 from .errors import QT_TRANSLATE_NOOP, ConfigError, DivergenceError
 from .history import Checkpoints, EpochLog, EpochRow, ErrorCurve, HistoryBounds
+from .iteration import (
+    Applied,
+    Batches,
+    IterationPlan,
+    NextStep,
+    TrainingState,
+    accuracy_of,
+    compute_next,
+    measure_epoch_end,
+    measure_set,
+)
 from .network import Network
 from .records import IterationRecord
 from .seeding import ORDER, rng_for
@@ -48,17 +59,10 @@ from .training_config import DEFAULT_LEARNING_RATE, MODES, StopConditions, Train
 
 # The settings that shape a trajectory and when training stops live in training_config.py;
 # they are importable from here as before.
-__all__ = ["DEFAULT_LEARNING_RATE", "MODES", "StopConditions", "Trainer", "TrainingConfig", "TrainingState"]
-class TrainingState(NamedTuple):
-    """Where training stands after ``iteration`` iterations."""
-
-    iteration: int
-    epoch: int  # epochs completed; the one in progress is epoch + 1
-    cursor: int  # position in the current epoch's order
-    network: Network
-    config: TrainingConfig
-
-
+__all__ = [
+    "DEFAULT_LEARNING_RATE", "MODES", "Applied", "IterationPlan", "NextStep", "StopConditions", "Trainer",
+    "TrainingConfig", "TrainingState", "compute_next",
+]
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -105,13 +109,7 @@ class Trainer:
         self.stop = stop or StopConditions()
         self.checkpoint_interval = int(checkpoint_interval)
         self.bounds = bounds or HistoryBounds()
-        self._inputs = np.ascontiguousarray(train.inputs, dtype=np.float64)
-        self._targets = np.ascontiguousarray(train.targets, dtype=np.float64)
-        m = train.n_samples
-        self._file_order = np.arange(m)
-        self._file_order.setflags(write=False)
-        self._epochs_per_block = max(1, 4096 // m)  # ≤ 4096 indices drawn at a time
-        self._order_block: tuple[int, np.ndarray] | None = None
+        self._batches = Batches(train, self.seed)
         self._start(TrainingState(0, 0, 0, network, config or TrainingConfig()))
 
     def _start(self, state: TrainingState) -> None:
@@ -125,6 +123,7 @@ class Trainer:
         self._log_epoch(state)
         self._end = 0
         self._last_record: IterationRecord | None = None
+        self._next_cache: tuple[IterationPlan, NextStep] | None = None  # see stop_reason
 
     # ---- read-only views ---------------------------------------------------
     @property
@@ -184,43 +183,13 @@ class Trainer:
 
     # ---- the order of the samples -------------------------------------------
     def epoch_order(self, epoch: int, shuffle: bool | None = None) -> np.ndarray:
-        """Row order of the training set in epoch ``epoch + 1`` (0-based ``epoch``).
-
-        Shuffled orders are drawn a block of epochs at a time from a stream
-        of their own (``seed``, block number), so any epoch's order can be
-        rebuilt without replaying the ones before it.
-        """
-        shuffle = self.config.shuffle if shuffle is None else shuffle
-        m = self.train_set.n_samples
-        if not shuffle:
-            return self._file_order
-        per_block = self._epochs_per_block
-        block, row = divmod(epoch, per_block)
-        cached = self._order_block
-        if cached is None or cached[0] != block:
-            every_epoch = np.broadcast_to(self._file_order, (per_block, m))
-            orders = rng_for(self.seed, ORDER, block).permuted(every_epoch, axis=1)
-            orders.setflags(write=False)
-            self._order_block = cached = (block, orders)
-        return cached[1][row]
-
-    def _batch_indices(self, state: TrainingState) -> np.ndarray:
-        # A pass of accumulated BP sums over every sample: order is moot, so
-        # the file order keeps its sample table readable.
-        shuffle = state.config.shuffle and state.config.mode != "accumulated"
-        order = self.epoch_order(state.epoch, shuffle)
-        b = state.config.batch_for(order.shape[0])
-        return order[state.cursor : state.cursor + b]
+        """Row order of the training set in epoch ``epoch + 1`` (0-based ``epoch``); see ``Batches``."""
+        return self._batches.order(epoch, self.config.shuffle if shuffle is None else shuffle)
 
     # ---- one iteration ---------------------------------------------------------
     def _compute(self, state: TrainingState) -> tuple[np.ndarray, np.ndarray, np.ndarray, StepResult]:
         """One iteration's arithmetic from ``state`` (callers hold ``_quiet``)."""
-        idx = self._batch_indices(state)
-        if idx.shape[0] == 1:
-            k = int(idx[0])  # a slice is a view: cheaper than fancy indexing
-            x, y = self._inputs[k : k + 1], self._targets[k : k + 1]
-        else:
-            x, y = self._inputs[idx], self._targets[idx]
+        idx, x, y = self._batches.of(state)
         return idx, x, y, compute_step_unguarded(state.network, x, y, state.config.learning_rate)
 
     def _after(self, state: TrainingState, step: StepResult, n_used: int) -> TrainingState:
@@ -246,6 +215,49 @@ class Trainer:
         idx, x, y, step = self._compute(state)
         return self._record(state, idx, x, y, step)
 
+    # ---- one iteration in three parts (``iteration.py``): plan, compute (any thread), apply
+    def plan_next(self) -> IterationPlan:
+        """The next iteration, decided but not computed; ``compute_next(plan)`` computes it."""
+        state = self._state
+        idx, x, y = self._batches.of(state)
+        accumulated = state.config.mode == "accumulated"
+        return IterationPlan(
+            state, idx, x, y, self.train_set, self.test_set,
+            self._pending_epoch is state and accumulated and state.cursor == 0,
+            state.cursor + idx.shape[0] >= self.train_set.n_samples and state.iteration >= self._end
+            and not (accumulated and self.test_set is None),
+        )
+
+    def work_per_iteration(self) -> int:
+        """Parameters × samples of the next iteration: what one costs, for sizing Run's chunks."""
+        state = self._state
+        return state.network.n_parameters * state.config.batch_for(self.train_set.n_samples)
+
+    @_quiet
+    def apply_next(
+        self, plan: IterationPlan, nxt: NextStep, *, want_record: bool = False, use_stop_conditions: bool = True
+    ) -> Applied:
+        """Apply ``nxt = compute_next(plan)`` as ``advance`` would (history, epoch rows, checkpoints).
+
+        With ``use_stop_conditions``, a stop condition that holds before the iteration is
+        returned and nothing is applied (in accumulated mode the target error is read from
+        ``nxt``, no pass over the data here); the iteration that ends an epoch then keeps its
+        record, so a stop finds one. Raises ``ConfigError`` if the trainer's state is no longer
+        ``plan.state`` and ``DivergenceError`` (nothing applied) on a non-finite result.
+        """
+        if plan.state is not self._state:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "training changed since this iteration was planned; plan it again")
+            )
+        if use_stop_conditions and (reason := self._stop_reason(nxt)) is not None:
+            self._ensure_record()
+            return Applied(None, False, reason)
+        keep = want_record or (
+            use_stop_conditions and (self.stop.target_error is not None or self.stop.max_epochs is not None)
+            and plan.state.cursor + plan.indices.shape[0] >= self.train_set.n_samples
+        )
+        return Applied(*self._apply(plan, nxt, keep), None)
+
     @overload
     def _advance(self, want_record: Literal[True]) -> tuple[IterationRecord, bool]: ...
     @overload
@@ -253,15 +265,21 @@ class Trainer:
 
     def _advance(self, want_record: bool) -> tuple[IterationRecord | None, bool]:
         """Apply one iteration; returns its record (if wanted) and whether an epoch ended."""
-        state = self._state
-        idx, x, y, step = self._compute(state)
+        cached, self._next_cache = self._next_cache, None
+        if cached is not None and cached[0].state is self._state:
+            plan, nxt = cached  # the stop check computed it (``stop_reason``)
+        else:
+            plan = self.plan_next()
+            nxt = compute_next(plan)
+        return self._apply(plan, nxt, want_record)
+
+    def _apply(self, plan: IterationPlan, nxt: NextStep, want_record: bool) -> tuple[IterationRecord | None, bool]:
+        state = plan.state
+        step = nxt.step
+        idx = plan.indices
         if self._pending_epoch is not None:
             if self._pending_epoch is state and state.config.mode == "accumulated" and state.cursor == 0:
-                # This pass began by measuring E over the whole training set, in
-                # file order, with the parameters the pending epoch row is about.
-                self._epochs.append(state.iteration, step.error, self._accuracy(self.train_set, step.outputs[-1]),
-                                    math.nan, math.nan, epoch=state.epoch)
-                self._pending_epoch = None
+                self._fill_pending(nxt)
             else:
                 self._flush_epoch()
         if not step.finite:
@@ -290,10 +308,22 @@ class Trainer:
                 if new.config.mode == "accumulated" and self.test_set is None:
                     self._pending_epoch = new  # the next pass measures it for free
                 else:
-                    self._log_epoch(new)
-        record = self._record(state, idx, x, y, step) if want_record else None
+                    row = nxt.row_after if nxt.row_after is not None else measure_epoch_end(
+                        self.train_set, self.test_set, new.network)
+                    self._epochs.append(new.iteration, *row, epoch=new.epoch)
+        record = self._record(state, idx, plan.inputs, plan.targets, step) if want_record else None
         self._last_record = record
         return record, new.epoch != state.epoch
+
+    def _fill_pending(self, nxt: NextStep) -> None:
+        """This pass began by measuring E over the whole training set, in file order, with the
+        parameters the pending epoch row is about: it is that row."""
+        pending = self._pending_epoch
+        assert pending is not None
+        step = nxt.step
+        error, accuracy = nxt.row_before or (step.error, accuracy_of(self.train_set, step.outputs[-1]))
+        self._epochs.append(pending.iteration, error, accuracy, math.nan, math.nan, epoch=pending.epoch)
+        self._pending_epoch = None
 
     @_quiet
     def step(self) -> IterationRecord:
@@ -346,12 +376,31 @@ class Trainer:
         return reason
 
     def stop_reason(self) -> str | None:
-        """The stop condition that holds now, if any (checked at epoch ends)."""
-        if self._state.cursor != 0 or self._state.iteration == 0:
+        """The stop condition that holds now, if any (checked at epoch ends).
+
+        In accumulated mode the E of an epoch end is the error of the next pass (at the
+        same parameters): the check computes that pass and keeps it for the ``advance``
+        that follows, so a target error costs no extra pass over the data.
+        """
+        return self._stop_reason(None)
+
+    def _stop_reason(self, nxt: NextStep | None) -> str | None:
+        state = self._state
+        if state.cursor != 0 or state.iteration == 0:
             return None
-        if self.stop.target_error is not None and self.epoch_error() <= self.stop.target_error:
-            return STOP_TARGET
-        if self.stop.max_epochs is not None and self._state.epoch >= self.stop.max_epochs:
+        if self.stop.target_error is not None:
+            if self._pending_epoch is state and state.config.mode == "accumulated":
+                if nxt is None:
+                    cached = self._next_cache
+                    if cached is None or cached[0].state is not state:
+                        plan = self.plan_next()
+                        with np.errstate(over="ignore", invalid="ignore"):
+                            cached = self._next_cache = (plan, compute_next(plan))
+                    nxt = cached[1]
+                self._fill_pending(nxt)
+            if self.epoch_error() <= self.stop.target_error:
+                return STOP_TARGET
+        if self.stop.max_epochs is not None and state.epoch >= self.stop.max_epochs:
             return STOP_MAX_EPOCHS
         return None
 
@@ -366,21 +415,11 @@ class Trainer:
         E is ``(1/m) Σ_k E_k``, by the same arithmetic as a training step's error.
         """
         data = dataset if dataset is not None else self.train_set
-        net = network if network is not None else self.network
-        error, outputs = loss_and_outputs(net, data.inputs, data.targets)
-        return error, self._accuracy(data, outputs)
-
-    @staticmethod
-    def _accuracy(data: Dataset, outputs: np.ndarray) -> float:
-        return data.accuracy(outputs) if data.task == "classification" else math.nan
+        return measure_set(data, network if network is not None else self.network)
 
     def _log_epoch(self, state: TrainingState) -> None:
-        error, accuracy = self.evaluate(self.train_set, state.network)
-        if self.test_set is not None:
-            test_error, test_accuracy = self.evaluate(self.test_set, state.network)
-        else:
-            test_error = test_accuracy = math.nan
-        self._epochs.append(state.iteration, error, accuracy, test_error, test_accuracy, epoch=state.epoch)
+        self._epochs.append(state.iteration, *measure_epoch_end(self.train_set, self.test_set, state.network),
+                            epoch=state.epoch)
 
     def _flush_epoch(self) -> None:
         """Measure a pending epoch row now (someone reads the log before the next pass)."""
@@ -426,7 +465,7 @@ class Trainer:
         if state.config.mode == "accumulated" and self.test_set is None:
             # Measured by the next pass, as training measured it.
             *_, step = self._compute(state)
-            error, accuracy = step.error, self._accuracy(self.train_set, step.outputs[-1])
+            error, accuracy = step.error, accuracy_of(self.train_set, step.outputs[-1])
             return EpochRow(state.iteration, epoch, float(error), float(accuracy), math.nan, math.nan)
         error, accuracy = self.evaluate(self.train_set, state.network)
         test_error = test_accuracy = math.nan
@@ -445,6 +484,7 @@ class Trainer:
             )
         t = int(t)
         self._flush_epoch()
+        self._next_cache = None
         checkpoint = self._checkpoint_before(t)
         record = None
         if checkpoint.iteration == t:
@@ -486,6 +526,7 @@ class Trainer:
         """Make ``state`` the current one, dropping any computed future after it."""
         t = state.iteration
         self._flush_epoch()
+        self._next_cache = None
         self._errors.truncate(t)
         self._measured = None
         self._checkpoints.drop_from(t)
