@@ -82,3 +82,35 @@ def test_hidden_curve_leaves_auto_range_to_its_paint(qtbot):
     qtbot.addWidget(view)
     view.set_history(np.array([0.5, 0.25, 0.125]), np.array([0]), np.array([0.5]))
     assert view.plot_item.getViewBox()._autoRangeNeedsUpdate  # not shown: nothing computed yet
+
+
+def test_the_plane_map_is_computed_once_per_network_and_is_the_same_as_computed_afresh():
+    data = load_builtin("xor")
+    network = Network.initialise((2, 3, 1), seed=4)
+    first = plane_map.surface_if_planar(network, data)
+    computed = plane_map.LAST_SURFACE.computed
+    twin = Network(network.layer_sizes, network.activations, network.flat.copy())  # equal, not the same object
+    assert plane_map.surface_if_planar(twin, data) is first
+    assert plane_map.LAST_SURFACE.computed == computed
+    moved = network.with_flat(network.flat + np.where(np.arange(network.flat.shape[0]) == 0, 1e-9, 0.0))
+    fresh = plane_map.surface_if_planar(moved, data)
+    assert plane_map.LAST_SURFACE.computed == computed + 1 and fresh is not first
+    again = plane_map.decision_surface(moved, data)
+    assert all(np.array_equal(a, b) for a, b in zip(fresh.outputs, again.outputs, strict=True))
+    assert not np.array_equal(fresh.outputs[0], first.outputs[0])
+    other = load_builtin("xor")  # another data set object: computed for it
+    assert plane_map.surface_if_planar(moved, other) is not fresh
+
+
+def test_a_step_computes_the_map_once_and_the_map_tab_shows_the_new_network(window, qtbot):
+    c = window.controller
+    window.right_tabs.setCurrentWidget(window.decision_map)
+    qtbot.wait(20)
+    for _ in range(3):
+        before = plane_map.LAST_SURFACE.computed
+        c.step()
+        assert plane_map.LAST_SURFACE.computed == before + 1  # history and state both asked; one computation
+        expected = plane_map.decision_surface(c.network, c.dataset)
+        _gx, _gy, shown = window.decision_map.grid_outputs()
+        assert shown is not None and np.array_equal(shown, expected.outputs[0])
+        assert np.array_equal(window.decision_map.image_item.image, expected.outputs[0])
