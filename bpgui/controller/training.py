@@ -55,6 +55,8 @@ from .worker import JobRunner
 
 __all__ = ["SPEEDS", "Settings", "TrainingController", "localized"]
 
+# How often (ms) to look for an iteration computing off the GUI thread.
+POLL_MS = 4
 # Iterations per second offered by the speed control; 0 means as fast as possible.
 SPEEDS = (1, 2, 5, 10, 30, 100, 1000, 0)
 
@@ -91,6 +93,10 @@ class TrainingController(QObject):
         self._session = TrainingSession(settings)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
+        # While an iteration computes off the GUI thread, look for it often, whatever the speed.
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._on_poll_timeout)
         self._jobs = JobRunner(lambda job: translated(job.title), self)
         self._jobs.started.connect(self.job_started)
         self._jobs.progress.connect(self.job_progress)
@@ -113,6 +119,7 @@ class TrainingController(QObject):
                 self._timer.start(self._interval_ms())
             else:
                 self._timer.stop()
+                self._poll.stop()
             self.running_changed.emit(bool(value))
         elif event == "selection":
             self.selection_changed.emit(int(value))
@@ -362,3 +369,16 @@ class TrainingController(QObject):
 
     def _on_timer_timeout(self) -> None:
         self._session.run_slice()
+        self._follow_pending()
+
+    def _on_poll_timeout(self) -> None:
+        if self._session.run_pending:
+            self._session.run_slice()
+        self._follow_pending()
+
+    def _follow_pending(self) -> None:
+        if self._session.run_pending and self.running:
+            if not self._poll.isActive():
+                self._poll.start()
+        else:
+            self._poll.stop()

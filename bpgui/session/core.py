@@ -27,6 +27,7 @@ from .history import History, status_of
 from .jobs import GradientCheck, Progress
 from .jobs import run as run_job
 from .messages import QT_TRANSLATE_NOOP, Message
+from .running import Background, Pace
 from .settings import Settings, network_for_settings
 
 Listener = Callable[[str, Any], None]
@@ -114,6 +115,9 @@ class SessionCore:
         self._changes: list[tuple[int, Message]] = []
         self._surface: tuple[int, DecisionSurface | None] | None = None
         self._paths: tuple[tuple[int, int, int], Any] | None = None  # (state, parameter, limit), ChainPaths
+        # Run's pace, and an iteration too heavy for one tick computing off this thread (running.py).
+        self._pace = Pace()
+        self._background: Background[Any, Any] = Background()
 
     # ---- listeners -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -299,6 +303,8 @@ class SessionCore:
         self._running = running
         if running:
             self._phase = None
+        else:
+            self._background.drop()  # an iteration computing for Run is not wanted any more
         self._emit("running", running)
 
     def toggle_running(self) -> None:

@@ -43,13 +43,14 @@ from ..model.errors import BpguiError, ConfigError, DivergenceError
 from ..model.fileformat import load_network, save_network
 from ..model.naming import parameter_spec
 from ..model.phases import phase_views
-from ..model.training import StopConditions, TrainingConfig
+from ..model.training import StopConditions, TrainingConfig, compute_next
 from .core import HEAVY_CSV_BYTES, Built, build_in_job, large_file, make_trainer
 from .data_notes import label_note, split_note
 from .derived import DerivedViews
 from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .phasing import PhaseSteps
+from .running import COMPUTE_SHARE, FRAME_SECONDS
 from .settings import (
     EXAMPLES,
     STRUCTURAL_NAMES,
@@ -62,10 +63,6 @@ from .settings import (
 
 __all__ = ["COMPUTE_SHARE", "FRAME_SECONDS", "HEAVY_CSV_BYTES", "HEAVY_PARAMETERS", "TrainingSession"]
 
-# In "as fast as possible" the model may use this share of each frame; the
-# rest is left to the event loop and the repaint.
-FRAME_SECONDS = 1 / 60
-COMPUTE_SHARE = 0.6
 # Building more parameters than this is slow enough to go to a worker.
 HEAVY_PARAMETERS = 200_000
 
@@ -327,38 +324,78 @@ class TrainingSession(PhaseSteps, DerivedViews):
     # ---- phases ----------------------------------------------------------------------------
     def run_slice(self) -> int:
         """One tick of Run: as many iterations as the speed asks for, or as fit in a share of a
-        frame at full speed. Stops Run (with the reason) at a stop condition. Returns the count."""
+        frame at full speed (sized from what iterations have cost so far; see ``running.py``).
+        An iteration too heavy for a tick is computed off this thread and applied by a later
+        tick. Stops Run (with the reason) at a stop condition. Returns the count applied."""
+        if not self._running:
+            return 0
+        if self._background.in_flight:
+            return self._collect_background()
         trainer = self._trainer
-        if self._speed and self._speed <= 60:
-            n, budget = 1, None
-        elif self._speed:
-            n, budget = max(1, round(self._speed * FRAME_SECONDS)), None
-        else:
-            n, budget = None, FRAME_SECONDS * COMPUTE_SHARE
+        work = trainer.work_per_iteration()
+        if self._pace.heavy(work):
+            self._start_background()
+            return 0
+        wanted = 1 if self._speed and self._speed <= 60 else round(self._speed * FRAME_SECONDS) or None
+        deadline = time.perf_counter() + FRAME_SECONDS * COMPUTE_SHARE
         done_total, reason = 0, None
         try:
-            if budget is None:
-                done_total, reason = trainer.advance(n or 1)
-            else:
-                deadline = time.perf_counter() + budget
-                chunk = 64
-                while True:
-                    start = time.perf_counter()
-                    done, reason = trainer.advance(chunk)
-                    done_total += done
-                    if reason is not None or time.perf_counter() >= deadline:
-                        break
-                    # Grow the chunk while it stays well inside the slice.
-                    if time.perf_counter() - start < budget / 8:
-                        chunk *= 2
+            while True:
+                left = None if wanted is None else wanted - done_total
+                start = time.perf_counter()
+                done, reason = trainer.advance(self._pace.chunk(work, deadline - start, left))
+                self._pace.measured(work, time.perf_counter() - start, done)
+                done_total += done
+                if reason is not None or done_total == wanted or time.perf_counter() >= deadline:
+                    break
         except DivergenceError as exc:
             self._on_diverged(exc)
             return done_total
+        self._end_slice(reason)
+        return done_total
+
+    def _end_slice(self, reason: str | None) -> None:
         if reason is not None:
             self.pause()
             self._emit("message", self.stop_text(reason))
         self._after_steps()
-        return done_total
+
+    def _start_background(self) -> None:
+        self._background.start(self._trainer.plan_next(), compute_next)
+
+    def _collect_background(self) -> int:
+        """Apply the iteration computed off this thread, if it is done and still wanted."""
+        if not self._background.done():
+            return 0
+        try:
+            plan, step, seconds = self._background.take()
+        except Exception as exc:
+            self.pause()
+            self._refuse(exc)
+            return 0
+        trainer = self._trainer
+        if trainer.state is not plan.state:
+            return 0  # the learner moved meanwhile: the result is for a state no longer shown
+        self._pace.measured(trainer.work_per_iteration(), seconds, 1)
+        try:
+            _, _, reason = trainer.apply_next(plan, step, want_record=True)
+        except DivergenceError as exc:
+            self._on_diverged(exc)
+            return 0
+        done = 0 if reason is not None else 1
+        if reason is None and (not self._speed or self._speed > 60):
+            self._start_background()  # computes while the views draw this one
+        self._end_slice(reason)
+        return done
+
+    def wait_for_run(self, seconds: float | None = None) -> bool:
+        """Block until an iteration computing off this thread is done (tests, the command line)."""
+        return self._background.wait(seconds)
+
+    @property
+    def run_pending(self) -> bool:
+        """An iteration for Run is computing off this thread (the controller polls for it)."""
+        return self._background.in_flight
 
     # ---- direct edits and selection ----------------------------------------------------------
     @property

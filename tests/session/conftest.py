@@ -54,6 +54,8 @@ def _run_until_stopped(session: TrainingSession, limit: int = 10_000) -> int:
     ticks = 0
     while session.running and ticks < limit:
         session.run_slice()
+        if session.run_pending:
+            assert session.wait_for_run(30), "an iteration computing off the thread never finished"
         ticks += 1
     return ticks
 

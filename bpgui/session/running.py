@@ -1,0 +1,119 @@
+"""Run's pace: how many iterations each tick computes, and on which thread.
+
+The window must never wait long for Run. Each tick of the Run timer may spend
+``FRAME_SECONDS × COMPUTE_SHARE`` computing; the rest of the frame is the event
+loop's (repaints, the pointer, the keyboard). So a tick sizes its chunks from
+what an iteration has cost so far (:class:`Pace`), never from a fixed count:
+a 2-2-1 network runs thousands of iterations in a tick, a 784-128-10 one a few.
+
+An iteration that alone would take more than ``HEAVY_SECONDS`` (a pass of
+accumulated BP over thousands of samples, or a network near 10⁶ parameters)
+is computed on a background thread instead (:class:`Background`): the
+trainer plans it (``Trainer.plan_next``), the thread runs the pure arithmetic
+(``compute_next``: it reads the plan only, never the trainer), and the tick
+that finds it done applies it on the session's thread (``Trainer.apply_next``),
+but only if the trainer still stands where the plan started. A pause, a step
+back or an edit meanwhile simply drops the result. Nothing else of the
+session is touched off its thread, so no lock is needed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+__all__ = ["COMPUTE_SHARE", "FRAME_SECONDS", "HEAVY_SECONDS", "Background", "Pace"]
+
+# In "as fast as possible" the model may use this share of each frame; the
+# rest is left to the event loop and the repaint.
+FRAME_SECONDS = 1 / 60
+COMPUTE_SHARE = 0.6
+# An iteration expected to take longer than this runs off the session's thread.
+HEAVY_SECONDS = 0.006
+# Before an iteration of a size has been timed: seconds per unit of work
+# (parameters × samples), deliberately pessimistic, plus a fixed overhead.
+GUESS_SECONDS_PER_WORK = 4e-9
+GUESS_OVERHEAD = 2e-5
+MAX_CHUNK = 1 << 16
+
+T = TypeVar("T")
+P = TypeVar("P")
+
+
+class Pace:
+    """Seconds per iteration, learned per size of iteration (its work: parameters × samples)."""
+
+    def __init__(self) -> None:
+        self._seconds: dict[int, float] = {}
+
+    def estimate(self, work: int) -> float:
+        """Expected seconds for one iteration of ``work``."""
+        known = self._seconds.get(work)
+        return known if known is not None else GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * work
+
+    def heavy(self, work: int) -> bool:
+        return self.estimate(work) > HEAVY_SECONDS
+
+    def measured(self, work: int, seconds: float, iterations: int) -> None:
+        """``iterations`` of ``work`` took ``seconds`` in all."""
+        if iterations <= 0:
+            return
+        per = max(seconds / iterations, 1e-9)
+        old = self._seconds.get(work)
+        self._seconds[work] = per if old is None else 0.5 * (old + per)
+        if len(self._seconds) > 64:
+            self._seconds = {work: self._seconds[work]}
+
+    def chunk(self, work: int, seconds_left: float, wanted: int | None) -> int:
+        """How many iterations fit in ``seconds_left`` (at least one; at most ``wanted``)."""
+        n = max(1, min(MAX_CHUNK, int(seconds_left / self.estimate(work))))
+        return n if wanted is None else max(1, min(n, wanted))
+
+
+class Background(Generic[P, T]):
+    """At most one computation in flight on a thread of its own, with the plan it was made from."""
+
+    def __init__(self) -> None:
+        self._executor: ThreadPoolExecutor | None = None
+        self._flight: tuple[P, Future[T], float] | None = None
+
+    @property
+    def in_flight(self) -> bool:
+        return self._flight is not None
+
+    def start(self, plan: P, compute: Callable[[P], T]) -> None:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bpgui-run")
+        self._flight = (plan, self._executor.submit(compute, plan), time.perf_counter())
+
+    def done(self) -> bool:
+        return self._flight is not None and self._flight[1].done()
+
+    def take(self) -> tuple[P, T, float]:
+        """The finished computation: its plan, its result (or its exception, raised) and its seconds."""
+        assert self._flight is not None
+        plan, future, started = self._flight
+        self._flight = None
+        return plan, future.result(), time.perf_counter() - started
+
+    def wait(self, seconds: float | None = None) -> bool:
+        """Block until the computation in flight is done (tests, the command line); False on timeout."""
+        if self._flight is None:
+            return True
+        try:
+            self._flight[1].exception(timeout=seconds)
+        except TimeoutError:
+            return False
+        return True
+
+    def drop(self) -> None:
+        """Forget the computation in flight; its thread finishes it and nobody reads the result."""
+        self._flight = None
+
+    def close(self, wait: bool = False) -> Any:
+        self._flight = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=wait, cancel_futures=True)
+            self._executor = None

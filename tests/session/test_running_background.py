@@ -1,0 +1,158 @@
+"""Run with iterations too heavy for a tick: computed off the session's thread, applied by a later
+tick, and bitwise the trajectory a plain ``Trainer.advance`` gives. Anything the learner does
+meanwhile wins: the late result is dropped, never applied to a state it was not computed for."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from bpgui.model.training import Trainer
+from bpgui.session import running
+from bpgui.session.settings import Settings
+from bpgui.session.training import TrainingSession
+
+
+@pytest.fixture()
+def heavy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every iteration counts as heavy, whatever its size."""
+    monkeypatch.setattr(running, "HEAVY_SECONDS", -1.0)
+
+
+@pytest.fixture()
+def gated(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The background computation waits for the returned event before it starts."""
+    gate = threading.Event()
+    real = running.Background.start
+
+    def start(self, plan, compute):  # type: ignore[no-untyped-def]
+        def held(p):  # type: ignore[no-untyped-def]
+            assert gate.wait(30)
+            return compute(p)
+
+        real(self, plan, held)
+
+    monkeypatch.setattr(running.Background, "start", start)
+    return gate
+
+
+def run_ticks(session: TrainingSession, applied: int) -> int:
+    """Tick Run (waiting for each background iteration) until ``applied`` iterations landed."""
+    ticks = 0
+    while session.iteration < applied and session.running:
+        session.run_slice()
+        if session.run_pending:
+            assert session.wait_for_run(30)
+        ticks += 1
+        assert ticks < 10 * applied + 10
+    return ticks
+
+
+@pytest.mark.parametrize("mode", ["standard", "accumulated", "minibatch"])
+def test_background_run_is_the_trajectory_advance_computes(heavy: None, mode: str) -> None:
+    settings = Settings(data="watermelon3.0", hidden=(3,), mode=mode, batch_size=4, target_error=None)
+    session = TrainingSession(settings)
+    twin = Trainer(session.initial_network, session.train_set, config=session._trainer.config,
+                   seed=session._trainer.seed)
+    session.set_running(True)
+    run_ticks(session, 12)
+    assert session.run_pending  # at full speed the next one is computing already
+    session.pause()
+    assert not session.run_pending  # a pause drops it
+    twin.advance(session.iteration, use_stop_conditions=False)
+    assert session.iteration >= 12
+    assert np.array_equal(session.network.flat, twin.network.flat)
+    assert session.record is not None and session.record.iteration == session.iteration
+    assert np.array_equal(session.record.flat_new_values, twin.network.flat)
+
+
+def test_a_slow_speed_takes_one_heavy_iteration_per_tick(heavy: None) -> None:
+    session = TrainingSession(Settings(target_error=None))
+    session.set_speed(2)
+    session.set_running(True)
+    assert session.run_slice() == 0 and session.run_pending
+    assert session.wait_for_run(30)
+    assert session.run_slice() == 1
+    assert not session.run_pending  # the speed asks for the next one at the next tick only
+    assert session.iteration == 1
+
+
+@pytest.mark.parametrize("action", ["pause", "step_back", "edit", "reset", "step"])
+def test_what_the_learner_does_meanwhile_drops_the_late_result(
+        heavy: None, gated: threading.Event, action: str) -> None:
+    session = TrainingSession(Settings(target_error=None))
+    session.step()
+    session.step()
+    session.set_running(True)
+    session.run_slice()
+    assert session.run_pending
+    if action == "pause":
+        session.pause()
+    elif action == "step_back":
+        session.step_back()
+    elif action == "edit":
+        session.edit_parameter(0, 0.5)
+    elif action == "reset":
+        session.reset()
+    else:
+        session.step()
+    state = session._trainer.state
+    flat = session.network.flat.copy()
+    gated.set()
+    session.wait_for_run(30)
+    session.run_slice()
+    if session.running:  # Step does not pause Run: the next tick starts afresh from the new state
+        session.wait_for_run(30)
+        session.pause()
+    else:
+        assert session._trainer.state is state, "a result computed for another state was applied"
+        assert np.array_equal(session.network.flat, flat)
+
+
+def test_a_target_reached_in_the_background_stops_run_without_applying_more(heavy: None) -> None:
+    session = TrainingSession(Settings(mode="accumulated", target_error=0.2, learning_rate=5.0))
+    events: list[tuple[str, object]] = []
+    session.subscribe(lambda event, value: events.append((event, value)))
+    twin = Trainer(session.initial_network, session.train_set, config=session._trainer.config,
+                   seed=session._trainer.seed, stop=session._trainer.stop)
+    reason = twin.train()
+    session.set_running(True)
+    run_ticks(session, twin.iteration + 5)
+    assert not session.running
+    assert session.iteration == twin.iteration and reason == "target_error"
+    assert np.array_equal(session.network.flat, twin.network.flat)
+    messages = [value.english() for event, value in events if event == "message"]
+    assert any("reached the target" in m for m in messages)
+
+
+def test_divergence_in_the_background_pauses_at_the_last_finite_iteration(heavy: None) -> None:
+    session = TrainingSession(Settings(hidden=(2,), learning_rate=1e300, activation="linear",
+                                       target_error=None))
+    events: list[tuple[str, object]] = []
+    session.subscribe(lambda event, value: events.append((event, value)))
+    session.set_running(True)
+    run_ticks(session, 50)
+    assert not session.running
+    assert np.isfinite(session.network.flat).all()
+    assert any(event == "message" and "diverged" in value.english() for event, value in events)
+
+
+def test_an_error_in_the_computation_pauses_run_and_says_so(
+        heavy: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bpgui.session import training as session_training
+
+    def broken(plan):  # type: ignore[no-untyped-def]
+        raise MemoryError("no room for the pass")
+
+    monkeypatch.setattr(session_training, "compute_next", broken)
+    session = TrainingSession(Settings(target_error=None))
+    events: list[tuple[str, object]] = []
+    session.subscribe(lambda event, value: events.append((event, value)))
+    session.set_running(True)
+    session.run_slice()
+    session.wait_for_run(30)
+    session.run_slice()
+    assert not session.running and session.iteration == 0
+    assert any(event == "message" and value.level == "error" for event, value in events)
