@@ -295,8 +295,12 @@ class SessionCore:
         running = bool(running)
         if running == self._running:
             return
-        reason = self._trainer.stop_reason()
-        if running and reason is not None:
+        # A stop condition may need the next pass's error (accumulated BP): for an iteration too heavy
+        # for the GUI thread the first tick's background iteration checks it instead (it applies nothing
+        # and stops Run if the condition already holds).
+        check = running and not self._pace.heavy(self._trainer.work_per_iteration())
+        reason = self._trainer.stop_reason() if check else None
+        if reason is not None:
             self._emit("message", self.stop_text(reason))
             self._emit("running", False)
             return

@@ -156,3 +156,16 @@ def test_an_error_in_the_computation_pauses_run_and_says_so(
     session.run_slice()
     assert not session.running and session.iteration == 0
     assert any(event == "message" and value.level == "error" for event, value in events)
+
+
+def test_run_started_at_the_target_with_a_heavy_pass_stops_at_the_first_tick(heavy: None) -> None:
+    session = TrainingSession(Settings(mode="accumulated", target_error=0.2, learning_rate=5.0))
+    session.set_running(True)
+    run_ticks(session, 10_000)
+    t = session.iteration
+    events: list[tuple[str, object]] = []
+    session.subscribe(lambda event, value: events.append((event, value)))
+    session.set_running(True)  # at the target already: the background pass says so, applying nothing
+    run_ticks(session, t + 1)
+    assert not session.running and session.iteration == t
+    assert [value.english() for event, value in events if event == "message"][-1].startswith("Stopped")
