@@ -26,6 +26,9 @@ from PySide6.QtCore import (
 from .gradient_table_columns import KIND_ALL, KINDS, N_COLUMNS
 from .gradient_table_model import GradientTableModel, ModelIndex
 
+# Roles the model never answers, though a delegate asks for them in every painted cell (three of its
+# seven): answered here without a call into the model.
+_UNANSWERED = frozenset((Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole))
 # PySide picks the argument-less overload of the layout signals unless told which.
 _LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
@@ -183,7 +186,7 @@ class GradientFilterProxyModel(QAbstractProxyModel):
         return self._source.cell_flags(int(self._order[index.row()]), index.column())
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._source is None:
+        if role in _UNANSWERED or not index.isValid() or self._source is None:
             return None
         return self._source.cell_data(int(self._order[index.row()]), index.column(), role)
 

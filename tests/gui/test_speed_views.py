@@ -114,3 +114,38 @@ def test_a_step_computes_the_map_once_and_the_map_tab_shows_the_new_network(wind
         _gx, _gy, shown = window.decision_map.grid_outputs()
         assert shown is not None and np.array_equal(shown, expected.outputs[0])
         assert np.array_equal(window.decision_map.image_item.image, expected.outputs[0])
+
+
+def test_the_table_asks_its_model_only_for_roles_it_answers_and_shows_the_new_numbers(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from bpgui.model.numbers import format_number
+    from bpgui.views.gradient_table import COL_GRADIENT, COL_VALUE
+
+    model, proxy = window.table.source_model(), window.table.proxy_model()
+    skipped = (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole)
+    for row in range(model.rowCount()):  # the model never answers them: nothing is lost by not asking
+        for column in range(model.columnCount()):
+            assert all(model.cell_data(row, column, role) is None for role in skipped)
+    asked: list[int] = []
+    original = model.cell_data
+
+    def counting(row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole):
+        asked.append(int(role))
+        return original(row, column, role)
+
+    model.cell_data = counting  # type: ignore[method-assign]
+    try:
+        window.controller.step()
+        window.repaint()
+        QApplication.processEvents()
+    finally:
+        del model.cell_data
+    assert asked, "the table painted its cells"
+    assert not set(asked) & {int(role) for role in skipped}
+    record = window.controller.display_record()
+    for row in range(proxy.rowCount()):
+        source = proxy.source_row(row)
+        assert proxy.index(row, COL_VALUE).data() == format_number(float(record.flat_values[source]), model.precision())
+        assert proxy.index(row, COL_GRADIENT).data() == format_number(float(record.flat_gradients[source]),
+                                                                        model.precision())
