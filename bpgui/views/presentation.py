@@ -67,6 +67,7 @@ class ReadoutBar(QWidget):
         self._digits = DEFAULT_DIGITS
         self._scale = 1.0
         self._shown: tuple[Any, ...] | None = None
+        self._written = True  # the labels say what _shown holds
         self.t_label, self.error_k_label, self.error_label = QLabel(), QLabel(), QLabel()
         # A grid: the three parts in one row where they fit, else flowing onto as many rows as they need.
         self._layout = QGridLayout(self)
@@ -81,8 +82,18 @@ class ReadoutBar(QWidget):
     # ---- what it shows -------------------------------------------------------------------------
     def show_status(self, st: dict[str, Any], mode: str, phases: IterationRecord | None = None,
                     error_known: bool = False) -> None:
-        """The controller's ``status()`` (and the phases' record, as the status line takes them)."""
+        """The controller's ``status()`` (and the phases' record, as the status line takes them). Hidden (not
+        presenting), the bar only keeps them: it writes them when shown or asked (Run calls this per frame)."""
         self._shown = (dict(st), mode, phases, error_known)
+        self._written = False
+        if not self.isHidden():
+            self._write()
+
+    def _write(self) -> None:
+        if self._shown is None or self._written:
+            return
+        self._written = True
+        st, mode, phases, error_known = self._shown
         t = int(st["iteration"])
         error_k = st.get("error_k")
         batch = st.get("batch")
@@ -105,12 +116,17 @@ class ReadoutBar(QWidget):
 
     def texts(self) -> tuple[str, str, str]:
         """What the three parts say now (for tests and the screenshot)."""
+        self._write()
         return self.t_label.text(), self.error_k_label.text(), self.error_label.text()
 
     def set_digits(self, digits: int) -> None:
         self._digits = int(digits)
         if self._shown is not None:
             self.show_status(*self._shown)
+
+    def showEvent(self, event) -> None:
+        self._write()  # what it kept while hidden
+        super().showEvent(event)
 
     def set_text_scale(self, scale: float) -> None:
         """The readout follows the application font (already scaled): at least twice its size."""
@@ -122,6 +138,7 @@ class ReadoutBar(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         # Never wider than the network below it asks for: too narrow for one row, the parts stand in a column.
+        self._write()
         return QSize(120, super().minimumSizeHint().height())
 
     def resizeEvent(self, event) -> None:
@@ -155,6 +172,7 @@ class ReadoutBar(QWidget):
 
     def row_count(self) -> int:
         """How many rows the three parts take (1 where the window is wide enough)."""
+        self._write()
         return (self._rows[-1] + 1) if self._rows else 1
 
     def _update_fonts(self) -> None:

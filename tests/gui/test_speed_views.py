@@ -149,3 +149,21 @@ def test_the_table_asks_its_model_only_for_roles_it_answers_and_shows_the_new_nu
         assert proxy.index(row, COL_VALUE).data() == format_number(float(record.flat_values[source]), model.precision())
         assert proxy.index(row, COL_GRADIENT).data() == format_number(float(record.flat_gradients[source]),
                                                                         model.precision())
+
+
+def test_the_hidden_readout_writes_nothing_per_frame_but_is_right_when_shown(window, qtbot):
+    from bpgui.model.numbers import format_number
+
+    readout = window.readout
+    assert readout.isHidden()  # not presenting
+    before = readout.t_label.text()
+    window.controller.step()
+    window.controller.step()
+    assert readout.t_label.text() == before  # kept, not written
+    c = window.controller
+    readout.show()
+    assert readout.t_label.text() == f"t = {c.iteration}"
+    assert readout.error_k_label.text() == f"Eₖ = {format_number(c.status()['error_k'])}"
+    readout.hide()
+    c.step()
+    assert readout.texts()[0] == f"t = {c.iteration}"  # asked: written
