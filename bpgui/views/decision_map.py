@@ -98,6 +98,7 @@ class DecisionMapView(QWidget):
         self._scale = 1.0  # the text scale
         self._pens_magnify, self._marker_scale = 1.0, 1.0  # a picture's magnification; samples' size factor
         self._digits = DEFAULT_DIGITS
+        self._legend_count: int | None = None  # the misclassified count the legend says (None: no map)
 
         # ---- the bar: which output, and the legend ------------------------------------
         self._output_label = QLabel(self)
@@ -224,7 +225,8 @@ class DecisionMapView(QWidget):
         if shown != self._hidden_panel.isVisibleTo(self):
             self._arrange()
         self._update_rings()
-        self._update_legend()
+        if self._legend_count != surface.misclassified.shape[0]:  # Run: a new surface per frame, rarely a new count
+            self._update_legend()
 
     @property
     def dataset(self) -> Dataset | None:
@@ -521,7 +523,7 @@ class DecisionMapView(QWidget):
                                       **{"font-size": points(BASE_LABEL_POINTS, self._scale)})
 
     def _update_legend(self) -> None:
-        misclassified = None if self._surface is None else self._misclassified().shape[0]
+        misclassified = self._legend_count = None if self._surface is None else self._misclassified().shape[0]
         self._legend_label.setText(legend_html(self._dataset, self._labels, misclassified, self._colour_key()))
 
     def _colour_key(self) -> tuple[str, str, str] | None:

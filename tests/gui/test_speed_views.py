@@ -167,3 +167,29 @@ def test_the_hidden_readout_writes_nothing_per_frame_but_is_right_when_shown(win
     readout.hide()
     c.step()
     assert readout.texts()[0] == f"t = {c.iteration}"  # asked: written
+
+
+def test_the_map_writes_its_legend_only_when_the_misclassified_count_changes(qtbot, monkeypatch):
+    from bpgui.views import decision_map as module
+    from bpgui.views.decision_map import DecisionMapView
+
+    data = load_builtin("circle")
+    view = DecisionMapView()
+    qtbot.addWidget(view)
+    view.set_data(data)
+    written: list[int | None] = []
+    original = module.legend_html
+    monkeypatch.setattr(module, "legend_html", lambda *a, **k: written.append(a[2]) or original(*a, **k))
+    rng = np.random.default_rng(3)
+    start = Network.initialise((2, 2, 1), seed=0)
+    networks = [start.with_flat(rng.normal(0.0, 4.0, start.flat.shape[0])) for _ in range(12)]
+    surfaces = [plane_map.decision_surface(n, data) for n in networks]
+    counts = [s.misclassified.shape[0] for s in surfaces]
+    assert len(set(counts)) > 1, "the seeds give different counts"
+    for surface in surfaces:
+        view.show_surface(surface)
+        assert f"{surface.misclassified.shape[0]}&nbsp;of&nbsp;{data.n_samples}&nbsp;misclassified" in view.legend_text()
+        assert np.array_equal(view.image_item.image, surface.outputs[0])
+    changes = 1 + sum(a != b for a, b in zip(counts, counts[1:]))
+    assert written == [c for i, c in enumerate(counts) if i == 0 or counts[i - 1] != c]
+    assert len(written) == changes < len(surfaces)
