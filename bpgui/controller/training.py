@@ -353,10 +353,12 @@ class TrainingController(QObject):
             self._timer.start(self._interval_ms())
 
     def _interval_ms(self) -> int:
+        """At a set speed, a tick per iteration (≤ 60/s) or per frame; at full speed a tick whenever
+        the event loop is idle (each tick computes what the frame leaves after drawing)."""
         speed = self._session.speed
         if speed and speed <= 60:
             return round(1000 / speed)
-        return int(FRAME_SECONDS * 1000)
+        return int(FRAME_SECONDS * 1000) if speed else 0
 
     def set_running(self, running: bool) -> None:
         self._session.set_running(running)
@@ -377,8 +379,15 @@ class TrainingController(QObject):
         self._follow_pending()
 
     def _follow_pending(self) -> None:
-        if self._session.run_pending and self.running:
+        """While an iteration computes off the GUI thread, only the poll timer ticks (a 0 ms Run
+        timer would spin the GUI thread, holding the interpreter lock the computation needs)."""
+        if not self.running:
+            self._poll.stop()
+        elif self._session.run_pending:
+            self._timer.stop()
             if not self._poll.isActive():
                 self._poll.start()
         else:
             self._poll.stop()
+            if not self._timer.isActive():
+                self._timer.start(self._interval_ms())

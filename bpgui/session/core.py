@@ -307,6 +307,7 @@ class SessionCore:
         self._running = running
         if running:
             self._phase = None
+            self._pace.restart()
         else:
             self._background.drop()  # an iteration computing for Run is not wanted any more
         self._emit("running", running)

@@ -1,10 +1,13 @@
 """Run's pace: how many iterations each tick computes, and on which thread.
 
-The window must never wait long for Run. Each tick of the Run timer may spend
-``FRAME_SECONDS × COMPUTE_SHARE`` computing; the rest of the frame is the event
-loop's (repaints, the pointer, the keyboard). So a tick sizes its chunks from
-what an iteration has cost so far (:class:`Pace`), never from a fixed count:
-a 2-2-1 network runs thousands of iterations in a tick, a 784-128-10 one a few.
+The window must never wait long for Run. At full speed a frame (one tick's
+computing, the views drawing its result, the event loop's other work) should
+last about ``FRAME_TARGET``: the tick computes for what the frame leaves after
+the drawing measured so far (between ``MIN_COMPUTE`` and ``MAX_COMPUTE``). At a
+set speed a tick computes the iterations the speed asks for, within
+``FRAME_SECONDS × COMPUTE_SHARE``. Either way a tick sizes its chunks from what
+an iteration has cost so far (:class:`Pace`), never from a fixed count: a 2-2-1
+network runs thousands of iterations in a tick, a 784-128-10 one a few.
 
 An iteration that alone would take more than ``HEAVY_SECONDS`` (a pass of
 accumulated BP over thousands of samples, or a network near 10⁶ parameters)
@@ -24,12 +27,16 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
-__all__ = ["COMPUTE_SHARE", "FRAME_SECONDS", "HEAVY_SECONDS", "Background", "Pace"]
+__all__ = ["COMPUTE_SHARE", "FRAME_SECONDS", "FRAME_TARGET", "HEAVY_SECONDS", "Background", "Pace"]
 
-# In "as fast as possible" the model may use this share of each frame; the
-# rest is left to the event loop and the repaint.
+# At a set speed a tick may use this share of a 60 Hz frame.
 FRAME_SECONDS = 1 / 60
 COMPUTE_SHARE = 0.6
+# At full speed: a frame of about 1/40 s (over 30 repaints a second), of which computing gets
+# what the drawing leaves, within these bounds.
+FRAME_TARGET = 1 / 40
+MIN_COMPUTE = 0.004
+MAX_COMPUTE = 0.030
 # An iteration expected to take longer than this runs off the session's thread.
 HEAVY_SECONDS = 0.006
 # Before an iteration of a size has been timed: seconds per unit of work
@@ -47,6 +54,25 @@ class Pace:
 
     def __init__(self) -> None:
         self._seconds: dict[int, float] = {}
+        self._drawing: float | None = None  # seconds a frame spends outside computing (mean of recent ones)
+        self._computed_until: float | None = None
+
+    def restart(self) -> None:
+        """Run (re)starts: the time since the last tick says nothing about drawing."""
+        self._computed_until = None
+
+    def compute_budget(self, now: float) -> float:
+        """Seconds the full-speed tick starting ``now`` may compute: the frame's target less the
+        time the last frames spent drawing and in the event loop."""
+        if self._computed_until is not None:
+            drawing = min(now - self._computed_until, 1.0)
+            self._drawing = drawing if self._drawing is None else 0.5 * (self._drawing + drawing)
+        drawing = FRAME_SECONDS * (1 - COMPUTE_SHARE) if self._drawing is None else self._drawing
+        return min(MAX_COMPUTE, max(MIN_COMPUTE, FRAME_TARGET - drawing))
+
+    def computed(self, now: float) -> None:
+        """The tick's computing ended ``now`` (its drawing starts)."""
+        self._computed_until = now
 
     def estimate(self, work: int) -> float:
         """Expected seconds for one iteration of ``work``."""

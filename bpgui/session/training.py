@@ -337,7 +337,8 @@ class TrainingSession(PhaseSteps, DerivedViews):
             self._start_background()
             return 0
         wanted = 1 if self._speed and self._speed <= 60 else round(self._speed * FRAME_SECONDS) or None
-        deadline = time.perf_counter() + FRAME_SECONDS * COMPUTE_SHARE
+        now = time.perf_counter()
+        deadline = now + (FRAME_SECONDS * COMPUTE_SHARE if wanted else self._pace.compute_budget(now))
         done_total, reason = 0, None
         try:
             while True:
@@ -351,6 +352,7 @@ class TrainingSession(PhaseSteps, DerivedViews):
         except DivergenceError as exc:
             self._on_diverged(exc)
             return done_total
+        self._pace.computed(time.perf_counter())
         self._end_slice(reason)
         return done_total
 

@@ -92,3 +92,31 @@ def test_a_dropped_computation_is_never_taken_and_its_error_surfaces_only_when_t
         background.take()
     assert not background.in_flight
     background.close(wait=True)
+
+
+def test_full_speed_computes_what_the_frame_leaves_after_drawing() -> None:
+    from bpgui.session.running import (
+        COMPUTE_SHARE,
+        FRAME_SECONDS,
+        FRAME_TARGET,
+        MAX_COMPUTE,
+        MIN_COMPUTE,
+    )
+
+    pace = Pace()
+    # Nothing measured yet: the drawing is guessed as the 60 Hz frame's share left to it.
+    assert pace.compute_budget(100.0) == pytest.approx(FRAME_TARGET - FRAME_SECONDS * (1 - COMPUTE_SHARE))
+    pace.computed(100.0)
+    assert pace.compute_budget(100.010) == pytest.approx(FRAME_TARGET - 0.010)  # drew for 10 ms
+    pace.computed(101.0)
+    assert pace.compute_budget(101.030) == pytest.approx(FRAME_TARGET - 0.020)  # mean of 10 and 30 ms
+    pace.computed(102.0)
+    assert pace.compute_budget(102.5) == MIN_COMPUTE  # slow drawing: still some progress
+    fresh = Pace()
+    fresh.computed(0.0)
+    assert fresh.compute_budget(0.0) == pytest.approx(min(MAX_COMPUTE, FRAME_TARGET))
+    # After a pause the idle time is not taken for drawing.
+    fresh.restart()
+    fresh.computed(0.0)
+    fresh.restart()
+    assert fresh.compute_budget(50.0) == pytest.approx(min(MAX_COMPUTE, FRAME_TARGET))
