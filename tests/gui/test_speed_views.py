@@ -193,3 +193,39 @@ def test_the_map_writes_its_legend_only_when_the_misclassified_count_changes(qtb
     changes = 1 + sum(a != b for a, b in zip(counts, counts[1:]))
     assert written == [c for i, c in enumerate(counts) if i == 0 or counts[i - 1] != c]
     assert len(written) == changes < len(surfaces)
+
+
+def _line_image(item_type: type) -> QImage:
+    widget = pg.PlotWidget(background="w")
+    widget.resize(200, 160)
+    widget.getPlotItem().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    item = item_type(pen=pg.mkPen("#1a1a1a", width=1.2 * 1.75, style=pg.QtCore.Qt.PenStyle.DashLine))
+    widget.addItem(item)
+    item.setData(np.array([0.05, 0.93]), np.array([0.12, 0.81]))
+    widget.show()
+    QApplication.processEvents()
+    image = QImage(200, 160, QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    widget.scene().render(painter, QRectF(0, 0, 200, 160), widget.sceneRect())
+    painter.end()
+    widget.close()
+    return image
+
+
+def test_a_tiles_switching_line_is_a_bare_curve_drawn_as_the_data_item_drew_it(qtbot):
+    from bpgui.views.decision_map import DecisionMapView
+
+    assert _line_image(pg.PlotCurveItem) == _line_image(pg.PlotDataItem)
+    data = load_builtin("xor")
+    view = DecisionMapView()
+    qtbot.addWidget(view)
+    view.set_data(data)
+    surface = plane_map.decision_surface(Network.initialise((2, 3, 1), seed=5), data)
+    view.show_surface(surface)
+    lines = view.unit_lines()
+    assert any(line is not None for line in lines)
+    for line, unit in zip(lines, surface.hidden, strict=True):
+        assert (line is None) == (unit.line is None)
+        if line is not None and unit.line is not None:
+            assert np.array_equal(line[0], unit.line[:, 0]) and np.array_equal(line[1], unit.line[:, 1])
