@@ -287,23 +287,27 @@ S = TypeVar("S", bound=HasIteration)
 
 
 class Checkpoints(Generic[S]):
-    """The states step back replays from: one every ``interval`` iterations, thinned with age,
+    """The states step back replays from, spaced by the cost of replaying and thinned with age,
     and one wherever something was changed by hand (an *event*: never dropped).
 
-    An interval checkpoint at c is kept while c is a multiple of ``interval · 2^L``, where
-    L = ⌊log₂(age / (interval · per_level))⌋ (0 while younger): so there are about
-    ``per_level`` of them per doubling of age, and the replay from the checkpoint before
-    an iteration a iterations back is at most about ``a / per_level`` iterations long.
-    Iteration 0 is always kept.
+    The trainer runs a *work clock* (``training``: each iteration adds its cost) and makes an
+    interval checkpoint whenever the clock crosses a multiple of its quantum: mark k counts
+    those quanta, and the checkpoint covers marks (lo, hi]. One is kept while its marks
+    contain a multiple of 2^L, where L = ⌊log₂(age / per_level)⌋ (0 while younger; age in
+    marks): so there are about ``per_level`` of them per doubling of age, and the replay
+    from the checkpoint before an iteration a marks back is at most about a / per_level
+    marks long. (With a constant cost of one quantum per ``interval`` iterations, mark k is
+    iteration k · interval: the fixed interval of before.) Iteration 0 is always kept.
     """
 
-    def __init__(self, first: S, interval: int, per_level: int | None) -> None:
-        if interval < 1 or (per_level is not None and per_level < 1):
-            raise ValueError("the checkpoint interval and per_level must be ≥ 1")
-        self.interval, self.per_level = int(interval), per_level
+    def __init__(self, first: S, per_level: int | None) -> None:
+        if per_level is not None and per_level < 1:
+            raise ValueError("per_level must be ≥ 1")
+        self.per_level = per_level
         self._states: list[S] = [first]
         self.iterations: list[int] = [first.iteration]
-        self._events: list[bool] = [True]
+        self.clocks: list[int] = [0]  # the work clock at each checkpoint
+        self._marks: list[tuple[int, int] | None] = [None]  # None: an event
 
     @property
     def first(self) -> S:
@@ -324,37 +328,45 @@ class Checkpoints(Generic[S]):
         i = bisect.bisect_left(self.iterations, t)
         return self._states[i] if i < len(self.iterations) and self.iterations[i] == t else None
 
-    def add(self, state: S, *, event: bool) -> None:
-        """Keep ``state`` (it replaces one at the same iteration, and stays an event if that was one)."""
+    def add(self, state: S, *, clock: int, marks: tuple[int, int] | None = None) -> None:
+        """Keep ``state`` at work clock ``clock``: an interval checkpoint covering ``marks`` (lo, hi],
+        or an event (None). It replaces one at the same iteration, and stays an event if that was one."""
         if self.iterations[-1] == state.iteration:
             self._states[-1] = state
-            self._events[-1] = self._events[-1] or event
+            if marks is None:
+                self._marks[-1] = None
             return
         self._states.append(state)
         self.iterations.append(state.iteration)
-        self._events.append(event)
-        span = self.interval * (self.per_level or 0)
-        if not event and span and state.iteration % span == 0:
-            self._thin(state.iteration, span)
+        self.clocks.append(clock)
+        self._marks.append(marks)
+        per_level = self.per_level or 0
+        if marks is not None and per_level and marks[1] // per_level > marks[0] // per_level:
+            self._thin(marks[1], per_level)
 
     def drop_from(self, t: int) -> None:
         """Forget the checkpoints at t and after (never the first)."""
         keep = max(1, bisect.bisect_left(self.iterations, t))
-        del self._states[keep:], self.iterations[keep:], self._events[keep:]
+        del self._states[keep:], self.iterations[keep:], self.clocks[keep:], self._marks[keep:]
 
-    def _thin(self, end: int, span: int) -> None:
-        keep = [
-            i for i, (c, event) in enumerate(zip(self.iterations, self._events))
-            if event or (c // self.interval) % (1 << max(0, ((end - c) // span).bit_length() - 1)) == 0
-        ]
+    def _thin(self, end: int, per_level: int) -> None:
+        keep = []
+        for i, marks in enumerate(self._marks):
+            if marks is not None:
+                lo, hi = marks
+                step = 1 << max(0, ((end - hi) // per_level).bit_length() - 1)
+                if hi // step == lo // step:
+                    continue
+            keep.append(i)
         if len(keep) < len(self._states):
             self._states = [self._states[i] for i in keep]
             self.iterations = [self.iterations[i] for i in keep]
-            self._events = [self._events[i] for i in keep]
+            self.clocks = [self.clocks[i] for i in keep]
+            self._marks = [self._marks[i] for i in keep]
 
     def events(self) -> list[int]:
         """The iterations of the event checkpoints (iteration 0 among them)."""
-        return [c for c, event in zip(self.iterations, self._events) if event]
+        return [c for c, marks in zip(self.iterations, self._marks) if marks is None]
 
     def __len__(self) -> int:
         return len(self._states)

@@ -14,7 +14,8 @@ and e alone (or the file order, with ``shuffle=False``), so the whole
 trajectory is a function of the initial network, the data, the seed and the
 settings. That is what makes step back cheap and exact: the trainer keeps a
 checkpoint (the parameter arrays, which are immutable and so kept by
-reference) every ``checkpoint_interval`` iterations and wherever a setting or
+reference) every ≈ 25 ms of computing (at most ``checkpoint_interval``
+iterations apart: ``iteration.REPLAY_WORK``) and wherever a setting or
 a parameter was changed by hand, and restores iteration t by replaying from
 the checkpoint before it. Replay runs the very same arithmetic, so the
 restored state is bitwise identical to the one first computed.
@@ -28,11 +29,9 @@ rows past a size. An epoch row thinned away is measured again when asked for
 
 from __future__ import annotations
 
-import functools
 import math
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Literal, ParamSpec, TypeVar, overload
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -41,6 +40,7 @@ from .datasets import Dataset
 from .errors import QT_TRANSLATE_NOOP, ConfigError, DivergenceError
 from .history import Checkpoints, EpochLog, EpochRow, ErrorCurve, HistoryBounds
 from .iteration import (
+    REPLAY_WORK,
     Applied,
     Batches,
     IterationPlan,
@@ -48,9 +48,11 @@ from .iteration import (
     TrainingState,
     accuracy_of,
     compute_next,
+    iteration_cost,
     measure_epoch_end,
     measure_set,
 )
+from .iteration import quiet as _quiet
 from .network import Network
 from .records import IterationRecord
 from .seeding import ORDER, rng_for
@@ -63,20 +65,6 @@ __all__ = [
     "DEFAULT_LEARNING_RATE", "MODES", "Applied", "IterationPlan", "NextStep", "StopConditions", "Trainer",
     "TrainingConfig", "TrainingState", "compute_next",
 ]
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _quiet(method: Callable[P, R]) -> Callable[P, R]:
-    """Run a public method under one ``np.errstate``: divergence is reported, not warned."""
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with np.errstate(over="ignore", invalid="ignore"):
-            return method(*args, **kwargs)
-
-    return wrapper
-
 
 STOP_TARGET = "target_error"
 STOP_MAX_EPOCHS = "max_epochs"
@@ -107,7 +95,13 @@ class Trainer:
         self.test_set = test if test is not None and test.n_samples > 0 else None
         self.seed = int(seed)
         self.stop = stop or StopConditions()
+        # The most iterations between two checkpoints; heavier iterations are checkpointed more
+        # often, by their cost (``iteration.REPLAY_WORK``), so that a step back replays ≲ 25 ms.
         self.checkpoint_interval = int(checkpoint_interval)
+        if self.checkpoint_interval < 1:
+            raise ValueError("the checkpoint interval must be ≥ 1")
+        self._quantum = max(1, REPLAY_WORK // self.checkpoint_interval) * self.checkpoint_interval
+        self._tick = self._quantum // self.checkpoint_interval
         self.bounds = bounds or HistoryBounds()
         self._batches = Batches(train, self.seed)
         self._start(TrainingState(0, 0, 0, network, config or TrainingConfig()))
@@ -115,7 +109,9 @@ class Trainer:
     def _start(self, state: TrainingState) -> None:
         self._state = state
         b = self.bounds
-        self._checkpoints = Checkpoints(state, self.checkpoint_interval, b.per_level(state.network.flat.shape[0]))
+        self._checkpoints = Checkpoints(state, b.per_level(state.network.flat.shape[0]))
+        self._clock = 0  # the work clock at iteration end (see ``Checkpoints``)
+        self._cost = self._cost_of(state.config)
         self._errors = ErrorCurve(b.exact_errors, b.thinned_errors)
         self._epochs = EpochLog(b.exact_epoch_rows, b.thinned_epoch_rows)
         self._measured: EpochRow | None = None  # an epoch row measured again (see epoch_row)
@@ -302,8 +298,11 @@ class Trainer:
             self._errors.append(step.error)
             self._end = t
             self._state = new
-            if t % self.checkpoint_interval == 0:
-                self._checkpoints.add(new, event=False)
+            q = self._quantum
+            lo = self._clock // q
+            self._clock += self._cost
+            if self._clock // q > lo:
+                self._checkpoints.add(new, clock=self._clock, marks=(lo, self._clock // q))
             if new.epoch != state.epoch:
                 if new.config.mode == "accumulated" and self.test_set is None:
                     self._pending_epoch = new  # the next pass measures it for free
@@ -504,6 +503,10 @@ class Trainer:
         self._last_record = record
         return record
 
+    def _cost_of(self, config: TrainingConfig) -> int:
+        """One iteration's cost on the work clock: at least one quantum per ``checkpoint_interval``."""
+        return max(self._tick, iteration_cost(self.network.n_parameters, config.batch_for(self.train_set.n_samples)))
+
     def _checkpoint_before(self, t: int) -> TrainingState:
         """The latest checkpoint at or before iteration t."""
         return self._checkpoints.before(t)
@@ -529,8 +532,14 @@ class Trainer:
         self._next_cache = None
         self._errors.truncate(t)
         self._measured = None
-        self._checkpoints.drop_from(t)
-        self._checkpoints.add(state, event=True)
+        checkpoints = self._checkpoints
+        checkpoints.drop_from(t)
+        i = checkpoints.index_before(t)
+        c = checkpoints[i]
+        # Between two checkpoints the settings are those of the first (a change is an event).
+        self._clock = checkpoints.clocks[i] + (t - c.iteration) * self._cost_of(c.config)
+        checkpoints.add(state, clock=self._clock)
+        self._cost = self._cost_of(state.config)
         if state.cursor == 0:
             # An epoch row measured at t described the network before the change.
             self._epochs.truncate_after(t - 1)
