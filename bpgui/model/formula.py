@@ -1,5 +1,8 @@
 """Formulas as objects: one expression both renders (rich text or plain Unicode) and evaluates.
 
+Why one module (over 500 lines): the nodes render through each other's
+precedence and parentheses; apart, each would import all the others.
+
 Every closed form the app shows is built once from these nodes, so the text a
 learner reads and the number beside it cannot drift apart::
 
@@ -24,9 +27,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, overload
 
 import numpy as np
 
@@ -321,6 +324,48 @@ class SumOver(Expr):
         return total
 
 
+class LazyTerms(Sequence[Expr]):
+    """A long sequence of terms made only when read (a 784-term sum writes five of them).
+
+    It reads as a tuple of :class:`Expr` (length, index, slice, iteration, equality with any sequence of the
+    same terms); :func:`with_digits` asks it for its terms at other digits (``at_digits``).
+    """
+
+    def term(self, i: int) -> Expr:
+        raise NotImplementedError
+
+    def at_digits(self, digits: int) -> LazyTerms:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> Expr: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Expr, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Expr | tuple[Expr, ...]:
+        if isinstance(i, slice):
+            return tuple(self.term(n) for n in range(len(self))[i])
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError(i)
+        return self.term(i % n)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, (tuple, LazyTerms)) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} terms)"
+
+
 @dataclass(frozen=True)
 class Series(Expr):
     """``t_1 + t_2 + … + t_n`` written out, or, past ``head + 2`` terms, its first ``head`` terms, "…" and the last.
@@ -328,7 +373,7 @@ class Series(Expr):
     It always evaluates every term: a 784-input unit shows five terms and is worth the whole sum.
     """
 
-    terms: tuple[Expr, ...]
+    terms: tuple[Expr, ...] | LazyTerms
     head: int = 3
     precedence = SUM
 
@@ -337,9 +382,11 @@ class Series(Expr):
         return len(self.terms) > self.head + 2
 
     def render(self, html: bool) -> str:
-        shown = [t.wrapped(html, SUM) for t in self.terms]
-        if self.summarised:
-            shown = [*shown[: self.head], "…", shown[-1]]
+        if self.summarised:  # only the terms written are rendered (or, lazy terms, made)
+            terms = self.terms
+            shown = [*(t.wrapped(html, SUM) for t in terms[: self.head]), "…", terms[-1].wrapped(html, SUM)]
+        else:
+            shown = [t.wrapped(html, SUM) for t in self.terms]
         out = ""
         for n, text in enumerate(shown):
             if n == 0:
@@ -417,6 +464,8 @@ def with_digits(expr: E, digits: int) -> E:
         old = getattr(expr, f.name)
         if isinstance(old, Expr):
             new: object = with_digits(old, digits)
+        elif isinstance(old, LazyTerms):
+            new = old.at_digits(digits)
         elif isinstance(old, tuple) and any(isinstance(v, Expr) for v in old):
             new = tuple(with_digits(v, digits) if isinstance(v, Expr) else v for v in old)
         else:

@@ -18,13 +18,75 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import closed_forms as cf
-from .formula import Apply, Diff, Eq, Mul, Quantity, Series, Value, net, target, threshold, unit, weight, with_digits
+from .formula import (
+    Apply,
+    Diff,
+    Eq,
+    LazyTerms,
+    Mul,
+    Quantity,
+    Series,
+    Value,
+    net,
+    target,
+    threshold,
+    unit,
+    weight,
+    with_digits,
+)
 from .numbers import DEFAULT_DIGITS
 from .records import IterationRecord
 
 HEAD = 3  # the first terms a wide sum shows before "…" and its last term
+
+
+class WeightedInputs(LazyTerms):
+    """The terms ``v_ih · x_i`` (i = 1 … n) of unit ``j``'s weighted sum in ``layer``: made when read."""
+
+    def __init__(self, layer: int, j: int, n_layers: int, n: int) -> None:
+        self.layer, self.j, self.n_layers, self.n = layer, j, n_layers, n
+
+    def term(self, i: int) -> Mul:
+        return _weighted_input(self.layer, i + 1, self.j, self.n_layers)
+
+    def at_digits(self, digits: int) -> LazyTerms:
+        return self  # symbols only: no number to write
+
+    def __len__(self) -> int:
+        return self.n
+
+
+@lru_cache(maxsize=4096)
+def _weighted_input(layer: int, i: int, j: int, n_layers: int) -> Mul:
+    return Mul((weight(layer, i, j, n_layers), unit(layer - 1, i, n_layers)), dotted=True)
+
+
+@dataclass(frozen=True, eq=False)
+class Products(LazyTerms):
+    """The terms ``Value(a_i) · Value(b_i)`` of a weighted sum's numbers at ``digits``: made when read.
+
+    Each term is the ``Mul`` of two ``Value`` leaves holding the record's exact numbers, as written out.
+    """
+
+    left: tuple[float, ...]
+    right: tuple[float, ...]
+    digits: int = DEFAULT_DIGITS
+
+    def __post_init__(self) -> None:
+        if len(self.left) != len(self.right):
+            raise ValueError("a product needs as many left as right factors")
+
+    def term(self, i: int) -> Mul:
+        return Mul((Value(self.left[i], self.digits), Value(self.right[i], self.digits)), dotted=True)
+
+    def at_digits(self, digits: int) -> LazyTerms:
+        return self if digits == self.digits else Products(self.left, self.right, digits)
+
+    def __len__(self) -> int:
+        return len(self.left)
 
 
 @dataclass(frozen=True)
@@ -70,9 +132,11 @@ def forward_arithmetic(record: IterationRecord, activations: Sequence[str], laye
         return ForwardArithmetic(0, u, me, (Eq((me, Value(x, digits))),), 0, False, True, sample, None, x,
                                  feature)
     before = sizes[layer - 1]
-    symbols = tuple(Mul((weight(layer, i, j, n), unit(layer - 1, i, n)), dotted=True) for i in range(1, before + 1))
-    numbers = tuple(Mul(tuple(Value(f.evaluate(env, bind), digits) for f in s.factors), dotted=True)
-                    for s in symbols)
+    symbols = WeightedInputs(layer, j, n, before)
+    # The numbers the symbols stand for, read from the record as evaluating each factor reads them.
+    sources = record.inputs[0] if layer == 1 else record.layers[layer - 2].output[0]
+    weights = record.parameters[layer - 1].weights[:, u]
+    numbers = Products(tuple(weights.tolist()), tuple(sources.tolist()), digits)
     a = net(layer, j, n)
     net_value = float(record.layers[layer - 1].net[0, u])
     out_value = float(record.layers[layer - 1].output[0, u])

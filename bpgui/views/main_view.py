@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from .decision_map import MAIN_MAP_SIDE
 from .main_menus import apply_icons, fit_toolbar
@@ -29,6 +29,26 @@ translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+def output_names(data) -> tuple[str, ...]:
+    """What each output unit means: the class it stands for, or the target's name."""
+    if data.task == "classification" and data.n_outputs == 1 and len(data.class_names) == 2:
+        return (f"{data.target_names[0]} = {data.class_names[1]}",)
+    return tuple(data.target_names)
+
+
+def banner(style: str) -> QLabel:
+    """The strip above the network where an error is written whole and wrapped; a click hides it."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a quoted CSV cell is shown, never rendered
+    label.setContentsMargins(8, 4, 8, 4)
+    label.setStyleSheet(style)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    label.mousePressEvent = lambda _event: label.hide()  # type: ignore[method-assign]
+    return label
 
 def restore(window: MainWindow, q: QSettings) -> None:
     """The remembered digits and text scale (whatever is stored is read as a readable value), and whether

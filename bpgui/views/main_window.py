@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -71,13 +70,6 @@ ERROR_BANNER = "background: #fde8e8; color: #7a0010; border-bottom: 1px solid #e
 NOTICE_BANNER = "background: #e8f0fb; color: #0b2e59; border-bottom: 1px solid #b8cbe8;"
 
 
-def _output_names(data) -> tuple[str, ...]:
-    """What each output unit means: the class it stands for, or the target's name."""
-    if data.task == "classification" and data.n_outputs == 1 and len(data.class_names) == 2:
-        return (f"{data.target_names[0]} = {data.class_names[1]}",)
-    return tuple(data.target_names)
-
-
 class MainWindow(QMainWindow, WindowParts):
     def __init__(self, controller: TrainingController | None = None, qsettings: QSettings | None = None) -> None:
         super().__init__()
@@ -95,6 +87,7 @@ class MainWindow(QMainWindow, WindowParts):
         self.controller.setParent(self)
         self.controller.set_data_language(current_language())  # the watermelon sets' names
         self.last_message: tuple[str, str] | None = None
+        self._derivation_key: tuple[object, object, tuple[int, tuple[int, int], int]] | None = None  # shown
         self.comparison: ComparisonDialog | None = None
         self.setWindowTitle(self.tr("bpgui — backpropagation, step by step"))
         self.resize(DEFAULT_SIZE)
@@ -116,14 +109,7 @@ class MainWindow(QMainWindow, WindowParts):
         box_layout.setSpacing(0)
         # An error is also written here, whole and wrapped (the status bar cuts long ones off);
         # a click or the next message's expiry hides it.
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # a quoted CSV cell is shown, never rendered
-        self.banner.setContentsMargins(8, 4, 8, 4)
-        self.banner.setStyleSheet(ERROR_BANNER)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.hide()
-        self.banner.mousePressEvent = lambda _event: self.banner.hide()  # type: ignore[method-assign]
+        self.banner = main_view.banner(ERROR_BANNER)
         box_layout.addWidget(self.banner)
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
@@ -256,7 +242,7 @@ class MainWindow(QMainWindow, WindowParts):
     def _on_controller_structure_changed(self) -> None:
         net = self.controller.network
         data = self.controller.dataset
-        self.topology.set_structure(net.layer_sizes, data.feature_names, _output_names(data))
+        self.topology.set_structure(net.layer_sizes, data.feature_names, main_view.output_names(data))
         self.labels_action.blockSignals(True)
         self.labels_action.setChecked(self.topology.value_labels())
         self.labels_action.blockSignals(False)
@@ -286,6 +272,10 @@ class MainWindow(QMainWindow, WindowParts):
         self._update_map()
 
     def _on_controller_state_changed(self) -> None:
+        with self.topology.batched():  # the state and its path: the network's labels placed once
+            self._show_state()
+
+    def _show_state(self) -> None:
         c = self.controller
         phase = c.phase_view
         shown = c.display_record()
@@ -322,12 +312,20 @@ class MainWindow(QMainWindow, WindowParts):
 
     def refresh_numbers(self) -> None:
         """Everything that writes numbers, again: after a change of the digits or the text size."""
+        self._derivation_key = None
         self._on_controller_state_changed()
 
     def _update_derivation(self) -> None:
         """The chain-rule panel (a selected unit's forward pass above the chain) and, on the network,
         every path from E_k to the selected parameter with each edge's local derivative."""
         c = self.controller
+        # What it shows follows from these alone (the record is immutable; a new state is a new object):
+        # a unit's click announces its parameter, then the unit, and the second would build it all again.
+        key = (c.display_record(), c.phase_view, (c.selected_parameter, c.selected_unit, self.shown_digits))
+        last = self._derivation_key
+        if last is not None and key[0] is last[0] and key[1] is last[1] and key[2] == last[2]:
+            return
+        self._derivation_key = key
         derivation = c.derivation()
         d, known = derivation if derivation is not None else (None, True)
         self.derivation.show_selection(c.forward_arithmetic(), d, known=known, paths=c.chain_paths())

@@ -22,11 +22,12 @@ a "⋯ n more" marker. Tooltips are built when asked (hover), never per frame.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyle, QToolTip
 
 from ..model.network import Network
@@ -36,7 +37,7 @@ from ..model.records import IterationRecord
 from ..model.surface import DecisionSurface
 from . import topology_layout as geo
 from . import topology_text
-from .text_scale import base_point_size, clamp_text_scale
+from .text_scale import clamp_text_scale
 from .topology_items import (
     DIM_LINK,
     DIM_TEXT,
@@ -81,7 +82,7 @@ MAX_ANTIALIASED_LINKS = 150
 MARGIN = 16.0  # white space around the drawing in the scene
 
 
-class TopologyView(topology_text.Tooltips, QGraphicsView):
+class TopologyView(topology_text.Tooltips, topology_text.LegendText):
     """Draws a network and its current values; emits the parameter (or unit) a click selects."""
 
     parameter_selected = Signal(int)
@@ -122,6 +123,9 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         self._phase: PhaseView | None = None
         self._layout: tuple[tuple[int, int], ...] = ()  # per layer: (first weight, first threshold)
         self._unit_maps: dict[tuple[int, int], QImage] = {}  # (layer, unit) → its map over the plane
+        self._link_indices = np.empty(0, dtype=np.intp)  # the drawn links' parameters, in self._links' order
+        self._batch, self._reveal = 0, False  # see batched()
+        self._pending: bool | None = None  # a placement asked for inside batched(): with a refit?
         self._update_legend()
 
     # ---- options ----------------------------------------------------------------
@@ -239,6 +243,7 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
             self._dummies.append(box)
         self._show_unit_maps()
         self._links_limited = len(self._links) > MAX_LABELLED_LINKS
+        self._link_indices = np.fromiter(self._links, dtype=np.intp, count=len(self._links))
         # Hundreds of wide antialiased lines cost tens of milliseconds a frame;
         # past that many links, crisp lines are the better trade.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, len(self._links) <= MAX_ANTIALIASED_LINKS)
@@ -254,8 +259,23 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         self._links[link.param_index] = link
 
     # ---- keeping labels apart ---------------------------------------------------------------
+    @contextmanager
+    def batched(self) -> Iterator[None]:
+        """Show a state and its path as one change: the labels are placed once, when the block ends."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch and self._pending is not None:
+                self._place_labels(self._pending)
+
     def _place_labels(self, refit: bool = False) -> None:
         """Give every wanted label a free place (or leave it out), then size the scene around it all."""
+        if self._batch:
+            self._pending = bool(self._pending) or refit
+            return
+        self._pending = None
         if not self._units:
             return
         obstacles = [u.sceneBoundingRect() for layer in self._units for u in layer]
@@ -278,6 +298,9 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
             if self._auto_fit:
                 self.fit()
         self._update_legend()
+        if self._reveal:
+            self._reveal = False
+            self.ensureVisible(path_rect(self._units, self._links, self._path_units, self._path_links), 8, 8)
 
     def _marked_lines(self) -> list[geo.Line]:
         """The lit path's links and the selected link: no label but their own sits on them."""
@@ -303,34 +326,6 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         """Labels with something to say that found no free place."""
         return self._dropped
 
-    def _note(self) -> str:
-        limited = self._value_labels and self._links_limited and bool(self._links)
-        shown, viewport = self.mapFromScene(self.sceneRect()).boundingRect(), self.viewport().rect()
-        scrolls = shown.width() > viewport.width() + 1 or shown.height() > viewport.height() + 1
-        return topology_text.legend_note(limited, self._dropped, bool(self._units) and scrolls)
-
-    def legend_note(self) -> str:
-        """What the note under the drawing says (why values are left out, that it scrolls)."""
-        return self._legend.note()
-
-    def _update_legend(self) -> None:
-        scales = topology_text.legend_scales(self._network, max(1, len(self._sizes) - 1))
-        self._legend.set_contents(scales, self._note(), self._digits, base_point_size() * self._scale,
-                                  topology_text.legend_looks(self._selected_drawn(), bool(self._path_links)))
-        self._legend.place()
-
-    def _selected_drawn(self) -> bool:
-        return self._selected in self._links or any(u.param_index == self._selected >= 0
-                                                    for layer in self._units for u in layer)
-
-    def legend_looks(self) -> list[str]:
-        """What the legend explains beyond fills and weights: the selection's and a path's marks, when drawn."""
-        return [text for text, _ in self._legend.looks()]
-
-    def legend_rect(self) -> QRectF:
-        """Where the legend is drawn, in the view's coordinates (outside the viewport)."""
-        return QRectF(self._legend.geometry())
-
     # ---- values --------------------------------------------------------------------
     def show_state(self, network: Network, record: IterationRecord | None, phase: PhaseView | None = None) -> None:
         """Draw one iteration's snapshot: its parameters before the update and its sample's values.
@@ -343,13 +338,14 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         self._network, self._record, self._phase = network, record, phase
         params = self._shown_parameters()
         scale = float(np.max(np.abs(params))) if params.size else 1.0
-        for index, link in self._links.items():
-            link.set_weight(float(params[index]), scale)
+        weights = params[self._link_indices].tolist() if params.size else []
+        for link, value in zip(self._links.values(), weights):
+            link.set_weight(value, scale)
         ranges = topology_text.unit_ranges(network, len(self._sizes) - 1)
         for k, units in enumerate(self._units):
             for u in units:
                 value = self._unit_value(k, u.unit)
-                u.setBrush(QBrush(tint(value, *ranges[k]) if value is not None else Qt.GlobalColor.white))
+                u.set_fill(tint(value, *ranges[k]) if value is not None else None)
         grew = self._update_texts() | self._write_badges()
         self._apply_looks()
         if grew or had_record != (record is not None) or had_phase != (phase is not None):
@@ -431,9 +427,8 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         path = bool(self._path_units or self._path_links)
         for index, link in self._links.items():
             on_path = index in self._path_links
-            link.set_path(on_path)
-            link.set_lit(not path and phase is not None and index in phase.lit_parameters
-                         and phase.phase.kind != UPDATE)
+            link.set_looks(on_path, not path and phase is not None and index in phase.lit_parameters
+                           and phase.phase.kind != UPDATE)
             if path:
                 opacity = 1.0 if on_path else DIM_LINK
             else:
@@ -444,8 +439,8 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
             for u in units:
                 key = (u.layer, u.unit)
                 on_path = key in self._path_units or u.param_index in self._path_links
-                u.set_path(on_path)
-                u.set_lit(not path and phase is not None and key in phase.lit_units and phase.phase.kind != UPDATE)
+                u.set_looks(on_path, not path and phase is not None and key in phase.lit_units
+                            and phase.phase.kind != UPDATE)
                 u.set_dimmed(not on_path if path else phase is not None and key not in phase.lit_units)
 
     def highlight(self, units: Mapping[tuple[int, int], str], links: Mapping[int, str]) -> None:
@@ -460,10 +455,9 @@ class TopologyView(topology_text.Tooltips, QGraphicsView):
         self._path_links = {int(i): str(t) for i, t in links.items()}
         grew = self._write_badges()
         self._apply_looks()
+        self._reveal |= new_path and bool(units or links)  # a scrolled drawing shows a new path (once)
         if new_path or grew:  # the same path with numbers of the same size keeps its places (every step)
             self._place_labels()
-        if new_path and (units or links):  # a scrolled drawing shows the new path (once, not per step)
-            self.ensureVisible(path_rect(self._units, self._links, self._path_units, self._path_links), 8, 8)
 
     def _write_badges(self) -> bool:
         """Each path badge's text, its derivative's symbol beside its number; True if one changed size."""

@@ -14,6 +14,7 @@ selected (``SELECTED``) and on a highlighted path (``PATH``).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -154,17 +155,21 @@ class Highlight:
     _lit = False
     _path = False
 
+    # Each setter draws again only when its look changed: Qt repaints an item on every setPen.
     def set_selected_look(self, selected: bool) -> None:
-        self._selected = selected
-        self._apply_pen()
+        if selected != self._selected:
+            self._selected = selected
+            self._apply_pen()
 
     def set_lit(self, lit: bool) -> None:
-        self._lit = lit
-        self._apply_pen()
+        if lit != self._lit:
+            self._lit = lit
+            self._apply_pen()
 
     def set_path(self, on: bool) -> None:
-        self._path = on
-        self._apply_pen()
+        if on != self._path:
+            self._path = on
+            self._apply_pen()
 
     def _apply_pen(self) -> None:
         raise NotImplementedError  # each item draws the looks its own way
@@ -202,6 +207,15 @@ class Unit(Highlight, QGraphicsEllipseItem):
         self.delta_label = Label(self, size=SMALL_POINTS, scale=scale)  # g_j / e_h once a phase has computed it
         self.path_label = Label(self, size=SMALL_POINTS, scale=scale, emphasis=True)  # a highlighted path's number
         self._map: QImage | None = None  # the unit over the input plane (2-D data), drawn instead of the fill
+        self._dimmed = False
+        self._fill: QColor | None = None  # None: white (no value)
+
+    def set_fill(self, colour: QColor | None) -> None:
+        """Fill the circle with ``colour`` (None: white); only a new colour repaints."""
+        old = self._fill
+        if (colour is None) != (old is None) or (colour is not None and old is not None and colour != old):
+            self._fill = colour
+            self.setBrush(QBrush(colour if colour is not None else Qt.GlobalColor.white))
 
     def set_map(self, image: QImage | None) -> None:
         """Fill the circle with ``image`` (the unit's map over the plane), or (None) with its plain fill."""
@@ -225,6 +239,9 @@ class Unit(Highlight, QGraphicsEllipseItem):
 
     def set_dimmed(self, dimmed: bool) -> None:
         """Fade the circle to DIM_UNIT and its words only to DIM_TEXT (still readable)."""
+        if dimmed == self._dimmed:
+            return
+        self._dimmed = dimmed
         self.setOpacity(DIM_UNIT if dimmed else 1.0)
         for child in (self.symbol, *self.labels()):
             child.setOpacity(DIM_TEXT if dimmed else 1.0)
@@ -243,6 +260,12 @@ class Unit(Highlight, QGraphicsEllipseItem):
         else:
             self.setPen(QPen(_OUTLINE, 1.5))
 
+    def set_looks(self, path: bool, lit: bool) -> None:
+        """Path and lit looks at once (one pen at most)."""
+        if path != self._path or lit != self._lit:
+            self._path, self._lit = path, lit
+            self._apply_pen()
+
 
 class Link(Highlight, QGraphicsLineItem):
     """A weight (``source`` a unit of the layer before) or a threshold (``source`` None: from the −1 input)."""
@@ -257,11 +280,19 @@ class Link(Highlight, QGraphicsLineItem):
         self._width = 1.0
         self._color = POSITIVE
         self._shape = QPainterPath()
+        self._pen_key: tuple[Any, ...] = ()  # what the pen set last was made of
+        self._apply_pen()
 
     def set_weight(self, value: float, scale: float) -> None:
         self._color = POSITIVE if value >= 0 else NEGATIVE
-        self._width = 0.6 + 5.4 * min(1.0, abs(value) / scale) if scale > 0 and np.isfinite(value) else 0.6
+        self._width = 0.6 + 5.4 * min(1.0, abs(value) / scale) if scale > 0 and math.isfinite(value) else 0.6
         self._apply_pen()
+
+    def set_looks(self, path: bool, lit: bool) -> None:
+        """Path and lit looks at once (one pen at most)."""
+        if path != self._path or lit != self._lit:
+            self._path, self._lit = path, lit
+            self._apply_pen()
 
     def set_selected_look(self, selected: bool) -> None:
         self.setZValue(2 if selected else 1)
@@ -269,13 +300,18 @@ class Link(Highlight, QGraphicsLineItem):
 
     def _apply_pen(self) -> None:
         if self._selected:
-            pen = QPen(SELECTED, self._width + 5)
+            colour, width = SELECTED, self._width + 5
         elif self._path:
-            pen = QPen(PATH, self._width + 3)
+            colour, width = PATH, self._width + 3
         elif self._lit:
-            pen = QPen(self._color, self._width + 2.5)
+            colour, width = self._color, self._width + 2.5
         else:
-            pen = QPen(self._color, self._width)
+            colour, width = self._color, self._width
+        key = (colour.rgba(), width)
+        if key == self._pen_key:  # the same pen: setPen would only repaint
+            return
+        self._pen_key = key
+        pen = QPen(colour, width)
         if self.source is None:
             pen.setStyle(Qt.PenStyle.DashLine)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

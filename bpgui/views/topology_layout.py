@@ -16,8 +16,9 @@ geometry: no item is made here (the items are only read).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -206,36 +207,66 @@ def centred(centre: QPointF, width: float, height: float) -> QRectF:
 
 
 class LabelPlacer:
-    """Boxes placed so far, in a coarse grid so that each test looks at a few neighbours only."""
+    """Boxes placed so far, in a coarse grid so that each test looks at a few neighbours only.
+
+    Boxes are kept as plain floats (left, top, right, bottom) and tested as ``QRectF.intersects`` tests
+    them (an empty box meets nothing): the same answers, without a Qt call per test (a step of a big
+    network tests thousands of candidate places).
+    """
 
     CELL = 80.0
 
     def __init__(self, obstacles: Iterable[QRectF] = ()) -> None:
-        self._grid: dict[tuple[int, int], list[QRectF]] = {}
+        self._grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        # The box that refused the last candidate, likely the next's too (at first one that meets nothing).
+        self._blocker = (math.inf, math.inf, -math.inf, -math.inf)
         for rect in obstacles:
             self.add(rect)
 
-    def _cells(self, rect: QRectF) -> Iterable[tuple[int, int]]:
-        c = self.CELL
-        for gx in range(int(rect.left() // c), int(rect.right() // c) + 1):
-            for gy in range(int(rect.top() // c), int(rect.bottom() // c) + 1):
-                yield gx, gy
-
     def add(self, rect: QRectF) -> None:
-        for cell in self._cells(rect):
-            self._grid.setdefault(cell, []).append(rect)
+        x, y = rect.x(), rect.y()
+        self._add(x, y, x + rect.width(), y + rect.height())
+
+    def _add(self, left: float, top: float, right: float, bottom: float) -> None:
+        if left == right or top == bottom:
+            return  # an empty box meets nothing
+        c, box = self.CELL, (left, top, right, bottom)
+        for gx in range(int(left // c), int(right // c) + 1):
+            for gy in range(int(top // c), int(bottom // c) + 1):
+                self._grid.setdefault((gx, gy), []).append(box)
 
     def is_free(self, rect: QRectF) -> bool:
-        return not any(rect.intersects(other) for cell in self._cells(rect) for other in self._grid.get(cell, ()))
+        x, y = rect.x(), rect.y()
+        return self._free(x, y, x + rect.width(), y + rect.height())
+
+    def _free(self, left: float, top: float, right: float, bottom: float) -> bool:
+        if left == right or top == bottom:
+            return True
+        l2, t2, r2, b2 = self._blocker
+        if left < r2 and l2 < right and top < b2 and t2 < bottom:
+            return False
+        c, grid = self.CELL, self._grid
+        for gx in range(int(left // c), int(right // c) + 1):
+            for gy in range(int(top // c), int(bottom // c) + 1):
+                for box in grid.get((gx, gy), ()):
+                    l2, t2, r2, b2 = box
+                    if left < r2 and l2 < right and top < b2 and t2 < bottom:
+                        self._blocker = box
+                        return False
+        return True
 
     def place(self, width: float, height: float, candidates: Iterable[QPointF],
               lines: Sequence[Line] = (), owner: Any = None) -> QPointF | None:
         """The first candidate centre whose box is free and off every line not ``owner``'s (then taken), or None."""
+        others = [line for line in lines if owner not in line.owners]
+        half_w, half_h = width / 2, height / 2
         for centre in candidates:
-            rect = centred(centre, width, height)
-            if self.is_free(rect) and not any(owner not in line.owners and line.meets(rect) for line in lines):
-                # A hair of air between neighbours: touching boxes read as one.
-                self.add(rect.adjusted(-1, -1, 1, 1))
+            x, y = centre.x() - half_w, centre.y() - half_h  # the box centred there (as ``centred``)
+            if self._free(x, y, x + width, y + height) and not any(
+                    line.meets_box(x, y, width, height) for line in others):
+                # A hair of air between neighbours: touching boxes read as one (``QRectF.adjusted(-1, -1, 1, 1)``).
+                x1, y1 = x - 1, y - 1
+                self._add(x1, y1, x1 + ((width + 1) + 1), y1 + ((height + 1) + 1))
                 return centre
         return None
 
@@ -248,14 +279,33 @@ class Line:
     p2: QPointF
     half_width: float
     owners: tuple[Any, ...] = ()
+    _ends: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)
+    _reach: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        x0, y0, x1, y1 = self.p1.x(), self.p1.y(), self.p2.x(), self.p2.y()
+        object.__setattr__(self, "_ends", (x0, y0, x1, y1))
+        # Beyond this box (the segment's, widened by its half width and a pixel more than any rounding) no
+        # box can meet it: tested first, without clipping.
+        d = self.half_width + 1
+        object.__setattr__(self, "_reach", (min(x0, x1) - d, min(y0, y1) - d, max(x0, x1) + d, max(y0, y1) + d))
 
     def meets(self, rect: QRectF) -> bool:
         """Whether the line, ``half_width`` thick, crosses ``rect`` (Liang–Barsky clipping of the segment)."""
-        r = rect.adjusted(-self.half_width, -self.half_width, self.half_width, self.half_width)
-        x0, y0 = self.p1.x(), self.p1.y()
-        dx, dy = self.p2.x() - x0, self.p2.y() - y0
+        return self.meets_box(rect.x(), rect.y(), rect.width(), rect.height())
+
+    def meets_box(self, x: float, y: float, width: float, height: float) -> bool:
+        """:meth:`meets` for the box at (x, y) of that size."""
+        rl, rt, rr, rb = self._reach
+        if x > rr or y > rb or x + width < rl or y + height < rt:
+            return False
+        d = self.half_width
+        left, top = x - d, y - d  # the box widened by d on every side, as QRectF.adjusted(-d, -d, d, d)
+        right, bottom = left + ((width + d) + d), top + ((height + d) + d)
+        x0, y0, x1, y1 = self._ends
+        dx, dy = x1 - x0, y1 - y0
         low, high = 0.0, 1.0
-        for p, q in ((-dx, x0 - r.left()), (dx, r.right() - x0), (-dy, y0 - r.top()), (dy, r.bottom() - y0)):
+        for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
             if p == 0:
                 if q < 0:
                     return False
@@ -268,6 +318,7 @@ class Line:
             if low > high:
                 return False
         return True
+
 
 
 def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, list[QPointF]]],

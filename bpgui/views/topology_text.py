@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtWidgets import QGraphicsView
 
 from ..model import closed_forms as cf
 from ..model.naming import Symbol, delta_symbol, net_symbol, threshold_symbol, unit_symbol, weight_symbol
@@ -23,7 +24,8 @@ from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MINUS, format_number
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..model.text import fill
-from .topology_items import PATH, SELECTED, Link, Unit
+from .text_scale import base_point_size
+from .topology_items import PATH, SELECTED, Legend, Link, Unit
 
 TOOLTIP_DIGITS = 6  # tooltips show at least this many significant digits
 
@@ -407,3 +409,48 @@ class Tooltips:
             return ""
         return link_tooltip(self._sizes, self._network, self._record, self._phase, index,
                             link.layer, link.source, link.target, self._digits)
+
+
+class LegendText(QGraphicsView):
+    """What the legend under the drawing says (a base of the view: it reads the view's state)."""
+
+    _value_labels: bool
+    _links_limited: bool
+    _links: dict[int, Link]
+    _units: list[list[Unit]]
+    _dropped: int
+    _legend: Legend
+    _network: Network | None
+    _sizes: tuple[int, ...]
+    _digits: int
+    _scale: float
+    _selected: int
+    _path_links: dict[int, str]
+
+    def _note(self) -> str:
+        limited = self._value_labels and self._links_limited and bool(self._links)
+        shown, viewport = self.mapFromScene(self.sceneRect()).boundingRect(), self.viewport().rect()
+        scrolls = shown.width() > viewport.width() + 1 or shown.height() > viewport.height() + 1
+        return legend_note(limited, self._dropped, bool(self._units) and scrolls)
+
+    def legend_note(self) -> str:
+        """What the note under the drawing says (why values are left out, that it scrolls)."""
+        return self._legend.note()
+
+    def _update_legend(self) -> None:
+        scales = legend_scales(self._network, max(1, len(self._sizes) - 1))
+        self._legend.set_contents(scales, self._note(), self._digits, base_point_size() * self._scale,
+                                  legend_looks(self._selected_drawn(), bool(self._path_links)))
+        self._legend.place()
+
+    def _selected_drawn(self) -> bool:
+        return self._selected in self._links or any(u.param_index == self._selected >= 0
+                                                    for layer in self._units for u in layer)
+
+    def legend_looks(self) -> list[str]:
+        """What the legend explains beyond fills and weights: the selection's and a path's marks, when drawn."""
+        return [text for text, _ in self._legend.looks()]
+
+    def legend_rect(self) -> QRectF:
+        """Where the legend is drawn, in the view's coordinates (outside the viewport)."""
+        return QRectF(self._legend.geometry())

@@ -1,0 +1,120 @@
+"""The fast label placer places exactly as the QRectF placer it replaced (kept here as the reference)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPointF, QRectF
+
+from bpgui.views import topology_layout as geo
+
+# ---- the placer as it was: every test a QRectF call (the reference) -------------------------------
+
+
+def _cells(rect: QRectF, c: float = 80.0):
+    for gx in range(int(rect.left() // c), int(rect.right() // c) + 1):
+        for gy in range(int(rect.top() // c), int(rect.bottom() // c) + 1):
+            yield gx, gy
+
+
+def _meets(line: geo.Line, rect: QRectF) -> bool:
+    d = line.half_width
+    r = rect.adjusted(-d, -d, d, d)
+    x0, y0 = line.p1.x(), line.p1.y()
+    dx, dy = line.p2.x() - x0, line.p2.y() - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - r.left()), (dx, r.right() - x0), (-dy, y0 - r.top()), (dy, r.bottom() - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def reference_place_labels(obstacles, wanted, lines=()):
+    grid: dict[tuple[int, int], list[QRectF]] = {}
+
+    def add(rect: QRectF) -> None:
+        for cell in _cells(rect):
+            grid.setdefault(cell, []).append(rect)
+
+    for rect in obstacles:
+        add(rect)
+    places, dropped, bounds = {}, 0, QRectF()
+    for rect in obstacles:
+        bounds = bounds.united(rect)
+    for label, candidates in wanted:
+        w, h = label.size()
+        found = None
+        for centre in candidates:
+            rect = geo.centred(centre, w, h)
+            free = not any(rect.intersects(o) for cell in _cells(rect) for o in grid.get(cell, ()))
+            if free and not any(label not in line.owners and _meets(line, rect) for line in lines):
+                add(rect.adjusted(-1, -1, 1, 1))
+                found = centre
+                break
+        if found is None:
+            dropped += 1 if label.text() else 0
+            continue
+        places[label] = found
+        bounds = bounds.united(geo.centred(found, w, h))
+    return places, dropped, bounds
+
+
+@dataclass(eq=False)
+class FakeLabel:
+    w: float
+    h: float
+    t: str = "0.1234"
+
+    def size(self) -> tuple[float, float]:
+        return self.w, self.h
+
+    def text(self) -> str:
+        return self.t
+
+
+coord = st.floats(-300, 300, allow_nan=False).map(lambda v: round(v * 8) / 8)  # touching edges happen
+size = st.one_of(st.floats(0, 120, allow_nan=False), st.sampled_from([0.0, 8.0, 40.0, 64.34375]))
+
+
+@st.composite
+def scenes(draw) -> tuple[list[QRectF], list[tuple[Any, list[QPointF]]], list[geo.Line]]:
+    obstacles = [QRectF(draw(coord), draw(coord), draw(size), draw(size)) for _ in range(draw(st.integers(0, 8)))]
+    labels = [FakeLabel(draw(size), draw(size), draw(st.sampled_from(["", "1"])))
+              for _ in range(draw(st.integers(1, 25)))]
+    wanted = [(label, [QPointF(draw(coord), draw(coord)) for _ in range(draw(st.integers(0, 12)))])
+              for label in labels]
+    lines = [geo.Line(QPointF(draw(coord), draw(coord)), QPointF(draw(coord), draw(coord)),
+                      draw(st.floats(0, 6, allow_nan=False)),
+                      tuple(draw(st.lists(st.sampled_from(labels), max_size=2))))
+             for _ in range(draw(st.integers(0, 4)))]
+    return obstacles, wanted, lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(scenes())
+def test_the_fast_placer_places_every_label_where_the_reference_does(scene):
+    obstacles, wanted, lines = scene
+    places, dropped, bounds = geo.place_labels(obstacles, wanted, lines)
+    ref_places, ref_dropped, ref_bounds = reference_place_labels(obstacles, wanted, lines)
+    assert dropped == ref_dropped and bounds == ref_bounds
+    assert {id(k): (v.x(), v.y()) for k, v in places.items()} == {id(k): (v.x(), v.y()) for k, v in ref_places.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(coord, coord, coord, coord), st.floats(0, 8, allow_nan=False), st.tuples(coord, coord, size, size))
+def test_a_line_meets_a_box_exactly_when_the_qrectf_test_says(ends, half, box):
+    line = geo.Line(QPointF(ends[0], ends[1]), QPointF(ends[2], ends[3]), half)
+    rect = QRectF(*box)
+    assert line.meets(rect) == _meets(line, rect)
