@@ -111,7 +111,8 @@ def place_value_label(bar: QBoxLayout, layout: QBoxLayout, label: QLabel, width:
     # On a row of its own the text may still be too long: then it wraps, in a
     # label kept two lines high whatever it shows, again so nothing jumps.
     wraps = bar.indexOf(label) < 0 and metrics.horizontalAdvance(widest) > width - 12
-    label.setWordWrap(wraps)
+    if label.wordWrap() != wraps:  # (setting it, even unchanged, re-lays out the window: every step did)
+        label.setWordWrap(wraps)
     if wraps:
         m = label.contentsMargins()
         lines = max(2, min(4, math.ceil(metrics.horizontalAdvance(widest) / max(1, width - 12 - m.left() - m.right()))))

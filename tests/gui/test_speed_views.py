@@ -229,3 +229,36 @@ def test_a_tiles_switching_line_is_a_bare_curve_drawn_as_the_data_item_drew_it(q
         assert (line is None) == (unit.line is None)
         if line is not None and unit.line is not None:
             assert np.array_equal(line[0], unit.line[:, 0]) and np.array_equal(line[1], unit.line[:, 1])
+
+
+class LayoutCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_new_errors_do_not_lay_the_curve_out_again_unless_the_value_label_moves(qtbot):
+    view = ErrorPlotView()
+    qtbot.addWidget(view)
+    view.resize(600, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    errors = np.linspace(0.5, 0.1, 50)
+    view.set_history(errors[:10], np.array([0]), np.array([0.5]))
+    QApplication.processEvents()
+    counter = LayoutCounter()
+    view.installEventFilter(counter)
+    for n in range(11, 30):  # same widest text: nothing to move
+        view.set_history(errors[:n], np.array([0]), np.array([0.5]))
+        QApplication.processEvents()
+    assert counter.count <= 1  # one per update (19) while the value label's word wrap was set at each
+    x, _y = view.iteration_curve.getData()
+    assert x is not None and x[-1] == 29
+    view.resize(140, 360)  # too narrow: the value label moves to its own row, wrapped
+    QApplication.processEvents()
+    assert view.value_text() and view._value_label.wordWrap()
