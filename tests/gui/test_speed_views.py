@@ -259,6 +259,10 @@ def test_new_errors_do_not_lay_the_curve_out_again_unless_the_value_label_moves(
     assert counter.count <= 1  # one per update (19) while the value label's word wrap was set at each
     x, _y = view.iteration_curve.getData()
     assert x is not None and x[-1] == 29
-    view.resize(140, 360)  # too narrow: the value label moves to its own row, wrapped
-    QApplication.processEvents()
-    assert view.value_text() and view._value_label.wordWrap()
+    from bpgui.views.error_plot_hover import place_value_label
+
+    label, long_text = view._value_label, "E per epoch = 0.123456789 at epoch 123456 (t = 1234567)"
+    place_value_label(view._bar, view._layout, label, 80, (view._x_axis_label,), long_text)  # too narrow
+    assert view._bar.indexOf(label) < 0 and label.wordWrap()  # its own row, wrapped
+    place_value_label(view._bar, view._layout, label, 3000, (view._x_axis_label,), long_text)
+    assert view._bar.indexOf(label) >= 0 and not label.wordWrap()
