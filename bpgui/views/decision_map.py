@@ -215,6 +215,8 @@ class DecisionMapView(QWidget):
             self._clear_maps()
             self._update_legend()
             return
+        if surface is self._surface:  # drawn already (a surface never changes; a step hands the same one twice)
+            return
         self._surface = surface
         self._show_message(None)
         if not (np.array_equal(surface.x_axis, self._x_axis) and np.array_equal(surface.y_axis, self._y_axis)):

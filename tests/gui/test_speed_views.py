@@ -266,3 +266,26 @@ def test_new_errors_do_not_lay_the_curve_out_again_unless_the_value_label_moves(
     assert view._bar.indexOf(label) < 0 and label.wordWrap()  # its own row, wrapped
     place_value_label(view._bar, view._layout, label, 3000, (view._x_axis_label,), long_text)
     assert view._bar.indexOf(label) >= 0 and not label.wordWrap()
+
+
+def test_the_same_surface_again_is_not_drawn_again_but_a_new_one_is(window, qtbot):
+    c = window.controller
+    window.right_tabs.setCurrentWidget(window.decision_map)
+    qtbot.wait(20)
+    image = window.decision_map.image_item
+    calls: list[int] = []
+    original = image.setImage
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    image.setImage = counting  # type: ignore[method-assign]
+    try:
+        window.decision_map.show_surface(c.decision_surface())  # the one drawn
+        assert calls == []
+        c.step()  # history, then state: the same surface twice, drawn once
+        assert len(calls) == 1
+        assert np.array_equal(image.image, plane_map.decision_surface(c.network, c.dataset).outputs[0])
+    finally:
+        del image.setImage
