@@ -26,6 +26,8 @@ from numpy.typing import DTypeLike
 FIRST_BUCKET = 4  # rows per bucket when thinning starts (two of four kept)
 # How many bytes of interval checkpoints a trainer aims at (see ``HistoryBounds.per_level``).
 CHECKPOINT_BUDGET = 32 * 2**20
+# How many bytes of states a trainer keeps from its last replays (see ``RecentStates``).
+RECENT_BUDGET = 8 * 2**20
 
 
 @dataclass(frozen=True)
@@ -367,6 +369,36 @@ class Checkpoints(Generic[S]):
     def events(self) -> list[int]:
         """The iterations of the event checkpoints (iteration 0 among them)."""
         return [c for c, marks in zip(self.iterations, self._marks) if marks is None]
+
+    def __len__(self) -> int:
+        return len(self._states)
+
+
+class RecentStates(Generic[S]):
+    """A few states the last replays walked through (every ⌈n/8⌉-th of a walk of n and its last two),
+    so that repeated step backs start near where they are going. Exact as checkpoints are: a replay
+    never walks past a checkpoint, and a change by hand at t forgets the states from t on."""
+
+    def __init__(self, state_bytes: int) -> None:
+        self.capacity = max(4, min(32, RECENT_BUDGET // max(1, state_bytes)))
+        self._states: dict[int, S] = {}
+
+    def before(self, t: int) -> S | None:
+        """The latest state kept at or before iteration t."""
+        best = max((c for c in self._states if c <= t), default=None)
+        return None if best is None else self._states[best]
+
+    def walked(self, states: list[S], target: int) -> None:
+        """Keep ``states`` from a walk to ``target``; past capacity, those after it go first (a step
+        back goes the other way), then the farthest before it."""
+        for state in states:
+            self._states[state.iteration] = state
+        if len(self._states) > self.capacity:
+            keep = sorted(self._states, key=lambda c: (c > target, abs(c - target)))[: self.capacity]
+            self._states = {c: self._states[c] for c in keep}
+
+    def drop_from(self, t: int) -> None:
+        self._states = {c: s for c, s in self._states.items() if c < t}
 
     def __len__(self) -> int:
         return len(self._states)

@@ -33,7 +33,7 @@ from .training_config import TrainingConfig
 
 __all__ = [
     "REPLAY_WORK", "Applied", "Batches", "IterationPlan", "NextStep", "TrainingState", "compute_next",
-    "iteration_cost", "measure_set", "quiet",
+    "iteration_cost", "measure_set", "quiet", "work_quantum",
 ]
 
 P = ParamSpec("P")
@@ -59,6 +59,15 @@ COST_OVERHEAD = 150_000
 COST_PER_PARAMETER = 30
 # A step back replays at most about this much work (≈ 25 ms): the checkpoints' spacing.
 REPLAY_WORK = 166_000_000
+
+
+def work_quantum(interval: int, replay_work: int) -> tuple[int, int]:
+    """The work clock's quantum (≈ ``replay_work``, a multiple of ``interval``) and the least cost
+    of an iteration, one ``interval``-th of it: so checkpoints are at most ``interval`` apart."""
+    if interval < 1:
+        raise ValueError("the checkpoint interval must be ≥ 1")
+    quantum = max(1, replay_work // interval) * interval
+    return quantum, quantum // interval
 
 
 def iteration_cost(n_parameters: int, batch: int) -> int:

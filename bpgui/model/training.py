@@ -38,7 +38,7 @@ import numpy as np
 from .backprop import StepResult, compute_step_unguarded, make_record
 from .datasets import Dataset
 from .errors import QT_TRANSLATE_NOOP, ConfigError, DivergenceError
-from .history import Checkpoints, EpochLog, EpochRow, ErrorCurve, HistoryBounds
+from .history import Checkpoints, EpochLog, EpochRow, ErrorCurve, HistoryBounds, RecentStates
 from .iteration import (
     REPLAY_WORK,
     Applied,
@@ -51,6 +51,7 @@ from .iteration import (
     iteration_cost,
     measure_epoch_end,
     measure_set,
+    work_quantum,
 )
 from .iteration import quiet as _quiet
 from .network import Network
@@ -95,13 +96,9 @@ class Trainer:
         self.test_set = test if test is not None and test.n_samples > 0 else None
         self.seed = int(seed)
         self.stop = stop or StopConditions()
-        # The most iterations between two checkpoints; heavier iterations are checkpointed more
-        # often, by their cost (``iteration.REPLAY_WORK``), so that a step back replays ≲ 25 ms.
+        # At most this many iterations between checkpoints; heavier ones closer (``work_quantum``).
         self.checkpoint_interval = int(checkpoint_interval)
-        if self.checkpoint_interval < 1:
-            raise ValueError("the checkpoint interval must be ≥ 1")
-        self._quantum = max(1, REPLAY_WORK // self.checkpoint_interval) * self.checkpoint_interval
-        self._tick = self._quantum // self.checkpoint_interval
+        self._quantum, self._tick = work_quantum(self.checkpoint_interval, REPLAY_WORK)
         self.bounds = bounds or HistoryBounds()
         self._batches = Batches(train, self.seed)
         self._start(TrainingState(0, 0, 0, network, config or TrainingConfig()))
@@ -110,6 +107,7 @@ class Trainer:
         self._state = state
         b = self.bounds
         self._checkpoints = Checkpoints(state, b.per_level(state.network.flat.shape[0]))
+        self._recent: RecentStates[TrainingState] = RecentStates(8 * state.network.flat.shape[0] + 1000)
         self._clock = 0  # the work clock at iteration end (see ``Checkpoints``)
         self._cost = self._cost_of(state.config)
         self._errors = ErrorCurve(b.exact_errors, b.thinned_errors)
@@ -171,7 +169,8 @@ class Trainer:
         per_checkpoint = sum(
             w.nbytes + t.nbytes for w, t in zip(self.network.weights, self.network.thresholds)
         ) + 400  # the state object and its references
-        return self._errors.nbytes + self._epochs.nbytes + len(self._checkpoints) * per_checkpoint
+        states = len(self._checkpoints) + len(self._recent)
+        return self._errors.nbytes + self._epochs.nbytes + states * per_checkpoint
 
     def event_checkpoints(self) -> list[int]:
         """The iterations where a change by hand was checkpointed (never thinned away)."""
@@ -375,12 +374,8 @@ class Trainer:
         return reason
 
     def stop_reason(self) -> str | None:
-        """The stop condition that holds now, if any (checked at epoch ends).
-
-        In accumulated mode the E of an epoch end is the error of the next pass (at the
-        same parameters): the check computes that pass and keeps it for the ``advance``
-        that follows, so a target error costs no extra pass over the data.
-        """
+        """The stop condition that holds now, if any (checked at epoch ends). In accumulated mode E is
+        the next pass's error: the check computes that pass and keeps it for the ``advance`` after."""
         return self._stop_reason(None)
 
     def _stop_reason(self, nxt: NextStep | None) -> str | None:
@@ -508,14 +503,19 @@ class Trainer:
         return max(self._tick, iteration_cost(self.network.n_parameters, config.batch_for(self.train_set.n_samples)))
 
     def _checkpoint_before(self, t: int) -> TrainingState:
-        """The latest checkpoint at or before iteration t."""
-        return self._checkpoints.before(t)
+        """The latest checkpoint, or state a recent replay walked through, at or before iteration t."""
+        checkpoint, recent = self._checkpoints.before(t), self._recent.before(t)
+        return recent if recent is not None and recent.iteration > checkpoint.iteration else checkpoint
 
     def _replay(self, state: TrainingState, t: int) -> TrainingState:
         """Recompute from ``state`` to iteration t with the same arithmetic as training."""
+        every, walked = -(-(t - state.iteration) // 8), []
         while state.iteration < t:
             idx, _, _, step = self._compute(state)
             state = self._after(state, step, idx.shape[0])
+            if t - state.iteration < 2 or (t - state.iteration) % every == 0:
+                walked.append(state)
+        self._recent.walked(walked, t)
         return state
 
     def step_back(self) -> IterationRecord | None:
@@ -534,6 +534,7 @@ class Trainer:
         self._measured = None
         checkpoints = self._checkpoints
         checkpoints.drop_from(t)
+        self._recent.drop_from(t)
         i = checkpoints.index_before(t)
         c = checkpoints[i]
         # Between two checkpoints the settings are those of the first (a change is an event).

@@ -159,3 +159,28 @@ def test_the_spacing_of_a_tiny_network_is_the_fixed_interval_as_before():
     assert tr._checkpoints.iterations == [0, 64, 128, 192, 256, 320]
     with pytest.raises(ValueError):
         Trainer(Network.initialise((2, 2, 1)), data, checkpoint_interval=0)
+
+
+def test_repeated_step_backs_start_from_the_states_the_last_replay_walked():
+    data = random_set(60, 784, 10)
+    tr = Trainer(Network.initialise((784, 128, 10), seed=1), data, config=TrainingConfig(learning_rate=0.5))
+    tr.advance(160, use_stop_conditions=False)
+    flats = {}
+    straight = Trainer(Network.initialise((784, 128, 10), seed=1), data, config=TrainingConfig(learning_rate=0.5))
+    for t in range(1, 161):
+        straight.step()
+        flats[t] = straight.network.flat.tobytes()
+    spacing = math.ceil(REPLAY_WORK / iteration_cost(tr.network.n_parameters, 1))
+    calls = count_computes(tr)
+    tr.goto(150)
+    start = calls[0]
+    for t in range(149, 110, -1):
+        before = calls[0]
+        tr.step_back()
+        assert calls[0] - before <= spacing + 1, t
+        assert tr.iteration == t and tr.network.flat.tobytes() == flats[t]
+    # Amortised: about 2 iterations a step back, not up to a whole spacing each time (was 1023).
+    assert calls[0] - start <= 39 * 3
+    assert len(tr._recent) <= tr._recent.capacity <= 32
+    tr.set_parameter(1, "weight", 1, 1, 0.25)  # a change by hand forgets the walked states after it
+    assert all(c < tr.iteration for c in tr._recent._states)
