@@ -100,6 +100,8 @@ class Straight:
             assert self.flats[t] == self.tr.network.flat.tobytes()
 
     def branched(self) -> None:
+        if self.tr.end != self.tr.iteration:
+            return  # an unchanged setting: no branch, the future stays
         t = self.tr.iteration
         self.flats = {k: v for k, v in self.flats.items() if k < t}
         self.flats[t] = self.tr.network.flat.tobytes()
