@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
@@ -188,9 +190,10 @@ def test_the_map_writes_its_legend_only_when_the_misclassified_count_changes(qtb
     assert len(set(counts)) > 1, "the seeds give different counts"
     for surface in surfaces:
         view.show_surface(surface)
-        assert f"{surface.misclassified.shape[0]}&nbsp;of&nbsp;{data.n_samples}&nbsp;misclassified" in view.legend_text()
+        stated = f"{surface.misclassified.shape[0]}&nbsp;of&nbsp;{data.n_samples}&nbsp;misclassified"
+        assert stated in view.legend_text()  # never stale
         assert np.array_equal(view.image_item.image, surface.outputs[0])
-    changes = 1 + sum(a != b for a, b in zip(counts, counts[1:]))
+    changes = 1 + sum(a != b for a, b in itertools.pairwise(counts))
     assert written == [c for i, c in enumerate(counts) if i == 0 or counts[i - 1] != c]
     assert len(written) == changes < len(surfaces)
 
