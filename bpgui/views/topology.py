@@ -114,10 +114,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._focus: tuple[int, int] | None = None  # the unit whose links carry their values
         self._path_units: dict[tuple[int, int], str] = {}
         self._path_links: dict[int, str] = {}
-        self._scale = 1.0
-        self._digits = DEFAULT_DIGITS
-        self._dropped = 0
-        self._links_limited = False
+        self._scale, self._digits, self._dropped, self._links_limited = 1.0, DEFAULT_DIGITS, 0, False
         self._network: Network | None = None
         self._record: IterationRecord | None = None
         self._phase: PhaseView | None = None
@@ -125,6 +122,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._unit_maps: dict[tuple[int, int], QImage] = {}  # (layer, unit) → its map over the plane
         self._link_indices = np.empty(0, dtype=np.intp)  # the drawn links' parameters, in self._links' order
         self._batch, self._reveal = 0, False  # see batched()
+        self._kept_chosen: tuple[object, object, tuple[int, ...]] = (None, None, ())  # see _chosen()
         self._pending: bool | None = None  # a placement asked for inside batched(): with a refit?
         self._update_legend()
 
@@ -285,7 +283,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
                 self._focus, self._selected, set(self._path_units), set(self._path_links), self._compact,
                 len(self._sizes) - 1, self._value_labels, self._dummy_thresholds, self._links_limited,
                 self._record is not None, self._phase is not None,
-                frozenset(i for i, t in self._path_links.items() if t and i in self._links)))
+                frozenset(i for i, t in self._path_links.items() if t and i in self._links), self._chosen()))
         places, self._dropped, bounds = geo.place_labels(obstacles, wanted, self._marked_lines())
         for label, centre in places.items():
             parent = label.parentItem()
@@ -301,6 +299,14 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         if self._reveal:
             self._reveal = False
             self.ensureVisible(path_rect(self._units, self._links, self._path_units, self._path_links), 8, 8)
+
+    def _chosen(self) -> tuple[int, ...]:
+        """The links whose values the learner asked for (``focus_links``), kept while the choice stays."""
+        links, key, chosen = self._kept_chosen
+        if links is not self._links or key != (self._selected, self._focus):
+            chosen = tuple(geo.focus_links(self._links, self._selected, self._focus))
+            self._kept_chosen = (self._links, (self._selected, self._focus), chosen)
+        return chosen
 
     def _marked_lines(self) -> list[geo.Line]:
         """The lit path's links and the selected link: no label but their own sits on them."""

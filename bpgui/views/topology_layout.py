@@ -19,9 +19,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 
 MAX_UNITS_SHOWN = 24
@@ -31,6 +33,7 @@ UNIT_GAP = 104.0
 LABEL_GAP = 3.0  # between a label and what it stands beside
 COMPACT_LINKS = 6  # up to this many links between two layers, they are drawn as close as their labels allow
 LAYER_AIR = 16.0  # beyond what two link labels side by side need between two layers
+MANY_CANDIDATES = 64  # a label with more candidate places has them all tested at once (NumPy)
 
 
 def layer_gap_for(radius: float, number_width: float, layer_sizes: Sequence[int] = ()) -> float:
@@ -190,6 +193,13 @@ def around_unit(centre: QPointF, radius: float, width: float, height: float,
     return [centre + QPointF(*offsets[name]) for name in order]
 
 
+@lru_cache(maxsize=4096)
+def _around(x: float, y: float, radius: float, width: float, height: float,
+            prefer: tuple[str, ...]) -> tuple[QPointF, ...]:
+    """:func:`around_unit` kept: a label keeps its size from step to step, so its places are the same."""
+    return tuple(around_unit(QPointF(x, y), radius, width, height, prefer))
+
+
 def dummy_place(layer: int, sources: Sequence[QPointF], unit_gap: float = UNIT_GAP * 0.9,
                 layer_gap: float = LAYER_GAP) -> QPointF:
     """Where the −1 input feeding ``layer`` sits: ``unit_gap`` above the layer before, a third of the way across."""
@@ -218,6 +228,7 @@ class LabelPlacer:
 
     def __init__(self, obstacles: Iterable[QRectF] = ()) -> None:
         self._grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self._boxes: list[tuple[float, float, float, float]] = []  # every box of the grid, once
         # The box that refused the last candidate, likely the next's too (at first one that meets nothing).
         self._blocker = (math.inf, math.inf, -math.inf, -math.inf)
         for rect in obstacles:
@@ -231,6 +242,7 @@ class LabelPlacer:
         if left == right or top == bottom:
             return  # an empty box meets nothing
         c, box = self.CELL, (left, top, right, bottom)
+        self._boxes.append(box)
         for gx in range(int(left // c), int(right // c) + 1):
             for gy in range(int(top // c), int(bottom // c) + 1):
                 self._grid.setdefault((gx, gy), []).append(box)
@@ -255,14 +267,31 @@ class LabelPlacer:
                         return False
         return True
 
+    def _free_among(self, candidates: list[QPointF], width: float, height: float) -> list[QPointF]:
+        """The candidates whose box meets no box placed, in their order: every test at once, as ``_free``'s."""
+        if not self._boxes:
+            return candidates
+        centres = np.array([(p.x(), p.y()) for p in candidates])
+        left, top = centres[:, 0] - width / 2, centres[:, 1] - height / 2
+        right, bottom = left + width, top + height
+        boxes = np.array(self._boxes)
+        taken = ((left[:, None] < boxes[None, :, 2]) & (boxes[None, :, 0] < right[:, None])
+                 & (top[:, None] < boxes[None, :, 3]) & (boxes[None, :, 1] < bottom[:, None])).any(axis=1)
+        taken &= (left != right) & (top != bottom)  # an empty box meets nothing
+        return [candidates[i] for i in np.flatnonzero(~taken).tolist()]
+
     def place(self, width: float, height: float, candidates: Iterable[QPointF],
               lines: Sequence[Line] = (), owner: Any = None) -> QPointF | None:
         """The first candidate centre whose box is free and off every line not ``owner``'s (then taken), or None."""
         others = [line for line in lines if owner not in line.owners]
         half_w, half_h = width / 2, height / 2
+        candidates = list(candidates)
+        free = len(candidates) > MANY_CANDIDATES
+        if free:
+            candidates = self._free_among(candidates, width, height)
         for centre in candidates:
             x, y = centre.x() - half_w, centre.y() - half_h  # the box centred there (as ``centred``)
-            if self._free(x, y, x + width, y + height) and not any(
+            if (free or self._free(x, y, x + width, y + height)) and not any(
                     line.meets_box(x, y, width, height) for line in others):
                 # A hair of air between neighbours: touching boxes read as one (``QRectF.adjusted(-1, -1, 1, 1)``).
                 x1, y1 = x - 1, y - 1
@@ -319,8 +348,6 @@ class Line:
                 return False
         return True
 
-
-
 def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, list[QPointF]]],
                  lines: Sequence[Line] = ()) -> tuple[dict[Any, QPointF], int, QRectF]:
     """Each wanted label's centre, in order (a label with no free place is left out; none sits on ``lines``).
@@ -360,6 +387,7 @@ class Wanted:
     record: bool
     phase: bool
     badged: frozenset[int] = frozenset()  # path links whose badge replaces their value label
+    chosen: Sequence[int] | None = None  # focus_links(links, selected, focus), if the caller kept it
 
 
 def focus_links(links: Mapping[int, Any], selected: int, focus: tuple[int, int] | None) -> list[int]:
@@ -373,10 +401,18 @@ def focus_links(links: Mapping[int, Any], selected: int, focus: tuple[int, int] 
 
 
 def beside_link(label: Any, along: list[QPointF], rows: int) -> tuple[Any, list[QPointF]]:
-    """A link label's candidates: on its link first, then just above or below it (up to ``rows`` rows away)."""
+    """A link label's candidates: on its link first, then just above or below it (up to ``rows`` rows away).
+
+    Kept on the label while its height, ``rows`` and ``along`` (its link's list) stay the same.
+    """
     h = label.size()[1]
+    kept = getattr(label, "beside_kept", None)
+    if kept is not None and kept[0] == (h, rows) and kept[1] is along:
+        return label, list(kept[2])
     shifts = [sign * (h * (0.5 + row) + LABEL_GAP + 4) for row in range(rows) for sign in (-1, 1)]
-    return label, along + [p + QPointF(0, d) for d in shifts for p in along]
+    places = along + [p + QPointF(0, d) for d in shifts for p in along]
+    label.beside_kept = ((h, rows), along, tuple(places))
+    return label, places
 
 
 def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence[tuple[Any, QPointF]],
@@ -389,12 +425,14 @@ def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence
     the focused unit's links', and last the other links' (a path link's
     badge replaces its value label).
     """
-    chosen = [i for i in focus_links(links, w.selected, w.focus) if i not in w.badged]
+    chosen = [i for i in (focus_links(links, w.selected, w.focus) if w.chosen is None else w.chosen)
+              if i not in w.badged]
     out: list[tuple[Any, list[QPointF]]] = [(label, [centre]) for label, centre in more]
 
     def around(u: Any, label: Any, *prefer: str) -> tuple[Any, list[QPointF]]:
         width, height = label.size()
-        return label, around_unit(u.pos(), u.radius, width, height, prefer)
+        p = u.pos()
+        return label, list(_around(p.x(), p.y(), u.radius, width, height, prefer))
 
     out += [around(u, u.name_label, LEFT if u.layer == 0 else RIGHT) for u in units if u.name_label.text()]
     # A unit's badge in a row of its own above or below it, clear of the links that leave it sideways.
