@@ -1,0 +1,133 @@
+"""Issue 11: a step with a unit selected skips the network's and the panel's repeated work, and still shows
+every number of the new record (no stale number anywhere): counted, never timed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bpgui.controller import Settings, TrainingController
+from bpgui.model.numbers import format_number
+from bpgui.views import topology_layout as geo
+from bpgui.views.topology_items import Link
+
+STEPS = 6
+
+
+@pytest.fixture()
+def wide(qtbot, qsettings, no_dialogs, tmp_path):
+    """A 40-30-10 network on a synthetic CSV: collapsed layers, too many links to label them all."""
+    from bpgui.views.main_window import MainWindow
+
+    rng = np.random.default_rng(0)
+    path = tmp_path / "wide.csv"
+    rows = [",".join(f"p{i}" for i in range(40)) + ",digit"]
+    rows += [",".join(f"{v:g}" for v in rng.integers(0, 100, 40) / 100) + f",c{rng.integers(0, 10)}"
+             for _ in range(30)]
+    path.write_text("\n".join(rows) + "\n")
+    w = MainWindow(TrainingController(Settings(data=str(path), hidden=(30,), target_error=None)), qsettings)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.controller.pause()
+    w.close()
+
+
+def _count(monkeypatch, owner, name):
+    calls = []
+    original = getattr(owner, name)
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def _assert_shows_the_record(window) -> None:
+    """Every number drawn and written is the record's shown now."""
+    c, topology, digits = window.controller, window.topology, window.shown_digits
+    record = c.display_record()
+    for layer in (1, 2):
+        for u in topology._units[layer]:
+            assert u.value_label.text() == format_number(float(record.layers[layer - 1].output[0, u.unit]), digits)
+    for index, link in topology._links.items():
+        if link.label.text():
+            assert link.label.text() == format_number(float(record.flat_values[index]), digits)
+    units, links = c.path_highlight(digits)
+    for (layer, unit), text in units.items():
+        item = topology.unit_item(layer, unit)
+        if item is not None and text:
+            assert item.path_label.text().endswith(text.split(" · ")[-1])
+    for index, text in links.items():
+        if index in topology._links and text:
+            assert topology.link_for(index).path_label.text().endswith(text)
+    layer, unit = c.selected_unit
+    if layer > 0:
+        panel = window.derivation.text()
+        assert format_number(float(record.layers[layer - 1].net[0, unit]), digits) in panel
+        assert format_number(float(record.layers[layer - 1].output[0, unit]), digits) in panel
+        assert format_number(float(record.flat_gradients[c.selected_parameter]), digits) in panel
+
+
+@pytest.mark.parametrize("selected", [False, True])
+def test_a_step_places_the_labels_once_and_shows_the_new_records_numbers(wide, monkeypatch, selected):
+    c = wide.controller
+    c.step()
+    if selected:
+        c.select_unit(1, 0)  # hidden unit 1 and γ_1: its chain rule, paths through every output, forward pass
+    placements = _count(monkeypatch, geo, "place_labels")
+    for _ in range(STEPS):
+        before = len(placements)
+        c.step()
+        assert len(placements) - before <= 1  # the state and its path: one placement at most
+        _assert_shows_the_record(wide)
+
+
+def test_a_step_sets_each_links_pen_once_at_most_and_an_unchanged_one_not_at_all(wide, monkeypatch):
+    c = wide.controller
+    c.step()
+    c.select_unit(1, 0)
+    pens = _count(monkeypatch, Link, "setPen")
+    c.step()
+    assert 0 < len(pens) <= len(wide.topology._links)
+    assert len({id(args[0]) for args in pens}) == len(pens)  # no link twice
+    pens.clear()
+    wide.refresh_numbers()  # the same state drawn again: no pen changes
+    assert pens == []
+    record = c.display_record()
+    scale = float(np.max(np.abs(record.flat_values)))
+    for index, link in wide.topology._links.items():  # and each pen is the one its weight asks for
+        width = 0.6 + 5.4 * min(1.0, abs(float(record.flat_values[index])) / scale)
+        on_path, selected = link._path, link._selected
+        extra = 5 if selected else 3 if on_path else 2.5 if link._lit else 0
+        assert link.pen().widthF() == pytest.approx(width + extra)
+
+
+def test_a_units_click_builds_its_chain_rule_and_forward_pass_once(wide, monkeypatch):
+    c = wide.controller
+    c.step()
+    derivations = _count(monkeypatch, TrainingController, "derivation")
+    forwards = _count(monkeypatch, TrainingController, "forward_arithmetic")
+    wide.topology.unit_selected.emit(1, 2)
+    assert c.selected_unit == (1, 2)
+    assert len(derivations) == 1 and len(forwards) == 1
+    _assert_shows_the_record(wide)
+    c.step()  # a new state builds them again
+    assert len(derivations) == 2 and len(forwards) == 2
+    _assert_shows_the_record(wide)
+    c.step_back()
+    _assert_shows_the_record(wide)
+
+
+def test_the_digits_and_a_hand_edit_redraw_the_selection(wide):
+    c = wide.controller
+    c.step()
+    c.select_unit(1, 0)
+    wide.set_digits(7)
+    _assert_shows_the_record(wide)
+    c.edit_parameter(c.selected_parameter, 0.25)  # the preview of the next iteration is a new record
+    _assert_shows_the_record(wide)
+    assert "0.25" in wide.derivation.text()
