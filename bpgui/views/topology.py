@@ -92,6 +92,8 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        # Every step moves and re-pens hundreds of items: keeping a BSP index of them costs more than it saves.
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -107,10 +109,8 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._dummies: list[QGraphicsItem] = []
         self._more: list[tuple[Label, QPointF]] = []
         self._compact: list[bool] = []  # per layer: labels beside the units, not above and below
-        self._value_labels = True
-        self._dummy_thresholds = False
+        self._value_labels, self._dummy_thresholds, self._selected = True, False, -1
         self._auto_fit, self.max_fit_scale = True, MAX_FIT_SCALE
-        self._selected = -1
         self._focus: tuple[int, int] | None = None  # the unit whose links carry their values
         self._path_units: dict[tuple[int, int], str] = {}
         self._path_links: dict[int, str] = {}
