@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -41,6 +41,50 @@ LISTED = 6  # a sample's x and y list this many values at most (the first ones, 
 
 
 _ANCHOR = re.compile(r"<a href=[^>]*>|</a>")
+# A number as the panel writes it (format_number; format_factor parenthesises a negative one).
+_NUMBER = re.compile(r"\([0-9.−×⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+\)|[0-9.−×⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+")
+HINTS_MS = 250  # while only a long text's numbers change, its size hints are worked out again this often
+
+
+class FormulaLabel(QLabel):
+    """The panel's rich text. Its size hints cost a layout of the whole text each (three of them: tens of
+    milliseconds for a 784-input unit's chain rule); a step that changes only numbers keeps the last ones and
+    works them out again within ``HINTS_MS`` (the label's height, ``heightForWidth``, is always exact)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: tuple[QSize, QSize] | None = None  # (sizeHint, minimumSizeHint) of the text's shape
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(HINTS_MS)
+        self._timer.timeout.connect(self._work_out_hints)
+
+    def setText(self, text: str) -> None:
+        old = self.text()
+        if text == old:
+            return
+        same_shape = _NUMBER.sub("0", text) == _NUMBER.sub("0", old)  # the same words: only numbers changed
+        if not same_shape or self._kept is None:
+            self._timer.stop()
+            self._kept = None
+        elif not self._timer.isActive():
+            self._timer.start()
+        super().setText(text)
+
+    def sizeHint(self) -> QSize:
+        return self._kept[0] if self._timer.isActive() and self._kept is not None else self._hints()[0]
+
+    def minimumSizeHint(self) -> QSize:
+        return self._kept[1] if self._timer.isActive() and self._kept is not None else self._hints()[1]
+
+    def _hints(self) -> tuple[QSize, QSize]:
+        self._kept = (super().sizeHint(), super().minimumSizeHint())
+        return self._kept
+
+    def _work_out_hints(self) -> None:
+        kept = self._kept
+        if kept != self._hints():
+            self.updateGeometry()
 
 
 def _num(value: float, digits: int = DEFAULT_DIGITS) -> str:
@@ -65,7 +109,7 @@ class DerivationPanel(QWidget):
         self._known = True
         self._paths: ChainPaths | None = None
         self._hovered = ""
-        self.label = QLabel()
+        self.label = FormulaLabel()
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

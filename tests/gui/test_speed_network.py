@@ -131,3 +131,21 @@ def test_the_digits_and_a_hand_edit_redraw_the_selection(wide):
     c.edit_parameter(c.selected_parameter, 0.25)  # the preview of the next iteration is a new record
     _assert_shows_the_record(wide)
     assert "0.25" in wide.derivation.text()
+
+
+def test_the_panels_size_hints_follow_its_text_within_a_moment(wide, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    c, label = wide.controller, wide.derivation.label
+    c.step()
+    c.select_unit(1, 0)  # a new text: its hints are worked out at once
+    assert not label._timer.isActive()
+    assert label.sizeHint() == QLabel.sizeHint(label) and label.minimumSizeHint() == QLabel.minimumSizeHint(label)
+    c.step()  # only numbers change: the last hints are kept for a moment, then worked out again
+    assert label._timer.isActive()
+    _assert_shows_the_record(wide)
+    qtbot.waitUntil(lambda: not label._timer.isActive(), timeout=2000)
+    assert label.sizeHint() == QLabel.sizeHint(label) and label.minimumSizeHint() == QLabel.minimumSizeHint(label)
+    c.select_unit(2, 3)  # another shape: exact at once again
+    assert not label._timer.isActive()
+    assert label.sizeHint() == QLabel.sizeHint(label)
