@@ -142,8 +142,10 @@ def make_record(
     """Wrap a step's arrays (no copies; all marked read-only) in a record."""
     for arrays in (step.nets, step.outputs, step.deltas):
         for a in arrays:
-            a.setflags(write=False)
-    step.sample_errors.setflags(write=False)
+            if a.flags.writeable:
+                a.setflags(write=False)
+    if step.sample_errors.flags.writeable:
+        step.sample_errors.setflags(write=False)
     layers = tuple(map(LayerValues, step.nets, step.outputs, step.deltas))
     return IterationRecord(
         iteration, epoch, mode, learning_rate, _readonly_view(np.asarray(sample_indices)),
@@ -154,6 +156,8 @@ def make_record(
 
 
 def _readonly_view(a: np.ndarray) -> np.ndarray:
+    if not a.flags.writeable:
+        return a  # a view of read-only data already (the trainer's batches are)
     v = a.view()
     v.setflags(write=False)
     return v

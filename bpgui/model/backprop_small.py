@@ -10,7 +10,7 @@ inside it (a dozen flops each), so standard BP on a network of at most
     hidden     δ_h = f'(z_h) Σ_j w_hj δ_j
     gradients  ∂E/∂w_ij = −a_i δ_j,  ∂E/∂t_j = δ_j;   Δp = −η ∂E/∂p
 
-and returns the same ``StepResult`` (NumPy arrays). The test suite proves it
+and returns the same ``StepResult`` (NumPy arrays, made when first read: ``SmallStep``). The test suite proves it
 equal to the note's derivation (``reference``), to finite differences and to
 the vectorised path.
 """
@@ -18,6 +18,7 @@ the vectorised path.
 from __future__ import annotations
 
 import math
+from typing import Generic, TypeVar, overload
 
 import numpy as np
 
@@ -103,20 +104,80 @@ def compute_step_small(network: Network, x: list[float], y: list[float], learnin
     updates = [g * neg_eta for g in grads]
     new = [v + u for v, u in zip(p, updates)]
 
-    g, u, nf = np.array(grads), np.array(updates), np.array(new)
-    g.setflags(write=False)
-    u.setflags(write=False)
+    nf = np.array(new)
     nf.setflags(write=False)
-    return StepResult(  # positional: this runs thousands of times a second
-        [np.array([v]) for v in nets],  # nets
-        [np.array([v]) for v in outs],  # outputs
-        [np.array([v]) for v in deltas],  # deltas
-        np.array([error]),  # sample_errors
-        float(error),  # error
-        g,  # gradients
-        u,  # updates
-        # finite: the error, every net input (ReLU, tanh or a sigmoid can turn a
-        # NaN or infinite one into a finite output) and every new parameter.
-        math.isfinite(error) and all(math.isfinite(v) for net in nets for v in net) and all(map(math.isfinite, new)),
-        network.with_flat(nf),  # network_after
+    # finite: the error, every net input (ReLU, tanh or a sigmoid can turn a NaN or infinite
+    # one into a finite output) and every new parameter.
+    finite = (
+        math.isfinite(error) and all(math.isfinite(v) for net in nets for v in net) and all(map(math.isfinite, new))
     )
+    return SmallStep(nets, outs, deltas, grads, updates, float(error), finite, network.with_flat(nf))
+
+
+T = TypeVar("T")
+
+
+class _made_once(Generic[T]):
+    """An attribute made on first read by ``SmallStep._make_arrays`` (which stores them all)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, cls: type) -> _made_once[T]: ...
+    @overload
+    def __get__(self, obj: object, cls: type) -> T: ...
+
+    def __get__(self, obj: object | None, cls: type) -> T | _made_once[T]:
+        if obj is None:
+            return self
+        obj._make_arrays()  # type: ignore[attr-defined]
+        value: T = obj.__dict__[self.name]
+        return value
+
+
+class SmallStep(StepResult):
+    """A ``StepResult`` whose arrays are made from the Python floats when first read.
+
+    Run reads only ``error``, ``finite`` and ``network_after``: the nine other arrays of an
+    iteration are never made. When one is read, all are made at once: one read-only array
+    of every float, of which each is a view. The tuple itself holds None where an array is
+    made on demand (read the fields by name, as every caller does).
+    """
+
+    _floats: tuple[list[list[float]], list[list[float]], list[list[float]], list[float], list[float]]
+
+    def __new__(
+        cls, nets: list[list[float]], outs: list[list[float]], deltas: list[list[float]], grads: list[float],
+        updates: list[float], error: float, finite: bool, network_after: Network,
+    ) -> SmallStep:
+        self = super().__new__(cls, None, None, None, None, error, None, None, finite, network_after)  # type: ignore[arg-type]
+        self._floats = (nets, outs, deltas, grads, updates)
+        return self
+
+    def _make_arrays(self) -> None:
+        nets, outs, deltas, grads, updates = self._floats
+        values = [*grads, *updates, self.error]
+        sizes = [len(v) for v in nets]
+        for layers in (nets, outs, deltas):
+            for v in layers:
+                values += v
+        base = np.array(values)
+        base.setflags(write=False)
+        p = len(grads)
+        d = self.__dict__
+        d["gradients"], d["updates"], d["sample_errors"] = base[:p], base[p : 2 * p], base[2 * p : 2 * p + 1]
+        at = 2 * p + 1
+        for name in ("nets", "outputs", "deltas"):
+            rows = []
+            for n in sizes:
+                rows.append(base[None, at : at + n])
+                at += n
+            d[name] = rows
+
+    nets = _made_once[list[np.ndarray]]("nets")
+    outputs = _made_once[list[np.ndarray]]("outputs")
+    deltas = _made_once[list[np.ndarray]]("deltas")
+    sample_errors = _made_once[np.ndarray]("sample_errors")
+    gradients = _made_once[np.ndarray]("gradients")
+    updates = _made_once[np.ndarray]("updates")

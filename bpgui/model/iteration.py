@@ -33,7 +33,7 @@ from .training_config import TrainingConfig
 
 __all__ = [
     "REPLAY_WORK", "Applied", "Batches", "IterationPlan", "NextStep", "TrainingState", "compute_next",
-    "iteration_cost", "measure_set", "quiet", "work_quantum",
+    "compute_next_unguarded", "iteration_cost", "measure_set", "quiet", "work_quantum",
 ]
 
 P = ParamSpec("P")
@@ -126,8 +126,11 @@ class Batches:
 
     def __init__(self, train: Dataset, seed: int) -> None:
         self.seed = seed
-        self.inputs = np.ascontiguousarray(train.inputs, dtype=np.float64)
-        self.targets = np.ascontiguousarray(train.targets, dtype=np.float64)
+        # Read-only views (never the data set's own flags): a record's rows of them need no view of their own.
+        self.inputs = np.ascontiguousarray(train.inputs, dtype=np.float64).view()
+        self.targets = np.ascontiguousarray(train.targets, dtype=np.float64).view()
+        self.inputs.setflags(write=False)
+        self.targets.setflags(write=False)
         m = train.n_samples
         self.file_order = np.arange(m)
         self.file_order.setflags(write=False)
@@ -191,12 +194,17 @@ def measure_epoch_end(train: Dataset, test: Dataset | None, network: Network) ->
 
 def compute_next(plan: IterationPlan) -> NextStep:
     """The plan's iteration and its measurements; pure and thread-safe (touches no trainer)."""
-    state = plan.state
     with np.errstate(over="ignore", invalid="ignore"):
-        step = compute_step_unguarded(state.network, plan.inputs, plan.targets, state.config.learning_rate)
-        before = after = None
-        if plan.fills_pending_row:
-            before = (step.error, accuracy_of(plan.train, step.outputs[-1]))
-        if plan.measures_epoch_end and step.finite:
-            after = measure_epoch_end(plan.train, plan.test, step.network_after)
+        return compute_next_unguarded(plan)
+
+
+def compute_next_unguarded(plan: IterationPlan) -> NextStep:
+    """``compute_next`` for callers that already hold an ``np.errstate`` (the trainer's methods)."""
+    state = plan.state
+    step = compute_step_unguarded(state.network, plan.inputs, plan.targets, state.config.learning_rate)
+    before = after = None
+    if plan.fills_pending_row:
+        before = (step.error, accuracy_of(plan.train, step.outputs[-1]))
+    if plan.measures_epoch_end and step.finite:
+        after = measure_epoch_end(plan.train, plan.test, step.network_after)
     return NextStep(step, before, after)

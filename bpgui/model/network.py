@@ -55,14 +55,13 @@ class Network:
     gradient table its columns without copying.
     """
 
-    __slots__ = ("_functions", "_layout", "activations", "flat", "layer_sizes", "loss", "thresholds", "weights")
+    __slots__ = ("_functions", "_layout", "_views", "activations", "flat", "layer_sizes", "loss")
 
     layer_sizes: tuple[int, ...]  # (d, q, l) for the note's network
     activations: tuple[str, ...]  # one per layer after the input
     loss: str
     flat: np.ndarray  # every parameter, canonical order, read-only
-    weights: tuple[np.ndarray, ...]  # weights[k][i][j], read-only views into flat
-    thresholds: tuple[np.ndarray, ...]  # thresholds[k][j], read-only views into flat
+    _views: tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]] | None  # weights, thresholds: made when first read
     _functions: tuple[Activation, ...]
     _layout: tuple[tuple[int, int, int], ...]
 
@@ -94,14 +93,29 @@ class Network:
         self._set_flat(frozen(flat))
 
     def _set_flat(self, flat: np.ndarray) -> None:
+        object.__setattr__(self, "flat", flat)
+        object.__setattr__(self, "_views", None)
+
+    def _make_views(self) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+        # Made on first read: a tiny network's training step reads only ``flat``.
         weights, thresholds = [], []
-        sizes = self.layer_sizes
+        sizes, flat = self.layer_sizes, self.flat
         for k, (w0, t0, t1) in enumerate(self._layout):
             weights.append(flat[w0:t0].reshape(sizes[k], sizes[k + 1]))
             thresholds.append(flat[t0:t1])
-        object.__setattr__(self, "flat", flat)
-        object.__setattr__(self, "weights", tuple(weights))
-        object.__setattr__(self, "thresholds", tuple(thresholds))
+        views = (tuple(weights), tuple(thresholds))
+        object.__setattr__(self, "_views", views)
+        return views
+
+    @property
+    def weights(self) -> tuple[np.ndarray, ...]:
+        """``weights[k][i][j]``, read-only views into ``flat``."""
+        return (self._views or self._make_views())[0]
+
+    @property
+    def thresholds(self) -> tuple[np.ndarray, ...]:
+        """``thresholds[k][j]``, read-only views into ``flat``."""
+        return (self._views or self._make_views())[1]
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError("a Network is immutable; make a new one with with_flat or with_parameter")

@@ -48,6 +48,7 @@ from .iteration import (
     TrainingState,
     accuracy_of,
     compute_next,
+    compute_next_unguarded,
     iteration_cost,
     measure_epoch_end,
     measure_set,
@@ -265,7 +266,7 @@ class Trainer:
             plan, nxt = cached  # the stop check computed it (``stop_reason``)
         else:
             plan = self.plan_next()
-            nxt = compute_next(plan)
+            nxt = compute_next_unguarded(plan)
         return self._apply(plan, nxt, want_record)
 
     def _apply(self, plan: IterationPlan, nxt: NextStep, want_record: bool) -> tuple[IterationRecord | None, bool]:
@@ -388,8 +389,7 @@ class Trainer:
                     cached = self._next_cache
                     if cached is None or cached[0].state is not state:
                         plan = self.plan_next()
-                        with np.errstate(over="ignore", invalid="ignore"):
-                            cached = self._next_cache = (plan, compute_next(plan))
+                        cached = self._next_cache = (plan, compute_next(plan))
                     nxt = cached[1]
                 self._fill_pending(nxt)
             if self.epoch_error() <= self.stop.target_error:

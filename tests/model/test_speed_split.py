@@ -135,7 +135,8 @@ def test_apply_next_makes_no_pass_over_the_data(monkeypatch, name, sizes, config
         plan = tr.plan_next()
         nxt = compute_next(plan)
         with monkeypatch.context() as m:
-            for name_ in ("measure_set", "measure_epoch_end", "compute_step_unguarded", "compute_next"):
+            for name_ in ("measure_set", "measure_epoch_end", "compute_step_unguarded", "compute_next",
+                          "compute_next_unguarded"):
                 m.setattr(training, name_, forbidden)
             tr.apply_next(plan, nxt)
     assert fingerprint(tr) == fingerprint(ref)
@@ -172,18 +173,18 @@ def test_an_accumulated_target_error_stops_where_a_fresh_evaluation_says(target,
     config = TrainingConfig(mode="accumulated", learning_rate=1.5)
     tr = make(which, sizes, config, False, StopConditions(target_error=target, max_epochs=60), seed=seed)
     calls = 0
-    real = training.compute_next
+    real, real_unguarded = training.compute_next, training.compute_next_unguarded
 
     def counting(plan):
         nonlocal calls
         calls += 1
         return real(plan)
 
-    training.compute_next = counting
+    training.compute_next = training.compute_next_unguarded = counting
     try:
         done, reason = tr.advance(1000)
     finally:
-        training.compute_next = real
+        training.compute_next, training.compute_next_unguarded = real, real_unguarded
     assert calls == done + (reason is not None)  # the stop check measures E with the next pass, reused
     free = make(which, sizes, config, False, seed=seed)
     free.advance(done, use_stop_conditions=False)
