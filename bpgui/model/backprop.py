@@ -103,7 +103,16 @@ def compute_step_vectorised(
     sizes = network.layer_sizes
     for k, (w0, t0, t1) in enumerate(network.layout):
         before = inputs if k == 0 else outputs[k - 1]
-        np.matmul(before.T, deltas[k], out=grads[w0:t0].reshape(sizes[k], sizes[k + 1]))
+        if batch == 1:
+            # NumPy's matmul takes a slow non-BLAS loop for an outer product (K = 1); a second
+            # row of zeros makes it a BLAS product with the same result, bit for bit: each
+            # entry is a_i δ_j + 0·0, and adding +0 is what the loop's 0 + a_i δ_j did (a −0
+            # product becomes +0; anything else is unchanged).
+            padded_before, padded_delta = np.zeros((2, sizes[k])), np.zeros((2, sizes[k + 1]))
+            padded_before[0], padded_delta[0] = before[0], deltas[k][0]
+            np.matmul(padded_before.T, padded_delta, out=grads[w0:t0].reshape(sizes[k], sizes[k + 1]))
+        else:
+            np.matmul(before.T, deltas[k], out=grads[w0:t0].reshape(sizes[k], sizes[k + 1]))
         _add_reduce(deltas[k], 0, None, out=grads[t0:t1])
     grads *= _gradient_scale(network, batch)
     updates = grads * -learning_rate
