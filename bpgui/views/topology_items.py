@@ -367,15 +367,22 @@ class Legend(QWidget):
         self._note = ""
         self._digits = 4
         self._looks: list[tuple[str, QColor]] = []  # (what it means, its line's colour): the selection, a path
+        self._contents: tuple[Any, ...] = ()  # what set_contents was last given
+        self._laid_out: tuple[float, Any] | None = None  # (width, its _layout)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def set_contents(self, scales: list[tuple[str, float, float]], note: str, digits: int, points: float,
                      looks: list[tuple[str, QColor]] | None = None) -> None:
         """``looks``: the marks on screen to explain, (text, colour) each (the selected parameter, a path)."""
+        contents = (scales, note, digits, points, [(text, colour.rgba()) for text, colour in looks or []])
+        if contents == self._contents:  # as drawn (every step asks): no repaint, no layout
+            return
+        self._contents = contents
         self._scales, self._note, self._digits, self._looks = scales, note, digits, list(looks or [])
         font = self.font()
         font.setPointSizeF(points)
         self.setFont(font)
+        self._laid_out = None
         self.update()
 
     def place(self) -> None:
@@ -404,7 +411,16 @@ class Legend(QWidget):
         return list(self._looks)
 
     def _layout(self, width: float) -> tuple[list[tuple[QRectF, tuple[str, Any]]], float]:
-        """Where each piece goes at ``width``: [(rect, piece)], height. Pieces flow and wrap."""
+        """Where each piece goes at ``width``: [(rect, piece)], height. Pieces flow and wrap (kept per width)."""
+        if self._laid_out is None or self._laid_out[0] != width:
+            self._laid_out = (width, self._work_out_layout(width))
+        return self._laid_out[1]
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        self._laid_out = None  # a font or style change: the pieces' sizes change
+
+    def _work_out_layout(self, width: float) -> tuple[list[tuple[QRectF, tuple[str, Any]]], float]:
         m = QFontMetricsF(self.font())
         h, pad, bar = m.height(), self.PAD, 4 * m.height()
         pieces: list[tuple[float, tuple[str, Any]]] = []
