@@ -49,8 +49,9 @@ from ..model.surface import DecisionSurface
 from ..session import jobs
 from ..session.history import History
 from ..session.messages import Message, render
+from ..session.running import FRAME_SECONDS
 from ..session.settings import Settings
-from ..session.training import FRAME_SECONDS, TrainingSession
+from ..session.training import TrainingSession
 from .worker import JobRunner
 
 __all__ = ["SPEEDS", "Settings", "TrainingController", "localized"]

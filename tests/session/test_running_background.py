@@ -141,7 +141,7 @@ def test_divergence_in_the_background_pauses_at_the_last_finite_iteration(heavy:
 
 def test_an_error_in_the_computation_pauses_run_and_says_so(
         heavy: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bpgui.session import training as session_training
+    from bpgui.session import run_loop as session_training
 
     def broken(plan):  # type: ignore[no-untyped-def]
         raise MemoryError("no room for the pass")

@@ -1,0 +1,96 @@
+"""Run's ticks: the session's side of ``running.py`` (how much a tick computes, and where).
+
+``run_slice`` is called by the controller's Run timer; an iteration too heavy for a tick is
+planned here, computed on the background thread and applied by a later tick, only if the
+trainer still stands where it was planned (see ``running.py`` and ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+import time
+
+from ..model.errors import DivergenceError
+from ..model.training import compute_next
+from .core import SessionCore
+from .running import COMPUTE_SHARE, FRAME_SECONDS
+
+__all__ = ["RunLoop"]
+
+
+class RunLoop(SessionCore):
+    def run_slice(self) -> int:
+        """One tick of Run: as many iterations as the speed asks for, or as fit in a share of a
+        frame at full speed (sized from what iterations have cost so far; see ``running.py``).
+        An iteration too heavy for a tick is computed off this thread and applied by a later
+        tick. Stops Run (with the reason) at a stop condition. Returns the count applied."""
+        if not self._running:
+            return 0
+        if self._background.in_flight:
+            return self._collect_background()
+        trainer = self._trainer
+        work = trainer.work_per_iteration()
+        if self._pace.heavy(work):
+            self._start_background()
+            return 0
+        wanted = 1 if self._speed and self._speed <= 60 else round(self._speed * FRAME_SECONDS) or None
+        now = time.perf_counter()
+        deadline = now + (FRAME_SECONDS * COMPUTE_SHARE if wanted else self._pace.compute_budget(now))
+        done_total, reason = 0, None
+        try:
+            while True:
+                left = None if wanted is None else wanted - done_total
+                start = time.perf_counter()
+                done, reason = trainer.advance(self._pace.chunk(work, deadline - start, left))
+                self._pace.measured(work, time.perf_counter() - start, done)
+                done_total += done
+                if reason is not None or done_total == wanted or time.perf_counter() >= deadline:
+                    break
+        except DivergenceError as exc:
+            self._on_diverged(exc)
+            return done_total
+        self._pace.computed(time.perf_counter())
+        self._end_slice(reason)
+        return done_total
+
+    def _end_slice(self, reason: str | None) -> None:
+        if reason is not None:
+            self.pause()
+            self._emit("message", self.stop_text(reason))
+        self._after_steps()
+
+    def _start_background(self) -> None:
+        self._background.start(self._trainer.plan_next(), compute_next)
+
+    def _collect_background(self) -> int:
+        """Apply the iteration computed off this thread, if it is done and still wanted."""
+        if not self._background.done():
+            return 0
+        try:
+            plan, step, seconds = self._background.take()
+        except Exception as exc:
+            self.pause()
+            self._refuse(exc)
+            return 0
+        trainer = self._trainer
+        if trainer.state is not plan.state:
+            return 0  # the learner moved meanwhile: the result is for a state no longer shown
+        self._pace.measured(trainer.work_per_iteration(), seconds, 1)
+        try:
+            _, _, reason = trainer.apply_next(plan, step, want_record=True)
+        except DivergenceError as exc:
+            self._on_diverged(exc)
+            return 0
+        done = 0 if reason is not None else 1
+        if reason is None and (not self._speed or self._speed > 60):
+            self._start_background()  # computes while the views draw this one
+        self._end_slice(reason)
+        return done
+
+    def wait_for_run(self, seconds: float | None = None) -> bool:
+        """Block until an iteration computing off this thread is done (tests, the command line)."""
+        return self._background.wait(seconds)
+
+    @property
+    def run_pending(self) -> bool:
+        """An iteration for Run is computing off this thread (the controller polls for it)."""
+        return self._background.in_flight
