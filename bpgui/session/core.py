@@ -127,10 +127,11 @@ class SessionCore:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _emit(self, event: str, value: Any = None) -> None:
-        if event in ("state", "history", "settings"):
+    def _emit(self, event: str, value: Any = None, *, bump: bool = True) -> None:
+        """Tell the listeners; ``bump=False``: the state version was already bumped for this change."""
+        if bump and event in ("state", "history", "settings"):
             self._state_version += 1
-        elif event == "structure":
+        elif bump and event == "structure":
             self._structure_version += 1
             self._state_version += 1
         if event == "job" and not self._listeners:
@@ -275,8 +276,10 @@ class SessionCore:
         return True
 
     def _after_steps(self) -> None:
+        """New iterations: the history grew and t moved, one change (one version: what the views
+        compute for it while hearing of the history is still good when they hear of the state)."""
         self._emit("history")
-        self._emit("state")
+        self._emit("state", bump=False)
 
     # ---- running --------------------------------------------------------------------------------
     def set_speed(self, iterations_per_second: int) -> None:

@@ -120,3 +120,16 @@ def test_full_speed_computes_what_the_frame_leaves_after_drawing() -> None:
     fresh.computed(0.0)
     fresh.restart()
     assert fresh.compute_budget(50.0) == pytest.approx(min(MAX_COMPUTE, FRAME_TARGET))
+
+
+def test_new_iterations_are_one_change_of_the_session_state() -> None:
+    from bpgui.session.training import TrainingSession
+
+    session = TrainingSession()
+    seen: list[tuple[str, int]] = []
+    session.subscribe(lambda event, value: seen.append((event, session.state_version)))
+    before = session.state_version
+    session.step()
+    versions = {v for event, v in seen if event in ("history", "state")}
+    assert [e for e, _ in seen if e in ("history", "state")] == ["history", "state"]
+    assert versions == {before + 1}  # a cache filled while hearing "history" still holds at "state"
