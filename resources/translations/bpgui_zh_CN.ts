@@ -190,52 +190,52 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="301"/>
+        <location filename="../../bpgui/views/decision_map.py" line="305"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="438"/>
+        <location filename="../../bpgui/views/decision_map.py" line="442"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="440"/>
+        <location filename="../../bpgui/views/decision_map.py" line="444"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="495"/>
+        <location filename="../../bpgui/views/decision_map.py" line="499"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="496"/>
+        <location filename="../../bpgui/views/decision_map.py" line="500"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="498"/>
+        <location filename="../../bpgui/views/decision_map.py" line="502"/>
         <source>The network&apos;s output over the plane of the two inputs: vermillion 0, white 0.5, blue 1, as the network colours its units. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络在两个输入构成的平面上的输出：朱红为 0，白色为 0.5，蓝色为 1，与网络中神经元的着色一致。黑线是决策边界（输出 0.5）；带圆圈的样本被分类错误。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="316"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="318"/>
         <source>What each hidden unit bₕ learned</source>
         <translation>每个隐层神经元 bₕ 学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="318"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="320"/>
         <source>(first %1 of %2)</source>
         <translation>（共 %2 个，显示前 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="321"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="323"/>
         <source>Each tile is one unit of the first hidden layer over the same plane; the dashed line is where it switches (α − γ = 0)</source>
         <translation>每个小图是第一隐层的一个神经元在同一平面上的输出；虚线是它发生切换的位置（α − γ = 0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map_tiles.py" line="326"/>
+        <location filename="../../bpgui/views/decision_map_tiles.py" line="328"/>
         <source>Across: %1; up: %2 (as on the map beside)</source>
         <translation>横轴：%1；纵轴：%2（与旁边的图相同）</translation>
     </message>
@@ -258,77 +258,77 @@
 <context>
     <name>DerivationPanel</name>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="136"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="180"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;An input has no parameter of its own: select a link or a unit after the input to see ∂E/∂p factor by factor.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;输入没有自己的参数：选择一条连接或输入层之后的一个神经元，即可逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="138"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="182"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;Select a weight or a threshold (click a link or a unit, or a row of the table) to see ∂E/∂p factor by factor with this iteration&apos;s numbers.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="143"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="187"/>
         <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
         <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="158"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="202"/>
         <source>(%1 values)</source>
         <translation>（共 %1 个值）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="165"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="209"/>
         <source>&lt;b&gt;The forward pass of %1&lt;/b&gt;&lt;br&gt;Not computed yet: a later forward phase of this iteration computes it.</source>
         <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代后续的前向阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="167"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="211"/>
         <source>&lt;b&gt;The forward pass of %1&lt;/b&gt; (sample k = %2)</source>
         <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;（样本 k = %2）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="170"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="214"/>
         <source>%1, the input “%2”</source>
         <translation>%1，即输入“%2”</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="175"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="219"/>
         <source>(%1 terms)</source>
         <translation>（共 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="182"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="226"/>
         <source>sample k = %1: x = (%2), y = (%3)</source>
         <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="184"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="228"/>
         <source>sample k = %1, the first of a batch of %2: x = (%3), y = (%4)</source>
         <translation>样本 k = %1（一批 %2 个样本中的第一个）：x = (%3)，y = (%4)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="203"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="247"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="221"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="265"/>
         <source>&lt;b&gt;The paths from %1 to %2&lt;/b&gt;, the product along each:</source>
         <translation>&lt;b&gt;从 %1 到 %2 的各条路径&lt;/b&gt;，每条路径上的乘积：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="228"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="272"/>
         <source>… and %1 more paths (%2 in all)</source>
         <translation>……另有 %1 条路径（共 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="230"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="274"/>
         <source>Σ over the paths (%1 in all):</source>
         <translation>对所有路径求和 Σ（共 %1 条）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="243"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="287"/>
         <source>(%1 terms, one per sample of the batch)</source>
         <translation>（共 %1 项，批中每个样本一项）</translation>
     </message>
@@ -336,47 +336,47 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="316"/>
+        <location filename="../../bpgui/views/error_plot.py" line="313"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="397"/>
+        <location filename="../../bpgui/views/error_plot.py" line="394"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="398"/>
+        <location filename="../../bpgui/views/error_plot.py" line="395"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="399"/>
+        <location filename="../../bpgui/views/error_plot.py" line="396"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="400"/>
+        <location filename="../../bpgui/views/error_plot.py" line="397"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="401"/>
+        <location filename="../../bpgui/views/error_plot.py" line="398"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="402"/>
+        <location filename="../../bpgui/views/error_plot.py" line="399"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="452"/>
+        <location filename="../../bpgui/views/error_plot.py" line="449"/>
         <source>Eₖ per iteration</source>
         <translation>每次迭代的 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="581"/>
+        <location filename="../../bpgui/views/error_plot.py" line="578"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
@@ -401,32 +401,32 @@
         <translation>，测试集 E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="440"/>
+        <location filename="../../bpgui/views/error_plot.py" line="437"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="440"/>
+        <location filename="../../bpgui/views/error_plot.py" line="437"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="442"/>
+        <location filename="../../bpgui/views/error_plot.py" line="439"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="453"/>
+        <location filename="../../bpgui/views/error_plot.py" line="450"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="455"/>
+        <location filename="../../bpgui/views/error_plot.py" line="452"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="563"/>
+        <location filename="../../bpgui/views/error_plot.py" line="560"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -878,81 +878,81 @@
         <translation>{file}：无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="85"/>
+        <location filename="../../bpgui/model/network.py" line="84"/>
         <source>{structure} has {expected} parameters, got {got}</source>
         <extracomment>The largest ``init_range``: a weight of a million already saturates every sigmoid, and U(−r, r) cannot even be drawn once 2r overflows a float. One limit on every path (settings panel, command line, network files): a network larger than this would take seconds and gigabytes to build. The deepest network bpgui builds: a hundred hidden layers is far beyond what a learner can follow phase by phase, and every deeper file was a hang.</extracomment>
         <translation>{structure} 网络有 {expected} 个参数，实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="139"/>
+        <location filename="../../bpgui/model/network.py" line="153"/>
         <location filename="../../bpgui/session/settings.py" line="104"/>
         <source>init must be one of {allowed}, got {got}</source>
         <translation>初始化方式 init 必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="145"/>
+        <location filename="../../bpgui/model/network.py" line="159"/>
         <source>init_range must be a positive number, got {got}</source>
         <translation>初始化范围 init_range 必须是正数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="149"/>
+        <location filename="../../bpgui/model/network.py" line="163"/>
         <source>init_range must be at most {limit}, got {got}</source>
         <translation>初始化范围 init_range 不能超过 {limit}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="179"/>
+        <location filename="../../bpgui/model/network.py" line="193"/>
         <source>one weight matrix and one threshold vector are needed per layer after the input</source>
         <translation>输入层之后的每一层都需要一个权重矩阵和一个阈值向量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="190"/>
+        <location filename="../../bpgui/model/network.py" line="204"/>
         <source>layer {layer}: weights {weights} / thresholds {thresholds} do not fit sizes {expected}</source>
         <translation>第 {layer} 层：权重 {weights} / 阈值 {thresholds} 与层大小 {expected} 不符</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="211"/>
-        <location filename="../../bpgui/session/training.py" line="79"/>
+        <location filename="../../bpgui/model/network.py" line="225"/>
+        <location filename="../../bpgui/session/training.py" line="76"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="215"/>
-        <location filename="../../bpgui/model/network.py" line="221"/>
+        <location filename="../../bpgui/model/network.py" line="229"/>
+        <location filename="../../bpgui/model/network.py" line="235"/>
         <source>there is no unit {unit} in layer {layer}</source>
         <translation>第 {layer} 层中没有神经元 {unit}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="229"/>
+        <location filename="../../bpgui/model/network.py" line="243"/>
         <source>kind must be &apos;weight&apos; or &apos;threshold&apos;, got {got}</source>
         <translation>参数类型 kind 必须是 &apos;weight&apos; 或 &apos;threshold&apos;，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="307"/>
+        <location filename="../../bpgui/model/network.py" line="321"/>
         <source>a network needs an input layer and an output layer</source>
         <translation>网络需要一个输入层和一个输出层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="311"/>
+        <location filename="../../bpgui/model/network.py" line="325"/>
         <source>layer {layer} must have a positive whole number of units, got {got}</source>
         <translation>第 {layer} 层的神经元数必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="317"/>
+        <location filename="../../bpgui/model/network.py" line="331"/>
         <source>{expected} activations are needed (one per layer after the input), got {got}</source>
         <translation>需要 {expected} 个激活函数（输入层之后每层一个），实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="323"/>
+        <location filename="../../bpgui/model/network.py" line="337"/>
         <source>layer {layer}: activation must be one of {allowed}, got {got}</source>
         <translation>第 {layer} 层：激活函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="349"/>
+        <location filename="../../bpgui/model/network.py" line="363"/>
         <source>a network with {count} hidden layers is too deep; bpgui handles at most {limit}</source>
         <translation>含 {count} 个隐层的网络太深；bpgui 最多支持 {limit} 个隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="390"/>
+        <location filename="../../bpgui/model/network.py" line="404"/>
         <source>hidden layer sizes are positive whole numbers separated by commas or spaces, such as 8,4; {part} in {text} is not one</source>
         <translation>各隐层的神经元数应为用逗号或空格分隔的正整数，例如 8,4；{text} 中的 {part} 不是正整数</translation>
     </message>
@@ -963,12 +963,12 @@
         <translation>损失函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="330"/>
+        <location filename="../../bpgui/model/network.py" line="344"/>
         <source>cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))</source>
         <translation>交叉熵要求输出层使用 sigmoid 激活函数（其输出必须位于 (0, 1) 内）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="381"/>
+        <location filename="../../bpgui/model/network.py" line="395"/>
         <source>hidden layer sizes: there is an empty entry in {text} (two separators in a row, or one at the start or end)</source>
         <translation>隐层大小：{text} 中有一个空项（两个分隔符相连，或分隔符位于开头或结尾）</translation>
     </message>
@@ -1031,7 +1031,7 @@
         <translation>交叉熵要求目标值在 0 到 1 之间，但测试集 {name} 中有目标值 {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="98"/>
+        <location filename="../../bpgui/model/training.py" line="92"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
@@ -1046,42 +1046,47 @@
         <translation>测试集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="269"/>
+        <location filename="../../bpgui/model/training.py" line="246"/>
+        <source>training changed since this iteration was planned; plan it again</source>
+        <translation>训练在规划这次迭代之后已改变；请重新规划</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/training.py" line="283"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="339"/>
+        <location filename="../../bpgui/model/training.py" line="368"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="443"/>
+        <location filename="../../bpgui/model/training.py" line="476"/>
         <source>iteration must be between 0 and {end}, got {got}</source>
         <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="481"/>
+        <location filename="../../bpgui/model/training.py" line="524"/>
         <source>already at iteration 0: there is nothing to step back to</source>
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="539"/>
+        <location filename="../../bpgui/model/training.py" line="590"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="356"/>
+        <location filename="../../bpgui/model/network.py" line="370"/>
         <source>a {shape} network has {count} parameters; bpgui handles at most {limit}: use fewer hidden units</source>
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="377"/>
+        <location filename="../../bpgui/session/training.py" line="339"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="460"/>
+        <location filename="../../bpgui/session/training.py" line="422"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1342,75 +1347,75 @@
         <translation>∂E/∂p 恰为 0 且估计值小于 %1 时属于舍入噪声，不计为最大误差（此处共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="464"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="463"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="582"/>
         <source>All layers</source>
         <translation>所有层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="466"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="465"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
         <source>Layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="581"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="580"/>
         <source>Show one layer&apos;s parameters</source>
         <translation>只显示某一层的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
         <source>Show weights, thresholds or both</source>
         <translation>显示权重、阈值或两者</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="588"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
         <source>Show the parameters whose name contains this text</source>
         <translation>显示名称中包含此文本的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
         <source>Type a name as shown or plainly: %1</source>
         <translation>可按表中写法或简写输入：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="592"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
         <source>&amp;Digits:</source>
         <translation>有效位数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="593"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="592"/>
         <source>Significant digits shown (hover a number for all of them)</source>
         <translation>显示的有效数字位数（鼠标悬停在数字上可查看全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="594"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="597"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="593"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="596"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="596"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="595"/>
         <source>Copy the selected rows, or every shown row, as tab-separated text at full precision</source>
         <translation>以全精度、制表符分隔的文本复制所选的行（未选择时复制所有显示的行）</translation>
     </message>
@@ -1418,22 +1423,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="98"/>
+        <location filename="../../bpgui/views/main_window.py" line="92"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="133"/>
+        <location filename="../../bpgui/views/main_window.py" line="120"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="134"/>
+        <location filename="../../bpgui/views/main_window.py" line="121"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="172"/>
+        <location filename="../../bpgui/views/main_window.py" line="159"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1460,7 +1465,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="126"/>
-        <location filename="../../bpgui/views/main_window.py" line="486"/>
+        <location filename="../../bpgui/views/main_window.py" line="485"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1782,32 +1787,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="402"/>
+        <location filename="../../bpgui/views/main_window.py" line="401"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="414"/>
+        <location filename="../../bpgui/views/main_window.py" line="413"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="425"/>
+        <location filename="../../bpgui/views/main_window.py" line="424"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="427"/>
+        <location filename="../../bpgui/views/main_window.py" line="426"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="462"/>
+        <location filename="../../bpgui/views/main_window.py" line="461"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="462"/>
+        <location filename="../../bpgui/views/main_window.py" line="461"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1843,43 +1848,43 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="486"/>
+        <location filename="../../bpgui/views/main_window.py" line="485"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="508"/>
+        <location filename="../../bpgui/views/main_window.py" line="507"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="515"/>
+        <location filename="../../bpgui/views/main_window.py" line="514"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="515"/>
+        <location filename="../../bpgui/views/main_window.py" line="514"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="93"/>
+        <location filename="../../bpgui/views/presentation.py" line="104"/>
         <source>E of the pass</source>
         <translation>本遍的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="98"/>
+        <location filename="../../bpgui/views/presentation.py" line="109"/>
         <location filename="../../bpgui/views/status_text.py" line="56"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="101"/>
+        <location filename="../../bpgui/views/presentation.py" line="112"/>
         <source>E = %1</source>
         <translation>E = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="103"/>
+        <location filename="../../bpgui/views/presentation.py" line="114"/>
         <source>E at the end of epoch %1</source>
         <translation>第 %1 轮结束时的 E</translation>
     </message>
@@ -1914,7 +1919,7 @@
         <translation>第 %1 遍的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/presentation.py" line="95"/>
+        <location filename="../../bpgui/views/presentation.py" line="106"/>
         <location filename="../../bpgui/views/status_text.py" line="72"/>
         <source>batch E</source>
         <translation>批误差 E</translation>
@@ -2012,7 +2017,7 @@
         <translation>隐藏设置面板</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="59"/>
+        <location filename="../../bpgui/views/main_view.py" line="79"/>
         <source>The settings panel folded away to give the network room at this text size: View → Settings brings it back.</source>
         <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
     </message>
@@ -2620,92 +2625,92 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TopologyView</name>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="58"/>
+        <location filename="../../bpgui/views/topology_text.py" line="60"/>
         <source>⋯ %1 more</source>
         <translation>⋯ 另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="62"/>
+        <location filename="../../bpgui/views/topology_text.py" line="64"/>
         <source>Dummy input fixed at −1: its weights are the thresholds</source>
         <translation>固定为 −1 的哑结点输入：它的权重就是阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="125"/>
+        <location filename="../../bpgui/views/topology_text.py" line="127"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="131"/>
+        <location filename="../../bpgui/views/topology_text.py" line="133"/>
         <source>output unit</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="132"/>
+        <location filename="../../bpgui/views/topology_text.py" line="134"/>
         <source>hidden unit</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="151"/>
+        <location filename="../../bpgui/views/topology_text.py" line="153"/>
         <source>target %1 = %2</source>
         <translation>目标 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="163"/>
+        <location filename="../../bpgui/views/topology_text.py" line="165"/>
         <source>(first sample of a batch of %1)</source>
         <translation>（%1 个样本的批中的第一个样本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="183"/>
+        <location filename="../../bpgui/views/topology_text.py" line="185"/>
         <source>threshold (weight of the dummy input −1)</source>
         <translation>阈值（哑结点输入 −1 的权重）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="186"/>
+        <location filename="../../bpgui/views/topology_text.py" line="188"/>
         <source>weight %1 → %2</source>
         <translation>权重 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="193"/>
+        <location filename="../../bpgui/views/topology_text.py" line="195"/>
         <source>%1 = %2 (used by iteration %3)</source>
         <translation>%1 = %2（第 %3 次迭代所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="205"/>
+        <location filename="../../bpgui/views/topology_text.py" line="207"/>
         <source>%1 after the update = %2</source>
         <translation>更新后 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="247"/>
+        <location filename="../../bpgui/views/topology_text.py" line="249"/>
         <source>selected</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="249"/>
+        <location filename="../../bpgui/views/topology_text.py" line="251"/>
         <source>chain-rule path</source>
         <translation>链式法则路径</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="257"/>
+        <location filename="../../bpgui/views/topology_text.py" line="259"/>
         <source>Too many links to label: click a unit to see its links.</source>
         <translation>连接太多，无法全部标注：点击一个单元查看其连接的数值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="260"/>
+        <location filename="../../bpgui/views/topology_text.py" line="262"/>
         <source>Some labels are hidden: click a unit to see its values.</source>
         <translation>部分标签已隐藏：点击一个单元查看其数值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="263"/>
+        <location filename="../../bpgui/views/topology_text.py" line="265"/>
         <source>Drag to see the rest.</source>
         <translation>拖动以查看其余部分。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="331"/>
+        <location filename="../../bpgui/views/topology_text.py" line="333"/>
         <source>%1 (used)</source>
         <translation>%1（本次所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_items.py" line="379"/>
+        <location filename="../../bpgui/views/topology_items.py" line="431"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -2810,93 +2815,93 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="191"/>
+        <location filename="../../bpgui/session/training.py" line="188"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="222"/>
+        <location filename="../../bpgui/session/training.py" line="219"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="226"/>
+        <location filename="../../bpgui/session/training.py" line="223"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="287"/>
+        <location filename="../../bpgui/session/training.py" line="284"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="251"/>
+        <location filename="../../bpgui/session/core.py" line="257"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="282"/>
+        <location filename="../../bpgui/session/core.py" line="290"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="285"/>
+        <location filename="../../bpgui/session/core.py" line="293"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="151"/>
+        <location filename="../../bpgui/session/training.py" line="148"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="157"/>
+        <location filename="../../bpgui/session/training.py" line="154"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="313"/>
+        <location filename="../../bpgui/session/training.py" line="310"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="382"/>
+        <location filename="../../bpgui/session/training.py" line="344"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="402"/>
+        <location filename="../../bpgui/session/training.py" line="364"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="406"/>
+        <location filename="../../bpgui/session/training.py" line="368"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="415"/>
+        <location filename="../../bpgui/session/training.py" line="377"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="426"/>
+        <location filename="../../bpgui/session/training.py" line="388"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="433"/>
+        <location filename="../../bpgui/session/training.py" line="395"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="436"/>
+        <location filename="../../bpgui/session/training.py" line="398"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="480"/>
+        <location filename="../../bpgui/session/training.py" line="442"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
