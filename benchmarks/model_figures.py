@@ -136,27 +136,28 @@ def measure(torch: Any, *, quick: bool, rounds: int) -> list[dict[str, Any]]:
 
     cases.append(Case("acc_numpy", repeated(numpy_pass, min_time=min_time)))
 
-    # One step back, 784-128-10 batch 1, from positions spread over a checkpoint interval (1024),
-    # beside one step forward of the same trainer. Each sample: goto(t) untimed, step_back timed.
-    back = Trainer(net, data, config=TrainingConfig(learning_rate=ETA),
-                   checkpoint_interval=64 if quick else 1024)
-    interval = back.checkpoint_interval
-    back.advance(2 * interval, use_stop_conditions=False)
-    offsets = np.linspace(interval + 1, 2 * interval, 4 if quick else 8).astype(int)
+    # One step back, 784-128-10 batch 1, as a learner meets it: Run (or Step) went forward to the
+    # newest iteration, then Step back, cold (nothing of an earlier step back's replay is near). Each
+    # sample: 37 new iterations forward untimed (positions spread over the checkpoint spacing), then
+    # step_back timed; beside one step forward of the same trainer.
+    back = Trainer(net, data, config=TrainingConfig(learning_rate=ETA))
+    back.advance(1000, use_stop_conditions=False)
+    per_sample = 4 if quick else 8
 
     def step_back() -> float:
         total = 0.0
-        for t in offsets:
-            back.goto(int(t))
+        for _ in range(per_sample):
+            back.goto(back.end)
+            back.advance(37, use_stop_conditions=False)
             start = time.perf_counter()
             back.step_back()
             total += time.perf_counter() - start
-        return total / len(offsets)
+        return total / per_sample
 
     cases.append(Case("back", step_back))
 
     def forward_one() -> float:
-        back.goto(interval)
+        back.goto(back.end)
         start = time.perf_counter()
         back.step()
         return time.perf_counter() - start
@@ -180,8 +181,9 @@ def measure(torch: Any, *, quick: bool, rounds: int) -> list[dict[str, Any]]:
                        f"a minimal NumPy accumulated pass over {m_acc:,} samples", by["acc_numpy"],
                        f"{big_name} × {m_acc:,}, accumulated BP, target error set: Trainer.advance"))
     rows.append(figure("step_back_784_ms", by["back"], f"one step forward, {big_name} (Trainer.step)",
-                       by["back_ref"], f"{big_name} batch 1: Trainer.step_back from t spread over one "
-                       f"checkpoint interval ({interval})"))
+                       by["back_ref"], f"{big_name} batch 1: Trainer.step_back right after going forward "
+                       "to the newest iteration (cold: no earlier replay near), t spread over the checkpoint "
+                       "spacing"))
     return rows
 
 
