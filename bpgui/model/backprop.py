@@ -26,9 +26,9 @@ import math
 import numpy as np
 
 from .activations import output_delta, sample_errors
-from .backprop_small import SMALL_NETWORK, compute_step_small
+from .backprop_small import SMALL_NETWORK, SmallStep, compute_step_small
 from .network import Network
-from .records import IterationRecord, LayerValues, StepResult
+from .records import IterationRecord, LayerValues, LazyRecord, StepResult
 
 __all__ = [
     "StepResult",
@@ -148,7 +148,16 @@ def make_record(
     inputs: np.ndarray,
     targets: np.ndarray,
 ) -> IterationRecord:
-    """Wrap a step's arrays (no copies; all marked read-only) in a record."""
+    """Wrap a step's arrays (no copies; all marked read-only) in a record.
+
+    A tiny network's step (``SmallStep``) makes its arrays only when read: its record
+    (``LazyRecord``) then makes them when one of its own is first read.
+    """
+    if isinstance(step, SmallStep):
+        return LazyRecord(
+            step, iteration, epoch, mode, learning_rate, _readonly_view(np.asarray(sample_indices)),
+            _readonly_view(inputs), _readonly_view(targets), network_before.flat, network_before.layer_sizes,
+        )
     for arrays in (step.nets, step.outputs, step.deltas):
         for a in arrays:
             if a.flags.writeable:

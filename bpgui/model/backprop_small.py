@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Generic, TypeVar, overload
 
 import numpy as np
@@ -157,7 +158,7 @@ def _compile(sizes: tuple[int, ...], activations: tuple[str, ...], loss: str) ->
 
 def _layout(sizes: tuple[int, ...]) -> list[tuple[int, int, int]]:
     out, offset = [], 0
-    for n_in, n_out in zip(sizes, sizes[1:]):
+    for n_in, n_out in pairwise(sizes):
         t0 = offset + n_in * n_out
         out.append((offset, t0, t0 + n_out))
         offset = t0 + n_out

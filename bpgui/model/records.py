@@ -9,8 +9,9 @@ nothing, which matters when thousands of iterations run per second.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -129,6 +130,99 @@ class IterationRecord(NamedTuple):
             out.append(LayerParameters(w, gw, uw, nw, t, gt, ut, nt))
             offset = t1
         return tuple(out)
+
+
+class _FromStep:
+    """A field of ``LazyRecord`` made from its step when first read (``LazyRecord._fill`` stores all four)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: LazyRecord | None, cls: type) -> Any:
+        if obj is None:
+            return self
+        d = obj.__dict__
+        if self.name not in d:
+            obj._fill()
+        return d[self.name]
+
+
+class LazyRecord(IterationRecord):
+    """An ``IterationRecord`` whose arrays of the step (``layers``, ``sample_errors``, ``flat_gradients``,
+    ``flat_updates``) are made from its ``StepResult`` when first read: a tiny network's step makes
+    them from Python floats (``backprop_small.SmallStep``), and Step's record is often never read.
+
+    Read by name, by index, by iteration, pickled or copied, it gives the arrays an eager record
+    holds (read-only, made once); the tuple's own slots hold None for those four.
+    """
+
+    _step: StepResult
+
+    def __new__(
+        cls, step: StepResult, iteration: int, epoch: int, mode: str, learning_rate: float,
+        sample_indices: np.ndarray, inputs: np.ndarray, targets: np.ndarray, flat_values: np.ndarray,
+        layer_sizes: tuple[int, ...],
+    ) -> LazyRecord:
+        self = super().__new__(
+            cls, iteration, epoch, mode, learning_rate, sample_indices, inputs, targets, None,  # type: ignore[arg-type]
+            None, step.error, flat_values, None, None, step.network_after.flat, layer_sizes,  # type: ignore[arg-type]
+        )
+        self._step = step
+        return self
+
+    def _fill(self) -> None:
+        step = self._step
+        for arrays in (step.nets, step.outputs, step.deltas):
+            for a in arrays:
+                if a.flags.writeable:
+                    a.setflags(write=False)
+        for a in (step.sample_errors, step.gradients, step.updates):
+            if a.flags.writeable:
+                a.setflags(write=False)
+        d = self.__dict__
+        d["layers"] = tuple(map(LayerValues, step.nets, step.outputs, step.deltas))
+        d["sample_errors"], d["flat_gradients"], d["flat_updates"] = step.sample_errors, step.gradients, step.updates
+
+    layers = _FromStep("layers")
+    sample_errors = _FromStep("sample_errors")
+    flat_gradients = _FromStep("flat_gradients")
+    flat_updates = _FromStep("flat_updates")
+
+    # The tuple protocol reads the fields by name, so that no caller ever sees a None slot.
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in IterationRecord._fields)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._values()[index]
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == (other._values() if isinstance(other, LazyRecord) else other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return repr(self.eager())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return IterationRecord, self._values()
+
+    @classmethod
+    def _make(cls, iterable: Iterable[Any]) -> IterationRecord:  # type: ignore[override]
+        return IterationRecord._make(iterable)
+
+    def _replace(self, **changes: Any) -> IterationRecord:  # type: ignore[override]
+        return self.eager()._replace(**changes)
+
+    def eager(self) -> IterationRecord:
+        """The same record as a plain ``IterationRecord`` (every array made)."""
+        return IterationRecord(*self._values())
 
 
 @dataclass(frozen=True)

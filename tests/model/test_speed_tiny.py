@@ -128,10 +128,12 @@ def test_run_makes_no_arrays_a_step_makes_its_record():
 
     SmallStep._make_arrays = counting
     try:
-        tr.advance(200, use_stop_conditions=False)  # a record of the last only
-        assert len(made) == 1
+        tr.advance(200, use_stop_conditions=False)  # a record of the last only, its arrays made when read
+        assert len(made) == 0
         record = tr.step()
-        assert len(made) == 2 and record.layers[0].net.shape == (1, 2)
+        assert len(made) == 0
+        assert record.layers[0].net.shape == (1, 2) and len(made) == 1
+        assert record.flat_gradients is record.flat_gradients and len(made) == 1
     finally:
         SmallStep._make_arrays = real
     # The record's arrays are read-only views; its inputs are the trainer's read-only rows (no copy).
