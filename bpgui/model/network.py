@@ -213,9 +213,14 @@ class Network:
     def with_flat(self, flat: np.ndarray) -> Network:
         """The same structure with a new (already read-only, right-sized) parameter vector."""
         net = object.__new__(Network)
-        for name in ("layer_sizes", "activations", "loss", "_functions", "_layout"):
-            object.__setattr__(net, name, getattr(self, name))
-        net._set_flat(flat)
+        _set = object.__setattr__  # written out: a tiny network's step makes one network per iteration
+        _set(net, "layer_sizes", self.layer_sizes)
+        _set(net, "activations", self.activations)
+        _set(net, "loss", self.loss)
+        _set(net, "_functions", self._functions)
+        _set(net, "_layout", self._layout)
+        _set(net, "flat", flat)
+        _set(net, "_views", None)
         return net
 
     def with_parameter(self, layer: int, kind: str, source: int | None, target: int, value: float) -> Network:
