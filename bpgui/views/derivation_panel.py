@@ -54,6 +54,7 @@ class FormulaLabel(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self._kept: tuple[QSize, QSize] | None = None  # (sizeHint, minimumSizeHint) of the text's shape
+        self._heights: dict[tuple[int, ...], int] = {}  # heightForWidth of the text shown, by width and margins
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(HINTS_MS)
@@ -69,7 +70,20 @@ class FormulaLabel(QLabel):
             self._kept = None
         elif not self._timer.isActive():
             self._timer.start()
+        self._heights.clear()
         super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        """QLabel's, kept for the text shown: the scroll area asks it twice a step, each a layout of the text."""
+        m = self.contentsMargins()
+        key = (width, m.left(), m.top(), m.right(), m.bottom())
+        if key not in self._heights:
+            self._heights[key] = super().heightForWidth(width)
+        return self._heights[key]
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.clear()  # a font, style or palette change may change the text's height
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         return self._kept[0] if self._timer.isActive() and self._kept is not None else self._hints()[0]

@@ -149,3 +149,16 @@ def test_the_panels_size_hints_follow_its_text_within_a_moment(wide, qtbot):
     c.select_unit(2, 3)  # another shape: exact at once again
     assert not label._timer.isActive()
     assert label.sizeHint() == QLabel.sizeHint(label)
+
+
+def test_the_panels_height_is_worked_out_once_per_text_and_always_its_own(wide):
+    from PySide6.QtWidgets import QLabel
+
+    c, label = wide.controller, wide.derivation.label
+    c.step()
+    c.select_unit(1, 0)
+    for change in (c.step, lambda: wide.derivation.set_text_scale(1.5), lambda: wide.set_digits(9), c.step):
+        change()
+        for width in (200, label.width(), 900):
+            assert label.heightForWidth(width) == QLabel.heightForWidth(label, width)
+    assert len(label._heights) <= 3
