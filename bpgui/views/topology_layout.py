@@ -23,7 +23,6 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 
 MAX_UNITS_SHOWN = 24
@@ -33,7 +32,6 @@ UNIT_GAP = 104.0
 LABEL_GAP = 3.0  # between a label and what it stands beside
 COMPACT_LINKS = 6  # up to this many links between two layers, they are drawn as close as their labels allow
 LAYER_AIR = 16.0  # beyond what two link labels side by side need between two layers
-MANY_CANDIDATES = 64  # a label with more candidate places has them all tested at once (NumPy)
 
 
 def layer_gap_for(radius: float, number_width: float, layer_sizes: Sequence[int] = ()) -> float:
@@ -228,7 +226,6 @@ class LabelPlacer:
 
     def __init__(self, obstacles: Iterable[QRectF] = ()) -> None:
         self._grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
-        self._boxes: list[tuple[float, float, float, float]] = []  # every box of the grid, once
         # The box that refused the last candidate, likely the next's too (at first one that meets nothing).
         self._blocker = (math.inf, math.inf, -math.inf, -math.inf)
         for rect in obstacles:
@@ -242,7 +239,6 @@ class LabelPlacer:
         if left == right or top == bottom:
             return  # an empty box meets nothing
         c, box = self.CELL, (left, top, right, bottom)
-        self._boxes.append(box)
         for gx in range(int(left // c), int(right // c) + 1):
             for gy in range(int(top // c), int(bottom // c) + 1):
                 self._grid.setdefault((gx, gy), []).append(box)
@@ -267,31 +263,14 @@ class LabelPlacer:
                         return False
         return True
 
-    def _free_among(self, candidates: list[QPointF], width: float, height: float) -> list[QPointF]:
-        """The candidates whose box meets no box placed, in their order: every test at once, as ``_free``'s."""
-        if not self._boxes:
-            return candidates
-        centres = np.array([(p.x(), p.y()) for p in candidates])
-        left, top = centres[:, 0] - width / 2, centres[:, 1] - height / 2
-        right, bottom = left + width, top + height
-        boxes = np.array(self._boxes)
-        taken = ((left[:, None] < boxes[None, :, 2]) & (boxes[None, :, 0] < right[:, None])
-                 & (top[:, None] < boxes[None, :, 3]) & (boxes[None, :, 1] < bottom[:, None])).any(axis=1)
-        taken &= (left != right) & (top != bottom)  # an empty box meets nothing
-        return [candidates[i] for i in np.flatnonzero(~taken).tolist()]
-
     def place(self, width: float, height: float, candidates: Iterable[QPointF],
               lines: Sequence[Line] = (), owner: Any = None) -> QPointF | None:
         """The first candidate centre whose box is free and off every line not ``owner``'s (then taken), or None."""
         others = [line for line in lines if owner not in line.owners]
         half_w, half_h = width / 2, height / 2
-        candidates = list(candidates)
-        free = len(candidates) > MANY_CANDIDATES
-        if free:
-            candidates = self._free_among(candidates, width, height)
         for centre in candidates:
             x, y = centre.x() - half_w, centre.y() - half_h  # the box centred there (as ``centred``)
-            if (free or self._free(x, y, x + width, y + height)) and not any(
+            if self._free(x, y, x + width, y + height) and not any(
                     line.meets_box(x, y, width, height) for line in others):
                 # A hair of air between neighbours: touching boxes read as one (``QRectF.adjusted(-1, -1, 1, 1)``).
                 x1, y1 = x - 1, y - 1

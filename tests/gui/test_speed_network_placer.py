@@ -107,16 +107,9 @@ def scenes(draw) -> tuple[list[QRectF], list[tuple[Any, list[QPointF]]], list[ge
 def test_the_fast_placer_places_every_label_where_the_reference_does(scene):
     obstacles, wanted, lines = scene
     ref_places, ref_dropped, ref_bounds = reference_place_labels(obstacles, wanted, lines)
-    many = geo.MANY_CANDIDATES
-    try:
-        for threshold in (many, 0):  # one candidate at a time, and all of a label's at once (NumPy)
-            geo.MANY_CANDIDATES = threshold
-            places, dropped, bounds = geo.place_labels(obstacles, wanted, lines)
-            assert dropped == ref_dropped and bounds == ref_bounds
-            assert ({id(k): (v.x(), v.y()) for k, v in places.items()}
-                    == {id(k): (v.x(), v.y()) for k, v in ref_places.items()})
-    finally:
-        geo.MANY_CANDIDATES = many
+    places, dropped, bounds = geo.place_labels(obstacles, wanted, lines)
+    assert dropped == ref_dropped and bounds == ref_bounds
+    assert {id(k): (v.x(), v.y()) for k, v in places.items()} == {id(k): (v.x(), v.y()) for k, v in ref_places.items()}
 
 
 @settings(max_examples=300, deadline=None)
