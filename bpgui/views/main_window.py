@@ -269,7 +269,6 @@ class MainWindow(QMainWindow, WindowParts):
     def _update_plot(self) -> None:
         self._plot_timer.stop()
         self.plot.show_history(self.controller.history())
-        self._update_map()
 
     def _on_controller_state_changed(self) -> None:
         with self.topology.batched():  # the state and its path: the network's labels placed once
@@ -293,8 +292,7 @@ class MainWindow(QMainWindow, WindowParts):
             self.table.set_batch_size(shown.batch_size)
         if self.check_action.isChecked() and not c.running:
             c.request_gradient_check()
-        if not c.running:
-            self._update_map()
+        self._update_map()  # Run's frames too: one surface per network (plane_map), drawn in place
         self.plot.set_current_iteration(c.iteration, c.end)
         self.plot.set_iteration_curve_name(iteration_curve_name(self.controller.settings.mode))
         if phase is None:

@@ -292,3 +292,24 @@ def test_the_same_surface_again_is_not_drawn_again_but_a_new_one_is(window, qtbo
         assert np.array_equal(image.image, plane_map.decision_surface(c.network, c.dataset).outputs[0])
     finally:
         del image.setImage
+
+
+def test_while_running_the_shown_map_is_the_network_of_that_moment(window, qtbot):
+    """Run redraws the decision map with every state it shows (it used to wait for the pause)."""
+    c = window.controller
+    window.right_tabs.setCurrentWidget(window.decision_map)
+    qtbot.wait(20)
+    seen: list[int] = []
+
+    def check() -> None:
+        expected = plane_map.decision_surface(c.network, c.dataset)
+        assert np.array_equal(window.decision_map.image_item.image, expected.outputs[0]), (
+            f"the map at t = {c.iteration} shows another network")
+        seen.append(c.iteration)
+
+    c.state_changed.connect(check)
+    c.set_running(True)
+    qtbot.waitUntil(lambda: len(set(seen)) >= 5, timeout=10_000)
+    c.set_running(False)
+    c.state_changed.disconnect(check)
+    assert c.iteration > 0 and len(set(seen)) >= 5
