@@ -313,3 +313,22 @@ def test_while_running_the_shown_map_is_the_network_of_that_moment(window, qtbot
     c.set_running(False)
     c.state_changed.disconnect(check)
     assert c.iteration > 0 and len(set(seen)) >= 5
+
+
+def test_a_long_curve_strokes_about_two_points_per_pixel_column_and_keeps_its_extremes(qtbot):
+    """Peak downsampling at one bucket per pixel column: each column's lowest and highest error stay."""
+    view = ErrorPlotView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    rng = np.random.default_rng(3)
+    errors = np.abs(rng.standard_normal(200_000)) * np.linspace(1.0, 0.01, 200_000)
+    errors[123_457] = 9.0  # one spike, far from any bucket's edge
+    view.set_history(errors, np.arange(0, 200_000, 4), errors[::4].copy())
+    view.repaint()
+    QApplication.processEvents()
+    x, y = view.iteration_curve.getData()
+    width = view.plot_item.getViewBox().width()
+    assert x is not None and y is not None
+    assert len(y) <= 2 * width + 8  # was about ten points per column
+    assert y.max() == 9.0 and y.min() == errors.min()
