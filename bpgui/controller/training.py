@@ -278,6 +278,7 @@ class TrainingController(QObject):
 
     def step(self) -> None:
         self._session.step()
+        self._follow_pending()  # a heavy iteration computes off the GUI thread
 
     def step_epoch(self) -> None:
         self._session.step_epoch()
@@ -338,6 +339,15 @@ class TrainingController(QObject):
         """Exercise 5.5 for the current data and network; ``comparison_ready`` when done."""
         self._session.request_comparison(epochs)
 
+    def wait_for_iteration(self, seconds: float = 30.0) -> bool:
+        """Block until an iteration computing off the GUI thread is done, then apply it (tests,
+        scripted use); False if it had not finished by then."""
+        if not self._session.wait_for_run(seconds):
+            return False
+        self._session.collect_background()
+        self._follow_pending()
+        return True
+
     def wait_for_jobs(self, milliseconds: int = 10_000) -> bool:
         """Block until the slow work in progress has ended and its result is adopted (tests,
         scripted use); False if it had not ended by then."""
@@ -375,20 +385,18 @@ class TrainingController(QObject):
         self._follow_pending()
 
     def _on_poll_timeout(self) -> None:
-        if self._session.run_pending:
-            self._session.run_slice()
+        self._session.collect_background()
         self._follow_pending()
 
     def _follow_pending(self) -> None:
-        """While an iteration computes off the GUI thread, only the poll timer ticks (a 0 ms Run
-        timer would spin the GUI thread, holding the interpreter lock the computation needs)."""
-        if not self.running:
-            self._poll.stop()
-        elif self._session.run_pending:
+        """While an iteration (Run's or a Step's) computes off the GUI thread, only the poll timer
+        ticks (a 0 ms Run timer would spin the GUI thread, holding the interpreter lock the
+        computation needs)."""
+        if self._session.run_pending:
             self._timer.stop()
             if not self._poll.isActive():
                 self._poll.start()
-        else:
-            self._poll.stop()
-            if not self._timer.isActive():
-                self._timer.start(self._interval_ms())
+            return
+        self._poll.stop()
+        if self.running and not self._timer.isActive():
+            self._timer.start(self._interval_ms())

@@ -118,6 +118,7 @@ class SessionCore:
         # Run's pace, and an iteration too heavy for one tick computing off this thread (running.py).
         self._pace = Pace()
         self._background: Background[Any, Any] = Background()
+        self._background_step = False  # the iteration computing there is a Step's (not Run's)
 
     # ---- listeners -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

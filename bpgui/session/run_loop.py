@@ -26,7 +26,7 @@ class RunLoop(SessionCore):
         if not self._running:
             return 0
         if self._background.in_flight:
-            return self._collect_background()
+            return self.collect_background()
         trainer = self._trainer
         work = trainer.work_per_iteration()
         if self._pace.heavy(work):
@@ -58,13 +58,27 @@ class RunLoop(SessionCore):
             self._emit("message", self.stop_text(reason))
         self._after_steps()
 
-    def _start_background(self) -> None:
+    def _start_background(self, *, for_step: bool = False) -> None:
+        self._background_step = for_step
         self._background.start(self._trainer.plan_next(), compute_next)
 
-    def _collect_background(self) -> int:
-        """Apply the iteration computed off this thread, if it is done and still wanted."""
+    def step_heavy(self) -> bool:
+        """Step on an iteration too heavy for the window's thread: computed off it and applied when
+        done (``collect_background``), so the window keeps drawing. True if Step was taken this way
+        (a Step while one is computing is the same Step)."""
+        if self._background.in_flight:
+            return True
+        if not self._pace.heavy(self._trainer.work_per_iteration()):
+            return False
+        self._start_background(for_step=True)
+        return True
+
+    def collect_background(self) -> int:
+        """Apply the iteration computed off this thread (for Run or a Step), if it is done and
+        still wanted; returns how many iterations were applied (0 or 1)."""
         if not self._background.done():
             return 0
+        for_step = self._background_step
         try:
             plan, step, seconds = self._background.take()
         except Exception as exc:
@@ -76,12 +90,13 @@ class RunLoop(SessionCore):
             return 0  # the learner moved meanwhile: the result is for a state no longer shown
         self._pace.measured(trainer.work_per_iteration(), seconds, 1)
         try:
-            _, _, reason = trainer.apply_next(plan, step, want_record=True)
+            # Step ignores the stop conditions (as Trainer.step does); Run honours them.
+            _, _, reason = trainer.apply_next(plan, step, want_record=True, use_stop_conditions=not for_step)
         except DivergenceError as exc:
             self._on_diverged(exc)
             return 0
         done = 0 if reason is not None else 1
-        if reason is None and (not self._speed or self._speed > 60):
+        if reason is None and self._running and (not self._speed or self._speed > 60):
             self._start_background()  # computes while the views draw this one
         self._end_slice(reason)
         return done
@@ -92,5 +107,5 @@ class RunLoop(SessionCore):
 
     @property
     def run_pending(self) -> bool:
-        """An iteration for Run is computing off this thread (the controller polls for it)."""
+        """An iteration for Run or a Step is computing off this thread (the controller polls for it)."""
         return self._background.in_flight

@@ -266,6 +266,8 @@ class TrainingSession(PhaseSteps, DerivedViews, RunLoop):
         phase (the iteration already applied) Step goes on to the next one.
         """
         self._phase = None
+        if self.step_heavy():
+            return  # applied when computed, off the window's thread (run_loop.py)
         if self._guarded(self._trainer.step):
             self._after_steps()
 

@@ -169,3 +169,26 @@ def test_run_started_at_the_target_with_a_heavy_pass_stops_at_the_first_tick(hea
     run_ticks(session, t + 1)
     assert not session.running and session.iteration == t
     assert [value.english() for event, value in events if event == "message"][-1].startswith("Stopped")
+
+
+def test_a_heavy_step_computes_off_the_thread_and_lands_once(heavy: None, gated: threading.Event) -> None:
+    session = TrainingSession(Settings(target_error=None))
+    twin = Trainer(session.initial_network, session.train_set, config=session._trainer.config,
+                   seed=session._trainer.seed)
+    session.step()
+    assert session.run_pending and session.iteration == 0  # nothing applied yet: the window stays free
+    session.step()  # pressed again while computing: the same Step
+    gated.set()
+    assert session.wait_for_run(30)
+    assert session.collect_background() == 1
+    assert not session.run_pending and session.iteration == 1
+    twin.step()
+    assert np.array_equal(session.network.flat, twin.network.flat)
+    assert session.record is not None and session.record.iteration == 1
+
+
+def test_a_heavy_step_ignores_the_stop_conditions_as_step_does(heavy: None) -> None:
+    session = TrainingSession(Settings(mode="accumulated", target_error=10.0))  # met from the start
+    session.step()
+    assert session.wait_for_run(30)
+    assert session.collect_background() == 1 and session.iteration == 1

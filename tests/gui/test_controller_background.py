@@ -1,0 +1,65 @@
+"""The controller while an iteration computes off the GUI thread: the event loop keeps turning,
+the result arrives as the usual signals, and Run goes on from it.
+
+Every iteration is made to count as heavy (``running.HEAVY_SECONDS``), and the computation waits
+for a gate, so the tests can look at the window's state while it is computing."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+
+from bpgui.controller import Settings, TrainingController
+from bpgui.model.training import Trainer
+from bpgui.session import running
+
+
+@pytest.fixture()
+def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    monkeypatch.setattr(running, "HEAVY_SECONDS", -1.0)
+    event = threading.Event()
+    real = running.Background.start
+
+    def start(self, plan, compute):  # type: ignore[no-untyped-def]
+        def held(p):  # type: ignore[no-untyped-def]
+            assert event.wait(30)
+            return compute(p)
+
+        real(self, plan, held)
+
+    monkeypatch.setattr(running.Background, "start", start)
+    return event
+
+
+def test_a_heavy_step_leaves_the_event_loop_turning_and_lands_as_a_state(qtbot, gate) -> None:
+    c = TrainingController(Settings(target_error=None))
+    ticks: list[int] = []
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(lambda: ticks.append(c.iteration))
+    probe.start()
+    c.step()
+    qtbot.wait(100)
+    assert c.iteration == 0 and len(ticks) >= 5  # the loop turned while the step was computing
+    with qtbot.waitSignal(c.state_changed, timeout=10_000):
+        gate.set()
+    probe.stop()
+    assert c.iteration == 1 and c.record is not None and c.record.iteration == 1
+
+
+def test_run_of_heavy_iterations_is_the_trajectory_and_pauses_cleanly(qtbot, gate) -> None:
+    c = TrainingController(Settings(target_error=None))
+    gate.set()
+    c.set_running(True)
+    qtbot.waitUntil(lambda: c.iteration >= 6, timeout=20_000)
+    c.set_running(False)
+    t = c.iteration
+    qtbot.wait(100)  # a result still computing when Run paused is dropped, never applied
+    assert c.iteration == t and not c.session.run_pending
+    twin = Trainer(c.session.initial_network, c.session.train_set, config=c.session._trainer.config,
+                   seed=c.session._trainer.seed)
+    twin.advance(t, use_stop_conditions=False)
+    assert np.array_equal(c.network.flat, twin.network.flat)
