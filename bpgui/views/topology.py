@@ -124,6 +124,9 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._batch, self._reveal = 0, False  # see batched()
         self._kept_chosen: tuple[object, object, tuple[int, ...]] = (None, None, ())  # see _chosen()
         self._pending: bool | None = None  # a placement asked for inside batched(): with a refit?
+        self._live: set[Label] | None = None  # the labels the last placement wanted (None: not placed yet)
+        self._looks_key: tuple[PhaseView | None, set, set] | None = None  # what _apply_looks drew last
+        self._badges_blank = True  # no path badge has a text
         self._update_legend()
 
     # ---- options ----------------------------------------------------------------
@@ -200,6 +203,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._focus, self._path_units, self._path_links = None, {}, {}
         n_layers = len(self._sizes) - 1
         self._units, self._links, self._dummies, self._more = [], {}, [], []
+        self._live, self._looks_key, self._badges_blank = None, None, True  # new labels: no badge
         layout = self._layout = geo.parameter_offsets(self._sizes)
         scale, radius = self._scale, radius_for(self._scale)
         metrics = QFontMetricsF(scaled_font(LABEL_POINTS, scale))
@@ -285,6 +289,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
                 self._record is not None, self._phase is not None,
                 frozenset(i for i, t in self._path_links.items() if t and i in self._links), self._chosen()))
         places, self._dropped, bounds = geo.place_labels(obstacles, wanted, self._marked_lines())
+        self._live = {label for label, _ in wanted}
         for label, centre in places.items():
             parent = label.parentItem()
             label.setPos(centre - parent.pos() if parent is not None else centre)
@@ -405,7 +410,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         units = [u for layer in self._units for u in layer]
         values = [self._unit_value(u.layer, u.unit) for u in units]
         return topology_text.write_texts(units, values, self._links, self._sizes, self._shown_parameters(),
-                                         self._record, self._phase, self._value_labels, self._digits)
+                                         self._record, self._phase, self._value_labels, self._digits, self._live)
 
     def unit_value_text(self, layer: int, unit: int) -> str:
         """The value label of a drawn unit (0-based), for tests and accessibility."""
@@ -430,6 +435,12 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
     # ---- looks: phase, path ---------------------------------------------------------------
     def _apply_looks(self) -> None:
         phase = self._phase
+        # The looks follow from the phase and the path alone: the same again (every step of a run) sets nothing.
+        key = (phase, set(self._path_units), set(self._path_links))
+        last = self._looks_key
+        if last is not None and last[0] is phase and last[1:] == key[1:]:
+            return
+        self._looks_key = key
         path = bool(self._path_units or self._path_links)
         for index, link in self._links.items():
             on_path = index in self._path_links
@@ -467,6 +478,10 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
 
     def _write_badges(self) -> bool:
         """Each path badge's text, its derivative's symbol beside its number; True if one changed size."""
+        blank = not (self._path_units or self._path_links)
+        if blank and self._badges_blank:  # no path, and none drawn: every badge is already empty
+            return False
+        self._badges_blank = blank
         updated = self._phase is not None and self._phase.updated
         return topology_text.write_badges([u for layer in self._units for u in layer], self._links,
                                           self._path_units, self._path_links, len(self._sizes) - 1, updated)

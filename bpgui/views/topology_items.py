@@ -93,6 +93,7 @@ class Label(QGraphicsItem):
                  emphasis: bool = False) -> None:
         super().__init__(parent)
         self._text = ""
+        self._later: tuple[float, int] | None = None  # a number to write when first read (write_later)
         self._emphasis = emphasis
         self._font = scaled_font(size, scale, bold=emphasis)
         self._metrics = QFontMetricsF(self._font)
@@ -107,10 +108,21 @@ class Label(QGraphicsItem):
 
     def set_text(self, text: str) -> bool:
         """Show ``text``; True if the label's box changed size (its place may need to change)."""
+        self._later = None
         if text == self._text:
             return False
         self._text = text
         return self._resize()
+
+    def write_later(self, value: float, digits: int) -> None:
+        """Show ``value`` written as the drawing writes numbers, formatted and sized only when the label is
+        read (its text or size, as placing it does): a label the drawing leaves out costs nothing a step."""
+        self._later = (value, digits)
+
+    def _written(self) -> None:
+        if self._later is not None:
+            value, digits = self._later
+            self.set_text(format_number(value, digits))
 
     def _resize(self) -> bool:
         lines = self._text.split("\n")  # a path badge may hold two factors, one a line
@@ -125,15 +137,18 @@ class Label(QGraphicsItem):
         return True
 
     def text(self) -> str:
+        self._written()
         return self._text
 
     def size(self) -> tuple[float, float]:
+        self._written()
         return self._rect.width(), self._rect.height()
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        self._written()  # a no-op: the drawing writes a label it shows at once
         if not self._text:
             return
         if self._emphasis:
