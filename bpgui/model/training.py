@@ -18,13 +18,8 @@ reference) every ≈ 25 ms of computing (at most ``checkpoint_interval``
 iterations apart: ``iteration.REPLAY_WORK``) and wherever a setting or
 a parameter was changed by hand, and restores iteration t by replaying from
 the checkpoint before it. Replay runs the very same arithmetic, so the
-restored state is bitwise identical to the one first computed.
-
-The history is bounded for a run of any length (``history.py``): interval
-checkpoints thin with age (step back stays exact everywhere, and takes longer
-the further back it goes), the error curve and the epoch log thin their older
-rows past a size. An epoch row thinned away is measured again when asked for
-(``epoch_row``).
+restored state is bitwise identical to the one first computed. The history is
+bounded for a run of any length (``history.py``); a thinned epoch row is measured again.
 """
 
 from __future__ import annotations
@@ -427,21 +422,27 @@ class Trainer:
         self._flush_epoch()
         return self._epochs
 
+    @property
+    def logged_epochs(self) -> EpochLog:
+        """``epochs`` without measuring a row the next accumulated pass measures anyway (Run's frames)."""
+        return self._epochs
+
     def epoch_error(self) -> float:
         """E over the training set at the most recent epoch end at or before t."""
         return self.epoch_row().error
 
     @_quiet
-    def epoch_row(self) -> EpochRow:
+    def epoch_row(self, *, measure: bool = True) -> EpochRow:
         """The epoch row of the most recent epoch end at or before t.
 
         Read from the log; a row thinned away (far back in a long run) is measured
-        again by replaying to that epoch's end, as step back does.
+        again by replaying to that epoch's end, as step back does. ``measure=False``:
+        a row the next accumulated pass will measure is not measured now, the row before stands in.
         """
-        log = self.epochs
+        log = self.epochs if measure else self._epochs
         row = int(np.searchsorted(log.iteration.view(), self.iteration, side="right")) - 1
         epoch = self._state.epoch
-        if int(log.epoch[row]) == epoch:
+        if int(log.epoch[row]) == epoch or (not measure and self._pending_epoch is not None):
             return EpochRow(*(getattr(log, name)[row].item() for name in EpochLog.FIELDS))
         if self._measured is None or self._measured.epoch != epoch:
             self._measured = self._measure_epoch_end(epoch)

@@ -246,7 +246,7 @@ class SessionCore:
 
     def history(self) -> History:
         """The error history so far, for the error curve."""
-        return History.of(self._trainer, changes=tuple(self._changes))
+        return History.of(self._trainer, changes=tuple(self._changes), measure=not self._running)
 
     def status(self) -> dict[str, Any]:
         """Figures for the status bar: t, epoch, sample k, E_k, E, accuracy."""

@@ -30,8 +30,10 @@ class History:
     epoch_numbers: np.ndarray | None = None
 
     @staticmethod
-    def of(trainer: Trainer, changes: tuple[tuple[int, Message], ...] = ()) -> History:
-        log = trainer.epochs
+    def of(trainer: Trainer, changes: tuple[tuple[int, Message], ...] = (), *, measure: bool = True) -> History:
+        """The history now; ``measure=False`` (Run's frames): a row the next accumulated pass measures
+        anyway is left to it (one pass behind, as the pass's own E is) instead of a pass here."""
+        log = trainer.epochs if measure else trainer.logged_epochs
         m = trainer.train_set.n_samples
         return History(
             iteration_errors=trainer.iteration_errors,
@@ -50,7 +52,9 @@ class History:
 def status_of(trainer: Trainer, running: bool) -> dict[str, Any]:
     """Figures for the status bar: t, epoch, sample k, E_k (or the batch's / pass's E), E, accuracy."""
     record = trainer.last_record
-    row = trainer.epoch_row()  # measured again if a long run thinned it away
+    # Measured again if a long run thinned it away; while running, a row the next accumulated pass
+    # measures anyway is not measured here (the row before stands in until that pass lands).
+    row = trainer.epoch_row(measure=not running)
     return {
         "iteration": trainer.iteration,
         "end": trainer.end,

@@ -192,3 +192,26 @@ def test_a_heavy_step_ignores_the_stop_conditions_as_step_does(heavy: None) -> N
     session.step()
     assert session.wait_for_run(30)
     assert session.collect_background() == 1 and session.iteration == 1
+
+
+def test_run_frames_leave_the_accumulated_epoch_row_to_the_next_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While running, the history and status measure no pass of their own; once paused they do."""
+    from bpgui.model import iteration
+
+    session = TrainingSession(Settings(data="watermelon3.0", mode="accumulated", target_error=None))
+    session.set_running(True)
+    session.run_slice()
+    assert session.iteration > 0
+    calls: list[int] = []
+    real = iteration.measure_set
+    monkeypatch.setattr(iteration, "measure_set", lambda *a, **k: calls.append(1) or real(*a, **k))
+    history, status = session.history(), session.status()
+    assert calls == []  # no pass over the data for a frame
+    # What they show is the last measured row: one pass behind, as "E of pass t" is.
+    assert history.epoch_iterations[-1] == session.iteration - 1
+    assert status["error"] == history.epoch_errors[-1]
+    session.pause()
+    paused = session.history()
+    assert calls  # measured now that nothing else will
+    assert paused.epoch_iterations[-1] == session.iteration
+    assert session.status()["error"] == paused.epoch_errors[-1]
