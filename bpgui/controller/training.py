@@ -31,10 +31,11 @@ second while the views repaint at most once per frame.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from ..model.chain_paths import ChainPaths, Labels, factor_source, path_highlight
 from ..model.datasets import Dataset
@@ -92,8 +93,12 @@ class TrainingController(QObject):
     def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = TrainingSession(settings)
+        # Run's ticks: single shot, armed again after each tick from when it began (see _arm).
         self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._tick_started = 0.0
         # While an iteration computes off the GUI thread, look for it often, whatever the speed.
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -381,8 +386,16 @@ class TrainingController(QObject):
         self._session.pause()
 
     def _on_timer_timeout(self) -> None:
+        self._tick_started = time.perf_counter()
         self._session.run_slice()
         self._follow_pending()
+
+    def _arm(self) -> None:
+        """The next Run tick: one period after the last one began, but never before the event loop
+        has drawn and served every timer that fell due meanwhile. A periodic 0 ms timer stays
+        due first, so two ticks could follow each other with nothing drawn between them."""
+        elapsed_ms = (time.perf_counter() - self._tick_started) * 1000
+        self._timer.start(max(0, round(self._interval_ms() - elapsed_ms)))
 
     def _on_poll_timeout(self) -> None:
         self._session.collect_background()
@@ -399,4 +412,4 @@ class TrainingController(QObject):
             return
         self._poll.stop()
         if self.running and not self._timer.isActive():
-            self._timer.start(self._interval_ms())
+            self._arm()
