@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QSty
 
 from ..model.network import Network
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
-from ..model.phases import UPDATE, PhaseView
+from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..model.surface import DecisionSurface
 from . import topology_layout as geo
@@ -61,6 +61,7 @@ from .topology_items import (
     tint,
 )
 from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, path_rect, shown_units
+from .topology_looks import apply_looks
 from .topology_maps import surface_maps, value_image
 from .topology_text import elide, fmt, number_template
 
@@ -127,6 +128,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._live: set[Label] | None = None  # the labels the last placement wanted (None: not placed yet)
         self._looks_key: tuple[PhaseView | None, set, set] | None = None  # what _apply_looks drew last
         self._badges_blank = True  # no path badge has a text
+        self._placed: list = []  # the last placement's steps (geo.place_labels' memo)
         self._update_legend()
 
     # ---- options ----------------------------------------------------------------
@@ -203,7 +205,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._focus, self._path_units, self._path_links = None, {}, {}
         n_layers = len(self._sizes) - 1
         self._units, self._links, self._dummies, self._more = [], {}, [], []
-        self._live, self._looks_key, self._badges_blank = None, None, True  # new labels: no badge
+        self._live, self._looks_key, self._badges_blank, self._placed = None, None, True, []  # new labels: no badge
         layout = self._layout = geo.parameter_offsets(self._sizes)
         scale, radius = self._scale, radius_for(self._scale)
         metrics = QFontMetricsF(scaled_font(LABEL_POINTS, scale))
@@ -288,7 +290,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
                 len(self._sizes) - 1, self._value_labels, self._dummy_thresholds, self._links_limited,
                 self._record is not None, self._phase is not None,
                 frozenset(i for i, t in self._path_links.items() if t and i in self._links), self._chosen()))
-        places, self._dropped, bounds = geo.place_labels(obstacles, wanted, self._marked_lines())
+        places, self._dropped, bounds = geo.place_labels(obstacles, wanted, self._marked_lines(), self._placed)
         self._live = {label for label, _ in wanted}
         for label, centre in places.items():
             parent = label.parentItem()
@@ -441,24 +443,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         if last is not None and last[0] is phase and last[1:] == key[1:]:
             return
         self._looks_key = key
-        path = bool(self._path_units or self._path_links)
-        for index, link in self._links.items():
-            on_path = index in self._path_links
-            link.set_looks(on_path, not path and phase is not None and index in phase.lit_parameters
-                           and phase.phase.kind != UPDATE)
-            if path:
-                opacity = 1.0 if on_path else DIM_LINK
-            else:
-                opacity = 1.0 if phase is None or index in phase.lit_parameters else DIM_LINK
-            link.setOpacity(opacity)
-            link.label.setOpacity(1.0 if opacity == 1.0 else DIM_TEXT)
-        for units in self._units:
-            for u in units:
-                key = (u.layer, u.unit)
-                on_path = key in self._path_units or u.param_index in self._path_links
-                u.set_looks(on_path, not path and phase is not None and key in phase.lit_units
-                            and phase.phase.kind != UPDATE)
-                u.set_dimmed(not on_path if path else phase is not None and key not in phase.lit_units)
+        apply_looks(self._units, self._links, phase, self._path_units, self._path_links)
 
     def highlight(self, units: Mapping[tuple[int, int], str], links: Mapping[int, str]) -> None:
         """Light a path: ``units`` ((layer, 0-based unit) → text) and ``links`` (parameter index → text).

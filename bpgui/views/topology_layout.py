@@ -1,5 +1,8 @@
 """Where the network drawing puts things: layers left to right, units top to bottom, labels apart.
 
+Why one module (over 500 lines): the places of units, links and labels are one geometry (a label's
+candidates follow from the spacing, the placer from the candidates); each piece is pure and small.
+
 Layers are ``layer_gap`` apart and centred on the tallest one; a unit takes a
 slot ``unit_gap`` high (both grow with the text scale: :func:`gaps`). A layer
 wider than ``MAX_UNITS_SHOWN`` shows its first and last ``EDGE_UNITS`` units
@@ -272,11 +275,67 @@ class LabelPlacer:
             x, y = centre.x() - half_w, centre.y() - half_h  # the box centred there (as ``centred``)
             if self._free(x, y, x + width, y + height) and not any(
                     line.meets_box(x, y, width, height) for line in others):
-                # A hair of air between neighbours: touching boxes read as one (``QRectF.adjusted(-1, -1, 1, 1)``).
-                x1, y1 = x - 1, y - 1
-                self._add(x1, y1, x1 + ((width + 1) + 1), y1 + ((height + 1) + 1))
+                self._take(x, y, width, height)
                 return centre
         return None
+
+    def place_traced(self, width: float, height: float, candidates: Sequence[QPointF], lines: Sequence[Line] = (),
+                     owner: Any = None) -> tuple[int | None, tuple[int, ...]]:
+        """:meth:`place`, answering the index of the candidate taken (or None) and of those free of every box
+        that a line refused."""
+        others = [line for line in lines if owner not in line.owners]
+        half_w, half_h = width / 2, height / 2
+        refused = []
+        for i, centre in enumerate(candidates):
+            x, y = centre.x() - half_w, centre.y() - half_h
+            if self._free(x, y, x + width, y + height):
+                if any(line.meets_box(x, y, width, height) for line in others):
+                    refused.append(i)
+                    continue
+                self._take(x, y, width, height)
+                return i, tuple(refused)
+        return None, tuple(refused)
+
+    def still(self, width: float, height: float, candidates: Sequence[QPointF], lines: Sequence[Line], owner: Any,
+              index: int | None, refused: tuple[int, ...]) -> bool:
+        """Whether :meth:`place_traced` would answer ``index`` again, the boxes being those it met then: the
+        lines refuse each of ``refused`` and not the candidate taken (the boxes decided the others)."""
+        others = [line for line in lines if owner not in line.owners]
+        if not others:
+            return not refused
+        half_w, half_h = width / 2, height / 2
+
+        def meets(i: int) -> bool:
+            x, y = candidates[i].x() - half_w, candidates[i].y() - half_h
+            return any(line.meets_box(x, y, width, height) for line in others)
+
+        return all(meets(i) for i in refused) and (index is None or not meets(index))
+
+    def unmoved(self, width: float, height: float, candidates: Sequence[QPointF], index: int | None,
+                moved: Sequence[tuple[float, float, float, float]]) -> bool:
+        """Whether no candidate up to ``index`` (every one: None) meets a box of ``moved``: then each is as
+        free, or not, as when ``index`` was found."""
+        if not moved or width == 0 or height == 0:  # an empty box meets nothing
+            return True
+        half_w, half_h = width / 2, height / 2
+        for centre in candidates[: len(candidates) if index is None else index + 1]:
+            left, top = centre.x() - half_w, centre.y() - half_h
+            right, bottom = left + width, top + height
+            for l2, t2, r2, b2 in moved:
+                if left < r2 and l2 < right and top < b2 and t2 < bottom:
+                    return False
+        return True
+
+    @staticmethod
+    def box(centre: QPointF, width: float, height: float) -> tuple[float, float, float, float]:
+        """The box taken for a ``width`` × ``height`` label centred at ``centre``, its hair of air included."""
+        x1, y1 = (centre.x() - width / 2) - 1, (centre.y() - height / 2) - 1
+        return x1, y1, x1 + ((width + 1) + 1), y1 + ((height + 1) + 1)
+
+    def _take(self, x: float, y: float, width: float, height: float) -> None:
+        # A hair of air between neighbours: touching boxes read as one (``QRectF.adjusted(-1, -1, 1, 1)``).
+        x1, y1 = x - 1, y - 1
+        self._add(x1, y1, x1 + ((width + 1) + 1), y1 + ((height + 1) + 1))
 
 
 @dataclass(frozen=True)
@@ -327,11 +386,17 @@ class Line:
                 return False
         return True
 
-def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, list[QPointF]]],
-                 lines: Sequence[Line] = ()) -> tuple[dict[Any, QPointF], int, QRectF]:
+def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, Sequence[QPointF]]],
+                 lines: Sequence[Line] = (), memo: list[Any] | None = None) -> tuple[dict[Any, QPointF], int, QRectF]:
     """Each wanted label's centre, in order (a label with no free place is left out; none sits on ``lines``).
 
     Returns ({label: centre}, how many labels with a text were left out, the bounds of everything placed).
+    ``memo`` (a list the caller keeps, empty at first) holds this placement's steps: the next call with
+    the same obstacles takes each label's place from it, without testing its candidates against the other
+    labels, for as long as the labels come in the same order with the same sizes and candidates (and the
+    lines still refuse the candidates they refused and not the one taken). Each label's place depends only
+    on those before it, so the places are exactly those of a placement from scratch; a step of a big
+    network changes a few numbers' widths, most of them late in the order.
     """
     placer = LabelPlacer(obstacles)
     places: dict[Any, QPointF] = {}
@@ -339,14 +404,36 @@ def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, list[Q
     bounds = QRectF()
     for rect in obstacles:
         bounds = bounds.united(rect)
-    for label, candidates in wanted:
+    scene = tuple((r.x(), r.y(), r.width(), r.height()) for r in obstacles)
+    Box = tuple[float, float, float, float]
+    steps: list[tuple[Any, float, float, Sequence[QPointF], int | None, tuple[int, ...], Box | None]] = []
+    before = memo[1] if memo and memo[0] == scene else []
+    moved: list[Box] = []  # boxes taken last time and not now, or now and not then (each with its hair of air)
+    for n, (label, candidates) in enumerate(wanted):
         w, h = label.size()
-        centre = placer.place(w, h, candidates, lines, label)
-        if centre is None:
+        old = before[n] if n < len(before) else None
+        if old is not None and old[0] is not label:
+            before, old = [], None  # another order from here on: nothing more to compare with
+        if old is not None and old[1] == w and old[2] == h and (old[3] is candidates or old[3] == candidates) \
+                and placer.unmoved(w, h, candidates, old[4], moved) \
+                and placer.still(w, h, candidates, lines, label, old[4], old[5]):
+            index, refused, box = old[4], old[5], old[6]
+            if box is not None:
+                placer._add(*box)
+        else:
+            index, refused = placer.place_traced(w, h, candidates, lines, label)
+            box = None if index is None else placer.box(candidates[index], w, h)
+            if old is not None and box != old[6]:
+                moved += [b for b in (old[6], box) if b is not None]
+        steps.append((label, w, h, candidates, index, refused, box))
+        if index is None:
             dropped += 1 if label.text() else 0
             continue
+        centre = candidates[index]
         places[label] = centre
         bounds = bounds.united(centred(centre, w, h))
+    if memo is not None:
+        memo[:] = [scene, steps]
     return places, dropped, bounds
 
 
@@ -379,7 +466,7 @@ def focus_links(links: Mapping[int, Any], selected: int, focus: tuple[int, int] 
     return chosen
 
 
-def beside_link(label: Any, along: list[QPointF], rows: int) -> tuple[Any, list[QPointF]]:
+def beside_link(label: Any, along: list[QPointF], rows: int) -> tuple[Any, Sequence[QPointF]]:
     """A link label's candidates: on its link first, then just above or below it (up to ``rows`` rows away).
 
     Kept on the label while its height, ``rows`` and ``along`` (its link's list) stay the same.
@@ -387,15 +474,15 @@ def beside_link(label: Any, along: list[QPointF], rows: int) -> tuple[Any, list[
     h = label.size()[1]
     kept = getattr(label, "beside_kept", None)
     if kept is not None and kept[0] == (h, rows) and kept[1] is along:
-        return label, list(kept[2])
+        return label, kept[2]
     shifts = [sign * (h * (0.5 + row) + LABEL_GAP + 4) for row in range(rows) for sign in (-1, 1)]
-    places = along + [p + QPointF(0, d) for d in shifts for p in along]
-    label.beside_kept = ((h, rows), along, tuple(places))
+    places = tuple(along + [p + QPointF(0, d) for d in shifts for p in along])
+    label.beside_kept = ((h, rows), along, places)
     return label, places
 
 
 def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence[tuple[Any, QPointF]],
-                  w: Wanted) -> list[tuple[Any, list[QPointF]]]:
+                  w: Wanted) -> list[tuple[Any, Sequence[QPointF]]]:
     """Every label the drawing should show, most important first, with its candidate centres.
 
     The "more" markers and names first, the focused unit's labels, every
@@ -406,12 +493,12 @@ def wanted_labels(units: Sequence[Any], links: Mapping[int, Any], more: Sequence
     """
     chosen = [i for i in (focus_links(links, w.selected, w.focus) if w.chosen is None else w.chosen)
               if i not in w.badged]
-    out: list[tuple[Any, list[QPointF]]] = [(label, [centre]) for label, centre in more]
+    out: list[tuple[Any, Sequence[QPointF]]] = [(label, (centre,)) for label, centre in more]
 
-    def around(u: Any, label: Any, *prefer: str) -> tuple[Any, list[QPointF]]:
+    def around(u: Any, label: Any, *prefer: str) -> tuple[Any, Sequence[QPointF]]:
         width, height = label.size()
         p = u.pos()
-        return label, list(_around(p.x(), p.y(), u.radius, width, height, prefer))
+        return label, _around(p.x(), p.y(), u.radius, width, height, prefer)  # the same tuple for the same place
 
     out += [around(u, u.name_label, LEFT if u.layer == 0 else RIGHT) for u in units if u.name_label.text()]
     # A unit's badge in a row of its own above or below it, clear of the links that leave it sideways.

@@ -118,3 +118,60 @@ def test_a_line_meets_a_box_exactly_when_the_qrectf_test_says(ends, half, box):
     line = geo.Line(QPointF(ends[0], ends[1]), QPointF(ends[2], ends[3]), half)
     rect = QRectF(*box)
     assert line.meets(rect) == _meets(line, rect)
+
+
+@st.composite
+def changed_scenes(draw):
+    """A scene, and what the next step changes: some labels new or resized, some candidates moved, lines widened."""
+    obstacles, wanted, lines = draw(scenes())
+    plan = []
+    for _, candidates in wanted:
+        new = draw(st.booleans()) and draw(st.booleans())
+        resize = (draw(size), draw(size)) if draw(st.booleans()) else None
+        move = (draw(st.integers(0, len(candidates) - 1)), QPointF(draw(coord), draw(coord))) \
+            if candidates and draw(st.booleans()) else None
+        plan.append((new, resize, move))
+    later_lines = [geo.Line(line.p1, line.p2, draw(st.sampled_from([line.half_width, 0.0, 3.5])), line.owners)
+                   for line in lines]
+    return obstacles, wanted, lines, plan, later_lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(changed_scenes())
+def test_a_placement_taken_from_the_last_one_places_every_label_as_from_scratch(scenes):
+    obstacles, wanted, lines, plan, later_lines = scenes
+    memo: list = []
+    geo.place_labels(obstacles, wanted, lines, memo)
+    assert [step[0] for step in memo[1]] == [label for label, _ in wanted]
+    later = []
+    for (label, candidates), (new, resize, move) in zip(wanted, plan):
+        if new:
+            label = FakeLabel(label.w, label.h, label.t)
+        if resize is not None:
+            label.w, label.h = resize
+        if move is not None:
+            candidates = list(candidates)
+            candidates[move[0]] = move[1]
+        later.append((label, candidates))
+    ref_places, ref_dropped, ref_bounds = reference_place_labels(obstacles, later, later_lines)
+    places, dropped, bounds = geo.place_labels(obstacles, later, later_lines, memo)
+    assert dropped == ref_dropped and bounds == ref_bounds
+    assert {id(k): (v.x(), v.y()) for k, v in places.items()} == {id(k): (v.x(), v.y()) for k, v in ref_places.items()}
+    again = geo.place_labels(obstacles, later, later_lines, memo)  # nothing changed: all taken from the memo
+    assert again[1:] == (dropped, bounds) and again[0] == places
+
+
+def test_a_placement_with_nothing_changed_tests_no_candidate(monkeypatch):
+    labels = [FakeLabel(40, 12) for _ in range(6)]
+    wanted = [(label, [QPointF(20 * i, 0), QPointF(20 * i, 30)]) for i, label in enumerate(labels)]
+    memo: list = []
+    first = geo.place_labels([QRectF(0, 0, 10, 10)], wanted, [], memo)
+    traced: list = []
+    real = geo.LabelPlacer.place_traced
+    monkeypatch.setattr(geo.LabelPlacer, "place_traced", lambda self, *a: traced.append(a) or real(self, *a))
+    assert geo.place_labels([QRectF(0, 0, 10, 10)], wanted, [], memo) == first
+    assert traced == []
+    labels[4].w = 60  # one label wider: it is placed again (and those its boxes may have moved)
+    assert geo.place_labels([QRectF(0, 0, 10, 10)], wanted, [], memo) == reference_place_labels(
+        [QRectF(0, 0, 10, 10)], wanted, [])
+    assert 1 <= len(traced) <= 2
