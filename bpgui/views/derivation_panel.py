@@ -210,10 +210,10 @@ class DerivationPanel(QWidget):
 
     def _numbers(self, values: Sequence[float]) -> str:
         """``0.1, 0.9``; past ``LISTED`` values the first ones, "…", the last and how many."""
-        shown = [format_number(v, self._digits) for v in values]
-        if len(shown) <= LISTED:
-            return ", ".join(shown)
-        return ", ".join([*shown[: LISTED - 2], "…", shown[-1]]) + " " + fill(self.tr("(%1 values)"), len(shown))
+        if len(values) <= LISTED:
+            return ", ".join(format_number(v, self._digits) for v in values)
+        shown = [format_number(v, self._digits) for v in (*values[: LISTED - 2], values[-1])]  # not the 784 others
+        return ", ".join([*shown[:-1], "…", shown[-1]]) + " " + fill(self.tr("(%1 values)"), len(values))
 
     def forward_html(self, fa: ForwardArithmetic) -> str:
         """The forward pass of the selected unit: its lines, or "not computed yet" before its phase."""
