@@ -162,3 +162,36 @@ def test_the_panels_height_is_worked_out_once_per_text_and_always_its_own(wide):
         for width in (200, label.width(), 900):
             assert label.heightForWidth(width) == QLabel.heightForWidth(label, width)
     assert len(label._heights) <= 3
+
+
+@pytest.mark.parametrize("selected", [False, True])
+def test_a_step_writes_only_the_link_labels_the_drawing_shows_and_any_other_reads_the_new_number(
+        wide, monkeypatch, selected):
+    from bpgui.views.topology_items import Label
+
+    c, topology = wide.controller, wide.topology
+    c.step()
+    if selected:
+        c.select_unit(1, 0)
+    written = _count(monkeypatch, Label, "set_text")
+    c.step()
+    link_labels = {link.label for link in topology._links.values()}
+    shown = {label for label in link_labels if label.isVisible()}
+    assert len(shown) < len(link_labels) // 4  # too many links to label them all
+    assert {args[0] for args in written if args[0] in link_labels} <= topology._live  # no left-out one written
+    record, digits = c.display_record(), wide.shown_digits
+    for index, link in topology._links.items():  # read, a left-out label has the new record's number too
+        assert link.label.text() == format_number(float(record.flat_values[index]), digits)
+    assert all(label.isVisible() == (label in shown) for label in link_labels)
+
+
+def test_the_same_path_and_phase_set_no_looks_again(wide, monkeypatch):
+    c = wide.controller
+    c.step()
+    c.select_unit(1, 0)
+    pens = _count(monkeypatch, Link, "set_looks")
+    fades = _count(monkeypatch, Link, "setOpacity")
+    c.step()
+    assert pens == [] and fades == []  # the same path: the looks of the last step stand
+    c.select_unit(1, 2)  # another path: looked at again
+    assert len(pens) == len(wide.topology._links)
