@@ -39,8 +39,8 @@ TEST_SYMBOL_BRUSH = pg.mkBrush(TEST_COLOUR)
 MARKER_PEN = pg.mkPen("#444444", width=1.5, style=Qt.PenStyle.DashDotLine)
 # Where a setting changed mid-run: thin and dotted, so it never reads as the step-back marker.
 CHANGE_PEN = pg.mkPen("#7a5c00", width=1, style=Qt.PenStyle.DotLine)
-# Samples drawn per pixel column when a curve has more points than pixels (see make_plot).
-DOWNSAMPLE_PER_PIXEL = 1.0
+# Peak buckets per pixel column when a curve has more points than pixels (see make_plot).
+DOWNSAMPLE_PER_PIXEL = 2.0
 HOVER_BRUSH = pg.mkBrush("#e7298a")
 ITERATION_SYMBOL_BRUSH = pg.mkBrush(ITERATION_COLOUR)
 SYMBOL_SIZE = 5
@@ -183,9 +183,10 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
     )
     for item in (iteration_curve, epoch_curve, test_curve):
         plot.addItem(item)
-        # Peak downsampling keeps each bucket's lowest and highest error: one bucket per pixel column
-        # draws the same envelope as pyqtgraph's five, with a fifth of the points to stroke (a 3 px
-        # antialiased path of ~6,000 points took ~8 ms a paint after a few seconds of Run).
+        # Peak downsampling keeps each bucket's lowest and highest error: two buckets per pixel column
+        # draw the same envelope as pyqtgraph's five, with 2/5 of the points to stroke (a 3 px
+        # antialiased path of ~6,000 points took ~8 ms a paint after a few seconds of Run). Not one:
+        # pyqtgraph wants more than one (its auto-range and downsampling may then chase each other).
         item.opts["autoDownsampleFactor"] = DOWNSAMPLE_PER_PIXEL
     plot.addItem(hover_dot, ignoreBounds=True)
     test_curve.setVisible(False)
