@@ -32,7 +32,7 @@ second while the views repaint at most once per frame.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -109,9 +109,31 @@ class TrainingController(QObject):
         self._jobs.finished.connect(self.job_finished)
         self._jobs.failed.connect(lambda exc: self.message.emit("error", localized(exc)))
         self._unit = (-1, -1)  # the unit selection last announced
+        # A Run tick's news of new iterations, held until the tick has returned to the event loop.
+        self._holding = False
+        self._held: list[str] = []
+        # A timer, not a queued call: Qt serves queued calls before the timers that fell due.
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.setInterval(0)
+        self._release_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._release_timer.timeout.connect(self._release)
+        # The next tick is armed only once the drawing a release asked for is done (Qt draws posted
+        # paint requests before it serves timers): every timer that fell due while drawing runs first.
+        self._after_drawing = QTimer(self)
+        self._after_drawing.setSingleShot(True)
+        self._after_drawing.setInterval(0)
+        self._after_drawing.setTimerType(Qt.TimerType.PreciseTimer)
+        self._after_drawing.timeout.connect(self._follow_pending)
         self._session.subscribe(self._on_session_event)
 
     def _on_session_event(self, event: str, value: Any) -> None:
+        if self._holding and event in ("history", "state"):
+            if event not in self._held:
+                self._held.append(event)
+            return
+        if self._held and not self._holding:
+            self._emit_held()  # anything else (a pause, a step) comes after the tick it follows
         if event == "state":
             self.state_changed.emit()
         elif event == "history":
@@ -387,8 +409,31 @@ class TrainingController(QObject):
 
     def _on_timer_timeout(self) -> None:
         self._tick_started = time.perf_counter()
-        self._session.run_slice()
-        self._follow_pending()
+        self._tick(self._session.run_slice)
+
+    def _tick(self, compute: Callable[[], object]) -> None:
+        """Compute (a Run slice, or apply an iteration computed off the thread), then let the views
+        draw it from an event of its own: between the two the event loop serves the pointer, the
+        keyboard and every timer that fell due, so no wait is the computing and the drawing together."""
+        self._holding = True
+        try:
+            compute()
+        finally:
+            self._holding = False
+        if self._held:
+            self._release_timer.start()
+        else:
+            self._follow_pending()
+
+    def _release(self) -> None:
+        self._emit_held()
+        self._after_drawing.start()
+
+    def _emit_held(self) -> None:
+        self._release_timer.stop()
+        held, self._held = self._held, []
+        for event in held:
+            (self.history_changed if event == "history" else self.state_changed).emit()
 
     def _arm(self) -> None:
         """The next Run tick: one period after the last one began, but never before the event loop
@@ -398,13 +443,14 @@ class TrainingController(QObject):
         self._timer.start(max(0, round(self._interval_ms() - elapsed_ms)))
 
     def _on_poll_timeout(self) -> None:
-        self._session.collect_background()
-        self._follow_pending()
+        self._tick(self._session.collect_background)
 
     def _follow_pending(self) -> None:
         """While an iteration (Run's or a Step's) computes off the GUI thread, only the poll timer
         ticks (a 0 ms Run timer would spin the GUI thread, holding the interpreter lock the
         computation needs)."""
+        if self._held:
+            return  # the tick's drawing is still to come; the next tick is armed after it
         if self._session.run_pending:
             self._timer.stop()
             if not self._poll.isActive():

@@ -3,7 +3,10 @@
 The window must never wait long for Run. At full speed a frame (one tick's
 computing, the views drawing its result, the event loop's other work) should
 last about ``FRAME_TARGET``: the tick computes for what the frame leaves after
-the drawing measured so far (between ``MIN_COMPUTE`` and ``MAX_COMPUTE``). At a
+the drawing measured so far, and at least half as long as drawing takes
+(between ``MIN_COMPUTE`` and ``MAX_COMPUTE``). The controller lets the views
+draw a tick from an event of its own, so the longest wait the event loop sees
+is the computing or the drawing, not both. At a
 set speed a tick computes the iterations the speed asks for, within
 ``FRAME_SECONDS × COMPUTE_SHARE``. Either way a tick sizes its chunks from what
 an iteration has cost so far (:class:`Pace`), never from a fixed count: a 2-2-1
@@ -37,6 +40,9 @@ COMPUTE_SHARE = 0.6
 FRAME_TARGET = 1 / 40
 MIN_COMPUTE = 0.004
 MAX_COMPUTE = 0.030
+# ... and never less than this share of what drawing a frame takes (when drawing is slow, the frame
+# rate gives a little so that Run still advances).
+DRAWING_SHARE_TO_COMPUTE = 0.5
 # An iteration expected to take longer than this runs off the session's thread.
 HEAVY_SECONDS = 0.006
 # Before an iteration of a size has been timed: seconds per unit of work
@@ -68,7 +74,8 @@ class Pace:
             drawing = min(now - self._computed_until, 1.0)
             self._drawing = drawing if self._drawing is None else 0.5 * (self._drawing + drawing)
         drawing = FRAME_SECONDS * (1 - COMPUTE_SHARE) if self._drawing is None else self._drawing
-        return min(MAX_COMPUTE, max(MIN_COMPUTE, FRAME_TARGET - drawing))
+        # When drawing alone fills the frame, computing still gets a third of it (fewer frames).
+        return min(MAX_COMPUTE, max(MIN_COMPUTE, FRAME_TARGET - drawing, drawing * DRAWING_SHARE_TO_COMPUTE))
 
     def computed(self, now: float) -> None:
         """The tick's computing ended ``now`` (its drawing starts)."""

@@ -63,3 +63,29 @@ def test_run_of_heavy_iterations_is_the_trajectory_and_pauses_cleanly(qtbot, gat
                    seed=c.session._trainer.seed)
     twin.advance(t, use_stop_conditions=False)
     assert np.array_equal(c.network.flat, twin.network.flat)
+
+
+def test_a_run_tick_returns_to_the_event_loop_before_the_views_draw_it(qtbot) -> None:
+    """The computing and the drawing of a tick are two events: a timer due in between is served."""
+    c = TrainingController(Settings(target_error=None))
+    order: list[str] = []
+    c.state_changed.connect(lambda: order.append(f"state {c.iteration}"))
+    c.history_changed.connect(lambda: order.append("history"))
+    c.set_running(True)
+    qtbot.waitUntil(lambda: c.iteration > 0, timeout=5000)
+    c.set_running(False)
+    qtbot.wait(20)
+    order.clear()
+    c.set_running(True)
+    c._timer.stop()  # drive one tick by hand
+    between = QTimer()
+    between.setSingleShot(True)
+    between.timeout.connect(lambda: order.append("timer"))
+    between.start(0)
+    c._on_timer_timeout()
+    assert order == []  # nothing drawn inside the tick
+    qtbot.waitUntil(lambda: any(e.startswith("state") for e in order), timeout=5000)
+    c.set_running(False)
+    # The timer due during the tick ran before the views heard of it; then the history, then the state.
+    first_state = next(i for i, event in enumerate(order) if event.startswith("state"))
+    assert order.index("timer") < order.index("history") < first_state

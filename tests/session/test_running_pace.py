@@ -109,9 +109,14 @@ def test_full_speed_computes_what_the_frame_leaves_after_drawing() -> None:
     pace.computed(100.0)
     assert pace.compute_budget(100.010) == pytest.approx(FRAME_TARGET - 0.010)  # drew for 10 ms
     pace.computed(101.0)
-    assert pace.compute_budget(101.030) == pytest.approx(FRAME_TARGET - 0.020)  # mean of 10 and 30 ms
+    # Drew for 20 ms on average (10 and 30): what the frame leaves (5 ms) is less than half of that.
+    assert pace.compute_budget(101.030) == pytest.approx(max(FRAME_TARGET - 0.020, 0.010))
     pace.computed(102.0)
-    assert pace.compute_budget(102.5) == MIN_COMPUTE  # slow drawing: still some progress
+    assert pace.compute_budget(102.5) == MAX_COMPUTE  # very slow drawing: half of it, within the bounds
+    slow = Pace()
+    slow.computed(0.0)
+    assert slow.compute_budget(0.030) == pytest.approx(0.015)  # drawing fills the frame: compute half as long
+    assert MIN_COMPUTE <= slow.compute_budget(0.030)
     fresh = Pace()
     fresh.computed(0.0)
     assert fresh.compute_budget(0.0) == pytest.approx(min(MAX_COMPUTE, FRAME_TARGET))
