@@ -97,6 +97,6 @@ def torch_step_fn(torch: Any, weights: list[np.ndarray], thresholds: list[np.nda
             for p in (*tw, *tt):
                 p -= eta * p.grad
                 p.grad = None
-        return float(loss)
+        return float(loss.detach())
 
     return step
