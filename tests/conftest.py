@@ -58,3 +58,27 @@ def full_disk(monkeypatch):
     """``with full_disk(folder[, size="64k"]) as how:`` makes ``folder`` a disk with no space left
     (a filled tmpfs as root, else an injected ENOSPC); ``how`` says which."""
     return lambda folder, size="64k": _full_disk(folder, monkeypatch, size)
+
+
+@pytest.fixture()
+def held_background(monkeypatch: pytest.MonkeyPatch):
+    """Every iteration counts as heavy for Run and Step, and the background computation waits for
+    the returned event before it starts (so a test can act while it is computing)."""
+    import threading
+
+    from bpgui.session import running
+
+    monkeypatch.setattr(running, "HEAVY_SECONDS", -1.0)
+    gate = threading.Event()
+    real = running.Background.start
+
+    def start(self, plan, compute):  # type: ignore[no-untyped-def]
+        def held(p):  # type: ignore[no-untyped-def]
+            assert gate.wait(30)
+            return compute(p)
+
+        real(self, plan, held)
+
+    monkeypatch.setattr(running.Background, "start", start)
+    return gate
+

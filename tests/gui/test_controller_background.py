@@ -14,24 +14,11 @@ from PySide6.QtCore import QTimer
 
 from bpgui.controller import Settings, TrainingController
 from bpgui.model.training import Trainer
-from bpgui.session import running
 
 
 @pytest.fixture()
-def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    monkeypatch.setattr(running, "HEAVY_SECONDS", -1.0)
-    event = threading.Event()
-    real = running.Background.start
-
-    def start(self, plan, compute):  # type: ignore[no-untyped-def]
-        def held(p):  # type: ignore[no-untyped-def]
-            assert event.wait(30)
-            return compute(p)
-
-        real(self, plan, held)
-
-    monkeypatch.setattr(running.Background, "start", start)
-    return event
+def gate(held_background: threading.Event) -> threading.Event:
+    return held_background
 
 
 def test_a_heavy_step_leaves_the_event_loop_turning_and_lands_as_a_state(qtbot, gate) -> None:

@@ -20,13 +20,16 @@ from bpgui.views.error_plot import ErrorPlotView
 from bpgui.views.error_plot_items import GridLines
 
 
-class PaintCounter(QObject):
-    def __init__(self) -> None:
+class EventCounter(QObject):
+    """Counts the events of one type a watched object receives (paints, layout requests)."""
+
+    def __init__(self, kind: QEvent.Type = QEvent.Type.Paint) -> None:
         super().__init__()
+        self.kind = kind
         self.count = 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == self.kind:
             self.count += 1
         return False
 
@@ -61,7 +64,7 @@ def test_a_step_paints_the_error_curve_once_and_shows_the_new_error(window, qtbo
     c = window.controller
     window.right_tabs.setCurrentWidget(window.plot)
     qtbot.wait(50)
-    counter = PaintCounter()
+    counter = EventCounter()
     window.plot.plot_item.getViewBox()  # the plot's view box, auto-ranged
     window.plot._plot_widget.viewport().installEventFilter(counter)
     steps = 5
@@ -234,17 +237,6 @@ def test_a_tiles_switching_line_is_a_bare_curve_drawn_as_the_data_item_drew_it(q
             assert np.array_equal(line[0], unit.line[:, 0]) and np.array_equal(line[1], unit.line[:, 1])
 
 
-class LayoutCounter(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.count += 1
-        return False
-
-
 def test_new_errors_do_not_lay_the_curve_out_again_unless_the_value_label_moves(qtbot):
     view = ErrorPlotView()
     qtbot.addWidget(view)
@@ -254,7 +246,7 @@ def test_new_errors_do_not_lay_the_curve_out_again_unless_the_value_label_moves(
     errors = np.linspace(0.5, 0.1, 50)
     view.set_history(errors[:10], np.array([0]), np.array([0.5]))
     QApplication.processEvents()
-    counter = LayoutCounter()
+    counter = EventCounter(QEvent.Type.LayoutRequest)
     view.installEventFilter(counter)
     for n in range(11, 30):  # same widest text: nothing to move
         view.set_history(errors[:n], np.array([0]), np.array([0.5]))

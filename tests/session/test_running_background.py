@@ -22,20 +22,9 @@ def heavy(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture()
-def gated(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+def gated(held_background: threading.Event) -> threading.Event:
     """The background computation waits for the returned event before it starts."""
-    gate = threading.Event()
-    real = running.Background.start
-
-    def start(self, plan, compute):  # type: ignore[no-untyped-def]
-        def held(p):  # type: ignore[no-untyped-def]
-            assert gate.wait(30)
-            return compute(p)
-
-        real(self, plan, held)
-
-    monkeypatch.setattr(running.Background, "start", start)
-    return gate
+    return held_background
 
 
 def run_ticks(session: TrainingSession, applied: int) -> int:
