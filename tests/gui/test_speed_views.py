@@ -34,6 +34,19 @@ class EventCounter(QObject):
         return False
 
 
+def _render(widget: pg.PlotWidget, width: int, height: int) -> QImage:
+    """What ``widget`` draws, shown at ``width`` × ``height`` on white; the widget is closed after."""
+    widget.show()
+    QApplication.processEvents()
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    widget.scene().render(painter, QRectF(0, 0, width, height), widget.sceneRect())
+    painter.end()
+    widget.close()
+    return image
+
+
 def _grid_image(grid_type: type, x_range: tuple[float, float], y_range: tuple[float, float]) -> QImage:
     """A plot with only a grid of ``grid_type``, rendered at 400 × 300."""
     widget = pg.PlotWidget(background="w")
@@ -42,15 +55,7 @@ def _grid_image(grid_type: type, x_range: tuple[float, float], y_range: tuple[fl
     grid.setPen(pg.mkPen("#e4e4e4"))
     widget.getPlotItem().addItem(grid, ignoreBounds=True)
     widget.getPlotItem().setRange(xRange=x_range, yRange=y_range, padding=0)
-    widget.show()
-    QApplication.processEvents()
-    image = QImage(400, 300, QImage.Format.Format_ARGB32)
-    image.fill(0xFFFFFFFF)
-    painter = QPainter(image)
-    widget.scene().render(painter, QRectF(0, 0, 400, 300), widget.sceneRect())
-    painter.end()
-    widget.close()
-    return image
+    return _render(widget, 400, 300)
 
 
 @pytest.mark.parametrize("x_range,y_range", [((0, 1), (0, 1)), ((-3.7, 1234.5), (0.001, 0.0173)),
@@ -208,15 +213,7 @@ def _line_image(item_type: type) -> QImage:
     item = item_type(pen=pg.mkPen("#1a1a1a", width=1.2 * 1.75, style=pg.QtCore.Qt.PenStyle.DashLine))
     widget.addItem(item)
     item.setData(np.array([0.05, 0.93]), np.array([0.12, 0.81]))
-    widget.show()
-    QApplication.processEvents()
-    image = QImage(200, 160, QImage.Format.Format_ARGB32)
-    image.fill(0xFFFFFFFF)
-    painter = QPainter(image)
-    widget.scene().render(painter, QRectF(0, 0, 200, 160), widget.sceneRect())
-    painter.end()
-    widget.close()
-    return image
+    return _render(widget, 200, 160)
 
 
 def test_a_tiles_switching_line_is_a_bare_curve_drawn_as_the_data_item_drew_it(qtbot):
