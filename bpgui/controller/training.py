@@ -132,7 +132,11 @@ class TrainingController(QObject):
             if event not in self._held:
                 self._held.append(event)
             return
-        if self._held and not self._holding:
+        if self._holding:
+            # Run stopped itself (a stop condition, divergence): the views hear of that and of the
+            # tick's iterations together, so no frame shows the one without the other.
+            self._holding = False
+        if self._held:
             self._emit_held()  # anything else (a pause, a step) comes after the tick it follows
         if event == "state":
             self.state_changed.emit()

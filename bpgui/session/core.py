@@ -320,4 +320,7 @@ class SessionCore:
         self.set_running(not self._running)
 
     def pause(self) -> None:
+        """Stop Run, and forget any iteration computing off the thread (Run's or a Step's): whatever
+        the learner does next starts from the state shown."""
+        self._background.drop()
         self.set_running(False)

@@ -11,7 +11,7 @@ import html
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QToolButton
 
 MESSAGE_MS = 15_000
 
@@ -120,6 +120,8 @@ class StatusArea(QObject):
         if bar is not None and bar.width() > 0:
             others = self.message_label.minimumWidth() + 40 + sum(
                 w.sizeHint().width() for w in self._job_widgets() if w.isVisible())
+            if bar.isSizeGripEnabled():  # the grip in the corner takes its share of the bar too
+                others += bar.style().pixelMetric(QStyle.PixelMetric.PM_SizeGripSize) + 8
             room = max(label.minimumWidth(), bar.width() - others)
         shown = text if text_width <= room else metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 8)
         label.setMaximumWidth(max(label.minimumWidth(), room))

@@ -76,3 +76,25 @@ def test_a_run_tick_returns_to_the_event_loop_before_the_views_draw_it(qtbot) ->
     # The timer due during the tick ran before the views heard of it; then the history, then the state.
     first_state = next(i for i, event in enumerate(order) if event.startswith("state"))
     assert order.index("timer") < order.index("history") < first_state
+
+
+def test_run_stopping_itself_is_heard_with_the_tick_that_stopped_it(qtbot) -> None:
+    """Reaching the target mid-tick: the views hear of the pause and of the tick's last iterations in
+    the same event, so no frame can show the status at the new t and the other views at the old."""
+    c = TrainingController(Settings(target_error=0.01))
+    c.set_speed(0)
+    c.set_running(True)
+    c._timer.stop()
+    seen: list[tuple[str, int]] = []
+    c.running_changed.connect(lambda running: seen.append((f"running {running}", c.iteration)))
+    c.state_changed.connect(lambda: seen.append(("state", c.iteration)))
+    for _ in range(10_000):
+        c._on_timer_timeout()
+        if not c.running:
+            break
+        qtbot.wait(1)  # the held drawing of each tick
+    assert not c.running
+    stop = seen.index(("running False", c.iteration))
+    assert ("state", c.iteration) in seen[stop:]  # heard in the same tick, before any event loop turn
+    c._release_timer.stop()
+    assert not c._held

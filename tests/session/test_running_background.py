@@ -204,3 +204,23 @@ def test_run_frames_leave_the_accumulated_epoch_row_to_the_next_pass(monkeypatch
     assert calls  # measured now that nothing else will
     assert paused.epoch_iterations[-1] == session.iteration
     assert session.status()["error"] == paused.epoch_errors[-1]
+
+
+def test_a_phase_walk_started_while_a_heavy_step_computes_drops_that_step(
+        heavy: None, gated: threading.Event) -> None:
+    """The walk shows the next iteration from the state shown; the Step it interrupted never lands."""
+    session = TrainingSession(Settings(target_error=None))
+    session.step()
+    gated.set()
+    assert session.wait_for_run(30) and session.collect_background() == 1
+    gated.clear()
+    session.step()  # a second heavy Step starts computing
+    assert session.run_pending
+    session.step_phase()
+    assert not session.run_pending
+    gated.set()
+    session.wait_for_run(30)
+    assert session.collect_background() == 0 and session.iteration == 1
+    walked = session.display_record()
+    assert walked.iteration == 2  # the walk is iteration 2, from t = 1
+    assert np.array_equal(walked.flat_values, session.network.flat)
