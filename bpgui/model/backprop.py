@@ -28,7 +28,7 @@ import numpy as np
 from .activations import output_delta, sample_errors
 from .backprop_small import SMALL_NETWORK, SmallStep, compute_step_small
 from .network import Network
-from .records import IterationRecord, LayerValues, LazyRecord, StepResult
+from .records import IterationRecord, LazyRecord, StepResult, frozen_layers
 
 __all__ = [
     "StepResult",
@@ -158,13 +158,7 @@ def make_record(
             step, iteration, epoch, mode, learning_rate, _readonly_view(np.asarray(sample_indices)),
             _readonly_view(inputs), _readonly_view(targets), network_before.flat, network_before.layer_sizes,
         )
-    for arrays in (step.nets, step.outputs, step.deltas):
-        for a in arrays:
-            if a.flags.writeable:
-                a.setflags(write=False)
-    if step.sample_errors.flags.writeable:
-        step.sample_errors.setflags(write=False)
-    layers = tuple(map(LayerValues, step.nets, step.outputs, step.deltas))
+    layers = frozen_layers(step)
     return IterationRecord(
         iteration, epoch, mode, learning_rate, _readonly_view(np.asarray(sample_indices)),
         _readonly_view(inputs), _readonly_view(targets), layers, step.sample_errors,

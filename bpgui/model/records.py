@@ -132,6 +132,17 @@ class IterationRecord(NamedTuple):
         return tuple(out)
 
 
+def frozen_layers(step: StepResult) -> tuple[LayerValues, ...]:
+    """A step's per-layer arrays (and its E_k per sample) marked read-only, as a record's ``layers``."""
+    for arrays in (step.nets, step.outputs, step.deltas):
+        for a in arrays:
+            if a.flags.writeable:
+                a.setflags(write=False)
+    if step.sample_errors.flags.writeable:
+        step.sample_errors.setflags(write=False)
+    return tuple(map(LayerValues, step.nets, step.outputs, step.deltas))
+
+
 class _FromStep:
     """A field of ``LazyRecord`` made from its step when first read (``LazyRecord._fill`` stores all four)."""
 
@@ -172,15 +183,11 @@ class LazyRecord(IterationRecord):
 
     def _fill(self) -> None:
         step = self._step
-        for arrays in (step.nets, step.outputs, step.deltas):
-            for a in arrays:
-                if a.flags.writeable:
-                    a.setflags(write=False)
-        for a in (step.sample_errors, step.gradients, step.updates):
+        d = self.__dict__
+        d["layers"] = frozen_layers(step)
+        for a in (step.gradients, step.updates):
             if a.flags.writeable:
                 a.setflags(write=False)
-        d = self.__dict__
-        d["layers"] = tuple(map(LayerValues, step.nets, step.outputs, step.deltas))
         d["sample_errors"], d["flat_gradients"], d["flat_updates"] = step.sample_errors, step.gradients, step.updates
 
     layers = _FromStep("layers")
