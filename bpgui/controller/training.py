@@ -370,15 +370,6 @@ class TrainingController(QObject):
         """Exercise 5.5 for the current data and network; ``comparison_ready`` when done."""
         self._session.request_comparison(epochs)
 
-    def wait_for_iteration(self, seconds: float = 30.0) -> bool:
-        """Block until an iteration computing off the GUI thread is done, then apply it (tests,
-        scripted use); False if it had not finished by then."""
-        if not self._session.wait_for_run(seconds):
-            return False
-        self._session.collect_background()
-        self._follow_pending()
-        return True
-
     def wait_for_jobs(self, milliseconds: int = 10_000) -> bool:
         """Block until the slow work in progress has ended and its result is adopted (tests,
         scripted use); False if it had not ended by then."""
