@@ -145,9 +145,8 @@ def topology_view(qtbot):
     return v
 
 
-@pytest.fixture()
-def xor_map_view(qtbot):
-    """The decision map alone, showing a 2-3-1 network (seed 2) on XOR, shown."""
+def shown_xor_map(qtbot, hidden: int, width: int, height: int):
+    """The decision map alone, ``width`` × ``height``, showing a 2-``hidden``-1 network (seed 2) on XOR."""
     from bpgui.model.datasets import load_builtin
     from bpgui.model.network import Network
     from bpgui.model.plane_map import surface_if_planar
@@ -155,13 +154,25 @@ def xor_map_view(qtbot):
 
     widget = DecisionMapView()
     qtbot.addWidget(widget)
-    widget.resize(760, 480)
+    widget.resize(width, height)
     data = load_builtin("xor")
     widget.set_data(data)
-    widget.show_surface(surface_if_planar(Network.initialise((2, 3, 1), seed=2), data))
+    widget.show_surface(surface_if_planar(Network.initialise((2, hidden, 1), seed=2), data))
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture()
+def xor_map_view(qtbot):
+    """The decision map alone, showing a 2-3-1 network (seed 2) on XOR, shown."""
+    return shown_xor_map(qtbot, 3, 760, 480)
+
+
+@pytest.fixture()
+def make_xor_map(qtbot):
+    """``make_xor_map(hidden, width, height)``: a decision map as ``xor_map_view``, of another size."""
+    return lambda hidden, width, height: shown_xor_map(qtbot, hidden, width, height)
 
 
 def _drawn_labels(axis):

@@ -14,9 +14,7 @@ from PySide6.QtWidgets import QWidget
 from bpgui.model.datasets import load_builtin
 from bpgui.model.errors import BpguiError
 from bpgui.model.network import Network
-from bpgui.model.plane_map import surface_if_planar
 from bpgui.views.comparison import ComparisonView
-from bpgui.views.decision_map import DecisionMapView
 from bpgui.views.decision_map_samples import BINARY_CLASS_COLOURS, class_styles
 from bpgui.views.decision_map_tiles import COLOR_MAP, aspect_ratio, square_box
 from bpgui.views.style import HIGH_DARK, LOW_DARK, value_colour
@@ -79,15 +77,8 @@ def test_each_tile_shows_the_planes_range(view):
     assert len(ticks) == 2 and ticks[0][0] < ticks[1][0]
 
 
-def test_many_units_scroll_rather_than_shrink(qtbot):
-    widget = DecisionMapView()
-    qtbot.addWidget(widget)
-    widget.resize(420, 300)
-    data = load_builtin("xor")
-    widget.set_data(data)
-    widget.show_surface(surface_if_planar(Network.initialise((2, 16, 1), seed=2), data))
-    widget.show()
-    qtbot.waitExposed(widget)
+def test_many_units_scroll_rather_than_shrink(qtbot, make_xor_map):
+    widget = make_xor_map(16, 420, 300)
     widget.set_text_scale(1.75)
     qtbot.wait(10)
     scroll = widget.findChild(QWidget, "hidden_maps_scroll")
