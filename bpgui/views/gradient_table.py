@@ -98,7 +98,7 @@ from .gradient_table_columns import (
     RESORT_INTERVAL_MS,
     display_name,
 )
-from .gradient_table_delegate import ValueEditDelegate
+from .gradient_table_delegate import CellDelegate, ValueEditDelegate
 from .gradient_table_model import GradientTableModel
 from .gradient_table_proxy import GradientFilterProxyModel
 from .gradient_table_widths import ColumnWidths, bar_direction, two_line_minimum
@@ -167,6 +167,7 @@ class GradientTableView(QWidget):
         # Only "Value before" is ever editable, and only after set_editable(True) (see the model's flags).
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._table.setItemDelegate(CellDelegate(self._table))
         self._value_delegate = ValueEditDelegate(self._table)
         self._table.setItemDelegateForColumn(COL_VALUE, self._value_delegate)
         self._table.setItemDelegateForColumn(COL_NEW_VALUE, self._value_delegate)

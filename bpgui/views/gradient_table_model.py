@@ -66,7 +66,12 @@ from .gradient_table_columns import (
 # A warm background with dark text, readable in light and dark palettes alike.
 _WARNING_BACKGROUND = QBrush(QColor(255, 205, 160))
 _WARNING_FOREGROUND = QBrush(QColor(40, 20, 0))
+# Made once: an enum "|" in Python costs a microsecond or two, and Qt asks every painted cell.
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
 _MAX_QUOTED = 40  # characters of a refused edit's text quoted in the message
+_DISPLAY, _ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+_BACKGROUND, _FOREGROUND = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -299,11 +304,10 @@ class GradientTableModel(QAbstractTableModel):
         return self.cell_flags(index.row(), index.column())
 
     def cell_flags(self, row: int, column: int) -> Qt.ItemFlag:
-        """``flags()`` without a QModelIndex (for the proxy)."""
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if self.is_cell_editable(row, column):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        """``flags()`` without a QModelIndex (for the proxy; asked once per painted cell)."""
+        if column == self._edit_column and self.is_cell_editable(row, column):
+            return _EDITABLE_FLAGS
+        return _CELL_FLAGS
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Never changes the model (returns False): an edit of "Value before" becomes a request.
@@ -346,6 +350,13 @@ class GradientTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.describe(spec)
         return None
+
+    def cell_look(self, row: int, column: int) -> tuple[Any, Any, Any, Any]:
+        """What a painted cell shows: (display, alignment, background, foreground), each what ``data()``
+        answers for that role (None where it answers nothing), in one Python call (see CellDelegate)."""
+        data = self.cell_data
+        return (data(row, column, _DISPLAY), data(row, column, _ALIGNMENT), data(row, column, _BACKGROUND),
+                data(row, column, _FOREGROUND))
 
     def _number_data(self, row: int, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole:

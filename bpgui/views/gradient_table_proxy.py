@@ -190,6 +190,12 @@ class GradientFilterProxyModel(QAbstractProxyModel):
             return None
         return self._source.cell_data(int(self._order[index.row()]), index.column(), role)
 
+    def cell_look(self, row: int, column: int) -> tuple[Any, Any, Any, Any]:
+        """The source's ``cell_look`` for the row shown at ``row`` (see CellDelegate)."""
+        if self._source is None or not 0 <= row < self._order.shape[0]:
+            return None, None, None, None
+        return self._source.cell_look(int(self._order[row]), column)
+
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Passed to the source row shown at ``index`` (which only turns an edit into a request)."""
         if not index.isValid() or self._source is None:

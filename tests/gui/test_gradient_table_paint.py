@@ -1,0 +1,102 @@
+"""The table's cells are painted from one ``cell_look`` call a cell (CellDelegate) and look exactly as
+Qt's own delegate paints them from ``data()``: same pixels, in every state a cell can be in."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+
+from bpgui.model.datasets import load_builtin
+from bpgui.model.network import Network
+from bpgui.model.training import Trainer
+from bpgui.views.gradient_table import GradientTableView
+from bpgui.views.gradient_table_columns import COL_NEW_VALUE, COL_REL_ERROR, COL_VALUE, N_COLUMNS
+from bpgui.views.gradient_table_delegate import CellDelegate
+
+
+@pytest.fixture
+def table(qtbot):
+    view = GradientTableView()
+    qtbot.addWidget(view)
+    view.resize(900, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    trainer = Trainer(Network.initialise((2, 3, 1), seed=4), load_builtin("xor"))
+    view.set_record(trainer.step())
+    return view
+
+
+def grab(view: GradientTableView, qtbot, use_qt_delegate: bool):
+    """The table's viewport painted with Qt's own delegate, or with the app's."""
+    inner = view.findChild(QTableView, "gradientTable")
+    saved = {c: inner.itemDelegateForColumn(c) for c in range(N_COLUMNS)}
+    if use_qt_delegate:
+        plain = QStyledItemDelegate(inner)
+        inner.setItemDelegate(plain)
+        for c in range(N_COLUMNS):
+            inner.setItemDelegateForColumn(c, plain)
+    image = inner.viewport().grab().toImage()
+    if use_qt_delegate:
+        inner.setItemDelegate(CellDelegate(inner))
+        for c, delegate in saved.items():
+            inner.setItemDelegateForColumn(c, delegate)
+    return image
+
+
+def assert_same_pixels(view, qtbot):
+    ours, qts = grab(view, qtbot, False), grab(view, qtbot, True)
+    assert ours.size() == qts.size()
+    assert ours == qts
+
+
+def test_the_app_paints_the_default_delegate_and_both_value_columns(table):
+    inner = table.findChild(QTableView, "gradientTable")
+    assert isinstance(inner.itemDelegate(), CellDelegate)
+    assert isinstance(inner.itemDelegateForColumn(COL_VALUE), CellDelegate)
+    assert isinstance(inner.itemDelegateForColumn(COL_NEW_VALUE), CellDelegate)
+
+
+def test_plain_cells_look_as_qt_paints_them(table, qtbot):
+    assert_same_pixels(table, qtbot)
+
+
+def test_a_selected_row_looks_as_qt_paints_it(table, qtbot):
+    table.select_parameter(2)
+    assert_same_pixels(table, qtbot)
+
+
+def test_blank_cells_of_a_phase_look_as_qt_paints_them(table, qtbot):
+    n = 13
+    values = np.linspace(-1, 1, n)
+    table.set_values(values, np.where(np.arange(n) % 2, np.nan, values), np.full(n, np.nan), None)
+    assert_same_pixels(table, qtbot)
+
+
+def test_warning_cells_of_a_check_look_as_qt_paints_them(table, qtbot):
+    n = 13
+    errors = np.where(np.arange(n) % 3 == 0, 0.5, 1e-9)  # every third disagrees
+    table.set_check(np.linspace(-1, 1, n), errors)
+    inner = table.findChild(QTableView, "gradientTable")
+    assert not inner.isColumnHidden(COL_REL_ERROR)
+    warned = inner.model().cell_look(0, COL_REL_ERROR)
+    assert warned[2] is not None and warned[3] is not None  # a background and a text colour
+    assert_same_pixels(table, qtbot)
+
+
+def test_editable_cells_and_sorting_look_as_qt_paints_them(table, qtbot):
+    table.set_editable(True)
+    inner = table.findChild(QTableView, "gradientTable")
+    inner.sortByColumn(COL_VALUE, Qt.SortOrder.DescendingOrder)
+    assert_same_pixels(table, qtbot)
+
+
+def test_cell_look_answers_what_data_answers(table):
+    model = table.findChild(QTableView, "gradientTable").model()
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+             Qt.ItemDataRole.ForegroundRole)
+    for row in range(model.rowCount()):
+        for col in range(N_COLUMNS):
+            assert model.cell_look(row, col) == tuple(model.data(model.index(row, col), r) for r in roles)
+    assert model.cell_look(model.rowCount(), 0) == (None, None, None, None)
