@@ -61,14 +61,13 @@ from .topology_items import (
     tint,
 )
 from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, path_rect, shown_units
-from .topology_looks import apply_looks
+from .topology_looks import apply_looks, put_labels, restyle_links
 from .topology_maps import surface_maps, value_image
 from .topology_text import elide, fmt, number_template
 
 __all__ = ["DIM_LINK", "DIM_TEXT", "DIM_UNIT", "EDGE_UNITS", "LAYER_GAP", "LIT", "MAX_ANTIALIASED_LINKS",
            "MAX_LABELLED_LINKS", "MAX_UNITS_SHOWN", "MIN_FIT_SCALE", "NEGATIVE", "PATH", "POSITIVE", "RADIUS",
-           "SELECTED", "TEXT", "UNIT_GAP",
-           "TopologyView", "shown_units"]
+           "SELECTED", "TEXT", "UNIT_GAP", "TopologyView", "shown_units"]
 
 # How the drawing writes a number (tests read numbers as drawn): _fmt(value, view.digits()).
 _fmt = fmt
@@ -122,6 +121,9 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._layout: tuple[tuple[int, int], ...] = ()  # per layer: (first weight, first threshold)
         self._unit_maps: dict[tuple[int, int], QImage] = {}  # (layer, unit) → its map over the plane
         self._link_indices = np.empty(0, dtype=np.intp)  # the drawn links' parameters, in self._links' order
+        self._link_list: list[Link] = []  # the drawn links, in that order
+        self._link_looks: tuple[np.ndarray, np.ndarray] | None = None  # their (sign, width) drawn (restyle_links)
+        self._shown: dict[Label, QPointF] | None = None  # each label drawn → its place (None: not placed yet)
         self._batch, self._reveal = 0, False  # see batched()
         self._kept_chosen: tuple[object, object, tuple[int, ...]] = (None, None, ())  # see _chosen()
         self._pending: bool | None = None  # a placement asked for inside batched(): with a refit?
@@ -248,6 +250,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._show_unit_maps()
         self._links_limited = len(self._links) > MAX_LABELLED_LINKS
         self._link_indices = np.fromiter(self._links, dtype=np.intp, count=len(self._links))
+        self._link_list, self._link_looks, self._shown = list(self._links.values()), None, None
         # Hundreds of wide antialiased lines cost tens of milliseconds a frame;
         # past that many links, crisp lines are the better trade.
         self.setRenderHint(QPainter.RenderHint.Antialiasing, len(self._links) <= MAX_ANTIALIASED_LINKS)
@@ -292,11 +295,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
                 frozenset(i for i, t in self._path_links.items() if t and i in self._links), self._chosen()))
         places, self._dropped, bounds = geo.place_labels(obstacles, wanted, self._marked_lines(), self._placed)
         self._live = {label for label, _ in wanted}
-        for label, centre in places.items():
-            parent = label.parentItem()
-            label.setPos(centre - parent.pos() if parent is not None else centre)
-        for label in self._every_label():
-            label.setVisible(label in places)
+        self._shown = put_labels(self._every_label() if self._shown is None else self._shown, places, self._shown)
         rect = bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         if refit or rect != self.scene().sceneRect():
             self.scene().setSceneRect(rect)
@@ -350,10 +349,9 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         had_record, had_phase = self._record is not None, self._phase is not None
         self._network, self._record, self._phase = network, record, phase
         params = self._shown_parameters()
-        scale = float(np.max(np.abs(params))) if params.size else 1.0
-        weights = params[self._link_indices].tolist() if params.size else []
-        for link, value in zip(self._links.values(), weights):
-            link.set_weight(value, scale)
+        if params.size:  # only the links whose look changed call Qt (most of a big network's do not, a step)
+            self._link_looks = restyle_links(self._link_list, params[self._link_indices],
+                                             float(np.max(np.abs(params))), self._link_looks)
         ranges = topology_text.unit_ranges(network, len(self._sizes) - 1)
         for k, units in enumerate(self._units):
             for u in units:

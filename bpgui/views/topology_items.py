@@ -14,7 +14,6 @@ selected (``SELECTED``) and on a highlighted path (``PATH``).
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -298,9 +297,10 @@ class Link(Highlight, QGraphicsLineItem):
         self._pen_key: tuple[Any, ...] = ()  # what the pen set last was made of
         self._apply_pen()
 
-    def set_weight(self, value: float, scale: float) -> None:
-        self._color = POSITIVE if value >= 0 else NEGATIVE
-        self._width = 0.6 + 5.4 * min(1.0, abs(value) / scale) if scale > 0 and math.isfinite(value) else 0.6
+    def set_weight_look(self, positive: bool, width: float) -> None:
+        """The weight's colour (its sign) and width, as ``topology_looks.link_looks`` gives them."""
+        self._color = POSITIVE if positive else NEGATIVE
+        self._width = width
         self._apply_pen()
 
     def set_looks(self, path: bool, lit: bool) -> None:
@@ -551,7 +551,6 @@ def export_scene(scene: QGraphicsScene, path: str, size: QSize | None = None) ->
     save_image(image, path)
 
 
-
 def build_links(sizes: tuple[int, ...], offsets: tuple[tuple[int, int], ...], positions: list[dict[int, QPointF]],
                 spacing: geo.Spacing, scale: float, dummy: bool) -> tuple[list[Link], list[DummyInput]]:
     """Every drawn layer's links (and, with ``dummy``, the −1 inputs and their threshold links), placed.
@@ -582,3 +581,4 @@ def build_links(sizes: tuple[int, ...], offsets: tuple[tuple[int, int], ...], po
                 link.candidates = geo.along_link(place, positions[k][j], 1, 2)
                 links.append(link)
     return links, boxes
+
