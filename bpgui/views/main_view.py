@@ -7,9 +7,12 @@ settings themselves are read and clamped in ``view_options``, presentation's sta
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel
 
 from .decision_map import MAIN_MAP_SIDE
@@ -36,6 +39,18 @@ def output_names(data) -> tuple[str, ...]:
     if data.task == "classification" and data.n_outputs == 1 and len(data.class_names) == 2:
         return (f"{data.target_names[0]} = {data.class_names[1]}",)
     return tuple(data.target_names)
+
+
+def release_connections(window: MainWindow) -> None:
+    """Drop the closures a replaced window's actions and widgets hold (they refer back to the
+    window, through Qt, where Python's garbage collector cannot see the cycle)."""
+    signals = [s for a in window.findChildren(QAction) for s in (a.triggered, a.toggled)]
+    signals += [window.speed.valueChanged, window.seed.editingFinished]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "failed to disconnect": it had none
+        for signal in signals:
+            with contextlib.suppress(RuntimeError, TypeError, SystemError):
+                signal.disconnect()
 
 
 def banner(style: str) -> QLabel:

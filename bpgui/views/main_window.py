@@ -11,13 +11,10 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import warnings
 
 import numpy as np
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -165,12 +162,14 @@ class MainWindow(QMainWindow, WindowParts):
 
         self._phase_timer = QTimer(self)
         self._phase_timer.timeout.connect(self._on_phase_timer_timeout)
-        # While running, the error curve (whose cost grows with the history)
-        # is redrawn at most every PLOT_INTERVAL_MS; everything else per frame.
+        # While running, the error curve (whose cost grows with the history) and the views of numbers
+        # (table, caption, chain rule, status) are shown at most every PLOT_INTERVAL_MS, together; the
+        # network and the maps per frame. Pausing shows everything at once (_catch_up).
         self._plot_timer = QTimer(self)
         self._plot_timer.setSingleShot(True)
         self._plot_timer.setInterval(PLOT_INTERVAL_MS)
-        self._plot_timer.timeout.connect(self._update_plot)
+        self._plot_timer.timeout.connect(self._catch_up)
+        self._numbers_stale = False
 
         self.presentation_state = Presentation(self)
         self.settings_folded = False  # large text on a small screen folded the settings dock away
@@ -270,15 +269,33 @@ class MainWindow(QMainWindow, WindowParts):
         self._plot_timer.stop()
         self.plot.show_history(self.controller.history())
 
+    def _catch_up(self) -> None:
+        """The curve and the numbers' views, after a Run frame or two left them behind (or on pausing)."""
+        self._update_plot()
+        if self._numbers_stale:
+            with self.topology.batched():
+                self._show_numbers()
+
     def _on_controller_state_changed(self) -> None:
         with self.topology.batched():  # the state and its path: the network's labels placed once
             self._show_state()
 
     def _show_state(self) -> None:
         c = self.controller
+        self.topology.show_state(c.network, c.display_record(), c.phase_view)
+        self._update_map()  # Run's frames too: one surface per network (plane_map), drawn in place
+        if c.running:  # the numbers' views with the curve (see _plot_timer)
+            self._numbers_stale = True
+            if not self._plot_timer.isActive():
+                self._plot_timer.start()
+        else:
+            self._show_numbers()
+
+    def _show_numbers(self) -> None:
+        self._numbers_stale = False
+        c = self.controller
         phase = c.phase_view
         shown = c.display_record()
-        self.topology.show_state(c.network, shown, phase)
         if phase is None:
             # A completed iteration, or (t = 0, after an edit) the preview of the next one.
             self.table.set_record(shown)
@@ -292,7 +309,6 @@ class MainWindow(QMainWindow, WindowParts):
             self.table.set_batch_size(shown.batch_size)
         if self.check_action.isChecked() and not c.running:
             c.request_gradient_check()
-        self._update_map()  # Run's frames too: one surface per network (plane_map), drawn in place
         self.plot.set_current_iteration(c.iteration, c.end)
         self.plot.set_iteration_curve_name(iteration_curve_name(self.controller.settings.mode))
         if phase is None:
@@ -378,20 +394,9 @@ class MainWindow(QMainWindow, WindowParts):
         for part in (self.takeCentralWidget(), self.settings_dock.widget(), self.comparison, self.perceptron):
             if part is not None:
                 part.deleteLater()
-        self._release_connections()
+        main_view.release_connections(self)
         self.deleteLater()  # and the shell, once the event loop runs: nothing of it is kept
         return replacement
-
-    def _release_connections(self) -> None:
-        """Drop the closures the old window's actions and widgets hold (they refer back to the
-        window, through Qt, where Python's garbage collector cannot see the cycle)."""
-        signals = [s for a in self.findChildren(QAction) for s in (a.triggered, a.toggled)]
-        signals += [self.speed.valueChanged, self.seed.editingFinished]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # "failed to disconnect": it had none
-            for signal in signals:
-                with contextlib.suppress(RuntimeError, TypeError, SystemError):
-                    signal.disconnect()
 
     def show_perceptron(self, problem: str) -> None:
         """The note's perceptron on AND/OR/NOT/XOR; from XOR, one action goes to the 2-2-1 network."""
@@ -476,7 +481,7 @@ class MainWindow(QMainWindow, WindowParts):
         if running:
             self.play_phases_action.setChecked(False)
         if not running:
-            self._update_plot()  # nothing stale once paused
+            self._catch_up()  # nothing stale once paused
         self.run_action.blockSignals(True)
         self.run_action.setChecked(running)
         self.run_action.blockSignals(False)

@@ -1,0 +1,68 @@
+"""While Run goes on, the network and its maps follow every frame, and the views of numbers (the table,
+the caption, the chain rule, the status line) come with the error curve, at most every PLOT_INTERVAL_MS;
+pausing shows them all at once, for the iteration the network shows."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from bpgui.views.gradient_table_columns import COL_NEW_VALUE
+from bpgui.views.status_text import status_line
+
+
+def shown_new_values(window) -> np.ndarray:
+    """The raw numbers of the table's "Value after" column, in the parameters' order."""
+    model = window.table.source_model()
+    return np.array([model.cell_data(row, COL_NEW_VALUE, Qt.ItemDataRole.UserRole)
+                     for row in range(model.rowCount())], dtype=float)
+
+
+def counting(monkeypatch, obj, name: str) -> list[int]:
+    calls = [0]
+    original = getattr(obj, name)
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(obj, name, counted)
+    return calls
+
+
+def status_now(window) -> str:
+    c = window.controller
+    return status_line(c.status(), c.settings.mode, None, False, digits=window.shown_digits)
+
+
+def test_run_frames_redraw_the_network_and_leave_the_numbers_to_the_curves_timer(window, qtbot, monkeypatch):
+    c = window.controller
+    window._plot_timer.setInterval(60_000)  # no catch-up during this test: only the frames
+    frames = counting(monkeypatch, window.topology, "show_state")
+    table = counting(monkeypatch, window.table, "set_record")
+    caption = counting(monkeypatch, window.caption, "setText")
+    c.set_running(True)
+    qtbot.waitUntil(lambda: frames[0] >= 3 and c.iteration > 0, timeout=10_000)
+    assert table[0] == 0 and caption[0] == 0
+    assert window.status_area.status_text() != status_now(window)  # still the status before Run
+    c.set_running(False)
+    # Paused: every view shows the iteration the network shows, at once.
+    assert table[0] >= 1 and caption[0] >= 1
+    record = c.display_record()
+    assert record.iteration == c.iteration > 0
+    np.testing.assert_array_equal(shown_new_values(window), record.flat_new_values)
+    assert window.status_area.status_text() == status_now(window)
+
+
+def test_the_numbers_catch_up_while_run_goes_on(window, qtbot):
+    c = window.controller
+    before = window.status_area.status_text()
+    c.set_running(True)
+    qtbot.waitUntil(lambda: window.status_area.status_text() != before, timeout=10_000)
+    assert c.running
+    # What the table shows is a record of this Run, though Run has gone on since.
+    assert not np.isnan(shown_new_values(window)).any()
+    shown = window.controller.history()
+    assert shown.iteration > 0
+    c.set_running(False)
+    np.testing.assert_array_equal(shown_new_values(window), c.display_record().flat_new_values)
