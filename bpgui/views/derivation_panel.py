@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ..model.formula import ANCHOR_STYLE
 from ..model.forward_arithmetic import ForwardArithmetic
@@ -42,63 +42,42 @@ LISTED = 6  # a sample's x and y list this many values at most (the first ones, 
 
 _ANCHOR = re.compile(r"<a href=[^>]*>|</a>")
 # A number as the panel writes it (format_number; format_factor parenthesises a negative one).
-_NUMBER = re.compile(r"\([0-9.−×⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+\)|[0-9.−×⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+")
-HINTS_MS = 250  # while only a long text's numbers change, its size hints are worked out again this often
 
 
-class FormulaLabel(QLabel):
-    """The panel's rich text. Its size hints cost a layout of the whole text each (three of them: tens of
-    milliseconds for a 784-input unit's chain rule); a step that changes only numbers keeps the last ones and
-    works them out again within ``HINTS_MS`` (the label's height, ``heightForWidth``, is always exact)."""
+class FormulaView(QTextBrowser):
+    """The panel's rich text, read-only, in a view that scrolls itself: a new text is one document
+    built and laid out once at the view's width (a QLabel in a scroll area laid it out again for each of
+    its size hints and its height: ~4× the work, at every Step with a parameter selected). Its size hints
+    do not follow the text, so a longer chain never re-lays out the window; a new text keeps the scroll
+    position, so a learner reading the paths at the bottom stays there while stepping."""
+
+    linkHovered = Signal(str)  # the anchor under the pointer ("" when it leaves one), as QLabel's
 
     def __init__(self) -> None:
         super().__init__()
-        self._kept: tuple[QSize, QSize] | None = None  # (sizeHint, minimumSizeHint) of the text's shape
-        self._heights: dict[tuple[int, ...], int] = {}  # heightForWidth of the text shown, by width and margins
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(HINTS_MS)
-        self._timer.timeout.connect(self._work_out_hints)
+        self._html = ""
+        self.setOpenLinks(False)  # an anchor is a factor's address, never a page to open
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)  # as the panels around it
+        self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
 
-    def setText(self, text: str) -> None:
-        old = self.text()
-        if text == old:
+    def setText(self, html: str) -> None:
+        if html == self._html:
             return
-        same_shape = _NUMBER.sub("0", text) == _NUMBER.sub("0", old)  # the same words: only numbers changed
-        if not same_shape or self._kept is None:
-            self._timer.stop()
-            self._kept = None
-        elif not self._timer.isActive():
-            self._timer.start()
-        self._heights.clear()
-        super().setText(text)
+        self._html = html
+        bar = self.verticalScrollBar()
+        kept = bar.value()
+        self.setHtml(html)
+        self.document().size()  # laid out now, so the scroll bar has its range back
+        bar.setValue(kept)
 
-    def heightForWidth(self, width: int) -> int:
-        """QLabel's, kept for the text shown: the scroll area asks it twice a step, each a layout of the text."""
-        m = self.contentsMargins()
-        key = (width, m.left(), m.top(), m.right(), m.bottom())
-        if key not in self._heights:
-            self._heights[key] = super().heightForWidth(width)
-        return self._heights[key]
+    def text(self) -> str:
+        """The rich text shown, as it was set (QLabel's ``text()``)."""
+        return self._html
 
-    def changeEvent(self, event: QEvent) -> None:
-        self._heights.clear()  # a font, style or palette change may change the text's height
-        super().changeEvent(event)
-
-    def sizeHint(self) -> QSize:
-        return self._kept[0] if self._timer.isActive() and self._kept is not None else self._hints()[0]
-
-    def minimumSizeHint(self) -> QSize:
-        return self._kept[1] if self._timer.isActive() and self._kept is not None else self._hints()[1]
-
-    def _hints(self) -> tuple[QSize, QSize]:
-        self._kept = (super().sizeHint(), super().minimumSizeHint())
-        return self._kept
-
-    def _work_out_hints(self) -> None:
-        kept = self._kept
-        if kept != self._hints():
-            self.updateGeometry()
+    def set_margin(self, margin: int) -> None:
+        """Room around the text, in pixels (the document's own margin: the text's background fills it)."""
+        if self.document().documentMargin() != margin:
+            self.document().setDocumentMargin(margin)
 
 
 def _num(value: float, digits: int = DEFAULT_DIGITS) -> str:
@@ -123,21 +102,12 @@ class DerivationPanel(QWidget):
         self._known = True
         self._paths: ChainPaths | None = None
         self._hovered = ""
-        self.label = FormulaLabel()
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                           | Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.label.setOpenExternalLinks(False)
+        self.label = FormulaView()
         self.label.linkHovered.connect(self._on_link_hovered)
         self.label.installEventFilter(self)
-        scroll = QScrollArea()
-        scroll.setWidget(self.label)
-        scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.label)
         self.setMinimumWidth(220)
         self.set_text_scale(1.0)
 
@@ -150,8 +120,7 @@ class DerivationPanel(QWidget):
     def set_text_scale(self, scale: float) -> None:
         """The text follows the application's font; only the margins are sized here."""
         self._scale = float(scale)
-        m = round(8 * self._scale)
-        self.label.setContentsMargins(m, round(6 * self._scale), m, round(6 * self._scale))
+        self.label.set_margin(round(6 * self._scale))
         self._render()
 
     def show_forward(self, forward: ForwardArithmetic | None) -> None:
@@ -182,7 +151,7 @@ class DerivationPanel(QWidget):
         if self._forward is not None:
             parts.append(self.forward_html(self._forward))
         parts.append(self._chain_html())
-        colour = self.label.palette().color(QPalette.ColorRole.WindowText).name()
+        colour = self.label.palette().color(QPalette.ColorRole.Text).name()
         # Anchors read as the text around them: the formula's colour, no underline.
         html = "<br><br>".join(parts).replace(f'style="{ANCHOR_STYLE}"', f'style="{ANCHOR_STYLE}; color: {colour}"')
         self.label.setText(html)

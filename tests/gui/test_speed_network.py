@@ -133,35 +133,28 @@ def test_the_digits_and_a_hand_edit_redraw_the_selection(wide):
     assert "0.25" in wide.derivation.text()
 
 
-def test_the_panels_size_hints_follow_its_text_within_a_moment(wide, qtbot):
-    from PySide6.QtWidgets import QLabel
-
-    c, label = wide.controller, wide.derivation.label
-    c.step()
-    c.select_unit(1, 0)  # a new text: its hints are worked out at once
-    assert not label._timer.isActive()
-    assert label.sizeHint() == QLabel.sizeHint(label) and label.minimumSizeHint() == QLabel.minimumSizeHint(label)
-    c.step()  # only numbers change: the last hints are kept for a moment, then worked out again
-    assert label._timer.isActive()
-    _assert_shows_the_record(wide)
-    qtbot.waitUntil(lambda: not label._timer.isActive(), timeout=2000)
-    assert label.sizeHint() == QLabel.sizeHint(label) and label.minimumSizeHint() == QLabel.minimumSizeHint(label)
-    c.select_unit(2, 3)  # another shape: exact at once again
-    assert not label._timer.isActive()
-    assert label.sizeHint() == QLabel.sizeHint(label)
-
-
-def test_the_panels_height_is_worked_out_once_per_text_and_always_its_own(wide):
-    from PySide6.QtWidgets import QLabel
-
+def test_stepping_keeps_the_panels_place_and_size_and_an_unchanged_text_is_not_set_again(wide, qtbot,
+                                                                                          monkeypatch):
+    """The chain rule is one document laid out once per text: its size hints never follow the text (a
+    longer chain does not re-lay out the window), and a learner reading its bottom stays there."""
     c, label = wide.controller, wide.derivation.label
     c.step()
     c.select_unit(1, 0)
-    for change in (c.step, lambda: wide.derivation.set_text_scale(1.5), lambda: wide.set_digits(9), c.step):
-        change()
-        for width in (200, label.width(), 900):
-            assert label.heightForWidth(width) == QLabel.heightForWidth(label, width)
-    assert len(label._heights) <= 3
+    qtbot.wait(10)
+    bar = label.verticalScrollBar()
+    assert bar.maximum() > 0  # longer than the panel
+    bar.setValue(bar.maximum())
+    hints, kept, text = (label.sizeHint(), label.minimumSizeHint()), bar.value(), label.text()
+    c.step()
+    assert label.text() != text  # the new iteration's numbers
+    _assert_shows_the_record(wide)
+    assert bar.value() == kept and (label.sizeHint(), label.minimumSizeHint()) == hints
+    built = []
+    monkeypatch.setattr(label, "setHtml", lambda html: built.append(html))
+    wide.derivation.show_selection(c.forward_arithmetic(), c.derivation()[0], paths=c.chain_paths())
+    assert built == []  # the same text: nothing built again
+    c.select_unit(2, 3)  # another text: built once
+    assert len(built) == 1
 
 
 @pytest.mark.parametrize("selected", [False, True])
