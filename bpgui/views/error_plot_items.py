@@ -11,6 +11,14 @@ Each step costs one paint: :func:`settle_range` auto-ranges as soon as the data 
 would do it inside the paint, and the range it changes there asks for a second paint), and
 :class:`GridLines` draws pyqtgraph's grid with one ``drawLines`` per level instead of a Python loop
 over every line (the same lines, pens and order: the same pixels).
+
+A wide antialiased line costs Qt's stroker dearly when it zig-zags: after a long Run, peak downsampling
+hands the E curve ~1,100 points, four to a pixel column, and its 3 px antialiased path took ~6 ms a
+paint. :class:`ThinCurve` strokes such a line through only the points that change what is seen: those
+more than :data:`PIXEL_TOLERANCE` device pixels off the line through the rest
+(:func:`bpgui.views.error_plot_data.simplify`, ~90 points for that curve). The item keeps all its data,
+so bounds, auto-range, hover, log scale and clip-to-view see every point; only the painted path is
+thinner, and only on a raster device (a picture or SVG gets every point).
 """
 
 from __future__ import annotations
@@ -20,11 +28,12 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import functions as fn
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6.QtCore import QLineF, QPointF, Qt
-from PySide6.QtGui import QFont, QPainter, QPen, QPicture
+from PySide6.QtGui import QFont, QPaintEngine, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .error_plot_data import all_finite
+from .error_plot_data import all_finite, simplify
 from .plot_text import BASE_TICK_POINTS, make_room, no_menus, number_axes, points
 from .style import AXIS, BACKGROUND, TEXT
 
@@ -45,6 +54,12 @@ HOVER_BRUSH = pg.mkBrush("#e7298a")
 ITERATION_SYMBOL_BRUSH = pg.mkBrush(ITERATION_COLOUR)
 SYMBOL_SIZE = 5
 HOVER_SIZE = 9
+# How far (device pixels) the painted line of a wide antialiased curve may stray from its data's line.
+PIXEL_TOLERANCE = 0.25
+# A thinned wide line that turns back (up to down or down to up) more often than this zig-zags: it is drawn as
+# separate segments, which Qt strokes in linear time (as one self-overlapping path, 2,500 points took ~90 ms
+# and 6,600 1.4 s). A smooth or staircase line (monotone stretches) stays one path, with its joins.
+ZIGZAG_TURNS = 64
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,117 @@ class GridLines(pg.GridItem):
         p.end()
 
 
+class ThinCurve(pg.PlotCurveItem):
+    """pyqtgraph's curve, its wide antialiased solid line stroked through fewer points, and as separate
+    segments when even those zig-zag (see the module note). ``tolerance`` None strokes every point as one
+    path (pyqtgraph's own way). ``stroked_points`` is how many points the last line built has."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.tolerance: float | None = PIXEL_TOLERANCE
+        self.stroked_points = 0
+        self._pixels: tuple[float, float, float, float] | None = None  # data → device pixels, last painted
+        self._thin: tuple[tuple | None, np.ndarray, np.ndarray] | None = None  # (key, x, y) to stroke
+        self._turns = 0  # how often the thinned line turns back
+        super().__init__(*args, **kwargs)
+
+    def _key(self) -> tuple | None:
+        """What the line is thinned for: (pixel scale, tolerance), or None when it is not thinned."""
+        pen, opts = self.opts["pen"], self.opts
+        if (self.tolerance is None or self._pixels is None or not opts["antialias"] or pen.widthF() <= 1.0
+                or pen.style() != Qt.PenStyle.SolidLine or opts["stepMode"] or opts["fillLevel"] is not None
+                or not isinstance(opts["connect"], str) or opts["connect"] not in ("all", "finite")):
+            return None
+        return (self._pixels, self.tolerance)
+
+    def thinned(self) -> tuple[np.ndarray, np.ndarray]:
+        """The points the line is stroked through at the last painted scale (all of them if not thinned)."""
+        key = self._key()
+        if self._thin is None or self._thin[0] != key:
+            x, y = self.xData, self.yData
+            if x is None or y is None:
+                x = y = np.empty(0)
+            elif key is not None and x.shape[0] > 2:
+                (m11, m12, m21, m22), tolerance = key
+                keep = simplify(m11 * x + m21 * y, m12 * x + m22 * y, tolerance)
+                if keep.shape[0] < x.shape[0]:
+                    x, y = x[keep], y[keep]
+            self._thin = (key, x, y)
+            if key is not None:
+                (_m11, m12, _m21, m22), _tolerance = key
+                rise = np.sign(np.diff(m12 * x + m22 * y))
+                self._turns = int(np.count_nonzero(rise[1:] * rise[:-1] < 0))
+            self.path = None  # built from the old points
+            self._lineSegmentsRendered = False
+        return self._thin[1], self._thin[2]
+
+    def draws_segments(self) -> bool:
+        """Whether the line is drawn as separate segments (pyqtgraph's rule, or a thinned line turning back
+        more than ZIGZAG_TURNS times: a zig-zag, which Qt strokes as one path very slowly)."""
+        return self._shouldUseDrawLineSegments(self.opts["pen"])
+
+    def updateData(self, *args, **kwargs) -> None:
+        self._thin = None
+        super().updateData(*args, **kwargs)
+
+    def paint(self, p: QPainter, opt, widget) -> None:
+        engine = p.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.Raster:
+            t = p.transform()
+            ratio = p.device().devicePixelRatioF()
+            self._pixels = (t.m11() * ratio, t.m12() * ratio, t.m21() * ratio, t.m22() * ratio)
+        else:
+            self._pixels = None  # a vector picture: every point
+        self.thinned()  # drops the path and segments built for another scale
+        pen = self.opts["pen"]
+        if self._key() is None or not self.draws_segments():
+            super().paint(p, opt, widget)
+            return
+        # Flat caps: at a zig-zag's sharp turns the segments' union is the path with its bevel joins (square
+        # or round caps stick out past every peak and widen the band).
+        flat_pen = QPen(pen)
+        flat_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self.opts["pen"] = flat_pen
+        try:
+            super().paint(p, opt, widget)
+        finally:
+            self.opts["pen"] = pen
+
+    def generatePath(self, x: np.ndarray, y: np.ndarray):
+        x, y = self.thinned()
+        self.stroked_points = int(x.shape[0])
+        return super().generatePath(x, y)
+
+    def _shouldUseDrawLineSegments(self, pen: QPen) -> bool:
+        if self._key() is not None:
+            self.thinned()
+            if self._turns > ZIGZAG_TURNS:
+                return True
+        return super()._shouldUseDrawLineSegments(pen)
+
+    def _getLineSegments(self):
+        if self.opts["stepMode"]:
+            return super()._getLineSegments()
+        if not self._lineSegmentsRendered:
+            x, y = self.thinned()
+            self.stroked_points = int(x.shape[0])
+            self._lineSegments = arrayToLineSegments(x, y, connect=self.opts["connect"],
+                                                     finiteCheck=not self.opts["skipFiniteCheck"],
+                                                     out=self._lineSegments)
+            self._lineSegmentsRendered = True
+        return self._lineSegments.drawargs()
+
+
+def thin_curve(item: pg.PlotDataItem) -> None:
+    """Give ``item`` a :class:`ThinCurve` in place of the ``PlotCurveItem`` pyqtgraph made for it."""
+    old = item.curve
+    old.sigClicked.disconnect(item.sigClicked)
+    old.setParentItem(None)
+    item.curve = ThinCurve()
+    item.curve.setParentItem(item)
+    item.curve.sigClicked.connect(item.sigClicked)
+    item.updateItems(styleUpdate=True)
+
+
 def settle_range(plot: pg.PlotItem) -> None:
     """Auto-range now, right after new data, rather than inside the next paint (where the changed range
     makes pyqtgraph paint the plot twice). Does nothing when no auto-range is pending."""
@@ -182,6 +308,7 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
         pen=None, symbol="o", symbolSize=HOVER_SIZE, symbolBrush=HOVER_BRUSH, symbolPen=pg.mkPen("w", width=1.5)
     )
     for item in (iteration_curve, epoch_curve, test_curve):
+        thin_curve(item)
         plot.addItem(item)
         # Peak downsampling keeps each bucket's lowest and highest error: two buckets per pixel column
         # draw the same envelope as pyqtgraph's five, with 2/5 of the points to stroke (a 3 px
