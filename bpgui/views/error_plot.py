@@ -30,12 +30,13 @@ from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_numbe
 from ..model.text import fill
 from ..session.history import History
 from ..session.messages import render
-from .error_plot_data import epoch_length, epoch_positions, has_nonpositive, log_floor
+from .error_plot_data import epoch_length, epoch_positions, for_display
 from .error_plot_hover import nearest_point, nearest_thinned, place_value_label, placeholder_text, widest_text
 from .error_plot_items import (
     EPOCH_SYMBOL_BRUSH,
     ITERATION_SYMBOL_BRUSH,
     TEST_SYMBOL_BRUSH,
+    MarkerLabel,
     build_plot,
     pens,
     place_legend,
@@ -82,6 +83,8 @@ class ErrorPlotView(QWidget):
         self._digits = DEFAULT_DIGITS
         self._scale = 1.0  # the text scale
         self._pens = pens(1.0)
+        self._x_mode = X_ITERATIONS  # the combo's current data (asked at every step, and Qt's answer costs)
+        self._bar_key: tuple[int, str] | None = None  # (width, longest value) the control bar was laid out for
 
         self._x_axis_label = QLabel(self)  # the control bar; the combo is never narrower than its text
         self._x_axis_combo = QComboBox(self, sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -188,7 +191,7 @@ class ErrorPlotView(QWidget):
             settle_range(self._plot_item)  # now: inside the paint it would cost a second paint
         self._update_marker()
         self._update_hover_after_data()
-        self._update_bar_layout()
+        self._update_bar_layout(data_only=True)
 
     def set_current_iteration(self, t: int, end: int) -> None:
         """Mark iteration t with a vertical line, shown only after stepping back (t < end)."""
@@ -241,7 +244,7 @@ class ErrorPlotView(QWidget):
         self._changes = sorted((t, ", ".join(texts)) for t, texts in merged.items())
         while len(self._change_lines) < len(self._changes):
             line = pg.InfiniteLine(angle=90, movable=False, pen=self._pens.change)
-            label = pg.InfLineLabel(line, text="", position=0.75, color=TEXT, fill=(255, 255, 255, 200),
+            label = MarkerLabel(line, text="", position=0.75, color=TEXT, fill=(255, 255, 255, 200),
                                     anchors=[(0, 0.5), (0, 0.5)])
             label.setFont(scaled_font(self.font(), BASE_TICK_POINTS, self._scale))
             line.setZValue(4)
@@ -280,7 +283,7 @@ class ErrorPlotView(QWidget):
 
     def x_axis(self) -> str:
         """``X_ITERATIONS`` or ``X_EPOCHS``."""
-        return self._x_axis_combo.currentData()
+        return self._x_mode
 
     def set_x_axis(self, mode: str) -> None:
         index = self._x_axis_combo.findData(mode)
@@ -359,6 +362,7 @@ class ErrorPlotView(QWidget):
 
     # ---- slots ----------------------------------------------------------------------
     def _on_x_axis_combo_changed(self, _index: int) -> None:
+        self._x_mode = self._x_axis_combo.currentData()
         self._update_curves()
         self._update_marker()
         self._update_change_lines()
@@ -403,10 +407,15 @@ class ErrorPlotView(QWidget):
             self._set_hover(None)
         self._update_bar_layout()
 
-    def _update_bar_layout(self) -> None:
-        """The value label shares the control bar when the longest value fits, else it gets a row below."""
-        place_value_label(self._bar, self._layout, self._value_label, self.width(),
-                          (self._x_axis_label, self._x_axis_combo, self._log_check), self._widest_value_text())
+    def _update_bar_layout(self, data_only: bool = False) -> None:
+        """The value label shares the control bar when the longest value fits, else it gets a row below
+        (``data_only``: only the data changed, so nothing does unless the longest value or width did)."""
+        key = (self.width(), self._widest_value_text())
+        if data_only and key == self._bar_key:
+            return
+        self._bar_key = key
+        place_value_label(self._bar, self._layout, self._value_label, key[0],
+                          (self._x_axis_label, self._x_axis_combo, self._log_check), key[1])
 
     def _widest_value_text(self) -> str:
         return widest_text(self.x_axis() == X_EPOCHS, self._iteration_errors, self._epoch_iterations,
@@ -459,29 +468,12 @@ class ErrorPlotView(QWidget):
         has_test = test is not None and bool(np.isfinite(test).any())
         self._update_limits(n, rows)  # first: the curves clip their data to the view's range
 
-        shown_arrays = (errors, epoch, test if has_test else None)
-        floor = None
-        if self.log_scale() and any(has_nonpositive(a) for a in shown_arrays):
-            floor = log_floor(*shown_arrays)
-        self._floor = floor
-
-        log = self.log_scale()
-        capped = not log and any(
-            a is not None and a.shape[0] and float(np.nanmax(a, initial=0.0)) > DISPLAY_CEILING for a in shown_arrays)
+        errors, epoch, test, self._floor, capped = for_display(errors, epoch, test if has_test else None,
+                                                               self.log_scale(), DISPLAY_CEILING)
         if capped != self._capped:
             self._capped = capped
             if not self._hovering:
                 self._set_hover(None)  # the read-out says so
-
-        def shown(values: np.ndarray) -> np.ndarray:
-            # For display only: the log scale cannot draw zeros or negatives, and Qt cannot
-            # draw coordinates past ~1e38 (a diverging run reaches 1e200): those are drawn
-            # at DISPLAY_CEILING, so the axis stays finite; hovering reads the value.
-            if not log and values.shape[0] and float(np.nanmax(values, initial=0.0)) > DISPLAY_CEILING:
-                values = np.minimum(values, DISPLAY_CEILING)
-            if floor is None or not has_nonpositive(values):
-                return values
-            return np.maximum(values, floor)  # NaN stays NaN
 
         iteration_t = self._iteration_x[:n] if self._iteration_positions is None else self._iteration_positions
         if self.x_axis() == X_EPOCHS:
@@ -495,14 +487,14 @@ class ErrorPlotView(QWidget):
         # The first few iterations get dots too: a line of one point draws nothing.
         iteration_symbol = "o" if 0 < n <= FEW_EPOCHS else None
         size = self._pens.symbol_size
-        set_curve(self._iteration_curve, iteration_x, shown(errors), symbol=iteration_symbol,
+        set_curve(self._iteration_curve, iteration_x, errors, symbol=iteration_symbol,
                   symbolSize=size * 0.8, symbolBrush=ITERATION_SYMBOL_BRUSH, symbolPen=None)
-        set_curve(self._epoch_curve, epoch_x, shown(epoch), symbol=symbol, symbolSize=size,
+        set_curve(self._epoch_curve, epoch_x, epoch, symbol=symbol, symbolSize=size,
                   symbolBrush=EPOCH_SYMBOL_BRUSH, symbolPen=None)
-        if has_test and test is not None:
-            set_curve(self._test_curve, epoch_x, shown(test), symbol=symbol, symbolSize=size,
+        if test is not None:
+            set_curve(self._test_curve, epoch_x, test, symbol=symbol, symbolSize=size,
                       symbolBrush=TEST_SYMBOL_BRUSH, symbolPen=None)
-        else:
+        elif self._test_curve.xData is not None:  # (no test set: emptied once, not at every step)
             set_curve(self._test_curve, np.empty(0), np.empty(0))
         if has_test != self._has_test:
             self._has_test = has_test

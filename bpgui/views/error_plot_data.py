@@ -53,6 +53,35 @@ def log_floor(*arrays: np.ndarray | None) -> float:
     return max(smallest / 10.0, np.finfo(np.float64).tiny)
 
 
+def for_display(errors: np.ndarray, epoch: np.ndarray, test: np.ndarray | None, log: bool, ceiling: float
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, float | None, bool]:
+    """The three curves' values as drawn, the log scale's floor (None: none needed) and whether a value was
+    capped.
+
+    The log scale cannot draw zeros or negatives: those are drawn at :func:`log_floor` (NaN stays NaN).
+    Qt cannot draw coordinates past ~1e38 (a diverging run reaches 1e200): on the linear scale values
+    above ``ceiling`` are drawn at it, so the axis stays finite (hovering reads the value). An array
+    needing neither comes back itself, not copied; each is read once for its maximum (linear scale).
+    """
+    floor: float | None = None
+    capped = False
+
+    def shown(a: np.ndarray, low: bool) -> np.ndarray:
+        nonlocal capped
+        if log:
+            return np.maximum(a, floor) if floor is not None and low else a
+        if a.shape[0] and float(np.nanmax(a, initial=0.0)) > ceiling:
+            capped = True
+            return np.minimum(a, ceiling)
+        return a
+
+    low = [has_nonpositive(a) for a in (errors, epoch, test)] if log else [False] * 3
+    if any(low):
+        floor = log_floor(errors, epoch, test)
+    return (shown(errors, low[0]), shown(epoch, low[1]), None if test is None else shown(test, low[2]), floor,
+            capped)
+
+
 def epoch_length(ends: np.ndarray, iterations_per_epoch: float | None) -> float | None:
     """Iterations per epoch: as given, else the length of the last finished epoch (None if unknown)."""
     if iterations_per_epoch is not None:

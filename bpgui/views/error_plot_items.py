@@ -241,15 +241,136 @@ class ThinCurve(pg.PlotCurveItem):
         return self._lineSegments.drawargs()
 
 
-def thin_curve(item: pg.PlotDataItem) -> None:
-    """Give ``item`` a :class:`ThinCurve` in place of the ``PlotCurveItem`` pyqtgraph made for it."""
-    old = item.curve
-    old.sigClicked.disconnect(item.sigClicked)
-    old.setParentItem(None)
-    item.curve = ThinCurve()
-    item.curve.setParentItem(item)
-    item.curve.sigClicked.connect(item.sigClicked)
-    item.updateItems(styleUpdate=True)
+# PlotDataItem option → PlotCurveItem / ScatterPlotItem argument (as PlotDataItem.updateItems hands them)
+_CURVE_ARGS = (("pen", "pen"), ("shadowPen", "shadowPen"), ("fillLevel", "fillLevel"), ("fillOutline", "fillOutline"),
+               ("fillBrush", "brush"), ("antialias", "antialias"), ("connect", "connect"), ("stepMode", "stepMode"),
+               ("skipFiniteCheck", "skipFiniteCheck"))
+_DOT_ARGS = (("symbolPen", "pen"), ("symbolBrush", "brush"), ("symbol", "symbol"), ("symbolSize", "size"),
+             ("data", "data"), ("pxMode", "pxMode"), ("antialias", "antialias"), ("useCache", "useCache"))
+
+
+def _same(a, b) -> bool:
+    """Equal options or arrays (an array only to an array of the same values; NaN equals NaN)."""
+    if a is b:
+        return True
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
+                and a.dtype == b.dtype and bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f")))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False
+
+
+class ErrorCurve(pg.PlotDataItem):
+    """pyqtgraph's PlotDataItem with a :class:`ThinCurve`, handing its curve and dots only what changed.
+
+    pyqtgraph's ``updateItems`` gives the curve and the scatter of dots their data and every style option
+    on each call: on each ``setData`` and again on each change of the view's range, which auto-range makes
+    at every step (the dots' scatter rebuilt four times a step). Here the curve gets data only when the
+    points to show differ from those it has (or after a ``setData``, as the arrays may have been refilled),
+    and the dots get their style options only when those changed, and only their new points when the
+    history grew. ``handed`` counts what was handed (for tests): ``curve`` data, ``dots`` (points) and
+    ``dot_style``."""
+
+    curve: ThinCurve
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._curve_given: tuple[dict, np.ndarray, np.ndarray] | None = None  # (args, x, y) the curve has
+        # (style, x, y, copy of x, copy of y) the dots have: the arrays may be refilled by the next setData
+        self._dots_given: tuple[dict, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._fresh = True  # setData since the last updateItems
+        self.handed = {"curve": 0, "dots": 0, "dot_style": 0}
+        super().__init__(*args, **kwargs)
+        old: pg.PlotCurveItem = self.curve
+        old.sigClicked.disconnect(self.sigClicked)
+        old.setParentItem(None)
+        self.curve = ThinCurve()
+        self.curve.setParentItem(self)
+        self.curve.sigClicked.connect(self.sigClicked)
+        self._curve_given = None
+        self.updateItems()
+
+    def setData(self, *args, **kwargs) -> None:
+        self._curve_given = None  # the new arrays may be the old objects refilled: hand them over
+        self._fresh = True
+        super().setData(*args, **kwargs)
+
+    def updateItems(self, styleUpdate: bool = True) -> None:
+        opts = self.opts
+        if opts.get("stepMode") == "center":  # x moves to the centres there: pyqtgraph's own
+            self._curve_given = self._dots_given = None
+            super().updateItems(styleUpdate)
+            return
+        dataset = self._getDisplayDataset()
+        fresh, self._fresh = self._fresh, False
+        if dataset is None:
+            self._curve_given = self._dots_given = None
+            self.curve.hide()
+            self.scatter.hide()
+            return
+        x, y = dataset.x, dataset.y
+        if opts["pen"] is not None or (opts["fillBrush"] is not None and opts["fillLevel"] is not None):
+            args = {name: opts[key] for key, name in _CURVE_ARGS if key in opts}
+            if dataset.connect is not None:
+                args["connect"] = dataset.connect
+            if isinstance(args["connect"], str) and args["connect"] == "auto":
+                finite = dataset.containsNonfinite is False
+                args["connect"], args["skipFiniteCheck"] = ("all", True) if finite else ("finite", False)
+            given = self._curve_given  # (after a range change: the same arrays, or the same downsampled values)
+            if given is None or not (_same(given[1], x) and _same(given[2], y) and _same(given[0], args)):
+                self.curve.setData(x=x, y=y, **args)
+                self._curve_given = (args, x, y)
+                self.handed["curve"] += 1
+            self.curve.show()
+        else:
+            self._curve_given = None
+            self.curve.hide()
+        if opts["symbol"] is None:
+            self._dots_given = None
+            self.scatter.hide()
+            return
+        style = {name: opts[key] for key, name in _DOT_ARGS if key in opts}
+        dots, n = self._dots_given, x.shape[0]
+        if dots is not None and not fresh and dots[1] is x and dots[2] is y and _same(dots[0], style):
+            self.scatter.show()  # a range change, the same points
+            return
+        if dots is None or not _same(dots[0], style):
+            self.scatter.setData(x=x, y=y, **style)
+            self.handed["dot_style"] += 1
+            self.handed["dots"] += n
+        elif not (_same(dots[3], x) and _same(dots[4], y)):
+            k = dots[3].shape[0]
+            if 0 < k < n and _same(dots[3], x[:k]) and _same(dots[4], y[:k]):
+                self.scatter.addPoints(x=x[k:], y=y[k:])  # a longer history: only the new dots
+                self.handed["dots"] += n - k
+            else:
+                self.scatter.setData(x=x, y=y)  # the style given before stays the scatter's default
+                self.handed["dots"] += n
+        self._dots_given = (style, x, y, np.array(x), np.array(y))
+        self.scatter.show()
+
+
+class MarkerLabel(pg.InfLineLabel):
+    """pyqtgraph's label of a vertical line, which does not place itself while hidden: pyqtgraph placed the
+    hidden step-back marker's label at every range change (a tenth of a step's plot update). It is placed
+    when next shown, as its text is set (the view sets it right after showing the line)."""
+
+    _moved = True
+
+    def viewTransformChanged(self) -> None:
+        if self.isVisible():
+            super().viewTransformChanged()
+        else:
+            self._moved = True
+
+    def valueChanged(self) -> None:
+        if self._moved and self.isVisible():
+            self._moved = False
+            super().viewTransformChanged()
+        super().valueChanged()
 
 
 def settle_range(plot: pg.PlotItem) -> None:
@@ -298,17 +419,18 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
         axis.setTextPen(pg.mkPen(TEXT))
         axis.setTickFont(tick_font)
         axis.enableAutoSIPrefix(False)  # plain numbers: "0.12", not "120 (x0.001)"
+    for name in ("top", "right"):  # hidden, yet pyqtgraph redid their titles' HTML at every range change
+        plot.getAxis(name).unlinkFromView()
     make_room(plot, tick_font)  # the top y and the last x tick label
     plot.getViewBox().setDefaultPadding(0.02)
 
-    iteration_curve = pg.PlotDataItem(pen=ITERATION_PEN)
-    epoch_curve = pg.PlotDataItem(pen=EPOCH_PEN, antialias=True)
-    test_curve = pg.PlotDataItem(pen=TEST_PEN, antialias=True)
-    hover_dot = pg.PlotDataItem(
+    iteration_curve = ErrorCurve(pen=ITERATION_PEN)
+    epoch_curve = ErrorCurve(pen=EPOCH_PEN, antialias=True)
+    test_curve = ErrorCurve(pen=TEST_PEN, antialias=True)
+    hover_dot = ErrorCurve(
         pen=None, symbol="o", symbolSize=HOVER_SIZE, symbolBrush=HOVER_BRUSH, symbolPen=pg.mkPen("w", width=1.5)
     )
     for item in (iteration_curve, epoch_curve, test_curve):
-        thin_curve(item)
         plot.addItem(item)
         # Peak downsampling keeps each bucket's lowest and highest error: two buckets per pixel column
         # draw the same envelope as pyqtgraph's five, with 2/5 of the points to stroke (a 3 px
@@ -320,7 +442,7 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
     hover_dot.setVisible(False)
 
     marker = pg.InfiniteLine(angle=90, movable=False, pen=MARKER_PEN)
-    marker_label = pg.InfLineLabel(marker, text="", position=0.92, color=TEXT, fill=(255, 255, 255, 210))
+    marker_label = MarkerLabel(marker, text="", position=0.92, color=TEXT, fill=(255, 255, 255, 210))
     marker.setZValue(5)
     marker.setVisible(False)
     plot.addItem(marker, ignoreBounds=True)

@@ -62,6 +62,17 @@ class NumberAxis(pg.AxisItem):
     def integers(self) -> bool:
         return self._integers
 
+    def _updateLabel(self) -> None:
+        """pyqtgraph sets the title's HTML again (and lays it out) at every range change, for an SI prefix
+        these axes never show (each step of a growing run): only a new text is set."""
+        text = self.labelString()
+        if text == getattr(self, "_label_text", None):
+            self.picture = None
+            self.update()
+            return
+        self._label_text = text
+        super()._updateLabel()
+
     def tick_font(self) -> QFont:
         return QFont(self.style["tickFont"] or self.font())
 

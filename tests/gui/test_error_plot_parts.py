@@ -60,3 +60,16 @@ def test_hover_texts_give_the_nearest_point_in_the_one_number_format():
                                                                                       False, 2))
 
 
+
+
+def test_for_display_caps_and_floors_without_copying_what_needs_neither():
+    from bpgui.views.error_plot_data import for_display
+
+    errors, epoch, test = np.array([0.5, 1e200, np.nan]), np.array([0.2, 0.1]), np.array([0.0, 0.3])
+    shown_errors, shown_epoch, shown_test, floor, capped = for_display(errors, epoch, test, False, 1e30)
+    assert capped and floor is None and shown_epoch is epoch and shown_test is test
+    assert np.array_equal(shown_errors, [0.5, 1e30, np.nan], equal_nan=True)
+    shown_errors, shown_epoch, shown_test, floor, capped = for_display(errors, epoch, test, True, 1e30)
+    assert not capped and floor == pytest.approx(0.01) and shown_errors is errors and shown_epoch is epoch
+    assert np.array_equal(shown_test, [floor, 0.3])
+    assert for_display(errors[:0], epoch, None, False, 1e30)[2:] == (None, None, False)

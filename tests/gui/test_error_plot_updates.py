@@ -1,0 +1,113 @@
+"""A step's plot update hands pyqtgraph only what changed: each curve its data once, the dots only their new
+points and their style once, nothing for an absent test curve or a hidden marker; and what is shown is what a
+full update would show."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import bpgui.views.error_plot as error_plot
+from bpgui.views.error_plot import FEW_EPOCHS, ErrorPlotView
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = ErrorPlotView()
+    qtbot.addWidget(widget)
+    widget.resize(700, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _history(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    errors = 0.5 / (1 + 0.1 * np.arange(n))
+    ends = np.arange(n + 1)  # one sample: an epoch per iteration
+    return errors, ends, np.r_[0.6, errors]
+
+
+def _grow(view: ErrorPlotView, n: int) -> None:
+    view.set_history(*_history(n))  # fresh arrays each time, as the controller hands them
+    view.plot_item.getViewWidget().grab()  # and a paint
+
+
+def test_a_growing_history_hands_each_curve_its_data_once_and_the_dots_only_their_new_points(view):
+    _grow(view, 3)
+    curves = (view.iteration_curve, view.epoch_curve)
+    before = [dict(c.handed) for c in curves]
+    for n in range(4, FEW_EPOCHS - 2):
+        _grow(view, n)
+    steps = FEW_EPOCHS - 2 - 4
+    for curve, start in zip(curves, before, strict=True):
+        assert curve.handed["curve"] - start["curve"] == steps  # not again for the range each step changes
+        assert curve.handed["dots"] - start["dots"] == steps  # one new dot a step, not all of them
+        assert curve.handed["dot_style"] == start["dot_style"]  # the style once, not at every step
+    n = FEW_EPOCHS - 3
+    errors, ends, epoch = _history(n)
+    dots_x, dots_y = view.iteration_curve.scatter.getData()
+    assert np.array_equal(dots_x, np.arange(1, n + 1)) and np.array_equal(dots_y, errors)  # the same as all at once
+    dots_x, dots_y = view.epoch_curve.scatter.getData()
+    assert np.array_equal(dots_x, ends) and np.array_equal(dots_y, epoch)
+    assert view.test_curve.handed == {"curve": 0, "dots": 0, "dot_style": 0}  # no test set: never touched
+
+
+def test_changed_dots_and_a_new_style_are_handed_whole(view):
+    _grow(view, 10)
+    curve = view.epoch_curve
+    start = dict(curve.handed)
+    errors, ends, epoch = _history(10)
+    view.set_history(errors, ends, epoch * 0.5)  # the same length, other values (a new run)
+    assert curve.handed["dots"] - start["dots"] == 11
+    assert np.array_equal(curve.scatter.getData()[1], epoch * 0.5)
+    view.set_text_scale(1.5)  # bigger dots: the style again
+    assert curve.handed["dot_style"] == start["dot_style"] + 1
+    assert curve.scatter.opts["size"] == pytest.approx(error_plot.pens(1.5).symbol_size)
+    _grow(view, FEW_EPOCHS + 5)  # past the few: no dots at all
+    assert not curve.scatter.isVisible()
+
+
+def test_arrays_refilled_in_place_are_handed_again(view):
+    errors, ends, epoch = _history(200)
+    view.set_history(errors, ends, epoch)
+    errors *= 2.0  # the same objects, new values
+    view.set_history(errors, ends, epoch)
+    assert np.array_equal(view.iteration_curve.curve.yData, errors)
+
+
+def test_the_control_bar_is_laid_out_again_only_when_the_longest_value_changes(view, monkeypatch):
+    calls = []
+    place = error_plot.place_value_label
+    monkeypatch.setattr(error_plot, "place_value_label", lambda *args: calls.append(args[-1]) or place(*args))
+    _grow(view, 50)
+    calls.clear()
+    _grow(view, 51)
+    _grow(view, 52)
+    assert calls == []  # the longest read-out is as long as before
+    view.set_digits(17)  # the read-out's digits: laid out again
+    assert len(calls) == 1 and "t = 52" in calls[0]
+    _grow(view, 1_000)  # t = 1000 reads out longer
+    assert len(calls) == 2 and "t = 1000" in calls[1]
+
+
+def test_the_hidden_marker_label_is_placed_when_shown(view):
+    _grow(view, 100)
+    label = view._marker_label
+    view.set_current_iteration(40, 100)
+    assert label.isVisible()
+    view.set_current_iteration(100, 100)  # hidden …
+    _grow(view, 300)  # … while the range changes
+    view.set_current_iteration(250, 300)
+    shown_at = label.pos()
+    label.updatePosition()  # where pyqtgraph would put it now
+    assert label.pos() == shown_at
+    assert view.marker.value() == 250
+
+
+def test_hidden_axes_follow_no_range(view):
+    for name in ("top", "right"):
+        assert view.plot_item.getAxis(name).linkedView() is None
+    for name in ("left", "bottom"):
+        assert view.plot_item.getAxis(name).linkedView() is view.plot_item.getViewBox()
