@@ -160,3 +160,47 @@ def simplify(px: np.ndarray, py: np.ndarray, tolerance: float) -> np.ndarray:
     drop = drop[:n]
     drop[0] = drop[-1] = False
     return np.flatnonzero(~drop)
+
+
+class Peaks:
+    """pyqtgraph's "peak" downsampling (each bucket of ``ds`` values gives its largest, then its smallest,
+    both at the x of the bucket's middle value), kept from one update to the next: when the data grew and
+    the part already reduced holds the same values (checked against a private copy), only the new buckets
+    are reduced. The same NumPy reductions on the same buckets: bitwise pyqtgraph's result.
+
+    After a long Run this is the costliest part of a step's plot update (a 70,000-point history, buckets of
+    ~60: ~0.2 ms), while only the last bucket or none is new. ``reduced`` counts the buckets reduced."""
+
+    def __init__(self) -> None:
+        self.ds = 0
+        self.buckets = 0
+        self.reduced = 0
+        self._ys = np.empty(0)  # the y values the buckets were reduced from
+        self._xs = np.empty(0)  # each bucket's x
+        self._high = np.empty(0)
+        self._low = np.empty(0)
+
+    def __call__(self, x: np.ndarray, y: np.ndarray, ds: int) -> tuple[np.ndarray, np.ndarray]:
+        n = x.shape[0] // ds
+        middle = ds // 2
+        k = min(self.buckets, n) if ds == self.ds else 0
+        if k and not (np.array_equal(self._xs[:k], x[middle:middle + k * ds:ds])
+                      and np.array_equal(self._ys[:k * ds], y[:k * ds])):  # (a NaN: reduced again)
+            k = 0
+        if n > self._high.shape[0]:  # room for twice as many buckets (amortised growth)
+            size = max(n, 2 * self._high.shape[0])
+            self._xs, self._high, self._low = (np.resize(a, size) for a in (self._xs, self._high, self._low))
+            self._ys = np.resize(self._ys, size * ds)
+        if self._ys.shape[0] < n * ds:
+            self._ys = np.resize(self._ys, 2 * n * ds)
+        buckets = y[k * ds:n * ds].reshape(n - k, ds)
+        self._high[k:n] = buckets.max(axis=1)
+        self._low[k:n] = buckets.min(axis=1)
+        self._xs[k:n] = x[middle + k * ds:middle + n * ds:ds]
+        self._ys[k * ds:n * ds] = y[k * ds:n * ds]
+        self.ds, self.buckets = ds, n
+        self.reduced += n - k
+        px, py = np.empty((n, 2)), np.empty((n, 2))
+        px[:] = self._xs[:n, np.newaxis]
+        py[:, 0], py[:, 1] = self._high[:n], self._low[:n]
+        return px.reshape(n * 2), py.reshape(n * 2)

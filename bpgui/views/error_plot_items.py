@@ -1,5 +1,10 @@
 """What the error plot is made of: the pyqtgraph items, their colours, and how a curve takes data.
 
+Why one module of ~560 lines: these are the plot's pyqtgraph items (made once by :func:`build_plot`) with
+the few places where they replace pyqtgraph's per-step work: the grid, the thinned wide line
+(:class:`ThinCurve`), the curve that hands over only what changed (:class:`ErrorCurve`) and the marker's
+label. Their pure array arithmetic (``simplify``, ``Peaks``) is in ``error_plot_data``.
+
 Colours are chosen for a projector and for red-green colour blindness: E_k
 per iteration a mid grey line (the noisy band), E per epoch a bold dark blue
 line (dots while there are few epochs), the test E a dashed vermillion line:
@@ -23,17 +28,19 @@ thinner, and only on a raster device (a picture or SVG gets every point).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import functions as fn
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QFont, QPaintEngine, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .error_plot_data import all_finite, simplify
+from .error_plot_data import Peaks, all_finite, simplify
 from .plot_text import BASE_TICK_POINTS, make_room, no_menus, number_axes, points
 from .style import AXIS, BACKGROUND, TEXT
 
@@ -276,6 +283,10 @@ class ErrorCurve(pg.PlotDataItem):
     ``dot_style``."""
 
     curve: ThinCurve
+    _dataset: PlotDataset | None
+    _datasetMapped: PlotDataset | None
+    _datasetDisplay: PlotDataset | None
+    _adsLastValue: int
 
     def __init__(self, *args, **kwargs) -> None:
         self._curve_given: tuple[dict, np.ndarray, np.ndarray] | None = None  # (args, x, y) the curve has
@@ -283,6 +294,7 @@ class ErrorCurve(pg.PlotDataItem):
         self._dots_given: tuple[dict, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._fresh = True  # setData since the last updateItems
         self.handed = {"curve": 0, "dots": 0, "dot_style": 0}
+        self.peaks = Peaks()
         super().__init__(*args, **kwargs)
         old: pg.PlotCurveItem = self.curve
         old.sigClicked.disconnect(self.sigClicked)
@@ -297,6 +309,49 @@ class ErrorCurve(pg.PlotDataItem):
         self._curve_given = None  # the new arrays may be the old objects refilled: hand them over
         self._fresh = True
         super().setData(*args, **kwargs)
+
+    def _getDisplayDataset(self) -> PlotDataset | None:
+        """pyqtgraph's, its peak downsampling served by :class:`Peaks` (only new buckets reduced) while the
+        view does not clip (x auto-range on): pyqtgraph is handed the peaks as the data to show, with
+        the whole data's bounds, and does the rest (dynamic range limit, the display cache) itself."""
+        opts, view = self.opts, self.getViewBox()
+        if (self._dataset is None or not opts["autoDownsample"] or opts["downsampleMethod"] != "peak"
+                or opts["fftMode"] or opts["derivativeMode"] or opts["phasemapMode"] or opts["subtractMeanMode"]
+                or self._dataset.y.dtype == bool or self._dataset.x.dtype == bool or view is None
+                or (opts["clipToView"] and not view.autoRangeEnabled()[0])
+                or (self._datasetDisplay is not None  # pyqtgraph's cache is still good
+                    and not self.property("xViewRangeWasChanged")
+                    and not (self.property("yViewRangeWasChanged") and opts["dynamicRangeLimit"] is not None))):
+            return super()._getDisplayDataset()
+        mapped = self._datasetMapped
+        if mapped is None:
+            d = self._dataset
+            mapped = self._datasetMapped = PlotDataset(d.x, d.y, d.xAllFinite, d.yAllFinite)
+            if True in opts["logMode"]:
+                mapped.applyLogMapping(opts["logMode"])
+        ds = 1  # as pyqtgraph chooses it
+        finite_x = mapped.x if mapped.xAllFinite else mapped.x[np.isfinite(mapped.x)]
+        if finite_x.shape[0] > 1:
+            dx = float(finite_x[-1] - finite_x[0]) / (finite_x.shape[0] - 1)
+            width = view.width()
+            if dx != 0.0 and width != 0.0:
+                ds_float = max(1.0, abs(view.viewRect().width() / dx / (width * opts["autoDownsampleFactor"])))
+                if math.isfinite(ds_float):
+                    ds = int(ds_float)
+        if math.isclose(ds, self._adsLastValue, rel_tol=0.01):
+            ds = self._adsLastValue
+        self._adsLastValue = ds
+        if ds <= 1:
+            return super()._getDisplayDataset()
+        peaks = PlotDataset(*self.peaks(mapped.x, mapped.y, ds), mapped.xAllFinite, mapped.yAllFinite)
+        peaks._dataRect = mapped.dataRect()  # the whole data's, for pyqtgraph's dynamic range limit
+        saved = opts["autoDownsample"], opts["downsample"]
+        opts["autoDownsample"], opts["downsample"], self._datasetMapped = False, 1, peaks
+        self._datasetDisplay = None
+        try:
+            return super()._getDisplayDataset()
+        finally:
+            (opts["autoDownsample"], opts["downsample"]), self._datasetMapped = saved, mapped
 
     def updateItems(self, styleUpdate: bool = True) -> None:
         opts = self.opts

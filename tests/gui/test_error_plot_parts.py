@@ -4,6 +4,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpgui.views.error_plot_data import (
     all_finite,
@@ -73,3 +75,35 @@ def test_for_display_caps_and_floors_without_copying_what_needs_neither():
     assert not capped and floor == pytest.approx(0.01) and shown_errors is errors and shown_epoch is epoch
     assert np.array_equal(shown_test, [floor, 0.3])
     assert for_display(errors[:0], epoch, None, False, 1e30)[2:] == (None, None, False)
+
+
+def _pyqtgraph_peaks(x: np.ndarray, y: np.ndarray, ds: int) -> tuple[np.ndarray, np.ndarray]:
+    """PlotDataItem's "peak" downsampling, as pyqtgraph 0.13/0.14 write it."""
+    n = len(x) // ds
+    x1 = np.empty((n, 2))
+    stx = ds // 2
+    x1[:] = x[stx:stx + n * ds:ds, np.newaxis]
+    y1 = np.empty((n, 2))
+    y2 = y[:n * ds].reshape((n, ds))
+    y1[:, 0] = y2.max(axis=1)
+    y1[:, 1] = y2.min(axis=1)
+    return x1.reshape(n * 2), y1.reshape(n * 2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(1, 9), st.booleans()), min_size=1, max_size=8),
+       st.integers(0, 2**32 - 1))
+def test_peaks_are_pyqtgraphs_whatever_the_growth_the_bucket_size_and_the_values(updates, seed):
+    from bpgui.views.error_plot_data import Peaks
+
+    rng = np.random.default_rng(seed)
+    peaks = Peaks()
+    y = rng.standard_normal(400)
+    for n, ds, refill in updates:
+        if refill:  # the old part changes (a NaN among them)
+            y = rng.standard_normal(400)
+            y[rng.integers(0, 400)] = np.nan
+        x = np.arange(1, n + 1)
+        got, expected = peaks(x, y[:n].copy(), ds), _pyqtgraph_peaks(x, y[:n], ds)
+        for a, b in zip(got, expected, strict=True):
+            assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)

@@ -5,6 +5,7 @@ full update would show."""
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 import bpgui.views.error_plot as error_plot
@@ -111,3 +112,50 @@ def test_hidden_axes_follow_no_range(view):
         assert view.plot_item.getAxis(name).linkedView() is None
     for name in ("left", "bottom"):
         assert view.plot_item.getAxis(name).linkedView() is view.plot_item.getViewBox()
+
+
+def _pyqtgraphs(item) -> tuple[np.ndarray, np.ndarray]:
+    """What pyqtgraph's own _getDisplayDataset makes of the item's data now."""
+    saved = item._datasetDisplay, item._adsLastValue
+    item._datasetDisplay = None
+    try:
+        shown = pg.PlotDataItem._getDisplayDataset(item)
+        return shown.x, shown.y
+    finally:
+        item._datasetDisplay, item._adsLastValue = saved
+
+
+@pytest.mark.parametrize("log", [False, True])
+def test_peaks_of_a_growing_history_are_pyqtgraphs_bitwise_reducing_only_new_buckets(view, log):
+    rng = np.random.default_rng(3)
+    errors = np.abs(rng.standard_normal(30_000)) * np.exp(-np.arange(30_000) / 9_000)
+    errors[::997] = 0.0  # zeros: the log scale's floor
+    view.set_log_scale(log)
+    item = view.iteration_curve
+    reduced = []
+    for n in [20_000, *range(20_001, 20_200, 7), 24_000, 12_000, 29_999]:
+        view.set_history(errors[:n].copy(), np.arange(0, n + 1, 4), np.r_[0.5, errors[3:n:4]])
+        x, y = item.curve.xData, item.curve.yData
+        mine = item._datasetDisplay
+        assert item.peaks.ds > 1 and mine.x.shape[0] == 2 * (n // item.peaks.ds)
+        px, py = _pyqtgraphs(item)
+        assert np.array_equal(mine.x, px) and np.array_equal(mine.y, py)  # bitwise, NaN-free here
+        assert np.array_equal(x, px) and np.array_equal(y, py)
+        reduced.append(item.peaks.reduced)
+    steps = np.diff(reduced[:30])
+    assert steps.max() <= 1  # a step reduces at most its one new bucket, not all ~1,000 again
+    errors[100] = 9.0  # an old value changed (the arrays are refilled): all reduced again
+    view.set_history(errors[:29_999].copy(), np.arange(0, 30_000, 4), np.r_[0.5, errors[3:29_999:4]])
+    assert item.peaks.reduced - reduced[-1] == 29_999 // item.peaks.ds
+    assert np.array_equal(item.curve.yData, _pyqtgraphs(item)[1])
+
+
+def test_a_zoomed_view_clips_with_pyqtgraphs_own_display(view):
+    errors = np.linspace(1.0, 0.1, 20_000)
+    view.set_history(errors, np.arange(0, 20_001, 4), np.r_[1.0, errors[3::4]])
+    item = view.iteration_curve
+    reduced = item.peaks.reduced
+    view.plot_item.getViewBox().setXRange(5_000, 6_000, padding=0)  # auto-range off: pyqtgraph clips
+    assert item.peaks.reduced == reduced
+    x = item.curve.xData
+    assert x.min() >= 4_900 and x.max() <= 6_100 and np.array_equal(x, _pyqtgraphs(item)[0])
