@@ -217,20 +217,24 @@ def centred(centre: QPointF, width: float, height: float) -> QRectF:
     return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
 
 
+FREE = -2  # in a placement's trace: the candidate's box met no box (an obstacle's owner is -1, a label's its step)
+
+
 class LabelPlacer:
     """Boxes placed so far, in a coarse grid so that each test looks at a few neighbours only.
 
     Boxes are kept as plain floats (left, top, right, bottom) and tested as ``QRectF.intersects`` tests
     them (an empty box meets nothing): the same answers, without a Qt call per test (a step of a big
-    network tests thousands of candidate places).
+    network tests thousands of candidate places). Each box knows its owner: -1 an obstacle, else the
+    step of the placement that took it, so that a placement can say which box refused each candidate.
     """
 
     CELL = 80.0
 
     def __init__(self, obstacles: Iterable[QRectF] = ()) -> None:
-        self._grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self._grid: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = {}
         # The box that refused the last candidate, likely the next's too (at first one that meets nothing).
-        self._blocker = (math.inf, math.inf, -math.inf, -math.inf)
+        self._blocker = (math.inf, math.inf, -math.inf, -math.inf, -1)
         for rect in obstacles:
             self.add(rect)
 
@@ -238,10 +242,10 @@ class LabelPlacer:
         x, y = rect.x(), rect.y()
         self._add(x, y, x + rect.width(), y + rect.height())
 
-    def _add(self, left: float, top: float, right: float, bottom: float) -> None:
+    def _add(self, left: float, top: float, right: float, bottom: float, owner: int = -1) -> None:
         if left == right or top == bottom:
             return  # an empty box meets nothing
-        c, box = self.CELL, (left, top, right, bottom)
+        c, box = self.CELL, (left, top, right, bottom, owner)
         for gx in range(int(left // c), int(right // c) + 1):
             for gy in range(int(top // c), int(bottom // c) + 1):
                 self._grid.setdefault((gx, gy), []).append(box)
@@ -251,20 +255,24 @@ class LabelPlacer:
         return self._free(x, y, x + rect.width(), y + rect.height())
 
     def _free(self, left: float, top: float, right: float, bottom: float) -> bool:
+        return self._hit(left, top, right, bottom) == FREE
+
+    def _hit(self, left: float, top: float, right: float, bottom: float) -> int:
+        """The owner of a box the box (left, top, right, bottom) meets, or FREE."""
         if left == right or top == bottom:
-            return True
-        l2, t2, r2, b2 = self._blocker
+            return FREE
+        l2, t2, r2, b2, owner = self._blocker
         if left < r2 and l2 < right and top < b2 and t2 < bottom:
-            return False
+            return owner
         c, grid = self.CELL, self._grid
         for gx in range(int(left // c), int(right // c) + 1):
             for gy in range(int(top // c), int(bottom // c) + 1):
                 for box in grid.get((gx, gy), ()):
-                    l2, t2, r2, b2 = box
+                    l2, t2, r2, b2, owner = box
                     if left < r2 and l2 < right and top < b2 and t2 < bottom:
                         self._blocker = box
-                        return False
-        return True
+                        return owner
+        return FREE
 
     def place(self, width: float, height: float, candidates: Iterable[QPointF],
               lines: Sequence[Line] = (), owner: Any = None) -> QPointF | None:
@@ -280,51 +288,45 @@ class LabelPlacer:
         return None
 
     def place_traced(self, width: float, height: float, candidates: Sequence[QPointF], lines: Sequence[Line] = (),
-                     owner: Any = None) -> tuple[int | None, tuple[int, ...]]:
-        """:meth:`place`, answering the index of the candidate taken (or None) and of those free of every box
-        that a line refused."""
+                     owner: Any = None, step: int = -1) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
+        """:meth:`place`, answering the index of the candidate taken (or None), those free of every box that
+        a line refused, and the trace: for each candidate tested, the owner of the box that refused it (or
+        FREE). The box taken is ``step``'s."""
+        return self._scan(width, height, candidates, lines, owner, step, (), (), True)
+
+    def place_again(self, width: float, height: float, candidates: Sequence[QPointF], lines: Sequence[Line],
+                    owner: Any, step: int, trace: tuple[int, ...], kept: Sequence[bool],
+                    grown: bool) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
+        """:meth:`place_traced` for a label of the size and candidates whose last placement left ``trace``:
+        a candidate a box refused then is refused now without a test, if that box is still there (an
+        obstacle, or the box of a step ``kept`` says took the same box again); unless ``grown`` (a box
+        is there that was not), one no box refused then is still free of boxes."""
+        return self._scan(width, height, candidates, lines, owner, step, trace, kept, grown)
+
+    def _scan(self, width: float, height: float, candidates: Sequence[QPointF], lines: Sequence[Line], owner: Any,
+              step: int, trace: tuple[int, ...], kept: Sequence[bool],
+              grown: bool) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
         others = [line for line in lines if owner not in line.owners]
         half_w, half_h = width / 2, height / 2
-        refused = []
+        refused: list[int] = []
+        now: list[int] = []
+        known = len(trace)
         for i, centre in enumerate(candidates):
+            by = trace[i] if i < known else FREE
+            if by != FREE and (by < 0 or kept[by]):  # the box that refused it is still there
+                now.append(by)
+                continue
             x, y = centre.x() - half_w, centre.y() - half_h
-            if self._free(x, y, x + width, y + height):
+            if by != FREE or grown or i >= known:
+                by = self._hit(x, y, x + width, y + height)
+            now.append(by)
+            if by == FREE:
                 if any(line.meets_box(x, y, width, height) for line in others):
                     refused.append(i)
                     continue
-                self._take(x, y, width, height)
-                return i, tuple(refused)
-        return None, tuple(refused)
-
-    def still(self, width: float, height: float, candidates: Sequence[QPointF], lines: Sequence[Line], owner: Any,
-              index: int | None, refused: tuple[int, ...]) -> bool:
-        """Whether :meth:`place_traced` would answer ``index`` again, the boxes being those it met then: the
-        lines refuse each of ``refused`` and not the candidate taken (the boxes decided the others)."""
-        others = [line for line in lines if owner not in line.owners]
-        if not others:
-            return not refused
-        half_w, half_h = width / 2, height / 2
-
-        def meets(i: int) -> bool:
-            x, y = candidates[i].x() - half_w, candidates[i].y() - half_h
-            return any(line.meets_box(x, y, width, height) for line in others)
-
-        return all(meets(i) for i in refused) and (index is None or not meets(index))
-
-    def unmoved(self, width: float, height: float, candidates: Sequence[QPointF], index: int | None,
-                moved: Sequence[tuple[float, float, float, float]]) -> bool:
-        """Whether no candidate up to ``index`` (every one: None) meets a box of ``moved``: then each is as
-        free, or not, as when ``index`` was found."""
-        if not moved or width == 0 or height == 0:  # an empty box meets nothing
-            return True
-        half_w, half_h = width / 2, height / 2
-        for centre in candidates[: len(candidates) if index is None else index + 1]:
-            left, top = centre.x() - half_w, centre.y() - half_h
-            right, bottom = left + width, top + height
-            for l2, t2, r2, b2 in moved:
-                if left < r2 and l2 < right and top < b2 and t2 < bottom:
-                    return False
-        return True
+                self._take(x, y, width, height, step)
+                return i, tuple(refused), tuple(now)
+        return None, tuple(refused), tuple(now)
 
     @staticmethod
     def box(centre: QPointF, width: float, height: float) -> tuple[float, float, float, float]:
@@ -332,10 +334,10 @@ class LabelPlacer:
         x1, y1 = (centre.x() - width / 2) - 1, (centre.y() - height / 2) - 1
         return x1, y1, x1 + ((width + 1) + 1), y1 + ((height + 1) + 1)
 
-    def _take(self, x: float, y: float, width: float, height: float) -> None:
+    def _take(self, x: float, y: float, width: float, height: float, owner: int = -1) -> None:
         # A hair of air between neighbours: touching boxes read as one (``QRectF.adjusted(-1, -1, 1, 1)``).
         x1, y1 = x - 1, y - 1
-        self._add(x1, y1, x1 + ((width + 1) + 1), y1 + ((height + 1) + 1))
+        self._add(x1, y1, x1 + ((width + 1) + 1), y1 + ((height + 1) + 1), owner)
 
 
 @dataclass(frozen=True)
@@ -392,11 +394,12 @@ def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, Sequen
 
     Returns ({label: centre}, how many labels with a text were left out, the bounds of everything placed).
     ``memo`` (a list the caller keeps, empty at first) holds this placement's steps: the next call with
-    the same obstacles takes each label's place from it, without testing its candidates against the other
-    labels, for as long as the labels come in the same order with the same sizes and candidates (and the
-    lines still refuse the candidates they refused and not the one taken). Each label's place depends only
+    the same obstacles, for as long as the labels come in the same order, places a label of the same size
+    and candidates again knowing which box refused each candidate last time: while that box is still
+    there (an obstacle, or a label before it in the same place again), the candidate is refused without
+    a test; only the others are tested against the boxes (and the lines). Each label's place depends only
     on those before it, so the places are exactly those of a placement from scratch; a step of a big
-    network changes a few numbers' widths, most of them late in the order.
+    network changes a few numbers' widths, and only the labels whose boxes they meet test anything again.
     """
     placer = LabelPlacer(obstacles)
     places: dict[Any, QPointF] = {}
@@ -406,26 +409,31 @@ def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, Sequen
         bounds = bounds.united(rect)
     scene = tuple((r.x(), r.y(), r.width(), r.height()) for r in obstacles)
     Box = tuple[float, float, float, float]
-    steps: list[tuple[Any, float, float, Sequence[QPointF], int | None, tuple[int, ...], Box | None]] = []
+    steps: list[tuple[Any, float, float, Sequence[QPointF], int | None, Box | None, tuple[int, ...]]] = []
     before = memo[1] if memo and memo[0] == scene else []
-    moved: list[Box] = []  # boxes taken last time and not now, or now and not then (each with its hair of air)
+    kept: list[bool] = []  # per step: it took the box it took last time (or none again)
+    grown = False  # a step took a box it did not take last time
+    same = True  # every step so far took the box it took last time
     for n, (label, candidates) in enumerate(wanted):
         w, h = label.size()
         old = before[n] if n < len(before) else None
         if old is not None and old[0] is not label:
             before, old = [], None  # another order from here on: nothing more to compare with
-        if old is not None and old[1] == w and old[2] == h and (old[3] is candidates or old[3] == candidates) \
-                and placer.unmoved(w, h, candidates, old[4], moved) \
-                and placer.still(w, h, candidates, lines, label, old[4], old[5]):
-            index, refused, box = old[4], old[5], old[6]
-            if box is not None:
-                placer._add(*box)
+        if old is not None and old[1] == w and old[2] == h and (old[3] is candidates or old[3] == candidates):
+            if same and not lines:  # every box so far as it was: so is this label's
+                index, box, trace = old[4], old[5], old[6]
+                if box is not None:
+                    placer._add(box[0], box[1], box[2], box[3], n)
+            else:
+                index, _, trace = placer.place_again(w, h, candidates, lines, label, n, old[6], kept, grown)
+                box = old[5] if index == old[4] else None if index is None else placer.box(candidates[index], w, h)
         else:
-            index, refused = placer.place_traced(w, h, candidates, lines, label)
+            index, _, trace = placer.place_traced(w, h, candidates, lines, label, n)
             box = None if index is None else placer.box(candidates[index], w, h)
-            if old is not None and box != old[6]:
-                moved += [b for b in (old[6], box) if b is not None]
-        steps.append((label, w, h, candidates, index, refused, box))
+        kept.append(old is not None and box == old[5])
+        grown = grown or (box is not None and not kept[-1])
+        same = same and kept[-1]
+        steps.append((label, w, h, candidates, index, box, trace))
         if index is None:
             dropped += 1 if label.text() else 0
             continue
