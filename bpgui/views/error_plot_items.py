@@ -200,6 +200,19 @@ class ThinCurve(pg.PlotCurveItem):
         self._thin = None
         super().updateData(*args, **kwargs)
 
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):
+        """pyqtgraph's, by plain min and max when the data are known finite (``skipFiniteCheck``: the view
+        checked them), without its NaN-aware reductions and warnings guard (auto-range asks every step)."""
+        pens = (self.opts["pen"], self.opts["shadowPen"])
+        if (frac < 1.0 or orthoRange is not None or not self.opts["skipFiniteCheck"] or self.xData is None
+                or self.xData.shape[0] == 0 or self._boundsCache[ax] is not None or self.opts["stepMode"]
+                or self.opts["fillLevel"] is not None or any(p is not None and not p.isCosmetic() for p in pens)):
+            return super().dataBounds(ax, frac, orthoRange)
+        d = self.xData if ax == 0 else self.yData
+        bounds = (float(d.min()), float(d.max()))
+        self._boundsCache[ax] = [(frac, orthoRange), bounds]
+        return bounds
+
     def paint(self, p: QPainter, opt, widget) -> None:
         engine = p.paintEngine()
         if engine is not None and engine.type() == QPaintEngine.Type.Raster:
@@ -325,8 +338,8 @@ class ErrorCurve(pg.PlotDataItem):
             return super()._getDisplayDataset()
         mapped = self._datasetMapped
         if mapped is None:
-            d = self._dataset
-            mapped = self._datasetMapped = PlotDataset(d.x, d.y, d.xAllFinite, d.yAllFinite)
+            d, known = self._dataset, self.opts["skipFiniteCheck"] or None  # (set_curve: checked finite)
+            mapped = self._datasetMapped = PlotDataset(d.x, d.y, d.xAllFinite or known, d.yAllFinite or known)
             if True in opts["logMode"]:
                 mapped.applyLogMapping(opts["logMode"])
         ds = 1  # as pyqtgraph chooses it

@@ -159,3 +159,22 @@ def test_a_zoomed_view_clips_with_pyqtgraphs_own_display(view):
     assert item.peaks.reduced == reduced
     x = item.curve.xData
     assert x.min() >= 4_900 and x.max() <= 6_100 and np.array_equal(x, _pyqtgraphs(item)[0])
+
+
+@pytest.mark.parametrize("log", [False, True])
+def test_the_curves_bounds_are_pyqtgraphs(view, log):
+    errors = np.abs(np.random.default_rng(5).standard_normal(5_000)) + 1e-3
+    view.set_log_scale(log)
+    view.set_history(errors, np.arange(0, 5_001, 4), np.r_[0.5, errors[3::4]])
+    for item in (view.iteration_curve, view.epoch_curve):
+        curve = item.curve
+        assert curve.opts["skipFiniteCheck"]  # the fast path's
+        for ax in (0, 1):
+            curve._boundsCache[ax] = None
+            mine = curve.dataBounds(ax)
+            curve._boundsCache[ax] = None
+            assert mine == pg.PlotCurveItem.dataBounds(curve, ax)
+    errors[7] = np.nan  # not known finite: pyqtgraph's own
+    view.set_history(errors, np.arange(0, 5_001, 4), np.r_[0.5, errors[3::4]])
+    assert not view.iteration_curve.curve.opts["skipFiniteCheck"]
+    assert np.isfinite(view.iteration_curve.curve.dataBounds(1)).all()
