@@ -441,10 +441,20 @@ class MarkerLabel(pg.InfLineLabel):
         super().valueChanged()
 
 
-def settle_range(plot: pg.PlotItem) -> None:
+SETTLE_ROUNDS = 4
+
+
+def settle_range(plot: pg.PlotItem) -> int:
     """Auto-range now, right after new data, rather than inside the next paint (where the changed range
-    makes pyqtgraph paint the plot twice). Does nothing when no auto-range is pending."""
-    plot.getViewBox().prepareForPaint()
+    makes pyqtgraph paint the plot twice). A new range clips and downsamples the curves again, which may
+    move their bounds and ask for another auto-range: ranged again until nothing is pending (at most
+    ``SETTLE_ROUNDS`` times). Does nothing when no auto-range is pending; answers the rounds taken."""
+    box = plot.getViewBox()
+    rounds = 0
+    while box._autoRangeNeedsUpdate and rounds < SETTLE_ROUNDS:
+        box.prepareForPaint()
+        rounds += 1
+    return rounds
 
 
 @dataclass(frozen=True)

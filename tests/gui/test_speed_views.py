@@ -321,3 +321,44 @@ def test_a_long_curve_strokes_about_four_points_per_pixel_column_and_keeps_its_e
     assert x is not None and y is not None
     assert len(y) <= 4 * width + 8  # was about ten points per column
     assert y.max() == 9.0 and y.min() == errors.min()
+
+
+def test_new_data_leave_no_auto_range_for_the_paint(qtbot):
+    """A long history's new range clips and downsamples the curves again, moving their bounds: the view
+    is ranged again at once, so the paint finds nothing pending (it would range and paint a second time)."""
+    view = ErrorPlotView()
+    qtbot.addWidget(view)
+    view.resize(640, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    box = view.plot_item.getViewBox()
+    rng = np.random.default_rng(3)
+    for n in (10, 5_000, 60_000, 60_017):
+        errors = np.abs(rng.standard_normal(n)) * np.exp(-np.arange(n) / 20_000)
+        ends = np.arange(0, n + 1, 4)
+        view.set_history(errors, ends, np.abs(rng.standard_normal(ends.shape[0])) * 0.3)
+        assert not box._autoRangeNeedsUpdate
+        x_range = box.viewRange()[0]
+        assert x_range[0] <= 1 and x_range[1] >= n  # and the range shows every iteration
+
+
+def test_run_paints_the_error_curve_once_per_update(window, qtbot):
+    counter = EventCounter()
+    updates = [0]
+    shown = window.plot.show_history
+
+    def counted(history):
+        updates[0] += 1
+        shown(history)
+
+    window.plot.show_history = counted
+    window.speed.setValue(window.speed.maximum())
+    window.controller.update_settings(target_error=None)  # runs on until paused
+    window.controller.set_running(True)
+    qtbot.waitUntil(lambda: updates[0] >= 3, timeout=10_000)  # the first ones may widen the axes
+    window.plot._plot_widget.viewport().installEventFilter(counter)
+    counted_from = updates[0]
+    qtbot.waitUntil(lambda: updates[0] >= counted_from + 6, timeout=10_000)
+    window.controller.set_running(False)
+    qtbot.wait(50)
+    assert counter.count <= updates[0] - counted_from + 2  # one paint per new history, not two
