@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -66,8 +66,13 @@ class FormulaView(QTextBrowser):
         self._html = html
         bar = self.verticalScrollBar()
         kept = bar.value()
+        # setHtml empties the document first: with the bar as needed it would hide and show again, each
+        # a new width for the viewport and the whole text laid out again. Shown throughout, then as needed.
+        policy = self.verticalScrollBarPolicy()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if bar.isVisible() else policy)
         self.setHtml(html)
         self.document().size()  # laid out now, so the scroll bar has its range back
+        self.setVerticalScrollBarPolicy(policy)
         bar.setValue(kept)
 
     def text(self) -> str:

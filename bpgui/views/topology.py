@@ -27,7 +27,7 @@ from contextlib import contextmanager
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QTransform
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QStyle, QToolTip
 
 from ..model.network import Network
@@ -38,10 +38,12 @@ from ..model.surface import DecisionSurface
 from . import topology_layout as geo
 from . import topology_text
 from .text_scale import clamp_text_scale
+from .topology_export import export_scene
 from .topology_items import (
     DIM_LINK,
     DIM_TEXT,
     DIM_UNIT,
+    DRAWING_BACKGROUND,
     LABEL_POINTS,
     LIT,
     NEGATIVE,
@@ -55,7 +57,6 @@ from .topology_items import (
     Link,
     Unit,
     build_links,
-    export_scene,
     radius_for,
     scaled_font,
     tint,
@@ -98,7 +99,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
-        self.setBackgroundBrush(QColor("#fbfbf8"))
+        self.setBackgroundBrush(DRAWING_BACKGROUND)
         self.setMinimumSize(240, 180)
         self._legend = Legend(self)
         self._sizes: tuple[int, ...] = ()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsRectItem,
-    QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
     QWidget,
@@ -46,7 +45,6 @@ from ..model.naming import unit_symbol
 from ..model.numbers import format_number
 from . import style
 from . import topology_layout as geo
-from .files import save_image, svg_document, write_bytes_atomically
 from .topology_maps import paint_map
 
 RADIUS = 24.0  # at text scale 1
@@ -56,12 +54,20 @@ SELECTED = QColor("#cc79a7")  # reddish purple (Okabe & Ito): neither HIGH nor L
 LIT = QColor("#009e73")  # bluish green: what the current phase computes
 PATH = QColor("#1a1a1a")  # a highlighted path (the chain rule's)
 DIM_UNIT, DIM_LINK = 0.3, 0.15
+DRAWING_BACKGROUND = QColor("#fbfbf8")  # the network view's background, which a faded link is mixed towards
 # Dimmed text keeps a contrast of at least 4.5:1 (WCAG AA) on the background: the shapes fade more than their words.
 DIM_TEXT = 0.66
 TEXT = QColor(style.TEXT)
 _OUTLINE = QColor("#505050")
 DUMMY_HALF_WIDTH = 15  # a link from the dummy input starts at its right edge
 LABEL_POINTS, SMALL_POINTS, SYMBOL_POINTS = 10.0, 9.0, 11.0
+
+
+def faded(colour: QColor, share: float = DIM_LINK) -> QColor:
+    """``colour`` drawn at opacity ``share`` over the drawing's background, as one opaque colour."""
+    b = DRAWING_BACKGROUND
+    return QColor(*(round(bg + (c - bg) * share) for c, bg in ((colour.red(), b.red()), (colour.green(), b.green()),
+                                                               (colour.blue(), b.blue()))))
 
 
 def radius_for(scale: float) -> float:
@@ -295,7 +301,21 @@ class Link(Highlight, QGraphicsLineItem):
         self._color = POSITIVE
         self._shape = QPainterPath()
         self._pen_key: tuple[Any, ...] = ()  # what the pen set last was made of
+        self._dimmed = False
         self._apply_pen()
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Faded back (a lit path or a phase's work is elsewhere): its colour mixed ``DIM_LINK`` of the way
+        from the background and drawn opaque, beneath the links that are not faded. Where links do not cross
+        it is the look of ``DIM_LINK`` opacity; Qt blends every pixel of a translucent line, ~400 of which
+        tripled the drawing's paint with a unit of 784-128-10 selected."""
+        if dimmed != self._dimmed:
+            self._dimmed = dimmed
+            self.setZValue(2 if self._selected else 0.5 if dimmed else 1)
+            self._apply_pen()
+
+    def dimmed(self) -> bool:
+        return self._dimmed
 
     def set_weight_look(self, positive: bool, width: float) -> None:
         """The weight's colour (its sign) and width, as ``topology_looks.link_looks`` gives them."""
@@ -310,7 +330,7 @@ class Link(Highlight, QGraphicsLineItem):
             self._apply_pen()
 
     def set_selected_look(self, selected: bool) -> None:
-        self.setZValue(2 if selected else 1)
+        self.setZValue(2 if selected else 0.5 if self._dimmed else 1)
         super().set_selected_look(selected)
 
     def _apply_pen(self) -> None:
@@ -322,6 +342,8 @@ class Link(Highlight, QGraphicsLineItem):
             colour, width = self._color, self._width + 2.5
         else:
             colour, width = self._color, self._width
+        if self._dimmed:
+            colour = faded(colour)
         key = (colour.rgba(), width)
         if key == self._pen_key:  # the same pen: setPen would only repaint
             return
@@ -518,37 +540,6 @@ class Legend(QWidget):
                 painter.setPen(QColor("#444444"))
                 painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), data)
         painter.end()
-
-
-def export_scene(scene: QGraphicsScene, path: str, size: QSize | None = None) -> None:
-    """Write ``scene`` as PNG or SVG (by the extension), at ``size`` pixels (aspect kept, on white) or 2× its own.
-
-    Drawn in memory, then written atomically: a BpguiError naming ``path`` if it cannot be; the old file stays.
-    """
-    rect = scene.sceneRect()
-    canvas = QSizeF(size) if size is not None and not size.isEmpty() else None
-
-    def draw(painter: QPainter, target: QRectF) -> None:
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        if canvas is not None:
-            painter.fillRect(target, QColor("#ffffff"))
-            margin = 0.03 * min(target.width(), target.height())
-            target = target.adjusted(margin, margin, -margin, -margin)
-        scene.render(painter, target, rect, Qt.AspectRatioMode.KeepAspectRatio)
-
-    if path.lower().endswith(".svg"):
-        out = canvas if canvas is not None else rect.size()
-        document = svg_document(path, out, "bpgui network",
-                                lambda painter: draw(painter, QRectF(0, 0, out.width(), out.height())))
-        write_bytes_atomically(path, document)
-        return
-    pixels = canvas.toSize() if canvas is not None else (rect.size() * 2).toSize()
-    image = QImage(pixels, QImage.Format.Format_ARGB32)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    draw(painter, QRectF(image.rect()))
-    painter.end()
-    save_image(image, path)
 
 
 def build_links(sizes: tuple[int, ...], offsets: tuple[tuple[int, int], ...], positions: list[dict[int, QPointF]],

@@ -24,7 +24,7 @@ def apply_looks(units: Sequence[Sequence[Unit]], links: Mapping[int, Link], phas
             opacity = 1.0 if on_path else DIM_LINK
         else:
             opacity = 1.0 if phase is None or index in phase.lit_parameters else DIM_LINK
-        link.setOpacity(opacity)
+        link.set_dimmed(opacity != 1.0)
         link.label.setOpacity(1.0 if opacity == 1.0 else DIM_TEXT)
     for layer in units:
         for u in layer:

@@ -49,7 +49,7 @@ def test_a_hovered_factor_lights_its_source_and_leaving_brings_the_paths_back(wi
     assert window.topology.link_for(W11).path_label.text() == ""  # lit, unlabelled
     assert _path_texts(window) == {}
     lit = window.topology.link_for(W11)
-    assert lit.opacity() == 1.0 and window.topology.link_for(V11 + 1).opacity() < 1.0
+    assert not lit.dimmed() and window.topology.link_for(V11 + 1).dimmed()
     window.derivation.factor_hovered.emit("")
     assert _path_texts(window) == with_paths
 

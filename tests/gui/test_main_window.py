@@ -240,7 +240,7 @@ def test_phases_light_the_network_and_reveal_the_table_step_by_step(window, tabl
             assert window.topology.unit_value_text(2, 0) == ""
         lit = next(iter(phase.lit_parameters), None)
         if lit is not None and lit in window.topology._links:
-            assert window.topology.link_for(lit).opacity() == 1.0
+            assert not window.topology.link_for(lit).dimmed()
         assert f"phase {phase.index + 1} of {phase.count}" in window.caption.text()
     assert kinds == ["forward", "forward", "error", "output_gradient", "hidden_gradient", "update"]
     assert window.controller.iteration == 2

@@ -183,7 +183,7 @@ def test_the_same_path_and_phase_set_no_looks_again(wide, monkeypatch):
     c.step()
     c.select_unit(1, 0)
     pens = _count(monkeypatch, Link, "set_looks")
-    fades = _count(monkeypatch, Link, "setOpacity")
+    fades = _count(monkeypatch, Link, "set_dimmed")
     c.step()
     assert pens == [] and fades == []  # the same path: the looks of the last step stand
     c.select_unit(1, 2)  # another path: looked at again

@@ -14,7 +14,7 @@ from bpgui.model.phases import FORWARD, phase_views
 from bpgui.model.training import Trainer
 from bpgui.views import style
 from bpgui.views.topology import LIT, PATH, SELECTED, TopologyView, _fmt
-from bpgui.views.topology_items import NEGATIVE, POSITIVE
+from bpgui.views.topology_items import NEGATIVE, POSITIVE, faded
 from bpgui.views.topology_text import tip
 
 NETWORKS = [(2, 2, 1), (2, 3, 2, 1), (2, 8, 4, 1), (4, 16, 3), (19, 5, 1), (784, 32, 10)]
@@ -187,8 +187,11 @@ def test_highlight_lights_a_path_and_labels_it(view):
     view.set_structure(sizes)
     view.show_state(trainer.network, record)
     view.highlight({(2, 0): "−0.1234", (1, 0): "0.2"}, {6: "0.5", 0: "1", 8: "θ"})
-    assert view.link_for(6).pen().color() == PATH and view.link_for(6).opacity() == 1.0
-    assert view.link_for(7).opacity() < 1.0 and view.unit_item(1, 1).opacity() < 1.0
+    assert view.link_for(6).pen().color() == PATH and not view.link_for(6).dimmed()
+    assert view.link_for(7).dimmed() and view.unit_item(1, 1).opacity() < 1.0
+    # faded: its weight's colour mixed DIM_LINK of the way from the background, opaque, beneath the path
+    assert view.link_for(7).pen().color() == faded(POSITIVE if record.flat_values[7] >= 0 else NEGATIVE)
+    assert view.link_for(7).opacity() == 1.0 and view.link_for(7).zValue() < view.link_for(6).zValue()
     # w₁₁'s badge names its derivative and replaces its value label (one label, not the same number twice)
     assert view.link_for(6).path_label.text() == "∂β₁/∂b₁ = w₁₁ = 0.5" and view.link_for(6).path_label.isVisible()
     assert not view.link_for(6).label.isVisible()
@@ -196,7 +199,8 @@ def test_highlight_lights_a_path_and_labels_it(view):
     assert view.unit_item(1, 0).pen().color() == PATH
     assert _overlaps(view) == []
     view.clear_highlight()
-    assert view.link_for(6).pen().color() != PATH and view.link_for(7).opacity() == 1.0
+    assert view.link_for(6).pen().color() != PATH and not view.link_for(7).dimmed()
+    assert view.link_for(7).pen().color() in (POSITIVE, NEGATIVE)
     assert not view.link_for(6).path_label.isVisible() or not view.link_for(6).path_label.text()
 
 
