@@ -10,10 +10,14 @@ from __future__ import annotations
 import html
 
 from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QToolButton
 
 MESSAGE_MS = 15_000
+STATUS_MIN_WIDTH = 80  # px: large text on a narrow window ends the figures in "…" rather than hide them
+# The figures' label is given a fixed size, its text's width rounded up to this many px: a new t or E
+# of the same number of digits then changes no size, and Qt lays out no status bar at every step.
+WIDTH_STEP = 24
 
 
 def plain_tooltip(text: str) -> str:
@@ -36,7 +40,8 @@ class StatusArea(QObject):
         self.status_label = QLabel()
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Large text on a narrow window: the figures end in "…" (whole in the tooltip) rather than run off.
-        self.status_label.setMinimumWidth(80)
+        self.status_label.setMinimumWidth(STATUS_MIN_WIDTH)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._status = ""
         self.job_label = QLabel()
         self.job_bar = QProgressBar()
@@ -122,10 +127,17 @@ class StatusArea(QObject):
                 w.sizeHint().width() for w in self._job_widgets() if w.isVisible())
             if bar.isSizeGripEnabled():  # the grip in the corner takes its share of the bar too
                 others += bar.style().pixelMetric(QStyle.PixelMetric.PM_SizeGripSize) + 8
-            room = max(label.minimumWidth(), bar.width() - others)
+            room = max(STATUS_MIN_WIDTH, bar.width() - others)
         shown = text if text_width <= room else metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 8)
-        label.setMaximumWidth(max(label.minimumWidth(), room))
         label.setText(shown)
+        # The text's own size, as QLabel works it out (a fallback font's glyphs, Chinese, included); not
+        # label.sizeHint(), which a fixed size holds at least as large as itself.
+        hint = metrics.boundingRect(QRect(0, 0, 1 << 20, 1 << 12), int(Qt.AlignmentFlag.AlignLeft), shown).size()
+        width = -(-(hint.width() + 8) // WIDTH_STEP) * WIDTH_STEP
+        width = max(STATUS_MIN_WIDTH, min(max(room, STATUS_MIN_WIDTH), width))
+        if (label.minimumWidth(), label.maximumWidth(), label.minimumHeight(), label.maximumHeight()) != (
+                width, width, hint.height(), hint.height()):
+            label.setFixedSize(width, hint.height())  # a new size is a layout; the same size, none
         label.setToolTip("" if shown == text else plain_tooltip(text))
 
     def job_started(self, title: str) -> None:

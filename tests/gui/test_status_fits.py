@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 LONG = ("t = 4   epoch 4   batch of 2000   E of pass 4 = 0.4786   accuracy 10.1%   "
         "test E = 0.5012   ")
@@ -22,3 +22,37 @@ def test_the_status_text_shown_fits_left_of_the_size_grip(window, repeat):
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     grip = bar.style().pixelMetric(QStyle.PixelMetric.PM_SizeGripSize) if bar.isSizeGripEnabled() else 0
     assert label.geometry().right() <= bar.width() - grip
+
+
+def test_new_figures_of_the_same_width_lay_out_no_status_bar_and_any_text_fits_its_label(window, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Layouts(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.count += 1
+            return False
+
+    window.resize(1280, 800)
+    area, label = window.status_area, window.status_label
+    area.show_status("t = 1   epoch 0   Eₖ = 0.1234   E = 0.1285")
+    qtbot.wait(20)
+    size, layouts = label.size(), Layouts()
+    window.statusBar().installEventFilter(layouts)
+    for t in range(2, 9):  # the same digits' widths: the label keeps its size, the bar is not laid out
+        area.show_status(f"t = {t}   epoch 0   Eₖ = 0.{t}{t}34   E = 0.128{t}")
+        QApplication.processEvents()
+        assert label.text().startswith(f"t = {t}")
+    assert label.size() == size and layouts.count == 0
+    for text in ("t = 12345   " + LONG, "t = 1   第 0 轮   E（第 0 轮结束时）= 0.1285   准确率 50.0%"):
+        area.show_status(text)  # longer, or in a fallback font: the label takes the text's own size
+        QApplication.processEvents()
+        fresh = QLabel(label.text())  # the text's own size, with no size of the label's to hold it
+        fresh.setFont(label.font())
+        hint = fresh.sizeHint()
+        assert label.height() >= hint.height() and label.width() >= hint.width()
+    area.show_status("t = 1")  # and shorter again: the label shrinks
+    QApplication.processEvents()
+    assert label.width() < size.width()
