@@ -114,7 +114,11 @@ def compute_step_vectorised(
         else:
             np.matmul(before.T, deltas[k], out=grads[w0:t0].reshape(sizes[k], sizes[k + 1]))
         _add_reduce(deltas[k], 0, None, out=grads[t0:t1])
-    grads *= _gradient_scale(network, batch)
+    if batch == 1:  # the scale is −1 for weights, +1 for thresholds: a weight's sign flipped in place
+        for w0, t0, _t1 in network.layout:  # (the bits of × −1.0, a signed zero's included), one pass fewer
+            np.negative(grads[w0:t0], out=grads[w0:t0])
+    else:
+        grads *= _gradient_scale(network, batch)
     updates = grads * -learning_rate
     new_flat = network.flat + updates
 
