@@ -141,6 +141,20 @@ def user(qtbot):
 
 
 @pytest.fixture()
+def show(qtbot):
+    """``show(widget, width, height)``: the widget owned by the test, at that size, shown and exposed."""
+
+    def shown(widget, width: int, height: int):
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return shown
+
+
+@pytest.fixture()
 def topology_view(qtbot):
     """A network view alone, about the size the window gives it at 1280×800, shown."""
     from bpgui.views.topology import TopologyView

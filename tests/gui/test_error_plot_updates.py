@@ -15,13 +15,8 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture
-def view(qtbot):
-    widget = ErrorPlotView()
-    qtbot.addWidget(widget)
-    widget.resize(700, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(show):
+    return show(ErrorPlotView(), 700, 400)
 
 
 def _history(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -17,12 +17,8 @@ from bpgui.views.gradient_table_delegate import CellDelegate
 
 
 @pytest.fixture
-def table(qtbot):
-    view = GradientTableView()
-    qtbot.addWidget(view)
-    view.resize(900, 420)
-    view.show()
-    qtbot.waitExposed(view)
+def table(show):
+    view = show(GradientTableView(), 900, 420)
     trainer = Trainer(Network.initialise((2, 3, 1), seed=4), load_builtin("xor"))
     view.set_record(trainer.step())
     return view
