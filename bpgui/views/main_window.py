@@ -269,10 +269,11 @@ class MainWindow(QMainWindow, WindowParts):
         self._plot_timer.stop()
         self.plot.show_history(self.controller.history())
 
-    def _catch_up(self) -> None:
-        """The curve and the numbers' views, after a Run frame or two left them behind (or on pausing)."""
+    def _catch_up(self, paused: bool = False) -> None:
+        """The curve and the numbers' views, after a Run frame or two left them behind; on pausing, the
+        numbers' views whatever they show (the table is editable again, a gradient check is asked for)."""
         self._update_plot()
-        if self._numbers_stale:
+        if self._numbers_stale or paused:
             with self.topology.batched():
                 self._show_numbers()
 
@@ -481,7 +482,7 @@ class MainWindow(QMainWindow, WindowParts):
         if running:
             self.play_phases_action.setChecked(False)
         if not running:
-            self._catch_up()  # nothing stale once paused
+            self._catch_up(paused=True)  # nothing stale once paused
         self.run_action.blockSignals(True)
         self.run_action.setChecked(running)
         self.run_action.blockSignals(False)

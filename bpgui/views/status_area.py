@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QStyle, QToolBut
 
 MESSAGE_MS = 15_000
 STATUS_MIN_WIDTH = 80  # px: large text on a narrow window ends the figures in "…" rather than hide them
-# The figures' label is given a fixed size, its text's width rounded up to this many px: a new t or E
+# The figures' label is given a fixed size, its text's width rounded up to a multiple of this many px: a new t or E
 # of the same number of digits then changes no size, and Qt lays out no status bar at every step.
-WIDTH_STEP = 24
+WIDTH_STEP = 12
 
 
 def plain_tooltip(text: str) -> str:

@@ -66,3 +66,13 @@ def test_the_numbers_catch_up_while_run_goes_on(window, qtbot):
     assert shown.iteration > 0
     c.set_running(False)
     np.testing.assert_array_equal(shown_new_values(window), c.display_record().flat_new_values)
+
+
+def test_pausing_makes_the_table_editable_again_even_when_the_numbers_were_up_to_date(window, qtbot):
+    c = window.controller
+    c.set_running(True)
+    qtbot.waitUntil(lambda: c.iteration > 3, timeout=10_000)
+    window._catch_up()  # the numbers shown are the last frame's: nothing stale when Run pauses
+    assert not window.table.source_model().editable()
+    c.set_running(False)
+    assert not window._numbers_stale and window.table.source_model().editable()
