@@ -8,12 +8,13 @@ settings themselves are read and clamped in ``view_options``, presentation's sta
 from __future__ import annotations
 
 import contextlib
+import os
 import warnings
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from .decision_map import MAIN_MAP_SIDE
 from .main_menus import apply_icons, fit_toolbar
@@ -39,6 +40,38 @@ def output_names(data) -> tuple[str, ...]:
     if data.task == "classification" and data.n_outputs == 1 and len(data.class_names) == 2:
         return (f"{data.target_names[0]} = {data.class_names[1]}",)
     return tuple(data.target_names)
+
+
+ERROR_BANNER = "background: #fde8e8; color: #7a0010; border-bottom: 1px solid #e8b4b8;"
+NOTICE_BANNER = "background: #e8f0fb; color: #0b2e59; border-bottom: 1px solid #b8cbe8;"
+
+
+def show_message(window: MainWindow, level: str, text: str) -> None:
+    """A message for the learner in the status bar (an error also in a box while the window is shown)."""
+    window.last_message = (level, text)
+    window.status_area.show_message("info" if level == "notice" else level, text)
+    if level in ("error", "notice"):  # a notice: something the window did that the learner must know
+        window.banner.setStyleSheet(ERROR_BANNER if level == "error" else NOTICE_BANNER)
+        window.banner.setText(text)
+        window.banner.show()
+    else:
+        window.banner.hide()
+    if level == "error" and window.isVisible() and not os.environ.get("BPGUI_NO_DIALOGS"):
+        # Plain text: a message may quote a CSV cell or a file name, which must not render as HTML.
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("MainWindow", "bpgui"), text,
+                          QMessageBox.StandardButton.Ok, window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+
+def retire(window: MainWindow) -> None:
+    """Free a window replaced by one in another language (it kept a whole window, about 9 MB: plots,
+    scene, table, alive at each switch); the empty shell goes when the event loop runs."""
+    for part in (window.takeCentralWidget(), window.settings_dock.widget(), window.comparison, window.perceptron):
+        if part is not None:
+            part.deleteLater()
+    release_connections(window)
+    window.deleteLater()
 
 
 def release_connections(window: MainWindow) -> None:

@@ -1,6 +1,6 @@
 """The main window: topology, stepping controls, the live gradient table, the error curve.
 
-Why one module of ~540 lines: it is the one place that wires the views to the controller and
+Why one module of ~600 lines: it is the one place that wires the views to the controller and
 turns each controller signal into what every view shows; its menus, toolbar, status bar,
 file dialogs, dialogs and preferences are already in modules beside it.
 
@@ -11,7 +11,7 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 
 from __future__ import annotations
 
-import os
+import time
 
 import numpy as np
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -63,8 +62,6 @@ DEFAULT_SIZE = QSize(1280, 800)
 _OPEN_WINDOWS: list[MainWindow] = []
 PLOT_INTERVAL_MS = 100
 MESSAGE_MS = 15_000
-ERROR_BANNER = "background: #fde8e8; color: #7a0010; border-bottom: 1px solid #e8b4b8;"
-NOTICE_BANNER = "background: #e8f0fb; color: #0b2e59; border-bottom: 1px solid #b8cbe8;"
 
 
 class MainWindow(QMainWindow, WindowParts):
@@ -106,7 +103,7 @@ class MainWindow(QMainWindow, WindowParts):
         box_layout.setSpacing(0)
         # An error is also written here, whole and wrapped (the status bar cuts long ones off);
         # a click or the next message's expiry hides it.
-        self.banner = main_view.banner(ERROR_BANNER)
+        self.banner = main_view.banner(main_view.ERROR_BANNER)
         box_layout.addWidget(self.banner)
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
@@ -168,8 +165,9 @@ class MainWindow(QMainWindow, WindowParts):
         self._plot_timer = QTimer(self)
         self._plot_timer.setSingleShot(True)
         self._plot_timer.setInterval(PLOT_INTERVAL_MS)
-        self._plot_timer.timeout.connect(self._catch_up)
-        self._numbers_stale = False
+        self._plot_timer.timeout.connect(self._on_numbers_due)
+        self._numbers_stale = self._numbers_due = self._network_stale = False
+        self._network_shown_at = self._network_cost = 0.0
 
         self.presentation_state = Presentation(self)
         self.settings_folded = False  # large text on a small screen folded the settings dock away
@@ -277,20 +275,39 @@ class MainWindow(QMainWindow, WindowParts):
             with self.topology.batched():
                 self._show_numbers()
 
+    def _on_numbers_due(self) -> None:  # while running, the next Run frame shows them (_show_state)
+        self._numbers_due = self.controller.running
+        if not self._numbers_due:
+            self._catch_up()
+
     def _on_controller_state_changed(self) -> None:
+        start = time.perf_counter()
         with self.topology.batched():  # the state and its path: the network's labels placed once
             self._show_state()
+        if not self._network_stale:  # what showing a state cost (2-2-1: ~2 ms; 784-128-10: ~8 ms)
+            self._network_cost = time.perf_counter() - start
 
     def _show_state(self) -> None:
         c = self.controller
+        now, due = time.perf_counter(), self._numbers_due
+        self._numbers_due = False
+        if c.running and due and now - self._network_shown_at < PLOT_INTERVAL_MS / 2000 and self._network_cost > 0.004:
+            # Frames come fast and a network costs: this one shows the numbers and the curve, the network and
+            # its maps come with the next (in one event with them, they made the longest wait on 784-128-10).
+            self._network_stale = True
+            self._catch_up(paused=True)
+            return
+        self._network_stale, self._network_shown_at = False, now
         self.topology.show_state(c.network, c.display_record(), c.phase_view)
         self._update_map()  # Run's frames too: one surface per network (plane_map), drawn in place
-        if c.running:  # the numbers' views with the curve (see _plot_timer)
+        if not c.running:
+            self._show_numbers()
+        elif due:  # frames come slowly: the numbers in this one too
+            self._catch_up(paused=True)
+        else:  # the numbers' views with the curve (see _plot_timer)
             self._numbers_stale = True
             if not self._plot_timer.isActive():
                 self._plot_timer.start()
-        else:
-            self._show_numbers()
 
     def _show_numbers(self) -> None:
         self._numbers_stale = False
@@ -390,13 +407,7 @@ class MainWindow(QMainWindow, WindowParts):
         _OPEN_WINDOWS.append(replacement)
         self._closing_for_language = True
         self.close()
-        # Each switch used to keep a whole window (about 9 MB: plots, scene, table) alive: its
-        # views are freed now; the empty shell goes when its last reference does.
-        for part in (self.takeCentralWidget(), self.settings_dock.widget(), self.comparison, self.perceptron):
-            if part is not None:
-                part.deleteLater()
-        main_view.release_connections(self)
-        self.deleteLater()  # and the shell, once the event loop runs: nothing of it is kept
+        main_view.retire(self)
         return replacement
 
     def show_perceptron(self, problem: str) -> None:
@@ -482,7 +493,11 @@ class MainWindow(QMainWindow, WindowParts):
         if running:
             self.play_phases_action.setChecked(False)
         if not running:
-            self._catch_up(paused=True)  # nothing stale once paused
+            if self._network_stale:  # the last frame showed the numbers only: now everything
+                self._on_controller_state_changed()
+                self._update_plot()
+            else:
+                self._catch_up(paused=True)  # nothing stale once paused
         self.run_action.blockSignals(True)
         self.run_action.setChecked(running)
         self.run_action.blockSignals(False)
@@ -498,19 +513,7 @@ class MainWindow(QMainWindow, WindowParts):
 
     def show_message(self, level: str, text: str) -> None:
         """A message for the learner in the status bar (an error also in a box while the window is shown)."""
-        self.last_message = (level, text)
-        self.status_area.show_message("info" if level == "notice" else level, text)
-        if level in ("error", "notice"):  # a notice: something the window did that the learner must know
-            self.banner.setStyleSheet(ERROR_BANNER if level == "error" else NOTICE_BANNER)
-            self.banner.setText(text)
-            self.banner.show()
-        else:
-            self.banner.hide()
-        if level == "error" and self.isVisible() and not os.environ.get("BPGUI_NO_DIALOGS"):
-            # Plain text: a message may quote a CSV cell or a file name, which must not render as HTML.
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("bpgui"), text, QMessageBox.StandardButton.Ok, self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
+        main_view.show_message(self, level, text)
 
     def _on_speed_changed(self, position: int) -> None:
         speed = SPEEDS[position]

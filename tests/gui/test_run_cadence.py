@@ -76,3 +76,40 @@ def test_pausing_makes_the_table_editable_again_even_when_the_numbers_were_up_to
     assert not window.table.source_model().editable()
     c.set_running(False)
     assert not window._numbers_stale and window.table.source_model().editable()
+
+
+def test_a_fast_frame_due_to_show_the_numbers_leaves_the_network_to_the_next_and_pausing_shows_both(
+        window, qtbot, monkeypatch):
+    import time
+
+    from bpgui.model.numbers import format_number
+
+    c = window.controller
+    window.speed.setValue(window.speed.maximum())
+    c.update_settings(target_error=None)
+    c.set_running(True)
+    qtbot.waitUntil(lambda: c.iteration > 0, timeout=10_000)
+    frames = counting(monkeypatch, window.topology, "show_state")
+    numbers = counting(monkeypatch, window, "_show_numbers")
+    window._numbers_due, window._network_shown_at = True, time.perf_counter()  # the last frame was just now
+    window._network_cost = 0.0005  # and a network cheap to show (2-2-1): both in one frame
+    window._on_controller_state_changed()
+    assert (frames[0], numbers[0]) == (1, 1) and not window._network_stale
+    window._numbers_due, window._network_shown_at = True, time.perf_counter()
+    window._network_cost = 0.008  # a network as costly as 784-128-10's: this frame shows the numbers only
+    window._on_controller_state_changed()
+    assert (frames[0], numbers[0]) == (1, 2) and window._network_stale
+    window._network_shown_at = time.perf_counter() - 1.0
+    window._numbers_due = True
+    window._on_controller_state_changed()  # frames a second apart: both in one frame
+    assert (frames[0], numbers[0]) == (2, 3) and not window._network_stale
+    window._numbers_due, window._network_shown_at, window._network_cost = True, time.perf_counter(), 0.008
+    window._on_controller_state_changed()
+    assert window._network_stale
+    c.set_running(False)  # paused after a frame of numbers only: the network shows the iteration too
+    assert not window._network_stale and frames[0] >= 3
+    record = c.display_record()
+    assert record.iteration == c.iteration
+    assert window.topology.unit_value_text(2, 0) == format_number(float(record.layers[-1].output[0, 0]),
+                                                                  window.shown_digits)
+    np.testing.assert_array_equal(shown_new_values(window), record.flat_new_values)
