@@ -224,3 +224,21 @@ def test_a_phase_walk_started_while_a_heavy_step_computes_drops_that_step(
     walked = session.display_record()
     assert walked.iteration == 2  # the walk is iteration 2, from t = 1
     assert np.array_equal(walked.flat_values, session.network.flat)
+
+
+def test_the_first_background_computation_leaves_a_core_to_the_window():
+    """OpenBLAS ran a background pass on every core, and the window's thread waited for one (2 cores:
+    paints 3-5x slower). From the first background computation on, BLAS uses one core fewer."""
+    import os
+
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    cores = os.cpu_count() or 2
+    with threadpool_limits(limits=cores, user_api="blas"):  # as a fresh process starts: every core
+        background: running.Background[int, float] = running.Background()
+        background.start(3, lambda n: float(np.ones((n, n)).sum()))
+        assert background.wait(10)
+        assert background.take()[1] == 9.0
+        blas = [info for info in threadpool_info() if info["user_api"] == "blas"]
+        assert blas and all(info["num_threads"] <= max(1, cores - 1) for info in blas)
+        background.close()
