@@ -120,6 +120,11 @@ class TrainingController(QObject):
         self._release_timer.timeout.connect(self._release)
         # The next tick is armed only once the drawing a release asked for is done (Qt draws posted
         # paint requests before it serves timers): every timer that fell due while drawing runs first.
+        self._after_drawing = QTimer(self)
+        self._after_drawing.setSingleShot(True)
+        self._after_drawing.setInterval(0)
+        self._after_drawing.setTimerType(Qt.TimerType.PreciseTimer)
+        self._after_drawing.timeout.connect(self._follow_pending)
         # A new network's names and rows are long-lived objects (two per parameter: 2 million at 10^6): once the
         # views have built them, one collection then a freeze keeps them out of every later full collection,
         # which would otherwise walk them all in the middle of Run (335 ms at 10^6 parameters).
@@ -127,11 +132,6 @@ class TrainingController(QObject):
         self._settle_memory.setSingleShot(True)
         self._settle_memory.setInterval(0)
         self._settle_memory.timeout.connect(self._on_settle_memory)
-        self._after_drawing = QTimer(self)
-        self._after_drawing.setSingleShot(True)
-        self._after_drawing.setInterval(0)
-        self._after_drawing.setTimerType(Qt.TimerType.PreciseTimer)
-        self._after_drawing.timeout.connect(self._follow_pending)
         self._session.subscribe(self._on_session_event)
         self._settle_memory.start()  # the first network's, once the window has built its views
 

@@ -13,8 +13,8 @@ from .gradient_table_columns import RIGHT
 class CellDelegate(QStyledItemDelegate):
     """Paints a cell exactly as ``QStyledItemDelegate`` does, but fills the style option from the model's
     ``cell_look(row, column)``: one Python call a cell where Qt would call ``data()`` once per role (seven
-    calls from C++ into Python: about 3 µs each, 1–2 ms a Step for a screenful of cells). A model
-    without ``cell_look`` is asked the usual way."""
+    calls from C++ into Python). Measured on 784-128-10's table: 3.2 → 3.0 ms a paint; Qt's own drawing
+    is the rest. A model without ``cell_look`` is asked the usual way."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         look = getattr(index.model(), "cell_look", None)

@@ -61,6 +61,7 @@ DEFAULT_SIZE = QSize(1280, 800)
 # Windows rebuilt for a new language are kept alive here (nothing else holds them).
 _OPEN_WINDOWS: list[MainWindow] = []
 PLOT_INTERVAL_MS = 100
+COSTLY_STATE = 0.004  # s: showing a state costs more (784-128-10: ~8 ms; 2-2-1: ~2 ms)
 MESSAGE_MS = 15_000
 
 
@@ -267,11 +268,10 @@ class MainWindow(QMainWindow, WindowParts):
         self._plot_timer.stop()
         self.plot.show_history(self.controller.history())
 
-    def _catch_up(self, paused: bool = False) -> None:
-        """The curve and the numbers' views, after a Run frame or two left them behind; on pausing, the
-        numbers' views whatever they show (the table is editable again, a gradient check is asked for)."""
+    def _catch_up(self, force: bool = False) -> None:
+        """The curve and the numbers' views if behind; ``force``: whatever they show (pausing: editable again)."""
         self._update_plot()
-        if self._numbers_stale or paused:
+        if self._numbers_stale or force:
             with self.topology.batched():
                 self._show_numbers()
 
@@ -289,13 +289,13 @@ class MainWindow(QMainWindow, WindowParts):
 
     def _show_state(self) -> None:
         c = self.controller
-        now, due = time.perf_counter(), self._numbers_due
-        self._numbers_due = False
-        if c.running and due and now - self._network_shown_at < PLOT_INTERVAL_MS / 2000 and self._network_cost > 0.004:
+        now, due, self._numbers_due = time.perf_counter(), self._numbers_due, False
+        fast = now - self._network_shown_at < PLOT_INTERVAL_MS / 2000
+        if c.running and due and fast and self._network_cost > COSTLY_STATE:
             # Frames come fast and a network costs: this one shows the numbers and the curve, the network and
             # its maps come with the next (in one event with them, they made the longest wait on 784-128-10).
             self._network_stale = True
-            self._catch_up(paused=True)
+            self._catch_up(force=True)
             return
         self._network_stale, self._network_shown_at = False, now
         self.topology.show_state(c.network, c.display_record(), c.phase_view)
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow, WindowParts):
         if not c.running:
             self._show_numbers()
         elif due:  # frames come slowly: the numbers in this one too
-            self._catch_up(paused=True)
+            self._catch_up(force=True)
         else:  # the numbers' views with the curve (see _plot_timer)
             self._numbers_stale = True
             if not self._plot_timer.isActive():
@@ -497,7 +497,7 @@ class MainWindow(QMainWindow, WindowParts):
                 self._on_controller_state_changed()
                 self._update_plot()
             else:
-                self._catch_up(paused=True)  # nothing stale once paused
+                self._catch_up(force=True)  # nothing stale once paused
         self.run_action.blockSignals(True)
         self.run_action.setChecked(running)
         self.run_action.blockSignals(False)
