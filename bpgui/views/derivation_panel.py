@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -58,7 +58,12 @@ class FormulaView(QTextBrowser):
         self._html = ""
         self.setOpenLinks(False)  # an anchor is a factor's address, never a page to open
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)  # as the panels around it
-        self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
+        # A method, not a lambda holding self: Qt drops the connection when the view is destroyed (a window
+        # replaced for another language), where a lambda could still be called on a deleted object.
+        self.highlighted.connect(self._on_highlighted)
+
+    def _on_highlighted(self, url: QUrl) -> None:
+        self.linkHovered.emit(url.toString())
 
     def setText(self, html: str) -> None:
         if html == self._html:
