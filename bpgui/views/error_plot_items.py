@@ -38,7 +38,7 @@ from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QFont, QPaintEngine, QPainter, QPen, QPicture
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QWidget
 
 from .error_plot_data import Peaks, all_finite, simplify
 from .plot_text import BASE_TICK_POINTS, make_room, no_menus, number_axes, points
@@ -98,7 +98,10 @@ class GridLines(pg.GridItem):
     """pyqtgraph's ``GridItem`` (without text) drawn in one ``drawLines`` per level and axis: its
     ``generatePicture`` made a NumPy point pair and a ``drawLine`` call per line (~330 lines, ~2 ms
     whenever the range changed, i.e. every step). The positions are computed with the same float
-    operations, so the picture shows the same lines in the same order with the same pens."""
+    operations, so the picture shows the same lines in the same order with the same pens, less the levels
+    pyqtgraph makes fully transparent (lines under 3 px apart: at 784-128-10's first iterations, 250 of the
+    y axis' 280). Not cached as a pixmap: its picture replays in ~0.2 ms, while filling a pixmap at each new
+    range (every Step while the history is short) cost ~1 ms more."""
 
     def generatePicture(self) -> None:
         if self.opts["textPen"] is not None:  # pyqtgraph's own draws the texts
@@ -128,9 +131,12 @@ class GridLines(pg.GridItem):
             for ax in range(2):
                 if i >= len(spacing[ax]):
                     continue
+                alpha = int(fn.clip_scalar(5 * (dim[ax] / nl[ax] - 3), 0, 50))
+                if alpha == 0:  # lines under 3 px apart: pyqtgraph draws them invisible (often 3/4 of all)
+                    continue
                 pen = self.opts["pen"]  # pyqtgraph's own pen, its alpha set per level as there
                 colour = pen.color()
-                colour.setAlpha(int(fn.clip_scalar(5 * (dim[ax] / nl[ax] - 3), 0, 50)))
+                colour.setAlpha(alpha)
                 pen.setColor(colour)
                 pen.setCosmetic(True)
                 p.setPen(pen)
@@ -160,6 +166,9 @@ class ThinCurve(pg.PlotCurveItem):
         self._thin: tuple[tuple | None, np.ndarray, np.ndarray] | None = None  # (key, x, y) to stroke
         self._turns = 0  # how often the thinned line turns back
         super().__init__(*args, **kwargs)
+        # A repaint that changes nothing (most Steps after a long Run) copies the stroked line from a pixmap;
+        # Qt paints it again when the curve calls update() (new data) or its view's transform changes.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def _key(self) -> tuple | None:
         """What the line is thinned for: (pixel scale, tolerance), or None when it is not thinned."""
@@ -290,8 +299,8 @@ class ErrorCurve(pg.PlotDataItem):
     pyqtgraph's ``updateItems`` gives the curve and the scatter of dots their data and every style option
     on each call: on each ``setData`` and again on each change of the view's range, which auto-range makes
     at every step (the dots' scatter rebuilt four times a step). Here the curve gets data only when the
-    points to show differ from those it has (or after a ``setData``, as the arrays may have been refilled),
-    and the dots get their style options only when those changed, and only their new points when the
+    points to show differ in value from copies of those it was given (after a long Run most steps fill no
+    new downsampling bucket: the curve keeps its path and its cached picture), and the dots get their style options only when those changed, and only their new points when the
     history grew. ``handed`` counts what was handed (for tests): ``curve`` data, ``dots`` (points) and
     ``dot_style``."""
 
@@ -319,7 +328,6 @@ class ErrorCurve(pg.PlotDataItem):
         self.updateItems()
 
     def setData(self, *args, **kwargs) -> None:
-        self._curve_given = None  # the new arrays may be the old objects refilled: hand them over
         self._fresh = True
         super().setData(*args, **kwargs)
 
@@ -387,11 +395,15 @@ class ErrorCurve(pg.PlotDataItem):
             if isinstance(args["connect"], str) and args["connect"] == "auto":
                 finite = dataset.containsNonfinite is False
                 args["connect"], args["skipFiniteCheck"] = ("all", True) if finite else ("finite", False)
-            given = self._curve_given  # (after a range change: the same arrays, or the same downsampled values)
+            # What the curve was given, as copies (a caller may refill its arrays): the same values again (a
+            # range change, or a step whose new point fills no new bucket) keep the curve's path and picture.
+            given = self._curve_given
             if given is None or not (_same(given[1], x) and _same(given[2], y) and _same(given[0], args)):
                 self.curve.setData(x=x, y=y, **args)
-                self._curve_given = (args, x, y)
+                self._curve_given = (args, np.array(x), np.array(y))
                 self.handed["curve"] += 1
+            elif self.curve.xData is not x or self.curve.yData is not y:
+                self.curve.xData, self.curve.yData = x, y  # equal values: what it has drawn stays right
             self.curve.show()
         else:
             self._curve_given = None
