@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -173,3 +174,47 @@ def from_to_text(spec: ParameterSpec) -> str:
     """``1 → 2`` for a weight, ``— → 1`` for a threshold."""
     source = "—" if spec.source is None else str(spec.source)
     return f"{source} → {spec.target}"
+
+
+Look = tuple[Any, Any, Any, Any]  # a painted cell: (display, alignment, background, foreground), as data() answers
+LOOK_CACHE_LIMIT = 8192  # looks kept per group (a screenful is a few hundred): scrolling far starts afresh
+
+
+class LookCache:
+    """Each cell's ``Look``, made once, when first painted, and kept until the data that made it changes.
+
+    Two groups: the name columns' looks (they change only with the rows) and
+    the numbers' (they change with the values, the check and the Digits).
+    ``look(row, column)`` asks ``make(row, column)`` on a miss; the owner calls
+    ``forget_numbers`` or ``forget_all`` exactly when what feeds them changes.
+    A cell is keyed ``row * N_COLUMNS + column`` (unique: the column is checked first).
+    """
+
+    __slots__ = ("_make", "_names", "_numbers", "made")
+
+    def __init__(self, make: Callable[[int, int], Look]) -> None:
+        self._make = make
+        self._names: dict[int, Look] = {}
+        self._numbers: dict[int, Look] = {}
+        self.made = 0  # looks made so far (tests count them)
+
+    def look(self, row: int, column: int) -> Look:
+        if not 0 <= column < N_COLUMNS:
+            return self._make(row, column)
+        looks = self._numbers if column >= COL_VALUE else self._names
+        key = row * N_COLUMNS + column
+        look = looks.get(key)
+        if look is None:
+            look = self._make(row, column)
+            self.made += 1
+            if len(looks) >= LOOK_CACHE_LIMIT:
+                looks.clear()
+            looks[key] = look
+        return look
+
+    def forget_numbers(self) -> None:
+        self._numbers.clear()
+
+    def forget_all(self) -> None:
+        self._names.clear()
+        self._numbers.clear()

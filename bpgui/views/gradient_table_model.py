@@ -46,6 +46,8 @@ from .gradient_table_columns import (
     DEFAULT_PRECISION,
     KIND_THRESHOLD,
     KIND_WEIGHT,
+    Look,
+    LookCache,
     MAX_PRECISION,
     MIN_PRECISION,
     N_COLUMNS,
@@ -67,11 +69,12 @@ from .gradient_table_columns import (
 _WARNING_BACKGROUND = QBrush(QColor(255, 205, 160))
 _WARNING_FOREGROUND = QBrush(QColor(40, 20, 0))
 # Made once: an enum "|" in Python costs a microsecond or two, and Qt asks every painted cell.
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
 _MAX_QUOTED = 40  # characters of a refused edit's text quoted in the message
 _DISPLAY, _ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
 _BACKGROUND, _FOREGROUND = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
+_BLANK_NUMBER: Look = (None, RIGHT, None, None)  # a number not known yet (a phase shows what it has computed)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -96,7 +99,9 @@ class GradientTableModel(QAbstractTableModel):
         self._editable = False
         self._batch = 1  # samples in the iteration shown: its gradient is ∂E_k/∂p or a batch mean
         self._edit_column = COL_VALUE  # the column holding the parameters an edit changes
+        self.flags_column = -1  # the edit column while editing is allowed, else −1 (for the proxy's flags)
         self._precision = DEFAULT_PRECISION  # the app's one Digits setting (significant digits)
+        self._looks = LookCache(self._new_look)  # each painted cell's look, until its data changes
         self._set_structure_arrays([])
 
     # ---- structure --------------------------------------------------------------
@@ -122,6 +127,7 @@ class GradientTableModel(QAbstractTableModel):
         self._specs = specs
         self._arrays = [None] * len(NUMBER_COLUMNS)
         self._set_structure_arrays(specs)
+        self._looks.forget_all()
         self.endResetModel()
         if had_check:
             self.check_changed.emit()
@@ -161,6 +167,7 @@ class GradientTableModel(QAbstractTableModel):
             (values, "values"), (gradients, "gradients"), (updates, "updates"), (new_values, "new_values"))]
         had_check = self.has_check()
         self._arrays = arrays + [None] * len(CHECK_COLUMNS)
+        self._looks.forget_numbers()
         self._emit_numbers_changed([], COL_REL_ERROR if had_check else COL_NEW_VALUE)
         if had_check:
             self.check_changed.emit()
@@ -178,6 +185,7 @@ class GradientTableModel(QAbstractTableModel):
         checked_errors = self._checked_array(relative_errors, "relative_errors")
         had_check = self.has_check()
         self._arrays[len(NUMERIC_COLUMNS):] = [checked_estimates, checked_errors]
+        self._looks.forget_numbers()
         if had_check or checked_estimates is not None:
             n = len(self._specs)
             if n:
@@ -227,6 +235,7 @@ class GradientTableModel(QAbstractTableModel):
             raise ValueError(f"only the value columns can be edited, not column {column}")
         self._editable = bool(editable)
         self._edit_column = column
+        self.flags_column = column if self._editable else -1
 
     def edit_column(self) -> int:
         return self._edit_column
@@ -282,6 +291,7 @@ class GradientTableModel(QAbstractTableModel):
         if digits == self._precision:
             return
         self._precision = digits
+        self._looks.forget_numbers()
         self._emit_numbers_changed([Qt.ItemDataRole.DisplayRole])
 
     def _emit_numbers_changed(self, roles: list[Qt.ItemDataRole], last_column: int | None = None) -> None:
@@ -307,7 +317,7 @@ class GradientTableModel(QAbstractTableModel):
         """``flags()`` without a QModelIndex (for the proxy; asked once per painted cell)."""
         if column == self._edit_column and self.is_cell_editable(row, column):
             return _EDITABLE_FLAGS
-        return _CELL_FLAGS
+        return CELL_FLAGS
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Never changes the model (returns False): an edit of "Value before" becomes a request.
@@ -351,10 +361,29 @@ class GradientTableModel(QAbstractTableModel):
                 return self.describe(spec)
         return None
 
-    def cell_look(self, row: int, column: int) -> tuple[Any, Any, Any, Any]:
+    def cell_look(self, row: int, column: int) -> Look:
         """What a painted cell shows: (display, alignment, background, foreground), each what ``data()``
-        answers for that role (None where it answers nothing), in one Python call (see CellDelegate)."""
+        answers for that role (None where it answers nothing), in one Python call (see CellDelegate).
+
+        Made on a cell's first paint and kept (``looks``) until the numbers, the check, the Digits or the
+        rows change: a repaint with nothing new formats nothing. (The arrays are the records', never
+        written: a caller that changed one in place would have to call ``set_values`` again.)"""
+        return self._looks.look(row, column)
+
+    @property
+    def looks(self) -> LookCache:
+        """The cache behind ``cell_look`` (the proxy asks it directly: one Python call less a cell)."""
+        return self._looks
+
+    def _new_look(self, row: int, column: int) -> Look:
         data = self.cell_data
+        if COL_VALUE <= column < N_COLUMNS:  # only the display is formatted; the rest follows from it
+            display = data(row, column, _DISPLAY)
+            if display is None:
+                return _BLANK_NUMBER
+            if column == COL_REL_ERROR and self._arrays[column - COL_VALUE][row] > REL_ERROR_WARNING:  # type: ignore[index]
+                return display, RIGHT, _WARNING_BACKGROUND, _WARNING_FOREGROUND
+            return display, RIGHT, None, None
         return (data(row, column, _DISPLAY), data(row, column, _ALIGNMENT), data(row, column, _BACKGROUND),
                 data(row, column, _FOREGROUND))
 

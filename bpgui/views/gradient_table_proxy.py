@@ -23,8 +23,11 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from .gradient_table_columns import KIND_ALL, KINDS, N_COLUMNS
-from .gradient_table_model import GradientTableModel, ModelIndex
+from .gradient_table_columns import KIND_ALL, KINDS, N_COLUMNS, Look
+from .gradient_table_model import CELL_FLAGS, GradientTableModel, ModelIndex
+
+_NO_LOOK: Look = (None, None, None, None)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 # Roles the model never answers, though a delegate asks for them in every painted cell (three of its
 # seven): answered here without a call into the model.
@@ -46,6 +49,8 @@ class GradientFilterProxyModel(QAbstractProxyModel):
         super().__init__(parent)
         self._source: GradientTableModel | None = None
         self._order = np.empty(0, dtype=np.int64)
+        self._rows = 0  # len(self._order), as a Python int (asked for every painted cell)
+        self._source_look = lambda row, column: _NO_LOOK  # the source's LookCache.look
         self._proxy_rows = np.empty(0, dtype=np.int64)
         self._mask = np.empty(0, dtype=bool)
         self._sort_column = -1
@@ -67,6 +72,7 @@ class GradientFilterProxyModel(QAbstractProxyModel):
         self.beginResetModel()
         super().setSourceModel(model)
         self._source = model
+        self._source_look = model.looks.look
         model.modelAboutToBeReset.connect(self._on_source_model_about_to_be_reset)
         model.modelReset.connect(self._on_source_model_reset)
         model.dataChanged.connect(self._on_source_data_changed)
@@ -114,6 +120,7 @@ class GradientFilterProxyModel(QAbstractProxyModel):
         proxy_rows = np.full(self._mask.shape[0], -1, dtype=np.int64)
         proxy_rows[order] = np.arange(order.shape[0])
         self._order, self._proxy_rows = order, proxy_rows
+        self._rows = int(order.shape[0])
 
     def _change_layout(self, hint: QAbstractItemModel.LayoutChangeHint) -> None:
         """Apply a new filter or order as one layout change; persistent indexes (selection) follow their rows."""
@@ -158,9 +165,10 @@ class GradientFilterProxyModel(QAbstractProxyModel):
 
     # ---- Qt model interface ---------------------------------------------------------
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not 0 <= row < self._order.shape[0] or not 0 <= column < N_COLUMNS:
-            return QModelIndex()
-        return self.createIndex(row, column)
+        # Asked for every painted cell: plain ints, no NumPy.
+        if 0 <= row < self._rows and 0 <= column < N_COLUMNS and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def parent(self, child: ModelIndex | None = None) -> Any:
         # One name for two methods: QObject.parent() and QAbstractItemModel.parent(index).
@@ -181,20 +189,25 @@ class GradientFilterProxyModel(QAbstractProxyModel):
         return not parent.isValid() and self._order.shape[0] > 0
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid() or self._source is None:
-            return Qt.ItemFlag.NoItemFlags
-        return self._source.cell_flags(int(self._order[index.row()]), index.column())
+        # Asked for every painted cell: only the edit column's cells need the source row.
+        source = self._source
+        if source is None or not index.isValid():
+            return _NO_FLAGS
+        column = index.column()
+        if column != source.flags_column:
+            return CELL_FLAGS
+        return source.cell_flags(int(self._order[index.row()]), column)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in _UNANSWERED or not index.isValid() or self._source is None:
             return None
         return self._source.cell_data(int(self._order[index.row()]), index.column(), role)
 
-    def cell_look(self, row: int, column: int) -> tuple[Any, Any, Any, Any]:
-        """The source's ``cell_look`` for the row shown at ``row`` (see CellDelegate)."""
-        if self._source is None or not 0 <= row < self._order.shape[0]:
-            return None, None, None, None
-        return self._source.cell_look(int(self._order[row]), column)
+    def cell_look(self, row: int, column: int) -> Look:
+        """The source's ``cell_look`` for the row shown at ``row`` (see CellDelegate): from its cache."""
+        if not 0 <= row < self._rows:
+            return _NO_LOOK
+        return self._source_look(int(self._order[row]), column)
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Passed to the source row shown at ``index`` (which only turns an edit into a request)."""
