@@ -22,6 +22,7 @@ a "⋯ n more" marker. Tooltips are built when asked (hover), never per frame.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
@@ -190,8 +191,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
             self._place_labels()
 
     # ---- building ------------------------------------------------------------------
-    def input_names(self) -> tuple[str, ...]:
-        """What each input unit stands for, as drawn beside it."""
+    def input_names(self) -> tuple[str, ...]:  # what each input unit stands for, as drawn beside it
         return self._input_names
 
     def set_structure(self, layer_sizes: Sequence[int], input_names: Sequence[str] = (),
@@ -202,8 +202,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         if tuple(int(n) for n in layer_sizes) != self._sizes:
             self._unit_maps = {}  # they belonged to the old structure
         self._sizes = tuple(int(n) for n in layer_sizes)
-        self._input_names = tuple(input_names)
-        self._output_names = tuple(output_names)
+        self._input_names, self._output_names = tuple(input_names), tuple(output_names)
         self._network = self._record = self._phase = None  # they belonged to the old structure
         self._focus, self._path_units, self._path_links = None, {}, {}
         n_layers = len(self._sizes) - 1
@@ -316,9 +315,11 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         return chosen
 
     def _marked_lines(self) -> list[geo.Line]:
-        """The lit path's links and the selected link: no label but their own sits on them."""
+        """The lit path's links and the selected link: no label but their own sits on them (half widths in
+        whole pixels: a weight's width that moves a little leaves the labels, and the placer's memo, as they were)."""
         marked = [i for i in self._links if i in self._path_links or i == self._selected]
-        return [geo.Line(link.line().p1(), link.line().p2(), link.pen().widthF() / 2 + 1, (link.label, link.path_label))
+        return [geo.Line(link.line().p1(), link.line().p2(), math.ceil(link.pen().widthF() / 2) + 1,
+                         (link.label, link.path_label))
                 for link in (self._links[i] for i in marked)]
 
     def marked_lines(self) -> list[tuple[QPointF, QPointF, float]]:

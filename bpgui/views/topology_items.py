@@ -91,7 +91,11 @@ class Label(QGraphicsItem):
     """A small text on a pale rounded box (readable over links); cheap to update.
 
     ``set_reserve`` gives the label a least width (the widest number it is
-    likely to show), so that its place stays put while its number changes.
+    likely to show), so that its place stays put while its number changes;
+    a wider text raises that width until the next ``set_reserve`` (a new
+    network, digits or text size) or until the label is emptied (a path's
+    badge when the path goes), so a number that shrinks back (0.0004657, then
+    0.01486) leaves the box, and every label placed after it, where it is.
     """
 
     def __init__(self, parent: QGraphicsItem | None = None, size: float = LABEL_POINTS, scale: float = 1.0,
@@ -102,13 +106,13 @@ class Label(QGraphicsItem):
         self._emphasis = emphasis
         self._font = scaled_font(size, scale, bold=emphasis)
         self._metrics = QFontMetricsF(self._font)
-        self._reserve = 0.0
+        self._least = self._reserve = 0.0  # the template's width; the widest text's since (see the class)
         self._rect = QRectF()
         self.setZValue(6 if emphasis else 5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_reserve(self, template: str) -> None:
-        self._reserve = self._metrics.horizontalAdvance(template) + 8 if template else 0.0
+        self._least = self._reserve = self._metrics.horizontalAdvance(template) + 8 if template else 0.0
         self._resize()
 
     def set_text(self, text: str) -> bool:
@@ -117,6 +121,8 @@ class Label(QGraphicsItem):
         if text == self._text:
             return False
         self._text = text
+        if not text:
+            self._reserve = self._least
         return self._resize()
 
     def write_later(self, value: float, digits: int) -> None:
@@ -132,6 +138,7 @@ class Label(QGraphicsItem):
     def _resize(self) -> bool:
         lines = self._text.split("\n")  # a path badge may hold two factors, one a line
         w = max(max(self._metrics.horizontalAdvance(line) for line in lines) + 8, self._reserve)
+        self._reserve = w
         h = self._metrics.height() * len(lines) + 2
         rect = QRectF(-w / 2, -h / 2, w, h)
         if rect == self._rect:

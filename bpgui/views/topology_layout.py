@@ -394,7 +394,9 @@ def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, Sequen
 
     Returns ({label: centre}, how many labels with a text were left out, the bounds of everything placed).
     ``memo`` (a list the caller keeps, empty at first) holds this placement's steps: the next call with
-    the same obstacles, for as long as the labels come in the same order, places a label of the same size
+    the same obstacles, for as long as the labels come in the same order, takes a label's box again without a
+    test while every box and line before it is as it was (a lit path that stays, a step that changes no
+    width); otherwise it places a label of the same size
     and candidates again knowing which box refused each candidate last time: while that box is still
     there (an obstacle, or a label before it in the same place again), the candidate is refused without
     a test; only the others are tested against the boxes (and the lines). Each label's place depends only
@@ -408,9 +410,12 @@ def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, Sequen
     for rect in obstacles:
         bounds = bounds.united(rect)
     scene = tuple((r.x(), r.y(), r.width(), r.height()) for r in obstacles)
+    # The lines as they refuse boxes: a placement with the same lines refuses the same boxes again.
+    marked = tuple((line._ends, line.half_width, line.owners) for line in lines)
     Box = tuple[float, float, float, float]
     steps: list[tuple[Any, float, float, Sequence[QPointF], int | None, Box | None, tuple[int, ...]]] = []
     before = memo[1] if memo and memo[0] == scene else []
+    same_lines = memo is not None and len(memo) == 3 and memo[0] == scene and memo[2] == marked  # gone ones too
     kept: list[bool] = []  # per step: it took the box it took last time (or none again)
     grown = False  # a step took a box it did not take last time
     same = True  # every step so far took the box it took last time
@@ -420,7 +425,7 @@ def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, Sequen
         if old is not None and old[0] is not label:
             before, old = [], None  # another order from here on: nothing more to compare with
         if old is not None and old[1] == w and old[2] == h and (old[3] is candidates or old[3] == candidates):
-            if same and not lines:  # every box so far as it was: so is this label's
+            if same and same_lines:  # every box so far as it was, and every line: so is this label's
                 index, box, trace = old[4], old[5], old[6]
                 if box is not None:
                     placer._add(box[0], box[1], box[2], box[3], n)
@@ -441,7 +446,7 @@ def place_labels(obstacles: Sequence[QRectF], wanted: Iterable[tuple[Any, Sequen
         places[label] = centre
         bounds = bounds.united(centred(centre, w, h))
     if memo is not None:
-        memo[:] = [scene, steps]
+        memo[:] = [scene, steps, marked]
     return places, dropped, bounds
 
 

@@ -176,6 +176,27 @@ def test_a_placement_with_nothing_changed_tests_no_candidate(monkeypatch):
         [QRectF(0, 0, 10, 10)], wanted, [])
     assert 1 <= len(traced) <= 2
 
+def test_a_lit_path_that_stays_tests_no_candidate_again(monkeypatch):
+    """With a path lit (lines no label may sit on), a step that changes no box and no line places nothing again
+    (a 784-128-10 step with a unit selected re-tested ~150 labels), and a line that moves is heeded."""
+    units = [QRectF(100 * i - 10, -10, 20, 20) for i in range(6)]
+    labels = [FakeLabel(30, 12) for _ in units]
+    wanted = [(label, (QPointF(100 * i, 0), QPointF(100 * i, 30), QPointF(100 * i, 60))) for i, label in
+              enumerate(labels)]
+
+    def path(half_width: float) -> list:  # built anew each step, as the view does: equal, not the same objects
+        return [geo.Line(QPointF(-50, 42), QPointF(600, 42), half_width, (labels[0],))]
+
+    memo: list = []
+    first = geo.place_labels(units, wanted, path(1.0), memo)
+    assert _same(first, reference_place_labels(units, wanted, path(1.0)))
+    tested = _counting(monkeypatch)
+    assert _same(geo.place_labels(units, wanted, path(1.0), memo), first) and tested == []
+    wider = geo.place_labels(units, wanted, path(7.0), memo)  # the path's link drawn wider: labels move off it
+    assert not _same(wider, first) and _same(wider, reference_place_labels(units, wanted, path(7.0)))
+    assert _same(geo.place_labels(units, wanted, [], memo), reference_place_labels(units, wanted, []))
+
+
 # ---- the placer's memo: which box refused each candidate last time (issue 11) ----------------------
 # Every placement with the memo equals one from scratch, step after step; only the candidates a change can
 # reach are tested again.
