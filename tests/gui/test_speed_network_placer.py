@@ -296,3 +296,24 @@ def test_a_label_left_out_stays_out_untested_while_the_boxes_that_refused_it_sta
     units_moved = [units[0], QRectF(-10, 60, 20, 20)]  # another scene: everything is placed from scratch
     placed = geo.place_labels(units_moved, wanted, [], memo)
     assert _same(placed, geo.place_labels(units_moved, wanted, [])) and boxed_in in placed[0]
+
+
+def test_a_label_keeps_its_widest_box_until_emptied_or_given_a_new_reserve(qtbot):
+    from bpgui.views.topology_items import Label
+
+    label = Label()
+    label.set_reserve("−0.8888")
+    least = label.size()[0]
+    label.set_text("0.5")
+    assert label.size()[0] == least  # a short number: the reserve
+    assert label.set_text("0.0004657") and label.size()[0] > least  # wider: the box grows (a new place)
+    widest = label.size()[0]
+    assert not label.set_text("0.01486") and label.size()[0] == widest  # shrinks back: the box stays
+    label.set_text("")
+    label.set_text("0.5")
+    assert label.size()[0] == least  # emptied (a badge whose path went): the reserve again
+    label.set_text("0.0004657")
+    label.set_text("1")
+    assert label.size()[0] == widest
+    label.set_reserve("−0.8888")  # new digits or text size: the template's width again
+    assert label.size()[0] == least
