@@ -23,14 +23,15 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..model.formula import ANCHOR_STYLE
 from ..model.forward_arithmetic import ForwardArithmetic
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_factor, format_number
 from ..model.text import fill
+from .formula_view import FormulaView
 
 if TYPE_CHECKING:
     from ..model.chain_paths import ChainPaths
@@ -42,52 +43,6 @@ LISTED = 6  # a sample's x and y list this many values at most (the first ones, 
 
 _ANCHOR = re.compile(r"<a href=[^>]*>|</a>")
 # A number as the panel writes it (format_number; format_factor parenthesises a negative one).
-
-
-class FormulaView(QTextBrowser):
-    """The panel's rich text, read-only, in a view that scrolls itself: a new text is one document
-    built and laid out once at the view's width (a QLabel in a scroll area laid it out again for each of
-    its size hints and its height: ~4× the work, at every Step with a parameter selected). Its size hints
-    do not follow the text, so a longer chain never re-lays out the window; a new text keeps the scroll
-    position, so a learner reading the paths at the bottom stays there while stepping."""
-
-    linkHovered = Signal(str)  # the anchor under the pointer ("" when it leaves one), as QLabel's
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._html = ""
-        self.setOpenLinks(False)  # an anchor is a factor's address, never a page to open
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)  # as the panels around it
-        # A method, not a lambda holding self: Qt drops the connection when the view is destroyed (a window
-        # replaced for another language), where a lambda could still be called on a deleted object.
-        self.highlighted.connect(self._on_highlighted)
-
-    def _on_highlighted(self, url: QUrl) -> None:
-        self.linkHovered.emit(url.toString())
-
-    def setText(self, html: str) -> None:
-        if html == self._html:
-            return
-        self._html = html
-        bar = self.verticalScrollBar()
-        kept = bar.value()
-        # setHtml empties the document first: with the bar as needed it would hide and show again, each
-        # a new width for the viewport and the whole text laid out again. Shown throughout, then as needed.
-        policy = self.verticalScrollBarPolicy()
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if bar.isVisible() else policy)
-        self.setHtml(html)
-        self.document().size()  # laid out now, so the scroll bar has its range back
-        self.setVerticalScrollBarPolicy(policy)
-        bar.setValue(kept)
-
-    def text(self) -> str:
-        """The rich text shown, as it was set (QLabel's ``text()``)."""
-        return self._html
-
-    def set_margin(self, margin: int) -> None:
-        """Room around the text, in pixels (the document's own margin: the text's background fills it)."""
-        if self.document().documentMargin() != margin:
-            self.document().setDocumentMargin(margin)
 
 
 def _num(value: float, digits: int = DEFAULT_DIGITS) -> str:
