@@ -46,8 +46,6 @@ from .gradient_table_columns import (
     DEFAULT_PRECISION,
     KIND_THRESHOLD,
     KIND_WEIGHT,
-    Look,
-    LookCache,
     MAX_PRECISION,
     MIN_PRECISION,
     N_COLUMNS,
@@ -55,6 +53,8 @@ from .gradient_table_columns import (
     NUMERIC_COLUMNS,
     REL_ERROR_WARNING,
     RIGHT,
+    Look,
+    LookCache,
     display_name,
     from_to_text,
     layer_sizes_of,
@@ -381,7 +381,8 @@ class GradientTableModel(QAbstractTableModel):
             display = data(row, column, _DISPLAY)
             if display is None:
                 return _BLANK_NUMBER
-            if column == COL_REL_ERROR and self._arrays[column - COL_VALUE][row] > REL_ERROR_WARNING:  # type: ignore[index]
+            errors = self._arrays[COL_REL_ERROR - COL_VALUE]
+            if column == COL_REL_ERROR and errors is not None and errors[row] > REL_ERROR_WARNING:
                 return display, RIGHT, _WARNING_BACKGROUND, _WARNING_FOREGROUND
             return display, RIGHT, None, None
         return (data(row, column, _DISPLAY), data(row, column, _ALIGNMENT), data(row, column, _BACKGROUND),

@@ -96,3 +96,21 @@ def test_cell_look_answers_what_data_answers(table):
         for col in range(N_COLUMNS):
             assert model.cell_look(row, col) == tuple(model.data(model.index(row, col), r) for r in roles)
     assert model.cell_look(model.rowCount(), 0) == (None, None, None, None)
+
+
+def test_cells_repainted_from_the_cache_after_new_numbers_and_digits_look_as_qt_paints_them(table, qtbot):
+    inner = table.findChild(QTableView, "gradientTable")
+    inner.viewport().repaint()  # every shown cell's look is now cached
+    n = 13
+    rng = np.random.default_rng(5)
+    values = rng.standard_normal(n) * 10.0 ** rng.integers(-7, 7, n)
+    table.set_values(values, -values, np.where(np.arange(n) % 3, values, np.nan), values * 2)
+    inner.viewport().repaint()
+    assert_same_pixels(table, qtbot)
+    table.set_digits(9)
+    inner.viewport().repaint()
+    assert_same_pixels(table, qtbot)
+    table.set_filters(kind="weight")
+    inner.sortByColumn(COL_NEW_VALUE, Qt.SortOrder.AscendingOrder)
+    inner.viewport().repaint()
+    assert_same_pixels(table, qtbot)
