@@ -305,8 +305,8 @@ class ErrorCurve(pg.PlotDataItem):
     points to show differ in value from copies of those it was given (after a long Run most steps fill no
     new downsampling bucket: the curve keeps its path and its cached picture, and the view is not asked
     to auto-range again), and the dots get their style options only when those changed, and only their
-    new points when the history grew. ``handed`` counts what was handed (for tests): ``curve`` data, ``dots`` (points) and
-    ``dot_style``."""
+    new points when the history grew. ``handed`` counts what was handed (for tests): ``curve`` data,
+    ``dots`` (points) and ``dot_style``."""
 
     curve: ThinCurve
     _dataset: PlotDataset | None
