@@ -29,6 +29,8 @@ thinner, and only on a raster device (a picture or SVG gets every point).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,7 +38,7 @@ import pyqtgraph as pg
 from pyqtgraph import functions as fn
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QLineF, Qt
 from PySide6.QtGui import QFont, QPaintEngine, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QWidget
 
@@ -67,6 +69,8 @@ PIXEL_TOLERANCE = 0.25
 # separate segments, which Qt strokes in linear time (as one self-overlapping path, 2,500 points took ~90 ms
 # and 6,600 1.4 s). A smooth or staircase line (monotone stretches) stays one path, with its joins.
 ZIGZAG_TURNS = 64
+# A curve of at least this many points is cached as a pixmap (see ThinCurve.updateData).
+CACHED_POINTS = 400
 
 
 @dataclass(frozen=True)
@@ -145,9 +149,9 @@ class GridLines(pg.GridItem):
                 bx = (ax + 1) % 2
                 start, end = float(ul[bx]), float(br[bx])
                 if ax == 0:
-                    lines = [QLineF(QPointF(v, start), QPointF(v, end)) for v in at.tolist()]
+                    lines = [QLineF(v, start, v, end) for v in at.tolist()]
                 else:
-                    lines = [QLineF(QPointF(start, v), QPointF(end, v)) for v in at.tolist()]
+                    lines = [QLineF(start, v, end, v) for v in at.tolist()]
                 if lines:
                     p.drawLines(lines)
         p.setWorldTransform(fn.invertQTransform(device_transform))
@@ -165,10 +169,8 @@ class ThinCurve(pg.PlotCurveItem):
         self._pixels: tuple[float, float, float, float] | None = None  # data → device pixels, last painted
         self._thin: tuple[tuple | None, np.ndarray, np.ndarray] | None = None  # (key, x, y) to stroke
         self._turns = 0  # how often the thinned line turns back
+        self.uncached = False  # never a pixmap (see choose_cache)
         super().__init__(*args, **kwargs)
-        # A repaint that changes nothing (most Steps after a long Run) copies the stroked line from a pixmap;
-        # Qt paints it again when the curve calls update() (new data) or its view's transform changes.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def _key(self) -> tuple | None:
         """What the line is thinned for: (pixel scale, tolerance), or None when it is not thinned."""
@@ -208,6 +210,17 @@ class ThinCurve(pg.PlotCurveItem):
     def updateData(self, *args, **kwargs) -> None:
         self._thin = None
         super().updateData(*args, **kwargs)
+        self.choose_cache()
+
+    def choose_cache(self) -> None:
+        """A long line is cached as a pixmap: a repaint that changes nothing (most Steps after a long Run)
+        copies it instead of stroking ~1,000 points again; Qt paints it afresh after update() (new data) or
+        a new transform (range). A short line is stroked faster than a pixmap is filled and copied. While
+        ``uncached`` (a picture is being made) nothing is."""
+        long = not self.uncached and self.xData is not None and self.xData.shape[0] >= CACHED_POINTS
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if long else QGraphicsItem.CacheMode.NoCache
+        if self.cacheMode() != mode:
+            self.setCacheMode(mode)
 
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):
         """pyqtgraph's, by plain min and max when the data are known finite (``skipFiniteCheck``: the view
@@ -479,6 +492,34 @@ class MarkerLabel(pg.InfLineLabel):
             self._moved = False
             super().viewTransformChanged()
         super().valueChanged()
+
+
+@contextmanager
+def uncached(item: QGraphicsItem) -> Iterator[None]:
+    """While in it, ``item`` and the items below it paint afresh, never from a pixmap Qt cached for the
+    screen: a picture (an SVG gets lines, not a raster; a PNG its own magnification)."""
+    found, todo = [], [item]
+    while todo:
+        part = todo.pop()
+        todo.extend(part.childItems())
+        if isinstance(part, ThinCurve):
+            part.uncached = True
+            part.choose_cache()
+        elif part.cacheMode() != QGraphicsItem.CacheMode.NoCache:
+            found.append((part, part.cacheMode()))
+            part.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        todo = [item]
+        while todo:
+            part = todo.pop()
+            todo.extend(part.childItems())
+            if isinstance(part, ThinCurve):
+                part.uncached = False
+                part.choose_cache()
+        for part, mode in found:
+            part.setCacheMode(mode)
 
 
 SETTLE_ROUNDS = 4

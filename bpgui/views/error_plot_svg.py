@@ -17,8 +17,8 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsItem
 
+from .error_plot_items import uncached
 from .plot_text import picture_scale, render_scene_item, write_picture
 
 
@@ -34,28 +34,12 @@ def export_plot(item: pg.PlotItem, path: str | os.PathLike, size: QSize, title: 
     def draw(painter: QPainter) -> None:
         hover_dot.setVisible(False)
         apply_scale(scale, magnify)
-        # Items cached as pixmaps on screen (the curves) are painted afresh: an SVG gets their lines, and a
-        # magnified picture their pixels at its own scale.
-        cached = _cached(item)
-        for part, _mode in cached:
-            part.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
-            render_scene_item(item, painter, size)
+            with uncached(item):  # an SVG gets the curves' lines, not a raster of them
+                render_scene_item(item, painter, size)
         finally:
-            for part, mode in cached:
-                part.setCacheMode(mode)
             hover_dot.setVisible(shown)
             apply_scale(scale, 1.0)
 
     write_picture(path, size, title, draw)
 
-
-def _cached(item: QGraphicsItem) -> list[tuple[QGraphicsItem, QGraphicsItem.CacheMode]]:
-    """``item`` and the items below it that Qt caches as pixmaps, with their cache modes."""
-    found, todo = [], [item]
-    while todo:
-        part = todo.pop()
-        if part.cacheMode() != QGraphicsItem.CacheMode.NoCache:
-            found.append((part, part.cacheMode()))
-        todo.extend(part.childItems())
-    return found
