@@ -24,6 +24,7 @@ always the record's ∂E_k/∂p.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ import numpy as np
 
 from . import closed_forms as cf
 from .formula import Derivative, Eq, Neg, Quantity, delta, net, sample_error, unit, weight
+from .naming import parameter_spec
 from .numbers import DEFAULT_DIGITS, format_number
 from .per_sample import per_sample_gradients
 from .records import IterationRecord
@@ -116,28 +118,42 @@ class ChainPaths:
         return -float(sum(np.prod([e.value for e in p.edges[:-1]]) for p in self.paths))
 
 
-def chain_paths(record: IterationRecord, index: int, activations: Sequence[str], loss: str,
-                limit: int = MAX_PATHS) -> ChainPaths:
-    """Every path from E_k to parameter ``index`` (canonical order), the first ``limit`` listed."""
-    sizes, spec, shape, env, first = cf.parameter_context(record, index, activations, loss)
-    n, k, u, source = shape.n, spec.layer, spec.target, spec.source
-    cache: dict[tuple[str, Derivative], Edge] = {}
+@dataclass(frozen=True)
+class _Shape:
+    """The paths to one parameter of one network's shape, without numbers: what every step shares."""
 
-    def edge(ref: str, d: Derivative) -> Edge:
-        key = (ref, d)  # an equal formula (compared as a value: no text rendered, ~0.1 ms each a step)
-        if key not in cache:
-            cache[key] = Edge(ref, d, d.evaluate(env, first))
-        return cache[key]
+    parameter: Quantity
+    routes: tuple[tuple[tuple[Quantity, ...], tuple[int, ...], int], ...]  # (route, its edges' keys, output)
+    edges: tuple[tuple[str, Derivative], ...]  # each distinct (address, local derivative)
+    count: int
+    delta: Quantity
+    delta_formula: Eq
+    gradient_formula: Eq
+    layer: int
+    unit: int
+
+
+@functools.lru_cache(maxsize=16)
+def _shape_of(sizes: tuple[int, ...], index: int, activations: tuple[str, ...], loss: str, limit: int) -> _Shape:
+    """The paths' structure for ``index``: built once per selection and network shape, not every step (the
+    formulas are values: the same for every record of that shape)."""
+    shape = cf.Shape(sizes, activations, loss)
+    spec = parameter_spec(sizes, index)
+    n, k, u, source = shape.n, spec.layer, spec.target, spec.source
+    keys: dict[tuple[str, Derivative], int] = {}  # an equal formula is one edge (evaluated once a step)
+
+    def edge(ref: str, d: Derivative) -> int:
+        return keys.setdefault((ref, d), len(keys))
 
     p = cf.parameter(shape, k, source, u)
-    own: tuple[Edge, ...]
+    own: tuple[int, ...]
     if source is not None:  # a weight: its unit's slope, then the unit it leaves (x_i, b_h) along the link
         own = (edge(unit_ref(k, u - 1), Derivative(unit(k, u, n), net(k, u, n), cf.slope(shape, k, u))),
                edge(link_ref(index), Derivative(net(k, u, n), p, unit(k - 1, source, n))))
     else:  # a threshold is subtracted: ∂b_h/∂γ_h = −f′
         own = (edge(unit_ref(k, u - 1), Derivative(unit(k, u, n), p, Neg(cf.slope(shape, k, u)))),)
 
-    def head(j: int) -> tuple[Edge, ...]:
+    def head(j: int) -> tuple[int, ...]:
         """E_k → ŷ_j: the loss's slope, and (unless p is θ_j or w_hj) ŷ_j's own slope."""
         at = unit_ref(n, j - 1)
         loss_edge = edge(at, cf.loss_slope(shape, j))
@@ -145,7 +161,7 @@ def chain_paths(record: IterationRecord, index: int, activations: Sequence[str],
             return (loss_edge,)
         return loss_edge, edge(at, Derivative(unit(n, j, n), net(n, j, n), cf.slope(shape, n, j)))
 
-    def walk(units: tuple[int, ...]) -> tuple[Edge, ...]:
+    def walk(units: tuple[int, ...]) -> tuple[int, ...]:
         """``units``: 1-based, one per layer n, n − 1, …, k + 1; then unit u of layer k."""
         edges = list(head(units[0] if units else u))
         chosen = (*units, u)
@@ -160,19 +176,31 @@ def chain_paths(record: IterationRecord, index: int, activations: Sequence[str],
 
     above = [range(1, sizes[m] + 1) for m in range(n, k, -1)]
     count = int(np.prod([sizes[m] for m in range(k + 1, n + 1)])) if k < n else 1
-    paths = []
+    routes = []
     for units in itertools.islice(itertools.product(*above) if above else [()], max(0, limit)):
-        edges = walk(tuple(units))
         route = (sample_error(), *(unit(n - i, h, n) for i, h in enumerate(units)), unit(k, u, n), p)
         if k == n:
             route = (sample_error(), unit(n, u, n), p)
-        product = float(np.prod([e.value for e in edges]))
-        paths.append(Path(route, edges, product, (units[0] if units else u) - 1))
-    total = float(per_sample_gradients(record, index)[0])
+        routes.append((route, walk(tuple(units)), (units[0] if units else u) - 1))
     delta_formula = cf.output_delta(shape, u) if k == n else cf.hidden_delta(shape, k, u)
-    return ChainPaths(index, p, tuple(paths), count, total, delta(k, u, n),
-                      float(record.layers[k - 1].delta[0, u - 1]), int(record.sample_indices[0]) + 1,
-                      delta_formula, cf.sample_gradient(shape, k, source, u), k < n)
+    return _Shape(p, tuple(routes), tuple(keys), count, delta(k, u, n), delta_formula,
+                  cf.sample_gradient(shape, k, source, u), k, u)
+
+
+def chain_paths(record: IterationRecord, index: int, activations: Sequence[str], loss: str,
+                limit: int = MAX_PATHS) -> ChainPaths:
+    """Every path from E_k to parameter ``index`` (canonical order), the first ``limit`` listed."""
+    sizes, _spec, _shape, env, first = cf.parameter_context(record, index, activations, loss)
+    s = _shape_of(sizes, index, tuple(activations), loss, limit)
+    edges = [Edge(ref, d, d.evaluate(env, first)) for ref, d in s.edges]
+    paths = []
+    for route, keys, output in s.routes:
+        chosen = tuple(edges[i] for i in keys)
+        paths.append(Path(route, chosen, float(np.prod([e.value for e in chosen])), output))
+    total = float(per_sample_gradients(record, index)[0])
+    return ChainPaths(index, s.parameter, tuple(paths), s.count, total, s.delta,
+                      float(record.layers[s.layer - 1].delta[0, s.unit - 1]), int(record.sample_indices[0]) + 1,
+                      s.delta_formula, s.gradient_formula, s.layer < len(sizes) - 1)
 
 
 Labels = tuple[dict[tuple[int, int], str], dict[int, str]]

@@ -65,11 +65,19 @@ class Expr:
     precedence = ATOM
 
     def html(self) -> str:
-        return self.render(True)
+        return self._rendered("_html", True)
 
     def text(self) -> str:
         """Plain text with Unicode sub- and superscripts (for drawing on the canvas)."""
-        return self.render(False)
+        return self._rendered("_text", False)
+
+    def _rendered(self, key: str, html: bool) -> str:
+        # A node is a value (frozen): rendered once. A selection's formulas live from step to step (the
+        # chain's paths are built once per selection), so each step reads their text without rendering it.
+        kept = self.__dict__.get(key)
+        if kept is None:
+            kept = self.__dict__[key] = self.render(html)
+        return kept
 
     def render(self, html: bool) -> str:
         raise NotImplementedError

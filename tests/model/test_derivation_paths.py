@@ -142,3 +142,25 @@ def test_a_hostile_reference_is_nothing_or_a_valid_address(ref):
     else:
         assert parsed[0] in ("unit", "link") and min(parsed[1]) >= 0
         assert len(units) + len(links) == 1
+
+
+@pytest.mark.parametrize("sizes, acts, loss", NETS[1:3])
+def test_the_paths_shape_is_built_once_and_each_record_gets_its_own_numbers(sizes, acts, loss):
+    """A Step with a parameter selected evaluates the paths' formulas; it does not build them again (issue 11).
+    Every record's paths are those built from scratch for it."""
+    from bpgui.model import chain_paths as cp
+
+    _, first = record_for(sizes, acts, loss)
+    net2 = Network.initialise(sizes, activations=acts, loss=loss, seed=9)
+    x, y = first.inputs * 0.5, first.targets
+    second = make_record(compute_step(net2, x, y, 0.5), net2, iteration=2, epoch=1, mode="standard",
+                         learning_rate=0.5, sample_indices=np.arange(1), inputs=x, targets=y)
+    for index in range(len(parameter_specs(sizes))):
+        a = chain_paths(first, index, acts, loss)
+        hits = cp._shape_of.cache_info().hits
+        b = chain_paths(second, index, acts, loss)
+        assert cp._shape_of.cache_info().hits == hits + 1  # the shape taken again
+        assert [p.route for p in a.paths] == [p.route for p in b.paths]
+        cp._shape_of.cache_clear()
+        assert chain_paths(second, index, acts, loss) == b  # as from scratch, number for number
+        assert b.total == second.flat_gradients[index] and a.total == first.flat_gradients[index]
