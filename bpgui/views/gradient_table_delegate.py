@@ -22,7 +22,12 @@ class CellDelegate(QStyledItemDelegate):
     """Paints a cell exactly as ``QStyledItemDelegate`` does, but fills the style option from the model's
     ``cell_look(row, column)``: one Python call a cell where Qt would call ``data()`` once per role (seven
     calls from C++ into Python), answered from the model's cache of looks (made on a cell's first paint
-    after its data changed). A model without ``cell_look`` is asked the usual way."""
+    after its data changed). A model without ``cell_look`` is asked the usual way.
+
+    Measured (XOR's 63 cells at 1280x800, median of 150 Steps): 1.85 -> 1.47 ms a paint after a Step;
+    784-128-10's 77 cells 3.5 -> 2.7 ms. The rest is Qt's: the same cells from a C++ model through Qt's
+    own delegate take ~60 % of it (their sub- and superscripts, true minus and arrows shape slowly), and
+    each cell still costs three calls from C++ into Python (index, flags, initStyleOption)."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         look = getattr(index.model(), "cell_look", None)

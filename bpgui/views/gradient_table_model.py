@@ -1,17 +1,18 @@
 """The gradient table's model: one row per parameter, the numbers read from NumPy arrays on demand.
 
-Why one module of ~540 lines: it is the one QAbstractTableModel, and every part
+Why one module of ~590 lines: it is the one QAbstractTableModel, and every part
 (cells, headers, tips, edit requests, the check's summary, the NumPy filter and
 sort keys, copy and CSV) reads the same arrays and specs; the Qt-free helpers
-are already in ``gradient_table_columns``.
+(the cache of painted cells' looks among them) are already in ``gradient_table_columns``.
 
 Rows are in the canonical order of ``naming.parameter_specs`` (a row is the
 parameter's canonical index). The Name column shows ``display_name`` (v₁₁, as
 the network drawing does); the Name's UserRole, copied text and CSV keep the
 plain ``spec.name`` (v_11). Nothing here keeps a Python object per row
 beyond the spec list: ``data()`` reads the record's arrays for the cells Qt
-paints, and the filtering and sorting ``GradientFilterProxyModel`` asks for are
-NumPy masks and permutations.
+paints (a painted cell's look is kept until its data changes, for the cells
+painted only), and the filtering and sorting ``GradientFilterProxyModel`` asks
+for are NumPy masks and permutations.
 """
 
 from __future__ import annotations
@@ -389,16 +390,17 @@ class GradientTableModel(QAbstractTableModel):
                 data(row, column, _FOREGROUND))
 
     def _number_data(self, row: int, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return RIGHT
         array = self._arrays[column - COL_VALUE]
         if array is None or not 0 <= row < array.shape[0]:
             return None
-        if math.isnan(array[row]):
+        value = float(array[row])
+        if math.isnan(value):
             return None  # not known yet (a phase of an iteration shows only what it has computed)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             # The screen's one format (model.numbers): a true minus, no "−0", ×10⁻⁵ for tiny values.
-            return format_number(float(array[row]), self._precision)
+            return format_number(value, self._precision)
         if role == Qt.ItemDataRole.UserRole:
             return float(array[row])  # sorting and copying use the raw value, never the text
         warning = column == COL_REL_ERROR and array[row] > REL_ERROR_WARNING
