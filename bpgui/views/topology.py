@@ -131,7 +131,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._pending: bool | None = None  # a placement asked for inside batched(): with a refit?
         self._live: set[Label] | None = None  # the labels the last placement wanted (None: not placed yet)
         self._looks_key: tuple[PhaseView | None, set, set] | None = None  # what _apply_looks drew last
-        self._badges_blank = True  # no path badge has a text
+        self._badges_blank, self._badges_key = True, None  # no path badge has a text; what they were written from
         self._placed: list = []  # the last placement's steps (geo.place_labels' memo)
         self._update_legend()
 
@@ -207,7 +207,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._focus, self._path_units, self._path_links = None, {}, {}
         n_layers = len(self._sizes) - 1
         self._units, self._links, self._dummies, self._more = [], {}, [], []
-        self._live, self._looks_key, self._badges_blank, self._placed = None, None, True, []  # new labels: no badge
+        self._live, self._looks_key, self._badges_blank, self._badges_key, self._placed = None, None, True, None, []
         layout = self._layout = geo.parameter_offsets(self._sizes)
         scale, radius = self._scale, radius_for(self._scale)
         metrics = QFontMetricsF(scaled_font(LABEL_POINTS, scale))
@@ -344,9 +344,8 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
     def show_state(self, network: Network, record: IterationRecord | None, phase: PhaseView | None = None) -> None:
         """Draw one iteration's snapshot: its parameters before the update and its sample's values.
 
-        Without a record, the links show ``network`` and the units are blank.
-        With a phase, what it computes is lit, the rest dimmed, and only the
-        numbers known by then are written (after the update: the new values).
+        Without a record, the links show ``network`` and the units are blank. With a phase, what it computes
+        is lit, the rest dimmed, and only the numbers known by then are written (after the update: the new values).
         """
         had_record, had_phase = self._record is not None, self._phase is not None
         self._network, self._record, self._phase = network, record, phase
@@ -446,12 +445,9 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         apply_looks(self._units, self._links, phase, self._path_units, self._path_links)
 
     def highlight(self, units: Mapping[tuple[int, int], str], links: Mapping[int, str]) -> None:
-        """Light a path: ``units`` ((layer, 0-based unit) → text) and ``links`` (parameter index → text).
-
-        Everything else is dimmed; each text (a local derivative's number, already formatted) is written
-        beside its unit or on its link, apart from every other label (a threshold drawn as a label: beside
-        its unit).
-        """
+        """Light a path: ``units`` ((layer, 0-based unit) → text) and ``links`` (parameter index → text); the rest
+        is dimmed. Each text (a local derivative's number, formatted) is written beside its unit or on its link,
+        apart from every other label (a threshold drawn as a label: beside its unit)."""
         new_path = set(units) != set(self._path_units) or set(links) != set(self._path_links)
         self._path_units = {(int(k), int(u)): str(t) for (k, u), t in units.items()}
         self._path_links = {int(i): str(t) for i, t in links.items()}
@@ -464,12 +460,15 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
     def _write_badges(self) -> bool:
         """Each path badge's text, its derivative's symbol beside its number; True if one changed size."""
         blank = not (self._path_units or self._path_links)
-        if blank and self._badges_blank:  # no path, and none drawn: every badge is already empty
+        updated = self._phase is not None and self._phase.updated
+        # No path and none drawn, or the texts they were written from (a step's state before its path): as they are.
+        if (blank and self._badges_blank) or (self._path_units, self._path_links, updated) == self._badges_key:
             return False
         self._badges_blank = blank
-        updated = self._phase is not None and self._phase.updated
-        return topology_text.write_badges([u for layer in self._units for u in layer], self._links,
+        grew = topology_text.write_badges([u for layer in self._units for u in layer], self._links,
                                           self._path_units, self._path_links, len(self._sizes) - 1, updated)
+        self._badges_key = (dict(self._path_units), dict(self._path_links), updated)  # as write_badges left them
+        return grew
 
     def clear_highlight(self) -> None:
         """Undo ``highlight``: the phase's looks and labels come back."""
