@@ -188,3 +188,26 @@ def test_the_same_path_and_phase_set_no_looks_again(wide, monkeypatch):
     assert pens == [] and fades == []  # the same path: the looks of the last step stand
     c.select_unit(1, 2)  # another path: looked at again
     assert len(pens) == len(wide.topology._links)
+
+
+def test_a_step_writes_the_paths_badges_once_and_the_phase_walk_writes_them_again(wide, monkeypatch):
+    from bpgui.views import topology_text
+
+    c = wide.controller
+    c.step()
+    c.select_unit(1, 0)
+    writes = _count(monkeypatch, topology_text, "write_badges")
+    placements = _count(monkeypatch, geo, "place_labels")
+    for n in range(1, STEPS + 1):
+        c.step()
+        assert len(writes) == n  # the new path's numbers; not the old path's first (show_state)
+        _assert_shows_the_record(wide)
+    wide.refresh_numbers()  # the same state drawn again: nothing to write, nothing to place
+    assert len(writes) == STEPS and len(placements) <= STEPS
+    for _ in range(len(c.phase_plan) + 1):  # walk the next iteration's phases up to its update
+        c.step_phase()
+        if c.phase_view is not None and c.phase_view.updated:
+            break
+    assert c.phase_view is not None and c.phase_view.updated
+    assert len(writes) > STEPS  # the update renames the weights the path used: written again
+    assert any("(used)" in link.path_label.text() for link in wide.topology._links.values())
