@@ -18,6 +18,7 @@ per-sample layer values (``per_sample``) and listed beside the mean.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ import numpy as np
 from . import closed_forms as cf
 from .chain_paths import link_ref, unit_ref
 from .formula import Derivative, Eq, Expr, Mul, Neg, SumOver, delta, net, sample_error, unit, weight
+from .naming import ParameterSpec, parameter_spec
 from .per_sample import per_sample_gradients
 from .records import IterationRecord
 
@@ -106,15 +108,34 @@ class Derivation:
                    refs=tuple(f.source for f in factors))
 
 
-def derive(record: IterationRecord, index: int, activations: tuple[str, ...], loss: str) -> Derivation:
-    """The chain rule for parameter ``index`` (canonical order) in iteration ``record``, for its first sample."""
-    sizes, spec, shape, env, first = cf.parameter_context(record, index, activations, loss)
+@dataclass(frozen=True)
+class _Chain:
+    """A parameter's chain rule without numbers: what every step of one selection shares."""
+
+    spec: ParameterSpec
+    symbol: Expr
+    terms: tuple[tuple[tuple[Derivative, str], ...], ...]  # each factor's derivative and where it lives
+    common: tuple[tuple[Derivative, str], ...]
+    sum_index: str | None
+    generic: tuple[Derivative, ...]
+    formula: Eq
+    through: Derivative | None
+    batch_formula: Eq
+    update_formula: Eq
+
+
+@functools.lru_cache(maxsize=16)
+def _chain_of(sizes: tuple[int, ...], index: int, activations: tuple[str, ...], loss: str, batch: bool) -> _Chain:
+    """The chain rule's formulas for ``index``: built once per selection and network shape (formulas are
+    values, the same for every record of that shape), each step only evaluates them."""
+    shape = cf.Shape(sizes, activations, loss)
+    spec = parameter_spec(sizes, index)
     n, k, u, source = shape.n, spec.layer, spec.target, spec.source
 
     sources: dict[Derivative, str] = {}  # where each factor lives in the drawing
 
-    def factor(d: Derivative) -> Factor:
-        return Factor(d, d.evaluate(env, first), sources.get(d, ""))
+    def factor(d: Derivative) -> tuple[Derivative, str]:
+        return d, sources.get(d, "")
 
     def at(ref: str, d: Derivative) -> Derivative:
         sources[d] = ref
@@ -145,8 +166,8 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
     through: Derivative | None = None
     if k == n:
         parts = (at(unit_ref(n, u - 1), cf.loss_slope(shape, u)), *own)
-        terms: tuple[tuple[Factor, ...], ...] = (tuple(factor(d) for d in parts),)
-        common: tuple[Factor, ...] = ()
+        terms: tuple[tuple[tuple[Derivative, str], ...], ...] = (tuple(factor(d) for d in parts),)
+        common: tuple[tuple[Derivative, str], ...] = ()
         sum_index = None
         generic: tuple[Derivative, ...] = parts
         whole: Expr = Mul(parts, dotted=True)
@@ -158,20 +179,36 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
         summed = SumOver("j", Mul(generic, dotted=True), k + 1)
         through = Derivative(sample_error(), out_k, summed)
         whole = Mul((summed, *own), dotted=True)
+    return _Chain(spec, p, terms, common, sum_index, generic, Eq((Derivative(sample_error(), p, whole), whole)),
+                  through, cf.batch_gradient(shape, k, source, u), cf.update(shape, k, source, u, batch=batch))
+
+
+def derive(record: IterationRecord, index: int, activations: tuple[str, ...], loss: str) -> Derivation:
+    """The chain rule for parameter ``index`` (canonical order) in iteration ``record``, for its first sample."""
+    sizes, _spec, _shape, env, first = cf.parameter_context(record, index, activations, loss)
+    batch = record.batch_size
+    c = _chain_of(sizes, index, tuple(activations), loss, batch > 1)
+    values: dict[Derivative, float] = {}  # an equal formula is evaluated once
+
+    def factor(d: Derivative, source: str) -> Factor:
+        if d not in values:
+            values[d] = d.evaluate(env, first)
+        return Factor(d, values[d], source)
+
+    terms = tuple(tuple(factor(d, ref) for d, ref in term) for term in c.terms)
+    common = tuple(factor(d, ref) for d, ref in c.common)
     total = float(sum(np.prod([f.value for f in term]) for term in terms))
     total *= float(np.prod([f.value for f in common])) if common else 1.0
 
     per_sample = per_sample_gradients(record, index)
-    batch = record.batch_size
     listed = range(batch) if batch <= MAX_LISTED else [*range(HEAD), batch - 1]
     rows = record.sample_indices
     return Derivation(
-        parameter=spec.symbol.html, parameter_text=spec.name, symbol=p, terms=terms, sum_index=sum_index,
-        generic=generic, common=common, formula=Eq((Derivative(sample_error(), p, whole), whole)), through=through,
+        parameter=c.spec.symbol.html, parameter_text=c.spec.name, symbol=c.symbol, terms=terms,
+        sum_index=c.sum_index, generic=c.generic, common=common, formula=c.formula, through=c.through,
         value=total, gradient=float(record.flat_gradients[index]), update=float(record.flat_updates[index]),
-        learning_rate=record.learning_rate, batch_size=batch,
-        batch_formula=cf.batch_gradient(shape, k, source, u),
-        update_formula=cf.update(shape, k, source, u, batch=batch > 1),
+        learning_rate=record.learning_rate, batch_size=batch, batch_formula=c.batch_formula,
+        update_formula=c.update_formula,
         sample_terms=tuple(SampleTerm(i + 1, int(rows[i]) + 1, float(per_sample[i])) for i in listed),
         sample_mean=float(np.mean(per_sample)),
         sample=int(rows[0]) + 1, inputs=tuple(record.inputs[0].tolist()),

@@ -164,3 +164,19 @@ def test_the_paths_shape_is_built_once_and_each_record_gets_its_own_numbers(size
         cp._shape_of.cache_clear()
         assert chain_paths(second, index, acts, loss) == b  # as from scratch, number for number
         assert b.total == second.flat_gradients[index] and a.total == first.flat_gradients[index]
+
+
+@pytest.mark.parametrize("sizes, acts, loss", NETS)
+def test_the_chain_rules_formulas_are_built_once_and_each_record_gets_its_own_numbers(sizes, acts, loss):
+    from bpgui.model import derivation as dv
+
+    _, first = record_for(sizes, acts, loss)
+    _, batch = record_for(sizes, acts, loss, batch=3)
+    for index in range(len(parameter_specs(sizes))):
+        dv._chain_of.cache_clear()
+        fresh = [derive(rec, index, acts, loss) for rec in (first, batch)]
+        hits = dv._chain_of.cache_info().hits
+        again = [derive(rec, index, acts, loss) for rec in (first, batch)]
+        assert dv._chain_of.cache_info().hits == hits + 2  # taken again, not built
+        assert again == fresh  # number for number, formula for formula
+        assert fresh[0].update_formula != fresh[1].update_formula  # a batch writes ∂E/∂p, not ∂E_k/∂p
