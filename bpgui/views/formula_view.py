@@ -110,11 +110,9 @@ class FormulaView(QTextBrowser):
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         for start, length, text in reversed(edits):  # from the end: earlier positions stay where they were
-            cursor.setPosition(start + 1)
-            look = cursor.charFormat()  # the format of the run's first character (an anchor's href with it)
             cursor.setPosition(start)
             cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(text, look)
+            cursor.insertText(text)  # in the cursor's format: its run's last character's (an anchor's href too)
         cursor.endEditBlock()
         self._shown = (tags, texts)
         if document.toRawText() != raw_text(tags, texts):  # never expected: then build it whole
