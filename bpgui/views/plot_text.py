@@ -24,7 +24,7 @@ from contextlib import contextmanager
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -183,7 +183,11 @@ class NumberAxis(pg.AxisItem):
         key = (p.font().key(), p.device().logicalDpiX(), p.device().logicalDpiY()) if p.device() else None
         if key is None or key != getattr(self, "_measured_for", None) or len(self._measured) > MEASURED_TEXTS:
             self._measured_for, self._measured = key, {}
-        specs = super().generateDrawSpecs(p if key is None else _MeasuredPainter(p, self._measured))
+        painter = p if key is None else _MeasuredPainter(p, self._measured)
+        if self._tickLevels is None and self.grid is False and self.style["showValues"]:
+            specs = _draw_specs(self, painter)
+        else:
+            specs = super().generateDrawSpecs(painter)
         if specs is None:
             return None
         axis_spec, tick_specs, text_specs = specs
@@ -197,6 +201,147 @@ class NumberAxis(pg.AxisItem):
             kept.append(room)
             shown.append((rect, flags, text))
         return axis_spec, tick_specs, shown
+
+
+def _draw_specs(axis: pg.AxisItem, p) -> tuple | None:
+    """pyqtgraph's ``AxisItem.generateDrawSpecs`` for ticks it chooses itself on an axis without a grid,
+    with the same float arithmetic in the same order (hence the same specs), without its ``Point`` objects
+    and per-tick list juggling: half its time (~0.5 ms of a Step of 784-128-10, whose x range grows at
+    every Step)."""
+    style = axis.style
+    if style["tickFont"] is not None:
+        p.setFont(style["tickFont"])
+    bounds = axis.mapRectFromParent(axis.geometry())
+    orientation = axis.orientation
+    if orientation == "left":
+        span = (bounds.topRight() + QPointF(-1.0, -1.0), bounds.bottomRight() + QPointF(-1.0, 1.0))
+        tick_start, tick_stop, tick_dir, along = bounds.right(), bounds.right(), -1, 0
+    elif orientation == "right":
+        span = (bounds.topLeft() + QPointF(1.0, -1.0), bounds.bottomLeft() + QPointF(1.0, 1.0))
+        tick_start, tick_stop, tick_dir, along = bounds.left(), bounds.left(), 1, 0
+    elif orientation == "top":
+        span = (bounds.bottomLeft() + QPointF(-1.0, -1.0), bounds.bottomRight() + QPointF(1.0, -1.0))
+        tick_start, tick_stop, tick_dir, along = bounds.bottom(), bounds.bottom(), -1, 1
+    else:
+        span = (bounds.topLeft() + QPointF(-1.0, 1.0), bounds.topRight() + QPointF(1.0, 1.0))
+        tick_start, tick_stop, tick_dir, along = bounds.top(), bounds.top(), 1, 1
+    transform = axis.deviceTransform_()
+    if transform is None:
+        return None
+    ends = [transform.map(point) for point in span]
+    length = math.hypot((ends[1] - ends[0]).x(), (ends[1] - ends[0]).y())
+    if length == 0:
+        return None
+    low, high = axis.range[0], axis.range[1]
+    levels = axis.tickValues(low, high, length)
+    dif = high - low
+    if dif == 0:
+        scale, offset = 1, 0
+    elif along == 0:
+        scale = -bounds.height() / dif
+        offset = low * scale - bounds.height()
+    else:
+        scale = bounds.width() / dif
+        offset = low * scale
+    x_range = [x * scale - offset for x in axis.range]
+    x_min, x_max = min(x_range), max(x_range)
+
+    positions: list[list[float | None]] = []
+    tick_specs = []
+    for i, (_spacing, ticks) in enumerate(levels):
+        tick_length = style["tickLength"] / ((i * 0.5) + 1.0)
+        alpha = style["tickAlpha"]
+        if alpha is None:
+            alpha = 255 / (i + 1)
+        elif isinstance(alpha, float):
+            alpha = min(255, max(0, round(alpha * 255)))
+        elif not isinstance(alpha, int) or not 0 <= alpha <= 255:
+            raise ValueError("tickAlpha must be None, a float or an int in 0 … 255")
+        pen = axis.tickPen()
+        if pen.brush().style() == Qt.BrushStyle.SolidPattern:
+            pen = QPen(pen)
+            colour = QColor(pen.color())
+            colour.setAlpha(int(alpha))
+            pen.setColor(colour)
+        end = tick_stop + tick_length * tick_dir
+        level: list[float | None] = []
+        for v in ticks:
+            x = (v * scale) - offset
+            if x < x_min or x > x_max:
+                level.append(None)
+                continue
+            level.append(x)
+            if along == 0:
+                tick_specs.append((pen, QPointF(tick_start, x), QPointF(end, x)))
+            else:
+                tick_specs.append((pen, QPointF(x, tick_start), QPointF(x, end)))
+        positions.append(level)
+    if style["stopAxisAtTick"][0] is True:
+        least = min(map(min, positions))
+        if along == 0:
+            span[0].setY(max(span[0].y(), least))
+        else:
+            span[0].setX(max(span[0].x(), least))
+    if style["stopAxisAtTick"][1] is True:
+        most = max(map(max, positions))
+        if along == 0:
+            span[1].setY(min(span[1].y(), most))
+        else:
+            span[1].setX(min(span[1].x(), most))
+    axis_spec = (axis.pen(), span[0], span[1])
+
+    text_offset = style["tickTextOffset"][along]
+    text_rects: list[QRectF] = []
+    text_specs: list[tuple[QRectF, Qt.AlignmentFlag, str]] = []
+    item_rect = axis.boundingRect()
+    for i in range(min(len(levels), style["maxTextLevel"] + 1)):
+        spacing, values = levels[i]
+        strings: list[str | None] = list(axis.tickStrings(values, axis.autoSIPrefixScale * axis.scale, spacing))
+        if len(strings) == 0:
+            continue
+        for j in range(len(strings)):
+            if positions[i][j] is None:
+                strings[j] = None
+        rects: list[QRectF | None] = []
+        for text in strings:
+            if text is None:
+                rects.append(None)
+            else:
+                rect = p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text)
+                rect.setHeight(rect.height() * 0.8)
+                rects.append(rect)
+                text_rects.append(rect)
+        if text_rects:
+            size = float(np.sum([r.height() if along == 0 else r.width() for r in text_rects]))
+        else:
+            size = 0
+        if i > 0:
+            fill_ratio = float(size) / length
+            if any(len(text_specs) >= n and fill_ratio >= limit for n, limit in style["textFillLimits"]):
+                break
+        room = max(0, style["tickLength"]) + text_offset
+        for j, text in enumerate(strings):
+            if text is None:
+                continue
+            x = positions[i][j]
+            rect = rects[j]
+            height, width = rect.height(), rect.width()
+            if orientation == "left":
+                flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                rect = QRectF(tick_stop - room - width, x - (height / 2), width, height)
+            elif orientation == "right":
+                flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                rect = QRectF(tick_stop + room, x - (height / 2), width, height)
+            elif orientation == "top":
+                flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+                rect = QRectF(x - width / 2., tick_stop - room - height, width, height)
+            else:
+                flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                rect = QRectF(x - width / 2., tick_stop + room, width, height)
+            if item_rect & rect != rect:
+                continue
+            text_specs.append((rect, flags | Qt.TextFlag.TextDontClip, text))
+    return axis_spec, tick_specs, text_specs
 
 
 class _MeasuredPainter:
