@@ -11,8 +11,6 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -46,6 +44,7 @@ from .main_menus import WindowParts, apply_icons, build_menus, build_toolbar, fi
 from .phase_text import phase_caption
 from .preferences import remembered_settings, restore_preferences, save_preferences, settings_replaced
 from .presentation import Presentation, ReadoutBar
+from .run_cadence import RunCadence
 from .settings_panel import SettingsPanel
 from .status_area import StatusArea
 from .status_text import caption_text, iteration_curve_name, status_line
@@ -60,12 +59,10 @@ __all__ = ["MainWindow", "plain_text"]
 DEFAULT_SIZE = QSize(1280, 800)
 # Windows rebuilt for a new language are kept alive here (nothing else holds them).
 _OPEN_WINDOWS: list[MainWindow] = []
-PLOT_INTERVAL_MS = 100
-COSTLY_STATE = 0.004  # s: showing a state costs more (784-128-10: ~8 ms; 2-2-1: ~2 ms)
 MESSAGE_MS = 15_000
 
 
-class MainWindow(QMainWindow, WindowParts):
+class MainWindow(QMainWindow, WindowParts, RunCadence):
     def __init__(self, controller: TrainingController | None = None, qsettings: QSettings | None = None) -> None:
         super().__init__()
         self._qsettings = qsettings if qsettings is not None else QSettings()
@@ -160,15 +157,7 @@ class MainWindow(QMainWindow, WindowParts):
 
         self._phase_timer = QTimer(self)
         self._phase_timer.timeout.connect(self._on_phase_timer_timeout)
-        # While running, the error curve (whose cost grows with the history) and the views of numbers
-        # (table, caption, chain rule, status) are shown at most every PLOT_INTERVAL_MS, together; the
-        # network and the maps per frame. Pausing shows everything at once (_catch_up).
-        self._plot_timer = QTimer(self)
-        self._plot_timer.setSingleShot(True)
-        self._plot_timer.setInterval(PLOT_INTERVAL_MS)
-        self._plot_timer.timeout.connect(self._on_numbers_due)
-        self._numbers_stale = self._numbers_due = self._network_stale = False
-        self._network_shown_at = self._network_cost = 0.0
+        self.init_cadence()
 
         self.presentation_state = Presentation(self)
         self.settings_folded = False  # large text on a small screen folded the settings dock away
@@ -256,58 +245,6 @@ class MainWindow(QMainWindow, WindowParts):
         self.seed.blockSignals(True)
         self.seed.setValue(s.seed)
         self.seed.blockSignals(False)
-
-    def _on_controller_history_changed(self) -> None:
-        if self.controller.running:
-            if not self._plot_timer.isActive():
-                self._plot_timer.start()
-        else:
-            self._update_plot()
-
-    def _update_plot(self) -> None:
-        self._plot_timer.stop()
-        self.plot.show_history(self.controller.history())
-
-    def _catch_up(self, force: bool = False) -> None:
-        """The curve and the numbers' views if behind; ``force``: whatever they show (pausing: editable again)."""
-        self._update_plot()
-        if self._numbers_stale or force:
-            with self.topology.batched():
-                self._show_numbers()
-
-    def _on_numbers_due(self) -> None:  # while running, the next Run frame shows them (_show_state)
-        self._numbers_due = self.controller.running
-        if not self._numbers_due:
-            self._catch_up()
-
-    def _on_controller_state_changed(self) -> None:
-        start = time.perf_counter()
-        with self.topology.batched():  # the state and its path: the network's labels placed once
-            self._show_state()
-        if not self._network_stale:  # what showing a state cost (2-2-1: ~2 ms; 784-128-10: ~8 ms)
-            self._network_cost = time.perf_counter() - start
-
-    def _show_state(self) -> None:
-        c = self.controller
-        now, due, self._numbers_due = time.perf_counter(), self._numbers_due, False
-        fast = now - self._network_shown_at < PLOT_INTERVAL_MS / 2000
-        if c.running and due and fast and self._network_cost > COSTLY_STATE:
-            # Frames come fast and a network costs: this one shows the numbers and the curve, the network and
-            # its maps come with the next (in one event with them, they made the longest wait on 784-128-10).
-            self._network_stale = True
-            self._catch_up(force=True)
-            return
-        self._network_stale, self._network_shown_at = False, now
-        self.topology.show_state(c.network, c.display_record(), c.phase_view)
-        self._update_map()  # Run's frames too: one surface per network (plane_map), drawn in place
-        if not c.running:
-            self._show_numbers()
-        elif due:  # frames come slowly: the numbers in this one too
-            self._catch_up(force=True)
-        else:  # the numbers' views with the curve (see _plot_timer)
-            self._numbers_stale = True
-            if not self._plot_timer.isActive():
-                self._plot_timer.start()
 
     def _show_numbers(self) -> None:
         self._numbers_stale = False
@@ -493,11 +430,7 @@ class MainWindow(QMainWindow, WindowParts):
         if running:
             self.play_phases_action.setChecked(False)
         if not running:
-            if self._network_stale:  # the last frame showed the numbers only: now everything
-                self._on_controller_state_changed()
-                self._update_plot()
-            else:
-                self._catch_up(force=True)  # nothing stale once paused
+            self.show_everything()
         self.run_action.blockSignals(True)
         self.run_action.setChecked(running)
         self.run_action.blockSignals(False)

@@ -90,6 +90,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
     parameter_selected = Signal(int)
     unit_selected = Signal(int, int)  # (layer, 0-based unit); layer 0 is the inputs
     edit_requested = Signal(int)  # double-click on a link or a unit: edit that parameter
+    _badges_key: tuple[dict[tuple[int, int], str], dict[int, str], bool] | None  # see _write_badges
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
