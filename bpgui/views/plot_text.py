@@ -291,41 +291,27 @@ def _draw_specs(axis: pg.AxisItem, p) -> tuple | None:
     axis_spec = (axis.pen(), span[0], span[1])
 
     text_offset = style["tickTextOffset"][along]
-    text_rects: list[QRectF] = []
+    measure = p.measure if isinstance(p, _MeasuredPainter) else lambda text: _measure(p, text)
+    sizes: list[float] = []  # every measured label's extent along the axis, in order (pyqtgraph's textRects)
     text_specs: list[tuple[QRectF, Qt.AlignmentFlag, str]] = []
     item_rect = axis.boundingRect()
+    room = max(0, style["tickLength"]) + text_offset
     for i in range(min(len(levels), style["maxTextLevel"] + 1)):
         spacing, values = levels[i]
-        strings: list[str | None] = list(axis.tickStrings(values, axis.autoSIPrefixScale * axis.scale, spacing))
+        strings = axis.tickStrings(values, axis.autoSIPrefixScale * axis.scale, spacing)
         if len(strings) == 0:
             continue
-        for j in range(len(strings)):
-            if positions[i][j] is None:
-                strings[j] = None
-        rects: list[QRectF | None] = []
-        for text in strings:
-            if text is None:
-                rects.append(None)
-            else:
-                rect = p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text)
-                rect.setHeight(rect.height() * 0.8)
-                rects.append(rect)
-                text_rects.append(rect)
-        if text_rects:
-            size = float(np.sum([r.height() if along == 0 else r.width() for r in text_rects]))
-        else:
-            size = 0
+        # (width, height × 0.8) of each label shown: pyqtgraph's rect after its setHeight, as two floats
+        measured = [None if x is None else measure(text) for x, text in zip(positions[i], strings, strict=True)]
+        sizes.extend(size[1] if along == 0 else size[0] for size in measured if size is not None)
         if i > 0:
-            fill_ratio = float(size) / length
+            fill_ratio = float(np.sum(sizes) if sizes else 0) / length
             if any(len(text_specs) >= n and fill_ratio >= limit for n, limit in style["textFillLimits"]):
                 break
-        room = max(0, style["tickLength"]) + text_offset
-        for j, text in enumerate(strings):
-            if text is None:
+        for x, text, size in zip(positions[i], strings, measured, strict=True):
+            if x is None or size is None:
                 continue
-            x = positions[i][j]
-            rect = rects[j]
-            height, width = rect.height(), rect.width()
+            width, height = size
             if orientation == "left":
                 flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 rect = QRectF(tick_stop - room - width, x - (height / 2), width, height)
@@ -344,9 +330,16 @@ def _draw_specs(axis: pg.AxisItem, p) -> tuple | None:
     return axis_spec, tick_specs, text_specs
 
 
+def _measure(p, text: str) -> tuple[float, float]:
+    """A tick label's width and 0.8 × its height as pyqtgraph measures it (a rect of the painter's font)."""
+    rect = p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text)
+    rect.setHeight(rect.height() * 0.8)
+    return rect.width(), rect.height()
+
+
 class _MeasuredPainter:
-    """A painter for pyqtgraph's ``generateDrawSpecs`` whose ``boundingRect`` of a text is remembered (in
-    ``memo``, per font as set): pyqtgraph measures every tick label again at each new range."""
+    """A painter for ``generateDrawSpecs`` whose tick labels are measured once per font (in ``memo``):
+    pyqtgraph measures every label again at each new range. ``measure`` answers :func:`_measure`'s floats."""
 
     def __init__(self, painter: QPainter, memo: dict) -> None:
         self._painter = painter
@@ -357,12 +350,12 @@ class _MeasuredPainter:
         self._painter.setFont(font)
         self._font = font.key()
 
-    def boundingRect(self, rect: QRectF, flags, text: str) -> QRectF:
-        key = (self._font, rect.x(), rect.y(), rect.width(), rect.height(), int(flags), text)
+    def measure(self, text: str) -> tuple[float, float]:
+        key = (self._font, text)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self._painter.boundingRect(rect, flags, text)
-        return QRectF(found)  # a copy: pyqtgraph changes it
+            found = self._memo[key] = _measure(self._painter, text)
+        return found
 
     def __getattr__(self, name: str):
         return getattr(self._painter, name)
