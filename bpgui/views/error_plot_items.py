@@ -216,8 +216,12 @@ class ThinCurve(pg.PlotCurveItem):
         """A long line is cached as a pixmap: a repaint that changes nothing (most Steps after a long Run)
         copies it instead of stroking ~1,000 points again; Qt paints it afresh after update() (new data) or
         a new transform (range). A short line is stroked faster than a pixmap is filled and copied. While
-        ``uncached`` (a picture is being made) nothing is."""
-        long = not self.uncached and self.xData is not None and self.xData.shape[0] >= CACHED_POINTS
+        ``uncached`` (a picture is being made) nothing is, nor while the view does not auto-range (zoomed in,
+        the line's bounds may be thousands of pixels past the view, and Qt's pixmap would hold them all)."""
+        view = self.getViewBox()
+        ranged = isinstance(view, pg.ViewBox) and all(axis is not False for axis in view.autoRangeEnabled())
+        long = (not self.uncached and ranged and self.xData is not None
+                and self.xData.shape[0] >= CACHED_POINTS)
         mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if long else QGraphicsItem.CacheMode.NoCache
         if self.cacheMode() != mode:
             self.setCacheMode(mode)
@@ -368,6 +372,10 @@ class ErrorCurve(pg.PlotDataItem):
             return
         self._informed = token
         super().informViewBoundsChanged()
+
+    def viewRangeChanged(self, vb=None, ranges=None, changed=None) -> None:
+        super().viewRangeChanged(vb, ranges, changed)
+        self.curve.choose_cache()  # a zoom turns auto-range off: no pixmap then
 
     def _getDisplayDataset(self) -> PlotDataset | None:
         """pyqtgraph's, its peak downsampling served by :class:`Peaks` (only new buckets reduced) while the

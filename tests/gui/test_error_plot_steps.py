@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QImage, QPainter, QPicture
 from PySide6.QtWidgets import QGraphicsItem
 
-from bpgui.views import plot_text
+from bpgui.views import error_plot_items, plot_text
 from bpgui.views.error_plot import X_EPOCHS, ErrorPlotView
 from bpgui.views.error_plot_items import CACHED_POINTS, uncached
 
@@ -186,3 +186,16 @@ def test_an_axis_draws_its_ticks_as_pyqtgraph_does(axes_plot):
         painter.end()
         images.append(image)
     assert len(specs[1]) > 20 and images[0] == images[1]
+
+
+def test_a_zoomed_view_strokes_its_curves_and_auto_range_caches_them_again(show):
+    view = show(ErrorPlotView(), 700, 400)
+    _stepped(view, 20_000, 2)
+    curve, box = view.iteration_curve.curve, view.plot_item.getViewBox()
+    assert curve.cacheMode() == CACHED
+    box.setRange(xRange=(5_000, 5_100), yRange=(0.1, 0.1001), padding=0)  # bounds far past the view
+    assert curve.cacheMode() == QGraphicsItem.CacheMode.NoCache
+    view.plot_item.getViewWidget().grab()
+    box.enableAutoRange()
+    error_plot_items.settle_range(view.plot_item)
+    assert curve.cacheMode() == CACHED
