@@ -321,7 +321,8 @@ class TrainingController(QObject):
         self._follow_pending()  # a heavy iteration computes off the GUI thread
 
     def step_epoch(self) -> None:
-        self._session.step_epoch()
+        self._session.step_epoch()  # a long one runs as Run's frames (session.run_to)
+        self._follow_pending()  # an epoch of one heavy iteration computes off the GUI thread
 
     def step_back(self) -> None:
         self._session.step_back()

@@ -1,25 +1,21 @@
 """Training: standard, accumulated and mini-batch BP, with history and step back.
 
-Why one module of ~600 lines: the trainer's stepping, its history and its exact step back
-share one state (checkpoints, the epoch log, the cursor) and one invariant (the trajectory
-is a function of the start, the data, the seed and the settings); ``history.py`` holds the
-storage, ``training_checks.py`` the checks of the data against the network.
+Why one module of ~600 lines: the trainer's stepping, its history and its exact step back share one state
+(checkpoints, the epoch log, the cursor) and one invariant (the trajectory is a function of the start, the
+data, the seed and the settings); ``history.py`` holds the storage, ``training_checks.py`` the data's checks.
 
 * **standard BP** updates after every sample (batch of one): the note's rule;
 * **accumulated BP** updates once per pass, descending ``E = (1/m) Σ_k E_k``;
 * **mini-batch** updates after every B samples (the mean over the batch).
 
-The order of the samples in epoch e is a permutation drawn from the seed
-and e alone (or the file order, with ``shuffle=False``), so the whole
-trajectory is a function of the initial network, the data, the seed and the
-settings. That is what makes step back cheap and exact: the trainer keeps a
-checkpoint (the parameter arrays, which are immutable and so kept by
-reference) every ≈ 25 ms of computing (at most ``checkpoint_interval``
-iterations apart: ``iteration.REPLAY_WORK``) and wherever a setting or
-a parameter was changed by hand, and restores iteration t by replaying from
-the checkpoint before it. Replay runs the very same arithmetic, so the
-restored state is bitwise identical to the one first computed. The history is
-bounded for a run of any length (``history.py``); a thinned epoch row is measured again.
+The order of the samples in epoch e is a permutation drawn from the seed and e alone (or the file order, with
+``shuffle=False``), so the whole trajectory is a function of the initial network, the data, the seed and the
+settings. That is what makes step back cheap and exact: the trainer keeps a checkpoint (the parameter arrays,
+which are immutable and so kept by reference) every ≈ 25 ms of computing (at most ``checkpoint_interval``
+iterations apart: ``iteration.REPLAY_WORK``) and wherever a setting or a parameter was changed by hand, and
+restores iteration t by replaying from the checkpoint before it. Replay runs the very same arithmetic, so the
+restored state is bitwise identical to the one first computed. The history is bounded for a run of any length
+(``history.py``); a thinned epoch row is measured again.
 """
 
 from __future__ import annotations
@@ -332,6 +328,11 @@ class Trainer:
             self._advance(False)
         record, _ = self._advance(True)  # the iteration that ends the epoch
         return record
+
+    def iterations_left_in_epoch(self) -> int:
+        """How many iterations :meth:`step_epoch` applies from here (the one that ends the epoch included)."""
+        n, state = self.train_set.n_samples, self._state
+        return max(1, -(-(n - state.cursor) // state.config.batch_for(n)))
 
     def _epoch_last(self, state: TrainingState) -> bool:
         return state.cursor + state.config.batch_for(self.train_set.n_samples) >= self.train_set.n_samples

@@ -119,6 +119,7 @@ class SessionCore:
         self._pace = Pace()
         self._background: Background[Any, Any] = Background()
         self._background_step = False  # the iteration computing there is a Step's (not Run's)
+        self._until: int | None = None  # Run stops at this iteration (a Step epoch too long to take at once)
 
     # ---- listeners -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -302,7 +303,7 @@ class SessionCore:
         # A stop condition may need the next pass's error (accumulated BP): for an iteration too heavy
         # for the GUI thread the first tick's background iteration checks it instead (it applies nothing
         # and stops Run if the condition already holds).
-        check = running and not self._pace.heavy(self._trainer.work_per_iteration())
+        check = running and self._until is None and not self._pace.heavy(self._trainer.work_per_iteration())
         reason = self._trainer.stop_reason() if check else None
         if reason is not None:
             self._emit("message", self.stop_text(reason))
@@ -314,6 +315,7 @@ class SessionCore:
             self._pace.restart()
         else:
             self._background.drop()  # an iteration computing for Run is not wanted any more
+            self._until = None
         self._emit("running", running)
 
     def toggle_running(self) -> None:

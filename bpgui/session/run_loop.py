@@ -14,7 +14,9 @@ from ..model.training import compute_next
 from .core import SessionCore
 from .running import COMPUTE_SHARE, FRAME_SECONDS
 
-__all__ = ["RunLoop"]
+__all__ = ["EPOCH_DONE", "RunLoop"]
+
+EPOCH_DONE = "epoch_done"  # why Run stopped: it reached the end of the epoch a Step epoch asked for
 
 
 class RunLoop(SessionCore):
@@ -32,17 +34,24 @@ class RunLoop(SessionCore):
         if self._pace.heavy(work):
             self._start_background()
             return 0
-        wanted = 1 if self._speed and self._speed <= 60 else round(self._speed * FRAME_SECONDS) or None
+        until = self._until  # a Step epoch: at full speed, to its end, whatever the stop conditions
+        if until is None:
+            wanted = 1 if self._speed and self._speed <= 60 else round(self._speed * FRAME_SECONDS) or None
+        else:
+            wanted = None
         now = time.perf_counter()
         deadline = now + (FRAME_SECONDS * COMPUTE_SHARE if wanted else self._pace.compute_budget(now))
         done_total, reason = 0, None
         try:
             while True:
-                left = None if wanted is None else wanted - done_total
+                left = (None if wanted is None else wanted - done_total) if until is None else until - trainer.iteration
                 start = time.perf_counter()
-                done, reason = trainer.advance(self._pace.chunk(work, deadline - start, left))
+                done, reason = trainer.advance(self._pace.chunk(work, deadline - start, left),
+                                               use_stop_conditions=until is None)
                 self._pace.measured(work, time.perf_counter() - start, done)
                 done_total += done
+                if until is not None and trainer.iteration >= until:
+                    reason = EPOCH_DONE
                 if reason is not None or done_total == wanted or time.perf_counter() >= deadline:
                     break
         except DivergenceError as exc:
@@ -55,8 +64,16 @@ class RunLoop(SessionCore):
     def _end_slice(self, reason: str | None) -> None:
         if reason is not None:
             self.pause()
-            self._emit("message", self.stop_text(reason))
+            if reason != EPOCH_DONE:  # the Step epoch asked for: no news
+                self._emit("message", self.stop_text(reason))
         self._after_steps()
+
+    def run_to(self, until: int) -> None:
+        """Run at full speed up to iteration ``until``, ignoring the stop conditions (a Step epoch that would
+        hold the window too long at once): the window draws as Run's frames do, and Pause stops it."""
+        self.pause()
+        self._until = until
+        self.set_running(True)
 
     def _start_background(self, *, for_step: bool = False) -> None:
         self._background_step = for_step
@@ -91,11 +108,14 @@ class RunLoop(SessionCore):
         self._pace.measured(trainer.work_per_iteration(), seconds, 1)
         try:
             # Step ignores the stop conditions (as Trainer.step does); Run honours them.
-            _, _, reason = trainer.apply_next(plan, step, want_record=True, use_stop_conditions=not for_step)
+            _, _, reason = trainer.apply_next(plan, step, want_record=True,
+                                              use_stop_conditions=not for_step and self._until is None)
         except DivergenceError as exc:
             self._on_diverged(exc)
             return 0
         done = 0 if reason is not None else 1
+        if self._until is not None and trainer.iteration >= self._until:
+            reason = EPOCH_DONE
         if reason is None and self._running and (not self._speed or self._speed > 60):
             self._start_background()  # computes while the views draw this one
         self._end_slice(reason)

@@ -64,6 +64,7 @@ __all__ = ["HEAVY_CSV_BYTES", "HEAVY_PARAMETERS", "TrainingSession"]
 
 # Building more parameters than this is slow enough to go to a worker.
 HEAVY_PARAMETERS = 200_000
+INSTANT_SECONDS = 0.05  # a Step epoch expected to compute longer than this runs as Run's frames (run_to)
 
 
 def _parameter_value(value: object) -> float:
@@ -272,8 +273,21 @@ class TrainingSession(PhaseSteps, DerivedViews, RunLoop):
             self._after_steps()
 
     def step_epoch(self) -> None:
+        """Up to the end of the epoch in progress: at once, or, when that would hold the window longer than
+        ``INSTANT_SECONDS`` (784-128-10 over 500 samples: ~0.2 s; 10⁶ parameters: seconds), as a Run that
+        stops there (``run_to``): the same iterations, the window drawing them, Pause stopping them."""
         self._phase = None
-        if self._guarded(self._trainer.step_epoch):
+        trainer = self._trainer
+        left = trainer.iterations_left_in_epoch()
+        if left == 1:
+            self.step()  # one iteration ends the epoch: a Step (off the window's thread if heavy)
+            return
+        if left * self._pace.estimate(trainer.work_per_iteration()) > INSTANT_SECONDS:
+            self.run_to(trainer.iteration + left)
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "To the end of the epoch: %1 iterations, "
+                                                                      "shown as they go (Pause stops)."), left)
+            return
+        if self._guarded(trainer.step_epoch):
             self._after_steps()
 
     def step_back(self) -> None:
