@@ -130,3 +130,26 @@ def test_a_costly_networks_frame_shows_the_numbers_then_the_network_after_their_
     assert "table painted" in order and order.index("table painted") < order.index("network")
     assert not window._network_stale
     viewport.removeEventFilter(paints)
+
+
+def test_a_long_step_epoch_draws_as_it_goes_and_ends_paused_showing_the_epochs_end(window, qtbot, monkeypatch):
+    from bpgui.model.numbers import format_number
+    from bpgui.session import training
+
+    monkeypatch.setattr(training, "INSTANT_SECONDS", -1.0)  # XOR's 4 iterations count as a long epoch here
+    c = window.controller
+    window.speed.setValue(1)  # a slow Run speed: a Step epoch goes at full speed anyway
+    c.update_settings(target_error=10.0)  # a target already met: a Step epoch heeds it no more than Step does
+    c.step()
+    frames = counting(monkeypatch, window.topology, "show_state")
+    window.step_epoch_action.trigger()
+    assert c.running and window.run_action.text() == window.tr("&Pause")
+    qtbot.waitUntil(lambda: not c.running, timeout=10_000)
+    assert c.iteration == 4 and frames[0] >= 1  # the epoch's end, drawn
+    record = c.display_record()
+    assert record.iteration == 4
+    np.testing.assert_array_equal(shown_new_values(window), record.flat_new_values)
+    assert window.topology.unit_value_text(2, 0) == format_number(float(record.layers[-1].output[0, 0]),
+                                                                  window.shown_digits)
+    assert window.status_area.status_text() == status_now(window)
+    assert window.table.source_model().editable()
