@@ -70,7 +70,7 @@ def for_display(errors: np.ndarray, epoch: np.ndarray, test: np.ndarray | None, 
         nonlocal capped
         if log:
             return np.maximum(a, floor) if floor is not None and low else a
-        if a.shape[0] and float(np.nanmax(a, initial=0.0)) > ceiling:
+        if a.shape[0] and _largest(a) > ceiling:
             capped = True
             return np.minimum(a, ceiling)
         return a
@@ -80,6 +80,12 @@ def for_display(errors: np.ndarray, epoch: np.ndarray, test: np.ndarray | None, 
         floor = log_floor(errors, epoch, test)
     return (shown(errors, low[0]), shown(epoch, low[1]), None if test is None else shown(test, low[2]), floor,
             capped)
+
+
+def _largest(values: np.ndarray) -> float:
+    """``np.nanmax(values, initial=0.0)``, by the faster plain maximum unless a NaN makes it NaN."""
+    largest = float(values.max(initial=0.0))
+    return float(np.nanmax(values, initial=0.0)) if math.isnan(largest) else largest
 
 
 def epoch_length(ends: np.ndarray, iterations_per_epoch: float | None) -> float | None:

@@ -10,6 +10,7 @@ not jump while the mouse moves. The strings keep the translation context
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -71,12 +72,17 @@ def nearest_point(
     return float(t), float(value), iteration_text(t, format_number(value, digits))
 
 
+@functools.lru_cache(maxsize=32)
+def _long_number(digits: int) -> str:
+    return format_number(_LONG_VALUE, digits)
+
+
 def widest_text(
     epochs: bool, iteration_errors: np.ndarray, epoch_iterations: np.ndarray, epoch_errors: np.ndarray, has_test: bool,
     digits: int = DEFAULT_DIGITS,
 ) -> str:
     """The longest hover text the data and x axis can give (with a long number at ``digits``)."""
-    long_number = format_number(_LONG_VALUE, digits)
+    long_number = _long_number(digits)
     if epochs:
         rows = max(epoch_errors.shape[0], 1)
         last_t = int(epoch_iterations[-1]) if epoch_iterations.shape[0] else 0

@@ -353,6 +353,11 @@ class ErrorCurve(pg.PlotDataItem):
 
     def setData(self, *args, **kwargs) -> None:
         self._fresh = True
+        style = [key for key in kwargs if key in self.opts and key not in ("connect", "skipFiniteCheck")]
+        if style and all(_same(kwargs[key], self.opts[key]) for key in style):
+            # The style it has (every Step gives it again): pyqtgraph would store each option and mark the
+            # style changed, a Qt property set per option, for nothing.
+            kwargs = {key: value for key, value in kwargs.items() if key not in style}
         self._setting = True
         try:
             super().setData(*args, **kwargs)
