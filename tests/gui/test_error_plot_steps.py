@@ -199,3 +199,29 @@ def test_a_zoomed_view_strokes_its_curves_and_auto_range_caches_them_again(show)
     box.enableAutoRange()
     error_plot_items.settle_range(view.plot_item)
     assert curve.cacheMode() == CACHED
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.just(float("nan"))), min_size=1,
+                max_size=40))
+def test_the_display_caps_largest_value_is_nanmaxs(values):
+    from bpgui.views.error_plot_data import _largest
+
+    a = np.array(values, dtype=np.float64)
+    expected = float(np.nanmax(a, initial=0.0)) if not np.isnan(a).all() else 0.0
+    assert _largest(a) == expected or (np.isnan(_largest(a)) and np.isnan(expected))
+
+
+def test_a_step_with_the_same_style_hands_pyqtgraph_only_the_data_and_a_new_style_still_applies(show, monkeypatch):
+    view = show(ErrorPlotView(), 700, 400)
+    view.set_history(*_history(30))
+    curve = view.epoch_curve
+    given: list[set[str]] = []
+    set_data = pg.PlotDataItem.setData
+    monkeypatch.setattr(pg.PlotDataItem, "setData",
+                        lambda self, *a, **k: (self is curve and given.append(set(k))) or set_data(self, *a, **k))
+    view.set_history(*_history(31))
+    assert given == [{"x", "y", "connect", "skipFiniteCheck"}]  # the same symbols and sizes: not again
+    view.set_text_scale(2.0)
+    assert "symbolSize" in given[-1]
+    assert curve.scatter.opts["size"] == pytest.approx(error_plot_items.pens(2.0).symbol_size)
