@@ -49,6 +49,7 @@ from .iteration import quiet as _quiet
 from .network import Network
 from .records import IterationRecord
 from .seeding import ORDER, rng_for
+from .time_travel import TimeTravel
 from .training_checks import check_parts, check_targets
 from .training_config import DEFAULT_LEARNING_RATE, MODES, StopConditions, TrainingConfig
 
@@ -63,7 +64,7 @@ STOP_TARGET = "target_error"
 STOP_MAX_EPOCHS = "max_epochs"
 
 
-class Trainer:
+class Trainer(TimeTravel):
     """Owns a network's training trajectory on one training set."""
 
     def __init__(
@@ -469,62 +470,10 @@ class Trainer:
             test_error, test_accuracy = self.evaluate(self.test_set, state.network)
         return EpochRow(state.iteration, epoch, *map(float, (error, accuracy, test_error, test_accuracy)))
 
-    # ---- moving in time -----------------------------------------------------------
-    @_quiet
-    def goto(self, t: int) -> IterationRecord | None:
-        """Restore the state after iteration t (0 ≤ t ≤ end) exactly; returns its record."""
-        if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= self._end:
-            raise ConfigError(
-                QT_TRANSLATE_NOOP("Errors", "iteration must be between 0 and {end}, got {got}"),
-                end=self._end, got=repr(t),
-            )
-        t = int(t)
-        self._flush_epoch()
-        self._next_cache = None
-        checkpoint = self._checkpoint_before(t)
-        record = None
-        if checkpoint.iteration == t:
-            # A checkpoint made at t (by hand or by the interval) is the state;
-            # the record of iteration t still comes from the state before it.
-            state = checkpoint
-            if t > 0:
-                before = self._replay(self._checkpoint_before(t - 1), t - 1)
-                idx, x, y, step = self._compute(before)
-                record = self._record(before, idx, x, y, step)
-        else:
-            before = self._replay(checkpoint, t - 1)
-            idx, x, y, step = self._compute(before)
-            record = self._record(before, idx, x, y, step)
-            state = self._after(before, step, idx.shape[0])
-        self._state = state
-        self._last_record = record
-        return record
-
+    # ---- moving in time (goto, step_back: time_travel.py) ----------------------------
     def _cost_of(self, config: TrainingConfig) -> int:
         """One iteration's cost on the work clock: at least one quantum per ``checkpoint_interval``."""
         return max(self._tick, iteration_cost(self.network.n_parameters, config.batch_for(self.train_set.n_samples)))
-
-    def _checkpoint_before(self, t: int) -> TrainingState:
-        """The latest checkpoint, or state a recent replay walked through, at or before iteration t."""
-        checkpoint, recent = self._checkpoints.before(t), self._recent.before(t)
-        return recent if recent is not None and recent.iteration > checkpoint.iteration else checkpoint
-
-    def _replay(self, state: TrainingState, t: int) -> TrainingState:
-        """Recompute from ``state`` to iteration t with the same arithmetic as training."""
-        every, walked = -(-(t - state.iteration) // 8), []
-        while state.iteration < t:
-            idx, _, _, step = self._compute(state)
-            state = self._after(state, step, idx.shape[0])
-            if t - state.iteration < 2 or (t - state.iteration) % every == 0:
-                walked.append(state)
-        self._recent.walked(walked, t)
-        return state
-
-    def step_back(self) -> IterationRecord | None:
-        """Undo one iteration (to t − 1); returns the record of iteration t − 1."""
-        if self.iteration == 0:
-            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "already at iteration 0: there is nothing to step back to"))
-        return self.goto(self.iteration - 1)
 
     # ---- changes by hand ------------------------------------------------------------
     def _branch(self, state: TrainingState) -> None:

@@ -1,0 +1,147 @@
+"""Moving in time: the trainer restores iteration t exactly, at once or in three parts (a mixin of ``Trainer``).
+
+``goto(t)`` replays from the checkpoint before t with the same arithmetic as training, so the state restored
+is bitwise the one first computed (see ``training.py``). A replay of a big network takes longer than a frame
+(10⁶ parameters: 60–200 ms), so, as an iteration does (``iteration.py``), it comes in three parts: ``plan_goto``
+decides it on the trainer's thread, ``compute_goto`` computes it on any thread (it reads the plan, the
+immutable states and the training set, and changes nothing), and ``apply_goto`` makes it the trainer's
+state, only if the trainer still stands where it was planned. ``goto`` is the three at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .errors import QT_TRANSLATE_NOOP, ConfigError
+from .history import Checkpoints, RecentStates
+from .iteration import TrainingState
+from .iteration import quiet as _quiet
+from .records import IterationRecord
+
+__all__ = ["GotoPlan", "Restored", "TimeTravel"]
+
+WALK_KEPT = 8  # a replay keeps about this many of the states it walks through (a next step back starts there)
+
+
+@dataclass(frozen=True)
+class GotoPlan:
+    """Iteration ``t``, decided: replayed from ``start`` (to t − 1, then its iteration t), or, when a checkpoint
+    is the state at t itself (``at_t``), only its record replayed from ``start``."""
+
+    t: int
+    start: TrainingState | None  # None: t = 0 at a checkpoint, nothing to compute
+    at_t: TrainingState | None
+    current: TrainingState  # the trainer's state when planned
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What ``compute_goto`` found: the state after iteration t, its record, and the states walked through."""
+
+    state: TrainingState
+    record: IterationRecord | None
+    walked: tuple[TrainingState, ...]
+
+
+class TimeTravel:
+    """``goto``, ``step_back`` and their parts; the trainer provides the state and one iteration's arithmetic."""
+
+    _state: TrainingState
+    _end: int
+    _last_record: IterationRecord | None
+    _next_cache: object
+    _checkpoints: Checkpoints[TrainingState]
+    _recent: RecentStates[TrainingState]
+
+    @property
+    def iteration(self) -> int:
+        raise NotImplementedError
+
+    def _flush_epoch(self) -> None:
+        raise NotImplementedError
+
+    def _compute(self, state: TrainingState) -> tuple[np.ndarray, np.ndarray, np.ndarray, Any]:
+        raise NotImplementedError
+
+    def _after(self, state: TrainingState, step: Any, n_used: int) -> TrainingState:
+        raise NotImplementedError
+
+    def _record(self, state: TrainingState, idx: np.ndarray, x: np.ndarray, y: np.ndarray,
+                step: Any) -> IterationRecord:
+        raise NotImplementedError
+
+    def plan_goto(self, t: int) -> GotoPlan:
+        """Iteration t (0 ≤ t ≤ end), decided here; ``compute_goto`` computes it, ``apply_goto`` applies it."""
+        if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= self._end:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "iteration must be between 0 and {end}, got {got}"),
+                end=self._end, got=repr(t),
+            )
+        t = int(t)
+        self._flush_epoch()
+        checkpoint = self._checkpoint_before(t)
+        if checkpoint.iteration == t:
+            # A checkpoint made at t (by hand or by the interval) is the state;
+            # the record of iteration t still comes from the state before it.
+            start = self._checkpoint_before(t - 1) if t > 0 else None
+            return GotoPlan(t, start, checkpoint, self._state)
+        return GotoPlan(t, checkpoint, None, self._state)
+
+    def replay_iterations(self, plan: GotoPlan) -> int:
+        """How many iterations computing ``plan`` replays (what it costs, in iterations)."""
+        return 0 if plan.start is None else plan.t - plan.start.iteration
+
+    @_quiet
+    def compute_goto(self, plan: GotoPlan) -> Restored:
+        """The state after iteration ``plan.t`` and its record, computed from the plan alone (any thread)."""
+        if plan.start is None:
+            assert plan.at_t is not None
+            return Restored(plan.at_t, None, ())
+        t = plan.t
+        before, walked = self._walk(plan.start, t - 1)
+        idx, x, y, step = self._compute(before)
+        record = self._record(before, idx, x, y, step)
+        state = plan.at_t if plan.at_t is not None else self._after(before, step, idx.shape[0])
+        return Restored(state, record, walked)
+
+    def apply_goto(self, plan: GotoPlan, restored: Restored) -> IterationRecord | None:
+        """Make ``restored`` (``compute_goto(plan)``) the trainer's state; returns its record. Raises ``ConfigError``
+        if the trainer's state is no longer ``plan.current`` (it moved meanwhile: plan it again)."""
+        if plan.current is not self._state:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Errors", "training changed since this iteration was planned; plan it again")
+            )
+        self._next_cache = None
+        self._recent.walked(list(restored.walked), plan.t - 1)
+        self._state = restored.state
+        self._last_record = restored.record
+        return restored.record
+
+    def goto(self, t: int) -> IterationRecord | None:
+        """Restore the state after iteration t (0 ≤ t ≤ end) exactly; returns its record."""
+        plan = self.plan_goto(t)
+        return self.apply_goto(plan, self.compute_goto(plan))
+
+    def step_back(self) -> IterationRecord | None:
+        """Undo one iteration (to t − 1); returns the record of iteration t − 1."""
+        if self.iteration == 0:
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "already at iteration 0: there is nothing to step back to"))
+        return self.goto(self.iteration - 1)
+
+    def _checkpoint_before(self, t: int) -> TrainingState:
+        """The latest checkpoint, or state a recent replay walked through, at or before iteration t."""
+        checkpoint, recent = self._checkpoints.before(t), self._recent.before(t)
+        return recent if recent is not None and recent.iteration > checkpoint.iteration else checkpoint
+
+    def _walk(self, state: TrainingState, t: int) -> tuple[TrainingState, tuple[TrainingState, ...]]:
+        """Recompute from ``state`` to iteration t with the same arithmetic as training; the states to keep."""
+        every, walked = -(-(t - state.iteration) // WALK_KEPT), []
+        while state.iteration < t:
+            idx, _, _, step = self._compute(state)
+            state = self._after(state, step, idx.shape[0])
+            if t - state.iteration < 2 or (t - state.iteration) % every == 0:
+                walked.append(state)
+        return state, tuple(walked)
