@@ -293,6 +293,8 @@ def _draw_specs(axis: pg.AxisItem, p) -> tuple | None:
     text_offset = style["tickTextOffset"][along]
     measure = p.measure if isinstance(p, _MeasuredPainter) else lambda text: _measure(p, text)
     sizes: list[float] = []  # every measured label's extent along the axis, in order (pyqtgraph's textRects)
+    across: list[float] = []  # … and across it
+    last_across = 0
     text_specs: list[tuple[QRectF, Qt.AlignmentFlag, str]] = []
     item_rect = axis.boundingRect()
     room = max(0, style["tickLength"]) + text_offset
@@ -304,10 +306,12 @@ def _draw_specs(axis: pg.AxisItem, p) -> tuple | None:
         # (width, height × 0.8) of each label shown: pyqtgraph's rect after its setHeight, as two floats
         measured = [None if x is None else measure(text) for x, text in zip(positions[i], strings, strict=True)]
         sizes.extend(size[1] if along == 0 else size[0] for size in measured if size is not None)
+        across.extend(size[0] if along == 0 else size[1] for size in measured if size is not None)
         if i > 0:
             fill_ratio = float(np.sum(sizes) if sizes else 0) / length
             if any(len(text_specs) >= n and fill_ratio >= limit for n, limit in style["textFillLimits"]):
                 break
+        last_across = np.max(across) if across else 0
         for x, text, size in zip(positions[i], strings, measured, strict=True):
             if x is None or size is None:
                 continue
@@ -327,6 +331,7 @@ def _draw_specs(axis: pg.AxisItem, p) -> tuple | None:
             if item_rect & rect != rect:
                 continue
             text_specs.append((rect, flags | Qt.TextFlag.TextDontClip, text))
+    axis._updateMaxTextSize(last_across)  # the axis grows to hold its widest label (pyqtgraph's side effect)
     return axis_spec, tick_specs, text_specs
 
 

@@ -161,9 +161,15 @@ def test_axis_specs_and_ticks_are_pyqtgraphs(axes_plot, low, decades, width, hei
         picture = QPicture()
         painter = QPainter(picture)
         painter.setFont(axis.style["tickFont"])
-        mine, theirs = plot_text._draw_specs(axis, painter), pg.AxisItem.generateDrawSpecs(axis, painter)
+        grown: list[float] = []  # the text size each asks the axis to make room for (a side effect)
+        axis._updateMaxTextSize = grown.append
+        try:
+            mine, theirs = plot_text._draw_specs(axis, painter), pg.AxisItem.generateDrawSpecs(axis, painter)
+        finally:
+            del axis._updateMaxTextSize
         painter.end()
         assert (mine is None) == (theirs is None)
+        assert len(grown) == (0 if mine is None else 2) and grown[:1] == grown[1:]
         if mine is not None:
             assert _specs(mine) == _specs(theirs)
 
