@@ -326,9 +326,11 @@ class TrainingController(QObject):
 
     def step_back(self) -> None:
         self._session.step_back()
+        self._follow_pending()  # a big network's replay computes off the GUI thread
 
     def goto(self, t: int) -> None:
         self._session.goto(t)
+        self._follow_pending()
 
     def reset(self) -> None:
         self._session.reset()

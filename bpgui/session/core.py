@@ -22,6 +22,7 @@ from ..model.network import Network
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..model.surface import DecisionSurface
+from ..model.time_travel import GotoPlan
 from ..model.training import StopConditions, Trainer, TrainingConfig
 from .history import History, status_of
 from .jobs import GradientCheck, Progress
@@ -313,6 +314,8 @@ class SessionCore:
         if running:
             self._phase = None
             self._pace.restart()
+            if isinstance(self._background.plan, GotoPlan):
+                self._background.drop()  # a step back computing: Run goes on from the state shown
         else:
             self._background.drop()  # an iteration computing for Run is not wanted any more
             self._until = None

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import time
 
-from ..model.errors import DivergenceError
+from ..model.errors import BpguiError, DivergenceError
+from ..model.time_travel import GotoPlan
 from ..model.training import compute_next
+from . import running
 from .core import SessionCore
 from .running import COMPUTE_SHARE, FRAME_SECONDS
 
@@ -82,7 +84,9 @@ class RunLoop(SessionCore):
     def step_heavy(self) -> bool:
         """Step on an iteration too heavy for the window's thread: computed off it and applied when
         done (``collect_background``), so the window keeps drawing. True if Step was taken this way
-        (a Step while one is computing is the same Step)."""
+        (a Step while one is computing is the same Step; a step back computing is dropped: Step wins)."""
+        if self._going_back():
+            self._background.drop()
         if self._background.in_flight:
             return True
         if not self._pace.heavy(self._trainer.work_per_iteration()):
@@ -92,8 +96,12 @@ class RunLoop(SessionCore):
 
     def collect_background(self) -> int:
         """Apply the iteration computed off this thread (for Run or a Step), if it is done and
-        still wanted; returns how many iterations were applied (0 or 1)."""
+        still wanted; returns how many iterations were applied (0 or 1). A step back (``move_to``) is
+        applied likewise, and counts none."""
         if not self._background.done():
+            return 0
+        if self._going_back():
+            self._land_goto()
             return 0
         for_step = self._background_step
         try:
@@ -120,6 +128,47 @@ class RunLoop(SessionCore):
             self._start_background()  # computes while the views draw this one
         self._end_slice(reason)
         return done
+
+    # ---- a step back or a goto: at once, or off this thread when its replay is heavy ---------------------
+    def _going_back(self) -> bool:
+        return isinstance(self._background.plan, GotoPlan)
+
+    def going_to(self) -> int:
+        """The iteration a step back computing off this thread goes to, else the one shown (where the next
+        step back starts: two quick ones go back two)."""
+        plan = self._background.plan
+        return plan.t if isinstance(plan, GotoPlan) else self._trainer.iteration
+
+    def move_to(self, t: int) -> bool:
+        """Go to iteration t, Run paused: at once, or, when replaying to it would hold the window (a big
+        network: 60-200 ms), computed off this thread and shown when done (``collect_background``); whatever
+        the learner does meanwhile drops it. False if t is refused (Run and the phase shown as they were)."""
+        trainer = self._trainer
+        try:
+            plan = trainer.plan_goto(t)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        self.pause()
+        self._phase = None
+        seconds = self._pace.estimate(trainer.work_per_iteration()) * (trainer.replay_iterations(plan) + 1)
+        if seconds > running.HEAVY_SECONDS:
+            self._background.start(plan, trainer.compute_goto)
+            return True
+        if self._guarded(lambda: trainer.apply_goto(plan, trainer.compute_goto(plan))):
+            self._emit("state")
+        return True
+
+    def _land_goto(self) -> None:
+        try:
+            plan, restored, _ = self._background.take()
+        except Exception as exc:
+            self._refuse(exc)
+            return
+        if self._trainer.state is plan.current:  # else the learner moved meanwhile: not wanted
+            self._trainer.apply_goto(plan, restored)
+            self._phase = None
+            self._emit("state")
 
     def wait_for_run(self, seconds: float | None = None) -> bool:
         """Block until an iteration computing off this thread is done (tests, the command line)."""

@@ -130,6 +130,11 @@ class Background(Generic[P, T]):
     def done(self) -> bool:
         return self._flight is not None and self._flight[1].done()
 
+    @property
+    def plan(self) -> P | None:
+        """The plan of the computation in flight (None: none)."""
+        return None if self._flight is None else self._flight[0]
+
     def take(self) -> tuple[P, T, float]:
         """The finished computation: its plan, its result (or its exception, raised) and its seconds."""
         assert self._flight is not None

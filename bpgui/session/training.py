@@ -296,18 +296,14 @@ class TrainingSession(PhaseSteps, DerivedViews, RunLoop):
             self._emit("state")
             return
         self._phase = None
-        if self._trainer.iteration == 0:
+        t = self.going_to()  # a step back still computing: one more goes back from where it goes
+        if t == 0:
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Already at iteration 0."))
             return
-        self.pause()
-        if self._guarded(self._trainer.step_back):
-            self._emit("state")
+        self.move_to(t - 1)
 
     def goto(self, t: int) -> None:
-        if self._guarded(lambda: self._trainer.goto(t)):
-            self.pause()  # a refused t leaves Run and the phase shown as they were
-            self._phase = None
-            self._emit("state")
+        self.move_to(t)  # a refused t leaves Run and the phase shown as they were
 
     def reset(self) -> None:
         """Back to iteration 0's weights, with the settings in force now (history forgotten).
