@@ -37,6 +37,27 @@ def test_a_heavy_step_leaves_the_event_loop_turning_and_lands_as_a_state(qtbot, 
     assert c.iteration == 1 and c.record is not None and c.record.iteration == 1
 
 
+def test_a_heavy_step_back_leaves_the_event_loop_turning_and_lands_as_a_state(qtbot, gate) -> None:
+    c = TrainingController(Settings(target_error=None))
+    gate.set()
+    for n in (1, 2, 3):
+        c.step()
+        qtbot.waitUntil(lambda n=n: c.iteration == n, timeout=10_000)
+    gate.clear()
+    ticks: list[int] = []
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(lambda: ticks.append(c.iteration))
+    probe.start()
+    c.step_back()
+    qtbot.wait(100)
+    assert c.iteration == 3 and len(ticks) >= 5  # the loop turned while the replay was computing
+    with qtbot.waitSignal(c.state_changed, timeout=10_000):
+        gate.set()
+    probe.stop()
+    assert c.iteration == 2 and c.record is not None and c.record.iteration == 2
+
+
 def test_run_of_heavy_iterations_is_the_trajectory_and_pauses_cleanly(qtbot, gate) -> None:
     c = TrainingController(Settings(target_error=None))
     gate.set()
