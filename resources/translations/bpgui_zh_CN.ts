@@ -258,77 +258,77 @@
 <context>
     <name>DerivationPanel</name>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="180"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="128"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;An input has no parameter of its own: select a link or a unit after the input to see ∂E/∂p factor by factor.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;输入没有自己的参数：选择一条连接或输入层之后的一个神经元，即可逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="182"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="130"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;Select a weight or a threshold (click a link or a unit, or a row of the table) to see ∂E/∂p factor by factor with this iteration&apos;s numbers.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="187"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="135"/>
         <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
         <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="202"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="150"/>
         <source>(%1 values)</source>
         <translation>（共 %1 个值）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="209"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="157"/>
         <source>&lt;b&gt;The forward pass of %1&lt;/b&gt;&lt;br&gt;Not computed yet: a later forward phase of this iteration computes it.</source>
         <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代后续的前向阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="211"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="159"/>
         <source>&lt;b&gt;The forward pass of %1&lt;/b&gt; (sample k = %2)</source>
         <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;（样本 k = %2）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="214"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="162"/>
         <source>%1, the input “%2”</source>
         <translation>%1，即输入“%2”</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="219"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="167"/>
         <source>(%1 terms)</source>
         <translation>（共 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="226"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="174"/>
         <source>sample k = %1: x = (%2), y = (%3)</source>
         <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="228"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="176"/>
         <source>sample k = %1, the first of a batch of %2: x = (%3), y = (%4)</source>
         <translation>样本 k = %1（一批 %2 个样本中的第一个）：x = (%3)，y = (%4)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="247"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="195"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="265"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="213"/>
         <source>&lt;b&gt;The paths from %1 to %2&lt;/b&gt;, the product along each:</source>
         <translation>&lt;b&gt;从 %1 到 %2 的各条路径&lt;/b&gt;，每条路径上的乘积：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="272"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="220"/>
         <source>… and %1 more paths (%2 in all)</source>
         <translation>……另有 %1 条路径（共 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="274"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="222"/>
         <source>Σ over the paths (%1 in all):</source>
         <translation>对所有路径求和 Σ（共 %1 条）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="287"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="235"/>
         <source>(%1 terms, one per sample of the batch)</source>
         <translation>（共 %1 项，批中每个样本一项）</translation>
     </message>
@@ -336,97 +336,97 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="313"/>
+        <location filename="../../bpgui/views/error_plot.py" line="316"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="394"/>
+        <location filename="../../bpgui/views/error_plot.py" line="398"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="395"/>
+        <location filename="../../bpgui/views/error_plot.py" line="399"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="396"/>
+        <location filename="../../bpgui/views/error_plot.py" line="400"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="397"/>
+        <location filename="../../bpgui/views/error_plot.py" line="401"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="398"/>
+        <location filename="../../bpgui/views/error_plot.py" line="402"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="399"/>
+        <location filename="../../bpgui/views/error_plot.py" line="403"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="449"/>
+        <location filename="../../bpgui/views/error_plot.py" line="458"/>
         <source>Eₖ per iteration</source>
         <translation>每次迭代的 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="578"/>
+        <location filename="../../bpgui/views/error_plot.py" line="570"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="28"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="29"/>
         <source>Point at a curve to read its value</source>
         <translation>指向曲线以读取其数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="32"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="33"/>
         <source>t = {t}: Eₖ = {value}</source>
         <translation>t = {t}: Eₖ = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="36"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="37"/>
         <source>epoch {epoch} (t = {t}): E = {value}</source>
         <translation>第 {epoch} 轮（t = {t}）：E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot_hover.py" line="39"/>
+        <location filename="../../bpgui/views/error_plot_hover.py" line="40"/>
         <source>, test E = {value}</source>
         <translation>，测试集 E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="437"/>
+        <location filename="../../bpgui/views/error_plot.py" line="446"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="437"/>
+        <location filename="../../bpgui/views/error_plot.py" line="446"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="439"/>
+        <location filename="../../bpgui/views/error_plot.py" line="448"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="450"/>
+        <location filename="../../bpgui/views/error_plot.py" line="459"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="452"/>
+        <location filename="../../bpgui/views/error_plot.py" line="461"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="560"/>
+        <location filename="../../bpgui/views/error_plot.py" line="552"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -910,49 +910,49 @@
         <translation>第 {layer} 层：权重 {weights} / 阈值 {thresholds} 与层大小 {expected} 不符</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="225"/>
-        <location filename="../../bpgui/session/training.py" line="76"/>
+        <location filename="../../bpgui/model/network.py" line="230"/>
+        <location filename="../../bpgui/session/training.py" line="77"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="229"/>
-        <location filename="../../bpgui/model/network.py" line="235"/>
+        <location filename="../../bpgui/model/network.py" line="234"/>
+        <location filename="../../bpgui/model/network.py" line="240"/>
         <source>there is no unit {unit} in layer {layer}</source>
         <translation>第 {layer} 层中没有神经元 {unit}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="243"/>
+        <location filename="../../bpgui/model/network.py" line="248"/>
         <source>kind must be &apos;weight&apos; or &apos;threshold&apos;, got {got}</source>
         <translation>参数类型 kind 必须是 &apos;weight&apos; 或 &apos;threshold&apos;，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="321"/>
+        <location filename="../../bpgui/model/network.py" line="326"/>
         <source>a network needs an input layer and an output layer</source>
         <translation>网络需要一个输入层和一个输出层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="325"/>
+        <location filename="../../bpgui/model/network.py" line="330"/>
         <source>layer {layer} must have a positive whole number of units, got {got}</source>
         <translation>第 {layer} 层的神经元数必须是正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="331"/>
+        <location filename="../../bpgui/model/network.py" line="336"/>
         <source>{expected} activations are needed (one per layer after the input), got {got}</source>
         <translation>需要 {expected} 个激活函数（输入层之后每层一个），实际为 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="337"/>
+        <location filename="../../bpgui/model/network.py" line="342"/>
         <source>layer {layer}: activation must be one of {allowed}, got {got}</source>
         <translation>第 {layer} 层：激活函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="363"/>
+        <location filename="../../bpgui/model/network.py" line="368"/>
         <source>a network with {count} hidden layers is too deep; bpgui handles at most {limit}</source>
         <translation>含 {count} 个隐层的网络太深；bpgui 最多支持 {limit} 个隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="404"/>
+        <location filename="../../bpgui/model/network.py" line="409"/>
         <source>hidden layer sizes are positive whole numbers separated by commas or spaces, such as 8,4; {part} in {text} is not one</source>
         <translation>各隐层的神经元数应为用逗号或空格分隔的正整数，例如 8,4；{text} 中的 {part} 不是正整数</translation>
     </message>
@@ -963,12 +963,12 @@
         <translation>损失函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="344"/>
+        <location filename="../../bpgui/model/network.py" line="349"/>
         <source>cross-entropy needs a sigmoid output layer (its outputs must lie in (0, 1))</source>
         <translation>交叉熵要求输出层使用 sigmoid 激活函数（其输出必须位于 (0, 1) 内）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="395"/>
+        <location filename="../../bpgui/model/network.py" line="400"/>
         <source>hidden layer sizes: there is an empty entry in {text} (two separators in a row, or one at the start or end)</source>
         <translation>隐层大小：{text} 中有一个空项（两个分隔符相连，或分隔符位于开头或结尾）</translation>
     </message>
@@ -1031,7 +1031,7 @@
         <translation>交叉熵要求目标值在 0 到 1 之间，但测试集 {name} 中有目标值 {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="92"/>
+        <location filename="../../bpgui/model/training.py" line="84"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
@@ -1046,47 +1046,48 @@
         <translation>测试集 {name} 有 {inputs} 个输入和 {outputs} 个输出，但网络结构是 {structure}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="246"/>
+        <location filename="../../bpgui/model/time_travel.py" line="115"/>
+        <location filename="../../bpgui/model/training.py" line="238"/>
         <source>training changed since this iteration was planned; plan it again</source>
         <translation>训练在规划这次迭代之后已改变；请重新规划</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="283"/>
+        <location filename="../../bpgui/model/training.py" line="275"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="368"/>
+        <location filename="../../bpgui/model/training.py" line="365"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="476"/>
+        <location filename="../../bpgui/model/time_travel.py" line="80"/>
         <source>iteration must be between 0 and {end}, got {got}</source>
         <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="524"/>
+        <location filename="../../bpgui/model/time_travel.py" line="131"/>
         <source>already at iteration 0: there is nothing to step back to</source>
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="590"/>
+        <location filename="../../bpgui/model/training.py" line="541"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/network.py" line="370"/>
+        <location filename="../../bpgui/model/network.py" line="375"/>
         <source>a {shape} network has {count} parameters; bpgui handles at most {limit}: use fewer hidden units</source>
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="339"/>
+        <location filename="../../bpgui/session/training.py" line="351"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="422"/>
+        <location filename="../../bpgui/session/training.py" line="434"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1174,147 +1175,147 @@
 <context>
     <name>GradientTableModel</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="259"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="274"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="261"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="276"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="368"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
         <source>Above %1: this gradient and its finite-difference estimate disagree.</source>
         <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
         <source>From → To</source>
         <translation>起点 → 终点</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
         <source>Value before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="453"/>
         <source>∂E/∂p</source>
         <translation>∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="412"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
         <source>Δp</source>
         <translation>Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="412"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
         <source>Value after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="410"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="453"/>
         <source>∂E/∂p (finite diff.)</source>
         <translation>∂E/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="451"/>
         <source>∂Eₖ/∂p</source>
         <translation>∂Eₖ/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="408"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="451"/>
         <source>∂Eₖ/∂p (finite diff.)</source>
         <translation>∂Eₖ/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="412"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
         <source>rel. error</source>
         <translation>相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="416"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="459"/>
         <source>The parameter p in the note&apos;s notation</source>
         <translation>参数 p，采用笔记中的记号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="417"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="460"/>
         <source>Layer after the input the parameter belongs to (1 = first hidden layer)</source>
         <translation>参数所属的层，从输入层之后算起（1 = 第一隐层）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="418"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="461"/>
         <source>Unit in the layer before → unit in this layer (— for a threshold)</source>
         <translation>前一层的单元 → 本层的单元（阈值记为 —）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="419"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="462"/>
         <source>p before this iteration&apos;s update</source>
         <translation>本次迭代更新前的 p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="420"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="463"/>
         <source>∂Eₖ/∂p: gradient of this sample&apos;s error Eₖ, from the parameters before the update</source>
         <translation>∂Eₖ/∂p：本样本误差 Eₖ 的梯度，按更新前的参数计算</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="422"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="465"/>
         <source>∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p: gradient of the batch&apos;s mean error, from the parameters before the update</source>
         <translation>∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p：这一批平均误差的梯度，按更新前的参数计算</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="424"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="467"/>
         <source>Δp = −η ∂E/∂p: the change gradient descent applies</source>
         <translation>Δp = −η ∂E/∂p：梯度下降施加的改变量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="425"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="468"/>
         <source>p + Δp: the value after the update</source>
         <translation>p + Δp：更新后的值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="426"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="469"/>
         <source>∂E/∂p estimated from the error alone: a central difference of E around p (the gradient check)</source>
         <translation>仅由误差估计的 ∂E/∂p：E 在 p 附近的中心差分（梯度检验）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="428"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="471"/>
         <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is highlighted: the two disagree</source>
         <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁶)；超过 %1 时高亮：二者不一致</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="434"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="477"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="436"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="479"/>
         <source>output</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="437"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="480"/>
         <source>hidden</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="444"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="487"/>
         <source>threshold of {target_role} {target}</source>
         <translation>{target_role} {target} 的阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="447"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="490"/>
         <source>weight from {source_role} {source} to {target_role} {target}</source>
         <translation>从{source_role} {source} 到{target_role} {target} 的权重</translation>
     </message>
@@ -1322,100 +1323,100 @@
 <context>
     <name>GradientTableView</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="321"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="322"/>
         <source>%1 of %2 parameters checked</source>
         <translation>已检验 %2 个参数中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="323"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="324"/>
         <source>largest relative error %1 (%2), leaving out the rounding noise of %5 zero gradient(s); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2），未计入 %5 个零梯度的舍入噪声；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="325"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="326"/>
         <source>largest relative error %1 (%2); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2）；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="339"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="340"/>
         <source>Relative errors above %1 are highlighted.</source>
         <translation>高于 %1 的相对误差会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="342"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="343"/>
         <source>An exactly-zero ∂E/∂p whose estimate is below %1 is rounding noise, not counted as the largest error (here: %2).</source>
         <translation>∂E/∂p 恰为 0 且估计值小于 %1 时属于舍入噪声，不计为最大误差（此处共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="463"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="582"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="464"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
         <source>All layers</source>
         <translation>所有层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="465"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="466"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
         <source>Layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="580"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="581"/>
         <source>Show one layer&apos;s parameters</source>
         <translation>只显示某一层的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
         <source>Show weights, thresholds or both</source>
         <translation>显示权重、阈值或两者</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="588"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
         <source>Show the parameters whose name contains this text</source>
         <translation>显示名称中包含此文本的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
         <source>Type a name as shown or plainly: %1</source>
         <translation>可按表中写法或简写输入：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="592"/>
         <source>&amp;Digits:</source>
         <translation>有效位数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="592"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="593"/>
         <source>Significant digits shown (hover a number for all of them)</source>
         <translation>显示的有效数字位数（鼠标悬停在数字上可查看全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="593"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="596"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="594"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="597"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="595"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="596"/>
         <source>Copy the selected rows, or every shown row, as tab-separated text at full precision</source>
         <translation>以全精度、制表符分隔的文本复制所选的行（未选择时复制所有显示的行）</translation>
     </message>
@@ -1423,22 +1424,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="92"/>
+        <location filename="../../bpgui/views/main_window.py" line="84"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="120"/>
+        <location filename="../../bpgui/views/main_window.py" line="112"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="121"/>
+        <location filename="../../bpgui/views/main_window.py" line="113"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="159"/>
+        <location filename="../../bpgui/views/main_window.py" line="151"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1465,7 +1466,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="126"/>
-        <location filename="../../bpgui/views/main_window.py" line="485"/>
+        <location filename="../../bpgui/views/main_window.py" line="437"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1660,7 +1661,7 @@
         <translation>%1 位有效数字</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/status_area.py" line="46"/>
+        <location filename="../../bpgui/views/status_area.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1787,32 +1788,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="401"/>
+        <location filename="../../bpgui/views/main_window.py" line="353"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="413"/>
+        <location filename="../../bpgui/views/main_window.py" line="365"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="424"/>
+        <location filename="../../bpgui/views/main_window.py" line="376"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="426"/>
+        <location filename="../../bpgui/views/main_window.py" line="378"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="461"/>
+        <location filename="../../bpgui/views/main_window.py" line="413"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="461"/>
+        <location filename="../../bpgui/views/main_window.py" line="413"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1848,22 +1849,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="485"/>
+        <location filename="../../bpgui/views/main_window.py" line="437"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="507"/>
+        <location filename="../../bpgui/views/main_view.py" line="61"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="514"/>
+        <location filename="../../bpgui/views/main_window.py" line="454"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="514"/>
+        <location filename="../../bpgui/views/main_window.py" line="454"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2017,7 +2018,7 @@
         <translation>隐藏设置面板</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="79"/>
+        <location filename="../../bpgui/views/main_view.py" line="127"/>
         <source>The settings panel folded away to give the network room at this text size: View → Settings brings it back.</source>
         <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
     </message>
@@ -2705,12 +2706,12 @@ mini-batch: one update per B samples</source>
         <translation>拖动以查看其余部分。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="333"/>
+        <location filename="../../bpgui/views/topology_text.py" line="343"/>
         <source>%1 (used)</source>
         <translation>%1（本次所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_items.py" line="431"/>
+        <location filename="../../bpgui/views/topology_items.py" line="475"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -2815,93 +2816,98 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="188"/>
+        <location filename="../../bpgui/session/training.py" line="189"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="219"/>
+        <location filename="../../bpgui/session/training.py" line="220"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="223"/>
+        <location filename="../../bpgui/session/training.py" line="224"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="284"/>
+        <location filename="../../bpgui/session/training.py" line="301"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="257"/>
+        <location filename="../../bpgui/session/core.py" line="260"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="290"/>
+        <location filename="../../bpgui/session/core.py" line="293"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="293"/>
+        <location filename="../../bpgui/session/core.py" line="296"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="148"/>
+        <location filename="../../bpgui/session/training.py" line="149"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="154"/>
+        <location filename="../../bpgui/session/training.py" line="155"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="310"/>
+        <location filename="../../bpgui/session/training.py" line="287"/>
+        <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
+        <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="322"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="344"/>
+        <location filename="../../bpgui/session/training.py" line="356"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="364"/>
+        <location filename="../../bpgui/session/training.py" line="376"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="368"/>
+        <location filename="../../bpgui/session/training.py" line="380"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="377"/>
+        <location filename="../../bpgui/session/training.py" line="389"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="388"/>
+        <location filename="../../bpgui/session/training.py" line="400"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="395"/>
+        <location filename="../../bpgui/session/training.py" line="407"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="398"/>
+        <location filename="../../bpgui/session/training.py" line="410"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="442"/>
+        <location filename="../../bpgui/session/training.py" line="454"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
