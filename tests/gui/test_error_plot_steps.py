@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QImage, QPainter, QPicture
 from PySide6.QtWidgets import QGraphicsItem
 
-from bpgui.views import error_plot_items, plot_text
+from bpgui.views import axis_specs, error_plot_items, plot_text
 from bpgui.views.error_plot import X_EPOCHS, ErrorPlotView
 from bpgui.views.error_plot_items import CACHED_POINTS, uncached
 
@@ -164,7 +164,7 @@ def test_axis_specs_and_ticks_are_pyqtgraphs(axes_plot, low, decades, width, hei
         grown: list[float] = []  # the text size each asks the axis to make room for (a side effect)
         axis._updateMaxTextSize = grown.append
         try:
-            mine, theirs = plot_text._draw_specs(axis, painter), pg.AxisItem.generateDrawSpecs(axis, painter)
+            mine, theirs = axis_specs.draw_specs(axis, painter), pg.AxisItem.generateDrawSpecs(axis, painter)
         finally:
             del axis._updateMaxTextSize
         painter.end()
