@@ -28,7 +28,7 @@ from .history import History, status_of
 from .jobs import GradientCheck, Progress
 from .jobs import run as run_job
 from .messages import QT_TRANSLATE_NOOP, Message
-from .running import Background, Pace
+from .running import Background, Pace, leave_a_core_to_the_window
 from .settings import Settings, network_for_settings
 
 Listener = Callable[[str, Any], None]
@@ -90,6 +90,9 @@ class SessionCore:
     _trainer: Trainer
 
     def __init__(self) -> None:
+        # Before any arithmetic: the number of BLAS threads changes a big product's rounding, and a replay
+        # (step back) must be bitwise the iterations first computed, wherever either was computed.
+        leave_a_core_to_the_window()
         self._listeners: list[Listener] = []
         self._speed = 0
         self._selected = -1

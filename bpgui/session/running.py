@@ -180,6 +180,10 @@ def settle_memory() -> None:
 def leave_a_core_to_the_window() -> None:
     """BLAS (OpenBLAS) may use one thread fewer than the machine has cores, from now on in this process.
 
+    A session sets it when it starts, before any arithmetic (the thread count changes a big product's
+    rounding: 784-1250-10 steps computed with 2 threads, replayed with 1, differed in the last bit, and a
+    step back then showed the preview of a hand edit); a background computation sets it again.
+
     A computation off the window's thread is one long BLAS call; OpenBLAS ran it on every core, so on 2 cores
     the window's thread waited for one: paints 3-5x slower and 50-56 ms waits in accumulated 784-128-10 x
     2,000. With one BLAS thread beside it, the waits were 23-33 ms and Run did 60 % more passes a second."""

@@ -242,3 +242,18 @@ def test_the_first_background_computation_leaves_a_core_to_the_window():
         blas = [info for info in threadpool_info() if info["user_api"] == "blas"]
         assert blas and all(info["num_threads"] <= max(1, cores - 1) for info in blas)
         background.close()
+
+
+def test_a_session_limits_blas_before_any_arithmetic():
+    """The BLAS thread count changes a big product's rounding: a session fixes it when it starts, so that
+    a step back replays bitwise what Step computed (a 784-1250-10 step back once landed on the preview of an
+    edit because the count changed at the first background computation, between the two)."""
+    import os
+
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    cores = os.cpu_count() or 2
+    with threadpool_limits(limits=cores, user_api="blas"):  # as a fresh process starts: every core
+        TrainingSession(Settings(target_error=None))
+        blas = [info for info in threadpool_info() if info["user_api"] == "blas"]
+        assert blas and all(info["num_threads"] <= max(1, cores - 1) for info in blas)
