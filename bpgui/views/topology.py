@@ -187,7 +187,10 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         if network is not None:
             self.show_state(network, record, phase)
         if units or links:
-            self.highlight(units, links)
+            self.highlight(units, links)  # with the texts written before (new ones come with the new numbers)
+            for label in [u.path_label for layer in self._units for u in layer] + [
+                    link.path_label for link in self._links.values()]:
+                label.release_width()  # the next text sizes its box afresh (Digits 6 -> 2: not the old width)
         else:
             self._place_labels()
 
@@ -425,13 +428,9 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         return self._links.get(index)
 
     def unit_item(self, layer: int, unit: int) -> Unit | None:
-        for u in self._units[layer]:
-            if u.unit == unit:
-                return u
-        return None
+        return next((u for u in self._units[layer] if u.unit == unit), None)
 
-    def drawn_counts(self) -> tuple[int, int]:
-        """(units drawn, links drawn)."""
+    def drawn_counts(self) -> tuple[int, int]:  # (units drawn, links drawn)
         return sum(len(u) for u in self._units), len(self._links)
 
     # ---- looks: phase, path ---------------------------------------------------------------

@@ -93,8 +93,9 @@ class Label(QGraphicsItem):
     ``set_reserve`` gives the label a least width (the widest number it is
     likely to show), so that its place stays put while its number changes;
     a wider text raises that width until the next ``set_reserve`` (a new
-    network, digits or text size) or until the label is emptied (a path's
-    badge when the path goes), so a number that shrinks back (0.0004657, then
+    network, digits or text size), until the label is emptied (a path's badge
+    when the path goes), takes a line more or fewer, or is released
+    (``release_width``), so a number that shrinks back (0.0004657, then
     0.01486) leaves the box, and every label placed after it, where it is.
     """
 
@@ -107,6 +108,7 @@ class Label(QGraphicsItem):
         self._font = scaled_font(size, scale, bold=emphasis)
         self._metrics = QFontMetricsF(self._font)
         self._least = self._reserve = 0.0  # the template's width; the widest text's since (see the class)
+        self._lines, self._loose = 1, False  # the text's lines; the next text sizes the box afresh
         self._rect = QRectF()
         self.setZValue(6 if emphasis else 5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -121,9 +123,14 @@ class Label(QGraphicsItem):
         if text == self._text:
             return False
         self._text = text
-        if not text:
-            self._reserve = self._least
+        lines = text.count("\n") + 1
+        if not text or self._loose or lines != self._lines:  # emptied, released, one line more or fewer
+            self._reserve, self._loose, self._lines = self._least, False, lines
         return self._resize()
+
+    def release_width(self) -> None:
+        """Let the next text size the box afresh (its texts were written at other Digits)."""
+        self._loose = True
 
     def write_later(self, value: float, digits: int) -> None:
         """Show ``value`` written as the drawing writes numbers, formatted and sized only when the label is

@@ -153,3 +153,31 @@ def test_a_long_step_epoch_draws_as_it_goes_and_ends_paused_showing_the_epochs_e
                                                                   window.shown_digits)
     assert window.status_area.status_text() == status_now(window)
     assert window.table.source_model().editable()
+
+
+def test_path_badges_fit_their_texts_after_fewer_digits_and_a_phase_walks_two_line_badges(window):
+    """A badge keeps its widest text's width while numbers change, but not across a Digits change (its texts
+    were written at other digits) or a change of its lines (the update phase's "(used)" line): found by review."""
+    from bpgui.views.topology_items import Label
+
+    c = window.controller
+    c.step()
+    c.select_unit(1, 0)
+    window.set_digits(9)
+    window.set_digits(2)
+
+    def loose(label: Label) -> list[float]:  # how much wider than its text a drawn badge is
+        metrics = label._metrics
+        text_width = max(metrics.horizontalAdvance(line) for line in label.text().split("\n")) + 8
+        return [label.size()[0] - max(text_width, label._least)]
+
+    badges = [u.path_label for layer in window.topology._units for u in layer] + [
+        link.path_label for link in window.topology._links.values()]
+    shown = [b for b in badges if b.text()]
+    assert shown and all(gap == 0 for b in shown for gap in loose(b))
+    for _ in range(len(c.phase_plan) + 1):  # to the update phase: some badges take a second line
+        c.step_phase()
+        if c.phase_view is not None and c.phase_view.updated:
+            break
+    two_lines = [b for b in badges if "\n" in b.text()]
+    assert two_lines and all(gap == 0 for b in two_lines for gap in loose(b))
