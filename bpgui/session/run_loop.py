@@ -14,6 +14,7 @@ from ..model.time_travel import GotoPlan
 from ..model.training import compute_next
 from . import running
 from .core import SessionCore
+from .messages import QT_TRANSLATE_NOOP
 from .running import COMPUTE_SHARE, FRAME_SECONDS
 
 __all__ = ["EPOCH_DONE", "RunLoop"]
@@ -66,8 +67,11 @@ class RunLoop(SessionCore):
     def _end_slice(self, reason: str | None) -> None:
         if reason is not None:
             self.pause()
-            if reason != EPOCH_DONE:  # the Step epoch asked for: no news
+            if reason != EPOCH_DONE:
                 self._emit("message", self.stop_text(reason))
+            else:  # replaces the note that it was going there
+                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "At the end of epoch %1 (t = %2)."),
+                          self._trainer.state.epoch, self._trainer.iteration)
         self._after_steps()
 
     def run_to(self, until: int) -> None:

@@ -2711,7 +2711,7 @@ mini-batch: one update per B samples</source>
         <translation>%1（本次所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_items.py" line="475"/>
+        <location filename="../../bpgui/views/topology_items.py" line="482"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -2837,17 +2837,17 @@ mini-batch: one update per B samples</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="260"/>
+        <location filename="../../bpgui/session/core.py" line="263"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="293"/>
+        <location filename="../../bpgui/session/core.py" line="296"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="296"/>
+        <location filename="../../bpgui/session/core.py" line="299"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
@@ -2920,6 +2920,11 @@ mini-batch: one update per B samples</source>
         <location filename="../../bpgui/session/jobs.py" line="165"/>
         <source>Comparing standard and accumulated BP…</source>
         <translation>正在对比标准BP算法与累积BP算法…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/run_loop.py" line="73"/>
+        <source>At the end of epoch %1 (t = %2).</source>
+        <translation>已到第 %1 轮末尾（t = %2）。</translation>
     </message>
 </context>
 </TS>

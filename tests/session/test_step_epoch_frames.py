@@ -55,7 +55,9 @@ def test_a_long_step_epoch_runs_to_the_epochs_end_and_lands_where_step_epoch_doe
         events.clear()
         session.step_epoch()
         assert session.running and "message" in events  # it says what it does, then draws it as it goes
+        events.clear()
         ticks = tick_until_paused(session)
+        assert "message" in events  # the note that it was going there is replaced: it is there
         twin.step_epoch()
         assert ticks >= 1 and not session.running
         assert session.iteration == twin.iteration  # stopped at the epoch's end, not one iteration after
