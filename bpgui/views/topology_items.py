@@ -58,6 +58,8 @@ DRAWING_BACKGROUND = QColor("#fbfbf8")  # the network view's background, which a
 # Dimmed text keeps a contrast of at least 4.5:1 (WCAG AA) on the background: the shapes fade more than their words.
 DIM_TEXT = 0.66
 TEXT = QColor(style.TEXT)
+# A label's box: a badge's outlined, a number's pale (drawn each paint: made once here).
+BADGE_PEN, BADGE_FILL, LABEL_FILL = QPen(PATH, 1.5), QColor(255, 255, 255, 245), QColor(255, 255, 255, 225)
 _OUTLINE = QColor("#505050")
 DUMMY_HALF_WIDTH = 15  # a link from the dummy input starts at its right edge
 LABEL_POINTS, SMALL_POINTS, SYMBOL_POINTS = 10.0, 9.0, 11.0
@@ -109,7 +111,7 @@ class Label(QGraphicsItem):
         self._metrics = QFontMetricsF(self._font)
         self._least = self._reserve = 0.0  # the template's width; the widest text's since (see the class)
         self._lines, self._loose = 1, False  # the text's lines; the next text sizes the box afresh
-        self._rect = QRectF()
+        self._rect = self._box = QRectF()
         self.setZValue(6 if emphasis else 5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -152,7 +154,7 @@ class Label(QGraphicsItem):
             self.update()
             return False
         self.prepareGeometryChange()
-        self._rect = rect
+        self._rect, self._box = rect, rect.adjusted(0.75, 0.75, -0.75, -0.75)
         return True
 
     def text(self) -> str:
@@ -171,12 +173,12 @@ class Label(QGraphicsItem):
         if not self._text:
             return
         if self._emphasis:
-            painter.setPen(QPen(PATH, 1.5))
-            painter.setBrush(QColor(255, 255, 255, 245))
+            painter.setPen(BADGE_PEN)
+            painter.setBrush(BADGE_FILL)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(self._rect.adjusted(0.75, 0.75, -0.75, -0.75), 3, 3)
+            painter.setBrush(LABEL_FILL)
+        painter.drawRoundedRect(self._box, 3, 3)
         painter.setPen(TEXT)
         painter.setFont(self._font)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
