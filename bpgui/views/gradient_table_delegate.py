@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QRawFont, QTextLayout
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from .gradient_table_columns import RIGHT
@@ -20,17 +20,69 @@ _PLAIN, _ALTERNATE = _FEATURE.None_, _FEATURE.Alternate
 _PLAIN_DISPLAY, _ALTERNATE_DISPLAY = _PLAIN | _HAS_DISPLAY, _ALTERNATE | _HAS_DISPLAY
 
 # Texts laid out without OpenType shaping (``QFont.PreferNoShaping``: the font's own glyphs and advances,
-# no HarfBuzz, which the style's three layouts of every painted cell spent most of their time in): the
+# no HarfBuzz, which the style's three layouts of every painted cell spend most of their time in): the
 # table's numbers (digits, true minus, ×10⁻⁵, ∞, parentheses) and the note's symbols (v₁₁, γ₁, v⁽¹⁾₁₁,
-# x₁ → b₂). None of their characters needs shaping (no ligature, no mark to place, no joining, no bidi
-# control or zero-width character); what shaping adds to them is kerning, and fonts kern letters beside
-# letters or punctuation ("To", "y.", "r,"), never digits, sub- and superscripts, operators or arrows. So
-# a letter is allowed only where neither neighbour is a letter or punctuation ("NaN" is shaped).
-_SAFE = "0-9\u2212+\u00d7\u221e \u00b9\u00b2\u00b3\u2070-\u209f\u2190-\u21ff"
-_PUNCTUATION = ".,()\\-"
-_LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff"
-_PLAIN_TEXT = re.compile(f"(?:[{_SAFE}{_PUNCTUATION}]"
-                         f"|(?<![{_LETTER}{_PUNCTUATION}])[{_LETTER}](?![{_LETTER}{_PUNCTUATION}]))*")
+# 1 → 2, — → 1). None of their characters needs shaping (no ligature, no mark to place, no joining, no
+# bidi control or zero-width character). What shaping changes in them (seen with DejaVu Sans and Noto
+# Sans CJK) is where a letter goes beside another glyph (kerning: "To", "y.", "0v", "v…"), two dashes
+# ("——"), and, when a fallback font draws some of the characters, the order the runs are drawn in
+# (overlapping edges blend differently). So a plain text is a number (no letter) or a symbol (letters,
+# each at the start or after a space and followed by sub- and superscripts, a space or the end; no ASCII
+# digit or punctuation but the comma: v₃,₁₂), a dash only between spaces; and each of its characters is
+# one the font itself draws, placed the same with or without shaping before an ellipsis (Qt's elision
+# puts "…" after any of them). A test draws random such texts both ways and compares the pixels.
+_SCRIPTS = "¹²³" + "".join(map(chr, range(0x2070, 0x20A0)))  # super- and subscripts
+_ARROWS = "\u2190\u2191\u2192\u2193\u2194"
+_NUMBER_CHARACTERS = "0123456789\u2212+\u00d7\u221e .,()-" + _SCRIPTS + _ARROWS
+_SYMBOL_CHARACTERS = " ," + _SCRIPTS + _ARROWS
+_LETTERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0177"  # ŷ
+            + "".join(map(chr, range(0x0391, 0x03AA))) + "".join(map(chr, range(0x03B1, 0x03CA))))  # Greek
+_DASHES = "\u2013\u2014"
+_ELLIPSIS = "\u2026"
+_NOTHING = re.compile("(?!)")
+
+
+def _placed(font: QFont, text: str) -> list[tuple[str, list[int], list[tuple[float, float]]]]:
+    """Each glyph run of ``text`` laid out in ``font``: its font, glyphs and their positions."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [(run.rawFont().familyName(), run.glyphIndexes(), [(p.x(), p.y()) for p in run.positions()])
+            for run in layout.glyphRuns()]
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}  # by QFont.key(): the fonts seen so far (a few)
+
+
+def plain_text_pattern(font: QFont) -> re.Pattern[str]:
+    """The texts ``font`` lays out the same without OpenType shaping (see above), for ``fullmatch``.
+    Made once a font (~10 ms: each candidate character is laid out before an ellipsis both ways)."""
+    key = font.key()
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        if len(_PATTERNS) >= 16:
+            _PATTERNS.clear()
+        pattern = _PATTERNS[key] = _plain_text_pattern(font)
+    return pattern
+
+
+def _plain_text_pattern(font: QFont) -> re.Pattern[str]:
+    raw = QRawFont.fromFont(font)
+    if not raw.supportsCharacter(ord(_ELLIPSIS)):
+        return _NOTHING
+    fast = unshaped(font)
+    usable = {c for c in set(_NUMBER_CHARACTERS + _SYMBOL_CHARACTERS + _LETTERS + _DASHES)
+              if raw.supportsCharacter(ord(c)) and _placed(font, c + _ELLIPSIS) == _placed(fast, c + _ELLIPSIS)}
+
+    def drawn(characters: str) -> str:  # the usable ones, as the inside of a [...] class
+        return "".join(re.escape(c) for c in characters if c in usable) or "(?!)"
+
+    dash = f"(?<![^ ])[{drawn(_DASHES)}](?![^ ])"
+    number = f"(?:[{drawn(_NUMBER_CHARACTERS)}]|{dash})*"
+    after_letter = drawn(" " + _SCRIPTS)
+    symbol = f"(?:[{drawn(_SYMBOL_CHARACTERS)}]|{dash}|(?<![^ ])[{drawn(_LETTERS)}](?![^{after_letter}]))*"
+    return re.compile(f"{number}|{symbol}")
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -44,11 +96,11 @@ class CellDelegate(QStyledItemDelegate):
     own delegate take ~60 % of it (their sub- and superscripts, true minus and arrows shape slowly), and
     each cell still costs three calls from C++ into Python (index, flags, initStyleOption).
 
-    A text of plain characters (``_PLAIN_TEXT``: every number and name the table shows) is drawn in
-    the view's font with ``QFont.PreferNoShaping`` set: Qt then lays it out from the font's glyphs and
+    A plain text (``plain_text_pattern``: every number and name the table shows) is drawn in the
+    view's font with ``QFont.PreferNoShaping`` set: Qt then lays it out from the font's glyphs and
     advances instead of shaping it with HarfBuzz, which is where most of the style's time went. Same
-    pixels with the fonts the app is tested with (DejaVu Sans, Noto Sans CJK; tests compare grabs);
-    what it gives up is kerning between such characters, which these fonts do not apply to them.
+    pixels (tests compare grabs with Qt's own delegate, and random plain texts drawn both ways, in
+    DejaVu Sans and Noto Sans CJK).
     Measured (interleaved, one process, medians of 200): XOR 1.95 -> 1.73 ms a paint after a Step,
     784-128-10 2.36 -> 2.16 ms. A cell's text drawn from a layout cached per text instead was slower
     after a Step (each Step's numbers are new texts; laying one out from Python costs more than the
@@ -56,15 +108,18 @@ class CellDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._font = QFont()  # the view's font last seen, and the same font with PreferNoShaping
-        self._unshaped = _unshaped(self._font)
+        # The view's font last seen; the same with PreferNoShaping; the texts it draws the same so.
+        self._font: QFont | None = None
+        self._unshaped = QFont()
+        self._plain = _NOTHING
 
-    def unshaped_font(self, font: QFont) -> QFont:
-        """``font`` with ``QFont.PreferNoShaping`` (made once a font)."""
-        if font != self._font:
+    def unshaped_font(self, font: QFont, text: str) -> QFont:
+        """``font`` with ``QFont.PreferNoShaping`` if ``text`` is plain in it, else ``font``."""
+        if self._font is None or font != self._font:
             self._font = QFont(font)
-            self._unshaped = _unshaped(font)
-        return self._unshaped
+            self._unshaped = unshaped(font)
+            self._plain = plain_text_pattern(font)
+        return self._unshaped if self._plain.fullmatch(text) else font
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         look = getattr(index.model(), "cell_look", None)
@@ -91,16 +146,16 @@ class CellDelegate(QStyledItemDelegate):
             # Qt's displayText gives a one-line string back as it is: only other values (the layer) ask it.
             text = option.text = (display if type(display) is str and "\n" not in display
                                   else self.displayText(display, option.locale))
-            if _PLAIN_TEXT.fullmatch(text):
-                option.font = self.unshaped_font(option.font)
+            option.font = self.unshaped_font(option.font, text)
         if background is not None:
             option.backgroundBrush = background
 
 
-def _unshaped(font: QFont) -> QFont:
-    unshaped = QFont(font)
-    unshaped.setStyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping)
-    return unshaped
+def unshaped(font: QFont) -> QFont:
+    """``font`` with ``QFont.PreferNoShaping``."""
+    copy = QFont(font)
+    copy.setStyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping)
+    return copy
 
 
 class ValueEditDelegate(CellDelegate):

@@ -211,3 +211,14 @@ def test_a_cjk_font_looks_as_qt_paints_it(deep_table, qtbot):
     inner.setFont(cjk)
     assert QFontInfo(inner.font()).family().startswith("Noto Sans CJK")
     assert_same_pixels(deep_table, qtbot)
+
+
+def test_the_unshaped_font_follows_the_views_font(table):
+    delegate = table.findChild(QTableView, "gradientTable").itemDelegate()
+    font = QFont(table.font())
+    assert delegate.unshaped_font(font, "NaN") is font  # letters side by side: shaped, as Qt does
+    fast = delegate.unshaped_font(font, "−1.5×10⁻⁵")
+    assert fast.styleStrategy() & QFont.StyleStrategy.PreferNoShaping and fast.pointSizeF() == font.pointSizeF()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    larger = delegate.unshaped_font(font, "−1.5×10⁻⁵")
+    assert larger.pointSizeF() == font.pointSizeF() and larger.styleStrategy() & QFont.StyleStrategy.PreferNoShaping
