@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 HIDDEN_UNIT, OUTPUT_UNIT, INPUT_UNIT = "b", "ŷ", "x"
 HIDDEN_NET, OUTPUT_NET = "α", "β"
@@ -42,20 +43,21 @@ class Symbol:
     indices: tuple[int, ...] = ()
     layer: int | None = None  # superscript (k) for deeper networks
 
-    @property
+    # Rendered once per symbol (a symbol is a value; the drawing writes the same ones at every step).
+    @cached_property
     def text(self) -> str:
         """Plain text: ``v_12``, ``γ^(2)_3``, ``v_3,12``."""
         sup = f"^({self.layer})" if self.layer is not None else ""
         return f"{self.base}{sup}{self._subscript()}"
 
-    @property
+    @cached_property
     def html(self) -> str:
         """Qt rich text: ``v<sub>12</sub>``, ``γ<sup>(2)</sup><sub>3</sub>``."""
         sup = f"<sup>({self.layer})</sup>" if self.layer is not None else ""
         sub = self._subscript()[1:]
         return f"<i>{self.base}</i>{sup}" + (f"<sub>{sub}</sub>" if sub else "")
 
-    @property
+    @cached_property
     def unicode(self) -> str:
         """Plain text with Unicode sub/superscripts, for drawing: ``v₁₂``, ``γ⁽²⁾₃``, ``v₃,₁₂``."""
         sup = "⁽" + str(self.layer).translate(_SUPERSCRIPT) + "⁾" if self.layer is not None else ""
@@ -73,6 +75,7 @@ def _layer_mark(layer: int, n_layers: int) -> int | None:
     return layer if n_layers > 2 else None
 
 
+@lru_cache(maxsize=4096)
 def unit_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
     """The output of unit ``unit`` (1-based) of layer ``layer`` (0 = input, n_layers = output)."""
     if layer == 0:
@@ -82,6 +85,7 @@ def unit_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
     return Symbol(HIDDEN_UNIT, (unit,), _layer_mark(layer, n_layers))
 
 
+@lru_cache(maxsize=4096)
 def net_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
     """α_h (hidden) or β_j (output): the weighted sum a unit receives."""
     if layer == n_layers:
@@ -89,6 +93,7 @@ def net_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
     return Symbol(HIDDEN_NET, (unit,), _layer_mark(layer, n_layers))
 
 
+@lru_cache(maxsize=4096)
 def threshold_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
     """γ_h (hidden) or θ_j (output)."""
     if layer == n_layers:
@@ -96,6 +101,7 @@ def threshold_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
     return Symbol(HIDDEN_THRESHOLD, (unit,), _layer_mark(layer, n_layers))
 
 
+@lru_cache(maxsize=4096)
 def delta_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
     """e_h (hidden) or g_j (output): ``−∂E_k/∂(net − threshold)``."""
     if layer == n_layers:
@@ -103,6 +109,7 @@ def delta_symbol(layer: int, unit: int, n_layers: int) -> Symbol:
     return Symbol(HIDDEN_DELTA, (unit,), _layer_mark(layer, n_layers))
 
 
+@lru_cache(maxsize=4096)
 def weight_symbol(layer: int, source: int, target: int, n_layers: int) -> Symbol:
     """The weight from unit ``source`` of layer ``layer − 1`` to unit ``target`` of ``layer``."""
     if layer == n_layers:
