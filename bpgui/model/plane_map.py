@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from .datasets import Dataset
-from .geometry import clip_line, contour_segments, plane_axes
+from .geometry import clip_line, plane_axes
 from .network import Network
 from .surface import GRID_SIZE, PADDING, DecisionSurface, UnitMap, output_levels
 
@@ -101,11 +101,6 @@ def decision_surface(network: Network, dataset: Dataset, size: int = GRID_SIZE) 
         _nets, layer_outputs, _z = network.forward(grid)
     last = layer_outputs[-1]
     outputs = tuple(_frozen(last[:, j].reshape(size, size)) for j in range(last.shape[1]))
-    classification = dataset.task == "classification"
-    boundaries = tuple(
-        _frozen(contour_segments(values, 0.5, x_axis, y_axis) if classification else np.empty((0, 2)))
-        for values in outputs
-    )
     hidden: tuple[UnitMap, ...] = ()
     hidden_levels = (0.0, 1.0)
     if network.n_layers > 1:
@@ -123,10 +118,10 @@ def decision_surface(network: Network, dataset: Dataset, size: int = GRID_SIZE) 
         x_axis=_frozen(x_axis),
         y_axis=_frozen(y_axis),
         outputs=outputs,
-        boundaries=boundaries,
         output_levels=tuple(output_levels(dataset, j) for j in range(len(outputs))),
         hidden=hidden,
         hidden_levels=hidden_levels,
         misclassified=_frozen(_misclassified(network, dataset)),
         n_layers=network.n_layers,
+        classification=dataset.task == "classification",
     )

@@ -1,4 +1,4 @@
-"""What a map of the input plane shows, as numbers a view draws (the types; no computation).
+"""What a map of the input plane shows, as numbers a view draws (the types; the boundaries traced when read).
 
 A :class:`DecisionSurface` holds, for one network and one 2-D data set, every
 output ŷ_j over a ``GRID_SIZE`` × ``GRID_SIZE`` grid spanning the data's range
@@ -10,11 +10,12 @@ samples and the colour levels. :mod:`bpgui.model.plane_map` computes it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from .datasets import Dataset
-from .geometry import Box
+from .geometry import Box, contour_segments
 
 __all__ = ["GRID_SIZE", "PADDING", "DecisionSurface", "UnitMap", "output_levels"]
 
@@ -37,12 +38,24 @@ class DecisionSurface:
     x_axis: np.ndarray  # (N,) grid coordinates along x_1
     y_axis: np.ndarray  # (N,) along x_2
     outputs: tuple[np.ndarray, ...]  # per output unit ŷ_j, (N, N)
-    boundaries: tuple[np.ndarray, ...]  # per output, (2n, 2) segment end points of ŷ_j = 0.5; empty for regression
     output_levels: tuple[tuple[float, float], ...]  # per output, the values coloured blue and red
     hidden: tuple[UnitMap, ...]  # every unit of the first hidden layer (none without a hidden layer)
     hidden_levels: tuple[float, float]  # the activation's range, f(0) in the middle
     misclassified: np.ndarray  # rows of the data set the network classifies wrongly (empty for regression)
     n_layers: int  # the network's layers after the input (names b_h or b⁽¹⁾_h)
+    classification: bool = True  # the data set's task: boundaries ŷ_j = 0.5 are drawn for classification only
+
+    @cached_property
+    def boundaries(self) -> tuple[np.ndarray, ...]:
+        """Per output, (2n, 2) segment end points of ŷ_j = 0.5 (read-only); empty for regression. Traced when
+        first read: the units' maps inside the network (every Step on 2-D data) never read them."""
+        out = []
+        for values in self.outputs:
+            points = contour_segments(values, 0.5, self.x_axis, self.y_axis) if self.classification \
+                else np.empty((0, 2))
+            points.setflags(write=False)
+            out.append(points)
+        return tuple(out)
 
     @property
     def box(self) -> Box:

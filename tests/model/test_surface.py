@@ -96,3 +96,19 @@ def test_wrong_shapes_are_refused_and_nothing_is_changed(circle):
     flat, inputs = network.flat.copy(), circle.inputs.copy()
     decision_surface(network, circle)
     assert np.array_equal(network.flat, flat) and np.array_equal(circle.inputs, inputs)
+
+
+def test_the_boundaries_are_traced_when_first_read_and_are_those_of_the_outputs(circle, monkeypatch):
+    """The network's unit maps (every Step on 2-D data) never read the boundaries: nothing traces them then."""
+    from bpgui.model import geometry
+    from bpgui.model import surface as surface_module
+
+    traced: list[int] = []
+    real = geometry.contour_segments
+    monkeypatch.setattr(surface_module, "contour_segments", lambda *a: traced.append(1) or real(*a))
+    s = decision_surface(Network.initialise((2, 4, 2), seed=1), circle)
+    assert traced == []
+    first = s.boundaries
+    assert len(traced) == 2 and s.boundaries is first  # once per output, kept
+    for values, points in zip(s.outputs, first):
+        assert np.array_equal(points, real(values, 0.5, s.x_axis, s.y_axis)) and not points.flags.writeable
