@@ -283,25 +283,32 @@ def test_the_same_surface_again_is_not_drawn_again_but_a_new_one_is(window, qtbo
         del image.setImage
 
 
-def test_while_running_the_shown_map_is_the_network_of_that_moment(window, qtbot):
-    """Run redraws the decision map with every state it shows (it used to wait for the pause)."""
+@pytest.mark.parametrize("costly", [False, True])
+def test_while_running_the_shown_map_is_the_network_of_that_moment(window, qtbot, monkeypatch, costly):
+    """Run redraws the decision map with every network state it shows (it used to wait for the pause); a
+    costly state's network and map may follow its numbers by one paint (run_cadence), never more."""
+    from bpgui.views import run_cadence
+
+    monkeypatch.setattr(run_cadence, "COSTLY_STATE", -1.0 if costly else 1.0)
     c = window.controller
     window.right_tabs.setCurrentWidget(window.decision_map)
     qtbot.wait(20)
     seen: list[int] = []
+    show_network = window._show_network
 
-    def check() -> None:
+    def checked() -> None:
+        show_network()
         expected = plane_map.decision_surface(c.network, c.dataset)
         assert np.array_equal(window.decision_map.image_item.image, expected.outputs[0]), (
             f"the map at t = {c.iteration} shows another network")
         seen.append(c.iteration)
 
-    c.state_changed.connect(check)
+    monkeypatch.setattr(window, "_show_network", checked)
     c.set_running(True)
     qtbot.waitUntil(lambda: len(set(seen)) >= 5, timeout=10_000)
     c.set_running(False)
-    c.state_changed.disconnect(check)
     assert c.iteration > 0 and len(set(seen)) >= 5
+    assert not window._network_stale and seen[-1] == c.iteration  # paused: the map shows the last state
 
 
 def test_a_long_curve_strokes_about_four_points_per_pixel_column_and_keeps_its_extremes(qtbot):
