@@ -375,25 +375,27 @@ class ErrorCurve(pg.PlotDataItem):
 def uncached(item: QGraphicsItem) -> Iterator[None]:
     """While in it, ``item`` and the items below it paint afresh, never from a pixmap Qt cached for the
     screen: a picture (an SVG gets lines, not a raster; a PNG its own magnification)."""
-    found, todo = [], [item]
-    while todo:
-        part = todo.pop()
-        todo.extend(part.childItems())
-        if isinstance(part, ThinCurve):
-            part.uncached = True
-            part.choose_cache()
-        elif part.cacheMode() != QGraphicsItem.CacheMode.NoCache:
-            found.append((part, part.cacheMode()))
-            part.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    try:
-        yield
-    finally:
+    def tree() -> Iterator[QGraphicsItem]:
         todo = [item]
         while todo:
             part = todo.pop()
             todo.extend(part.childItems())
+            yield part
+
+    def curves(uncached: bool) -> None:
+        for part in tree():
             if isinstance(part, ThinCurve):
-                part.uncached = False
+                part.uncached = uncached
                 part.choose_cache()
+
+    found = [(part, part.cacheMode()) for part in tree()
+             if not isinstance(part, ThinCurve) and part.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for part, _ in found:
+        part.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    curves(True)
+    try:
+        yield
+    finally:
+        curves(False)
         for part, mode in found:
             part.setCacheMode(mode)

@@ -21,20 +21,25 @@ def gate(held_background: threading.Event) -> threading.Event:
     return held_background
 
 
-def test_a_heavy_step_leaves_the_event_loop_turning_and_lands_as_a_state(qtbot, gate) -> None:
-    c = TrainingController(Settings(target_error=None))
+def _lands_while_the_loop_turns(qtbot, gate, c: TrainingController, act, before: int, after: int) -> None:
+    """``act()`` computes off the GUI thread (held by ``gate``): the loop turns meanwhile, then it lands as a state."""
     ticks: list[int] = []
     probe = QTimer()
     probe.setInterval(5)
     probe.timeout.connect(lambda: ticks.append(c.iteration))
     probe.start()
-    c.step()
+    act()
     qtbot.wait(100)
-    assert c.iteration == 0 and len(ticks) >= 5  # the loop turned while the step was computing
+    assert c.iteration == before and len(ticks) >= 5  # the loop turned while it was computing
     with qtbot.waitSignal(c.state_changed, timeout=10_000):
         gate.set()
     probe.stop()
-    assert c.iteration == 1 and c.record is not None and c.record.iteration == 1
+    assert c.iteration == after and c.record is not None and c.record.iteration == after
+
+
+def test_a_heavy_step_leaves_the_event_loop_turning_and_lands_as_a_state(qtbot, gate) -> None:
+    c = TrainingController(Settings(target_error=None))
+    _lands_while_the_loop_turns(qtbot, gate, c, c.step, 0, 1)
 
 
 def test_a_heavy_step_back_leaves_the_event_loop_turning_and_lands_as_a_state(qtbot, gate) -> None:
@@ -44,18 +49,7 @@ def test_a_heavy_step_back_leaves_the_event_loop_turning_and_lands_as_a_state(qt
         c.step()
         qtbot.waitUntil(lambda n=n: c.iteration == n, timeout=10_000)
     gate.clear()
-    ticks: list[int] = []
-    probe = QTimer()
-    probe.setInterval(5)
-    probe.timeout.connect(lambda: ticks.append(c.iteration))
-    probe.start()
-    c.step_back()
-    qtbot.wait(100)
-    assert c.iteration == 3 and len(ticks) >= 5  # the loop turned while the replay was computing
-    with qtbot.waitSignal(c.state_changed, timeout=10_000):
-        gate.set()
-    probe.stop()
-    assert c.iteration == 2 and c.record is not None and c.record.iteration == 2
+    _lands_while_the_loop_turns(qtbot, gate, c, c.step_back, 3, 2)
 
 
 def test_run_of_heavy_iterations_is_the_trajectory_and_pauses_cleanly(qtbot, gate) -> None:

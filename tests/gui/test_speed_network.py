@@ -87,9 +87,7 @@ def test_a_step_places_the_labels_once_and_shows_the_new_records_numbers(wide, m
 
 
 def test_a_step_sets_each_links_pen_once_at_most_and_an_unchanged_one_not_at_all(wide, monkeypatch):
-    c = wide.controller
-    c.step()
-    c.select_unit(1, 0)
+    c = _with_a_path(wide)
     pens = _count(monkeypatch, Link, "setPen")
     c.step()
     assert 0 < len(pens) <= len(wide.topology._links)
@@ -178,10 +176,16 @@ def test_a_step_writes_only_the_link_labels_the_drawing_shows_and_any_other_read
     assert all(label.isVisible() == (label in shown) for label in link_labels)
 
 
-def test_the_same_path_and_phase_set_no_looks_again(wide, monkeypatch):
-    c = wide.controller
+def _with_a_path(window):
+    """One step, then hidden unit 1 selected (its threshold γ_1 too): a path through every output."""
+    c = window.controller
     c.step()
     c.select_unit(1, 0)
+    return c
+
+
+def test_the_same_path_and_phase_set_no_looks_again(wide, monkeypatch):
+    c = _with_a_path(wide)
     pens = _count(monkeypatch, Link, "set_looks")
     fades = _count(monkeypatch, Link, "set_dimmed")
     c.step()
@@ -193,9 +197,7 @@ def test_the_same_path_and_phase_set_no_looks_again(wide, monkeypatch):
 def test_a_step_writes_the_paths_badges_once_and_the_phase_walk_writes_them_again(wide, monkeypatch):
     from bpgui.views import topology_text
 
-    c = wide.controller
-    c.step()
-    c.select_unit(1, 0)
+    c = _with_a_path(wide)
     writes = _count(monkeypatch, topology_text, "write_badges")
     placements = _count(monkeypatch, geo, "place_labels")
     for n in range(1, STEPS + 1):
