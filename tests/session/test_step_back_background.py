@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bpgui.model.training import Trainer
 from bpgui.session import running
@@ -107,3 +109,42 @@ def test_a_refused_goto_leaves_run_and_a_step_back_in_flight_as_they_were(heavy)
     assert any(event == "message" for event, _ in events)
     land(session)
     assert session.iteration == 5
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=st.lists(st.sampled_from(["step", "back", "back", "goto", "land", "land"]), min_size=1, max_size=14),
+       seed=st.integers(0, 3))
+def test_any_sequence_of_steps_step_backs_and_gotos_shows_what_a_model_of_them_says(heavy, actions, seed) -> None:
+    """Steps, step backs and gotos computed off the thread, landing or not before the next action. The model:
+    a step back goes back from where a step back in flight goes; a goto or step back replaces the one in
+    flight; a Step drops it and goes on from the state shown; what lands is bitwise the trainer's own."""
+    session, twin = stepped(4)
+    shown, pending = 4, None  # the iteration shown; where a step back or goto in flight goes
+    for n, action in enumerate(actions):
+        if action == "land":
+            if session.run_pending:
+                land(session)
+                shown, pending = (pending if pending is not None else shown), None
+        elif action == "step":
+            session.step()  # drops a goto in flight, steps from the state shown
+            land(session)
+            twin.goto(shown)
+            twin.step()
+            shown, pending = shown + 1, None
+        elif action == "back":
+            going = pending if pending is not None else shown
+            session.step_back()
+            if going > 0:
+                pending = going - 1
+        else:
+            t = (seed + n) % (session._trainer.end + 1)
+            session.goto(t)
+            pending = t
+        assert session.iteration == shown  # nothing shows before it lands
+    if session.run_pending:
+        land(session)
+        shown = pending if pending is not None else shown
+    twin.goto(shown)
+    assert session.iteration == shown
+    assert np.array_equal(session.network.flat, twin.network.flat)
+    assert session.record is None if shown == 0 else session.record.iteration == shown
