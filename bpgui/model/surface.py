@@ -43,7 +43,7 @@ class DecisionSurface:
     hidden_levels: tuple[float, float]  # the activation's range, f(0) in the middle
     misclassified: np.ndarray  # rows of the data set the network classifies wrongly (empty for regression)
     n_layers: int  # the network's layers after the input (names b_h or b⁽¹⁾_h)
-    classification: bool = True  # the data set's task: boundaries ŷ_j = 0.5 are drawn for classification only
+    classification: bool  # the data set's task: boundaries ŷ_j = 0.5 are drawn for classification only
 
     @cached_property
     def boundaries(self) -> tuple[np.ndarray, ...]:

@@ -1,6 +1,6 @@
 """Training: standard, accumulated and mini-batch BP, with history and step back.
 
-Why one module of ~600 lines: the trainer's stepping, its history and its exact step back share one state
+Why one module of ~550 lines: the trainer's stepping, its history and its exact step back share one state
 (checkpoints, the epoch log, the cursor) and one invariant (the trajectory is a function of the start, the
 data, the seed and the settings); ``history.py`` holds the storage, ``training_checks.py`` the data's checks.
 
@@ -470,7 +470,7 @@ class Trainer(TimeTravel):
             test_error, test_accuracy = self.evaluate(self.test_set, state.network)
         return EpochRow(state.iteration, epoch, *map(float, (error, accuracy, test_error, test_accuracy)))
 
-    # ---- moving in time (goto, step_back: time_travel.py) ----------------------------
+    # ---- the work clock (moving in time, goto and step_back: time_travel.py) --------
     def _cost_of(self, config: TrainingConfig) -> int:
         """One iteration's cost on the work clock: at least one quantum per ``checkpoint_interval``."""
         return max(self._tick, iteration_cost(self.network.n_parameters, config.batch_for(self.train_set.n_samples)))
