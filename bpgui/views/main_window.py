@@ -338,6 +338,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         for signal, slot in self._controller_links:
             signal.disconnect(slot)
         self._phase_timer.stop()
+        self.stop_cadence()  # a curve or network due now would reach this window's deleted views
         controller.setParent(None)
         replacement = MainWindow(controller, self._qsettings)
         replacement.show()

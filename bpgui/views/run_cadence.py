@@ -45,6 +45,12 @@ class RunCadence:
         self._numbers_stale = self._numbers_due = self._network_stale = False
         self._network_cost = 0.0
 
+    def stop_cadence(self) -> None:
+        """Nothing more to show (a window replaced for another language): a due timer would reach views
+        already deleted."""
+        self._plot_timer.stop()
+        self._network_timer.stop()
+
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(cast(QObject, self))  # the window: it goes with it
         timer.setSingleShot(True)

@@ -181,3 +181,18 @@ def test_path_badges_fit_their_texts_after_fewer_digits_and_a_phase_walks_two_li
             break
     two_lines = [b for b in badges if "\n" in b.text()]
     assert two_lines and all(gap == 0 for b in two_lines for gap in loose(b))
+
+
+def test_a_window_replaced_for_another_language_has_nothing_left_to_show(window, qtbot, switch_language):
+    """Its views are deleted once the event loop runs: a curve or network timer still due would reach them
+    (a fresh-clone run of the README's test command crashed once in a language switch)."""
+    c = window.controller
+    c.update_settings(target_error=None)
+    c.set_running(True)
+    qtbot.waitUntil(lambda: window._plot_timer.isActive(), timeout=10_000)
+    window._network_timer.start()
+    new = switch_language(window, "zh_CN")
+    assert not window._plot_timer.isActive() and not window._network_timer.isActive()
+    qtbot.wait(150)  # past the curve's interval: nothing fires into the old window
+    assert c.running and new.controller is c
+    c.set_running(False)
