@@ -373,6 +373,11 @@ class TrainingSession(PhaseSteps, DerivedViews, RunLoop):
         self._edits.append((self._trainer.iteration, index, old, kept, changes))
         if end > t:
             self._forget_changes_after(t)
+            # A setting changed in the future just dropped is still the one the panel shows: from here on it is
+            # the one training uses (Undo brings the dropped future back as it was).
+            st = self._settings
+            self._trainer.set_config(mode=st.mode, learning_rate=st.learning_rate, batch_size=st.batch_size,
+                                     shuffle=st.shuffle)
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2; iterations %3 to %4 were "
                                                                       "discarded."),
                       spec.symbol.unicode, f"{value:g}", t + 1, end)

@@ -111,3 +111,19 @@ def test_choosing_again_the_setting_in_force_before_a_change_drops_the_change(se
     session.goto(session.end)
     session.step()
     assert session.record.learning_rate == session.settings.learning_rate == 1.0
+
+
+def test_an_edit_that_drops_a_future_setting_keeps_training_with_the_setting_shown():
+    """Steps, η changed, a step back, an edit: the edit dropped the iteration where η changed, and the panel
+    still shows the new η; training from here uses it (it went on with the old one), and Undo brings the
+    dropped future back as it was."""
+    session = TrainingSession(Settings())
+    for _ in range(4):
+        session.step()
+    session.update_settings(learning_rate=0.1)
+    session.step_back()
+    session.edit_parameter(0, 0.0)
+    assert session.iteration == session.end == 3
+    assert session._trainer.config.learning_rate == session.settings.learning_rate == 0.1
+    assert session.undo_edit()
+    assert session.end == 4 and session.iteration == 3
