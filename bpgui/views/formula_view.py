@@ -34,14 +34,19 @@ def runs(html: str) -> tuple[tuple[str, ...], list[str]]:
     return tuple(_TAG.findall(html)), [unescape(text) for text in _TAG.split(html)]
 
 
+def separators(tags: tuple[str, ...]) -> list[str]:
+    """What each tag of ``tags`` is in the document's text (a <br>: a line separator; any other: nothing), and ""
+    after the last run: ``"".join(run + sep for run, sep in zip(runs, separators(tags)))`` is the text."""
+    return [LINE_SEPARATOR if _BREAK.fullmatch(tag) else "" for tag in tags] + [""]
+
+
 def raw_text(tags: tuple[str, ...], texts: list[str]) -> str:
     """The document's text (``QTextDocument.toRawText``) for these tags and runs: a <br> is a line separator."""
-    out = [texts[0]]
-    for tag, text in zip(tags, texts[1:]):
-        if _BREAK.fullmatch(tag):
-            out.append(LINE_SEPARATOR)
-        out.append(text)
-    return "".join(out)
+    return _joined(texts, separators(tags))
+
+
+def _joined(texts: list[str], seps: list[str]) -> str:
+    return "".join([text + sep for text, sep in zip(texts, seps)])
 
 
 def _same_edges(old: str, new: str) -> bool:
@@ -58,7 +63,8 @@ class FormulaView(QTextBrowser):
     def __init__(self) -> None:
         super().__init__()
         self._html = ""
-        self._shown: tuple[tuple[str, ...], list[str]] | None = None  # the tags and runs in the document
+        # The tags, the runs and what each tag is in the text (see separators) of the document shown.
+        self._shown: tuple[tuple[str, ...], list[str], list[str]] | None = None
         self.written_in_place = 0  # texts written by replacing runs (for tests: counted, never timed)
         self.document().setUndoRedoEnabled(False)  # read-only: replacing runs must not pile up undo steps
         self.setOpenLinks(False)  # an anchor is a factor's address, never a page to open
@@ -89,23 +95,22 @@ class FormulaView(QTextBrowser):
         self.setVerticalScrollBarPolicy(policy)
         bar.setValue(kept)
         # Runs are replaced later only in a document whose text is the runs' (HTML folded nothing here).
-        self._shown = (tags, texts) if self.document().toRawText() == raw_text(tags, texts) else None
+        seps = separators(tags)
+        self._shown = (tags, texts, seps) if self.document().toRawText() == _joined(texts, seps) else None
 
     def _write_in_place(self, tags: tuple[str, ...], texts: list[str]) -> bool:
         """Replace the runs that changed, if the tags are those shown and no run would fold differently."""
         if self._shown is None or self._shown[0] != tags:
             return False
-        old = self._shown[1]
+        _, old, seps = self._shown
         edits = []  # (start, old length, new text), in document order
         position = 0
-        for i, (before, after) in enumerate(zip(old, texts)):
+        for before, after, sep in zip(old, texts, seps):
             if before != after:
                 if not before or not _same_edges(before, after):
                     return False  # an empty run has no format to keep; folding would differ: set it whole
                 edits.append((position, len(before), after))
-            position += len(before)
-            if i < len(tags) and _BREAK.fullmatch(tags[i]):
-                position += 1
+            position += len(before) + len(sep)
         document = self.document()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
@@ -114,8 +119,8 @@ class FormulaView(QTextBrowser):
             cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(text)  # in the cursor's format: its run's last character's (an anchor's href too)
         cursor.endEditBlock()
-        self._shown = (tags, texts)
-        if document.toRawText() != raw_text(tags, texts):  # never expected: then build it whole
+        self._shown = (tags, texts, seps)
+        if document.toRawText() != _joined(texts, seps):  # never expected: then build it whole
             self._shown = None
             return False
         return True
