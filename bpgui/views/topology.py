@@ -1,7 +1,7 @@
 """The network drawn in the note's notation: units, links, thresholds, live values.
 
-Why one module (over 500 lines): the drawing's build, numbers, label places
-and looks (phase, selection, path) are one view's state; each step touches all.
+Why one module (over 500 lines): the drawing's build, numbers, label places and looks (phase, selection,
+path) are one view's state; each step touches all.
 
 Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). The view shows one iteration's snapshot:
 the weights and thresholds it used (before its update) and the forward values they gave for its sample,
@@ -13,11 +13,10 @@ show as ``γ_h = …`` / ``θ_j = …`` above each unit, or, as the note draws t
 dummy input −1. Once the forward pass has reached a layer, ``α_h`` / ``β_j`` stand above its units (and
 stay for the rest of the iteration); the target ``y_j`` stands beside ŷ_j.
 
-No two labels overlap: each takes the first free place among its candidates
-(``topology_layout.LabelPlacer``), the selected unit's and its links' first;
-what finds no place is left out, and the legend's note says how to see it.
-Layers wider than ``MAX_UNITS_SHOWN`` show their first and last units around
-a "⋯ n more" marker. Tooltips are built when asked (hover), never per frame.
+No two labels overlap: each takes the first free place among its candidates (``topology_layout.LabelPlacer``),
+the selected unit's and its links' first; what finds no place is left out, and the legend's note says how
+to see it. Layers wider than ``MAX_UNITS_SHOWN`` show their first and last units around a "⋯ n more"
+marker. Tooltips are built when asked (hover), never per frame.
 """
 
 from __future__ import annotations
@@ -132,7 +131,8 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._pending: bool | None = None  # a placement asked for inside batched(): with a refit?
         self._live: set[Label] | None = None  # the labels the last placement wanted (None: not placed yet)
         self._looks_key: tuple[PhaseView | None, set, set] | None = None  # what _apply_looks drew last
-        self._badges_blank, self._badges_key = True, None  # no path badge has a text; what they were written from
+        # No path badge has a text; what they were written from; the units and links whose badge has a text.
+        self._badges_blank, self._badges_key, self._badged = True, None, set[Unit | Link]()
         self._placed: list = []  # the last placement's steps (geo.place_labels' memo)
         self._update_legend()
 
@@ -212,6 +212,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         n_layers = len(self._sizes) - 1
         self._units, self._links, self._dummies, self._more = [], {}, [], []
         self._live, self._looks_key, self._badges_blank, self._badges_key, self._placed = None, None, True, None, []
+        self._badged.clear()
         layout = self._layout = geo.parameter_offsets(self._sizes)
         scale, radius = self._scale, radius_for(self._scale)
         metrics = QFontMetricsF(scaled_font(LABEL_POINTS, scale))
@@ -465,8 +466,8 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         if (blank and self._badges_blank) or (self._path_units, self._path_links, updated) == self._badges_key:
             return False
         self._badges_blank = blank
-        grew = topology_text.write_badges([u for layer in self._units for u in layer], self._links,
-                                          self._path_units, self._path_links, len(self._sizes) - 1, updated)
+        grew = topology_text.write_badges([u for layer in self._units for u in layer], self._links, self._path_units,
+                                          self._path_links, len(self._sizes) - 1, updated, self._badged)
         self._badges_key = (dict(self._path_units), dict(self._path_links), updated)  # as write_badges left them
         return grew
 

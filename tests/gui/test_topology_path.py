@@ -227,3 +227,28 @@ def test_a_new_path_in_a_scrolled_drawing_is_brought_into_view(qtbot):
     assert shown.intersects(view.unit_item(0, last_input).sceneBoundingRect())  # the path's input is in view
     c.pause()
     c.wait_for_jobs()
+
+
+@pytest.mark.parametrize("dummies", [False, True])
+def test_a_new_path_leaves_no_badge_of_the_old_one(view, dummies):
+    """Only the badged items and the new path's are written each time: what the old path wrote is emptied,
+    thresholds drawn as labels (badge beside the unit) or as dummy links alike."""
+    sizes = (19, 4, 3, 1)
+    trainer = Trainer(Network.initialise(sizes, seed=1), load_builtin("watermelon3.0"))
+    record = trainer.step()
+    view.set_dummy_thresholds(dummies)
+    view.set_structure(sizes)
+    view.show_state(trainer.network, record)
+    items = [u for layer in view._units for u in layer] + list(view._links.values())
+    n = trainer.network.n_parameters
+    for index in [0, n - 1, 80, 90, 0, n - 3, 95]:
+        _show_path(view, trainer, record, index)
+        units, links = path_highlight(chain_paths(record, index, trainer.network.activations,
+                                                  trainer.network.loss), 4)
+        on_path = {view.unit_item(k, u) for k, u in units} | {view.link_for(i) for i in links}
+        # a threshold drawn as a label writes its badge beside its unit
+        on_path |= {u for u in items if getattr(u, "param_index", None) in links and hasattr(u, "unit")}
+        badged = {item for item in items if item.path_label.text()}
+        assert badged and badged <= on_path, index
+    view.clear_highlight()
+    assert not [item for item in items if item.path_label.text()]
