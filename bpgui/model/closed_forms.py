@@ -142,7 +142,7 @@ def output_delta(shape: Shape, j: int | str | None = None) -> Eq:
     return Eq((delta(shape.n, j, shape.n), closed))
 
 
-def _back_sum(shape: Shape, layer: int, u: int | str) -> SumOver:
+def back_sum(shape: Shape, layer: int, u: int | str) -> SumOver:
     """Σ_j w_hj g_j: the deltas of the next layer, each along its weight out of unit ``u``."""
     j = unit_letter(shape, layer + 1) if layer + 1 == shape.n else "j"
     return SumOver(j, Mul((weight(layer + 1, u, j, shape.n), delta(layer + 1, j, shape.n))), layer + 1)
@@ -151,7 +151,7 @@ def _back_sum(shape: Shape, layer: int, u: int | str) -> SumOver:
 def hidden_output_gradient(shape: Shape, layer: int, h: int | str | None = None) -> Eq:
     """∂E_k/∂b_h = −Σ_j w_hj g_j."""
     h = "h" if h is None else h
-    closed = Neg(_back_sum(shape, layer, h))
+    closed = Neg(back_sum(shape, layer, h))
     return Eq((Derivative(sample_error(), unit(layer, h, shape.n), closed), closed))
 
 
@@ -164,7 +164,7 @@ def hidden_share(shape: Shape, j: int | str) -> Expr:
 def hidden_delta(shape: Shape, layer: int, h: int | str | None = None) -> Eq:
     """e_h = −∂E_k/∂(α_h − γ_h) = b_h(1 − b_h) Σ_j w_hj g_j (f′ written from the output)."""
     h = "h" if h is None else h
-    return Eq((delta(layer, h, shape.n), _times_slope(shape, layer, h, _back_sum(shape, layer, h))))
+    return Eq((delta(layer, h, shape.n), _times_slope(shape, layer, h, back_sum(shape, layer, h))))
 
 
 def parameter(shape: Shape, layer: int, source: int | str | None, u: int | str) -> Quantity:
