@@ -741,6 +741,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
+        <location filename="../../bpgui/session/practice.py" line="192"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
@@ -1087,7 +1088,7 @@
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="434"/>
+        <location filename="../../bpgui/session/training.py" line="439"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1126,6 +1127,16 @@
         <location filename="../../bpgui/session/settings.py" line="101"/>
         <source>the activation must be one of {allowed}, got {got}</source>
         <translation>激活函数必须是 {allowed} 之一，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/practice/grading.py" line="98"/>
+        <source>{text} is not a number; type one such as 0.42, -1.5 or 4.2e-3</source>
+        <translation>{text} 不是数字；请输入如 0.42、-1.5 或 4.2e-3 这样的数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/practice/grading.py" line="147"/>
+        <source>{text} has too few significant digits; type at least two (0.42, not 0.4)</source>
+        <translation>{text} 的有效数字太少；请至少输入两位（如 0.42，而不是 0.4）</translation>
     </message>
 </context>
 <context>
@@ -1429,17 +1440,17 @@
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="112"/>
+        <location filename="../../bpgui/views/main_window.py" line="113"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="113"/>
+        <location filename="../../bpgui/views/main_window.py" line="114"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="151"/>
+        <location filename="../../bpgui/views/main_window.py" line="152"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1466,7 +1477,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="126"/>
-        <location filename="../../bpgui/views/main_window.py" line="437"/>
+        <location filename="../../bpgui/views/main_window.py" line="439"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1788,32 +1799,32 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="353"/>
+        <location filename="../../bpgui/views/main_window.py" line="355"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="365"/>
+        <location filename="../../bpgui/views/main_window.py" line="367"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="376"/>
+        <location filename="../../bpgui/views/main_window.py" line="378"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="378"/>
+        <location filename="../../bpgui/views/main_window.py" line="380"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="413"/>
+        <location filename="../../bpgui/views/main_window.py" line="415"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="413"/>
+        <location filename="../../bpgui/views/main_window.py" line="415"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1849,7 +1860,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="437"/>
+        <location filename="../../bpgui/views/main_window.py" line="439"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -1859,12 +1870,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="454"/>
+        <location filename="../../bpgui/views/main_window.py" line="456"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="454"/>
+        <location filename="../../bpgui/views/main_window.py" line="456"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2711,7 +2722,7 @@ mini-batch: one update per B samples</source>
         <translation>%1（本次所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_items.py" line="482"/>
+        <location filename="../../bpgui/views/topology_items.py" line="484"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -2877,37 +2888,37 @@ mini-batch: one update per B samples</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="376"/>
+        <location filename="../../bpgui/session/training.py" line="381"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="380"/>
+        <location filename="../../bpgui/session/training.py" line="385"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="389"/>
+        <location filename="../../bpgui/session/training.py" line="394"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="400"/>
+        <location filename="../../bpgui/session/training.py" line="405"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="407"/>
+        <location filename="../../bpgui/session/training.py" line="412"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="410"/>
+        <location filename="../../bpgui/session/training.py" line="415"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="454"/>
+        <location filename="../../bpgui/session/training.py" line="459"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -2925,6 +2936,41 @@ mini-batch: one update per B samples</source>
         <location filename="../../bpgui/session/run_loop.py" line="73"/>
         <source>At the end of epoch %1 (t = %2).</source>
         <translation>已到第 %1 轮末尾（t = %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="34"/>
+        <source>The sign is flipped: the update must go down the gradient, Δp = −η ∂E/∂p.</source>
+        <translation>符号反了：更新必须沿梯度下降方向，Δp = −η ∂E/∂p。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="36"/>
+        <source>f′ is left out: the delta needs the slope of the unit&apos;s activation (for the sigmoid, ŷ_j(1 − ŷ_j) or b_h(1 − b_h)).</source>
+        <translation>漏掉了 f′：梯度项需要乘以该单元激活函数的导数（对 Sigmoid 是 ŷ_j(1 − ŷ_j) 或 b_h(1 − b_h)）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="39"/>
+        <source>e_h used the already updated w_hj: the backward pass uses the weights of the forward pass, before any update.</source>
+        <translation>e_h 用了已经更新过的 w_hj：反向传播应使用前向传播时的权值，即更新之前的值。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="42"/>
+        <source>η is forgotten: the update is Δp = −η ∂E/∂p.</source>
+        <translation>忘了乘 η：更新量是 Δp = −η ∂E/∂p。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="43"/>
+        <source>The wrong end of the weight: ∂E_k/∂v_ih takes x_i (the input it comes from), not b_h; ∂E_k/∂w_hj takes b_h, not ŷ_j.</source>
+        <translation>用错了连接权的一端：∂E_k/∂v_ih 乘的是 x_i（它来自的输入），不是 b_h；∂E_k/∂w_hj 乘的是 b_h，不是 ŷ_j。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="46"/>
+        <source>The threshold is added instead of subtracted: b_h = f(α_h − γ_h), and so ∂E_k/∂γ_h = +e_h.</source>
+        <translation>阈值被加上而不是减去：b_h = f(α_h − γ_h)，因此 ∂E_k/∂γ_h = +e_h。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="48"/>
+        <source>The ½ of E_k is kept: it only cancels the 2 of the square&apos;s derivative, so g_j has no ½.</source>
+        <translation>保留了 E_k 中的 ½：它只是用来抵消平方求导得到的 2，所以 g_j 中没有 ½。</translation>
     </message>
 </context>
 </TS>

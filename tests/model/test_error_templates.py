@@ -225,7 +225,7 @@ def test_errors_are_still_value_errors():
 
 
 def model_sources() -> list[Path]:
-    files = sorted(MODEL_DIR.glob("*.py"))
+    files = sorted(MODEL_DIR.rglob("*.py"))
     assert any(p.name == "datasets.py" for p in files)
     return files
 

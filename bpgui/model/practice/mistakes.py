@@ -13,8 +13,8 @@ evaluated over the same record, so a wrong answer that matches one (at the preci
     half        the ½ of E_k kept in the gradient: g_j = ½ ŷ_j(1 − ŷ_j)(y_j − ŷ_j)
 
 A rule that gives the right value on this record (a zero input, a linear unit's f′ = 1) is left out: no
-answer could tell it apart. An update cell also lists −η times each wrong rule of its gradient. No Qt here:
-each description is a template marked for translation in the "Practice" context.
+answer could tell it apart. An update cell also lists −η times each wrong rule of its gradient. No Qt and
+no sentences here: the session says what each mistake is (``session.practice.MISTAKE_TEXTS``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import closed_forms as cf
-from ..errors import QT_TRANSLATE_NOOP
 from ..formula import ETA, HALF, Add, Apply, Delta, Diff, Eq, Expr, Mul, Neg, delta, net, target, threshold, unit
 from ..naming import parameter_spec
 from ..records import IterationRecord
@@ -39,35 +38,16 @@ from .worksheet import (
 SIGN, NO_SLOPE, UPDATED_W, NO_ETA, SWAPPED, ADDED, HALF_KEPT = (
     "sign", "no_slope", "updated_w", "no_eta", "swapped", "added", "half")
 
-DESCRIPTIONS = {
-    SIGN: QT_TRANSLATE_NOOP("Practice", "The sign is flipped: the update must go down the gradient, "
-                                        "Δp = −η ∂E/∂p."),
-    NO_SLOPE: QT_TRANSLATE_NOOP("Practice", "f′ is left out: the delta needs the slope of the unit's "
-                                            "activation (for the sigmoid, ŷ_j(1 − ŷ_j) or b_h(1 − b_h))."),
-    UPDATED_W: QT_TRANSLATE_NOOP("Practice", "e_h used the already updated w_hj: the backward pass uses the "
-                                             "weights of the forward pass, before any update."),
-    NO_ETA: QT_TRANSLATE_NOOP("Practice", "η is forgotten: the update is Δp = −η ∂E/∂p."),
-    SWAPPED: QT_TRANSLATE_NOOP("Practice", "The wrong end of the weight: ∂E_k/∂v_ih takes x_i (the input it "
-                                           "comes from), not b_h; ∂E_k/∂w_hj takes b_h, not ŷ_j."),
-    ADDED: QT_TRANSLATE_NOOP("Practice", "The threshold is added instead of subtracted: b_h = f(α_h − γ_h), "
-                                         "and so ∂E_k/∂γ_h = +e_h."),
-    HALF_KEPT: QT_TRANSLATE_NOOP("Practice", "The ½ of E_k is kept: it only cancels the 2 of the square's "
-                                             "derivative, so g_j has no ½."),
-}
 
 
 @dataclass(frozen=True)
 class Mistake:
-    """A wrong rule for one cell: its ``formula`` (as the note would write it) and the ``value`` it gives."""
+    """A wrong rule for one cell: its ``name`` (one of the constants above), its ``formula`` (as the note
+    would write it) and the ``value`` it gives."""
 
     name: str
     formula: Eq
     value: float
-
-    @property
-    def description(self) -> str:
-        """The English template (translate it in the "Practice" context)."""
-        return DESCRIPTIONS[self.name]
 
 
 class UpdatedWeightsEnv(cf.RecordEnv):

@@ -1,0 +1,218 @@
+"""A learner's practice: worksheet answers and predictions, checked, scored and kept (issue 12).
+
+:class:`PracticeBook` grades what the learner typed for a cell of an iteration's worksheet
+(``model.practice``: the cell's formula over the record, the precision typed, the known mistakes its
+number matches) and keeps every check. Answers are filed under the iteration's *fingerprint*: its t and
+what it started from (the parameters, the sample(s), η and the mode), so a step back reopens an
+iteration's sheet with the learner's answers, while a reset with another seed or an edit that changes
+iteration t gives a fresh sheet for the new t (the old answers stay in the book and in the score).
+Nothing is ever dropped: the score counts every check; a language switch changes no number here.
+
+The book is plain data (:meth:`PracticeBook.to_data` / :meth:`PracticeBook.from_data`, JSON-safe), for
+the session files to come; loading refuses anything malformed with an error naming the key, and loads
+nothing then. No Qt here: each mistake's sentence is a template the controller translates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..model.errors import DataError
+from ..model.practice import mistakes as mk
+from ..model.practice.grading import grade
+from ..model.practice.worksheet import Sheet, worksheet
+from ..model.records import IterationRecord
+from .messages import QT_TRANSLATE_NOOP
+
+# What each known mistake is, in a sentence for the learner (context "TrainingController").
+MISTAKE_TEXTS = {
+    mk.SIGN: QT_TRANSLATE_NOOP("TrainingController", "The sign is flipped: the update must go down the "
+                                                     "gradient, Δp = −η ∂E/∂p."),
+    mk.NO_SLOPE: QT_TRANSLATE_NOOP("TrainingController", "f′ is left out: the delta needs the slope of the "
+                                                         "unit's activation (for the sigmoid, ŷ_j(1 − ŷ_j) or "
+                                                         "b_h(1 − b_h))."),
+    mk.UPDATED_W: QT_TRANSLATE_NOOP("TrainingController", "e_h used the already updated w_hj: the backward "
+                                                          "pass uses the weights of the forward pass, before "
+                                                          "any update."),
+    mk.NO_ETA: QT_TRANSLATE_NOOP("TrainingController", "η is forgotten: the update is Δp = −η ∂E/∂p."),
+    mk.SWAPPED: QT_TRANSLATE_NOOP("TrainingController", "The wrong end of the weight: ∂E_k/∂v_ih takes x_i "
+                                                        "(the input it comes from), not b_h; ∂E_k/∂w_hj takes "
+                                                        "b_h, not ŷ_j."),
+    mk.ADDED: QT_TRANSLATE_NOOP("TrainingController", "The threshold is added instead of subtracted: "
+                                                      "b_h = f(α_h − γ_h), and so ∂E_k/∂γ_h = +e_h."),
+    mk.HALF_KEPT: QT_TRANSLATE_NOOP("TrainingController", "The ½ of E_k is kept: it only cancels the 2 of the "
+                                                          "square's derivative, so g_j has no ½."),
+}
+
+FORMAT = "bpgui-practice"
+VERSION = 1
+
+
+def fingerprint(record: IterationRecord) -> str:
+    """What iteration ``record`` started from, as a short hex digest (with its t, the key of its answers)."""
+    h = hashlib.sha1(usedforsecurity=False)
+    for part in (record.flat_values, record.sample_indices, record.inputs, record.targets):
+        h.update(memoryview(part.astype(float, copy=False).tobytes()))
+    h.update(repr((record.iteration, record.learning_rate, record.mode, tuple(record.layer_sizes))).encode())
+    return h.hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One answer checked: for cell ``key`` of iteration ``iteration`` (fingerprint ``iteration_id``)."""
+
+    iteration: int
+    iteration_id: str
+    key: str
+    quantity: str
+    text: str
+    right: bool
+    value: float  # the true value
+    gap: float  # typed − true (NaN when the typed number is beyond a float)
+    mistakes: tuple[str, ...]  # the known mistakes the typed number matches (only when wrong)
+
+
+# (field, type, may it be missing) for reading a check back
+_FIELDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
+    ("iteration", int), ("iteration_id", str), ("key", str), ("quantity", str), ("text", str), ("right", bool),
+    ("value", (int, float)), ("gap", (int, float, type(None))), ("mistakes", list))
+
+
+class PracticeBook:
+    """See the module: every check, and the latest answer of each cell of each iteration."""
+
+    def __init__(self) -> None:
+        self._checks: list[Check] = []
+        self._latest: dict[tuple[str, str], Check] = {}
+        self._sheets: dict[tuple[str, int | None], Sheet] = {}  # a few recent sheets, built once each
+
+    # ---- checking ----------------------------------------------------------------------------
+    def sheet(self, record: IterationRecord, activations: tuple[str, ...], loss: str,
+              focus: int | None = None) -> Sheet:
+        """The worksheet of ``record`` (``focus``: the selected parameter, for a big network)."""
+        key = (fingerprint(record), focus)
+        sheet = self._sheets.get(key)
+        if sheet is None:
+            if len(self._sheets) > 8:
+                self._sheets.clear()
+            sheet = self._sheets[key] = worksheet(record, activations, loss, focus)
+        return sheet
+
+    def check(self, record: IterationRecord, activations: tuple[str, ...], loss: str, key: str, text: str,
+              focus: int | None = None) -> Check:
+        """Grade ``text`` as the learner's value of cell ``key``; keep and return the check.
+
+        Raises ``AnswerError`` (not a number, too few digits) or ``KeyError`` (no such cell) and keeps
+        nothing then.
+        """
+        sheet = self.sheet(record, activations, loss, focus)
+        cell = sheet.cell(key)
+        verdict = grade(text, cell.value)
+        names: tuple[str, ...] = ()
+        if not verdict.right:
+            names = tuple(m.name for m in mk.diagnose(text, cell, mk.mistakes(cell, record, activations, loss)))
+        gap = verdict.gap if math.isfinite(verdict.gap) else math.nan
+        check = Check(sheet.iteration, fingerprint(record), key, cell.quantity, verdict.answer.text, verdict.right,
+                      cell.value, gap, names)
+        self._add(check)
+        return check
+
+    def _add(self, check: Check) -> None:
+        self._checks.append(check)
+        self._latest[(check.iteration_id, check.key)] = check
+
+    # ---- reading -----------------------------------------------------------------------------
+    def answers(self, record: IterationRecord) -> dict[str, Check]:
+        """The latest check of each cell of ``record``'s iteration (what its sheet shows filled in)."""
+        fp = fingerprint(record)
+        return {key: c for (f, key), c in self._latest.items() if f == fp}
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return tuple(self._checks)
+
+    def score(self) -> tuple[int, int]:
+        """(right, checked) over the whole session."""
+        return sum(c.right for c in self._checks), len(self._checks)
+
+    def missed(self) -> list[tuple[str, int]]:
+        """The quantities answered wrong, most often first (ties in the sheet's order of quantities)."""
+        counts = Counter(c.quantity for c in self._checks if not c.right)
+        order = {q: n for n, q in enumerate(dict.fromkeys(c.quantity for c in self._checks))}
+        return sorted(counts.items(), key=lambda item: (-item[1], order[item[0]]))
+
+    def mistakes_made(self) -> list[tuple[str, int]]:
+        """The known mistakes the wrong answers matched, most often first."""
+        counts = Counter(name for c in self._checks for name in c.mistakes)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    # ---- plain data --------------------------------------------------------------------------
+    def to_data(self) -> dict[str, Any]:
+        """Every check, JSON-safe (a NaN gap is written as null)."""
+        rows = []
+        for c in self._checks:
+            row = asdict(c)
+            row["mistakes"] = list(c.mistakes)
+            row["gap"] = None if math.isnan(c.gap) else c.gap
+            rows.append(row)
+        return {"format": FORMAT, "version": VERSION, "checks": rows}
+
+    @classmethod
+    def from_data(cls, data: object, source: str = "practice") -> PracticeBook:
+        """A book from :meth:`to_data`'s output; ``DataError`` naming ``source`` and the key of anything
+        malformed (and no book then)."""
+        if not isinstance(data, Mapping):
+            raise _bad(source, "(top level)", "object", data)
+        if data.get("format") != FORMAT:
+            raise _bad(source, "format", repr(FORMAT), data.get("format"))
+        if data.get("version") != VERSION or isinstance(data.get("version"), bool):
+            raise _bad(source, "version", str(VERSION), data.get("version"))
+        rows = data.get("checks")
+        if not isinstance(rows, list):
+            raise _bad(source, "checks", "list", rows)
+        book = cls()
+        for n, row in enumerate(rows):
+            book._add(_check_from(row, source, f"checks[{n}]"))
+        return book
+
+
+_EXPECTED = {"iteration": "integer ≥ 0", "right": "true or false", "value": "finite number",
+             "gap": "number or null", "mistakes": "list", "iteration_id": "string", "key": "string",
+             "quantity": "string", "text": "string"}
+
+
+def _bad(source: str, key: str, expected: str, got: object) -> DataError:
+    shown = repr(got)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected {expected}, got {got}"),
+                     source=source, key=key, expected=expected, got=shown)
+
+
+def _check_from(row: object, source: str, where: str) -> Check:
+    if not isinstance(row, Mapping):
+        raise _bad(source, where, "object", row)
+    values: dict[str, Any] = {}
+    for name, kind in _FIELDS:
+        value: Any = row.get(name)
+        ok = isinstance(value, kind) and not (isinstance(value, bool) and name != "right")
+        if ok and name == "iteration":
+            ok = value >= 0
+        if ok and name == "value":
+            ok = math.isfinite(value)
+        if not ok:
+            raise _bad(source, f"{where}.{name}", _EXPECTED[name], value)
+        values[name] = value
+    gap = values["gap"]
+    values["gap"] = math.nan if gap is None else float(gap)
+    values["value"] = float(values["value"])
+    names = values["mistakes"]
+    for k, name in enumerate(names):
+        if name not in MISTAKE_TEXTS:
+            raise _bad(source, f"{where}.mistakes[{k}]", "one of " + ", ".join(sorted(MISTAKE_TEXTS)), name)
+    values["mistakes"] = tuple(names)
+    return Check(**values)
