@@ -1,5 +1,7 @@
 """The thin Qt adapter over one :class:`~bpgui.session.training.TrainingSession`.
 
+Why one module (over 500 lines, ~510): it is the one adapter of one session; most methods forward to it.
+
 Views send intent to its slots (which call the session) and re-read what
 they show when its signals fire; nothing here decides anything the session
 does not. The controller adds only what needs Qt: the Run timer, translating
@@ -18,6 +20,7 @@ signal                 when
 ``message``            (level, text): "error" for a refused input or a
                        fault, "info" for things a learner should notice
 ``check_ready``        a gradient check for the iteration shown
+``practice_changed``   an answer was checked (or a practice book loaded)
 ``comparison_ready``   a comparison of modes (list of RunSummary)
 ``job_started``        (title) slow work went to the worker (or the next job started)
 ``job_progress``       (done, total)
@@ -45,11 +48,13 @@ from ..model.forward_arithmetic import ForwardArithmetic
 from ..model.network import Network
 from ..model.numbers import DEFAULT_DIGITS
 from ..model.phases import PhaseView
+from ..model.practice.worksheet import Sheet
 from ..model.records import IterationRecord
 from ..model.surface import DecisionSurface
 from ..session import jobs
 from ..session.history import History
-from ..session.messages import Message, render
+from ..session.messages import CONTEXT, Message, render
+from ..session.practice import MISTAKE_TEXTS, Check
 from ..session.running import FRAME_SECONDS, SETTLE_PARAMETERS, settle_memory
 from ..session.settings import Settings
 from ..session.training import TrainingSession
@@ -85,6 +90,7 @@ class TrainingController(QObject):
     unit_selection_changed = Signal(int, int)
     message = Signal(str, str)
     check_ready = Signal()
+    practice_changed = Signal()
     comparison_ready = Signal(object)
     job_started = Signal(str)
     job_progress = Signal(int, int)
@@ -172,6 +178,8 @@ class TrainingController(QObject):
             self._jobs.cancel_kind(value)
         elif event == "check":
             self.check_ready.emit()
+        elif event == "practice":
+            self.practice_changed.emit()
         elif event == "comparison":
             self.comparison_ready.emit(value)
         if event in ("selection", "structure", "unit"):
@@ -292,6 +300,35 @@ class TrainingController(QObject):
     def gradient_check(self) -> jobs.GradientCheck | None:
         """The gradient check of the iteration shown, if one is ready."""
         return self._session.gradient_check
+
+    # ---- practice (issue 12) -------------------------------------------------------------
+    def worksheet(self) -> Sheet:
+        """The worksheet of the iteration shown (a big network's: the selected parameter's path)."""
+        return self._session.worksheet()
+
+    def worksheet_answers(self) -> dict[str, Check]:
+        """The learner's latest answer to each cell of the iteration shown."""
+        return self._session.worksheet_answers()
+
+    def check_answer(self, key: str, text: str) -> Check | str:
+        """Grade ``text`` for cell ``key``: the check, or (nothing kept) why the text was refused."""
+        try:
+            return self._session.check_answer(key, text)
+        except BpguiError as exc:
+            return localized(exc)
+
+    def practice_score(self) -> tuple[int, int]:
+        """(right, checked) over the session."""
+        return self._session.practice.score()
+
+    def practice_missed(self) -> list[tuple[str, int]]:
+        """The quantities answered wrong, most often first."""
+        return self._session.practice.missed()
+
+    @staticmethod
+    def mistake_text(name: str) -> str:
+        """What a known mistake is, in the learner's language."""
+        return QCoreApplication.translate(CONTEXT, MISTAKE_TEXTS[name])
 
     @property
     def job_running(self) -> bool:

@@ -34,19 +34,19 @@ MISTAKE_TEXTS = {
     mk.SIGN: QT_TRANSLATE_NOOP("TrainingController", "The sign is flipped: the update must go down the "
                                                      "gradient, Δp = −η ∂E/∂p."),
     mk.NO_SLOPE: QT_TRANSLATE_NOOP("TrainingController", "f′ is left out: the delta needs the slope of the "
-                                                         "unit's activation (for the sigmoid, ŷ_j(1 − ŷ_j) or "
-                                                         "b_h(1 − b_h))."),
-    mk.UPDATED_W: QT_TRANSLATE_NOOP("TrainingController", "e_h used the already updated w_hj: the backward "
+                                                         "unit's activation (for the sigmoid, ŷⱼ(1 − ŷⱼ) or "
+                                                         "bₕ(1 − bₕ))."),
+    mk.UPDATED_W: QT_TRANSLATE_NOOP("TrainingController", "eₕ used the already updated wₕⱼ: the backward "
                                                           "pass uses the weights of the forward pass, before "
                                                           "any update."),
     mk.NO_ETA: QT_TRANSLATE_NOOP("TrainingController", "η is forgotten: the update is Δp = −η ∂E/∂p."),
-    mk.SWAPPED: QT_TRANSLATE_NOOP("TrainingController", "The wrong end of the weight: ∂E_k/∂v_ih takes x_i "
-                                                        "(the input it comes from), not b_h; ∂E_k/∂w_hj takes "
-                                                        "b_h, not ŷ_j."),
+    mk.SWAPPED: QT_TRANSLATE_NOOP("TrainingController", "The wrong end of the weight: ∂Eₖ/∂vᵢₕ takes xᵢ "
+                                                        "(the input it comes from), not bₕ; ∂Eₖ/∂wₕⱼ takes "
+                                                        "bₕ, not ŷⱼ."),
     mk.ADDED: QT_TRANSLATE_NOOP("TrainingController", "The threshold is added instead of subtracted: "
-                                                      "b_h = f(α_h − γ_h), and so ∂E_k/∂γ_h = +e_h."),
-    mk.HALF_KEPT: QT_TRANSLATE_NOOP("TrainingController", "The ½ of E_k is kept: it only cancels the 2 of the "
-                                                          "square's derivative, so g_j has no ½."),
+                                                      "bₕ = f(αₕ − γₕ), and so ∂Eₖ/∂γₕ = +eₕ."),
+    mk.HALF_KEPT: QT_TRANSLATE_NOOP("TrainingController", "The ½ of Eₖ is kept: it only cancels the 2 of the "
+                                                          "square's derivative, so gⱼ has no ½."),
 }
 
 FORMAT = "bpgui-practice"

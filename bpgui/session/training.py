@@ -49,6 +49,7 @@ from .derived import DerivedViews
 from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .phasing import PhaseSteps
+from .practising import Practising
 from .run_loop import RunLoop
 from .settings import (
     EXAMPLES,
@@ -79,7 +80,7 @@ def _parameter_value(value: object) -> float:
     return number
 
 
-class TrainingSession(PhaseSteps, DerivedViews, RunLoop):
+class TrainingSession(PhaseSteps, DerivedViews, Practising, RunLoop):
     """One run of standard / accumulated / mini-batch BP and what a learner does to it."""
 
     def __init__(self, settings: Settings | None = None) -> None:

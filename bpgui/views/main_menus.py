@@ -45,6 +45,7 @@ class WindowParts:
     play_phases_action: QAction
     check_action: QAction
     per_output_action: QAction
+    worksheet_action: QAction
     open_action: QAction
     save_action: QAction
     import_action: QAction
@@ -149,6 +150,9 @@ def make_actions(window: MainWindow) -> None:
         translate("MainWindow", "Follow one &output at a time"), c.set_per_output,
         tip=translate("MainWindow", "Backward phases take the outputs one by one, as the "
                                     "note draws them: each hidden unit is reached l times"), checkable=True)
+    w.worksheet_action = act(
+        translate("MainWindow", "&Worksheet…"), w.show_worksheet, ("Ctrl+Shift+W",),
+        translate("MainWindow", "Compute the iteration shown yourself, cell by cell, checked as you press Enter"))
     keys = QKeySequence.StandardKey
     w.open_action = act(translate("MainWindow", "&Open network…"), lambda: main_files.open_network(w), (keys.Open,))
     w.save_action = act(translate("MainWindow", "&Save network…"), lambda: main_files.save_network(w), (keys.Save,))
@@ -289,7 +293,7 @@ def fit_toolbar(window: MainWindow, scale: float) -> None:
 
 
 def build_menus(window: MainWindow, language: str) -> None:
-    """File, Edit, Train, View, Examples, Language (``language``: the choice in force) and Help."""
+    """File, Edit, Train, View, Practice, Examples, Language (``language``: the choice in force) and Help."""
     menus = window.menuBar()
     file_menu = menus.addMenu(translate("MainWindow", "&File"))
     for a in (window.open_action, window.save_action, window.import_action):
@@ -321,6 +325,9 @@ def build_menus(window: MainWindow, language: str) -> None:
     view_menu.addAction(window.check_action)
     view_menu.addSeparator()
     view_menu.addAction(window.settings_dock.toggleViewAction())
+
+    practice_menu = menus.addMenu(translate("MainWindow", "&Practice"))
+    practice_menu.addAction(window.worksheet_action)
 
     examples = menus.addMenu(translate("MainWindow", "E&xamples"))
     titles = {

@@ -67,7 +67,8 @@ def show_message(window: MainWindow, level: str, text: str) -> None:
 def retire(window: MainWindow) -> None:
     """Free a window replaced by one in another language (it kept a whole window, about 9 MB: plots,
     scene, table, alive at each switch); the empty shell goes when the event loop runs."""
-    for part in (window.takeCentralWidget(), window.settings_dock.widget(), window.comparison, window.perceptron):
+    for part in (window.takeCentralWidget(), window.settings_dock.widget(), window.comparison, window.perceptron,
+                 window.worksheet):
         if part is not None:
             part.deleteLater()
     release_connections(window)
@@ -169,6 +170,8 @@ def apply_view_options(window: MainWindow, refresh: bool = True) -> None:
     views += [dialog.view for dialog in (w.comparison,) if dialog is not None]
     views += [dialog.lab for dialog in (w.perceptron,) if dialog is not None]
     apply_to_views(views, scale, shown)
+    if w.worksheet is not None:
+        w.worksheet.set_digits(shown)
     if refresh:
         w.refresh_numbers()  # the caption, the status line and the paths' labels are written at the digits
     w.settings_panel.set_text_scale(scale)  # it shows η and E exactly as set: no digits of its own

@@ -53,6 +53,7 @@ from .topology import TopologyView
 from .view_options import (
     next_text_scale,
 )
+from .worksheet_panel import WorksheetWindow
 
 __all__ = ["MainWindow", "plain_text"]
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         self.last_message: tuple[str, str] | None = None
         self._derivation_key: tuple[object, object, tuple[int, tuple[int, int], int]] | None = None  # shown
         self.comparison: ComparisonDialog | None = None
+        self.worksheet: WorksheetWindow | None = None
         self.setWindowTitle(self.tr("bpgui — backpropagation, step by step"))
         self.resize(DEFAULT_SIZE)
 
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             (c.unit_selection_changed, self._on_controller_unit_selection_changed),
             (c.message, self.show_message),
             (c.check_ready, self._on_controller_check_ready),
+            (c.practice_changed, self._refresh_worksheet),
             (c.comparison_ready, self._on_controller_comparison_ready),
             (c.job_started, self.status_area.job_started),
             (c.job_progress, self.status_area.job_progress),
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             self.caption.setText(phase_caption(phase, shown, c.network, c.settings.learning_rate,
                                                digits=self.shown_digits))
         self._update_derivation()
+        self._refresh_worksheet()
         self.undo_action.setEnabled(c.can_undo_edit)
         self._update_status()
 
@@ -343,6 +347,8 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         replacement = MainWindow(controller, self._qsettings)
         replacement.show()
         replacement.set_presentation(presenting)
+        if self.worksheet is not None and self.worksheet.isVisible():  # its answers are the session's: kept
+            replacement.show_worksheet()
         _OPEN_WINDOWS.append(replacement)
         self._closing_for_language = True
         self.close()
@@ -358,6 +364,18 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         self.perceptron.lab.set_problem(problem)
         self.perceptron.show()
         self.perceptron.raise_()
+
+    def show_worksheet(self) -> None:
+        """Practice → Worksheet: the learner computes the iteration shown (``worksheet_panel``)."""
+        if self.worksheet is None:
+            self.worksheet = WorksheetWindow(self.controller, self._qsettings, self)
+            self.worksheet.set_digits(self.shown_digits)
+        self.worksheet.show()
+        self.worksheet.raise_()
+
+    def _refresh_worksheet(self) -> None:
+        if self.worksheet is not None:
+            self.worksheet.refresh()
 
     def _on_perceptron_solve_with_hidden_layer(self) -> None:
         if self.perceptron is not None:

@@ -912,7 +912,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="230"/>
-        <location filename="../../bpgui/session/training.py" line="77"/>
+        <location filename="../../bpgui/session/training.py" line="78"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
@@ -1083,12 +1083,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="351"/>
+        <location filename="../../bpgui/session/training.py" line="352"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="439"/>
+        <location filename="../../bpgui/session/training.py" line="440"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1435,239 +1435,254 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="84"/>
+        <location filename="../../bpgui/views/main_window.py" line="86"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="113"/>
+        <location filename="../../bpgui/views/main_window.py" line="115"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="114"/>
+        <location filename="../../bpgui/views/main_window.py" line="116"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="152"/>
+        <location filename="../../bpgui/views/main_window.py" line="154"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="120"/>
+        <location filename="../../bpgui/views/main_menus.py" line="121"/>
         <source>&amp;Step</source>
         <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="121"/>
+        <location filename="../../bpgui/views/main_menus.py" line="122"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="123"/>
+        <location filename="../../bpgui/views/main_menus.py" line="124"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="124"/>
+        <location filename="../../bpgui/views/main_menus.py" line="125"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="126"/>
-        <location filename="../../bpgui/views/main_window.py" line="439"/>
+        <location filename="../../bpgui/views/main_menus.py" line="127"/>
+        <location filename="../../bpgui/views/main_window.py" line="457"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="127"/>
+        <location filename="../../bpgui/views/main_menus.py" line="128"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="129"/>
+        <location filename="../../bpgui/views/main_menus.py" line="130"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="130"/>
+        <location filename="../../bpgui/views/main_menus.py" line="131"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="132"/>
+        <location filename="../../bpgui/views/main_menus.py" line="133"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="133"/>
+        <location filename="../../bpgui/views/main_menus.py" line="134"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="136"/>
+        <location filename="../../bpgui/views/main_menus.py" line="137"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="137"/>
+        <location filename="../../bpgui/views/main_menus.py" line="138"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="139"/>
+        <location filename="../../bpgui/views/main_menus.py" line="140"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="140"/>
+        <location filename="../../bpgui/views/main_menus.py" line="141"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="142"/>
+        <location filename="../../bpgui/views/main_menus.py" line="143"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="143"/>
+        <location filename="../../bpgui/views/main_menus.py" line="144"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="145"/>
+        <location filename="../../bpgui/views/main_menus.py" line="146"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="146"/>
+        <location filename="../../bpgui/views/main_menus.py" line="147"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="149"/>
+        <location filename="../../bpgui/views/main_menus.py" line="150"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="150"/>
+        <location filename="../../bpgui/views/main_menus.py" line="151"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="153"/>
+        <location filename="../../bpgui/views/main_menus.py" line="154"/>
+        <source>&amp;Worksheet…</source>
+        <translation>练习表(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="155"/>
+        <source>Compute the iteration shown yourself, cell by cell, checked as you press Enter</source>
+        <translation>自己动手计算当前这次迭代，逐格填写，按回车即检查</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="157"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="154"/>
+        <location filename="../../bpgui/views/main_menus.py" line="158"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="155"/>
+        <location filename="../../bpgui/views/main_menus.py" line="159"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="156"/>
+        <location filename="../../bpgui/views/main_menus.py" line="160"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="158"/>
+        <location filename="../../bpgui/views/main_menus.py" line="162"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="160"/>
+        <location filename="../../bpgui/views/main_menus.py" line="164"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="162"/>
+        <location filename="../../bpgui/views/main_menus.py" line="166"/>
         <source>Export &amp;map picture (PNG/SVG)…</source>
         <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="164"/>
+        <location filename="../../bpgui/views/main_menus.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="165"/>
+        <location filename="../../bpgui/views/main_menus.py" line="169"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="168"/>
+        <location filename="../../bpgui/views/main_menus.py" line="172"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="171"/>
+        <location filename="../../bpgui/views/main_menus.py" line="175"/>
         <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
         <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="175"/>
+        <location filename="../../bpgui/views/main_menus.py" line="179"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="176"/>
+        <location filename="../../bpgui/views/main_menus.py" line="180"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="177"/>
+        <location filename="../../bpgui/views/main_menus.py" line="181"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="178"/>
+        <location filename="../../bpgui/views/main_menus.py" line="182"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="180"/>
+        <location filename="../../bpgui/views/main_menus.py" line="184"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="181"/>
+        <location filename="../../bpgui/views/main_menus.py" line="185"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="193"/>
+        <location filename="../../bpgui/views/main_menus.py" line="197"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="359"/>
+        <location filename="../../bpgui/views/main_menus.py" line="329"/>
+        <source>&amp;Practice</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="366"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="364"/>
+        <location filename="../../bpgui/views/main_menus.py" line="371"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="377"/>
+        <location filename="../../bpgui/views/main_menus.py" line="384"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="378"/>
+        <location filename="../../bpgui/views/main_menus.py" line="385"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="383"/>
+        <location filename="../../bpgui/views/main_menus.py" line="390"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -1677,154 +1692,154 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="217"/>
+        <location filename="../../bpgui/views/main_menus.py" line="221"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="287"/>
+        <location filename="../../bpgui/views/main_menus.py" line="291"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="287"/>
+        <location filename="../../bpgui/views/main_menus.py" line="291"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="227"/>
+        <location filename="../../bpgui/views/main_menus.py" line="231"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <location filename="../../bpgui/views/main_menus.py" line="174"/>
         <source>What each unit &amp;learned, inside it</source>
         <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="185"/>
+        <location filename="../../bpgui/views/main_menus.py" line="189"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="187"/>
+        <location filename="../../bpgui/views/main_menus.py" line="191"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="189"/>
+        <location filename="../../bpgui/views/main_menus.py" line="193"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="192"/>
+        <location filename="../../bpgui/views/main_menus.py" line="196"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="195"/>
+        <location filename="../../bpgui/views/main_menus.py" line="199"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="239"/>
+        <location filename="../../bpgui/views/main_menus.py" line="243"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="242"/>
+        <location filename="../../bpgui/views/main_menus.py" line="246"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="294"/>
+        <location filename="../../bpgui/views/main_menus.py" line="298"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="303"/>
+        <location filename="../../bpgui/views/main_menus.py" line="307"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="305"/>
+        <location filename="../../bpgui/views/main_menus.py" line="309"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="312"/>
+        <location filename="../../bpgui/views/main_menus.py" line="316"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="325"/>
+        <location filename="../../bpgui/views/main_menus.py" line="332"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="327"/>
+        <location filename="../../bpgui/views/main_menus.py" line="334"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="328"/>
+        <location filename="../../bpgui/views/main_menus.py" line="335"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="329"/>
+        <location filename="../../bpgui/views/main_menus.py" line="336"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="338"/>
+        <location filename="../../bpgui/views/main_menus.py" line="345"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="343"/>
+        <location filename="../../bpgui/views/main_menus.py" line="350"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="346"/>
+        <location filename="../../bpgui/views/main_menus.py" line="353"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="353"/>
+        <location filename="../../bpgui/views/main_menus.py" line="360"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="355"/>
+        <location filename="../../bpgui/views/main_window.py" line="361"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="367"/>
+        <location filename="../../bpgui/views/main_window.py" line="385"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="378"/>
+        <location filename="../../bpgui/views/main_window.py" line="396"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="380"/>
+        <location filename="../../bpgui/views/main_window.py" line="398"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="415"/>
+        <location filename="../../bpgui/views/main_window.py" line="433"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="415"/>
+        <location filename="../../bpgui/views/main_window.py" line="433"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1860,7 +1875,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="439"/>
+        <location filename="../../bpgui/views/main_window.py" line="457"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -1870,12 +1885,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="456"/>
+        <location filename="../../bpgui/views/main_window.py" line="474"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="456"/>
+        <location filename="../../bpgui/views/main_window.py" line="474"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2029,7 +2044,7 @@
         <translation>隐藏设置面板</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="127"/>
+        <location filename="../../bpgui/views/main_view.py" line="128"/>
         <source>The settings panel folded away to give the network room at this text size: View → Settings brings it back.</source>
         <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
     </message>
@@ -2827,23 +2842,23 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="189"/>
+        <location filename="../../bpgui/session/training.py" line="190"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="220"/>
+        <location filename="../../bpgui/session/training.py" line="221"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="224"/>
+        <location filename="../../bpgui/session/training.py" line="225"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="301"/>
+        <location filename="../../bpgui/session/training.py" line="302"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -2863,62 +2878,62 @@ mini-batch: one update per B samples</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="149"/>
+        <location filename="../../bpgui/session/training.py" line="150"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="155"/>
+        <location filename="../../bpgui/session/training.py" line="156"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="287"/>
+        <location filename="../../bpgui/session/training.py" line="288"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="322"/>
+        <location filename="../../bpgui/session/training.py" line="323"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="356"/>
+        <location filename="../../bpgui/session/training.py" line="357"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="381"/>
+        <location filename="../../bpgui/session/training.py" line="382"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="385"/>
+        <location filename="../../bpgui/session/training.py" line="386"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="394"/>
+        <location filename="../../bpgui/session/training.py" line="395"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="405"/>
+        <location filename="../../bpgui/session/training.py" line="406"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="412"/>
+        <location filename="../../bpgui/session/training.py" line="413"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="415"/>
+        <location filename="../../bpgui/session/training.py" line="416"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="459"/>
+        <location filename="../../bpgui/session/training.py" line="460"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -2944,33 +2959,111 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="36"/>
-        <source>f′ is left out: the delta needs the slope of the unit&apos;s activation (for the sigmoid, ŷ_j(1 − ŷ_j) or b_h(1 − b_h)).</source>
-        <translation>漏掉了 f′：梯度项需要乘以该单元激活函数的导数（对 Sigmoid 是 ŷ_j(1 − ŷ_j) 或 b_h(1 − b_h)）。</translation>
+        <source>f′ is left out: the delta needs the slope of the unit&apos;s activation (for the sigmoid, ŷⱼ(1 − ŷⱼ) or bₕ(1 − bₕ)).</source>
+        <translation>漏掉了 f′：梯度项需要乘以该单元激活函数的导数（对 Sigmoid 是 ŷⱼ(1 − ŷⱼ) 或 bₕ(1 − bₕ)）。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="39"/>
-        <source>e_h used the already updated w_hj: the backward pass uses the weights of the forward pass, before any update.</source>
-        <translation>e_h 用了已经更新过的 w_hj：反向传播应使用前向传播时的权值，即更新之前的值。</translation>
+        <source>eₕ used the already updated wₕⱼ: the backward pass uses the weights of the forward pass, before any update.</source>
+        <translation>eₕ 用了已经更新过的 wₕⱼ：反向传播应使用前向传播时的权值，即更新之前的值。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="43"/>
+        <source>The wrong end of the weight: ∂Eₖ/∂vᵢₕ takes xᵢ (the input it comes from), not bₕ; ∂Eₖ/∂wₕⱼ takes bₕ, not ŷⱼ.</source>
+        <translation>用错了连接权的一端：∂Eₖ/∂vᵢₕ 乘的是 xᵢ（它来自的输入），不是 bₕ；∂Eₖ/∂wₕⱼ 乘的是 bₕ，不是 ŷⱼ。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="46"/>
+        <source>The threshold is added instead of subtracted: bₕ = f(αₕ − γₕ), and so ∂Eₖ/∂γₕ = +eₕ.</source>
+        <translation>阈值被加上而不是减去：bₕ = f(αₕ − γₕ)，因此 ∂Eₖ/∂γₕ = +eₕ。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="48"/>
+        <source>The ½ of Eₖ is kept: it only cancels the 2 of the square&apos;s derivative, so gⱼ has no ½.</source>
+        <translation>保留了 Eₖ 中的 ½：它只是用来抵消平方求导得到的 2，所以 gⱼ 中没有 ½。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="42"/>
         <source>η is forgotten: the update is Δp = −η ∂E/∂p.</source>
         <translation>忘了乘 η：更新量是 Δp = −η ∂E/∂p。</translation>
     </message>
+</context>
+<context>
+    <name>WorksheetWindow</name>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="43"/>
-        <source>The wrong end of the weight: ∂E_k/∂v_ih takes x_i (the input it comes from), not b_h; ∂E_k/∂w_hj takes b_h, not ŷ_j.</source>
-        <translation>用错了连接权的一端：∂E_k/∂v_ih 乘的是 x_i（它来自的输入），不是 b_h；∂E_k/∂w_hj 乘的是 b_h，不是 ŷ_j。</translation>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="74"/>
+        <source>Worksheet</source>
+        <translation>练习表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="46"/>
-        <source>The threshold is added instead of subtracted: b_h = f(α_h − γ_h), and so ∂E_k/∂γ_h = +e_h.</source>
-        <translation>阈值被加上而不是减去：b_h = f(α_h − γ_h)，因此 ∂E_k/∂γ_h = +e_h。</translation>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="87"/>
+        <source>Level 1: one group to compute</source>
+        <translation>第 1 级：计算一组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="48"/>
-        <source>The ½ of E_k is kept: it only cancels the 2 of the square&apos;s derivative, so g_j has no ½.</source>
-        <translation>保留了 E_k 中的 ½：它只是用来抵消平方求导得到的 2，所以 g_j 中没有 ½。</translation>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="87"/>
+        <source>Level 2: two groups</source>
+        <translation>第 2 级：计算两组</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="88"/>
+        <source>Level 3: three groups</source>
+        <translation>第 3 级：计算三组</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="88"/>
+        <source>Level 4: all of it (blank)</source>
+        <translation>第 4 级：全部自己算（空白）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="92"/>
+        <source>Fade from the end backwards</source>
+        <translation>从末尾往前隐去</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="93"/>
+        <source>Fade from the start</source>
+        <translation>从开头往后隐去</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="152"/>
+        <source>Iteration t = %1, its first sample. The network is large: the cells of the selected parameter&apos;s path.</source>
+        <translation>第 t = %1 次迭代，取其第一个样本。网络较大：只列出所选参数所在路径上的各格。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="155"/>
+        <source>Iteration t = %1, its first sample: compute each value and press Enter to check it.</source>
+        <translation>第 t = %1 次迭代，取其第一个样本：算出每个值，按回车检查。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="171"/>
+        <source>Given at this level</source>
+        <translation>本级别已给出</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="188"/>
+        <source>Score: %1 of %2 right</source>
+        <translation>得分：%2 次中答对 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="202"/>
+        <source>✓ Right: %1</source>
+        <translation>✓ 正确：%1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="205"/>
+        <source>too high</source>
+        <translation>偏大</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="205"/>
+        <source>too low</source>
+        <translation>偏小</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="206"/>
+        <source>✗ Not right: %1.</source>
+        <translation>✗ 不对：%1。</translation>
     </message>
 </context>
 </TS>

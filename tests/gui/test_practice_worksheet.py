@@ -1,0 +1,110 @@
+"""Practice → Worksheet, driven as a learner would: type, press Enter, step on and back, fade, switch language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from bpgui.model.numbers import format_number
+from bpgui.model.practice import mistakes as mk
+from bpgui.model.practice.grading import rounded_text
+from bpgui.views.worksheet_panel import GROUPS, hidden_groups
+
+
+def _open(window):
+    window.worksheet_action.trigger()
+    sheet = window.worksheet
+    assert sheet is not None and sheet.isVisible()
+    sheet.level.setCurrentIndex(3)  # level 4: every cell to compute
+    return sheet
+
+
+def _values(window) -> dict[str, float]:
+    return {c.key: c.value for c in window.controller.worksheet().cells}
+
+
+def test_a_right_answer_is_marked_and_the_next_box_takes_the_focus(window, user):
+    window.controller.step()
+    sheet = _open(window)
+    values = _values(window)
+    first, second = list(sheet.boxes)[:2]
+    sheet.activateWindow()
+    user.qtbot.waitUntil(sheet.isActiveWindow, timeout=2000)
+    user.type_into(sheet.boxes[first], rounded_text(values[first], 3))
+    assert sheet.verdicts[first].text() == f"✓ Right: {format_number(values[first], window.shown_digits)}"
+    assert QApplication.focusWidget() is sheet.boxes[second]
+    assert sheet.score.text() == "Score: 1 of 1 right"
+
+
+def test_a_known_mistake_is_named_and_a_refused_text_says_why_and_keeps_nothing(window, user):
+    c = window.controller
+    c.step()
+    sheet = _open(window)
+    rec = c.display_record()
+    y, yh = float(rec.targets[0, 0]), float(rec.layers[-1].output[0, 0])
+    user.type_into(sheet.boxes["delta:2:1"], rounded_text(y - yh, 4))  # g₁ without f′
+    verdict = sheet.verdicts["delta:2:1"].text()
+    assert verdict.startswith("✗ Not right") and c.mistake_text(mk.NO_SLOPE) in verdict
+    user.type_into(sheet.boxes["error"], "0.2 or so")
+    refused = sheet.verdicts["error"].text()
+    assert "not a number" in refused and c.practice_score() == (0, 1)
+    user.type_into(sheet.boxes["net:1:1"], rounded_text(_values(window)["net:1:1"], 4))  # another cell checked
+    assert sheet.verdicts["error"].text() == refused  # the refusal stays until the box is edited
+    sheet.boxes["error"].setFocus()
+    user.qtbot.keyClicks(sheet.boxes["error"], "5")
+    sheet.refresh()
+    assert sheet.verdicts["error"].text() == ""
+
+
+def test_answers_stay_with_their_iteration_through_step_and_step_back(window, user):
+    c = window.controller
+    c.step()
+    sheet = _open(window)
+    text = rounded_text(_values(window)["out:1:1"], 4)
+    user.type_into(sheet.boxes["out:1:1"], text)
+    c.step()
+    assert sheet.boxes["out:1:1"].text() == "" and sheet.verdicts["out:1:1"].text() == ""  # a fresh sheet
+    c.step_back()
+    assert sheet.boxes["out:1:1"].text() == text and sheet.verdicts["out:1:1"].text().startswith("✓")
+    c.reset()
+    c.step()  # the same seed: the same iteration 1, and its answer with it
+    assert sheet.boxes["out:1:1"].text() == text and c.practice_score() == (1, 1)
+
+
+def test_fading_gives_the_rest_and_is_remembered(window, qsettings):
+    window.controller.step()
+    sheet = _open(window)
+    values = _values(window)
+    sheet.level.setCurrentIndex(0)
+    sheet.fading.setCurrentIndex(0)  # level 1 from the end: only the updates to compute
+    assert set(sheet.boxes) == {k for k in values if k.startswith("update:")}
+    given = sheet.findChild(type(sheet.boxes[next(iter(sheet.boxes))]), "cell:net:1:1")
+    assert given.isReadOnly() and given.text() == format_number(values["net:1:1"], window.shown_digits)
+    sheet.fading.setCurrentIndex(1)  # from the start: only the forward pass
+    assert set(sheet.boxes) == {k for k in values if k.startswith(("net:", "out:"))}
+    sheet.level.setCurrentIndex(2)
+    assert qsettings.value("practice/level") in (3, "3") and qsettings.value("practice/fade_from") == "start"
+    assert [hidden_groups(n, "end") for n in (1, 2, 3, 4)] == [{3}, {2, 3}, {1, 2, 3}, {0, 1, 2, 3}]
+    assert len(GROUPS) == 4
+
+
+def test_a_hand_edited_level_falls_back_to_one(window, tmp_path):
+    bad = QSettings(str(tmp_path / "bad.ini"), QSettings.Format.IniFormat)
+    bad.setValue("practice/level", "lots")
+    from bpgui.views.worksheet_panel import WorksheetWindow
+
+    sheet = WorksheetWindow(window.controller, bad, window)
+    assert sheet.level.currentIndex() == 0
+
+
+def test_a_language_switch_keeps_the_sheet_open_with_its_answers(window, user, switch_language):
+    c = window.controller
+    c.step()
+    sheet = _open(window)
+    text = rounded_text(_values(window)["net:1:2"], 5)
+    user.type_into(sheet.boxes["net:1:2"], text)
+    new = switch_language(window, "zh_CN")
+    assert new.worksheet is not None and new.worksheet.isVisible()
+    assert new.worksheet.windowTitle() == "练习表"
+    new.worksheet.level.setCurrentIndex(3)
+    assert new.worksheet.boxes["net:1:2"].text() == text and new.worksheet.verdicts["net:1:2"].text().startswith("✓")
