@@ -32,12 +32,14 @@ from .seeding import ORDER, rng_for
 from .training_config import TrainingConfig
 
 __all__ = [
-    "REPLAY_WORK", "Applied", "Batches", "IterationPlan", "NextStep", "TrainingState", "compute_next",
+    "REPLAY_WORK", "Applied", "Batches", "IterationPlan", "NextStep", "StepFunction", "TrainingState", "compute_next",
     "compute_next_unguarded", "iteration_cost", "measure_set", "quiet", "work_quantum",
 ]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+# One iteration's arithmetic: (network, inputs, targets, η) → its step (``backprop.compute_step_unguarded``).
+StepFunction = Callable[[Network, np.ndarray, np.ndarray, float], StepResult]
 
 
 def quiet(method: Callable[P, R]) -> Callable[P, R]:
@@ -102,6 +104,9 @@ class IterationPlan(NamedTuple):
     test: Dataset | None
     fills_pending_row: bool
     measures_epoch_end: bool
+    # The iteration's arithmetic: backprop's, unless the trainer is a practice one with a planted bug
+    # (``model.practice.planted``; the real backward pass has no switch and never imports it).
+    step_function: StepFunction = compute_step_unguarded
 
 
 class NextStep(NamedTuple):
@@ -201,7 +206,7 @@ def compute_next(plan: IterationPlan) -> NextStep:
 def compute_next_unguarded(plan: IterationPlan) -> NextStep:
     """``compute_next`` for callers that already hold an ``np.errstate`` (the trainer's methods)."""
     state = plan.state
-    step = compute_step_unguarded(state.network, plan.inputs, plan.targets, state.config.learning_rate)
+    step = plan.step_function(state.network, plan.inputs, plan.targets, state.config.learning_rate)
     before = after = None
     if plan.fills_pending_row:
         before = (step.error, accuracy_of(plan.train, step.outputs[-1]))

@@ -36,6 +36,7 @@ from .iteration import (
     Batches,
     IterationPlan,
     NextStep,
+    StepFunction,
     TrainingState,
     accuracy_of,
     compute_next,
@@ -66,6 +67,12 @@ STOP_MAX_EPOCHS = "max_epochs"
 
 class Trainer(TimeTravel):
     """Owns a network's training trajectory on one training set."""
+
+    @property
+    def step_function(self) -> StepFunction:
+        """One iteration's arithmetic: the real backward pass. Only a practice trainer (a subclass in
+        ``model.practice``, which this module never imports) gives another, with a planted bug."""
+        return compute_step_unguarded
 
     def __init__(
         self,
@@ -178,7 +185,7 @@ class Trainer(TimeTravel):
     def _compute(self, state: TrainingState) -> tuple[np.ndarray, np.ndarray, np.ndarray, StepResult]:
         """One iteration's arithmetic from ``state`` (callers hold ``_quiet``)."""
         idx, x, y = self._batches.of(state)
-        return idx, x, y, compute_step_unguarded(state.network, x, y, state.config.learning_rate)
+        return idx, x, y, self.step_function(state.network, x, y, state.config.learning_rate)
 
     def _after(self, state: TrainingState, step: StepResult, n_used: int) -> TrainingState:
         cursor = state.cursor + n_used
@@ -214,6 +221,7 @@ class Trainer(TimeTravel):
             self._pending_epoch is state and accumulated and state.cursor == 0,
             state.cursor + idx.shape[0] >= self.train_set.n_samples and state.iteration >= self._end
             and not (accumulated and self.test_set is None),
+            self.step_function,
         )
 
     def work_per_iteration(self) -> int:
