@@ -107,8 +107,10 @@ class FormulaView(QTextBrowser):
         position = 0
         for before, after, sep in zip(old, texts, seps):
             if before != after:
-                if not before or not _same_edges(before, after):
-                    return False  # an empty run has no format to keep; folding would differ: set it whole
+                if not before or not after or not _same_edges(before, after):
+                    # An empty run has no format to keep, or lets the spaces around it meet (HTML folds
+                    # them into one); folding would differ: set it whole.
+                    return False
                 edits.append((position, len(before), after))
             position += len(before) + len(sep)
         document = self.document()

@@ -78,6 +78,17 @@ def test_the_runs_predict_the_documents_text():
     assert raw_text(tags, texts) == built_whole(html).document().toRawText()
 
 
+def test_a_run_emptied_between_two_spaces_is_built_whole(qtbot):
+    """Found by the test below: "j = 1: " + "" + " · w" folds to one space in HTML; written in place the
+    document kept two."""
+    view = FormulaView()
+    qtbot.addWidget(view)
+    view.setText(chain(["0.3691", "0.3691", "", "0.3691"]))
+    html = chain(["0.3691", "", "", "0.3691"])
+    view.setText(html)
+    assert looks(view.document()) == looks(built_whole(html).document())
+
+
 # Runs a learner's numbers may never produce but a text could: spaces at the edges, doubled, entities,
 # empty runs, line breaks inside a run. Whatever comes, the document is the one setHtml builds.
 piece = st.sampled_from(["0.3691", "(−0.25)", " ", "  ", "", "a b", "&lt;", "&amp;", "\n", "7", "−", " x "])
