@@ -25,6 +25,7 @@ from typing import Any
 from ..model.errors import DataError
 from ..model.practice import mistakes as mk
 from ..model.practice.grading import grade
+from ..model.practice.planted import RULES
 from ..model.practice.worksheet import Sheet, worksheet
 from ..model.records import IterationRecord
 from .messages import QT_TRANSLATE_NOOP
@@ -90,6 +91,7 @@ class PracticeBook:
         self._checks: list[Check] = []
         self._latest: dict[tuple[str, str], Check] = {}
         self._sheets: dict[tuple[str, int | None], Sheet] = {}  # a few recent sheets, built once each
+        self._bugs: list[tuple[str, str]] = []  # Find the bug: (the rule planted, the rule named), in order
 
     # ---- checking ----------------------------------------------------------------------------
     def sheet(self, record: IterationRecord, activations: tuple[str, ...], loss: str,
@@ -126,6 +128,19 @@ class PracticeBook:
         self._checks.append(check)
         self._latest[(check.iteration_id, check.key)] = check
 
+    def name_bug(self, planted: str, named: str) -> bool:
+        """Keep the learner's naming of a planted bug; True if it is the one."""
+        self._bugs.append((planted, named))
+        return planted == named
+
+    def found(self, planted: str) -> bool:
+        """Whether the learner has named ``planted`` rightly (once found, it stays found)."""
+        return any(p == planted and n == planted for p, n in self._bugs)
+
+    @property
+    def bugs(self) -> tuple[tuple[str, str], ...]:
+        return tuple(self._bugs)
+
     # ---- reading -----------------------------------------------------------------------------
     def answers(self, record: IterationRecord) -> dict[str, Check]:
         """The latest check of each cell of ``record``'s iteration (what its sheet shows filled in)."""
@@ -160,7 +175,8 @@ class PracticeBook:
             row["mistakes"] = list(c.mistakes)
             row["gap"] = None if math.isnan(c.gap) else c.gap
             rows.append(row)
-        return {"format": FORMAT, "version": VERSION, "checks": rows}
+        return {"format": FORMAT, "version": VERSION, "checks": rows,
+                "bugs": [{"planted": p, "named": n} for p, n in self._bugs]}
 
     @classmethod
     def from_data(cls, data: object, source: str = "practice") -> PracticeBook:
@@ -178,6 +194,16 @@ class PracticeBook:
         book = cls()
         for n, row in enumerate(rows):
             book._add(_check_from(row, source, f"checks[{n}]"))
+        bugs = data.get("bugs", [])
+        if not isinstance(bugs, list):
+            raise _bad(source, "bugs", "list", bugs)
+        for n, bug in enumerate(bugs):
+            if not isinstance(bug, Mapping):
+                raise _bad(source, f"bugs[{n}]", "object", bug)
+            for field in ("planted", "named"):
+                if bug.get(field) not in RULES:
+                    raise _bad(source, f"bugs[{n}].{field}", "one of " + ", ".join(RULES), bug.get(field))
+            book._bugs.append((bug["planted"], bug["named"]))
         return book
 
 

@@ -112,6 +112,7 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, RunLoop):
         self._changes = [(at, label) for at, label in self._changes if at <= t]
 
     def _adopt(self, built: Built) -> None:
+        self.forget_bug()  # a new run: the real one kept aside is gone with the old
         self._dataset, self._trainer, self._settings = built.dataset, built.trainer, built.settings
         self._changes = []
         self._phase = None
