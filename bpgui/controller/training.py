@@ -1,6 +1,6 @@
 """The thin Qt adapter over one :class:`~bpgui.session.training.TrainingSession`.
 
-Why one module (over 500 lines, ~510): it is the one adapter of one session; most methods forward to it.
+Why one module (over 500 lines, ~545): it is the one adapter of one session; most methods forward to it.
 
 Views send intent to its slots (which call the session) and re-read what
 they show when its signals fire; nothing here decides anything the session
@@ -21,6 +21,7 @@ signal                 when
                        fault, "info" for things a learner should notice
 ``check_ready``        a gradient check for the iteration shown
 ``practice_changed``   an answer was checked (or a practice book loaded)
+``planted_changed``    (bool) a bug was planted in the backward pass, or the real one is back
 ``comparison_ready``   a comparison of modes (list of RunSummary)
 ``job_started``        (title) slow work went to the worker (or the next job started)
 ``job_progress``       (done, total)
@@ -54,7 +55,8 @@ from ..model.surface import DecisionSurface
 from ..session import jobs
 from ..session.history import History
 from ..session.messages import CONTEXT, Message, render
-from ..session.practice import MISTAKE_TEXTS, Check
+from ..session.practice import BUG_TEXTS, MISTAKE_TEXTS, Check
+from ..session.practising import BugDifference
 from ..session.running import FRAME_SECONDS, SETTLE_PARAMETERS, settle_memory
 from ..session.settings import Settings
 from ..session.training import TrainingSession
@@ -91,6 +93,7 @@ class TrainingController(QObject):
     message = Signal(str, str)
     check_ready = Signal()
     practice_changed = Signal()
+    planted_changed = Signal(bool)
     comparison_ready = Signal(object)
     job_started = Signal(str)
     job_progress = Signal(int, int)
@@ -180,6 +183,8 @@ class TrainingController(QObject):
             self.check_ready.emit()
         elif event == "practice":
             self.practice_changed.emit()
+        elif event == "planted":
+            self.planted_changed.emit(bool(value))
         elif event == "comparison":
             self.comparison_ready.emit(value)
         if event in ("selection", "structure", "unit"):
@@ -329,6 +334,34 @@ class TrainingController(QObject):
     def mistake_text(name: str) -> str:
         """What a known mistake is, in the learner's language."""
         return QCoreApplication.translate(CONTEXT, MISTAKE_TEXTS[name])
+
+    # Find the bug: the rules offered, planting one (None: at random), naming it, the real pass beside it.
+    BUG_RULES = tuple(BUG_TEXTS)
+
+    @staticmethod
+    def bug_text(rule: str) -> str:
+        return QCoreApplication.translate(CONTEXT, BUG_TEXTS[rule])
+
+    @property
+    def bug_planted(self) -> bool:
+        return self._session.bug_planted
+
+    @property
+    def planted_rule(self) -> str | None:
+        """The rule planted, once the learner has named it (None before)."""
+        return self._session.planted_rule
+
+    def plant_bug(self, rule: str | None = None) -> None:
+        self._session.plant_bug(rule)
+
+    def remove_bug(self) -> None:
+        self._session.remove_bug()
+
+    def name_bug(self, rule: str) -> bool:
+        return self._session.name_bug(rule)
+
+    def bug_difference(self) -> BugDifference | None:
+        return self._session.bug_difference()
 
     @property
     def job_running(self) -> bool:

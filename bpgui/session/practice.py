@@ -50,6 +50,19 @@ MISTAKE_TEXTS = {
                                                           "square's derivative, so gⱼ has no ½."),
 }
 
+# Find the bug: each planted rule, as the list the learner names it from (context "TrainingController").
+BUG_TEXTS = {
+    "no_slope": QT_TRANSLATE_NOOP("TrainingController", "f′ dropped: the deltas leave out the slope of the "
+                                                        "activation"),
+    "update_sign": QT_TRANSLATE_NOOP("TrainingController", "The update's sign flipped: Δp = +η ∂E/∂p"),
+    "updated_weights": QT_TRANSLATE_NOOP("TrainingController", "eₕ computed with the already updated wₕⱼ"),
+    "threshold_sign": QT_TRANSLATE_NOOP("TrainingController", "The thresholds' gradients with their sign "
+                                                              "flipped"),
+    "eta_twice": QT_TRANSLATE_NOOP("TrainingController", "η applied twice: Δp = −η·η ∂E/∂p"),
+    "wrong_index": QT_TRANSLATE_NOOP("TrainingController", "The hidden sum over the wrong index: every eₕ "
+                                                           "sums all of the next layer's weights"),
+}
+
 FORMAT = "bpgui-practice"
 VERSION = 1
 

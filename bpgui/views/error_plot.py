@@ -82,7 +82,7 @@ class ErrorPlotView(QWidget):
         self._floor: float | None = None  # where the log scale draws zeros, while it has to
         self._digits = DEFAULT_DIGITS
         self._scale = 1.0  # the text scale
-        self._pens = pens(1.0)
+        self._pens, self._alarm = pens(1.0), False
         self._x_mode = X_ITERATIONS  # the combo's current data (asked at every step, and Qt's answer costs)
         self._bar_key: tuple[int, str] | None = None  # (width, longest value) the control bar was laid out for
 
@@ -203,6 +203,12 @@ class ErrorPlotView(QWidget):
         self.set_history(np.empty(0), np.empty(0, dtype=np.int64), np.empty(0))
         self.set_current_iteration(0, 0)
         self._set_hover(None)
+
+    def set_alarm(self, on: bool) -> None:
+        """A run with a planted bug: E_k and E in the alarm colours (the window's banner says why)."""
+        if bool(on) != self._alarm:
+            self._alarm = bool(on)
+            self._apply_scale(self._scale)
 
     def set_text_scale(self, scale: float) -> None:
         """Axis ticks and titles, legend, labels, line widths and symbols at ``scale`` × their 100 % size
@@ -424,7 +430,7 @@ class ErrorPlotView(QWidget):
     def _apply_scale(self, scale: float, magnify: float = 1.0) -> None:
         """Fonts at the text scale, pens and symbols at ``scale × magnify`` (a picture's magnification:
         its painter magnifies text, but not pyqtgraph's cosmetic pens)."""
-        self._pens = p = pens(scale * magnify)
+        self._pens = p = pens(scale * magnify, self._alarm)
         scale_axes(self._plot_item, self.font(), scale, pen_width=magnify)
         self._legend.setLabelTextSize(points(BASE_TICK_POINTS, scale))
         label_font = scaled_font(self.font(), BASE_TICK_POINTS, scale)

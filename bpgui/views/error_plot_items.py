@@ -26,7 +26,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import functions as fn
 from PySide6.QtCore import QLineF, Qt
-from PySide6.QtGui import QFont, QPainter, QPen, QPicture
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .error_plot_curve import CACHED_POINTS, PIXEL_TOLERANCE, ErrorCurve, ThinCurve, uncached
@@ -69,15 +69,23 @@ class Pens:
     hover_size: float
 
 
-def pens(scale: float) -> Pens:
-    """Every line ``scale`` times as wide as at 100 % (E_k at least 1.5 px, E 3 px)."""
+# A run with a planted bug (Find the bug): its curves in an alarm red, never mistaken for a true run's.
+ALARM_COLOURS = {"iteration": "#e58a94", "epoch": "#b3001b"}
 
-    def wider(pen: QPen) -> QPen:
+
+def pens(scale: float, alarm: bool = False) -> Pens:
+    """Every line ``scale`` times as wide as at 100 % (E_k at least 1.5 px, E 3 px); ``alarm``: E_k and E
+    in the alarm colours."""
+
+    def wider(pen: QPen, colour: str = "") -> QPen:
         scaled = QPen(pen)
         scaled.setWidthF(pen.widthF() * scale)
+        if alarm and colour:
+            scaled.setColor(QColor(colour))
         return scaled
 
-    return Pens(wider(ITERATION_PEN), wider(EPOCH_PEN), wider(TEST_PEN), wider(MARKER_PEN), wider(CHANGE_PEN),
+    return Pens(wider(ITERATION_PEN, ALARM_COLOURS["iteration"]), wider(EPOCH_PEN, ALARM_COLOURS["epoch"]),
+                wider(TEST_PEN), wider(MARKER_PEN), wider(CHANGE_PEN),
                 SYMBOL_SIZE * scale, HOVER_SIZE * scale)
 
 

@@ -46,6 +46,9 @@ class WindowParts:
     check_action: QAction
     per_output_action: QAction
     worksheet_action: QAction
+    plant_bug_action: QAction
+    name_bug_action: QAction
+    remove_bug_action: QAction
     open_action: QAction
     save_action: QAction
     import_action: QAction
@@ -153,6 +156,13 @@ def make_actions(window: MainWindow) -> None:
     w.worksheet_action = act(
         translate("MainWindow", "&Worksheet…"), w.show_worksheet, ("Ctrl+Shift+W",),
         translate("MainWindow", "Compute the iteration shown yourself, cell by cell, checked as you press Enter"))
+    w.plant_bug_action = act(
+        translate("MainWindow", "Find the &bug: plant one"), lambda: c.plant_bug(), ("Ctrl+Shift+B",),
+        translate("MainWindow", "Train from iteration 0 with one wrong rule in the backward pass (which one "
+                                "is for you to find); the real run is kept"))
+    w.name_bug_action = act(translate("MainWindow", "&Name the bug…"), w.name_bug)
+    w.remove_bug_action = act(translate("MainWindow", "&Remove the bug"), c.remove_bug,
+                              tip=translate("MainWindow", "Back to the real backward pass and the run as it was"))
     keys = QKeySequence.StandardKey
     w.open_action = act(translate("MainWindow", "&Open network…"), lambda: main_files.open_network(w), (keys.Open,))
     w.save_action = act(translate("MainWindow", "&Save network…"), lambda: main_files.save_network(w), (keys.Save,))
@@ -328,6 +338,13 @@ def build_menus(window: MainWindow, language: str) -> None:
 
     practice_menu = menus.addMenu(translate("MainWindow", "&Practice"))
     practice_menu.addAction(window.worksheet_action)
+    practice_menu.addSeparator()
+    for a in (window.plant_bug_action, window.name_bug_action, window.remove_bug_action):
+        practice_menu.addAction(a)
+    chosen = practice_menu.addMenu(translate("MainWindow", "Plant a &chosen bug (teacher)"))
+    for rule in window.controller.BUG_RULES:
+        action = chosen.addAction(window.controller.bug_text(rule))
+        action.triggered.connect(lambda _=False, r=rule: window.controller.plant_bug(r))
 
     examples = menus.addMenu(translate("MainWindow", "E&xamples"))
     titles = {

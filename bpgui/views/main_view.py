@@ -175,7 +175,8 @@ def apply_view_options(window: MainWindow, refresh: bool = True) -> None:
     if refresh:
         w.refresh_numbers()  # the caption, the status line and the paths' labels are written at the digits
     w.settings_panel.set_text_scale(scale)  # it shows η and E exactly as set: no digits of its own
-    w.banner.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
+    for strip in (w.banner, w.bug_banner):
+        strip.setFont(QApplication.font())  # a style sheet keeps a widget on the font it had
     for value, action in w.digits_actions.items():
         action.setChecked(value == shown)
     fit_toolbar(w, scale)

@@ -1,6 +1,6 @@
 """The main window: topology, stepping controls, the live gradient table, the error curve.
 
-Why one module of ~540 lines: it is the one place that wires the views to the controller and
+Why one module of ~570 lines: it is the one place that wires the views to the controller and
 turns each controller signal into what every view shows; its menus, toolbar, status bar,
 file dialogs, dialogs and preferences are already in modules beside it.
 
@@ -31,7 +31,7 @@ from ..model.naming import parameter_spec
 from ..model.numbers import DEFAULT_DIGITS
 from ..model.records import RunSummary
 from ..model.text import fill
-from . import main_files, main_view
+from . import bug_hunt, main_files, main_view
 from .caption import CaptionArea
 from .decision_map import DecisionMapView
 from .derivation_panel import DerivationPanel
@@ -104,6 +104,8 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         # An error is also written here, whole and wrapped (the status bar cuts long ones off);
         # a click or the next message's expiry hides it.
         self.banner = main_view.banner(main_view.ERROR_BANNER)
+        self.bug_banner = bug_hunt.banner()  # Find the bug: shown while a bug is planted
+        box_layout.addWidget(self.bug_banner)
         box_layout.addWidget(self.banner)
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             (c.message, self.show_message),
             (c.check_ready, self._on_controller_check_ready),
             (c.practice_changed, self._refresh_worksheet),
+            (c.planted_changed, self._on_controller_planted_changed),
             (c.comparison_ready, self._on_controller_comparison_ready),
             (c.job_started, self.status_area.job_started),
             (c.job_progress, self.status_area.job_progress),
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         ]
         for signal, slot in self._controller_links:
             signal.connect(slot)
+        self._on_controller_planted_changed(c.bug_planted)  # a window rebuilt for a language, mid-hunt too
         self.topology.parameter_selected.connect(c.select_parameter)
         self.topology.unit_selected.connect(c.select_unit)
         self.derivation.factor_hovered.connect(self._on_derivation_factor_hovered)
@@ -372,6 +376,21 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             self.worksheet.set_digits(self.shown_digits)
         self.worksheet.show()
         self.worksheet.raise_()
+
+    def _on_controller_planted_changed(self, planted: bool) -> None:
+        self.bug_banner.setText(bug_hunt.banner_text())
+        self.bug_banner.setVisible(planted)
+        self.plot.set_alarm(planted)
+        self.name_bug_action.setEnabled(planted)
+        self.remove_bug_action.setEnabled(planted)
+
+    def name_bug(self) -> None:
+        """Practice → Name the bug…: right, the planted pass beside the real one; wrong, try again."""
+        right = bug_hunt.ask_name(self.controller, self)
+        if right:
+            bug_hunt.DifferenceDialog(self.controller, self.shown_digits, self).show()
+        elif right is not None:
+            self.show_message("info", self.tr("Not that one. Look again: which numbers disagree?"))
 
     def _refresh_worksheet(self) -> None:
         if self.worksheet is not None:

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BugHunt</name>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="49"/>
+        <source>A planted bug is in this backward pass. Find it with the gradient check column, the error curve and the chain rule, then Practice → Name the bug…</source>
+        <translation>这次反向传播中埋了一个错误。用梯度检验列、误差曲线和链式法则把它找出来，然后选择 练习 → 指出错误…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="57"/>
+        <source>Name the bug</source>
+        <translation>指出错误</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="58"/>
+        <source>Which rule is wrong?</source>
+        <translation>哪一条规则错了？</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="69"/>
+        <source>The planted bug beside the real backward pass</source>
+        <translation>埋入的错误与正确的反向传播对照</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="75"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="75"/>
+        <source>∂E/∂p planted</source>
+        <translation>∂E/∂p（埋错）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="76"/>
+        <source>∂E/∂p real</source>
+        <translation>∂E/∂p（正确）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="76"/>
+        <source>Δp planted</source>
+        <translation>Δp（埋错）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="77"/>
+        <source>Δp real</source>
+        <translation>Δp（正确）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="86"/>
+        <source>Name the bug first.</source>
+        <translation>请先指出错误。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="91"/>
+        <source>Found: %1. Iteration t = %2; %3 of %4 parameters differ.</source>
+        <translation>找到了：%1。第 t = %2 次迭代：%4 个参数中有 %3 个不同。</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonView</name>
     <message>
         <location filename="../../bpgui/views/comparison.py" line="36"/>
@@ -336,47 +394,47 @@
 <context>
     <name>ErrorPlotView</name>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="316"/>
+        <location filename="../../bpgui/views/error_plot.py" line="322"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="398"/>
+        <location filename="../../bpgui/views/error_plot.py" line="404"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="399"/>
+        <location filename="../../bpgui/views/error_plot.py" line="405"/>
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="400"/>
+        <location filename="../../bpgui/views/error_plot.py" line="406"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="401"/>
+        <location filename="../../bpgui/views/error_plot.py" line="407"/>
         <source>Plot against iterations t or against epochs</source>
         <translation>以迭代次数 t 或轮数为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="402"/>
+        <location filename="../../bpgui/views/error_plot.py" line="408"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="403"/>
+        <location filename="../../bpgui/views/error_plot.py" line="409"/>
         <source>Logarithmic error axis (zeros are drawn at a small positive floor)</source>
         <translation>误差轴使用对数坐标（零值画在一个很小的正下限处）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="458"/>
+        <location filename="../../bpgui/views/error_plot.py" line="464"/>
         <source>Eₖ per iteration</source>
         <translation>每次迭代的 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="570"/>
+        <location filename="../../bpgui/views/error_plot.py" line="576"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
@@ -401,32 +459,32 @@
         <translation>，测试集 E = {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="446"/>
+        <location filename="../../bpgui/views/error_plot.py" line="452"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="446"/>
+        <location filename="../../bpgui/views/error_plot.py" line="452"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="448"/>
+        <location filename="../../bpgui/views/error_plot.py" line="454"/>
         <source>error</source>
         <translation>误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="459"/>
+        <location filename="../../bpgui/views/error_plot.py" line="465"/>
         <source>E per epoch</source>
         <translation>每轮的 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="461"/>
+        <location filename="../../bpgui/views/error_plot.py" line="467"/>
         <source>test E</source>
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="552"/>
+        <location filename="../../bpgui/views/error_plot.py" line="558"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -741,7 +799,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
-        <location filename="../../bpgui/session/practice.py" line="192"/>
+        <location filename="../../bpgui/session/practice.py" line="231"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
@@ -1032,7 +1090,7 @@
         <translation>交叉熵要求目标值在 0 到 1 之间，但测试集 {name} 中有目标值 {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="84"/>
+        <location filename="../../bpgui/model/training.py" line="91"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
@@ -1048,17 +1106,17 @@
     </message>
     <message>
         <location filename="../../bpgui/model/time_travel.py" line="115"/>
-        <location filename="../../bpgui/model/training.py" line="238"/>
+        <location filename="../../bpgui/model/training.py" line="246"/>
         <source>training changed since this iteration was planned; plan it again</source>
         <translation>训练在规划这次迭代之后已改变；请重新规划</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="275"/>
+        <location filename="../../bpgui/model/training.py" line="283"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="365"/>
+        <location filename="../../bpgui/model/training.py" line="373"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
@@ -1073,7 +1131,7 @@
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="541"/>
+        <location filename="../../bpgui/model/training.py" line="549"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
@@ -1083,12 +1141,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="352"/>
+        <location filename="../../bpgui/session/training.py" line="353"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="440"/>
+        <location filename="../../bpgui/session/training.py" line="441"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1440,249 +1498,279 @@
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="115"/>
+        <location filename="../../bpgui/views/main_window.py" line="117"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="116"/>
+        <location filename="../../bpgui/views/main_window.py" line="118"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="154"/>
+        <location filename="../../bpgui/views/main_window.py" line="156"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="121"/>
+        <location filename="../../bpgui/views/main_menus.py" line="124"/>
         <source>&amp;Step</source>
         <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="122"/>
+        <location filename="../../bpgui/views/main_menus.py" line="125"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="124"/>
+        <location filename="../../bpgui/views/main_menus.py" line="127"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="125"/>
+        <location filename="../../bpgui/views/main_menus.py" line="128"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="127"/>
-        <location filename="../../bpgui/views/main_window.py" line="457"/>
+        <location filename="../../bpgui/views/main_menus.py" line="130"/>
+        <location filename="../../bpgui/views/main_window.py" line="476"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="128"/>
+        <location filename="../../bpgui/views/main_menus.py" line="131"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="130"/>
+        <location filename="../../bpgui/views/main_menus.py" line="133"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="131"/>
+        <location filename="../../bpgui/views/main_menus.py" line="134"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="133"/>
+        <location filename="../../bpgui/views/main_menus.py" line="136"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="134"/>
+        <location filename="../../bpgui/views/main_menus.py" line="137"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="137"/>
+        <location filename="../../bpgui/views/main_menus.py" line="140"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="138"/>
+        <location filename="../../bpgui/views/main_menus.py" line="141"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="140"/>
+        <location filename="../../bpgui/views/main_menus.py" line="143"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="141"/>
+        <location filename="../../bpgui/views/main_menus.py" line="144"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="143"/>
+        <location filename="../../bpgui/views/main_menus.py" line="146"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="144"/>
+        <location filename="../../bpgui/views/main_menus.py" line="147"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="146"/>
+        <location filename="../../bpgui/views/main_menus.py" line="149"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="147"/>
+        <location filename="../../bpgui/views/main_menus.py" line="150"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="150"/>
+        <location filename="../../bpgui/views/main_menus.py" line="153"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="151"/>
+        <location filename="../../bpgui/views/main_menus.py" line="154"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="154"/>
+        <location filename="../../bpgui/views/main_menus.py" line="157"/>
         <source>&amp;Worksheet…</source>
         <translation>练习表(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="155"/>
+        <location filename="../../bpgui/views/main_menus.py" line="158"/>
         <source>Compute the iteration shown yourself, cell by cell, checked as you press Enter</source>
         <translation>自己动手计算当前这次迭代，逐格填写，按回车即检查</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="157"/>
+        <location filename="../../bpgui/views/main_menus.py" line="160"/>
+        <source>Find the &amp;bug: plant one</source>
+        <translation>找错误(&amp;B)：埋入一个</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="161"/>
+        <source>Train from iteration 0 with one wrong rule in the backward pass (which one is for you to find); the real run is kept</source>
+        <translation>从第 0 次迭代起，用一条错误规则的反向传播训练（是哪一条由你来找）；正确的训练过程会被保留</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="163"/>
+        <source>&amp;Name the bug…</source>
+        <translation>指出错误(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="164"/>
+        <source>&amp;Remove the bug</source>
+        <translation>移除错误(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="165"/>
+        <source>Back to the real backward pass and the run as it was</source>
+        <translation>回到正确的反向传播和原来的训练过程</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="167"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="158"/>
+        <location filename="../../bpgui/views/main_menus.py" line="168"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="159"/>
+        <location filename="../../bpgui/views/main_menus.py" line="169"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="160"/>
+        <location filename="../../bpgui/views/main_menus.py" line="170"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="162"/>
+        <location filename="../../bpgui/views/main_menus.py" line="172"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="164"/>
+        <location filename="../../bpgui/views/main_menus.py" line="174"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="166"/>
+        <location filename="../../bpgui/views/main_menus.py" line="176"/>
         <source>Export &amp;map picture (PNG/SVG)…</source>
         <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="168"/>
+        <location filename="../../bpgui/views/main_menus.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="169"/>
+        <location filename="../../bpgui/views/main_menus.py" line="179"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="172"/>
+        <location filename="../../bpgui/views/main_menus.py" line="182"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="175"/>
+        <location filename="../../bpgui/views/main_menus.py" line="185"/>
         <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
         <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="179"/>
+        <location filename="../../bpgui/views/main_menus.py" line="189"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="180"/>
+        <location filename="../../bpgui/views/main_menus.py" line="190"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="181"/>
+        <location filename="../../bpgui/views/main_menus.py" line="191"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="182"/>
+        <location filename="../../bpgui/views/main_menus.py" line="192"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="184"/>
+        <location filename="../../bpgui/views/main_menus.py" line="194"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="185"/>
+        <location filename="../../bpgui/views/main_menus.py" line="195"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="197"/>
+        <location filename="../../bpgui/views/main_menus.py" line="207"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="329"/>
+        <location filename="../../bpgui/views/main_menus.py" line="339"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="366"/>
+        <location filename="../../bpgui/views/main_menus.py" line="344"/>
+        <source>Plant a &amp;chosen bug (teacher)</source>
+        <translation>埋入指定的错误（教师）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="383"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="371"/>
+        <location filename="../../bpgui/views/main_menus.py" line="388"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="384"/>
+        <location filename="../../bpgui/views/main_menus.py" line="401"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="385"/>
+        <location filename="../../bpgui/views/main_menus.py" line="402"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="390"/>
+        <location filename="../../bpgui/views/main_menus.py" line="407"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -1692,154 +1780,159 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="221"/>
+        <location filename="../../bpgui/views/main_menus.py" line="231"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="291"/>
+        <location filename="../../bpgui/views/main_menus.py" line="301"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="291"/>
+        <location filename="../../bpgui/views/main_menus.py" line="301"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="231"/>
+        <location filename="../../bpgui/views/main_menus.py" line="241"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="174"/>
+        <location filename="../../bpgui/views/main_menus.py" line="184"/>
         <source>What each unit &amp;learned, inside it</source>
         <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="189"/>
+        <location filename="../../bpgui/views/main_menus.py" line="199"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="191"/>
+        <location filename="../../bpgui/views/main_menus.py" line="201"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="193"/>
+        <location filename="../../bpgui/views/main_menus.py" line="203"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="196"/>
+        <location filename="../../bpgui/views/main_menus.py" line="206"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="199"/>
+        <location filename="../../bpgui/views/main_menus.py" line="209"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="243"/>
+        <location filename="../../bpgui/views/main_menus.py" line="253"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="246"/>
+        <location filename="../../bpgui/views/main_menus.py" line="256"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="298"/>
+        <location filename="../../bpgui/views/main_menus.py" line="308"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="307"/>
+        <location filename="../../bpgui/views/main_menus.py" line="317"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="309"/>
+        <location filename="../../bpgui/views/main_menus.py" line="319"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="316"/>
+        <location filename="../../bpgui/views/main_menus.py" line="326"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="332"/>
+        <location filename="../../bpgui/views/main_menus.py" line="349"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="334"/>
+        <location filename="../../bpgui/views/main_menus.py" line="351"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="335"/>
+        <location filename="../../bpgui/views/main_menus.py" line="352"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="336"/>
+        <location filename="../../bpgui/views/main_menus.py" line="353"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="345"/>
+        <location filename="../../bpgui/views/main_menus.py" line="362"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="350"/>
+        <location filename="../../bpgui/views/main_menus.py" line="367"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="353"/>
+        <location filename="../../bpgui/views/main_menus.py" line="370"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="360"/>
+        <location filename="../../bpgui/views/main_menus.py" line="377"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="361"/>
+        <location filename="../../bpgui/views/main_window.py" line="365"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="385"/>
+        <location filename="../../bpgui/views/main_window.py" line="393"/>
+        <source>Not that one. Look again: which numbers disagree?</source>
+        <translation>不是这一个。再看看：哪些数对不上？</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="404"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="396"/>
+        <location filename="../../bpgui/views/main_window.py" line="415"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="398"/>
+        <location filename="../../bpgui/views/main_window.py" line="417"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="433"/>
+        <location filename="../../bpgui/views/main_window.py" line="452"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="433"/>
+        <location filename="../../bpgui/views/main_window.py" line="452"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1875,7 +1968,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="457"/>
+        <location filename="../../bpgui/views/main_window.py" line="476"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -1885,12 +1978,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="474"/>
+        <location filename="../../bpgui/views/main_window.py" line="493"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="474"/>
+        <location filename="../../bpgui/views/main_window.py" line="493"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2842,23 +2935,23 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="190"/>
+        <location filename="../../bpgui/session/training.py" line="191"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="221"/>
+        <location filename="../../bpgui/session/training.py" line="222"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="225"/>
+        <location filename="../../bpgui/session/training.py" line="226"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="302"/>
+        <location filename="../../bpgui/session/training.py" line="303"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -2878,62 +2971,62 @@ mini-batch: one update per B samples</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="150"/>
+        <location filename="../../bpgui/session/training.py" line="151"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="156"/>
+        <location filename="../../bpgui/session/training.py" line="157"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="288"/>
+        <location filename="../../bpgui/session/training.py" line="289"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="323"/>
+        <location filename="../../bpgui/session/training.py" line="324"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="357"/>
+        <location filename="../../bpgui/session/training.py" line="358"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="382"/>
+        <location filename="../../bpgui/session/training.py" line="383"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="386"/>
+        <location filename="../../bpgui/session/training.py" line="387"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="395"/>
+        <location filename="../../bpgui/session/training.py" line="396"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="406"/>
+        <location filename="../../bpgui/session/training.py" line="407"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="413"/>
+        <location filename="../../bpgui/session/training.py" line="414"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="416"/>
+        <location filename="../../bpgui/session/training.py" line="417"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="460"/>
+        <location filename="../../bpgui/session/training.py" line="461"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -2953,39 +3046,74 @@ mini-batch: one update per B samples</source>
         <translation>已到第 %1 轮末尾（t = %2）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="34"/>
+        <location filename="../../bpgui/session/practice.py" line="35"/>
         <source>The sign is flipped: the update must go down the gradient, Δp = −η ∂E/∂p.</source>
         <translation>符号反了：更新必须沿梯度下降方向，Δp = −η ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="36"/>
+        <location filename="../../bpgui/session/practice.py" line="37"/>
         <source>f′ is left out: the delta needs the slope of the unit&apos;s activation (for the sigmoid, ŷⱼ(1 − ŷⱼ) or bₕ(1 − bₕ)).</source>
         <translation>漏掉了 f′：梯度项需要乘以该单元激活函数的导数（对 Sigmoid 是 ŷⱼ(1 − ŷⱼ) 或 bₕ(1 − bₕ)）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="39"/>
+        <location filename="../../bpgui/session/practice.py" line="40"/>
         <source>eₕ used the already updated wₕⱼ: the backward pass uses the weights of the forward pass, before any update.</source>
         <translation>eₕ 用了已经更新过的 wₕⱼ：反向传播应使用前向传播时的权值，即更新之前的值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="43"/>
+        <location filename="../../bpgui/session/practice.py" line="44"/>
         <source>The wrong end of the weight: ∂Eₖ/∂vᵢₕ takes xᵢ (the input it comes from), not bₕ; ∂Eₖ/∂wₕⱼ takes bₕ, not ŷⱼ.</source>
         <translation>用错了连接权的一端：∂Eₖ/∂vᵢₕ 乘的是 xᵢ（它来自的输入），不是 bₕ；∂Eₖ/∂wₕⱼ 乘的是 bₕ，不是 ŷⱼ。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="46"/>
+        <location filename="../../bpgui/session/practice.py" line="47"/>
         <source>The threshold is added instead of subtracted: bₕ = f(αₕ − γₕ), and so ∂Eₖ/∂γₕ = +eₕ.</source>
         <translation>阈值被加上而不是减去：bₕ = f(αₕ − γₕ)，因此 ∂Eₖ/∂γₕ = +eₕ。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="48"/>
+        <location filename="../../bpgui/session/practice.py" line="49"/>
         <source>The ½ of Eₖ is kept: it only cancels the 2 of the square&apos;s derivative, so gⱼ has no ½.</source>
         <translation>保留了 Eₖ 中的 ½：它只是用来抵消平方求导得到的 2，所以 gⱼ 中没有 ½。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="42"/>
+        <location filename="../../bpgui/session/practice.py" line="55"/>
+        <source>f′ dropped: the deltas leave out the slope of the activation</source>
+        <translation>漏掉 f′：梯度项没有乘激活函数的导数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="57"/>
+        <source>The update&apos;s sign flipped: Δp = +η ∂E/∂p</source>
+        <translation>更新的符号反了：Δp = +η ∂E/∂p</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="58"/>
+        <source>eₕ computed with the already updated wₕⱼ</source>
+        <translation>用已经更新过的 wₕⱼ 计算 eₕ</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="59"/>
+        <source>The thresholds&apos; gradients with their sign flipped</source>
+        <translation>阈值的梯度符号反了</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="61"/>
+        <source>η applied twice: Δp = −η·η ∂E/∂p</source>
+        <translation>η 乘了两次：Δp = −η·η ∂E/∂p</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="62"/>
+        <source>The hidden sum over the wrong index: every eₕ sums all of the next layer&apos;s weights</source>
+        <translation>隐层求和用错了下标：每个 eₕ 都对下一层的全部权值求和</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="43"/>
         <source>η is forgotten: the update is Δp = −η ∂E/∂p.</source>
         <translation>忘了乘 η：更新量是 Δp = −η ∂E/∂p。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practising.py" line="109"/>
+        <source>A bug is planted in the backward pass, from iteration 0: find it.</source>
+        <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>
 </context>
 <context>
@@ -3026,42 +3154,42 @@ mini-batch: one update per B samples</source>
         <translation>从开头往后隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="152"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="154"/>
         <source>Iteration t = %1, its first sample. The network is large: the cells of the selected parameter&apos;s path.</source>
         <translation>第 t = %1 次迭代，取其第一个样本。网络较大：只列出所选参数所在路径上的各格。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="155"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="157"/>
         <source>Iteration t = %1, its first sample: compute each value and press Enter to check it.</source>
         <translation>第 t = %1 次迭代，取其第一个样本：算出每个值，按回车检查。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="171"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="173"/>
         <source>Given at this level</source>
         <translation>本级别已给出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="188"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="190"/>
         <source>Score: %1 of %2 right</source>
         <translation>得分：%2 次中答对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="202"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="204"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="205"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="207"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="205"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="207"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="206"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="208"/>
         <source>✗ Not right: %1.</source>
         <translation>✗ 不对：%1。</translation>
     </message>
