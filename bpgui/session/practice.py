@@ -63,6 +63,7 @@ BUG_TEXTS = {
                                                            "sums all of the next layer's weights"),
 }
 
+PREDICTION = "predict:"  # a prediction's key: this, then its cell's key (apart from the worksheet's answers)
 FORMAT = "bpgui-practice"
 VERSION = 1
 
@@ -119,8 +120,9 @@ class PracticeBook:
         return sheet
 
     def check(self, record: IterationRecord, activations: tuple[str, ...], loss: str, key: str, text: str,
-              focus: int | None = None) -> Check:
-        """Grade ``text`` as the learner's value of cell ``key``; keep and return the check.
+              focus: int | None = None, as_key: str | None = None) -> Check:
+        """Grade ``text`` as the learner's value of cell ``key``; keep and return the check (filed under
+        ``as_key``: a prediction is "predict:" and the cell's key, apart from the worksheet's answer).
 
         Raises ``AnswerError`` (not a number, too few digits) or ``KeyError`` (no such cell) and keeps
         nothing then.
@@ -132,8 +134,8 @@ class PracticeBook:
         if not verdict.right:
             names = tuple(m.name for m in mk.diagnose(text, cell, mk.mistakes(cell, record, activations, loss)))
         gap = verdict.gap if math.isfinite(verdict.gap) else math.nan
-        check = Check(sheet.iteration, fingerprint(record), key, cell.quantity, verdict.answer.text, verdict.right,
-                      cell.value, gap, names)
+        check = Check(sheet.iteration, fingerprint(record), as_key or key, cell.quantity, verdict.answer.text,
+                      verdict.right, cell.value, gap, names)
         self._add(check)
         return check
 
@@ -158,7 +160,7 @@ class PracticeBook:
     def answers(self, record: IterationRecord) -> dict[str, Check]:
         """The latest check of each cell of ``record``'s iteration (what its sheet shows filled in)."""
         fp = fingerprint(record)
-        return {key: c for (f, key), c in self._latest.items() if f == fp}
+        return {key: c for (f, key), c in self._latest.items() if f == fp and not key.startswith(PREDICTION)}
 
     @property
     def checks(self) -> tuple[Check, ...]:

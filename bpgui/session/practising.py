@@ -21,14 +21,34 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..model.backprop import compute_step
+from ..model.closed_forms import RecordEnv
+from ..model.formula import Eq
+from ..model.phases import PhaseView
 from ..model.practice.planted import RULES, visible
 from ..model.practice.planted_training import PlantedTrainer
-from ..model.practice.worksheet import Sheet
+from ..model.practice.reveal import reveal_line, revealed
+from ..model.practice.worksheet import Cell, Sheet
+from ..model.records import IterationRecord
 from ..model.training import Trainer
 from .core import SessionCore
 from .messages import QT_TRANSLATE_NOOP
-from .practice import Check, PracticeBook
+from .practice import PREDICTION, Check, PracticeBook
 from .settings import Settings
+
+
+class Prompt(NamedTuple):
+    """Predict, then reveal: the cell the next phase reveals, asked before it is shown."""
+
+    cell: Cell
+    record: IterationRecord  # the iteration the phase belongs to
+    at: tuple[int, int | None]  # (state version, phase shown) when asked: anything else makes it stale
+
+
+class Prediction(NamedTuple):
+    """A prediction checked, with the reveal line of its cell."""
+
+    check: Check
+    line: Eq
 
 
 class BugDifference(NamedTuple):
@@ -45,8 +65,15 @@ class Practising(SessionCore):
     """The worksheet and the practice book of a session."""
 
     _book: PracticeBook | None = None
+    _predicting = False
+    _prompt: Prompt | None = None
+    _turn = 0  # "in turn": which of the cells a phase reveals is asked next
+    _predict_quantity: str | None = None  # the quantity the learner chose to predict (None: in turn)
     # While a bug is planted: the real run kept aside (its trainer, setting marks, undo steps, settings).
     _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
+
+    def step_phase(self) -> None:  # PhaseSteps' (before this mixin in the session's order)
+        raise NotImplementedError
 
     @property
     def practice(self) -> PracticeBook:
@@ -161,3 +188,75 @@ class Practising(SessionCore):
         true = compute_step(before, record.inputs, record.targets, record.learning_rate)
         return BugDifference(record.iteration, record.flat_gradients, true.gradients, record.flat_updates,
                              true.updates)
+
+    # ---- predict, then reveal ---------------------------------------------------------------------
+    @property
+    def predicting(self) -> bool:
+        return self._predicting
+
+    def set_predicting(self, on: bool, quantity: str | None = None) -> None:
+        """Practice: before a phase reveals its values, ask for a prediction of one (``quantity``: only that
+        kind, e.g. "output"; None: each phase's cells in turn)."""
+        self._predicting, self._predict_quantity, self._prompt = bool(on), quantity, None
+        self._emit("predict", None)
+
+    @property
+    def prompt(self) -> Prompt | None:
+        """The prediction asked for, if it still belongs to what is shown."""
+        p = self._prompt
+        return p if p is not None and p.at == (self._state_version, self._phase) else None
+
+    def _next_phase(self) -> tuple[IterationRecord, PhaseView | None, PhaseView]:
+        """The record the next phase shows, and what is shown before and after it."""
+        views, phase = self._phase_views, self._phase
+        if phase is None or phase == len(views) - 1:
+            return self._trainer.preview(), None, views[0]
+        assert self._phase_record is not None
+        return self._phase_record, views[phase], views[phase + 1]
+
+    def request_phase(self) -> None:
+        """Step phase, as a learner practising does: first the prediction of a value it reveals (announced
+        as "predict" with the prompt), then the phase (:meth:`answer_prediction`, :meth:`skip_prediction`)."""
+        if not self._predicting:
+            self.step_phase()
+            return
+        self.pause()
+        if self.prompt is not None:
+            self._emit("predict", self._prompt)
+            return
+        record, before, after = self._next_phase()
+        net = self.network
+        sheet = self.practice.sheet(record, net.activations, net.loss, self._focus())
+        cells = [c for c in revealed(sheet.cells, before, after)
+                 if self._predict_quantity is None or c.quantity == self._predict_quantity]
+        if not cells:
+            self.step_phase()
+            return
+        cell = cells[self._turn % len(cells)]
+        self._turn += 1
+        self._prompt = Prompt(cell, record, (self._state_version, self._phase))
+        self._emit("predict", self._prompt)
+
+    def answer_prediction(self, text: str) -> Prediction:
+        """Grade ``text`` as the prediction asked for (kept in the book), then reveal the phase. Raises
+        ``AnswerError`` (nothing kept, nothing revealed) or ``KeyError`` when nothing is asked."""
+        prompt = self.prompt
+        if prompt is None:
+            raise KeyError("no prediction asked")
+        net = self.network
+        check = self.practice.check(prompt.record, net.activations, net.loss, prompt.cell.key, text,
+                                    self._focus(), as_key=PREDICTION + prompt.cell.key)
+        line = reveal_line(prompt.cell, RecordEnv(prompt.record, net.activations), 4)
+        self._prompt = None
+        self.step_phase()
+        self._emit("practice", check)
+        return Prediction(check, line)
+
+    def skip_prediction(self) -> None:
+        """Reveal the phase without a prediction."""
+        self._prompt = None
+        self.step_phase()
+
+    def reveal_line(self, cell: Cell, digits: int) -> Eq:
+        """``cell``'s line with the numbers of the iteration shown."""
+        return reveal_line(cell, RecordEnv(self.display_record(), self.network.activations), digits)

@@ -1,0 +1,65 @@
+"""Predict, then reveal, in the session: asked before each phase, graded, revealed, kept, never stale."""
+
+from __future__ import annotations
+
+import pytest
+
+from bpgui.model.practice.grading import AnswerError, rounded_text
+
+
+def test_each_phase_asks_for_one_value_it_reveals_then_reveals_it(session, recorder):
+    session.set_predicting(True)
+    asked = []
+    for _ in range(len(session.phase_plan) * 2):  # two iterations, phase by phase
+        phase_before = session.phase_view
+        session.request_phase()
+        prompt = session.prompt
+        assert prompt is not None and session.phase_view is phase_before  # asked, not revealed yet
+        asked.append(prompt.cell.key)
+        prediction = session.answer_prediction(rounded_text(prompt.cell.value, 4))
+        assert prediction.check.right and prediction.check.key == "predict:" + prompt.cell.key
+        assert session.phase_view is not phase_before  # revealed
+        shown = session.display_record()
+        assert shown.iteration == prompt.record.iteration
+        assert prediction.line.sides[-1].evaluate(None, {}) == prompt.cell.value
+    assert len(asked) == 2 * len(session.phase_plan)
+    assert session.practice.score() == (len(asked), len(asked))
+    assert session.worksheet_answers() == {}  # predictions are not worksheet answers
+
+
+def test_a_wrong_prediction_is_kept_and_a_refused_one_reveals_nothing(session):
+    session.set_predicting(True)
+    session.request_phase()
+    prompt = session.prompt
+    with pytest.raises(AnswerError):
+        session.answer_prediction("maybe")
+    assert session.prompt == prompt and session.phase_view is None
+    prediction = session.answer_prediction(rounded_text(prompt.cell.value * 2 + 1, 3))
+    assert not prediction.check.right and session.practice.missed() == [(prompt.cell.quantity, 1)]
+
+
+def test_a_chosen_quantity_is_asked_only_when_a_phase_reveals_it(session):
+    session.set_predicting(True, quantity="output_delta")
+    for _ in range(3):  # the forward phases and the error reveal no g_j: each goes by at once
+        session.request_phase()
+        assert session.prompt is None
+    session.request_phase()
+    assert session.prompt is not None and session.prompt.cell.quantity == "output_delta"
+    assert session.phase_view.error_known
+
+
+def test_anything_else_the_learner_does_makes_the_prompt_stale(session):
+    session.set_predicting(True)
+    session.request_phase()
+    assert session.prompt is not None
+    session.step()
+    assert session.prompt is None
+    with pytest.raises(KeyError):
+        session.answer_prediction("0.5")
+    session.request_phase()
+    session.skip_prediction()
+    assert session.prompt is None and session.phase_view is not None
+    session.set_predicting(False)
+    before = session.phase_view
+    session.request_phase()  # not practising: the phase at once
+    assert session.prompt is None and session.phase_view is not before
