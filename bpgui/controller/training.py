@@ -1,6 +1,6 @@
 """The thin Qt adapter over one :class:`~bpgui.session.training.TrainingSession`.
 
-Why one module (over 500 lines, ~545): it is the one adapter of one session; most methods forward to it.
+Why one module (over 500 lines, ~575): it is the one adapter of one session; most methods forward to it.
 
 Views send intent to its slots (which call the session) and re-read what
 they show when its signals fire; nothing here decides anything the session
@@ -22,6 +22,7 @@ signal                 when
 ``check_ready``        a gradient check for the iteration shown
 ``practice_changed``   an answer was checked (or a practice book loaded)
 ``planted_changed``    (bool) a bug was planted in the backward pass, or the real one is back
+``predict_asked``      (Prompt or None) practising: predict a value before the phase shows it
 ``comparison_ready``   a comparison of modes (list of RunSummary)
 ``job_started``        (title) slow work went to the worker (or the next job started)
 ``job_progress``       (done, total)
@@ -56,7 +57,7 @@ from ..session import jobs
 from ..session.history import History
 from ..session.messages import CONTEXT, Message, render
 from ..session.practice import BUG_TEXTS, MISTAKE_TEXTS, Check
-from ..session.practising import BugDifference
+from ..session.practising import BugDifference, Prediction, Prompt
 from ..session.running import FRAME_SECONDS, SETTLE_PARAMETERS, settle_memory
 from ..session.settings import Settings
 from ..session.training import TrainingSession
@@ -94,6 +95,7 @@ class TrainingController(QObject):
     check_ready = Signal()
     practice_changed = Signal()
     planted_changed = Signal(bool)
+    predict_asked = Signal(object)
     comparison_ready = Signal(object)
     job_started = Signal(str)
     job_progress = Signal(int, int)
@@ -185,6 +187,8 @@ class TrainingController(QObject):
             self.practice_changed.emit()
         elif event == "planted":
             self.planted_changed.emit(bool(value))
+        elif event == "predict":
+            self.predict_asked.emit(value)
         elif event == "comparison":
             self.comparison_ready.emit(value)
         if event in ("selection", "structure", "unit"):
@@ -335,6 +339,33 @@ class TrainingController(QObject):
         """What a known mistake is, in the learner's language."""
         return QCoreApplication.translate(CONTEXT, MISTAKE_TEXTS[name])
 
+    # Predict, then reveal: practice on or off, the question asked, the answer (then the phase), skipping it.
+    @property
+    def predicting(self) -> bool:
+        return self._session.predicting
+
+    def set_predicting(self, on: bool, quantity: str | None = None) -> None:
+        self._session.set_predicting(on, quantity)
+
+    @property
+    def prompt(self) -> Prompt | None:
+        return self._session.prompt
+
+    def answer_prediction(self, text: str, digits: int = DEFAULT_DIGITS) -> Prediction | str:
+        """The prediction checked and the phase revealed (its line at ``digits``), or (nothing kept) why
+        the text was refused."""
+        try:
+            return self._session.answer_prediction(text, digits)
+        except BpguiError as exc:
+            return localized(exc)
+
+    def prediction_score(self) -> tuple[int, int]:
+        """(right, made) of the session's predictions."""
+        return self._session.practice.prediction_score()
+
+    def skip_prediction(self) -> None:
+        self._session.skip_prediction()
+
     # Find the bug: the rules offered, planting one (None: at random), naming it, the real pass beside it.
     BUG_RULES = tuple(BUG_TEXTS)
 
@@ -412,7 +443,7 @@ class TrainingController(QObject):
         self._session.set_per_output(on)
 
     def step_phase(self) -> None:
-        self._session.step_phase()
+        self._session.request_phase()  # practising: the prediction is asked first (predict_asked)
 
     def step_phase_back(self) -> None:
         self._session.step_phase_back()

@@ -170,6 +170,11 @@ class PracticeBook:
         """(right, checked) over the whole session."""
         return sum(c.right for c in self._checks), len(self._checks)
 
+    def prediction_score(self) -> tuple[int, int]:
+        """(right, made) of the predictions alone."""
+        made = [c for c in self._checks if c.key.startswith(PREDICTION)]
+        return sum(c.right for c in made), len(made)
+
     def missed(self) -> list[tuple[str, int]]:
         """The quantities answered wrong, most often first (ties in the sheet's order of quantities)."""
         counts = Counter(c.quantity for c in self._checks if not c.right)

@@ -237,7 +237,7 @@ class Practising(SessionCore):
         self._prompt = Prompt(cell, record, (self._state_version, self._phase))
         self._emit("predict", self._prompt)
 
-    def answer_prediction(self, text: str) -> Prediction:
+    def answer_prediction(self, text: str, digits: int = 4) -> Prediction:
         """Grade ``text`` as the prediction asked for (kept in the book), then reveal the phase. Raises
         ``AnswerError`` (nothing kept, nothing revealed) or ``KeyError`` when nothing is asked."""
         prompt = self.prompt
@@ -246,7 +246,7 @@ class Practising(SessionCore):
         net = self.network
         check = self.practice.check(prompt.record, net.activations, net.loss, prompt.cell.key, text,
                                     self._focus(), as_key=PREDICTION + prompt.cell.key)
-        line = reveal_line(prompt.cell, RecordEnv(prompt.record, net.activations), 4)
+        line = reveal_line(prompt.cell, RecordEnv(prompt.record, net.activations), digits)
         self._prompt = None
         self.step_phase()
         self._emit("practice", check)

@@ -46,6 +46,7 @@ class WindowParts:
     check_action: QAction
     per_output_action: QAction
     worksheet_action: QAction
+    predict_action: QAction
     plant_bug_action: QAction
     name_bug_action: QAction
     remove_bug_action: QAction
@@ -156,6 +157,10 @@ def make_actions(window: MainWindow) -> None:
     w.worksheet_action = act(
         translate("MainWindow", "&Worksheet…"), w.show_worksheet, ("Ctrl+Shift+W",),
         translate("MainWindow", "Compute the iteration shown yourself, cell by cell, checked as you press Enter"))
+    w.predict_action = act(
+        translate("MainWindow", "&Predict before each phase"), w.set_predicting, ("Ctrl+Shift+P",),
+        translate("MainWindow", "Step phase first asks you to predict a value the phase will show"),
+        checkable=True)
     w.plant_bug_action = act(
         translate("MainWindow", "Find the &bug: plant one"), lambda: c.plant_bug(), ("Ctrl+Shift+B",),
         translate("MainWindow", "Train from iteration 0 with one wrong rule in the backward pass (which one "
@@ -337,6 +342,7 @@ def build_menus(window: MainWindow, language: str) -> None:
     view_menu.addAction(window.settings_dock.toggleViewAction())
 
     practice_menu = menus.addMenu(translate("MainWindow", "&Practice"))
+    practice_menu.addAction(window.predict_action)
     practice_menu.addAction(window.worksheet_action)
     practice_menu.addSeparator()
     for a in (window.plant_bug_action, window.name_bug_action, window.remove_bug_action):

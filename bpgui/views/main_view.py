@@ -170,6 +170,7 @@ def apply_view_options(window: MainWindow, refresh: bool = True) -> None:
     views += [dialog.view for dialog in (w.comparison,) if dialog is not None]
     views += [dialog.lab for dialog in (w.perceptron,) if dialog is not None]
     apply_to_views(views, scale, shown)
+    w.predict_bar.set_digits(shown)
     if w.worksheet is not None:
         w.worksheet.set_digits(shown)
     if refresh:

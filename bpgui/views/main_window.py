@@ -1,6 +1,6 @@
 """The main window: topology, stepping controls, the live gradient table, the error curve.
 
-Why one module of ~570 lines: it is the one place that wires the views to the controller and
+Why one module of ~585 lines: it is the one place that wires the views to the controller and
 turns each controller signal into what every view shows; its menus, toolbar, status bar,
 file dialogs, dialogs and preferences are already in modules beside it.
 
@@ -42,6 +42,7 @@ from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
 from .language import SYSTEM, current_language, install_language
 from .main_menus import WindowParts, apply_icons, build_menus, build_toolbar, fit_toolbar, make_actions, plain_text
 from .phase_text import phase_caption
+from .predict_bar import PredictBar
 from .preferences import remembered_settings, restore_preferences, save_preferences, settings_replaced
 from .presentation import Presentation, ReadoutBar
 from .run_cadence import RunCadence
@@ -105,7 +106,9 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         # a click or the next message's expiry hides it.
         self.banner = main_view.banner(main_view.ERROR_BANNER)
         self.bug_banner = bug_hunt.banner()  # Find the bug: shown while a bug is planted
+        self.predict_bar = PredictBar(self.controller)  # Predict before each phase: shown while practising
         box_layout.addWidget(self.bug_banner)
+        box_layout.addWidget(self.predict_bar)
         box_layout.addWidget(self.banner)
         box_layout.addWidget(self.caption)
         box_layout.addWidget(self.topology, 1)
@@ -210,6 +213,8 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             (c.check_ready, self._on_controller_check_ready),
             (c.practice_changed, self._refresh_worksheet),
             (c.planted_changed, self._on_controller_planted_changed),
+            (c.predict_asked, self.predict_bar.ask),
+            (c.state_changed, self.predict_bar.stale),
             (c.comparison_ready, self._on_controller_comparison_ready),
             (c.job_started, self.status_area.job_started),
             (c.job_progress, self.status_area.job_progress),
@@ -391,6 +396,10 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             bug_hunt.DifferenceDialog(self.controller, self.shown_digits, self).show()
         elif right is not None:
             self.show_message("info", self.tr("Not that one. Look again: which numbers disagree?"))
+
+    def set_predicting(self, on: bool) -> None:
+        """Practice → Predict before each phase."""
+        self.controller.set_predicting(on, self.predict_bar.quantity.currentData())
 
     def _refresh_worksheet(self) -> None:
         if self.worksheet is not None:

@@ -1,0 +1,50 @@
+"""Practice → Predict before each phase, as a learner does it with the keyboard."""
+
+from __future__ import annotations
+
+from bpgui.model.numbers import format_number
+from bpgui.model.practice.grading import rounded_text
+
+
+def test_step_phase_asks_first_then_reveals_with_the_numbers(window, user):
+    c = window.controller
+    bar = window.predict_bar
+    assert not bar.isVisible()
+    window.predict_action.trigger()
+    assert bar.isVisible() and not bar.reveal.isEnabled()
+    window.phase_action.trigger()
+    prompt = c.prompt
+    assert prompt is not None and c.phase_view is None  # asked; nothing shown yet
+    assert prompt.cell.formula.lhs.html() in bar.question.text() and bar.reveal.isEnabled()
+    user.type_into(bar.answer, rounded_text(prompt.cell.value, 3))
+    assert c.phase_view is not None and c.prompt is None  # revealed
+    shown = bar.result.text()
+    assert shown.startswith('<span style="color: ') and "✓" in shown
+    assert format_number(prompt.cell.value, window.shown_digits) in shown and " = " in shown
+    assert bar.score.text() == "Predictions: 1 of 1 right" and not bar.reveal.isEnabled()
+
+
+def test_a_refused_prediction_reveals_nothing_and_skip_reveals_without_one(window, user):
+    c = window.controller
+    window.predict_action.trigger()
+    window.phase_action.trigger()
+    user.type_into(bar_answer := window.predict_bar.answer, "<b>soon</b>")
+    assert c.phase_view is None and c.prompt is not None
+    assert "&lt;b&gt;" in window.predict_bar.result.text()  # what was typed is shown as text, never markup
+    assert bar_answer.text() == "<b>soon</b>"
+    user.click(window.predict_bar.skip)
+    assert c.phase_view is not None and c.prediction_score() == (0, 0)
+
+
+def test_a_step_makes_the_question_stale_and_turning_practice_off_hides_the_bar(window):
+    c = window.controller
+    window.predict_action.trigger()
+    window.phase_action.trigger()
+    assert window.predict_bar.reveal.isEnabled()
+    c.step()
+    assert c.prompt is None and not window.predict_bar.reveal.isEnabled()
+    window.predict_action.trigger()
+    assert not c.predicting and not window.predict_bar.isVisible()
+    before = c.phase_view
+    window.phase_action.trigger()
+    assert c.phase_view is not before  # not practising: Step phase shows the phase at once
