@@ -22,6 +22,7 @@ import numpy as np
 
 from ..model.backprop import compute_step
 from ..model.closed_forms import RecordEnv
+from ..model.errors import BpguiError
 from ..model.formula import Eq
 from ..model.phases import PhaseView
 from ..model.practice.planted import RULES, visible
@@ -84,22 +85,32 @@ class Practising(SessionCore):
     def _focus(self) -> int | None:
         return self._selected if 0 <= self._selected < self.network.n_parameters else None
 
+    def _sheet_record(self) -> IterationRecord:
+        """The iteration the learner computes: the next one, from the parameters now (its numbers are not
+        on screen yet); while its phases are shown, that one."""
+        if self._phase is not None and self._phase_record is not None:
+            return self._phase_record
+        try:
+            return self._trainer.preview()
+        except BpguiError:  # a next iteration that diverges: the one shown
+            return self.display_record()
+
     def worksheet(self) -> Sheet:
-        """The worksheet of the iteration shown (a big network's: the selected parameter's path)."""
+        """The worksheet of the next iteration (a big network's: the selected parameter's path)."""
         net = self.network
-        return self.practice.sheet(self.display_record(), net.activations, net.loss, self._focus())
+        return self.practice.sheet(self._sheet_record(), net.activations, net.loss, self._focus())
 
     def worksheet_answers(self) -> dict[str, Check]:
-        """The learner's latest answer to each cell of the iteration shown."""
-        return self.practice.answers(self.display_record())
+        """The learner's latest answer to each cell of the worksheet's iteration."""
+        return self.practice.answers(self._sheet_record())
 
     def check_answer(self, key: str, text: str) -> Check:
-        """Grade ``text`` for cell ``key`` of the iteration shown, keep it and announce it ("practice").
+        """Grade ``text`` for cell ``key`` of the worksheet's iteration, keep it and announce it ("practice").
 
         Raises ``AnswerError`` (not a number, too few digits) or ``KeyError`` and changes nothing then.
         """
         net = self.network
-        check = self.practice.check(self.display_record(), net.activations, net.loss, key, text, self._focus())
+        check = self.practice.check(self._sheet_record(), net.activations, net.loss, key, text, self._focus())
         self._emit("practice", check)
         return check
 

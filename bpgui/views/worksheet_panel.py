@@ -1,4 +1,4 @@
-"""Practice → Worksheet: the learner computes the iteration shown, cell by cell, checked on Enter.
+"""Practice → Worksheet: the learner computes the next iteration, cell by cell, checked on Enter.
 
 One row per cell of the controller's worksheet (the note's order: α_h, b_h, β_j, ŷ_j, E_k, g_j, e_h, then
 ∂E_k/∂p and Δp): its formula, a box for the number and the verdict. Enter checks the box (the controller
@@ -150,12 +150,14 @@ class WorksheetWindow(QDialog):
                 widget.deleteLater()
         self.boxes, self.verdicts, self._refused = {}, {}, {}
         level, fading = self.level.currentIndex() + 1, str(self.fading.currentData())
+        numbers = ", ".join(format_number(v, self._digits) for v in sheet.inputs)
+        targets = ", ".join(format_number(v, self._digits) for v in sheet.targets)
+        heading = fill(self.tr("Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it from the "
+                               "network's weights and thresholds now; press Enter to check each value."),
+                       sheet.iteration, sheet.sample, numbers, targets)
         if sheet.focus is not None:
-            self.heading.setText(fill(self.tr("Iteration t = %1, its first sample. The network is large: "
-                                              "the cells of the selected parameter's path."), sheet.iteration))
-        else:
-            self.heading.setText(fill(self.tr("Iteration t = %1, its first sample: compute each value and "
-                                              "press Enter to check it."), sheet.iteration))
+            heading += " " + self.tr("The network is large: the cells of the selected parameter's path.")
+        self.heading.setText(heading)
         for row, cell in enumerate(sheet.cells):
             formula = QLabel(cell.formula.html() + " =")
             formula.setTextFormat(Qt.TextFormat.RichText)

@@ -3199,7 +3199,7 @@ mini-batch: one update per B samples</source>
         <translation>忘了乘 η：更新量是 Δp = −η ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="136"/>
+        <location filename="../../bpgui/session/practising.py" line="147"/>
         <source>A bug is planted in the backward pass, from iteration 0: find it.</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>
@@ -3242,42 +3242,42 @@ mini-batch: one update per B samples</source>
         <translation>从开头往后隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="154"/>
-        <source>Iteration t = %1, its first sample. The network is large: the cells of the selected parameter&apos;s path.</source>
-        <translation>第 t = %1 次迭代，取其第一个样本。网络较大：只列出所选参数所在路径上的各格。</translation>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="155"/>
+        <source>Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it from the network&apos;s weights and thresholds now; press Enter to check each value.</source>
+        <translation>第 t = %1 次迭代，样本 k = %2：x = (%3)，y = (%4)。用网络当前的权值和阈值计算，每填一个值按回车检查。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="157"/>
-        <source>Iteration t = %1, its first sample: compute each value and press Enter to check it.</source>
-        <translation>第 t = %1 次迭代，取其第一个样本：算出每个值，按回车检查。</translation>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="159"/>
+        <source>The network is large: the cells of the selected parameter&apos;s path.</source>
+        <translation>网络较大：只列出所选参数所在路径上的各格。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="173"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="175"/>
         <source>Given at this level</source>
         <translation>本级别已给出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="190"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="192"/>
         <source>Score: %1 of %2 right</source>
         <translation>得分：%2 次中答对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="204"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="206"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="207"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="209"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="207"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="209"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="208"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="210"/>
         <source>✗ Not right: %1.</source>
         <translation>✗ 不对：%1。</translation>
     </message>

@@ -23,6 +23,19 @@ def _values(window) -> dict[str, float]:
     return {c.key: c.value for c in window.controller.worksheet().cells}
 
 
+def test_the_sheet_is_the_next_iteration_whose_numbers_are_not_shown_yet(window):
+    c = window.controller
+    c.step()
+    sheet = _open(window)
+    worksheet = c.worksheet()
+    assert worksheet.iteration == c.iteration + 1 == 2
+    c.step()  # and once it is taken, the network shows exactly the numbers the sheet asked for
+    shown = c.display_record()
+    assert shown.iteration == 2 and float(shown.sample_errors[0]) == worksheet.cell("error").value
+    now = c.worksheet()
+    assert now.iteration == 3 and sheet.heading.text().startswith(f"Iteration t = 3, sample k = {now.sample}: x = (")
+
+
 def test_a_right_answer_is_marked_and_the_next_box_takes_the_focus(window, user):
     window.controller.step()
     sheet = _open(window)
@@ -40,8 +53,8 @@ def test_a_known_mistake_is_named_and_a_refused_text_says_why_and_keeps_nothing(
     c = window.controller
     c.step()
     sheet = _open(window)
-    rec = c.display_record()
-    y, yh = float(rec.targets[0, 0]), float(rec.layers[-1].output[0, 0])
+    worksheet = c.worksheet()
+    y, yh = worksheet.targets[0], worksheet.cell("out:2:1").value
     user.type_into(sheet.boxes["delta:2:1"], rounded_text(y - yh, 4))  # g₁ without f′
     verdict = sheet.verdicts["delta:2:1"].text()
     assert verdict.startswith("✗ Not right") and c.mistake_text(mk.NO_SLOPE) in verdict

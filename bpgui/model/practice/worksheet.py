@@ -58,6 +58,9 @@ class Sheet:
     iteration: int
     cells: tuple[Cell, ...]
     focus: int | None  # the parameter whose path a big network's sheet follows (None: every cell)
+    sample: int = 0  # k: the sample's row in the training set, 1-based
+    inputs: tuple[float, ...] = ()  # its x
+    targets: tuple[float, ...] = ()  # its y
 
     def cell(self, key: str) -> Cell:
         for c in self.cells:
@@ -150,4 +153,5 @@ def worksheet(record: IterationRecord, activations: tuple[str, ...], loss: str, 
             add(f"mean:{index}", BATCH_GRADIENT, mean, parameter=index)
         add(f"update:{index}", UPDATE, cf.update(shape, spec.layer, spec.source, spec.target, batch=batch),
             parameter=index)
-    return Sheet(int(record.iteration), tuple(cells), focus)
+    return Sheet(int(record.iteration), tuple(cells), focus, int(record.sample_indices[0]) + 1,
+                 tuple(float(v) for v in record.inputs[0]), tuple(float(v) for v in record.targets[0]))
