@@ -45,7 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 #: What Qt's offscreen platform says on every screenshot, or per tile of a very large one: not ours to fix.
-_OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()", "QPainter::")
+_OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()",
+                    "QPainter::")
 
 
 def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -62,14 +63,16 @@ SCREENSHOT_TABS = ("curve", "learned")
 def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), steps: int = 0,
                size: tuple[int, int] = (1280, 800), progress: Callable[[int], None] | None = None,
                phase: int = 0, select: str | None = None, text_scale: float | None = None,
-               language: str = "en", tab: str | None = None, presentation: bool = False) -> None:
+               language: str = "en", tab: str | None = None, presentation: bool = False,
+               practice: str | None = None) -> None:
     """Render the window offscreen after ``steps`` iterations and save it as PNG (atomically).
 
     Then, in this order: ``phase`` phase steps of the next iteration; the
     parameter named ``select`` (as ``bpgui trace`` names it: ``v_11``,
     ``θ_1``, ``v^(1)_11``; or as drawn: ``v₁₁``) selected; presentation mode;
     the text at ``text_scale`` (1.0–2.5; default: the window's own); the
-    right-hand ``tab`` ("curve" or "learned") shown. The window is built in
+    right-hand ``tab`` ("curve" or "learned") shown; a ``practice`` mode staged
+    (``views.practice_shots``: "predict", "worksheet", "bug"). The window is built in
     ``language`` ("en" or "zh_CN"). A phase count or a name the network does
     not have is a ``ConfigError``, and nothing is written. The application's
     language and text scale are put back afterwards.
@@ -80,7 +83,7 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
     previous = qInstallMessageHandler(_quiet_offscreen_noise)
     try:
         _screenshot(path, data=data, hidden=hidden, steps=steps, size=size, progress=progress,
-                    options=_ShotOptions(phase, select, text_scale, language, tab, presentation))
+                    options=_ShotOptions(phase, select, text_scale, language, tab, presentation, practice))
     finally:
         qInstallMessageHandler(previous)
 
@@ -93,6 +96,7 @@ class _ShotOptions:
     language: str = "en"
     tab: str | None = None
     presentation: bool = False
+    practice: str | None = None
 
 
 def parameter_index(layer_sizes: Sequence[int], name: str) -> int:
@@ -112,6 +116,7 @@ def _screenshot(path: str, *, data: str, hidden: Sequence[int], steps: int, size
                 progress: Callable[[int], None] | None, options: _ShotOptions) -> None:
     app = application([sys.argv[0]])
     from .controller import Settings, TrainingController
+    from .views import practice_shots
     from .views.files import save_image
     from .views.language import current_language
     from .views.main_window import MainWindow
@@ -136,7 +141,8 @@ def _screenshot(path: str, *, data: str, hidden: Sequence[int], steps: int, size
                 window.resize(*size)  # presentation mode went full screen: the picture keeps the size asked
                 for _ in range(5):
                     app.processEvents()
-                save_image(window.grab(), path)  # refusals are BpguiErrors naming the path
+                image = window.grab() if options.practice is None else practice_shots.picture(window, options.practice)
+                save_image(image, path)  # refusals are BpguiErrors naming the path
             finally:
                 window.close()
     finally:
@@ -182,3 +188,7 @@ def _arrange(window: MainWindow, controller: TrainingController, options: _ShotO
         window.set_text_scale(options.text_scale)
     if options.tab is not None:
         window.right_tabs.setCurrentIndex(SCREENSHOT_TABS.index(options.tab))
+    if options.practice is not None:
+        from .views import practice_shots
+
+        practice_shots.stage(window, options.practice)

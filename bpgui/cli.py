@@ -60,6 +60,8 @@ MAX_SCREENSHOT_SIDE = 8192
 SCREENSHOT_LANGUAGES = ("en", "zh_CN")
 #: ``screenshot --tab`` (``app.SCREENSHOT_TABS``).
 SCREENSHOT_TABS = ("curve", "learned")
+#: ``screenshot --practice`` (``views.practice_shots.MODES``: the CLI must not import Qt to parse its options).
+PRACTICE_MODES = ("predict", "worksheet", "bug")
 #: ``screenshot --phase``: no network has more phases in one iteration (the exact count is checked with the network).
 MAX_SCREENSHOT_PHASES = 10_000
 #: ``screenshot --text-scale`` (``views.text_scale``).
@@ -439,6 +441,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the right-hand tab: the error curve or what it learned (default: the window's)")
     p.add_argument("--presentation", action="store_true", help="in presentation mode (large text, the class's "
                    "layout), at --size rather than full screen")
+    p.add_argument("--practice", choices=PRACTICE_MODES, default=None,
+                   help="a practice mode left mid-way: predict, worksheet or bug (find the bug)")
     p.set_defaults(run=run_screenshot)
     return parser
 
@@ -489,7 +493,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
     screenshot(args.out, data=args.data, hidden=hidden, steps=args.steps, size=(width, height), progress=progress,
                phase=args.phase, select=args.select, text_scale=scale, language=args.language, tab=args.tab,
-               presentation=args.presentation)
+               presentation=args.presentation, practice=args.practice)
     _write(f"{args.out}\n")
     return 0
 

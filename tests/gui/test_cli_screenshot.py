@@ -14,6 +14,7 @@ from bpgui.app import SCREENSHOT_TABS, parameter_index
 from bpgui.cli import SCREENSHOT_LANGUAGES, main
 from bpgui.model.errors import ConfigError
 from bpgui.model.naming import parameter_specs
+from bpgui.views import practice_shots
 from bpgui.views.language import LANGUAGES, current_language
 from bpgui.views.text_scale import text_scale
 
@@ -49,6 +50,19 @@ def shoot(capsys, tmp_path, *options: str) -> tuple[int, str, str]:
 def test_the_choices_are_the_apps():
     assert tuple(LANGUAGES) == SCREENSHOT_LANGUAGES
     assert SCREENSHOT_TABS == bpgui.cli.SCREENSHOT_TABS
+    assert practice_shots.MODES == bpgui.cli.PRACTICE_MODES
+
+
+def test_a_practice_mode_is_left_mid_way(capsys, tmp_path):
+    """The worksheet's picture has its floating window drawn over the main one: not the plain window."""
+    assert shoot(capsys, tmp_path, "--practice", "worksheet")[0] == 0
+    with_sheet = QImage(str(tmp_path / "shot.png"))
+    assert shoot(capsys, tmp_path)[0] == 0
+    plain = QImage(str(tmp_path / "shot.png"))
+    assert (with_sheet.width(), with_sheet.height()) == (plain.width(), plain.height()) == (1024, 640)
+    assert with_sheet != plain
+    code, _, err = shoot(capsys, tmp_path, "--practice", "nonsense")
+    assert code == 2 and "invalid choice: 'nonsense'" in err  # argparse names the choices
 
 
 def test_without_options_the_window_is_as_it_starts(capsys, tmp_path, shown):
