@@ -19,6 +19,7 @@ from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.practice.worksheet import ERROR, GRADIENT, HIDDEN_DELTA, NET, OUTPUT, OUTPUT_DELTA, UPDATE
 from ..model.text import fill
 from . import style
+from .worksheet_panel import missed_text
 
 if TYPE_CHECKING:
     from ..controller import TrainingController
@@ -102,6 +103,7 @@ class PredictBar(QWidget):
     def _show_score(self) -> None:
         right, checked = self.controller.prediction_score()
         self.score.setText(fill(self.tr("Predictions: %1 of %2 right"), right, checked))
+        self.score.setToolTip(missed_text(self.controller))
 
     # ---- intent --------------------------------------------------------------------------------------
     def _on_quantity_changed(self) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +51,20 @@ if TYPE_CHECKING:
 GROUPS = ((NET, OUTPUT), (ERROR, OUTPUT_DELTA, HIDDEN_DELTA), (GRADIENT, BATCH_GRADIENT), (UPDATE,))
 LEVELS = 4
 FROM_END, FROM_START = "end", "start"
+
+
+# How each quantity is named where the score says which were missed most.
+QUANTITY_NAMES = {NET: "αₕ, βⱼ", OUTPUT: "bₕ, ŷⱼ", ERROR: "Eₖ", OUTPUT_DELTA: "gⱼ", HIDDEN_DELTA: "eₕ",
+                  GRADIENT: "∂Eₖ/∂p", BATCH_GRADIENT: "∂E/∂p", UPDATE: "Δp"}
+
+
+def missed_text(controller: TrainingController) -> str:
+    """"Missed most: Δp (3), gⱼ (2)" over the session's answers and predictions ("" before any miss)."""
+    missed = controller.practice_missed()[:3]
+    if not missed:
+        return ""
+    listed = ", ".join(f"{QUANTITY_NAMES.get(q, q)} ({n})" for q, n in missed)
+    return fill(QCoreApplication.translate("WorksheetWindow", "Missed most: %1"), listed)
 
 
 def hidden_groups(level: int, fade_from: str) -> set[int]:
@@ -92,6 +106,7 @@ class WorksheetWindow(QDialog):
         self.fading.addItem(self.tr("Fade from the end backwards"), FROM_END)
         self.fading.addItem(self.tr("Fade from the start"), FROM_START)
         self.score = QLabel()
+        self.missed = QLabel()  # which quantities were missed most
         level = str(qsettings.value("practice/level", 1))  # a hand-edited file may hold anything
         self.level.setCurrentIndex(min(LEVELS, max(1, int(level) if level.isdigit() else 1)) - 1)
         fading = qsettings.value("practice/fade_from", FROM_END)
@@ -113,6 +128,7 @@ class WorksheetWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(bar)
+        layout.addWidget(self.missed, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(scroll, 1)
         self.setMinimumWidth(560)  # formula, box and a verdict that wraps, side by side
         self.resize(680, 560)
@@ -190,6 +206,7 @@ class WorksheetWindow(QDialog):
             self._write_verdict(key, check, self._refused.get(key, ""))
         right, checked = self.controller.practice_score()
         self.score.setText(fill(self.tr("Score: %1 of %2 right"), right, checked))
+        self.missed.setText(missed_text(self.controller))
 
     def _write_verdict(self, key: str, check: Check | None, refused: str = "") -> None:
         label = self.verdicts.get(key)

@@ -2541,77 +2541,77 @@
 <context>
     <name>PredictBar</name>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="43"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="44"/>
         <source>your prediction</source>
         <translation>你的预测</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="47"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="48"/>
         <source>&amp;Reveal</source>
         <translation>揭晓(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="49"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="50"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="52"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="53"/>
         <source>Each value in turn</source>
         <translation>依次预测各个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="52"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="53"/>
         <source>Only αₕ, βⱼ</source>
         <translation>只预测 αₕ、βⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="53"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="54"/>
         <source>Only bₕ, ŷⱼ</source>
         <translation>只预测 bₕ、ŷⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="53"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="54"/>
         <source>Only Eₖ</source>
         <translation>只预测 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="54"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="55"/>
         <source>Only gⱼ</source>
         <translation>只预测 gⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="54"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="55"/>
         <source>Only eₕ</source>
         <translation>只预测 eₕ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="55"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="56"/>
         <source>Only ∂Eₖ/∂p</source>
         <translation>只预测 ∂Eₖ/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="55"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="56"/>
         <source>Only Δp</source>
         <translation>只预测 Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="89"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="90"/>
         <source>Predict %1 before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="94"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="95"/>
         <source>Press Step phase: you predict a value before the phase shows it.</source>
         <translation>按“单步阶段”：在阶段显示之前先预测一个值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="104"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="105"/>
         <source>Predictions: %1 of %2 right</source>
         <translation>预测：%2 次中对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="123"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="125"/>
         <source>You said %1; it is %2 (gap %3).</source>
         <translation>你的预测是 %1；实际是 %2（相差 %3）。</translation>
     </message>
@@ -3207,77 +3207,82 @@ mini-batch: one update per B samples</source>
 <context>
     <name>WorksheetWindow</name>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="74"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="67"/>
+        <source>Missed most: %1</source>
+        <translation>最常出错：%1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="88"/>
         <source>Worksheet</source>
         <translation>练习表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="87"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="101"/>
         <source>Level 1: one group to compute</source>
         <translation>第 1 级：计算一组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="87"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="101"/>
         <source>Level 2: two groups</source>
         <translation>第 2 级：计算两组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="88"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="102"/>
         <source>Level 3: three groups</source>
         <translation>第 3 级：计算三组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="88"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="102"/>
         <source>Level 4: all of it (blank)</source>
         <translation>第 4 级：全部自己算（空白）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="92"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
         <source>Fade from the end backwards</source>
         <translation>从末尾往前隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="93"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="107"/>
         <source>Fade from the start</source>
         <translation>从开头往后隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="155"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="171"/>
         <source>Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it from the network&apos;s weights and thresholds now; press Enter to check each value.</source>
         <translation>第 t = %1 次迭代，样本 k = %2：x = (%3)，y = (%4)。用网络当前的权值和阈值计算，每填一个值按回车检查。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="159"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="175"/>
         <source>The network is large: the cells of the selected parameter&apos;s path.</source>
         <translation>网络较大：只列出所选参数所在路径上的各格。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="175"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="191"/>
         <source>Given at this level</source>
         <translation>本级别已给出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="192"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="208"/>
         <source>Score: %1 of %2 right</source>
         <translation>得分：%2 次中答对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="206"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="223"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="209"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="226"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="209"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="226"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="210"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="227"/>
         <source>✗ Not right: %1.</source>
         <translation>✗ 不对：%1。</translation>
     </message>

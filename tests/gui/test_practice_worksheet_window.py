@@ -58,6 +58,7 @@ def test_a_known_mistake_is_named_and_a_refused_text_says_why_and_keeps_nothing(
     user.type_into(sheet.boxes["delta:2:1"], rounded_text(y - yh, 4))  # g₁ without f′
     verdict = sheet.verdicts["delta:2:1"].text()
     assert verdict.startswith("✗ Not right") and c.mistake_text(mk.NO_SLOPE) in verdict
+    assert sheet.missed.text() == "Missed most: gⱼ (1)"
     user.type_into(sheet.boxes["error"], "0.2 or so")
     refused = sheet.verdicts["error"].text()
     assert "not a number" in refused and c.practice_score() == (0, 1)
