@@ -344,8 +344,9 @@ class TrainingController(QObject):
     def predicting(self) -> bool:
         return self._session.predicting
 
-    def set_predicting(self, on: bool, quantity: str | None = None) -> None:
-        self._session.set_predicting(on, quantity)
+    def set_predicting(self, on: bool, quantity: str | None = None, level: str = "value") -> None:
+        """``level``: predict the value, its "sign", or whether it comes out bigger or smaller ("compare")."""
+        self._session.set_predicting(on, quantity, level)
 
     @property
     def prompt(self) -> Prompt | None:

@@ -139,6 +139,10 @@ class PracticeBook:
         self._add(check)
         return check
 
+    def keep(self, check: Check) -> None:
+        """Keep a check made elsewhere (a sign or a comparison predicted)."""
+        self._add(check)
+
     def _add(self, check: Check) -> None:
         self._checks.append(check)
         self._latest[(check.iteration_id, check.key)] = check

@@ -15,6 +15,7 @@ same iteration computed by the real backward pass. New data, an example or a net
 
 from __future__ import annotations
 
+import math
 import random
 from typing import Any, NamedTuple
 
@@ -25,6 +26,7 @@ from ..model.closed_forms import RecordEnv
 from ..model.errors import BpguiError
 from ..model.formula import Eq
 from ..model.phases import PhaseView
+from ..model.practice.easy import COMPARE, LEVELS, SIGN, VALUE, comparison_right, sign_right
 from ..model.practice.planted import RULES, visible
 from ..model.practice.planted_training import PlantedTrainer
 from ..model.practice.reveal import reveal_line, revealed
@@ -33,7 +35,7 @@ from ..model.records import IterationRecord
 from ..model.training import Trainer
 from .core import SessionCore
 from .messages import QT_TRANSLATE_NOOP
-from .practice import PREDICTION, Check, PracticeBook
+from .practice import PREDICTION, Check, PracticeBook, fingerprint
 from .settings import Settings
 
 
@@ -43,6 +45,8 @@ class Prompt(NamedTuple):
     cell: Cell
     record: IterationRecord  # the iteration the phase belongs to
     at: tuple[int, int | None]  # (state version, phase shown) when asked: anything else makes it stale
+    level: str = VALUE  # the value, its sign, or bigger/smaller than ``before`` (``model.practice.easy``)
+    before: float | None = None  # the cell's value in the iteration before (for "bigger or smaller")
 
 
 class Prediction(NamedTuple):
@@ -70,6 +74,7 @@ class Practising(SessionCore):
     _prompt: Prompt | None = None
     _turn = 0  # "in turn": which of the cells a phase reveals is asked next
     _predict_quantity: str | None = None  # the quantity the learner chose to predict (None: in turn)
+    _predict_level = VALUE  # what is predicted: the value, its sign, or bigger/smaller than before
     # While a bug is planted: the real run kept aside (its trainer, setting marks, undo steps, settings).
     _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
 
@@ -205,10 +210,14 @@ class Practising(SessionCore):
     def predicting(self) -> bool:
         return self._predicting
 
-    def set_predicting(self, on: bool, quantity: str | None = None) -> None:
+    def set_predicting(self, on: bool, quantity: str | None = None, level: str = VALUE) -> None:
         """Practice: before a phase reveals its values, ask for a prediction of one (``quantity``: only that
-        kind, e.g. "output"; None: each phase's cells in turn)."""
+        kind, e.g. "output"; None: each phase's cells in turn; ``level``: its value, its sign, or whether it
+        comes out bigger or smaller than in the iteration before)."""
+        if level not in LEVELS:
+            raise KeyError(level)
         self._predicting, self._predict_quantity, self._prompt = bool(on), quantity, None
+        self._predict_level = level
         self._emit("predict", None)
 
     @property
@@ -245,8 +254,23 @@ class Practising(SessionCore):
             return
         cell = cells[self._turn % len(cells)]
         self._turn += 1
-        self._prompt = Prompt(cell, record, (self._state_version, self._phase))
+        level, earlier = self._predict_level, None
+        if level == COMPARE:
+            earlier = self._value_before(record, cell)
+            level = COMPARE if earlier is not None else SIGN  # the first iteration has no before
+        self._prompt = Prompt(cell, record, (self._state_version, self._phase), level, earlier)
         self._emit("predict", self._prompt)
+
+    def _value_before(self, record: IterationRecord, cell: Cell) -> float | None:
+        """``cell``'s value in the iteration before ``record``'s (None at the first, or after a new network)."""
+        last = self._trainer.last_record
+        if last is None or last.iteration != record.iteration - 1 or last.layer_sizes != record.layer_sizes:
+            return None
+        net = self.network
+        try:
+            return self.practice.sheet(last, net.activations, net.loss, self._focus()).cell(cell.key).value
+        except KeyError:
+            return None
 
     def answer_prediction(self, text: str, digits: int = 4) -> Prediction:
         """Grade ``text`` as the prediction asked for (kept in the book), then reveal the phase. Raises
@@ -255,8 +279,16 @@ class Practising(SessionCore):
         if prompt is None:
             raise KeyError("no prediction asked")
         net = self.network
-        check = self.practice.check(prompt.record, net.activations, net.loss, prompt.cell.key, text,
-                                    self._focus(), as_key=PREDICTION + prompt.cell.key)
+        if prompt.level == VALUE:
+            check = self.practice.check(prompt.record, net.activations, net.loss, prompt.cell.key, text,
+                                        self._focus(), as_key=PREDICTION + prompt.cell.key)
+        else:
+            value = prompt.cell.value
+            right = (comparison_right(text, value, prompt.before) if prompt.before is not None
+                     else sign_right(text, value))
+            check = Check(prompt.record.iteration, fingerprint(prompt.record), PREDICTION + prompt.cell.key,
+                          prompt.cell.quantity, text.strip(), right, value, math.nan, ())
+            self.practice.keep(check)
         line = reveal_line(prompt.cell, RecordEnv(prompt.record, net.activations), digits)
         self._prompt = None
         self.step_phase()

@@ -79,6 +79,7 @@ class WindowParts:
     seed_widgets: tuple[QAction, ...]
     toolbar: QToolBar
     example_actions: dict[str, QAction]
+    predict_choices: dict[tuple[str, str | None], QAction]
     examples_menu: QMenu
     language_actions: dict[str, QAction]
     text_scale_actions: dict[float, QAction]
@@ -343,6 +344,7 @@ def build_menus(window: MainWindow, language: str) -> None:
 
     practice_menu = menus.addMenu(translate("MainWindow", "&Practice"))
     practice_menu.addAction(window.predict_action)
+    _what_to_predict(window, practice_menu.addMenu(translate("MainWindow", "What to predi&ct")))
     practice_menu.addAction(window.worksheet_action)
     practice_menu.addSeparator()
     for a in (window.plant_bug_action, window.name_bug_action, window.remove_bug_action):
@@ -382,6 +384,36 @@ def build_menus(window: MainWindow, language: str) -> None:
         window.language_actions[choice] = action
     help_menu = menus.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(window.about_action)
+
+
+# Practice → What to predict: (data, text) of the levels, then of the quantities (None: each in turn).
+PREDICT_LEVELS = ("value", "sign", "compare")
+PREDICT_QUANTITIES = (None, "net", "output", "error", "output_delta", "hidden_delta", "gradient", "update")
+
+
+def _what_to_predict(window: MainWindow, menu) -> None:
+    """Two exclusive choices, remembered: the value, its sign or bigger/smaller; which quantity."""
+    texts = {"value": translate("MainWindow", "The value"), "sign": translate("MainWindow", "Its sign (+, −, 0)"),
+             "compare": translate("MainWindow", "Bigger or smaller than before (>, <)"),
+             None: translate("MainWindow", "Each value in turn"), "net": translate("MainWindow", "Only αₕ, βⱼ"),
+             "output": translate("MainWindow", "Only bₕ, ŷⱼ"), "error": translate("MainWindow", "Only Eₖ"),
+             "output_delta": translate("MainWindow", "Only gⱼ"), "hidden_delta": translate("MainWindow", "Only eₕ"),
+             "gradient": translate("MainWindow", "Only ∂Eₖ/∂p"), "update": translate("MainWindow", "Only Δp")}
+    q = window.qsettings()
+    window.predict_choices = {}
+    for key, options in (("level", PREDICT_LEVELS), ("quantity", PREDICT_QUANTITIES)):
+        stored = q.value(f"practice/predict_{key}", options[0] or "")
+        group = QActionGroup(window)
+        for data in options:
+            action = menu.addAction(texts[data])
+            action.setCheckable(True)
+            action.setChecked((data or "") == stored or (stored not in [o or "" for o in options] and
+                                                          data == options[0]))
+            action.setData(data)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, k=key, d=data: window.choose_prediction(k, d))
+            window.predict_choices[(key, data)] = action
+        menu.addSeparator()
 
 
 def _text_size_menu(window: MainWindow, view_menu) -> None:

@@ -398,8 +398,14 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             self.show_message("info", self.tr("Not that one. Look again: which numbers disagree?"))
 
     def set_predicting(self, on: bool) -> None:
-        """Practice → Predict before each phase."""
-        self.controller.set_predicting(on, self.predict_bar.quantity.currentData())
+        """Practice → Predict before each phase, as Practice → What to predict says."""
+        chosen = {key: a.data() for (key, _), a in self.predict_choices.items() if a.isChecked()}
+        self.controller.set_predicting(on, chosen.get("quantity"), chosen.get("level") or "value")
+
+    def choose_prediction(self, key: str, data: str | None) -> None:
+        self._qsettings.setValue(f"practice/predict_{key}", data or "")
+        if self.controller.predicting:
+            self.set_predicting(True)
 
     def _refresh_worksheet(self) -> None:
         if self.worksheet is not None:

@@ -3,8 +3,9 @@
 With practice on, Step phase first asks for one value the phase will show (the note's symbol, e.g. ŷ₁):
 the learner types a number and presses Enter (or Skip). The phase is then shown, and the strip sets the
 prediction beside the true value, the gap, and the cell's formula written out with its numbers; the score
-of predictions runs along. Which value is asked: each phase's in turn, or only a chosen quantity. The
-view reads what the controller offers and sends what was typed.
+of predictions runs along. What is asked (Practice → What to predict: each value in turn or one
+quantity; the value, its sign, or bigger/smaller than before) is the controller's. The view reads what
+the controller offers and sends what was typed.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..model.numbers import DEFAULT_DIGITS, format_number
-from ..model.practice.worksheet import ERROR, GRADIENT, HIDDEN_DELTA, NET, OUTPUT, OUTPUT_DELTA, UPDATE
 from ..model.text import fill
 from . import style
 from .worksheet_panel import missed_text
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ..controller import TrainingController
     from ..session.practising import Prediction, Prompt
 
-NOTICE = "background: #e8f0fb; color: #0b2e59;"
+NOTICE_BACKGROUND, NOTICE_TEXT = "#e8f0fb", "#0b2e59"  # the notice banner's colours
 
 
 class PredictBar(QWidget):
@@ -36,8 +37,13 @@ class PredictBar(QWidget):
         self.controller = controller
         self._digits = DEFAULT_DIGITS
         self.setObjectName("predict_bar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(f"#predict_bar {{ {NOTICE} }}")
+        # A palette, not a style sheet: a style sheet would keep its children on the font they had, and
+        # the text size (View → Text size) must reach them.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(NOTICE_BACKGROUND))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(NOTICE_TEXT))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         self.question = QLabel()
         self.question.setTextFormat(Qt.TextFormat.RichText)
         self.answer = QLineEdit()
@@ -49,13 +55,6 @@ class PredictBar(QWidget):
         self.reveal.clicked.connect(self._on_reveal)
         self.skip = QPushButton(self.tr("S&kip"))
         self.skip.clicked.connect(self.controller.skip_prediction)
-        self.quantity = QComboBox()
-        for text, data in ((self.tr("Each value in turn"), None), (self.tr("Only αₕ, βⱼ"), NET),
-                           (self.tr("Only bₕ, ŷⱼ"), OUTPUT), (self.tr("Only Eₖ"), ERROR),
-                           (self.tr("Only gⱼ"), OUTPUT_DELTA), (self.tr("Only eₕ"), HIDDEN_DELTA),
-                           (self.tr("Only ∂Eₖ/∂p"), GRADIENT), (self.tr("Only Δp"), UPDATE)):
-            self.quantity.addItem(text, data)
-        self.quantity.currentIndexChanged.connect(self._on_quantity_changed)
         self.result = QLabel()
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setWordWrap(True)
@@ -64,9 +63,8 @@ class PredictBar(QWidget):
         for widget in (self.question, self.answer, self.reveal, self.skip):
             ask.addWidget(widget)
         ask.addStretch(1)
-        told = QHBoxLayout()
+        told = QHBoxLayout()  # what to predict is chosen in Practice → What to predict (no room here at 1024 px)
         told.addWidget(self.result, 1)
-        told.addWidget(self.quantity, 0, Qt.AlignmentFlag.AlignTop)
         told.addWidget(self.score, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -87,8 +85,15 @@ class PredictBar(QWidget):
             widget.setEnabled(waiting)
         if waiting:
             assert prompt is not None
-            self.question.setText(fill(self.tr("Predict %1 before this phase shows it:"),
-                                       prompt.cell.formula.lhs.html()))
+            symbol = prompt.cell.formula.lhs.html()
+            if prompt.level == "sign":
+                question = fill(self.tr("Predict the sign of %1 (+, − or 0) before this phase shows it:"), symbol)
+            elif prompt.level == "compare" and prompt.before is not None:
+                question = fill(self.tr("Will %1 be bigger (>) or smaller (<) than at iteration %2 (%3)?"), symbol,
+                                prompt.record.iteration - 1, format_number(prompt.before, self._digits))
+            else:
+                question = fill(self.tr("Predict %1 before this phase shows it:"), symbol)
+            self.question.setText(question)
             self.answer.clear()
             self.answer.setFocus()
         else:
@@ -106,10 +111,6 @@ class PredictBar(QWidget):
         self.score.setToolTip(missed_text(self.controller))
 
     # ---- intent --------------------------------------------------------------------------------------
-    def _on_quantity_changed(self) -> None:
-        if self.controller.predicting:
-            self.controller.set_predicting(True, self.quantity.currentData())
-
     def _on_reveal(self) -> None:
         result = self.controller.answer_prediction(self.answer.text(), self._digits)
         if isinstance(result, str):  # refused: nothing revealed, the text stays to be corrected
@@ -122,8 +123,11 @@ class PredictBar(QWidget):
         digits = self._digits
         mark = "✓" if check.right else "✗"
         colour = style.HIGH_DARK if check.right else style.LOW_DARK
-        said = fill(self.tr("You said %1; it is %2 (gap %3)."), escape(check.text), format_number(check.value, digits),
-                    format_number(check.gap, 2))
+        if check.gap == check.gap:  # a number predicted (a sign or a comparison has no gap)
+            said = fill(self.tr("You said %1; it is %2 (gap %3)."), escape(check.text),
+                        format_number(check.value, digits), format_number(check.gap, 2))
+        else:
+            said = fill(self.tr("You said %1; it is %2."), escape(check.text), format_number(check.value, digits))
         line = prediction.line.html()
         self.result.setText(f'<span style="color: {colour}">{mark} {said}</span> {line}')
         self.ask(None)

@@ -799,7 +799,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
-        <location filename="../../bpgui/session/practice.py" line="238"/>
+        <location filename="../../bpgui/session/practice.py" line="242"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
@@ -1196,6 +1196,16 @@
         <source>{text} has too few significant digits; type at least two (0.42, not 0.4)</source>
         <translation>{text} 的有效数字太少；请至少输入两位（如 0.42，而不是 0.4）</translation>
     </message>
+    <message>
+        <location filename="../../bpgui/model/practice/easy.py" line="44"/>
+        <source>{text} is not a sign; type +, - or 0</source>
+        <translation>{text} 不是符号；请输入 +、- 或 0</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/model/practice/easy.py" line="52"/>
+        <source>{text} is not a comparison; type &gt; (bigger), &lt; (smaller) or = (the same)</source>
+        <translation>{text} 不是比较；请输入 &gt;（更大）、&lt;（更小）或 =（相同）</translation>
+    </message>
 </context>
 <context>
     <name>ExportSizeDialog</name>
@@ -1513,274 +1523,334 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="125"/>
+        <location filename="../../bpgui/views/main_menus.py" line="126"/>
         <source>&amp;Step</source>
         <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="126"/>
+        <location filename="../../bpgui/views/main_menus.py" line="127"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="128"/>
+        <location filename="../../bpgui/views/main_menus.py" line="129"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="129"/>
+        <location filename="../../bpgui/views/main_menus.py" line="130"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="131"/>
-        <location filename="../../bpgui/views/main_window.py" line="485"/>
+        <location filename="../../bpgui/views/main_menus.py" line="132"/>
+        <location filename="../../bpgui/views/main_window.py" line="491"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="132"/>
+        <location filename="../../bpgui/views/main_menus.py" line="133"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="134"/>
+        <location filename="../../bpgui/views/main_menus.py" line="135"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="135"/>
+        <location filename="../../bpgui/views/main_menus.py" line="136"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="137"/>
+        <location filename="../../bpgui/views/main_menus.py" line="138"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="138"/>
+        <location filename="../../bpgui/views/main_menus.py" line="139"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="141"/>
+        <location filename="../../bpgui/views/main_menus.py" line="142"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="142"/>
+        <location filename="../../bpgui/views/main_menus.py" line="143"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="144"/>
+        <location filename="../../bpgui/views/main_menus.py" line="145"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="145"/>
+        <location filename="../../bpgui/views/main_menus.py" line="146"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="147"/>
+        <location filename="../../bpgui/views/main_menus.py" line="148"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="148"/>
+        <location filename="../../bpgui/views/main_menus.py" line="149"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="150"/>
+        <location filename="../../bpgui/views/main_menus.py" line="151"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="151"/>
+        <location filename="../../bpgui/views/main_menus.py" line="152"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="154"/>
+        <location filename="../../bpgui/views/main_menus.py" line="155"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="155"/>
+        <location filename="../../bpgui/views/main_menus.py" line="156"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="158"/>
+        <location filename="../../bpgui/views/main_menus.py" line="159"/>
         <source>&amp;Worksheet…</source>
         <translation>练习表(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="159"/>
+        <location filename="../../bpgui/views/main_menus.py" line="160"/>
         <source>Compute the iteration shown yourself, cell by cell, checked as you press Enter</source>
         <translation>自己动手计算当前这次迭代，逐格填写，按回车即检查</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="161"/>
+        <location filename="../../bpgui/views/main_menus.py" line="162"/>
         <source>&amp;Predict before each phase</source>
         <translation>每个阶段前先预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="162"/>
+        <location filename="../../bpgui/views/main_menus.py" line="163"/>
         <source>Step phase first asks you to predict a value the phase will show</source>
         <translation>单步阶段前，先请你预测该阶段将显示的一个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="165"/>
+        <location filename="../../bpgui/views/main_menus.py" line="166"/>
         <source>Find the &amp;bug: plant one</source>
         <translation>找错误(&amp;B)：埋入一个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="166"/>
+        <location filename="../../bpgui/views/main_menus.py" line="167"/>
         <source>Train from iteration 0 with one wrong rule in the backward pass (which one is for you to find); the real run is kept</source>
         <translation>从第 0 次迭代起，用一条错误规则的反向传播训练（是哪一条由你来找）；正确的训练过程会被保留</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="168"/>
+        <location filename="../../bpgui/views/main_menus.py" line="169"/>
         <source>&amp;Name the bug…</source>
         <translation>指出错误(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="169"/>
+        <location filename="../../bpgui/views/main_menus.py" line="170"/>
         <source>&amp;Remove the bug</source>
         <translation>移除错误(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <location filename="../../bpgui/views/main_menus.py" line="171"/>
         <source>Back to the real backward pass and the run as it was</source>
         <translation>回到正确的反向传播和原来的训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="172"/>
+        <location filename="../../bpgui/views/main_menus.py" line="173"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="173"/>
+        <location filename="../../bpgui/views/main_menus.py" line="174"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="174"/>
+        <location filename="../../bpgui/views/main_menus.py" line="175"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="175"/>
+        <location filename="../../bpgui/views/main_menus.py" line="176"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="177"/>
+        <location filename="../../bpgui/views/main_menus.py" line="178"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="179"/>
+        <location filename="../../bpgui/views/main_menus.py" line="180"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="181"/>
+        <location filename="../../bpgui/views/main_menus.py" line="182"/>
         <source>Export &amp;map picture (PNG/SVG)…</source>
         <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="183"/>
+        <location filename="../../bpgui/views/main_menus.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="184"/>
+        <location filename="../../bpgui/views/main_menus.py" line="185"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="187"/>
+        <location filename="../../bpgui/views/main_menus.py" line="188"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="190"/>
+        <location filename="../../bpgui/views/main_menus.py" line="191"/>
         <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
         <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="194"/>
+        <location filename="../../bpgui/views/main_menus.py" line="195"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="195"/>
+        <location filename="../../bpgui/views/main_menus.py" line="196"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="196"/>
+        <location filename="../../bpgui/views/main_menus.py" line="197"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="197"/>
+        <location filename="../../bpgui/views/main_menus.py" line="198"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="199"/>
+        <location filename="../../bpgui/views/main_menus.py" line="200"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="200"/>
+        <location filename="../../bpgui/views/main_menus.py" line="201"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="212"/>
+        <location filename="../../bpgui/views/main_menus.py" line="213"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="344"/>
+        <location filename="../../bpgui/views/main_menus.py" line="345"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="350"/>
+        <location filename="../../bpgui/views/main_menus.py" line="347"/>
+        <source>What to predi&amp;ct</source>
+        <translation>预测什么(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="352"/>
         <source>Plant a &amp;chosen bug (teacher)</source>
         <translation>埋入指定的错误（教师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="389"/>
+        <location filename="../../bpgui/views/main_menus.py" line="396"/>
+        <source>The value</source>
+        <translation>预测数值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="396"/>
+        <source>Its sign (+, −, 0)</source>
+        <translation>预测符号（+、−、0）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="397"/>
+        <source>Bigger or smaller than before (&gt;, &lt;)</source>
+        <translation>比上次大还是小（&gt;、&lt;）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="398"/>
+        <source>Each value in turn</source>
+        <translation>依次预测各个值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="398"/>
+        <source>Only αₕ, βⱼ</source>
+        <translation>只预测 αₕ、βⱼ</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="399"/>
+        <source>Only bₕ, ŷⱼ</source>
+        <translation>只预测 bₕ、ŷⱼ</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="399"/>
+        <source>Only Eₖ</source>
+        <translation>只预测 Eₖ</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="400"/>
+        <source>Only gⱼ</source>
+        <translation>只预测 gⱼ</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="400"/>
+        <source>Only eₕ</source>
+        <translation>只预测 eₕ</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="401"/>
+        <source>Only ∂Eₖ/∂p</source>
+        <translation>只预测 ∂Eₖ/∂p</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="401"/>
+        <source>Only Δp</source>
+        <translation>只预测 Δp</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="421"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="394"/>
+        <location filename="../../bpgui/views/main_menus.py" line="426"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="407"/>
+        <location filename="../../bpgui/views/main_menus.py" line="439"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="408"/>
+        <location filename="../../bpgui/views/main_menus.py" line="440"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="413"/>
+        <location filename="../../bpgui/views/main_menus.py" line="445"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -1790,124 +1860,124 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="236"/>
+        <location filename="../../bpgui/views/main_menus.py" line="237"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="306"/>
+        <location filename="../../bpgui/views/main_menus.py" line="307"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="306"/>
+        <location filename="../../bpgui/views/main_menus.py" line="307"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="246"/>
+        <location filename="../../bpgui/views/main_menus.py" line="247"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="189"/>
+        <location filename="../../bpgui/views/main_menus.py" line="190"/>
         <source>What each unit &amp;learned, inside it</source>
         <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="204"/>
+        <location filename="../../bpgui/views/main_menus.py" line="205"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="206"/>
+        <location filename="../../bpgui/views/main_menus.py" line="207"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="208"/>
+        <location filename="../../bpgui/views/main_menus.py" line="209"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="211"/>
+        <location filename="../../bpgui/views/main_menus.py" line="212"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="214"/>
+        <location filename="../../bpgui/views/main_menus.py" line="215"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="258"/>
+        <location filename="../../bpgui/views/main_menus.py" line="259"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="261"/>
+        <location filename="../../bpgui/views/main_menus.py" line="262"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="313"/>
+        <location filename="../../bpgui/views/main_menus.py" line="314"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="322"/>
+        <location filename="../../bpgui/views/main_menus.py" line="323"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="324"/>
+        <location filename="../../bpgui/views/main_menus.py" line="325"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="331"/>
+        <location filename="../../bpgui/views/main_menus.py" line="332"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="355"/>
+        <location filename="../../bpgui/views/main_menus.py" line="357"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="357"/>
+        <location filename="../../bpgui/views/main_menus.py" line="359"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="358"/>
+        <location filename="../../bpgui/views/main_menus.py" line="360"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="359"/>
+        <location filename="../../bpgui/views/main_menus.py" line="361"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="368"/>
+        <location filename="../../bpgui/views/main_menus.py" line="370"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="373"/>
+        <location filename="../../bpgui/views/main_menus.py" line="375"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="376"/>
+        <location filename="../../bpgui/views/main_menus.py" line="378"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="383"/>
+        <location filename="../../bpgui/views/main_menus.py" line="385"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1922,27 +1992,27 @@
         <translation>不是这一个。再看看：哪些数对不上？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="413"/>
+        <location filename="../../bpgui/views/main_window.py" line="419"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="424"/>
+        <location filename="../../bpgui/views/main_window.py" line="430"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="426"/>
+        <location filename="../../bpgui/views/main_window.py" line="432"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="461"/>
+        <location filename="../../bpgui/views/main_window.py" line="467"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="461"/>
+        <location filename="../../bpgui/views/main_window.py" line="467"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -1978,7 +2048,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="485"/>
+        <location filename="../../bpgui/views/main_window.py" line="491"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -1988,12 +2058,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="502"/>
+        <location filename="../../bpgui/views/main_window.py" line="508"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="502"/>
+        <location filename="../../bpgui/views/main_window.py" line="508"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2556,64 +2626,39 @@
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="53"/>
-        <source>Each value in turn</source>
-        <translation>依次预测各个值</translation>
+        <location filename="../../bpgui/views/predict_bar.py" line="84"/>
+        <source>Predict the sign of %1 (+, − or 0) before this phase shows it:</source>
+        <translation>在本阶段显示之前，预测 %1 的符号（+、− 或 0）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="53"/>
-        <source>Only αₕ, βⱼ</source>
-        <translation>只预测 αₕ、βⱼ</translation>
+        <location filename="../../bpgui/views/predict_bar.py" line="86"/>
+        <source>Will %1 be bigger (&gt;) or smaller (&lt;) than at iteration %2 (%3)?</source>
+        <translation>%1 会比第 %2 次迭代时（%3）更大（&gt;）还是更小（&lt;）？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="54"/>
-        <source>Only bₕ, ŷⱼ</source>
-        <translation>只预测 bₕ、ŷⱼ</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="54"/>
-        <source>Only Eₖ</source>
-        <translation>只预测 Eₖ</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="55"/>
-        <source>Only gⱼ</source>
-        <translation>只预测 gⱼ</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="55"/>
-        <source>Only eₕ</source>
-        <translation>只预测 eₕ</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="56"/>
-        <source>Only ∂Eₖ/∂p</source>
-        <translation>只预测 ∂Eₖ/∂p</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="56"/>
-        <source>Only Δp</source>
-        <translation>只预测 Δp</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="90"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="89"/>
         <source>Predict %1 before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="95"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="94"/>
         <source>Press Step phase: you predict a value before the phase shows it.</source>
         <translation>按“单步阶段”：在阶段显示之前先预测一个值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="105"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="104"/>
         <source>Predictions: %1 of %2 right</source>
         <translation>预测：%2 次中对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="125"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="121"/>
         <source>You said %1; it is %2 (gap %3).</source>
         <translation>你的预测是 %1；实际是 %2（相差 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/predict_bar.py" line="124"/>
+        <source>You said %1; it is %2.</source>
+        <translation>你的预测是 %1；实际是 %2。</translation>
     </message>
 </context>
 <context>
@@ -3199,7 +3244,7 @@ mini-batch: one update per B samples</source>
         <translation>忘了乘 η：更新量是 Δp = −η ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="147"/>
+        <location filename="../../bpgui/session/practising.py" line="152"/>
         <source>A bug is planted in the backward pass, from iteration 0: find it.</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>

@@ -48,3 +48,38 @@ def test_a_step_makes_the_question_stale_and_turning_practice_off_hides_the_bar(
     before = c.phase_view
     window.phase_action.trigger()
     assert c.phase_view is not before  # not practising: Step phase shows the phase at once
+
+
+def test_the_sign_level_asks_for_a_sign_and_says_what_it_was(window, user):
+    c = window.controller
+    window.predict_choices[("level", "sign")].trigger()  # Practice → What to predict → Its sign
+    window.predict_action.trigger()
+    window.phase_action.trigger()
+    prompt = c.prompt
+    assert prompt.level == "sign" and "the sign of" in window.predict_bar.question.text()
+    sign = "+" if prompt.cell.value > 0 else ("-" if prompt.cell.value < 0 else "0")
+    user.type_into(window.predict_bar.answer, sign)
+    assert "✓" in window.predict_bar.result.text() and "gap" not in window.predict_bar.result.text()
+
+
+def test_what_to_predict_is_remembered_and_a_hand_edited_choice_falls_back(window, qsettings, tmp_path):
+    window.predict_choices[("quantity", "output_delta")].trigger()
+    window.predict_choices[("level", "compare")].trigger()
+    assert qsettings.value("practice/predict_quantity") == "output_delta"
+    window.predict_action.trigger()
+    c = window.controller
+    while c.prompt is None:
+        window.phase_action.trigger()
+    assert c.prompt.cell.quantity == "output_delta" and c.prompt.level == "sign"  # iteration 1: no before
+    from PySide6.QtCore import QSettings
+
+    from bpgui.views.main_window import MainWindow
+
+    q = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+    q.setValue("practice/predict_level", "telepathy")
+    other = MainWindow(qsettings=q)
+    try:
+        assert other.predict_choices[("level", "value")].isChecked()
+        assert other.predict_choices[("quantity", None)].isChecked()
+    finally:
+        other.close()

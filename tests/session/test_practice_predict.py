@@ -63,3 +63,27 @@ def test_anything_else_the_learner_does_makes_the_prompt_stale(session):
     before = session.phase_view
     session.request_phase()  # not practising: the phase at once
     assert session.prompt is None and session.phase_view is not before
+
+
+def test_the_easiest_levels_ask_for_a_sign_or_bigger_or_smaller_than_before(session):
+    session.set_predicting(True, quantity="output", level="compare")
+    session.request_phase()  # iteration 1: nothing before it, so its sign
+    prompt = session.prompt
+    assert prompt.level == "sign" and prompt.before is None
+    assert session.answer_prediction("+").check.right is (prompt.cell.value > 0)
+    while session.phase_view is not None and not session.phase_view.updated:
+        session.step_phase()
+    session.request_phase()
+    while session.prompt is None:
+        session.request_phase()
+    prompt = session.prompt  # iteration 2: the same cell's value in iteration 1
+    assert prompt.level == "compare" and prompt.record.iteration == 2
+    before = session.practice.sheet(session._trainer.last_record, session.network.activations,
+                                    session.network.loss).cell(prompt.cell.key).value
+    assert prompt.before == before
+    wrong = "<" if prompt.cell.value > before else ">"
+    check = session.answer_prediction(wrong).check
+    assert not check.right and check.text == wrong and check.gap != check.gap  # no gap for a comparison
+    assert session.practice.prediction_score() == (1, 2)
+    with pytest.raises(KeyError):
+        session.set_predicting(True, level="guess")
