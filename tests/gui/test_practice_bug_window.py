@@ -64,7 +64,7 @@ def test_naming_the_bug_wrong_then_right_shows_the_planted_pass_beside_the_real_
 
 def test_the_teachers_menu_plants_the_chosen_bug(window):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Practice")
-    chosen = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    chosen = next(a.menu() for a in menu.actions() if a.text() == "Plant a &chosen bug (teacher)")
     entry = next(a for a in chosen.actions() if a.text() == window.controller.bug_text(UPDATE_SIGN))
     entry.trigger()
     assert window.controller.session._trainer.rule == UPDATE_SIGN and window.bug_banner.isVisible()
