@@ -311,9 +311,13 @@ class TrainingController(QObject):
         return self._session.gradient_check
 
     # ---- practice (issue 12) -------------------------------------------------------------
-    def worksheet(self) -> Sheet:
-        """The worksheet of the iteration shown (a big network's: the selected parameter's path)."""
-        return self._session.worksheet()
+    def worksheet(self) -> Sheet | str:
+        """The worksheet of the next iteration (a big network's: the selected parameter's path), or why
+        there is none (its numbers diverged)."""
+        try:
+            return self._session.worksheet()
+        except BpguiError as exc:
+            return localized(exc)
 
     def worksheet_answers(self) -> dict[str, Check]:
         """The learner's latest answer to each cell of the iteration shown."""
@@ -325,6 +329,8 @@ class TrainingController(QObject):
             return self._session.check_answer(key, text)
         except BpguiError as exc:
             return localized(exc)
+        except KeyError:  # a box of a sheet no longer shown (another parameter's path, a new network)
+            return QCoreApplication.translate("TrainingController", "That cell is not on the worksheet now.")
 
     def practice_score(self) -> tuple[int, int]:
         """(right, checked) over the session."""
@@ -351,6 +357,10 @@ class TrainingController(QObject):
     @property
     def prompt(self) -> Prompt | None:
         return self._session.prompt
+
+    @property
+    def last_prediction(self) -> Prediction | None:
+        return self._session.last_prediction
 
     def answer_prediction(self, text: str, digits: int = DEFAULT_DIGITS) -> Prediction | str:
         """The prediction checked and the phase revealed (its line at ``digits``), or (nothing kept) why

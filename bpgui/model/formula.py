@@ -270,7 +270,10 @@ class Pow(Expr):
         return self.base.wrapped(html, ATOM) + exp
 
     def evaluate(self, env: Env, bind: Bindings) -> float:
-        return float(self.base.evaluate(env, bind) ** self.exponent)
+        try:
+            return float(self.base.evaluate(env, bind) ** self.exponent)
+        except OverflowError:  # a diverged value: as NumPy gives it, not an exception
+            return math.inf
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,10 @@ from .messages import QT_TRANSLATE_NOOP
 
 # What each known mistake is, in a sentence for the learner (context "TrainingController").
 MISTAKE_TEXTS = {
-    mk.SIGN: QT_TRANSLATE_NOOP("TrainingController", "The sign is flipped: the update must go down the "
+    mk.SIGN: QT_TRANSLATE_NOOP("TrainingController", "The update's sign is flipped: the update goes down the "
                                                      "gradient, Δp = −η ∂E/∂p."),
+    mk.GRADIENT_SIGN: QT_TRANSLATE_NOOP("TrainingController", "The gradient's sign is flipped: ∂Eₖ/∂wₕⱼ = −gⱼ bₕ and "
+                                                              "∂Eₖ/∂vᵢₕ = −eₕ xᵢ."),
     mk.NO_SLOPE: QT_TRANSLATE_NOOP("TrainingController", "f′ is left out: the delta needs the slope of the "
                                                          "unit's activation (for the sigmoid, ŷⱼ(1 − ŷⱼ) or "
                                                          "bₕ(1 − bₕ))."),
@@ -45,7 +47,8 @@ MISTAKE_TEXTS = {
                                                         "(the input it comes from), not bₕ; ∂Eₖ/∂wₕⱼ takes "
                                                         "bₕ, not ŷⱼ."),
     mk.ADDED: QT_TRANSLATE_NOOP("TrainingController", "The threshold is added instead of subtracted: "
-                                                      "bₕ = f(αₕ − γₕ), and so ∂Eₖ/∂γₕ = +eₕ."),
+                                                      "bₕ = f(αₕ − γₕ), ŷⱼ = f(βⱼ − θⱼ), and so ∂Eₖ/∂γₕ = +eₕ, "
+                                                      "∂Eₖ/∂θⱼ = +gⱼ."),
     mk.HALF_KEPT: QT_TRANSLATE_NOOP("TrainingController", "The ½ of Eₖ is kept: it only cancels the 2 of the "
                                                           "square's derivative, so gⱼ has no ½."),
 }
@@ -68,12 +71,14 @@ FORMAT = "bpgui-practice"
 VERSION = 1
 
 
-def fingerprint(record: IterationRecord) -> str:
-    """What iteration ``record`` started from, as a short hex digest (with its t, the key of its answers)."""
+def fingerprint(record: IterationRecord, activations: tuple[str, ...] = (), loss: str = "") -> str:
+    """What iteration ``record`` started from, as a short hex digest (with its t, the key of its answers):
+    its parameters, sample(s), η, mode, shape, activations and loss."""
     h = hashlib.sha1(usedforsecurity=False)
     for part in (record.flat_values, record.sample_indices, record.inputs, record.targets):
         h.update(memoryview(part.astype(float, copy=False).tobytes()))
-    h.update(repr((record.iteration, record.learning_rate, record.mode, tuple(record.layer_sizes))).encode())
+    h.update(repr((record.iteration, record.learning_rate, record.mode, tuple(record.layer_sizes),
+                   tuple(activations), loss)).encode())
     return h.hexdigest()[:20]
 
 
@@ -111,7 +116,7 @@ class PracticeBook:
     def sheet(self, record: IterationRecord, activations: tuple[str, ...], loss: str,
               focus: int | None = None) -> Sheet:
         """The worksheet of ``record`` (``focus``: the selected parameter, for a big network)."""
-        key = (fingerprint(record), focus)
+        key = (fingerprint(record, activations, loss), focus)
         sheet = self._sheets.get(key)
         if sheet is None:
             if len(self._sheets) > 8:
@@ -129,12 +134,16 @@ class PracticeBook:
         """
         sheet = self.sheet(record, activations, loss, focus)
         cell = sheet.cell(key)
+        fp = fingerprint(record, activations, loss)
+        latest = self._latest.get((fp, as_key or key))
+        if latest is not None and latest.text == text.strip():  # Enter again on the same answer: once
+            return latest
         verdict = grade(text, cell.value)
         names: tuple[str, ...] = ()
         if not verdict.right:
             names = tuple(m.name for m in mk.diagnose(text, cell, mk.mistakes(cell, record, activations, loss)))
         gap = verdict.gap if math.isfinite(verdict.gap) else math.nan
-        check = Check(sheet.iteration, fingerprint(record), as_key or key, cell.quantity, verdict.answer.text,
+        check = Check(sheet.iteration, fp, as_key or key, cell.quantity, verdict.answer.text,
                       verdict.right, cell.value, gap, names)
         self._add(check)
         return check
@@ -161,9 +170,9 @@ class PracticeBook:
         return tuple(self._bugs)
 
     # ---- reading -----------------------------------------------------------------------------
-    def answers(self, record: IterationRecord) -> dict[str, Check]:
+    def answers(self, record: IterationRecord, activations: tuple[str, ...], loss: str) -> dict[str, Check]:
         """The latest check of each cell of ``record``'s iteration (what its sheet shows filled in)."""
-        fp = fingerprint(record)
+        fp = fingerprint(record, activations, loss)
         return {key: c for (f, key), c in self._latest.items() if f == fp and not key.startswith(PREDICTION)}
 
     @property
@@ -171,8 +180,9 @@ class PracticeBook:
         return tuple(self._checks)
 
     def score(self) -> tuple[int, int]:
-        """(right, checked) over the whole session."""
-        return sum(c.right for c in self._checks), len(self._checks)
+        """(right, checked) of the worksheet's answers over the whole session (predictions: their own)."""
+        made = [c for c in self._checks if not c.key.startswith(PREDICTION)]
+        return sum(c.right for c in made), len(made)
 
     def prediction_score(self) -> tuple[int, int]:
         """(right, made) of the predictions alone."""
@@ -232,7 +242,7 @@ class PracticeBook:
 
 
 _EXPECTED = {"iteration": "integer ≥ 0", "right": "true or false", "value": "finite number",
-             "gap": "number or null", "mistakes": "list", "iteration_id": "string", "key": "string",
+             "gap": "finite number or null", "mistakes": "list", "iteration_id": "string", "key": "string",
              "quantity": "string", "text": "string"}
 
 
@@ -252,8 +262,11 @@ def _check_from(row: object, source: str, where: str) -> Check:
         ok = isinstance(value, kind) and not (isinstance(value, bool) and name != "right")
         if ok and name == "iteration":
             ok = value >= 0
-        if ok and name == "value":
-            ok = math.isfinite(value)
+        if ok and name in ("value", "gap") and value is not None:
+            try:  # an integer beyond a float, or an infinite gap, is no number a check holds
+                ok = math.isfinite(float(value))
+            except OverflowError:
+                ok = False
         if not ok:
             raise _bad(source, f"{where}.{name}", _EXPECTED[name], value)
         values[name] = value
@@ -262,7 +275,7 @@ def _check_from(row: object, source: str, where: str) -> Check:
     values["value"] = float(values["value"])
     names = values["mistakes"]
     for k, name in enumerate(names):
-        if name not in MISTAKE_TEXTS:
+        if not isinstance(name, str) or name not in MISTAKE_TEXTS:
             raise _bad(source, f"{where}.mistakes[{k}]", "one of " + ", ".join(sorted(MISTAKE_TEXTS)), name)
     values["mistakes"] = tuple(names)
     return Check(**values)

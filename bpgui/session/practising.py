@@ -21,15 +21,15 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..model.backprop import compute_step
+from ..model.backprop import compute_step, make_record
 from ..model.closed_forms import RecordEnv
-from ..model.errors import BpguiError
+from ..model.errors import BpguiError, DivergenceError
 from ..model.formula import Eq
 from ..model.phases import PhaseView
 from ..model.practice.easy import COMPARE, LEVELS, SIGN, VALUE, comparison_right, sign_right
-from ..model.practice.planted import RULES, visible
+from ..model.practice.planted import RULES, planted_step, visible
 from ..model.practice.planted_training import PlantedTrainer
-from ..model.practice.reveal import reveal_line, revealed
+from ..model.practice.reveal import fixed_sign, reveal_line, revealed, shown_value
 from ..model.practice.worksheet import Cell, Sheet
 from ..model.records import IterationRecord
 from ..model.training import Trainer
@@ -44,16 +44,19 @@ class Prompt(NamedTuple):
 
     cell: Cell
     record: IterationRecord  # the iteration the phase belongs to
-    at: tuple[int, int | None]  # (state version, phase shown) when asked: anything else makes it stale
+    at: tuple[object, ...]  # what was shown when asked (``Practising._now``): anything else makes it stale
     level: str = VALUE  # the value, its sign, or bigger/smaller than ``before`` (``model.practice.easy``)
     before: float | None = None  # the cell's value in the iteration before (for "bigger or smaller")
+    focus: int | None = None  # the parameter whose path the sheet followed (a big network)
+    shown: float | None = None  # while a bug is planted: what the network will show, if not the real value
 
 
 class Prediction(NamedTuple):
-    """A prediction checked, with the reveal line of its cell."""
+    """A prediction checked, with the reveal line of its cell (the real rule's)."""
 
     check: Check
     line: Eq
+    shown: float | None = None  # a planted bug: the number the network shows instead
 
 
 class BugDifference(NamedTuple):
@@ -75,6 +78,7 @@ class Practising(SessionCore):
     _turn = 0  # "in turn": which of the cells a phase reveals is asked next
     _predict_quantity: str | None = None  # the quantity the learner chose to predict (None: in turn)
     _predict_level = VALUE  # what is predicted: the value, its sign, or bigger/smaller than before
+    last_prediction: Prediction | None = None  # the last one checked (a window rebuilt shows it again)
     # While a bug is planted: the real run kept aside (its trainer, setting marks, undo steps, settings).
     _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
 
@@ -90,32 +94,63 @@ class Practising(SessionCore):
     def _focus(self) -> int | None:
         return self._selected if 0 <= self._selected < self.network.n_parameters else None
 
+    def _real(self, record: IterationRecord) -> IterationRecord:
+        """``record``'s iteration as the real backward pass computes it (the planted run's own numbers
+        otherwise: the worksheet and predictions teach the real rule, bug or not)."""
+        if self._kept is None:
+            return record
+        before = self.network.with_flat(record.flat_values)
+        step = compute_step(before, record.inputs, record.targets, record.learning_rate)
+        return make_record(step, before, iteration=record.iteration, epoch=record.epoch, mode=record.mode,
+                           learning_rate=record.learning_rate, sample_indices=record.sample_indices,
+                           inputs=record.inputs, targets=record.targets)
+
     def _sheet_record(self) -> IterationRecord:
         """The iteration the learner computes: the next one, from the parameters now (its numbers are not
         on screen yet); while its phases are shown, that one."""
         if self._phase is not None and self._phase_record is not None:
-            return self._phase_record
+            return self._real(self._phase_record)
         try:
-            return self._trainer.preview()
+            return self._real(self._trainer.preview())
         except BpguiError:  # a next iteration that diverges: the one shown
-            return self.display_record()
+            return self._real(self.display_record())
+
+    def _sheet_of(self, record: IterationRecord, focus: int | None) -> Sheet:
+        """``record``'s worksheet; ``DivergenceError`` (naming t) when its numbers are beyond working."""
+        net = self.network
+        try:
+            if not np.isfinite(record.flat_values).all():
+                raise OverflowError
+            sheet = self.practice.sheet(record, net.activations, net.loss, focus)
+        except (ArithmeticError, ValueError):
+            raise DivergenceError(QT_TRANSLATE_NOOP("Errors", "iteration {iteration}: its numbers are too "
+                                                              "large to work by hand (training diverged)"),
+                                  iteration=record.iteration) from None
+        if not all(math.isfinite(c.value) for c in sheet.cells):
+            raise DivergenceError(QT_TRANSLATE_NOOP("Errors", "iteration {iteration}: its numbers are too "
+                                                              "large to work by hand (training diverged)"),
+                                  iteration=record.iteration)
+        return sheet
 
     def worksheet(self) -> Sheet:
-        """The worksheet of the next iteration (a big network's: the selected parameter's path)."""
-        net = self.network
-        return self.practice.sheet(self._sheet_record(), net.activations, net.loss, self._focus())
+        """The worksheet of the next iteration (a big network's: the selected parameter's path).
+        ``DivergenceError`` when its numbers are not finite."""
+        return self._sheet_of(self._sheet_record(), self._focus())
 
     def worksheet_answers(self) -> dict[str, Check]:
         """The learner's latest answer to each cell of the worksheet's iteration."""
-        return self.practice.answers(self._sheet_record())
+        net = self.network
+        return self.practice.answers(self._sheet_record(), net.activations, net.loss)
 
     def check_answer(self, key: str, text: str) -> Check:
         """Grade ``text`` for cell ``key`` of the worksheet's iteration, keep it and announce it ("practice").
 
-        Raises ``AnswerError`` (not a number, too few digits) or ``KeyError`` and changes nothing then.
+        Raises ``AnswerError`` (not a number, too few digits), ``DivergenceError`` or ``KeyError`` (no such
+        cell: another parameter's path is shown) and changes nothing then.
         """
-        net = self.network
-        check = self.practice.check(self._sheet_record(), net.activations, net.loss, key, text, self._focus())
+        net, record, focus = self.network, self._sheet_record(), self._focus()
+        self._sheet_of(record, focus)
+        check = self.practice.check(record, net.activations, net.loss, key, text, focus)
         self._emit("practice", check)
         return check
 
@@ -138,12 +173,15 @@ class Practising(SessionCore):
         """Train with a planted bug (``rule``; None: one at random that η shows) from the run's start; the
         real run is kept as it stands. Announced as "planted"."""
         self.pause()
+        real = self._trainer if self._kept is None else self._kept[0]
         if rule is None:
-            eta = self._trainer.config.learning_rate
-            rule = (rng or random.Random()).choice([r for r in RULES if visible(r, eta)])
+            rule = (rng or random.Random()).choice([r for r in RULES if self._changes_something(r, real)] or
+                                                   list(RULES))
         if rule not in RULES:
             raise KeyError(rule)
-        real = self._trainer if self._kept is None else self._kept[0]
+        if not self._changes_something(rule, real):  # a teacher's choice this network cannot show
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "On this network and data this bug "
+                                                                      "changes nothing: nothing would show it."))
         planted = PlantedTrainer(rule, real.initial_network, real.train_set, test=real.test_set, seed=real.seed,
                                  config=real.config, stop=real.stop)
         if self._kept is None:
@@ -152,6 +190,22 @@ class Practising(SessionCore):
         self._say("info", QT_TRANSLATE_NOOP("TrainingController", "A bug is planted in the backward pass, "
                                                                   "from iteration 0: find it."))
         self._after_swap()
+
+    @staticmethod
+    def _changes_something(rule: str, trainer: Trainer, samples: int = 8) -> bool:
+        """Whether ``rule`` computes another step than the real pass from the run's start on one of the
+        first ``samples`` samples (``no_slope`` with linear units, ``wrong_index`` with one hidden unit, η
+        applied twice at η = 1 do not: they would be bugs nothing shows)."""
+        net, data, eta = trainer.initial_network, trainer.train_set, trainer.config.learning_rate
+        if not visible(rule, eta):
+            return False
+        for k in range(min(samples, data.n_samples)):
+            x, y = data.inputs[k:k + 1], data.targets[k:k + 1]
+            real, planted = compute_step(net, x, y, eta), planted_step(rule, net, x, y, eta)
+            if not (np.allclose(real.gradients, planted.gradients, rtol=1e-9, atol=1e-12)
+                    and np.allclose(real.updates, planted.updates, rtol=1e-9, atol=1e-12)):
+                return True
+        return False
 
     def remove_bug(self) -> None:
         """Back to the real run, exactly as it was kept."""
@@ -224,7 +278,11 @@ class Practising(SessionCore):
     def prompt(self) -> Prompt | None:
         """The prediction asked for, if it still belongs to what is shown."""
         p = self._prompt
-        return p if p is not None and p.at == (self._state_version, self._phase) else None
+        return p if p is not None and all(a is b for a, b in zip(p.at, self._now(), strict=True)) else None
+
+    def _now(self) -> tuple[object, ...]:
+        """What a question depends on: the run, its state, the phase shown (not a data set's names)."""
+        return (self._trainer, self._trainer.network, self._phase, self._phase_record)
 
     def _next_phase(self) -> tuple[IterationRecord, PhaseView | None, PhaseView]:
         """The record the next phase shows, and what is shown before and after it."""
@@ -245,31 +303,43 @@ class Practising(SessionCore):
             self._emit("predict", self._prompt)
             return
         record, before, after = self._next_phase()
-        net = self.network
-        sheet = self.practice.sheet(record, net.activations, net.loss, self._focus())
+        net, focus, real = self.network, self._focus(), self._real(record)
+        try:
+            sheet = self._sheet_of(real, focus)
+        except BpguiError:  # numbers beyond working: the phase is shown without a question
+            self.step_phase()
+            return
+        level = self._predict_level
         cells = [c for c in revealed(sheet.cells, before, after)
-                 if self._predict_quantity is None or c.quantity == self._predict_quantity]
+                 if (self._predict_quantity is None or c.quantity == self._predict_quantity)
+                 and (level == VALUE or not fixed_sign(c, net.activations))]
         if not cells:
             self.step_phase()
             return
         cell = cells[self._turn % len(cells)]
         self._turn += 1
-        level, earlier = self._predict_level, None
+        earlier = None
         if level == COMPARE:
-            earlier = self._value_before(record, cell)
-            level = COMPARE if earlier is not None else SIGN  # the first iteration has no before
-        self._prompt = Prompt(cell, record, (self._state_version, self._phase), level, earlier)
+            earlier = self._value_before(real, cell, focus)
+            level = COMPARE if earlier is not None else SIGN  # no iteration before on the same sample
+        shown = None
+        if real is not record:  # a planted bug: the phase will show the planted number
+            planted = shown_value(record, cell)
+            shown = planted if not math.isclose(planted, cell.value, rel_tol=1e-12, abs_tol=1e-15) else None
+        self._prompt = Prompt(cell, real, self._now(), level, earlier, focus, shown)
         self._emit("predict", self._prompt)
 
-    def _value_before(self, record: IterationRecord, cell: Cell) -> float | None:
-        """``cell``'s value in the iteration before ``record``'s (None at the first, or after a new network)."""
+    def _value_before(self, record: IterationRecord, cell: Cell, focus: int | None) -> float | None:
+        """``cell``'s value in the iteration just before ``record``'s, if that one had the same sample(s) (an
+        accumulated pass always does; standard BP's next sample is another, and the change would say
+        nothing about learning): None otherwise."""
         last = self._trainer.last_record
-        if last is None or last.iteration != record.iteration - 1 or last.layer_sizes != record.layer_sizes:
+        if (last is None or last.iteration != record.iteration - 1 or last.layer_sizes != record.layer_sizes
+                or not np.array_equal(last.sample_indices, record.sample_indices)):
             return None
-        net = self.network
         try:
-            return self.practice.sheet(last, net.activations, net.loss, self._focus()).cell(cell.key).value
-        except KeyError:
+            return self._sheet_of(self._real(last), focus).cell(cell.key).value
+        except (KeyError, BpguiError):
             return None
 
     def answer_prediction(self, text: str, digits: int = 4) -> Prediction:
@@ -281,19 +351,21 @@ class Practising(SessionCore):
         net = self.network
         if prompt.level == VALUE:
             check = self.practice.check(prompt.record, net.activations, net.loss, prompt.cell.key, text,
-                                        self._focus(), as_key=PREDICTION + prompt.cell.key)
+                                        prompt.focus, as_key=PREDICTION + prompt.cell.key)
         else:
             value = prompt.cell.value
             right = (comparison_right(text, value, prompt.before) if prompt.before is not None
                      else sign_right(text, value))
-            check = Check(prompt.record.iteration, fingerprint(prompt.record), PREDICTION + prompt.cell.key,
+            check = Check(prompt.record.iteration, fingerprint(prompt.record, net.activations, net.loss),
+                          PREDICTION + prompt.cell.key,
                           prompt.cell.quantity, text.strip(), right, value, math.nan, ())
             self.practice.keep(check)
         line = reveal_line(prompt.cell, RecordEnv(prompt.record, net.activations), digits)
         self._prompt = None
         self.step_phase()
+        self.last_prediction = Prediction(check, line, prompt.shown)
         self._emit("practice", check)
-        return Prediction(check, line)
+        return self.last_prediction
 
     def skip_prediction(self) -> None:
         """Reveal the phase without a prediction."""

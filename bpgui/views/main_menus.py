@@ -157,7 +157,7 @@ def make_actions(window: MainWindow) -> None:
                                     "note draws them: each hidden unit is reached l times"), checkable=True)
     w.worksheet_action = act(
         translate("MainWindow", "&Worksheet…"), w.show_worksheet, ("Ctrl+Shift+W",),
-        translate("MainWindow", "Compute the iteration shown yourself, cell by cell, checked as you press Enter"))
+        translate("MainWindow", "Compute the next iteration yourself, cell by cell, checked as you press Enter"))
     w.predict_action = act(
         translate("MainWindow", "&Predict before each phase"), w.set_predicting, ("Ctrl+Shift+P",),
         translate("MainWindow", "Step phase first asks you to predict a value the phase will show"),

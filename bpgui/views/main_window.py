@@ -1,6 +1,6 @@
 """The main window: topology, stepping controls, the live gradient table, the error curve.
 
-Why one module of ~585 lines: it is the one place that wires the views to the controller and
+Why one module of ~595 lines: it is the one place that wires the views to the controller and
 turns each controller signal into what every view shows; its menus, toolbar, status bar,
 file dialogs, dialogs and preferences are already in modules beside it.
 
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             (c.unit_selection_changed, self._on_controller_unit_selection_changed),
             (c.message, self.show_message),
             (c.check_ready, self._on_controller_check_ready),
-            (c.practice_changed, self._refresh_worksheet),
+            (c.practice_changed, self._on_controller_practice_changed),
             (c.planted_changed, self._on_controller_planted_changed),
             (c.predict_asked, self.predict_bar.ask),
             (c.state_changed, self.predict_bar.stale),
@@ -223,6 +223,10 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         for signal, slot in self._controller_links:
             signal.connect(slot)
         self._on_controller_planted_changed(c.bug_planted)  # a window rebuilt for a language, mid-hunt too
+        self.predict_action.blockSignals(True)  # and mid-prediction: the question stays asked
+        self.predict_action.setChecked(c.predicting)
+        self.predict_action.blockSignals(False)
+        self.predict_bar.restore()
         self.topology.parameter_selected.connect(c.select_parameter)
         self.topology.unit_selected.connect(c.select_unit)
         self.derivation.factor_hovered.connect(self._on_derivation_factor_hovered)
@@ -383,7 +387,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         self.worksheet.raise_()
 
     def _on_controller_planted_changed(self, planted: bool) -> None:
-        self.bug_banner.setText(bug_hunt.banner_text())
+        self.bug_banner.setText(bug_hunt.banner_text(self.controller))
         self.bug_banner.setVisible(planted)
         self.plot.set_alarm(planted)
         self.name_bug_action.setEnabled(planted)
@@ -406,6 +410,11 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         self._qsettings.setValue(f"practice/predict_{key}", data or "")
         if self.controller.predicting:
             self.set_predicting(True)
+
+    def _on_controller_practice_changed(self) -> None:
+        self._refresh_worksheet()
+        if self.controller.bug_planted:  # named rightly: the banner says which
+            self.bug_banner.setText(bug_hunt.banner_text(self.controller))
 
     def _refresh_worksheet(self) -> None:
         if self.worksheet is not None:
@@ -497,6 +506,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         self.topology.select_parameter(index)
         self.table.select_parameter(index)
         self._update_derivation()
+        self._refresh_worksheet()  # a big network's sheet follows the selected parameter's path
 
     def show_message(self, level: str, text: str) -> None:
         """A message for the learner in the status bar (an error also in a box while the window is shown)."""

@@ -51,6 +51,7 @@ def stage(window: MainWindow, mode: str) -> None:
         assert sheet is not None
         sheet.level.setCurrentIndex(3)
         worksheet = c.worksheet()
+        assert not isinstance(worksheet, str), worksheet
         _type(sheet.boxes["net:1:1"], rounded_text(worksheet.cell("net:1:1").value, 3))
         g_without_slope = worksheet.targets[0] - worksheet.cell("out:2:1").value
         _type(sheet.boxes["delta:2:1"], rounded_text(g_without_slope, 4))

@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..model.numbers import DEFAULT_DIGITS, format_number
@@ -48,7 +48,7 @@ class PredictBar(QWidget):
         self.question.setTextFormat(Qt.TextFormat.RichText)
         self.answer = QLineEdit()
         self.answer.setPlaceholderText(self.tr("your prediction"))
-        self.answer.setMinimumWidth(110)
+        self.answer.setMinimumWidth(90)
         self.answer.setMaximumWidth(180)
         self.answer.returnPressed.connect(self._on_reveal)
         self.reveal = QPushButton(self.tr("&Reveal"))
@@ -59,22 +59,34 @@ class PredictBar(QWidget):
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setWordWrap(True)
         self.score = QLabel()
-        ask = QHBoxLayout()  # the question, the box, Reveal and Skip; below: what was revealed, the choice, the score
-        for widget in (self.question, self.answer, self.reveal, self.skip):
-            ask.addWidget(widget)
-        ask.addStretch(1)
-        told = QHBoxLayout()  # what to predict is chosen in Practice → What to predict (no room here at 1024 px)
-        told.addWidget(self.result, 1)
-        told.addWidget(self.score, 0, Qt.AlignmentFlag.AlignTop)
+        # Narrow enough for a 1024 px window at any text size: the question and what was revealed wrap.
+        self.question.setWordWrap(True)
+        ask = QHBoxLayout()
+        ask.addWidget(self.question, 1)
+        for widget in (self.answer, self.reveal, self.skip):
+            ask.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addLayout(ask)
-        layout.addLayout(told)
+        layout.addWidget(self.result)
+        layout.addWidget(self.score, 0, Qt.AlignmentFlag.AlignRight)  # what to predict: Practice → What to predict
         self.ask(None)
         self.hide()
 
     def set_digits(self, digits: int) -> None:
         self._digits = int(digits)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its wrapped lines need at its width (the window's splitters ask a fixed height)."""
+        layout = self.layout()
+        if layout is not None and self.width() > 0:
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > 0 and needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
 
     # ---- what the controller offers ----------------------------------------------------------------
     def ask(self, prompt: Prompt | None) -> None:
@@ -99,6 +111,14 @@ class PredictBar(QWidget):
         else:
             self.question.setText(self.tr("Press Step phase: you predict a value before the phase shows it."))
         self._show_score()
+        self._fit()
+
+    def restore(self) -> None:
+        """A window rebuilt (another language): what the controller holds, asked and last revealed."""
+        last = self.controller.last_prediction
+        if last is not None:
+            self.show_result(last)
+        self.ask(self.controller.prompt)
 
     def stale(self) -> None:
         """The state moved by another road (Step, step back, an edit): the question asked is gone."""
@@ -115,6 +135,7 @@ class PredictBar(QWidget):
         result = self.controller.answer_prediction(self.answer.text(), self._digits)
         if isinstance(result, str):  # refused: nothing revealed, the text stays to be corrected
             self.result.setText(f'<span style="color: {style.LOW_DARK}">{escape(result)}</span>')
+            self._fit()
             return
         self.show_result(result)
 
@@ -129,5 +150,8 @@ class PredictBar(QWidget):
         else:
             said = fill(self.tr("You said %1; it is %2."), escape(check.text), format_number(check.value, digits))
         line = prediction.line.html()
+        if prediction.shown is not None:  # a planted bug: the real rule's number, and what the network shows
+            line += " " + fill(self.tr("(the real rule; the network shows %1: a bug?)"),
+                               format_number(prediction.shown, digits))
         self.result.setText(f'<span style="color: {colour}">{mark} {said}</span> {line}')
-        self.ask(None)
+        self.ask(None)  # and fits the new text

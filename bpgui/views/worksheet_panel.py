@@ -97,6 +97,9 @@ class WorksheetWindow(QDialog):
         self._refused: dict[str, str] = {}  # why a box's text was refused, until it is edited
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.given = QLabel()  # the weights, thresholds and η the iteration starts from
+        self.given.setWordWrap(True)
+        self.given.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.level = QComboBox()
         for n, text in enumerate((self.tr("Level 1: one group to compute"), self.tr("Level 2: two groups"),
                                   self.tr("Level 3: three groups"), self.tr("Level 4: all of it (blank)")),
@@ -107,8 +110,11 @@ class WorksheetWindow(QDialog):
         self.fading.addItem(self.tr("Fade from the start"), FROM_START)
         self.score = QLabel()
         self.missed = QLabel()  # which quantities were missed most
-        level = str(qsettings.value("practice/level", 1))  # a hand-edited file may hold anything
-        self.level.setCurrentIndex(min(LEVELS, max(1, int(level) if level.isdigit() else 1)) - 1)
+        try:  # a hand-edited file may hold anything ("²" is a digit to isdigit, not to int)
+            level = int(str(qsettings.value("practice/level", 1)))
+        except ValueError:
+            level = 1
+        self.level.setCurrentIndex(min(LEVELS, max(1, level)) - 1)
         fading = qsettings.value("practice/fade_from", FROM_END)
         self.fading.setCurrentIndex(1 if fading == FROM_START else 0)
         self.level.currentIndexChanged.connect(self._on_fading_changed)
@@ -127,6 +133,7 @@ class WorksheetWindow(QDialog):
         scroll.setWidget(self.rows)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.given)
         layout.addLayout(bar)
         layout.addWidget(self.missed, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(scroll, 1)
@@ -139,6 +146,11 @@ class WorksheetWindow(QDialog):
         if not self.isVisible() or self.controller.running:  # while running: once it pauses
             return
         sheet = self.controller.worksheet()
+        if isinstance(sheet, str):  # no sheet: why (the numbers diverged)
+            self._sheet, self._shown = None, None
+            self._build(None)
+            self.heading.setText(sheet)
+            return
         key = (sheet.iteration, tuple(c.key for c in sheet.cells), self.level.currentIndex(),
                str(self.fading.currentData()))
         fresh = self._sheet is None or self._shown != key or self._sheet.cells != sheet.cells
@@ -158,22 +170,29 @@ class WorksheetWindow(QDialog):
         self.refresh()
 
     # ---- building ---------------------------------------------------------------------------------
-    def _build(self, sheet: Sheet) -> None:
+    def _build(self, sheet: Sheet | None) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.boxes, self.verdicts, self._refused = {}, {}, {}
+        if sheet is None:
+            self.given.clear()
+            return
         level, fading = self.level.currentIndex() + 1, str(self.fading.currentData())
         numbers = ", ".join(format_number(v, self._digits) for v in sheet.inputs)
         targets = ", ".join(format_number(v, self._digits) for v in sheet.targets)
-        heading = fill(self.tr("Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it from the "
-                               "network's weights and thresholds now; press Enter to check each value."),
+        heading = fill(self.tr("Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it; press Enter "
+                               "to check each value."),
                        sheet.iteration, sheet.sample, numbers, targets)
         if sheet.focus is not None:
             heading += " " + self.tr("The network is large: the cells of the selected parameter's path.")
         self.heading.setText(heading)
+        given = [f"{name} = {format_number(v, self._digits)}" for name, v in sheet.parameters]
+        given.append(f"η = {format_number(sheet.learning_rate, self._digits)}")
+        self.given.setText(fill(self.tr("From: %1"), ", ".join(given)) if sheet.parameters else
+                           fill(self.tr("From the table's weights and thresholds now, and %1"), given[-1]))
         for row, cell in enumerate(sheet.cells):
             formula = QLabel(cell.formula.html() + " =")
             formula.setTextFormat(Qt.TextFormat.RichText)

@@ -4,57 +4,62 @@
 <context>
     <name>BugHunt</name>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="50"/>
-        <source>A planted bug is in this backward pass. Find it with the gradient check column, the error curve and the chain rule, then Practice → Name the bug…</source>
-        <translation>这次反向传播中埋了一个错误。用梯度检验列、误差曲线和链式法则把它找出来，然后选择 练习 → 指出错误…</translation>
+        <location filename="../../bpgui/views/bug_hunt.py" line="53"/>
+        <source>Found: %1. Practice → Remove the bug goes back to the real backward pass.</source>
+        <translation>找到了：%1。选择 练习 → 移除错误 即可回到正确的反向传播。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="58"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="55"/>
+        <source>A planted bug is in this backward pass. Find it with the gradient check column, the error curve, the table&apos;s Δp beside −η·∂E/∂p and the chain rule, then Practice → Name the bug…</source>
+        <translation>这次反向传播中埋了一个错误。用梯度检验列、误差曲线、表格中 Δp 与 −η·∂E/∂p 的对照以及链式法则把它找出来，然后选择 练习 → 指出错误…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/bug_hunt.py" line="63"/>
         <source>Name the bug</source>
         <translation>指出错误</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="59"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="64"/>
         <source>Which rule is wrong?</source>
         <translation>哪一条规则错了？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="70"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="75"/>
         <source>The planted bug beside the real backward pass</source>
         <translation>埋入的错误与正确的反向传播对照</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="76"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="81"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="76"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="81"/>
         <source>∂E/∂p planted</source>
         <translation>∂E/∂p（埋错）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="77"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="82"/>
         <source>∂E/∂p real</source>
         <translation>∂E/∂p（正确）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="77"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="82"/>
         <source>Δp planted</source>
         <translation>Δp（埋错）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="78"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="83"/>
         <source>Δp real</source>
         <translation>Δp（正确）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="87"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="92"/>
         <source>Name the bug first.</source>
         <translation>请先指出错误。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/bug_hunt.py" line="92"/>
+        <location filename="../../bpgui/views/bug_hunt.py" line="101"/>
         <source>Found: %1. Iteration t = %2; %3 of %4 parameters differ.</source>
         <translation>找到了：%1。第 t = %2 次迭代：%4 个参数中有 %3 个不同。</translation>
     </message>
@@ -799,7 +804,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
-        <location filename="../../bpgui/session/practice.py" line="242"/>
+        <location filename="../../bpgui/session/practice.py" line="252"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
@@ -1192,7 +1197,7 @@
         <translation>{text} 不是数字；请输入如 0.42、-1.5 或 4.2e-3 这样的数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/practice/grading.py" line="147"/>
+        <location filename="../../bpgui/model/practice/grading.py" line="149"/>
         <source>{text} has too few significant digits; type at least two (0.42, not 0.4)</source>
         <translation>{text} 的有效数字太少；请至少输入两位（如 0.42，而不是 0.4）</translation>
     </message>
@@ -1205,6 +1210,12 @@
         <location filename="../../bpgui/model/practice/easy.py" line="52"/>
         <source>{text} is not a comparison; type &gt; (bigger), &lt; (smaller) or = (the same)</source>
         <translation>{text} 不是比较；请输入 &gt;（更大）、&lt;（更小）或 =（相同）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practising.py" line="126"/>
+        <location filename="../../bpgui/session/practising.py" line="130"/>
+        <source>iteration {iteration}: its numbers are too large to work by hand (training diverged)</source>
+        <translation>第 {iteration} 次迭代：数值太大，无法手算（训练已发散）</translation>
     </message>
 </context>
 <context>
@@ -1545,7 +1556,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="132"/>
-        <location filename="../../bpgui/views/main_window.py" line="491"/>
+        <location filename="../../bpgui/views/main_window.py" line="500"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1628,11 +1639,6 @@
         <location filename="../../bpgui/views/main_menus.py" line="159"/>
         <source>&amp;Worksheet…</source>
         <translation>练习表(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/main_menus.py" line="160"/>
-        <source>Compute the iteration shown yourself, cell by cell, checked as you press Enter</source>
-        <translation>自己动手计算当前这次迭代，逐格填写，按回车即检查</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="162"/>
@@ -1882,6 +1888,11 @@
         <translation> 速度 </translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/main_menus.py" line="160"/>
+        <source>Compute the next iteration yourself, cell by cell, checked as you press Enter</source>
+        <translation>自己动手计算下一次迭代，逐格填写，按回车即检查</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/views/main_menus.py" line="190"/>
         <source>What each unit &amp;learned, inside it</source>
         <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
@@ -1982,37 +1993,37 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="370"/>
+        <location filename="../../bpgui/views/main_window.py" line="374"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="398"/>
+        <location filename="../../bpgui/views/main_window.py" line="402"/>
         <source>Not that one. Look again: which numbers disagree?</source>
         <translation>不是这一个。再看看：哪些数对不上？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="419"/>
+        <location filename="../../bpgui/views/main_window.py" line="428"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="430"/>
+        <location filename="../../bpgui/views/main_window.py" line="439"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="432"/>
+        <location filename="../../bpgui/views/main_window.py" line="441"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="467"/>
+        <location filename="../../bpgui/views/main_window.py" line="476"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="467"/>
+        <location filename="../../bpgui/views/main_window.py" line="476"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -2048,7 +2059,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="491"/>
+        <location filename="../../bpgui/views/main_window.py" line="500"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -2058,12 +2069,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="508"/>
+        <location filename="../../bpgui/views/main_window.py" line="518"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="508"/>
+        <location filename="../../bpgui/views/main_window.py" line="518"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2611,54 +2622,59 @@
 <context>
     <name>PredictBar</name>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="44"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="50"/>
         <source>your prediction</source>
         <translation>你的预测</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="48"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="54"/>
         <source>&amp;Reveal</source>
         <translation>揭晓(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="50"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="56"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="84"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="102"/>
         <source>Predict the sign of %1 (+, − or 0) before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1 的符号（+、− 或 0）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="86"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="104"/>
         <source>Will %1 be bigger (&gt;) or smaller (&lt;) than at iteration %2 (%3)?</source>
         <translation>%1 会比第 %2 次迭代时（%3）更大（&gt;）还是更小（&lt;）？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="89"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="107"/>
         <source>Predict %1 before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="94"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="112"/>
         <source>Press Step phase: you predict a value before the phase shows it.</source>
         <translation>按“单步阶段”：在阶段显示之前先预测一个值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="104"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="130"/>
         <source>Predictions: %1 of %2 right</source>
         <translation>预测：%2 次中对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="121"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="148"/>
         <source>You said %1; it is %2 (gap %3).</source>
         <translation>你的预测是 %1；实际是 %2（相差 %3）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="124"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="151"/>
         <source>You said %1; it is %2.</source>
         <translation>你的预测是 %1；实际是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/predict_bar.py" line="154"/>
+        <source>(the real rule; the network shows %1: a bug?)</source>
+        <translation>（这是正确规则的结果；网络上显示的是 %1：有错误？）</translation>
     </message>
 </context>
 <context>
@@ -3179,74 +3195,89 @@ mini-batch: one update per B samples</source>
         <translation>已到第 %1 轮末尾（t = %2）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="35"/>
-        <source>The sign is flipped: the update must go down the gradient, Δp = −η ∂E/∂p.</source>
-        <translation>符号反了：更新必须沿梯度下降方向，Δp = −η ∂E/∂p。</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/session/practice.py" line="37"/>
+        <location filename="../../bpgui/session/practice.py" line="39"/>
         <source>f′ is left out: the delta needs the slope of the unit&apos;s activation (for the sigmoid, ŷⱼ(1 − ŷⱼ) or bₕ(1 − bₕ)).</source>
         <translation>漏掉了 f′：梯度项需要乘以该单元激活函数的导数（对 Sigmoid 是 ŷⱼ(1 − ŷⱼ) 或 bₕ(1 − bₕ)）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="40"/>
+        <location filename="../../bpgui/session/practice.py" line="42"/>
         <source>eₕ used the already updated wₕⱼ: the backward pass uses the weights of the forward pass, before any update.</source>
         <translation>eₕ 用了已经更新过的 wₕⱼ：反向传播应使用前向传播时的权值，即更新之前的值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="44"/>
+        <location filename="../../bpgui/session/practice.py" line="46"/>
         <source>The wrong end of the weight: ∂Eₖ/∂vᵢₕ takes xᵢ (the input it comes from), not bₕ; ∂Eₖ/∂wₕⱼ takes bₕ, not ŷⱼ.</source>
         <translation>用错了连接权的一端：∂Eₖ/∂vᵢₕ 乘的是 xᵢ（它来自的输入），不是 bₕ；∂Eₖ/∂wₕⱼ 乘的是 bₕ，不是 ŷⱼ。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="47"/>
-        <source>The threshold is added instead of subtracted: bₕ = f(αₕ − γₕ), and so ∂Eₖ/∂γₕ = +eₕ.</source>
-        <translation>阈值被加上而不是减去：bₕ = f(αₕ − γₕ)，因此 ∂Eₖ/∂γₕ = +eₕ。</translation>
+        <location filename="../../bpgui/session/practice.py" line="35"/>
+        <source>The update&apos;s sign is flipped: the update goes down the gradient, Δp = −η ∂E/∂p.</source>
+        <translation>更新的符号反了：更新应沿梯度下降，Δp = −η ∂E/∂p。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="37"/>
+        <source>The gradient&apos;s sign is flipped: ∂Eₖ/∂wₕⱼ = −gⱼ bₕ and ∂Eₖ/∂vᵢₕ = −eₕ xᵢ.</source>
+        <translation>梯度的符号反了：∂Eₖ/∂wₕⱼ = −gⱼ bₕ，∂Eₖ/∂vᵢₕ = −eₕ xᵢ。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="49"/>
+        <source>The threshold is added instead of subtracted: bₕ = f(αₕ − γₕ), ŷⱼ = f(βⱼ − θⱼ), and so ∂Eₖ/∂γₕ = +eₕ, ∂Eₖ/∂θⱼ = +gⱼ.</source>
+        <translation>阈值被加上而不是减去：bₕ = f(αₕ − γₕ)，ŷⱼ = f(βⱼ − θⱼ)，因此 ∂Eₖ/∂γₕ = +eₕ，∂Eₖ/∂θⱼ = +gⱼ。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="52"/>
         <source>The ½ of Eₖ is kept: it only cancels the 2 of the square&apos;s derivative, so gⱼ has no ½.</source>
         <translation>保留了 Eₖ 中的 ½：它只是用来抵消平方求导得到的 2，所以 gⱼ 中没有 ½。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="55"/>
+        <location filename="../../bpgui/session/practice.py" line="58"/>
         <source>f′ dropped: the deltas leave out the slope of the activation</source>
         <translation>漏掉 f′：梯度项没有乘激活函数的导数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="57"/>
+        <location filename="../../bpgui/session/practice.py" line="60"/>
         <source>The update&apos;s sign flipped: Δp = +η ∂E/∂p</source>
         <translation>更新的符号反了：Δp = +η ∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="58"/>
+        <location filename="../../bpgui/session/practice.py" line="61"/>
         <source>eₕ computed with the already updated wₕⱼ</source>
         <translation>用已经更新过的 wₕⱼ 计算 eₕ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="59"/>
+        <location filename="../../bpgui/session/practice.py" line="62"/>
         <source>The thresholds&apos; gradients with their sign flipped</source>
         <translation>阈值的梯度符号反了</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="61"/>
+        <location filename="../../bpgui/session/practice.py" line="64"/>
         <source>η applied twice: Δp = −η·η ∂E/∂p</source>
         <translation>η 乘了两次：Δp = −η·η ∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="62"/>
+        <location filename="../../bpgui/session/practice.py" line="65"/>
         <source>The hidden sum over the wrong index: every eₕ sums all of the next layer&apos;s weights</source>
         <translation>隐层求和用错了下标：每个 eₕ 都对下一层的全部权值求和</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="43"/>
+        <location filename="../../bpgui/session/practice.py" line="45"/>
         <source>η is forgotten: the update is Δp = −η ∂E/∂p.</source>
         <translation>忘了乘 η：更新量是 Δp = −η ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="152"/>
+        <location filename="../../bpgui/session/practising.py" line="183"/>
+        <source>On this network and data this bug changes nothing: nothing would show it.</source>
+        <translation>在这个网络和数据上，这个错误不改变任何结果：没有什么能显示出它。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practising.py" line="190"/>
         <source>A bug is planted in the backward pass, from iteration 0: find it.</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller/training.py" line="333"/>
+        <source>That cell is not on the worksheet now.</source>
+        <translation>这一格现在已不在练习表上。</translation>
     </message>
 </context>
 <context>
@@ -3262,72 +3293,82 @@ mini-batch: one update per B samples</source>
         <translation>练习表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="101"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="104"/>
         <source>Level 1: one group to compute</source>
         <translation>第 1 级：计算一组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="101"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="104"/>
         <source>Level 2: two groups</source>
         <translation>第 2 级：计算两组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="102"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="105"/>
         <source>Level 3: three groups</source>
         <translation>第 3 级：计算三组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="102"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="105"/>
         <source>Level 4: all of it (blank)</source>
         <translation>第 4 级：全部自己算（空白）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="109"/>
         <source>Fade from the end backwards</source>
         <translation>从末尾往前隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="107"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="110"/>
         <source>Fade from the start</source>
         <translation>从开头往后隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="171"/>
-        <source>Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it from the network&apos;s weights and thresholds now; press Enter to check each value.</source>
-        <translation>第 t = %1 次迭代，样本 k = %2：x = (%3)，y = (%4)。用网络当前的权值和阈值计算，每填一个值按回车检查。</translation>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="186"/>
+        <source>Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it; press Enter to check each value.</source>
+        <translation>第 t = %1 次迭代，样本 k = %2：x = (%3)，y = (%4)。请计算，每填一个值按回车检查。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="175"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="190"/>
         <source>The network is large: the cells of the selected parameter&apos;s path.</source>
         <translation>网络较大：只列出所选参数所在路径上的各格。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="191"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="194"/>
+        <source>From: %1</source>
+        <translation>已知：%1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="195"/>
+        <source>From the table&apos;s weights and thresholds now, and %1</source>
+        <translation>用表格中当前的权值和阈值，以及 %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="210"/>
         <source>Given at this level</source>
         <translation>本级别已给出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="208"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="227"/>
         <source>Score: %1 of %2 right</source>
         <translation>得分：%2 次中答对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="223"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="242"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="226"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="245"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="226"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="245"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="227"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="246"/>
         <source>✗ Not right: %1.</source>
         <translation>✗ 不对：%1。</translation>
     </message>

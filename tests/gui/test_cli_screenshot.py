@@ -53,14 +53,24 @@ def test_the_choices_are_the_apps():
     assert practice_shots.MODES == bpgui.cli.PRACTICE_MODES
 
 
-def test_a_practice_mode_is_left_mid_way(capsys, tmp_path):
-    """The worksheet's picture has its floating window drawn over the main one: not the plain window."""
-    assert shoot(capsys, tmp_path, "--practice", "worksheet")[0] == 0
-    with_sheet = QImage(str(tmp_path / "shot.png"))
-    assert shoot(capsys, tmp_path)[0] == 0
-    plain = QImage(str(tmp_path / "shot.png"))
-    assert (with_sheet.width(), with_sheet.height()) == (plain.width(), plain.height()) == (1024, 640)
-    assert with_sheet != plain
+def test_each_practice_mode_is_left_mid_way(capsys, tmp_path, monkeypatch):
+    """Each mode as practice_shots leaves it: the prediction asked, the sheet over the window, the bug."""
+    seen = {}
+    stage = practice_shots.stage
+
+    def staged(window, mode):
+        stage(window, mode)
+        c = window.controller
+        seen[mode] = (c.predicting and c.prompt is not None and window.predict_bar.isVisible(),
+                      window.worksheet is not None and len(c.worksheet_answers()) == 2,
+                      c.bug_planted and window.bug_banner.isVisible() and window.check_action.isChecked())
+
+    monkeypatch.setattr(practice_shots, "stage", staged)
+    for mode in practice_shots.MODES:
+        assert shoot(capsys, tmp_path, "--practice", mode)[0] == 0
+        image = QImage(str(tmp_path / "shot.png"))
+        assert (image.width(), image.height()) == (1024, 640)
+    assert seen == {"predict": (True, False, False), "worksheet": (False, True, False), "bug": (False, False, True)}
     code, _, err = shoot(capsys, tmp_path, "--practice", "nonsense")
     assert code == 2 and "invalid choice: 'nonsense'" in err  # argparse names the choices
 

@@ -30,7 +30,7 @@ def test_a_planted_bug_is_unmistakable_and_removing_it_brings_the_real_run_back(
     assert _curve_colours(window) == (ITERATION_COLOUR, EPOCH_COLOUR)
     window.plant_bug_action.trigger()
     assert c.bug_planted and c.iteration == 0
-    assert window.bug_banner.isVisible() and window.bug_banner.text() == bug_hunt.banner_text()
+    assert window.bug_banner.isVisible() and window.bug_banner.text() == bug_hunt.banner_text(window.controller)
     assert _curve_colours(window) == (ALARM_COLOURS["iteration"], ALARM_COLOURS["epoch"])
     assert window.name_bug_action.isEnabled() and window.remove_bug_action.isEnabled()
     window.remove_bug_action.trigger()
@@ -74,5 +74,26 @@ def test_a_language_switch_mid_hunt_keeps_the_bug_and_says_so(window, switch_lan
     window.controller.plant_bug(UPDATE_SIGN)
     new = switch_language(window, "zh_CN")
     assert new.controller.bug_planted and new.bug_banner.isVisible()
-    assert new.bug_banner.text() == bug_hunt.banner_text() and "反向传播" in new.bug_banner.text()
+    assert new.bug_banner.text() == bug_hunt.banner_text(new.controller) and "反向传播" in new.bug_banner.text()
     assert _curve_colours(new) == (ALARM_COLOURS["iteration"], ALARM_COLOURS["epoch"])
+
+
+def test_the_difference_lists_only_what_differs_beyond_the_last_bit(window, monkeypatch):
+    c = window.controller
+    c.update_settings(hidden=(3,), learning_rate=0.5)
+    c.plant_bug("updated_weights")  # only the hidden layer's gradients differ; the output's agree
+    for _ in range(3):
+        c.step()
+    _answer(monkeypatch, window, "updated_weights")
+    window.name_bug_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, bug_hunt.DifferenceDialog)
+                  and w.isVisible())
+    diff = c.bug_difference()
+    differs = ~(np.isclose(diff.gradients, diff.true_gradients, rtol=1e-12, atol=1e-15)
+                & np.isclose(diff.updates, diff.true_updates, rtol=1e-12, atol=1e-15))
+    names = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
+    specs = c.display_record().specs
+    assert names == {specs[i].symbol.unicode for i in np.flatnonzero(differs)}
+    assert all(spec.layer == 1 for spec in (specs[i] for i in np.flatnonzero(differs)))
+    assert window.bug_banner.text().startswith("Found: ")  # named: the banner says which
+    dialog.close()

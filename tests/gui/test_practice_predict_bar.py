@@ -21,6 +21,8 @@ def test_step_phase_asks_first_then_reveals_with_the_numbers(window, user):
     shown = bar.result.text()
     assert shown.startswith('<span style="color: ') and "✓" in shown
     assert format_number(prompt.cell.value, window.shown_digits) in shown and " = " in shown
+    numbers = c.last_prediction.line.sides[2]  # the formula in numbers, worth the value revealed
+    assert numbers.evaluate(None, {}) == prompt.cell.value and numbers.html() in shown
     assert bar.score.text() == "Predictions: 1 of 1 right" and not bar.reveal.isEnabled()
 
 
@@ -83,3 +85,16 @@ def test_what_to_predict_is_remembered_and_a_hand_edited_choice_falls_back(windo
         assert other.predict_choices[("quantity", None)].isChecked()
     finally:
         other.close()
+
+
+def test_a_language_switch_keeps_the_question_asked_and_the_last_answer(window, user, switch_language):
+    c = window.controller
+    window.predict_action.trigger()
+    window.phase_action.trigger()
+    user.type_into(window.predict_bar.answer, rounded_text(c.prompt.cell.value, 4))
+    window.phase_action.trigger()
+    asked = c.prompt
+    new = switch_language(window, "zh_CN")
+    assert new.predict_action.isChecked() and new.predict_bar.isVisible()
+    assert c.prompt is asked and new.predict_bar.reveal.isEnabled()  # still asked
+    assert "✓" in new.predict_bar.result.text() and "你的预测是" in new.predict_bar.result.text()

@@ -103,12 +103,28 @@ def test_fading_gives_the_rest_and_is_remembered(window, qsettings):
 
 
 def test_a_hand_edited_level_falls_back_to_one(window, tmp_path):
-    bad = QSettings(str(tmp_path / "bad.ini"), QSettings.Format.IniFormat)
-    bad.setValue("practice/level", "lots")
     from bpgui.views.worksheet_panel import WorksheetWindow
 
-    sheet = WorksheetWindow(window.controller, bad, window)
-    assert sheet.level.currentIndex() == 0
+    for stored, index in (("lots", 0), ("²", 0), ("3", 2), ("99", 3)):  # "²" is a digit to isdigit
+        bad = QSettings(str(tmp_path / "bad.ini"), QSettings.Format.IniFormat)
+        bad.setValue("practice/level", stored)
+        sheet = WorksheetWindow(window.controller, bad, window)
+        assert sheet.level.currentIndex() == index, stored
+
+
+def test_the_sheet_lists_what_it_starts_from_and_a_diverged_run_has_none(window):
+    c = window.controller
+    c.step()
+    sheet = _open(window)
+    rec = c.session._trainer.preview()
+    v11 = format_number(float(rec.flat_values[0]), window.shown_digits)
+    assert sheet.given.text().startswith("From: v₁₁ = " + v11) and "η = 1" in sheet.given.text()
+    c.update_settings(data="sine", activation="linear", learning_rate=5.0, target_error=None)
+    for _ in range(200):
+        if isinstance(c.worksheet(), str):
+            break
+        c.step()
+    assert "too large to work by hand" in sheet.heading.text() and not sheet.boxes
 
 
 def test_a_language_switch_keeps_the_sheet_open_with_its_answers(window, user, switch_language):

@@ -151,6 +151,13 @@ def test_one_significant_digit_is_refused(text):
     assert "too few significant digits" in str(caught.value) and "two" in str(caught.value)
 
 
+@pytest.mark.parametrize("text", ["0.001", "4", "-0.4"])
+def test_for_an_exact_zero_any_other_number_is_wrong_not_refused(text):
+    """α₁ = 0 (x = (0, 0)): "0.001" is a wrong answer, not a text with too few digits."""
+    verdict = grade(text, 0.0)
+    assert not verdict.right and verdict.gap == float(text)
+
+
 def test_the_verdict_holds_the_gap_and_the_true_value():
     verdict = grade(" 0.42 ", 0.4219)
     assert isinstance(verdict, Verdict)
@@ -292,4 +299,5 @@ def test_hostile_text_is_graded_or_refused_and_nothing_else(text, value):
         assert exc.template and "{text}" in exc.template
     else:
         assert isinstance(verdict, Verdict) and isinstance(verdict.right, bool)
-        assert verdict.answer.digits >= 2 or verdict.answer.digits == 0
+        # one digit is graded only for an exact zero, and never right then
+        assert verdict.answer.digits >= 2 or verdict.answer.digits == 0 or (value == 0.0 and not verdict.right)

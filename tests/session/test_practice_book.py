@@ -39,10 +39,11 @@ def test_a_check_grades_names_the_mistake_and_is_kept_for_its_iteration():
     wrong = book.check(rec, acts, loss, "delta:2:1", rounded_text(y - yh, 4))  # f′ left out
     assert not wrong.right and wrong.mistakes == (mk.NO_SLOPE,)
     assert wrong.gap == pytest.approx((y - yh) - g.value, abs=1e-4)
-    assert book.answers(rec)["delta:2:1"] == wrong  # the latest answer is what the sheet shows
+    assert book.answers(rec, acts, loss)["delta:2:1"] == wrong  # the latest answer is what the sheet shows
     assert book.score() == (1, 2) and book.missed() == [("output_delta", 1)]
     assert book.mistakes_made() == [(mk.NO_SLOPE, 1)]
-    assert set(MISTAKE_TEXTS) == {mk.SIGN, mk.NO_SLOPE, mk.UPDATED_W, mk.NO_ETA, mk.SWAPPED, mk.ADDED, mk.HALF_KEPT}
+    assert set(MISTAKE_TEXTS) == {mk.SIGN, mk.GRADIENT_SIGN, mk.NO_SLOPE, mk.UPDATED_W, mk.NO_ETA, mk.SWAPPED,
+                                  mk.ADDED, mk.HALF_KEPT}
 
 
 def test_a_refused_answer_or_an_unknown_cell_keeps_nothing():
@@ -56,7 +57,7 @@ def test_a_refused_answer_or_an_unknown_cell_keeps_nothing():
         book.check(rec, acts, loss, "error", "0.1")  # one significant digit
     with pytest.raises(KeyError):
         book.check(rec, acts, loss, "no such cell", "0.12")
-    assert book.checks == () and book.score() == (0, 0) and book.answers(rec) == {}
+    assert book.checks == () and book.score() == (0, 0) and book.answers(rec, acts, loss) == {}
 
 
 def test_step_back_reopens_an_iterations_answers_and_a_changed_iteration_gets_a_fresh_sheet():
@@ -66,18 +67,33 @@ def test_step_back_reopens_an_iterations_answers_and_a_changed_iteration_gets_a_
     first = trainer.step()
     book.check(first, acts, loss, "error", rounded_text(float(first.sample_errors[0]), 4))
     second = trainer.step()
-    assert book.answers(second) == {}
+    assert book.answers(second, acts, loss) == {}
     trainer.step_back()
     trainer.step_back()
     again = trainer.step()  # the same iteration 1, computed again
     assert again is not first and fingerprint(again) == fingerprint(first)
-    assert book.answers(again)["error"].right
+    assert book.answers(again, acts, loss)["error"].right
     # another start (another seed): iteration 1 is another iteration, its sheet is empty; nothing is lost
     other = _trainer(seed=7).step()
     assert other.iteration == first.iteration and fingerprint(other) != fingerprint(first)
-    assert book.answers(other) == {} and book.score() == (1, 1)
-    # so is the same start with another η
+    assert book.answers(other, acts, loss) == {} and book.score() == (1, 1)
+    # so is the same start with another η, or another activation or loss
     assert fingerprint(_trainer(eta=0.9).step()) != fingerprint(first)
+    assert fingerprint(first, acts, loss) != fingerprint(first, ("tanh", "sigmoid"), loss)
+    assert fingerprint(first, acts, loss) != fingerprint(first, acts, "cross_entropy")
+
+
+def test_pressing_enter_again_on_the_same_answer_counts_once():
+    trainer = _trainer()
+    rec = trainer.step()
+    acts, loss = _acts(trainer)
+    book = PracticeBook()
+    text = rounded_text(float(rec.sample_errors[0]), 4)
+    first = book.check(rec, acts, loss, "error", text)
+    assert book.check(rec, acts, loss, "error", " " + text + " ") is first and book.score() == (1, 1)
+    book.check(rec, acts, loss, "error", "0.99")
+    book.check(rec, acts, loss, "error", text)  # back to the right one after a wrong one: a new check
+    assert book.score() == (2, 3)
 
 
 def test_the_score_counts_every_check_and_ranks_what_was_missed():
@@ -88,8 +104,8 @@ def test_the_score_counts_every_check_and_ranks_what_was_missed():
     sheet = book.sheet(rec, acts, loss)
     wrong = {"net:1:1": 2, "update:6": 3, "error": 2}
     for key, times in wrong.items():
-        for _ in range(times):
-            book.check(rec, acts, loss, key, rounded_text(sheet.cell(key).value * 2 + 1, 4))
+        for n in range(times):  # a new wrong number each time (the same one again counts once)
+            book.check(rec, acts, loss, key, rounded_text(sheet.cell(key).value * 2 + 1 + n, 4))
     book.check(rec, acts, loss, "update:6", rounded_text(sheet.cell("update:6").value, 5))
     assert book.score() == (1, 8)
     assert book.missed() == [("update", 3), ("net", 2), ("error", 2)]
@@ -114,7 +130,7 @@ def test_plain_data_round_trips_through_json():
                (b.iteration, b.iteration_id, b.key, b.quantity, b.text, b.right, b.value, b.mistakes)
         assert a.gap == b.gap or (math.isnan(a.gap) and math.isnan(b.gap))
     assert back.score() == book.score() and back.missed() == book.missed()
-    assert back.answers(rec) == book.answers(rec)
+    assert back.answers(rec, acts, loss) == book.answers(rec, acts, loss)
     assert (mk.SIGN,) in {c.mistakes for c in back.checks}
 
 

@@ -23,7 +23,7 @@ def test_each_phase_asks_for_one_value_it_reveals_then_reveals_it(session, recor
         assert shown.iteration == prompt.record.iteration
         assert prediction.line.sides[-1].evaluate(None, {}) == prompt.cell.value
     assert len(asked) == 2 * len(session.phase_plan)
-    assert session.practice.score() == (len(asked), len(asked))
+    assert session.practice.prediction_score() == (len(asked), len(asked)) and session.practice.score() == (0, 0)
     assert session.worksheet_answers() == {}  # predictions are not worksheet answers
 
 
@@ -65,25 +65,45 @@ def test_anything_else_the_learner_does_makes_the_prompt_stale(session):
     assert session.prompt is None and session.phase_view is not before
 
 
-def test_the_easiest_levels_ask_for_a_sign_or_bigger_or_smaller_than_before(session):
-    session.set_predicting(True, quantity="output", level="compare")
-    session.request_phase()  # iteration 1: nothing before it, so its sign
-    prompt = session.prompt
-    assert prompt.level == "sign" and prompt.before is None
-    assert session.answer_prediction("+").check.right is (prompt.cell.value > 0)
+def _through_iteration(session):
+    """Show the rest of the iteration, then ask (or step) until a question is asked."""
     while session.phase_view is not None and not session.phase_view.updated:
         session.step_phase()
     session.request_phase()
     while session.prompt is None:
         session.request_phase()
-    prompt = session.prompt  # iteration 2: the same cell's value in iteration 1
+    return session.prompt
+
+
+def test_the_sign_level_never_asks_a_sign_known_before_any_arithmetic(session):
+    session.set_predicting(True, level="sign")
+    for _ in range(12):
+        session.request_phase()
+        prompt = session.prompt
+        if prompt is not None:  # never Eₖ ≥ 0, nor a sigmoid's output
+            assert prompt.cell.quantity not in ("error", "output") and prompt.level == "sign"
+            assert session.answer_prediction("+").check.right is (prompt.cell.value > 0)
+
+
+def test_bigger_or_smaller_is_asked_only_against_the_same_samples(session):
+    session.set_predicting(True, quantity="net", level="compare")
+    session.request_phase()  # standard BP: iteration 1 has nothing before it, iteration 2 another sample
+    assert session.prompt.level == "sign" and session.prompt.before is None
+    session.skip_prediction()
+    assert _through_iteration(session).level == "sign"
+    session.set_predicting(False)
+    session.update_settings(mode="accumulated")  # every pass the same samples: a before that means something
+    session.reset()
+    session.step()
+    session.set_predicting(True, quantity="net", level="compare")
+    prompt = _through_iteration(session)
     assert prompt.level == "compare" and prompt.record.iteration == 2
-    before = session.practice.sheet(session._trainer.last_record, session.network.activations,
-                                    session.network.loss).cell(prompt.cell.key).value
+    last = session._trainer.last_record
+    before = session.practice.sheet(last, session.network.activations, session.network.loss).cell(
+        prompt.cell.key).value
     assert prompt.before == before
     wrong = "<" if prompt.cell.value > before else ">"
     check = session.answer_prediction(wrong).check
     assert not check.right and check.text == wrong and check.gap != check.gap  # no gap for a comparison
-    assert session.practice.prediction_score() == (1, 2)
     with pytest.raises(KeyError):
         session.set_predicting(True, level="guess")

@@ -25,8 +25,8 @@ The comparison is exact: the typed text as a decimal, the true value as its exac
 0.4219 (rounded) and 0.4279 (truncated), not 0.4151 or 0.4351; ``-0.42`` never matches a positive value.
 Fewer than two significant digits raise :class:`AnswerError`, except a typed zero (``0``, ``0.0``,
 ``-0``): it is right exactly when the value is 0.0 (a record has exact zeros: ∂E_k/∂v_11 = 0 when
-x_1 = 0) and wrong otherwise. A NaN or infinite value is not gradable (``ValueError``; the caller never
-asks).
+x_1 = 0) and wrong otherwise; and for a value of exactly 0 any other number is wrong, not refused. A NaN
+or infinite value is not gradable (``ValueError``; the caller never asks).
 
 :func:`rounded_text` writes a value as a learner would type it to a number of significant digits (plain
 ASCII), and :func:`grade` accepts it for every finite value and 2 to 17 digits.
@@ -143,6 +143,8 @@ def grade(text: str, value: float) -> Verdict:
     if answer.is_zero:
         return Verdict(value == 0.0, answer, gap, value)
     if answer.digits < MIN_DIGITS:
+        if value == 0.0:  # a number other than zero typed for an exact zero: wrong, at any precision
+            return Verdict(False, answer, gap, value)
         raise AnswerError(
             QT_TRANSLATE_NOOP("Errors", "{text} has too few significant digits; type at least two (0.42, not 0.4)"),
             text=_shown(answer.text),

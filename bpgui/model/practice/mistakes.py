@@ -4,7 +4,8 @@ A learner's wrong number is often the right arithmetic on a wrong rule. For each
 rules below that apply are built from the same formula nodes as the right one (``closed_forms``) and
 evaluated over the same record, so a wrong answer that matches one (at the precision typed) is named:
 
-    sign        Δp = +η ∂E/∂p (the update climbs the error); ∂E_k/∂w_hj = +g_j b_h
+    sign        Δp = +η ∂E/∂p (the update climbs the error)
+    grad_sign   ∂E_k/∂w_hj = +g_j b_h, ∂E_k/∂v_ih = +e_h x_i (the gradient's sign flipped)
     no_slope    f′ left out: g_j = y_j − ŷ_j; e_h = Σ_j w_hj g_j
     updated_w   e_h computed with the already updated w_hj
     no_eta      η forgotten: Δp = −∂E/∂p
@@ -13,8 +14,10 @@ evaluated over the same record, so a wrong answer that matches one (at the preci
     half        the ½ of E_k kept in the gradient: g_j = ½ ŷ_j(1 − ŷ_j)(y_j − ŷ_j)
 
 A rule that gives the right value on this record (a zero input, a linear unit's f′ = 1) is left out: no
-answer could tell it apart. An update cell also lists −η times each wrong rule of its gradient. No Qt and
-no sentences here: the session says what each mistake is (``session.practice.MISTAKE_TEXTS``).
+answer could tell it apart; two rules giving the same wrong number are named once, by the first (a
+threshold's flipped gradient is "added"; Δθ_j = +η g_j is the update's sign). An update cell also lists
+−η times each wrong rule of its gradient. No Qt and no sentences here: the session says what each mistake
+is (``session.practice.MISTAKE_TEXTS``).
 """
 
 from __future__ import annotations
@@ -35,8 +38,8 @@ from .worksheet import (
     Cell,
 )
 
-SIGN, NO_SLOPE, UPDATED_W, NO_ETA, SWAPPED, ADDED, HALF_KEPT = (
-    "sign", "no_slope", "updated_w", "no_eta", "swapped", "added", "half")
+SIGN, GRADIENT_SIGN, NO_SLOPE, UPDATED_W, NO_ETA, SWAPPED, ADDED, HALF_KEPT = (
+    "sign", "grad_sign", "no_slope", "updated_w", "no_eta", "swapped", "added", "half")
 
 
 
@@ -91,7 +94,7 @@ def _rules(cell: Cell, shape: cf.Shape, batch: bool) -> list[tuple[str, Eq, bool
             out.append((NO_ETA, Eq((Delta(p, Neg(gradient)), Neg(gradient))), False))
             if not batch:  # standard BP: Δp = −η ∂E_k/∂p, so each wrong ∂E_k/∂p carries into it
                 for name, closed in gradients:
-                    if name != SIGN:
+                    if name != GRADIENT_SIGN:  # its Δp is the update's sign flipped: named as that
                         wrong = Neg(Mul((ETA, closed), dotted=True))
                         out.append((name, Eq((Delta(p, wrong), wrong)), False))
     return out
@@ -102,12 +105,10 @@ def _wrong_gradients(shape: cf.Shape, layer: int, source: int | None, u: int) ->
     n = shape.n
     d = delta(layer, u, n)
     right = cf.sample_gradient(shape, layer, source, u).rhs
-    out: list[tuple[str, Expr]] = [(SIGN, Neg(right) if not isinstance(right, Neg) else right.operand)]
-    if source is None:
-        out.append((ADDED, Neg(d)))
-    else:
-        out.append((SWAPPED, Neg(Mul((d, unit(layer, u, n))))))
-    return out
+    if source is None:  # a threshold's flipped sign is what adding it gives: named as that, once
+        return [(ADDED, Neg(d))]
+    return [(GRADIENT_SIGN, right.operand if isinstance(right, Neg) else Neg(right)),
+            (SWAPPED, Neg(Mul((d, unit(layer, u, n)))))]
 
 
 def mistakes(cell: Cell, record: IterationRecord, activations: tuple[str, ...], loss: str) -> tuple[Mistake, ...]:
@@ -119,7 +120,7 @@ def mistakes(cell: Cell, record: IterationRecord, activations: tuple[str, ...], 
     found: list[Mistake] = []
     for name, formula, after_update in _rules(cell, shape, record.batch_size > 1):
         value = float(formula.rhs.evaluate(updated if after_update else env, {"k": 1}))
-        if value != cell.value and all(m.name != name or m.value != value for m in found):
+        if value != cell.value and all(m.value != value for m in found):  # one name per wrong number
             found.append(Mistake(name, formula, value))
     return tuple(found)
 

@@ -14,7 +14,9 @@ import dataclasses
 
 from ..closed_forms import RecordEnv
 from ..formula import Add, Bindings, Delta, Derivative, Eq, Expr, LazyTerms, Mul, Quantity, SumOver, Value
+from ..per_sample import per_sample_gradients
 from ..phases import PhaseView
+from ..records import IterationRecord
 from .worksheet import (
     BATCH_GRADIENT,
     ERROR,
@@ -46,6 +48,28 @@ def known(cell: Cell, phase: PhaseView | None) -> bool:
     if q == UPDATE:
         return phase.updated
     raise ValueError(q)
+
+
+def fixed_sign(cell: Cell, activations: tuple[str, ...]) -> bool:
+    """Whether ``cell``'s sign is known before any arithmetic (Eₖ ≥ 0; a sigmoid's or ReLU's output ≥ 0):
+    no question for the sign level."""
+    if cell.quantity == ERROR:
+        return True
+    return cell.quantity == OUTPUT and activations[cell.layer - 1] in ("sigmoid", "relu")
+
+
+def shown_value(record: IterationRecord, cell: Cell) -> float:
+    """The record's own number for ``cell`` (what the window shows: with a planted bug, not the formula's)."""
+    if cell.quantity in (NET, OUTPUT, OUTPUT_DELTA, HIDDEN_DELTA):
+        field = {NET: "net", OUTPUT: "output"}.get(cell.quantity, "delta")
+        return float(getattr(record.layers[cell.layer - 1], field)[0, cell.unit - 1])
+    if cell.quantity == ERROR:
+        return float(record.sample_errors[0])
+    if cell.quantity == GRADIENT:
+        return float(per_sample_gradients(record, cell.parameter)[0])
+    if cell.quantity == BATCH_GRADIENT:
+        return float(record.flat_gradients[cell.parameter])
+    return float(record.flat_updates[cell.parameter])
 
 
 def revealed(cells: tuple[Cell, ...], before: PhaseView | None, after: PhaseView) -> list[Cell]:

@@ -61,6 +61,9 @@ class Sheet:
     sample: int = 0  # k: the sample's row in the training set, 1-based
     inputs: tuple[float, ...] = ()  # its x
     targets: tuple[float, ...] = ()  # its y
+    # What the learner computes from: each weight's and threshold's value (a whole sheet only) and η.
+    parameters: tuple[tuple[str, float], ...] = ()
+    learning_rate: float = 0.0
 
     def cell(self, key: str) -> Cell:
         for c in self.cells:
@@ -153,5 +156,8 @@ def worksheet(record: IterationRecord, activations: tuple[str, ...], loss: str, 
             add(f"mean:{index}", BATCH_GRADIENT, mean, parameter=index)
         add(f"update:{index}", UPDATE, cf.update(shape, spec.layer, spec.source, spec.target, batch=batch),
             parameter=index)
+    given = () if focus is not None else tuple(
+        (spec.symbol.unicode, float(v)) for spec, v in zip(record.specs, record.flat_values, strict=True))
     return Sheet(int(record.iteration), tuple(cells), focus, int(record.sample_indices[0]) + 1,
-                 tuple(float(v) for v in record.inputs[0]), tuple(float(v) for v in record.targets[0]))
+                 tuple(float(v) for v in record.inputs[0]), tuple(float(v) for v in record.targets[0]), given,
+                 float(record.learning_rate))
