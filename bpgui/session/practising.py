@@ -27,10 +27,11 @@ from ..model.errors import BpguiError, DivergenceError
 from ..model.formula import Eq
 from ..model.phases import PhaseView
 from ..model.practice.easy import COMPARE, LEVELS, SIGN, VALUE, comparison_right, sign_right
+from ..model.practice.grading import grade
 from ..model.practice.planted import RULES, planted_step, visible
 from ..model.practice.planted_training import PlantedTrainer
 from ..model.practice.reveal import fixed_sign, reveal_line, revealed, shown_value
-from ..model.practice.worksheet import Cell, Sheet
+from ..model.practice.worksheet import NEW, Cell, Sheet, new_value_cells
 from ..model.records import IterationRecord
 from ..model.training import Trainer
 from .core import SessionCore
@@ -310,7 +311,8 @@ class Practising(SessionCore):
             self.step_phase()
             return
         level = self._predict_level
-        cells = [c for c in revealed(sheet.cells, before, after)
+        every = sheet.cells + new_value_cells(real, net.activations, net.loss, focus)  # p + Δp too
+        cells = [c for c in revealed(every, before, after)
                  if (self._predict_quantity is None or c.quantity == self._predict_quantity)
                  and (level == VALUE or not fixed_sign(c, net.activations))]
         if not cells:
@@ -348,17 +350,21 @@ class Practising(SessionCore):
         prompt = self.prompt
         if prompt is None:
             raise KeyError("no prediction asked")
-        net = self.network
-        if prompt.level == VALUE:
-            check = self.practice.check(prompt.record, net.activations, net.loss, prompt.cell.key, text,
-                                        prompt.focus, as_key=PREDICTION + prompt.cell.key)
-        else:
-            value = prompt.cell.value
-            right = (comparison_right(text, value, prompt.before) if prompt.before is not None
-                     else sign_right(text, value))
+        net, cell = self.network, prompt.cell
+        if prompt.level == VALUE and cell.quantity != NEW:
+            check = self.practice.check(prompt.record, net.activations, net.loss, cell.key, text,
+                                        prompt.focus, as_key=PREDICTION + cell.key)
+        else:  # p + Δp (not a worksheet cell), a sign or a comparison: graded here
+            if prompt.level == VALUE:
+                verdict = grade(text, cell.value)
+                right, typed, gap = verdict.right, verdict.answer.text, verdict.gap
+            else:
+                right = (comparison_right(text, cell.value, prompt.before) if prompt.before is not None
+                         else sign_right(text, cell.value))
+                typed, gap = text.strip(), math.nan
             check = Check(prompt.record.iteration, fingerprint(prompt.record, net.activations, net.loss),
-                          PREDICTION + prompt.cell.key,
-                          prompt.cell.quantity, text.strip(), right, value, math.nan, ())
+                          PREDICTION + cell.key, cell.quantity, typed, right, cell.value,
+                          gap if math.isfinite(gap) else math.nan, ())
             self.practice.keep(check)
         line = reveal_line(prompt.cell, RecordEnv(prompt.record, net.activations), digits)
         self._prompt = None

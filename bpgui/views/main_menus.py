@@ -388,7 +388,7 @@ def build_menus(window: MainWindow, language: str) -> None:
 
 # Practice → What to predict: (data, text) of the levels, then of the quantities (None: each in turn).
 PREDICT_LEVELS = ("value", "sign", "compare")
-PREDICT_QUANTITIES = (None, "net", "output", "error", "output_delta", "hidden_delta", "gradient", "update")
+PREDICT_QUANTITIES = (None, "net", "output", "error", "output_delta", "hidden_delta", "gradient", "update", "new")
 
 
 def _what_to_predict(window: MainWindow, menu) -> None:
@@ -398,7 +398,8 @@ def _what_to_predict(window: MainWindow, menu) -> None:
              None: translate("MainWindow", "Each value in turn"), "net": translate("MainWindow", "Only αₕ, βⱼ"),
              "output": translate("MainWindow", "Only bₕ, ŷⱼ"), "error": translate("MainWindow", "Only Eₖ"),
              "output_delta": translate("MainWindow", "Only gⱼ"), "hidden_delta": translate("MainWindow", "Only eₕ"),
-             "gradient": translate("MainWindow", "Only ∂Eₖ/∂p"), "update": translate("MainWindow", "Only Δp")}
+             "gradient": translate("MainWindow", "Only ∂Eₖ/∂p"), "update": translate("MainWindow", "Only Δp"),
+             "new": translate("MainWindow", "Only the new weights and thresholds, p + Δp")}
     q = window.qsettings()
     window.predict_choices = {}
     for key, options in (("level", PREDICT_LEVELS), ("quantity", PREDICT_QUANTITIES)):

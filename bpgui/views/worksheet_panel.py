@@ -34,6 +34,7 @@ from ..model.practice.worksheet import (
     GRADIENT,
     HIDDEN_DELTA,
     NET,
+    NEW,
     OUTPUT,
     OUTPUT_DELTA,
     UPDATE,
@@ -55,7 +56,7 @@ FROM_END, FROM_START = "end", "start"
 
 # How each quantity is named where the score says which were missed most.
 QUANTITY_NAMES = {NET: "αₕ, βⱼ", OUTPUT: "bₕ, ŷⱼ", ERROR: "Eₖ", OUTPUT_DELTA: "gⱼ", HIDDEN_DELTA: "eₕ",
-                  GRADIENT: "∂Eₖ/∂p", BATCH_GRADIENT: "∂E/∂p", UPDATE: "Δp"}
+                  GRADIENT: "∂Eₖ/∂p", BATCH_GRADIENT: "∂E/∂p", UPDATE: "Δp", NEW: "p + Δp"}
 
 
 def missed_text(controller: TrainingController) -> str:

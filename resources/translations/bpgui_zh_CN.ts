@@ -1212,8 +1212,8 @@
         <translation>{text} 不是比较；请输入 &gt;（更大）、&lt;（更小）或 =（相同）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="126"/>
-        <location filename="../../bpgui/session/practising.py" line="130"/>
+        <location filename="../../bpgui/session/practising.py" line="127"/>
+        <location filename="../../bpgui/session/practising.py" line="131"/>
         <source>iteration {iteration}: its numbers are too large to work by hand (training diverged)</source>
         <translation>第 {iteration} 次迭代：数值太大，无法手算（训练已发散）</translation>
     </message>
@@ -1836,27 +1836,32 @@
         <translation>只预测 Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="421"/>
+        <location filename="../../bpgui/views/main_menus.py" line="402"/>
+        <source>Only the new weights and thresholds, p + Δp</source>
+        <translation>只预测更新后的权值和阈值 p + Δp</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="422"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="426"/>
+        <location filename="../../bpgui/views/main_menus.py" line="427"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="439"/>
+        <location filename="../../bpgui/views/main_menus.py" line="440"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="440"/>
+        <location filename="../../bpgui/views/main_menus.py" line="441"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="445"/>
+        <location filename="../../bpgui/views/main_menus.py" line="446"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -3265,12 +3270,12 @@ mini-batch: one update per B samples</source>
         <translation>忘了乘 η：更新量是 Δp = −η ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="183"/>
+        <location filename="../../bpgui/session/practising.py" line="184"/>
         <source>On this network and data this bug changes nothing: nothing would show it.</source>
         <translation>在这个网络和数据上，这个错误不改变任何结果：没有什么能显示出它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="190"/>
+        <location filename="../../bpgui/session/practising.py" line="191"/>
         <source>A bug is planted in the backward pass, from iteration 0: find it.</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>
@@ -3283,92 +3288,92 @@ mini-batch: one update per B samples</source>
 <context>
     <name>WorksheetWindow</name>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="67"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="68"/>
         <source>Missed most: %1</source>
         <translation>最常出错：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="88"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="89"/>
         <source>Worksheet</source>
         <translation>练习表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="104"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="105"/>
         <source>Level 1: one group to compute</source>
         <translation>第 1 级：计算一组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="104"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="105"/>
         <source>Level 2: two groups</source>
         <translation>第 2 级：计算两组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="105"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
         <source>Level 3: three groups</source>
         <translation>第 3 级：计算三组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="105"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
         <source>Level 4: all of it (blank)</source>
         <translation>第 4 级：全部自己算（空白）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="109"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="110"/>
         <source>Fade from the end backwards</source>
         <translation>从末尾往前隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="110"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="111"/>
         <source>Fade from the start</source>
         <translation>从开头往后隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="186"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="187"/>
         <source>Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it; press Enter to check each value.</source>
         <translation>第 t = %1 次迭代，样本 k = %2：x = (%3)，y = (%4)。请计算，每填一个值按回车检查。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="190"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="191"/>
         <source>The network is large: the cells of the selected parameter&apos;s path.</source>
         <translation>网络较大：只列出所选参数所在路径上的各格。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="194"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="195"/>
         <source>From: %1</source>
         <translation>已知：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="195"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="196"/>
         <source>From the table&apos;s weights and thresholds now, and %1</source>
         <translation>用表格中当前的权值和阈值，以及 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="210"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="211"/>
         <source>Given at this level</source>
         <translation>本级别已给出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="227"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="228"/>
         <source>Score: %1 of %2 right</source>
         <translation>得分：%2 次中答对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="242"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="243"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="245"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="246"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="245"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="246"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="246"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="247"/>
         <source>✗ Not right: %1.</source>
         <translation>✗ 不对：%1。</translation>
     </message>

@@ -9,7 +9,7 @@ from bpgui.model.datasets import load_builtin
 from bpgui.model.network import Network
 from bpgui.model.phases import phase_views
 from bpgui.model.practice.reveal import known, numbered, reveal_line, revealed
-from bpgui.model.practice.worksheet import worksheet
+from bpgui.model.practice.worksheet import new_value_cells, worksheet
 from bpgui.model.training import Trainer, TrainingConfig
 
 
@@ -23,21 +23,22 @@ def _sheet(sizes, mode="standard"):
 @pytest.mark.parametrize("sizes", [(2, 2, 1), (2, 3, 1), (2, 2, 2, 1)])
 @pytest.mark.parametrize("per_output", [False, True])
 def test_every_cell_is_revealed_by_exactly_one_phase_in_the_notes_order(sizes, per_output):
-    _, sheet, _ = _sheet(sizes)
+    rec, sheet, acts = _sheet(sizes)
+    cells = sheet.cells + new_value_cells(rec, acts, "squared_error")
     views = phase_views(sizes, per_output=per_output)
     seen: list[str] = []
     before = None
     for view in views:
-        new = revealed(sheet.cells, before, view)
+        new = revealed(cells, before, view)
         assert not {c.key for c in new} & set(seen)  # nothing twice
         seen += [c.key for c in new]
         before = view
-    assert sorted(seen) == sorted(c.key for c in sheet.cells)  # everything once
+    assert sorted(seen) == sorted(c.key for c in cells)  # everything once
     assert not [c for c in sheet.cells if known(c, None)]
     first = revealed(sheet.cells, None, views[0])
     assert first and all(c.quantity in ("net", "output") and c.layer == 1 for c in first)
-    last = revealed(sheet.cells, views[-2], views[-1])
-    assert {c.quantity for c in last} == {"update"}
+    last = revealed(cells, views[-2], views[-1])
+    assert {c.quantity for c in last} == {"update", "new"}
 
 
 @pytest.mark.parametrize("mode", ["standard", "accumulated"])

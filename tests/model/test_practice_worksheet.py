@@ -98,3 +98,18 @@ def test_a_big_network_gets_one_parameters_path(focus):
         assert not {u for k, u in units if k == layer}
     for cell in sheet.cells:
         assert math.isclose(cell.value, _records_number(rec, cell), rel_tol=1e-12, abs_tol=1e-15), cell.key
+
+
+@pytest.mark.parametrize(("act", "loss", "depth"), CASES)
+@pytest.mark.parametrize("batch", [1, 3])
+def test_a_new_value_is_p_plus_its_update_and_equals_the_records(act, loss, depth, batch):
+    from bpgui.model.practice.worksheet import NEW, new_value_cells
+
+    rec, acts = _record(act, loss, DEPTHS[depth], batch)
+    cells = new_value_cells(rec, acts, loss)
+    assert [c.parameter for c in cells] == [c.parameter for c in worksheet(rec, acts, loss).cells
+                                            if c.quantity == "update"]
+    for cell in cells:
+        assert cell.quantity == NEW and cell.key == f"new:{cell.parameter}"
+        assert math.isclose(cell.value, float(rec.flat_new_values[cell.parameter]), rel_tol=1e-12, abs_tol=1e-15)
+        assert " + Δ" in cell.formula.lhs.text() and " − η · ∂" in cell.formula.rhs.text()

@@ -107,3 +107,15 @@ def test_bigger_or_smaller_is_asked_only_against_the_same_samples(session):
     assert not check.right and check.text == wrong and check.gap != check.gap  # no gap for a comparison
     with pytest.raises(KeyError):
         session.set_predicting(True, level="guess")
+
+
+def test_the_new_weight_can_be_predicted_and_is_what_the_update_applies(session):
+    session.set_predicting(True, quantity="new")
+    while session.prompt is None:
+        session.request_phase()
+    prompt = session.prompt
+    assert prompt.cell.quantity == "new" and session.phase_view.phase.kind != "update"
+    prediction = session.answer_prediction(rounded_text(prompt.cell.value, 5))
+    assert prediction.check.right and session.phase_view.updated
+    assert float(session.network.flat[prompt.cell.parameter]) == prompt.cell.value
+    assert prediction.line.sides[2].evaluate(None, {}) == prompt.cell.value

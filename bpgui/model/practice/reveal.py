@@ -23,6 +23,7 @@ from .worksheet import (
     GRADIENT,
     HIDDEN_DELTA,
     NET,
+    NEW,
     OUTPUT,
     OUTPUT_DELTA,
     UPDATE,
@@ -45,7 +46,7 @@ def known(cell: Cell, phase: PhaseView | None) -> bool:
         return bool(phase.delta_known[cell.layer - 1][cell.unit - 1])
     if q in (GRADIENT, BATCH_GRADIENT):
         return bool(phase.gradient_known[cell.parameter])
-    if q == UPDATE:
+    if q in (UPDATE, NEW):
         return phase.updated
     raise ValueError(q)
 
@@ -69,6 +70,8 @@ def shown_value(record: IterationRecord, cell: Cell) -> float:
         return float(per_sample_gradients(record, cell.parameter)[0])
     if cell.quantity == BATCH_GRADIENT:
         return float(record.flat_gradients[cell.parameter])
+    if cell.quantity == NEW:
+        return float(record.flat_new_values[cell.parameter])
     return float(record.flat_updates[cell.parameter])
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import closed_forms as cf
-from ..formula import Eq, Expr
+from ..formula import ETA, Add, Diff, Eq, Expr, Mul
 from ..naming import parameter_spec
 from ..records import IterationRecord
 
@@ -28,6 +28,7 @@ MAX_UNITS_PER_LAYER = 10  # a path through a wide layer lists its first units
 # The quantities, for the score ("which quantities the learner missed most"): the note's symbols.
 NET, OUTPUT, ERROR, OUTPUT_DELTA, HIDDEN_DELTA, GRADIENT, BATCH_GRADIENT, UPDATE = (
     "net", "output", "error", "output_delta", "hidden_delta", "gradient", "batch_gradient", "update")
+NEW = "new"  # a parameter after the update, p + Δp: predicted (the sheet stops at Δp)
 
 
 @dataclass(frozen=True)
@@ -161,3 +162,25 @@ def worksheet(record: IterationRecord, activations: tuple[str, ...], loss: str, 
     return Sheet(int(record.iteration), tuple(cells), focus, int(record.sample_indices[0]) + 1,
                  tuple(float(v) for v in record.inputs[0]), tuple(float(v) for v in record.targets[0]), given,
                  float(record.learning_rate))
+
+
+def new_value_cells(record: IterationRecord, activations: tuple[str, ...], loss: str,
+                    focus: int | None = None) -> tuple[Cell, ...]:
+    """Each parameter after the update (a big network's: the ``focus`` path's one), as a prediction asks
+    it: ``w₁₁ + Δw₁₁ = w₁₁ − η · ∂Eₖ/∂w₁₁``, worth the record's new value."""
+    sizes = tuple(int(s) for s in record.layer_sizes)
+    shape = cf.Shape(sizes, tuple(activations), loss)
+    env = cf.RecordEnv(record, shape.activations)
+    if cell_count(sizes, record.batch_size > 1) <= MAX_CELLS:
+        focus = None
+    elif focus is None or not 0 <= focus < len(record.flat_values):
+        focus = 0
+    cells = []
+    for index in _parameters(sizes, focus):
+        spec = parameter_spec(sizes, index)
+        update = cf.update(shape, spec.layer, spec.source, spec.target, batch=record.batch_size > 1)
+        p = cf.parameter(shape, spec.layer, spec.source, spec.target)
+        gradient = update.rhs.operand.factors[1]  # type: ignore[attr-defined]  # Δp = −(η · ∂E/∂p)
+        formula = Eq((Add(p, update.lhs), Diff(p, Mul((ETA, gradient), dotted=True))))
+        cells.append(Cell(f"new:{index}", NEW, formula, _evaluate(formula, env), parameter=index))
+    return tuple(cells)
