@@ -173,6 +173,7 @@ def apply_view_options(window: MainWindow, refresh: bool = True) -> None:
     w.predict_bar.set_digits(shown)
     if w.worksheet is not None:
         w.worksheet.set_digits(shown)
+        w.worksheet.set_text_scale(scale)
     if refresh:
         w.refresh_numbers()  # the caption, the status line and the paths' labels are written at the digits
     w.settings_panel.set_text_scale(scale)  # it shows η and E exactly as set: no digits of its own

@@ -383,6 +383,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         if self.worksheet is None:
             self.worksheet = WorksheetWindow(self.controller, self._qsettings, self)
             self.worksheet.set_digits(self.shown_digits)
+            self.worksheet.set_text_scale(self.text_scale_value())
         self.worksheet.show()
         self.worksheet.raise_()
 

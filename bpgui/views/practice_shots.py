@@ -75,7 +75,11 @@ def picture(window: MainWindow, mode: str) -> QPixmap:
         return shot
     width = min(sheet.width(), shot.width() * 3 // 5)
     sheet.resize(width, min(sheet.height(), shot.height() - 80))
-    QApplication.processEvents()
+    for _ in range(5):  # laid out again at that size (rows, wrapped verdicts) before it is drawn
+        QApplication.processEvents()
+    layout = sheet.layout()
+    if layout is not None:
+        layout.activate()
     over = sheet.grab()
     painter = QPainter(shot)
     corner = QPoint(shot.width() - over.width() - 16, 56)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 # The note's order in four groups: what each fading level gives or hides, a group at a time.
 GROUPS = ((NET, OUTPUT), (ERROR, OUTPUT_DELTA, HIDDEN_DELTA), (GRADIENT, BATCH_GRADIENT), (UPDATE,))
 LEVELS = 4
+SIZE = (680, 560)  # at 100 % text
 FROM_END, FROM_START = "end", "start"
 
 
@@ -120,12 +121,16 @@ class WorksheetWindow(QDialog):
         self.fading.setCurrentIndex(1 if fading == FROM_START else 0)
         self.level.currentIndexChanged.connect(self._on_fading_changed)
         self.fading.currentIndexChanged.connect(self._on_fading_changed)
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # the choices; below them the score and what was missed most (room at any text size)
         bar.addWidget(self.level)
         bar.addWidget(self.fading)
         bar.addStretch(1)
-        bar.addWidget(self.score)
+        tally = QHBoxLayout()
+        tally.addWidget(self.score)
+        tally.addStretch(1)
+        tally.addWidget(self.missed)
         self.rows = QWidget()
+        self.rows.setAutoFillBackground(True)  # one background however far the rows reach
         self.grid = QGridLayout(self.rows)
         self.grid.setColumnStretch(2, 1)
         scroll = QScrollArea()
@@ -136,10 +141,10 @@ class WorksheetWindow(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.given)
         layout.addLayout(bar)
-        layout.addWidget(self.missed, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(tally)
         layout.addWidget(scroll, 1)
         self.setMinimumWidth(560)  # formula, box and a verdict that wraps, side by side
-        self.resize(680, 560)
+        self.resize(*SIZE)
 
     # ---- what the controller offers --------------------------------------------------------------
     def refresh(self) -> None:
@@ -159,6 +164,15 @@ class WorksheetWindow(QDialog):
         if fresh:
             self._build(sheet)
         self._show_answers()
+
+    def set_text_scale(self, scale: float) -> None:
+        """Larger text, a larger window (within the screen): the rows stay readable, not fewer."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = (round(side * max(1.0, scale)) for side in SIZE)
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.setMinimumWidth(min(round(560 * max(1.0, scale)), width))
+        self.resize(width, height)
 
     def set_digits(self, digits: int) -> None:
         self._digits = int(digits)

@@ -174,8 +174,14 @@ _json = st.recursive(st.none() | st.booleans() | st.integers(-5, 5) | st.floats(
                                                                                  max_size=6), max_leaves=20)
 
 
-# a check whose every field is the good one or anything at all (so some load and some are refused)
-_rows = st.fixed_dictionaries({k: st.one_of(st.just(v), _json) for k, v in _good_row().items()})
+# a check whose every field is mostly the good one, else anything at all (so some load and some are refused);
+# its mistakes any list of names, good or not, nested or not
+_names = st.lists(st.one_of(st.sampled_from(sorted(MISTAKE_TEXTS)), st.text(max_size=6), _json), max_size=3)
+_rows = st.fixed_dictionaries({k: (st.one_of(st.just(v), st.just(v), st.just(v), _json) if k != "mistakes"
+                                   else _names) for k, v in _good_row().items()})
+
+
+loaded: list[int] = []
 
 
 @settings(max_examples=120, deadline=None)
@@ -188,3 +194,5 @@ def test_hostile_data_loads_or_is_refused_with_a_data_error(data):
         assert ": expected " in str(exc)
     else:
         assert len(book.checks) == len(data["checks"])  # a book that loads holds every check
+        json.dumps(book.to_data(), allow_nan=False)  # and writes strict JSON again
+        loaded.append(len(book.checks))
