@@ -127,8 +127,9 @@ class PredictBar(QWidget):
 
     def _show_score(self) -> None:
         right, checked = self.controller.prediction_score()
-        self.score.setText(fill(self.tr("Predictions: %1 of %2 right"), right, checked))
-        self.score.setToolTip(missed_text(self.controller))
+        score = fill(self.tr("Predictions: %1 of %2 right"), right, checked)
+        missed = missed_text(self.controller)
+        self.score.setText(f"{score} · {missed}" if missed else score)
 
     # ---- intent --------------------------------------------------------------------------------------
     def _on_reveal(self) -> None:

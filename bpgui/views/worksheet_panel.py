@@ -203,6 +203,9 @@ class WorksheetWindow(QDialog):
                        sheet.iteration, sheet.sample, numbers, targets)
         if sheet.focus is not None:
             heading += " " + self.tr("The network is large: the cells of the selected parameter's path.")
+        if self.controller.showing_preview and self.controller.phase_view is None:
+            heading += " " + self.tr("The window shows this iteration's numbers already (at t = 0 and after an "
+                                     "edit it shows the next one): cover them, or Step once.")
         self.heading.setText(heading)
         given = [f"{name} = {format_number(v, self._digits)}" for name, v in sheet.parameters]
         given.append(f"η = {format_number(sheet.learning_rate, self._digits)}")

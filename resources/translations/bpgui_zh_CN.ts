@@ -1556,7 +1556,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="132"/>
-        <location filename="../../bpgui/views/main_window.py" line="500"/>
+        <location filename="../../bpgui/views/main_window.py" line="501"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -2003,32 +2003,32 @@
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="402"/>
+        <location filename="../../bpgui/views/main_window.py" line="403"/>
         <source>Not that one. Look again: which numbers disagree?</source>
         <translation>不是这一个。再看看：哪些数对不上？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="428"/>
+        <location filename="../../bpgui/views/main_window.py" line="429"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="439"/>
+        <location filename="../../bpgui/views/main_window.py" line="440"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="441"/>
+        <location filename="../../bpgui/views/main_window.py" line="442"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="476"/>
+        <location filename="../../bpgui/views/main_window.py" line="477"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="476"/>
+        <location filename="../../bpgui/views/main_window.py" line="477"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -2064,7 +2064,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="500"/>
+        <location filename="../../bpgui/views/main_window.py" line="501"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -2074,12 +2074,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="518"/>
+        <location filename="../../bpgui/views/main_window.py" line="519"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="518"/>
+        <location filename="../../bpgui/views/main_window.py" line="519"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2667,17 +2667,17 @@
         <translation>预测：%2 次中对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="148"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="149"/>
         <source>You said %1; it is %2 (gap %3).</source>
         <translation>你的预测是 %1；实际是 %2（相差 %3）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="151"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="152"/>
         <source>You said %1; it is %2.</source>
         <translation>你的预测是 %1；实际是 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="154"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="155"/>
         <source>(the real rule; the network shows %1: a bug?)</source>
         <translation>（这是正确规则的结果；网络上显示的是 %1：有错误？）</translation>
     </message>
@@ -3288,92 +3288,97 @@ mini-batch: one update per B samples</source>
 <context>
     <name>WorksheetWindow</name>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="68"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="69"/>
         <source>Missed most: %1</source>
         <translation>最常出错：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="89"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="90"/>
         <source>Worksheet</source>
         <translation>练习表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="105"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
         <source>Level 1: one group to compute</source>
         <translation>第 1 级：计算一组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="105"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
         <source>Level 2: two groups</source>
         <translation>第 2 级：计算两组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="107"/>
         <source>Level 3: three groups</source>
         <translation>第 3 级：计算三组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="107"/>
         <source>Level 4: all of it (blank)</source>
         <translation>第 4 级：全部自己算（空白）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="110"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="111"/>
         <source>Fade from the end backwards</source>
         <translation>从末尾往前隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="111"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="112"/>
         <source>Fade from the start</source>
         <translation>从开头往后隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="187"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="201"/>
         <source>Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it; press Enter to check each value.</source>
         <translation>第 t = %1 次迭代，样本 k = %2：x = (%3)，y = (%4)。请计算，每填一个值按回车检查。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="191"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="205"/>
         <source>The network is large: the cells of the selected parameter&apos;s path.</source>
         <translation>网络较大：只列出所选参数所在路径上的各格。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="195"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="207"/>
+        <source>The window shows this iteration&apos;s numbers already (at t = 0 and after an edit it shows the next one): cover them, or Step once.</source>
+        <translation>窗口已经显示了这次迭代的数值（在 t = 0 和手动修改之后，窗口显示的是下一次迭代）：请遮住它们，或先单步一次。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="212"/>
         <source>From: %1</source>
         <translation>已知：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="196"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="213"/>
         <source>From the table&apos;s weights and thresholds now, and %1</source>
         <translation>用表格中当前的权值和阈值，以及 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="211"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="228"/>
         <source>Given at this level</source>
         <translation>本级别已给出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="228"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="245"/>
         <source>Score: %1 of %2 right</source>
         <translation>得分：%2 次中答对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="243"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="260"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="246"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="263"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="246"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="263"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="247"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="264"/>
         <source>✗ Not right: %1.</source>
         <translation>✗ 不对：%1。</translation>
     </message>

@@ -24,6 +24,9 @@ def test_step_phase_asks_first_then_reveals_with_the_numbers(window, user):
     numbers = c.last_prediction.line.sides[2]  # the formula in numbers, worth the value revealed
     assert numbers.evaluate(None, {}) == prompt.cell.value and numbers.html() in shown
     assert bar.score.text() == "Predictions: 1 of 1 right" and not bar.reveal.isEnabled()
+    window.phase_action.trigger()
+    user.type_into(bar.answer, rounded_text(c.prompt.cell.value * 3 + 1, 3))  # a miss: said beside the score
+    assert bar.score.text().startswith("Predictions: 1 of 2 right · Missed most: ")
 
 
 def test_a_refused_prediction_reveals_nothing_and_skip_reveals_without_one(window, user):

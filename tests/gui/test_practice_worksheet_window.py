@@ -36,6 +36,13 @@ def test_the_sheet_is_the_next_iteration_whose_numbers_are_not_shown_yet(window)
     assert now.iteration == 3 and sheet.heading.text().startswith(f"Iteration t = 3, sample k = {now.sample}: x = (")
 
 
+def test_at_t_0_the_sheet_says_its_numbers_are_on_screen_already(window):
+    sheet = _open(window)  # t = 0: the window shows the preview of iteration 1, the sheet's
+    assert window.controller.worksheet().iteration == 1 and "Step once" in sheet.heading.text()
+    window.controller.step()
+    assert "Step once" not in sheet.heading.text()
+
+
 def test_a_right_answer_is_marked_and_the_next_box_takes_the_focus(window, user):
     window.controller.step()
     sheet = _open(window)
