@@ -1,6 +1,6 @@
 """The main window: topology, stepping controls, the live gradient table, the error curve.
 
-Why one module of ~595 lines: it is the one place that wires the views to the controller and
+Why one module of ~600 lines: it is the one place that wires the views to the controller and
 turns each controller signal into what every view shows; its menus, toolbar, status bar,
 file dialogs, dialogs and preferences are already in modules beside it.
 
@@ -594,5 +594,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
             self.save_preferences()
         if self in _OPEN_WINDOWS:
             _OPEN_WINDOWS.remove(self)
+        if self.worksheet is not None:  # its floating window goes with it
+            self.worksheet.close()
         super().closeEvent(event)
 

@@ -145,3 +145,10 @@ def test_a_language_switch_keeps_the_sheet_open_with_its_answers(window, user, s
     assert new.worksheet.windowTitle() == "练习表"
     new.worksheet.level.setCurrentIndex(3)
     assert new.worksheet.boxes["net:1:2"].text() == text and new.worksheet.verdicts["net:1:2"].text().startswith("✓")
+
+
+def test_closing_the_window_closes_its_worksheet(window):
+    """A floating worksheet left open would stand over whatever comes next (it took a later test's hover)."""
+    sheet = _open(window)
+    window.close()
+    assert not sheet.isVisible()
