@@ -25,7 +25,12 @@ from .geometry import clip_line, plane_axes
 from .network import Network
 from .surface import GRID_SIZE, PADDING, DecisionSurface, UnitMap, output_levels
 
-__all__ = ["decision_surface", "surface_if_planar"]
+__all__ = ["MAP_WORK", "decision_surface", "surface_if_planar"]
+
+# The most parameters × grid points a map is computed for (80 × 80 points: 2-1000-1 is 2.6 × 10⁷, about
+# 0.15 s; 2-4096-1 took 1 s a step): a wider network draws no map rather than freeze the window at each step
+# or exhaust memory (2-999999-1 would need 48 GB).
+MAP_WORK = 30_000_000
 
 
 def _hidden_levels(activation: str, outputs: np.ndarray) -> tuple[float, float]:
@@ -80,6 +85,8 @@ def surface_if_planar(network: Network, dataset: Dataset, size: int = GRID_SIZE)
     """:func:`decision_surface`, or None when the data set or the network does not have two inputs
     (the same surface again for the same parameters, data set and grid: see the module's note)."""
     if dataset.n_inputs != 2 or network.layer_sizes[0] != 2:
+        return None
+    if network.n_parameters * size * size > MAP_WORK:  # 2-999999-1: 6400 × 10⁶ numbers, 48 GB: no map
         return None
     return LAST_SURFACE.get(network, dataset, size)
 

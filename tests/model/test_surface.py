@@ -112,3 +112,18 @@ def test_the_boundaries_are_traced_when_first_read_and_are_those_of_the_outputs(
     assert len(traced) == 2 and s.boundaries is first  # once per output, kept
     for values, points in zip(s.outputs, first):
         assert np.array_equal(points, real(values, 0.5, s.x_axis, s.y_axis)) and not points.flags.writeable
+
+
+def test_a_network_too_wide_for_a_map_has_none_rather_than_exhausting_memory():
+    """2-999999-1 would need 6400 × 10⁶ numbers (48 GB) at each step; past MAP_WORK no map is computed."""
+    from bpgui.model.datasets import load_builtin
+    from bpgui.model.network import Network
+    from bpgui.model.plane_map import MAP_WORK, surface_if_planar
+    from bpgui.model.surface import GRID_SIZE
+
+    xor = load_builtin("xor")
+    small = Network.initialise((2, 8, 1), seed=0)
+    assert surface_if_planar(small, xor) is not None
+    wide = MAP_WORK // (GRID_SIZE * GRID_SIZE * 4) + 1  # just past the budget (4 parameters a unit)
+    assert Network.initialise((2, wide, 1), seed=0).n_parameters * GRID_SIZE ** 2 > MAP_WORK
+    assert surface_if_planar(Network.initialise((2, wide, 1), seed=0), xor) is None
