@@ -323,10 +323,13 @@ class TrainingController(QObject):
         """The learner's latest answer to each cell of the iteration shown."""
         return self._session.worksheet_answers()
 
-    def check_answer(self, key: str, text: str) -> Check | str:
-        """Grade ``text`` for cell ``key``: the check, or (nothing kept) why the text was refused."""
+    def check_answer(self, key: str, text: str, digits: int | None = None) -> Check | str:
+        """Grade ``text`` for cell ``key`` (the sheet's numbers shown at ``digits``): the check, or (nothing
+        kept) why the text was refused."""
+        if self.running:
+            return QCoreApplication.translate("TrainingController", "Pause first: Run moves the iteration on.")
         try:
-            return self._session.check_answer(key, text)
+            return self._session.check_answer(key, text, digits)
         except BpguiError as exc:
             return localized(exc)
         except KeyError:  # a box of a sheet no longer shown (another parameter's path, a new network)
@@ -336,9 +339,9 @@ class TrainingController(QObject):
         """(right, checked) over the session."""
         return self._session.practice.score()
 
-    def practice_missed(self) -> list[tuple[str, int]]:
-        """The quantities answered wrong, most often first."""
-        return self._session.practice.missed()
+    def practice_missed(self, predictions: bool = False) -> list[tuple[str, int]]:
+        """The quantities answered wrong on the worksheet (``predictions``: predicted wrong), most often first."""
+        return self._session.practice.missed(predictions)
 
     @staticmethod
     def mistake_text(name: str) -> str:

@@ -15,18 +15,21 @@ nothing then. No Qt here: each mistake's sentence is a template the controller t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
+import sys
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..model import closed_forms as cf
 from ..model.errors import DataError
 from ..model.practice import mistakes as mk
-from ..model.practice.grading import grade
+from ..model.practice.grading import Verdict, grade
 from ..model.practice.planted import RULES
-from ..model.practice.worksheet import Sheet, worksheet
+from ..model.practice.worksheet import Cell, Sheet, worksheet
 from ..model.records import IterationRecord
 from .messages import QT_TRANSLATE_NOOP
 
@@ -93,7 +96,7 @@ class Check:
     text: str
     right: bool
     value: float  # the true value
-    gap: float  # typed − true (NaN when the typed number is beyond a float)
+    gap: float  # typed − true (±inf for a typed number beyond a float; NaN when not known: a sign, a file)
     mistakes: tuple[str, ...]  # the known mistakes the typed number matches (only when wrong)
 
 
@@ -125,9 +128,11 @@ class PracticeBook:
         return sheet
 
     def check(self, record: IterationRecord, activations: tuple[str, ...], loss: str, key: str, text: str,
-              focus: int | None = None, as_key: str | None = None) -> Check:
+              focus: int | None = None, as_key: str | None = None, shown_digits: int | None = None) -> Check:
         """Grade ``text`` as the learner's value of cell ``key``; keep and return the check (filed under
         ``as_key``: a prediction is "predict:" and the cell's key, apart from the worksheet's answer).
+        ``shown_digits``: the numbers the learner works from are shown at these digits; an answer computed
+        from them (every symbol of the formula rounded so) is right too, or anything between the two.
 
         Raises ``AnswerError`` (not a number, too few digits) or ``KeyError`` (no such cell) and keeps
         nothing then.
@@ -139,10 +144,12 @@ class PracticeBook:
         if latest is not None and latest.text == text.strip():  # Enter again on the same answer: once
             return latest
         verdict = grade(text, cell.value)
+        if not verdict.right and shown_digits is not None:
+            verdict = _from_shown(text, cell, record, activations, shown_digits, verdict)
         names: tuple[str, ...] = ()
         if not verdict.right:
             names = tuple(m.name for m in mk.diagnose(text, cell, mk.mistakes(cell, record, activations, loss)))
-        gap = verdict.gap if math.isfinite(verdict.gap) else math.nan
+        gap = verdict.gap
         check = Check(sheet.iteration, fp, as_key or key, cell.quantity, verdict.answer.text,
                       verdict.right, cell.value, gap, names)
         self._add(check)
@@ -189,10 +196,12 @@ class PracticeBook:
         made = [c for c in self._checks if c.key.startswith(PREDICTION)]
         return sum(c.right for c in made), len(made)
 
-    def missed(self) -> list[tuple[str, int]]:
-        """The quantities answered wrong, most often first (ties in the sheet's order of quantities)."""
-        counts = Counter(c.quantity for c in self._checks if not c.right)
-        order = {q: n for n, q in enumerate(dict.fromkeys(c.quantity for c in self._checks))}
+    def missed(self, predictions: bool = False) -> list[tuple[str, int]]:
+        """The quantities answered wrong on the worksheet (``predictions``: predicted wrong), most often first
+        (ties in the order they were first checked)."""
+        made = [c for c in self._checks if c.key.startswith(PREDICTION) == predictions]
+        counts = Counter(c.quantity for c in made if not c.right)
+        order = {q: n for n, q in enumerate(dict.fromkeys(c.quantity for c in made))}
         return sorted(counts.items(), key=lambda item: (-item[1], order[item[0]]))
 
     def mistakes_made(self) -> list[tuple[str, int]]:
@@ -202,12 +211,13 @@ class PracticeBook:
 
     # ---- plain data --------------------------------------------------------------------------
     def to_data(self) -> dict[str, Any]:
-        """Every check, JSON-safe (a NaN gap is written as null)."""
+        """Every check, JSON-safe (an infinite gap as the largest float of its sign, an unknown one as null)."""
         rows = []
         for c in self._checks:
             row = asdict(c)
             row["mistakes"] = list(c.mistakes)
-            row["gap"] = None if math.isnan(c.gap) else c.gap
+            # past a float (a typed 9.9e400) the largest float of that sign, so the side is kept; unknown: null
+            row["gap"] = None if math.isnan(c.gap) else max(-sys.float_info.max, min(sys.float_info.max, c.gap))
             rows.append(row)
         return {"format": FORMAT, "version": VERSION, "checks": rows,
                 "bugs": [{"planted": p, "named": n} for p, n in self._bugs]}
@@ -244,6 +254,31 @@ class PracticeBook:
 _EXPECTED = {"iteration": "integer ≥ 0", "right": "true or false", "value": "finite number",
              "gap": "finite number or null", "mistakes": "list", "iteration_id": "string", "key": "string",
              "quantity": "string", "text": "string"}
+
+
+class _ShownEnv(cf.RecordEnv):
+    """The record's numbers as the window writes them: each rounded to ``digits`` significant digits."""
+
+    def __init__(self, record: IterationRecord, activations: tuple[str, ...], digits: int) -> None:
+        super().__init__(record, activations)
+        self.digits = digits
+
+    def value(self, kind: str, layer: int, indices: tuple[int, ...], sample: int) -> float:
+        return float(f"{super().value(kind, layer, indices, sample):.{self.digits}g}")
+
+
+def _from_shown(text: str, cell: Cell, record: IterationRecord, activations: tuple[str, ...], digits: int,
+                verdict: Verdict) -> Verdict:
+    """``verdict`` made right when ``text`` is the cell computed from the numbers as shown at ``digits``
+    (or lies between that and the true value): working from the numbers on screen is not wrong."""
+    try:
+        shown = float(cell.formula.rhs.evaluate(_ShownEnv(record, activations, digits), {"k": 1}))
+        alt = grade(text, shown)
+    except (ArithmeticError, ValueError):
+        return verdict
+    typed = float(verdict.answer.value)
+    between = min(shown, cell.value) <= typed <= max(shown, cell.value)
+    return dataclasses.replace(verdict, right=True) if alt.right or between else verdict
 
 
 def _bad(source: str, key: str, expected: str, got: object) -> DataError:

@@ -33,7 +33,7 @@ from ..model.practice.planted_training import PlantedTrainer
 from ..model.practice.reveal import fixed_sign, reveal_line, revealed, shown_value
 from ..model.practice.worksheet import NEW, Cell, Sheet, new_value_cells
 from ..model.records import IterationRecord
-from ..model.training import Trainer
+from ..model.training import StopConditions, Trainer, TrainingConfig
 from .core import SessionCore
 from .messages import QT_TRANSLATE_NOOP
 from .practice import PREDICTION, Check, PracticeBook, fingerprint
@@ -82,6 +82,7 @@ class Practising(SessionCore):
     last_prediction: Prediction | None = None  # the last one checked (a window rebuilt shows it again)
     # While a bug is planted: the real run kept aside (its trainer, setting marks, undo steps, settings).
     _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
+    _found = False  # the bug planted now has been named rightly (each plant starts unfound)
 
     def step_phase(self) -> None:  # PhaseSteps' (before this mixin in the session's order)
         raise NotImplementedError
@@ -143,15 +144,16 @@ class Practising(SessionCore):
         net = self.network
         return self.practice.answers(self._sheet_record(), net.activations, net.loss)
 
-    def check_answer(self, key: str, text: str) -> Check:
+    def check_answer(self, key: str, text: str, digits: int | None = None) -> Check:
         """Grade ``text`` for cell ``key`` of the worksheet's iteration, keep it and announce it ("practice").
 
-        Raises ``AnswerError`` (not a number, too few digits), ``DivergenceError`` or ``KeyError`` (no such
-        cell: another parameter's path is shown) and changes nothing then.
+        ``digits``: the sheet shows its numbers so; an answer worked from them is right too. Raises
+        ``AnswerError`` (not a number, too few digits), ``DivergenceError`` or ``KeyError`` (no such cell:
+        another parameter's path is shown) and changes nothing then.
         """
         net, record, focus = self.network, self._sheet_record(), self._focus()
         self._sheet_of(record, focus)
-        check = self.practice.check(record, net.activations, net.loss, key, text, focus)
+        check = self.practice.check(record, net.activations, net.loss, key, text, focus, shown_digits=digits)
         self._emit("practice", check)
         return check
 
@@ -183,11 +185,15 @@ class Practising(SessionCore):
         if not self._changes_something(rule, real):  # a teacher's choice this network cannot show
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "On this network and data this bug "
                                                                       "changes nothing: nothing would show it."))
+        st = self._settings  # as the panel shows them (a change made during a hunt too)
+        config = TrainingConfig(mode=st.mode, learning_rate=st.learning_rate, batch_size=st.batch_size,
+                                shuffle=st.shuffle)
         planted = PlantedTrainer(rule, real.initial_network, real.train_set, test=real.test_set, seed=real.seed,
-                                 config=real.config, stop=real.stop)
+                                 config=config, stop=StopConditions(target_error=st.target_error,
+                                                                    max_epochs=st.max_epochs))
         if self._kept is None:
             self._kept = (self._trainer, self._changes, self._edits, self._settings)
-        self._trainer, self._changes, self._edits, self._phase = planted, [], [], None
+        self._trainer, self._changes, self._edits, self._phase, self._found = planted, [], [], None, False
         self._say("info", QT_TRANSLATE_NOOP("TrainingController", "A bug is planted in the backward pass, "
                                                                   "from iteration 0: find it."))
         self._after_swap()
@@ -239,6 +245,7 @@ class Practising(SessionCore):
         if not isinstance(trainer, PlantedTrainer) or rule not in RULES:
             raise KeyError(rule)
         right = self.practice.name_bug(trainer.rule, rule)
+        self._found = self._found or right
         self._emit("practice", None)
         return right
 
@@ -246,7 +253,7 @@ class Practising(SessionCore):
     def planted_rule(self) -> str | None:
         """The rule planted, once the learner has named it (None before, or with nothing planted)."""
         trainer = self._trainer
-        if isinstance(trainer, PlantedTrainer) and self.practice.found(trainer.rule):
+        if isinstance(trainer, PlantedTrainer) and self._found:
             return trainer.rule
         return None
 
@@ -282,8 +289,10 @@ class Practising(SessionCore):
         return p if p is not None and all(a is b for a, b in zip(p.at, self._now(), strict=True)) else None
 
     def _now(self) -> tuple[object, ...]:
-        """What a question depends on: the run, its state, the phase shown (not a data set's names)."""
-        return (self._trainer, self._trainer.network, self._phase, self._phase_record)
+        """What a question depends on: the run, its state and settings (mode, η, batch), the phase shown and the
+        phase plan (one output at a time or not); not a data set's names."""
+        return (self._trainer, self._trainer.network, self._trainer.config, self._phase, self._phase_record,
+                self._phase_views)
 
     def _next_phase(self) -> tuple[IterationRecord, PhaseView | None, PhaseView]:
         """The record the next phase shows, and what is shown before and after it."""
@@ -353,7 +362,7 @@ class Practising(SessionCore):
         net, cell = self.network, prompt.cell
         if prompt.level == VALUE and cell.quantity != NEW:
             check = self.practice.check(prompt.record, net.activations, net.loss, cell.key, text,
-                                        prompt.focus, as_key=PREDICTION + cell.key)
+                                        prompt.focus, as_key=PREDICTION + cell.key, shown_digits=digits)
         else:  # p + Δp (not a worksheet cell), a sign or a comparison: graded here
             if prompt.level == VALUE:
                 verdict = grade(text, cell.value)

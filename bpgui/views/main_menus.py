@@ -394,7 +394,7 @@ PREDICT_QUANTITIES = (None, "net", "output", "error", "output_delta", "hidden_de
 def _what_to_predict(window: MainWindow, menu) -> None:
     """Two exclusive choices, remembered: the value, its sign or bigger/smaller; which quantity."""
     texts = {"value": translate("MainWindow", "The value"), "sign": translate("MainWindow", "Its sign (+, −, 0)"),
-             "compare": translate("MainWindow", "Bigger or smaller than before (>, <)"),
+             "compare": translate("MainWindow", "Bigger or smaller than before (>, <, =)"),
              None: translate("MainWindow", "Each value in turn"), "net": translate("MainWindow", "Only αₕ, βⱼ"),
              "output": translate("MainWindow", "Only bₕ, ŷⱼ"), "error": translate("MainWindow", "Only Eₖ"),
              "output_delta": translate("MainWindow", "Only gⱼ"), "hidden_delta": translate("MainWindow", "Only eₕ"),

@@ -101,7 +101,8 @@ class PredictBar(QWidget):
             if prompt.level == "sign":
                 question = fill(self.tr("Predict the sign of %1 (+, − or 0) before this phase shows it:"), symbol)
             elif prompt.level == "compare" and prompt.before is not None:
-                question = fill(self.tr("Will %1 be bigger (>) or smaller (<) than at iteration %2 (%3)?"), symbol,
+                question = fill(self.tr("Will %1 be bigger (>), smaller (<) or the same (=) as at iteration %2 "
+                                        "(%3)?"), symbol,
                                 prompt.record.iteration - 1, format_number(prompt.before, self._digits))
             else:
                 question = fill(self.tr("Predict %1 before this phase shows it:"), symbol)
@@ -128,7 +129,7 @@ class PredictBar(QWidget):
     def _show_score(self) -> None:
         right, checked = self.controller.prediction_score()
         score = fill(self.tr("Predictions: %1 of %2 right"), right, checked)
-        missed = missed_text(self.controller)
+        missed = missed_text(self.controller, predictions=True)
         self.score.setText(f"{score} · {missed}" if missed else score)
 
     # ---- intent --------------------------------------------------------------------------------------

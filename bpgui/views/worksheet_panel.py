@@ -60,9 +60,10 @@ QUANTITY_NAMES = {NET: "αₕ, βⱼ", OUTPUT: "bₕ, ŷⱼ", ERROR: "Eₖ", OUT
                   GRADIENT: "∂Eₖ/∂p", BATCH_GRADIENT: "∂E/∂p", UPDATE: "Δp", NEW: "p + Δp"}
 
 
-def missed_text(controller: TrainingController) -> str:
-    """"Missed most: Δp (3), gⱼ (2)" over the session's answers and predictions ("" before any miss)."""
-    missed = controller.practice_missed()[:3]
+def missed_text(controller: TrainingController, predictions: bool = False) -> str:
+    """"Missed most: Δp (3), gⱼ (2)" over the worksheet's answers (``predictions``: the predictions'); ""
+    before any miss."""
+    missed = controller.practice_missed(predictions)[:3]
     if not missed:
         return ""
     listed = ", ".join(f"{QUANTITY_NAMES.get(q, q)} ({n})" for q, n in missed)
@@ -92,7 +93,7 @@ class WorksheetWindow(QDialog):
         self.controller = controller
         self._qsettings = qsettings
         self._digits = DEFAULT_DIGITS
-        self._shown: tuple[int, tuple[str, ...], int, str] | None = None  # (t, cell keys, level, fading)
+        self._shown: tuple[object, ...] | None = None  # (t, cell keys, level, fading, what it starts from, preview)
         self._sheet: Sheet | None = None
         self.boxes: dict[str, QLineEdit] = {}
         self.verdicts: dict[str, QLabel] = {}
@@ -158,7 +159,7 @@ class WorksheetWindow(QDialog):
             self.heading.setText(sheet)
             return
         key = (sheet.iteration, tuple(c.key for c in sheet.cells), self.level.currentIndex(),
-               str(self.fading.currentData()))
+               str(self.fading.currentData()), sheet.parameters, self.controller.showing_preview)
         fresh = self._sheet is None or self._shown != key or self._sheet.cells != sheet.cells
         self._sheet, self._shown = sheet, key
         if fresh:
@@ -260,8 +261,10 @@ class WorksheetWindow(QDialog):
             label.setText(fill(self.tr("✓ Right: %1"), format_number(check.value, self._digits)))
             label.setStyleSheet(f"color: {style.HIGH_DARK}")
             return
-        side = self.tr("too high") if check.gap > 0 else self.tr("too low")
-        text = fill(self.tr("✗ Not right: %1."), side)
+        if check.gap == check.gap:  # which side, when known (a check read back from a file may not say)
+            text = fill(self.tr("✗ Not right: %1."), self.tr("too high") if check.gap > 0 else self.tr("too low"))
+        else:
+            text = self.tr("✗ Not right.")
         for name in check.mistakes:
             text += " " + self.controller.mistake_text(name)
         label.setText(text)
@@ -270,7 +273,7 @@ class WorksheetWindow(QDialog):
     # ---- intent -----------------------------------------------------------------------------------
     def _on_return(self, key: str) -> None:
         box = self.boxes[key]
-        result = self.controller.check_answer(key, box.text())
+        result = self.controller.check_answer(key, box.text(), self._digits)
         if isinstance(result, str):  # refused: nothing kept, the text stays to be corrected
             self._refused[key] = result
             self._write_verdict(key, None, result)

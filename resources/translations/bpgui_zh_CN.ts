@@ -804,7 +804,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
-        <location filename="../../bpgui/session/practice.py" line="252"/>
+        <location filename="../../bpgui/session/practice.py" line="287"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
@@ -1192,12 +1192,12 @@
         <translation>激活函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/practice/grading.py" line="98"/>
+        <location filename="../../bpgui/model/practice/grading.py" line="100"/>
         <source>{text} is not a number; type one such as 0.42, -1.5 or 4.2e-3</source>
         <translation>{text} 不是数字；请输入如 0.42、-1.5 或 4.2e-3 这样的数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/practice/grading.py" line="149"/>
+        <location filename="../../bpgui/model/practice/grading.py" line="151"/>
         <source>{text} has too few significant digits; type at least two (0.42, not 0.4)</source>
         <translation>{text} 的有效数字太少；请至少输入两位（如 0.42，而不是 0.4）</translation>
     </message>
@@ -1212,8 +1212,8 @@
         <translation>{text} 不是比较；请输入 &gt;（更大）、&lt;（更小）或 =（相同）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="127"/>
-        <location filename="../../bpgui/session/practising.py" line="131"/>
+        <location filename="../../bpgui/session/practising.py" line="128"/>
+        <location filename="../../bpgui/session/practising.py" line="132"/>
         <source>iteration {iteration}: its numbers are too large to work by hand (training diverged)</source>
         <translation>第 {iteration} 次迭代：数值太大，无法手算（训练已发散）</translation>
     </message>
@@ -1792,8 +1792,8 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="397"/>
-        <source>Bigger or smaller than before (&gt;, &lt;)</source>
-        <translation>比上次大还是小（&gt;、&lt;）</translation>
+        <source>Bigger or smaller than before (&gt;, &lt;, =)</source>
+        <translation>比上次大还是小（&gt;、&lt;、=）</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="398"/>
@@ -2648,36 +2648,36 @@
     </message>
     <message>
         <location filename="../../bpgui/views/predict_bar.py" line="104"/>
-        <source>Will %1 be bigger (&gt;) or smaller (&lt;) than at iteration %2 (%3)?</source>
-        <translation>%1 会比第 %2 次迭代时（%3）更大（&gt;）还是更小（&lt;）？</translation>
+        <source>Will %1 be bigger (&gt;), smaller (&lt;) or the same (=) as at iteration %2 (%3)?</source>
+        <translation>%1 会比第 %2 次迭代时（%3）更大（&gt;）、更小（&lt;）还是相同（=）？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="107"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="108"/>
         <source>Predict %1 before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="112"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="113"/>
         <source>Press Step phase: you predict a value before the phase shows it.</source>
         <translation>按“单步阶段”：在阶段显示之前先预测一个值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="130"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="131"/>
         <source>Predictions: %1 of %2 right</source>
         <translation>预测：%2 次中对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="149"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="150"/>
         <source>You said %1; it is %2 (gap %3).</source>
         <translation>你的预测是 %1；实际是 %2（相差 %3）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="152"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="153"/>
         <source>You said %1; it is %2.</source>
         <translation>你的预测是 %1；实际是 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="155"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="156"/>
         <source>(the real rule; the network shows %1: a bug?)</source>
         <translation>（这是正确规则的结果；网络上显示的是 %1：有错误？）</translation>
     </message>
@@ -3200,87 +3200,92 @@ mini-batch: one update per B samples</source>
         <translation>已到第 %1 轮末尾（t = %2）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="39"/>
+        <location filename="../../bpgui/session/practice.py" line="42"/>
         <source>f′ is left out: the delta needs the slope of the unit&apos;s activation (for the sigmoid, ŷⱼ(1 − ŷⱼ) or bₕ(1 − bₕ)).</source>
         <translation>漏掉了 f′：梯度项需要乘以该单元激活函数的导数（对 Sigmoid 是 ŷⱼ(1 − ŷⱼ) 或 bₕ(1 − bₕ)）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="42"/>
+        <location filename="../../bpgui/session/practice.py" line="45"/>
         <source>eₕ used the already updated wₕⱼ: the backward pass uses the weights of the forward pass, before any update.</source>
         <translation>eₕ 用了已经更新过的 wₕⱼ：反向传播应使用前向传播时的权值，即更新之前的值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="46"/>
+        <location filename="../../bpgui/session/practice.py" line="49"/>
         <source>The wrong end of the weight: ∂Eₖ/∂vᵢₕ takes xᵢ (the input it comes from), not bₕ; ∂Eₖ/∂wₕⱼ takes bₕ, not ŷⱼ.</source>
         <translation>用错了连接权的一端：∂Eₖ/∂vᵢₕ 乘的是 xᵢ（它来自的输入），不是 bₕ；∂Eₖ/∂wₕⱼ 乘的是 bₕ，不是 ŷⱼ。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="35"/>
+        <location filename="../../bpgui/session/practice.py" line="38"/>
         <source>The update&apos;s sign is flipped: the update goes down the gradient, Δp = −η ∂E/∂p.</source>
         <translation>更新的符号反了：更新应沿梯度下降，Δp = −η ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="37"/>
+        <location filename="../../bpgui/session/practice.py" line="40"/>
         <source>The gradient&apos;s sign is flipped: ∂Eₖ/∂wₕⱼ = −gⱼ bₕ and ∂Eₖ/∂vᵢₕ = −eₕ xᵢ.</source>
         <translation>梯度的符号反了：∂Eₖ/∂wₕⱼ = −gⱼ bₕ，∂Eₖ/∂vᵢₕ = −eₕ xᵢ。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="49"/>
+        <location filename="../../bpgui/session/practice.py" line="52"/>
         <source>The threshold is added instead of subtracted: bₕ = f(αₕ − γₕ), ŷⱼ = f(βⱼ − θⱼ), and so ∂Eₖ/∂γₕ = +eₕ, ∂Eₖ/∂θⱼ = +gⱼ.</source>
         <translation>阈值被加上而不是减去：bₕ = f(αₕ − γₕ)，ŷⱼ = f(βⱼ − θⱼ)，因此 ∂Eₖ/∂γₕ = +eₕ，∂Eₖ/∂θⱼ = +gⱼ。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="52"/>
+        <location filename="../../bpgui/session/practice.py" line="55"/>
         <source>The ½ of Eₖ is kept: it only cancels the 2 of the square&apos;s derivative, so gⱼ has no ½.</source>
         <translation>保留了 Eₖ 中的 ½：它只是用来抵消平方求导得到的 2，所以 gⱼ 中没有 ½。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="58"/>
+        <location filename="../../bpgui/session/practice.py" line="61"/>
         <source>f′ dropped: the deltas leave out the slope of the activation</source>
         <translation>漏掉 f′：梯度项没有乘激活函数的导数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="60"/>
+        <location filename="../../bpgui/session/practice.py" line="63"/>
         <source>The update&apos;s sign flipped: Δp = +η ∂E/∂p</source>
         <translation>更新的符号反了：Δp = +η ∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="61"/>
+        <location filename="../../bpgui/session/practice.py" line="64"/>
         <source>eₕ computed with the already updated wₕⱼ</source>
         <translation>用已经更新过的 wₕⱼ 计算 eₕ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="62"/>
+        <location filename="../../bpgui/session/practice.py" line="65"/>
         <source>The thresholds&apos; gradients with their sign flipped</source>
         <translation>阈值的梯度符号反了</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="64"/>
+        <location filename="../../bpgui/session/practice.py" line="67"/>
         <source>η applied twice: Δp = −η·η ∂E/∂p</source>
         <translation>η 乘了两次：Δp = −η·η ∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="65"/>
+        <location filename="../../bpgui/session/practice.py" line="68"/>
         <source>The hidden sum over the wrong index: every eₕ sums all of the next layer&apos;s weights</source>
         <translation>隐层求和用错了下标：每个 eₕ 都对下一层的全部权值求和</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practice.py" line="45"/>
+        <location filename="../../bpgui/session/practice.py" line="48"/>
         <source>η is forgotten: the update is Δp = −η ∂E/∂p.</source>
         <translation>忘了乘 η：更新量是 Δp = −η ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="184"/>
+        <location filename="../../bpgui/session/practising.py" line="186"/>
         <source>On this network and data this bug changes nothing: nothing would show it.</source>
         <translation>在这个网络和数据上，这个错误不改变任何结果：没有什么能显示出它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/practising.py" line="191"/>
+        <location filename="../../bpgui/session/practising.py" line="197"/>
         <source>A bug is planted in the backward pass, from iteration 0: find it.</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="333"/>
+        <location filename="../../bpgui/controller/training.py" line="330"/>
+        <source>Pause first: Run moves the iteration on.</source>
+        <translation>请先暂停：运行时迭代会不断前进。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller/training.py" line="336"/>
         <source>That cell is not on the worksheet now.</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
@@ -3288,99 +3293,104 @@ mini-batch: one update per B samples</source>
 <context>
     <name>WorksheetWindow</name>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="69"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="70"/>
         <source>Missed most: %1</source>
         <translation>最常出错：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="90"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="91"/>
         <source>Worksheet</source>
         <translation>练习表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="107"/>
         <source>Level 1: one group to compute</source>
         <translation>第 1 级：计算一组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="106"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="107"/>
         <source>Level 2: two groups</source>
         <translation>第 2 级：计算两组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="107"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="108"/>
         <source>Level 3: three groups</source>
         <translation>第 3 级：计算三组</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="107"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="108"/>
         <source>Level 4: all of it (blank)</source>
         <translation>第 4 级：全部自己算（空白）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="111"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="112"/>
         <source>Fade from the end backwards</source>
         <translation>从末尾往前隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="112"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="113"/>
         <source>Fade from the start</source>
         <translation>从开头往后隐去</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="201"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="202"/>
         <source>Iteration t = %1, sample k = %2: x = (%3), y = (%4). Compute it; press Enter to check each value.</source>
         <translation>第 t = %1 次迭代，样本 k = %2：x = (%3)，y = (%4)。请计算，每填一个值按回车检查。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="205"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="206"/>
         <source>The network is large: the cells of the selected parameter&apos;s path.</source>
         <translation>网络较大：只列出所选参数所在路径上的各格。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="207"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="208"/>
         <source>The window shows this iteration&apos;s numbers already (at t = 0 and after an edit it shows the next one): cover them, or Step once.</source>
         <translation>窗口已经显示了这次迭代的数值（在 t = 0 和手动修改之后，窗口显示的是下一次迭代）：请遮住它们，或先单步一次。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="212"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="213"/>
         <source>From: %1</source>
         <translation>已知：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="213"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="214"/>
         <source>From the table&apos;s weights and thresholds now, and %1</source>
         <translation>用表格中当前的权值和阈值，以及 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="228"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="229"/>
         <source>Given at this level</source>
         <translation>本级别已给出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="245"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="246"/>
         <source>Score: %1 of %2 right</source>
         <translation>得分：%2 次中答对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="260"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="261"/>
         <source>✓ Right: %1</source>
         <translation>✓ 正确：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="263"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="265"/>
         <source>too high</source>
         <translation>偏大</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="263"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="265"/>
         <source>too low</source>
         <translation>偏小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/worksheet_panel.py" line="264"/>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="265"/>
         <source>✗ Not right: %1.</source>
         <translation>✗ 不对：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/worksheet_panel.py" line="267"/>
+        <source>✗ Not right.</source>
+        <translation>✗ 不对。</translation>
     </message>
 </context>
 </TS>

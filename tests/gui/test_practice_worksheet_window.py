@@ -152,3 +152,26 @@ def test_closing_the_window_closes_its_worksheet(window):
     sheet = _open(window)
     window.close()
     assert not sheet.isVisible()
+
+
+def test_enter_while_running_grades_nothing_and_a_huge_answer_is_too_high(window, user):
+    c = window.controller
+    c.step()
+    sheet = _open(window)
+    c.set_running(True)
+    user.type_into(sheet.boxes["error"], "0.1381")
+    assert sheet.verdicts["error"].text().startswith("Pause first") and c.practice_score() == (0, 0)
+    c.set_running(False)
+    user.type_into(sheet.boxes["error"], "1.0e400")
+    assert sheet.verdicts["error"].text().startswith("✗ Not right: too high")
+
+
+def test_an_edit_that_changes_no_cell_still_shows_what_the_sheet_starts_from(window):
+    c = window.controller
+    c.step()
+    sheet = _open(window)
+    worksheet = c.worksheet()
+    unused = next(i for i, x in enumerate(worksheet.inputs) if x == 0.0)  # v from an input that is 0 here
+    c.edit_parameter(unused * 2, 0.3)  # v_i1 with x_i = 0: every cell the same
+    assert [x.value for x in c.worksheet().cells] == [x.value for x in worksheet.cells]
+    assert "0.3" in sheet.given.text().split(", ")[unused * 2] and "Step once" in sheet.heading.text()

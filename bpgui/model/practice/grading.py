@@ -18,7 +18,8 @@ typed (``0.42`` → −2, ``420`` → 0, ``4.2e-3`` → −4). Anything else (em
 
 - *rounded* to u: |typed − true| ≤ u/2 · (1 + 10⁻⁹) (a tie counts either way, also one that is a tie
   only up to the float's last bit), or
-- *truncated* toward zero at u (a learner who cuts digits off is not wrong).
+- *truncated* toward zero at u (a learner who cuts digits off is not wrong), or
+- within 2⁻⁴⁸ of the value, relative (16 or more digits typed say nothing past a float's precision).
 
 The comparison is exact: the typed text as a decimal, the true value as its exact binary expansion
 (``Decimal(value)``), both as fractions; never float arithmetic on the typed text. So ``0.42`` matches
@@ -50,6 +51,7 @@ MIN_DIGITS = 2  # significant digits an answer needs (a typed zero excepted)
 MAX_LENGTH = 40  # characters, after the spaces around it are taken off
 MAX_EXPONENT = 400  # the largest typed power of ten, either sign
 _TIE = 1 + Fraction(1, 10**9)  # a tie up to the float's last bit counts as a tie
+_FLOAT_NOISE = Fraction(1, 2**48)  # ~3.6e-15 relative: a few units of a float64's last bit
 
 _SUPERSCRIPTS = re.compile("[⁺⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _PLAIN = str.maketrans("⁺⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "+-0123456789")
@@ -151,7 +153,9 @@ def grade(text: str, value: float) -> Verdict:
         )
     typed, true = Fraction(answer.value), Fraction(value)
     unit = Fraction(10) ** answer.exponent
-    rounded = abs(typed - true) <= unit / 2 * _TIE
+    # Past a float's own precision (16 digits and more) the last digits typed say nothing: a value pasted
+    # from a calculator is right within a few units of the float's last bit.
+    rounded = abs(typed - true) <= max(unit / 2 * _TIE, abs(true) * _FLOAT_NOISE)
     truncated = typed == math.trunc(true / unit) * unit
     return Verdict(rounded or truncated, answer, gap, value)
 

@@ -66,7 +66,9 @@ def shown_value(record: IterationRecord, cell: Cell) -> float:
         return float(getattr(record.layers[cell.layer - 1], field)[0, cell.unit - 1])
     if cell.quantity == ERROR:
         return float(record.sample_errors[0])
-    if cell.quantity == GRADIENT:
+    if cell.quantity == GRADIENT:  # a batch of one: the record's own ∂E_k/∂p (a planted one too)
+        if record.batch_size == 1:
+            return float(record.flat_gradients[cell.parameter])
         return float(per_sample_gradients(record, cell.parameter)[0])
     if cell.quantity == BATCH_GRADIENT:
         return float(record.flat_gradients[cell.parameter])
