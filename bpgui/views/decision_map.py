@@ -214,6 +214,7 @@ class DecisionMapView(QWidget):
             self._surface = None
             self._clear_maps()
             self._update_legend()
+            self._show_message(self._data_problem() or self.tr("This network is too wide to map at every step."))
             return
         if surface is self._surface:  # drawn already (a surface never changes; a step hands the same one twice)
             return

@@ -253,32 +253,37 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="305"/>
+        <location filename="../../bpgui/views/decision_map.py" line="217"/>
+        <source>This network is too wide to map at every step.</source>
+        <translation>这个网络太宽，无法在每一步都绘制映射图。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/decision_map.py" line="306"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="442"/>
+        <location filename="../../bpgui/views/decision_map.py" line="443"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="444"/>
+        <location filename="../../bpgui/views/decision_map.py" line="445"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="499"/>
+        <location filename="../../bpgui/views/decision_map.py" line="500"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="500"/>
+        <location filename="../../bpgui/views/decision_map.py" line="501"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="502"/>
+        <location filename="../../bpgui/views/decision_map.py" line="503"/>
         <source>The network&apos;s output over the plane of the two inputs: vermillion 0, white 0.5, blue 1, as the network colours its units. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络在两个输入构成的平面上的输出：朱红为 0，白色为 0.5，蓝色为 1，与网络中神经元的着色一致。黑线是决策边界（输出 0.5）；带圆圈的样本被分类错误。</translation>
     </message>

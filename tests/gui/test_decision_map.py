@@ -344,3 +344,17 @@ def test_extreme_coordinates_keep_the_axes_finite_and_draw_every_sample_on_the_p
         assert max(abs(x0), abs(x1)) < 2 * MAX_COORDINATE
         x, y = view.points_item.getData()
         assert np.isfinite(x).all() and ((x >= x0) & (x <= x1)).all() and ((y >= y0) & (y <= y1)).all()
+
+
+def test_a_network_too_wide_to_map_says_so_on_the_map(window):
+    """2-1200-1 (past plane_map.MAP_WORK): no map at every step, and the tab says why instead of staying blank."""
+    c = window.controller
+    c.update_settings(hidden=(1200,))
+    window.right_tabs.setCurrentWidget(window.decision_map)
+    c.step()
+    label = window.decision_map._message_label
+    assert c.decision_surface() is None
+    assert label.text() == "This network is too wide to map at every step." and label.isVisible()
+    c.update_settings(hidden=(4,))
+    c.step()
+    assert c.decision_surface() is not None and not label.isVisible()
