@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import warnings
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
@@ -64,21 +65,24 @@ def show_message(window: MainWindow, level: str, text: str) -> None:
         box.exec()
 
 
-def retire(window: MainWindow) -> None:
+def retire(window: MainWindow, emitting: Iterable[QAction] = ()) -> None:
     """Free a window replaced by one in another language (it kept a whole window, about 9 MB: plots,
-    scene, table, alive at each switch); the empty shell goes when the event loop runs."""
+    scene, table, alive at each switch); the empty shell goes when the event loop runs. ``emitting``: the
+    actions whose signal is running this (the Language menu's), left connected: disconnecting a signal in
+    its own emission freed the slot still running (a rare segfault); they go with the window."""
     for part in (window.takeCentralWidget(), window.settings_dock.widget(), window.comparison, window.perceptron,
                  window.worksheet):
         if part is not None:
             part.deleteLater()
-    release_connections(window)
+    release_connections(window, set(emitting))
     window.deleteLater()
 
 
-def release_connections(window: MainWindow) -> None:
+def release_connections(window: MainWindow, keep: set[QAction] | None = None) -> None:
     """Drop the closures a replaced window's actions and widgets hold (they refer back to the
-    window, through Qt, where Python's garbage collector cannot see the cycle)."""
-    signals = [s for a in window.findChildren(QAction) for s in (a.triggered, a.toggled)]
+    window, through Qt, where Python's garbage collector cannot see the cycle); not ``keep``'s."""
+    keep = keep or set()
+    signals = [s for a in window.findChildren(QAction) if a not in keep for s in (a.triggered, a.toggled)]
     signals += [window.speed.valueChanged, window.seed.editingFinished]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # "failed to disconnect": it had none

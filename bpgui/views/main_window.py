@@ -12,7 +12,7 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -223,9 +223,8 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         for signal, slot in self._controller_links:
             signal.connect(slot)
         self._on_controller_planted_changed(c.bug_planted)  # a window rebuilt for a language, mid-hunt too
-        self.predict_action.blockSignals(True)  # and mid-prediction: the question stays asked
-        self.predict_action.setChecked(c.predicting)
-        self.predict_action.blockSignals(False)
+        with QSignalBlocker(self.predict_action):  # and mid-prediction: the question stays asked
+            self.predict_action.setChecked(c.predicting)
         self.predict_bar.restore()
         self.topology.parameter_selected.connect(c.select_parameter)
         self.topology.unit_selected.connect(c.select_unit)
@@ -365,7 +364,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         _OPEN_WINDOWS.append(replacement)
         self._closing_for_language = True
         self.close()
-        main_view.retire(self)
+        main_view.retire(self, emitting=self.language_actions.values())  # not the signal that runs this
         return replacement
 
     def show_perceptron(self, problem: str) -> None:

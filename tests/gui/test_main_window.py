@@ -541,3 +541,15 @@ def test_a_window_closed_for_a_new_language_lets_go_of_everything(window, switch
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not shiboken6.isValid(old_view) and not shiboken6.isValid(window)  # and it is freed, whole
+
+
+def test_the_language_action_running_the_switch_is_not_disconnected_in_its_own_emission(window, switch_language):
+    """Disconnecting the signal that runs the switch freed its slot mid-emission (a rare segfault in full
+    runs); it stays connected and goes with the old window, and every other action is released at once."""
+    from PySide6.QtCore import SIGNAL
+
+    running, other = window.language_actions["zh_CN"], window.step_action
+    assert running.receivers(SIGNAL("triggered(bool)")) >= 1 and other.receivers(SIGNAL("triggered(bool)")) >= 1
+    switch_language(window, "zh_CN")
+    assert running.receivers(SIGNAL("triggered(bool)")) >= 1
+    assert other.receivers(SIGNAL("triggered(bool)")) == 0
