@@ -71,10 +71,14 @@ def switch_language(qtbot, english_afterwards):
     the window now shown (the window is rebuilt around the same controller)."""
 
     def switch(window, choice: str):
-        old = set(QApplication.topLevelWidgets())
+        # The windows the switch opened, from the list it keeps them in: QApplication.topLevelWidgets() wraps
+        # every top-level widget Qt has, its internal popups and tooltips too, and crashed in
+        # PySide's getWrapperForQObject → QObject::property on one of them (gdb, twice in full runs).
+        from bpgui.views import main_window
+
+        before = list(main_window._OPEN_WINDOWS)
         window.language_actions[choice].trigger()
-        new = [w for w in QApplication.topLevelWidgets()
-               if w not in old and w.isVisible() and type(w).__name__ == "MainWindow"]
+        new = [w for w in main_window._OPEN_WINDOWS if w not in before and w.isVisible()]
         assert len(new) == 1, "the language switch shows exactly one new window"
         assert not window.isVisible()
         shown.append(new[0])

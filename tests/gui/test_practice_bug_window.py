@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from bpgui.model.numbers import format_number
 from bpgui.model.practice.planted import THRESHOLD_SIGN, UPDATE_SIGN
@@ -49,7 +49,7 @@ def test_naming_the_bug_wrong_then_right_shows_the_planted_pass_beside_the_real_
     _answer(monkeypatch, window, THRESHOLD_SIGN)
     window.name_bug_action.trigger()
     assert c.planted_rule == THRESHOLD_SIGN
-    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, bug_hunt.DifferenceDialog) and w.isVisible()]
+    dialogs = [w for w in window.findChildren(bug_hunt.DifferenceDialog) if w.isVisible()]
     assert len(dialogs) == 1
     table, diff = dialogs[0].table, c.bug_difference()
     rec = c.display_record()
@@ -86,8 +86,7 @@ def test_the_difference_lists_only_what_differs_beyond_the_last_bit(window, monk
         c.step()
     _answer(monkeypatch, window, "updated_weights")
     window.name_bug_action.trigger()
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, bug_hunt.DifferenceDialog)
-                  and w.isVisible())
+    dialog = next(w for w in window.findChildren(bug_hunt.DifferenceDialog) if w.isVisible())
     diff = c.bug_difference()
     differs = ~(np.isclose(diff.gradients, diff.true_gradients, rtol=1e-12, atol=1e-15)
                 & np.isclose(diff.updates, diff.true_updates, rtol=1e-12, atol=1e-15))
