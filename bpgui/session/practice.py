@@ -152,14 +152,11 @@ class PracticeBook:
         gap = verdict.gap
         check = Check(sheet.iteration, fp, as_key or key, cell.quantity, verdict.answer.text,
                       verdict.right, cell.value, gap, names)
-        self._add(check)
+        self.keep(check)
         return check
 
     def keep(self, check: Check) -> None:
-        """Keep a check made elsewhere (a sign or a comparison predicted)."""
-        self._add(check)
-
-    def _add(self, check: Check) -> None:
+        """Keep ``check`` (graded here, or elsewhere: a sign or a comparison predicted, a file read back)."""
         self._checks.append(check)
         self._latest[(check.iteration_id, check.key)] = check
 
@@ -167,10 +164,6 @@ class PracticeBook:
         """Keep the learner's naming of a planted bug; True if it is the one."""
         self._bugs.append((planted, named))
         return planted == named
-
-    def found(self, planted: str) -> bool:
-        """Whether the learner has named ``planted`` rightly (once found, it stays found)."""
-        return any(p == planted and n == planted for p, n in self._bugs)
 
     @property
     def bugs(self) -> tuple[tuple[str, str], ...]:
@@ -237,7 +230,7 @@ class PracticeBook:
             raise _bad(source, "checks", "list", rows)
         book = cls()
         for n, row in enumerate(rows):
-            book._add(_check_from(row, source, f"checks[{n}]"))
+            book.keep(_check_from(row, source, f"checks[{n}]"))
         bugs = data.get("bugs", [])
         if not isinstance(bugs, list):
             raise _bad(source, "bugs", "list", bugs)

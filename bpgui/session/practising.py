@@ -386,7 +386,3 @@ class Practising(SessionCore):
         """Reveal the phase without a prediction."""
         self._prompt = None
         self.step_phase()
-
-    def reveal_line(self, cell: Cell, digits: int) -> Eq:
-        """``cell``'s line with the numbers of the iteration shown."""
-        return reveal_line(cell, RecordEnv(self.display_record(), self.network.activations), digits)

@@ -14,6 +14,17 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSlider, QSpinBox, QToolBar, QToolButton
 
 from ..controller import SPEEDS
+from ..model.practice.easy import COMPARE, LEVELS, SIGN, VALUE
+from ..model.practice.worksheet import (
+    ERROR,
+    GRADIENT,
+    HIDDEN_DELTA,
+    NET,
+    NEW,
+    OUTPUT,
+    OUTPUT_DELTA,
+    UPDATE,
+)
 from ..model.text import fill
 from . import main_files
 from .icons import icon, icon_px, texts_that_fit
@@ -387,19 +398,19 @@ def build_menus(window: MainWindow, language: str) -> None:
 
 
 # Practice → What to predict: (data, text) of the levels, then of the quantities (None: each in turn).
-PREDICT_LEVELS = ("value", "sign", "compare")
-PREDICT_QUANTITIES = (None, "net", "output", "error", "output_delta", "hidden_delta", "gradient", "update", "new")
+PREDICT_LEVELS = LEVELS
+PREDICT_QUANTITIES = (None, NET, OUTPUT, ERROR, OUTPUT_DELTA, HIDDEN_DELTA, GRADIENT, UPDATE, NEW)
 
 
 def _what_to_predict(window: MainWindow, menu) -> None:
     """Two exclusive choices, remembered: the value, its sign or bigger/smaller; which quantity."""
-    texts = {"value": translate("MainWindow", "The value"), "sign": translate("MainWindow", "Its sign (+, −, 0)"),
-             "compare": translate("MainWindow", "Bigger or smaller than before (>, <, =)"),
-             None: translate("MainWindow", "Each value in turn"), "net": translate("MainWindow", "Only αₕ, βⱼ"),
-             "output": translate("MainWindow", "Only bₕ, ŷⱼ"), "error": translate("MainWindow", "Only Eₖ"),
-             "output_delta": translate("MainWindow", "Only gⱼ"), "hidden_delta": translate("MainWindow", "Only eₕ"),
-             "gradient": translate("MainWindow", "Only ∂Eₖ/∂p"), "update": translate("MainWindow", "Only Δp"),
-             "new": translate("MainWindow", "Only the new weights and thresholds, p + Δp")}
+    texts = {VALUE: translate("MainWindow", "The value"), SIGN: translate("MainWindow", "Its sign (+, −, 0)"),
+             COMPARE: translate("MainWindow", "Bigger or smaller than before (>, <, =)"),
+             None: translate("MainWindow", "Each value in turn"), NET: translate("MainWindow", "Only αₕ, βⱼ"),
+             OUTPUT: translate("MainWindow", "Only bₕ, ŷⱼ"), ERROR: translate("MainWindow", "Only Eₖ"),
+             OUTPUT_DELTA: translate("MainWindow", "Only gⱼ"), HIDDEN_DELTA: translate("MainWindow", "Only eₕ"),
+             GRADIENT: translate("MainWindow", "Only ∂Eₖ/∂p"), UPDATE: translate("MainWindow", "Only Δp"),
+             NEW: translate("MainWindow", "Only the new weights and thresholds, p + Δp")}
     q = window.qsettings()
     window.predict_choices = {}
     for key, options in (("level", PREDICT_LEVELS), ("quantity", PREDICT_QUANTITIES)):

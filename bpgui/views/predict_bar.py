@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..model.numbers import DEFAULT_DIGITS, format_number
+from ..model.practice.easy import COMPARE, SIGN
 from ..model.text import fill
 from . import style
 from .worksheet_panel import missed_text
@@ -98,9 +99,9 @@ class PredictBar(QWidget):
         if waiting:
             assert prompt is not None
             symbol = prompt.cell.formula.lhs.html()
-            if prompt.level == "sign":
+            if prompt.level == SIGN:
                 question = fill(self.tr("Predict the sign of %1 (+, − or 0) before this phase shows it:"), symbol)
-            elif prompt.level == "compare" and prompt.before is not None:
+            elif prompt.level == COMPARE and prompt.before is not None:
                 question = fill(self.tr("Will %1 be bigger (>), smaller (<) or the same (=) as at iteration %2 "
                                         "(%3)?"), symbol,
                                 prompt.record.iteration - 1, format_number(prompt.before, self._digits))

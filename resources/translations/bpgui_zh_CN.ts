@@ -809,7 +809,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
-        <location filename="../../bpgui/session/practice.py" line="287"/>
+        <location filename="../../bpgui/session/practice.py" line="280"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
@@ -1539,334 +1539,334 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="126"/>
+        <location filename="../../bpgui/views/main_menus.py" line="137"/>
         <source>&amp;Step</source>
         <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="127"/>
+        <location filename="../../bpgui/views/main_menus.py" line="138"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="129"/>
+        <location filename="../../bpgui/views/main_menus.py" line="140"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="130"/>
+        <location filename="../../bpgui/views/main_menus.py" line="141"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="132"/>
-        <location filename="../../bpgui/views/main_window.py" line="501"/>
+        <location filename="../../bpgui/views/main_menus.py" line="143"/>
+        <location filename="../../bpgui/views/main_window.py" line="500"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="133"/>
+        <location filename="../../bpgui/views/main_menus.py" line="144"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="135"/>
+        <location filename="../../bpgui/views/main_menus.py" line="146"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="136"/>
+        <location filename="../../bpgui/views/main_menus.py" line="147"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="138"/>
+        <location filename="../../bpgui/views/main_menus.py" line="149"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="139"/>
+        <location filename="../../bpgui/views/main_menus.py" line="150"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="142"/>
+        <location filename="../../bpgui/views/main_menus.py" line="153"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="143"/>
+        <location filename="../../bpgui/views/main_menus.py" line="154"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="145"/>
+        <location filename="../../bpgui/views/main_menus.py" line="156"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="146"/>
+        <location filename="../../bpgui/views/main_menus.py" line="157"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="148"/>
+        <location filename="../../bpgui/views/main_menus.py" line="159"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="149"/>
+        <location filename="../../bpgui/views/main_menus.py" line="160"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="151"/>
+        <location filename="../../bpgui/views/main_menus.py" line="162"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="152"/>
+        <location filename="../../bpgui/views/main_menus.py" line="163"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="155"/>
+        <location filename="../../bpgui/views/main_menus.py" line="166"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="156"/>
+        <location filename="../../bpgui/views/main_menus.py" line="167"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="159"/>
+        <location filename="../../bpgui/views/main_menus.py" line="170"/>
         <source>&amp;Worksheet…</source>
         <translation>练习表(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="162"/>
+        <location filename="../../bpgui/views/main_menus.py" line="173"/>
         <source>&amp;Predict before each phase</source>
         <translation>每个阶段前先预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="163"/>
+        <location filename="../../bpgui/views/main_menus.py" line="174"/>
         <source>Step phase first asks you to predict a value the phase will show</source>
         <translation>单步阶段前，先请你预测该阶段将显示的一个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="166"/>
+        <location filename="../../bpgui/views/main_menus.py" line="177"/>
         <source>Find the &amp;bug: plant one</source>
         <translation>找错误(&amp;B)：埋入一个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="167"/>
+        <location filename="../../bpgui/views/main_menus.py" line="178"/>
         <source>Train from iteration 0 with one wrong rule in the backward pass (which one is for you to find); the real run is kept</source>
         <translation>从第 0 次迭代起，用一条错误规则的反向传播训练（是哪一条由你来找）；正确的训练过程会被保留</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="169"/>
+        <location filename="../../bpgui/views/main_menus.py" line="180"/>
         <source>&amp;Name the bug…</source>
         <translation>指出错误(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <location filename="../../bpgui/views/main_menus.py" line="181"/>
         <source>&amp;Remove the bug</source>
         <translation>移除错误(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="171"/>
+        <location filename="../../bpgui/views/main_menus.py" line="182"/>
         <source>Back to the real backward pass and the run as it was</source>
         <translation>回到正确的反向传播和原来的训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="173"/>
+        <location filename="../../bpgui/views/main_menus.py" line="184"/>
         <source>&amp;Open network…</source>
         <translation>打开网络(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="174"/>
+        <location filename="../../bpgui/views/main_menus.py" line="185"/>
         <source>&amp;Save network…</source>
         <translation>保存网络(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="175"/>
+        <location filename="../../bpgui/views/main_menus.py" line="186"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="176"/>
+        <location filename="../../bpgui/views/main_menus.py" line="187"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="178"/>
+        <location filename="../../bpgui/views/main_menus.py" line="189"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="180"/>
+        <location filename="../../bpgui/views/main_menus.py" line="191"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="182"/>
+        <location filename="../../bpgui/views/main_menus.py" line="193"/>
         <source>Export &amp;map picture (PNG/SVG)…</source>
         <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="184"/>
+        <location filename="../../bpgui/views/main_menus.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="185"/>
+        <location filename="../../bpgui/views/main_menus.py" line="196"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="188"/>
+        <location filename="../../bpgui/views/main_menus.py" line="199"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="191"/>
+        <location filename="../../bpgui/views/main_menus.py" line="202"/>
         <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
         <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="195"/>
+        <location filename="../../bpgui/views/main_menus.py" line="206"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="196"/>
+        <location filename="../../bpgui/views/main_menus.py" line="207"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="197"/>
+        <location filename="../../bpgui/views/main_menus.py" line="208"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="198"/>
+        <location filename="../../bpgui/views/main_menus.py" line="209"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="200"/>
+        <location filename="../../bpgui/views/main_menus.py" line="211"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="201"/>
+        <location filename="../../bpgui/views/main_menus.py" line="212"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="213"/>
+        <location filename="../../bpgui/views/main_menus.py" line="224"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="345"/>
+        <location filename="../../bpgui/views/main_menus.py" line="356"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="347"/>
+        <location filename="../../bpgui/views/main_menus.py" line="358"/>
         <source>What to predi&amp;ct</source>
         <translation>预测什么(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="352"/>
+        <location filename="../../bpgui/views/main_menus.py" line="363"/>
         <source>Plant a &amp;chosen bug (teacher)</source>
         <translation>埋入指定的错误（教师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="396"/>
+        <location filename="../../bpgui/views/main_menus.py" line="407"/>
         <source>The value</source>
         <translation>预测数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="396"/>
+        <location filename="../../bpgui/views/main_menus.py" line="407"/>
         <source>Its sign (+, −, 0)</source>
         <translation>预测符号（+、−、0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="397"/>
+        <location filename="../../bpgui/views/main_menus.py" line="408"/>
         <source>Bigger or smaller than before (&gt;, &lt;, =)</source>
         <translation>比上次大还是小（&gt;、&lt;、=）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="398"/>
+        <location filename="../../bpgui/views/main_menus.py" line="409"/>
         <source>Each value in turn</source>
         <translation>依次预测各个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="398"/>
+        <location filename="../../bpgui/views/main_menus.py" line="409"/>
         <source>Only αₕ, βⱼ</source>
         <translation>只预测 αₕ、βⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="399"/>
+        <location filename="../../bpgui/views/main_menus.py" line="410"/>
         <source>Only bₕ, ŷⱼ</source>
         <translation>只预测 bₕ、ŷⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="399"/>
+        <location filename="../../bpgui/views/main_menus.py" line="410"/>
         <source>Only Eₖ</source>
         <translation>只预测 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="400"/>
+        <location filename="../../bpgui/views/main_menus.py" line="411"/>
         <source>Only gⱼ</source>
         <translation>只预测 gⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="400"/>
+        <location filename="../../bpgui/views/main_menus.py" line="411"/>
         <source>Only eₕ</source>
         <translation>只预测 eₕ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="401"/>
+        <location filename="../../bpgui/views/main_menus.py" line="412"/>
         <source>Only ∂Eₖ/∂p</source>
         <translation>只预测 ∂Eₖ/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="401"/>
+        <location filename="../../bpgui/views/main_menus.py" line="412"/>
         <source>Only Δp</source>
         <translation>只预测 Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="402"/>
+        <location filename="../../bpgui/views/main_menus.py" line="413"/>
         <source>Only the new weights and thresholds, p + Δp</source>
         <translation>只预测更新后的权值和阈值 p + Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="422"/>
+        <location filename="../../bpgui/views/main_menus.py" line="433"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="427"/>
+        <location filename="../../bpgui/views/main_menus.py" line="438"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="440"/>
+        <location filename="../../bpgui/views/main_menus.py" line="451"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="441"/>
+        <location filename="../../bpgui/views/main_menus.py" line="452"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="446"/>
+        <location filename="../../bpgui/views/main_menus.py" line="457"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -1876,164 +1876,164 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="237"/>
+        <location filename="../../bpgui/views/main_menus.py" line="248"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="307"/>
+        <location filename="../../bpgui/views/main_menus.py" line="318"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="307"/>
+        <location filename="../../bpgui/views/main_menus.py" line="318"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="247"/>
+        <location filename="../../bpgui/views/main_menus.py" line="258"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="160"/>
+        <location filename="../../bpgui/views/main_menus.py" line="171"/>
         <source>Compute the next iteration yourself, cell by cell, checked as you press Enter</source>
         <translation>自己动手计算下一次迭代，逐格填写，按回车即检查</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="190"/>
+        <location filename="../../bpgui/views/main_menus.py" line="201"/>
         <source>What each unit &amp;learned, inside it</source>
         <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="205"/>
+        <location filename="../../bpgui/views/main_menus.py" line="216"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="207"/>
+        <location filename="../../bpgui/views/main_menus.py" line="218"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="209"/>
+        <location filename="../../bpgui/views/main_menus.py" line="220"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="212"/>
+        <location filename="../../bpgui/views/main_menus.py" line="223"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="215"/>
+        <location filename="../../bpgui/views/main_menus.py" line="226"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="259"/>
+        <location filename="../../bpgui/views/main_menus.py" line="270"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="262"/>
+        <location filename="../../bpgui/views/main_menus.py" line="273"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="314"/>
+        <location filename="../../bpgui/views/main_menus.py" line="325"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="323"/>
+        <location filename="../../bpgui/views/main_menus.py" line="334"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="325"/>
+        <location filename="../../bpgui/views/main_menus.py" line="336"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="332"/>
+        <location filename="../../bpgui/views/main_menus.py" line="343"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="357"/>
+        <location filename="../../bpgui/views/main_menus.py" line="368"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="359"/>
+        <location filename="../../bpgui/views/main_menus.py" line="370"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="360"/>
+        <location filename="../../bpgui/views/main_menus.py" line="371"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="361"/>
+        <location filename="../../bpgui/views/main_menus.py" line="372"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="370"/>
+        <location filename="../../bpgui/views/main_menus.py" line="381"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="375"/>
+        <location filename="../../bpgui/views/main_menus.py" line="386"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="378"/>
+        <location filename="../../bpgui/views/main_menus.py" line="389"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="385"/>
+        <location filename="../../bpgui/views/main_menus.py" line="396"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="374"/>
+        <location filename="../../bpgui/views/main_window.py" line="373"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="403"/>
+        <location filename="../../bpgui/views/main_window.py" line="402"/>
         <source>Not that one. Look again: which numbers disagree?</source>
         <translation>不是这一个。再看看：哪些数对不上？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="429"/>
+        <location filename="../../bpgui/views/main_window.py" line="428"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="440"/>
+        <location filename="../../bpgui/views/main_window.py" line="439"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="442"/>
+        <location filename="../../bpgui/views/main_window.py" line="441"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="477"/>
+        <location filename="../../bpgui/views/main_window.py" line="476"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="477"/>
+        <location filename="../../bpgui/views/main_window.py" line="476"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -2069,22 +2069,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="501"/>
+        <location filename="../../bpgui/views/main_window.py" line="500"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="61"/>
+        <location filename="../../bpgui/views/main_view.py" line="62"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="519"/>
+        <location filename="../../bpgui/views/main_window.py" line="518"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="519"/>
+        <location filename="../../bpgui/views/main_window.py" line="518"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2238,7 +2238,7 @@
         <translation>隐藏设置面板</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="128"/>
+        <location filename="../../bpgui/views/main_view.py" line="132"/>
         <source>The settings panel folded away to give the network room at this text size: View → Settings brings it back.</source>
         <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
     </message>
@@ -2632,57 +2632,57 @@
 <context>
     <name>PredictBar</name>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="50"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="51"/>
         <source>your prediction</source>
         <translation>你的预测</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="54"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="55"/>
         <source>&amp;Reveal</source>
         <translation>揭晓(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="56"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="57"/>
         <source>S&amp;kip</source>
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="102"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="103"/>
         <source>Predict the sign of %1 (+, − or 0) before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1 的符号（+、− 或 0）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="104"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="105"/>
         <source>Will %1 be bigger (&gt;), smaller (&lt;) or the same (=) as at iteration %2 (%3)?</source>
         <translation>%1 会比第 %2 次迭代时（%3）更大（&gt;）、更小（&lt;）还是相同（=）？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="108"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="109"/>
         <source>Predict %1 before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="113"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="114"/>
         <source>Press Step phase: you predict a value before the phase shows it.</source>
         <translation>按“单步阶段”：在阶段显示之前先预测一个值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="131"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="132"/>
         <source>Predictions: %1 of %2 right</source>
         <translation>预测：%2 次中对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="150"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="151"/>
         <source>You said %1; it is %2 (gap %3).</source>
         <translation>你的预测是 %1；实际是 %2（相差 %3）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="153"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="154"/>
         <source>You said %1; it is %2.</source>
         <translation>你的预测是 %1；实际是 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="156"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="157"/>
         <source>(the real rule; the network shows %1: a bug?)</source>
         <translation>（这是正确规则的结果；网络上显示的是 %1：有错误？）</translation>
     </message>

@@ -115,6 +115,15 @@ def cell_count(sizes: tuple[int, ...], batch: bool = False) -> int:
     return 2 * units + 1 + units + (3 if batch else 2) * parameters
 
 
+def _path_focus(sizes: tuple[int, ...], batch: bool, focus: int | None) -> int | None:
+    """The parameter whose path a sheet follows: None for a whole sheet (at most ``MAX_CELLS`` cells),
+    else ``focus`` or, with none (or one the network has not), parameter 0."""
+    if cell_count(sizes, batch) <= MAX_CELLS:
+        return None
+    n = sum(sizes[k - 1] * sizes[k] + sizes[k] for k in range(1, len(sizes)))
+    return focus if focus is not None and 0 <= focus < n else 0
+
+
 def worksheet(record: IterationRecord, activations: tuple[str, ...], loss: str, focus: int | None = None) -> Sheet:
     """The sheet of ``record``'s iteration for its first sample (see the module).
 
@@ -126,10 +135,7 @@ def worksheet(record: IterationRecord, activations: tuple[str, ...], loss: str, 
     batch = record.batch_size > 1
     shape = cf.Shape(sizes, tuple(activations), loss)
     env = cf.RecordEnv(record, shape.activations)
-    if cell_count(sizes, batch) <= MAX_CELLS:
-        focus = None
-    elif focus is None or not 0 <= focus < len(record.flat_values):
-        focus = 0
+    focus = _path_focus(sizes, batch, focus)
     n = shape.n
     units = _units_wanted(sizes, focus)
     cells: list[Cell] = []
@@ -171,10 +177,7 @@ def new_value_cells(record: IterationRecord, activations: tuple[str, ...], loss:
     sizes = tuple(int(s) for s in record.layer_sizes)
     shape = cf.Shape(sizes, tuple(activations), loss)
     env = cf.RecordEnv(record, shape.activations)
-    if cell_count(sizes, record.batch_size > 1) <= MAX_CELLS:
-        focus = None
-    elif focus is None or not 0 <= focus < len(record.flat_values):
-        focus = 0
+    focus = _path_focus(sizes, record.batch_size > 1, focus)
     cells = []
     for index in _parameters(sizes, focus):
         spec = parameter_spec(sizes, index)
