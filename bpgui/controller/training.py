@@ -36,11 +36,12 @@ second while the views repaint at most once per frame.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, Signal
 
 from ..model.chain_paths import ChainPaths, Labels, factor_source, path_highlight
 from ..model.datasets import Dataset
@@ -59,6 +60,7 @@ from ..session.messages import CONTEXT, Message, render
 from ..session.practice import BUG_TEXTS, MISTAKE_TEXTS, Check
 from ..session.practising import BugDifference, Prediction, Prompt
 from ..session.running import FRAME_SECONDS, SETTLE_PARAMETERS, settle_memory
+from ..session.session_files import file_kind
 from ..session.settings import Settings
 from ..session.training import TrainingSession
 from .worker import JobRunner
@@ -81,6 +83,16 @@ def localized(exc: BaseException) -> str:
 def translated(message: Message) -> str:
     """A session message in the learner's language."""
     return render(message, QCoreApplication.translate)
+
+
+def _at_once(parent: QObject, slot: Callable[[], None]) -> QTimer:
+    """A single-shot timer of 0 ms (it fires once the event loop has served what is pending)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(slot)
+    return timer
 
 
 class TrainingController(QObject):
@@ -124,25 +136,14 @@ class TrainingController(QObject):
         self._holding = False
         self._held: list[str] = []
         # A timer, not a queued call: Qt serves queued calls before the timers that fell due.
-        self._release_timer = QTimer(self)
-        self._release_timer.setSingleShot(True)
-        self._release_timer.setInterval(0)
-        self._release_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._release_timer.timeout.connect(self._release)
+        self._release_timer = _at_once(self, self._release)
         # The next tick is armed only once the drawing a release asked for is done (Qt draws posted
         # paint requests before it serves timers): every timer that fell due while drawing runs first.
-        self._after_drawing = QTimer(self)
-        self._after_drawing.setSingleShot(True)
-        self._after_drawing.setInterval(0)
-        self._after_drawing.setTimerType(Qt.TimerType.PreciseTimer)
-        self._after_drawing.timeout.connect(self._follow_pending)
+        self._after_drawing = _at_once(self, self._follow_pending)
         # A new network's names and rows are long-lived objects (two per parameter: 2 million at 10^6): once the
         # views have built them, one collection then a freeze keeps them out of every later full collection,
         # which would otherwise walk them all in the middle of Run (335 ms at 10^6 parameters).
-        self._settle_memory = QTimer(self)
-        self._settle_memory.setSingleShot(True)
-        self._settle_memory.setInterval(0)
-        self._settle_memory.timeout.connect(self._on_settle_memory)
+        self._settle_memory = _at_once(self, self._on_settle_memory)
         self._session.subscribe(self._on_session_event)
         self._settle_memory.start()  # the first network's, once the window has built its views
 
@@ -484,6 +485,18 @@ class TrainingController(QObject):
 
     def import_data(self, path: str) -> bool:
         return self._session.import_data(path)
+
+    def save_session(self, path: str) -> bool:
+        return self._session.save_session(path)
+
+    @property
+    def session_path(self) -> str | None:  # the session file last saved or opened (Save session writes it)
+        return self._session.session_path
+
+    def open_session(self, path: str) -> bool:  # a CSV whose file is gone is written again in the app's data
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        return self._session.open_session(path, os.path.join(folder, "session-data") if folder else None)
+    file_kind = staticmethod(file_kind)
 
     def set_data_language(self, language: str) -> None:
         """Name the data in the window's language ("en", "zh_CN")."""

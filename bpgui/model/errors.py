@@ -32,6 +32,7 @@ __all__ = [
     "DataError",
     "DivergenceError",
     "NetworkFileError",
+    "bad_value",
     "translate_error",
 ]
 
@@ -108,3 +109,11 @@ def translate_error(exc: BaseException, translate: Callable[[str, str], str]) ->
         return fill(text, **fields) if fields else text
     except Exception:  # a broken translation must never take the window down
         return str(exc)
+
+
+def bad_value(source: str, key: str, expected: str, got: object) -> DataError:
+    """The error of a document (``source``) whose ``key`` holds ``got`` where ``expected`` belongs."""
+    shown = repr(got)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected {expected}, got {got}"),
+                     source=source, key=key, expected=expected, got=shown)

@@ -38,7 +38,7 @@ from numpy.typing import ArrayLike
 
 from .activations import ACTIVATIONS, LOSSES
 from .atomic import write_text_atomically
-from .errors import QT_TRANSLATE_NOOP, NetworkFileError
+from .errors import QT_TRANSLATE_NOOP, BpguiError, NetworkFileError
 from .network import (
     INITIALISATIONS,
     MAX_HIDDEN_LAYERS,
@@ -326,35 +326,39 @@ def network_from_dict(data: Any, source: str = "network") -> NetworkFile:
     return NetworkFile(network, learning_rate, seed if "seed" in data else None)
 
 
-def load_network(path: str | os.PathLike[str]) -> NetworkFile:
-    """Read and validate a network file; ``NetworkFileError`` names file, line/column or key."""
+_TOO_DEEP = QT_TRANSLATE_NOOP("Errors", "{file}: nested too deeply to be a network file")
+
+
+def read_json_document(path: str | os.PathLike[str], error: type[BpguiError] = NetworkFileError,
+                       deep: str = _TOO_DEEP) -> Any:
+    """A JSON file parsed (NaN and Infinity parse to floats: the caller's validation names their key);
+    ``error`` names the file, and the line and column of bad JSON; ``deep`` is the message of a nesting
+    too deep to parse."""
     name = os.fspath(path)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise NetworkFileError(QT_TRANSLATE_NOOP("Errors", "{file}: no such file"), file=name) from None
+        raise error(QT_TRANSLATE_NOOP("Errors", "{file}: no such file"), file=name) from None
     except UnicodeDecodeError as exc:
-        raise NetworkFileError(
-            QT_TRANSLATE_NOOP("Errors", "{file}: not UTF-8 text (byte {byte})"), file=name, byte=exc.start
-        ) from None
+        raise error(QT_TRANSLATE_NOOP("Errors", "{file}: not UTF-8 text (byte {byte})"), file=name,
+                    byte=exc.start) from None
     except OSError as exc:
-        raise NetworkFileError(
-            QT_TRANSLATE_NOOP("Errors", "{file}: cannot be read ({reason})"), file=name, reason=str(exc.strerror)
-        ) from None
+        raise error(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be read ({reason})"), file=name,
+                    reason=str(exc.strerror)) from None
     try:
-        # NaN and Infinity literals parse to floats and are then refused by the
-        # validation below, which names the key they stand at.
-        data = json.loads(text, parse_int=_parse_int)
+        return json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
-        raise NetworkFileError(
+        raise error(
             QT_TRANSLATE_NOOP("Errors", "{file}, line {line}, column {column}: not valid JSON ({reason})"),
             file=name, line=exc.lineno, column=exc.colno, reason=exc.msg,
         ) from None
     except RecursionError:
-        raise NetworkFileError(
-            QT_TRANSLATE_NOOP("Errors", "{file}: nested too deeply to be a network file"), file=name
-        ) from None
-    return network_from_dict(data, name)
+        raise error(deep, file=name) from None
+
+
+def load_network(path: str | os.PathLike[str]) -> NetworkFile:
+    """Read and validate a network file; ``NetworkFileError`` names file, line/column or key."""
+    return network_from_dict(read_json_document(path), os.fspath(path))
 
 
 def network_to_dict(network: Network, learning_rate: float | None = None, seed: int | None = None) -> dict:

@@ -131,6 +131,14 @@ class TimeTravel:
             raise ConfigError(QT_TRANSLATE_NOOP("Errors", "already at iteration 0: there is nothing to step back to"))
         return self.goto(self.iteration - 1)
 
+    def state_before_change(self, change: TrainingState) -> TrainingState:
+        """The state training had reached at the iteration of ``change`` (a change by hand, kept as a
+        checkpoint) before the change was made: replayed from the checkpoint before it."""
+        i = self._checkpoints.index_before(change.iteration)
+        if i < 1 or self._checkpoints[i] is not change:
+            raise ValueError("not a change by hand of this trainer after iteration 0")
+        return self._walk(self._checkpoints[i - 1], change.iteration)[0]
+
     def _checkpoint_before(self, t: int) -> TrainingState:
         """The latest checkpoint, or state a recent replay walked through, at or before iteration t."""
         checkpoint, recent = self._checkpoints.before(t), self._recent.before(t)

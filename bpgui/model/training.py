@@ -552,6 +552,28 @@ class Trainer(TimeTravel):
         self._branch(self._state._replace(network=network))
         self._last_record = None
 
+    def changes_by_hand(self) -> list[TrainingState]:
+        """The states a change by hand set after iteration 0, in order. With iteration 0's state
+        (``checkpoint_zero``) they are the whole trajectory up to ``end``: training between them is a
+        function of the state it starts from (a session file keeps them, ``session.session_format``)."""
+        c = self._checkpoints
+        return [state for t in c.events() if t > 0 and (state := c.at(t)) is not None]
+
+    @property
+    def checkpoint_zero(self) -> TrainingState:
+        """Iteration 0's state as training starts from it (with any change made there by hand)."""
+        return self._checkpoints.first
+
+    def change_by_hand(self, state: TrainingState) -> None:
+        """Make ``state`` current, as a change by hand at this iteration would (the future dropped): a
+        change read back from a session file. Refused unless it is at t with the same structure."""
+        if state.iteration != self.iteration or state.network.layer_sizes != self.network.layer_sizes:
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a change at iteration {at} does not fit the run "
+                                                          "at iteration {t}"), at=state.iteration, t=self.iteration)
+        check_targets(state.network, self.train_set, self.test_set)
+        self._branch(state)
+        self._last_record = None
+
     def reset(self) -> None:
         """Back to iteration 0 with the initial network, forgetting all history."""
         self._start(self._checkpoints.first._replace(iteration=0, epoch=0, cursor=0))

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..model import closed_forms as cf
-from ..model.errors import DataError
+from ..model.errors import bad_value
 from ..model.practice import mistakes as mk
 from ..model.practice.grading import Verdict, grade
 from ..model.practice.planted import RULES
@@ -220,26 +220,26 @@ class PracticeBook:
         """A book from :meth:`to_data`'s output; ``DataError`` naming ``source`` and the key of anything
         malformed (and no book then)."""
         if not isinstance(data, Mapping):
-            raise _bad(source, "(top level)", "object", data)
+            raise bad_value(source, "(top level)", "object", data)
         if data.get("format") != FORMAT:
-            raise _bad(source, "format", repr(FORMAT), data.get("format"))
+            raise bad_value(source, "format", repr(FORMAT), data.get("format"))
         if data.get("version") != VERSION or isinstance(data.get("version"), bool):
-            raise _bad(source, "version", str(VERSION), data.get("version"))
+            raise bad_value(source, "version", str(VERSION), data.get("version"))
         rows = data.get("checks")
         if not isinstance(rows, list):
-            raise _bad(source, "checks", "list", rows)
+            raise bad_value(source, "checks", "list", rows)
         book = cls()
         for n, row in enumerate(rows):
             book.keep(_check_from(row, source, f"checks[{n}]"))
         bugs = data.get("bugs", [])
         if not isinstance(bugs, list):
-            raise _bad(source, "bugs", "list", bugs)
+            raise bad_value(source, "bugs", "list", bugs)
         for n, bug in enumerate(bugs):
             if not isinstance(bug, Mapping):
-                raise _bad(source, f"bugs[{n}]", "object", bug)
+                raise bad_value(source, f"bugs[{n}]", "object", bug)
             for field in ("planted", "named"):
                 if bug.get(field) not in RULES:
-                    raise _bad(source, f"bugs[{n}].{field}", "one of " + ", ".join(RULES), bug.get(field))
+                    raise bad_value(source, f"bugs[{n}].{field}", "one of " + ", ".join(RULES), bug.get(field))
             book._bugs.append((bug["planted"], bug["named"]))
         return book
 
@@ -274,16 +274,9 @@ def _from_shown(text: str, cell: Cell, record: IterationRecord, activations: tup
     return dataclasses.replace(verdict, right=True) if alt.right or between else verdict
 
 
-def _bad(source: str, key: str, expected: str, got: object) -> DataError:
-    shown = repr(got)
-    shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    return DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected {expected}, got {got}"),
-                     source=source, key=key, expected=expected, got=shown)
-
-
 def _check_from(row: object, source: str, where: str) -> Check:
     if not isinstance(row, Mapping):
-        raise _bad(source, where, "object", row)
+        raise bad_value(source, where, "object", row)
     values: dict[str, Any] = {}
     for name, kind in _FIELDS:
         value: Any = row.get(name)
@@ -296,7 +289,7 @@ def _check_from(row: object, source: str, where: str) -> Check:
             except OverflowError:
                 ok = False
         if not ok:
-            raise _bad(source, f"{where}.{name}", _EXPECTED[name], value)
+            raise bad_value(source, f"{where}.{name}", _EXPECTED[name], value)
         values[name] = value
     gap = values["gap"]
     values["gap"] = math.nan if gap is None else float(gap)
@@ -304,6 +297,6 @@ def _check_from(row: object, source: str, where: str) -> Check:
     names = values["mistakes"]
     for k, name in enumerate(names):
         if not isinstance(name, str) or name not in MISTAKE_TEXTS:
-            raise _bad(source, f"{where}.mistakes[{k}]", "one of " + ", ".join(sorted(MISTAKE_TEXTS)), name)
+            raise bad_value(source, f"{where}.mistakes[{k}]", "one of " + ", ".join(sorted(MISTAKE_TEXTS)), name)
     values["mistakes"] = tuple(names)
     return Check(**values)

@@ -232,7 +232,7 @@ def settings_to_json(settings: Settings) -> str:
     return json.dumps(dataclasses.asdict(settings), ensure_ascii=False)
 
 
-def _readable(name: str, value: object) -> bool:
+def readable_setting(name: str, value: object) -> bool:
     """Whether ``value`` is one the settings panel could show for the setting ``name``."""
     def whole(v: object, low: int, high: int) -> bool:
         return isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
@@ -283,7 +283,7 @@ def settings_from_json(text: str, problems: list[str] | None = None) -> Settings
         if field.name not in data:
             continue
         value = data[field.name]
-        if not _readable(field.name, value):
+        if not readable_setting(field.name, value):
             found.append(field.name)
         elif field.name == "hidden":
             kept["hidden"] = tuple(value)  # a list of ints, checked above

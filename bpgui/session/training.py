@@ -51,6 +51,7 @@ from .messages import QT_TRANSLATE_NOOP, Message
 from .phasing import PhaseSteps
 from .practising import Practising
 from .run_loop import RunLoop
+from .session_files import SessionFiles
 from .settings import (
     EXAMPLES,
     STRUCTURAL_NAMES,
@@ -80,7 +81,7 @@ def _parameter_value(value: object) -> float:
     return number
 
 
-class TrainingSession(PhaseSteps, DerivedViews, Practising, RunLoop):
+class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, RunLoop):
     """One run of standard / accumulated / mini-batch BP and what a learner does to it."""
 
     def __init__(self, settings: Settings | None = None) -> None:

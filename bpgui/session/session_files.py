@@ -1,0 +1,220 @@
+"""Save and open a whole session (``session_format``): a mixin of :class:`~bpgui.session.training.TrainingSession`.
+
+Saving writes the real run (the one kept aside while a bug is planted, with the bug's rule), its settings,
+its data (a built-in name, or the CSV's text), the changes made by hand, the curve's notes, the iteration
+shown, the selection and the practice book. Opening replays the run on the session's own thread (the same
+arithmetic as training, so the same bits) and only then replaces the run shown: a refused file changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..model.atomic import write_text_atomically
+from ..model.builtin_data import BUILTIN_NAMES
+from ..model.datasets import Dataset
+from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, DataError
+from ..model.fileformat import read_json_document
+from ..model.training import Trainer
+from .core import Built, SessionCore, make_trainer
+from .practice import PracticeBook
+from .session_format import (
+    Change,
+    SessionDocument,
+    differing,
+    document_from_data,
+    document_to_data,
+    state_digest,
+)
+from .settings import Settings, check_settings
+
+__all__ = ["SessionFiles", "file_kind", "replay"]
+
+_TOO_DEEP = QT_TRANSLATE_NOOP("Errors", "{file}: nested too deeply to be a session file")
+
+
+def _same_data(a: Dataset, b: Dataset) -> bool:
+    return (a.inputs.shape == b.inputs.shape and a.targets.shape == b.targets.shape
+            and a.inputs.tobytes() == b.inputs.tobytes() and a.targets.tobytes() == b.targets.tobytes()
+            and a.feature_names == b.feature_names and a.target_names == b.target_names)
+
+
+def _csv_text(path: str) -> str:
+    """A CSV file's text as bpgui reads it (UTF-8, else GBK: ``csv_import``'s encodings)."""
+    raw = Path(path).read_bytes()
+    for encoding in ("utf-8-sig", "gbk"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: not UTF-8 or GBK text"), file=path)
+
+
+def _data_file(doc: SessionDocument, folder: str | None) -> str:
+    """Where the document's CSV is read from: its original path if that file still holds the same text,
+    else a copy written in ``folder`` (named by its content, so the same data are written once)."""
+    text, original = doc.csv_text, doc.settings.data
+    assert text is not None
+    try:
+        if os.path.isfile(original) and _csv_text(original) == text:
+            return original
+    except (OSError, BpguiError):
+        pass
+    if folder is None:
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: the session's data file is gone and there is no "
+                                                    "folder to write its copy to"), file=original)
+    stem = re.sub(r"[^\w.-]+", "_", Path(doc.csv_name or "data").stem)[:60] or "data"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    target = os.path.join(folder, f"{stem}-{digest}.csv")
+    if not os.path.isfile(target):
+        os.makedirs(folder, exist_ok=True)
+        write_text_atomically(target, text)
+    return target
+
+
+def file_kind(path: str) -> str | None:
+    """What ``path`` holds, by a look at it: "session", "network" (their JSON "format"), "csv" (by its
+    extension), or None. Opening it says what is wrong with it."""
+    if path.lower().endswith(".csv"):
+        return "csv"
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            head = f.read(4096)
+    except (OSError, ValueError):
+        return None
+    found = re.search(r'"format"\s*:\s*"(bpgui\.(?:session|network))"', head)
+    return None if found is None else found.group(1).split(".")[1]
+
+
+def replay(doc: SessionDocument, settings: Settings) -> Built:
+    """The document's run, replayed to ``doc.end`` and shown at ``doc.t`` (raises BpguiError, nothing kept)."""
+    built = make_trainer(replace(settings, mode=doc.start_config.mode, learning_rate=doc.start_config.learning_rate,
+                                 batch_size=doc.start_config.batch_size, shuffle=doc.start_config.shuffle),
+                         network=doc.start_network)
+    trainer = built.trainer
+    n = trainer.train_set.n_samples
+    for k, change in enumerate(doc.changes):
+        _advance_to(trainer, change.t)
+        if change.cursor >= n:
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected less than {limit}, got {got}"),
+                            source="session", key=f"changes[{k}].cursor", limit=n, got=change.cursor)
+        trainer.change_by_hand(change.applied_to(trainer.state))
+    _advance_to(trainer, doc.end)
+    trainer.goto(doc.t)
+    trainer.set_stop(built.trainer.stop)
+    return Built(settings, built.dataset, trainer)
+
+
+def _advance_to(trainer: Trainer, t: int) -> None:
+    while trainer.iteration < t:
+        trainer.advance(min(t - trainer.iteration, 1 << 16), use_stop_conditions=False)
+
+
+class SessionFiles(SessionCore):
+    """See the module."""
+
+    # The session's other parts' (practising.py: the book, and the real run kept aside while a bug is planted).
+    _book: PracticeBook | None = None
+    _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
+    session_path: str | None = None  # the file last saved or opened
+
+    def _real_run(self) -> tuple[Trainer, list[Any], Settings, str | None]:
+        if self._kept is not None:
+            trainer, changes, _edits, settings = self._kept
+            return trainer, changes, settings, getattr(self._trainer, "rule", None)
+        return self._trainer, self._changes, self._settings, None
+
+    def session_document(self) -> SessionDocument:
+        """The session as a file holds it; BpguiError if its data file changed on disk since it was read."""
+        trainer, marks, settings, bug = self._real_run()
+        csv_text = csv_name = None
+        if settings.data.strip().casefold() not in BUILTIN_NAMES:
+            try:
+                csv_text = _csv_text(settings.data)
+            except OSError as exc:
+                raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be read ({reason})"), file=settings.data,
+                                reason=str(exc.strerror)) from None
+            if not _same_data(make_trainer(settings, network=trainer.initial_network).dataset, self._dataset):
+                raise DataError(QT_TRANSLATE_NOOP("Errors", "{file} changed since it was loaded: the session "
+                                                            "cannot keep the data it was trained on"),
+                                file=settings.data)
+            csv_name = os.path.basename(settings.data)
+        zero = trainer.checkpoint_zero
+        changes = tuple(
+            Change(state.iteration, state.epoch, state.cursor, state.config,
+                   differing(trainer.state_before_change(state).network, state.network))
+            for state in trainer.changes_by_hand())
+        return SessionDocument(
+            settings=settings, csv_text=csv_text, csv_name=csv_name, start_network=zero.network,
+            start_config=zero.config, changes=changes, end=trainer.end, t=trainer.iteration,
+            marks=tuple(marks), selected=self._selected, bug=bug, state_sha256=state_digest(trainer.network),
+            practice=(self._book or PracticeBook()).to_data(),
+        )
+
+    def save_session(self, path: str) -> bool:
+        """Write the session to ``path`` (atomically); False, with a message and nothing written, if refused."""
+        try:
+            text = json.dumps(document_to_data(self.session_document()), ensure_ascii=False, allow_nan=False)
+            write_text_atomically(path, text + "\n")
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        self.session_path = path
+        self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Session saved to %1 (iteration %2)."), path,
+                  self._trainer.iteration)
+        return True
+
+    def open_session(self, path: str, data_folder: str | None = None) -> bool:
+        """Open a session file: its run replayed to the iteration it shows. ``data_folder``: where a CSV
+        whose file is gone is written again. False, with a message naming the key, and nothing changed,
+        if the file is refused."""
+        self._new_request()
+        try:
+            doc = document_from_data(read_json_document(path, DataError, _TOO_DEEP), path)
+            data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder)
+            settings = check_settings(replace(doc.settings, data=data))
+            built = replay(doc, settings)
+            book = PracticeBook() if doc.practice is None else PracticeBook.from_data(doc.practice, f"{path}: practice")
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        except (OSError, MemoryError, RecursionError) as exc:
+            self._refuse(DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be opened ({reason})"), file=path,
+                                   reason=type(exc).__name__))
+            return False
+        self.pause()
+        self._adopt(built)
+        self.session_path = path
+        self._changes = list(doc.marks)
+        self._selected = doc.selected
+        self._book = book
+        if doc.bug is not None:
+            self.plant_bug(doc.bug)
+        self._emit_all()
+        self._emit("practice", None)
+        if doc.state_sha256 is not None and doc.state_sha256 != state_digest(built.trainer.network):
+            self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Opened %1, but this machine's arithmetic "
+                                                                       "replayed it to slightly different numbers "
+                                                                       "than the machine that saved it."), path)
+        else:
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened session %1 at iteration %2."), path,
+                      doc.t)
+        return True
+
+    # Provided by the session's other parts.
+    def _new_request(self) -> None:
+        raise NotImplementedError
+
+    def _adopt(self, built: Built) -> None:
+        raise NotImplementedError
+
+    def plant_bug(self, rule: str | None = None, rng: random.Random | None = None) -> None:
+        raise NotImplementedError
+

@@ -1,0 +1,305 @@
+"""The session file: a whole run, so that opening it shows the same iteration, bit for bit.
+
+```
+{"format": "bpgui.session", "version": 1,
+ "settings": {"hidden": [2], "mode": "standard", "learning_rate": 1.0, ...},   (every Settings field but data)
+ "data": {"builtin": "xor"}  or  {"csv": "<the file's text>", "name": "melons.csv", "path": "/home/…/melons.csv"},
+ "start": {"network": {a network file's object}, "mode": "standard", "learning_rate": 1.0,
+           "batch_size": 8, "shuffle": true},
+ "changes": [{"t": 40, "epoch": 10, "cursor": 0, "mode": "standard", "learning_rate": 0.5,
+              "batch_size": 8, "shuffle": true, "parameters": [[3, 0.25]]}],
+ "end": 120, "t": 100,
+ "marks": [{"t": 40, "label": "η = %1", "args": ["0.5"]}],
+ "selected": -1, "bug": null, "state_sha256": "…",
+ "practice": {a practice book, PracticeBook.to_data()}}
+```
+
+Training is a function of where it starts (``start``: iteration 0's network and settings), the data, the seed
+and the changes made by hand on the way (``changes``: at iteration t the state became this epoch, cursor and
+settings, with these parameters set), so the file keeps those and opening it replays them up to ``end`` and
+goes to ``t``: the same arithmetic, the same bits. ``parameters`` lists only the values that differ from the
+replayed state at t, each written with ``repr`` precision. ``marks`` are the error curve's notes where a
+setting changed (their templates are the app's own, refused otherwise). ``state_sha256`` is the parameters'
+bytes at t: opening says so if a replay on another machine gave other bits.
+
+Reading is strict: anything but a session this version wrote, of any type or size, is refused with a
+``DataError`` that names the key (``changes[2].parameters[0]``), and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, DataError, bad_value
+from ..model.fileformat import network_from_dict, network_to_dict
+from ..model.iteration import TrainingState
+from ..model.network import Network
+from ..model.training_config import MODES, TrainingConfig
+from .messages import Message
+from .settings import MODE_NAMES, Settings, change_labels, readable_setting
+
+__all__ = ["FORMAT", "VERSION", "Change", "SessionDocument", "document_from_data", "document_to_data",
+           "state_digest"]
+
+FORMAT = "bpgui.session"
+VERSION = 1
+_KEYS = {"format", "version", "settings", "data", "start", "changes", "end", "t", "marks", "selected", "bug",
+         "state_sha256", "practice"}
+_CONFIG = ("mode", "learning_rate", "batch_size", "shuffle")
+#: The longest run a file may ask to replay (more would hold the window for hours).
+MAX_END = 100_000_000
+MAX_CSV_CHARACTERS = 200_000_000
+
+
+@dataclass(frozen=True)
+class Change:
+    """At iteration ``t`` the state became ``epoch``, ``cursor`` and ``config``, with ``parameters``
+    (canonical index, value) set on the state training had reached."""
+
+    t: int
+    epoch: int
+    cursor: int
+    config: TrainingConfig
+    parameters: tuple[tuple[int, float], ...]
+
+    def applied_to(self, state: TrainingState) -> TrainingState:
+        """``state`` (the replay at t) as the change left it."""
+        flat = state.network.flat
+        if self.parameters:
+            flat = flat.copy()
+            for index, value in self.parameters:
+                flat[index] = value
+            flat.setflags(write=False)
+        return state._replace(epoch=self.epoch, cursor=self.cursor, config=self.config,
+                              network=state.network.with_flat(flat) if self.parameters else state.network)
+
+
+@dataclass(frozen=True)
+class SessionDocument:
+    settings: Settings  # ``data`` is the built-in name, or the CSV's original path (see ``csv_text``)
+    csv_text: str | None  # the CSV's content when the data are a file
+    csv_name: str | None
+    start_network: Network
+    start_config: TrainingConfig
+    changes: tuple[Change, ...]
+    end: int
+    t: int
+    marks: tuple[tuple[int, Message], ...]
+    selected: int
+    bug: str | None
+    state_sha256: str | None
+    practice: object | None
+
+
+def state_digest(network: Network) -> str:
+    """The parameters' bytes, hashed (little-endian float64 in the canonical order)."""
+    return hashlib.sha256(np.ascontiguousarray(network.flat, dtype="<f8").tobytes()).hexdigest()
+
+
+def differing(before: Network, after: Network) -> tuple[tuple[int, float], ...]:
+    """The parameters of ``after`` whose bits differ from ``before``'s (−0.0 and 0.0 differ)."""
+    a, b = before.flat.view(np.int64), after.flat.view(np.int64)
+    return tuple((int(i), float(after.flat[i])) for i in np.flatnonzero(a != b))
+
+
+def _config_data(config: TrainingConfig) -> dict[str, Any]:
+    return {name: getattr(config, name) for name in _CONFIG}
+
+
+def _message_data(message: Message) -> dict[str, Any]:
+    return {"label": message.template, "args": [a if isinstance(a, int) else str(a) for a in message.args]}
+
+
+def document_to_data(doc: SessionDocument) -> dict[str, Any]:
+    """The file's JSON object (every float exact: JSON numbers written with ``repr``)."""
+    settings = dataclasses.asdict(doc.settings)
+    path = settings.pop("data")
+    data: dict[str, Any] = ({"builtin": path} if doc.csv_text is None else
+                            {"csv": doc.csv_text, "name": doc.csv_name or "data.csv", "path": path})
+    settings["hidden"] = list(settings["hidden"])
+    return {
+        "format": FORMAT, "version": VERSION,
+        "settings": settings,
+        "data": data,
+        "start": {"network": network_to_dict(doc.start_network), **_config_data(doc.start_config)},
+        "changes": [{"t": c.t, "epoch": c.epoch, "cursor": c.cursor, **_config_data(c.config),
+                     "parameters": [[i, v] for i, v in c.parameters]} for c in doc.changes],
+        "end": doc.end, "t": doc.t,
+        "marks": [{"t": t, **_message_data(m)} for t, m in doc.marks],
+        "selected": doc.selected, "bug": doc.bug, "state_sha256": doc.state_sha256,
+        **({} if doc.practice is None else {"practice": doc.practice}),
+    }
+
+
+# ---- reading -------------------------------------------------------------------------------------------
+def _object(source: str, key: str, value: object, keys: Sequence[str], optional: Sequence[str] = ()) -> Mapping:
+    if not isinstance(value, Mapping):
+        raise bad_value(source, key, "an object", value)
+    unknown = sorted(str(k) for k in value if k not in keys and k not in optional)
+    if unknown:
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: unknown key (allowed: {allowed})"),
+                        source=source, key=f"{key}.{unknown[0]}" if key else unknown[0],
+                        allowed=", ".join(sorted([*keys, *optional])))
+    for name in keys:
+        if name not in value:
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: missing"), source=source,
+                            key=f"{key}.{name}" if key else name)
+    return value
+
+
+def _whole(source: str, key: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise bad_value(source, key, f"a whole number from {low} to {high:,}", value)
+    return value
+
+
+def _real(source: str, key: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(float(value)):
+        raise bad_value(source, key, "a finite number", value)
+    return float(value)
+
+
+def _config(source: str, key: str, data: Mapping) -> TrainingConfig:
+    mode = data["mode"]
+    if mode not in MODES:
+        raise bad_value(source, f"{key}.mode", "one of " + ", ".join(MODES), mode)
+    shuffle = data["shuffle"]
+    if not isinstance(shuffle, bool):
+        raise bad_value(source, f"{key}.shuffle", "true or false", shuffle)
+    eta = _real(source, f"{key}.learning_rate", data["learning_rate"])
+    batch = _whole(source, f"{key}.batch_size", data["batch_size"], 1, 1_000_000)
+    try:
+        return TrainingConfig(mode=mode, learning_rate=eta, batch_size=batch, shuffle=shuffle)
+    except BpguiError as exc:  # η ≤ 0, say
+        raise bad_value(source, f"{key}.learning_rate", "a number > 0", data["learning_rate"]) from exc
+
+
+def _settings(source: str, value: object, data_name: str) -> Settings:
+    names = [f.name for f in dataclasses.fields(Settings) if f.name != "data"]
+    data = _object(source, "settings", value, names)
+    kept: dict[str, Any] = {"data": data_name}
+    for name in names:
+        item = data[name]
+        if not readable_setting(name, item):
+            raise bad_value(source, f"settings.{name}", "a value the settings panel offers", item)
+        kept[name] = tuple(item) if name == "hidden" else (
+            float(item) if name in ("test_fraction", "learning_rate") or (name == "target_error" and item is not None)
+            else item)
+    return Settings(**kept)
+
+
+#: The error curve's notes a file may hold: the templates the app writes (see ``settings.change_labels``).
+def _known_labels() -> set[str]:
+    a, b = Settings(), Settings(learning_rate=0.5, mode="minibatch", batch_size=3, shuffle=False, target_error=None,
+                                max_epochs=5)
+    c = Settings(target_error=0.5)
+    labels = {m.template for m in change_labels(a, b) + change_labels(b, a) + change_labels(b, c)}
+    return labels | set(MODE_NAMES.values())
+
+
+_LABELS = _known_labels()
+
+
+def _marks(source: str, value: object, end: int) -> tuple[tuple[int, Message], ...]:
+    if not isinstance(value, list):
+        raise bad_value(source, "marks", "a list", value)
+    out = []
+    for n, item in enumerate(value):
+        key = f"marks[{n}]"
+        row = _object(source, key, item, ("t", "label", "args"))
+        t = _whole(source, f"{key}.t", row["t"], 0, end)
+        if row["label"] not in _LABELS:
+            raise bad_value(source, f"{key}.label", "a note bpgui writes", row["label"])
+        args = row["args"]
+        if (not isinstance(args, list) or len(args) > 2
+                or not all((isinstance(a, str) and len(a) <= 40) or (isinstance(a, int) and not isinstance(a, bool))
+                           for a in args)):
+            raise bad_value(source, f"{key}.args", "a short list of words or whole numbers", args)
+        out.append((t, Message("info", row["label"], tuple(args))))
+    return tuple(out)
+
+
+def _changes(source: str, value: object, n_parameters: int, end: int) -> tuple[Change, ...]:
+    if not isinstance(value, list):
+        raise bad_value(source, "changes", "a list", value)
+    out: list[Change] = []
+    for n, item in enumerate(value):
+        key = f"changes[{n}]"
+        row = _object(source, key, item, ("t", "epoch", "cursor", *_CONFIG, "parameters"))
+        low = out[-1].t + 1 if out else 1
+        t = _whole(source, f"{key}.t", row["t"], low, end)
+        epoch = _whole(source, f"{key}.epoch", row["epoch"], 0, MAX_END)
+        cursor = _whole(source, f"{key}.cursor", row["cursor"], 0, MAX_END)
+        params = row["parameters"]
+        if not isinstance(params, list) or len(params) > n_parameters:
+            raise bad_value(source, f"{key}.parameters", f"a list of at most {n_parameters:,} [index, value]",
+                            params)
+        pairs = []
+        for m, pair in enumerate(params):
+            where = f"{key}.parameters[{m}]"
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise bad_value(source, where, "[index, value]", pair)
+            pairs.append((_whole(source, where + "[0]", pair[0], 0, n_parameters - 1),
+                          _real(source, where + "[1]", pair[1])))
+        out.append(Change(t, epoch, cursor, _config(source, key, row), tuple(pairs)))
+    return tuple(out)
+
+
+def document_from_data(value: object, source: str) -> SessionDocument:
+    """A session read back from its JSON object; ``DataError`` naming ``source`` and the key."""
+    data = _object(source, "", value, ("format", "version", "settings", "data", "start", "changes", "end", "t"),
+                   ("marks", "selected", "bug", "state_sha256", "practice"))
+    if data["format"] != FORMAT:
+        raise bad_value(source, "format", repr(FORMAT), data["format"])
+    version = data["version"]
+    if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: this file was written by a newer bpgui "
+                                                        "(version {got}); this one reads version {version}"),
+                            source=source, key="version", got=version, version=VERSION)
+        raise bad_value(source, "version", str(VERSION), version)
+    where = data["data"]
+    if isinstance(where, Mapping) and "builtin" in where:
+        where = _object(source, "data", where, ("builtin",))
+        if not isinstance(where["builtin"], str) or not readable_setting("data", where["builtin"]):
+            raise bad_value(source, "data.builtin", "a built-in data set's name", where["builtin"])
+        data_name, csv_text, csv_name = where["builtin"], None, None
+    else:
+        where = _object(source, "data", where, ("csv", "name", "path"))
+        for name, limit in (("csv", MAX_CSV_CHARACTERS), ("name", 255), ("path", 4096)):
+            item = where[name]
+            if not isinstance(item, str) or not 0 < len(item) <= limit or "\0" in item:
+                raise bad_value(source, f"data.{name}", "text", item)
+        data_name, csv_text, csv_name = where["path"], where["csv"], where["name"]
+    settings = _settings(source, data["settings"], data_name)
+    start = _object(source, "start", data["start"], ("network", *_CONFIG))
+    network = network_from_dict(start["network"], f"{source}: start.network").network
+    if network.layer_sizes[1:-1] != settings.hidden:
+        raise bad_value(source, "start.network.layers", f"hidden layers {list(settings.hidden)} as settings.hidden",
+                        list(network.layer_sizes))
+    end = _whole(source, "end", data["end"], 0, MAX_END)
+    t = _whole(source, "t", data["t"], 0, end)
+    selected = _whole(source, "selected", data.get("selected", -1), -1, network.n_parameters - 1)
+    bug = data.get("bug")
+    if bug is not None:
+        from ..model.practice.planted import RULES
+        if bug not in RULES:
+            raise bad_value(source, "bug", "null or one of " + ", ".join(RULES), bug)
+    digest = data.get("state_sha256")
+    if digest is not None and (not isinstance(digest, str) or len(digest) != 64
+                               or any(ch not in "0123456789abcdef" for ch in digest)):
+        raise bad_value(source, "state_sha256", "64 hexadecimal digits", digest)
+    return SessionDocument(
+        settings=settings, csv_text=csv_text, csv_name=csv_name, start_network=network,
+        start_config=_config(source, "start", start),
+        changes=_changes(source, data["changes"], network.n_parameters, end),
+        end=end, t=t, marks=_marks(source, data.get("marks", []), end), selected=selected, bug=bug,
+        state_sha256=digest, practice=data.get("practice"),
+    )

@@ -1,0 +1,258 @@
+"""Session files (issue 13): a session saved at t and opened again is the same run, bitwise; a damaged file
+is refused naming its key and changes nothing."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bpgui.model.errors import BpguiError
+from bpgui.session.session_files import file_kind
+from bpgui.session.settings import Settings
+from bpgui.session.training import TrainingSession
+
+DATA = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "data", "watermelon3.0.en.csv")
+
+
+def messages(session: TrainingSession) -> list[tuple[str, str]]:
+    said: list[tuple[str, str]] = []
+    session.subscribe(lambda event, value: said.append((value.level, value.english()))
+                      if event == "message" else None)
+    return said
+
+
+def same_run(a: TrainingSession, b: TrainingSession) -> None:
+    ta, tb = a._trainer, b._trainer
+    assert (ta.iteration, ta.end, ta.state.epoch, ta.state.cursor) == (tb.iteration, tb.end, tb.state.epoch,
+                                                                       tb.state.cursor)
+    assert ta.config == tb.config and a.settings == b.settings
+    assert ta.network.flat.tobytes() == tb.network.flat.tobytes()
+    assert ta.initial_network.flat.tobytes() == tb.initial_network.flat.tobytes()
+    assert ta.iteration_errors.tobytes() == tb.iteration_errors.tobytes()
+    ea, eb = ta.epochs, tb.epochs
+    for column in ("iteration", "epoch", "error", "accuracy"):
+        assert getattr(ea, column).view().tobytes() == getattr(eb, column).view().tobytes(), column
+    ra, rb = a.display_record(), b.display_record()
+    for name in ("flat_values", "flat_gradients", "flat_updates", "flat_new_values"):
+        assert getattr(ra, name).tobytes() == getattr(rb, name).tobytes(), name
+    assert a._changes == b._changes
+    assert ta.event_checkpoints() == tb.event_checkpoints()
+
+
+def worked(session: TrainingSession) -> None:
+    """Steps, an edit, a setting change, a step back, a mode change in the past, a step back again."""
+    for _ in range(30):
+        session.step()
+    session.edit_parameter(2, 0.75)
+    for _ in range(10):
+        session.step()
+    session.set_learning_rate(0.5)
+    for _ in range(25):
+        session.step()
+    session.goto(50)
+    session.update_settings(mode="accumulated")
+    for _ in range(7):
+        session.step()
+    session.goto(52)
+
+
+def test_a_session_saved_and_opened_is_the_same_run_bitwise_and_goes_on_the_same(tmp_path):
+    a = TrainingSession(Settings())
+    worked(a)
+    path = str(tmp_path / "run.bpgui")
+    assert a.save_session(path)
+    b = TrainingSession(Settings(hidden=(3,), learning_rate=2.0))
+    assert b.open_session(path)
+    same_run(a, b)
+    assert b.session_path == path
+    for s in (a, b):  # the future after t is the same future, and so is what comes after it
+        s.goto(s._trainer.end)
+        for _ in range(20):
+            s.step()
+    same_run(a, b)
+
+
+def test_every_step_back_in_the_opened_session_is_the_original_one(tmp_path):
+    a = TrainingSession(Settings())
+    worked(a)
+    path = str(tmp_path / "run.bpgui")
+    a.save_session(path)
+    b = TrainingSession(Settings())
+    b.open_session(path)
+    for t in (0, 1, 29, 30, 31, 40, 41, 51, 57, 12):
+        a.goto(t)
+        b.goto(t)
+        same_run(a, b)
+
+
+def test_a_csv_sessions_data_travel_inside_it_and_come_back_when_the_file_is_gone(tmp_path):
+    csv = tmp_path / "melons.csv"
+    shutil.copy(DATA, csv)
+    a = TrainingSession(Settings(data=str(csv), hidden=(3,), target_error=None))
+    for _ in range(12):
+        a.step()
+    a.edit_parameter(0, -0.5)
+    a.step()
+    path = str(tmp_path / "melons.bpgui")
+    assert a.save_session(path)
+    assert json.loads(open(path, encoding="utf-8").read())["data"]["csv"] == open(DATA, encoding="utf-8-sig").read()
+    csv.unlink()
+    b = TrainingSession(Settings())
+    folder = tmp_path / "kept"
+    assert b.open_session(path, str(folder))
+    copies = list(folder.iterdir())
+    assert len(copies) == 1 and copies[0].name.startswith("melons-")
+    assert b.settings.data == str(copies[0])
+    a._settings = b.settings  # the same data, read from its copy
+    same_run(a, b)
+    c = TrainingSession(Settings())
+    assert c.open_session(path, str(folder)) and len(list(folder.iterdir())) == 1  # written once
+
+
+def test_a_data_file_changed_on_disk_since_it_was_read_is_not_saved_as_if_it_were_the_data(tmp_path):
+    csv = tmp_path / "melons.csv"
+    shutil.copy(DATA, csv)
+    a = TrainingSession(Settings(data=str(csv), hidden=(3,)))
+    said = messages(a)
+    text = csv.read_text(encoding="utf-8").replace("0.697", "0.123")
+    csv.write_text(text, encoding="utf-8")
+    path = tmp_path / "x.bpgui"
+    assert not a.save_session(str(path))
+    assert not path.exists()
+    assert "changed since it was loaded" in said[-1][1]
+
+
+def test_the_practice_book_the_selection_and_a_planted_bug_are_kept(tmp_path):
+    a = TrainingSession(Settings())
+    for _ in range(3):
+        a.step()
+    sheet = a.worksheet()
+    cell = sheet.cells[0]
+    a.check_answer(cell.key, repr(cell.value))
+    a.select_parameter(4)
+    a.plant_bug("eta_twice")
+    for _ in range(2):
+        a.step()
+    path = str(tmp_path / "p.bpgui")
+    assert a.save_session(path)
+    b = TrainingSession(Settings())
+    assert b.open_session(path)
+    assert b.practice.to_data() == a.practice.to_data() and b.practice.score() == (1, 1)
+    assert b.selected_parameter == 4
+    assert b.bug_planted and b._trainer.rule == "eta_twice"
+    b.remove_bug()
+    a.remove_bug()
+    same_run(a, b)
+
+
+def test_file_kind_reads_what_a_file_holds(tmp_path):
+    a = TrainingSession(Settings())
+    a.save_session(str(tmp_path / "s.json"))
+    a.save_network(str(tmp_path / "n.json"))
+    (tmp_path / "d.csv").write_text("x,y\n1,0\n", encoding="utf-8")
+    (tmp_path / "o.json").write_text("{}", encoding="utf-8")
+    assert [file_kind(str(tmp_path / n)) for n in ("s.json", "n.json", "d.csv", "o.json", "missing")] == [
+        "session", "network", "csv", None, None]
+
+
+# ---- damaged files: refused naming the key, nothing changed ---------------------------------------------------
+def _saved(tmp_path) -> tuple[TrainingSession, dict]:
+    a = TrainingSession(Settings())
+    worked(a)
+    path = tmp_path / "good.bpgui"
+    a.save_session(str(path))
+    return a, json.loads(path.read_text(encoding="utf-8"))
+
+
+DAMAGE = [
+    (lambda d: d.update(version=2), "version", "newer bpgui"),
+    (lambda d: d.update(version="1"), "version", "expected 1"),
+    (lambda d: d.update(format="bpgui.network"), "format", "expected"),
+    (lambda d: d.pop("start"), "start", "missing"),
+    (lambda d: d.update(extra=1), "extra", "unknown key"),
+    (lambda d: d["settings"].update(mode="sideways"), "settings.mode", "expected"),
+    (lambda d: d["settings"].pop("seed"), "settings.seed", "missing"),
+    (lambda d: d.update(t=10**9), "t", "expected"),
+    (lambda d: d.update(end=-1), "end", "expected"),
+    (lambda d: d["changes"][0].update(t=0), "changes[0].t", "expected"),
+    (lambda d: d["changes"][1].update(t=d["changes"][0]["t"]), "changes[1].t", "expected"),
+    (lambda d: d["changes"][0]["parameters"].append([99, 1.0]), "changes[0].parameters[1][0]", "expected"),
+    (lambda d: d["changes"][0]["parameters"][0].__setitem__(1, float("nan")), "changes[0].parameters[0][1]",
+     "finite"),
+    (lambda d: d["changes"][0].update(learning_rate=-1), "changes[0].learning_rate", "expected"),
+    (lambda d: d["changes"][0].update(cursor=7), "changes[0].cursor", "less than"),
+    (lambda d: d["start"]["network"]["weights"][0][0].__setitem__(0, "x"), "start.network: weights[0][0][0]",
+     ""),
+    (lambda d: d["start"]["network"]["layers"][1].update(units=3), "start.network: weights[0][0]", "expected"),
+    (lambda d: d["settings"].update(hidden=[3]), "start.network.layers", "settings.hidden"),
+    (lambda d: d.update(marks=[{"t": 1, "label": "%1%1%1", "args": []}]), "marks[0].label", "expected"),
+    (lambda d: d.update(selected=9), "selected", "expected"),
+    (lambda d: d.update(bug="everything"), "bug", "expected"),
+    (lambda d: d.update(practice={"format": "x"}), "practice: format", "expected"),
+    (lambda d: d.update(data={"builtin": "nonesuch"}), "data", ""),
+    (lambda d: d.update(data={"csv": "a,b\n", "name": "z.csv"}), "data.path", "missing"),
+]
+
+
+@pytest.mark.parametrize("damage, key, words", DAMAGE)
+def test_a_damaged_file_is_refused_naming_its_key_and_changes_nothing(tmp_path, damage, key, words):
+    _, good = _saved(tmp_path)
+    bad = copy.deepcopy(good)
+    damage(bad)
+    path = tmp_path / "bad.bpgui"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    b = TrainingSession(Settings(hidden=(3,)))
+    for _ in range(4):
+        b.step()
+    before = (b.settings, b._trainer, b._trainer.network.flat.tobytes(), b.iteration)
+    said = messages(b)
+    assert not b.open_session(str(path), str(tmp_path / "data"))
+    assert (b.settings, b._trainer, b._trainer.network.flat.tobytes(), b.iteration) == before
+    level, text = said[-1]
+    assert level == "error" and key in text and words in text, text
+
+
+@pytest.mark.parametrize("content, words", [
+    ("", "not valid JSON"), ("{", "line 1, column 2"), ("[1, 2]", "expected an object"),
+    ("\xff\xfe", "not valid JSON"), ("[" * 100_000, "nested too deeply"),
+])
+def test_a_file_that_is_not_a_session_is_refused(tmp_path, content, words):
+    path = tmp_path / "bad.bpgui"
+    path.write_text(content, encoding="utf-8")
+    b = TrainingSession(Settings())
+    said = messages(b)
+    assert not b.open_session(str(path))
+    assert words in said[-1][1]
+    assert not TrainingSession(Settings()).open_session(str(tmp_path / "missing.bpgui"))
+
+
+JSONISH = st.recursive(st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats(allow_nan=False, width=32)
+                       | st.text(max_size=8),
+                       lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                                   max_size=3), max_leaves=8)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.sampled_from(["settings", "start", "changes", "marks", "t", "end", "data", "selected", "practice",
+                              "bug", "state_sha256"]), value=JSONISH)
+def test_any_value_anywhere_is_a_session_or_a_refusal_naming_the_key(tmp_path, where, value):
+    _, good = _saved(tmp_path)
+    bad = copy.deepcopy(good)
+    bad[where] = value
+    path = tmp_path / "h.bpgui"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    b = TrainingSession(Settings())
+    said = messages(b)
+    try:
+        opened = b.open_session(str(path), str(tmp_path / "data"))
+    except BpguiError as exc:  # pragma: no cover - the session refuses, it never raises
+        raise AssertionError(exc) from exc
+    if not opened:
+        assert said[-1][0] == "error" and where in said[-1][1], (where, said[-1])
