@@ -26,7 +26,7 @@ from ..model.practice.worksheet import (
     UPDATE,
 )
 from ..model.text import fill
-from . import main_files
+from . import main_files, session_menu
 from .icons import icon, icon_px, texts_that_fit
 from .language import LANGUAGES, SYSTEM
 from .view_options import DIGIT_CHOICES, TEXT_SCALES
@@ -63,6 +63,10 @@ class WindowParts:
     remove_bug_action: QAction
     open_action: QAction
     save_action: QAction
+    open_any_action: QAction
+    save_session_action: QAction
+    save_session_as_action: QAction
+    recent_menu: QMenu
     import_action: QAction
     export_table_action: QAction
     export_topology_action: QAction
@@ -181,8 +185,15 @@ def make_actions(window: MainWindow) -> None:
     w.remove_bug_action = act(translate("MainWindow", "&Remove the bug"), c.remove_bug,
                               tip=translate("MainWindow", "Back to the real backward pass and the run as it was"))
     keys = QKeySequence.StandardKey
-    w.open_action = act(translate("MainWindow", "&Open network…"), lambda: main_files.open_network(w), (keys.Open,))
-    w.save_action = act(translate("MainWindow", "&Save network…"), lambda: main_files.save_network(w), (keys.Save,))
+    w.open_any_action = act(translate("MainWindow", "&Open…"), lambda: session_menu.open_file(w), (keys.Open,),
+                            translate("MainWindow", "Open a session, a network or a CSV data file"))
+    w.save_session_action = act(translate("MainWindow", "&Save session"), lambda: session_menu.save_session(w),
+                                (keys.Save,), translate("MainWindow", "The whole run: settings, data, network, "
+                                                                      "changes and the iteration shown"))
+    w.save_session_as_action = act(translate("MainWindow", "Save session &as…"),
+                                   lambda: session_menu.save_session(w, choose=True), ("Ctrl+Shift+S",))
+    w.open_action = act(translate("MainWindow", "Open &network…"), lambda: main_files.open_network(w))
+    w.save_action = act(translate("MainWindow", "Save net&work…"), lambda: main_files.save_network(w))
     w.import_action = act(translate("MainWindow", "&Import CSV data…"), w.import_data, ("Ctrl+I",))
     w.export_table_action = act(translate("MainWindow", "Export &table as CSV…"),
                                 lambda: main_files.export_table(w))
@@ -323,6 +334,14 @@ def build_menus(window: MainWindow, language: str) -> None:
     """File, Edit, Train, View, Practice, Examples, Language (``language``: the choice in force) and Help."""
     menus = window.menuBar()
     file_menu = menus.addMenu(translate("MainWindow", "&File"))
+    file_menu.addAction(window.open_any_action)
+    session_menu.DropOpener(window)
+    window.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &recent"))
+    window.recent_menu.aboutToShow.connect(lambda: session_menu.fill_recent_menu(window, window.recent_menu))
+    session_menu.fill_recent_menu(window, window.recent_menu)
+    for a in (window.save_session_action, window.save_session_as_action):
+        file_menu.addAction(a)
+    file_menu.addSeparator()
     for a in (window.open_action, window.save_action, window.import_action):
         file_menu.addAction(a)
     file_menu.addSeparator()

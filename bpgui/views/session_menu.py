@@ -1,0 +1,147 @@
+"""The File menu's sessions: Open (a session, a network or a CSV), Open recent, Save session, and files
+dropped on the window or named on the command line.
+
+The controller opens and saves (``session.session_files``, which remembers the file, so Save session writes
+it again without asking); this module chooses the file and keeps the list of recent files (QSettings
+``files/recent``, newest first).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+__all__ = ["MAX_RECENT", "DropOpener", "fill_recent_menu", "open_any", "open_file", "recent_files", "save_session"]
+
+translate = QCoreApplication.translate
+MAX_RECENT = 10
+RECENT_KEY = "files/recent"
+SESSION_SUFFIX = ".bpgui"
+
+
+def recent_files(qsettings: QSettings) -> list[str]:
+    """The recent files, newest first (whatever QSettings holds that is not a list of paths is dropped)."""
+    value = qsettings.value(RECENT_KEY, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [p for p in value if isinstance(p, str) and p and "\0" not in p][:MAX_RECENT]
+
+
+def _remember(qsettings: QSettings, path: str) -> None:
+    path = os.path.abspath(path)
+    qsettings.setValue(RECENT_KEY, [path, *[p for p in recent_files(qsettings) if p != path][: MAX_RECENT - 1]])
+
+
+def _forget(qsettings: QSettings, path: str) -> None:
+    qsettings.setValue(RECENT_KEY, [p for p in recent_files(qsettings) if p != path])
+
+
+def open_any(window: MainWindow, path: str) -> bool:
+    """Open ``path``: a session, a network file or a CSV, by what it holds; remembered among the recent
+    files when opened. A file that cannot be opened says why (the status bar, a message box) and changes
+    nothing; a recent file that is gone leaves the list."""
+    c = window.controller
+    if not os.path.exists(path):
+        window.show_message("error", translate("MainWindow", "%1: no such file").replace("%1", path))
+        _forget(window.qsettings(), path)
+        return False
+    kind = c.file_kind(path)
+    if kind == "session":
+        done = c.open_session(path)
+    elif kind == "csv":
+        done = c.import_data(path)
+    else:  # a network file, or a JSON file whose refusal the network reader words best
+        done = c.open_network(path)
+    if done:
+        _remember(window.qsettings(), path)
+    return done
+
+
+def open_file(window: MainWindow) -> None:
+    """File → Open: choose a session, a network or a CSV file."""
+    path, _ = QFileDialog.getOpenFileName(
+        window, translate("MainWindow", "Open"), "",
+        ";;".join((translate("MainWindow", "bpgui files (*.bpgui *.json *.csv)"),
+                   translate("MainWindow", "bpgui sessions (*.bpgui)"),
+                   translate("MainWindow", "bpgui network (*.json)"),
+                   translate("MainWindow", "CSV files (*.csv)"))))
+    if path:
+        open_any(window, path)
+
+
+def save_session(window: MainWindow, path: str | None = None, choose: bool = False) -> bool:
+    """File → Save session (``choose``: Save session as): the whole run to a session file."""
+    path = path or (None if choose else window.controller.session_path)
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, translate("MainWindow", "Save session"),
+                                              "session" + SESSION_SUFFIX,
+                                              translate("MainWindow", "bpgui sessions (*.bpgui)"))
+        if not path:
+            return False
+        if not os.path.splitext(path)[1]:
+            path += SESSION_SUFFIX
+    if not window.controller.save_session(path):
+        return False
+    _remember(window.qsettings(), path)
+    return True
+
+
+def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
+    """The Open recent submenu as the list stands now (filled each time it opens)."""
+    menu.clear()
+    paths = recent_files(window.qsettings())
+    for n, path in enumerate(paths, 1):
+        action = QAction(f"&{n % 10}  {os.path.basename(path)}", menu)
+        action.setToolTip(path)
+        action.setStatusTip(path)
+        action.triggered.connect(lambda _checked=False, p=path: open_any(window, p))
+        menu.addAction(action)
+    if not paths:
+        empty = menu.addAction(translate("MainWindow", "No recent files"))
+        empty.setEnabled(False)
+        return
+    menu.addSeparator()
+    clear = menu.addAction(translate("MainWindow", "&Clear the list"))
+    clear.triggered.connect(lambda: window.qsettings().setValue(RECENT_KEY, []))
+
+
+class DropOpener(QObject):
+    """Files dropped on the window open as File → Open would open them (the first, if several)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    @staticmethod
+    def _paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        data = event.mimeData()
+        return [u.toLocalFile() for u in data.urls() if u.isLocalFile()] if data.hasUrls() else []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDragEnterEvent | QDropEvent)
+            if self._paths(event):
+                event.acceptProposedAction()
+                return True
+        elif watched is self._window and event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            paths = self._paths(event)
+            if paths:
+                event.acceptProposedAction()
+                open_any(self._window, paths[0])
+                if len(paths) > 1:
+                    self._window.show_message("info", translate("MainWindow", "Opened the first of the %n "
+                                                                "files dropped.", "", len(paths)))
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,117 @@
+"""File → Open / Save session / Open recent and files dropped on the window (issue 13), as a learner uses
+them: the run shown is the run saved, the recent list follows, a file that is gone says so."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from bpgui.views import session_menu
+
+
+def step(window, n):
+    for _ in range(n):
+        window.step_action.trigger()
+
+
+def test_save_session_then_open_it_in_a_new_window_shows_the_same_iteration(window, tmp_path, monkeypatch, qtbot,
+                                                                               qsettings):
+    from bpgui.views.main_window import MainWindow
+
+    step(window, 12)
+    window.controller.edit_parameter(1, 0.5)
+    step(window, 5)
+    window.controller.goto(14)
+    target = tmp_path / "lesson"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save_session_action.trigger()
+    saved = tmp_path / "lesson.bpgui"  # the suffix added
+    assert saved.exists() and json.loads(saved.read_text(encoding="utf-8"))["t"] == 14
+    assert window.controller.session_path == str(saved)
+    # Save again: the same file, no question asked.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    step(window, 1)
+    window.save_session_action.trigger()
+    assert json.loads(saved.read_text(encoding="utf-8"))["t"] == 15
+
+    other = MainWindow(qsettings=qsettings)
+    qtbot.addWidget(other)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    other.open_any_action.trigger()
+    a, b = window.controller, other.controller
+    assert b.iteration == 15 and b.end == a.end
+    assert b.display_record().flat_gradients.tobytes() == a.display_record().flat_gradients.tobytes()
+    assert b.network.flat.tobytes() == a.network.flat.tobytes()
+    assert session_menu.recent_files(qsettings)[0] == str(saved)
+
+
+def test_the_recent_list_opens_files_and_drops_one_that_is_gone(window, tmp_path, qsettings):
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"s{n}.bpgui"
+        step(window, 1)
+        assert session_menu.save_session(window, str(path))
+        paths.append(str(path))
+    assert session_menu.recent_files(qsettings) == paths[::-1]
+    session_menu.fill_recent_menu(window, window.recent_menu)
+    entries = [a for a in window.recent_menu.actions() if a.statusTip()]
+    assert [a.statusTip() for a in entries] == paths[::-1]
+    entries[-1].trigger()  # the oldest: s0, saved at t = 1
+    assert window.controller.iteration == 1 and session_menu.recent_files(qsettings)[0] == paths[0]
+    (tmp_path / "s1.bpgui").unlink()
+    session_menu.fill_recent_menu(window, window.recent_menu)
+    [gone] = [a for a in window.recent_menu.actions() if a.statusTip() == paths[1]]
+    gone.trigger()
+    assert "no such file" in window.status_area.message_text() and paths[1] in window.status_area.message_text()
+    assert paths[1] not in session_menu.recent_files(qsettings)
+    assert window.controller.iteration == 1  # nothing changed
+
+
+def test_recent_files_survive_whatever_the_preferences_hold(qsettings):
+    for value in (None, 3, "one.bpgui", ["a", 4, "", "b\0c", "d"], {"x": 1}):
+        qsettings.setValue(session_menu.RECENT_KEY, value)
+        got = session_menu.recent_files(qsettings)
+        assert all(isinstance(p, str) and p and "\0" not in p for p in got)
+    qsettings.setValue(session_menu.RECENT_KEY, [f"/f{n}" for n in range(30)])
+    assert len(session_menu.recent_files(qsettings)) == session_menu.MAX_RECENT
+
+
+def _drop(window, paths):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(p) for p in paths])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def test_a_file_dropped_on_the_window_opens(window, tmp_path):
+    step(window, 7)
+    path = tmp_path / "dropped.bpgui"
+    session_menu.save_session(window, str(path))
+    window.controller.reset()
+    assert window.controller.iteration == 0
+    assert _drop(window, [str(path), str(tmp_path / "other.csv")]) == (True, True)
+    assert window.controller.iteration == 7
+    assert "first of the 2" in window.status_area.message_text()
+
+
+def test_a_csv_or_a_network_opens_by_what_it_holds(window, tmp_path):
+    csv = tmp_path / "two.csv"
+    csv.write_text("a,b,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n", encoding="utf-8")
+    assert session_menu.open_any(window, str(csv))
+    assert window.controller.settings.data == str(csv)
+    net = tmp_path / "n.json"
+    window.controller.save_network(str(net))
+    step(window, 3)
+    assert session_menu.open_any(window, str(net)) and window.controller.iteration == 0
+    junk = tmp_path / "junk.json"
+    junk.write_text('{"format": "something else"}', encoding="utf-8")
+    assert not session_menu.open_any(window, str(junk))
+    assert "junk.json" in window.status_area.message_text()
