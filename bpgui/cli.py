@@ -1,8 +1,9 @@
-"""Scripted use: ``python -m bpgui trace …``, ``train …`` and ``screenshot …``.
+"""Scripted use: ``python -m bpgui trace …``, ``worksheet …``, ``train …`` and ``screenshot …``.
 
-Why one module of ~520 lines: it is the command line alone (the parser, each
+Why one module of ~580 lines: it is the command line alone (the parser, each
 sub-command's checks of its arguments, and the output, exit-code and Ctrl-C
-rules they share); the work is done in ``model/``, and ``screenshot`` in ``app.py``.
+rules they share); the work is done in ``model/``, ``screenshot`` in ``app.py``
+and the worksheet's pages in ``views/handout_pdf.py``.
 
 No sub-command opens a window; without one, ``python -m bpgui`` starts the GUI.
 Results go to stdout (trace: JSON, written step by step), progress and errors
@@ -47,6 +48,7 @@ from .model.fileformat import NetworkFile, load_network, save_network
 from .model.history import HistoryBounds
 from .model.naming import parameter_specs
 from .model.network import parse_hidden_sizes
+from .model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
 from .model.records import IterationRecord
 from .model.training import DEFAULT_LEARNING_RATE, MODES, StopConditions, Trainer, TrainingConfig
 from .session.data_notes import label_note
@@ -64,6 +66,10 @@ SCREENSHOT_TABS = ("curve", "learned")
 PRACTICE_MODES = ("predict", "worksheet", "bug")
 #: ``screenshot --phase``: no network has more phases in one iteration (the exact count is checked with the network).
 MAX_SCREENSHOT_PHASES = 10_000
+#: ``worksheet`` refuses more iterations than this (each takes two or three pages).
+MAX_WORKSHEET_STEPS = 100
+#: ``worksheet --out``: what it writes (``views.handout_pdf.EXTENSIONS``).
+WORKSHEET_EXTENSIONS = (".pdf", ".html")
 #: ``screenshot --text-scale`` (``views.text_scale``).
 MIN_SCREENSHOT_TEXT_SCALE, MAX_SCREENSHOT_TEXT_SCALE = 1.0, 2.5
 
@@ -246,7 +252,9 @@ def _load_network_file(path: str) -> NetworkFile:
     return loaded
 
 
-def run_trace(args: argparse.Namespace) -> int:
+def _one_sample_trainer(args: argparse.Namespace) -> Trainer:
+    """Standard BP on the one sample ``--input``/``--target`` from NETWORK.json at ``--learning-rate``
+    (trace's and worksheet's): every value refused naming it, before any work."""
     loaded = _load_network_file(args.network)
     net = loaded.network
     x = _floats(args.input, "--input")
@@ -263,7 +271,11 @@ def run_trace(args: argparse.Namespace) -> int:
         feature_names=tuple(f"x_{i + 1}" for i in range(len(x))),
         target_names=tuple(f"y_{j + 1}" for j in range(len(y))), task="regression",
     )
-    trainer = Trainer(net, sample, config=TrainingConfig(mode="standard", learning_rate=eta, shuffle=False))
+    return Trainer(net, sample, config=TrainingConfig(mode="standard", learning_rate=eta, shuffle=False))
+
+
+def run_trace(args: argparse.Namespace) -> int:
+    trainer = _one_sample_trainer(args)
     # Streamed: one step at a time, never the whole list in memory; the same bytes as one json.dump.
     done = 0
     with _CtrlC() as ctrl_c:
@@ -275,6 +287,30 @@ def run_trace(args: argparse.Namespace) -> int:
     if ctrl_c.pressed:
         _say(f"bpgui trace: interrupted after {done} of {args.steps} steps; the JSON holds those {done}")
         return EXIT_INTERRUPTED
+    return 0
+
+
+def run_worksheet(args: argparse.Namespace) -> int:
+    _check_output(args.out, "--out")
+    if not args.out.lower().endswith(WORKSHEET_EXTENSIONS):
+        raise ConfigError(f"--out {args.out!r} must end in .pdf or .html")
+    if not MIN_DIGITS <= args.digits <= MAX_DIGITS:
+        raise ConfigError(f"--digits must be from {MIN_DIGITS} to {MAX_DIGITS}, got {args.digits}")
+    if args.steps > MAX_WORKSHEET_STEPS:
+        raise ConfigError(f"--steps must be at most {MAX_WORKSHEET_STEPS} for a worksheet, got {args.steps}")
+    trainer = _one_sample_trainer(args)
+    records = [trainer.step() for _ in range(args.steps)]
+    for record in records:
+        _step_json(record_to_trace_step(record))  # refuses a number that is not finite, as trace does
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import application  # only this sub-command and screenshot need Qt
+    from .views.handout_pdf import write_worksheet
+
+    application([sys.argv[0]])
+    net = trainer.network
+    write_worksheet(args.out, records, net.activations, net.loss, digits=args.digits, blank=args.blank,
+                    language=args.language)
+    _write(f"{args.out}\n")
     return 0
 
 
@@ -397,6 +433,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--learning-rate", type=float, default=None,
                    help=f"η (default: the file's, else {DEFAULT_LEARNING_RATE:g})")
     p.set_defaults(run=run_trace)
+
+    p = sub.add_parser("worksheet", help="trace's iterations as a handout to work by hand: PDF or HTML")
+    p.add_argument("network", metavar="NETWORK.json")
+    p.add_argument("--input", required=True, help="comma-separated x, e.g. 0.05,0.10")
+    p.add_argument("--target", required=True, help="comma-separated y, e.g. 0.01,0.99")
+    p.add_argument("--steps", type=int, default=1, help=f"iterations (default 1, at most {MAX_WORKSHEET_STEPS})")
+    p.add_argument("--learning-rate", type=float, default=None,
+                   help=f"η (default: the file's, else {DEFAULT_LEARNING_RATE:g})")
+    p.add_argument("--out", required=True, metavar="SHEET.pdf|SHEET.html", help="the handout, by its extension")
+    p.add_argument("--blank", action="store_true", help="empty cells to fill; the answer key on the last pages")
+    p.add_argument("--digits", type=int, default=DEFAULT_DIGITS,
+                   help=f"significant digits of every number ({MIN_DIGITS}-{MAX_DIGITS}, default {DEFAULT_DIGITS}, "
+                        "as the window's)")
+    p.add_argument("--language", choices=SCREENSHOT_LANGUAGES, default="en", help="default en")
+    p.set_defaults(run=run_worksheet)
 
     p = sub.add_parser("train", help="train a network on a data set and report the result")
     src = p.add_mutually_exclusive_group(required=True)
