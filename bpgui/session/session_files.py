@@ -20,10 +20,11 @@ from typing import Any
 from ..model.atomic import write_text_atomically
 from ..model.builtin_data import BUILTIN_NAMES
 from ..model.datasets import Dataset
-from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, DataError
+from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DataError
 from ..model.fileformat import read_json_document
 from ..model.training import Trainer
 from .core import Built, SessionCore, make_trainer
+from .lessons import LessonState, parameter_named
 from .practice import PracticeBook
 from .session_format import (
     Change,
@@ -33,10 +34,12 @@ from .session_format import (
     document_to_data,
     state_digest,
 )
-from .settings import Settings, check_settings
+from .settings import Settings, check_settings, check_size
 
 __all__ = ["SessionFiles", "file_kind", "replay"]
 
+#: A lesson's step builds its network on the window's thread: a teaching size.
+LESSON_PARAMETERS = 20_000
 _TOO_DEEP = QT_TRANSLATE_NOOP("Errors", "{file}: nested too deeply to be a session file")
 
 
@@ -178,20 +181,51 @@ class SessionFiles(SessionCore):
         self._new_request()
         try:
             doc = document_from_data(read_json_document(path, DataError, _TOO_DEEP), path)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        except (OSError, MemoryError) as exc:
+            self._refuse(DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be opened ({reason})"), file=path,
+                                   reason=type(exc).__name__))
+            return False
+        if not self.restore(doc, data_folder, path):
+            return False
+        self.session_path = path
+        if doc.state_sha256 is not None and doc.state_sha256 != state_digest(self._real_run()[0].network):
+            self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Opened %1, but this machine's arithmetic "
+                                                                       "replayed it to slightly different numbers "
+                                                                       "than the machine that saved it."), path)
+        else:
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened session %1 at iteration %2."), path,
+                      doc.t)
+        return True
+
+    def snapshot(self) -> SessionDocument | None:
+        """The run as it stands, to :meth:`restore` exactly later (a lesson's Back); None if it cannot be
+        kept (its data file changed on disk since it was read)."""
+        try:
+            return self.session_document()
+        except BpguiError:
+            return None
+
+    def restore(self, doc: SessionDocument, data_folder: str | None = None, source: str = "session") -> bool:
+        """Make ``doc``'s run the one shown (replayed, bitwise); False, with a message, and nothing changed,
+        if it is refused."""
+        try:
             data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder)
             settings = check_settings(replace(doc.settings, data=data))
             built = replay(doc, settings)
-            book = PracticeBook() if doc.practice is None else PracticeBook.from_data(doc.practice, f"{path}: practice")
+            book = (PracticeBook() if doc.practice is None else
+                    PracticeBook.from_data(doc.practice, f"{source}: practice"))
         except BpguiError as exc:
             self._refuse(exc)
             return False
         except (OSError, MemoryError, RecursionError) as exc:
-            self._refuse(DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be opened ({reason})"), file=path,
+            self._refuse(DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be opened ({reason})"), file=source,
                                    reason=type(exc).__name__))
             return False
         self.pause()
         self._adopt(built)
-        self.session_path = path
         self._changes = list(doc.marks)
         self._selected = doc.selected
         self._book = book
@@ -199,13 +233,40 @@ class SessionFiles(SessionCore):
             self.plant_bug(doc.bug)
         self._emit_all()
         self._emit("practice", None)
-        if doc.state_sha256 is not None and doc.state_sha256 != state_digest(built.trainer.network):
-            self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Opened %1, but this machine's arithmetic "
-                                                                       "replayed it to slightly different numbers "
-                                                                       "than the machine that saved it."), path)
-        else:
-            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened session %1 at iteration %2."), path,
-                      doc.t)
+        return True
+
+    def apply_lesson_state(self, state: LessonState) -> bool:
+        """Set the run a lesson's step describes (``session.lessons``): its settings and network at iteration 0,
+        then its iterations, phases and selection. False, with a message, and nothing changed, if refused."""
+        self._new_request()
+        try:
+            settings = state.settings_for()
+            if state.network is not None:
+                net = state.network
+                settings = replace(settings, hidden=tuple(net.layer_sizes[1:-1]), loss=net.loss)
+            settings = check_settings(settings)
+            built = make_trainer(settings, network=state.network)
+            sizes = built.trainer.network.layer_sizes
+            if check_size(sizes) > LESSON_PARAMETERS:
+                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a lesson's network has at most {limit} parameters"),
+                                  limit=f"{LESSON_PARAMETERS:,}")
+            index = -1 if state.select is None else parameter_named(sizes, state.select)
+            if index is None:
+                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the {shape} network has no parameter {name}"),
+                                  shape="-".join(map(str, sizes)), name=state.select)
+            if state.steps:
+                built.trainer.advance(state.steps, use_stop_conditions=False)
+                built.trainer.goto(built.trainer.iteration)  # its record, as Step leaves it
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        self.pause()
+        self._adopt(built)
+        self._emit_all()
+        for _ in range(state.phase):
+            self.step_phase()
+        self._selected = -2  # announced even when it is the one selected before
+        self.select_parameter(index)
         return True
 
     # Provided by the session's other parts.
@@ -216,5 +277,11 @@ class SessionFiles(SessionCore):
         raise NotImplementedError
 
     def plant_bug(self, rule: str | None = None, rng: random.Random | None = None) -> None:
+        raise NotImplementedError
+
+    def step_phase(self) -> None:
+        raise NotImplementedError
+
+    def select_parameter(self, index: int) -> None:
         raise NotImplementedError
 

@@ -26,7 +26,7 @@ from ..model.practice.worksheet import (
     UPDATE,
 )
 from ..model.text import fill
-from . import main_files, session_menu
+from . import lesson_panel, main_files, session_menu
 from .icons import icon, icon_px, texts_that_fit
 from .language import LANGUAGES, SYSTEM
 from .view_options import DIGIT_CHOICES, TEXT_SCALES
@@ -67,6 +67,8 @@ class WindowParts:
     save_session_action: QAction
     save_session_as_action: QAction
     recent_menu: QMenu
+    lessons_menu: QMenu
+    open_lesson_action: QAction
     import_action: QAction
     export_table_action: QAction
     export_topology_action: QAction
@@ -218,6 +220,7 @@ def make_actions(window: MainWindow) -> None:
     w.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: w.topology.zoom(1.25), (keys.ZoomIn,))
     w.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: w.topology.zoom(0.8), (keys.ZoomOut,))
     w.about_action = act(translate("MainWindow", "&About bpgui"), lambda: main_files.about(w))
+    w.open_lesson_action = act(translate("MainWindow", "Open &lesson…"), lambda: lesson_panel.open_lesson(w))
     w.undo_action = act(
         translate("MainWindow", "&Undo edit"), c.undo_edit, (keys.Undo,),
         translate("MainWindow", "Undo the last weight or threshold you set by hand, or a setting "
@@ -342,7 +345,7 @@ def build_menus(window: MainWindow, language: str) -> None:
     for a in (window.save_session_action, window.save_session_as_action):
         file_menu.addAction(a)
     file_menu.addSeparator()
-    for a in (window.open_action, window.save_action, window.import_action):
+    for a in (window.open_action, window.save_action, window.import_action, window.open_lesson_action):
         file_menu.addAction(a)
     file_menu.addSeparator()
     for a in (window.export_table_action, window.export_topology_action, window.export_plot_action,
@@ -413,7 +416,11 @@ def build_menus(window: MainWindow, language: str) -> None:
         action.triggered.connect(lambda _=False, ch=choice: window.set_language(ch))
         window.language_actions[choice] = action
     help_menu = menus.addMenu(translate("MainWindow", "&Help"))
+    window.lessons_menu = help_menu.addMenu(translate("MainWindow", "&Lessons"))
+    lesson_panel.fill_lessons_menu(window, window.lessons_menu)
+    help_menu.addSeparator()
     help_menu.addAction(window.about_action)
+    lesson_panel.attach(window)  # a lesson followed before a language switch goes on in this window
 
 
 # Practice → What to predict: (data, text) of the levels, then of the quantities (None: each in turn).

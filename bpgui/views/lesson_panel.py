@@ -1,0 +1,208 @@
+"""The Lesson panel: a dock that walks a lesson (``session.lessons``) step by step.
+
+Help → Lessons lists the shipped lessons (``resources/lessons``), File → Open lesson… opens a teacher's.
+Each step sets the run through the controller (``controller.lessons.LessonController``); the panel sets the
+window's part: the right-hand tab, the perceptron lab and Practice → Predict. Back and Next are exact: a
+step visited before comes back as the learner left it. Closing the panel ends the lesson and brings back
+the run the learner had before it. The lesson follows the controller, so a language switch (a new window)
+shows the same step in the new language.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..controller.lessons import LessonController
+from ..model.text import fill
+from ..paths import resource_path
+from .dock_title import DockTitle
+from .language import current_language
+
+if TYPE_CHECKING:
+    from ..session.lessons import LessonStep
+    from .main_window import MainWindow
+
+__all__ = ["LessonDock", "attach", "begin", "fill_lessons_menu", "lessons_of", "open_lesson", "shipped_lessons",
+           "step_html"]
+
+translate = QCoreApplication.translate
+
+
+def lessons_of(window: MainWindow) -> LessonController:
+    """The lesson controller of the window's controller (made on first use; it outlives the window)."""
+    found = window.controller.findChild(LessonController)
+    return found if isinstance(found, LessonController) else LessonController(window.controller)
+
+
+def shipped_lessons() -> list[Path]:
+    try:
+        return sorted(resource_path("lessons").glob("*.json"))
+    except FileNotFoundError:
+        return []
+
+
+def step_html(text: str) -> str:
+    """A lesson's text as the panel shows it: paragraphs (blank lines between) and "- " bullets, escaped."""
+    out: list[str] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("- ") for line in lines):
+            out.append("<ul>" + "".join(f"<li>{html.escape(line[2:])}</li>" for line in lines) + "</ul>")
+        else:
+            out.append("<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>")
+    return "".join(out)
+
+
+class LessonDock(QDockWidget):
+    """See the module."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("lesson_dock")
+        self.setTitleBarWidget(DockTitle(self))
+        self._window = window
+        self._lessons = lessons_of(window)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton()
+        self.next_button = QPushButton()
+        self.restart_button = QPushButton()
+        for button in (self.back_button, self.restart_button, self.next_button):
+            buttons.addWidget(button)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.back_button.clicked.connect(lambda: self._lessons.go(self._lessons.index - 1))
+        self.next_button.clicked.connect(lambda: self._lessons.go(self._lessons.index + 1))
+        self.restart_button.clicked.connect(self._lessons.restart)
+        self._lessons.changed.connect(self._on_lesson_changed)
+        self._closing_ends = True
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        self._update_texts()
+        self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_texts()
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:  # the dock's close button: the lesson ends, the learner's run is back
+        if self._closing_ends and self._lessons.lesson is not None:
+            self._lessons.end()
+        super().closeEvent(event)
+
+    def retire(self) -> None:
+        """The window goes (a language switch): the lesson goes on in the next one."""
+        self._closing_ends = False
+        self._lessons.changed.disconnect(self._on_lesson_changed)
+
+    def _update_texts(self) -> None:
+        self.back_button.setText(translate("MainWindow", "◀ &Back"))
+        self.next_button.setText(translate("MainWindow", "&Next ▶"))
+        self.restart_button.setText(translate("MainWindow", "Start this step &again"))
+        self.restart_button.setToolTip(translate("MainWindow", "This step as the lesson sets it; what you did "
+                                                               "here is forgotten"))
+        self._show_step()
+
+    def _on_lesson_changed(self) -> None:
+        self._show_step()
+        step = self._lessons.step
+        if step is not None:
+            self._set_window_part(step)
+
+    def _show_step(self) -> None:
+        lesson, step, index = self._lessons.lesson, self._lessons.step, self._lessons.index
+        if lesson is None or step is None:
+            self.hide()
+            return
+        language = current_language()
+        n = len(lesson.steps)
+        self.setWindowTitle(fill(translate("MainWindow", "Lesson: %1"), lesson.title_in(language)))
+        self.heading.setText(f"<b>{html.escape(lesson.title_in(language))}</b><br>"
+                             + html.escape(fill(translate("MainWindow", "Step %1 of %2: %3"), index + 1, n,
+                                                step.title.get(language) or step.title["en"])))
+        self.text.setHtml(step_html(step.text.get(language) or step.text["en"]))
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < n - 1)
+        self.show()
+        self.raise_()
+
+    def _set_window_part(self, step: LessonStep) -> None:
+        """What a step sets in the window: the tab, the perceptron lab, Practice → Predict."""
+        w, state = self._window, step.state
+        if state.tab is not None:
+            w.right_tabs.setCurrentWidget(w.plot if state.tab == "curve" else w.decision_map)
+        if state.perceptron is not None:
+            w.show_perceptron(state.perceptron.upper())
+            if w.perceptron is not None:
+                for _ in range(state.perceptron_steps):
+                    w.perceptron.lab.step()
+        elif w.perceptron is not None:
+            w.perceptron.hide()
+        if w.predict_action.isChecked() != state.predict:
+            w.predict_action.trigger()
+
+
+def attach(window: MainWindow) -> LessonDock:
+    """The window's lesson dock (made once per window); it shows the lesson being followed, if any."""
+    dock = window.findChild(LessonDock)
+    if not isinstance(dock, LessonDock):
+        dock = LessonDock(window)
+    dock._show_step()
+    return dock
+
+
+def begin(window: MainWindow, path: str | Path) -> bool:
+    """Follow the lesson in ``path`` from its first step; a refused file says why and changes nothing."""
+    lesson = LessonController.read(str(path))
+    if isinstance(lesson, str):
+        window.show_message("error", lesson)
+        return False
+    attach(window)
+    return lessons_of(window).begin(lesson)
+
+
+def open_lesson(window: MainWindow) -> None:
+    """File → Open lesson…: a lesson file a teacher wrote."""
+    path, _ = QFileDialog.getOpenFileName(window, translate("MainWindow", "Open lesson"), "",
+                                          translate("MainWindow", "bpgui lessons (*.json)"))
+    if path:
+        begin(window, path)
+
+
+def fill_lessons_menu(window: MainWindow, menu: QMenu) -> None:
+    """Help → Lessons: the shipped lessons by title, in the window's language."""
+    menu.clear()
+    language = current_language()
+    for path in shipped_lessons():
+        lesson = LessonController.read(str(path))
+        if isinstance(lesson, str):
+            continue  # a shipped lesson always reads (tests/session/test_lessons_shipped.py)
+        action = menu.addAction(lesson.title_in(language))
+        action.triggered.connect(lambda _=False, p=path: begin(window, p))
+    menu.addSeparator()
+    menu.addAction(window.open_lesson_action)

@@ -1,0 +1,103 @@
+"""The Lesson panel (issue 13) as a learner follows a lesson: each step sets what it says, Back and Next
+are exact, closing brings back the learner's own run, a language switch keeps the lesson."""
+
+from __future__ import annotations
+
+import json
+
+from bpgui.views import lesson_panel
+
+LESSON = {
+    "format": "bpgui.lesson", "version": 1,
+    "title": {"en": "Two steps", "zh_CN": "两步"},
+    "steps": [
+        {"title": {"en": "Start", "zh_CN": "开始"},
+         "text": {"en": "Look at the network.\n\n- Press Step <twice> & see", "zh_CN": "看网络。\n\n- 按两次单步"},
+         "state": {"example": "xor", "steps": 3, "select": "v_11", "tab": "curve"}},
+        {"title": {"en": "Later", "zh_CN": "以后"},
+         "text": {"en": "After 20 iterations.", "zh_CN": "二十次迭代以后。"},
+         "state": {"example": "xor", "settings": {"learning_rate": 0.5}, "steps": 20, "phase": 2,
+                   "tab": "learned"}},
+    ],
+}
+
+
+def write(tmp_path, data=LESSON, name="two.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def dock_of(window):
+    return window.findChild(lesson_panel.LessonDock)
+
+
+def test_a_lesson_sets_each_step_and_back_and_next_are_exact(window, tmp_path):
+    c = window.controller
+    for _ in range(5):
+        window.step_action.trigger()
+    mine = c.network.flat.tobytes()
+    assert lesson_panel.begin(window, write(tmp_path))
+    dock = dock_of(window)
+    assert dock.isVisible() and "Step 1 of 2: Start" in dock.heading.text()
+    assert "&lt;twice&gt; &amp;" in dock.text.toHtml() or "<twice> &" in dock.text.toPlainText()
+    assert c.iteration == 3 and c.selected_parameter == 0 and window.right_tabs.currentWidget() is window.plot
+    assert not dock.back_button.isEnabled() and dock.next_button.isEnabled()
+    for _ in range(4):  # the learner goes on in step 1
+        window.step_action.trigger()
+    left = (c.iteration, c.network.flat.tobytes())
+    dock.next_button.click()
+    assert c.iteration == 20 and c.settings.learning_rate == 0.5 and c.phase_view is not None
+    assert window.right_tabs.currentWidget() is window.decision_map
+    assert "Step 2 of 2" in dock.heading.text() and not dock.next_button.isEnabled()
+    window.step_action.trigger()
+    later = (c.iteration, c.network.flat.tobytes())
+    dock.back_button.click()
+    assert (c.iteration, c.network.flat.tobytes()) == left  # as the learner left it, bitwise
+    assert window.right_tabs.currentWidget() is window.plot
+    dock.next_button.click()
+    assert (c.iteration, c.network.flat.tobytes()) == later
+    dock.restart_button.click()
+    assert c.iteration == 20  # the step as the lesson sets it
+    dock.close()
+    assert c.network.flat.tobytes() == mine and c.iteration == 5  # the learner's own run is back
+    assert lesson_panel.lessons_of(window).lesson is None
+
+
+def test_a_language_switch_keeps_the_lesson_and_speaks_the_new_language(window, tmp_path, switch_language):
+    assert lesson_panel.begin(window, write(tmp_path))
+    lesson_panel.lessons_of(window).go(1)
+    new = switch_language(window, "zh_CN")
+    dock = dock_of(new)
+    assert dock is not None and dock.isVisible()
+    assert "两步" in dock.heading.text() and "二十次迭代以后" in dock.text.toPlainText()
+    assert new.controller.iteration == 20
+    dock.back_button.click()
+    assert new.controller.iteration == 3
+
+
+def test_a_damaged_lesson_is_refused_naming_its_key_and_changes_nothing(window, tmp_path):
+    bad = json.loads(json.dumps(LESSON))
+    bad["steps"][1]["state"]["select"] = "w_99"
+    bad["steps"][0]["text"].pop("zh_CN")
+    window.step_action.trigger()
+    before = window.controller.network.flat.tobytes()
+    assert not lesson_panel.begin(window, write(tmp_path, bad))
+    assert "steps[0].text.zh_CN" in window.status_area.message_text()
+    assert window.controller.network.flat.tobytes() == before and window.controller.iteration == 1
+    assert dock_of(window) is None or not dock_of(window).isVisible()
+
+
+def test_help_lessons_lists_the_shipped_lessons_and_file_opens_a_teachers(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    titles = [a.text() for a in window.lessons_menu.actions() if a.text()]
+    assert len(titles) == len(lesson_panel.shipped_lessons()) + 1  # and Open lesson…
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(write(tmp_path)), ""))
+    window.open_lesson_action.trigger()
+    assert lesson_panel.lessons_of(window).lesson.title["en"] == "Two steps"
+
+
+def test_step_html_escapes_and_makes_paragraphs_and_bullets():
+    out = lesson_panel.step_html("A <b> & c\nd\n\n- one\n- two <i>\n\n\n")
+    assert out == "<p>A &lt;b&gt; &amp; c<br>d</p><ul><li>one</li><li>two &lt;i&gt;</li></ul>"
