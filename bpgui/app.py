@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMessageLogContext, QSettings, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from . import platform_check
 from .model.errors import ConfigError
 from .model.naming import parameter_specs
 from .views.language import SYSTEM, install_language
@@ -36,7 +37,11 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    app = application(argv)
+    args = list(argv if argv is not None else sys.argv)
+    refused = platform_check.preflight(os.environ, args)  # before Qt loads a platform plugin it may abort on
+    if refused is not None:
+        return refused
+    app = application(args)
     from .views.main_window import MainWindow  # after the QApplication exists
 
     window = MainWindow()
