@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from . import platform_check
 from .model.errors import ConfigError
 from .model.naming import parameter_specs
+from .views.about_dialog import app_icon
 from .views.language import SYSTEM, install_language
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 ORGANIZATION = "bpgui"
 APPLICATION = "bpgui"
+#: The desktop entry's and AppStream's id (resources/io.github.bpgui.desktop): Wayland matches the window to it.
+DESKTOP_ID = "io.github.bpgui"
 
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
@@ -32,8 +36,23 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv if argv is not None else sys.argv))
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
+        app.setDesktopFileName(DESKTOP_ID)
         install_language(app, str(QSettings().value("ui/language", SYSTEM)))
+    if not app.applicationVersion():  # also on an application made elsewhere (pytest-qt's)
+        app.setApplicationVersion(version())
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
     return app
+
+
+def version() -> str:
+    """bpgui's version: the installed distribution's, else the package's own (a bundle has no metadata)."""
+    try:
+        return importlib.metadata.version("bpgui")
+    except importlib.metadata.PackageNotFoundError:
+        from . import __version__
+
+        return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:

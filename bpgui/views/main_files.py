@@ -105,7 +105,7 @@ def export_picture(window: MainWindow, which: str, path: str | None = None, size
 
 
 def about(window: MainWindow) -> None:
-    QMessageBox.about(window, translate("MainWindow", "About bpgui"), translate(
-        "MainWindow",
-        "bpgui teaches backpropagation by letting you watch it and step through it, "
-        "in the notation of Zhou Zhihua's Machine Learning, chapter 5."))
+    from .about_dialog import about_box  # the icon, the version and what bpgui is
+
+    box: QMessageBox = about_box(window)
+    box.exec()
