@@ -13,6 +13,7 @@ import json
 import os
 import random
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,13 @@ from ..model.builtin_data import BUILTIN_NAMES
 from ..model.datasets import Dataset
 from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DataError
 from ..model.fileformat import read_json_document
-from ..model.training import Trainer
+from ..model.training import StopConditions, Trainer
 from .core import Built, SessionCore, make_trainer
+from .jobs import Job, Progress
 from .lessons import LessonState, parameter_named
+from .messages import Message
 from .practice import PracticeBook
+from .running import GUESS_OVERHEAD, GUESS_SECONDS_PER_WORK, leave_a_core_to_the_window
 from .session_format import (
     Change,
     SessionDocument,
@@ -38,6 +42,8 @@ from .settings import Settings, check_settings, check_size
 
 __all__ = ["SessionFiles", "file_kind", "replay"]
 
+#: A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing).
+HEAVY_REPLAY_SECONDS = 0.3
 #: A lesson's step builds its network on the window's thread: a teaching size.
 LESSON_PARAMETERS = 20_000
 _TOO_DEEP = QT_TRANSLATE_NOOP("Errors", "{file}: nested too deeply to be a session file")
@@ -96,28 +102,43 @@ def file_kind(path: str) -> str | None:
     return None if found is None else found.group(1).split(".")[1]
 
 
-def replay(doc: SessionDocument, settings: Settings) -> Built:
-    """The document's run, replayed to ``doc.end`` and shown at ``doc.t`` (raises BpguiError, nothing kept)."""
+def replay(doc: SessionDocument, settings: Settings, report: Callable[[int, int], None] | None = None) -> Built:
+    """The document's run, replayed to ``doc.end`` and shown at ``doc.t`` (raises BpguiError, nothing kept).
+    ``report(done, total)`` hears of the iterations replayed (a job's progress; it may raise to cancel)."""
     built = make_trainer(replace(settings, mode=doc.start_config.mode, learning_rate=doc.start_config.learning_rate,
                                  batch_size=doc.start_config.batch_size, shuffle=doc.start_config.shuffle),
                          network=doc.start_network)
     trainer = built.trainer
     n = trainer.train_set.n_samples
     for k, change in enumerate(doc.changes):
-        _advance_to(trainer, change.t)
+        _advance_to(trainer, change.t, doc.end, report)
         if change.cursor >= n:
             raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected less than {limit}, got {got}"),
                             source="session", key=f"changes[{k}].cursor", limit=n, got=change.cursor)
         trainer.change_by_hand(change.applied_to(trainer.state))
-    _advance_to(trainer, doc.end)
+    _advance_to(trainer, doc.end, doc.end, report)
     trainer.goto(doc.t)
-    trainer.set_stop(built.trainer.stop)
+    trainer.set_stop(StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs))
     return Built(settings, built.dataset, trainer)
 
 
-def _advance_to(trainer: Trainer, t: int) -> None:
+def replay_in_job(doc: SessionDocument, settings: Settings, *, progress: Progress) -> Built:
+    """:func:`replay` as a job's task, with the window's BLAS threads (a product's rounding depends on them)."""
+    leave_a_core_to_the_window()
+    return replay(doc, settings, progress)
+
+
+def replay_seconds(doc: SessionDocument, settings: Settings) -> float:
+    """About how long replaying ``doc`` takes (pessimistic: the pace's first guess)."""
+    built = make_trainer(settings, network=doc.start_network)
+    return doc.end * (GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * built.trainer.work_per_iteration())
+
+
+def _advance_to(trainer: Trainer, t: int, end: int, report: Callable[[int, int], None] | None) -> None:
     while trainer.iteration < t:
-        trainer.advance(min(t - trainer.iteration, 1 << 16), use_stop_conditions=False)
+        trainer.advance(min(t - trainer.iteration, 1 << 14), use_stop_conditions=False)
+        if report is not None:
+            report(trainer.iteration, end)
 
 
 class SessionFiles(SessionCore):
@@ -126,6 +147,7 @@ class SessionFiles(SessionCore):
     # The session's other parts' (practising.py: the book, and the real run kept aside while a bug is planted).
     _book: PracticeBook | None = None
     _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
+    _requests: int
     session_path: str | None = None  # the file last saved or opened
 
     def _real_run(self) -> tuple[Trainer, list[Any], Settings, str | None]:
@@ -188,17 +210,18 @@ class SessionFiles(SessionCore):
             self._refuse(DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be opened ({reason})"), file=path,
                                    reason=type(exc).__name__))
             return False
-        if not self.restore(doc, data_folder, path):
-            return False
-        self.session_path = path
-        if doc.state_sha256 is not None and doc.state_sha256 != state_digest(self._real_run()[0].network):
-            self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Opened %1, but this machine's arithmetic "
-                                                                       "replayed it to slightly different numbers "
-                                                                       "than the machine that saved it."), path)
-        else:
-            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened session %1 at iteration %2."), path,
-                      doc.t)
-        return True
+        def opened() -> None:
+            self.session_path = path
+            if doc.state_sha256 is not None and doc.state_sha256 != state_digest(self._real_run()[0].network):
+                self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Opened %1, but this machine's "
+                                                                           "arithmetic replayed it to slightly "
+                                                                           "different numbers than the machine "
+                                                                           "that saved it."), path)
+            else:
+                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened session %1 at iteration %2."),
+                          path, doc.t)
+
+        return self.restore(doc, data_folder, path, opened)
 
     def snapshot(self) -> SessionDocument | None:
         """The run as it stands, to :meth:`restore` exactly later (a lesson's Back); None if it cannot be
@@ -208,15 +231,20 @@ class SessionFiles(SessionCore):
         except BpguiError:
             return None
 
-    def restore(self, doc: SessionDocument, data_folder: str | None = None, source: str = "session") -> bool:
-        """Make ``doc``'s run the one shown (replayed, bitwise); False, with a message, and nothing changed,
-        if it is refused."""
+    def restore(self, doc: SessionDocument, data_folder: str | None = None, source: str = "session",
+                on_done: Callable[[], None] | None = None) -> bool:
+        """Make ``doc``'s run the one shown (replayed, bitwise), then call ``on_done``; a long replay goes to a
+        job (the window goes on drawing, its progress shown; Cancel changes nothing). False, with a message,
+        and nothing changed, if it is refused."""
         try:
             data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder)
             settings = check_settings(replace(doc.settings, data=data))
-            built = replay(doc, settings)
             book = (PracticeBook() if doc.practice is None else
                     PracticeBook.from_data(doc.practice, f"{source}: practice"))
+            heavy = replay_seconds(doc, settings) > HEAVY_REPLAY_SECONDS
+            if not heavy:
+                self._adopt_document(doc, replay(doc, settings), book, on_done)
+                return True
         except BpguiError as exc:
             self._refuse(exc)
             return False
@@ -224,6 +252,20 @@ class SessionFiles(SessionCore):
             self._refuse(DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be opened ({reason})"), file=source,
                                    reason=type(exc).__name__))
             return False
+        self.pause()
+        request = self._requests
+        self._emit("job", Job(
+            kind="build", title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Replaying the session to "
+                                                                                        "iteration %1…"), (doc.t,)),
+            task=replay_in_job, args=(doc, settings), quick=False,
+            finish=lambda built: self._adopt_document(doc, built, book, on_done),
+            valid=lambda: self._requests == request, fail=self._refuse,
+            dropped=lambda: self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opening the session was "
+                                                                                      "stopped; nothing changed."))))
+        return True
+
+    def _adopt_document(self, doc: SessionDocument, built: Built, book: PracticeBook,
+                        on_done: Callable[[], None] | None) -> None:
         self.pause()
         self._adopt(built)
         self._changes = list(doc.marks)
@@ -233,7 +275,8 @@ class SessionFiles(SessionCore):
             self.plant_bug(doc.bug)
         self._emit_all()
         self._emit("practice", None)
-        return True
+        if on_done is not None:
+            on_done()
 
     def apply_lesson_state(self, state: LessonState) -> bool:
         """Set the run a lesson's step describes (``session.lessons``): its settings and network at iteration 0,

@@ -115,3 +115,19 @@ def test_a_csv_or_a_network_opens_by_what_it_holds(window, tmp_path):
     junk.write_text('{"format": "something else"}', encoding="utf-8")
     assert not session_menu.open_any(window, str(junk))
     assert "junk.json" in window.status_area.message_text()
+
+
+def test_a_long_session_opens_in_the_worker_and_is_the_same_run(window, tmp_path):
+    c = window.controller
+    c.update_settings(target_error=None)
+    c.session._trainer.advance(20_000, use_stop_conditions=False)
+    c.goto(19_000)
+    want = (c.iteration, c.end, c.network.flat.tobytes(), c.display_record().flat_gradients.tobytes())
+    path = str(tmp_path / "long.bpgui")
+    assert session_menu.save_session(window, path)
+    c.reset()
+    assert session_menu.open_any(window, path)
+    assert c.wait_for_jobs(60_000)
+    window.repaint()
+    assert (c.iteration, c.end, c.network.flat.tobytes(), c.display_record().flat_gradients.tobytes()) == want
+    assert "Opened session" in window.status_area.message_text()

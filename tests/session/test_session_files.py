@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -102,7 +101,8 @@ def test_a_csv_sessions_data_travel_inside_it_and_come_back_when_the_file_is_gon
     a.step()
     path = str(tmp_path / "melons.bpgui")
     assert a.save_session(path)
-    assert json.loads(open(path, encoding="utf-8").read())["data"]["csv"] == open(DATA, encoding="utf-8-sig").read()
+    with open(path, encoding="utf-8") as saved, open(DATA, encoding="utf-8-sig") as original:
+        assert json.load(saved)["data"]["csv"] == original.read()
     csv.unlink()
     b = TrainingSession(Settings())
     folder = tmp_path / "kept"
@@ -256,3 +256,29 @@ def test_any_value_anywhere_is_a_session_or_a_refusal_naming_the_key(tmp_path, w
         raise AssertionError(exc) from exc
     if not opened:
         assert said[-1][0] == "error" and where in said[-1][1], (where, said[-1])
+
+
+def test_a_long_replay_goes_to_a_job_whose_result_is_the_same_run_and_whose_cancel_changes_nothing(tmp_path):
+    from bpgui.session import jobs
+
+    a = TrainingSession(Settings(target_error=None))
+    a._trainer.advance(20_000, use_stop_conditions=False)
+    a.goto(19_990)
+    path = str(tmp_path / "long.bpgui")
+    assert a.save_session(path)
+    b = TrainingSession(Settings())
+    asked: list[jobs.Job] = []
+    b.subscribe(lambda event, value: asked.append(value) if event == "job" else None)
+    said = messages(b)
+    assert b.open_session(path)
+    [job] = asked
+    assert job.kind == "build" and not job.quick and b.iteration == 0  # nothing yet: the job replays
+    progress = jobs.Progress()
+    progress.cancel()
+    assert not jobs.run(job, progress)
+    assert b.iteration == 0 and "nothing changed" in said[-1][1]
+    seen: list[tuple[int, int]] = []
+    assert jobs.run(job, jobs.Progress(lambda done, total: seen.append((done, total))))
+    same_run(a, b)
+    assert b.session_path == path and "Opened session" in said[-1][1]
+    assert seen and seen[-1] == (20_000, 20_000) and len(seen) > 1
