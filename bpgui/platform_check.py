@@ -66,7 +66,7 @@ MISSING_LIBRARIES = "bpgui cannot open a window: Qt's xcb platform plugin needs 
 MISSING_LINE = "  {soname} (package {package})"
 INSTALL = "Install them with:\n  sudo apt install {packages}\n(Debian and Ubuntu package names.)"
 OFFSCREEN_HINT = ("Without a window, bpgui can still render it to a picture:\n"
-                  "  QT_QPA_PLATFORM=offscreen python -m bpgui screenshot window.png")
+                  "  QT_QPA_PLATFORM=offscreen {command} screenshot window.png")
 SKIP_HINT = f"To let Qt try anyway: {SKIP_VARIABLE}=1"
 
 
@@ -104,9 +104,9 @@ def _wayland_session(environ: Mapping[str, str]) -> bool:
 
 
 def decide(environ: Mapping[str, str], argv: Sequence[str], *, system: str, plugin: Path | None,
-           probe: Callable[[str], bool]) -> Verdict:
+           probe: Callable[[str], bool], command: str = "python -m bpgui") -> Verdict:
     """Whether Qt can open a window; ``probe(soname)`` says whether a library loads; ``plugin`` is
-    PySide6's ``libqxcb.so`` (None: not found, the libraries are not checked)."""
+    PySide6's ``libqxcb.so`` (None: not found, the libraries are not checked); ``command`` runs bpgui."""
     if not system.startswith("linux") or environ.get(SKIP_VARIABLE, "").strip() == "1":
         return GO_AHEAD
     if environ.get("QT_QPA_PLATFORM_PLUGIN_PATH", "").strip():
@@ -130,7 +130,7 @@ def decide(environ: Mapping[str, str], argv: Sequence[str], *, system: str, plug
         parts.append(INSTALL.format(packages=" ".join(packages)))
     if not parts:
         return GO_AHEAD
-    parts += [OFFSCREEN_HINT, SKIP_HINT]
+    parts += [OFFSCREEN_HINT.format(command=command), SKIP_HINT]
     return Verdict(False, "\n".join(parts), missing)
 
 
@@ -168,7 +168,8 @@ def check(environ: Mapping[str, str], argv: Sequence[str]) -> Verdict:
         if not sys.platform.startswith("linux") or environ.get(SKIP_VARIABLE, "").strip() == "1":
             return GO_AHEAD
         plugin = xcb_plugin()
-        return decide(environ, argv, system=sys.platform, plugin=plugin, probe=library_probe(plugin))
+        command = sys.executable if getattr(sys, "frozen", False) else "python -m bpgui"  # a bundle: itself
+        return decide(environ, argv, system=sys.platform, plugin=plugin, probe=library_probe(plugin), command=command)
     except Exception:
         return GO_AHEAD
 

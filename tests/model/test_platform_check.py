@@ -99,6 +99,8 @@ def test_no_display_at_all_says_so_and_how_to_make_a_picture_instead():
     assert "QT_QPA_PLATFORM=offscreen python -m bpgui screenshot" in verdict.message
     assert run({"DISPLAY": "  "}).message == verdict.message  # blank is unset
     assert run({}, ["bpgui", "-display", ":1"]).go_ahead  # Qt's own option names one
+    bundled = decide({}, ["bpgui"], system="linux", plugin=PLUGIN, probe=missing(), command="/opt/bpgui/bpgui")
+    assert "QT_QPA_PLATFORM=offscreen /opt/bpgui/bpgui screenshot" in bundled.message  # a bundle names itself
 
 
 def test_no_display_and_missing_libraries_say_both():
