@@ -11,8 +11,9 @@ value comes from (one expression renders and evaluates); the value is the record
 being iteration 1's answers, too) and adds the answer key on a new page at the end. Every number sits in
 a ``<td>`` with ``data-t`` (the iteration) and ``data-key`` named as ``trace`` names it: ``input:i``,
 ``target:j``, ``eta``, ``net:L:u``, ``output:L:u``, ``delta:L:u`` (layer L ≥ 1, units 1-based), ``error``,
-``NAME:value|gradient|update|new_value`` (``w_11:gradient``; a batch's ∂E_k/∂p of its first sample is
-``NAME:sample_gradient``); class ``v`` on the sheet, ``key`` in the answer key. The HTML stays within
+``NAME:value|gradient|update|new_value`` (``w_11:gradient``; a batch's E_k and ∂E_k/∂p of its first
+sample are ``sample_error`` and ``NAME:sample_gradient``); class ``v`` on the sheet, ``key`` in the answer
+key. The HTML stays within
 what QTextDocument lays out (tables, <sub>, <sup>, ``page-break-before``), so the same string is the
 .html file and the PDF (``handout_pdf``).
 """
@@ -56,6 +57,7 @@ ACTIVATION_FORMULAS = {"sigmoid": "<i>f</i>(<i>s</i>) = 1/(1 + e<sup>−<i>s</i>
 # The sheet's groups of cells, in its order (each under a heading: ``section_names``).
 SECTIONS = ((NET, OUTPUT), (ERROR,), (OUTPUT_DELTA, HIDDEN_DELTA), (GRADIENT, BATCH_GRADIENT, UPDATE), (NEW,))
 GIVEN_PER_ROW = 4
+MAX_LISTED = 200  # a network with more weights and thresholds than this does not list them
 WIDTHS = ("34%", "48%", "18%")  # formula, with the numbers, value
 _TABLE = '<table border="1" cellspacing="0" cellpadding="{pad}" width="100%">'
 
@@ -114,7 +116,7 @@ def trace_key(record: IterationRecord, cell: Cell) -> str:
         field = {NET: "net", OUTPUT: "output"}.get(q, "delta")
         return f"{field}:{cell.layer}:{cell.unit}"
     if q == ERROR:
-        return "error"
+        return "error" if record.batch_size == 1 else "sample_error"
     name = record.specs[cell.parameter].name
     if q == GRADIENT:
         return f"{name}:{'gradient' if record.batch_size == 1 else 'sample_gradient'}"
@@ -154,18 +156,18 @@ class _Writer:
         self.parts.append(_heading(1, title))
         self._introduction()
         sheets = [self._sheet(record) for record in h.records]
-        for n, (record, (whole, cells)) in enumerate(zip(h.records, sheets)):
-            self._iteration(record, cells, whole, previous=h.records[n - 1] if n else None)
+        for n, (record, (focus, cells)) in enumerate(zip(h.records, sheets)):
+            self._iteration(record, cells, focus, previous=h.records[n - 1] if n else None)
         if h.blank:
             self._answer_key([cells for _, cells in sheets])
         self.parts.append("</body></html>")
         return "\n".join(self.parts)
 
-    def _sheet(self, record: IterationRecord) -> tuple[bool, tuple[Cell, ...]]:
-        """Whether the sheet has every cell (not a big network's one path), and its cells."""
+    def _sheet(self, record: IterationRecord) -> tuple[int | None, tuple[Cell, ...]]:
+        """The parameter whose path the sheet follows (None: every cell), and its cells."""
         h = self.h
         sheet = worksheet(record, h.activations, h.loss, h.focus)
-        return sheet.focus is None, sheet.cells + new_value_cells(record, h.activations, h.loss, sheet.focus)
+        return sheet.focus, sheet.cells + new_value_cells(record, h.activations, h.loss, sheet.focus)
 
     def _introduction(self) -> None:
         h, first = self.h, self.h.records[0]
@@ -201,14 +203,14 @@ class _Writer:
         return "<br>".join(lines)
 
     # ---- one iteration ---------------------------------------------------------------------------
-    def _iteration(self, record: IterationRecord, cells: tuple[Cell, ...], whole: bool,
+    def _iteration(self, record: IterationRecord, cells: tuple[Cell, ...], focus: int | None,
                    previous: IterationRecord | None) -> None:
         t = int(record.iteration)
         heading = fill(translate("Handout", "Iteration t = %1, sample k = %2"), t, int(record.sample_indices[0]) + 1)
         if record.batch_size > 1:
             heading += " " + fill(translate("Handout", "(the first of a batch of %1)"), record.batch_size)
         self.parts.append(_heading(2, heading, new_page=previous is not None))
-        self._given(record, whole, previous)
+        self._given(record, focus, previous)
         env = RecordEnv(record, self.h.activations)
         for quantities, name in zip(SECTIONS, section_names()):
             rows = [c for c in cells if c.quantity in quantities]
@@ -216,7 +218,7 @@ class _Writer:
                 self.parts.append(_heading(3, name))
                 self._cells(record, rows, env)
 
-    def _given(self, record: IterationRecord, whole: bool, previous: IterationRecord | None) -> None:
+    def _given(self, record: IterationRecord, focus: int | None, previous: IterationRecord | None) -> None:
         t, h = int(record.iteration), self.h
         hide = h.blank and previous is not None  # iteration t − 1's new values: its answers
         self.parts.append(_heading(3, translate("Handout", "Given")))
@@ -226,7 +228,8 @@ class _Writer:
             + [(f"<i>y</i><sub>{j}</sub>", f"target:{j}", float(v), True)
                for j, v in enumerate(record.targets[0], 1)],
             [("<i>η</i>", "eta", float(record.learning_rate), True)]]
-        if whole:
+        listed = record.flat_values.size <= MAX_LISTED
+        if listed:
             groups.append([(spec.symbol.html, f"{spec.name}:value", float(v), not hide)
                            for spec, v in zip(record.specs, record.flat_values)])
         rows = []
@@ -236,11 +239,14 @@ class _Writer:
                                 for symbol, key, v, shown in items[start:start + GIVEN_PER_ROW])
                 rows.append(f"<tr>{cells}</tr>")
         self.parts.append(_TABLE.format(pad=4) + "".join(rows) + "</table>")
-        if not whole:
-            self.parts.append(_paragraph(translate("Handout", "The network is large: the cells of one parameter's "
-                                                              "path, from the weights and thresholds in the app's "
-                                                              "table.")))
-        elif hide and previous is not None:
+        if focus is not None:
+            path = translate("Handout", "The network is large: only the cells on the path of %1.")
+            note = fill(html.escape(path), record.specs[focus].symbol.html)
+            if not listed:
+                note += " " + html.escape(translate("Handout", "Its weights and thresholds are in the network file "
+                                                               "and in the app's table."))
+            self.parts.append(f"<p>{note}</p>")
+        if hide and previous is not None and listed:
             note = translate("Handout", "The weights and thresholds are iteration %1's new values.")
             self.parts.append(_paragraph(fill(note, int(previous.iteration))))
 

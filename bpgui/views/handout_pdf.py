@@ -39,7 +39,9 @@ from .topology import TopologyView
 EXTENSIONS = (".pdf", ".html")
 MARGIN_MM = 15.0
 FONT_POINTS = 10.0
-DRAWING_WIDTH = 440  # the drawing's width on the page, in the document's pixels (A4 less the margins: ~680)
+# The drawing at most this wide and high on the page, in points (A4 less the margins is 510 × 757): it leaves
+# room for the headings above it on the first page.
+DRAWING_SIZE = (440, 440)
 DRAWING_SCALE = 2.0  # its pixels per scene unit (sharp on paper)
 # Simplified Chinese faces, the first one installed is used (Linux, Windows, macOS).
 CHINESE_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei",
@@ -119,8 +121,8 @@ def handout_files(handout: Handout, picture: QImage | None, path: str) -> tuple[
     images: dict[str, QImage] = {}
     if picture is not None and not picture.isNull():
         url = data_url(picture, path)
-        width = min(DRAWING_WIDTH, round(picture.width() / DRAWING_SCALE))
-        height = round(picture.height() * width / picture.width())
+        scale = min(DRAWING_SIZE[0] / picture.width(), DRAWING_SIZE[1] / picture.height(), 1 / DRAWING_SCALE)
+        width, height = round(picture.width() * scale), round(picture.height() * scale)
         handout = dataclasses.replace(handout, drawing=url, drawing_size=(width, height))
         images[url] = picture
     return handout_html(handout), images
