@@ -199,3 +199,11 @@ def test_odd_environments_give_a_verdict_never_an_error(environ, argv, absent, s
 def test_the_real_check_never_raises(environ, argv):
     verdict = platform_check.check(environ, ["bpgui", *argv])
     assert verdict.go_ahead == (verdict.message == "")
+
+
+def test_the_readmes_apt_line_installs_every_package_the_check_can_ask_for():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## On a Linux desktop", 1)[1].split("\n## ", 1)[0]
+    command = section.split("```sh\n", 1)[1].split("```", 1)[0].replace("\\\n", " ")
+    assert command.split()[:3] == ["sudo", "apt", "install"]
+    assert set(XCB_LIBRARIES.values()) <= set(command.split()[3:])
