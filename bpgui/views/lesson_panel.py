@@ -90,18 +90,22 @@ class LessonDock(QDockWidget):
         self.back_button = QPushButton()
         self.next_button = QPushButton()
         self.restart_button = QPushButton()
-        for button in (self.back_button, self.restart_button, self.next_button):
+        for button in (self.back_button, self.next_button):
             buttons.addWidget(button)
         layout.addWidget(self.heading)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.restart_button)
         self.setWidget(body)
         self.back_button.clicked.connect(lambda: self._lessons.go(self._lessons.index - 1))
         self.next_button.clicked.connect(lambda: self._lessons.go(self._lessons.index + 1))
         self.restart_button.clicked.connect(self._lessons.restart)
         self._lessons.changed.connect(self._on_lesson_changed)
         self._closing_ends = True
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        # Beside the settings, as a tab: the lesson sets them, and the network keeps its room (at 1024 × 768 a
+        # dock of its own left the drawing a third of its width).
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
+        window.tabifyDockWidget(window.settings_dock, self)
         self._update_texts()
         self.hide()
 
@@ -148,8 +152,9 @@ class LessonDock(QDockWidget):
         self.text.setHtml(step_html(step.text.get(language) or step.text["en"]))
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < n - 1)
-        self.show()
-        self.raise_()
+        if not self.isVisible():
+            self.show()
+            self.raise_()  # its tab in front when the lesson begins; the learner may then choose the settings
 
     def _set_window_part(self, step: LessonStep) -> None:
         """What a step sets in the window: the tab, the perceptron lab, Practice → Predict."""
