@@ -181,6 +181,8 @@ class SessionFiles(SessionCore):
             start_config=zero.config, changes=changes, end=trainer.end, t=trainer.iteration,
             marks=tuple(marks), selected=self._selected, bug=bug, state_sha256=state_digest(trainer.network),
             practice=(self._book or PracticeBook()).to_data(),
+            # Mid-iteration (the update phase has applied it: then the iteration is shown whole).
+            phase=self._phase if bug is None and self._phase is not None and not self._phase_is_update() else None,
         )
 
     def save_session(self, path: str) -> bool:
@@ -275,6 +277,9 @@ class SessionFiles(SessionCore):
             self.plant_bug(doc.bug)
         self._emit_all()
         self._emit("practice", None)
+        if doc.phase is not None and doc.phase < len(self._phase_views) - 1:
+            for _ in range(doc.phase + 1):
+                self.step_phase()
         if on_done is not None:
             on_done()
 
@@ -323,6 +328,9 @@ class SessionFiles(SessionCore):
         raise NotImplementedError
 
     def step_phase(self) -> None:
+        raise NotImplementedError
+
+    def _phase_is_update(self) -> bool:
         raise NotImplementedError
 
     def select_parameter(self, index: int) -> None:

@@ -8,7 +8,7 @@
            "batch_size": 8, "shuffle": true},
  "changes": [{"t": 40, "epoch": 10, "cursor": 0, "mode": "standard", "learning_rate": 0.5,
               "batch_size": 8, "shuffle": true, "parameters": [[3, 0.25]]}],
- "end": 120, "t": 100,
+ "end": 120, "t": 100, "phase": 2,
  "marks": [{"t": 40, "label": "η = %1", "args": ["0.5"]}],
  "selected": -1, "bug": null, "state_sha256": "…",
  "practice": {a practice book, PracticeBook.to_data()}}
@@ -19,7 +19,8 @@ and the changes made by hand on the way (``changes``: at iteration t the state b
 settings, with these parameters set), so the file keeps those and opening it replays them up to ``end`` and
 goes to ``t``: the same arithmetic, the same bits. ``parameters`` lists only the values that differ from the
 replayed state at t, each written with ``repr`` precision. ``marks`` are the error curve's notes where a
-setting changed (their templates are the app's own, refused otherwise). ``state_sha256`` is the parameters'
+setting changed (their templates are the app's own, refused otherwise). ``phase`` is the phase of iteration
+t + 1 shown (null: whole iterations). ``state_sha256`` is the parameters'
 bytes at t: opening says so if a replay on another machine gave other bits.
 
 Reading is strict: anything but a session this version wrote, of any type or size, is refused with a
@@ -50,8 +51,8 @@ __all__ = ["FORMAT", "VERSION", "Change", "SessionDocument", "document_from_data
 
 FORMAT = "bpgui.session"
 VERSION = 1
-_KEYS = {"format", "version", "settings", "data", "start", "changes", "end", "t", "marks", "selected", "bug",
-         "state_sha256", "practice"}
+_KEYS = {"format", "version", "settings", "data", "start", "changes", "end", "t", "phase", "marks", "selected",
+         "bug", "state_sha256", "practice"}
 _CONFIG = ("mode", "learning_rate", "batch_size", "shuffle")
 #: The longest run a file may ask to replay (more would hold the window for hours).
 MAX_END = 100_000_000
@@ -96,6 +97,7 @@ class SessionDocument:
     bug: str | None
     state_sha256: str | None
     practice: object | None
+    phase: int | None = None  # the phase of iteration t + 1 shown, mid-iteration (None: whole iterations)
 
 
 def state_digest(network: Network) -> str:
@@ -131,7 +133,7 @@ def document_to_data(doc: SessionDocument) -> dict[str, Any]:
         "start": {"network": network_to_dict(doc.start_network), **_config_data(doc.start_config)},
         "changes": [{"t": c.t, "epoch": c.epoch, "cursor": c.cursor, **_config_data(c.config),
                      "parameters": [[i, v] for i, v in c.parameters]} for c in doc.changes],
-        "end": doc.end, "t": doc.t,
+        "end": doc.end, "t": doc.t, "phase": doc.phase,
         "marks": [{"t": t, **_message_data(m)} for t, m in doc.marks],
         "selected": doc.selected, "bug": doc.bug, "state_sha256": doc.state_sha256,
         **({} if doc.practice is None else {"practice": doc.practice}),
@@ -255,7 +257,7 @@ def _changes(source: str, value: object, n_parameters: int, end: int) -> tuple[C
 def document_from_data(value: object, source: str) -> SessionDocument:
     """A session read back from its JSON object; ``DataError`` naming ``source`` and the key."""
     data = _object(source, "", value, ("format", "version", "settings", "data", "start", "changes", "end", "t"),
-                   ("marks", "selected", "bug", "state_sha256", "practice"))
+                   ("phase", "marks", "selected", "bug", "state_sha256", "practice"))
     if data["format"] != FORMAT:
         raise bad_value(source, "format", repr(FORMAT), data["format"])
     version = data["version"]
@@ -286,6 +288,7 @@ def document_from_data(value: object, source: str) -> SessionDocument:
                         list(network.layer_sizes))
     end = _whole(source, "end", data["end"], 0, MAX_END)
     t = _whole(source, "t", data["t"], 0, end)
+    phase = None if data.get("phase") is None else _whole(source, "phase", data["phase"], 0, 1_000)
     selected = _whole(source, "selected", data.get("selected", -1), -1, network.n_parameters - 1)
     bug = data.get("bug")
     if bug is not None:
@@ -301,5 +304,5 @@ def document_from_data(value: object, source: str) -> SessionDocument:
         start_config=_config(source, "start", start),
         changes=_changes(source, data["changes"], network.n_parameters, end),
         end=end, t=t, marks=_marks(source, data.get("marks", []), end), selected=selected, bug=bug,
-        state_sha256=digest, practice=data.get("practice"),
+        state_sha256=digest, practice=data.get("practice"), phase=phase,
     )

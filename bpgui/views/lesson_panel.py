@@ -41,6 +41,7 @@ __all__ = ["LessonDock", "attach", "begin", "fill_lessons_menu", "lessons_of", "
            "step_html"]
 
 translate = QCoreApplication.translate
+PERCEPTRON_RULE = "batch"  # with η = 1: the rule and rate a lesson's perceptron numbers are computed with
 
 
 def lessons_of(window: MainWindow) -> LessonController:
@@ -164,6 +165,8 @@ class LessonDock(QDockWidget):
         if state.perceptron is not None:
             w.show_perceptron(state.perceptron.upper())
             if w.perceptron is not None:
+                w.perceptron.lab.set_rule(PERCEPTRON_RULE)  # the lab as the note runs it (the texts' numbers)
+                w.perceptron.lab.set_learning_rate(1.0)
                 for _ in range(state.perceptron_steps):
                     w.perceptron.lab.step()
         elif w.perceptron is not None:

@@ -509,8 +509,6 @@ def test_every_lesson_walks_to_its_end_and_back():
         assert walk.close() and session.iteration == 0
 
 
-@pytest.mark.xfail(strict=True, reason="a session document keeps t and the selection, not the phase shown: "
-                                       "back to a phase-by-phase step, LessonWalk shows the whole iteration")
 def test_back_to_a_phase_step_finds_the_phase_it_was_left_at():
     session = TrainingSession()
     walk = LessonWalk(session, LESSONS["05-one-iteration"])

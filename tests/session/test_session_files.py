@@ -282,3 +282,21 @@ def test_a_long_replay_goes_to_a_job_whose_result_is_the_same_run_and_whose_canc
     same_run(a, b)
     assert b.session_path == path and "Opened session" in said[-1][1]
     assert seen and seen[-1] == (20_000, 20_000) and len(seen) > 1
+
+
+def test_a_session_saved_mid_iteration_opens_at_the_same_phase(tmp_path):
+    a = TrainingSession(Settings())
+    for _ in range(4):
+        a.step()
+    for _ in range(3):
+        a.step_phase()
+    path = str(tmp_path / "mid.bpgui")
+    a.save_session(path)
+    b = TrainingSession(Settings())
+    assert b.open_session(path)
+    assert b.phase_view is not None and b.phase_view.index == a.phase_view.index
+    assert b.display_record().flat_gradients.tobytes() == a.display_record().flat_gradients.tobytes()
+    for s in (a, b):  # the update phase applies iteration 5 in both, the same
+        while s.iteration == 4:
+            s.step_phase()
+    same_run(a, b)
