@@ -26,7 +26,7 @@ from ..model.practice.worksheet import (
     UPDATE,
 )
 from ..model.text import fill
-from . import lesson_panel, main_files, session_menu
+from . import lesson_panel, main_files, session_menu, user_guide
 from .icons import icon, icon_px, texts_that_fit
 from .language import LANGUAGES, SYSTEM
 from .view_options import DIGIT_CHOICES, TEXT_SCALES
@@ -68,6 +68,8 @@ class WindowParts:
     save_session_as_action: QAction
     recent_menu: QMenu
     lessons_menu: QMenu
+    guide_action: QAction
+    shortcuts_action: QAction
     open_lesson_action: QAction
     import_action: QAction
     export_table_action: QAction
@@ -220,6 +222,8 @@ def make_actions(window: MainWindow) -> None:
     w.zoom_in_action = act(translate("MainWindow", "Zoom &in"), lambda: w.topology.zoom(1.25), (keys.ZoomIn,))
     w.zoom_out_action = act(translate("MainWindow", "Zoom &out"), lambda: w.topology.zoom(0.8), (keys.ZoomOut,))
     w.about_action = act(translate("MainWindow", "&About bpgui"), lambda: main_files.about(w))
+    w.guide_action = act(translate("MainWindow", "&User guide"), lambda: user_guide.show_user_guide(w), ("F1",))
+    w.shortcuts_action = act(translate("MainWindow", "&Keyboard shortcuts"), lambda: user_guide.show_shortcuts(w))
     w.open_lesson_action = act(translate("MainWindow", "Open &lesson…"), lambda: lesson_panel.open_lesson(w))
     w.undo_action = act(
         translate("MainWindow", "&Undo edit"), c.undo_edit, (keys.Undo,),
@@ -416,6 +420,8 @@ def build_menus(window: MainWindow, language: str) -> None:
         action.triggered.connect(lambda _=False, ch=choice: window.set_language(ch))
         window.language_actions[choice] = action
     help_menu = menus.addMenu(translate("MainWindow", "&Help"))
+    help_menu.addAction(window.guide_action)
+    help_menu.addAction(window.shortcuts_action)
     window.lessons_menu = help_menu.addMenu(translate("MainWindow", "&Lessons"))
     lesson_panel.fill_lessons_menu(window, window.lessons_menu)
     help_menu.addSeparator()
