@@ -2,6 +2,9 @@
 
 Separate from the window so it reads as a list of what is where; the texts
 stay in the window's translation context ("MainWindow").
+
+Why one module (over 500 lines): it is one list, every action and where it sits; what the actions do
+lives in the modules they call (main_files, session_menu, lesson_panel, handout_export, user_guide).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..model.practice.worksheet import (
     UPDATE,
 )
 from ..model.text import fill
-from . import lesson_panel, main_files, session_menu, user_guide
+from . import handout_export, lesson_panel, main_files, session_menu, user_guide
 from .icons import icon, icon_px, texts_that_fit
 from .language import LANGUAGES, SYSTEM
 from .view_options import DIGIT_CHOICES, TEXT_SCALES
@@ -69,6 +72,8 @@ class WindowParts:
     recent_menu: QMenu
     lessons_menu: QMenu
     guide_action: QAction
+    export_worksheet_action: QAction
+    export_blank_worksheet_action: QAction
     shortcuts_action: QAction
     open_lesson_action: QAction
     import_action: QAction
@@ -205,6 +210,12 @@ def make_actions(window: MainWindow) -> None:
                                    lambda: main_files.export_picture(w, "network"))
     w.export_plot_action = act(translate("MainWindow", "Export error &curve (PNG/SVG)…"),
                                lambda: main_files.export_picture(w, "error"))
+    w.export_worksheet_action = act(translate("MainWindow", "Export &worksheet (PDF/HTML)…"),
+                                    lambda: handout_export.export_worksheet(w),
+                                    tip=translate("MainWindow", "The iteration shown laid out in the note's "
+                                                                "notation, every number filled in"))
+    w.export_blank_worksheet_action = act(translate("MainWindow", "Export &blank worksheet with answer key…"),
+                                          lambda: handout_export.export_worksheet(w, blank=True))
     w.export_map_action = act(translate("MainWindow", "Export &map picture (PNG/SVG)…"),
                               lambda: main_files.export_picture(w, "map"))
     w.quit_action = act(translate("MainWindow", "&Quit"), w.close, (keys.Quit,))
@@ -353,7 +364,7 @@ def build_menus(window: MainWindow, language: str) -> None:
         file_menu.addAction(a)
     file_menu.addSeparator()
     for a in (window.export_table_action, window.export_topology_action, window.export_plot_action,
-              window.export_map_action):
+              window.export_map_action, window.export_worksheet_action, window.export_blank_worksheet_action):
         file_menu.addAction(a)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
