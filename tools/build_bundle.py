@@ -6,7 +6,8 @@
 Run it with the Python that has bpgui's dependencies and PyInstaller (``pip install pyinstaller``;
 this script installs nothing). The bundle is ``dist/bpgui/bpgui`` plus its ``_internal/`` folder:
 copy the whole folder. It takes the same command line as ``python -m bpgui`` (a sub-command runs
-it, none opens the window) and carries the data sets, the built translations and the icons.
+it, none opens the window) and carries the resources a wheel ships (pyproject.toml's package-data:
+data sets, translations, icons, desktop files), warning of any file in resources/ left out.
 
 The smoke test runs the bundled program, offscreen: ``screenshot`` in English and in Chinese (the
 pictures must be real pictures of the window's size, and differ: the translation was found) and a
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,16 +45,6 @@ if __name__ == "__main__":
     raise SystemExit(main())
 '''
 
-#: (files, folder inside the bundle's bpgui/resources); globs relative to resources/.
-DATA = [
-    ("data/*.csv", "data"),
-    ("translations/*.qm", "translations"),
-    ("icons/light/*.svg", "icons/light"),
-    ("icons/dark/*.svg", "icons/dark"),
-    ("icons/app/*", "icons/app"),
-    ("*.desktop", "."),
-    ("*.metainfo.xml", "."),
-]
 #: Never used by bpgui and large: left out of the bundle.
 EXCLUDED = ["tkinter", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtNetwork", "PySide6.QtPdf",
             "pyqtgraph.opengl", "matplotlib", "IPython", "pytest", "hypothesis"]
@@ -99,14 +91,28 @@ def warn_missing_x_libraries() -> None:
             f"without them cannot open its window.\n  To bundle them: sudo apt install {packages}")
 
 
+def shipped_resources() -> list[Path]:
+    """The files of resources/ that pyproject.toml's package-data ships (a wheel's bpgui/resources)."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["bpgui.resources"]
+    files = sorted({path for pattern in patterns for path in RESOURCES.glob(pattern) if path.is_file()})
+    if not any(path.parent.name == "data" for path in files):
+        raise BundleError("no resources/data/*.csv to bundle: is this a full checkout?")
+    left_out = sorted(path for path in RESOURCES.rglob("*") if path.is_file() and path not in files)
+    if left_out:
+        names = ", ".join(str(path.relative_to(ROOT)) for path in left_out[:5]) + (" …" if len(left_out) > 5 else "")
+        say(f"warning: {len(left_out)} file(s) in resources/ are not in pyproject.toml's package-data, so neither "
+            f"a wheel nor the bundle ships them: {names}")
+    return files
+
+
 def pyinstaller_command(dist: Path, work: Path, entry: Path) -> list[str]:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--name", NAME,
                "--distpath", str(dist), "--workpath", str(work / "work"), "--specpath", str(work),
                "--paths", str(ROOT), "--collect-submodules", "bpgui", "--log-level", "WARN"]
-    for pattern, folder in DATA:
-        if not list(RESOURCES.glob(pattern)):
-            raise BundleError(f"no resources/{pattern} to bundle: is this a full checkout?")
-        command += ["--add-data", f"{RESOURCES / pattern}{os.pathsep}{Path('bpgui', 'resources', folder)}"]
+    for path in shipped_resources():  # what the wheel ships, where the wheel has it
+        folder = Path("bpgui", "resources", path.parent.relative_to(RESOURCES))
+        command += ["--add-data", f"{path}{os.pathsep}{folder}"]
     icon = RESOURCES / "icons" / "app" / "bpgui-256.png"
     if sys.platform != "linux":  # the executable's own icon (Windows, macOS); Linux takes the .desktop's
         command += ["--icon", str(icon), "--windowed"]
