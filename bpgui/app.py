@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow()
     window.show()
+    from .views.session_menu import open_arguments
+
+    open_arguments(window, app.arguments()[1:])  # `bpgui FILE`, `python main.py FILE`: a session, network or CSV
     return app.exec()
 
 

@@ -420,6 +420,10 @@ def epoch_log_csv(trainer: Trainer) -> str:
     return buffer.getvalue()
 
 
+#: The sub-commands (``build_parser``'s); anything else in the first place is a file for the window to open.
+COMMANDS = ("trace", "train", "screenshot", "worksheet")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="bpgui", description="Watch and step through backpropagation. "
                                      "Without a sub-command the window opens.")
@@ -551,6 +555,11 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given and not given[0].startswith("-") and given[0] not in COMMANDS:
+        from .app import main as gui_main  # `python -m bpgui FILE`: the window, on that file
+
+        return gui_main([sys.argv[0], *given])
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2, one line already on stderr)

@@ -11,14 +11,17 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu
+
+from ..model.text import fill
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-__all__ = ["MAX_RECENT", "DropOpener", "fill_recent_menu", "open_any", "open_file", "recent_files", "save_session"]
+__all__ = ["MAX_RECENT", "DropOpener", "fill_recent_menu", "open_any", "open_arguments", "open_file", "recent_files",
+           "save_session"]
 
 translate = QCoreApplication.translate
 MAX_RECENT = 10
@@ -51,7 +54,7 @@ def open_any(window: MainWindow, path: str) -> bool:
     nothing; a recent file that is gone leaves the list."""
     c = window.controller
     if not os.path.exists(path):
-        window.show_message("error", translate("MainWindow", "%1: no such file").replace("%1", path))
+        window.show_message("error", fill(translate("MainWindow", "%1: no such file"), path))
         _forget(window.qsettings(), path)
         return False
     kind = c.file_kind(path)
@@ -64,6 +67,16 @@ def open_any(window: MainWindow, path: str) -> bool:
     if done:
         _remember(window.qsettings(), path)
     return done
+
+
+def open_arguments(window: MainWindow, arguments: list[str]) -> bool:
+    """The file named on the command line (the first argument that is not an option), opened as File → Open
+    opens it, once the window is up; True if there was one to open."""
+    paths = [a for a in arguments if a and not a.startswith("-")]
+    if not paths:
+        return False
+    QTimer.singleShot(0, window, lambda: open_any(window, os.path.abspath(paths[0])))
+    return True
 
 
 def open_file(window: MainWindow) -> None:

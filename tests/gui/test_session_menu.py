@@ -131,3 +131,28 @@ def test_a_long_session_opens_in_the_worker_and_is_the_same_run(window, tmp_path
     window.repaint()
     assert (c.iteration, c.end, c.network.flat.tobytes(), c.display_record().flat_gradients.tobytes()) == want
     assert "Opened session" in window.status_area.message_text()
+
+
+def test_a_file_named_on_the_command_line_opens_once_the_window_is_up(window, tmp_path, qtbot):
+    step(window, 6)
+    path = tmp_path / "given.bpgui"
+    session_menu.save_session(window, str(path))
+    window.controller.reset()
+    assert not session_menu.open_arguments(window, ["-style", ""])
+    assert session_menu.open_arguments(window, ["--verbose", str(path)])
+    assert window.controller.iteration == 0  # not yet: once the event loop runs
+    qtbot.waitUntil(lambda: window.controller.iteration == 6, timeout=5000)
+
+
+def test_python_m_bpgui_with_a_file_opens_the_window_on_it(monkeypatch):
+    import argparse
+
+    from bpgui import app, cli
+
+    seen = []
+    monkeypatch.setattr(app, "main", lambda argv=None: seen.append(argv) or 0)
+    assert cli.main(["lesson.bpgui"]) == 0 and seen[-1][1:] == ["lesson.bpgui"]
+    parser = cli.build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(sub.choices) == set(cli.COMMANDS)  # every sub-command is still one
+    assert cli.main(["trace"]) == 2 and len(seen) == 1  # a sub-command is not a file

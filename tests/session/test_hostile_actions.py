@@ -26,7 +26,8 @@ from bpgui.model.errors import BpguiError
 from bpgui.model.training import MODES
 from bpgui.session import jobs
 from bpgui.session.messages import Message
-from bpgui.session.settings import EXAMPLES, Settings, _readable
+from bpgui.session.settings import EXAMPLES, Settings
+from bpgui.session.settings import readable_setting as _readable
 from bpgui.session.training import TrainingSession
 
 SMALL_DATA = ("xor", "and", "or", "not", "watermelon3.0alpha")
