@@ -804,13 +804,17 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="175"/>
+        <location filename="../../bpgui/session/lessons.py" line="102"/>
+        <location filename="../../bpgui/session/session_format.py" line="149"/>
         <source>{source}: {key}: unknown key (allowed: {allowed})</source>
+        <extracomment>The longest run a file may ask to replay (more would hold the window for hours).</extracomment>
         <translation>{source}：{key}：未知的键（允许的键：{allowed}）</translation>
     </message>
     <message>
+        <location filename="../../bpgui/model/errors.py" line="118"/>
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
-        <location filename="../../bpgui/session/practice.py" line="280"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
+        <extracomment>The translation context of every error template.</extracomment>
         <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
     </message>
     <message>
@@ -897,27 +901,28 @@
         <translation>{source}：{key}：应为包含 {count} 个列表的列表（输入层之后每层一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="335"/>
+        <location filename="../../bpgui/model/fileformat.py" line="341"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="338"/>
+        <location filename="../../bpgui/model/fileformat.py" line="343"/>
         <source>{file}: not UTF-8 text (byte {byte})</source>
         <translation>{file}：不是 UTF-8 文本（字节位置 {byte}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="342"/>
+        <location filename="../../bpgui/model/fileformat.py" line="346"/>
+        <location filename="../../bpgui/session/session_files.py" line="167"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="350"/>
+        <location filename="../../bpgui/model/fileformat.py" line="352"/>
         <source>{file}, line {line}, column {column}: not valid JSON ({reason})</source>
         <translation>{file}，第 {line} 行，第 {column} 列：不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="355"/>
+        <location filename="../../bpgui/model/fileformat.py" line="329"/>
         <source>{file}: nested too deeply to be a network file</source>
         <translation>{file}：嵌套层数过深，不可能是网络文件</translation>
     </message>
@@ -980,7 +985,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="230"/>
-        <location filename="../../bpgui/session/training.py" line="78"/>
+        <location filename="../../bpgui/session/training.py" line="79"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
@@ -1131,6 +1136,11 @@
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
+        <location filename="../../bpgui/model/training.py" line="571"/>
+        <source>a change at iteration {at} does not fit the run at iteration {t}</source>
+        <translation>第 {at} 次迭代处的改动与第 {t} 次迭代的训练过程不符</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/model/time_travel.py" line="80"/>
         <source>iteration must be between 0 and {end}, got {got}</source>
         <translation>迭代次数必须在 0 到 {end} 之间，实际为 {got}</translation>
@@ -1151,12 +1161,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="353"/>
+        <location filename="../../bpgui/session/training.py" line="354"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="441"/>
+        <location filename="../../bpgui/session/training.py" line="442"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1221,6 +1231,70 @@
         <location filename="../../bpgui/session/practising.py" line="132"/>
         <source>iteration {iteration}: its numbers are too large to work by hand (training diverged)</source>
         <translation>第 {iteration} 次迭代：数值太大，无法手算（训练已发散）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="49"/>
+        <source>{file}: nested too deeply to be a lesson</source>
+        <translation>{file}：嵌套过深，不是课程文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="107"/>
+        <location filename="../../bpgui/session/session_format.py" line="154"/>
+        <source>{source}: {key}: missing</source>
+        <translation>{source}：{key}：缺失</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="49"/>
+        <source>{file}: nested too deeply to be a session file</source>
+        <extracomment>A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing). A lesson&apos;s step builds its network on the window&apos;s thread: a teaching size.</extracomment>
+        <translation>{file}：嵌套过深，不是会话文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="66"/>
+        <source>{file}: not UTF-8 or GBK text</source>
+        <translation>{file}：不是 UTF-8 或 GBK 文本</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="80"/>
+        <source>{file}: the session&apos;s data file is gone and there is no folder to write its copy to</source>
+        <translation>{file}：会话的数据文件已不存在，且没有可写入其副本的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="116"/>
+        <source>{source}: {key}: expected less than {limit}, got {got}</source>
+        <translation>{source}：{key}：应小于 {limit}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="170"/>
+        <source>{file} changed since it was loaded: the session cannot keep the data it was trained on</source>
+        <translation>{file} 在载入后已被修改：会话无法保存训练时所用的数据</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="212"/>
+        <location filename="../../bpgui/session/session_files.py" line="254"/>
+        <source>{file}: cannot be opened ({reason})</source>
+        <translation>{file}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="299"/>
+        <source>a lesson&apos;s network has at most {limit} parameters</source>
+        <translation>课程中的网络最多有 {limit} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="303"/>
+        <source>the {shape} network has no parameter {name}</source>
+        <translation>{shape} 网络中没有参数 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="266"/>
+        <source>{source}: {key}: this file was written by a newer bpgui (version {got}); this one reads version {version}</source>
+        <extracomment>The error curve&apos;s notes a file may hold: the templates the app writes (see ``settings.change_labels``).</extracomment>
+        <translation>{source}：{key}：此文件由较新的 bpgui 写入（版本 {got}）；本程序只能读取版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout_pdf.py" line="134"/>
+        <source>{file}: a worksheet is written as .pdf or .html</source>
+        <translation>{file}：练习表只能保存为 .pdf 或 .html</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +1591,145 @@
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="67"/>
+        <source>Forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="67"/>
+        <source>Error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="68"/>
+        <source>Backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="68"/>
+        <source>Gradients and updates</source>
+        <translation>梯度与更新量</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="69"/>
+        <source>New values</source>
+        <translation>更新后的值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="73"/>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="73"/>
+        <source>With the numbers</source>
+        <translation>代入数值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="73"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="154"/>
+        <location filename="../../bpgui/views/handout_pdf.py" line="145"/>
+        <source>Backpropagation worksheet</source>
+        <translation>反向传播练习表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="175"/>
+        <source>Network %1, %2, loss: %3, learning rate η = %4. Numbers to %5 significant digits.</source>
+        <translation>网络 %1，%2，损失函数：%3，学习率 η = %4。数值保留 %5 位有效数字。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="181"/>
+        <source>Fill in every empty cell: the formula with its numbers, then the value. The answer key is on the last pages.</source>
+        <translation>填写每个空格：先写代入数值的公式，再写结果。答案在最后几页。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="186"/>
+        <source>The network with the weights and thresholds iteration %1 starts from.</source>
+        <translation>网络及第 %1 次迭代开始时的权重和阈值。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="193"/>
+        <source>In every layer: %1 (%2).</source>
+        <translation>所有层：%1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="198"/>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="200"/>
+        <source>hidden layer %1</source>
+        <translation>第 %1 隐层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="201"/>
+        <source>In the %1: %2 (%3).</source>
+        <translation>%1：%2（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="209"/>
+        <source>Iteration t = %1, sample k = %2</source>
+        <translation>第 t = %1 次迭代，样本 k = %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="211"/>
+        <source>(the first of a batch of %1)</source>
+        <translation>（一批 %1 个样本中的第一个）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="224"/>
+        <source>Given</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="243"/>
+        <source>The network is large: only the cells on the path of %1.</source>
+        <translation>网络较大：只列出 %1 所在路径上的格子。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="246"/>
+        <source>Its weights and thresholds are in the network file and in the app&apos;s table.</source>
+        <translation>其权重和阈值见网络文件及程序中的表格。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="250"/>
+        <source>The weights and thresholds are iteration %1&apos;s new values.</source>
+        <translation>权重和阈值为第 %1 次迭代更新后的值。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="272"/>
+        <source>Answer key</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout.py" line="276"/>
+        <source>Iteration t = %1</source>
+        <translation>第 t = %1 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout_export.py" line="30"/>
+        <source>Export worksheet</source>
+        <translation>导出练习表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout_export.py" line="31"/>
+        <source>Worksheets (*.pdf *.html)</source>
+        <translation>练习表 (*.pdf *.html)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout_export.py" line="42"/>
+        <source>A planted bug changes the numbers: Practice → Remove the bug first, then export the worksheet.</source>
+        <translation>埋入的错误会改变数值：请先“练习 → 移除错误”，再导出练习表。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../bpgui/views/main_window.py" line="87"/>
@@ -1539,334 +1752,364 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="137"/>
+        <location filename="../../bpgui/views/main_menus.py" line="150"/>
         <source>&amp;Step</source>
         <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="138"/>
+        <location filename="../../bpgui/views/main_menus.py" line="151"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="140"/>
+        <location filename="../../bpgui/views/main_menus.py" line="153"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="141"/>
+        <location filename="../../bpgui/views/main_menus.py" line="154"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="143"/>
+        <location filename="../../bpgui/views/main_menus.py" line="156"/>
         <location filename="../../bpgui/views/main_window.py" line="500"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="144"/>
+        <location filename="../../bpgui/views/main_menus.py" line="157"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="146"/>
+        <location filename="../../bpgui/views/main_menus.py" line="159"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="147"/>
+        <location filename="../../bpgui/views/main_menus.py" line="160"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="149"/>
+        <location filename="../../bpgui/views/main_menus.py" line="162"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="150"/>
+        <location filename="../../bpgui/views/main_menus.py" line="163"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="153"/>
+        <location filename="../../bpgui/views/main_menus.py" line="166"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="154"/>
+        <location filename="../../bpgui/views/main_menus.py" line="167"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="156"/>
+        <location filename="../../bpgui/views/main_menus.py" line="169"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="157"/>
+        <location filename="../../bpgui/views/main_menus.py" line="170"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="159"/>
+        <location filename="../../bpgui/views/main_menus.py" line="172"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="160"/>
+        <location filename="../../bpgui/views/main_menus.py" line="173"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="162"/>
+        <location filename="../../bpgui/views/main_menus.py" line="175"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="163"/>
+        <location filename="../../bpgui/views/main_menus.py" line="176"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="166"/>
+        <location filename="../../bpgui/views/main_menus.py" line="179"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="167"/>
+        <location filename="../../bpgui/views/main_menus.py" line="180"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <location filename="../../bpgui/views/main_menus.py" line="183"/>
         <source>&amp;Worksheet…</source>
         <translation>练习表(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="173"/>
+        <location filename="../../bpgui/views/main_menus.py" line="186"/>
         <source>&amp;Predict before each phase</source>
         <translation>每个阶段前先预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="174"/>
+        <location filename="../../bpgui/views/main_menus.py" line="187"/>
         <source>Step phase first asks you to predict a value the phase will show</source>
         <translation>单步阶段前，先请你预测该阶段将显示的一个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="177"/>
+        <location filename="../../bpgui/views/main_menus.py" line="190"/>
         <source>Find the &amp;bug: plant one</source>
         <translation>找错误(&amp;B)：埋入一个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="178"/>
+        <location filename="../../bpgui/views/main_menus.py" line="191"/>
         <source>Train from iteration 0 with one wrong rule in the backward pass (which one is for you to find); the real run is kept</source>
         <translation>从第 0 次迭代起，用一条错误规则的反向传播训练（是哪一条由你来找）；正确的训练过程会被保留</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="180"/>
+        <location filename="../../bpgui/views/main_menus.py" line="193"/>
         <source>&amp;Name the bug…</source>
         <translation>指出错误(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="181"/>
+        <location filename="../../bpgui/views/main_menus.py" line="194"/>
         <source>&amp;Remove the bug</source>
         <translation>移除错误(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="182"/>
+        <location filename="../../bpgui/views/main_menus.py" line="195"/>
         <source>Back to the real backward pass and the run as it was</source>
         <translation>回到正确的反向传播和原来的训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="184"/>
-        <source>&amp;Open network…</source>
-        <translation>打开网络(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/main_menus.py" line="185"/>
-        <source>&amp;Save network…</source>
-        <translation>保存网络(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/main_menus.py" line="186"/>
+        <location filename="../../bpgui/views/main_menus.py" line="206"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="187"/>
+        <location filename="../../bpgui/views/main_menus.py" line="207"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="189"/>
+        <location filename="../../bpgui/views/main_menus.py" line="209"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="191"/>
+        <location filename="../../bpgui/views/main_menus.py" line="211"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="193"/>
+        <location filename="../../bpgui/views/main_menus.py" line="213"/>
+        <source>Export &amp;worksheet (PDF/HTML)…</source>
+        <translation>导出练习表（PDF/HTML）(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="215"/>
+        <source>The iteration shown laid out in the note&apos;s notation, every number filled in</source>
+        <translation>用讲义的记号排出当前显示的迭代，所有数值都已填好</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="217"/>
+        <source>Export &amp;blank worksheet with answer key…</source>
+        <translation>导出空白练习表及答案(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="219"/>
         <source>Export &amp;map picture (PNG/SVG)…</source>
         <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="195"/>
+        <location filename="../../bpgui/views/main_menus.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="196"/>
+        <location filename="../../bpgui/views/main_menus.py" line="222"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="199"/>
+        <location filename="../../bpgui/views/main_menus.py" line="225"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="202"/>
+        <location filename="../../bpgui/views/main_menus.py" line="228"/>
         <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
         <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="206"/>
+        <location filename="../../bpgui/views/main_menus.py" line="232"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="207"/>
+        <location filename="../../bpgui/views/main_menus.py" line="233"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="208"/>
+        <location filename="../../bpgui/views/main_menus.py" line="234"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="209"/>
+        <location filename="../../bpgui/views/main_menus.py" line="235"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="211"/>
+        <location filename="../../bpgui/views/main_menus.py" line="236"/>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="237"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="238"/>
+        <source>Open &amp;lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="240"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="212"/>
+        <location filename="../../bpgui/views/main_menus.py" line="241"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="224"/>
+        <location filename="../../bpgui/views/main_menus.py" line="253"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="356"/>
+        <location filename="../../bpgui/views/main_menus.py" line="357"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="393"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="358"/>
+        <location filename="../../bpgui/views/main_menus.py" line="395"/>
         <source>What to predi&amp;ct</source>
         <translation>预测什么(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="363"/>
+        <location filename="../../bpgui/views/main_menus.py" line="400"/>
         <source>Plant a &amp;chosen bug (teacher)</source>
         <translation>埋入指定的错误（教师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="407"/>
+        <location filename="../../bpgui/views/main_menus.py" line="436"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="450"/>
         <source>The value</source>
         <translation>预测数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="407"/>
+        <location filename="../../bpgui/views/main_menus.py" line="450"/>
         <source>Its sign (+, −, 0)</source>
         <translation>预测符号（+、−、0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="408"/>
+        <location filename="../../bpgui/views/main_menus.py" line="451"/>
         <source>Bigger or smaller than before (&gt;, &lt;, =)</source>
         <translation>比上次大还是小（&gt;、&lt;、=）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="409"/>
+        <location filename="../../bpgui/views/main_menus.py" line="452"/>
         <source>Each value in turn</source>
         <translation>依次预测各个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="409"/>
+        <location filename="../../bpgui/views/main_menus.py" line="452"/>
         <source>Only αₕ, βⱼ</source>
         <translation>只预测 αₕ、βⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="410"/>
+        <location filename="../../bpgui/views/main_menus.py" line="453"/>
         <source>Only bₕ, ŷⱼ</source>
         <translation>只预测 bₕ、ŷⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="410"/>
+        <location filename="../../bpgui/views/main_menus.py" line="453"/>
         <source>Only Eₖ</source>
         <translation>只预测 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="411"/>
+        <location filename="../../bpgui/views/main_menus.py" line="454"/>
         <source>Only gⱼ</source>
         <translation>只预测 gⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="411"/>
+        <location filename="../../bpgui/views/main_menus.py" line="454"/>
         <source>Only eₕ</source>
         <translation>只预测 eₕ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="412"/>
+        <location filename="../../bpgui/views/main_menus.py" line="455"/>
         <source>Only ∂Eₖ/∂p</source>
         <translation>只预测 ∂Eₖ/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="412"/>
+        <location filename="../../bpgui/views/main_menus.py" line="455"/>
         <source>Only Δp</source>
         <translation>只预测 Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="413"/>
+        <location filename="../../bpgui/views/main_menus.py" line="456"/>
         <source>Only the new weights and thresholds, p + Δp</source>
         <translation>只预测更新后的权值和阈值 p + Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="433"/>
+        <location filename="../../bpgui/views/main_menus.py" line="476"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="438"/>
+        <location filename="../../bpgui/views/main_menus.py" line="481"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="451"/>
+        <location filename="../../bpgui/views/main_menus.py" line="494"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="452"/>
+        <location filename="../../bpgui/views/main_menus.py" line="495"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="457"/>
+        <location filename="../../bpgui/views/main_menus.py" line="500"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -1876,129 +2119,164 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="248"/>
+        <location filename="../../bpgui/views/main_menus.py" line="277"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="318"/>
+        <location filename="../../bpgui/views/main_menus.py" line="347"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="318"/>
+        <location filename="../../bpgui/views/main_menus.py" line="347"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="258"/>
+        <location filename="../../bpgui/views/main_menus.py" line="287"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="171"/>
+        <location filename="../../bpgui/views/main_menus.py" line="184"/>
         <source>Compute the next iteration yourself, cell by cell, checked as you press Enter</source>
         <translation>自己动手计算下一次迭代，逐格填写，按回车即检查</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="201"/>
+        <location filename="../../bpgui/views/main_menus.py" line="197"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="198"/>
+        <source>Open a session, a network or a CSV data file</source>
+        <translation>打开会话、网络或 CSV 数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="199"/>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="200"/>
+        <source>The whole run: settings, data, network, changes and the iteration shown</source>
+        <translation>完整的训练过程：设置、数据、网络、改动和当前显示的迭代</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="202"/>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="204"/>
+        <source>Open &amp;network…</source>
+        <translation>打开网络(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="205"/>
+        <source>Save net&amp;work…</source>
+        <translation>保存网络(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="227"/>
         <source>What each unit &amp;learned, inside it</source>
         <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="216"/>
+        <location filename="../../bpgui/views/main_menus.py" line="245"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="218"/>
+        <location filename="../../bpgui/views/main_menus.py" line="247"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="220"/>
+        <location filename="../../bpgui/views/main_menus.py" line="249"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="223"/>
+        <location filename="../../bpgui/views/main_menus.py" line="252"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="226"/>
+        <location filename="../../bpgui/views/main_menus.py" line="255"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="270"/>
+        <location filename="../../bpgui/views/main_menus.py" line="299"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="273"/>
+        <location filename="../../bpgui/views/main_menus.py" line="302"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="325"/>
+        <location filename="../../bpgui/views/main_menus.py" line="354"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="334"/>
+        <location filename="../../bpgui/views/main_menus.py" line="371"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="336"/>
+        <location filename="../../bpgui/views/main_menus.py" line="373"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="343"/>
+        <location filename="../../bpgui/views/main_menus.py" line="380"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="368"/>
+        <location filename="../../bpgui/views/main_menus.py" line="405"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="370"/>
+        <location filename="../../bpgui/views/main_menus.py" line="407"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="371"/>
+        <location filename="../../bpgui/views/main_menus.py" line="408"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="372"/>
+        <location filename="../../bpgui/views/main_menus.py" line="409"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="381"/>
+        <location filename="../../bpgui/views/main_menus.py" line="418"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="386"/>
+        <location filename="../../bpgui/views/main_menus.py" line="423"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="389"/>
+        <location filename="../../bpgui/views/main_menus.py" line="426"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="396"/>
+        <location filename="../../bpgui/views/main_menus.py" line="433"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2074,7 +2352,7 @@
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="62"/>
+        <location filename="../../bpgui/views/main_view.py" line="63"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
@@ -2168,6 +2446,7 @@
     <message>
         <location filename="../../bpgui/views/main_files.py" line="29"/>
         <location filename="../../bpgui/views/main_files.py" line="36"/>
+        <location filename="../../bpgui/views/session_menu.py" line="88"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
@@ -2184,6 +2463,7 @@
     <message>
         <location filename="../../bpgui/views/main_files.py" line="43"/>
         <location filename="../../bpgui/views/main_files.py" line="61"/>
+        <location filename="../../bpgui/views/session_menu.py" line="89"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2213,13 +2493,19 @@
         <translation>导出误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="108"/>
+        <location filename="../../bpgui/views/about_dialog.py" line="38"/>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/about_dialog.py" line="45"/>
         <source>About bpgui</source>
         <translation>关于 bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="108"/>
+        <location filename="../../bpgui/views/about_dialog.py" line="35"/>
         <source>bpgui teaches backpropagation by letting you watch it and step through it, in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5.</source>
+        <extracomment>The icon&apos;s edge in the About box, in device-independent pixels.</extracomment>
         <translation>bpgui 让你观察反向传播算法并逐步执行它，以此来讲解该算法，所用记号与周志华《机器学习》第 5 章一致。</translation>
     </message>
     <message>
@@ -2238,9 +2524,85 @@
         <translation>隐藏设置面板</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="132"/>
+        <location filename="../../bpgui/views/main_view.py" line="135"/>
         <source>The settings panel folded away to give the network room at this text size: View → Settings brings it back.</source>
         <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="129"/>
+        <source>◀ &amp;Back</source>
+        <translation>◀ 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="130"/>
+        <source>&amp;Next ▶</source>
+        <translation>下一步(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="131"/>
+        <source>Start this step &amp;again</source>
+        <translation>重新开始这一步(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="132"/>
+        <source>This step as the lesson sets it; what you did here is forgotten</source>
+        <translation>按课程的设定重新开始这一步；你在这一步中的操作会被丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="149"/>
+        <source>Lesson: %1</source>
+        <translation>课程：%1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="151"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步（共 %2 步）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="199"/>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="200"/>
+        <source>bpgui lessons (*.json)</source>
+        <translation>bpgui 课程 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/session_menu.py" line="57"/>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/session_menu.py" line="85"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/session_menu.py" line="86"/>
+        <source>bpgui files (*.bpgui *.json *.csv)</source>
+        <translation>bpgui 文件 (*.bpgui *.json *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/session_menu.py" line="87"/>
+        <location filename="../../bpgui/views/session_menu.py" line="100"/>
+        <source>bpgui sessions (*.bpgui)</source>
+        <translation>bpgui 会话 (*.bpgui)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/session_menu.py" line="98"/>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/session_menu.py" line="122"/>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/session_menu.py" line="126"/>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2750,21 +3112,25 @@
         <translation>隐层</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="78"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="78"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="79"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="79"/>
         <location filename="../../bpgui/views/settings_panel.py" line="85"/>
         <source>linear</source>
         <translation>线性</translation>
@@ -2775,6 +3141,7 @@
         <translation>激活函数</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="91"/>
         <location filename="../../bpgui/views/settings_panel.py" line="90"/>
         <source>squared error</source>
         <translation>均方误差</translation>
@@ -2796,6 +3163,7 @@ mini-batch: one update per B samples</source>
 小批量：每 B 个样本更新一次</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="92"/>
         <location filename="../../bpgui/views/settings_panel.py" line="93"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
@@ -2806,16 +3174,19 @@ mini-batch: one update per B samples</source>
         <translation>损失函数</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="84"/>
         <location filename="../../bpgui/views/settings_panel.py" line="97"/>
         <source>standard BP</source>
         <translation>标准BP算法</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="85"/>
         <location filename="../../bpgui/views/settings_panel.py" line="98"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/handout.py" line="86"/>
         <location filename="../../bpgui/views/settings_panel.py" line="99"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
@@ -3094,23 +3465,23 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="191"/>
+        <location filename="../../bpgui/session/training.py" line="192"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="222"/>
+        <location filename="../../bpgui/session/training.py" line="223"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="226"/>
+        <location filename="../../bpgui/session/training.py" line="227"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="303"/>
+        <location filename="../../bpgui/session/training.py" line="304"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -3130,62 +3501,62 @@ mini-batch: one update per B samples</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="151"/>
+        <location filename="../../bpgui/session/training.py" line="152"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="157"/>
+        <location filename="../../bpgui/session/training.py" line="158"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="289"/>
+        <location filename="../../bpgui/session/training.py" line="290"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="324"/>
+        <location filename="../../bpgui/session/training.py" line="325"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="358"/>
+        <location filename="../../bpgui/session/training.py" line="359"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="383"/>
+        <location filename="../../bpgui/session/training.py" line="384"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="387"/>
+        <location filename="../../bpgui/session/training.py" line="388"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="396"/>
+        <location filename="../../bpgui/session/training.py" line="397"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="407"/>
+        <location filename="../../bpgui/session/training.py" line="408"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="414"/>
+        <location filename="../../bpgui/session/training.py" line="415"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="417"/>
+        <location filename="../../bpgui/session/training.py" line="418"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="461"/>
+        <location filename="../../bpgui/session/training.py" line="462"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -3285,14 +3656,353 @@ mini-batch: one update per B samples</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="330"/>
+        <location filename="../../bpgui/controller/training.py" line="331"/>
         <source>Pause first: Run moves the iteration on.</source>
         <translation>请先暂停：运行时迭代会不断前进。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="336"/>
+        <location filename="../../bpgui/controller/training.py" line="337"/>
         <source>That cell is not on the worksheet now.</source>
         <translation>这一格现在已不在练习表上。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="197"/>
+        <source>Session saved to %1 (iteration %2).</source>
+        <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="218"/>
+        <source>Opened %1, but this machine&apos;s arithmetic replayed it to slightly different numbers than the machine that saved it.</source>
+        <translation>已打开 %1，但本机重算得到的数值与保存它的机器略有不同。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="223"/>
+        <source>Opened session %1 at iteration %2.</source>
+        <translation>已打开会话 %1，位于第 %2 次迭代。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="260"/>
+        <source>Replaying the session to iteration %1…</source>
+        <translation>正在重算会话至第 %1 次迭代…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="265"/>
+        <source>Opening the session was stopped; nothing changed.</source>
+        <translation>已停止打开会话；没有任何改变。</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="43"/>
+        <source>The network</source>
+        <extracomment>The note&apos;s d-q-l network: one hidden layer, sigmoid units, squared error (the letters, not the sizes, show). What a glossary row without a formula shows in its formula cell. A formula (or a key list, a heading) in a table cell: on one line, the lines of a cell close together.</extracomment>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="44"/>
+        <source>The drawing in the middle shows the inputs xᵢ on the left, the hidden units bₕ and the outputs ŷⱼ, each unit&apos;s value under it and its net input and threshold above it once the forward pass reaches it; the target yⱼ stands beside ŷⱼ. Blue is a positive weight and an output near its top, vermillion a negative weight and an output near its bottom; a thicker link is a larger weight. Hover a unit or a link for every digit, click it to select its parameter, double-click it to set its value; the mouse wheel zooms and a drag pans.</source>
+        <translation>中间的图左边是输入 xᵢ，然后是隐层单元 bₕ 和输出 ŷⱼ；每个单元下方是它的值，前向传播到达后，上方是它的输入和阈值；目标 yⱼ 在 ŷⱼ 旁边。蓝色表示正权重和接近上限的输出，朱红色表示负权重和接近下限的输出；连线越粗，权重越大。把鼠标停在单元或连线上可看到全部位数，单击可选中其参数，双击可设定其值；滚轮缩放，拖动平移。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="51"/>
+        <source>The caption</source>
+        <translation>说明行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="52"/>
+        <source>The line above the drawing says which iteration is shown and which sample it used. During Step phase it names the phase and the formulas that phase computes, and the drawing lights what it computes.</source>
+        <translation>图上方的一行说明显示的是第几次迭代、用了哪个样本。单步阶段时，它写出当前阶段及该阶段计算的公式，图中也会点亮它所计算的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="55"/>
+        <source>The settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="56"/>
+        <source>The panel on the left chooses the data (a built-in set or a CSV file), the test split, the hidden layers, the activation, the loss, the mode (standard BP updates after each sample, accumulated BP after each pass over the data, mini-batch after each batch), the learning rate η and when to stop. A new η, mode or stop condition applies from the next iteration; new hidden layers start a new network. Reset goes back to iteration 0.</source>
+        <translation>左侧面板选择数据（内置数据集或 CSV 文件）、测试集比例、隐层、激活函数、损失函数、模式（标准BP每个样本后更新，累积BP遍历一遍数据后更新，小批量BP每批后更新）、学习率 η 及停止条件。新的 η、模式或停止条件从下一次迭代起生效；改变隐层会建立新网络。重置回到第 0 次迭代。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="62"/>
+        <source>The error curve</source>
+        <translation>误差曲线</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="63"/>
+        <source>The first tab on the right plots the error of each iteration in grey and the error of each epoch in blue, against iterations or epochs, on a linear or a logarithmic scale. Point at a curve to read its value; a mark on it shows where a setting changed.</source>
+        <translation>右侧第一个标签页以灰色画出每次迭代的误差、以蓝色画出每轮的误差，横轴为迭代次数或轮数，纵轴可选线性或对数坐标。指向曲线可读出数值；曲线上的标记表示设置改变之处。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="66"/>
+        <source>What it learned</source>
+        <translation>学到了什么</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="67"/>
+        <source>For data with two inputs, the second tab colours the input plane by the network&apos;s output, with the samples on top and the misclassified ones circled, and shows beside it what each hidden unit learned.</source>
+        <translation>对有两个输入的数据，第二个标签页按网络的输出给输入平面着色，样本画在上面，分错的样本用圆圈标出，旁边显示每个隐层单元学到了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="70"/>
+        <source>The gradient table</source>
+        <translation>梯度表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="71"/>
+        <source>The table at the bottom lists every weight and threshold: its name, its layer and link, its value before the iteration, its gradient, its update and its value after. Filter it by layer, kind or name; Digits sets the significant digits of every number on screen; Copy copies the rows at full precision. Double-click a value to change it. View → Gradient check column adds each gradient estimated by finite differences.</source>
+        <translation>底部的表格列出每个权重和阈值：名称、所在层和连线、本次迭代前的值、梯度、更新量和更新后的值。可按层、种类或名称筛选；“有效位数”设定屏幕上所有数字的有效位数；“复制”以全精度复制各行。双击某个值可修改它。“视图 → 梯度检验列”会加上用有限差分估计的梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="76"/>
+        <source>The chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="77"/>
+        <source>The panel under the error curve derives the gradient of the selected parameter factor by factor with this iteration&apos;s numbers, then its update. Select a weight or a threshold by clicking a link, a unit or a row of the table; the paths from the error to it light up on the network, and pointing at a factor lights the unit or link it comes from.</source>
+        <translation>误差曲线下方的面板用本次迭代的数值逐个因子推导所选参数的梯度，再给出其更新量。单击连线、单元或表格中的一行即可选中一个权重或阈值；从误差到它的路径会在网络上点亮，指向某个因子会点亮它所来自的单元或连线。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="82"/>
+        <source>The status bar</source>
+        <translation>状态栏</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="83"/>
+        <source>The bottom line counts the iterations made (t) and the epochs, names the sample, and gives its error, the error of the last epoch and the accuracy.</source>
+        <translation>最下面一行给出已做的迭代次数 (t) 和轮数、当前样本，以及它的误差、上一轮的误差和准确率。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="85"/>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="86"/>
+        <source>The Practice menu turns watching into doing. Predict before each phase asks you for a value before Step phase shows it; Worksheet has you compute the next iteration cell by cell; Find the bug plants one wrong rule in the backward pass for you to find. Every answer is checked against the formulas the chain-rule panel shows.</source>
+        <translation>“练习”菜单让你从观看变为动手。“每个阶段前先预测”在单步阶段显示某个值之前先请你预测它；“练习表”让你逐格计算下一次迭代；“找错误”在反向传播中埋入一条错误的规则让你找出来。每个答案都按链式法则面板所示的公式核对。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="90"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="91"/>
+        <source>Help → Lessons opens a guided lesson in a panel of its own: each step sets up the network and the view and says what to look at. Back and Next move between the steps; closing the lesson brings back your own run.</source>
+        <translation>“帮助 → 课程”在单独的面板中打开一节引导课程：每一步都会设置好网络和视图，并说明该看什么。“上一步”和“下一步”在各步之间移动；关闭课程后会恢复你自己的训练过程。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="115"/>
+        <source>On its link, and in a row of the gradient table.</source>
+        <translation>在它的连线上，以及梯度表的一行中。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="116"/>
+        <source>Above its unit, once the forward pass reaches it.</source>
+        <translation>前向传播到达后，在其单元上方。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="117"/>
+        <source>Above its unit, and in a row of the gradient table.</source>
+        <translation>在其单元上方，以及梯度表的一行中。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="118"/>
+        <source>Under its unit.</source>
+        <translation>在其单元下方。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="119"/>
+        <source>Under its unit and in the chain-rule panel, once the backward pass reaches it.</source>
+        <translation>反向传播到达后，在其单元下方和链式法则面板中。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="120"/>
+        <source>The mean error over a batch of B samples, which accumulated and mini-batch BP descend; over an epoch, the blue curve.</source>
+        <translation>一批 B 个样本上的平均误差，累积BP和小批量BP沿它下降；在一轮上即蓝色曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="122"/>
+        <source>The error signal of hidden unit h, gathered from every output through its weights.</source>
+        <translation>隐层单元 h 的误差信号，由各输出经其权重汇集而来。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="124"/>
+        <source>The update of any weight or threshold p, made when every gradient of the iteration is known; accumulated and mini-batch BP use the batch&apos;s mean gradient.</source>
+        <translation>任一权重或阈值 p 的更新量，在本次迭代的所有梯度都已知后进行；累积BP和小批量BP使用该批的平均梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="136"/>
+        <source>Input i of the sample shown: one feature of the data.</source>
+        <translation>当前样本的第 i 个输入：数据的一个属性。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="137"/>
+        <source>The circles on the left of the network, with the value under each.</source>
+        <translation>网络左侧的圆圈，下方是各自的值。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="139"/>
+        <source>The weight of the link from input i to hidden unit h.</source>
+        <translation>从输入 i 到隐层单元 h 的连接权。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="142"/>
+        <source>The threshold of hidden unit h, subtracted from its net input.</source>
+        <translation>隐层单元 h 的阈值，从其输入中减去。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="144"/>
+        <source>The net input of hidden unit h.</source>
+        <translation>隐层单元 h 接收到的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="145"/>
+        <source>The output of hidden unit h; f is the activation.</source>
+        <translation>隐层单元 h 的输出；f 为激活函数。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="147"/>
+        <source>The weight of the link from hidden unit h to output j.</source>
+        <translation>从隐层单元 h 到输出 j 的连接权。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="150"/>
+        <source>The threshold of output j, subtracted from its net input.</source>
+        <translation>输出 j 的阈值，从其输入中减去。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="152"/>
+        <source>The net input of output j.</source>
+        <translation>输出 j 接收到的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="153"/>
+        <source>Output j of the network: its prediction.</source>
+        <translation>网络的第 j 个输出：它的预测。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="154"/>
+        <source>The target of output j for the sample shown: its label.</source>
+        <translation>当前样本在输出 j 上的目标：它的标记。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="155"/>
+        <source>Beside its output unit.</source>
+        <translation>在其输出单元旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="156"/>
+        <source>The error on sample k.</source>
+        <translation>样本 k 上的误差。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="157"/>
+        <source>The error curve&apos;s grey line, and the status bar.</source>
+        <translation>误差曲线中的灰线，以及状态栏。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="159"/>
+        <source>The error curve&apos;s blue line, and the status bar.</source>
+        <translation>误差曲线中的蓝线，以及状态栏。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="160"/>
+        <source>The error signal of output j: how the error falls as its net input grows.</source>
+        <translation>输出 j 的误差信号：其输入增大时误差下降多少。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="163"/>
+        <source>The learning rate: how far each update moves along the gradient.</source>
+        <translation>学习率：每次更新沿梯度方向走多远。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="164"/>
+        <source>Learning rate η in the settings.</source>
+        <translation>设置中的学习率 η。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="166"/>
+        <source>The gradient table&apos;s Δp column, and the end of the chain-rule panel.</source>
+        <translation>梯度表的 Δp 列，以及链式法则面板的末尾。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="171"/>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="180"/>
+        <source>The window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="180"/>
+        <source>Symbols</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="182"/>
+        <source>bpgui trains a small feed-forward network with backpropagation and shows every number of every iteration in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5. Step makes one iteration, Step phase one part of it, Run keeps stepping and Step back undoes one iteration exactly.</source>
+        <translation>bpgui 用反向传播训练一个小型前馈网络，并以周志华《机器学习》第 5 章的记号显示每次迭代的每个数值。“单步”做一次迭代，“单步阶段”做其中的一部分，“运行”持续迭代，“后退一步”精确地撤销一次迭代。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="189"/>
+        <source>View → Text size makes every text larger, this guide&apos;s too, and Help → Keyboard shortcuts lists every key.</source>
+        <translation>“视图 → 文字大小”可放大所有文字（包括本指南），“帮助 → 键盘快捷键”列出所有按键。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="192"/>
+        <source>The symbols are the note&apos;s, for a network with one hidden layer: i counts the inputs, h the hidden units, j the outputs and k the samples. Each formula is drawn from the very expression the app computes with.</source>
+        <translation>符号与讲义一致，针对单隐层网络：i 计数输入，h 计数隐层单元，j 计数输出，k 计数样本。每个公式都由程序计算时所用的同一个表达式画出。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="196"/>
+        <source>Symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="196"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="196"/>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="197"/>
+        <source>Where on screen</source>
+        <translation>屏幕上的位置</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="253"/>
+        <source>Not in a menu</source>
+        <translation>不在菜单中</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="267"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="272"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="272"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/user_guide_text.py" line="273"/>
+        <source>The keys of the menus&apos; commands, read from the menus themselves.</source>
+        <translation>菜单命令的按键，直接从菜单中读出。</translation>
     </message>
 </context>
 <context>
