@@ -166,6 +166,9 @@ def test_in_chinese_the_sheet_speaks_chinese_and_the_language_is_put_back(capsys
     assert current_language() == "en"
     text = out.read_text(encoding="utf-8")
     assert "标准BP算法" in text and "均方误差" in text  # the settings panel's words for the mode and the loss
+    headings = read_html(out).headings
+    assert headings[0] == ("h1", "反向传播练习表", False)
+    assert all(re.search("[\u4e00-\u9fff]", heading) for _, heading, _ in headings), headings
     if any("CJK SC" in family for family in QFontDatabase.families()):
         assert b"NotoSansCJKsc" in pdf.read_bytes() or b"CJK" in pdf.read_bytes()
     english = tmp_path / "en.html"
