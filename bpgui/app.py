@@ -91,7 +91,7 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
                size: tuple[int, int] = (1280, 800), progress: Callable[[int], None] | None = None,
                phase: int = 0, select: str | None = None, text_scale: float | None = None,
                language: str = "en", tab: str | None = None, presentation: bool = False,
-               practice: str | None = None) -> None:
+               practice: str | None = None, lesson: str | None = None, lesson_step: int = 1) -> None:
     """Render the window offscreen after ``steps`` iterations and save it as PNG (atomically).
 
     Then, in this order: ``phase`` phase steps of the next iteration; the
@@ -99,7 +99,8 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
     ``θ_1``, ``v^(1)_11``; or as drawn: ``v₁₁``) selected; presentation mode;
     the text at ``text_scale`` (1.0–2.5; default: the window's own); the
     right-hand ``tab`` ("curve" or "learned") shown; a ``practice`` mode staged
-    (``views.practice_shots``: "predict", "worksheet", "bug"). The window is built in
+    (``views.practice_shots``: "predict", "worksheet", "bug"); or, instead of all that, the ``lesson`` file
+    followed to its step ``lesson_step`` (1-based). The window is built in
     ``language`` ("en" or "zh_CN"). A phase count or a name the network does
     not have is a ``ConfigError``, and nothing is written. The application's
     language and text scale are put back afterwards.
@@ -110,7 +111,8 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
     previous = qInstallMessageHandler(_quiet_offscreen_noise)
     try:
         _screenshot(path, data=data, hidden=hidden, steps=steps, size=size, progress=progress,
-                    options=_ShotOptions(phase, select, text_scale, language, tab, presentation, practice))
+                    options=_ShotOptions(phase, select, text_scale, language, tab, presentation, practice, lesson,
+                                         lesson_step))
     finally:
         qInstallMessageHandler(previous)
 
@@ -124,6 +126,8 @@ class _ShotOptions:
     tab: str | None = None
     presentation: bool = False
     practice: str | None = None
+    lesson: str | None = None
+    lesson_step: int = 1
 
 
 def parameter_index(layer_sizes: Sequence[int], name: str) -> int:
@@ -199,6 +203,13 @@ def _checked_options(controller: TrainingController, options: _ShotOptions) -> i
         shape = "-".join(map(str, controller.network.layer_sizes))
         raise ConfigError(f"--phase must be from 0 to {count} (the phases of one iteration of the {shape} "
                           f"network), got {options.phase}")
+    if options.lesson is not None:
+        from .session.lessons import read_lesson
+
+        steps = len(read_lesson(options.lesson).steps)  # a refused file is a BpguiError naming its key
+        if not 1 <= options.lesson_step <= steps:
+            raise ConfigError(f"--lesson-step must be from 1 to {steps} (the steps of {options.lesson}), "
+                              f"got {options.lesson_step}")
     return -1 if options.select is None else parameter_index(controller.network.layer_sizes, options.select)
 
 
@@ -219,3 +230,8 @@ def _arrange(window: MainWindow, controller: TrainingController, options: _ShotO
         from .views import practice_shots
 
         practice_shots.stage(window, options.practice)
+    if options.lesson is not None:
+        from .views import lesson_panel
+
+        lesson_panel.begin(window, options.lesson)
+        lesson_panel.lessons_of(window).go(options.lesson_step - 1)

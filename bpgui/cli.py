@@ -498,6 +498,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "layout), at --size rather than full screen")
     p.add_argument("--practice", choices=PRACTICE_MODES, default=None,
                    help="a practice mode left mid-way: predict, worksheet or bug (find the bug)")
+    p.add_argument("--lesson", metavar="LESSON.json", help="then follow this lesson (e.g. one of resources/lessons)")
+    p.add_argument("--lesson-step", type=int, default=1, metavar="N",
+                   help="the lesson's step to show (default 1; the lesson sets the network, iteration and view)")
     p.set_defaults(run=run_screenshot)
     return parser
 
@@ -548,7 +551,8 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
     screenshot(args.out, data=args.data, hidden=hidden, steps=args.steps, size=(width, height), progress=progress,
                phase=args.phase, select=args.select, text_scale=scale, language=args.language, tab=args.tab,
-               presentation=args.presentation, practice=args.practice)
+               presentation=args.presentation, practice=args.practice, lesson=args.lesson,
+               lesson_step=args.lesson_step)
     _write(f"{args.out}\n")
     return 0
 

@@ -1,6 +1,6 @@
 """Regenerate the screenshots in docs/screens/: the window at the sizes, text scales and languages a
 classroom projects it at, plus presentation mode, a forward phase with a unit's arithmetic, the chain
-rule's paths, what the network learned, and each practice mode (predict, worksheet, find the bug).
+rule's paths, what the network learned, each practice mode (predict, worksheet, find the bug) and two lessons.
 
     python tools/docs_screenshots.py            # all of them (about a minute)
     python tools/docs_screenshots.py --list     # the file names and their commands
@@ -47,6 +47,12 @@ def shots() -> list[tuple[str, list[str]]]:
             for language in LANGUAGES:
                 found.append((f"practice-{mode}-{size}-{language}.png",
                               ["--practice", mode, "--size", size, "--language", language]))
+    for lesson, step in (("05-one-iteration", 2), ("07-standard-vs-accumulated", 2)):  # Help → Lessons
+        for size in ("1280x800", "1024x768"):
+            for language in LANGUAGES:
+                found.append((f"lesson-{lesson[:2]}-{size}-{language}.png",
+                              ["--lesson", f"resources/lessons/{lesson}.json", "--lesson-step", str(step), "--size",
+                               size, "--language", language]))
     return found
 
 

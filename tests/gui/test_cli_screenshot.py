@@ -133,6 +133,9 @@ def test_presentation(capsys, tmp_path, shown):
     (("--text-scale", "big"), "--text-scale must be a number such as 1.75 or a percentage such as 175%"),
     (("--language", "fr"), "argument --language: invalid choice: 'fr'"),
     (("--tab", "map"), "argument --tab: invalid choice: 'map'"),
+    (("--lesson", "resources/lessons/05-one-iteration.json", "--lesson-step", "7"),
+     "--lesson-step must be from 1 to 6 (the steps of resources/lessons/05-one-iteration.json), got 7"),
+    (("--lesson", "no-such-lesson.json"), "no-such-lesson.json: no such file"),
 ])
 def test_a_bad_value_is_one_line_naming_the_option_and_nothing_is_written(capsys, tmp_path, options, message):
     code, stdout, stderr = shoot(capsys, tmp_path, *options)
@@ -150,3 +153,13 @@ def test_parameter_index_names_a_deeper_network_as_trace_does():
         assert parameter_index(sizes, spec.symbol.unicode) == index
     with pytest.raises(ConfigError, match=r"no parameter 'v_11'; its names are v\^\(1\)_11, .*, θ_1$"):
         parameter_index(sizes, "v_11")  # in a deeper network, trace names it v^(1)_11
+
+
+def test_lesson_shows_the_step_the_lesson_sets(capsys, tmp_path, shown, monkeypatch):
+    from bpgui.session.lessons import read_lesson
+
+    monkeypatch.chdir(bpgui.app.__file__.rsplit("/bpgui/", 1)[0])
+    path = "resources/lessons/05-one-iteration.json"
+    assert shoot(capsys, tmp_path, "--lesson", path, "--lesson-step", "3")[0] == 0
+    state = read_lesson(path).steps[2].state
+    assert shown[-1]["phase"] == state.phase - 1 and shown[-1]["iteration"] == state.steps

@@ -327,10 +327,12 @@ def claims_melons(i: int, step: LessonStep, session: TrainingSession) -> None:
         assert s.mode == "accumulated" and session.status()["epoch"] == 100
         assert math.isclose(E, accumulated.epoch_errors[100], rel_tol=1e-9)
         quoted(step, "t = 100", f"E = {N(E)}", f"E = {N(standard.epoch_errors[100])}")
+        quoted(step, N(session.status()["error_k"]))  # what the status bar shows: pass 100's E, before its update
         assert right(session, MELONS) == 14
     else:
         assert s.mode == "accumulated" and session.status()["epoch"] == 300
         assert math.isclose(E, accumulated.epoch_errors[300], rel_tol=1e-9)
+        quoted(step, N(session.status()["error_k"]))
         assert right(session, MELONS) == 16 and standard.final_accuracy == 1.0
         s_reach, a_reach = standard.epochs_to(0.05), accumulated.epochs_to(0.05)
         quoted(step, f"E = {N(E)}", "t = 300", f"E = {N(standard.epoch_errors[300])}",
