@@ -182,9 +182,9 @@ def _state(source: str, key: str, value: object) -> LessonState:
 
 def lesson_from_data(value: object, source: str) -> Lesson:
     """A lesson from its JSON object; ``DataError`` naming ``source`` and the key of anything wrong."""
+    if isinstance(value, Mapping) and value.get("format") != FORMAT:  # first: another kind of file says so
+        raise bad_value(source, "format", repr(FORMAT), value.get("format"))
     data = _object(source, "", value, ("format", "version", "title", "steps"))
-    if data["format"] != FORMAT:
-        raise bad_value(source, "format", repr(FORMAT), data["format"])
     version = data["version"]
     if isinstance(version, bool) or version != VERSION:
         raise bad_value(source, "version", str(VERSION), version)
@@ -224,6 +224,7 @@ class LessonWalk:
         self.index = -1
         self._left: dict[int, Any] = {}  # step → the run as the learner left it (a SessionDocument)
         self._before = session.snapshot()  # the learner's own run, back when the lesson closes
+        self._path = session.session_path  # and the file it was opened from or saved to (a step forgets it)
 
     @property
     def step(self) -> LessonStep:
@@ -248,5 +249,11 @@ class LessonWalk:
         return self._session.apply_lesson_state(self.step.state)
 
     def close(self) -> bool:
-        """Back to the run the learner had before the lesson."""
-        return self._before is None or self._session.restore(self._before)
+        """Back to the run the learner had before the lesson (and to the file Save session writes)."""
+        if self._before is None:
+            return True
+
+        def back() -> None:
+            self._session.session_path = self._path
+
+        return bool(self._session.restore(self._before, on_done=back))

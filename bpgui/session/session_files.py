@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from ..model.atomic import write_text_atomically
-from ..model.builtin_data import BUILTIN_NAMES
+from ..model.builtin_data import BUILTIN_NAMES, load_dataset
 from ..model.datasets import Dataset
 from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DataError
 from ..model.fileformat import read_json_document
+from ..model.phases import phase_views
+from ..model.practice.planted_training import PlantedTrainer
 from ..model.training import StopConditions, Trainer
 from .core import Built, SessionCore, make_trainer
 from .jobs import Job, Progress
@@ -32,6 +34,7 @@ from .practice import PracticeBook
 from .running import GUESS_OVERHEAD, GUESS_SECONDS_PER_WORK, leave_a_core_to_the_window
 from .session_format import (
     Change,
+    PlantedRun,
     SessionDocument,
     differing,
     document_from_data,
@@ -66,9 +69,10 @@ def _csv_text(path: str) -> str:
     raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: not UTF-8 or GBK text"), file=path)
 
 
-def _data_file(doc: SessionDocument, folder: str | None) -> str:
+def _data_file(doc: SessionDocument, folder: str | None, source: str = "session") -> str:
     """Where the document's CSV is read from: its original path if that file still holds the same text,
-    else a copy written in ``folder`` (named by its content, so the same data are written once)."""
+    else a copy written in ``folder`` (named by its content, so the same data are written once). A copy whose
+    text is not a data set is refused (naming the session's ``data.csv``) and not kept."""
     text, original = doc.csv_text, doc.settings.data
     assert text is not None
     try:
@@ -85,12 +89,18 @@ def _data_file(doc: SessionDocument, folder: str | None) -> str:
     if not os.path.isfile(target):
         os.makedirs(folder, exist_ok=True)
         write_text_atomically(target, text)
+        try:
+            load_dataset(target, label_type=doc.settings.label_type)
+        except BpguiError as exc:
+            os.remove(target)
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: {problem}"), source=source,
+                            key="data.csv", problem=str(exc).replace(target, doc.csv_name or "data.csv")) from None
     return target
 
 
 def file_kind(path: str) -> str | None:
-    """What ``path`` holds, by a look at it: "session", "network" (their JSON "format"), "csv" (by its
-    extension), or None. Opening it says what is wrong with it."""
+    """What ``path`` holds, by a look at it: "session", "network", "lesson" (their JSON "format"), "csv" (by
+    its extension), or None. Opening it says what is wrong with it."""
     if path.lower().endswith(".csv"):
         return "csv"
     try:
@@ -98,8 +108,8 @@ def file_kind(path: str) -> str | None:
             head = f.read(4096)
     except (OSError, ValueError):
         return None
-    found = re.search(r'"format"\s*:\s*"(bpgui\.(?:session|network))"', head)
-    return None if found is None else found.group(1).split(".")[1]
+    found = re.search(r'"format"\s*:\s*"bpgui\.(session|network|lesson)"', head)
+    return None if found is None else found.group(1)
 
 
 def replay(doc: SessionDocument, settings: Settings, report: Callable[[int, int], None] | None = None) -> Built:
@@ -109,15 +119,7 @@ def replay(doc: SessionDocument, settings: Settings, report: Callable[[int, int]
                                  batch_size=doc.start_config.batch_size, shuffle=doc.start_config.shuffle),
                          network=doc.start_network)
     trainer = built.trainer
-    n = trainer.train_set.n_samples
-    for k, change in enumerate(doc.changes):
-        _advance_to(trainer, change.t, doc.end, report)
-        if change.cursor >= n:
-            raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected less than {limit}, got {got}"),
-                            source="session", key=f"changes[{k}].cursor", limit=n, got=change.cursor)
-        trainer.change_by_hand(change.applied_to(trainer.state))
-    _advance_to(trainer, doc.end, doc.end, report)
-    trainer.goto(doc.t)
+    _replay_onto(trainer, doc.changes, doc.end, doc.t, "changes", report)
     trainer.set_stop(StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs))
     return Built(settings, built.dataset, trainer)
 
@@ -134,6 +136,38 @@ def replay_seconds(doc: SessionDocument, settings: Settings) -> float:
     return doc.end * (GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * built.trainer.work_per_iteration())
 
 
+def _changes_of(trainer: Trainer) -> tuple[Change, ...]:
+    """A run's changes by hand, each with the parameters that differ from where training had come."""
+    return tuple(Change(state.iteration, state.epoch, state.cursor, state.config,
+                        differing(trainer.state_before_change(state).network, state.network))
+                 for state in trainer.changes_by_hand())
+
+
+def _replay_onto(trainer: Trainer, changes: tuple[Change, ...], end: int, t: int, where: str,
+                 report: Callable[[int, int], None] | None = None) -> None:
+    """Train ``trainer`` (at iteration 0) through ``changes`` to ``end``, then go to ``t``."""
+    n = trainer.train_set.n_samples
+    for k, change in enumerate(changes):
+        _advance_to(trainer, change.t, end, report)
+        if change.cursor >= n:
+            raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected less than {limit}, got {got}"),
+                            source="session", key=f"{where}[{k}].cursor", limit=n, got=change.cursor)
+        trainer.change_by_hand(change.applied_to(trainer.state))
+    _advance_to(trainer, end, end, report)
+    trainer.goto(t)
+
+
+def replay_planted(doc: SessionDocument, real: Trainer) -> PlantedTrainer:
+    """The run of the document's planted bug, replayed beside ``real`` (its data, seed, iteration 0's network)."""
+    run = doc.bug
+    assert run is not None
+    planted = PlantedTrainer(run.rule, real.initial_network, real.train_set, test=real.test_set, seed=real.seed,
+                             config=run.start_config, stop=StopConditions(target_error=run.settings.target_error,
+                                                                          max_epochs=run.settings.max_epochs))
+    _replay_onto(planted, run.changes, run.end, run.t, "bug.changes")
+    return planted
+
+
 def _advance_to(trainer: Trainer, t: int, end: int, report: Callable[[int, int], None] | None) -> None:
     while trainer.iteration < t:
         trainer.advance(min(t - trainer.iteration, 1 << 14), use_stop_conditions=False)
@@ -148,17 +182,19 @@ class SessionFiles(SessionCore):
     _book: PracticeBook | None = None
     _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
     _requests: int
-    session_path: str | None = None  # the file last saved or opened
+    session_path: str | None = None  # the file last saved or opened (another run shown forgets it)
+    _found = False
+    _per_output = False
 
-    def _real_run(self) -> tuple[Trainer, list[Any], Settings, str | None]:
+    def _real_run(self) -> tuple[Trainer, list[Any], Settings]:
         if self._kept is not None:
             trainer, changes, _edits, settings = self._kept
-            return trainer, changes, settings, getattr(self._trainer, "rule", None)
-        return self._trainer, self._changes, self._settings, None
+            return trainer, changes, settings
+        return self._trainer, self._changes, self._settings
 
     def session_document(self) -> SessionDocument:
         """The session as a file holds it; BpguiError if its data file changed on disk since it was read."""
-        trainer, marks, settings, bug = self._real_run()
+        trainer, marks, settings = self._real_run()
         csv_text = csv_name = None
         if settings.data.strip().casefold() not in BUILTIN_NAMES:
             try:
@@ -170,19 +206,20 @@ class SessionFiles(SessionCore):
                 raise DataError(QT_TRANSLATE_NOOP("Errors", "{file} changed since it was loaded: the session "
                                                             "cannot keep the data it was trained on"),
                                 file=settings.data)
-            csv_name = os.path.basename(settings.data)
+            # A copy an earlier opening wrote (``_data_file``) keeps the name it was given.
+            csv_name = re.sub(r"-[0-9a-f]{16}(\.csv)$", r"\1", os.path.basename(settings.data))
         zero = trainer.checkpoint_zero
-        changes = tuple(
-            Change(state.iteration, state.epoch, state.cursor, state.config,
-                   differing(trainer.state_before_change(state).network, state.network))
-            for state in trainer.changes_by_hand())
+        planted = self._trainer if self._kept is not None else None
+        # Mid-iteration (the update phase has applied it: then the iteration is shown whole).
+        phase = self._phase if self._phase is not None and not self._phase_is_update() else None
         return SessionDocument(
             settings=settings, csv_text=csv_text, csv_name=csv_name, start_network=zero.network,
-            start_config=zero.config, changes=changes, end=trainer.end, t=trainer.iteration,
-            marks=tuple(marks), selected=self._selected, bug=bug, state_sha256=state_digest(trainer.network),
-            practice=(self._book or PracticeBook()).to_data(),
-            # Mid-iteration (the update phase has applied it: then the iteration is shown whole).
-            phase=self._phase if bug is None and self._phase is not None and not self._phase_is_update() else None,
+            start_config=zero.config, changes=_changes_of(trainer), end=trainer.end, t=trainer.iteration,
+            marks=tuple(marks), selected=self._selected, state_sha256=state_digest(trainer.network),
+            practice=(self._book or PracticeBook()).to_data(), phase=phase if planted is None else None,
+            bug=None if planted is None else PlantedRun(
+                rule=getattr(planted, "rule", ""), settings=self._settings, start_config=planted.checkpoint_zero.config,
+                changes=_changes_of(planted), end=planted.end, t=planted.iteration, marks=tuple(self._changes)),
         )
 
     def save_session(self, path: str) -> bool:
@@ -215,10 +252,11 @@ class SessionFiles(SessionCore):
         def opened() -> None:
             self.session_path = path
             if doc.state_sha256 is not None and doc.state_sha256 != state_digest(self._real_run()[0].network):
-                self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Opened %1, but this machine's "
-                                                                           "arithmetic replayed it to slightly "
-                                                                           "different numbers than the machine "
-                                                                           "that saved it."), path)
+                self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Opened %1, but its replay gave other "
+                                                                           "numbers than the file records: the "
+                                                                           "file was edited, or this machine's "
+                                                                           "arithmetic differs from the one that "
+                                                                           "saved it."), path)
             else:
                 self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened session %1 at iteration %2."),
                           path, doc.t)
@@ -239,10 +277,14 @@ class SessionFiles(SessionCore):
         job (the window goes on drawing, its progress shown; Cancel changes nothing). False, with a message,
         and nothing changed, if it is refused."""
         try:
-            data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder)
+            data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder, source)
             settings = check_settings(replace(doc.settings, data=data))
             book = (PracticeBook() if doc.practice is None else
                     PracticeBook.from_data(doc.practice, f"{source}: practice"))
+            phases = len(phase_views(doc.start_network.layer_sizes, per_output=self._per_output))
+            if doc.phase is not None and doc.phase >= phases - 1:  # the last phase is the update: t + 1, whole
+                raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected less than {limit}, got {got}"),
+                                source=source, key="phase", limit=phases - 1, got=doc.phase)
             heavy = replay_seconds(doc, settings) > HEAVY_REPLAY_SECONDS
             if not heavy:
                 self._adopt_document(doc, replay(doc, settings), book, on_done)
@@ -268,16 +310,24 @@ class SessionFiles(SessionCore):
 
     def _adopt_document(self, doc: SessionDocument, built: Built, book: PracticeBook,
                         on_done: Callable[[], None] | None) -> None:
+        try:
+            planted = None if doc.bug is None else replay_planted(doc, built.trainer)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return
         self.pause()
         self._adopt(built)
         self._changes = list(doc.marks)
         self._selected = doc.selected
         self._book = book
-        if doc.bug is not None:
-            self.plant_bug(doc.bug)
+        if planted is not None and doc.bug is not None:  # the real run kept aside, as planting keeps it
+            self._kept = (self._trainer, self._changes, [], self._settings)
+            self._trainer, self._settings, self._changes = planted, doc.bug.settings, list(doc.bug.marks)
+            self._found = False
         self._emit_all()
         self._emit("practice", None)
-        if doc.phase is not None and doc.phase < len(self._phase_views) - 1:
+        self._emit("planted", self._kept is not None)
+        if doc.phase is not None:
             for _ in range(doc.phase + 1):
                 self.step_phase()
         if on_done is not None:

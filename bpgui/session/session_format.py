@@ -10,7 +10,9 @@
               "batch_size": 8, "shuffle": true, "parameters": [[3, 0.25]]}],
  "end": 120, "t": 100, "phase": 2,
  "marks": [{"t": 40, "label": "η = %1", "args": ["0.5"]}],
- "selected": -1, "bug": null, "state_sha256": "…",
+ "selected": -1, "state_sha256": "…",
+ "bug": null  or  {"rule": "eta_twice", "settings": {…}, "start": {"mode": …, …}, "changes": […], "end": 9, "t": 9,
+                   "marks": […]},
  "practice": {a practice book, PracticeBook.to_data()}}
 ```
 
@@ -21,7 +23,9 @@ goes to ``t``: the same arithmetic, the same bits. ``parameters`` lists only the
 replayed state at t, each written with ``repr`` precision. ``marks`` are the error curve's notes where a
 setting changed (their templates are the app's own, refused otherwise). ``phase`` is the phase of iteration
 t + 1 shown (null: whole iterations). ``state_sha256`` is the parameters'
-bytes at t: opening says so if a replay on another machine gave other bits.
+bytes at t: opening says so if a replay on another machine gave other bits. ``bug`` is the run a planted bug
+trains (``model.practice``), from the same iteration 0's network, kept as the real run is; the real run is the
+one at the top level.
 
 Reading is strict: anything but a session this version wrote, of any type or size, is refused with a
 ``DataError`` that names the key (``changes[2].parameters[0]``), and nothing is changed.
@@ -38,15 +42,17 @@ from typing import Any
 
 import numpy as np
 
+from ..model.builtin_data import BUILTIN_NAMES
 from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, DataError, bad_value
 from ..model.fileformat import network_from_dict, network_to_dict
 from ..model.iteration import TrainingState
 from ..model.network import Network
+from ..model.practice.planted import RULES
 from ..model.training_config import MODES, TrainingConfig
 from .messages import Message
 from .settings import MODE_NAMES, Settings, change_labels, readable_setting
 
-__all__ = ["FORMAT", "VERSION", "Change", "SessionDocument", "document_from_data", "document_to_data",
+__all__ = ["FORMAT", "VERSION", "Change", "PlantedRun", "SessionDocument", "document_from_data", "document_to_data",
            "state_digest"]
 
 FORMAT = "bpgui.session"
@@ -83,6 +89,19 @@ class Change:
 
 
 @dataclass(frozen=True)
+class PlantedRun:
+    """The run a planted bug trains, beside the real one (same data, seed and iteration 0's network)."""
+
+    rule: str
+    settings: Settings
+    start_config: TrainingConfig
+    changes: tuple[Change, ...]
+    end: int
+    t: int
+    marks: tuple[tuple[int, Message], ...]
+
+
+@dataclass(frozen=True)
 class SessionDocument:
     settings: Settings  # ``data`` is the built-in name, or the CSV's original path (see ``csv_text``)
     csv_text: str | None  # the CSV's content when the data are a file
@@ -94,7 +113,7 @@ class SessionDocument:
     t: int
     marks: tuple[tuple[int, Message], ...]
     selected: int
-    bug: str | None
+    bug: PlantedRun | None
     state_sha256: str | None
     practice: object | None
     phase: int | None = None  # the phase of iteration t + 1 shown, mid-iteration (None: whole iterations)
@@ -119,23 +138,39 @@ def _message_data(message: Message) -> dict[str, Any]:
     return {"label": message.template, "args": [a if isinstance(a, int) else str(a) for a in message.args]}
 
 
+def _settings_data(settings: Settings) -> dict[str, Any]:
+    data = dataclasses.asdict(settings)
+    data.pop("data")
+    data["hidden"] = list(data["hidden"])
+    return data
+
+
+def _changes_data(changes: tuple[Change, ...]) -> list[dict[str, Any]]:
+    return [{"t": c.t, "epoch": c.epoch, "cursor": c.cursor, **_config_data(c.config),
+             "parameters": [[i, v] for i, v in c.parameters]} for c in changes]
+
+
+def _planted_data(run: PlantedRun) -> dict[str, Any]:
+    return {"rule": run.rule, "settings": _settings_data(run.settings), "start": _config_data(run.start_config),
+            "changes": _changes_data(run.changes), "end": run.end, "t": run.t,
+            "marks": [{"t": t, **_message_data(m)} for t, m in run.marks]}
+
+
 def document_to_data(doc: SessionDocument) -> dict[str, Any]:
     """The file's JSON object (every float exact: JSON numbers written with ``repr``)."""
-    settings = dataclasses.asdict(doc.settings)
-    path = settings.pop("data")
+    path = doc.settings.data
     data: dict[str, Any] = ({"builtin": path} if doc.csv_text is None else
                             {"csv": doc.csv_text, "name": doc.csv_name or "data.csv", "path": path})
-    settings["hidden"] = list(settings["hidden"])
     return {
         "format": FORMAT, "version": VERSION,
-        "settings": settings,
+        "settings": _settings_data(doc.settings),
         "data": data,
         "start": {"network": network_to_dict(doc.start_network), **_config_data(doc.start_config)},
-        "changes": [{"t": c.t, "epoch": c.epoch, "cursor": c.cursor, **_config_data(c.config),
-                     "parameters": [[i, v] for i, v in c.parameters]} for c in doc.changes],
+        "changes": _changes_data(doc.changes),
         "end": doc.end, "t": doc.t, "phase": doc.phase,
         "marks": [{"t": t, **_message_data(m)} for t, m in doc.marks],
-        "selected": doc.selected, "bug": doc.bug, "state_sha256": doc.state_sha256,
+        "selected": doc.selected, "bug": None if doc.bug is None else _planted_data(doc.bug),
+        "state_sha256": doc.state_sha256,
         **({} if doc.practice is None else {"practice": doc.practice}),
     }
 
@@ -183,14 +218,14 @@ def _config(source: str, key: str, data: Mapping) -> TrainingConfig:
         raise bad_value(source, f"{key}.learning_rate", "a number > 0", data["learning_rate"]) from exc
 
 
-def _settings(source: str, value: object, data_name: str) -> Settings:
+def _settings(source: str, value: object, data_name: str, key: str = "settings") -> Settings:
     names = [f.name for f in dataclasses.fields(Settings) if f.name != "data"]
-    data = _object(source, "settings", value, names)
+    data = _object(source, key, value, names)
     kept: dict[str, Any] = {"data": data_name}
     for name in names:
         item = data[name]
         if not readable_setting(name, item):
-            raise bad_value(source, f"settings.{name}", "a value the settings panel offers", item)
+            raise bad_value(source, f"{key}.{name}", "a value the settings panel offers", item)
         kept[name] = tuple(item) if name == "hidden" else (
             float(item) if name in ("test_fraction", "learning_rate") or (name == "target_error" and item is not None)
             else item)
@@ -209,12 +244,12 @@ def _known_labels() -> set[str]:
 _LABELS = _known_labels()
 
 
-def _marks(source: str, value: object, end: int) -> tuple[tuple[int, Message], ...]:
+def _marks(source: str, value: object, end: int, where: str = "marks") -> tuple[tuple[int, Message], ...]:
     if not isinstance(value, list):
-        raise bad_value(source, "marks", "a list", value)
+        raise bad_value(source, where, "a list", value)
     out = []
     for n, item in enumerate(value):
-        key = f"marks[{n}]"
+        key = f"{where}[{n}]"
         row = _object(source, key, item, ("t", "label", "args"))
         t = _whole(source, f"{key}.t", row["t"], 0, end)
         if row["label"] not in _LABELS:
@@ -228,12 +263,12 @@ def _marks(source: str, value: object, end: int) -> tuple[tuple[int, Message], .
     return tuple(out)
 
 
-def _changes(source: str, value: object, n_parameters: int, end: int) -> tuple[Change, ...]:
+def _changes(source: str, value: object, n_parameters: int, end: int, where: str = "changes") -> tuple[Change, ...]:
     if not isinstance(value, list):
-        raise bad_value(source, "changes", "a list", value)
+        raise bad_value(source, where, "a list", value)
     out: list[Change] = []
     for n, item in enumerate(value):
-        key = f"changes[{n}]"
+        key = f"{where}[{n}]"
         row = _object(source, key, item, ("t", "epoch", "cursor", *_CONFIG, "parameters"))
         low = out[-1].t + 1 if out else 1
         t = _whole(source, f"{key}.t", row["t"], low, end)
@@ -245,21 +280,32 @@ def _changes(source: str, value: object, n_parameters: int, end: int) -> tuple[C
                             params)
         pairs = []
         for m, pair in enumerate(params):
-            where = f"{key}.parameters[{m}]"
+            at = f"{key}.parameters[{m}]"
             if not isinstance(pair, list) or len(pair) != 2:
-                raise bad_value(source, where, "[index, value]", pair)
-            pairs.append((_whole(source, where + "[0]", pair[0], 0, n_parameters - 1),
-                          _real(source, where + "[1]", pair[1])))
+                raise bad_value(source, at, "[index, value]", pair)
+            pairs.append((_whole(source, at + "[0]", pair[0], 0, n_parameters - 1), _real(source, at + "[1]", pair[1])))
         out.append(Change(t, epoch, cursor, _config(source, key, row), tuple(pairs)))
     return tuple(out)
 
 
+def _planted(source: str, value: object, data_name: str, n_parameters: int) -> PlantedRun:
+    row = _object(source, "bug", value, ("rule", "settings", "start", "changes", "end", "t", "marks"))
+    if row["rule"] not in RULES:
+        raise bad_value(source, "bug.rule", "one of " + ", ".join(RULES), row["rule"])
+    end = _whole(source, "bug.end", row["end"], 0, MAX_END)
+    return PlantedRun(
+        rule=row["rule"], settings=_settings(source, row["settings"], data_name, "bug.settings"),
+        start_config=_config(source, "bug.start", _object(source, "bug.start", row["start"], _CONFIG)),
+        changes=_changes(source, row["changes"], n_parameters, end, "bug.changes"), end=end,
+        t=_whole(source, "bug.t", row["t"], 0, end), marks=_marks(source, row["marks"], end, "bug.marks"))
+
+
 def document_from_data(value: object, source: str) -> SessionDocument:
     """A session read back from its JSON object; ``DataError`` naming ``source`` and the key."""
+    if isinstance(value, Mapping) and value.get("format") != FORMAT:  # first: another kind of file says so
+        raise bad_value(source, "format", repr(FORMAT), value.get("format"))
     data = _object(source, "", value, ("format", "version", "settings", "data", "start", "changes", "end", "t"),
                    ("phase", "marks", "selected", "bug", "state_sha256", "practice"))
-    if data["format"] != FORMAT:
-        raise bad_value(source, "format", repr(FORMAT), data["format"])
     version = data["version"]
     if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
@@ -270,7 +316,8 @@ def document_from_data(value: object, source: str) -> SessionDocument:
     where = data["data"]
     if isinstance(where, Mapping) and "builtin" in where:
         where = _object(source, "data", where, ("builtin",))
-        if not isinstance(where["builtin"], str) or not readable_setting("data", where["builtin"]):
+        if (not isinstance(where["builtin"], str) or not readable_setting("data", where["builtin"])
+                or where["builtin"].strip().casefold() not in BUILTIN_NAMES):
             raise bad_value(source, "data.builtin", "a built-in data set's name", where["builtin"])
         data_name, csv_text, csv_name = where["builtin"], None, None
     else:
@@ -290,11 +337,7 @@ def document_from_data(value: object, source: str) -> SessionDocument:
     t = _whole(source, "t", data["t"], 0, end)
     phase = None if data.get("phase") is None else _whole(source, "phase", data["phase"], 0, 1_000)
     selected = _whole(source, "selected", data.get("selected", -1), -1, network.n_parameters - 1)
-    bug = data.get("bug")
-    if bug is not None:
-        from ..model.practice.planted import RULES
-        if bug not in RULES:
-            raise bad_value(source, "bug", "null or one of " + ", ".join(RULES), bug)
+    bug = None if data.get("bug") is None else _planted(source, data["bug"], data_name, network.n_parameters)
     digest = data.get("state_sha256")
     if digest is not None and (not isinstance(digest, str) or len(digest) != 64
                                or any(ch not in "0123456789abcdef" for ch in digest)):

@@ -114,6 +114,7 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, RunLoo
 
     def _adopt(self, built: Built) -> None:
         self.forget_bug()  # a new run: the real one kept aside is gone with the old
+        self.session_path = None  # Save session would write another run over the file last opened or saved
         self._dataset, self._trainer, self._settings = built.dataset, built.trainer, built.settings
         self._changes = []
         self._phase = None

@@ -98,3 +98,21 @@ def test_any_value_anywhere_is_a_lesson_or_a_refusal_naming_the_key(where, value
     except BpguiError as exc:  # DataError, or NetworkFileError for a network's keys
         named = ".".join(str(p) for p in where).replace(".0", "[0]")
         assert named.split(".")[0] in str(exc) or "h.json" in str(exc)
+
+
+def test_closing_a_lesson_gives_save_back_the_learners_file(tmp_path):
+    from bpgui.session.lessons import LessonWalk
+
+    s = TrainingSession(Settings())
+    s.step()
+    path = str(tmp_path / "mine.bpgui")
+    s.save_session(path)
+    walk = LessonWalk(s, lesson_from_data(GOOD, "good.json"))
+    assert walk.go(0) and s.session_path is None  # Save during the lesson asks for a name
+    assert walk.close() and s.session_path == path and s.iteration == 1
+
+
+def test_a_session_file_opened_as_a_lesson_says_it_is_not_one():
+    with pytest.raises(DataError) as caught:
+        lesson_from_data({"format": "bpgui.session", "version": 1, "settings": {}}, "s.bpgui")
+    assert "format: expected 'bpgui.lesson', got 'bpgui.session'" in str(caught.value)

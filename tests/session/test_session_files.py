@@ -300,3 +300,75 @@ def test_a_session_saved_mid_iteration_opens_at_the_same_phase(tmp_path):
         while s.iteration == 4:
             s.step_phase()
     same_run(a, b)
+
+
+def test_a_planted_bugs_run_reopens_at_its_iteration_bitwise_beside_the_real_one(tmp_path):
+    a = TrainingSession(Settings())
+    for _ in range(3):
+        a.step()
+    a.plant_bug("updated_weights")
+    for _ in range(4):
+        a.step()
+    a.set_learning_rate(0.5)
+    a.step()
+    path = str(tmp_path / "bug.bpgui")
+    assert a.save_session(path)
+    b = TrainingSession(Settings())
+    assert b.open_session(path)
+    assert b.bug_planted and b._trainer.rule == "updated_weights" and b.iteration == 5
+    same_run(a, b)  # the planted run, its settings and marks
+    a.remove_bug()
+    b.remove_bug()
+    same_run(a, b)  # and the real run kept aside
+    assert b.iteration == 3
+
+
+def test_save_forgets_the_file_when_another_run_is_shown(tmp_path):
+    a = TrainingSession(Settings())
+    a.step()
+    path = str(tmp_path / "s.bpgui")
+    a.save_session(path)
+    assert a.session_path == path
+    a.load_example("watermelon3.0")
+    assert a.session_path is None  # Save would ask for a name, not write melons over the XOR session
+
+
+@pytest.mark.parametrize("phase", [5, 6, 17])
+def test_a_phase_past_the_last_before_the_update_is_refused_naming_it(tmp_path, phase):
+    _, good = _saved(tmp_path)
+    good["phase"] = phase
+    path = tmp_path / "p.bpgui"
+    path.write_text(json.dumps(good), encoding="utf-8")
+    b = TrainingSession(Settings())
+    said = messages(b)
+    assert not b.open_session(str(path))
+    assert "phase: expected less than 5" in said[-1][1]
+
+
+def test_a_sessions_csv_that_is_not_data_is_refused_naming_data_csv_and_leaves_no_copy(tmp_path):
+    _, good = _saved(tmp_path)
+    good["data"] = {"csv": "a,b\n1\n", "name": "broken.csv", "path": str(tmp_path / "gone.csv")}
+    path = tmp_path / "c.bpgui"
+    path.write_text(json.dumps(good), encoding="utf-8")
+    b = TrainingSession(Settings())
+    said = messages(b)
+    folder = tmp_path / "copies"
+    assert not b.open_session(str(path), str(folder))
+    assert f"{path}: data.csv: broken.csv" in said[-1][1]
+    assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_another_kind_of_file_says_what_it_is(tmp_path):
+    _, good = _saved(tmp_path)
+    good["format"] = "bpgui.lesson"
+    path = tmp_path / "l.bpgui"
+    path.write_text(json.dumps(good), encoding="utf-8")
+    b = TrainingSession(Settings())
+    said = messages(b)
+    assert not b.open_session(str(path))
+    assert "format: expected 'bpgui.session', got 'bpgui.lesson'" in said[-1][1]
+    good["format"] = "bpgui.session"
+    good["data"] = {"builtin": "nope"}
+    path.write_text(json.dumps(good), encoding="utf-8")
+    assert not b.open_session(str(path))
+    assert f"{path}: data.builtin: expected" in said[-1][1]
