@@ -1,35 +1,50 @@
 """The lesson followed in the window (``session.lessons.LessonWalk``), as a thin Qt adapter.
 
 The session part of a step (its run, iterations, phases, selection) is set here through the session; the
-window's part (the tab, the perceptron lab, Predict) is the lesson panel's, on ``changed``.
+window's part (the tab, the perceptron lab, Predict) is the lesson panel's: it keeps what the window showed
+when a step was left in ``view_state`` (opaque here), and ``leaving`` asks for it before every move.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from ..model.errors import BpguiError
 from ..session.lessons import Lesson, LessonStep, LessonWalk, read_lesson
+from ..session.session_files import lesson_trainer
 from .training import TrainingController, localized
 
-__all__ = ["LessonController"]
+__all__ = ["BEFORE", "LessonController"]
+
+BEFORE = -1  # ``leaving``'s index for the window as it was before the lesson began
 
 
 class LessonController(QObject):
     changed = Signal()  # a lesson began, moved to another step or ended
+    leaving = Signal(int)  # about to leave this step (BEFORE: to begin): the panel keeps the window's part
 
     def __init__(self, controller: TrainingController) -> None:
         super().__init__(controller)
         self._controller = controller
         self._walk: LessonWalk | None = None
+        self.view_state: dict[int, Any] = {}  # step (or BEFORE) → the window's part as it was left
+        self.restored = False  # the last move brought a step back as it was left (not as the lesson sets it)
 
     @staticmethod
     def read(path: str) -> Lesson | str:
-        """A lesson file, or the reason it is refused (in the learner's language)."""
+        """A lesson file whose every step can be set, or the reason it is refused (in the learner's language)."""
         try:
-            return read_lesson(path)
+            lesson = read_lesson(path)
         except BpguiError as exc:
             return localized(exc)
+        for n, step in enumerate(lesson.steps):
+            try:
+                lesson_trainer(step.state)
+            except BpguiError as exc:
+                return f"{path}: steps[{n}].state: {localized(exc)}"
+        return lesson
 
     @property
     def lesson(self) -> Lesson | None:
@@ -46,7 +61,10 @@ class LessonController(QObject):
     def begin(self, lesson: Lesson) -> bool:
         """Follow ``lesson`` from its first step (a lesson followed before ends first)."""
         self.end()
+        self.view_state = {}
+        self.leaving.emit(BEFORE)
         self._walk = LessonWalk(self._controller.session, lesson)
+        self.restored = False
         if not self._walk.go(0):
             self._walk = None
             return False
@@ -54,7 +72,12 @@ class LessonController(QObject):
         return True
 
     def go(self, index: int) -> bool:
-        done = self._walk is not None and self._walk.go(index)
+        walk = self._walk
+        if walk is None or not 0 <= index < len(walk.lesson.steps):
+            return False
+        self.leaving.emit(walk.index)
+        self.restored = walk.visited(index)
+        done = walk.go(index)
         if done:
             self.changed.emit()
         return done
@@ -62,13 +85,17 @@ class LessonController(QObject):
     def restart(self) -> bool:
         done = self._walk is not None and self._walk.restart()
         if done:
+            self.view_state.pop(self.index, None)
+            self.restored = False
             self.changed.emit()
         return done
 
     def end(self, restore: bool = True) -> None:
-        """Stop following the lesson; ``restore``: the run the learner had before it comes back."""
+        """Stop following the lesson; ``restore``: the run (and the window's part) from before it come back."""
         walk, self._walk = self._walk, None
         if walk is not None:
             if restore:
                 walk.close()
+            self.restored = restore
             self.changed.emit()
+

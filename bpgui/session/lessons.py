@@ -230,6 +230,10 @@ class LessonWalk:
     def step(self) -> LessonStep:
         return self.lesson.steps[self.index]
 
+    def visited(self, index: int) -> bool:
+        """Whether going to ``index`` brings it back as the learner left it (else as the lesson sets it)."""
+        return index in self._left or index == self.index
+
     def go(self, index: int) -> bool:
         """To step ``index``: restored as it was left, else set as the lesson says. False if refused."""
         if not 0 <= index < len(self.lesson.steps):

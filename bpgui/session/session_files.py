@@ -23,6 +23,7 @@ from ..model.builtin_data import BUILTIN_NAMES, load_dataset
 from ..model.datasets import Dataset
 from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DataError
 from ..model.fileformat import read_json_document
+from ..model.naming import parameter_specs
 from ..model.phases import phase_views
 from ..model.practice.planted_training import PlantedTrainer
 from ..model.training import StopConditions, Trainer
@@ -43,7 +44,7 @@ from .session_format import (
 )
 from .settings import Settings, check_settings, check_size
 
-__all__ = ["SessionFiles", "file_kind", "replay"]
+__all__ = ["SessionFiles", "file_kind", "lesson_trainer", "replay"]
 
 #: A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing).
 HEAVY_REPLAY_SECONDS = 0.3
@@ -166,6 +167,29 @@ def replay_planted(doc: SessionDocument, real: Trainer) -> PlantedTrainer:
                                                                           max_epochs=run.settings.max_epochs))
     _replay_onto(planted, run.changes, run.end, run.t, "bug.changes")
     return planted
+
+
+def lesson_trainer(state: LessonState) -> tuple[Built, int]:
+    """The run a lesson step's state starts from (iteration 0) and the index of the parameter it selects
+    (−1: none); BpguiError if the state cannot be set (checked for every step when a lesson is opened)."""
+    settings = state.settings_for()
+    if state.network is not None:
+        net = state.network
+        settings = replace(settings, hidden=tuple(net.layer_sizes[1:-1]), loss=net.loss)
+    settings = check_settings(settings)
+    built = make_trainer(settings, network=state.network)
+    sizes = built.trainer.network.layer_sizes
+    if check_size(sizes) > LESSON_PARAMETERS:
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a lesson's network has at most {limit} parameters"),
+                          limit=f"{LESSON_PARAMETERS:,}")
+    index = -1 if state.select is None else parameter_named(sizes, state.select)
+    if index is None:
+        names = [spec.name for spec in parameter_specs(sizes)]
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "select: the {shape} network has no parameter {name}; its "
+                                                      "names are {names}"),
+                          shape="-".join(map(str, sizes)), name=state.select,
+                          names=", ".join(names[:4] + (["…"] if len(names) > 5 else []) + names[4:][-1:]))
+    return built, index
 
 
 def _advance_to(trainer: Trainer, t: int, end: int, report: Callable[[int, int], None] | None) -> None:
@@ -338,20 +362,7 @@ class SessionFiles(SessionCore):
         then its iterations, phases and selection. False, with a message, and nothing changed, if refused."""
         self._new_request()
         try:
-            settings = state.settings_for()
-            if state.network is not None:
-                net = state.network
-                settings = replace(settings, hidden=tuple(net.layer_sizes[1:-1]), loss=net.loss)
-            settings = check_settings(settings)
-            built = make_trainer(settings, network=state.network)
-            sizes = built.trainer.network.layer_sizes
-            if check_size(sizes) > LESSON_PARAMETERS:
-                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a lesson's network has at most {limit} parameters"),
-                                  limit=f"{LESSON_PARAMETERS:,}")
-            index = -1 if state.select is None else parameter_named(sizes, state.select)
-            if index is None:
-                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the {shape} network has no parameter {name}"),
-                                  shape="-".join(map(str, sizes)), name=state.select)
+            built, index = lesson_trainer(state)
             if state.steps:
                 built.trainer.advance(state.steps, use_stop_conditions=False)
                 built.trainer.goto(built.trainer.iteration)  # its record, as Step leaves it

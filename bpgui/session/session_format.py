@@ -302,17 +302,19 @@ def _planted(source: str, value: object, data_name: str, n_parameters: int) -> P
 
 def document_from_data(value: object, source: str) -> SessionDocument:
     """A session read back from its JSON object; ``DataError`` naming ``source`` and the key."""
-    if isinstance(value, Mapping) and value.get("format") != FORMAT:  # first: another kind of file says so
+    if not isinstance(value, Mapping):
+        raise bad_value(source, "(top level)", "an object", value)
+    if value.get("format") != FORMAT:  # first: another kind of file, or a newer one, says so
         raise bad_value(source, "format", repr(FORMAT), value.get("format"))
-    data = _object(source, "", value, ("format", "version", "settings", "data", "start", "changes", "end", "t"),
-                   ("phase", "marks", "selected", "bug", "state_sha256", "practice"))
-    version = data["version"]
+    version = value.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: this file was written by a newer bpgui "
                                                         "(version {got}); this one reads version {version}"),
                             source=source, key="version", got=version, version=VERSION)
         raise bad_value(source, "version", str(VERSION), version)
+    data = _object(source, "", value, ("format", "version", "settings", "data", "start", "changes", "end", "t"),
+                   ("phase", "marks", "selected", "bug", "state_sha256", "practice"))
     where = data["data"]
     if isinstance(where, Mapping) and "builtin" in where:
         where = _object(source, "data", where, ("builtin",))

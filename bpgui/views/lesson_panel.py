@@ -11,10 +11,11 @@ shows the same step in the new language.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..controller.lessons import LessonController
+from ..controller.lessons import BEFORE, LessonController
 from ..model.text import fill
 from ..paths import resource_path
 from .dock_title import DockTitle
@@ -41,6 +42,7 @@ __all__ = ["LessonDock", "attach", "begin", "fill_lessons_menu", "lessons_of", "
            "step_html"]
 
 translate = QCoreApplication.translate
+CARRIED = -2  # view_state's key for the window's part carried into a new window (a language switch)
 PERCEPTRON_RULE = "batch"  # with η = 1: the rule and rate a lesson's perceptron numbers are computed with
 
 
@@ -102,6 +104,8 @@ class LessonDock(QDockWidget):
         self.next_button.clicked.connect(lambda: self._lessons.go(self._lessons.index + 1))
         self.restart_button.clicked.connect(self._lessons.restart)
         self._lessons.changed.connect(self._on_lesson_changed)
+        self._lessons.leaving.connect(self._on_leaving)
+        window.installEventFilter(self)  # the window closing for another language: what it shows goes on
         self._closing_ends = True
         # Beside the settings, as a tab: the lesson sets them, and the network keeps its room (at 1024 × 768 a
         # dock of its own left the drawing a third of its width).
@@ -120,10 +124,19 @@ class LessonDock(QDockWidget):
             self._lessons.end()
         super().closeEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close and self._lessons.lesson is not None:
+            self._lessons.view_state[CARRIED] = window_part(self._window)  # a language switch's next window
+        return super().eventFilter(watched, event)
+
     def retire(self) -> None:
-        """The window goes (a language switch): the lesson goes on in the next one."""
+        """The window goes (a language switch): the lesson goes on in the next one, its window part too."""
         self._closing_ends = False
         self._lessons.changed.disconnect(self._on_lesson_changed)
+        self._lessons.leaving.disconnect(self._on_leaving)
+
+    def _on_leaving(self, index: int) -> None:
+        self._lessons.view_state[index] = window_part(self._window)
 
     def _update_texts(self) -> None:
         self.back_button.setText(translate("MainWindow", "◀ &Back"))
@@ -134,9 +147,17 @@ class LessonDock(QDockWidget):
         self._show_step()
 
     def _on_lesson_changed(self) -> None:
+        lessons = self._lessons
         self._show_step()
-        step = self._lessons.step
-        if step is not None:
+        step, kept = lessons.step, lessons.view_state
+        if step is None:  # the lesson ended: the window as it was before, if the run came back too
+            before = kept.pop(BEFORE, None)
+            if lessons.restored and before is not None:
+                set_window_part(self._window, before)
+            kept.clear()
+        elif lessons.restored and lessons.index in kept:
+            set_window_part(self._window, kept[lessons.index])
+        else:
             self._set_window_part(step)
 
     def _show_step(self) -> None:
@@ -146,7 +167,8 @@ class LessonDock(QDockWidget):
             return
         language = current_language()
         n = len(lesson.steps)
-        self.setWindowTitle(fill(translate("MainWindow", "Lesson: %1"), lesson.title_in(language)))
+        # The tab's title is short: a long one widened the dock (and the window) to hold it.
+        self.setWindowTitle(fill(translate("MainWindow", "Lesson %1/%2"), index + 1, n))
         self.heading.setText(f"<b>{html.escape(lesson.title_in(language))}</b><br>"
                              + html.escape(fill(translate("MainWindow", "Step %1 of %2: %3"), index + 1, n,
                                                 step.title.get(language) or step.title["en"])))
@@ -176,12 +198,55 @@ class LessonDock(QDockWidget):
 
 
 def attach(window: MainWindow) -> LessonDock:
-    """The window's lesson dock (made once per window); it shows the lesson being followed, if any."""
+    """The window's lesson dock (made once per window); it shows the lesson being followed, if any, with the
+    window's part the window before it had (a language switch)."""
     dock = window.findChild(LessonDock)
     if not isinstance(dock, LessonDock):
         dock = LessonDock(window)
     dock._show_step()
+    if lessons_of(window).lesson is not None:  # once the window it replaces has closed (set_language)
+        QTimer.singleShot(0, window, lambda: _carry(window))
     return dock
+
+
+def _carry(window: MainWindow) -> None:
+    carried = lessons_of(window).view_state.pop(CARRIED, None)
+    if carried is not None:
+        set_window_part(window, carried)
+
+
+@dataclass(frozen=True)
+class WindowPart:
+    """What a lesson step sets in the window, as the window shows it: the tab, Predict, the perceptron lab
+    (its problem, rule, η and iteration: the lab's run is a function of them, so it comes back exactly)."""
+
+    tab: int
+    predict: bool
+    lab: tuple[str, str, float, int] | None
+
+
+def window_part(window: MainWindow) -> WindowPart:
+    lab = window.perceptron.lab if window.perceptron is not None and window.perceptron.isVisible() else None
+    return WindowPart(window.right_tabs.currentIndex(), window.predict_action.isChecked(),
+                      None if lab is None else (lab.problem, lab.rule, lab.learning_rate, lab.iteration))
+
+
+def set_window_part(window: MainWindow, part: WindowPart) -> None:
+    window.right_tabs.setCurrentIndex(part.tab)
+    if window.predict_action.isChecked() != part.predict:
+        window.predict_action.trigger()
+    if part.lab is None:
+        if window.perceptron is not None:
+            window.perceptron.hide()
+        return
+    problem, rule, eta, t = part.lab
+    window.show_perceptron(problem.upper())
+    if window.perceptron is not None:
+        lab = window.perceptron.lab
+        lab.set_rule(rule)
+        lab.set_learning_rate(eta)
+        for _ in range(t):
+            lab.step()
 
 
 def begin(window: MainWindow, path: str | Path) -> bool:

@@ -17,8 +17,8 @@ Step back is exact, and cycle detection) lives in
 :class:`bpgui.session.perceptron.PerceptronSession`; Run and its timer in
 :class:`bpgui.controller.perceptron.PerceptronController`, which the lab
 creates unless it is given one. The plot shows the input plane with the data
-points (filled for y = 1, hollow for y = 0, green when the current weights
-classify them correctly, red when not), the decision line
+points (filled for y = 1, hollow for y = 0, blue when the current weights
+classify them correctly, vermillion when not), the decision line
 ``W_1 x_1 + W_2 x_2 = θ`` and, lightly shaded, the side where ŷ = 1. All plot
 items are created once and updated in place; the text panel is written by
 :mod:`.perceptron_lab_text`.

@@ -165,7 +165,7 @@ def legend_html() -> str:
     shade = f"<span style='background-color:{SHADE_HTML}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
     lines = (
         translate("PerceptronLab", "● filled: y = 1, ○ hollow: y = 0"),
-        fill(translate("PerceptronLab", "%1 green: classified correctly, %2 red: wrongly"), correct, wrong),
+        fill(translate("PerceptronLab", "%1 blue: classified correctly, %2 vermillion: wrongly"), correct, wrong),
         fill(translate("PerceptronLab", "%1 shaded: the side where ŷ = 1"), shade),
     )
     return "<span style='color:#555555'>" + "<br/>".join(lines) + "</span>"

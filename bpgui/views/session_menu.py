@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from ..model.text import fill
+from .lesson_panel import begin as begin_lesson
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -62,8 +63,14 @@ def open_any(window: MainWindow, path: str) -> bool:
         done = c.open_session(path)
     elif kind == "csv":
         done = c.import_data(path)
-    else:  # a network file, or a JSON file whose refusal the network reader words best
+    elif kind == "network":
         done = c.open_network(path)
+    elif kind == "lesson":
+        done = begin_lesson(window, path)
+    else:
+        window.show_message("error", fill(translate("MainWindow", "%1 is not a bpgui session, network, lesson or "
+                                                                  "CSV file."), path))
+        return False
     if done:
         _remember(window.qsettings(), path)
     return done
@@ -152,8 +159,7 @@ class DropOpener(QObject):
             paths = self._paths(event)
             if paths:
                 event.acceptProposedAction()
-                open_any(self._window, paths[0])
-                if len(paths) > 1:
+                if open_any(self._window, paths[0]) and len(paths) > 1:  # else its refusal stays in view
                     self._window.show_message("info", translate("MainWindow", "Opened the first of the %n "
                                                                 "files dropped.", "", len(paths)))
                 return True

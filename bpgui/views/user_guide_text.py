@@ -88,9 +88,11 @@ def panels() -> list[tuple[str, str]]:
                                 "by cell; Find the bug plants one wrong rule in the backward pass for you to find. "
                                 "Every answer is checked against the formulas the chain-rule panel shows.")),
         (translate("UserGuide", "Lessons"),
-         translate("UserGuide", "Help → Lessons opens a guided lesson in a panel of its own: each step sets up the "
-                                "network and the view and says what to look at. Back and Next move between the steps; "
-                                "closing the lesson brings back your own run.")),
+         translate("UserGuide", "Help → Lessons opens a guided lesson in a tab beside the settings: each step sets "
+                                "up the network and the view and says what to look at. Back and Next move between the "
+                                "steps, each as you left it; closing the lesson brings back your own run. File → Save "
+                                "session keeps a whole run in one file, and File → Open opens a session, a network, a "
+                                "lesson or a CSV file.")),
     ]
 
 

@@ -805,7 +805,7 @@
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="175"/>
         <location filename="../../bpgui/session/lessons.py" line="102"/>
-        <location filename="../../bpgui/session/session_format.py" line="149"/>
+        <location filename="../../bpgui/session/session_format.py" line="184"/>
         <source>{source}: {key}: unknown key (allowed: {allowed})</source>
         <extracomment>The longest run a file may ask to replay (more would hold the window for hours).</extracomment>
         <translation>{source}：{key}：未知的键（允许的键：{allowed}）</translation>
@@ -912,7 +912,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="346"/>
-        <location filename="../../bpgui/session/session_files.py" line="167"/>
+        <location filename="../../bpgui/session/session_files.py" line="227"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
@@ -1161,12 +1161,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="354"/>
+        <location filename="../../bpgui/session/training.py" line="355"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="442"/>
+        <location filename="../../bpgui/session/training.py" line="443"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1239,54 +1239,60 @@
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="107"/>
-        <location filename="../../bpgui/session/session_format.py" line="154"/>
+        <location filename="../../bpgui/session/session_format.py" line="189"/>
         <source>{source}: {key}: missing</source>
         <translation>{source}：{key}：缺失</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="49"/>
+        <location filename="../../bpgui/session/session_files.py" line="53"/>
         <source>{file}: nested too deeply to be a session file</source>
         <extracomment>A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing). A lesson&apos;s step builds its network on the window&apos;s thread: a teaching size.</extracomment>
         <translation>{file}：嵌套过深，不是会话文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="66"/>
+        <location filename="../../bpgui/session/session_files.py" line="70"/>
         <source>{file}: not UTF-8 or GBK text</source>
         <translation>{file}：不是 UTF-8 或 GBK 文本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="80"/>
+        <location filename="../../bpgui/session/session_files.py" line="85"/>
         <source>{file}: the session&apos;s data file is gone and there is no folder to write its copy to</source>
         <translation>{file}：会话的数据文件已不存在，且没有可写入其副本的文件夹</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="116"/>
+        <location filename="../../bpgui/session/session_files.py" line="97"/>
+        <source>{source}: {key}: {problem}</source>
+        <translation>{source}：{key}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="154"/>
+        <location filename="../../bpgui/session/session_files.py" line="310"/>
         <source>{source}: {key}: expected less than {limit}, got {got}</source>
         <translation>{source}：{key}：应小于 {limit}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="170"/>
+        <location filename="../../bpgui/session/session_files.py" line="188"/>
+        <source>select: the {shape} network has no parameter {name}; its names are {names}</source>
+        <translation>select：{shape} 网络中没有参数 {name}；它的参数名为 {names}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="230"/>
         <source>{file} changed since it was loaded: the session cannot keep the data it was trained on</source>
         <translation>{file} 在载入后已被修改：会话无法保存训练时所用的数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="212"/>
-        <location filename="../../bpgui/session/session_files.py" line="254"/>
+        <location filename="../../bpgui/session/session_files.py" line="273"/>
+        <location filename="../../bpgui/session/session_files.py" line="320"/>
         <source>{file}: cannot be opened ({reason})</source>
         <translation>{file}：无法打开（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="299"/>
+        <location filename="../../bpgui/session/session_files.py" line="183"/>
         <source>a lesson&apos;s network has at most {limit} parameters</source>
         <translation>课程中的网络最多有 {limit} 个参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="303"/>
-        <source>the {shape} network has no parameter {name}</source>
-        <translation>{shape} 网络中没有参数 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/session/session_format.py" line="266"/>
+        <location filename="../../bpgui/session/session_format.py" line="312"/>
         <source>{source}: {key}: this file was written by a newer bpgui (version {got}); this one reads version {version}</source>
         <extracomment>The error curve&apos;s notes a file may hold: the templates the app writes (see ``settings.change_labels``).</extracomment>
         <translation>{source}：{key}：此文件由较新的 bpgui 写入（版本 {got}）；本程序只能读取版本 {version}</translation>
@@ -2446,7 +2452,7 @@
     <message>
         <location filename="../../bpgui/views/main_files.py" line="29"/>
         <location filename="../../bpgui/views/main_files.py" line="36"/>
-        <location filename="../../bpgui/views/session_menu.py" line="88"/>
+        <location filename="../../bpgui/views/session_menu.py" line="95"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
@@ -2463,7 +2469,7 @@
     <message>
         <location filename="../../bpgui/views/main_files.py" line="43"/>
         <location filename="../../bpgui/views/main_files.py" line="61"/>
-        <location filename="../../bpgui/views/session_menu.py" line="89"/>
+        <location filename="../../bpgui/views/session_menu.py" line="96"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2529,78 +2535,83 @@
         <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="129"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="142"/>
         <source>◀ &amp;Back</source>
         <translation>◀ 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="130"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="143"/>
         <source>&amp;Next ▶</source>
         <translation>下一步(&amp;N) ▶</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="131"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="144"/>
         <source>Start this step &amp;again</source>
         <translation>重新开始这一步(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="132"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="145"/>
         <source>This step as the lesson sets it; what you did here is forgotten</source>
         <translation>按课程的设定重新开始这一步；你在这一步中的操作会被丢弃</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="149"/>
-        <source>Lesson: %1</source>
-        <translation>课程：%1</translation>
+        <location filename="../../bpgui/views/lesson_panel.py" line="171"/>
+        <source>Lesson %1/%2</source>
+        <translation>课程 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="151"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="173"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步（共 %2 步）：%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="199"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="264"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="200"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="265"/>
         <source>bpgui lessons (*.json)</source>
         <translation>bpgui 课程 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="57"/>
+        <location filename="../../bpgui/views/session_menu.py" line="58"/>
         <source>%1: no such file</source>
         <translation>%1：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="85"/>
+        <location filename="../../bpgui/views/session_menu.py" line="71"/>
+        <source>%1 is not a bpgui session, network, lesson or CSV file.</source>
+        <translation>%1 不是 bpgui 的会话、网络、课程或 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/session_menu.py" line="92"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="86"/>
+        <location filename="../../bpgui/views/session_menu.py" line="93"/>
         <source>bpgui files (*.bpgui *.json *.csv)</source>
         <translation>bpgui 文件 (*.bpgui *.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="87"/>
-        <location filename="../../bpgui/views/session_menu.py" line="100"/>
+        <location filename="../../bpgui/views/session_menu.py" line="94"/>
+        <location filename="../../bpgui/views/session_menu.py" line="107"/>
         <source>bpgui sessions (*.bpgui)</source>
         <translation>bpgui 会话 (*.bpgui)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="98"/>
+        <location filename="../../bpgui/views/session_menu.py" line="105"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="122"/>
+        <location filename="../../bpgui/views/session_menu.py" line="129"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="126"/>
+        <location filename="../../bpgui/views/session_menu.py" line="133"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
@@ -2899,8 +2910,8 @@
     </message>
     <message>
         <location filename="../../bpgui/views/perceptron_lab_text.py" line="168"/>
-        <source>%1 green: classified correctly, %2 red: wrongly</source>
-        <translation>%1 绿色：分类正确，%2 红色：分类错误</translation>
+        <source>%1 blue: classified correctly, %2 vermillion: wrongly</source>
+        <translation>%1 蓝色：分类正确，%2 朱红色：分类错误</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/perceptron_lab_text.py" line="169"/>
@@ -3465,23 +3476,23 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="192"/>
+        <location filename="../../bpgui/session/training.py" line="193"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="223"/>
+        <location filename="../../bpgui/session/training.py" line="224"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="227"/>
+        <location filename="../../bpgui/session/training.py" line="228"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="304"/>
+        <location filename="../../bpgui/session/training.py" line="305"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -3501,62 +3512,62 @@ mini-batch: one update per B samples</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="152"/>
+        <location filename="../../bpgui/session/training.py" line="153"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="158"/>
+        <location filename="../../bpgui/session/training.py" line="159"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="290"/>
+        <location filename="../../bpgui/session/training.py" line="291"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="325"/>
+        <location filename="../../bpgui/session/training.py" line="326"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="359"/>
+        <location filename="../../bpgui/session/training.py" line="360"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="384"/>
+        <location filename="../../bpgui/session/training.py" line="385"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="388"/>
+        <location filename="../../bpgui/session/training.py" line="389"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="397"/>
+        <location filename="../../bpgui/session/training.py" line="398"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="408"/>
+        <location filename="../../bpgui/session/training.py" line="409"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="415"/>
+        <location filename="../../bpgui/session/training.py" line="416"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="418"/>
+        <location filename="../../bpgui/session/training.py" line="419"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="462"/>
+        <location filename="../../bpgui/session/training.py" line="463"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -3666,27 +3677,27 @@ mini-batch: one update per B samples</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="197"/>
+        <location filename="../../bpgui/session/session_files.py" line="258"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="218"/>
-        <source>Opened %1, but this machine&apos;s arithmetic replayed it to slightly different numbers than the machine that saved it.</source>
-        <translation>已打开 %1，但本机重算得到的数值与保存它的机器略有不同。</translation>
+        <location filename="../../bpgui/session/session_files.py" line="279"/>
+        <source>Opened %1, but its replay gave other numbers than the file records: the file was edited, or this machine&apos;s arithmetic differs from the one that saved it.</source>
+        <translation>已打开 %1，但重算得到的数值与文件记录的不同：文件被修改过，或者本机的运算与保存它的机器不同。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="223"/>
+        <location filename="../../bpgui/session/session_files.py" line="285"/>
         <source>Opened session %1 at iteration %2.</source>
         <translation>已打开会话 %1，位于第 %2 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="260"/>
+        <location filename="../../bpgui/session/session_files.py" line="326"/>
         <source>Replaying the session to iteration %1…</source>
         <translation>正在重算会话至第 %1 次迭代…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="265"/>
+        <location filename="../../bpgui/session/session_files.py" line="331"/>
         <source>Opening the session was stopped; nothing changed.</source>
         <translation>已停止打开会话；没有任何改变。</translation>
     </message>
@@ -3791,216 +3802,216 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/views/user_guide_text.py" line="91"/>
-        <source>Help → Lessons opens a guided lesson in a panel of its own: each step sets up the network and the view and says what to look at. Back and Next move between the steps; closing the lesson brings back your own run.</source>
-        <translation>“帮助 → 课程”在单独的面板中打开一节引导课程：每一步都会设置好网络和视图，并说明该看什么。“上一步”和“下一步”在各步之间移动；关闭课程后会恢复你自己的训练过程。</translation>
+        <source>Help → Lessons opens a guided lesson in a tab beside the settings: each step sets up the network and the view and says what to look at. Back and Next move between the steps, each as you left it; closing the lesson brings back your own run. File → Save session keeps a whole run in one file, and File → Open opens a session, a network, a lesson or a CSV file.</source>
+        <translation>“帮助 → 课程”在设置旁边的标签页中打开一节引导课程：每一步都会设置好网络和视图，并说明该看什么。“上一步”和“下一步”在各步之间移动，每一步都保持你离开时的样子；关闭课程后会恢复你自己的训练过程。“文件 → 保存会话”把整个训练过程存入一个文件，“文件 → 打开”可打开会话、网络、课程或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="115"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="117"/>
         <source>On its link, and in a row of the gradient table.</source>
         <translation>在它的连线上，以及梯度表的一行中。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="116"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="118"/>
         <source>Above its unit, once the forward pass reaches it.</source>
         <translation>前向传播到达后，在其单元上方。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="117"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="119"/>
         <source>Above its unit, and in a row of the gradient table.</source>
         <translation>在其单元上方，以及梯度表的一行中。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="118"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="120"/>
         <source>Under its unit.</source>
         <translation>在其单元下方。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="119"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="121"/>
         <source>Under its unit and in the chain-rule panel, once the backward pass reaches it.</source>
         <translation>反向传播到达后，在其单元下方和链式法则面板中。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="120"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="122"/>
         <source>The mean error over a batch of B samples, which accumulated and mini-batch BP descend; over an epoch, the blue curve.</source>
         <translation>一批 B 个样本上的平均误差，累积BP和小批量BP沿它下降；在一轮上即蓝色曲线。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="122"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="124"/>
         <source>The error signal of hidden unit h, gathered from every output through its weights.</source>
         <translation>隐层单元 h 的误差信号，由各输出经其权重汇集而来。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="124"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="126"/>
         <source>The update of any weight or threshold p, made when every gradient of the iteration is known; accumulated and mini-batch BP use the batch&apos;s mean gradient.</source>
         <translation>任一权重或阈值 p 的更新量，在本次迭代的所有梯度都已知后进行；累积BP和小批量BP使用该批的平均梯度。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="136"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="138"/>
         <source>Input i of the sample shown: one feature of the data.</source>
         <translation>当前样本的第 i 个输入：数据的一个属性。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="137"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="139"/>
         <source>The circles on the left of the network, with the value under each.</source>
         <translation>网络左侧的圆圈，下方是各自的值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="139"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="141"/>
         <source>The weight of the link from input i to hidden unit h.</source>
         <translation>从输入 i 到隐层单元 h 的连接权。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="142"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="144"/>
         <source>The threshold of hidden unit h, subtracted from its net input.</source>
         <translation>隐层单元 h 的阈值，从其输入中减去。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="144"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="146"/>
         <source>The net input of hidden unit h.</source>
         <translation>隐层单元 h 接收到的输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="145"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="147"/>
         <source>The output of hidden unit h; f is the activation.</source>
         <translation>隐层单元 h 的输出；f 为激活函数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="147"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="149"/>
         <source>The weight of the link from hidden unit h to output j.</source>
         <translation>从隐层单元 h 到输出 j 的连接权。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="150"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="152"/>
         <source>The threshold of output j, subtracted from its net input.</source>
         <translation>输出 j 的阈值，从其输入中减去。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="152"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="154"/>
         <source>The net input of output j.</source>
         <translation>输出 j 接收到的输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="153"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="155"/>
         <source>Output j of the network: its prediction.</source>
         <translation>网络的第 j 个输出：它的预测。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="154"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="156"/>
         <source>The target of output j for the sample shown: its label.</source>
         <translation>当前样本在输出 j 上的目标：它的标记。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="155"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="157"/>
         <source>Beside its output unit.</source>
         <translation>在其输出单元旁边。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="156"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="158"/>
         <source>The error on sample k.</source>
         <translation>样本 k 上的误差。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="157"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="159"/>
         <source>The error curve&apos;s grey line, and the status bar.</source>
         <translation>误差曲线中的灰线，以及状态栏。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="159"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="161"/>
         <source>The error curve&apos;s blue line, and the status bar.</source>
         <translation>误差曲线中的蓝线，以及状态栏。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="160"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="162"/>
         <source>The error signal of output j: how the error falls as its net input grows.</source>
         <translation>输出 j 的误差信号：其输入增大时误差下降多少。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="163"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="165"/>
         <source>The learning rate: how far each update moves along the gradient.</source>
         <translation>学习率：每次更新沿梯度方向走多远。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="164"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="166"/>
         <source>Learning rate η in the settings.</source>
         <translation>设置中的学习率 η。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="166"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="168"/>
         <source>The gradient table&apos;s Δp column, and the end of the chain-rule panel.</source>
         <translation>梯度表的 Δp 列，以及链式法则面板的末尾。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="171"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="173"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="180"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="182"/>
         <source>The window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="180"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="182"/>
         <source>Symbols</source>
         <translation>符号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="182"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="184"/>
         <source>bpgui trains a small feed-forward network with backpropagation and shows every number of every iteration in the notation of Zhou Zhihua&apos;s Machine Learning, chapter 5. Step makes one iteration, Step phase one part of it, Run keeps stepping and Step back undoes one iteration exactly.</source>
         <translation>bpgui 用反向传播训练一个小型前馈网络，并以周志华《机器学习》第 5 章的记号显示每次迭代的每个数值。“单步”做一次迭代，“单步阶段”做其中的一部分，“运行”持续迭代，“后退一步”精确地撤销一次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="189"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="191"/>
         <source>View → Text size makes every text larger, this guide&apos;s too, and Help → Keyboard shortcuts lists every key.</source>
         <translation>“视图 → 文字大小”可放大所有文字（包括本指南），“帮助 → 键盘快捷键”列出所有按键。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="192"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="194"/>
         <source>The symbols are the note&apos;s, for a network with one hidden layer: i counts the inputs, h the hidden units, j the outputs and k the samples. Each formula is drawn from the very expression the app computes with.</source>
         <translation>符号与讲义一致，针对单隐层网络：i 计数输入，h 计数隐层单元，j 计数输出，k 计数样本。每个公式都由程序计算时所用的同一个表达式画出。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="196"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="198"/>
         <source>Symbol</source>
         <translation>符号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="196"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="198"/>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="196"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="198"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="197"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="199"/>
         <source>Where on screen</source>
         <translation>屏幕上的位置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="253"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="255"/>
         <source>Not in a menu</source>
         <translation>不在菜单中</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="267"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="269"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="272"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="274"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="272"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="274"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/user_guide_text.py" line="273"/>
+        <location filename="../../bpgui/views/user_guide_text.py" line="275"/>
         <source>The keys of the menus&apos; commands, read from the menus themselves.</source>
         <translation>菜单命令的按键，直接从菜单中读出。</translation>
     </message>

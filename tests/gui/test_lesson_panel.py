@@ -101,3 +101,71 @@ def test_help_lessons_lists_the_shipped_lessons_and_file_opens_a_teachers(window
 def test_step_html_escapes_and_makes_paragraphs_and_bullets():
     out = lesson_panel.step_html("A <b> & c\nd\n\n- one\n- two <i>\n\n\n")
     assert out == "<p>A &lt;b&gt; &amp; c<br>d</p><ul><li>one</li><li>two &lt;i&gt;</li></ul>"
+
+
+PERCEPTRON = {
+    "format": "bpgui.lesson", "version": 1, "title": {"en": "Lab", "zh_CN": "感知机"},
+    "steps": [
+        {"title": {"en": "AND", "zh_CN": "与"}, "text": {"en": "a", "zh_CN": "甲"},
+         "state": {"perceptron": "and", "perceptron_steps": 1, "tab": "curve"}},
+        {"title": {"en": "XOR", "zh_CN": "异或"}, "text": {"en": "b", "zh_CN": "乙"},
+         "state": {"perceptron": "xor", "perceptron_steps": 2, "tab": "learned", "predict": True}},
+    ],
+}
+
+
+def lab_state(window):
+    p = window.perceptron
+    if p is None or not p.isVisible():
+        return None
+    lab = p.lab
+    return lab.problem, lab.rule, lab.learning_rate, lab.iteration, tuple(lab.weights), lab.threshold
+
+
+def test_back_and_next_bring_the_window_part_back_as_left_and_closing_brings_back_the_window(window, tmp_path):
+    window.right_tabs.setCurrentWidget(window.decision_map)
+    assert lesson_panel.begin(window, write(tmp_path, PERCEPTRON))
+    dock = dock_of(window)
+    lab = window.perceptron.lab
+    assert lab_state(window)[:4] == ("and", "batch", 1.0, 1)
+    lab.step()
+    lab.set_learning_rate(0.5)
+    lab.step()
+    left = lab_state(window)
+    dock.next_button.click()
+    assert lab_state(window)[:4] == ("xor", "batch", 1.0, 2) and window.predict_action.isChecked()
+    assert window.right_tabs.currentWidget() is window.decision_map
+    window.right_tabs.setCurrentWidget(window.plot)
+    dock.back_button.click()
+    assert lab_state(window) == left  # the learner's η and iteration, exactly
+    dock.next_button.click()
+    assert lab_state(window)[:4] == ("xor", "batch", 1.0, 2) and window.right_tabs.currentWidget() is window.plot
+    dock.close()
+    assert lab_state(window) is None and not window.predict_action.isChecked()
+    assert window.right_tabs.currentWidget() is window.decision_map  # as before the lesson
+
+
+def test_a_language_switch_keeps_the_steps_window_part(window, tmp_path, switch_language, qtbot):
+    assert lesson_panel.begin(window, write(tmp_path, PERCEPTRON))
+    lesson_panel.lessons_of(window).go(1)
+    window.perceptron.lab.step()
+    before = lab_state(window)
+    new = switch_language(window, "zh_CN")
+    qtbot.waitUntil(lambda: lab_state(new) is not None, timeout=3000)
+    assert lab_state(new) == before and new.right_tabs.currentWidget() is new.decision_map
+    assert new.predict_action.isChecked()
+
+
+def test_a_step_that_cannot_be_set_refuses_the_lesson_when_opened_naming_the_step(window, tmp_path):
+    bad = json.loads(json.dumps(LESSON))
+    bad["steps"][1]["state"]["select"] = "v_33"
+    assert not lesson_panel.begin(window, write(tmp_path, bad))
+    text = window.status_area.message_text()
+    assert "steps[1].state: select: the 2-2-1 network has no parameter v_33; its names are v_11" in text
+
+
+def test_the_lesson_tab_title_is_short_whatever_the_lessons_title(window, tmp_path):
+    long = json.loads(json.dumps(LESSON))
+    long["title"]["en"] = "A very long lesson title " * 6
+    assert lesson_panel.begin(window, write(tmp_path, long))
+    assert dock_of(window).windowTitle() == "Lesson 1/2"

@@ -156,3 +156,27 @@ def test_python_m_bpgui_with_a_file_opens_the_window_on_it(monkeypatch):
     [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     assert set(sub.choices) == set(cli.COMMANDS)  # every sub-command is still one
     assert cli.main(["trace"]) == 2 and len(seen) == 1  # a sub-command is not a file
+
+
+def test_open_knows_a_lesson_and_says_so_of_a_file_bpgui_does_not_read(window, tmp_path):
+    from bpgui.views import lesson_panel
+
+    lesson = sorted(lesson_panel.shipped_lessons())[2]
+    assert session_menu.open_any(window, str(lesson))
+    assert lesson_panel.lessons_of(window).lesson is not None
+    lesson_panel.lessons_of(window).end()
+    junk = tmp_path / "x.bpgui"
+    junk.write_bytes(b"\x00\x01junk")
+    t = window.controller.iteration
+    assert not session_menu.open_any(window, str(junk))
+    assert "is not a bpgui session, network, lesson or CSV file" in window.status_area.message_text()
+    assert window.controller.iteration == t
+
+
+def test_a_refused_first_drop_keeps_its_reason_in_view(window, tmp_path):
+    bad = tmp_path / "bad.bpgui"
+    bad.write_text('{"format": "bpgui.session", "version": 7}', encoding="utf-8")
+    good = tmp_path / "good.bpgui"
+    session_menu.save_session(window, str(good))
+    _drop(window, [str(bad), str(good)])
+    assert "newer bpgui" in window.status_area.message_text()
