@@ -125,8 +125,11 @@ class LessonDock(QDockWidget):
         super().closeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Close and self._lessons.lesson is not None:
-            self._lessons.view_state[CARRIED] = window_part(self._window)  # a language switch's next window
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            if self._lessons.lesson is not None:
+                self._lessons.view_state[CARRIED] = window_part(self._window)  # a language switch's next window
+            if getattr(self._window, "_closing_for_language", False):
+                self.retire()  # the lesson goes on in the next window
         return super().eventFilter(watched, event)
 
     def retire(self) -> None:
@@ -178,6 +181,8 @@ class LessonDock(QDockWidget):
         if not self.isVisible():
             self.show()
             self.raise_()  # its tab in front when the lesson begins; the learner may then choose the settings
+            if self._window.settings_folded:  # its notice (in the banner) is stale: the lesson has the place now
+                self._window.banner.hide()
 
     def _set_window_part(self, step: LessonStep) -> None:
         """What a step sets in the window: the tab, the perceptron lab, Practice → Predict."""

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from .decision_map import MAIN_MAP_SIDE
-from .lesson_panel import LessonDock
 from .main_menus import apply_icons, fit_toolbar
 from .text_scale import apply_text_scale, text_scale
 from .view_options import (
@@ -71,8 +70,6 @@ def retire(window: MainWindow, emitting: Iterable[QAction] = ()) -> None:
     scene, table, alive at each switch); the empty shell goes when the event loop runs. ``emitting``: the
     actions whose signal is running this (the Language menu's), left connected: disconnecting a signal in
     its own emission freed the slot still running (a rare segfault); they go with the window."""
-    for dock in window.findChildren(LessonDock):
-        dock.retire()  # the lesson goes on in the next window
     for part in (window.takeCentralWidget(), window.settings_dock.widget(), window.comparison, window.perceptron,
                  window.worksheet):
         if part is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.practice.easy import COMPARE, SIGN
@@ -62,10 +62,15 @@ class PredictBar(QWidget):
         self.score = QLabel()
         # Narrow enough for a 1024 px window at any text size: the question and what was revealed wrap.
         self.question.setWordWrap(True)
-        ask = QHBoxLayout()
+        # The question beside the answer and buttons, or above them when the strip is narrow (large text, a
+        # lesson beside it): beside them there it wrapped a word a line.
+        self._ask = ask = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         ask.addWidget(self.question, 1)
+        controls = QHBoxLayout()
         for widget in (self.answer, self.reveal, self.skip):
-            ask.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+            controls.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        self._controls = controls
+        ask.addLayout(controls)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addLayout(ask)
@@ -82,8 +87,15 @@ class PredictBar(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        """As tall as its wrapped lines need at its width (the window's splitters ask a fixed height)."""
+        """As tall as its wrapped lines need at its width (the window's splitters ask a fixed height); the
+        question above the answer when beside it would leave it less than the controls' width."""
+        stacked = self.width() < 2 * self._controls.sizeHint().width()
+        direction = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         layout = self.layout()
+        if self._ask.direction() != direction:
+            self._ask.setDirection(direction)
+            if layout is not None:
+                layout.invalidate()  # measured below with the new direction
         if layout is not None and self.width() > 0:
             needed = layout.totalHeightForWidth(self.width())
             if needed > 0 and needed != self.minimumHeight():
