@@ -32,6 +32,7 @@ __all__ = [
     "DataError",
     "DivergenceError",
     "NetworkFileError",
+    "Phrase",
     "bad_value",
     "translate_error",
 ]
@@ -106,9 +107,36 @@ def translate_error(exc: BaseException, translate: Callable[[str, str], str]) ->
         # drops, renames or adds one is not used (the English message is).
         if not isinstance(text, str) or not text or placeholders(text) != placeholders(template):
             return str(exc)
+        fields = {k: v.translated(translate) if isinstance(v, Phrase) else v for k, v in fields.items()}
         return fill(text, **fields) if fields else text
     except Exception:  # a broken translation must never take the window down
         return str(exc)
+
+
+class Phrase(str):
+    """A translatable phrase given as an error's field (what was ``expected``): the English text as a str, with
+    its template and fields kept so that :func:`translate_error` puts it in the learner's language too."""
+
+    template: str
+    fields: dict[str, Any]
+
+    def __new__(cls, template: str, **fields: Any) -> Phrase:
+        made = super().__new__(cls, fill(template, **fields) if fields else template)
+        made.template, made.fields = template, dict(fields)
+        return made
+
+    def __reduce__(self) -> tuple[Callable[..., Phrase], tuple[str, dict[str, Any]]]:
+        return _phrase, (self.template, self.fields)
+
+    def translated(self, translate: Callable[[str, str], str]) -> str:
+        text = translate(CONTEXT, self.template)
+        if not isinstance(text, str) or not text or placeholders(text) != placeholders(self.template):
+            return str(self)
+        return fill(text, **self.fields) if self.fields else text
+
+
+def _phrase(template: str, fields: dict[str, Any]) -> Phrase:
+    return Phrase(template, **fields)
 
 
 def bad_value(source: str, key: str, expected: str, got: object) -> DataError:

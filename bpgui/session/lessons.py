@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.builtin_data import BUILTIN_NAMES
-from ..model.errors import QT_TRANSLATE_NOOP, DataError, bad_value
+from ..model.errors import QT_TRANSLATE_NOOP, DataError, Phrase, bad_value
 from ..model.fileformat import network_from_dict, read_json_document
 from ..model.naming import parameter_specs
 from ..model.network import Network
@@ -96,7 +96,7 @@ def parameter_named(layer_sizes: Sequence[int], name: str) -> int | None:
 
 def _object(source: str, key: str, value: object, required: Sequence[str], optional: Sequence[str] = ()) -> Mapping:
     if not isinstance(value, Mapping):
-        raise bad_value(source, key or "(top level)", "an object", value)
+        raise bad_value(source, key or "(top level)", Phrase(QT_TRANSLATE_NOOP("Errors", "an object")), value)
     for name in value:
         if name not in required and name not in optional:
             raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: unknown key (allowed: {allowed})"),
@@ -114,25 +114,28 @@ def _texts(source: str, key: str, value: object) -> dict[str, str]:
     for language in LANGUAGES:
         text = texts[language]
         if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT or "\0" in text:
-            raise bad_value(source, f"{key}.{language}", f"text of at most {MAX_TEXT:,} characters", text)
+            raise bad_value(source, f"{key}.{language}", Phrase(
+                QT_TRANSLATE_NOOP("Errors", "text of at most {limit} characters"), limit=f"{MAX_TEXT:,}"), text)
     return {language: texts[language] for language in LANGUAGES}
 
 
 def _whole(source: str, key: str, value: object, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
-        raise bad_value(source, key, f"a whole number from 0 to {high:,}", value)
+        raise bad_value(source, key, Phrase(
+            QT_TRANSLATE_NOOP("Errors", "a whole number from {low} to {high}"), low=0, high=f"{high:,}"), value)
     return value
 
 
 def _choice(source: str, key: str, value: object, allowed: Sequence[str]) -> str:
     if not isinstance(value, str) or value not in allowed:
-        raise bad_value(source, key, "one of " + ", ".join(allowed), value)
+        raise bad_value(source, key, Phrase(
+            QT_TRANSLATE_NOOP("Errors", "one of {choices}"), choices=", ".join(allowed)), value)
     return value
 
 
 def _name(source: str, key: str, value: object) -> str | None:
     if value is not None and (not isinstance(value, str) or not 0 < len(value) <= 40):
-        raise bad_value(source, key, "a parameter's name, e.g. v_11", value)
+        raise bad_value(source, key, Phrase(QT_TRANSLATE_NOOP("Errors", "a parameter's name, e.g. v_11")), value)
     return value
 
 
@@ -147,7 +150,8 @@ def _state(source: str, key: str, value: object) -> LessonState:
     settings: list[tuple[str, Any]] = []
     for name, item in changes.items():
         if not readable_setting(name, item) or (name == "data" and item.strip().casefold() != item):
-            raise bad_value(source, f"{key}.settings.{name}", "a value the settings panel offers", item)
+            raise bad_value(source, f"{key}.settings.{name}", Phrase(
+                QT_TRANSLATE_NOOP("Errors", "a value the settings panel offers")), item)
         settings.append((name, tuple(item) if name == "hidden" else
                          float(item) if isinstance(item, int) and name in ("learning_rate", "test_fraction",
                                                                            "target_error") else item))
@@ -156,7 +160,7 @@ def _state(source: str, key: str, value: object) -> LessonState:
         network = network_from_dict(data["network"], f"{source}: {key}.network").network
     predict = data.get("predict", False)
     if not isinstance(predict, bool):
-        raise bad_value(source, f"{key}.predict", "true or false", predict)
+        raise bad_value(source, f"{key}.predict", Phrase(QT_TRANSLATE_NOOP("Errors", "true or false")), predict)
     state = LessonState(
         example=example, settings=tuple(settings), network=network,
         steps=_whole(source, f"{key}.steps", data.get("steps", 0), MAX_STEPS),
@@ -171,12 +175,14 @@ def _state(source: str, key: str, value: object) -> LessonState:
     try:
         chosen = state.settings_for()
     except TypeError as exc:  # pragma: no cover - every key was checked above
-        raise bad_value(source, f"{key}.settings", "settings", changes) from exc
+        raise bad_value(source, f"{key}.settings", Phrase(QT_TRANSLATE_NOOP("Errors", "settings")), changes) from exc
     if chosen.data.strip().casefold() not in BUILTIN_NAMES:
-        raise bad_value(source, f"{key}.settings.data", "a built-in data set", chosen.data)
+        raise bad_value(source, f"{key}.settings.data", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "a built-in data set")), chosen.data)
     if state.select is not None and network is not None and parameter_named(network.layer_sizes,
                                                                             state.select) is None:
-        raise bad_value(source, f"{key}.select", "a parameter of the network, e.g. v_11", state.select)
+        raise bad_value(source, f"{key}.select", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "a parameter of the network, e.g. v_11")), state.select)
     return state
 
 
@@ -190,7 +196,8 @@ def lesson_from_data(value: object, source: str) -> Lesson:
         raise bad_value(source, "version", str(VERSION), version)
     rows = data["steps"]
     if not isinstance(rows, list) or not 1 <= len(rows) <= MAX_LESSON_STEPS:
-        raise bad_value(source, "steps", f"a list of 1 to {MAX_LESSON_STEPS} steps", rows)
+        raise bad_value(source, "steps", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "a list of 1 to {limit} steps"), limit=MAX_LESSON_STEPS), rows)
     steps = []
     for n, row in enumerate(rows):
         key = f"steps[{n}]"

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..model import closed_forms as cf
-from ..model.errors import bad_value
+from ..model.errors import Phrase, bad_value
 from ..model.practice import mistakes as mk
 from ..model.practice.grading import Verdict, grade
 from ..model.practice.planted import RULES
@@ -220,33 +220,38 @@ class PracticeBook:
         """A book from :meth:`to_data`'s output; ``DataError`` naming ``source`` and the key of anything
         malformed (and no book then)."""
         if not isinstance(data, Mapping):
-            raise bad_value(source, "(top level)", "object", data)
+            raise bad_value(source, "(top level)", Phrase(QT_TRANSLATE_NOOP("Errors", "an object")), data)
         if data.get("format") != FORMAT:
             raise bad_value(source, "format", repr(FORMAT), data.get("format"))
         if data.get("version") != VERSION or isinstance(data.get("version"), bool):
             raise bad_value(source, "version", str(VERSION), data.get("version"))
         rows = data.get("checks")
         if not isinstance(rows, list):
-            raise bad_value(source, "checks", "list", rows)
+            raise bad_value(source, "checks", Phrase(QT_TRANSLATE_NOOP("Errors", "a list")), rows)
         book = cls()
         for n, row in enumerate(rows):
             book.keep(_check_from(row, source, f"checks[{n}]"))
         bugs = data.get("bugs", [])
         if not isinstance(bugs, list):
-            raise bad_value(source, "bugs", "list", bugs)
+            raise bad_value(source, "bugs", Phrase(QT_TRANSLATE_NOOP("Errors", "a list")), bugs)
         for n, bug in enumerate(bugs):
             if not isinstance(bug, Mapping):
-                raise bad_value(source, f"bugs[{n}]", "object", bug)
+                raise bad_value(source, f"bugs[{n}]", Phrase(QT_TRANSLATE_NOOP("Errors", "an object")), bug)
             for field in ("planted", "named"):
                 if bug.get(field) not in RULES:
-                    raise bad_value(source, f"bugs[{n}].{field}", "one of " + ", ".join(RULES), bug.get(field))
+                    raise bad_value(source, f"bugs[{n}].{field}", Phrase(
+                        QT_TRANSLATE_NOOP("Errors", "one of {choices}"), choices=", ".join(RULES)), bug.get(field))
             book._bugs.append((bug["planted"], bug["named"]))
         return book
 
 
-_EXPECTED = {"iteration": "integer ≥ 0", "right": "true or false", "value": "finite number",
-             "gap": "finite number or null", "mistakes": "list", "iteration_id": "string", "key": "string",
-             "quantity": "string", "text": "string"}
+_EXPECTED = {"iteration": Phrase(QT_TRANSLATE_NOOP("Errors", "a whole number ≥ 0")),
+             "right": Phrase(QT_TRANSLATE_NOOP("Errors", "true or false")),
+             "value": Phrase(QT_TRANSLATE_NOOP("Errors", "a finite number")),
+             "gap": Phrase(QT_TRANSLATE_NOOP("Errors", "a finite number or null")),
+             "mistakes": Phrase(QT_TRANSLATE_NOOP("Errors", "a list")),
+             **{name: Phrase(QT_TRANSLATE_NOOP("Errors", "text")) for name in ("iteration_id", "key", "quantity",
+                                                                               "text")}}
 
 
 class _ShownEnv(cf.RecordEnv):
@@ -276,7 +281,7 @@ def _from_shown(text: str, cell: Cell, record: IterationRecord, activations: tup
 
 def _check_from(row: object, source: str, where: str) -> Check:
     if not isinstance(row, Mapping):
-        raise bad_value(source, where, "object", row)
+        raise bad_value(source, where, Phrase(QT_TRANSLATE_NOOP("Errors", "an object")), row)
     values: dict[str, Any] = {}
     for name, kind in _FIELDS:
         value: Any = row.get(name)
@@ -297,6 +302,8 @@ def _check_from(row: object, source: str, where: str) -> Check:
     names = values["mistakes"]
     for k, name in enumerate(names):
         if not isinstance(name, str) or name not in MISTAKE_TEXTS:
-            raise bad_value(source, f"{where}.mistakes[{k}]", "one of " + ", ".join(sorted(MISTAKE_TEXTS)), name)
+            choices = ", ".join(sorted(MISTAKE_TEXTS))
+            raise bad_value(source, f"{where}.mistakes[{k}]",
+                            Phrase(QT_TRANSLATE_NOOP("Errors", "one of {choices}"), choices=choices), name)
     values["mistakes"] = tuple(names)
     return Check(**values)

@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from ..model.builtin_data import BUILTIN_NAMES
-from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, DataError, bad_value
+from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, DataError, Phrase, bad_value
 from ..model.fileformat import network_from_dict, network_to_dict
 from ..model.iteration import TrainingState
 from ..model.network import Network
@@ -178,7 +178,7 @@ def document_to_data(doc: SessionDocument) -> dict[str, Any]:
 # ---- reading -------------------------------------------------------------------------------------------
 def _object(source: str, key: str, value: object, keys: Sequence[str], optional: Sequence[str] = ()) -> Mapping:
     if not isinstance(value, Mapping):
-        raise bad_value(source, key, "an object", value)
+        raise bad_value(source, key, Phrase(QT_TRANSLATE_NOOP("Errors", "an object")), value)
     unknown = sorted(str(k) for k in value if k not in keys and k not in optional)
     if unknown:
         raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: unknown key (allowed: {allowed})"),
@@ -193,29 +193,32 @@ def _object(source: str, key: str, value: object, keys: Sequence[str], optional:
 
 def _whole(source: str, key: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise bad_value(source, key, f"a whole number from {low} to {high:,}", value)
+        raise bad_value(source, key, Phrase(
+            QT_TRANSLATE_NOOP("Errors", "a whole number from {low} to {high}"), low=low, high=f"{high:,}"), value)
     return value
 
 
 def _real(source: str, key: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(float(value)):
-        raise bad_value(source, key, "a finite number", value)
+        raise bad_value(source, key, Phrase(QT_TRANSLATE_NOOP("Errors", "a finite number")), value)
     return float(value)
 
 
 def _config(source: str, key: str, data: Mapping) -> TrainingConfig:
     mode = data["mode"]
     if mode not in MODES:
-        raise bad_value(source, f"{key}.mode", "one of " + ", ".join(MODES), mode)
+        raise bad_value(source, f"{key}.mode", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "one of {choices}"), choices=", ".join(MODES)), mode)
     shuffle = data["shuffle"]
     if not isinstance(shuffle, bool):
-        raise bad_value(source, f"{key}.shuffle", "true or false", shuffle)
+        raise bad_value(source, f"{key}.shuffle", Phrase(QT_TRANSLATE_NOOP("Errors", "true or false")), shuffle)
     eta = _real(source, f"{key}.learning_rate", data["learning_rate"])
     batch = _whole(source, f"{key}.batch_size", data["batch_size"], 1, 1_000_000)
     try:
         return TrainingConfig(mode=mode, learning_rate=eta, batch_size=batch, shuffle=shuffle)
     except BpguiError as exc:  # η ≤ 0, say
-        raise bad_value(source, f"{key}.learning_rate", "a number > 0", data["learning_rate"]) from exc
+        raise bad_value(source, f"{key}.learning_rate", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "a number > 0")), data["learning_rate"]) from exc
 
 
 def _settings(source: str, value: object, data_name: str, key: str = "settings") -> Settings:
@@ -225,7 +228,8 @@ def _settings(source: str, value: object, data_name: str, key: str = "settings")
     for name in names:
         item = data[name]
         if not readable_setting(name, item):
-            raise bad_value(source, f"{key}.{name}", "a value the settings panel offers", item)
+            raise bad_value(source, f"{key}.{name}", Phrase(
+                QT_TRANSLATE_NOOP("Errors", "a value the settings panel offers")), item)
         kept[name] = tuple(item) if name == "hidden" else (
             float(item) if name in ("test_fraction", "learning_rate") or (name == "target_error" and item is not None)
             else item)
@@ -246,26 +250,28 @@ _LABELS = _known_labels()
 
 def _marks(source: str, value: object, end: int, where: str = "marks") -> tuple[tuple[int, Message], ...]:
     if not isinstance(value, list):
-        raise bad_value(source, where, "a list", value)
+        raise bad_value(source, where, Phrase(QT_TRANSLATE_NOOP("Errors", "a list")), value)
     out = []
     for n, item in enumerate(value):
         key = f"{where}[{n}]"
         row = _object(source, key, item, ("t", "label", "args"))
         t = _whole(source, f"{key}.t", row["t"], 0, end)
         if row["label"] not in _LABELS:
-            raise bad_value(source, f"{key}.label", "a note bpgui writes", row["label"])
+            raise bad_value(source, f"{key}.label", Phrase(
+                QT_TRANSLATE_NOOP("Errors", "a note bpgui writes")), row["label"])
         args = row["args"]
         if (not isinstance(args, list) or len(args) > 2
                 or not all((isinstance(a, str) and len(a) <= 40) or (isinstance(a, int) and not isinstance(a, bool))
                            for a in args)):
-            raise bad_value(source, f"{key}.args", "a short list of words or whole numbers", args)
+            raise bad_value(source, f"{key}.args", Phrase(
+                QT_TRANSLATE_NOOP("Errors", "a short list of words or whole numbers")), args)
         out.append((t, Message("info", row["label"], tuple(args))))
     return tuple(out)
 
 
 def _changes(source: str, value: object, n_parameters: int, end: int, where: str = "changes") -> tuple[Change, ...]:
     if not isinstance(value, list):
-        raise bad_value(source, where, "a list", value)
+        raise bad_value(source, where, Phrase(QT_TRANSLATE_NOOP("Errors", "a list")), value)
     out: list[Change] = []
     for n, item in enumerate(value):
         key = f"{where}[{n}]"
@@ -276,13 +282,14 @@ def _changes(source: str, value: object, n_parameters: int, end: int, where: str
         cursor = _whole(source, f"{key}.cursor", row["cursor"], 0, MAX_END)
         params = row["parameters"]
         if not isinstance(params, list) or len(params) > n_parameters:
-            raise bad_value(source, f"{key}.parameters", f"a list of at most {n_parameters:,} [index, value]",
+            raise bad_value(source, f"{key}.parameters", Phrase(
+                QT_TRANSLATE_NOOP("Errors", "a list of at most {limit} [index, value]"), limit=f"{n_parameters:,}"),
                             params)
         pairs = []
         for m, pair in enumerate(params):
             at = f"{key}.parameters[{m}]"
             if not isinstance(pair, list) or len(pair) != 2:
-                raise bad_value(source, at, "[index, value]", pair)
+                raise bad_value(source, at, Phrase(QT_TRANSLATE_NOOP("Errors", "[index, value]")), pair)
             pairs.append((_whole(source, at + "[0]", pair[0], 0, n_parameters - 1), _real(source, at + "[1]", pair[1])))
         out.append(Change(t, epoch, cursor, _config(source, key, row), tuple(pairs)))
     return tuple(out)
@@ -291,7 +298,8 @@ def _changes(source: str, value: object, n_parameters: int, end: int, where: str
 def _planted(source: str, value: object, data_name: str, n_parameters: int) -> PlantedRun:
     row = _object(source, "bug", value, ("rule", "settings", "start", "changes", "end", "t", "marks"))
     if row["rule"] not in RULES:
-        raise bad_value(source, "bug.rule", "one of " + ", ".join(RULES), row["rule"])
+        raise bad_value(source, "bug.rule", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "one of {choices}"), choices=", ".join(RULES)), row["rule"])
     end = _whole(source, "bug.end", row["end"], 0, MAX_END)
     return PlantedRun(
         rule=row["rule"], settings=_settings(source, row["settings"], data_name, "bug.settings"),
@@ -303,7 +311,7 @@ def _planted(source: str, value: object, data_name: str, n_parameters: int) -> P
 def document_from_data(value: object, source: str) -> SessionDocument:
     """A session read back from its JSON object; ``DataError`` naming ``source`` and the key."""
     if not isinstance(value, Mapping):
-        raise bad_value(source, "(top level)", "an object", value)
+        raise bad_value(source, "(top level)", Phrase(QT_TRANSLATE_NOOP("Errors", "an object")), value)
     if value.get("format") != FORMAT:  # first: another kind of file, or a newer one, says so
         raise bad_value(source, "format", repr(FORMAT), value.get("format"))
     version = value.get("version")
@@ -320,20 +328,22 @@ def document_from_data(value: object, source: str) -> SessionDocument:
         where = _object(source, "data", where, ("builtin",))
         if (not isinstance(where["builtin"], str) or not readable_setting("data", where["builtin"])
                 or where["builtin"].strip().casefold() not in BUILTIN_NAMES):
-            raise bad_value(source, "data.builtin", "a built-in data set's name", where["builtin"])
+            raise bad_value(source, "data.builtin", Phrase(
+                QT_TRANSLATE_NOOP("Errors", "a built-in data set's name")), where["builtin"])
         data_name, csv_text, csv_name = where["builtin"], None, None
     else:
         where = _object(source, "data", where, ("csv", "name", "path"))
         for name, limit in (("csv", MAX_CSV_CHARACTERS), ("name", 255), ("path", 4096)):
             item = where[name]
             if not isinstance(item, str) or not 0 < len(item) <= limit or "\0" in item:
-                raise bad_value(source, f"data.{name}", "text", item)
+                raise bad_value(source, f"data.{name}", Phrase(QT_TRANSLATE_NOOP("Errors", "text")), item)
         data_name, csv_text, csv_name = where["path"], where["csv"], where["name"]
     settings = _settings(source, data["settings"], data_name)
     start = _object(source, "start", data["start"], ("network", *_CONFIG))
     network = network_from_dict(start["network"], f"{source}: start.network").network
     if network.layer_sizes[1:-1] != settings.hidden:
-        raise bad_value(source, "start.network.layers", f"hidden layers {list(settings.hidden)} as settings.hidden",
+        raise bad_value(source, "start.network.layers", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "hidden layers {hidden} as settings.hidden"), hidden=list(settings.hidden)),
                         list(network.layer_sizes))
     end = _whole(source, "end", data["end"], 0, MAX_END)
     t = _whole(source, "t", data["t"], 0, end)
@@ -343,7 +353,7 @@ def document_from_data(value: object, source: str) -> SessionDocument:
     digest = data.get("state_sha256")
     if digest is not None and (not isinstance(digest, str) or len(digest) != 64
                                or any(ch not in "0123456789abcdef" for ch in digest)):
-        raise bad_value(source, "state_sha256", "64 hexadecimal digits", digest)
+        raise bad_value(source, "state_sha256", Phrase(QT_TRANSLATE_NOOP("Errors", "64 hexadecimal digits")), digest)
     return SessionDocument(
         settings=settings, csv_text=csv_text, csv_name=csv_name, start_network=network,
         start_config=_config(source, "start", start),

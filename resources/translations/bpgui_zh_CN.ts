@@ -807,11 +807,10 @@
         <location filename="../../bpgui/session/lessons.py" line="102"/>
         <location filename="../../bpgui/session/session_format.py" line="184"/>
         <source>{source}: {key}: unknown key (allowed: {allowed})</source>
-        <extracomment>The longest run a file may ask to replay (more would hold the window for hours).</extracomment>
         <translation>{source}：{key}：未知的键（允许的键：{allowed}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/errors.py" line="118"/>
+        <location filename="../../bpgui/model/errors.py" line="146"/>
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <extracomment>The translation context of every error template.</extracomment>
@@ -1238,10 +1237,79 @@
         <translation>{file}：嵌套过深，不是课程文件</translation>
     </message>
     <message>
+        <location filename="../../bpgui/session/lessons.py" line="99"/>
+        <location filename="../../bpgui/session/practice.py" line="223"/>
+        <location filename="../../bpgui/session/practice.py" line="239"/>
+        <location filename="../../bpgui/session/practice.py" line="284"/>
+        <location filename="../../bpgui/session/session_format.py" line="181"/>
+        <location filename="../../bpgui/session/session_format.py" line="314"/>
+        <source>an object</source>
+        <extracomment>The longest run a file may ask to replay (more would hold the window for hours).</extracomment>
+        <translation>一个对象</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/session/lessons.py" line="107"/>
         <location filename="../../bpgui/session/session_format.py" line="189"/>
         <source>{source}: {key}: missing</source>
         <translation>{source}：{key}：缺失</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="118"/>
+        <source>text of at most {limit} characters</source>
+        <translation>不超过 {limit} 个字符的文本</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="125"/>
+        <location filename="../../bpgui/session/session_format.py" line="197"/>
+        <source>a whole number from {low} to {high}</source>
+        <translation>从 {low} 到 {high} 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="132"/>
+        <location filename="../../bpgui/session/practice.py" line="243"/>
+        <location filename="../../bpgui/session/practice.py" line="307"/>
+        <location filename="../../bpgui/session/session_format.py" line="211"/>
+        <location filename="../../bpgui/session/session_format.py" line="302"/>
+        <source>one of {choices}</source>
+        <translation>以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="138"/>
+        <source>a parameter&apos;s name, e.g. v_11</source>
+        <translation>参数名，例如 v_11</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="154"/>
+        <location filename="../../bpgui/session/session_format.py" line="232"/>
+        <source>a value the settings panel offers</source>
+        <translation>设置面板提供的值</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="163"/>
+        <location filename="../../bpgui/session/practice.py" line="249"/>
+        <location filename="../../bpgui/session/session_format.py" line="214"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="178"/>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="181"/>
+        <source>a built-in data set</source>
+        <translation>内置数据集</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="185"/>
+        <source>a parameter of the network, e.g. v_11</source>
+        <translation>网络中的参数，例如 v_11</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/lessons.py" line="200"/>
+        <source>a list of 1 to {limit} steps</source>
+        <translation>包含 1 到 {limit} 步的列表</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/session_files.py" line="53"/>
@@ -1292,15 +1360,86 @@
         <translation>课程中的网络最多有 {limit} 个参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="312"/>
+        <location filename="../../bpgui/session/session_format.py" line="221"/>
+        <source>a number &gt; 0</source>
+        <translation>大于 0 的数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="261"/>
+        <source>a note bpgui writes</source>
+        <translation>bpgui 所写的标注</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="267"/>
+        <source>a short list of words or whole numbers</source>
+        <translation>由词语或整数组成的短列表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="286"/>
+        <source>a list of at most {limit} [index, value]</source>
+        <translation>最多 {limit} 个 [序号, 值] 的列表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="292"/>
+        <source>[index, value]</source>
+        <translation>[序号, 值]</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="320"/>
         <source>{source}: {key}: this file was written by a newer bpgui (version {got}); this one reads version {version}</source>
-        <extracomment>The error curve&apos;s notes a file may hold: the templates the app writes (see ``settings.change_labels``).</extracomment>
         <translation>{source}：{key}：此文件由较新的 bpgui 写入（版本 {got}）；本程序只能读取版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="332"/>
+        <source>a built-in data set&apos;s name</source>
+        <translation>内置数据集的名称</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="346"/>
+        <source>hidden layers {hidden} as settings.hidden</source>
+        <translation>与 settings.hidden 相同的隐层 {hidden}</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="356"/>
+        <source>64 hexadecimal digits</source>
+        <translation>64 位十六进制数字</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout_pdf.py" line="134"/>
         <source>{file}: a worksheet is written as .pdf or .html</source>
         <translation>{file}：练习表只能保存为 .pdf 或 .html</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="230"/>
+        <location filename="../../bpgui/session/practice.py" line="236"/>
+        <location filename="../../bpgui/session/practice.py" line="252"/>
+        <location filename="../../bpgui/session/session_format.py" line="253"/>
+        <location filename="../../bpgui/session/session_format.py" line="274"/>
+        <source>a list</source>
+        <extracomment>The error curve&apos;s notes a file may hold: the templates the app writes (see ``settings.change_labels``).</extracomment>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="248"/>
+        <source>a whole number ≥ 0</source>
+        <translation>≥ 0 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="250"/>
+        <location filename="../../bpgui/session/session_format.py" line="203"/>
+        <source>a finite number</source>
+        <translation>有限的数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="251"/>
+        <source>a finite number or null</source>
+        <translation>有限的数或 null</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/practice.py" line="253"/>
+        <location filename="../../bpgui/session/session_format.py" line="339"/>
+        <source>text</source>
+        <translation>文本</translation>
     </message>
 </context>
 <context>
@@ -2358,7 +2497,7 @@
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="63"/>
+        <location filename="../../bpgui/views/main_view.py" line="62"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
@@ -2530,47 +2669,47 @@
         <translation>隐藏设置面板</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="135"/>
+        <location filename="../../bpgui/views/main_view.py" line="132"/>
         <source>The settings panel folded away to give the network room at this text size: View → Settings brings it back.</source>
         <translation>为了在此文字大小下给网络图留出空间，设置面板已收起：“视图 → 设置”可重新打开。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="142"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="145"/>
         <source>◀ &amp;Back</source>
         <translation>◀ 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="143"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="146"/>
         <source>&amp;Next ▶</source>
         <translation>下一步(&amp;N) ▶</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="144"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="147"/>
         <source>Start this step &amp;again</source>
         <translation>重新开始这一步(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="145"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="148"/>
         <source>This step as the lesson sets it; what you did here is forgotten</source>
         <translation>按课程的设定重新开始这一步；你在这一步中的操作会被丢弃</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="171"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="174"/>
         <source>Lesson %1/%2</source>
         <translation>课程 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="173"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="176"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步（共 %2 步）：%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="264"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="269"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="265"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="270"/>
         <source>bpgui lessons (*.json)</source>
         <translation>bpgui 课程 (*.json)</translation>
     </message>
@@ -3020,42 +3159,42 @@
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="103"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="115"/>
         <source>Predict the sign of %1 (+, − or 0) before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1 的符号（+、− 或 0）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="105"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="117"/>
         <source>Will %1 be bigger (&gt;), smaller (&lt;) or the same (=) as at iteration %2 (%3)?</source>
         <translation>%1 会比第 %2 次迭代时（%3）更大（&gt;）、更小（&lt;）还是相同（=）？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="109"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="121"/>
         <source>Predict %1 before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="114"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="126"/>
         <source>Press Step phase: you predict a value before the phase shows it.</source>
         <translation>按“单步阶段”：在阶段显示之前先预测一个值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="132"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="144"/>
         <source>Predictions: %1 of %2 right</source>
         <translation>预测：%2 次中对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="151"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="163"/>
         <source>You said %1; it is %2 (gap %3).</source>
         <translation>你的预测是 %1；实际是 %2（相差 %3）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="154"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="166"/>
         <source>You said %1; it is %2.</source>
         <translation>你的预测是 %1；实际是 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="157"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="169"/>
         <source>(the real rule; the network shows %1: a bug?)</source>
         <translation>（这是正确规则的结果；网络上显示的是 %1：有错误？）</translation>
     </message>
