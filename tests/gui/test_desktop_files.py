@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import configparser
 import fnmatch
+import importlib.util
 import re
 import tomllib
 import xml.etree.ElementTree as ET
@@ -12,8 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 import bpgui
@@ -88,15 +88,13 @@ def test_each_icon_png_has_its_size_and_a_drawing(size):
 
 
 def render_svg(size: int) -> QImage:
-    renderer = QSvgRenderer(str(APP_ICONS / "bpgui.svg"))
-    assert renderer.isValid()
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter)
-    painter.end()
-    return image
+    """The icon as tools/render_icons.py renders it (its own function, loaded from the script)."""
+    spec = importlib.util.spec_from_file_location("render_icons", ROOT / "tools" / "render_icons.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return QImage.fromData(script.render(APP_ICONS / "bpgui.svg", size)).convertToFormat(
+        QImage.Format.Format_ARGB32_Premultiplied)
 
 
 def test_the_svg_renders_and_the_pngs_are_rendered_from_it():

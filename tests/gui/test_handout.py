@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from handout_reading import pdf_pages, read_html, trace_numbers
@@ -19,14 +20,8 @@ from bpgui.cli import main
 from bpgui.model.numbers import format_number
 from bpgui.views.language import current_language
 
-# The classic worked example (Mazur): bpgui subtracts thresholds, so threshold = −bias.
-EXAMPLE = {
-    "format": "bpgui.network", "version": 1,
-    "layers": [{"units": 2}, {"units": 2, "activation": "sigmoid"}, {"units": 2, "activation": "sigmoid"}],
-    "weights": [[[0.15, 0.25], [0.20, 0.30]], [[0.40, 0.50], [0.45, 0.55]]],
-    "thresholds": [[-0.35, -0.35], [-0.60, -0.60]],
-    "loss": "squared_error", "learning_rate": 0.5,
-}
+# The classic worked example (Mazur), shipped as examples/two-two-two.json (thresholds = −biases).
+EXAMPLE = json.loads((Path(__file__).resolve().parents[2] / "examples" / "two-two-two.json").read_text("utf-8"))
 SAMPLE = ["--input", "0.05,0.10", "--target", "0.01,0.99"]
 
 
