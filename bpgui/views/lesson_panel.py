@@ -157,6 +157,9 @@ class LessonDock(QDockWidget):
             before = kept.pop(BEFORE, None)
             if lessons.restored and before is not None:
                 set_window_part(self._window, before)
+                # What the lesson's steps loaded (an example, the exercise) went with it: say so.
+                self._window.show_message("info", translate("MainWindow", "The lesson is closed: your own run "
+                                                                          "from before it is back."))
             kept.clear()
         elif lessons.restored and lessons.index in kept:
             set_window_part(self._window, kept[lessons.index])

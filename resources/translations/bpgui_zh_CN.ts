@@ -2694,22 +2694,27 @@
         <translation>按课程的设定重新开始这一步；你在这一步中的操作会被丢弃</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="174"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="161"/>
+        <source>The lesson is closed: your own run from before it is back.</source>
+        <translation>课程已关闭：你在课程之前的训练过程已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/lesson_panel.py" line="177"/>
         <source>Lesson %1/%2</source>
         <translation>课程 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="176"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="179"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步（共 %2 步）：%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="269"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="272"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/lesson_panel.py" line="270"/>
+        <location filename="../../bpgui/views/lesson_panel.py" line="273"/>
         <source>bpgui lessons (*.json)</source>
         <translation>bpgui 课程 (*.json)</translation>
     </message>

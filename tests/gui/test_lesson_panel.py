@@ -61,6 +61,7 @@ def test_a_lesson_sets_each_step_and_back_and_next_are_exact(window, tmp_path):
     assert c.iteration == 20  # the step as the lesson sets it
     dock.close()
     assert c.network.flat.tobytes() == mine and c.iteration == 5  # the learner's own run is back
+    assert "your own run from before it is back" in window.status_area.message_text()
     assert lesson_panel.lessons_of(window).lesson is None
 
 
