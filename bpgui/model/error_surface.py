@@ -19,8 +19,8 @@ import numpy as np
 
 from .activations import sample_errors
 from .errors import QT_TRANSLATE_NOOP, ConfigError
-from .network import Network
 from .naming import parameter_spec
+from .network import Network
 
 __all__ = ["CHUNK_VALUES", "ErrorGrid", "around", "error_grid"]
 

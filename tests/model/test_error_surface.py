@@ -9,8 +9,8 @@ import pytest
 
 from bpgui.model import error_surface
 from bpgui.model.backprop import compute_step, loss_value
-from bpgui.model.errors import ConfigError
 from bpgui.model.error_surface import around, error_grid
+from bpgui.model.errors import ConfigError
 from bpgui.model.naming import parameter_specs
 from bpgui.model.network import Network
 
