@@ -1441,6 +1441,12 @@
         <source>text</source>
         <translation>文本</translation>
     </message>
+    <message>
+        <location filename="../../bpgui/model/error_surface.py" line="59"/>
+        <source>an error surface needs two different parameters of the network, got {p} and {q}</source>
+        <extracomment>At most this many floats in one chunk&apos;s largest array (the grid points × samples × units of a layer).</extracomment>
+        <translation>误差曲面需要网络中两个不同的参数，实际为 {p} 和 {q}</translation>
+    </message>
 </context>
 <context>
     <name>ExportSizeDialog</name>
