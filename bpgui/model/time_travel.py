@@ -139,6 +139,45 @@ class TimeTravel:
             raise ValueError("not a change by hand of this trainer after iteration 0")
         return self._walk(self._checkpoints[i - 1], change.iteration)[0]
 
+    @_quiet
+    def values_along(self, indices: list[int], t: int, points: int = 2_000) -> tuple[np.ndarray, np.ndarray]:
+        """The values of the parameters ``indices`` at iterations 0..t (at most about ``points`` of them,
+        evenly spaced, t always among them): ``(iterations, values)`` with values[k] the parameters at
+        iterations[k]. Replayed from iteration 0 through every checkpoint (a change by hand comes in at its
+        own), with training's arithmetic: each value is the one first computed."""
+        if not 0 <= t <= self._end:
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "iteration {t} is not computed (0 to {end})"), t=t,
+                              end=self._end)
+        every = max(1, -(-t // max(1, points)))
+        columns = np.asarray(indices, dtype=np.intp)
+        ts: list[int] = []
+        rows: list[np.ndarray] = []
+
+        def keep(state: TrainingState) -> None:
+            if state.iteration % every == 0 or state.iteration == t:
+                ts.append(state.iteration)
+                rows.append(state.network.flat[columns])
+
+        checkpoints = self._checkpoints
+        state = checkpoints.first
+        keep(state)
+        for i in range(1, len(checkpoints) + 1):
+            stop = checkpoints.iterations[i] if i < len(checkpoints) else t
+            stop = min(stop, t)
+            while state.iteration < stop:
+                idx, _, _, step = self._compute(state)
+                state = self._after(state, step, idx.shape[0])
+                keep(state)
+            if i < len(checkpoints) and checkpoints.iterations[i] <= t:
+                state = checkpoints[i]  # a change by hand here, or the same state (an interval checkpoint)
+                if ts and ts[-1] == state.iteration:
+                    rows[-1] = state.network.flat[columns]
+                else:
+                    keep(state)
+            if state.iteration >= t:
+                break
+        return np.asarray(ts, dtype=np.int64), np.asarray(rows, dtype=np.float64).reshape(len(ts), len(indices))
+
     def _checkpoint_before(self, t: int) -> TrainingState:
         """The latest checkpoint, or state a recent replay walked through, at or before iteration t."""
         checkpoint, recent = self._checkpoints.before(t), self._recent.before(t)

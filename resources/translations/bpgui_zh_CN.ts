@@ -1150,6 +1150,11 @@
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
+        <location filename="../../bpgui/model/time_travel.py" line="149"/>
+        <source>iteration {t} is not computed (0 to {end})</source>
+        <translation>第 {t} 次迭代尚未计算（可选 0 到 {end}）</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/model/training.py" line="549"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>

@@ -93,3 +93,22 @@ def test_two_different_parameters_of_the_network_are_asked(p, q):
     net, x, y = setup((2, 2, 1), ("sigmoid", "sigmoid"), "squared_error")
     with pytest.raises(ConfigError):
         error_grid(net, x, y, p, q, np.zeros(3), np.zeros(3))
+
+
+def test_the_path_is_the_historys_values_across_changes_by_hand():
+    from bpgui.model.datasets import load_builtin
+    from bpgui.model.training import Trainer, TrainingConfig
+
+    trainer = Trainer(Network.initialise((2, 2, 1), seed=3), load_builtin("xor"),
+                      config=TrainingConfig(learning_rate=2.0), checkpoint_interval=16)
+    trainer.advance(50, use_stop_conditions=False)
+    trainer.set_parameter(2, "weight", 1, 1, 0.25)  # w_11 by hand at t = 50
+    trainer.advance(30, use_stop_conditions=False)
+    trainer.set_config(learning_rate=0.5)
+    trainer.advance(45, use_stop_conditions=False)
+    ts, values = trainer.values_along([0, 6], 120, points=60)
+    assert ts[0] == 0 and ts[-1] == 120 and len(ts) <= 62 and np.all(np.diff(ts) > 0) and 50 in ts
+    for t, row in zip(ts, values):
+        trainer.goto(int(t))
+        assert row.tolist() == trainer.network.flat[[0, 6]].tolist()  # bitwise: the history's own values
+    assert values[list(ts).index(50)][1] == 0.25  # at t = 50, the value the change by hand set
