@@ -46,6 +46,7 @@ from ..model.training import StopConditions, TrainingConfig
 from .core import HEAVY_CSV_BYTES, Built, build_in_job, large_file, make_trainer
 from .data_notes import label_note, split_note
 from .derived import DerivedViews
+from .exploring import Exploring
 from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .phasing import PhaseSteps
@@ -81,7 +82,7 @@ def _parameter_value(value: object) -> float:
     return number
 
 
-class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, RunLoop):
+class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, Exploring, RunLoop):
     """One run of standard / accumulated / mini-batch BP and what a learner does to it."""
 
     def __init__(self, settings: Settings | None = None) -> None:
