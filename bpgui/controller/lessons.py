@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..model.errors import BpguiError
 from ..session.lessons import Lesson, LessonStep, LessonWalk, read_lesson
@@ -59,22 +59,30 @@ class LessonController(QObject):
         return None if self._walk is None or self._walk.index < 0 else self._walk.step
 
     def begin(self, lesson: Lesson) -> bool:
-        """Follow ``lesson`` from its first step (a lesson followed before ends first)."""
-        self.end()
-        self.view_state = {}
-        self.leaving.emit(BEFORE)
-        self._walk = LessonWalk(self._controller.session, lesson)
+        """Follow ``lesson`` from its first step. A lesson followed before gives way to it, and the learner's
+        run from before that one is the one closing this brings back."""
+        carried = self._walk
+        if carried is None:
+            self.view_state = {}
+            self.leaving.emit(BEFORE)
+        else:  # the window as it was before the first lesson stays the one to come back to
+            self.view_state = {BEFORE: self.view_state[BEFORE]} if BEFORE in self.view_state else {}
+        walk = LessonWalk(self._controller.session, lesson, carried)
+        if not walk.keeps_learners_run:
+            self._controller.message.emit("info", QCoreApplication.translate(
+                "TrainingController", "Your run cannot be kept while the lesson goes on (its data file changed on "
+                                      "disk): closing the lesson will not bring it back."))
         self.restored = False
-        if not self._walk.go(0):
-            self._walk = None
+        if not walk.go(0):
             return False
+        self._walk = walk
         self.changed.emit()
         return True
 
     def go(self, index: int) -> bool:
         walk = self._walk
-        if walk is None or not 0 <= index < len(walk.lesson.steps):
-            return False
+        if walk is None or not 0 <= index < len(walk.lesson.steps) or self._controller.job_running:
+            return False  # (a step still being replayed: the next move waits for it)
         self.leaving.emit(walk.index)
         self.restored = walk.visited(index)
         done = walk.go(index)
@@ -94,8 +102,8 @@ class LessonController(QObject):
         """Stop following the lesson; ``restore``: the run (and the window's part) from before it come back."""
         walk, self._walk = self._walk, None
         if walk is not None:
-            if restore:
+            self.restored = restore and walk.keeps_learners_run
+            if self.restored:
                 walk.close()
-            self.restored = restore
             self.changed.emit()
 

@@ -225,13 +225,24 @@ class LessonWalk:
     the run the learner had before it began. ``session`` is a ``TrainingSession`` (typed loosely: this
     module is imported by it)."""
 
-    def __init__(self, session: Any, lesson: Lesson) -> None:
+    def __init__(self, session: Any, lesson: Lesson, carried: LessonWalk | None = None) -> None:
+        """``carried``: a lesson followed until now, whose learner's run (from before it) this one keeps."""
         self._session = session
         self.lesson = lesson
         self.index = -1
         self._left: dict[int, Any] = {}  # step → the run as the learner left it (a SessionDocument)
-        self._before = session.snapshot()  # the learner's own run, back when the lesson closes
-        self._path = session.session_path  # and the file it was opened from or saved to (a step forgets it)
+        self._before: Any
+        self._path: str | None
+        if carried is not None:
+            self._before, self._path = carried._before, carried._path
+        else:
+            self._before = session.snapshot()  # the learner's own run, back when the lesson closes
+            self._path = session.session_path  # and the file it was opened from or saved to (a step forgets it)
+
+    @property
+    def keeps_learners_run(self) -> bool:
+        """Closing brings back the learner's run (not when it could not be kept: its data file changed)."""
+        return self._before is not None
 
     @property
     def step(self) -> LessonStep:

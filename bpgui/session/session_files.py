@@ -21,7 +21,7 @@ from typing import Any
 from ..model.atomic import write_text_atomically
 from ..model.builtin_data import BUILTIN_NAMES, load_dataset
 from ..model.datasets import Dataset
-from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DataError
+from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DataError, Phrase
 from ..model.fileformat import read_json_document
 from ..model.naming import parameter_specs
 from ..model.phases import phase_views
@@ -50,6 +50,9 @@ __all__ = ["SessionFiles", "file_kind", "lesson_trainer", "replay"]
 HEAVY_REPLAY_SECONDS = 0.3
 #: A lesson's step builds its network on the window's thread: a teaching size.
 LESSON_PARAMETERS = 20_000
+#: ... and trains its iterations there: at most this much work (parameters × samples per iteration × iterations,
+#: about half a second; the shipped lessons need at most a tenth of it).
+LESSON_WORK = 5_000_000
 _TOO_DEEP = QT_TRANSLATE_NOOP("Errors", "{file}: nested too deeply to be a session file")
 
 
@@ -94,8 +97,10 @@ def _data_file(doc: SessionDocument, folder: str | None, source: str = "session"
             load_dataset(target, label_type=doc.settings.label_type)
         except BpguiError as exc:
             os.remove(target)
+            named = {k: (doc.csv_name or "data.csv") if v == target else v for k, v in exc.fields.items()}
+            problem = Phrase(exc.template, **named) if named else str(exc).replace(target, doc.csv_name or "data.csv")
             raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: {problem}"), source=source,
-                            key="data.csv", problem=str(exc).replace(target, doc.csv_name or "data.csv")) from None
+                            key="data.csv", problem=problem) from None
     return target
 
 
@@ -182,6 +187,11 @@ def lesson_trainer(state: LessonState) -> tuple[Built, int]:
     if check_size(sizes) > LESSON_PARAMETERS:
         raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a lesson's network has at most {limit} parameters"),
                           limit=f"{LESSON_PARAMETERS:,}")
+    work = state.steps * built.trainer.work_per_iteration()
+    if work > LESSON_WORK:  # trained on the window's thread when the step is reached
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "steps: {steps} iterations of this network are too many for "
+                                                      "a lesson's step (at most about {most})"),
+                          steps=f"{state.steps:,}", most=f"{LESSON_WORK // built.trainer.work_per_iteration():,}")
     index = -1 if state.select is None else parameter_named(sizes, state.select)
     if index is None:
         names = [spec.name for spec in parameter_specs(sizes)]
@@ -240,10 +250,11 @@ class SessionFiles(SessionCore):
             settings=settings, csv_text=csv_text, csv_name=csv_name, start_network=zero.network,
             start_config=zero.config, changes=_changes_of(trainer), end=trainer.end, t=trainer.iteration,
             marks=tuple(marks), selected=self._selected, state_sha256=state_digest(trainer.network),
-            practice=(self._book or PracticeBook()).to_data(), phase=phase if planted is None else None,
+            practice=(self._book or PracticeBook()).to_data(), phase=phase, per_output=self._per_output,
             bug=None if planted is None else PlantedRun(
                 rule=getattr(planted, "rule", ""), settings=self._settings, start_config=planted.checkpoint_zero.config,
-                changes=_changes_of(planted), end=planted.end, t=planted.iteration, marks=tuple(self._changes)),
+                changes=_changes_of(planted), end=planted.end, t=planted.iteration, marks=tuple(self._changes),
+                found=self._found),
         )
 
     def save_session(self, path: str) -> bool:
@@ -283,7 +294,7 @@ class SessionFiles(SessionCore):
                                                                            "saved it."), path)
             else:
                 self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened session %1 at iteration %2."),
-                          path, doc.t)
+                          path, self._trainer.iteration)
 
         return self.restore(doc, data_folder, path, opened)
 
@@ -300,15 +311,17 @@ class SessionFiles(SessionCore):
         """Make ``doc``'s run the one shown (replayed, bitwise), then call ``on_done``; a long replay goes to a
         job (the window goes on drawing, its progress shown; Cancel changes nothing). False, with a message,
         and nothing changed, if it is refused."""
+        self._new_request()  # a replay or a build still computing for an earlier choice is not wanted now
         try:
-            data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder, source)
-            settings = check_settings(replace(doc.settings, data=data))
             book = (PracticeBook() if doc.practice is None else
                     PracticeBook.from_data(doc.practice, f"{source}: practice"))
-            phases = len(phase_views(doc.start_network.layer_sizes, per_output=self._per_output))
+            phases = len(phase_views(doc.start_network.layer_sizes, per_output=doc.per_output))
             if doc.phase is not None and doc.phase >= phases - 1:  # the last phase is the update: t + 1, whole
                 raise DataError(QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected less than {limit}, got {got}"),
                                 source=source, key="phase", limit=phases - 1, got=doc.phase)
+            # Last: a CSV written again is only kept for a file that is otherwise good.
+            data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder, source)
+            settings = check_settings(replace(doc.settings, data=data))
             heavy = replay_seconds(doc, settings) > HEAVY_REPLAY_SECONDS
             if not heavy:
                 self._adopt_document(doc, replay(doc, settings), book, on_done)
@@ -347,7 +360,9 @@ class SessionFiles(SessionCore):
         if planted is not None and doc.bug is not None:  # the real run kept aside, as planting keeps it
             self._kept = (self._trainer, self._changes, [], self._settings)
             self._trainer, self._settings, self._changes = planted, doc.bug.settings, list(doc.bug.marks)
-            self._found = False
+            self._found = doc.bug.found
+        if doc.per_output != self._per_output:
+            self.set_per_output(doc.per_output)
         self._emit_all()
         self._emit("practice", None)
         self._emit("planted", self._kept is not None)
@@ -392,6 +407,9 @@ class SessionFiles(SessionCore):
         raise NotImplementedError
 
     def _phase_is_update(self) -> bool:
+        raise NotImplementedError
+
+    def set_per_output(self, on: bool) -> None:
         raise NotImplementedError
 
     def select_parameter(self, index: int) -> None:

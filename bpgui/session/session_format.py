@@ -57,8 +57,8 @@ __all__ = ["FORMAT", "VERSION", "Change", "PlantedRun", "SessionDocument", "docu
 
 FORMAT = "bpgui.session"
 VERSION = 1
-_KEYS = {"format", "version", "settings", "data", "start", "changes", "end", "t", "phase", "marks", "selected",
-         "bug", "state_sha256", "practice"}
+_KEYS = {"format", "version", "settings", "data", "start", "changes", "end", "t", "phase", "per_output", "marks",
+         "selected", "bug", "state_sha256", "practice"}
 _CONFIG = ("mode", "learning_rate", "batch_size", "shuffle")
 #: The longest run a file may ask to replay (more would hold the window for hours).
 MAX_END = 100_000_000
@@ -99,6 +99,7 @@ class PlantedRun:
     end: int
     t: int
     marks: tuple[tuple[int, Message], ...]
+    found: bool = False  # the learner has named it
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class SessionDocument:
     state_sha256: str | None
     practice: object | None
     phase: int | None = None  # the phase of iteration t + 1 shown, mid-iteration (None: whole iterations)
+    per_output: bool = False  # the phases follow one output at a time (View → Follow one output at a time)
 
 
 def state_digest(network: Network) -> str:
@@ -153,7 +155,7 @@ def _changes_data(changes: tuple[Change, ...]) -> list[dict[str, Any]]:
 def _planted_data(run: PlantedRun) -> dict[str, Any]:
     return {"rule": run.rule, "settings": _settings_data(run.settings), "start": _config_data(run.start_config),
             "changes": _changes_data(run.changes), "end": run.end, "t": run.t,
-            "marks": [{"t": t, **_message_data(m)} for t, m in run.marks]}
+            "marks": [{"t": t, **_message_data(m)} for t, m in run.marks], "found": run.found}
 
 
 def document_to_data(doc: SessionDocument) -> dict[str, Any]:
@@ -167,7 +169,7 @@ def document_to_data(doc: SessionDocument) -> dict[str, Any]:
         "data": data,
         "start": {"network": network_to_dict(doc.start_network), **_config_data(doc.start_config)},
         "changes": _changes_data(doc.changes),
-        "end": doc.end, "t": doc.t, "phase": doc.phase,
+        "end": doc.end, "t": doc.t, "phase": doc.phase, "per_output": doc.per_output,
         "marks": [{"t": t, **_message_data(m)} for t, m in doc.marks],
         "selected": doc.selected, "bug": None if doc.bug is None else _planted_data(doc.bug),
         "state_sha256": doc.state_sha256,
@@ -296,7 +298,10 @@ def _changes(source: str, value: object, n_parameters: int, end: int, where: str
 
 
 def _planted(source: str, value: object, data_name: str, n_parameters: int) -> PlantedRun:
-    row = _object(source, "bug", value, ("rule", "settings", "start", "changes", "end", "t", "marks"))
+    row = _object(source, "bug", value, ("rule", "settings", "start", "changes", "end", "t", "marks"), ("found",))
+    found = row.get("found", False)
+    if not isinstance(found, bool):
+        raise bad_value(source, "bug.found", Phrase(QT_TRANSLATE_NOOP("Errors", "true or false")), found)
     if row["rule"] not in RULES:
         raise bad_value(source, "bug.rule", Phrase(
             QT_TRANSLATE_NOOP("Errors", "one of {choices}"), choices=", ".join(RULES)), row["rule"])
@@ -305,7 +310,8 @@ def _planted(source: str, value: object, data_name: str, n_parameters: int) -> P
         rule=row["rule"], settings=_settings(source, row["settings"], data_name, "bug.settings"),
         start_config=_config(source, "bug.start", _object(source, "bug.start", row["start"], _CONFIG)),
         changes=_changes(source, row["changes"], n_parameters, end, "bug.changes"), end=end,
-        t=_whole(source, "bug.t", row["t"], 0, end), marks=_marks(source, row["marks"], end, "bug.marks"))
+        t=_whole(source, "bug.t", row["t"], 0, end), marks=_marks(source, row["marks"], end, "bug.marks"),
+        found=found)
 
 
 def document_from_data(value: object, source: str) -> SessionDocument:
@@ -322,7 +328,7 @@ def document_from_data(value: object, source: str) -> SessionDocument:
                             source=source, key="version", got=version, version=VERSION)
         raise bad_value(source, "version", str(VERSION), version)
     data = _object(source, "", value, ("format", "version", "settings", "data", "start", "changes", "end", "t"),
-                   ("phase", "marks", "selected", "bug", "state_sha256", "practice"))
+                   ("phase", "per_output", "marks", "selected", "bug", "state_sha256", "practice"))
     where = data["data"]
     if isinstance(where, Mapping) and "builtin" in where:
         where = _object(source, "data", where, ("builtin",))
@@ -348,6 +354,9 @@ def document_from_data(value: object, source: str) -> SessionDocument:
     end = _whole(source, "end", data["end"], 0, MAX_END)
     t = _whole(source, "t", data["t"], 0, end)
     phase = None if data.get("phase") is None else _whole(source, "phase", data["phase"], 0, 1_000)
+    per_output = data.get("per_output", False)
+    if not isinstance(per_output, bool):
+        raise bad_value(source, "per_output", Phrase(QT_TRANSLATE_NOOP("Errors", "true or false")), per_output)
     selected = _whole(source, "selected", data.get("selected", -1), -1, network.n_parameters - 1)
     bug = None if data.get("bug") is None else _planted(source, data["bug"], data_name, network.n_parameters)
     digest = data.get("state_sha256")
@@ -359,5 +368,5 @@ def document_from_data(value: object, source: str) -> SessionDocument:
         start_config=_config(source, "start", start),
         changes=_changes(source, data["changes"], network.n_parameters, end),
         end=end, t=t, marks=_marks(source, data.get("marks", []), end), selected=selected, bug=bug,
-        state_sha256=digest, practice=data.get("practice"), phase=phase,
+        state_sha256=digest, practice=data.get("practice"), phase=phase, per_output=per_output,
     )

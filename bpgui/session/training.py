@@ -251,7 +251,10 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, Explor
         self._new_request()
         settings = EXAMPLES[name]
         if settings == self._settings:
+            if self.bug_planted:
+                self.remove_bug()  # an example is a new run: the real one, not the planted
             self.reset()
+            self.session_path = None  # another run than the file's: Save asks for a name
             self._emit_all()
             return True
         try:

@@ -60,6 +60,8 @@ class PredictBar(QWidget):
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setWordWrap(True)
         self.score = QLabel()
+        self.score.setWordWrap(True)  # "missed most" grows with the misses: it wraps, never widens the window
+        self.score.setAlignment(Qt.AlignmentFlag.AlignRight)
         # Narrow enough for a 1024 px window at any text size: the question and what was revealed wrap.
         self.question.setWordWrap(True)
         # The question beside the answer and buttons, or above them when the strip is narrow (large text, a
@@ -75,7 +77,7 @@ class PredictBar(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addLayout(ask)
         layout.addWidget(self.result)
-        layout.addWidget(self.score, 0, Qt.AlignmentFlag.AlignRight)  # what to predict: Practice → What to predict
+        layout.addWidget(self.score)  # what to predict: Practice → What to predict
         self.ask(None)
         self.hide()
 

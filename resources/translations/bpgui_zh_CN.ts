@@ -805,7 +805,7 @@
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="175"/>
         <location filename="../../bpgui/session/lessons.py" line="102"/>
-        <location filename="../../bpgui/session/session_format.py" line="184"/>
+        <location filename="../../bpgui/session/session_format.py" line="186"/>
         <source>{source}: {key}: unknown key (allowed: {allowed})</source>
         <translation>{source}：{key}：未知的键（允许的键：{allowed}）</translation>
     </message>
@@ -911,7 +911,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="346"/>
-        <location filename="../../bpgui/session/session_files.py" line="227"/>
+        <location filename="../../bpgui/session/session_files.py" line="237"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
@@ -984,7 +984,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="230"/>
-        <location filename="../../bpgui/session/training.py" line="79"/>
+        <location filename="../../bpgui/session/training.py" line="80"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
@@ -1165,12 +1165,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="355"/>
+        <location filename="../../bpgui/session/training.py" line="359"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="443"/>
+        <location filename="../../bpgui/session/training.py" line="447"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1246,15 +1246,15 @@
         <location filename="../../bpgui/session/practice.py" line="223"/>
         <location filename="../../bpgui/session/practice.py" line="239"/>
         <location filename="../../bpgui/session/practice.py" line="284"/>
-        <location filename="../../bpgui/session/session_format.py" line="181"/>
-        <location filename="../../bpgui/session/session_format.py" line="314"/>
+        <location filename="../../bpgui/session/session_format.py" line="183"/>
+        <location filename="../../bpgui/session/session_format.py" line="320"/>
         <source>an object</source>
         <extracomment>The longest run a file may ask to replay (more would hold the window for hours).</extracomment>
         <translation>一个对象</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="107"/>
-        <location filename="../../bpgui/session/session_format.py" line="189"/>
+        <location filename="../../bpgui/session/session_format.py" line="191"/>
         <source>{source}: {key}: missing</source>
         <translation>{source}：{key}：缺失</translation>
     </message>
@@ -1265,7 +1265,7 @@
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="125"/>
-        <location filename="../../bpgui/session/session_format.py" line="197"/>
+        <location filename="../../bpgui/session/session_format.py" line="199"/>
         <source>a whole number from {low} to {high}</source>
         <translation>从 {low} 到 {high} 的整数</translation>
     </message>
@@ -1273,8 +1273,8 @@
         <location filename="../../bpgui/session/lessons.py" line="132"/>
         <location filename="../../bpgui/session/practice.py" line="243"/>
         <location filename="../../bpgui/session/practice.py" line="307"/>
-        <location filename="../../bpgui/session/session_format.py" line="211"/>
-        <location filename="../../bpgui/session/session_format.py" line="302"/>
+        <location filename="../../bpgui/session/session_format.py" line="213"/>
+        <location filename="../../bpgui/session/session_format.py" line="307"/>
         <source>one of {choices}</source>
         <translation>以下之一：{choices}</translation>
     </message>
@@ -1285,14 +1285,16 @@
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="154"/>
-        <location filename="../../bpgui/session/session_format.py" line="232"/>
+        <location filename="../../bpgui/session/session_format.py" line="234"/>
         <source>a value the settings panel offers</source>
         <translation>设置面板提供的值</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="163"/>
         <location filename="../../bpgui/session/practice.py" line="249"/>
-        <location filename="../../bpgui/session/session_format.py" line="214"/>
+        <location filename="../../bpgui/session/session_format.py" line="216"/>
+        <location filename="../../bpgui/session/session_format.py" line="304"/>
+        <location filename="../../bpgui/session/session_format.py" line="359"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
@@ -1317,95 +1319,100 @@
         <translation>包含 1 到 {limit} 步的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="53"/>
+        <location filename="../../bpgui/session/session_files.py" line="56"/>
         <source>{file}: nested too deeply to be a session file</source>
-        <extracomment>A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing). A lesson&apos;s step builds its network on the window&apos;s thread: a teaching size.</extracomment>
+        <extracomment>A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing). A lesson&apos;s step builds its network on the window&apos;s thread: a teaching size. ... and trains its iterations there: at most this much work (parameters × samples per iteration × iterations, about half a second; the shipped lessons need at most a tenth of it).</extracomment>
         <translation>{file}：嵌套过深，不是会话文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="70"/>
+        <location filename="../../bpgui/session/session_files.py" line="73"/>
         <source>{file}: not UTF-8 or GBK text</source>
         <translation>{file}：不是 UTF-8 或 GBK 文本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="85"/>
+        <location filename="../../bpgui/session/session_files.py" line="88"/>
         <source>{file}: the session&apos;s data file is gone and there is no folder to write its copy to</source>
         <translation>{file}：会话的数据文件已不存在，且没有可写入其副本的文件夹</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="97"/>
+        <location filename="../../bpgui/session/session_files.py" line="102"/>
         <source>{source}: {key}: {problem}</source>
         <translation>{source}：{key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="154"/>
-        <location filename="../../bpgui/session/session_files.py" line="310"/>
+        <location filename="../../bpgui/session/session_files.py" line="159"/>
+        <location filename="../../bpgui/session/session_files.py" line="320"/>
         <source>{source}: {key}: expected less than {limit}, got {got}</source>
         <translation>{source}：{key}：应小于 {limit}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="188"/>
+        <location filename="../../bpgui/session/session_files.py" line="192"/>
+        <source>steps: {steps} iterations of this network are too many for a lesson&apos;s step (at most about {most})</source>
+        <translation>steps：对这个网络来说，{steps} 次迭代超出了课程一步所能计算的量（最多约 {most} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="198"/>
         <source>select: the {shape} network has no parameter {name}; its names are {names}</source>
         <translation>select：{shape} 网络中没有参数 {name}；它的参数名为 {names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="230"/>
+        <location filename="../../bpgui/session/session_files.py" line="240"/>
         <source>{file} changed since it was loaded: the session cannot keep the data it was trained on</source>
         <translation>{file} 在载入后已被修改：会话无法保存训练时所用的数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="273"/>
-        <location filename="../../bpgui/session/session_files.py" line="320"/>
+        <location filename="../../bpgui/session/session_files.py" line="284"/>
+        <location filename="../../bpgui/session/session_files.py" line="333"/>
         <source>{file}: cannot be opened ({reason})</source>
         <translation>{file}：无法打开（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="183"/>
+        <location filename="../../bpgui/session/session_files.py" line="188"/>
         <source>a lesson&apos;s network has at most {limit} parameters</source>
         <translation>课程中的网络最多有 {limit} 个参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="221"/>
+        <location filename="../../bpgui/session/session_format.py" line="223"/>
         <source>a number &gt; 0</source>
         <translation>大于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="261"/>
+        <location filename="../../bpgui/session/session_format.py" line="263"/>
         <source>a note bpgui writes</source>
         <translation>bpgui 所写的标注</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="267"/>
+        <location filename="../../bpgui/session/session_format.py" line="269"/>
         <source>a short list of words or whole numbers</source>
         <translation>由词语或整数组成的短列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="286"/>
+        <location filename="../../bpgui/session/session_format.py" line="288"/>
         <source>a list of at most {limit} [index, value]</source>
         <translation>最多 {limit} 个 [序号, 值] 的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="292"/>
+        <location filename="../../bpgui/session/session_format.py" line="294"/>
         <source>[index, value]</source>
         <translation>[序号, 值]</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="320"/>
+        <location filename="../../bpgui/session/session_format.py" line="326"/>
         <source>{source}: {key}: this file was written by a newer bpgui (version {got}); this one reads version {version}</source>
         <translation>{source}：{key}：此文件由较新的 bpgui 写入（版本 {got}）；本程序只能读取版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="332"/>
+        <location filename="../../bpgui/session/session_format.py" line="338"/>
         <source>a built-in data set&apos;s name</source>
         <translation>内置数据集的名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="346"/>
+        <location filename="../../bpgui/session/session_format.py" line="352"/>
         <source>hidden layers {hidden} as settings.hidden</source>
         <translation>与 settings.hidden 相同的隐层 {hidden}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="356"/>
+        <location filename="../../bpgui/session/session_format.py" line="365"/>
         <source>64 hexadecimal digits</source>
         <translation>64 位十六进制数字</translation>
     </message>
@@ -1418,8 +1425,8 @@
         <location filename="../../bpgui/session/practice.py" line="230"/>
         <location filename="../../bpgui/session/practice.py" line="236"/>
         <location filename="../../bpgui/session/practice.py" line="252"/>
-        <location filename="../../bpgui/session/session_format.py" line="253"/>
-        <location filename="../../bpgui/session/session_format.py" line="274"/>
+        <location filename="../../bpgui/session/session_format.py" line="255"/>
+        <location filename="../../bpgui/session/session_format.py" line="276"/>
         <source>a list</source>
         <extracomment>The error curve&apos;s notes a file may hold: the templates the app writes (see ``settings.change_labels``).</extracomment>
         <translation>一个列表</translation>
@@ -1431,7 +1438,7 @@
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="250"/>
-        <location filename="../../bpgui/session/session_format.py" line="203"/>
+        <location filename="../../bpgui/session/session_format.py" line="205"/>
         <source>a finite number</source>
         <translation>有限的数</translation>
     </message>
@@ -1442,12 +1449,13 @@
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="253"/>
-        <location filename="../../bpgui/session/session_format.py" line="339"/>
+        <location filename="../../bpgui/session/session_format.py" line="345"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
         <location filename="../../bpgui/model/error_surface.py" line="59"/>
+        <location filename="../../bpgui/session/exploring.py" line="52"/>
         <source>an error surface needs two different parameters of the network, got {p} and {q}</source>
         <extracomment>At most this many floats in one chunk&apos;s largest array (the grid points × samples × units of a layer).</extracomment>
         <translation>误差曲面需要网络中两个不同的参数，实际为 {p} 和 {q}</translation>
@@ -3175,42 +3183,42 @@
         <translation>跳过(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="115"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="117"/>
         <source>Predict the sign of %1 (+, − or 0) before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1 的符号（+、− 或 0）：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="117"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="119"/>
         <source>Will %1 be bigger (&gt;), smaller (&lt;) or the same (=) as at iteration %2 (%3)?</source>
         <translation>%1 会比第 %2 次迭代时（%3）更大（&gt;）、更小（&lt;）还是相同（=）？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="121"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="123"/>
         <source>Predict %1 before this phase shows it:</source>
         <translation>在本阶段显示之前，预测 %1：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="126"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="128"/>
         <source>Press Step phase: you predict a value before the phase shows it.</source>
         <translation>按“单步阶段”：在阶段显示之前先预测一个值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="144"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="146"/>
         <source>Predictions: %1 of %2 right</source>
         <translation>预测：%2 次中对 %1 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="163"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="165"/>
         <source>You said %1; it is %2 (gap %3).</source>
         <translation>你的预测是 %1；实际是 %2（相差 %3）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="166"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="168"/>
         <source>You said %1; it is %2.</source>
         <translation>你的预测是 %1；实际是 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/predict_bar.py" line="169"/>
+        <location filename="../../bpgui/views/predict_bar.py" line="171"/>
         <source>(the real rule; the network shows %1: a bug?)</source>
         <translation>（这是正确规则的结果；网络上显示的是 %1：有错误？）</translation>
     </message>
@@ -3631,23 +3639,23 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="193"/>
+        <location filename="../../bpgui/session/training.py" line="194"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="224"/>
+        <location filename="../../bpgui/session/training.py" line="225"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="228"/>
+        <location filename="../../bpgui/session/training.py" line="229"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="305"/>
+        <location filename="../../bpgui/session/training.py" line="309"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -3667,62 +3675,62 @@ mini-batch: one update per B samples</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="153"/>
+        <location filename="../../bpgui/session/training.py" line="154"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="159"/>
+        <location filename="../../bpgui/session/training.py" line="160"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="291"/>
+        <location filename="../../bpgui/session/training.py" line="295"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="326"/>
+        <location filename="../../bpgui/session/training.py" line="330"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="360"/>
+        <location filename="../../bpgui/session/training.py" line="364"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="385"/>
+        <location filename="../../bpgui/session/training.py" line="389"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="389"/>
+        <location filename="../../bpgui/session/training.py" line="393"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="398"/>
+        <location filename="../../bpgui/session/training.py" line="402"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="409"/>
+        <location filename="../../bpgui/session/training.py" line="413"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="416"/>
+        <location filename="../../bpgui/session/training.py" line="420"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="419"/>
+        <location filename="../../bpgui/session/training.py" line="423"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="463"/>
+        <location filename="../../bpgui/session/training.py" line="467"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -3832,29 +3840,34 @@ mini-batch: one update per B samples</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="258"/>
+        <location filename="../../bpgui/session/session_files.py" line="269"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="279"/>
+        <location filename="../../bpgui/session/session_files.py" line="290"/>
         <source>Opened %1, but its replay gave other numbers than the file records: the file was edited, or this machine&apos;s arithmetic differs from the one that saved it.</source>
         <translation>已打开 %1，但重算得到的数值与文件记录的不同：文件被修改过，或者本机的运算与保存它的机器不同。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="285"/>
+        <location filename="../../bpgui/session/session_files.py" line="296"/>
         <source>Opened session %1 at iteration %2.</source>
         <translation>已打开会话 %1，位于第 %2 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="326"/>
+        <location filename="../../bpgui/session/session_files.py" line="339"/>
         <source>Replaying the session to iteration %1…</source>
         <translation>正在重算会话至第 %1 次迭代…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="331"/>
+        <location filename="../../bpgui/session/session_files.py" line="344"/>
         <source>Opening the session was stopped; nothing changed.</source>
         <translation>已停止打开会话；没有任何改变。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/controller/lessons.py" line="72"/>
+        <source>Your run cannot be kept while the lesson goes on (its data file changed on disk): closing the lesson will not bring it back.</source>
+        <translation>课程进行期间无法保留你的训练过程（它的数据文件在磁盘上已被修改）：关闭课程后不会恢复它。</translation>
     </message>
 </context>
 <context>

@@ -170,3 +170,27 @@ def test_the_lesson_tab_title_is_short_whatever_the_lessons_title(window, tmp_pa
     long["title"]["en"] = "A very long lesson title " * 6
     assert lesson_panel.begin(window, write(tmp_path, long))
     assert dock_of(window).windowTitle() == "Lesson 1/2"
+
+
+def test_a_second_lesson_over_a_first_closes_to_the_learners_own_run(window, tmp_path):
+    c = window.controller
+    for _ in range(4):
+        window.step_action.trigger()
+    mine = c.network.flat.tobytes()
+    assert lesson_panel.begin(window, write(tmp_path))
+    lesson_panel.lessons_of(window).go(1)
+    assert lesson_panel.begin(window, write(tmp_path, PERCEPTRON, "lab.json"))
+    assert "lesson is closed" not in window.status_area.message_text()
+    dock_of(window).close()
+    assert c.iteration == 4 and c.network.flat.tobytes() == mine
+
+
+def test_the_prediction_strip_never_widens_the_window_at_large_text(window, tmp_path, qtbot):
+    window.resize(1024, 768)
+    window.set_text_scale(1.75)
+    assert lesson_panel.begin(window, "resources/lessons/05-one-iteration.json")
+    lesson_panel.lessons_of(window).go(1)  # Predict comes on
+    bar = window.predict_bar
+    bar.score.setText("Predictions: 0 of 8 right · Missed most: ∂Eₖ/∂p (3), Eₖ (2), Δp (1), g₁ (1), e₁ (1)")
+    qtbot.wait(50)
+    assert bar.minimumSizeHint().width() < 500 and window.minimumSizeHint().width() <= 1024

@@ -116,3 +116,28 @@ def test_a_session_file_opened_as_a_lesson_says_it_is_not_one():
     with pytest.raises(DataError) as caught:
         lesson_from_data({"format": "bpgui.session", "version": 1, "settings": {}}, "s.bpgui")
     assert "format: expected 'bpgui.lesson', got 'bpgui.session'" in str(caught.value)
+
+
+def test_a_second_lesson_over_a_first_keeps_the_learners_run_from_before_both(tmp_path):
+    from bpgui.session.lessons import LessonWalk
+
+    s = TrainingSession(Settings())
+    for _ in range(7):
+        s.step()
+    mine = s.network.flat.tobytes()
+    first = LessonWalk(s, lesson_from_data(GOOD, "a.json"))
+    assert first.go(0)
+    second = LessonWalk(s, lesson_from_data(GOOD, "b.json"), carried=first)
+    assert second.go(0) and second.close()
+    assert s.iteration == 7 and s.network.flat.tobytes() == mine
+
+
+def test_a_step_with_too_much_training_for_the_window_is_refused_naming_steps():
+    from bpgui.session.session_files import lesson_trainer
+
+    heavy = copy.deepcopy(GOOD)
+    heavy["steps"][0]["state"] = {"example": "watermelon3.0", "settings": {"mode": "accumulated", "hidden": [60]},
+                                  "steps": 20_000}
+    with pytest.raises(BpguiError) as caught:
+        lesson_trainer(lesson_from_data(heavy, "h.json").steps[0].state)
+    assert "steps: 20,000 iterations of this network are too many" in str(caught.value)
