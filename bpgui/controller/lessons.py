@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..model.errors import BpguiError
+from ..model.text import fill
 from ..session.lessons import Lesson, LessonStep, LessonWalk, read_lesson
 from ..session.session_files import lesson_trainer
 from .training import TrainingController, localized
@@ -43,7 +44,8 @@ class LessonController(QObject):
             try:
                 lesson_trainer(step.state)
             except BpguiError as exc:
-                return f"{path}: steps[{n}].state: {localized(exc)}"
+                return fill(QCoreApplication.translate("Errors", "%1: %2: %3"), path, f"steps[{n}].state",
+                            localized(exc))
         return lesson
 
     @property

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..controller import localized
 from ..model.errors import BpguiError
+from ..model.text import fill
 from .handout_pdf import EXTENSIONS, check_extension, write_worksheet
 
 if TYPE_CHECKING:
@@ -56,4 +57,6 @@ def export_worksheet(window: MainWindow, path: str | None = None, blank: bool = 
     except (OSError, BpguiError) as exc:
         window.show_message("error", localized(exc))
         return False
+    window.show_message("info", fill(translate("Handout", "Worksheet of iteration %1 written to %2."),
+                                     record.iteration, path))
     return True

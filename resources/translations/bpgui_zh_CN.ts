@@ -814,7 +814,7 @@
         <location filename="../../bpgui/model/fileformat.py" line="180"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <extracomment>The translation context of every error template.</extracomment>
-        <translation>{source}：{key}：应为 {expected}，实际为 {got}</translation>
+        <translation>{source}：{key}：应为{expected}，实际为 {got}</translation>
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="186"/>
@@ -1460,6 +1460,11 @@
         <extracomment>At most this many floats in one chunk&apos;s largest array (the grid points × samples × units of a layer).</extracomment>
         <translation>误差曲面需要网络中两个不同的参数，实际为 {p} 和 {q}</translation>
     </message>
+    <message>
+        <location filename="../../bpgui/controller/lessons.py" line="47"/>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
 </context>
 <context>
     <name>ExportSizeDialog</name>
@@ -1878,19 +1883,24 @@
         <translation>第 t = %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/handout_export.py" line="30"/>
+        <location filename="../../bpgui/views/handout_export.py" line="31"/>
         <source>Export worksheet</source>
         <translation>导出练习表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/handout_export.py" line="31"/>
+        <location filename="../../bpgui/views/handout_export.py" line="32"/>
         <source>Worksheets (*.pdf *.html)</source>
         <translation>练习表 (*.pdf *.html)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/handout_export.py" line="42"/>
+        <location filename="../../bpgui/views/handout_export.py" line="43"/>
         <source>A planted bug changes the numbers: Practice → Remove the bug first, then export the worksheet.</source>
         <translation>埋入的错误会改变数值：请先“练习 → 移除错误”，再导出练习表。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/handout_export.py" line="60"/>
+        <source>Worksheet of iteration %1 written to %2.</source>
+        <translation>第 %1 次迭代的练习表已写入 %2。</translation>
     </message>
 </context>
 <context>
@@ -3865,7 +3875,7 @@ mini-batch: one update per B samples</source>
         <translation>已停止打开会话；没有任何改变。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/lessons.py" line="72"/>
+        <location filename="../../bpgui/controller/lessons.py" line="74"/>
         <source>Your run cannot be kept while the lesson goes on (its data file changed on disk): closing the lesson will not bring it back.</source>
         <translation>课程进行期间无法保留你的训练过程（它的数据文件在磁盘上已被修改）：关闭课程后不会恢复它。</translation>
     </message>

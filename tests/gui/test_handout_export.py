@@ -32,7 +32,7 @@ def test_the_file_holds_the_numbers_of_the_iteration_the_window_shows(window, tm
     out = tmp_path / "sheet.html"
     assert export_worksheet(window, str(out))
     assert read_html(out).cells == expected_cells(record, 6)
-    assert messages == []
+    assert [level for level, _ in messages] == ["info"]  # "written to …", no refusal
 
 
 def test_at_t_0_the_file_is_the_next_iterations_as_the_window_previews_it(window, tmp_path, messages):
@@ -95,3 +95,11 @@ def test_a_batchs_sheet_is_its_first_sample_with_the_batchs_mean_gradient(window
     assert cells[("v", t, "sample_error")] == format_number(record.sample_errors[0], window.digits())
     assert {k for k in cells if k not in expected} == {("v", t, "sample_error")} | {
         ("v", t, f"{spec.name}:sample_gradient") for spec in record.specs}
+
+
+def test_a_written_worksheet_says_where_it_went(window, tmp_path):
+    from bpgui.views.handout_export import export_worksheet
+
+    path = tmp_path / "sheet.html"
+    assert export_worksheet(window, str(path))
+    assert path.exists() and str(path) in window.status_area.message_text()
