@@ -172,10 +172,7 @@ def _state(source: str, key: str, value: object) -> LessonState:
         perceptron_steps=_whole(source, f"{key}.perceptron_steps", data.get("perceptron_steps", 0), 10_000),
         predict=predict,
     )
-    try:
-        chosen = state.settings_for()
-    except TypeError as exc:  # pragma: no cover - every key was checked above
-        raise bad_value(source, f"{key}.settings", Phrase(QT_TRANSLATE_NOOP("Errors", "settings")), changes) from exc
+    chosen = state.settings_for()  # every key checked above
     if chosen.data.strip().casefold() not in BUILTIN_NAMES:
         raise bad_value(source, f"{key}.settings.data", Phrase(
             QT_TRANSLATE_NOOP("Errors", "a built-in data set")), chosen.data)

@@ -118,12 +118,19 @@ def file_kind(path: str) -> str | None:
     return None if found is None else found.group(1)
 
 
-def replay(doc: SessionDocument, settings: Settings, report: Callable[[int, int], None] | None = None) -> Built:
+def start_of(doc: SessionDocument, settings: Settings) -> Built:
+    """The document's run at iteration 0 (its data loaded, its first network and settings)."""
+    return make_trainer(replace(settings, mode=doc.start_config.mode, learning_rate=doc.start_config.learning_rate,
+                                batch_size=doc.start_config.batch_size, shuffle=doc.start_config.shuffle),
+                        network=doc.start_network)
+
+
+def replay(doc: SessionDocument, settings: Settings, report: Callable[[int, int], None] | None = None,
+           start: Built | None = None) -> Built:
     """The document's run, replayed to ``doc.end`` and shown at ``doc.t`` (raises BpguiError, nothing kept).
-    ``report(done, total)`` hears of the iterations replayed (a job's progress; it may raise to cancel)."""
-    built = make_trainer(replace(settings, mode=doc.start_config.mode, learning_rate=doc.start_config.learning_rate,
-                                 batch_size=doc.start_config.batch_size, shuffle=doc.start_config.shuffle),
-                         network=doc.start_network)
+    ``report(done, total)`` hears of the iterations replayed (a job's progress; it may raise to cancel);
+    ``start``: ``start_of(doc, settings)``, when already made."""
+    built = start if start is not None else start_of(doc, settings)
     trainer = built.trainer
     _replay_onto(trainer, doc.changes, doc.end, doc.t, "changes", report)
     trainer.set_stop(StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs))
@@ -136,10 +143,9 @@ def replay_in_job(doc: SessionDocument, settings: Settings, *, progress: Progres
     return replay(doc, settings, progress)
 
 
-def replay_seconds(doc: SessionDocument, settings: Settings) -> float:
-    """About how long replaying ``doc`` takes (pessimistic: the pace's first guess)."""
-    built = make_trainer(settings, network=doc.start_network)
-    return doc.end * (GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * built.trainer.work_per_iteration())
+def replay_seconds(doc: SessionDocument, start: Built) -> float:
+    """About how long replaying ``doc`` from ``start`` takes (pessimistic: the pace's first guess)."""
+    return doc.end * (GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * start.trainer.work_per_iteration())
 
 
 def _changes_of(trainer: Trainer) -> tuple[Change, ...]:
@@ -236,7 +242,8 @@ class SessionFiles(SessionCore):
             except OSError as exc:
                 raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be read ({reason})"), file=settings.data,
                                 reason=str(exc.strerror)) from None
-            if not _same_data(make_trainer(settings, network=trainer.initial_network).dataset, self._dataset):
+            if not _same_data(load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type),
+                              self._dataset):
                 raise DataError(QT_TRANSLATE_NOOP("Errors", "{file} changed since it was loaded: the session "
                                                             "cannot keep the data it was trained on"),
                                 file=settings.data)
@@ -322,9 +329,9 @@ class SessionFiles(SessionCore):
             # Last: a CSV written again is only kept for a file that is otherwise good.
             data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder, source)
             settings = check_settings(replace(doc.settings, data=data))
-            heavy = replay_seconds(doc, settings) > HEAVY_REPLAY_SECONDS
-            if not heavy:
-                self._adopt_document(doc, replay(doc, settings), book, on_done)
+            start = start_of(doc, settings)
+            if replay_seconds(doc, start) <= HEAVY_REPLAY_SECONDS:
+                self._adopt_document(doc, replay(doc, settings, start=start), book, on_done)
                 return True
         except BpguiError as exc:
             self._refuse(exc)
@@ -389,8 +396,10 @@ class SessionFiles(SessionCore):
         self._emit_all()
         for _ in range(state.phase):
             self.step_phase()
-        self._selected = -2  # announced even when it is the one selected before
-        self.select_parameter(index)
+        # After the views have rebuilt for the new network (a rebuilt table unselects): announced even when
+        # it is the parameter selected before.
+        self._selected = index
+        self._emit("selection", index)
         return True
 
     # Provided by the session's other parts.
@@ -410,8 +419,5 @@ class SessionFiles(SessionCore):
         raise NotImplementedError
 
     def set_per_output(self, on: bool) -> None:
-        raise NotImplementedError
-
-    def select_parameter(self, index: int) -> None:
         raise NotImplementedError
 

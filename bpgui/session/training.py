@@ -250,14 +250,8 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, Explor
         """Load a worked example's data, network and settings, at iteration 0."""
         self._new_request()
         settings = EXAMPLES[name]
-        if settings == self._settings:
-            if self.bug_planted:
-                self.remove_bug()  # an example is a new run: the real one, not the planted
-            self.reset()
-            self.session_path = None  # another run than the file's: Save asks for a name
-            self._emit_all()
-            return True
-        try:
+        try:  # built again even when the settings are the example's: a new run, not the one shown reset
+            # (that kept a weight edited at t = 0, a planted bug and the session file Save writes)
             return self._rebuild(settings, self._emit_all)
         except BpguiError as exc:
             self._refuse(exc)

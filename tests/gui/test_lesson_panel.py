@@ -194,3 +194,12 @@ def test_the_prediction_strip_never_widens_the_window_at_large_text(window, tmp_
     bar.score.setText("Predictions: 0 of 8 right · Missed most: ∂Eₖ/∂p (3), Eₖ (2), Δp (1), g₁ (1), e₁ (1)")
     qtbot.wait(50)
     assert bar.minimumSizeHint().width() < 500 and window.minimumSizeHint().width() <= 1024
+
+
+def test_each_steps_selection_reaches_the_table_and_the_chain_rule(window, tmp_path):
+    two = json.loads(json.dumps(LESSON))
+    two["steps"][1]["state"]["select"] = "θ_1"
+    assert lesson_panel.begin(window, write(tmp_path, two))
+    assert window.table.selected_parameter() == 0
+    dock_of(window).next_button.click()
+    assert window.controller.selected_parameter == 8 and window.table.selected_parameter() == 8

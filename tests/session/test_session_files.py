@@ -429,3 +429,11 @@ def test_a_session_refused_late_leaves_no_copy_of_its_csv(tmp_path):
     folder = tmp_path / "copies"
     assert not TrainingSession(Settings()).open_session(str(path), str(folder))
     assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_the_example_loaded_again_is_the_example_not_the_run_reset(tmp_path):
+    a = TrainingSession(Settings())
+    a.edit_parameter(0, 0.5)  # at t = 0: iteration 0's own state now
+    a.step()
+    a.load_example("xor")
+    assert a.iteration == 0 and a.network.flat.tobytes() == TrainingSession(Settings()).network.flat.tobytes()
