@@ -1,8 +1,8 @@
 """The main window: topology, stepping controls, the live gradient table, the error curve.
 
-Why one module of ~600 lines: it is the one place that wires the views to the controller and
+Why one module of ~530 lines: it is the one place that wires the views to the controller and
 turns each controller signal into what every view shows; its menus, toolbar, status bar,
-file dialogs, dialogs and preferences are already in modules beside it.
+file dialogs, dialogs, preferences and practice slots (main_practice) are already in modules beside it.
 
 Only this class wires signals to slots. Views render what the controller
 holds and send intent to it; the window adds menus, the toolbar, the status
@@ -29,7 +29,6 @@ from ..controller import SPEEDS, Settings, TrainingController
 from ..model.errors import BpguiError
 from ..model.naming import parameter_spec
 from ..model.numbers import DEFAULT_DIGITS
-from ..model.records import RunSummary
 from ..model.text import fill
 from . import bug_hunt, main_files, main_view
 from .caption import CaptionArea
@@ -41,6 +40,7 @@ from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
 from .language import SYSTEM, current_language, install_language
 from .main_menus import WindowParts, apply_icons, build_menus, build_toolbar, fit_toolbar, make_actions, plain_text
+from .main_practice import WindowPractice
 from .phase_text import phase_caption
 from .predict_bar import PredictBar
 from .preferences import remembered_settings, restore_preferences, save_preferences, settings_replaced
@@ -64,7 +64,7 @@ _OPEN_WINDOWS: list[MainWindow] = []
 MESSAGE_MS = 15_000
 
 
-class MainWindow(QMainWindow, WindowParts, RunCadence):
+class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
     def __init__(self, controller: TrainingController | None = None, qsettings: QSettings | None = None) -> None:
         super().__init__()
         self._qsettings = qsettings if qsettings is not None else QSettings()
@@ -366,80 +366,6 @@ class MainWindow(QMainWindow, WindowParts, RunCadence):
         self.close()
         main_view.retire(self, emitting=self.language_actions.values())  # not the signal that runs this
         return replacement
-
-    def show_perceptron(self, problem: str) -> None:
-        """The note's perceptron on AND/OR/NOT/XOR; from XOR, one action goes to the 2-2-1 network."""
-        if self.perceptron is None:
-            self.perceptron = PerceptronDialog(self.tr("Perceptron: one M-P neuron"), self)
-            main_view.apply_view_options(self, refresh=False)  # its text size and digits
-            self.perceptron.lab.solve_with_hidden_layer.connect(self._on_perceptron_solve_with_hidden_layer)
-        self.perceptron.lab.set_problem(problem)
-        self.perceptron.show()
-        self.perceptron.raise_()
-
-    def show_worksheet(self) -> None:
-        """Practice → Worksheet: the learner computes the iteration shown (``worksheet_panel``)."""
-        if self.worksheet is None:
-            self.worksheet = WorksheetWindow(self.controller, self._qsettings, self)
-            self.worksheet.set_digits(self.shown_digits)
-            self.worksheet.set_text_scale(self.text_scale_value())
-        self.worksheet.show()
-        self.worksheet.raise_()
-
-    def _on_controller_planted_changed(self, planted: bool) -> None:
-        self.bug_banner.setText(bug_hunt.banner_text(self.controller))
-        self.bug_banner.setVisible(planted)
-        self.plot.set_alarm(planted)
-        self.name_bug_action.setEnabled(planted)
-        self.remove_bug_action.setEnabled(planted)
-
-    def name_bug(self) -> None:
-        """Practice → Name the bug…: right, the planted pass beside the real one; wrong, try again."""
-        right = bug_hunt.ask_name(self.controller, self)
-        if right:
-            bug_hunt.DifferenceDialog(self.controller, self.shown_digits, self).show()
-        elif right is not None:
-            self.show_message("info", self.tr("Not that one. Look again: which numbers disagree?"))
-
-    def set_predicting(self, on: bool) -> None:
-        """Practice → Predict before each phase, as Practice → What to predict says."""
-        chosen = {key: a.data() for (key, _), a in self.predict_choices.items() if a.isChecked()}
-        self.controller.set_predicting(on, chosen.get("quantity"), chosen.get("level") or "value")
-
-    def choose_prediction(self, key: str, data: str | None) -> None:
-        self._qsettings.setValue(f"practice/predict_{key}", data or "")
-        if self.controller.predicting:
-            self.set_predicting(True)
-
-    def _on_controller_practice_changed(self) -> None:
-        self._refresh_worksheet()
-        if self.controller.bug_planted:  # named rightly: the banner says which
-            self.bug_banner.setText(bug_hunt.banner_text(self.controller))
-
-    def _refresh_worksheet(self) -> None:
-        if self.worksheet is not None:
-            self.worksheet.refresh()
-
-    def _on_perceptron_solve_with_hidden_layer(self) -> None:
-        if self.perceptron is not None:
-            self.perceptron.hide()
-        self.load_example("xor")
-        self.right_tabs.setCurrentWidget(self.decision_map)
-        self.message_label.setText(self.tr("The note's 2-2-1 network on XOR: press Run and watch it learn what "
-                                           "one neuron could not."))
-
-    def show_comparison(self) -> None:
-        """Exercise 5.5 for the current data set and network: both modes from the same start
-        (computed by the controller's worker; the dialog opens when the runs are ready)."""
-        self.controller.request_comparison()
-
-    def _on_controller_comparison_ready(self, runs: list[RunSummary]) -> None:
-        c = self.controller
-        if self.comparison is None:
-            self.comparison = ComparisonDialog(self.tr("Standard vs accumulated BP"), self)
-            main_view.apply_view_options(self, refresh=False)
-        self.comparison.show_runs(fill(self.tr("%1, %2 network, from the same start (seed %3)"), c.dataset.name,
-                                       "-".join(map(str, c.network.layer_sizes)), c.settings.seed), runs)
 
     def _update_map(self) -> None:
         """The output over the input plane (2-D data only): in its tab while shown, and always (as Playground

@@ -911,7 +911,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="346"/>
-        <location filename="../../bpgui/session/session_files.py" line="237"/>
+        <location filename="../../bpgui/session/session_files.py" line="243"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
@@ -1165,12 +1165,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="359"/>
+        <location filename="../../bpgui/session/training.py" line="353"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="447"/>
+        <location filename="../../bpgui/session/training.py" line="441"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1300,21 +1300,16 @@
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="178"/>
-        <source>settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/session/lessons.py" line="181"/>
         <source>a built-in data set</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/lessons.py" line="185"/>
+        <location filename="../../bpgui/session/lessons.py" line="182"/>
         <source>a parameter of the network, e.g. v_11</source>
         <translation>网络中的参数，例如 v_11</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/lessons.py" line="200"/>
+        <location filename="../../bpgui/session/lessons.py" line="197"/>
         <source>a list of 1 to {limit} steps</source>
         <translation>包含 1 到 {limit} 步的列表</translation>
     </message>
@@ -1340,34 +1335,34 @@
         <translation>{source}：{key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="159"/>
-        <location filename="../../bpgui/session/session_files.py" line="320"/>
+        <location filename="../../bpgui/session/session_files.py" line="165"/>
+        <location filename="../../bpgui/session/session_files.py" line="327"/>
         <source>{source}: {key}: expected less than {limit}, got {got}</source>
         <translation>{source}：{key}：应小于 {limit}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="192"/>
+        <location filename="../../bpgui/session/session_files.py" line="198"/>
         <source>steps: {steps} iterations of this network are too many for a lesson&apos;s step (at most about {most})</source>
         <translation>steps：对这个网络来说，{steps} 次迭代超出了课程一步所能计算的量（最多约 {most} 次）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="198"/>
+        <location filename="../../bpgui/session/session_files.py" line="204"/>
         <source>select: the {shape} network has no parameter {name}; its names are {names}</source>
         <translation>select：{shape} 网络中没有参数 {name}；它的参数名为 {names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="240"/>
+        <location filename="../../bpgui/session/session_files.py" line="247"/>
         <source>{file} changed since it was loaded: the session cannot keep the data it was trained on</source>
         <translation>{file} 在载入后已被修改：会话无法保存训练时所用的数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="284"/>
-        <location filename="../../bpgui/session/session_files.py" line="333"/>
+        <location filename="../../bpgui/session/session_files.py" line="291"/>
+        <location filename="../../bpgui/session/session_files.py" line="340"/>
         <source>{file}: cannot be opened ({reason})</source>
         <translation>{file}：无法打开（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="188"/>
+        <location filename="../../bpgui/session/session_files.py" line="194"/>
         <source>a lesson&apos;s network has at most {limit} parameters</source>
         <translation>课程中的网络最多有 {limit} 个参数</translation>
     </message>
@@ -1948,7 +1943,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="156"/>
-        <location filename="../../bpgui/views/main_window.py" line="500"/>
+        <location filename="../../bpgui/views/main_window.py" line="426"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -2455,37 +2450,37 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="373"/>
+        <location filename="../../bpgui/views/main_practice.py" line="66"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="402"/>
+        <location filename="../../bpgui/views/main_practice.py" line="95"/>
         <source>Not that one. Look again: which numbers disagree?</source>
         <translation>不是这一个。再看看：哪些数对不上？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="428"/>
+        <location filename="../../bpgui/views/main_practice.py" line="121"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="439"/>
+        <location filename="../../bpgui/views/main_practice.py" line="132"/>
         <source>Standard vs accumulated BP</source>
         <translation>标准BP算法与累积BP算法对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="441"/>
+        <location filename="../../bpgui/views/main_practice.py" line="134"/>
         <source>%1, %2 network, from the same start (seed %3)</source>
         <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="476"/>
+        <location filename="../../bpgui/views/main_window.py" line="402"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="476"/>
+        <location filename="../../bpgui/views/main_window.py" line="402"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -2521,7 +2516,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="500"/>
+        <location filename="../../bpgui/views/main_window.py" line="426"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -2531,12 +2526,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="518"/>
+        <location filename="../../bpgui/views/main_window.py" line="444"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="518"/>
+        <location filename="../../bpgui/views/main_window.py" line="444"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -3665,7 +3660,7 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="309"/>
+        <location filename="../../bpgui/session/training.py" line="303"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -3695,52 +3690,52 @@ mini-batch: one update per B samples</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="295"/>
+        <location filename="../../bpgui/session/training.py" line="289"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="330"/>
+        <location filename="../../bpgui/session/training.py" line="324"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="364"/>
+        <location filename="../../bpgui/session/training.py" line="358"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="389"/>
+        <location filename="../../bpgui/session/training.py" line="383"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="393"/>
+        <location filename="../../bpgui/session/training.py" line="387"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="402"/>
+        <location filename="../../bpgui/session/training.py" line="396"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="413"/>
+        <location filename="../../bpgui/session/training.py" line="407"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="420"/>
+        <location filename="../../bpgui/session/training.py" line="414"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="423"/>
+        <location filename="../../bpgui/session/training.py" line="417"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="467"/>
+        <location filename="../../bpgui/session/training.py" line="461"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -3850,27 +3845,27 @@ mini-batch: one update per B samples</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="269"/>
+        <location filename="../../bpgui/session/session_files.py" line="276"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="290"/>
+        <location filename="../../bpgui/session/session_files.py" line="297"/>
         <source>Opened %1, but its replay gave other numbers than the file records: the file was edited, or this machine&apos;s arithmetic differs from the one that saved it.</source>
         <translation>已打开 %1，但重算得到的数值与文件记录的不同：文件被修改过，或者本机的运算与保存它的机器不同。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="296"/>
+        <location filename="../../bpgui/session/session_files.py" line="303"/>
         <source>Opened session %1 at iteration %2.</source>
         <translation>已打开会话 %1，位于第 %2 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="339"/>
+        <location filename="../../bpgui/session/session_files.py" line="346"/>
         <source>Replaying the session to iteration %1…</source>
         <translation>正在重算会话至第 %1 次迭代…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="344"/>
+        <location filename="../../bpgui/session/session_files.py" line="351"/>
         <source>Opening the session was stopped; nothing changed.</source>
         <translation>已停止打开会话；没有任何改变。</translation>
     </message>
