@@ -140,6 +140,21 @@ class TimeTravel:
         return self._walk(self._checkpoints[i - 1], change.iteration)[0]
 
     @_quiet
+    def parameters_at(self, t: int) -> np.ndarray:
+        """Every parameter after iteration t (0 ≤ t ≤ end), the trainer left where it stands: replayed from
+        the checkpoint before t with training's arithmetic, so the values are the ones first computed."""
+        if not 0 <= t <= self._end:
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "iteration {t} is not computed (0 to {end})"), t=t,
+                              end=self._end)
+        if t == self._state.iteration:
+            return self._state.network.flat.copy()
+        return self._walk(self._checkpoint_before(t), t)[0].network.flat.copy()
+
+    def replay_cost(self, t: int) -> int:
+        """How many iterations :meth:`parameters_at` (t) would compute."""
+        return 0 if t == self._state.iteration else t - self._checkpoint_before(t).iteration
+
+    @_quiet
     def values_along(self, indices: list[int], t: int, points: int = 2_000) -> tuple[np.ndarray, np.ndarray]:
         """The values of the parameters ``indices`` at iterations 0..t (at most about ``points`` of them,
         evenly spaced, t always among them): ``(iterations, values)`` with values[k] the parameters at

@@ -47,6 +47,7 @@ from .core import HEAVY_CSV_BYTES, Built, build_in_job, large_file, make_trainer
 from .data_notes import label_note, split_note
 from .derived import DerivedViews
 from .exploring import Exploring
+from .forking import Forking
 from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .phasing import PhaseSteps
@@ -82,11 +83,12 @@ def _parameter_value(value: object) -> float:
     return number
 
 
-class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, Exploring, RunLoop):
+class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, Exploring, Forking, RunLoop):
     """One run of standard / accumulated / mini-batch BP and what a learner does to it."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
+        self._init_runs()
         self._adopt(make_trainer(settings or Settings()))
 
     # ---- derived views -----------------------------------------------------------------
@@ -115,6 +117,7 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, Explor
 
     def _adopt(self, built: Built) -> None:
         self.forget_bug()  # a new run: the real one kept aside is gone with the old
+        self._forget_runs()  # and so are its forks
         self.session_path = None  # Save session would write another run over the file last opened or saved
         self._dataset, self._trainer, self._settings = built.dataset, built.trainer, built.settings
         self._changes = []

@@ -68,3 +68,9 @@ def run_until_stopped():
 @pytest.fixture()
 def make_recorder():
     return Recorder
+
+
+@pytest.fixture()
+def listen() -> type[Recorder]:
+    """``listen(session, run_jobs=...)``: a :class:`Recorder` on any session a test makes."""
+    return Recorder
