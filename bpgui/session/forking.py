@@ -145,11 +145,12 @@ class Forking(SessionCore):
         return self._shown_run if self._runs else 0
 
     def _park(self) -> None:
-        """Write the shown run's live state into its slot."""
+        """Write the shown run's live state into its slot (during a bug hunt: the real run kept aside)."""
         if self._runs:
             slot = self._runs[self._shown_run]
-            slot.trainer, slot.changes, slot.edits, slot.settings = (self._trainer, self._changes, self._edits,
-                                                                      self._settings)
+            kept = getattr(self, "_kept", None)
+            slot.trainer, slot.changes, slot.edits, slot.settings = kept if kept is not None else (
+                self._trainer, self._changes, self._edits, self._settings)
 
     def _unpark(self, index: int) -> None:
         slot = self._runs[index]
@@ -301,6 +302,25 @@ class Forking(SessionCore):
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "The other runs (%1) were closed: they "
                                                                       "belonged to the network replaced."), names)
             self._emit("runs", 1)
+
+    def _adopt_runs(self, entries: tuple[Any, ...], trainers: list[Trainer]) -> None:
+        """A session file's runs side by side (``session_format.RunEntry``; the shown one is the run just
+        adopted), with the other runs' replayed ``trainers`` in order."""
+        if not entries:
+            return
+        others = iter(trainers)
+        slots = []
+        for i, entry in enumerate(entries):
+            if entry.settings is None:
+                self._shown_run = i
+                slots.append(RunSlot(entry.name, entry.colour, self._trainer, self._changes, self._edits,
+                                     self._settings, entry.origin))
+            else:
+                slots.append(RunSlot(entry.name, entry.colour, next(others), list(entry.marks), [], entry.settings,
+                                     entry.origin))
+        self._runs = slots
+        self._runs_version += 1
+        self._emit("runs", len(slots))
 
     # ---- the comparison ------------------------------------------------------------------------
     def run_curves(self) -> list[RunCurve]:

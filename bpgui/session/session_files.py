@@ -24,6 +24,7 @@ from ..model.datasets import Dataset
 from ..model.errors import QT_TRANSLATE_NOOP, BpguiError, ConfigError, DataError, Phrase
 from ..model.fileformat import read_json_document
 from ..model.naming import parameter_specs
+from ..model.network import Network
 from ..model.phases import phase_views
 from ..model.practice.planted_training import PlantedTrainer
 from ..model.training import StopConditions, Trainer
@@ -36,6 +37,7 @@ from .running import GUESS_OVERHEAD, GUESS_SECONDS_PER_WORK, leave_a_core_to_the
 from .session_format import (
     Change,
     PlantedRun,
+    RunEntry,
     SessionDocument,
     differing,
     document_from_data,
@@ -137,15 +139,36 @@ def replay(doc: SessionDocument, settings: Settings, report: Callable[[int, int]
     return Built(settings, built.dataset, trainer)
 
 
-def replay_in_job(doc: SessionDocument, settings: Settings, *, progress: Progress) -> Built:
-    """:func:`replay` as a job's task, with the window's BLAS threads (a product's rounding depends on them)."""
+def replay_in_job(doc: SessionDocument, settings: Settings, *, progress: Progress) -> tuple[Built, list[Trainer]]:
+    """:func:`replay` and :func:`replay_runs` as a job's task, with the window's BLAS threads (a product's
+    rounding depends on them)."""
     leave_a_core_to_the_window()
-    return replay(doc, settings, progress)
+    built = replay(doc, settings, progress)
+    return built, replay_runs(doc, built)
+
+
+def replay_runs(doc: SessionDocument, built: Built) -> list[Trainer]:
+    """The document's other runs side by side (``doc.runs`` but the shown one), each replayed on its own from
+    its iteration 0 with the shown run's data and seed."""
+    trainers = []
+    for n, run in enumerate(doc.runs):
+        if run.settings is None or run.start_config is None:
+            continue
+        settings = replace(run.settings, data=built.settings.data, mode=run.start_config.mode,
+                           learning_rate=run.start_config.learning_rate, batch_size=run.start_config.batch_size,
+                           shuffle=run.start_config.shuffle)
+        trainer = make_trainer(check_settings(settings), network=run.start_network or doc.start_network,
+                               data=built.dataset).trainer
+        _replay_onto(trainer, run.changes, run.end, run.t, f"runs[{n}].changes")
+        trainer.set_stop(StopConditions(target_error=run.settings.target_error, max_epochs=run.settings.max_epochs))
+        trainers.append(trainer)
+    return trainers
 
 
 def replay_seconds(doc: SessionDocument, start: Built) -> float:
     """About how long replaying ``doc`` from ``start`` takes (pessimistic: the pace's first guess)."""
-    return doc.end * (GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * start.trainer.work_per_iteration())
+    ends = doc.end + sum(run.end for run in doc.runs)
+    return ends * (GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * start.trainer.work_per_iteration())
 
 
 def _changes_of(trainer: Trainer) -> tuple[Change, ...]:
@@ -262,7 +285,28 @@ class SessionFiles(SessionCore):
                 rule=getattr(planted, "rule", ""), settings=self._settings, start_config=planted.checkpoint_zero.config,
                 changes=_changes_of(planted), end=planted.end, t=planted.iteration, marks=tuple(self._changes),
                 found=self._found),
+            runs=self._run_entries(zero.network),
         )
+
+    def _run_entries(self, first: Network) -> tuple[RunEntry, ...]:
+        """The runs side by side as the file keeps them (none without forks)."""
+        slots = self._slots()
+        if len(slots) < 2:
+            return ()
+        entries = []
+        for i, slot in enumerate(slots):
+            if i == self.shown_run:
+                entries.append(RunEntry(slot.name, slot.colour, slot.origin))
+                continue
+            zero = slot.trainer.checkpoint_zero
+            same = (zero.network.activations == first.activations and zero.network.loss == first.loss
+                    and not differing(first, zero.network))
+            entries.append(RunEntry(
+                slot.name, slot.colour, slot.origin, settings=slot.settings,
+                start_network=None if same else zero.network, start_config=zero.config,
+                changes=_changes_of(slot.trainer), end=slot.trainer.end, t=slot.trainer.iteration,
+                marks=tuple(slot.changes)))
+        return tuple(entries)
 
     def save_session(self, path: str) -> bool:
         """Write the session to ``path`` (atomically); False, with a message and nothing written, if refused."""
@@ -331,7 +375,8 @@ class SessionFiles(SessionCore):
             settings = check_settings(replace(doc.settings, data=data))
             start = start_of(doc, settings)
             if replay_seconds(doc, start) <= HEAVY_REPLAY_SECONDS:
-                self._adopt_document(doc, replay(doc, settings, start=start), book, on_done)
+                built = replay(doc, settings, start=start)
+                self._adopt_document(doc, (built, replay_runs(doc, built)), book, on_done)
                 return True
         except BpguiError as exc:
             self._refuse(exc)
@@ -352,8 +397,9 @@ class SessionFiles(SessionCore):
                                                                                       "stopped; nothing changed."))))
         return True
 
-    def _adopt_document(self, doc: SessionDocument, built: Built, book: PracticeBook,
+    def _adopt_document(self, doc: SessionDocument, replayed: tuple[Built, list[Trainer]], book: PracticeBook,
                         on_done: Callable[[], None] | None) -> None:
+        built, others = replayed
         try:
             planted = None if doc.bug is None else replay_planted(doc, built.trainer)
         except BpguiError as exc:
@@ -364,6 +410,7 @@ class SessionFiles(SessionCore):
         self._changes = list(doc.marks)
         self._selected = doc.selected
         self._book = book
+        self._adopt_runs(doc.runs, others)
         if planted is not None and doc.bug is not None:  # the real run kept aside, as planting keeps it
             self._kept = (self._trainer, self._changes, [], self._settings)
             self._trainer, self._settings, self._changes = planted, doc.bug.settings, list(doc.bug.marks)
@@ -403,6 +450,16 @@ class SessionFiles(SessionCore):
         return True
 
     # Provided by the session's other parts.
+    def _slots(self) -> list[Any]:
+        raise NotImplementedError
+
+    @property
+    def shown_run(self) -> int:
+        raise NotImplementedError
+
+    def _adopt_runs(self, entries: tuple[RunEntry, ...], trainers: list[Trainer]) -> None:
+        raise NotImplementedError
+
     def _new_request(self) -> None:
         raise NotImplementedError
 

@@ -13,7 +13,10 @@
  "selected": -1, "state_sha256": "…",
  "bug": null  or  {"rule": "eta_twice", "settings": {…}, "start": {"mode": …, …}, "changes": […], "end": 9, "t": 9,
                    "marks": […]},
- "practice": {a practice book, PracticeBook.to_data()}}
+ "practice": {a practice book, PracticeBook.to_data()},
+ "runs": [{"name": "A", "colour": 0, "origin": null, "shown": true},            (only with forks: 2 to 4)
+          {"name": "B", "colour": 1, "origin": ["A", 30], "settings": {…}, "start": {"network": null, "mode": …},
+           "changes": […], "end": 80, "t": 80, "marks": […]}]}
 ```
 
 Training is a function of where it starts (``start``: iteration 0's network and settings), the data, the seed
@@ -25,7 +28,9 @@ setting changed (their templates are the app's own, refused otherwise). ``phase`
 t + 1 shown (null: whole iterations). ``state_sha256`` is the parameters'
 bytes at t: opening says so if a replay on another machine gave other bits. ``bug`` is the run a planted bug
 trains (``model.practice``), from the same iteration 0's network, kept as the real run is; the real run is the
-one at the top level.
+one at the top level. ``runs`` lists the session's runs side by side (issue 14's forks) in their order: the
+one ``shown`` is the top level's; each other is kept as the top level is (``start.network`` null: the top
+level's iteration 0 network), replayed on its own with the same data and seed.
 
 Reading is strict: anything but a session this version wrote, of any type or size, is refused with a
 ``DataError`` that names the key (``changes[2].parameters[0]``), and nothing is changed.
@@ -52,13 +57,14 @@ from ..model.training_config import MODES, TrainingConfig
 from .messages import Message
 from .settings import MODE_NAMES, Settings, change_labels, readable_setting
 
-__all__ = ["FORMAT", "VERSION", "Change", "PlantedRun", "SessionDocument", "document_from_data", "document_to_data",
-           "state_digest"]
+__all__ = ["FORMAT", "VERSION", "Change", "PlantedRun", "RunEntry", "SessionDocument", "document_from_data",
+           "document_to_data", "state_digest"]
 
 FORMAT = "bpgui.session"
 VERSION = 1
 _KEYS = {"format", "version", "settings", "data", "start", "changes", "end", "t", "phase", "per_output", "marks",
-         "selected", "bug", "state_sha256", "practice"}
+         "selected", "bug", "state_sha256", "practice", "runs"}
+MAX_RUNS = 4
 _CONFIG = ("mode", "learning_rate", "batch_size", "shuffle")
 #: The longest run a file may ask to replay (more would hold the window for hours).
 MAX_END = 100_000_000
@@ -103,6 +109,23 @@ class PlantedRun:
 
 
 @dataclass(frozen=True)
+class RunEntry:
+    """One of the session's runs side by side: the shown one (``settings`` None: the top level's run) or
+    another, kept as the top level is (``start_network`` None: the top level's)."""
+
+    name: str
+    colour: int
+    origin: tuple[str, int] | None
+    settings: Settings | None = None
+    start_network: Network | None = None
+    start_config: TrainingConfig | None = None
+    changes: tuple[Change, ...] = ()
+    end: int = 0
+    t: int = 0
+    marks: tuple[tuple[int, Message], ...] = ()
+
+
+@dataclass(frozen=True)
 class SessionDocument:
     settings: Settings  # ``data`` is the built-in name, or the CSV's original path (see ``csv_text``)
     csv_text: str | None  # the CSV's content when the data are a file
@@ -119,6 +142,7 @@ class SessionDocument:
     practice: object | None
     phase: int | None = None  # the phase of iteration t + 1 shown, mid-iteration (None: whole iterations)
     per_output: bool = False  # the phases follow one output at a time (View → Follow one output at a time)
+    runs: tuple[RunEntry, ...] = ()  # with forks: every run in order (the shown one's ``settings`` None)
 
 
 def state_digest(network: Network) -> str:
@@ -174,7 +198,19 @@ def document_to_data(doc: SessionDocument) -> dict[str, Any]:
         "selected": doc.selected, "bug": None if doc.bug is None else _planted_data(doc.bug),
         "state_sha256": doc.state_sha256,
         **({} if doc.practice is None else {"practice": doc.practice}),
+        **({"runs": [_run_data(r) for r in doc.runs]} if doc.runs else {}),
     }
+
+
+def _run_data(run: RunEntry) -> dict[str, Any]:
+    head = {"name": run.name, "colour": run.colour, "origin": None if run.origin is None else list(run.origin)}
+    if run.settings is None or run.start_config is None:
+        return {**head, "shown": True}
+    return {**head, "settings": _settings_data(run.settings),
+            "start": {"network": None if run.start_network is None else network_to_dict(run.start_network),
+                      **_config_data(run.start_config)},
+            "changes": _changes_data(run.changes), "end": run.end, "t": run.t,
+            "marks": [{"t": t, **_message_data(m)} for t, m in run.marks]}
 
 
 # ---- reading -------------------------------------------------------------------------------------------
@@ -328,7 +364,7 @@ def document_from_data(value: object, source: str) -> SessionDocument:
                             source=source, key="version", got=version, version=VERSION)
         raise bad_value(source, "version", str(VERSION), version)
     data = _object(source, "", value, ("format", "version", "settings", "data", "start", "changes", "end", "t"),
-                   ("phase", "per_output", "marks", "selected", "bug", "state_sha256", "practice"))
+                   ("phase", "per_output", "marks", "selected", "bug", "state_sha256", "practice", "runs"))
     where = data["data"]
     if isinstance(where, Mapping) and "builtin" in where:
         where = _object(source, "data", where, ("builtin",))
@@ -369,4 +405,53 @@ def document_from_data(value: object, source: str) -> SessionDocument:
         changes=_changes(source, data["changes"], network.n_parameters, end),
         end=end, t=t, marks=_marks(source, data.get("marks", []), end), selected=selected, bug=bug,
         state_sha256=digest, practice=data.get("practice"), phase=phase, per_output=per_output,
+        runs=() if data.get("runs") is None else _runs(source, data["runs"], data_name, network),
     )
+
+
+def _runs(source: str, value: object, data_name: str, first: Network) -> tuple[RunEntry, ...]:
+    if not isinstance(value, list) or not 2 <= len(value) <= MAX_RUNS:
+        raise bad_value(source, "runs", Phrase(QT_TRANSLATE_NOOP("Errors", "a list of 2 to {most} runs"),
+                                               most=MAX_RUNS), value)
+    out: list[RunEntry] = []
+    for n, item in enumerate(value):
+        key = f"runs[{n}]"
+        shown = isinstance(item, Mapping) and item.get("shown") is True
+        row = _object(source, key, item, ("name", "colour", "origin", "shown") if shown else
+                      ("name", "colour", "origin", "settings", "start", "changes", "end", "t", "marks"))
+        name = row["name"]
+        if not isinstance(name, str) or not 0 < len(name.strip()) <= 40 or any(r.name == name for r in out):
+            raise bad_value(source, f"{key}.name", Phrase(QT_TRANSLATE_NOOP("Errors", "a name of 1 to 40 "
+                                                                                      "characters, not used twice")),
+                            name)
+        colour = _whole(source, f"{key}.colour", row["colour"], 0, MAX_RUNS - 1)
+        if any(r.colour == colour for r in out):
+            raise bad_value(source, f"{key}.colour", Phrase(QT_TRANSLATE_NOOP("Errors", "a colour no other run "
+                                                                                        "has")), colour)
+        origin = row["origin"]
+        if origin is not None:
+            if (not isinstance(origin, list) or len(origin) != 2 or not isinstance(origin[0], str)
+                    or not 0 < len(origin[0]) <= 40):
+                raise bad_value(source, f"{key}.origin", Phrase(QT_TRANSLATE_NOOP("Errors", "null or [name, t]")),
+                                origin)
+            origin = (origin[0], _whole(source, f"{key}.origin[1]", origin[1], 0, MAX_END))
+        if shown:
+            out.append(RunEntry(name, colour, origin))
+            continue
+        settings = _settings(source, row["settings"], data_name, f"{key}.settings")
+        start = _object(source, f"{key}.start", row["start"], ("network", *_CONFIG))
+        network = None if start["network"] is None else network_from_dict(
+            start["network"], f"{source}: {key}.start.network").network
+        if network is not None and network.layer_sizes != first.layer_sizes:
+            raise bad_value(source, f"{key}.start.network.layers", Phrase(QT_TRANSLATE_NOOP(
+                "Errors", "the layers of start.network")), list(network.layer_sizes))
+        end = _whole(source, f"{key}.end", row["end"], 0, MAX_END)
+        out.append(RunEntry(
+            name, colour, origin, settings=settings, start_network=network,
+            start_config=_config(source, f"{key}.start", start),
+            changes=_changes(source, row["changes"], first.n_parameters, end, f"{key}.changes"), end=end,
+            t=_whole(source, f"{key}.t", row["t"], 0, end), marks=_marks(source, row["marks"], end, f"{key}.marks")))
+    if sum(r.settings is None for r in out) != 1:
+        raise bad_value(source, "runs", Phrase(QT_TRANSLATE_NOOP("Errors", "exactly one run with \"shown\": "
+                                                                           "true")), len(out))
+    return tuple(out)

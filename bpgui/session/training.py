@@ -83,7 +83,7 @@ def _parameter_value(value: object) -> float:
     return number
 
 
-class TrainingSession(PhaseSteps, DerivedViews, Practising, SessionFiles, Exploring, Forking, RunLoop):
+class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFiles, Exploring, RunLoop):
     """One run of standard / accumulated / mini-batch BP and what a learner does to it."""
 
     def __init__(self, settings: Settings | None = None) -> None:

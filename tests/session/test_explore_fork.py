@@ -201,3 +201,71 @@ def test_a_new_network_closes_the_forks_with_a_message(session, listen):
     session.load_example("watermelon3.0")
     assert session.run_count == 1
     assert any("were closed" in m for m in recorder.messages("info"))
+
+
+def _run_state(session: TrainingSession) -> list[tuple]:
+    out = []
+    for slot in session._slots():
+        tr = slot.trainer
+        out.append((slot.name, slot.colour, slot.origin, slot.settings, tr.iteration, tr.end,
+                    tr.network.flat.tobytes(), tr.iteration_errors.tobytes(), tr.parameters_at(tr.end // 2).tobytes(),
+                    tuple(m.english() for _, m in slot.changes)))
+    return out
+
+
+def test_a_session_file_keeps_every_run_bitwise(session, listen, tmp_path):
+    t = session.iteration
+    session.fork_here(replace(session.settings, learning_rate=2.0), name="fast")
+    for _ in range(9):
+        session.step()
+    session.show_run(0)
+    session.fork_here(replace(session.settings, activation="tanh"))
+    for _ in range(5):
+        session.step()
+    session.goto(2)
+    session.show_run(1)
+    session.step_back()
+    before, shown = _run_state(session), session.shown_run
+    path = str(tmp_path / "runs.bpgui")
+    assert session.save_session(path)
+    opened = TrainingSession()
+    recorder = listen(opened)
+    assert opened.open_session(path), recorder.messages("error")
+    assert opened.run_count == 3 and opened.shown_run == shown
+    assert _run_state(opened) == before
+    assert [c.origin for c in opened.run_curves()] == [None, ("A", t), ("A", 0)]
+    # Each run goes on as the original would.
+    for s in (session, opened):
+        s.show_run(2)
+        s.step()
+    assert np.array_equal(session.network.flat, opened.network.flat)
+
+
+def test_a_session_file_with_bad_runs_is_refused_naming_the_key(session, listen, tmp_path):
+    import json
+
+    session.fork_here(replace(session.settings, learning_rate=2.0))
+    session.step()
+    session.show_run(0)  # runs[1] is kept beside the top level's run
+    path = tmp_path / "runs.bpgui"
+    assert session.save_session(str(path))
+    good = json.loads(path.read_text())
+    cases = {
+        "runs[1].colour": lambda d: d["runs"][1].__setitem__("colour", 0),
+        "runs[1].name": lambda d: d["runs"][1].__setitem__("name", "A"),
+        "runs[1].changes[0].t": lambda d: d["runs"][1]["changes"][0].__setitem__("t", 10**6),
+        "runs": lambda d: d["runs"][1].__setitem__("shown", True) or [d["runs"][1].pop(k) for k in
+                                                                       ("settings", "start", "changes", "end", "t",
+                                                                        "marks")],
+        "runs[0].origin": lambda d: d["runs"][0].__setitem__("origin", ["A"]),
+    }
+    for key, spoil in cases.items():
+        doc = json.loads(json.dumps(good))
+        spoil(doc)
+        bad = tmp_path / "bad.bpgui"
+        bad.write_text(json.dumps(doc))
+        other = TrainingSession()
+        recorder = listen(other)
+        assert not other.open_session(str(bad))
+        assert any(key + ":" in m for m in recorder.messages("error")), (key, recorder.messages("error"))
+        assert other.run_count == 1 and other.iteration == 0
