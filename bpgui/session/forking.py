@@ -377,7 +377,7 @@ class Forking(SessionCore):
         def finish(values: tuple[np.ndarray, np.ndarray]) -> None:
             self._emit("difference", RunDifference(t, a, b, *values))
 
-        if work < QUICK_WORK * 50:
+        if work < QUICK_WORK * 5:  # a few ms: here; longer replays in the worker
             result = RunDifference(t, a, b, pair[0].parameters_at(t), pair[1].parameters_at(t))
             self._emit("difference", result)
             return result

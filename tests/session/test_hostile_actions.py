@@ -226,7 +226,53 @@ class HostileLearner(RuleBasedStateMachine):
         surface = self.act(self.session.decision_surface)
         assert surface is None or self.session.dataset.n_inputs == 2
 
+    # ---- runs side by side (issue 14) ----------------------------------------------------------------
+    @rule(data=st.data(), names=st.lists(st.sampled_from(sorted(SETTING_VALUES)), max_size=2, unique=True),
+          at_start=st.booleans())
+    def fork_here(self, data: st.DataObject, names: list[str], at_start: bool) -> None:
+        changes = {name: data.draw(SETTING_VALUES[name], label=name) for name in names}
+        new = dataclasses.replace(self.session.settings, **changes)
+        before = self.session.run_count
+        if self.act(lambda: self.session.fork_here(new, at_start=at_start)):
+            assert self.session.run_count == before + 1 and self.session.shown_run == before
+
+    @rule(index=st.integers(-1, 4))
+    def show_run(self, index: int) -> None:
+        if self.act(lambda: self.session.show_run(index)):
+            assert self.session.shown_run == (index if self.session.run_count > 1 else 0)
+
+    @rule(index=st.integers(-1, 4))
+    def close_run(self, index: int) -> None:
+        self.act(lambda: self.session.close_run(index))
+
+    @rule(a=st.integers(-1, 3), b=st.integers(-1, 3), t=st.one_of(st.none(), st.integers(-1, 20)))
+    def run_difference(self, a: int, b: int, t: int | None) -> None:
+        try:
+            diff = self.session.request_difference(a, b, t)
+        except BpguiError:
+            return  # a refusal the panel reports (no such run or iteration)
+        if diff is not None:
+            assert diff.values_a.shape == diff.values_b.shape == (self.session.network.n_parameters,)
+
+    @rule(epochs=st.integers(1, 3))
+    def train_runs(self, epochs: int) -> None:
+        if self.session.end < MAX_END:
+            self.act(lambda: self.session.train_runs(epochs))
+
     # ---- what a learner relies on after every action ------------------------------------------------
+    @invariant()
+    def runs_are_consistent(self) -> None:
+        s = self.session
+        curves = s.run_curves()
+        assert 1 <= len(curves) == s.run_count <= 4
+        assert [c.shown for c in curves].count(True) == 1 and curves[s.shown_run].shown
+        assert len({c.name for c in curves}) == len({c.colour for c in curves}) == len(curves)
+        shown = curves[s.shown_run]
+        assert (shown.t, shown.end) == (s.iteration, s.end) and shown.settings == s.settings
+        for c in curves:
+            assert c.settings.hidden == s.settings.hidden and 0 <= c.t <= c.end
+
+
     @invariant()
     def settings_are_ones_the_panel_can_show(self) -> None:
         s = self.session.settings
