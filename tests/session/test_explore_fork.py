@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from bpgui.model.datasets import load_builtin
+from bpgui.model.errors import ConfigError
 from bpgui.model.network import Network
 from bpgui.model.training import Trainer, TrainingConfig
 from bpgui.session.forking import MAX_RUNS
@@ -269,3 +270,27 @@ def test_a_session_file_with_bad_runs_is_refused_naming_the_key(session, listen,
         assert not other.open_session(str(bad))
         assert any(key + ":" in m for m in recorder.messages("error")), (key, recorder.messages("error"))
         assert other.run_count == 1 and other.iteration == 0
+
+
+def test_a_long_difference_goes_to_the_worker_and_a_stale_one_is_dropped(session, listen, monkeypatch):
+    from bpgui.session import forking
+    from bpgui.session import jobs as jobs_module
+
+    monkeypatch.setattr(forking, "QUICK_WORK", 0)  # every replay counts as long
+    session.fork_here(replace(session.settings, learning_rate=3.0))
+    for _ in range(6):
+        session.step()
+    recorder = listen(session, run_jobs=False)
+    with pytest.raises(ConfigError, match="not computed in both runs"):  # run A ends at 30
+        session.request_difference(0, 1, 33)
+    assert session.request_difference(0, 1, 20) is None
+    job = next(v for e, v in recorder.events if e == "job")
+    assert job.kind == "difference" and not job.quick
+    assert jobs_module.run(job)
+    diff = next(v for e, v in recorder.events if e == "difference")
+    assert np.array_equal(diff.difference, np.zeros(9))  # the fork is the original up to t = 30
+    assert np.array_equal(diff.values_a, session._slots()[0].trainer.parameters_at(20))
+    session.request_difference(0, 1, 30)
+    stale = [v for e, v in recorder.events if e == "job"][-1]
+    session.step()
+    assert not jobs_module.run(stale)
