@@ -84,21 +84,23 @@ def _quiet_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message
 
 
 #: ``--tab``: the right-hand tabs of the window, in their order.
-SCREENSHOT_TABS = ("curve", "learned")
+SCREENSHOT_TABS = ("curve", "learned", "surface")
 
 
 def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), steps: int = 0,
                size: tuple[int, int] = (1280, 800), progress: Callable[[int], None] | None = None,
                phase: int = 0, select: str | None = None, text_scale: float | None = None,
                language: str = "en", tab: str | None = None, presentation: bool = False,
-               practice: str | None = None, lesson: str | None = None, lesson_step: int = 1) -> None:
+               practice: str | None = None, lesson: str | None = None, lesson_step: int = 1,
+               select2: str | None = None) -> None:
     """Render the window offscreen after ``steps`` iterations and save it as PNG (atomically).
 
     Then, in this order: ``phase`` phase steps of the next iteration; the
     parameter named ``select`` (as ``bpgui trace`` names it: ``v_11``,
     ``θ_1``, ``v^(1)_11``; or as drawn: ``v₁₁``) selected; presentation mode;
     the text at ``text_scale`` (1.0–2.5; default: the window's own); the
-    right-hand ``tab`` ("curve" or "learned") shown; a ``practice`` mode staged
+    right-hand ``tab`` ("curve", "learned" or "surface") shown, the error surface's second parameter
+    ``select2`` (named as ``select``); a ``practice`` mode staged
     (``views.practice_shots``: "predict", "worksheet", "bug"); or, instead of all that, the ``lesson`` file
     followed to its step ``lesson_step`` (1-based). The window is built in
     ``language`` ("en" or "zh_CN"). A phase count or a name the network does
@@ -112,7 +114,7 @@ def screenshot(path: str, *, data: str = "xor", hidden: Sequence[int] = (2,), st
     try:
         _screenshot(path, data=data, hidden=hidden, steps=steps, size=size, progress=progress,
                     options=_ShotOptions(phase, select, text_scale, language, tab, presentation, practice, lesson,
-                                         lesson_step))
+                                         lesson_step, select2))
     finally:
         qInstallMessageHandler(previous)
 
@@ -128,9 +130,10 @@ class _ShotOptions:
     practice: str | None = None
     lesson: str | None = None
     lesson_step: int = 1
+    select2: str | None = None
 
 
-def parameter_index(layer_sizes: Sequence[int], name: str) -> int:
+def parameter_index(layer_sizes: Sequence[int], name: str, option: str = "--select") -> int:
     """The canonical index of the parameter ``name`` (trace's ``v_11``/``θ_1``, or the drawn ``v₁₁``)."""
     specs = parameter_specs(layer_sizes)
     wanted = name.strip()
@@ -140,7 +143,7 @@ def parameter_index(layer_sizes: Sequence[int], name: str) -> int:
     shape = "-".join(map(str, layer_sizes))
     examples = list(dict.fromkeys(s.name for s in specs))
     listed = ", ".join(examples[:3] + (["…"] if len(examples) > 4 else []) + examples[3:][-1:])
-    raise ConfigError(f"--select: the {shape} network has no parameter {name!r}; its names are {listed}")
+    raise ConfigError(f"{option}: the {shape} network has no parameter {name!r}; its names are {listed}")
 
 
 def _screenshot(path: str, *, data: str, hidden: Sequence[int], steps: int, size: tuple[int, int],
@@ -210,7 +213,11 @@ def _checked_options(controller: TrainingController, options: _ShotOptions) -> i
         if not 1 <= options.lesson_step <= steps:
             raise ConfigError(f"--lesson-step must be from 1 to {steps} (the steps of {options.lesson}), "
                               f"got {options.lesson_step}")
-    return -1 if options.select is None else parameter_index(controller.network.layer_sizes, options.select)
+    index = -1 if options.select is None else parameter_index(controller.network.layer_sizes, options.select)
+    if options.select2 is not None and parameter_index(controller.network.layer_sizes, options.select2,
+                                                       "--select2") == index:
+        raise ConfigError(f"--select2 must name another parameter than --select ({options.select!r})")
+    return index
 
 
 def _arrange(window: MainWindow, controller: TrainingController, options: _ShotOptions, index: int) -> None:
@@ -226,6 +233,9 @@ def _arrange(window: MainWindow, controller: TrainingController, options: _ShotO
         window.set_text_scale(options.text_scale)
     if options.tab is not None:
         window.right_tabs.setCurrentIndex(SCREENSHOT_TABS.index(options.tab))
+    if options.select2 is not None:
+        window.surface.set_pair(window.surface.pair[0], parameter_index(controller.network.layer_sizes,
+                                                                        options.select2))
     if options.practice is not None:
         from .views import practice_shots
 

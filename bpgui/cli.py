@@ -61,7 +61,7 @@ MAX_SCREENSHOT_SIDE = 8192
 #: ``screenshot --language`` (``views.language.LANGUAGES``; named here so that trace and train never import Qt).
 SCREENSHOT_LANGUAGES = ("en", "zh_CN")
 #: ``screenshot --tab`` (``app.SCREENSHOT_TABS``).
-SCREENSHOT_TABS = ("curve", "learned")
+SCREENSHOT_TABS = ("curve", "learned", "surface")
 #: ``screenshot --practice`` (``views.practice_shots.MODES``: the CLI must not import Qt to parse its options).
 PRACTICE_MODES = ("predict", "worksheet", "bug")
 #: ``screenshot --phase``: no network has more phases in one iteration (the exact count is checked with the network).
@@ -489,11 +489,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="then N phase steps of the next iteration (default 0; at most its number of phases)")
     p.add_argument("--select", metavar="NAME",
                    help="then select a parameter by the name trace gives it, e.g. v_11, w_11, γ_2, θ_1, v^(1)_11")
+    p.add_argument("--select2", metavar="NAME", help="the error surface's second parameter (named as --select)")
     p.add_argument("--text-scale", metavar="S",
                    help="text size, 1.0 to 2.5 or 100%% to 250%% (default: the window's, 1.0)")
     p.add_argument("--language", choices=SCREENSHOT_LANGUAGES, default="en", help="default en")
     p.add_argument("--tab", choices=SCREENSHOT_TABS, default=None,
-                   help="the right-hand tab: the error curve or what it learned (default: the window's)")
+                   help="the right-hand tab: the error curve, what it learned or the error surface (default: the "
+                        "window's)")
     p.add_argument("--presentation", action="store_true", help="in presentation mode (large text, the class's "
                    "layout), at --size rather than full screen")
     p.add_argument("--practice", choices=PRACTICE_MODES, default=None,
@@ -541,6 +543,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
         raise ConfigError(f"--phase must be 0 or more (at most the phases of one iteration), got {args.phase}")
     scale = _screenshot_text_scale(args.text_scale)
     _check_not_empty(args.select, "--select", "a parameter name such as v_11")
+    _check_not_empty(args.select2, "--select2", "a parameter name such as w_11")
     _check_output(args.out, "OUT.png")
     _check_not_empty(args.data, "--data", "a built-in data set name or a CSV file")
     hidden = parse_hidden_sizes(args.hidden)
@@ -552,7 +555,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     screenshot(args.out, data=args.data, hidden=hidden, steps=args.steps, size=(width, height), progress=progress,
                phase=args.phase, select=args.select, text_scale=scale, language=args.language, tab=args.tab,
                presentation=args.presentation, practice=args.practice, lesson=args.lesson,
-               lesson_step=args.lesson_step)
+               lesson_step=args.lesson_step, select2=args.select2)
     _write(f"{args.out}\n")
     return 0
 

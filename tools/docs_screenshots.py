@@ -1,6 +1,7 @@
 """Regenerate the screenshots in docs/screens/: the window at the sizes, text scales and languages a
 classroom projects it at, plus presentation mode, a forward phase with a unit's arithmetic, the chain
-rule's paths, what the network learned, each practice mode (predict, worksheet, find the bug) and two lessons.
+rule's paths, what the network learned, the error surface, each practice mode (predict, worksheet, find the
+bug) and two lessons.
 
     python tools/docs_screenshots.py            # all of them (about a minute)
     python tools/docs_screenshots.py --list     # the file names and their commands
@@ -42,6 +43,11 @@ def shots() -> list[tuple[str, list[str]]]:
     found.append(("watermelon-19-5-1-1280x800-en.png",
                   ["--data", "watermelon3.0", "--hidden", "5", "--steps", "3", "--size", "1280x800"]))
     found.append(("deep-2-8-4-1-1280x800-en.png", ["--hidden", "8,4", "--steps", "3", "--size", "1280x800"]))
+    for size in ("1280x800", "1024x768"):  # the error surface over v_11 and w_11 with 200 iterations' path (issue 14)
+        for language in LANGUAGES:
+            found.append((f"surface-{size}-{language}.png",
+                          ["--steps", "200", "--tab", "surface", "--select", "v_11", "--select2", "w_11", "--size",
+                           size, "--language", language]))
     for mode in ("predict", "worksheet", "bug"):  # Practice: each mode left mid-way (views/practice_shots.py)
         for size in ("1280x800", "1024x768"):
             for language in LANGUAGES:

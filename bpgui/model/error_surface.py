@@ -12,7 +12,7 @@ parameters' own values the grid's error equals ``loss_value`` to rounding.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +22,7 @@ from .errors import QT_TRANSLATE_NOOP, ConfigError
 from .naming import parameter_spec
 from .network import Network
 
-__all__ = ["CHUNK_VALUES", "ErrorGrid", "around", "error_grid"]
+__all__ = ["CHUNK_VALUES", "ErrorGrid", "around", "error_grid", "grid_seconds"]
 
 #: At most this many floats in one chunk's largest array (the grid points × samples × units of a layer).
 CHUNK_VALUES = 4_000_000
@@ -50,10 +50,23 @@ def _layer_of(sizes: Sequence[int], index: int) -> tuple[int, str, int | None, i
     return spec.layer - 1, spec.kind, None if spec.source is None else spec.source - 1, spec.target - 1
 
 
+def grid_seconds(network: Network, samples: int, p: int, q: int, points: int) -> float:
+    """About how long ``error_grid`` takes for ``points`` grid points over ``samples`` samples (an estimate
+    on the generous side, for deciding whether it may run where the window waits for it): per point and
+    sample, the products of the layers after the first one p or q is in, and the values of the layers from
+    it on (the elementwise work: activations, the error)."""
+    sizes = network.layer_sizes
+    first = min(_layer_of(sizes, p)[0], _layer_of(sizes, q)[0])
+    products = sum(sizes[k] * sizes[k + 1] for k in range(first + 1, len(sizes) - 1))
+    values = sum(sizes[k + 1] + 1 for k in range(first, len(sizes) - 1))
+    return points * samples * (1e-9 * products + 2.5e-8 * values)
+
+
 def error_grid(network: Network, inputs: np.ndarray, targets: np.ndarray, p: int, q: int,
-               xs: np.ndarray, ys: np.ndarray) -> ErrorGrid:
+               xs: np.ndarray, ys: np.ndarray, progress: Callable[[int, int], None] | None = None) -> ErrorGrid:
     """See the module. ``inputs`` (m, d) and ``targets`` (m, l): the samples E is the mean over (one row:
-    a sample's E_k). ConfigError if p or q is not a parameter of the network, or p == q."""
+    a sample's E_k). ConfigError if p or q is not a parameter of the network, or p == q. ``progress(done,
+    total)``: told after each chunk of grid points (a job's progress, which may raise to stop it)."""
     n = network.n_parameters
     if not (0 <= p < n and 0 <= q < n) or p == q:
         raise ConfigError(QT_TRANSLATE_NOOP("Errors", "an error surface needs two different parameters of the "
@@ -82,6 +95,8 @@ def error_grid(network: Network, inputs: np.ndarray, targets: np.ndarray, p: int
             stop = min(start + chunk, px.shape[0])
             errors[start:stop] = _chunk_errors(network, a, targets, first, where,
                                                {i: d[start:stop] for i, d in moved.items()})
+            if progress is not None:
+                progress(stop, px.shape[0])
     return ErrorGrid(p, q, xs, ys, errors.reshape(ys.shape[0], xs.shape[0]))
 
 
@@ -93,7 +108,10 @@ def _chunk_errors(network: Network, a0: np.ndarray, targets: np.ndarray, first: 
     a: np.ndarray = np.broadcast_to(a0, (g, *a0.shape))  # (g, m, n)
     z = a
     for k in range(first, len(weights)):
-        z = a @ weights[k] - thresholds[k]  # (g, m, units)
+        if k == first:  # every point's input is a0: one product, then only p's and q's columns move
+            z = np.array(np.broadcast_to(a0 @ weights[k] - thresholds[k], (g, a0.shape[0], weights[k].shape[1])))
+        else:  # one product for the chunk (a batched (g, m, n) @ (n, units) was one BLAS call per point)
+            z = (a.reshape(-1, a.shape[2]) @ weights[k]).reshape(g, a.shape[1], -1) - thresholds[k]  # (g, m, units)
         for index, (layer, kind, source, target) in where.items():
             if layer != k:
                 continue

@@ -182,8 +182,7 @@ class Forking(SessionCore):
     def fork_here(self, settings: Settings | None = None, name: str | None = None, at_start: bool = False) -> bool:
         """A new run from the state shown with ``settings`` (default: the same); shown at once. A change of
         activation or loss (or ``at_start``) forks from t = 0 with the same initial weights. False (and a
-        message) if refused."""
-        self.pause()
+        message) if refused (a refusal changes nothing, Run included)."""
         if getattr(self, "_kept", None) is not None:
             return self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "Remove the planted bug before "
                                                                               "forking the run."))
@@ -203,6 +202,7 @@ class Forking(SessionCore):
                 "TrainingController", "A fork keeps the data and the initial weights, so it cannot change: %1. "
                                       "Change it in the settings for a new run instead."),
                 [Message("info", STRUCTURAL_NAMES[n]) for n in fixed])
+        self.pause()  # from here on it is done: the run forked is the one paused
         trainer, t = self._trainer, self._trainer.iteration
         try:
             if structural or at_start:
