@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from bpgui.controller import TrainingController
@@ -14,8 +14,12 @@ from bpgui.views.language import install_language
 
 
 def _close_if_alive(widget: QWidget) -> None:
+    """Close the window and delete it now: closed windows left alive made every later test's garbage
+    collections walk their plots' objects (the suite slowed as it went)."""
     if shiboken6.isValid(widget):
         widget.close()
+        widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _idle(controller: TrainingController) -> None:
@@ -23,6 +27,25 @@ def _idle(controller: TrainingController) -> None:
     controller.pause()
     controller.cancel_job()
     controller.wait_for_jobs()
+
+
+@pytest.fixture(autouse=True)
+def _every_window_deleted(monkeypatch):
+    """Every main window a test made (itself, by a fixture or by a language switch) is closed and deleted
+    when the test ends, so no test inherits another's windows."""
+    from bpgui.views.main_window import MainWindow
+
+    made: list[QWidget] = []
+    init = MainWindow.__init__
+
+    def tracked(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(MainWindow, "__init__", tracked)
+    yield
+    for window in made:
+        _close_if_alive(window)
 
 
 @pytest.fixture()
