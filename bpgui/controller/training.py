@@ -23,7 +23,6 @@ signal                 when
 ``practice_changed``   an answer was checked (or a practice book loaded)
 ``planted_changed``    (bool) a bug was planted in the backward pass, or the real one is back
 ``predict_asked``      (Prompt or None) practising: predict a value before the phase shows it
-``comparison_ready``   a comparison of modes (list of RunSummary)
 ``job_started``        (title) slow work went to the worker (or the next job started)
 ``job_progress``       (done, total)
 ``job_finished``       the worker is idle again (done, cancelled or dropped)
@@ -108,7 +107,6 @@ class TrainingController(QObject):
     practice_changed = Signal()
     planted_changed = Signal(bool)
     predict_asked = Signal(object)
-    comparison_ready = Signal(object)
     job_started = Signal(str)
     job_progress = Signal(int, int)
     job_finished = Signal()
@@ -190,8 +188,6 @@ class TrainingController(QObject):
             self.planted_changed.emit(bool(value))
         elif event == "predict":
             self.predict_asked.emit(value)
-        elif event == "comparison":
-            self.comparison_ready.emit(value)
         if event in ("selection", "structure", "unit"):
             # A unit goes with the parameter selected with it: another parameter or network unselects it.
             unit = self._session.selected_unit
@@ -505,10 +501,6 @@ class TrainingController(QObject):
     def request_gradient_check(self, indices: Sequence[int] | None = None) -> None:
         """Estimate ∂E/∂p by finite differences for the iteration shown; ``check_ready`` when done."""
         self._session.request_gradient_check(indices)
-
-    def request_comparison(self, epochs: int | None = None) -> None:
-        """Exercise 5.5 for the current data and network; ``comparison_ready`` when done."""
-        self._session.request_comparison(epochs)
 
     def wait_for_jobs(self, milliseconds: int = 10_000) -> bool:
         """Block until the slow work in progress has ended and its result is adopted (tests,

@@ -1,9 +1,9 @@
-"""What the window shows beside the numbers: the chain rule, the gradient check, the mode comparison.
+"""What the window shows beside the numbers: the chain rule, the gradient check, the decision surface.
 
 The chain rule, its paths through the graph and a selected unit's forward
-arithmetic are cheap and computed on request; the gradient check and the
-comparison are jobs (see :mod:`.jobs`), announced as "check" and
-"comparison" when their results are ready for the state still shown.
+arithmetic are cheap and computed on request; the gradient check is a job
+(see :mod:`.jobs`), announced as "check" when its result is ready for the
+state still shown. (Exercise 5.5's comparison is two forks: ``forking.py``.)
 
 A selected unit (announced as "unit", (layer, unit)) goes with the parameter
 selected with it: a unit of layer ≥ 1 selects its threshold, an input unit
@@ -28,7 +28,7 @@ from .jobs import Job
 
 
 class DerivedViews(SessionCore):
-    """The chain rule, gradient checks and comparisons of a session."""
+    """The chain rule, gradient checks and decision surface of a session."""
 
     # The selected unit: (layer, 0-based unit, the parameter selected with it, the structure it belongs to).
     _unit: tuple[int, int, int, int] | None = None
@@ -114,10 +114,6 @@ class DerivedViews(SessionCore):
         self._check = (self._state_version, check)
         self._emit("check", check)
 
-    def request_comparison(self, epochs: int | None = None) -> None:
-        """Exercise 5.5 (a job); announced as "comparison" with the runs when done."""
-        self._emit("job", self.comparison_job(epochs))
-
     def gradient_check_job(self, indices: Sequence[int] | None = None) -> Job:
         """Finite-difference estimates for the iteration shown: the first parameters (up to
         :data:`jobs.MAX_CHECKED`), the selection, and in a phase only what it has computed."""
@@ -135,18 +131,6 @@ class DerivedViews(SessionCore):
         version = self._state_version
         job = jobs.gradient_check(record, self.network.with_flat(record.flat_values), chosen,
                                   valid=lambda: self._state_version == version, finish=self._set_check)
-        return replace(job, fail=self._refuse)
-
-    def comparison_job(self, epochs: int | None = None) -> Job:
-        """Exercise 5.5 for the current data and network: standard and accumulated BP from the same start."""
-        s = self._settings
-        version = self._structure_version
-        job = jobs.compare_modes(self.train_set, self.initial_network, epochs=epochs or s.max_epochs or 300,
-                                 seed=s.seed, learning_rate=s.learning_rate,
-                                 valid=lambda: self._structure_version == version,
-                                 finish=lambda runs: self._emit("comparison", runs))
-        # A run that diverges (a hand-set weight of 1e308, a huge η) is refused with the model's
-        # message, here as in the window, rather than raised out of whoever runs the job.
         return replace(job, fail=self._refuse)
 
     def decision_surface(self) -> DecisionSurface | None:

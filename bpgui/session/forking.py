@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model.errors import BpguiError, ConfigError
+from ..model.errors import BpguiError, ConfigError, DivergenceError
 from ..model.network import Network
 from ..model.training import StopConditions, Trainer, TrainingConfig
 from .core import SessionCore, make_trainer
@@ -35,6 +35,7 @@ from .settings import (
     Settings,
     change_labels,
     check_settings,
+    fork_differs,
     network_for_settings,
     structural_changes,
 )
@@ -59,6 +60,7 @@ class RunSlot:
     edits: list[Any]
     settings: Settings
     origin: tuple[str, int] | None  # forked from (that run's name, at iteration t); None: the first run
+    differs: tuple[Message, ...] = ()  # what the fork changed from that run (empty: a copy, or the first run)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class RunCurve:
     settings: Settings
     origin: tuple[str, int] | None
     reached: tuple[int, int] | None  # (iteration, epoch) of the first epoch row with E ≤ the target error
+    differs: tuple[Message, ...] = ()  # what the fork changed from the run it was forked from
 
 
 @dataclass(frozen=True)
@@ -104,24 +107,31 @@ def _values_at(trainers: tuple[Trainer, Trainer], t: int, *, progress: Progress)
     return a, b
 
 
-def _train(trainers: list[Trainer], epochs: int, stop_at_target: bool, *, progress: Progress) -> list[Trainer]:
+def _train(trainers: list[Trainer], epochs: int, stop_at_target: bool, *,
+           progress: Progress) -> tuple[list[Trainer], list[int]]:
     """Each run from its newest iteration until ``epochs`` epochs are finished (or, with ``stop_at_target``,
-    its stop conditions hold); a job's task: the trainers are copies, returned trained."""
+    its stop conditions hold); a job's task: the trainers are copies, returned trained, with the positions of
+    those that diverged (each stopped at its last finite iteration)."""
     from .running import leave_a_core_to_the_window
 
     leave_a_core_to_the_window()  # the window's BLAS threads: a product's rounding depends on them
     done_epochs, want = 0, max(1, len(trainers) * epochs)
-    for trainer in trainers:
+    diverged = []
+    for k, trainer in enumerate(trainers):
         if trainer.iteration < trainer.end:
             trainer.goto(trainer.end)
         while trainer.state.epoch < epochs:
             n = trainer.iterations_left_in_epoch()
-            _, reason = trainer.advance(n, use_stop_conditions=stop_at_target)
+            try:
+                _, reason = trainer.advance(n, use_stop_conditions=stop_at_target)
+            except DivergenceError:
+                diverged.append(k)
+                break
             done_epochs += 1
             progress(min(done_epochs, want), want)
             if reason is not None:
                 break
-    return trainers
+    return trainers, diverged
 
 
 class Forking(SessionCore):
@@ -236,7 +246,7 @@ class Forking(SessionCore):
         label = (name or "").strip() or next(n for n in NAMES if n not in used_names)
         colour = next(c for c in range(MAX_RUNS) if c not in used_colours)
         parent = self._runs[self._shown_run].name
-        self._runs.append(RunSlot(label, colour, forked, changes, [], new, (parent, origin_t)))
+        self._runs.append(RunSlot(label, colour, forked, changes, [], new, (parent, origin_t), fork_differs(old, new)))
         self._unpark(len(self._runs) - 1)
         self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Run %1 forked from run %2 at t = %3."), label,
                   parent, origin_t)
@@ -314,10 +324,10 @@ class Forking(SessionCore):
             if entry.settings is None:
                 self._shown_run = i
                 slots.append(RunSlot(entry.name, entry.colour, self._trainer, self._changes, self._edits,
-                                     self._settings, entry.origin))
+                                     self._settings, entry.origin, entry.differs))
             else:
                 slots.append(RunSlot(entry.name, entry.colour, next(others), list(entry.marks), [], entry.settings,
-                                     entry.origin))
+                                     entry.origin, entry.differs))
         self._runs = slots
         self._runs_version += 1
         self._emit("runs", len(slots))
@@ -335,7 +345,8 @@ class Forking(SessionCore):
                 if hit.size:
                     reached = (int(its[hit[0]]), int(eps[hit[0]]))
             curves.append(RunCurve(i, slot.name, slot.colour, i == self.shown_run, its, eps, errs,
-                                   slot.trainer.iteration, slot.trainer.end, slot.settings, slot.origin, reached))
+                                   slot.trainer.iteration, slot.trainer.end, slot.settings, slot.origin, reached,
+                                   slot.differs))
         return curves
 
     def target_line(self, by_epoch: bool = False) -> Message | None:
@@ -384,7 +395,7 @@ class Forking(SessionCore):
         self._emit("job", Job(kind="difference", title=Message("info", QT_TRANSLATE_NOOP(
             "TrainingController", "Comparing the runs' parameters…")), task=_values_at,
             args=(tuple(copy.deepcopy(tr) for tr in pair), t), finish=finish,
-            valid=lambda: (self._runs_version, self._state_version) == version, quick=False))
+            valid=lambda: (self._runs_version, self._state_version) == version, quick=False, fail=self._refuse))
         return None
 
     def train_runs(self, epochs: int, stop_at_target: bool = True, which: list[int] | None = None) -> None:
@@ -398,7 +409,8 @@ class Forking(SessionCore):
         work = sum(max(0, epochs - tr.state.epoch) * tr.train_set.n_samples * tr.network.n_parameters
                    for tr in trainers)
 
-        def finish(trained: list[Trainer]) -> None:
+        def finish(result: tuple[list[Trainer], list[int]]) -> None:
+            trained, diverged = result
             before = self._settings
             if self._runs:
                 for i, trainer in zip(chosen, trained, strict=True):
@@ -408,15 +420,25 @@ class Forking(SessionCore):
                 self._trainer = trained[0]
                 self._state_version += 1
             self._announce_runs(self._settings != before)
+            for k in diverged:
+                self._say("error", QT_TRANSLATE_NOOP(
+                    "TrainingController", "Run %1 diverged at iteration %2 (the error or a parameter became "
+                                          "infinite): it stopped at t = %3, the last finite iteration."),
+                    slots[chosen[k]].name, trained[k].iteration + 1, trained[k].iteration)
 
         self._emit("job", Job(kind="runs", title=Message("info", QT_TRANSLATE_NOOP(
             "TrainingController", "Training the runs side by side…")), task=_train,
             args=(trainers, epochs, stop_at_target), finish=finish,
-            valid=lambda: (self._runs_version, self._state_version) == version, quick=work < QUICK_WORK))
+            valid=lambda: (self._runs_version, self._state_version) == version, quick=work < QUICK_WORK,
+            fail=self._refuse,  # a run that diverges (a weight of 1e308) is refused with the model's message
+            dropped=lambda: self._say("info", QT_TRANSLATE_NOOP(
+                "TrainingController", "Training the runs side by side was stopped or left (a run moved "
+                                      "meanwhile): nothing changed."))))
 
-    def compare_modes_as_runs(self, epochs: int | None = None) -> bool:
+    def compare_modes_as_runs(self, epochs: int | None = None, names: dict[str, str] | None = None) -> bool:
         """Exercise 5.5 as runs: standard and accumulated BP from iteration 0's weights, trained to the same
-        epoch side by side (two forks of the run shown, from t = 0)."""
+        epoch side by side (two forks of the run shown, from t = 0); ``names``: each mode's run's name (the
+        learner's language; default the mode's key)."""
         s = self._settings
         epochs = epochs or s.max_epochs or COMPARE_EPOCHS
         if getattr(self, "_kept", None) is not None:
@@ -428,7 +450,8 @@ class Forking(SessionCore):
         origin, forks = self.shown_run, []
         for mode in ("accumulated", "standard"):
             self.show_run(origin)
-            if not self.fork_here(replace(s, mode=mode), name=self._free_name(mode), at_start=True):
+            name = self._free_name((names or {}).get(mode) or mode)
+            if not self.fork_here(replace(s, mode=mode), name=name, at_start=True):
                 return False
             forks.append(self.shown_run)
         self.train_runs(epochs, stop_at_target=False, which=forks)

@@ -25,14 +25,12 @@ from typing import Any
 
 import numpy as np
 
-from ..model import experiments
-from ..model.datasets import Dataset
 from ..model.gradcheck import MAX_CHECKED, check_record
 from ..model.network import Network
-from ..model.records import IterationRecord, RunSummary
+from ..model.records import IterationRecord
 from .messages import QT_TRANSLATE_NOOP, Message
 
-__all__ = ["MAX_CHECKED", "Cancelled", "GradientCheck", "Job", "Progress", "compare_modes", "gradient_check", "run"]
+__all__ = ["MAX_CHECKED", "Cancelled", "GradientCheck", "Job", "Progress", "gradient_check", "run"]
 
 # A job whose estimated cost is below this many parameter-evaluations runs in place.
 QUICK_WORK = 200_000
@@ -66,7 +64,7 @@ class Progress:
 
 @dataclass(frozen=True)
 class Job:
-    kind: str  # "build", "check", "comparison": a new job replaces a running one of its kind only
+    kind: str  # "build", "check", "runs", "difference", "surface": a new job replaces a running one of its kind only
     title: Message  # what the progress display says
     task: Callable[..., Any]  # module-level and pure: task(*args, progress=...) may run in another process
     args: tuple[Any, ...]
@@ -154,23 +152,6 @@ def gradient_check(record: IterationRecord, network_before: Network, indices: Se
                title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Checking the gradients…")),
                task=estimate_gradients, args=(record, network_before, chosen),
                finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
-
-
-def compare_modes(data: Dataset, network: Network, *, epochs: int, seed: int, learning_rate: float,
-                  valid: Callable[[], bool], finish: Callable[[list[RunSummary]], None] | None = None) -> Job:
-    """Exercise 5.5 as a job: standard and accumulated BP from ``network``, ``epochs`` epochs each."""
-    runs = (("standard", learning_rate), ("accumulated", learning_rate))
-    cost = epochs * (data.n_samples + 1) * len(runs) * network.n_parameters
-    return Job(kind="comparison",
-               title=Message("info", QT_TRANSLATE_NOOP("TrainingController", "Comparing standard and accumulated "
-                                                                             "BP…")),
-               task=_compare, args=(data, network, epochs, seed, runs),
-               finish=finish or (lambda _result: None), valid=valid, quick=cost < QUICK_WORK)
-
-
-def _compare(data: Dataset, network: Network, epochs: int, seed: int, runs: tuple[tuple[str, float], ...], *,
-             progress: Progress) -> list[RunSummary]:
-    return experiments.compare_modes(data, network, epochs=epochs, seed=seed, runs=runs, progress=progress)
 
 
 # ---- the worker process's side ------------------------------------------------------------------

@@ -21,6 +21,8 @@ __all__ = ["CONTEXT", "QT_TRANSLATE_NOOP", "Message", "render"]
 
 #: The translation context of the session's sentences (the controller's, where they were first written).
 CONTEXT = "TrainingController"
+#: Between the items of a list in a sentence (Chinese: 、).
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("TrainingController", ", ")
 
 
 @dataclass(frozen=True)
@@ -49,5 +51,5 @@ def render(value: Any, translate: Callable[[str, str], str]) -> str:
     if isinstance(value, BpguiError):
         return translate_error(value, translate)
     if isinstance(value, list | tuple):
-        return ", ".join(render(v, translate) for v in value)
+        return translate(CONTEXT, LIST_SEPARATOR).join(render(v, translate) for v in value)
     return str(value)

@@ -296,7 +296,7 @@ class SessionFiles(SessionCore):
         entries = []
         for i, slot in enumerate(slots):
             if i == self.shown_run:
-                entries.append(RunEntry(slot.name, slot.colour, slot.origin))
+                entries.append(RunEntry(slot.name, slot.colour, slot.origin, differs=slot.differs))
                 continue
             zero = slot.trainer.checkpoint_zero
             same = (zero.network.activations == first.activations and zero.network.loss == first.loss
@@ -305,7 +305,7 @@ class SessionFiles(SessionCore):
                 slot.name, slot.colour, slot.origin, settings=slot.settings,
                 start_network=None if same else zero.network, start_config=zero.config,
                 changes=_changes_of(slot.trainer), end=slot.trainer.end, t=slot.trainer.iteration,
-                marks=tuple(slot.changes)))
+                marks=tuple(slot.changes), differs=slot.differs))
         return tuple(entries)
 
     def save_session(self, path: str) -> bool:

@@ -55,7 +55,7 @@ from ..model.network import Network
 from ..model.practice.planted import RULES
 from ..model.training_config import MODES, TrainingConfig
 from .messages import Message
-from .settings import MODE_NAMES, Settings, change_labels, readable_setting
+from .settings import FORK_LABELS, MODE_NAMES, Settings, change_labels, readable_setting
 
 __all__ = ["FORMAT", "VERSION", "Change", "PlantedRun", "RunEntry", "SessionDocument", "document_from_data",
            "document_to_data", "state_digest"]
@@ -123,6 +123,7 @@ class RunEntry:
     end: int = 0
     t: int = 0
     marks: tuple[tuple[int, Message], ...] = ()
+    differs: tuple[Message, ...] = ()  # what the fork changed from its origin (``forking.fork_differs``)
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,8 @@ def document_to_data(doc: SessionDocument) -> dict[str, Any]:
 
 
 def _run_data(run: RunEntry) -> dict[str, Any]:
-    head = {"name": run.name, "colour": run.colour, "origin": None if run.origin is None else list(run.origin)}
+    head = {"name": run.name, "colour": run.colour, "origin": None if run.origin is None else list(run.origin),
+            "differs": [_message_data(m) for m in run.differs]}
     if run.settings is None or run.start_config is None:
         return {**head, "shown": True}
     return {**head, "settings": _settings_data(run.settings),
@@ -280,7 +282,7 @@ def _known_labels() -> set[str]:
                                 max_epochs=5)
     c = Settings(target_error=0.5)
     labels = {m.template for m in change_labels(a, b) + change_labels(b, a) + change_labels(b, c)}
-    return labels | set(MODE_NAMES.values())
+    return labels | set(MODE_NAMES.values()) | set(FORK_LABELS.values())
 
 
 _LABELS = _known_labels()
@@ -409,6 +411,12 @@ def document_from_data(value: object, source: str) -> SessionDocument:
     )
 
 
+def _list(source: str, key: str, value: object) -> list:
+    if not isinstance(value, list):
+        raise bad_value(source, key, Phrase(QT_TRANSLATE_NOOP("Errors", "a list")), value)
+    return value
+
+
 def _runs(source: str, value: object, data_name: str, first: Network) -> tuple[RunEntry, ...]:
     if not isinstance(value, list) or not 2 <= len(value) <= MAX_RUNS:
         raise bad_value(source, "runs", Phrase(QT_TRANSLATE_NOOP("Errors", "a list of 2 to {most} runs"),
@@ -418,7 +426,10 @@ def _runs(source: str, value: object, data_name: str, first: Network) -> tuple[R
         key = f"runs[{n}]"
         shown = isinstance(item, Mapping) and item.get("shown") is True
         row = _object(source, key, item, ("name", "colour", "origin", "shown") if shown else
-                      ("name", "colour", "origin", "settings", "start", "changes", "end", "t", "marks"))
+                      ("name", "colour", "origin", "settings", "start", "changes", "end", "t", "marks"), ("differs",))
+        differs = tuple(m for _, m in _marks(source, [{"t": 0, **d} if isinstance(d, Mapping) else d
+                                                      for d in _list(source, f"{key}.differs", row.get("differs", []))],
+                                             0, f"{key}.differs"))
         name = row["name"]
         if not isinstance(name, str) or not 0 < len(name.strip()) <= 40 or any(r.name == name for r in out):
             raise bad_value(source, f"{key}.name", Phrase(QT_TRANSLATE_NOOP("Errors", "a name of 1 to 40 "
@@ -436,7 +447,7 @@ def _runs(source: str, value: object, data_name: str, first: Network) -> tuple[R
                                 origin)
             origin = (origin[0], _whole(source, f"{key}.origin[1]", origin[1], 0, MAX_END))
         if shown:
-            out.append(RunEntry(name, colour, origin))
+            out.append(RunEntry(name, colour, origin, differs=differs))
             continue
         settings = _settings(source, row["settings"], data_name, f"{key}.settings")
         start = _object(source, f"{key}.start", row["start"], ("network", *_CONFIG))
@@ -450,7 +461,8 @@ def _runs(source: str, value: object, data_name: str, first: Network) -> tuple[R
             name, colour, origin, settings=settings, start_network=network,
             start_config=_config(source, f"{key}.start", start),
             changes=_changes(source, row["changes"], first.n_parameters, end, f"{key}.changes"), end=end,
-            t=_whole(source, f"{key}.t", row["t"], 0, end), marks=_marks(source, row["marks"], end, f"{key}.marks")))
+            t=_whole(source, f"{key}.t", row["t"], 0, end), marks=_marks(source, row["marks"], end, f"{key}.marks"),
+            differs=differs))
     if sum(r.settings is None for r in out) != 1:
         raise bad_value(source, "runs", Phrase(QT_TRANSLATE_NOOP("Errors", "exactly one run with \"shown\": "
                                                                            "true")), len(out))

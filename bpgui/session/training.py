@@ -18,11 +18,13 @@ event              value    when
 ``"message"``      Message  something the learner should read (info / error)
 ``"job"``          Job      slow work to run (see :mod:`bpgui.session.jobs`)
 ``"check"``        check    a gradient check for the iteration shown is ready
-``"comparison"``   runs     a comparison of modes is ready (list of RunSummary)
+``"runs"``         count    runs side by side changed: a fork, another shown, closed, renamed, trained
+``"difference"``   diff     two runs' parameters at the same t are ready (``forking.RunDifference``)
+``"surface"``      view     an error surface asked for is ready (``exploring.SurfaceView``)
 ``"cancel"``       kind     jobs of this kind are no longer wanted (e.g. a build after a newer choice)
 =================  =======  ================================================
 
-Slow work (a mode comparison, a gradient check of a large network, building
+Slow work (training runs side by side, a gradient check of a large network, building
 a large network or reading a large CSV file) is handed out as a
 :class:`~bpgui.session.jobs.Job`; whoever listens runs it where it likes (the
 controller: a worker process) and the session adopts the result only if the

@@ -1,15 +1,11 @@
-"""The main window's dialogs: the perceptron lab, the standard-vs-accumulated comparison, a picture's size."""
+"""The main window's dialogs: the perceptron lab, a picture's size."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
-from ..model.records import RunSummary
 from ..model.text import fill
-from .comparison import ComparisonView
 from .perceptron_lab import PerceptronLab
 
 
@@ -22,22 +18,6 @@ class PerceptronDialog(QDialog):
         self.lab = PerceptronLab()
         QVBoxLayout(self).addWidget(self.lab)
         self.resize(820, 540)
-
-
-class ComparisonDialog(QDialog):
-    """Exercise 5.5: the error of both modes from the same start, per epoch or per update."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.view = ComparisonView()
-        QVBoxLayout(self).addWidget(self.view)
-        self.resize(720, 520)
-
-    def show_runs(self, heading: str, runs: Sequence[RunSummary]) -> None:
-        self.view.show_runs(heading, list(runs))
-        self.show()
-        self.raise_()
 
 
 #: Export sizes offered first (full HD, HD, 4K), in pixels.

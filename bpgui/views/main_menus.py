@@ -29,7 +29,7 @@ from ..model.practice.worksheet import (
     UPDATE,
 )
 from ..model.text import fill
-from . import handout_export, lesson_panel, main_files, session_menu, user_guide
+from . import handout_export, lesson_panel, main_files, runs_panel, session_menu, user_guide
 from .icons import icon, icon_px, texts_that_fit
 from .language import LANGUAGES, SYSTEM
 from .view_options import DIGIT_CHOICES, TEXT_SCALES
@@ -76,6 +76,7 @@ class WindowParts:
     export_blank_worksheet_action: QAction
     shortcuts_action: QAction
     open_lesson_action: QAction
+    fork_action: QAction
     import_action: QAction
     export_table_action: QAction
     export_topology_action: QAction
@@ -236,6 +237,9 @@ def make_actions(window: MainWindow) -> None:
     w.guide_action = act(translate("MainWindow", "&User guide"), lambda: user_guide.show_user_guide(w), ("F1",))
     w.shortcuts_action = act(translate("MainWindow", "&Keyboard shortcuts"), lambda: user_guide.show_shortcuts(w))
     w.open_lesson_action = act(translate("MainWindow", "Open &lesson…"), lambda: lesson_panel.open_lesson(w))
+    w.fork_action = act(translate("MainWindow", "&Fork here…"), lambda: runs_panel.fork_here(w),
+                        tip=translate("MainWindow", "A second run from the state shown, with other settings, "
+                                                    "compared side by side in the Runs panel"))
     w.undo_action = act(
         translate("MainWindow", "&Undo edit"), c.undo_edit, (keys.Undo,),
         translate("MainWindow", "Undo the last weight or threshold you set by hand, or a setting "
@@ -377,6 +381,8 @@ def build_menus(window: MainWindow, language: str) -> None:
     train_menu.addSeparator()
     for a in (window.phase_action, window.phase_back_action, window.play_phases_action, window.per_output_action):
         train_menu.addAction(a)
+    train_menu.addSeparator()
+    train_menu.addAction(window.fork_action)
     view_menu = menus.addMenu(translate("MainWindow", "&View"))
     for a in (window.labels_action, window.dummy_action, window.unit_maps_action, window.fit_action,
               window.zoom_in_action, window.zoom_out_action):
@@ -389,6 +395,7 @@ def build_menus(window: MainWindow, language: str) -> None:
     view_menu.addAction(window.check_action)
     view_menu.addSeparator()
     view_menu.addAction(window.settings_dock.toggleViewAction())
+    view_menu.addAction(runs_panel.runs_dock(window).toggleViewAction())
 
     practice_menu = menus.addMenu(translate("MainWindow", "&Practice"))
     practice_menu.addAction(window.predict_action)
@@ -438,6 +445,7 @@ def build_menus(window: MainWindow, language: str) -> None:
     help_menu.addSeparator()
     help_menu.addAction(window.about_action)
     lesson_panel.attach(window)  # a lesson followed before a language switch goes on in this window
+    runs_panel.attach(window)  # and so do the runs
 
 
 # Practice → What to predict: (data, text) of the levels, then of the quantities (None: each in turn).

@@ -1,6 +1,7 @@
 """The main window's practice, perceptron and comparison slots: a mixin of :class:`~.main_window.MainWindow`.
 
-They open the perceptron lab, the worksheet, the bug hunt's dialogs and exercise 5.5's comparison, and show
+They open the perceptron lab, the worksheet, the bug hunt's dialogs and exercise 5.5's comparison (as runs, in the
+Runs panel: ``runs_panel``), and show
 the planted bug's banner. Only the window wires signals; these are its slots, kept here so the window stays
 one concept (wiring) under the size limit. Texts are in the "MainWindow" translation context.
 """
@@ -12,10 +13,8 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ..model.records import RunSummary
-from ..model.text import fill
-from . import bug_hunt, main_view
-from .dialogs import ComparisonDialog, PerceptronDialog
+from . import bug_hunt, main_view, runs_panel
+from .dialogs import PerceptronDialog
 from .worksheet_panel import WorksheetWindow
 
 if TYPE_CHECKING:
@@ -35,7 +34,6 @@ class WindowPractice:
     controller: TrainingController
     perceptron: PerceptronDialog | None
     worksheet: WorksheetWindow | None
-    comparison: ComparisonDialog | None
     bug_banner: QLabel
     message_label: QLabel
     right_tabs: QTabWidget
@@ -122,16 +120,7 @@ class WindowPractice:
                                                            "it learn what one neuron could not."))
 
     def show_comparison(self) -> None:
-        """Exercise 5.5 for the current data set and network: both modes from the same start
-        (computed by the controller's worker; the dialog opens when the runs are ready)."""
-        self.controller.request_comparison()
-
-    def _on_controller_comparison_ready(self, runs: list[RunSummary]) -> None:
-        c = self.controller
-        if self.comparison is None:
-            self.comparison = ComparisonDialog(translate("MainWindow", "Standard vs accumulated BP"), self._window())
-            main_view.apply_view_options(self._window(), refresh=False)
-        title = translate("MainWindow", "%1, %2 network, from the same start (seed %3)")
-        self.comparison.show_runs(fill(title, c.dataset.name, "-".join(map(str, c.network.layer_sizes)),
-                                       c.settings.seed), runs)
+        """Exercise 5.5 for the current data set and network: standard and accumulated BP as two runs forked
+        from iteration 0, trained side by side to the same epoch in the worker, in the Runs panel."""
+        runs_panel.compare_modes(self._window())
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from .decision_map import MAIN_MAP_SIDE
 from .main_menus import apply_icons, fit_toolbar
+from .runs_panel import RunsDock
 from .text_scale import apply_text_scale, text_scale
 from .view_options import (
     DIGITS_KEY,
@@ -70,8 +71,7 @@ def retire(window: MainWindow, emitting: Iterable[QAction] = ()) -> None:
     scene, table, alive at each switch); the empty shell goes when the event loop runs. ``emitting``: the
     actions whose signal is running this (the Language menu's), left connected: disconnecting a signal in
     its own emission freed the slot still running (a rare segfault); they go with the window."""
-    for part in (window.takeCentralWidget(), window.settings_dock.widget(), window.comparison, window.perceptron,
-                 window.worksheet):
+    for part in (window.takeCentralWidget(), window.settings_dock.widget(), window.perceptron, window.worksheet):
         if part is not None:
             part.deleteLater()
     release_connections(window, set(emitting))
@@ -170,8 +170,8 @@ def apply_view_options(window: MainWindow, refresh: bool = True) -> None:
     the window's numbers written again (not while it is being built, nor for a dialog just opened)."""
     scale, shown = text_scale(), window.shown_digits
     w = window
-    views: list[TextView] = [w.topology, w.plot, w.decision_map, w.derivation, w.table, w.readout]
-    views += [dialog.view for dialog in (w.comparison,) if dialog is not None]
+    views: list[TextView] = [w.topology, w.plot, w.decision_map, w.derivation, w.table, w.readout, w.surface]
+    views += w.findChildren(RunsDock)  # the Runs panel: its plot's text, its table's digits
     views += [dialog.lab for dialog in (w.perceptron,) if dialog is not None]
     apply_to_views(views, scale, shown)
     w.predict_bar.set_digits(shown)
@@ -234,7 +234,7 @@ def fit_learned_tab(window: MainWindow, learned: bool) -> None:
         return
     if w.sizes_before_map is None:
         w.sizes_before_map = [s.sizes() for s in splitters]
-    need = w.decision_map.minimum_size_for(MAIN_MAP_SIDE)
+    need = (w.surface if w.right_tabs.currentWidget() is w.surface else w.decision_map).minimum_size_for(MAIN_MAP_SIDE)
     tab_bar = w.right_tabs.tabBar().sizeHint().height() + 6
     need_w, need_h = need.width() + 8, need.height() + tab_bar
     top, table = w.splitter.sizes()

@@ -34,7 +34,7 @@ from . import bug_hunt, main_files, main_view
 from .caption import CaptionArea
 from .decision_map import DecisionMapView
 from .derivation_panel import DerivationPanel
-from .dialogs import ComparisonDialog, PerceptronDialog
+from .dialogs import PerceptronDialog
 from .dock_title import DockTitle
 from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
@@ -49,6 +49,7 @@ from .run_cadence import RunCadence
 from .settings_panel import SettingsPanel
 from .status_area import StatusArea
 from .status_text import caption_text, iteration_curve_name, status_line
+from .surface_panel import SurfacePanel
 from .text_scale import text_scale
 from .topology import TopologyView
 from .view_options import (
@@ -82,7 +83,6 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
         self.controller.set_data_language(current_language())  # the watermelon sets' names
         self.last_message: tuple[str, str] | None = None
         self._derivation_key: tuple[object, object, tuple[int, tuple[int, int], int]] | None = None  # shown
-        self.comparison: ComparisonDialog | None = None
         self.worksheet: WorksheetWindow | None = None
         self.setWindowTitle(self.tr("bpgui — backpropagation, step by step"))
         self.resize(DEFAULT_SIZE)
@@ -119,6 +119,8 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
         self.right_tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.right_tabs.addTab(self.plot, self.tr("Error curve"))
         self.right_tabs.addTab(self.decision_map, self.tr("What it learned"))
+        self.surface = SurfacePanel(self.controller)  # it wires its own controller (controller/exploring.py)
+        self.right_tabs.addTab(self.surface, self.tr("Surface"))
         # The chain rule sits under the curve, so the gradient table can use the full
         # width for its columns (the gradient check adds two).
         right = QSplitter(Qt.Orientation.Vertical)
@@ -215,7 +217,6 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
             (c.planted_changed, self._on_controller_planted_changed),
             (c.predict_asked, self.predict_bar.ask),
             (c.state_changed, self.predict_bar.stale),
-            (c.comparison_ready, self._on_controller_comparison_ready),
             (c.job_started, self.status_area.job_started),
             (c.job_progress, self.status_area.job_progress),
             (c.job_finished, self.status_area.job_finished),
@@ -294,7 +295,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
 
     def _on_right_tabs_current_changed(self, index: int) -> None:
         self._update_map()
-        main_view.fit_learned_tab(self, self.right_tabs.widget(index) is self.decision_map)
+        main_view.fit_learned_tab(self, self.right_tabs.widget(index) in (self.decision_map, self.surface))
 
     def refresh_numbers(self) -> None:
         """Everything that writes numbers, again: after a change of the digits or the text size."""

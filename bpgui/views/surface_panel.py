@@ -368,10 +368,10 @@ class SurfacePanel(QWidget):
                          "they have moved by ‖Δ‖ = %2 (the largest single move %3), so the path need not follow "
                          "this map's valleys."), view.n_others, format_number(view.drift, d),
                  format_number(view.drift_max, d))
-            + "\n" + fill(self.tr("Now (t = %1): %2 = %3. Arrow: the next step (Δ%4, Δ%5) = (%6, %7), −η times "
-                                  "the two partial derivatives."), int(view.path_t[-1]), error,
+            + "\n" + fill(self.tr("Now (t = %1): %2 = %3. Arrow: the next step, iteration %8's (Δ%4, Δ%5) = "
+                                  "(%6, %7), −η times the two partial derivatives."), int(view.path_t[-1]), error,
                           format_number(view.error_now, d), p, q, format_number(view.step[0], d),
-                          format_number(view.step[1], d)))
+                          format_number(view.step[1], d), int(view.path_t[-1]) + 1))
         self._fit_caption()
 
     def _update_texts(self) -> None:

@@ -65,78 +65,6 @@
     </message>
 </context>
 <context>
-    <name>ComparisonView</name>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="36"/>
-        <source>epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="37"/>
-        <location filename="../../bpgui/views/comparison.py" line="106"/>
-        <source>updates</source>
-        <translation>更新次数</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="38"/>
-        <source>Log scale</source>
-        <translation>对数坐标</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="40"/>
-        <source>x axis:</source>
-        <translation>横轴：</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="48"/>
-        <location filename="../../bpgui/views/comparison.py" line="88"/>
-        <source>E = (1/m) Σ Eₖ</source>
-        <translation>E = (1/m) Σ Eₖ</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="72"/>
-        <location filename="../../bpgui/views/comparison.py" line="124"/>
-        <source>standard BP</source>
-        <translation>标准BP算法</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="72"/>
-        <location filename="../../bpgui/views/comparison.py" line="124"/>
-        <source>accumulated BP</source>
-        <translation>累积BP算法</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="73"/>
-        <source>mini-batch</source>
-        <translation>小批量</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="106"/>
-        <source>epoch</source>
-        <translation>轮</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="120"/>
-        <source>E ≤ %1 first at epoch %2 (%3 updates)</source>
-        <translation>第 %2 轮首次达到 E ≤ %1（%3 次更新）</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="123"/>
-        <source>E never reached %1</source>
-        <translation>E 始终未达到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="125"/>
-        <source>%1: after %2 epochs E = %3, training accuracy %4%; %5</source>
-        <translation>%1：%2 轮后 E = %3，训练集准确率 %4%；%5</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/comparison.py" line="128"/>
-        <source>Standard BP updates after every sample (m updates an epoch); accumulated BP once per pass, on the cumulative error. Per epoch standard BP usually gets lower faster; per update accumulated BP is the cheaper one.</source>
-        <translation>标准BP算法在每个样本之后都更新一次（每轮 m 次更新）；累积BP算法每遍历一次训练集才更新一次，依据的是累积误差。按轮计，标准BP算法的误差通常下降得更快；按更新次数计，累积BP算法更划算。</translation>
-    </message>
-</context>
-<context>
     <name>DataSets</name>
     <message>
         <location filename="../../bpgui/session/data_notes.py" line="23"/>
@@ -399,6 +327,67 @@
         <location filename="../../bpgui/views/derivation_panel.py" line="235"/>
         <source>(%1 terms, one per sample of the batch)</source>
         <translation>（共 %1 项，批中每个样本一项）</translation>
+    </message>
+</context>
+<context>
+    <name>DifferenceModel</name>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="129"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="133"/>
+        <source>%1 − %2</source>
+        <translation>%1 − %2</translation>
+    </message>
+</context>
+<context>
+    <name>DifferenceView</name>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="146"/>
+        <source>The iteration both runs are compared after</source>
+        <translation>在这次迭代之后比较两个训练过程</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="147"/>
+        <source>t shown</source>
+        <translation>当前 t</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="148"/>
+        <source>Compare at the iteration the window shows, as it moves</source>
+        <translation>在窗口当前显示的迭代处比较，并随之移动</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="150"/>
+        <source>Largest difference first</source>
+        <translation>差值最大的在前</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="170"/>
+        <source>From run</source>
+        <translation>从运行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="170"/>
+        <source>to run</source>
+        <translation>到运行</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="171"/>
+        <source>at t =</source>
+        <translation>在 t =</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="243"/>
+        <source>Parameters of two runs at the same t: computing…</source>
+        <translation>两个训练过程在同一 t 处的参数：正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_difference.py" line="249"/>
+        <source>Parameters of two runs after t = %1</source>
+        <translation>两个训练过程在 t = %1 之后的参数</translation>
     </message>
 </context>
 <context>
@@ -805,7 +794,7 @@
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="175"/>
         <location filename="../../bpgui/session/lessons.py" line="102"/>
-        <location filename="../../bpgui/session/session_format.py" line="186"/>
+        <location filename="../../bpgui/session/session_format.py" line="224"/>
         <source>{source}: {key}: unknown key (allowed: {allowed})</source>
         <translation>{source}：{key}：未知的键（允许的键：{allowed}）</translation>
     </message>
@@ -911,7 +900,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="346"/>
-        <location filename="../../bpgui/session/session_files.py" line="243"/>
+        <location filename="../../bpgui/session/session_files.py" line="266"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
@@ -984,7 +973,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="230"/>
-        <location filename="../../bpgui/session/training.py" line="80"/>
+        <location filename="../../bpgui/session/training.py" line="83"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
@@ -1150,7 +1139,8 @@
         <translation>已处于第 0 次迭代：无法再后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/time_travel.py" line="149"/>
+        <location filename="../../bpgui/model/time_travel.py" line="147"/>
+        <location filename="../../bpgui/model/time_travel.py" line="164"/>
         <source>iteration {t} is not computed (0 to {end})</source>
         <translation>第 {t} 次迭代尚未计算（可选 0 到 {end}）</translation>
     </message>
@@ -1165,12 +1155,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="353"/>
+        <location filename="../../bpgui/session/training.py" line="358"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="441"/>
+        <location filename="../../bpgui/session/training.py" line="446"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1246,15 +1236,15 @@
         <location filename="../../bpgui/session/practice.py" line="223"/>
         <location filename="../../bpgui/session/practice.py" line="239"/>
         <location filename="../../bpgui/session/practice.py" line="284"/>
-        <location filename="../../bpgui/session/session_format.py" line="183"/>
-        <location filename="../../bpgui/session/session_format.py" line="320"/>
+        <location filename="../../bpgui/session/session_format.py" line="221"/>
+        <location filename="../../bpgui/session/session_format.py" line="358"/>
         <source>an object</source>
         <extracomment>The longest run a file may ask to replay (more would hold the window for hours).</extracomment>
         <translation>一个对象</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="107"/>
-        <location filename="../../bpgui/session/session_format.py" line="191"/>
+        <location filename="../../bpgui/session/session_format.py" line="229"/>
         <source>{source}: {key}: missing</source>
         <translation>{source}：{key}：缺失</translation>
     </message>
@@ -1265,7 +1255,7 @@
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="125"/>
-        <location filename="../../bpgui/session/session_format.py" line="199"/>
+        <location filename="../../bpgui/session/session_format.py" line="237"/>
         <source>a whole number from {low} to {high}</source>
         <translation>从 {low} 到 {high} 的整数</translation>
     </message>
@@ -1273,8 +1263,8 @@
         <location filename="../../bpgui/session/lessons.py" line="132"/>
         <location filename="../../bpgui/session/practice.py" line="243"/>
         <location filename="../../bpgui/session/practice.py" line="307"/>
-        <location filename="../../bpgui/session/session_format.py" line="213"/>
-        <location filename="../../bpgui/session/session_format.py" line="307"/>
+        <location filename="../../bpgui/session/session_format.py" line="251"/>
+        <location filename="../../bpgui/session/session_format.py" line="345"/>
         <source>one of {choices}</source>
         <translation>以下之一：{choices}</translation>
     </message>
@@ -1285,16 +1275,16 @@
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="154"/>
-        <location filename="../../bpgui/session/session_format.py" line="234"/>
+        <location filename="../../bpgui/session/session_format.py" line="272"/>
         <source>a value the settings panel offers</source>
         <translation>设置面板提供的值</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/lessons.py" line="163"/>
         <location filename="../../bpgui/session/practice.py" line="249"/>
-        <location filename="../../bpgui/session/session_format.py" line="216"/>
-        <location filename="../../bpgui/session/session_format.py" line="304"/>
-        <location filename="../../bpgui/session/session_format.py" line="359"/>
+        <location filename="../../bpgui/session/session_format.py" line="254"/>
+        <location filename="../../bpgui/session/session_format.py" line="342"/>
+        <location filename="../../bpgui/session/session_format.py" line="397"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
@@ -1314,102 +1304,132 @@
         <translation>包含 1 到 {limit} 步的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="56"/>
+        <location filename="../../bpgui/session/session_files.py" line="58"/>
         <source>{file}: nested too deeply to be a session file</source>
         <extracomment>A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing). A lesson&apos;s step builds its network on the window&apos;s thread: a teaching size. ... and trains its iterations there: at most this much work (parameters × samples per iteration × iterations, about half a second; the shipped lessons need at most a tenth of it).</extracomment>
         <translation>{file}：嵌套过深，不是会话文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="73"/>
+        <location filename="../../bpgui/session/session_files.py" line="75"/>
         <source>{file}: not UTF-8 or GBK text</source>
         <translation>{file}：不是 UTF-8 或 GBK 文本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="88"/>
+        <location filename="../../bpgui/session/session_files.py" line="90"/>
         <source>{file}: the session&apos;s data file is gone and there is no folder to write its copy to</source>
         <translation>{file}：会话的数据文件已不存在，且没有可写入其副本的文件夹</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="102"/>
+        <location filename="../../bpgui/session/session_files.py" line="104"/>
         <source>{source}: {key}: {problem}</source>
         <translation>{source}：{key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="165"/>
-        <location filename="../../bpgui/session/session_files.py" line="327"/>
+        <location filename="../../bpgui/session/session_files.py" line="188"/>
+        <location filename="../../bpgui/session/session_files.py" line="371"/>
         <source>{source}: {key}: expected less than {limit}, got {got}</source>
         <translation>{source}：{key}：应小于 {limit}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="198"/>
+        <location filename="../../bpgui/session/session_files.py" line="221"/>
         <source>steps: {steps} iterations of this network are too many for a lesson&apos;s step (at most about {most})</source>
         <translation>steps：对这个网络来说，{steps} 次迭代超出了课程一步所能计算的量（最多约 {most} 次）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="204"/>
+        <location filename="../../bpgui/session/session_files.py" line="227"/>
         <source>select: the {shape} network has no parameter {name}; its names are {names}</source>
         <translation>select：{shape} 网络中没有参数 {name}；它的参数名为 {names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="247"/>
+        <location filename="../../bpgui/session/session_files.py" line="270"/>
         <source>{file} changed since it was loaded: the session cannot keep the data it was trained on</source>
         <translation>{file} 在载入后已被修改：会话无法保存训练时所用的数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="291"/>
-        <location filename="../../bpgui/session/session_files.py" line="340"/>
+        <location filename="../../bpgui/session/session_files.py" line="335"/>
+        <location filename="../../bpgui/session/session_files.py" line="385"/>
         <source>{file}: cannot be opened ({reason})</source>
         <translation>{file}：无法打开（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="194"/>
+        <location filename="../../bpgui/session/session_files.py" line="217"/>
         <source>a lesson&apos;s network has at most {limit} parameters</source>
         <translation>课程中的网络最多有 {limit} 个参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="223"/>
+        <location filename="../../bpgui/session/session_format.py" line="261"/>
         <source>a number &gt; 0</source>
         <translation>大于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="263"/>
+        <location filename="../../bpgui/session/session_format.py" line="301"/>
         <source>a note bpgui writes</source>
         <translation>bpgui 所写的标注</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="269"/>
+        <location filename="../../bpgui/session/session_format.py" line="307"/>
         <source>a short list of words or whole numbers</source>
         <translation>由词语或整数组成的短列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="288"/>
+        <location filename="../../bpgui/session/session_format.py" line="326"/>
         <source>a list of at most {limit} [index, value]</source>
         <translation>最多 {limit} 个 [序号, 值] 的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="294"/>
+        <location filename="../../bpgui/session/session_format.py" line="332"/>
         <source>[index, value]</source>
         <translation>[序号, 值]</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="326"/>
+        <location filename="../../bpgui/session/session_format.py" line="364"/>
         <source>{source}: {key}: this file was written by a newer bpgui (version {got}); this one reads version {version}</source>
         <translation>{source}：{key}：此文件由较新的 bpgui 写入（版本 {got}）；本程序只能读取版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="338"/>
+        <location filename="../../bpgui/session/session_format.py" line="376"/>
         <source>a built-in data set&apos;s name</source>
         <translation>内置数据集的名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="352"/>
+        <location filename="../../bpgui/session/session_format.py" line="390"/>
         <source>hidden layers {hidden} as settings.hidden</source>
         <translation>与 settings.hidden 相同的隐层 {hidden}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="365"/>
+        <location filename="../../bpgui/session/session_format.py" line="403"/>
         <source>64 hexadecimal digits</source>
         <translation>64 位十六进制数字</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="422"/>
+        <source>a list of 2 to {most} runs</source>
+        <translation>含 2 到 {most} 个运行的列表</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="435"/>
+        <source>a name of 1 to 40 characters, not used twice</source>
+        <translation>1 到 40 个字符且不重复的名称</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="440"/>
+        <source>a colour no other run has</source>
+        <translation>其他运行未用的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="446"/>
+        <source>null or [name, t]</source>
+        <translation>null 或 [名称, t]</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="457"/>
+        <source>the layers of start.network</source>
+        <translation>与 start.network 相同的各层</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="467"/>
+        <source>exactly one run with &quot;shown&quot;: true</source>
+        <translation>恰好一个带 &quot;shown&quot;: true 的运行</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout_pdf.py" line="134"/>
@@ -1420,8 +1440,9 @@
         <location filename="../../bpgui/session/practice.py" line="230"/>
         <location filename="../../bpgui/session/practice.py" line="236"/>
         <location filename="../../bpgui/session/practice.py" line="252"/>
-        <location filename="../../bpgui/session/session_format.py" line="255"/>
-        <location filename="../../bpgui/session/session_format.py" line="276"/>
+        <location filename="../../bpgui/session/session_format.py" line="293"/>
+        <location filename="../../bpgui/session/session_format.py" line="314"/>
+        <location filename="../../bpgui/session/session_format.py" line="416"/>
         <source>a list</source>
         <extracomment>The error curve&apos;s notes a file may hold: the templates the app writes (see ``settings.change_labels``).</extracomment>
         <translation>一个列表</translation>
@@ -1433,7 +1454,7 @@
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="250"/>
-        <location filename="../../bpgui/session/session_format.py" line="205"/>
+        <location filename="../../bpgui/session/session_format.py" line="243"/>
         <source>a finite number</source>
         <translation>有限的数</translation>
     </message>
@@ -1444,13 +1465,13 @@
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="253"/>
-        <location filename="../../bpgui/session/session_format.py" line="345"/>
+        <location filename="../../bpgui/session/session_format.py" line="383"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/error_surface.py" line="59"/>
-        <location filename="../../bpgui/session/exploring.py" line="52"/>
+        <location filename="../../bpgui/model/error_surface.py" line="72"/>
+        <location filename="../../bpgui/session/exploring.py" line="219"/>
         <source>an error surface needs two different parameters of the network, got {p} and {q}</source>
         <extracomment>At most this many floats in one chunk&apos;s largest array (the grid points × samples × units of a layer).</extracomment>
         <translation>误差曲面需要网络中两个不同的参数，实际为 {p} 和 {q}</translation>
@@ -1460,49 +1481,107 @@
         <source>%1: %2: %3</source>
         <translation>%1：%2：%3</translation>
     </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="377"/>
+        <source>there is no run {index}</source>
+        <translation>没有第 {index} 个训练过程</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="382"/>
+        <source>iteration {t} is not computed in both runs (0 to {end})</source>
+        <translation>两个训练过程并未都计算到第 {t} 次迭代（可选 0 到 {end}）</translation>
+    </message>
 </context>
 <context>
     <name>ExportSizeDialog</name>
     <message>
-        <location filename="../../bpgui/views/dialogs.py" line="66"/>
+        <location filename="../../bpgui/views/dialogs.py" line="46"/>
         <source>Picture size</source>
         <extracomment>Export sizes offered first (full HD, HD, 4K), in pixels. The largest picture side accepted (16 × 4K&apos;s width would be hundreds of megabytes).</extracomment>
         <translation>图片大小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/dialogs.py" line="71"/>
+        <location filename="../../bpgui/views/dialogs.py" line="51"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/dialogs.py" line="74"/>
+        <location filename="../../bpgui/views/dialogs.py" line="54"/>
         <source>As shown (%1 × %2)</source>
         <translation>与屏幕上相同（%1 × %2）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/dialogs.py" line="76"/>
+        <location filename="../../bpgui/views/dialogs.py" line="56"/>
         <source>Other size</source>
         <translation>其他大小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/dialogs.py" line="82"/>
+        <location filename="../../bpgui/views/dialogs.py" line="62"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/dialogs.py" line="84"/>
+        <location filename="../../bpgui/views/dialogs.py" line="64"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/dialogs.py" line="85"/>
+        <location filename="../../bpgui/views/dialogs.py" line="65"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/dialogs.py" line="86"/>
+        <location filename="../../bpgui/views/dialogs.py" line="66"/>
         <source>Height</source>
         <translation>高度</translation>
+    </message>
+</context>
+<context>
+    <name>ForkDialog</name>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="72"/>
+        <source>Fork here</source>
+        <translation>从此处分叉</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="92"/>
+        <source>Another activation starts the new run at t = 0 from the same initial weights</source>
+        <translation>换用另一种激活函数时，新训练过程从 t = 0、以相同的初始权重开始</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="94"/>
+        <source>From t = 0, the same initial weights</source>
+        <translation>从 t = 0 开始，初始权重相同</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="99"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="108"/>
+        <source>&amp;Fork</source>
+        <translation>分叉(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="109"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="113"/>
+        <source>A new run from the state shown (t = %1): change what should differ.</source>
+        <translation>从当前显示的状态（t = %1）开始一个新的训练过程：修改你想要不同的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="151"/>
+        <source>The new run: %1, from t = %2.</source>
+        <translation>新的训练过程：%1，从 t = %2 开始。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="153"/>
+        <source>Same settings: a copy from t = %1, to edit a weight by hand next.</source>
+        <translation>设置相同：从 t = %1 开始的副本，接下来可以手动修改某个权重。</translation>
     </message>
 </context>
 <context>
@@ -1916,369 +1995,384 @@
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="159"/>
+        <location filename="../../bpgui/views/main_window.py" line="123"/>
+        <source>Surface</source>
+        <translation>误差曲面</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_window.py" line="161"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="150"/>
+        <location filename="../../bpgui/views/main_menus.py" line="151"/>
         <source>&amp;Step</source>
         <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="151"/>
+        <location filename="../../bpgui/views/main_menus.py" line="152"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="153"/>
+        <location filename="../../bpgui/views/main_menus.py" line="154"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="154"/>
+        <location filename="../../bpgui/views/main_menus.py" line="155"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="156"/>
-        <location filename="../../bpgui/views/main_window.py" line="426"/>
+        <location filename="../../bpgui/views/main_menus.py" line="157"/>
+        <location filename="../../bpgui/views/main_window.py" line="427"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="157"/>
+        <location filename="../../bpgui/views/main_menus.py" line="158"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="159"/>
+        <location filename="../../bpgui/views/main_menus.py" line="160"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="160"/>
+        <location filename="../../bpgui/views/main_menus.py" line="161"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="162"/>
+        <location filename="../../bpgui/views/main_menus.py" line="163"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="163"/>
+        <location filename="../../bpgui/views/main_menus.py" line="164"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="166"/>
+        <location filename="../../bpgui/views/main_menus.py" line="167"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="167"/>
+        <location filename="../../bpgui/views/main_menus.py" line="168"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="169"/>
+        <location filename="../../bpgui/views/main_menus.py" line="170"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <location filename="../../bpgui/views/main_menus.py" line="171"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="172"/>
+        <location filename="../../bpgui/views/main_menus.py" line="173"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="173"/>
+        <location filename="../../bpgui/views/main_menus.py" line="174"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="175"/>
+        <location filename="../../bpgui/views/main_menus.py" line="176"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="176"/>
+        <location filename="../../bpgui/views/main_menus.py" line="177"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="179"/>
+        <location filename="../../bpgui/views/main_menus.py" line="180"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="180"/>
+        <location filename="../../bpgui/views/main_menus.py" line="181"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="183"/>
+        <location filename="../../bpgui/views/main_menus.py" line="184"/>
         <source>&amp;Worksheet…</source>
         <translation>练习表(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="186"/>
+        <location filename="../../bpgui/views/main_menus.py" line="187"/>
         <source>&amp;Predict before each phase</source>
         <translation>每个阶段前先预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="187"/>
+        <location filename="../../bpgui/views/main_menus.py" line="188"/>
         <source>Step phase first asks you to predict a value the phase will show</source>
         <translation>单步阶段前，先请你预测该阶段将显示的一个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="190"/>
+        <location filename="../../bpgui/views/main_menus.py" line="191"/>
         <source>Find the &amp;bug: plant one</source>
         <translation>找错误(&amp;B)：埋入一个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="191"/>
+        <location filename="../../bpgui/views/main_menus.py" line="192"/>
         <source>Train from iteration 0 with one wrong rule in the backward pass (which one is for you to find); the real run is kept</source>
         <translation>从第 0 次迭代起，用一条错误规则的反向传播训练（是哪一条由你来找）；正确的训练过程会被保留</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="193"/>
+        <location filename="../../bpgui/views/main_menus.py" line="194"/>
         <source>&amp;Name the bug…</source>
         <translation>指出错误(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="194"/>
+        <location filename="../../bpgui/views/main_menus.py" line="195"/>
         <source>&amp;Remove the bug</source>
         <translation>移除错误(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="195"/>
+        <location filename="../../bpgui/views/main_menus.py" line="196"/>
         <source>Back to the real backward pass and the run as it was</source>
         <translation>回到正确的反向传播和原来的训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="206"/>
+        <location filename="../../bpgui/views/main_menus.py" line="207"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="207"/>
+        <location filename="../../bpgui/views/main_menus.py" line="208"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="209"/>
+        <location filename="../../bpgui/views/main_menus.py" line="210"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="211"/>
+        <location filename="../../bpgui/views/main_menus.py" line="212"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="213"/>
+        <location filename="../../bpgui/views/main_menus.py" line="214"/>
         <source>Export &amp;worksheet (PDF/HTML)…</source>
         <translation>导出练习表（PDF/HTML）(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="215"/>
+        <location filename="../../bpgui/views/main_menus.py" line="216"/>
         <source>The iteration shown laid out in the note&apos;s notation, every number filled in</source>
         <translation>用讲义的记号排出当前显示的迭代，所有数值都已填好</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="217"/>
+        <location filename="../../bpgui/views/main_menus.py" line="218"/>
         <source>Export &amp;blank worksheet with answer key…</source>
         <translation>导出空白练习表及答案(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="219"/>
+        <location filename="../../bpgui/views/main_menus.py" line="220"/>
         <source>Export &amp;map picture (PNG/SVG)…</source>
         <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="221"/>
+        <location filename="../../bpgui/views/main_menus.py" line="222"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="222"/>
+        <location filename="../../bpgui/views/main_menus.py" line="223"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="225"/>
+        <location filename="../../bpgui/views/main_menus.py" line="226"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="228"/>
+        <location filename="../../bpgui/views/main_menus.py" line="229"/>
         <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
         <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="232"/>
+        <location filename="../../bpgui/views/main_menus.py" line="233"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="233"/>
+        <location filename="../../bpgui/views/main_menus.py" line="234"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="234"/>
+        <location filename="../../bpgui/views/main_menus.py" line="235"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="235"/>
+        <location filename="../../bpgui/views/main_menus.py" line="236"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="236"/>
+        <location filename="../../bpgui/views/main_menus.py" line="237"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="237"/>
+        <location filename="../../bpgui/views/main_menus.py" line="238"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="238"/>
+        <location filename="../../bpgui/views/main_menus.py" line="239"/>
         <source>Open &amp;lesson…</source>
         <translation>打开课程(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="240"/>
+        <source>&amp;Fork here…</source>
+        <translation>从此处分叉(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="241"/>
+        <source>A second run from the state shown, with other settings, compared side by side in the Runs panel</source>
+        <translation>从当前显示的状态开始第二个训练过程，使用其他设置，并在“训练过程”面板中并排比较</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_menus.py" line="244"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="241"/>
+        <location filename="../../bpgui/views/main_menus.py" line="245"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="253"/>
+        <location filename="../../bpgui/views/main_menus.py" line="257"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="357"/>
+        <location filename="../../bpgui/views/main_menus.py" line="361"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="393"/>
+        <location filename="../../bpgui/views/main_menus.py" line="400"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="395"/>
+        <location filename="../../bpgui/views/main_menus.py" line="402"/>
         <source>What to predi&amp;ct</source>
         <translation>预测什么(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="400"/>
+        <location filename="../../bpgui/views/main_menus.py" line="407"/>
         <source>Plant a &amp;chosen bug (teacher)</source>
         <translation>埋入指定的错误（教师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="436"/>
+        <location filename="../../bpgui/views/main_menus.py" line="443"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="450"/>
+        <location filename="../../bpgui/views/main_menus.py" line="458"/>
         <source>The value</source>
         <translation>预测数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="450"/>
+        <location filename="../../bpgui/views/main_menus.py" line="458"/>
         <source>Its sign (+, −, 0)</source>
         <translation>预测符号（+、−、0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="451"/>
+        <location filename="../../bpgui/views/main_menus.py" line="459"/>
         <source>Bigger or smaller than before (&gt;, &lt;, =)</source>
         <translation>比上次大还是小（&gt;、&lt;、=）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="452"/>
+        <location filename="../../bpgui/views/main_menus.py" line="460"/>
         <source>Each value in turn</source>
         <translation>依次预测各个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="452"/>
+        <location filename="../../bpgui/views/main_menus.py" line="460"/>
         <source>Only αₕ, βⱼ</source>
         <translation>只预测 αₕ、βⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="453"/>
+        <location filename="../../bpgui/views/main_menus.py" line="461"/>
         <source>Only bₕ, ŷⱼ</source>
         <translation>只预测 bₕ、ŷⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="453"/>
+        <location filename="../../bpgui/views/main_menus.py" line="461"/>
         <source>Only Eₖ</source>
         <translation>只预测 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="454"/>
+        <location filename="../../bpgui/views/main_menus.py" line="462"/>
         <source>Only gⱼ</source>
         <translation>只预测 gⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="454"/>
+        <location filename="../../bpgui/views/main_menus.py" line="462"/>
         <source>Only eₕ</source>
         <translation>只预测 eₕ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="455"/>
+        <location filename="../../bpgui/views/main_menus.py" line="463"/>
         <source>Only ∂Eₖ/∂p</source>
         <translation>只预测 ∂Eₖ/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="455"/>
+        <location filename="../../bpgui/views/main_menus.py" line="463"/>
         <source>Only Δp</source>
         <translation>只预测 Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="456"/>
+        <location filename="../../bpgui/views/main_menus.py" line="464"/>
         <source>Only the new weights and thresholds, p + Δp</source>
         <translation>只预测更新后的权值和阈值 p + Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="476"/>
+        <location filename="../../bpgui/views/main_menus.py" line="484"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="481"/>
+        <location filename="../../bpgui/views/main_menus.py" line="489"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="494"/>
+        <location filename="../../bpgui/views/main_menus.py" line="502"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="495"/>
+        <location filename="../../bpgui/views/main_menus.py" line="503"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="500"/>
+        <location filename="../../bpgui/views/main_menus.py" line="508"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -2288,199 +2382,189 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="277"/>
+        <location filename="../../bpgui/views/main_menus.py" line="281"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="347"/>
+        <location filename="../../bpgui/views/main_menus.py" line="351"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="347"/>
+        <location filename="../../bpgui/views/main_menus.py" line="351"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="287"/>
+        <location filename="../../bpgui/views/main_menus.py" line="291"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="184"/>
+        <location filename="../../bpgui/views/main_menus.py" line="185"/>
         <source>Compute the next iteration yourself, cell by cell, checked as you press Enter</source>
         <translation>自己动手计算下一次迭代，逐格填写，按回车即检查</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="197"/>
+        <location filename="../../bpgui/views/main_menus.py" line="198"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="198"/>
+        <location filename="../../bpgui/views/main_menus.py" line="199"/>
         <source>Open a session, a network or a CSV data file</source>
         <translation>打开会话、网络或 CSV 数据文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="199"/>
+        <location filename="../../bpgui/views/main_menus.py" line="200"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="200"/>
+        <location filename="../../bpgui/views/main_menus.py" line="201"/>
         <source>The whole run: settings, data, network, changes and the iteration shown</source>
         <translation>完整的训练过程：设置、数据、网络、改动和当前显示的迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="202"/>
+        <location filename="../../bpgui/views/main_menus.py" line="203"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="204"/>
+        <location filename="../../bpgui/views/main_menus.py" line="205"/>
         <source>Open &amp;network…</source>
         <translation>打开网络(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="205"/>
+        <location filename="../../bpgui/views/main_menus.py" line="206"/>
         <source>Save net&amp;work…</source>
         <translation>保存网络(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="227"/>
+        <location filename="../../bpgui/views/main_menus.py" line="228"/>
         <source>What each unit &amp;learned, inside it</source>
         <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="245"/>
+        <location filename="../../bpgui/views/main_menus.py" line="249"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="247"/>
+        <location filename="../../bpgui/views/main_menus.py" line="251"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="249"/>
+        <location filename="../../bpgui/views/main_menus.py" line="253"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="252"/>
+        <location filename="../../bpgui/views/main_menus.py" line="256"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="255"/>
+        <location filename="../../bpgui/views/main_menus.py" line="259"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="299"/>
+        <location filename="../../bpgui/views/main_menus.py" line="303"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="302"/>
+        <location filename="../../bpgui/views/main_menus.py" line="306"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="354"/>
+        <location filename="../../bpgui/views/main_menus.py" line="358"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="371"/>
+        <location filename="../../bpgui/views/main_menus.py" line="375"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="373"/>
+        <location filename="../../bpgui/views/main_menus.py" line="377"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="380"/>
+        <location filename="../../bpgui/views/main_menus.py" line="386"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="405"/>
+        <location filename="../../bpgui/views/main_menus.py" line="412"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="407"/>
+        <location filename="../../bpgui/views/main_menus.py" line="414"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="408"/>
+        <location filename="../../bpgui/views/main_menus.py" line="415"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="409"/>
+        <location filename="../../bpgui/views/main_menus.py" line="416"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="418"/>
+        <location filename="../../bpgui/views/main_menus.py" line="425"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="423"/>
+        <location filename="../../bpgui/views/main_menus.py" line="430"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="426"/>
+        <location filename="../../bpgui/views/main_menus.py" line="433"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="433"/>
+        <location filename="../../bpgui/views/main_menus.py" line="440"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_practice.py" line="66"/>
+        <location filename="../../bpgui/views/main_practice.py" line="64"/>
         <source>Perceptron: one M-P neuron</source>
         <translation>感知机：一个 M-P 神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_practice.py" line="95"/>
+        <location filename="../../bpgui/views/main_practice.py" line="93"/>
         <source>Not that one. Look again: which numbers disagree?</source>
         <translation>不是这一个。再看看：哪些数对不上？</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_practice.py" line="121"/>
+        <location filename="../../bpgui/views/main_practice.py" line="119"/>
         <source>The note&apos;s 2-2-1 network on XOR: press Run and watch it learn what one neuron could not.</source>
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_practice.py" line="132"/>
-        <source>Standard vs accumulated BP</source>
-        <translation>标准BP算法与累积BP算法对比</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/main_practice.py" line="134"/>
-        <source>%1, %2 network, from the same start (seed %3)</source>
-        <translation>%1，%2 网络，从相同的初始状态出发（随机种子 %3）</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/main_window.py" line="402"/>
+        <location filename="../../bpgui/views/main_window.py" line="403"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="402"/>
+        <location filename="../../bpgui/views/main_window.py" line="403"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -2516,22 +2600,22 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="426"/>
+        <location filename="../../bpgui/views/main_window.py" line="427"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_view.py" line="62"/>
+        <location filename="../../bpgui/views/main_view.py" line="63"/>
         <source>bpgui</source>
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="444"/>
+        <location filename="../../bpgui/views/main_window.py" line="445"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="444"/>
+        <location filename="../../bpgui/views/main_window.py" line="445"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -3229,6 +3313,144 @@
     </message>
 </context>
 <context>
+    <name>RunRow</name>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="105"/>
+        <source>Show this run: the whole window follows it</source>
+        <translation>显示这个训练过程：整个窗口随之切换</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="108"/>
+        <source>The run&apos;s name: type to rename it</source>
+        <translation>训练过程的名称：输入即可重命名</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="117"/>
+        <source>Close this run</source>
+        <translation>关闭这个训练过程</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="156"/>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="157"/>
+        <source>t = %1 of %2</source>
+        <translation>t = %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="158"/>
+        <source>The iteration this run shows, of those it has computed</source>
+        <translation>这个训练过程当前显示的迭代 / 已计算到的迭代</translation>
+    </message>
+</context>
+<context>
+    <name>RunsDock</name>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="195"/>
+        <source>Fork here…</source>
+        <translation>从此处分叉…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="196"/>
+        <source>A new run from the state shown, with the settings you choose</source>
+        <translation>从当前显示的状态开始一个新的训练过程，使用你选择的设置</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="197"/>
+        <source>Train all to epoch</source>
+        <translation>全部训练至轮数</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="198"/>
+        <source>Train every run to the same epoch, side by side</source>
+        <translation>把每个训练过程都训练到同一轮，并排比较</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="316"/>
+        <source>Runs</source>
+        <translation>训练过程</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="353"/>
+        <source>Parameters of two runs at the same t: fork the run first.</source>
+        <translation>两个训练过程在同一 t 处的参数：请先分叉出一个训练过程。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="59"/>
+        <source>activation %1</source>
+        <translation>激活函数 %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="63"/>
+        <source>loss %1</source>
+        <translation>损失函数 %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="69"/>
+        <source>η = %1, %2</source>
+        <translation>η = %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="72"/>
+        <source>same settings from t = %1</source>
+        <translation>设置相同，从 t = %1 开始</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_panel.py" line="73"/>
+        <source>%1 from t = %2</source>
+        <translation>%1，从 t = %2 开始</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPlot</name>
+    <message>
+        <location filename="../../bpgui/views/runs_plot.py" line="67"/>
+        <source>by iteration</source>
+        <extracomment>A run&apos;s colour by its palette index 0..3: Okabe &amp; Ito&apos;s blue, vermillion, bluish green, reddish purple. …and its dash, so the runs stay apart in grey too.</extracomment>
+        <translation>按迭代</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_plot.py" line="68"/>
+        <source>by epoch</source>
+        <translation>按轮</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_plot.py" line="69"/>
+        <source>Line the runs up by iteration t or by epoch</source>
+        <translation>按迭代次数 t 或按轮数对齐各训练过程</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_plot.py" line="70"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_plot.py" line="78"/>
+        <source>Each run&apos;s E after every finished epoch, in the run&apos;s colour; ▲ where a fork began</source>
+        <translation>每个训练过程在每轮结束时的 E，用该训练过程的颜色绘制；▲ 表示分叉开始处</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_plot.py" line="185"/>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_plot.py" line="186"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/runs_plot.py" line="186"/>
+        <source>iteration t</source>
+        <translation>迭代 t</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPanel</name>
     <message>
         <location filename="../../bpgui/views/settings_panel.py" line="59"/>
@@ -3292,35 +3514,41 @@
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="78"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="50"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="78"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="50"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="79"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="51"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="79"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="51"/>
         <location filename="../../bpgui/views/settings_panel.py" line="85"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="104"/>
         <location filename="../../bpgui/views/settings_panel.py" line="87"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="91"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="61"/>
         <location filename="../../bpgui/views/settings_panel.py" line="90"/>
         <source>squared error</source>
         <translation>均方误差</translation>
@@ -3343,6 +3571,7 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="92"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="62"/>
         <location filename="../../bpgui/views/settings_panel.py" line="93"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
@@ -3354,28 +3583,33 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="84"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="44"/>
         <location filename="../../bpgui/views/settings_panel.py" line="97"/>
         <source>standard BP</source>
         <translation>标准BP算法</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="85"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="45"/>
         <location filename="../../bpgui/views/settings_panel.py" line="98"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="86"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="46"/>
         <location filename="../../bpgui/views/settings_panel.py" line="99"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="101"/>
         <location filename="../../bpgui/views/settings_panel.py" line="103"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="102"/>
         <location filename="../../bpgui/views/settings_panel.py" line="107"/>
         <source>Batch size B</source>
         <translation>批大小 B</translation>
@@ -3386,11 +3620,13 @@ mini-batch: one update per B samples</source>
         <translation>学习率 η；从下一次迭代起生效</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="100"/>
         <location filename="../../bpgui/views/settings_panel.py" line="111"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="85"/>
         <location filename="../../bpgui/views/settings_panel.py" line="113"/>
         <source>Shuffle every epoch</source>
         <translation>每轮打乱样本顺序</translation>
@@ -3436,11 +3672,13 @@ mini-batch: one update per B samples</source>
         <translation>最大轮数</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="129"/>
         <location filename="../../bpgui/views/settings_panel.py" line="267"/>
         <source>The learning rate η must be a number, got “%1”.</source>
         <translation>学习率 η 必须是数字，而输入的是“%1”。</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/runs_fork.py" line="131"/>
         <location filename="../../bpgui/views/settings_panel.py" line="270"/>
         <source>The learning rate η must be a positive number, got %1.</source>
         <translation>学习率 η 必须是正数，而输入的是 %1。</translation>
@@ -3449,6 +3687,44 @@ mini-batch: one update per B samples</source>
         <location filename="../../bpgui/views/settings_panel.py" line="281"/>
         <source>The target error must be a number (or empty for none), got “%1”.</source>
         <translation>目标误差必须是数字（或留空表示不设），而输入的是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>SurfacePanel</name>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="297"/>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="367"/>
+        <source>A slice: the other %1 parameters are held at their values now. Since the path began they have moved by ‖Δ‖ = %2 (the largest single move %3), so the path need not follow this map&apos;s valleys.</source>
+        <translation>这是一个切片：其余 %1 个参数固定在它们现在的值。自路径开始以来，它们已移动了 ‖Δ‖ = %2（单个参数的最大移动为 %3），所以路径不一定沿着这张图的谷底走。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="371"/>
+        <source>Now (t = %1): %2 = %3. Arrow: the next step, iteration %8&apos;s (Δ%4, Δ%5) = (%6, %7), −η times the two partial derivatives.</source>
+        <translation>现在（t = %1）：%2 = %3。箭头：下一步，即第 %8 次迭代的 (Δ%4, Δ%5) = (%6, %7)，为 −η 乘以这两个偏导数。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="378"/>
+        <source>Across:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="379"/>
+        <source>Up:</source>
+        <translation>纵轴：</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="383"/>
+        <source>E: all training samples</source>
+        <translation>E：全部训练样本</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="384"/>
+        <source>Eₖ: the next sample only</source>
+        <translation>Eₖ：仅下一次迭代的样本</translation>
     </message>
 </context>
 <context>
@@ -3644,23 +3920,39 @@ mini-batch: one update per B samples</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="194"/>
+        <location filename="../../bpgui/session/settings.py" line="299"/>
+        <source>activation %1</source>
+        <extracomment>The Examples menu: network, data and settings in one click. What a structural fork changed, as the runs list says it (a session file keeps these templates).</extracomment>
+        <translation>激活函数 %1</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="300"/>
+        <source>loss: squared error</source>
+        <translation>损失：均方误差</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="301"/>
+        <source>loss: cross-entropy</source>
+        <translation>损失：交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="199"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="225"/>
+        <location filename="../../bpgui/session/training.py" line="230"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="229"/>
+        <location filename="../../bpgui/session/training.py" line="234"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="303"/>
+        <location filename="../../bpgui/session/training.py" line="308"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -3680,74 +3972,69 @@ mini-batch: one update per B samples</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="154"/>
+        <location filename="../../bpgui/session/training.py" line="159"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="160"/>
+        <location filename="../../bpgui/session/training.py" line="165"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="289"/>
+        <location filename="../../bpgui/session/training.py" line="294"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="324"/>
+        <location filename="../../bpgui/session/training.py" line="329"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="358"/>
+        <location filename="../../bpgui/session/training.py" line="363"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="383"/>
+        <location filename="../../bpgui/session/training.py" line="388"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="387"/>
+        <location filename="../../bpgui/session/training.py" line="392"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="396"/>
+        <location filename="../../bpgui/session/training.py" line="401"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="407"/>
+        <location filename="../../bpgui/session/training.py" line="412"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="414"/>
+        <location filename="../../bpgui/session/training.py" line="419"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="417"/>
+        <location filename="../../bpgui/session/training.py" line="422"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="461"/>
+        <location filename="../../bpgui/session/training.py" line="466"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/jobs.py" line="154"/>
+        <location filename="../../bpgui/session/jobs.py" line="152"/>
         <source>Checking the gradients…</source>
         <translation>正在进行梯度检验…</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/session/jobs.py" line="165"/>
-        <source>Comparing standard and accumulated BP…</source>
-        <translation>正在对比标准BP算法与累积BP算法…</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/run_loop.py" line="73"/>
@@ -3835,37 +4122,37 @@ mini-batch: one update per B samples</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="331"/>
+        <location filename="../../bpgui/controller/training.py" line="327"/>
         <source>Pause first: Run moves the iteration on.</source>
         <translation>请先暂停：运行时迭代会不断前进。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="337"/>
+        <location filename="../../bpgui/controller/training.py" line="333"/>
         <source>That cell is not on the worksheet now.</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="276"/>
+        <location filename="../../bpgui/session/session_files.py" line="320"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="297"/>
+        <location filename="../../bpgui/session/session_files.py" line="341"/>
         <source>Opened %1, but its replay gave other numbers than the file records: the file was edited, or this machine&apos;s arithmetic differs from the one that saved it.</source>
         <translation>已打开 %1，但重算得到的数值与文件记录的不同：文件被修改过，或者本机的运算与保存它的机器不同。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="303"/>
+        <location filename="../../bpgui/session/session_files.py" line="347"/>
         <source>Opened session %1 at iteration %2.</source>
         <translation>已打开会话 %1，位于第 %2 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="346"/>
+        <location filename="../../bpgui/session/session_files.py" line="391"/>
         <source>Replaying the session to iteration %1…</source>
         <translation>正在重算会话至第 %1 次迭代…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="351"/>
+        <location filename="../../bpgui/session/session_files.py" line="396"/>
         <source>Opening the session was stopped; nothing changed.</source>
         <translation>已停止打开会话；没有任何改变。</translation>
     </message>
@@ -3873,6 +4160,100 @@ mini-batch: one update per B samples</source>
         <location filename="../../bpgui/controller/lessons.py" line="74"/>
         <source>Your run cannot be kept while the lesson goes on (its data file changed on disk): closing the lesson will not bring it back.</source>
         <translation>课程进行期间无法保留你的训练过程（它的数据文件在磁盘上已被修改）：关闭课程后不会恢复它。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/exploring.py" line="207"/>
+        <source>Computing the error surface…</source>
+        <translation>正在计算误差曲面…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="197"/>
+        <location filename="../../bpgui/session/forking.py" line="445"/>
+        <source>Remove the planted bug before forking the run.</source>
+        <extracomment>The structural settings a fork may change: the parameters keep their shape, so the initial weights stay.</extracomment>
+        <translation>请先移除埋入的错误，再分叉训练过程。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="200"/>
+        <location filename="../../bpgui/session/forking.py" line="448"/>
+        <source>At most %1 runs side by side: close one first.</source>
+        <translation>最多并排 %1 个训练过程：请先关闭一个。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="211"/>
+        <source>A fork keeps the data and the initial weights, so it cannot change: %1. Change it in the settings for a new run instead.</source>
+        <translation>分叉会保留数据和初始权重，因此不能更改：%1。请改在设置中更改它，开始一个新的训练过程。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="251"/>
+        <source>Run %1 forked from run %2 at t = %3.</source>
+        <translation>训练过程 %1 已在 t = %3 处从训练过程 %2 分叉。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="263"/>
+        <source>Remove the planted bug before showing another run.</source>
+        <translation>请先移除埋入的错误，再显示另一个训练过程。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="277"/>
+        <source>Remove the planted bug before closing this run.</source>
+        <translation>请先移除埋入的错误，再关闭这个训练过程。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="299"/>
+        <source>There is already a run named %1.</source>
+        <translation>已有名为 %1 的训练过程。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="312"/>
+        <source>The other runs (%1) were closed: they belonged to the network replaced.</source>
+        <translation>其他训练过程（%1）已关闭：它们属于被替换的网络。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="359"/>
+        <source>No run has reached its target error yet.</source>
+        <translation>还没有训练过程达到其目标误差。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="364"/>
+        <source>%1 at t = %2 (epoch %3)</source>
+        <translation>%1 在 t = %2（第 %3 轮）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="366"/>
+        <source>%1 not yet</source>
+        <translation>%1 尚未达到</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="368"/>
+        <source>%1 reached the target error first: at t = %2 (epoch %3); %4.</source>
+        <translation>%1 最先达到目标误差：在 t = %2（第 %3 轮）；%4。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="395"/>
+        <source>Comparing the runs&apos; parameters…</source>
+        <translation>正在比较各训练过程的参数…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="424"/>
+        <source>Run %1 diverged at iteration %2 (the error or a parameter became infinite): it stopped at t = %3, the last finite iteration.</source>
+        <translation>运行 %1 在第 %2 次迭代发散（误差或某个参数变为无穷大）：它停在 t = %3，即最后一次有限的迭代。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="429"/>
+        <source>Training the runs side by side…</source>
+        <translation>正在并排训练各训练过程…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="434"/>
+        <source>Training the runs side by side was stopped or left (a run moved meanwhile): nothing changed.</source>
+        <translation>并排训练各运行已停止或被放弃（期间有运行发生了变化）：没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/messages.py" line="25"/>
+        <source>, </source>
+        <extracomment>The translation context of the session&apos;s sentences (the controller&apos;s, where they were first written). Between the items of a list in a sentence (Chinese: 、).</extracomment>
+        <translation>、</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QTimer
 
 from bpgui.controller import Settings, TrainingController
+from bpgui.controller.runs import RunsController
 from bpgui.views.topology import TopologyView
 
 
@@ -94,7 +95,7 @@ def test_a_long_comparison_runs_in_the_worker_while_the_window_keeps_repainting(
     progress = []
     c.job_progress.connect(lambda done, total: progress.append((done, total)))
     with qtbot.waitSignal(c.job_started):
-        c.request_comparison(epochs=20_000)  # far longer than the test waits
+        RunsController(c).train_all(20_000)  # far longer than the test waits
     assert c.job_running
     qtbot.waitUntil(lambda: bool(progress), timeout=15_000)  # the worker process may be starting
     ticks.clear()  # measure while the worker computes
@@ -110,25 +111,24 @@ def test_a_long_comparison_runs_in_the_worker_while_the_window_keeps_repainting(
     assert not c.job_running
 
 
-def test_a_comparison_arrives_as_a_signal_with_both_runs(qtbot):
+def test_exercise_5_5_arrives_as_two_runs_trained_in_the_worker(qtbot):
     c = _watermelon(qtbot)
-    with qtbot.waitSignal(c.comparison_ready, timeout=20_000) as blocker:
-        c.request_comparison(epochs=50)
-    standard, accumulated = blocker.args[0]
-    assert (standard.mode, accumulated.mode) == ("standard", "accumulated")
-    assert standard.epoch_errors[0] == accumulated.epoch_errors[0] == c.history().epoch_errors[0]
-    assert standard.epochs == accumulated.epochs == 50
+    runs = RunsController(c)
+    with qtbot.waitSignal(runs.runs_changed, timeout=20_000, check_params_cb=lambda: not c.job_running):
+        assert runs.compare_modes(50)
+    first, accumulated, standard = runs.curves()
+    assert (standard.settings.mode, accumulated.settings.mode) == ("standard", "accumulated")
+    assert standard.errors[0] == accumulated.errors[0] == first.errors[0]
+    assert standard.epochs[-1] == accumulated.epochs[-1] == 50
 
 
 def test_a_comparison_that_finishes_after_the_data_changed_is_dropped(qtbot):
     c = _watermelon(qtbot)
-    shown = []
-    c.comparison_ready.connect(shown.append)
-    c.request_comparison(epochs=400)
-    c.update_settings(hidden=(3,))  # the runs no longer belong to what is shown
+    RunsController(c).train_all(400)
+    c.update_settings(hidden=(3,))  # the run no longer is the one shown
     assert c.wait_for_jobs(20_000)
     qtbot.wait(20)  # let the queued result arrive
-    assert shown == []
+    assert c.iteration == c.end == 0 and c.network.layer_sizes[1:-1] == (3,)
 
 
 def test_a_large_gradient_check_goes_to_the_worker_and_fills_in(qtbot):
@@ -145,28 +145,26 @@ def test_a_large_gradient_check_goes_to_the_worker_and_fills_in(qtbot):
     assert np.nanmax(check.relative_errors) < 1e-4
 
 
-def test_a_new_job_of_another_kind_does_not_stop_a_running_comparison(qtbot):
+def test_a_new_job_of_another_kind_does_not_stop_training_runs(qtbot):
     c = _watermelon(qtbot)
-    shown = []
-    c.comparison_ready.connect(shown.append)
-    c.request_comparison(epochs=100)
     c.step()
-    c.request_gradient_check()  # quick: runs in place, and must not cancel the comparison
+    RunsController(c).train_all(100)
+    c.request_gradient_check()  # quick: runs in place, and must not cancel the training
     assert c.gradient_check() is not None
     assert c.wait_for_jobs(20_000)
-    assert len(shown) == 1
+    qtbot.waitUntil(lambda: c.iteration > 1, timeout=5000)
+    assert c.history().epoch_errors.shape[0] == 101
 
 
 def test_cancelling_one_controller_leaves_anothers_job_alone(qtbot):
     a, b = _watermelon(qtbot), _watermelon(qtbot)
-    got_a, got_b = [], []
-    a.comparison_ready.connect(got_a.append)
-    b.comparison_ready.connect(got_b.append)
-    a.request_comparison(epochs=60)
-    b.request_comparison(epochs=60)
+    RunsController(a).train_all(400)  # long enough to go to the worker
+    RunsController(b).train_all(400)
+    assert a.job_running and b.job_running
     b.cancel_job()
     assert a.wait_for_jobs(20_000) and b.wait_for_jobs(20_000)
-    assert len(got_a) == 1 and got_b == []
+    qtbot.wait(20)  # let the queued result arrive
+    assert a.iteration == 400 * 17 and b.iteration == 0
 
 
 def test_quitting_with_a_job_running_does_not_wait_for_it(tmp_path):
@@ -180,10 +178,11 @@ def test_quitting_with_a_job_running_does_not_wait_for_it(tmp_path):
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from bpgui.controller import Settings, TrainingController\n"
+        "from bpgui.controller.runs import RunsController\n"
         "if __name__ == '__main__':\n"
         "    app = QApplication([])\n"
         "    c = TrainingController(Settings(data='watermelon3.0', hidden=(5,), target_error=None))\n"
-        "    c.request_comparison(epochs=2_000_000)  # hours of work\n"
+        "    RunsController(c).train_all(2_000_000)  # hours of work\n"
         "    assert c.job_running\n"
         "    print('started', flush=True)\n"
     )

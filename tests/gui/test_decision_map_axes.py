@@ -9,8 +9,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
 from bpgui.model.datasets import load_builtin
-from bpgui.views.comparison import ComparisonView
 from bpgui.views.perceptron_lab import PerceptronLab
+from bpgui.views.runs_plot import RunsPlot
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -30,9 +30,9 @@ def test_no_plot_has_a_menu(view, qtbot):
     view.set_text_scale(1.5)  # the tiles are made (and styled) when first needed
     for tile in view._hidden_panel._tiles:
         _menus_off(tile.plot)
-    comparison = ComparisonView()
-    qtbot.addWidget(comparison)
-    _menus_off(comparison.plot.getPlotItem())
+    runs = RunsPlot()
+    qtbot.addWidget(runs)
+    _menus_off(runs.plot.getPlotItem())
     lab = PerceptronLab()
     qtbot.addWidget(lab)
     _menus_off(lab.plot_widget.getPlotItem())

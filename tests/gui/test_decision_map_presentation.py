@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from bpgui.model.datasets import load_builtin
 from bpgui.model.errors import BpguiError
-from bpgui.model.network import Network
-from bpgui.views.comparison import ComparisonView
 from bpgui.views.decision_map_samples import BINARY_CLASS_COLOURS, class_styles
 from bpgui.views.decision_map_tiles import COLOR_MAP, aspect_ratio, square_box
 from bpgui.views.style import HIGH_DARK, LOW_DARK, value_colour
@@ -115,19 +113,6 @@ def test_a_bad_path_changes_nothing_and_raises_the_projects_error(view, tmp_path
     with pytest.raises(BpguiError):
         view.export_image(os.fspath(tmp_path / "missing" / "map.png"), QSize(640, 480))
     assert list(tmp_path.iterdir()) == []
-
-
-def test_the_comparison_follows_text_scale_and_digits(qtbot):
-    from bpgui.model.experiments import compare_modes
-
-    runs = compare_modes(load_builtin("xor"), Network.initialise((2, 2, 1)), epochs=5)
-    view = ComparisonView()
-    qtbot.addWidget(view)
-    view.show_runs("xor", runs)
-    view.set_text_scale(2.0)
-    assert view.plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() == pytest.approx(2 * 9.0)
-    view.set_digits(2)
-    assert f"E = {float(runs[0].final_error):.2g}" in view.summary_text()
 
 
 def test_samples_follow_the_maps_size_as_well_as_the_text(qtbot, view):

@@ -117,7 +117,7 @@ def test_the_screenshot_shows_the_surface_of_the_two_named(capsys, tmp_path, arr
     out = tmp_path / "shot.png"
     assert main(["screenshot", str(out), "--steps", "20", "--size", "1024x640", "--tab", "surface",
                  "--select", "v_11", "--select2", "w_11"]) == 0
-    assert arranged == [(2, "Error surface", (0, 6))]
+    assert arranged == [(2, "Surface", (0, 6))]
     assert QImage(str(out)).width() == 1024
 
 

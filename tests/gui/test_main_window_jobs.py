@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from bpgui.controller.runs import RunsController
 from bpgui.views.gradient_table import COL_FD_GRADIENT, COL_REL_ERROR
 
 
@@ -24,25 +25,29 @@ def worker_idle(window) -> None:
     QCoreApplication.processEvents()
 
 
-def test_exercise_5_5_is_computed_in_the_worker_and_the_dialog_opens_when_done(window, qtbot):
+def test_exercise_5_5_is_trained_in_the_worker_and_shown_as_runs_when_done(window, qtbot):
+    from bpgui.views import runs_panel
+
     assert not job_shown(window)
     window.example_actions["watermelon3.0"].trigger()
     c = window.controller
     assert c.dataset.name == "watermelon3.0" and c.network.layer_sizes == (19, 5, 1)
-    # The two runs go to the worker: the status bar says so, and no dialog is open yet.
+    # The two runs are forked at once and trained in the worker: the status bar says so.
+    dock = runs_panel.runs_dock(window)
+    assert dock.isVisible() and c.session.run_count == 3
     assert job_shown(window) and c.job_running
-    assert window.job_label.text() == "Comparing standard and accumulated BP…"
-    assert window.comparison is None
-    qtbot.waitUntil(lambda: window.comparison is not None and window.comparison.isVisible(), timeout=20_000)
-    assert not job_shown(window) and not c.job_running
-    view = window.comparison.view
-    _, standard = view.curve_data("standard")
-    _, accumulated = view.curve_data("accumulated")
-    assert standard[0] == accumulated[0] == c.history().epoch_errors[0]  # the same start as the main window
+    assert window.job_label.text() == "Training the runs side by side…"
+    assert c.iteration == 0  # nothing adopted before the job is done
+    qtbot.waitUntil(lambda: not c.job_running, timeout=20_000)
+    assert not job_shown(window)
+    curves = dock.runs.curves()
+    _, accumulated = dock.plot.curve_data(1)
+    _, standard = dock.plot.curve_data(2)
+    assert standard[0] == accumulated[0] == curves[0].errors[0]  # the same start as the learner's run
     assert len(standard) == len(accumulated) == 301
-    assert "watermelon3.0, 19-5-1 network, from the same start (seed 0)" in view.summary_text()
     window.example_actions["xor"].trigger()
     assert c.dataset.name == "xor" and c.network.layer_sizes == (2, 2, 1)
+    assert c.session.run_count == 1 and len(dock._rows) == 1  # the forks went with the network
 
 
 def test_cancel_stops_a_long_comparison_opens_nothing_and_changes_nothing(window, qtbot, user):
@@ -51,14 +56,13 @@ def test_cancel_stops_a_long_comparison_opens_nothing_and_changes_nothing(window
     for _ in range(3):
         window.step_action.trigger()
     before = (c.iteration, c.network.flat.tobytes(), c.settings, c.end)
-    c.request_comparison(epochs=20_000)  # minutes of work: far longer than the test waits
+    RunsController(c).train_all(20_000)  # minutes of work: far longer than the test waits
     assert job_shown(window) and c.job_running
     # Cancel at once: waiting for the bar to move would take seconds, because the main thread
     # gets the GIL back only slowly while the worker trains (see test_controller for progress).
     user.click(window.job_cancel)
     assert not job_shown(window) and not c.job_running
     worker_idle(window)
-    assert window.comparison is None
     assert not job_shown(window)
     assert (c.iteration, c.network.flat.tobytes(), c.settings, c.end) == before
     assert window.last_message is None or window.last_message[0] != "error"

@@ -79,6 +79,7 @@ def test_a_structural_fork_starts_at_zero_from_the_same_initial_weights(session)
     assert np.array_equal(net.flat, first.flat)
     curves = session.run_curves()
     assert curves[1].origin == ("A", 0) and curves[0].origin is None
+    assert [m.english() for m in curves[1].differs] == ["activation tanh"] and curves[0].differs == ()
 
 
 def test_a_fork_cannot_change_the_data_or_the_shape(session, listen):
@@ -208,7 +209,8 @@ def _run_state(session: TrainingSession) -> list[tuple]:
     out = []
     for slot in session._slots():
         tr = slot.trainer
-        out.append((slot.name, slot.colour, slot.origin, slot.settings, tr.iteration, tr.end,
+        out.append((slot.name, slot.colour, slot.origin, tuple(m.english() for m in slot.differs), slot.settings,
+                    tr.iteration, tr.end,
                     tr.network.flat.tobytes(), tr.iteration_errors.tobytes(), tr.parameters_at(tr.end // 2).tobytes(),
                     tuple(m.english() for _, m in slot.changes)))
     return out
@@ -235,6 +237,7 @@ def test_a_session_file_keeps_every_run_bitwise(session, listen, tmp_path):
     assert opened.run_count == 3 and opened.shown_run == shown
     assert _run_state(opened) == before
     assert [c.origin for c in opened.run_curves()] == [None, ("A", t), ("A", 0)]
+    assert [[m.english() for m in c.differs] for c in opened.run_curves()] == [[], ["η = 2"], ["activation tanh"]]
     # Each run goes on as the original would.
     for s in (session, opened):
         s.show_run(2)

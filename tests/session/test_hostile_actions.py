@@ -208,7 +208,7 @@ class HostileLearner(RuleBasedStateMachine):
 
     @rule(epochs=st.integers(1, 3))
     def comparison(self, epochs: int) -> None:
-        self.act(lambda: self.session.request_comparison(epochs))
+        self.act(lambda: self.session.compare_modes_as_runs(epochs), refusal_changes_nothing=False)
 
     @rule(index=st.one_of(st.none(), st.integers(-2, 12)))
     def derivation(self, index: int | None) -> None:

@@ -93,13 +93,18 @@ def test_a_refused_example_or_structure_leaves_run_running(session):
 
 
 @pytest.mark.parametrize("listening", [True, False])
-def test_a_comparison_that_diverges_is_refused_not_raised(session, make_recorder, listening):
-    session.edit_parameter(0, 1e308)  # at t = 0: the comparison starts from it
+def test_training_runs_that_diverge_is_refused_not_raised(make_recorder, listening):
+    from bpgui.session.settings import Settings
+    from bpgui.session.training import TrainingSession
+
+    session = TrainingSession(Settings(activation="linear", learning_rate=1e300, target_error=None))
     recorder = make_recorder(session) if listening else None
-    session.request_comparison(epochs=1)
+    session.train_runs(50)
     if recorder is not None:
-        assert any("non-finite" in m for m in recorder.messages("error"))
-        assert "comparison" not in recorder.kinds()
+        assert any("Run A diverged at iteration 2" in m and "t = 1" in m for m in recorder.messages("error"))
+        assert "runs" in recorder.kinds()
+        assert session.iteration == session.end == 1  # the last finite iteration, kept
+        assert np.all(np.isfinite(session.network.flat))
 
 
 def test_choosing_again_the_setting_in_force_before_a_change_drops_the_change(session):

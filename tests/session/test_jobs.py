@@ -45,31 +45,34 @@ def test_a_check_inside_the_phases_covers_only_what_is_known(session):
     np.testing.assert_array_equal(session.gradient_check.indices, known)
 
 
-def test_the_comparison_job_matches_the_models_comparison(session, recorder):
+def test_exercise_5_5_as_runs_matches_the_models_comparison(session, recorder):
     session.load_example("watermelon3.0")
-    session.request_comparison(epochs=20)
-    runs = next(value for event, value in recorder.events if event == "comparison")
+    assert session.compare_modes_as_runs(epochs=20)
+    _, accumulated, standard = session.run_curves()
     expected = compare_modes(session.train_set, session.initial_network, epochs=20, seed=session.settings.seed,
                              runs=(("standard", 1.0), ("accumulated", 1.0)))
-    for got, want in zip(runs, expected, strict=True):
-        assert got.mode == want.mode and got.updates_per_epoch == want.updates_per_epoch
-        np.testing.assert_array_equal(got.epoch_errors, want.epoch_errors)
+    for got, want in zip((standard, accumulated), expected, strict=True):
+        assert got.settings.mode == want.mode
+        assert got.iterations[1] == want.updates_per_epoch  # iterations in the first epoch
+        np.testing.assert_array_equal(got.errors, want.epoch_errors)
 
 
 def test_a_result_for_a_state_that_moved_on_is_dropped(session, make_recorder):
     recorder = make_recorder(session, run_jobs=False)
     session.step()
     session.request_gradient_check()
-    session.request_comparison(epochs=5)
-    check_job, comparison_job = recorder.pending
+    check_job = recorder.pending[-1]
     session.step()  # the learner moved on while the check was computed
     assert jobs.run(check_job) is False and session.gradient_check is None
-    assert jobs.run(comparison_job) is True  # stepping does not change the comparison's start
+    session.train_runs(5)
+    training = recorder.pending[-1]
+    session.request_gradient_check()  # another kind of job: it does not move the run
+    assert jobs.run(training) is True and session.iteration == 20
     session.update_settings(hidden=(3,))
-    session.request_comparison(epochs=5)
+    session.train_runs(5)
     stale = recorder.pending[-1]
     session.update_settings(hidden=(4,))
-    assert jobs.run(stale) is False
+    assert jobs.run(stale) is False and session.iteration == 0
 
 
 def test_a_cancelled_job_changes_nothing(session, make_recorder):
