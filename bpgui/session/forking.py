@@ -28,8 +28,9 @@ from ..model.errors import BpguiError, ConfigError, DivergenceError
 from ..model.network import Network
 from ..model.training import StopConditions, Trainer, TrainingConfig
 from .core import SessionCore, make_trainer
-from .jobs import QUICK_WORK, Job, Progress
+from .jobs import Job, Progress
 from .messages import QT_TRANSLATE_NOOP, Message
+from .running import GUESS_OVERHEAD, GUESS_SECONDS_PER_WORK
 from .settings import (
     STRUCTURAL_NAMES,
     Settings,
@@ -47,6 +48,7 @@ NAMES = "ABCD"
 #: The structural settings a fork may change: the parameters keep their shape, so the initial weights stay.
 FORK_STRUCTURAL = ("activation", "loss")
 COMPARE_EPOCHS = 300  # exercise 5.5's default length, as the old comparison dialog's
+QUICK_SECONDS = 0.03  # training or a replay expected to take longer goes to the worker, never the window's thread
 
 
 @dataclass
@@ -95,6 +97,16 @@ class RunDifference:
     @property
     def difference(self) -> np.ndarray:
         return self.values_b - self.values_a
+
+
+def _per_epoch(trainer: Trainer) -> int:
+    """Iterations in one epoch of the trainer's mode."""
+    return -(-trainer.train_set.n_samples // trainer.config.batch_for(trainer.train_set.n_samples))
+
+
+def _seconds(trainer: Trainer, iterations: int) -> float:
+    """About how long ``iterations`` of the trainer take (the Run pace's pessimistic first guess)."""
+    return iterations * (GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * trainer.work_per_iteration())
 
 
 def _values_at(trainers: tuple[Trainer, Trainer], t: int, *, progress: Progress) -> tuple[np.ndarray, np.ndarray]:
@@ -382,13 +394,13 @@ class Forking(SessionCore):
             raise ConfigError(QT_TRANSLATE_NOOP("Errors", "iteration {t} is not computed in both runs (0 to {end})"),
                               t=t, end=ends)
         pair = (slots[a].trainer, slots[b].trainer)
-        work = sum(tr.replay_cost(t) * tr.work_per_iteration() for tr in pair)
+        seconds = sum(_seconds(tr, tr.replay_cost(t)) for tr in pair)
         version = (self._runs_version, self._state_version)
 
         def finish(values: tuple[np.ndarray, np.ndarray]) -> None:
             self._emit("difference", RunDifference(t, a, b, *values))
 
-        if work < QUICK_WORK * 5:  # a few ms: here; longer replays in the worker
+        if seconds < QUICK_SECONDS:  # a few ms: here; longer replays in the worker
             result = RunDifference(t, a, b, pair[0].parameters_at(t), pair[1].parameters_at(t))
             self._emit("difference", result)
             return result
@@ -406,8 +418,8 @@ class Forking(SessionCore):
         chosen = list(range(len(slots))) if which is None else [i for i in which if 0 <= i < len(slots)]
         trainers = [copy.deepcopy(slots[i].trainer) for i in chosen]
         version = (self._runs_version, self._state_version)
-        work = sum(max(0, epochs - tr.state.epoch) * tr.train_set.n_samples * tr.network.n_parameters
-                   for tr in trainers)
+        seconds = sum(_seconds(tr, max(0, epochs - tr.state.epoch) * _per_epoch(tr) + tr.end - tr.iteration)
+                      for tr in trainers)
 
         def finish(result: tuple[list[Trainer], list[int]]) -> None:
             trained, diverged = result
@@ -429,7 +441,7 @@ class Forking(SessionCore):
         self._emit("job", Job(kind="runs", title=Message("info", QT_TRANSLATE_NOOP(
             "TrainingController", "Training the runs side by side…")), task=_train,
             args=(trainers, epochs, stop_at_target), finish=finish,
-            valid=lambda: (self._runs_version, self._state_version) == version, quick=work < QUICK_WORK,
+            valid=lambda: (self._runs_version, self._state_version) == version, quick=seconds < QUICK_SECONDS,
             fail=self._refuse,  # a run that diverges (a weight of 1e308) is refused with the model's message
             dropped=lambda: self._say("info", QT_TRANSLATE_NOOP(
                 "TrainingController", "Training the runs side by side was stopped or left (a run moved "

@@ -279,7 +279,7 @@ def test_a_long_difference_goes_to_the_worker_and_a_stale_one_is_dropped(session
     from bpgui.session import forking
     from bpgui.session import jobs as jobs_module
 
-    monkeypatch.setattr(forking, "QUICK_WORK", 0)  # every replay counts as long
+    monkeypatch.setattr(forking, "QUICK_SECONDS", 0)  # every replay counts as long
     session.fork_here(replace(session.settings, learning_rate=3.0))
     for _ in range(6):
         session.step()
@@ -297,3 +297,12 @@ def test_a_long_difference_goes_to_the_worker_and_a_stale_one_is_dropped(session
     stale = [v for e, v in recorder.events if e == "job"][-1]
     session.step()
     assert not jobs_module.run(stale)
+
+
+def test_training_side_by_side_goes_to_the_worker_unless_it_takes_a_few_milliseconds(listen):
+    session = TrainingSession(Settings(target_error=None))
+    recorder = listen(session, run_jobs=False)
+    session.train_runs(5)  # 20 XOR iterations
+    session.train_runs(5_000)  # 20,000 tiny iterations are still seconds of Python: not on the window's thread
+    short, long = [v for e, v in recorder.events if e == "job"]
+    assert short.quick and not long.quick
