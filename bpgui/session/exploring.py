@@ -33,6 +33,7 @@ from ..model.network import Network
 from .core import SessionCore
 from .jobs import Job, Progress
 from .messages import Message
+from .running import GUESS_OVERHEAD, GUESS_SECONDS_PER_WORK
 
 __all__ = ["E_K", "E_SET", "QUICK_SECONDS", "Exploring", "SurfaceView", "surface_grid"]
 
@@ -251,9 +252,15 @@ class Exploring(SessionCore):
         fits = kept is not None and kept.fits(trainer, (p, q), events)
         if kept is None or not fits:
             kept = _Path(trainer, (p, q), max(1, -(-t // PATH_POINTS)))
+        # A replay longer than a few ms (a big network's long history) would hold the window: the path is then
+        # the checkpoints' states (the history's own values too, fewer of them), and Steps extend it exactly.
+        walk = t - kept.last.iteration if t >= kept.last.iteration else t - trainer._checkpoint_before(t).iteration
+        long = walk * (GUESS_OVERHEAD + GUESS_SECONDS_PER_WORK * trainer.work_per_iteration()) > QUICK_SECONDS
+        if long and t < kept.last.iteration:
+            kept = _Path(trainer, (p, q), max(1, -(-t // PATH_POINTS)))
         self._surface_path = kept
-        if self._running and t >= kept.last.iteration:
-            ts, rows, _ = kept.observe(trainer.state, events, coarse=not fits)
+        if (self._running or long) and t >= kept.last.iteration:
+            ts, rows, _ = kept.observe(trainer.state, events, coarse=not fits or long)
         else:
             ts, rows, _ = kept.walk_to(t, events)
         return ts, rows

@@ -99,3 +99,24 @@ def test_another_pair_or_a_reset_starts_the_path_again(session):
     session.reset()
     view = session.surface_view(1, 8, E_SET)
     assert view.path_t.tolist() == [0]
+
+
+def test_a_long_replay_gives_the_checkpoints_path_and_computes_no_iteration(monkeypatch):
+    """A big network's long history would hold the window while its path is replayed: the path is then the
+    checkpoints' states (exact values, fewer of them), and a Step extends it exactly."""
+    s = TrainingSession(Settings(target_error=None))
+    s.fast_forward(5_000)
+    monkeypatch.setattr(exploring, "QUICK_SECONDS", 0.0)  # every replay counts as long
+    trainer = s._trainer
+    calls = []
+    compute = trainer._compute
+    monkeypatch.setattr(trainer, "_compute", lambda state: calls.append(state.iteration) or compute(state))
+    view = s.surface_view(0, 6)
+    assert set(calls) <= {5_000}  # the next iteration's preview (the arrow) only: nothing replayed for the path
+    assert_history(s, view)
+    assert set(view.path_t.tolist()) <= {*trainer._checkpoints.iterations, trainer.iteration}
+    assert len(view.path_t) > 3
+    s.step()
+    after = s.surface_view(0, 6)
+    assert_history(s, after)
+    assert after.path_t[-1] == 5_001 and after.path_t[-2] == 5_000
