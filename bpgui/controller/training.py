@@ -155,7 +155,12 @@ class TrainingController(QObject):
             # tick's iterations together, so no frame shows the one without the other.
             self._holding = False
         if self._held:
-            self._emit_held()  # anything else (a pause, a step) comes after the tick it follows
+            # Anything else (a pause, a step, another view's request) comes after the tick it follows; a tick
+            # whose drawing was still to come is released whole, so that the next tick is armed after it.
+            if self._release_timer.isActive():
+                self._release()
+            else:
+                self._emit_held()
         if event == "state":
             self.state_changed.emit()
         elif event == "history":

@@ -5,9 +5,12 @@ screenshot command's --tab surface, --select and --select2."""
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 import bpgui.app
 from bpgui.cli import main
@@ -131,3 +134,22 @@ def test_a_bad_select2_is_one_line_naming_it(capsys, tmp_path, options, message)
     code = main(["screenshot", str(out), "--size", "1024x640", "--tab", "surface", *options])
     err = capsys.readouterr().err
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_run_goes_on_while_the_surface_is_shown(window, qtbot):
+    """The map's requests come between a Run tick and its drawing: the tick is released whole and the next
+    one armed (the surface's request once left Run stopped for good, still saying it ran)."""
+    c = window.controller
+    for _ in range(30):
+        c.step()
+    surface = shown_surface(window)
+    c.set_speed(10)
+    c.set_running(True)
+    end = time.perf_counter() + 10
+    while c.iteration < 45 and time.perf_counter() < end:  # 10 iterations a second: about 1.5 s
+        QApplication.processEvents()
+        time.sleep(0.005)  # a busy window: the map's timer and the tick's drawing fall due together
+    assert c.iteration >= 45 and c.running and surface.requests >= 3
+    c.pause()
+    qtbot.wait(150)
+    assert surface.view is not None and surface.view.path_t[-1] == c.iteration  # the map is the paused state's
