@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QGridLayout, QLabel, QWidget
 
 from ..model.numbers import DEFAULT_DIGITS, format_number
 from ..model.text import fill
@@ -222,7 +222,8 @@ class Presentation:
             splitters=[s.saveState() for s in w.splitters()], table_visible=w.table.isVisibleTo(w),
             tab=w.right_tabs.currentIndex(), text_scale=text_scale,
             palette=QPalette(w.palette()) if own_palette else None, sizes_before_map=w.sizes_before_map)
-        w.settings_dock.hide()
+        for dock in w.findChildren(QDockWidget):  # the settings, and the lesson and the runs tabbed with them
+            dock.hide()
         w.table.hide()
         w.right_tabs.setCurrentWidget(w.plot)
         for action in (w.seed_separator, *w.seed_widgets):

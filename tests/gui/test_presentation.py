@@ -226,3 +226,20 @@ def test_presenting_from_what_it_learned_keeps_the_learners_own_splitters(window
     window.right_tabs.setCurrentWidget(window.plot)
     qtbot.wait(10)
     assert [s.sizes() for s in window.splitters()] == own
+
+
+def test_presenting_hides_the_runs_beside_the_settings_and_gives_them_back(window, qtbot):
+    from dataclasses import replace
+
+    from bpgui.views import runs_panel
+
+    c = window.controller
+    c.step()
+    runs = runs_panel.runs_dock(window)
+    assert runs.runs.fork(replace(c.settings, learning_rate=2.0))
+    qtbot.waitUntil(runs.isVisible, timeout=2000)
+    window.set_presentation(True)
+    qtbot.wait(5)
+    assert not runs.isVisible() and not window.settings_dock.isVisible()  # the class sees the network and curve
+    window.set_presentation(False)
+    qtbot.waitUntil(runs.isVisible, timeout=2000)
