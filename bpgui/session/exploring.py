@@ -39,6 +39,7 @@ __all__ = ["E_K", "E_SET", "QUICK_SECONDS", "Exploring", "SurfaceView", "surface
 
 E_SET = "E"  # the training set's mean error
 E_K = "E_k"  # the error of the sample the next iteration uses
+E_BATCH = "E_B"  # a mini-batch's mean error (only what a step follows: no map of it is drawn)
 GRID = 61  # points a side (odd: the point now is on the grid)
 PATH_POINTS = 2_000
 QUICK_SECONDS = 0.03  # a grid expected to take longer is a job (the worker process)
@@ -56,6 +57,12 @@ class SurfaceView:
     drift: float  # ‖others now − others at the path's start‖₂
     drift_max: float  # the largest single move among the others
     n_others: int = 0  # how many other parameters the slice holds fixed
+    # The error whose slopes the step follows: the next sample's E_k (batch 1), the whole set's E (a pass of
+    # accumulated BP), or a mini-batch's mean (its size ``batch``); on a map of another error the arrow need
+    # not point downhill.
+    step_error: str = E_SET
+    batch: int = 0
+    sample: int = 0  # the next iteration's (first) sample k, 1-based as the window writes it
 
 
 def surface_grid(network: Network, inputs: np.ndarray, targets: np.ndarray, p: int, q: int, xs: np.ndarray,
@@ -240,7 +247,9 @@ class Exploring(SessionCore):
             which=which, grid=empty, path_t=path_t, path=path, now=now, error_now=float("nan"),
             step=(float(updates[p]), float(updates[q])),
             drift=float(np.sqrt(np.sum(moved * moved))), drift_max=float(np.max(np.abs(moved), initial=0.0)),
-            n_others=size - 2,
+            n_others=size - 2, batch=record.batch_size, sample=int(record.sample_indices[0]) + 1,
+            step_error=E_K if record.batch_size == 1 else E_SET if record.batch_size == trainer.train_set.n_samples
+            else E_BATCH,
         )
         return _Request(view, network, np.asarray(inputs), np.asarray(targets), xs, ys)
 

@@ -364,8 +364,8 @@ class Forking(SessionCore):
     def target_line(self, by_epoch: bool = False) -> Message | None:
         """Which run reached its target error first, and when; None with a single run."""
         curves = self.run_curves()
-        if len(curves) < 2:
-            return None
+        if len(curves) < 2 or all(c.settings.target_error is None for c in curves):
+            return None  # one run, or no target error to reach
         done = [c for c in curves if c.reached is not None]
         if not done:
             return Message("info", QT_TRANSLATE_NOOP("TrainingController", "No run has reached its target error "
@@ -412,10 +412,20 @@ class Forking(SessionCore):
 
     def train_runs(self, epochs: int, stop_at_target: bool = True, which: list[int] | None = None) -> None:
         """Train every run (or those ``which``) from its newest iteration to ``epochs`` finished epochs (or its
-        target) as one job; when done, each stands at its newest iteration and "runs" is announced."""
-        self.pause()
+        target) as one job; when done, each stands at its newest iteration and "runs" is announced. Refused
+        during a bug hunt (the run shown is then the planted one, not a run of the list)."""
+        if getattr(self, "_kept", None) is not None:
+            self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "Remove the planted bug before training "
+                                                                       "the runs side by side."))
+            return
         slots = self._slots()
         chosen = list(range(len(slots))) if which is None else [i for i in which if 0 <= i < len(slots)]
+        if all(slots[i].trainer.state.epoch >= epochs and slots[i].trainer.iteration == slots[i].trainer.end
+               for i in chosen):
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Every run has finished epoch %1 already: "
+                                                                      "nothing to train."), epochs)
+            return
+        self.pause()
         trainers = [copy.deepcopy(slots[i].trainer) for i in chosen]
         version = (self._runs_version, self._state_version)
         seconds = sum(_seconds(tr, max(0, epochs - tr.state.epoch) * _per_epoch(tr) + tr.end - tr.iteration)
@@ -456,21 +466,31 @@ class Forking(SessionCore):
         if getattr(self, "_kept", None) is not None:
             return self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "Remove the planted bug before "
                                                                               "forking the run."))
-        if self.run_count + 2 > MAX_RUNS:
+        fresh = self._trainer.end == 0 and s.mode in ("standard", "accumulated") and not self._edits
+        if self.run_count + (1 if fresh else 2) > MAX_RUNS:
             return self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "At most %1 runs side by side: close "
                                                                               "one first."), MAX_RUNS)
         origin, forks = self.shown_run, []
+        if fresh:  # an example just loaded: its own run is the one of its mode (no copy of it beside)
+            if not self._runs:
+                self._runs = self._slots()
+            self._runs[origin].name = self._free_name((names or {}).get(s.mode) or s.mode, but=origin)
+            forks.append(origin)
         for mode in ("accumulated", "standard"):
+            if fresh and mode == s.mode:
+                continue
             self.show_run(origin)
             name = self._free_name((names or {}).get(mode) or mode)
             if not self.fork_here(replace(s, mode=mode), name=name, at_start=True):
                 return False
             forks.append(self.shown_run)
+        if fresh:
+            self.show_run(origin)  # the example's own run stays the one shown
         self.train_runs(epochs, stop_at_target=False, which=forks)
         return True
 
-    def _free_name(self, base: str) -> str:
-        names = {s.name for s in self._runs}
+    def _free_name(self, base: str, but: int = -1) -> str:
+        names = {s.name for i, s in enumerate(self._runs) if i != but}
         if base not in names:
             return base
         return next(f"{base} {k}" for k in range(2, MAX_RUNS + 2) if f"{base} {k}" not in names)

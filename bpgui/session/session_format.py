@@ -407,7 +407,7 @@ def document_from_data(value: object, source: str) -> SessionDocument:
         changes=_changes(source, data["changes"], network.n_parameters, end),
         end=end, t=t, marks=_marks(source, data.get("marks", []), end), selected=selected, bug=bug,
         state_sha256=digest, practice=data.get("practice"), phase=phase, per_output=per_output,
-        runs=() if data.get("runs") is None else _runs(source, data["runs"], data_name, network),
+        runs=() if data.get("runs") is None else _runs(source, data["runs"], data_name, network, settings),
     )
 
 
@@ -417,7 +417,7 @@ def _list(source: str, key: str, value: object) -> list:
     return value
 
 
-def _runs(source: str, value: object, data_name: str, first: Network) -> tuple[RunEntry, ...]:
+def _runs(source: str, value: object, data_name: str, first: Network, top: Settings) -> tuple[RunEntry, ...]:
     if not isinstance(value, list) or not 2 <= len(value) <= MAX_RUNS:
         raise bad_value(source, "runs", Phrase(QT_TRANSLATE_NOOP("Errors", "a list of 2 to {most} runs"),
                                                most=MAX_RUNS), value)
@@ -450,12 +450,25 @@ def _runs(source: str, value: object, data_name: str, first: Network) -> tuple[R
             out.append(RunEntry(name, colour, origin, differs=differs))
             continue
         settings = _settings(source, row["settings"], data_name, f"{key}.settings")
+        for shared in ("test_fraction", "hidden", "seed", "init", "label_type"):  # a fork shares data and shape
+            if getattr(settings, shared) != getattr(top, shared):
+                raise bad_value(source, f"{key}.settings.{shared}", Phrase(QT_TRANSLATE_NOOP(
+                    "Errors", "settings.{name} of the run shown ({value})"), name=shared,
+                    value=repr(getattr(top, shared))), getattr(settings, shared))
         start = _object(source, f"{key}.start", row["start"], ("network", *_CONFIG))
         network = None if start["network"] is None else network_from_dict(
             start["network"], f"{source}: {key}.start.network").network
         if network is not None and network.layer_sizes != first.layer_sizes:
             raise bad_value(source, f"{key}.start.network.layers", Phrase(QT_TRANSLATE_NOOP(
                 "Errors", "the layers of start.network")), list(network.layer_sizes))
+        trains = network or first  # the network this run trains: its hidden activation and loss are the settings'
+        if any(a != settings.activation for a in trains.activations[:-1]):
+            raise bad_value(source, f"{key}.settings.activation", Phrase(QT_TRANSLATE_NOOP(
+                "Errors", "the activation of its network ({value})"), value=trains.activations[0]),
+                settings.activation)
+        if settings.loss != trains.loss:
+            raise bad_value(source, f"{key}.settings.loss", Phrase(QT_TRANSLATE_NOOP(
+                "Errors", "the loss of its network ({value})"), value=trains.loss), settings.loss)
         end = _whole(source, f"{key}.end", row["end"], 0, MAX_END)
         out.append(RunEntry(
             name, colour, origin, settings=settings, start_network=network,

@@ -142,8 +142,12 @@ class ForkDialog(QDialog):
             return
         self.ok_button.setEnabled(True)
         structural = new.activation != self._settings.activation
-        if structural:
+        if structural and not self.at_start.isChecked():
+            self._forced = True  # checked for the activation: unchecked again if it goes back
             self.at_start.setChecked(True)
+        elif not structural and getattr(self, "_forced", False):
+            self._forced = False
+            self.at_start.setChecked(False)
         self.at_start.setEnabled(not structural)
         start = 0 if self.at_start.isChecked() else self._t
         said = differences(self._settings, new)

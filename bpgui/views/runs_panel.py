@@ -451,4 +451,5 @@ def compare_modes(window: MainWindow) -> bool:
     in the Runs panel."""
     dock = runs_dock(window)
     dock.present()
+    dock.plot.set_by_epoch(True)  # a pass of accumulated BP is one iteration: epochs line the two up
     return dock.runs.compare_modes()

@@ -371,8 +371,24 @@ class SurfacePanel(QWidget):
             + "\n" + fill(self.tr("Now (t = %1): %2 = %3. Arrow: the next step, iteration %8's (Δ%4, Δ%5) = "
                                   "(%6, %7), −η times the two partial derivatives."), int(view.path_t[-1]), error,
                           format_number(view.error_now, d), p, q, format_number(view.step[0], d),
-                          format_number(view.step[1], d), int(view.path_t[-1]) + 1))
+                          format_number(view.step[1], d), int(view.path_t[-1]) + 1)
+            + self._step_note(view))
         self._fit_caption()
+
+    def _step_note(self, view: SurfaceView) -> str:
+        """What the arrow's derivatives are of, when that is not the error drawn (then it need not point
+        downhill on this map)."""
+        if view.step_error == view.which:
+            return ""
+        if view.step_error == E_K:
+            return " " + fill(self.tr("They are derivatives of Eₖ, the error of sample k = %1 alone, which the "
+                                      "next iteration steps down, not of the E drawn: the arrow need not point "
+                                      "downhill here (choose Eₖ to see its map)."), view.sample)
+        if view.step_error == E_SET:
+            return " " + self.tr("They are derivatives of E over all samples (a pass of accumulated BP), not of "
+                                 "the Eₖ drawn: the arrow need not point downhill here.")
+        return " " + fill(self.tr("They are derivatives of the mean error of the next mini-batch (%1 samples), "
+                                  "not of the error drawn: the arrow need not point downhill here."), view.batch)
 
     def _update_texts(self) -> None:
         self.p_label.setText(self.tr("Across:"))

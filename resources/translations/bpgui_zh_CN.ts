@@ -1422,12 +1422,27 @@
         <translation>null 或 [名称, t]</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="457"/>
+        <location filename="../../bpgui/session/session_format.py" line="455"/>
+        <source>settings.{name} of the run shown ({value})</source>
+        <translation>与所显示运行相同的 settings.{name}（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="462"/>
         <source>the layers of start.network</source>
         <translation>与 start.network 相同的各层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="467"/>
+        <location filename="../../bpgui/session/session_format.py" line="466"/>
+        <source>the activation of its network ({value})</source>
+        <translation>其网络的激活函数（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="470"/>
+        <source>the loss of its network ({value})</source>
+        <translation>其网络的损失函数（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_format.py" line="480"/>
         <source>exactly one run with &quot;shown&quot;: true</source>
         <translation>恰好一个带 &quot;shown&quot;: true 的运行</translation>
     </message>
@@ -1471,7 +1486,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/error_surface.py" line="72"/>
-        <location filename="../../bpgui/session/exploring.py" line="219"/>
+        <location filename="../../bpgui/session/exploring.py" line="227"/>
         <source>an error surface needs two different parameters of the network, got {p} and {q}</source>
         <extracomment>At most this many floats in one chunk&apos;s largest array (the grid points × samples × units of a layer).</extracomment>
         <translation>误差曲面需要网络中两个不同的参数，实际为 {p} 和 {q}</translation>
@@ -1482,12 +1497,12 @@
         <translation>%1：%2：%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="377"/>
+        <location filename="../../bpgui/session/forking.py" line="389"/>
         <source>there is no run {index}</source>
         <translation>没有第 {index} 个训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="382"/>
+        <location filename="../../bpgui/session/forking.py" line="394"/>
         <source>iteration {t} is not computed in both runs (0 to {end})</source>
         <translation>两个训练过程并未都计算到第 {t} 次迭代（可选 0 到 {end}）</translation>
     </message>
@@ -1574,12 +1589,12 @@
         <translation>从当前显示的状态（t = %1）开始一个新的训练过程：修改你想要不同的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="151"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="155"/>
         <source>The new run: %1, from t = %2.</source>
         <translation>新的训练过程：%1，从 t = %2 开始。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="153"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="157"/>
         <source>Same settings: a copy from t = %1, to edit a weight by hand next.</source>
         <translation>设置相同：从 t = %1 开始的副本，接下来可以手动修改某个权重。</translation>
     </message>
@@ -3707,22 +3722,37 @@ mini-batch: one update per B samples</source>
         <translation>现在（t = %1）：%2 = %3。箭头：下一步，即第 %8 次迭代的 (Δ%4, Δ%5) = (%6, %7)，为 −η 乘以这两个偏导数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="378"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="384"/>
+        <source>They are derivatives of Eₖ, the error of sample k = %1 alone, which the next iteration steps down, not of the E drawn: the arrow need not point downhill here (choose Eₖ to see its map).</source>
+        <translation>这两个偏导数是 Eₖ（仅样本 k = %1 的误差，下一次迭代沿它下降）的，而不是图中 E 的：箭头在这里不一定指向下坡（选择 Eₖ 可看它的图）。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="388"/>
+        <source>They are derivatives of E over all samples (a pass of accumulated BP), not of the Eₖ drawn: the arrow need not point downhill here.</source>
+        <translation>这两个偏导数是全部样本上的 E（累积BP的一轮）的，而不是图中 Eₖ 的：箭头在这里不一定指向下坡。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="390"/>
+        <source>They are derivatives of the mean error of the next mini-batch (%1 samples), not of the error drawn: the arrow need not point downhill here.</source>
+        <translation>这两个偏导数是下一个小批量（%1 个样本）平均误差的，而不是图中误差的：箭头在这里不一定指向下坡。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/surface_panel.py" line="394"/>
         <source>Across:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="379"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="395"/>
         <source>Up:</source>
         <translation>纵轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="383"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="399"/>
         <source>E: all training samples</source>
         <translation>E：全部训练样本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="384"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="400"/>
         <source>Eₖ: the next sample only</source>
         <translation>Eₖ：仅下一次迭代的样本</translation>
     </message>
@@ -4122,12 +4152,12 @@ mini-batch: one update per B samples</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="327"/>
+        <location filename="../../bpgui/controller/training.py" line="332"/>
         <source>Pause first: Run moves the iteration on.</source>
         <translation>请先暂停：运行时迭代会不断前进。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="333"/>
+        <location filename="../../bpgui/controller/training.py" line="338"/>
         <source>That cell is not on the worksheet now.</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
@@ -4162,90 +4192,100 @@ mini-batch: one update per B samples</source>
         <translation>课程进行期间无法保留你的训练过程（它的数据文件在磁盘上已被修改）：关闭课程后不会恢复它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/exploring.py" line="207"/>
+        <location filename="../../bpgui/session/exploring.py" line="215"/>
         <source>Computing the error surface…</source>
         <translation>正在计算误差曲面…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="197"/>
-        <location filename="../../bpgui/session/forking.py" line="445"/>
+        <location filename="../../bpgui/session/forking.py" line="209"/>
+        <location filename="../../bpgui/session/forking.py" line="467"/>
         <source>Remove the planted bug before forking the run.</source>
         <extracomment>The structural settings a fork may change: the parameters keep their shape, so the initial weights stay.</extracomment>
         <translation>请先移除埋入的错误，再分叉训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="200"/>
-        <location filename="../../bpgui/session/forking.py" line="448"/>
+        <location filename="../../bpgui/session/forking.py" line="212"/>
+        <location filename="../../bpgui/session/forking.py" line="471"/>
         <source>At most %1 runs side by side: close one first.</source>
         <translation>最多并排 %1 个训练过程：请先关闭一个。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="211"/>
+        <location filename="../../bpgui/session/forking.py" line="223"/>
         <source>A fork keeps the data and the initial weights, so it cannot change: %1. Change it in the settings for a new run instead.</source>
         <translation>分叉会保留数据和初始权重，因此不能更改：%1。请改在设置中更改它，开始一个新的训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="251"/>
+        <location filename="../../bpgui/session/forking.py" line="263"/>
         <source>Run %1 forked from run %2 at t = %3.</source>
         <translation>训练过程 %1 已在 t = %3 处从训练过程 %2 分叉。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="263"/>
+        <location filename="../../bpgui/session/forking.py" line="275"/>
         <source>Remove the planted bug before showing another run.</source>
         <translation>请先移除埋入的错误，再显示另一个训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="277"/>
+        <location filename="../../bpgui/session/forking.py" line="289"/>
         <source>Remove the planted bug before closing this run.</source>
         <translation>请先移除埋入的错误，再关闭这个训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="299"/>
+        <location filename="../../bpgui/session/forking.py" line="311"/>
         <source>There is already a run named %1.</source>
         <translation>已有名为 %1 的训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="312"/>
+        <location filename="../../bpgui/session/forking.py" line="324"/>
         <source>The other runs (%1) were closed: they belonged to the network replaced.</source>
         <translation>其他训练过程（%1）已关闭：它们属于被替换的网络。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="359"/>
+        <location filename="../../bpgui/session/forking.py" line="371"/>
         <source>No run has reached its target error yet.</source>
         <translation>还没有训练过程达到其目标误差。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="364"/>
+        <location filename="../../bpgui/session/forking.py" line="376"/>
         <source>%1 at t = %2 (epoch %3)</source>
         <translation>%1 在 t = %2（第 %3 轮）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="366"/>
+        <location filename="../../bpgui/session/forking.py" line="378"/>
         <source>%1 not yet</source>
         <translation>%1 尚未达到</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="368"/>
+        <location filename="../../bpgui/session/forking.py" line="380"/>
         <source>%1 reached the target error first: at t = %2 (epoch %3); %4.</source>
         <translation>%1 最先达到目标误差：在 t = %2（第 %3 轮）；%4。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="395"/>
+        <location filename="../../bpgui/session/forking.py" line="407"/>
         <source>Comparing the runs&apos; parameters…</source>
         <translation>正在比较各训练过程的参数…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="424"/>
+        <location filename="../../bpgui/session/forking.py" line="418"/>
+        <source>Remove the planted bug before training the runs side by side.</source>
+        <translation>请先移除植入的错误，再并排训练各运行。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="425"/>
+        <source>Every run has finished epoch %1 already: nothing to train.</source>
+        <translation>每个运行都已完成第 %1 轮：无需训练。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/forking.py" line="446"/>
         <source>Run %1 diverged at iteration %2 (the error or a parameter became infinite): it stopped at t = %3, the last finite iteration.</source>
         <translation>运行 %1 在第 %2 次迭代发散（误差或某个参数变为无穷大）：它停在 t = %3，即最后一次有限的迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="429"/>
+        <location filename="../../bpgui/session/forking.py" line="451"/>
         <source>Training the runs side by side…</source>
         <translation>正在并排训练各训练过程…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="434"/>
+        <location filename="../../bpgui/session/forking.py" line="456"/>
         <source>Training the runs side by side was stopped or left (a run moved meanwhile): nothing changed.</source>
         <translation>并排训练各运行已停止或被放弃（期间有运行发生了变化）：没有任何改动。</translation>
     </message>

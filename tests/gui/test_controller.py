@@ -116,9 +116,9 @@ def test_exercise_5_5_arrives_as_two_runs_trained_in_the_worker(qtbot):
     runs = RunsController(c)
     with qtbot.waitSignal(runs.runs_changed, timeout=20_000, check_params_cb=lambda: not c.job_running):
         assert runs.compare_modes(50)
-    first, accumulated, standard = runs.curves()
+    standard, accumulated = runs.curves()  # the controller's own run is the standard one
     assert (standard.settings.mode, accumulated.settings.mode) == ("standard", "accumulated")
-    assert standard.errors[0] == accumulated.errors[0] == first.errors[0]
+    assert standard.errors[0] == accumulated.errors[0]
     assert standard.epochs[-1] == accumulated.epochs[-1] == 50
 
 

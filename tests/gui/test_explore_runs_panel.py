@@ -224,17 +224,18 @@ def test_exercise_5_5_is_two_runs_trained_to_the_same_epoch(window, qtbot):
     assert c.wait_for_jobs(20_000)
     settle()
     curves = dock.runs.curves()
-    assert [cv.name for cv in curves] == ["A", "accumulated BP", "standard BP"]  # named in the window's language
-    acc, std = curves[1], curves[2]
+    # The example's own run is the standard one (named in the window's language), the accumulated one its fork.
+    assert [cv.name for cv in curves] == ["standard BP", "accumulated BP"]
+    std, acc = curves
     assert acc.settings.mode == "accumulated" and std.settings.mode == "standard"
     assert acc.epochs[-1] == std.epochs[-1] == 300
-    assert acc.errors[0] == std.errors[0] == curves[0].errors[0]  # the same start
+    assert acc.errors[0] == std.errors[0]  # the same start
+    assert dock.plot.by_epoch  # lined up by epoch: a pass of accumulated BP is one iteration
     for cv in curves:
         assert np.array_equal(dock.plot.curve_data(cv.index)[1], cv.errors)
-    assert [row.differs.text() for row in dock._rows][1:] == ["accumulated BP from t = 0",
-                                                             "same settings from t = 0"]
+    assert [row.differs.text() for row in dock._rows][1:] == ["accumulated BP from t = 0"]
     # The window shows the standard run, at its end.
-    assert c.session.shown_run == 2 and c.iteration == std.end
+    assert c.session.shown_run == 0 and c.iteration == std.end
 
 
 def test_nothing_is_stale_after_a_step(xor, qtbot):
@@ -256,3 +257,21 @@ def test_nothing_is_stale_after_a_step(xor, qtbot):
     diff = c.session.request_difference(1, 0, 29)
     assert np.array_equal(table_cells(dock, COL_A), diff.values_a)
     assert np.array_equal(table_cells(dock, COL_DIFFERENCE), np.zeros_like(diff.values_a))  # before the fork
+
+
+def test_from_t_0_checked_for_an_activation_is_unchecked_when_it_goes_back(xor, qtbot):
+    dock = dock_of(xor)
+    t = xor.controller.iteration
+    dock.fork_button.click()
+    dialog = dock.fork_dialog
+    tanh, own = dialog.activation.findData("tanh"), dialog.activation.currentIndex()
+    dialog.activation.setCurrentIndex(tanh)
+    assert dialog.at_start.isChecked() and not dialog.at_start.isEnabled()
+    dialog.activation.setCurrentIndex(own)
+    assert not dialog.at_start.isChecked() and dialog.at_start.isEnabled()
+    assert dialog.summary.text().endswith(f"from t = {t}, to edit a weight by hand next.")
+    dialog.at_start.setChecked(True)  # the learner's own choice stays
+    dialog.activation.setCurrentIndex(tanh)
+    dialog.activation.setCurrentIndex(own)
+    assert dialog.at_start.isChecked()
+    dialog.reject()

@@ -153,3 +153,21 @@ def test_run_goes_on_while_the_surface_is_shown(window, qtbot):
     c.pause()
     qtbot.wait(150)
     assert surface.view is not None and surface.view.path_t[-1] == c.iteration  # the map is the paused state's
+
+
+def test_the_caption_says_whose_slopes_the_arrow_follows(window, qtbot):
+    """Standard BP steps down one sample's E_k: on the map of E the arrow need not point downhill, and the
+    caption says so; on E_k's own map, or with accumulated BP on E's, it does not need to."""
+    c = window.controller
+    c.fast_forward(20)
+    surface = shown_surface(window)
+    view = surface.view
+    assert view.step_error == "E_k" and view.which == "E"
+    assert f"derivatives of Eₖ, the error of sample k = {view.sample} alone" in surface.caption.text()
+    surface.set_which("E_k")
+    qtbot.waitUntil(lambda: surface.view.which == "E_k")
+    assert "need not point downhill" not in surface.caption.text()
+    surface.set_which("E")
+    c.update_settings(mode="accumulated")
+    qtbot.waitUntil(lambda: surface.view is not None and surface.view.step_error == "E")
+    assert surface.view.which == "E" and "need not point downhill" not in surface.caption.text()

@@ -197,6 +197,20 @@ def test_exercise_5_5_is_two_forks_trained_side_by_side(listen):
     assert acc.iterations[-1] == 20 and std.iterations[-1] == 20 * session.train_set.n_samples
 
 
+def test_training_side_by_side_is_refused_during_a_bug_hunt(session, listen):
+    session.fork_here(replace(session.settings, learning_rate=2.0))
+    session.plant_bug("eta_twice")
+    for _ in range(3):
+        session.step()
+    recorder = listen(session, run_jobs=True)
+    planted_t = session.iteration
+    session.train_runs(10)
+    assert any("Remove the planted bug before training" in m for m in recorder.messages("error"))
+    assert "job" not in recorder.kinds() and session.iteration == planted_t and session.bug_planted
+    session.remove_bug()
+    assert session.iteration == 30  # the fork B, as it was
+
+
 def test_a_new_network_closes_the_forks_with_a_message(session, listen):
     recorder = listen(session)
     session.fork_here(replace(session.settings, learning_rate=1.0))
@@ -262,6 +276,10 @@ def test_a_session_file_with_bad_runs_is_refused_naming_the_key(session, listen,
                                                                        ("settings", "start", "changes", "end", "t",
                                                                         "marks")],
         "runs[0].origin": lambda d: d["runs"][0].__setitem__("origin", ["A"]),
+        "runs[1].settings.hidden": lambda d: d["runs"][1]["settings"].__setitem__("hidden", [3]),
+        "runs[1].settings.seed": lambda d: d["runs"][1]["settings"].__setitem__("seed", 5),
+        "runs[1].settings.activation": lambda d: d["runs"][1]["settings"].__setitem__("activation", "tanh"),
+        "runs[1].settings.loss": lambda d: d["runs"][1]["settings"].__setitem__("loss", "cross_entropy"),
     }
     for key, spoil in cases.items():
         doc = json.loads(json.dumps(good))
@@ -306,3 +324,11 @@ def test_training_side_by_side_goes_to_the_worker_unless_it_takes_a_few_millisec
     session.train_runs(5_000)  # 20,000 tiny iterations are still seconds of Python: not on the window's thread
     short, long = [v for e, v in recorder.events if e == "job"]
     assert short.quick and not long.quick
+
+
+def test_training_runs_already_past_the_epoch_says_so(session, listen):
+    recorder = listen(session, run_jobs=False)
+    session.fork_here(replace(session.settings, learning_rate=2.0))
+    session.train_runs(3)  # both are past epoch 7 (t = 30, 4 samples an epoch)
+    assert "job" not in recorder.kinds()
+    assert any("Every run has finished epoch 3 already" in m for m in recorder.messages("info"))
