@@ -409,8 +409,12 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
         if index < 0:  # a setting change: its future was kept, so it is back with the old settings
             self._settings = old
             self._trainer.set_stop(StopConditions(target_error=old.target_error, max_epochs=old.max_epochs))
-            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Setting change undone; iterations %1 to %2 "
-                                                                      "are back."), t + 1, self._trainer.end)
+            if t + 1 == self._trainer.end:
+                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Setting change undone; iteration %1 is "
+                                                                          "back."), t + 1)
+            else:
+                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Setting change undone; iterations %1 to "
+                                                                          "%2 are back."), t + 1, self._trainer.end)
             self._emit("settings")
         else:
             spec = parameter_spec(self.display_record().layer_sizes, index)
@@ -419,9 +423,14 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
                 self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again."),
                           spec.symbol.unicode, f"{old:g}")
             else:
-                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again; iterations "
-                                                                          "%3 to %4 are back."),
-                          spec.symbol.unicode, f"{old:g}", t + 1, self._trainer.end)
+                if t + 1 == self._trainer.end:
+                    self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again; "
+                                                                              "iteration %3 is back."),
+                              spec.symbol.unicode, f"{old:g}", t + 1)
+                else:
+                    self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Edit undone: %1 is %2 again; "
+                                                                              "iterations %3 to %4 are back."),
+                              spec.symbol.unicode, f"{old:g}", t + 1, self._trainer.end)
         self._after_steps()
         return True
 

@@ -175,6 +175,7 @@ class RunsPlot(QWidget):
         if key != self._legend_key:
             self._legend_key = key
             self.legend.clear()
+            self.legend.setColumnCount(max(1, len(self._curves)))  # one row: it covers the least of the curves
             for c in self._curves:
                 self.legend.addItem(self._items[c.index], c.name)
         self._label_axes()

@@ -1160,7 +1160,7 @@
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="446"/>
+        <location filename="../../bpgui/session/training.py" line="455"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -3450,17 +3450,17 @@
         <translation>每个训练过程在每轮结束时的 E，用该训练过程的颜色绘制；▲ 表示分叉开始处</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_plot.py" line="185"/>
+        <location filename="../../bpgui/views/runs_plot.py" line="186"/>
         <source>E</source>
         <translation>E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_plot.py" line="186"/>
+        <location filename="../../bpgui/views/runs_plot.py" line="187"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_plot.py" line="186"/>
+        <location filename="../../bpgui/views/runs_plot.py" line="187"/>
         <source>iteration t</source>
         <translation>迭代 t</translation>
     </message>
@@ -4042,22 +4042,32 @@ mini-batch: one update per B samples</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="412"/>
+        <location filename="../../bpgui/session/training.py" line="413"/>
+        <source>Setting change undone; iteration %1 is back.</source>
+        <translation>已撤销设置更改；第 %1 次迭代已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="416"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="419"/>
+        <location filename="../../bpgui/session/training.py" line="423"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="422"/>
+        <location filename="../../bpgui/session/training.py" line="427"/>
+        <source>Edit undone: %1 is %2 again; iteration %3 is back.</source>
+        <translation>已撤销编辑：%1 重新为 %2；第 %3 次迭代已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="431"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="466"/>
+        <location filename="../../bpgui/session/training.py" line="475"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>

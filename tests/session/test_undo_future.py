@@ -40,3 +40,15 @@ def test_an_edit_at_the_end_undoes_as_before(session):
     assert session.undo_edit()
     np.testing.assert_array_equal(session.network.flat, before)
     assert not session.can_undo_edit
+
+
+def test_one_iteration_back_is_said_in_the_singular(session, recorder):
+    for _ in range(6):
+        session.step()
+    session.goto(5)
+    assert session.edit_parameter(0, 0.75)
+    assert session.undo_edit()
+    assert recorder.messages("info")[-1].endswith("iteration 6 is back.")
+    session.set_learning_rate(0.25)
+    assert session.undo_edit()
+    assert recorder.messages("info")[-1] == "Setting change undone; iteration 6 is back."
