@@ -265,20 +265,18 @@ class DifferenceView(QWidget):
 
     # ---- the learner's choices --------------------------------------------------------------------
     def _on_choice(self) -> None:
-        if self._quiet:
-            return
-        self._quiet = True
-        try:
-            self._fit_t()
-        finally:
-            self._quiet = False
-        self.requested.emit(*self.choice())
+        if not self._quiet:
+            self._fit_and_ask()
 
     def _on_t(self) -> None:
         if not self._quiet:
             self.requested.emit(*self.choice())
 
     def _on_follow(self, on: bool) -> None:
+        self._fit_and_ask()
+
+    def _fit_and_ask(self) -> None:
+        """t within what both runs computed (quietly: no request for the t passed through), then the request."""
         self._quiet = True
         try:
             self._fit_t()
