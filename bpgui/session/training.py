@@ -227,9 +227,14 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
                 trainer.drop_future()
             if end > t:
                 self._forget_changes_after(t)
-                self._say("info", QT_TRANSLATE_NOOP(
-                    "TrainingController", "Iterations %1 to %2 were discarded: training continues "
-                                          "from t = %3 with the new settings."), t + 1, end, t)
+                if end == t + 1:
+                    self._say("info", QT_TRANSLATE_NOOP(
+                        "TrainingController", "Iteration %1 was discarded: training continues from t = %2 with "
+                                              "the new settings."), end, t)
+                else:
+                    self._say("info", QT_TRANSLATE_NOOP(
+                        "TrainingController", "Iterations %1 to %2 were discarded: training continues "
+                                              "from t = %3 with the new settings."), t + 1, end, t)
             elif new_epoch:
                 self._say("info", QT_TRANSLATE_NOOP("TrainingController",
                                                     "The new mode starts a new epoch at t = %1."), t)
@@ -385,9 +390,14 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
             st = self._settings
             self._trainer.set_config(mode=st.mode, learning_rate=st.learning_rate, batch_size=st.batch_size,
                                      shuffle=st.shuffle)
-            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2; iterations %3 to %4 were "
-                                                                      "discarded."),
-                      spec.symbol.unicode, f"{value:g}", t + 1, end)
+            if end == t + 1:
+                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2; iteration %3 was "
+                                                                          "discarded."),
+                          spec.symbol.unicode, f"{value:g}", end)
+            else:
+                self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2; iterations %3 to %4 were "
+                                                                          "discarded."),
+                          spec.symbol.unicode, f"{value:g}", t + 1, end)
         else:
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 set to %2."),
                       spec.symbol.unicode, f"{value:g}")

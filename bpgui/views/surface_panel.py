@@ -385,8 +385,8 @@ class SurfacePanel(QWidget):
                                       "next iteration steps down, not of the E drawn: the arrow need not point "
                                       "downhill here (choose Eₖ to see its map)."), view.sample)
         if view.step_error == E_SET:
-            return " " + self.tr("They are derivatives of E over all samples (a pass of accumulated BP), not of "
-                                 "the Eₖ drawn: the arrow need not point downhill here.")
+            return " " + self.tr("They are derivatives of E over all samples (the next iteration's batch is the "
+                                 "whole training set), not of the Eₖ drawn: the arrow need not point downhill here.")
         return " " + fill(self.tr("They are derivatives of the mean error of the next mini-batch (%1 samples), "
                                   "not of the error drawn: the arrow need not point downhill here."), view.batch)
 

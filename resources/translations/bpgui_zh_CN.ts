@@ -367,12 +367,12 @@
     <message>
         <location filename="../../bpgui/views/runs_difference.py" line="170"/>
         <source>From run</source>
-        <translation>从运行</translation>
+        <translation>从训练过程</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/runs_difference.py" line="170"/>
         <source>to run</source>
-        <translation>到运行</translation>
+        <translation>到训练过程</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/runs_difference.py" line="171"/>
@@ -1155,12 +1155,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="358"/>
+        <location filename="../../bpgui/session/training.py" line="363"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="455"/>
+        <location filename="../../bpgui/session/training.py" line="465"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1404,7 +1404,7 @@
     <message>
         <location filename="../../bpgui/session/session_format.py" line="422"/>
         <source>a list of 2 to {most} runs</source>
-        <translation>含 2 到 {most} 个运行的列表</translation>
+        <translation>含 2 到 {most} 个训练过程的列表</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/session_format.py" line="435"/>
@@ -1414,7 +1414,7 @@
     <message>
         <location filename="../../bpgui/session/session_format.py" line="440"/>
         <source>a colour no other run has</source>
-        <translation>其他运行未用的颜色</translation>
+        <translation>其他训练过程未用的颜色</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/session_format.py" line="446"/>
@@ -1424,7 +1424,7 @@
     <message>
         <location filename="../../bpgui/session/session_format.py" line="455"/>
         <source>settings.{name} of the run shown ({value})</source>
-        <translation>与所显示运行相同的 settings.{name}（{value}）</translation>
+        <translation>与所显示训练过程相同的 settings.{name}（{value}）</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/session_format.py" line="462"/>
@@ -1444,7 +1444,7 @@
     <message>
         <location filename="../../bpgui/session/session_format.py" line="480"/>
         <source>exactly one run with &quot;shown&quot;: true</source>
-        <translation>恰好一个带 &quot;shown&quot;: true 的运行</translation>
+        <translation>恰好一个带 &quot;shown&quot;: true 的训练过程</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout_pdf.py" line="134"/>
@@ -3728,8 +3728,8 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/views/surface_panel.py" line="388"/>
-        <source>They are derivatives of E over all samples (a pass of accumulated BP), not of the Eₖ drawn: the arrow need not point downhill here.</source>
-        <translation>这两个偏导数是全部样本上的 E（累积BP的一轮）的，而不是图中 Eₖ 的：箭头在这里不一定指向下坡。</translation>
+        <source>They are derivatives of E over all samples (the next iteration&apos;s batch is the whole training set), not of the Eₖ drawn: the arrow need not point downhill here.</source>
+        <translation>这两个偏导数是全部样本上的 E（下一次迭代的批量就是整个训练集）的，而不是图中 Eₖ 的：箭头在这里不一定指向下坡。</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/surface_panel.py" line="390"/>
@@ -3971,18 +3971,18 @@ mini-batch: one update per B samples</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="230"/>
+        <location filename="../../bpgui/session/training.py" line="235"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="234"/>
+        <location filename="../../bpgui/session/training.py" line="239"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="308"/>
+        <location filename="../../bpgui/session/training.py" line="313"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
@@ -4012,62 +4012,72 @@ mini-batch: one update per B samples</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="294"/>
+        <location filename="../../bpgui/session/training.py" line="231"/>
+        <source>Iteration %1 was discarded: training continues from t = %2 with the new settings.</source>
+        <translation>第 %1 次迭代已丢弃：使用新设置从 t = %2 继续训练。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="299"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="329"/>
+        <location filename="../../bpgui/session/training.py" line="334"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="363"/>
+        <location filename="../../bpgui/session/training.py" line="368"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="388"/>
+        <location filename="../../bpgui/session/training.py" line="394"/>
+        <source>%1 set to %2; iteration %3 was discarded.</source>
+        <translation>%1 已设为 %2；第 %3 次迭代已丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/training.py" line="398"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="392"/>
+        <location filename="../../bpgui/session/training.py" line="402"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="401"/>
+        <location filename="../../bpgui/session/training.py" line="411"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="413"/>
+        <location filename="../../bpgui/session/training.py" line="423"/>
         <source>Setting change undone; iteration %1 is back.</source>
         <translation>已撤销设置更改；第 %1 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="416"/>
+        <location filename="../../bpgui/session/training.py" line="426"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="423"/>
+        <location filename="../../bpgui/session/training.py" line="433"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="427"/>
+        <location filename="../../bpgui/session/training.py" line="437"/>
         <source>Edit undone: %1 is %2 again; iteration %3 is back.</source>
-        <translation>已撤销编辑：%1 重新为 %2；第 %3 次迭代已恢复。</translation>
+        <translation>已撤销编辑：%1 恢复为 %2；第 %3 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="431"/>
+        <location filename="../../bpgui/session/training.py" line="441"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="475"/>
+        <location filename="../../bpgui/session/training.py" line="485"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -4277,17 +4287,17 @@ mini-batch: one update per B samples</source>
     <message>
         <location filename="../../bpgui/session/forking.py" line="418"/>
         <source>Remove the planted bug before training the runs side by side.</source>
-        <translation>请先移除植入的错误，再并排训练各运行。</translation>
+        <translation>请先移除植入的错误，再并排训练各训练过程。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/forking.py" line="425"/>
         <source>Every run has finished epoch %1 already: nothing to train.</source>
-        <translation>每个运行都已完成第 %1 轮：无需训练。</translation>
+        <translation>每个训练过程都已完成第 %1 轮：无需训练。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/forking.py" line="446"/>
         <source>Run %1 diverged at iteration %2 (the error or a parameter became infinite): it stopped at t = %3, the last finite iteration.</source>
-        <translation>运行 %1 在第 %2 次迭代发散（误差或某个参数变为无穷大）：它停在 t = %3，即最后一次有限的迭代。</translation>
+        <translation>训练过程 %1 在第 %2 次迭代发散（误差或某个参数变为无穷大）：它停在 t = %3，即最后一次有限的迭代。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/forking.py" line="451"/>
@@ -4297,7 +4307,7 @@ mini-batch: one update per B samples</source>
     <message>
         <location filename="../../bpgui/session/forking.py" line="456"/>
         <source>Training the runs side by side was stopped or left (a run moved meanwhile): nothing changed.</source>
-        <translation>并排训练各运行已停止或被放弃（期间有运行发生了变化）：没有任何改动。</translation>
+        <translation>并排训练已停止或被放弃（期间有训练过程发生了变化）：没有任何改动。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/messages.py" line="25"/>

@@ -47,8 +47,10 @@ def test_one_iteration_back_is_said_in_the_singular(session, recorder):
         session.step()
     session.goto(5)
     assert session.edit_parameter(0, 0.75)
+    assert recorder.messages("info")[-1].endswith("iteration 6 was discarded.")
     assert session.undo_edit()
     assert recorder.messages("info")[-1].endswith("iteration 6 is back.")
     session.set_learning_rate(0.25)
+    assert recorder.messages("info")[-1].startswith("Iteration 6 was discarded: training continues from t = 5")
     assert session.undo_edit()
     assert recorder.messages("info")[-1] == "Setting change undone; iteration 6 is back."
