@@ -262,7 +262,10 @@ class RunsDock(QDockWidget):
             w = self._window
             extent = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
             least = self._body.minimumSizeHint().width() + extent + 6  # no sideways scrolling
-            width = max(MIN_DOCK_WIDTH, int(w.width() * DOCK_SHARE), least)
+            # The difference table's four columns readable at the text size (about 11 digits each), within half
+            # the window.
+            readable = min(self.fontMetrics().horizontalAdvance("0") * 46, w.width() // 2)
+            width = max(MIN_DOCK_WIDTH, int(w.width() * DOCK_SHARE), least, readable)
             QTimer.singleShot(0, self, lambda: w.resizeDocks([self], [width], Qt.Orientation.Horizontal))
         self.refresh()
 

@@ -84,7 +84,8 @@ class RunsPlot(QWidget):
         grid = pg.GridItem(textPen=None)
         grid.setPen(pg.mkPen("#e4e4e4"))
         item.addItem(grid, ignoreBounds=True)
-        self.legend = item.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210))
+        # Bottom left: errors start high and fall, so that corner is the one the curves leave empty.
+        self.legend = item.addLegend(offset=(10, -10), brush=pg.mkBrush(255, 255, 255, 210))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
