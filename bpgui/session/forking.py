@@ -152,6 +152,8 @@ class Forking(SessionCore):
     _runs: list[RunSlot]
     _shown_run: int
     _runs_version: int
+    # The real run kept aside while a bug is planted (practising.py); a hunt's planted run is no run of the list.
+    _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
 
     def _init_runs(self) -> None:
         self._runs, self._shown_run, self._runs_version = [], 0, 0
@@ -170,7 +172,7 @@ class Forking(SessionCore):
         """Write the shown run's live state into its slot (during a bug hunt: the real run kept aside)."""
         if self._runs:
             slot = self._runs[self._shown_run]
-            kept = getattr(self, "_kept", None)
+            kept = self._kept
             slot.trainer, slot.changes, slot.edits, slot.settings = kept if kept is not None else (
                 self._trainer, self._changes, self._edits, self._settings)
 
@@ -205,7 +207,7 @@ class Forking(SessionCore):
         """A new run from the state shown with ``settings`` (default: the same); shown at once. A change of
         activation or loss (or ``at_start``) forks from t = 0 with the same initial weights. False (and a
         message) if refused (a refusal changes nothing, Run included)."""
-        if getattr(self, "_kept", None) is not None:
+        if self._kept is not None:
             return self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "Remove the planted bug before "
                                                                               "forking the run."))
         if self.run_count >= MAX_RUNS:
@@ -271,7 +273,7 @@ class Forking(SessionCore):
             return False
         if index == self._shown_run:
             return True
-        if getattr(self, "_kept", None) is not None:
+        if self._kept is not None:
             return self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "Remove the planted bug before "
                                                                               "showing another run."))
         self.pause()
@@ -285,7 +287,7 @@ class Forking(SessionCore):
         """Close run ``index`` (not the last one left); the shown run moves to a neighbour if it was this one."""
         if len(self._runs) < 2 or not 0 <= index < len(self._runs):
             return False
-        if getattr(self, "_kept", None) is not None and index == self._shown_run:
+        if self._kept is not None and index == self._shown_run:
             return self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "Remove the planted bug before "
                                                                               "closing this run."))
         self.pause()
@@ -414,7 +416,7 @@ class Forking(SessionCore):
         """Train every run (or those ``which``) from its newest iteration to ``epochs`` finished epochs (or its
         target) as one job; when done, each stands at its newest iteration and "runs" is announced. Refused
         during a bug hunt (the run shown is then the planted one, not a run of the list)."""
-        if getattr(self, "_kept", None) is not None:
+        if self._kept is not None:
             self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "Remove the planted bug before training "
                                                                        "the runs side by side."))
             return
@@ -463,7 +465,7 @@ class Forking(SessionCore):
         learner's language; default the mode's key)."""
         s = self._settings
         epochs = epochs or s.max_epochs or COMPARE_EPOCHS
-        if getattr(self, "_kept", None) is not None:
+        if self._kept is not None:
             return self._runs_refused(QT_TRANSLATE_NOOP("TrainingController", "Remove the planted bug before "
                                                                               "forking the run."))
         fresh = self._trainer.end == 0 and s.mode in ("standard", "accumulated") and not self._edits

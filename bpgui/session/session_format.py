@@ -288,25 +288,33 @@ def _known_labels() -> set[str]:
 _LABELS = _known_labels()
 
 
+def _label(source: str, key: str, row: Mapping) -> Message:
+    """A note the app writes (``label`` one of its templates, ``args`` a short list) as a ``Message``."""
+    if row["label"] not in _LABELS:
+        raise bad_value(source, f"{key}.label", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "a note bpgui writes")), row["label"])
+    args = row["args"]
+    if (not isinstance(args, list) or len(args) > 2
+            or not all((isinstance(a, str) and len(a) <= 40) or (isinstance(a, int) and not isinstance(a, bool))
+                       for a in args)):
+        raise bad_value(source, f"{key}.args", Phrase(
+            QT_TRANSLATE_NOOP("Errors", "a short list of words or whole numbers")), args)
+    return Message("info", row["label"], tuple(args))
+
+
 def _marks(source: str, value: object, end: int, where: str = "marks") -> tuple[tuple[int, Message], ...]:
-    if not isinstance(value, list):
-        raise bad_value(source, where, Phrase(QT_TRANSLATE_NOOP("Errors", "a list")), value)
     out = []
-    for n, item in enumerate(value):
+    for n, item in enumerate(_list(source, where, value)):
         key = f"{where}[{n}]"
         row = _object(source, key, item, ("t", "label", "args"))
-        t = _whole(source, f"{key}.t", row["t"], 0, end)
-        if row["label"] not in _LABELS:
-            raise bad_value(source, f"{key}.label", Phrase(
-                QT_TRANSLATE_NOOP("Errors", "a note bpgui writes")), row["label"])
-        args = row["args"]
-        if (not isinstance(args, list) or len(args) > 2
-                or not all((isinstance(a, str) and len(a) <= 40) or (isinstance(a, int) and not isinstance(a, bool))
-                           for a in args)):
-            raise bad_value(source, f"{key}.args", Phrase(
-                QT_TRANSLATE_NOOP("Errors", "a short list of words or whole numbers")), args)
-        out.append((t, Message("info", row["label"], tuple(args))))
+        out.append((_whole(source, f"{key}.t", row["t"], 0, end), _label(source, key, row)))
     return tuple(out)
+
+
+def _list(source: str, key: str, value: object) -> list:
+    if not isinstance(value, list):
+        raise bad_value(source, key, Phrase(QT_TRANSLATE_NOOP("Errors", "a list")), value)
+    return value
 
 
 def _changes(source: str, value: object, n_parameters: int, end: int, where: str = "changes") -> tuple[Change, ...]:
@@ -411,12 +419,6 @@ def document_from_data(value: object, source: str) -> SessionDocument:
     )
 
 
-def _list(source: str, key: str, value: object) -> list:
-    if not isinstance(value, list):
-        raise bad_value(source, key, Phrase(QT_TRANSLATE_NOOP("Errors", "a list")), value)
-    return value
-
-
 def _runs(source: str, value: object, data_name: str, first: Network, top: Settings) -> tuple[RunEntry, ...]:
     if not isinstance(value, list) or not 2 <= len(value) <= MAX_RUNS:
         raise bad_value(source, "runs", Phrase(QT_TRANSLATE_NOOP("Errors", "a list of 2 to {most} runs"),
@@ -427,9 +429,9 @@ def _runs(source: str, value: object, data_name: str, first: Network, top: Setti
         shown = isinstance(item, Mapping) and item.get("shown") is True
         row = _object(source, key, item, ("name", "colour", "origin", "shown") if shown else
                       ("name", "colour", "origin", "settings", "start", "changes", "end", "t", "marks"), ("differs",))
-        differs = tuple(m for _, m in _marks(source, [{"t": 0, **d} if isinstance(d, Mapping) else d
-                                                      for d in _list(source, f"{key}.differs", row.get("differs", []))],
-                                             0, f"{key}.differs"))
+        noted = enumerate(_list(source, f"{key}.differs", row.get("differs", [])))
+        differs = tuple(_label(source, f"{key}.differs[{m}]",
+                               _object(source, f"{key}.differs[{m}]", d, ("label", "args"))) for m, d in noted)
         name = row["name"]
         if not isinstance(name, str) or not 0 < len(name.strip()) <= 40 or any(r.name == name for r in out):
             raise bad_value(source, f"{key}.name", Phrase(QT_TRANSLATE_NOOP("Errors", "a name of 1 to 40 "

@@ -296,7 +296,10 @@ def settings_from_json(text: str, problems: list[str] | None = None) -> Settings
 
 #: What a structural fork changed, as the runs list says it (a session file keeps these templates).
 FORK_LABELS = {
-    "activation": QT_TRANSLATE_NOOP("TrainingController", "activation %1"),
+    "sigmoid": QT_TRANSLATE_NOOP("TrainingController", "activation sigmoid"),
+    "tanh": QT_TRANSLATE_NOOP("TrainingController", "activation tanh"),
+    "relu": QT_TRANSLATE_NOOP("TrainingController", "activation ReLU"),
+    "linear": QT_TRANSLATE_NOOP("TrainingController", "activation linear"),
     "squared_error": QT_TRANSLATE_NOOP("TrainingController", "loss: squared error"),
     "cross_entropy": QT_TRANSLATE_NOOP("TrainingController", "loss: cross-entropy"),
 }
@@ -305,8 +308,8 @@ FORK_LABELS = {
 def fork_differs(old: Settings, new: Settings) -> tuple[Message, ...]:
     """What a fork with ``new`` changes from ``old`` ("η = 2", "accumulated BP", "activation tanh")."""
     said = list(change_labels(old, new))
-    if new.activation != old.activation:
-        said.append(Message("info", FORK_LABELS["activation"], (new.activation,)))
+    if new.activation != old.activation and new.activation in FORK_LABELS:
+        said.append(Message("info", FORK_LABELS[new.activation]))
     if new.loss != old.loss and new.loss in FORK_LABELS:
         said.append(Message("info", FORK_LABELS[new.loss]))
     return tuple(said)

@@ -50,8 +50,9 @@ from .decision_map_tiles import (
 from .plot_text import (
     BASE_LABEL_POINTS,
     BASE_TICK_POINTS,
+    colour_bar,
     make_room,
-    no_menus,
+    map_plot,
     number_axes,
     points,
     scale_axes,
@@ -133,17 +134,8 @@ class DecisionMapView(QWidget):
         self._plot_widget.setObjectName("main_map")
         self._plot_widget.setMinimumSize(160, 140)
         plot = self._plot_item = self._plot_widget.getPlotItem()
-        no_menus(plot)  # pyqtgraph's are English and export past the app's sized export
-        plot.hideButtons()
-        plot.setMouseEnabled(False, False)
+        map_plot(plot, tick_font)  # no menus: pyqtgraph's are English and export past the app's sized export
         make_room(plot, tick_font, right_label=False)  # the colour bar's top label
-        plot.getViewBox().setDefaultPadding(0.0)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(_AXIS))
-            axis.setTextPen(pg.mkPen(_TEXT))
-            axis.setTickFont(tick_font)
-            axis.enableAutoSIPrefix(False)
         self._image = pg.ImageItem(axisOrder="col-major")
         # Levels come with every setImage: set before the first image, pyqtgraph would apply them after it.
         self._image.setLookupTable(LOOKUP_TABLE)
@@ -156,14 +148,7 @@ class DecisionMapView(QWidget):
         self._rings.setZValue(11)
         for item in (self._image, self._boundary, self._points, self._rings):
             plot.addItem(item)
-        self._color_bar = pg.ColorBarItem(
-            values=(0.0, 1.0), colorMap=COLOR_MAP, interactive=False, width=9, colorMapMenu=False
-        )
-        for name in ("left", "right", "top", "bottom"):
-            self._color_bar.getAxis(name).setPen(pg.mkPen(_AXIS))
-        self._color_bar.axis.setTextPen(pg.mkPen(_TEXT))
-        self._color_bar.axis.setTickFont(tick_font)
-        plot.layout.addItem(self._color_bar, 2, 5)
+        self._color_bar = colour_bar(plot, COLOR_MAP, tick_font)
         plot.layout.setColumnFixedWidth(4, 4)
 
         # ---- the hidden units ------------------------------------------------------------

@@ -77,6 +77,7 @@ class WindowParts:
     shortcuts_action: QAction
     open_lesson_action: QAction
     fork_action: QAction
+    runs_action: QAction  # View → Runs (runs_panel.attach)
     import_action: QAction
     export_table_action: QAction
     export_topology_action: QAction
@@ -395,7 +396,7 @@ def build_menus(window: MainWindow, language: str) -> None:
     view_menu.addAction(window.check_action)
     view_menu.addSeparator()
     view_menu.addAction(window.settings_dock.toggleViewAction())
-    view_menu.addAction(runs_panel.runs_dock(window).toggleViewAction())
+    view_menu.addAction(runs_panel.attach(window))  # the panel itself is made on first need
 
     practice_menu = menus.addMenu(translate("MainWindow", "&Practice"))
     practice_menu.addAction(window.predict_action)
@@ -445,7 +446,6 @@ def build_menus(window: MainWindow, language: str) -> None:
     help_menu.addSeparator()
     help_menu.addAction(window.about_action)
     lesson_panel.attach(window)  # a lesson followed before a language switch goes on in this window
-    runs_panel.attach(window)  # and so do the runs
 
 
 # Practice → What to predict: (data, text) of the levels, then of the quantities (None: each in turn).

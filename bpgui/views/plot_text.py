@@ -31,9 +31,10 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..model.numbers import MINUS, format_number
 from .axis_specs import MeasuredPainter, draw_specs
 from .files import save_image, svg_document, write_bytes_atomically
+from .style import AXIS, TEXT
 
-__all__ = ["NumberAxis", "make_room", "no_menus", "number_axes", "picture_scale", "points", "render_scene_item",
-           "scale_axes", "scaled_font", "write_picture"]
+__all__ = ["NumberAxis", "colour_bar", "make_room", "map_plot", "no_menus", "number_axes", "picture_scale", "points",
+           "render_scene_item", "scale_axes", "scaled_font", "write_picture"]
 
 #: A picture is laid out as if on a screen about this many pixels tall, then magnified to its size.
 PICTURE_REFERENCE_HEIGHT = 540.0
@@ -227,6 +228,35 @@ def no_menus(plot: pg.PlotItem) -> None:
     scene = plot.scene()
     if scene is not None and hasattr(scene, "contextMenu"):
         scene.contextMenu = []
+
+
+def map_plot(plot: pg.PlotItem, tick_font: QFont | None = None) -> None:
+    """A map that only shows (the decision map, the error surface): no menus, buttons, mouse or padding, and
+    plain axes in the window's colours."""
+    no_menus(plot)
+    plot.hideButtons()
+    plot.setMouseEnabled(False, False)
+    plot.getViewBox().setDefaultPadding(0.0)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(AXIS))
+        axis.setTextPen(pg.mkPen(TEXT))
+        if tick_font is not None:
+            axis.setTickFont(tick_font)
+        axis.enableAutoSIPrefix(False)
+
+
+def colour_bar(plot: pg.PlotItem, colour_map: pg.ColorMap, tick_font: QFont | None = None) -> pg.ColorBarItem:
+    """A fixed colour bar for a map, in the window's colours, right of ``plot``'s view."""
+    bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=colour_map, interactive=False, width=9, colorMapMenu=False)
+    for name in ("left", "right", "top", "bottom"):
+        bar.getAxis(name).setPen(pg.mkPen(AXIS))
+    bar.axis.setTextPen(pg.mkPen(TEXT))
+    if tick_font is not None:
+        bar.axis.setTickFont(tick_font)
+    bar.axis.enableAutoSIPrefix(False)
+    plot.layout.addItem(bar, 2, 5)
+    return bar
 
 
 def make_room(plot: pg.PlotItem, tick_font: QFont, *, right_label: bool = True, left: int = 4,

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from ..controller.training import translated
 from ..model.numbers import exact_number
 from ..model.text import fill
-from ..session.settings import Settings, change_labels
+from ..session.messages import CONTEXT, LIST_SEPARATOR
+from ..session.settings import Settings, fork_differs
 from .gradient_table_columns import parse_number
 
 __all__ = ["ACTIVATIONS", "MODES", "ForkDialog", "activation_text", "differences", "mode_text"]
@@ -53,15 +54,9 @@ def activation_text(activation: str) -> str:
 
 
 def differences(old: Settings, new: Settings) -> list[str]:
-    """What ``new`` changes from ``old``, in the learner's language ("η = 2", "accumulated BP", "tanh")."""
-    said = [translated(m) for m in change_labels(old, new)]
-    if new.activation != old.activation:
-        said.append(fill(translate("RunsPanel", "activation %1"), activation_text(new.activation)))
-    if new.loss != old.loss:
-        loss = {"squared_error": translate("SettingsPanel", "squared error"),
-                "cross_entropy": translate("SettingsPanel", "cross-entropy")}.get(new.loss, new.loss)
-        said.append(fill(translate("RunsPanel", "loss %1"), loss))
-    return said
+    """What ``new`` changes from ``old``, in the learner's language ("η = 2", "accumulated BP", "activation
+    tanh"): the session's own words for a fork (``settings.fork_differs``), as the runs list says them."""
+    return [translated(m) for m in fork_differs(old, new)]
 
 
 class ForkDialog(QDialog):
@@ -152,7 +147,8 @@ class ForkDialog(QDialog):
         start = 0 if self.at_start.isChecked() else self._t
         said = differences(self._settings, new)
         if said:
-            self.summary.setText(fill(self.tr("The new run: %1, from t = %2."), ", ".join(said), start))
+            self.summary.setText(fill(self.tr("The new run: %1, from t = %2."),
+                                      translate(CONTEXT, LIST_SEPARATOR).join(said), start))
         else:
             self.summary.setText(fill(self.tr("Same settings: a copy from t = %1, to edit a weight by hand next."),
                                       start))

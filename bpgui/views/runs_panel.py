@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDockWidget,
@@ -246,7 +247,12 @@ class RunsDock(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
         window.tabifyDockWidget(window.settings_dock, self)
         self._update_texts()
+        # Made on first need (a fork, View → Runs): the window's text size and digits as they are now.
+        self.set_text_scale(window.text_scale_value())
+        self.set_digits(window.shown_digits)
         self.hide()
+        action = window.runs_action  # View → Runs follows the panel from now on
+        self.visibilityChanged.connect(lambda shown: _check_quietly(action, shown))
 
     # ---- the window's part -------------------------------------------------------------------------
     @property
@@ -435,13 +441,43 @@ def runs_dock(window: MainWindow) -> RunsDock:
     return dock if isinstance(dock, RunsDock) else RunsDock(window)
 
 
-def attach(window: MainWindow) -> RunsDock:
-    """The window's Runs panel; shown at once when the session already holds forks (a window rebuilt for
-    another language)."""
-    dock = runs_dock(window)
-    if dock.runs.run_count > 1:
-        dock.present()
-    return dock
+def _check_quietly(action: QAction, on: bool) -> None:
+    action.blockSignals(True)
+    action.setChecked(on)
+    action.blockSignals(False)
+
+
+def attach(window: MainWindow) -> QAction:
+    """View → Runs, and the panel made when first needed (its ~20 ms of pyqtgraph are not the window's
+    start-up's): at once when the session already holds forks (a window rebuilt for another language, a
+    session file opened), else at the first fork. Returns the View menu's action."""
+    action = QAction(translate("RunsDock", "Runs"), window)
+    action.setCheckable(True)
+    action.toggled.connect(lambda on: runs_dock(window).present() if on else _hide(window))
+    window.runs_action = action
+    _FirstFork(window).on_runs_changed()
+    return action
+
+
+class _FirstFork(QObject):
+    """Makes the window's Runs panel when its session first holds several runs (a child of the window, so
+    the connection goes with it when the window is replaced for another language)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._runs = runs_of(window.controller)
+        self._runs.runs_changed.connect(self.on_runs_changed)
+
+    def on_runs_changed(self) -> None:
+        if self._runs.run_count > 1 and self._window.findChild(RunsDock) is None:
+            runs_dock(self._window).present()
+
+
+def _hide(window: MainWindow) -> None:
+    dock = window.findChild(RunsDock)
+    if dock is not None:
+        dock.hide()
 
 
 def fork_here(window: MainWindow) -> None:

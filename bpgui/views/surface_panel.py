@@ -26,14 +26,14 @@ from ..controller import TrainingController
 from ..controller.exploring import E_K, E_SET, SurfaceController, SurfaceView
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_number
 from ..model.text import fill
-from .plot_text import BASE_LABEL_POINTS, no_menus, number_axes, points, scale_axes
+from .plot_text import BASE_LABEL_POINTS, colour_bar, map_plot, number_axes, points, scale_axes
+from .style import TEXT
 from .surface_panel_lines import level_segments, levels_of
 
 __all__ = ["MAX_LISTED", "RUN_INTERVAL_MS", "SurfacePanel"]
 
 RUN_INTERVAL_MS = 100  # during Run, a new map at most this often
 MAX_LISTED = 2_000  # a chooser lists the first parameters (and the ones chosen): a big network has 10⁶
-_TEXT, _AXIS = "#222222", "#555555"
 _COLOR_MAP = pg.colormap.get("viridis")
 _LEVEL_PEN = pg.mkPen((255, 255, 255, 110), width=1)
 _PATH_PEN = pg.mkPen((255, 255, 255, 210), width=1.5)
@@ -73,40 +73,8 @@ class SurfacePanel(QWidget):
         choosers.setColumnStretch(4, 1)
         self._choosers = choosers
 
-        self.plot_widget = pg.PlotWidget(background="w", axisItems=number_axes())
-        self.plot_widget.setMinimumSize(160, 120)
-        plot = self.plot_item = self.plot_widget.getPlotItem()
-        no_menus(plot)
-        plot.hideButtons()
-        plot.setMouseEnabled(False, False)
-        plot.getViewBox().setDefaultPadding(0.0)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(_AXIS))
-            axis.setTextPen(pg.mkPen(_TEXT))
-            axis.enableAutoSIPrefix(False)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(_COLOR_MAP.getLookupTable(nPts=256))
-        self.levels_item = pg.PlotCurveItem(pen=_LEVEL_PEN, connect="pairs")
-        self.path_item = pg.PlotDataItem(pen=_PATH_PEN, symbol="o", symbolSize=3, symbolPen=None,
-                                         symbolBrush=(255, 255, 255, 230))
-        self.now_item = pg.ScatterPlotItem(size=11, pen=pg.mkPen("#000000", width=2), brush="#ffffff")
-        self.arrow_line = pg.PlotCurveItem(pen=pg.mkPen(_ARROW, width=3))
-        self.arrow_head = pg.ArrowItem(headLen=16, tipAngle=36, tailLen=None, pen=pg.mkPen("#ffffff", width=1),
-                                       brush=_ARROW)
-        for z, item in enumerate((self.image, self.levels_item, self.path_item, self.arrow_line, self.now_item,
-                                  self.arrow_head)):
-            item.setZValue(z)
-            plot.addItem(item)
-        self.color_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=_COLOR_MAP, interactive=False, width=9,
-                                         colorMapMenu=False)
-        for name in ("left", "right", "top", "bottom"):
-            self.color_bar.getAxis(name).setPen(pg.mkPen(_AXIS))
-        self.color_bar.axis.setTextPen(pg.mkPen(_TEXT))
-        self.color_bar.axis.enableAutoSIPrefix(False)
-        plot.layout.addItem(self.color_bar, 2, 5)
-        plot.getViewBox().sigTransformChanged.connect(self._aim_arrow)
-        plot.getViewBox().sigResized.connect(self._aim_arrow)
+        # The map itself (pyqtgraph: two plot items, ~40 ms) is made when the tab is first shown.
+        self._built = False
 
         self.caption = QLabel()
         self.caption.setObjectName("surface_caption")
@@ -122,7 +90,6 @@ class SurfacePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(choosers)
-        layout.addWidget(self.plot_widget, 3)
         layout.addWidget(self.caption_area, 1)
 
         self._run_timer = QTimer(self)
@@ -140,6 +107,46 @@ class SurfacePanel(QWidget):
         self.which_combo.activated.connect(self._on_which_activated)
         self._update_texts()
         self._on_structure_changed()
+
+    # ---- the map, made on first need -------------------------------------------------------------------
+    plot_widget: pg.PlotWidget
+    plot_item: pg.PlotItem
+    image: pg.ImageItem
+    levels_item: pg.PlotCurveItem
+    path_item: pg.PlotDataItem
+    now_item: pg.ScatterPlotItem
+    arrow_line: pg.PlotCurveItem
+    arrow_head: pg.ArrowItem
+    color_bar: pg.ColorBarItem
+
+    def _build_map(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        self.plot_widget = pg.PlotWidget(background="w", axisItems=number_axes())
+        self.plot_widget.setMinimumSize(160, 120)
+        plot = self.plot_item = self.plot_widget.getPlotItem()
+        map_plot(plot)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(_COLOR_MAP.getLookupTable(nPts=256))
+        self.levels_item = pg.PlotCurveItem(pen=_LEVEL_PEN, connect="pairs")
+        self.path_item = pg.PlotDataItem(pen=_PATH_PEN, symbol="o", symbolSize=3, symbolPen=None,
+                                         symbolBrush=(255, 255, 255, 230))
+        self.now_item = pg.ScatterPlotItem(size=11, pen=pg.mkPen("#000000", width=2), brush="#ffffff")
+        self.arrow_line = pg.PlotCurveItem(pen=pg.mkPen(_ARROW, width=3))
+        self.arrow_head = pg.ArrowItem(headLen=16, tipAngle=36, tailLen=None, pen=pg.mkPen("#ffffff", width=1),
+                                       brush=_ARROW)
+        for z, item in enumerate((self.image, self.levels_item, self.path_item, self.arrow_line, self.now_item,
+                                  self.arrow_head)):
+            item.setZValue(z)
+            plot.addItem(item)
+        self.color_bar = colour_bar(plot, _COLOR_MAP)
+        plot.getViewBox().sigTransformChanged.connect(self._aim_arrow)
+        plot.getViewBox().sigResized.connect(self._aim_arrow)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.plot_widget, 3)
+        self._apply_text_scale()
 
     # ---- what is shown --------------------------------------------------------------------------
     @property
@@ -161,8 +168,8 @@ class SurfacePanel(QWidget):
 
     def minimum_size_for(self, side: int) -> QSize:
         """The smallest panel whose map gets about ``side`` × ``side`` pixels (the window makes room for it)."""
-        box = self.plot_item.getViewBox().sceneBoundingRect()
-        widget = self.plot_widget.size()
+        box = self.plot_item.getViewBox().sceneBoundingRect() if self._built else QRectF()
+        widget = self.plot_widget.size() if self._built else QSize()
         if box.width() < 10 or box.height() < 10:
             extra_w, extra_h = round(110 * self._scale), round(40 * self._scale)
         else:
@@ -174,12 +181,19 @@ class SurfacePanel(QWidget):
 
     def arrow(self) -> tuple[float, float]:
         """The arrow drawn, (Δp, Δq): its tip minus its tail."""
+        if not self._built:
+            return (math.nan, math.nan)
         x, y = self.arrow_line.getData()
         return (float(x[1] - x[0]), float(y[1] - y[0])) if x is not None and len(x) == 2 else (math.nan, math.nan)
 
     # ---- text size and digits (the window's View menu) ------------------------------------------------
     def set_text_scale(self, scale: float) -> None:
         self._scale = max(0.5, float(scale))
+        self._apply_text_scale()
+
+    def _apply_text_scale(self) -> None:
+        if not self._built:
+            return
         scale_axes(self.plot_item, self.font(), self._scale, right_label=False)
         tick = QFont(self.font())
         tick.setPointSizeF(9.0 * self._scale)
@@ -208,6 +222,7 @@ class SurfacePanel(QWidget):
         super().changeEvent(event)
 
     def showEvent(self, event) -> None:
+        self._build_map()
         super().showEvent(event)
         if self._dirty:
             self.refresh()
@@ -308,6 +323,7 @@ class SurfacePanel(QWidget):
 
     # ---- drawing ----------------------------------------------------------------------------------
     def _draw(self, view: SurfaceView) -> None:
+        self._build_map()
         grid = view.grid
         xs, ys, errors = grid.xs, grid.ys, grid.errors
         finite = errors[np.isfinite(errors)]
@@ -341,7 +357,7 @@ class SurfacePanel(QWidget):
     def _aim_arrow(self) -> None:
         """The head points along the step as drawn (the axes' scales differ: the angle is the screen's)."""
         view = self.view
-        if view is None:
+        if view is None or not self._built:
             return
         width, height = self.plot_item.getViewBox().viewPixelSize()
         dx, dy = view.step[0] / width if width else 0.0, view.step[1] / height if height else 0.0
@@ -349,7 +365,9 @@ class SurfacePanel(QWidget):
         self.arrow_head.setStyle(angle=180.0 - math.degrees(math.atan2(dy, dx)))
 
     def _label_axes(self) -> None:
-        style = {"color": _TEXT, "font-size": points(BASE_LABEL_POINTS, self._scale)}
+        if not self._built:
+            return
+        style = {"color": TEXT, "font-size": points(BASE_LABEL_POINTS, self._scale)}
         for axis, index in (("bottom", self._p), ("left", self._q)):
             if 0 <= index < self._n:
                 self.plot_item.setLabel(axis, self._name(index), **style)

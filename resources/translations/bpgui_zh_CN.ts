@@ -181,37 +181,37 @@
 <context>
     <name>DecisionMapView</name>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="217"/>
+        <location filename="../../bpgui/views/decision_map.py" line="202"/>
         <source>This network is too wide to map at every step.</source>
         <translation>这个网络太宽，无法在每一步都绘制映射图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="306"/>
+        <location filename="../../bpgui/views/decision_map.py" line="291"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="443"/>
+        <location filename="../../bpgui/views/decision_map.py" line="428"/>
         <source>Choose a data set with 2 inputs to see the map.</source>
         <translation>请选择有 2 个输入的数据集以查看此图。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="445"/>
+        <location filename="../../bpgui/views/decision_map.py" line="430"/>
         <source>The map needs a data set with 2 inputs; this one has %1.</source>
         <translation>此图需要有 2 个输入的数据集；当前数据集有 %1 个输入。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="500"/>
+        <location filename="../../bpgui/views/decision_map.py" line="485"/>
         <source>Map of:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="501"/>
+        <location filename="../../bpgui/views/decision_map.py" line="486"/>
         <source>The output unit whose value the map shows</source>
         <translation>图中显示其输出值的输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/decision_map.py" line="503"/>
+        <location filename="../../bpgui/views/decision_map.py" line="488"/>
         <source>The network&apos;s output over the plane of the two inputs: vermillion 0, white 0.5, blue 1, as the network colours its units. The black line is the decision boundary (output 0.5); ringed samples are misclassified.</source>
         <translation>网络在两个输入构成的平面上的输出：朱红为 0，白色为 0.5，蓝色为 1，与网络中神经元的着色一致。黑线是决策边界（输出 0.5）；带圆圈的样本被分类错误。</translation>
     </message>
@@ -1237,7 +1237,7 @@
         <location filename="../../bpgui/session/practice.py" line="239"/>
         <location filename="../../bpgui/session/practice.py" line="284"/>
         <location filename="../../bpgui/session/session_format.py" line="221"/>
-        <location filename="../../bpgui/session/session_format.py" line="358"/>
+        <location filename="../../bpgui/session/session_format.py" line="366"/>
         <source>an object</source>
         <extracomment>The longest run a file may ask to replay (more would hold the window for hours).</extracomment>
         <translation>一个对象</translation>
@@ -1264,7 +1264,7 @@
         <location filename="../../bpgui/session/practice.py" line="243"/>
         <location filename="../../bpgui/session/practice.py" line="307"/>
         <location filename="../../bpgui/session/session_format.py" line="251"/>
-        <location filename="../../bpgui/session/session_format.py" line="345"/>
+        <location filename="../../bpgui/session/session_format.py" line="353"/>
         <source>one of {choices}</source>
         <translation>以下之一：{choices}</translation>
     </message>
@@ -1283,8 +1283,8 @@
         <location filename="../../bpgui/session/lessons.py" line="163"/>
         <location filename="../../bpgui/session/practice.py" line="249"/>
         <location filename="../../bpgui/session/session_format.py" line="254"/>
-        <location filename="../../bpgui/session/session_format.py" line="342"/>
-        <location filename="../../bpgui/session/session_format.py" line="397"/>
+        <location filename="../../bpgui/session/session_format.py" line="350"/>
+        <location filename="../../bpgui/session/session_format.py" line="405"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
@@ -1362,87 +1362,88 @@
         <translation>大于 0 的数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="301"/>
+        <location filename="../../bpgui/session/session_format.py" line="295"/>
         <source>a note bpgui writes</source>
+        <extracomment>The error curve&apos;s notes a file may hold: the templates the app writes (see ``settings.change_labels``).</extracomment>
         <translation>bpgui 所写的标注</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="307"/>
+        <location filename="../../bpgui/session/session_format.py" line="301"/>
         <source>a short list of words or whole numbers</source>
         <translation>由词语或整数组成的短列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="326"/>
+        <location filename="../../bpgui/session/session_format.py" line="334"/>
         <source>a list of at most {limit} [index, value]</source>
         <translation>最多 {limit} 个 [序号, 值] 的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="332"/>
+        <location filename="../../bpgui/session/session_format.py" line="340"/>
         <source>[index, value]</source>
         <translation>[序号, 值]</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="364"/>
+        <location filename="../../bpgui/session/session_format.py" line="372"/>
         <source>{source}: {key}: this file was written by a newer bpgui (version {got}); this one reads version {version}</source>
         <translation>{source}：{key}：此文件由较新的 bpgui 写入（版本 {got}）；本程序只能读取版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="376"/>
+        <location filename="../../bpgui/session/session_format.py" line="384"/>
         <source>a built-in data set&apos;s name</source>
         <translation>内置数据集的名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="390"/>
+        <location filename="../../bpgui/session/session_format.py" line="398"/>
         <source>hidden layers {hidden} as settings.hidden</source>
         <translation>与 settings.hidden 相同的隐层 {hidden}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="403"/>
+        <location filename="../../bpgui/session/session_format.py" line="411"/>
         <source>64 hexadecimal digits</source>
         <translation>64 位十六进制数字</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="422"/>
+        <location filename="../../bpgui/session/session_format.py" line="424"/>
         <source>a list of 2 to {most} runs</source>
         <translation>含 2 到 {most} 个训练过程的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="435"/>
+        <location filename="../../bpgui/session/session_format.py" line="437"/>
         <source>a name of 1 to 40 characters, not used twice</source>
         <translation>1 到 40 个字符且不重复的名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="440"/>
+        <location filename="../../bpgui/session/session_format.py" line="442"/>
         <source>a colour no other run has</source>
         <translation>其他训练过程未用的颜色</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="446"/>
+        <location filename="../../bpgui/session/session_format.py" line="448"/>
         <source>null or [name, t]</source>
         <translation>null 或 [名称, t]</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="455"/>
+        <location filename="../../bpgui/session/session_format.py" line="457"/>
         <source>settings.{name} of the run shown ({value})</source>
         <translation>与所显示训练过程相同的 settings.{name}（{value}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="462"/>
+        <location filename="../../bpgui/session/session_format.py" line="464"/>
         <source>the layers of start.network</source>
         <translation>与 start.network 相同的各层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="466"/>
+        <location filename="../../bpgui/session/session_format.py" line="468"/>
         <source>the activation of its network ({value})</source>
         <translation>其网络的激活函数（{value}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="470"/>
+        <location filename="../../bpgui/session/session_format.py" line="472"/>
         <source>the loss of its network ({value})</source>
         <translation>其网络的损失函数（{value}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_format.py" line="480"/>
+        <location filename="../../bpgui/session/session_format.py" line="482"/>
         <source>exactly one run with &quot;shown&quot;: true</source>
         <translation>恰好一个带 &quot;shown&quot;: true 的训练过程</translation>
     </message>
@@ -1455,11 +1456,9 @@
         <location filename="../../bpgui/session/practice.py" line="230"/>
         <location filename="../../bpgui/session/practice.py" line="236"/>
         <location filename="../../bpgui/session/practice.py" line="252"/>
-        <location filename="../../bpgui/session/session_format.py" line="293"/>
-        <location filename="../../bpgui/session/session_format.py" line="314"/>
-        <location filename="../../bpgui/session/session_format.py" line="416"/>
+        <location filename="../../bpgui/session/session_format.py" line="316"/>
+        <location filename="../../bpgui/session/session_format.py" line="322"/>
         <source>a list</source>
-        <extracomment>The error curve&apos;s notes a file may hold: the templates the app writes (see ``settings.change_labels``).</extracomment>
         <translation>一个列表</translation>
     </message>
     <message>
@@ -1480,7 +1479,7 @@
     </message>
     <message>
         <location filename="../../bpgui/session/practice.py" line="253"/>
-        <location filename="../../bpgui/session/session_format.py" line="383"/>
+        <location filename="../../bpgui/session/session_format.py" line="391"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
@@ -1497,12 +1496,12 @@
         <translation>%1：%2：%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="389"/>
+        <location filename="../../bpgui/session/forking.py" line="391"/>
         <source>there is no run {index}</source>
         <translation>没有第 {index} 个训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="394"/>
+        <location filename="../../bpgui/session/forking.py" line="396"/>
         <source>iteration {t} is not computed in both runs (0 to {end})</source>
         <translation>两个训练过程并未都计算到第 {t} 次迭代（可选 0 到 {end}）</translation>
     </message>
@@ -1554,47 +1553,47 @@
 <context>
     <name>ForkDialog</name>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="72"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="67"/>
         <source>Fork here</source>
         <translation>从此处分叉</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="92"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="87"/>
         <source>Another activation starts the new run at t = 0 from the same initial weights</source>
         <translation>换用另一种激活函数时，新训练过程从 t = 0、以相同的初始权重开始</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="94"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="89"/>
         <source>From t = 0, the same initial weights</source>
         <translation>从 t = 0 开始，初始权重相同</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="99"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="94"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="108"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="103"/>
         <source>&amp;Fork</source>
         <translation>分叉(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="109"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="113"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="108"/>
         <source>A new run from the state shown (t = %1): change what should differ.</source>
         <translation>从当前显示的状态（t = %1）开始一个新的训练过程：修改你想要不同的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="155"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="150"/>
         <source>The new run: %1, from t = %2.</source>
         <translation>新的训练过程：%1，从 t = %2 开始。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="157"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="153"/>
         <source>Same settings: a copy from t = %1, to edit a weight by hand next.</source>
         <translation>设置相同：从 t = %1 开始的副本，接下来可以手动修改某个权重。</translation>
     </message>
@@ -2020,289 +2019,289 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="151"/>
+        <location filename="../../bpgui/views/main_menus.py" line="152"/>
         <source>&amp;Step</source>
         <extracomment>Run&apos;s first speed: a class can follow about ten iterations a second (the learner&apos;s choice is remembered).</extracomment>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="152"/>
+        <location filename="../../bpgui/views/main_menus.py" line="153"/>
         <source>One iteration: one sample, one pass or one batch</source>
         <translation>一次迭代：一个样本、遍历一次训练集或一个小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="154"/>
+        <location filename="../../bpgui/views/main_menus.py" line="155"/>
         <source>Step &amp;epoch</source>
         <translation>单轮(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="155"/>
+        <location filename="../../bpgui/views/main_menus.py" line="156"/>
         <source>Iterate to the end of the epoch</source>
         <translation>迭代到本轮结束</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="157"/>
+        <location filename="../../bpgui/views/main_menus.py" line="158"/>
         <location filename="../../bpgui/views/main_window.py" line="427"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="158"/>
+        <location filename="../../bpgui/views/main_menus.py" line="159"/>
         <source>Run / pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="160"/>
+        <location filename="../../bpgui/views/main_menus.py" line="161"/>
         <source>Step &amp;back</source>
         <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="161"/>
+        <location filename="../../bpgui/views/main_menus.py" line="162"/>
         <source>Undo one iteration, exactly</source>
         <translation>精确撤销一次迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="163"/>
+        <location filename="../../bpgui/views/main_menus.py" line="164"/>
         <source>Rese&amp;t</source>
         <translation>重置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="164"/>
+        <location filename="../../bpgui/views/main_menus.py" line="165"/>
         <source>Back to iteration 0: its weights (with any you set there by hand) and the settings shown</source>
         <translation>回到第 0 次迭代：其权重（包括你在那里手动设置的）和当前显示的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="167"/>
+        <location filename="../../bpgui/views/main_menus.py" line="168"/>
         <source>Step &amp;phase</source>
         <translation>单步阶段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="168"/>
+        <location filename="../../bpgui/views/main_menus.py" line="169"/>
         <source>The next phase of the iteration: forward, error, gradients, update</source>
         <translation>本次迭代的下一个阶段：前向、误差、梯度、更新</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="170"/>
+        <location filename="../../bpgui/views/main_menus.py" line="171"/>
         <source>Phase bac&amp;k</source>
         <translation>阶段后退(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="171"/>
+        <location filename="../../bpgui/views/main_menus.py" line="172"/>
         <source>The previous phase, inside an iteration too</source>
         <translation>上一个阶段，也可在一次迭代内部后退</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="173"/>
+        <location filename="../../bpgui/views/main_menus.py" line="174"/>
         <source>Pla&amp;y phases</source>
         <translation>播放阶段(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="174"/>
+        <location filename="../../bpgui/views/main_menus.py" line="175"/>
         <source>Animate the phases, one after another</source>
         <translation>以动画逐个播放各阶段</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="176"/>
+        <location filename="../../bpgui/views/main_menus.py" line="177"/>
         <source>&amp;Gradient check column</source>
         <translation>梯度检验列(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="177"/>
+        <location filename="../../bpgui/views/main_menus.py" line="178"/>
         <source>Estimate every ∂E/∂p by finite differences on this iteration&apos;s sample and show the relative error</source>
         <translation>在本次迭代的样本上用有限差分估计每个 ∂E/∂p，并显示相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="180"/>
+        <location filename="../../bpgui/views/main_menus.py" line="181"/>
         <source>Follow one &amp;output at a time</source>
         <translation>每次跟踪一个输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="181"/>
+        <location filename="../../bpgui/views/main_menus.py" line="182"/>
         <source>Backward phases take the outputs one by one, as the note draws them: each hidden unit is reached l times</source>
         <translation>反向阶段逐个处理各输出，与笔记的图示一致：每个隐层神经元会被到达 l 次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="184"/>
+        <location filename="../../bpgui/views/main_menus.py" line="185"/>
         <source>&amp;Worksheet…</source>
         <translation>练习表(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="187"/>
+        <location filename="../../bpgui/views/main_menus.py" line="188"/>
         <source>&amp;Predict before each phase</source>
         <translation>每个阶段前先预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="188"/>
+        <location filename="../../bpgui/views/main_menus.py" line="189"/>
         <source>Step phase first asks you to predict a value the phase will show</source>
         <translation>单步阶段前，先请你预测该阶段将显示的一个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="191"/>
+        <location filename="../../bpgui/views/main_menus.py" line="192"/>
         <source>Find the &amp;bug: plant one</source>
         <translation>找错误(&amp;B)：埋入一个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="192"/>
+        <location filename="../../bpgui/views/main_menus.py" line="193"/>
         <source>Train from iteration 0 with one wrong rule in the backward pass (which one is for you to find); the real run is kept</source>
         <translation>从第 0 次迭代起，用一条错误规则的反向传播训练（是哪一条由你来找）；正确的训练过程会被保留</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="194"/>
+        <location filename="../../bpgui/views/main_menus.py" line="195"/>
         <source>&amp;Name the bug…</source>
         <translation>指出错误(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="195"/>
+        <location filename="../../bpgui/views/main_menus.py" line="196"/>
         <source>&amp;Remove the bug</source>
         <translation>移除错误(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="196"/>
+        <location filename="../../bpgui/views/main_menus.py" line="197"/>
         <source>Back to the real backward pass and the run as it was</source>
         <translation>回到正确的反向传播和原来的训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="207"/>
+        <location filename="../../bpgui/views/main_menus.py" line="208"/>
         <source>&amp;Import CSV data…</source>
         <translation>导入 CSV 数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="208"/>
+        <location filename="../../bpgui/views/main_menus.py" line="209"/>
         <source>Export &amp;table as CSV…</source>
         <translation>将表格导出为 CSV(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="210"/>
+        <location filename="../../bpgui/views/main_menus.py" line="211"/>
         <source>Export &amp;network picture (PNG/SVG)…</source>
         <translation>导出网络图片 (PNG/SVG)(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="212"/>
+        <location filename="../../bpgui/views/main_menus.py" line="213"/>
         <source>Export error &amp;curve (PNG/SVG)…</source>
         <translation>导出误差曲线 (PNG/SVG)(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="214"/>
+        <location filename="../../bpgui/views/main_menus.py" line="215"/>
         <source>Export &amp;worksheet (PDF/HTML)…</source>
         <translation>导出练习表（PDF/HTML）(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="216"/>
+        <location filename="../../bpgui/views/main_menus.py" line="217"/>
         <source>The iteration shown laid out in the note&apos;s notation, every number filled in</source>
         <translation>用讲义的记号排出当前显示的迭代，所有数值都已填好</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="218"/>
+        <location filename="../../bpgui/views/main_menus.py" line="219"/>
         <source>Export &amp;blank worksheet with answer key…</source>
         <translation>导出空白练习表及答案(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="220"/>
+        <location filename="../../bpgui/views/main_menus.py" line="221"/>
         <source>Export &amp;map picture (PNG/SVG)…</source>
         <translation>导出“学到了什么”图片 (PNG/SVG)(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="222"/>
+        <location filename="../../bpgui/views/main_menus.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="223"/>
+        <location filename="../../bpgui/views/main_menus.py" line="224"/>
         <source>Show &amp;values on the network</source>
         <translation>在网络上显示数值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="226"/>
+        <location filename="../../bpgui/views/main_menus.py" line="227"/>
         <source>Thresholds as a −1 &amp;dummy input</source>
         <translation>阈值显示为 −1 哑结点输入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="229"/>
+        <location filename="../../bpgui/views/main_menus.py" line="230"/>
         <source>For data with two inputs, draw each hidden and output unit&apos;s output over the input plane inside its circle</source>
         <translation>对于有两个输入的数据，在每个隐层和输出层神经元的圆圈内画出它在输入平面上的输出</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="233"/>
+        <location filename="../../bpgui/views/main_menus.py" line="234"/>
         <source>&amp;Fit network to view</source>
         <translation>缩放网络以适合视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="234"/>
+        <location filename="../../bpgui/views/main_menus.py" line="235"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="235"/>
+        <location filename="../../bpgui/views/main_menus.py" line="236"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="236"/>
+        <location filename="../../bpgui/views/main_menus.py" line="237"/>
         <source>&amp;About bpgui</source>
         <translation>关于 bpgui(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="237"/>
+        <location filename="../../bpgui/views/main_menus.py" line="238"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="238"/>
+        <location filename="../../bpgui/views/main_menus.py" line="239"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="239"/>
+        <location filename="../../bpgui/views/main_menus.py" line="240"/>
         <source>Open &amp;lesson…</source>
         <translation>打开课程(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="240"/>
+        <location filename="../../bpgui/views/main_menus.py" line="241"/>
         <source>&amp;Fork here…</source>
         <translation>从此处分叉(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="241"/>
+        <location filename="../../bpgui/views/main_menus.py" line="242"/>
         <source>A second run from the state shown, with other settings, compared side by side in the Runs panel</source>
         <translation>从当前显示的状态开始第二个训练过程，使用其他设置，并在“训练过程”面板中并排比较</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="244"/>
+        <location filename="../../bpgui/views/main_menus.py" line="245"/>
         <source>&amp;Undo edit</source>
         <translation>撤销编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="245"/>
+        <location filename="../../bpgui/views/main_menus.py" line="246"/>
         <source>Undo the last weight or threshold you set by hand, or a setting change that dropped the recorded future (which comes back)</source>
         <translation>撤销你上一次手动设置的权重或阈值，或撤销丢弃了已记录的后续迭代的设置更改（后续迭代会恢复）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="257"/>
+        <location filename="../../bpgui/views/main_menus.py" line="258"/>
         <source>Full screen, large text, high contrast: the network, the chain rule and the error curve, with t, Eₖ and E in large type</source>
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="361"/>
+        <location filename="../../bpgui/views/main_menus.py" line="362"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="400"/>
+        <location filename="../../bpgui/views/main_menus.py" line="401"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="402"/>
+        <location filename="../../bpgui/views/main_menus.py" line="403"/>
         <source>What to predi&amp;ct</source>
         <translation>预测什么(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="407"/>
+        <location filename="../../bpgui/views/main_menus.py" line="408"/>
         <source>Plant a &amp;chosen bug (teacher)</source>
         <translation>埋入指定的错误（教师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="443"/>
+        <location filename="../../bpgui/views/main_menus.py" line="444"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
@@ -2397,164 +2396,164 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="281"/>
+        <location filename="../../bpgui/views/main_menus.py" line="282"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="351"/>
+        <location filename="../../bpgui/views/main_menus.py" line="352"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="351"/>
+        <location filename="../../bpgui/views/main_menus.py" line="352"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="291"/>
+        <location filename="../../bpgui/views/main_menus.py" line="292"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="185"/>
+        <location filename="../../bpgui/views/main_menus.py" line="186"/>
         <source>Compute the next iteration yourself, cell by cell, checked as you press Enter</source>
         <translation>自己动手计算下一次迭代，逐格填写，按回车即检查</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="198"/>
+        <location filename="../../bpgui/views/main_menus.py" line="199"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="199"/>
+        <location filename="../../bpgui/views/main_menus.py" line="200"/>
         <source>Open a session, a network or a CSV data file</source>
         <translation>打开会话、网络或 CSV 数据文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="200"/>
+        <location filename="../../bpgui/views/main_menus.py" line="201"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="201"/>
+        <location filename="../../bpgui/views/main_menus.py" line="202"/>
         <source>The whole run: settings, data, network, changes and the iteration shown</source>
         <translation>完整的训练过程：设置、数据、网络、改动和当前显示的迭代</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="203"/>
+        <location filename="../../bpgui/views/main_menus.py" line="204"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="205"/>
+        <location filename="../../bpgui/views/main_menus.py" line="206"/>
         <source>Open &amp;network…</source>
         <translation>打开网络(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="206"/>
+        <location filename="../../bpgui/views/main_menus.py" line="207"/>
         <source>Save net&amp;work…</source>
         <translation>保存网络(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="228"/>
+        <location filename="../../bpgui/views/main_menus.py" line="229"/>
         <source>What each unit &amp;learned, inside it</source>
         <translation>在每个神经元内显示它学到了什么(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="249"/>
+        <location filename="../../bpgui/views/main_menus.py" line="250"/>
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="251"/>
+        <location filename="../../bpgui/views/main_menus.py" line="252"/>
         <source>S&amp;maller text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="253"/>
+        <location filename="../../bpgui/views/main_menus.py" line="254"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="256"/>
+        <location filename="../../bpgui/views/main_menus.py" line="257"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="259"/>
+        <location filename="../../bpgui/views/main_menus.py" line="260"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="303"/>
+        <location filename="../../bpgui/views/main_menus.py" line="304"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="306"/>
+        <location filename="../../bpgui/views/main_menus.py" line="307"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="358"/>
+        <location filename="../../bpgui/views/main_menus.py" line="359"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="375"/>
+        <location filename="../../bpgui/views/main_menus.py" line="376"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="377"/>
+        <location filename="../../bpgui/views/main_menus.py" line="378"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="386"/>
+        <location filename="../../bpgui/views/main_menus.py" line="387"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="412"/>
+        <location filename="../../bpgui/views/main_menus.py" line="413"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="414"/>
+        <location filename="../../bpgui/views/main_menus.py" line="415"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="415"/>
+        <location filename="../../bpgui/views/main_menus.py" line="416"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="416"/>
+        <location filename="../../bpgui/views/main_menus.py" line="417"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="425"/>
+        <location filename="../../bpgui/views/main_menus.py" line="426"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="430"/>
+        <location filename="../../bpgui/views/main_menus.py" line="431"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="433"/>
+        <location filename="../../bpgui/views/main_menus.py" line="434"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="440"/>
+        <location filename="../../bpgui/views/main_menus.py" line="441"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3330,32 +3329,32 @@
 <context>
     <name>RunRow</name>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="105"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="106"/>
         <source>Show this run: the whole window follows it</source>
         <translation>显示这个训练过程：整个窗口随之切换</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="108"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="109"/>
         <source>The run&apos;s name: type to rename it</source>
         <translation>训练过程的名称：输入即可重命名</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="117"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="118"/>
         <source>Close this run</source>
         <translation>关闭这个训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="156"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="157"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="157"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="158"/>
         <source>t = %1 of %2</source>
         <translation>t = %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="158"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="159"/>
         <source>The iteration this run shows, of those it has computed</source>
         <translation>这个训练过程当前显示的迭代 / 已计算到的迭代</translation>
     </message>
@@ -3363,32 +3362,33 @@
 <context>
     <name>RunsDock</name>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="195"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="196"/>
         <source>Fork here…</source>
         <translation>从此处分叉…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="196"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="197"/>
         <source>A new run from the state shown, with the settings you choose</source>
         <translation>从当前显示的状态开始一个新的训练过程，使用你选择的设置</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="197"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="198"/>
         <source>Train all to epoch</source>
         <translation>全部训练至轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="198"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="199"/>
         <source>Train every run to the same epoch, side by side</source>
         <translation>把每个训练过程都训练到同一轮，并排比较</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="316"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="325"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="454"/>
         <source>Runs</source>
         <translation>训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="353"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="362"/>
         <source>Parameters of two runs at the same t: fork the run first.</source>
         <translation>两个训练过程在同一 t 处的参数：请先分叉出一个训练过程。</translation>
     </message>
@@ -3396,27 +3396,17 @@
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="59"/>
-        <source>activation %1</source>
-        <translation>激活函数 %1</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="63"/>
-        <source>loss %1</source>
-        <translation>损失函数 %1</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="69"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="70"/>
         <source>η = %1, %2</source>
         <translation>η = %1，%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="72"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="73"/>
         <source>same settings from t = %1</source>
         <translation>设置相同，从 t = %1 开始</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_panel.py" line="73"/>
+        <location filename="../../bpgui/views/runs_panel.py" line="74"/>
         <source>%1 from t = %2</source>
         <translation>%1，从 t = %2 开始</translation>
     </message>
@@ -3450,17 +3440,17 @@
         <translation>每个训练过程在每轮结束时的 E，用该训练过程的颜色绘制；▲ 表示分叉开始处</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_plot.py" line="186"/>
+        <location filename="../../bpgui/views/runs_plot.py" line="187"/>
         <source>E</source>
         <translation>E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_plot.py" line="187"/>
+        <location filename="../../bpgui/views/runs_plot.py" line="188"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_plot.py" line="187"/>
+        <location filename="../../bpgui/views/runs_plot.py" line="188"/>
         <source>iteration t</source>
         <translation>迭代 t</translation>
     </message>
@@ -3529,41 +3519,40 @@
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="78"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="50"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="51"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="78"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="50"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="51"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="79"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="51"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="52"/>
         <location filename="../../bpgui/views/settings_panel.py" line="84"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="79"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="51"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="52"/>
         <location filename="../../bpgui/views/settings_panel.py" line="85"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="104"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="99"/>
         <location filename="../../bpgui/views/settings_panel.py" line="87"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="91"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="61"/>
         <location filename="../../bpgui/views/settings_panel.py" line="90"/>
         <source>squared error</source>
         <translation>均方误差</translation>
@@ -3586,7 +3575,6 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="92"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="62"/>
         <location filename="../../bpgui/views/settings_panel.py" line="93"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
@@ -3598,33 +3586,33 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="84"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="44"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="45"/>
         <location filename="../../bpgui/views/settings_panel.py" line="97"/>
         <source>standard BP</source>
         <translation>标准BP算法</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="85"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="45"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="46"/>
         <location filename="../../bpgui/views/settings_panel.py" line="98"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
         <location filename="../../bpgui/views/handout.py" line="86"/>
-        <location filename="../../bpgui/views/runs_fork.py" line="46"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="47"/>
         <location filename="../../bpgui/views/settings_panel.py" line="99"/>
         <source>mini-batch</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="101"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="96"/>
         <location filename="../../bpgui/views/settings_panel.py" line="103"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="102"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="97"/>
         <location filename="../../bpgui/views/settings_panel.py" line="107"/>
         <source>Batch size B</source>
         <translation>批大小 B</translation>
@@ -3635,13 +3623,13 @@ mini-batch: one update per B samples</source>
         <translation>学习率 η；从下一次迭代起生效</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="100"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="95"/>
         <location filename="../../bpgui/views/settings_panel.py" line="111"/>
         <source>Learning rate η</source>
         <translation>学习率 η</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="85"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="80"/>
         <location filename="../../bpgui/views/settings_panel.py" line="113"/>
         <source>Shuffle every epoch</source>
         <translation>每轮打乱样本顺序</translation>
@@ -3687,13 +3675,13 @@ mini-batch: one update per B samples</source>
         <translation>最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="129"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="124"/>
         <location filename="../../bpgui/views/settings_panel.py" line="267"/>
         <source>The learning rate η must be a number, got “%1”.</source>
         <translation>学习率 η 必须是数字，而输入的是“%1”。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/runs_fork.py" line="131"/>
+        <location filename="../../bpgui/views/runs_fork.py" line="126"/>
         <location filename="../../bpgui/views/settings_panel.py" line="270"/>
         <source>The learning rate η must be a positive number, got %1.</source>
         <translation>学习率 η 必须是正数，而输入的是 %1。</translation>
@@ -3707,52 +3695,52 @@ mini-batch: one update per B samples</source>
 <context>
     <name>SurfacePanel</name>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="297"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="312"/>
         <source>computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="367"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="385"/>
         <source>A slice: the other %1 parameters are held at their values now. Since the path began they have moved by ‖Δ‖ = %2 (the largest single move %3), so the path need not follow this map&apos;s valleys.</source>
         <translation>这是一个切片：其余 %1 个参数固定在它们现在的值。自路径开始以来，它们已移动了 ‖Δ‖ = %2（单个参数的最大移动为 %3），所以路径不一定沿着这张图的谷底走。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="371"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="389"/>
         <source>Now (t = %1): %2 = %3. Arrow: the next step, iteration %8&apos;s (Δ%4, Δ%5) = (%6, %7), −η times the two partial derivatives.</source>
         <translation>现在（t = %1）：%2 = %3。箭头：下一步，即第 %8 次迭代的 (Δ%4, Δ%5) = (%6, %7)，为 −η 乘以这两个偏导数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="384"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="402"/>
         <source>They are derivatives of Eₖ, the error of sample k = %1 alone, which the next iteration steps down, not of the E drawn: the arrow need not point downhill here (choose Eₖ to see its map).</source>
         <translation>这两个偏导数是 Eₖ（仅样本 k = %1 的误差，下一次迭代沿它下降）的，而不是图中 E 的：箭头在这里不一定指向下坡（选择 Eₖ 可看它的图）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="388"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="406"/>
         <source>They are derivatives of E over all samples (the next iteration&apos;s batch is the whole training set), not of the Eₖ drawn: the arrow need not point downhill here.</source>
         <translation>这两个偏导数是全部样本上的 E（下一次迭代的批量就是整个训练集）的，而不是图中 Eₖ 的：箭头在这里不一定指向下坡。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="390"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="408"/>
         <source>They are derivatives of the mean error of the next mini-batch (%1 samples), not of the error drawn: the arrow need not point downhill here.</source>
         <translation>这两个偏导数是下一个小批量（%1 个样本）平均误差的，而不是图中误差的：箭头在这里不一定指向下坡。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="394"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="412"/>
         <source>Across:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="395"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="413"/>
         <source>Up:</source>
         <translation>纵轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="399"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="417"/>
         <source>E: all training samples</source>
         <translation>E：全部训练样本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="400"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="418"/>
         <source>Eₖ: the next sample only</source>
         <translation>Eₖ：仅下一次迭代的样本</translation>
     </message>
@@ -3951,17 +3939,32 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/session/settings.py" line="299"/>
-        <source>activation %1</source>
+        <source>activation sigmoid</source>
         <extracomment>The Examples menu: network, data and settings in one click. What a structural fork changed, as the runs list says it (a session file keeps these templates).</extracomment>
-        <translation>激活函数 %1</translation>
+        <translation>激活函数 Sigmoid</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/settings.py" line="300"/>
+        <source>activation tanh</source>
+        <translation>激活函数 tanh</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="301"/>
+        <source>activation ReLU</source>
+        <translation>激活函数 ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="302"/>
+        <source>activation linear</source>
+        <translation>激活函数 线性</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/settings.py" line="303"/>
         <source>loss: squared error</source>
         <translation>损失：均方误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="301"/>
+        <location filename="../../bpgui/session/settings.py" line="304"/>
         <source>loss: cross-entropy</source>
         <translation>损失：交叉熵</translation>
     </message>
@@ -4217,95 +4220,95 @@ mini-batch: one update per B samples</source>
         <translation>正在计算误差曲面…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="209"/>
-        <location filename="../../bpgui/session/forking.py" line="467"/>
+        <location filename="../../bpgui/session/forking.py" line="211"/>
+        <location filename="../../bpgui/session/forking.py" line="469"/>
         <source>Remove the planted bug before forking the run.</source>
         <extracomment>The structural settings a fork may change: the parameters keep their shape, so the initial weights stay.</extracomment>
         <translation>请先移除埋入的错误，再分叉训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="212"/>
-        <location filename="../../bpgui/session/forking.py" line="471"/>
+        <location filename="../../bpgui/session/forking.py" line="214"/>
+        <location filename="../../bpgui/session/forking.py" line="473"/>
         <source>At most %1 runs side by side: close one first.</source>
         <translation>最多并排 %1 个训练过程：请先关闭一个。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="223"/>
+        <location filename="../../bpgui/session/forking.py" line="225"/>
         <source>A fork keeps the data and the initial weights, so it cannot change: %1. Change it in the settings for a new run instead.</source>
         <translation>分叉会保留数据和初始权重，因此不能更改：%1。请改在设置中更改它，开始一个新的训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="263"/>
+        <location filename="../../bpgui/session/forking.py" line="265"/>
         <source>Run %1 forked from run %2 at t = %3.</source>
         <translation>训练过程 %1 已在 t = %3 处从训练过程 %2 分叉。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="275"/>
+        <location filename="../../bpgui/session/forking.py" line="277"/>
         <source>Remove the planted bug before showing another run.</source>
         <translation>请先移除埋入的错误，再显示另一个训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="289"/>
+        <location filename="../../bpgui/session/forking.py" line="291"/>
         <source>Remove the planted bug before closing this run.</source>
         <translation>请先移除埋入的错误，再关闭这个训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="311"/>
+        <location filename="../../bpgui/session/forking.py" line="313"/>
         <source>There is already a run named %1.</source>
         <translation>已有名为 %1 的训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="324"/>
+        <location filename="../../bpgui/session/forking.py" line="326"/>
         <source>The other runs (%1) were closed: they belonged to the network replaced.</source>
         <translation>其他训练过程（%1）已关闭：它们属于被替换的网络。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="371"/>
+        <location filename="../../bpgui/session/forking.py" line="373"/>
         <source>No run has reached its target error yet.</source>
         <translation>还没有训练过程达到其目标误差。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="376"/>
+        <location filename="../../bpgui/session/forking.py" line="378"/>
         <source>%1 at t = %2 (epoch %3)</source>
         <translation>%1 在 t = %2（第 %3 轮）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="378"/>
+        <location filename="../../bpgui/session/forking.py" line="380"/>
         <source>%1 not yet</source>
         <translation>%1 尚未达到</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="380"/>
+        <location filename="../../bpgui/session/forking.py" line="382"/>
         <source>%1 reached the target error first: at t = %2 (epoch %3); %4.</source>
         <translation>%1 最先达到目标误差：在 t = %2（第 %3 轮）；%4。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="407"/>
+        <location filename="../../bpgui/session/forking.py" line="409"/>
         <source>Comparing the runs&apos; parameters…</source>
         <translation>正在比较各训练过程的参数…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="418"/>
+        <location filename="../../bpgui/session/forking.py" line="420"/>
         <source>Remove the planted bug before training the runs side by side.</source>
         <translation>请先移除植入的错误，再并排训练各训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="425"/>
+        <location filename="../../bpgui/session/forking.py" line="427"/>
         <source>Every run has finished epoch %1 already: nothing to train.</source>
         <translation>每个训练过程都已完成第 %1 轮：无需训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="446"/>
+        <location filename="../../bpgui/session/forking.py" line="448"/>
         <source>Run %1 diverged at iteration %2 (the error or a parameter became infinite): it stopped at t = %3, the last finite iteration.</source>
         <translation>训练过程 %1 在第 %2 次迭代发散（误差或某个参数变为无穷大）：它停在 t = %3，即最后一次有限的迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="451"/>
+        <location filename="../../bpgui/session/forking.py" line="453"/>
         <source>Training the runs side by side…</source>
         <translation>正在并排训练各训练过程…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="456"/>
+        <location filename="../../bpgui/session/forking.py" line="458"/>
         <source>Training the runs side by side was stopped or left (a run moved meanwhile): nothing changed.</source>
         <translation>并排训练已停止或被放弃（期间有训练过程发生了变化）：没有任何改动。</translation>
     </message>

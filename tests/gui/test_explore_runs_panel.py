@@ -275,3 +275,30 @@ def test_from_t_0_checked_for_an_activation_is_unchecked_when_it_goes_back(xor, 
     dialog.activation.setCurrentIndex(own)
     assert dialog.at_start.isChecked()
     dialog.reject()
+
+
+def test_the_panel_and_the_surface_map_are_made_when_first_needed(xor, qtbot):
+    """The window starts without them (their pyqtgraph plots are a quarter of its build); the first fork, or
+    View → Runs, makes the panel; showing the Surface tab makes its map; a language switch keeps the runs'
+    panel in front."""
+    assert xor.findChild(runs_panel.RunsDock) is None and not xor.surface._built
+    assert all(np.isnan(xor.surface.arrow()))  # nothing drawn yet
+    xor.right_tabs.setCurrentWidget(xor.surface)
+    assert xor.surface._built and xor.surface.view is not None
+    xor.right_tabs.setCurrentWidget(xor.plot)
+    xor.runs_action.trigger()
+    dock = xor.findChild(runs_panel.RunsDock)
+    assert dock is not None and dock.isVisible() and xor.runs_action.isChecked()
+    dock.close()
+    qtbot.waitUntil(lambda: not xor.runs_action.isChecked())
+    dock.runs.fork(replace(xor.controller.settings, learning_rate=2.0))
+    qtbot.waitUntil(dock.isVisible)
+    assert xor.runs_action.isChecked()
+    zh = xor.set_language("zh_CN")
+    try:
+        settle()
+        again = zh.findChild(runs_panel.RunsDock)
+        assert again is not None and again.isVisible() and zh.runs_action.isChecked()
+        assert again.runs.run_count == 2
+    finally:
+        zh.set_language("en")
