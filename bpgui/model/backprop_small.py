@@ -60,13 +60,30 @@ def _compiled(sizes: tuple[int, ...], activations: tuple[str, ...], loss: str) -
     return fn
 
 
-def step_source(sizes: tuple[int, ...], loss: str) -> str:
+LeanStep = Callable[[list[float], list[float], list[float], float], tuple[float, bool, list[float]]]
+_LEAN: dict[tuple[tuple[int, ...], tuple[str, ...], str], LeanStep] = {}
+
+
+def lean_step(sizes: tuple[int, ...], activations: tuple[str, ...], loss: str) -> LeanStep:
+    """The same step returning only ``(error, finite, new parameters)``: Run's iterations read nothing
+    else (``run_small.py``). Its lines are the full step's, so its floats are the same, bit for bit."""
+    key = (sizes, activations, loss)
+    fn = _LEAN.get(key)
+    if fn is None:
+        if len(_LEAN) > 64:
+            _LEAN.clear()
+        fn = _LEAN[key] = _compile(sizes, activations, loss, lean=True)  # type: ignore[assignment]
+    assert fn is not None
+    return fn
+
+
+def step_source(sizes: tuple[int, ...], loss: str, *, lean: bool = False) -> str:
     """The Python source of one step for ``sizes`` and ``loss``: the loops of the module's formula
     unrolled unit by unit, every sum in the same order (``0.0 + a₀w₀ + a₁w₁ + …``, left to right), so
     each value is the one the loops give, bit for bit. Names: ``p*`` parameters, ``x*``/``y*`` the
     sample, ``n{k}_{j}`` net inputs, ``z{k}_{j}`` net − threshold, ``o{k}_{j}`` outputs, ``d{k}_{j}``
     deltas, ``g*`` ∂E/∂p, ``u*`` Δp, ``q*`` new parameters; ``F{k}``/``S{k}`` are layer k's function
-    and slope (from its output)."""
+    and slope (from its output). ``lean``: the same lines, returning ``error, finite, [q*]`` only."""
     if loss not in ("squared_error", "cross_entropy"):
         raise unknown_loss(loss)
     n = len(sizes) - 1
@@ -135,6 +152,9 @@ def step_source(sizes: tuple[int, ...], loss: str) -> str:
     def listed(names: list[str]) -> str:
         return "[" + ", ".join(names) + "]"
 
+    if lean:
+        add(f"    return error, finite, {listed([f'q{i}' for i in range(n_params)])}")
+        return "\n".join(lines) + "\n"
     add("    return (")
     for table in (nets, outs, deltas):
         add(f"        [{', '.join(listed(row) for row in table)}],")
@@ -145,12 +165,12 @@ def step_source(sizes: tuple[int, ...], loss: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _compile(sizes: tuple[int, ...], activations: tuple[str, ...], loss: str) -> _Compiled:
+def _compile(sizes: tuple[int, ...], activations: tuple[str, ...], loss: str, *, lean: bool = False) -> _Compiled:
     namespace: dict[str, object] = {"log1p": math.log1p, "exp": math.exp}
     for k, name in enumerate(activations):
         namespace[f"F{k}"] = ACTIVATIONS[name].scalar
         namespace[f"S{k}"] = ACTIVATIONS[name].scalar_slope_from_output
-    code = compile(step_source(sizes, loss), f"<bpgui small step {'-'.join(map(str, sizes))}>", "exec")
+    code = compile(step_source(sizes, loss, lean=lean), f"<bpgui small step {'-'.join(map(str, sizes))}>", "exec")
     exec(code, namespace)  # noqa: S102 - our own source, made from layer sizes alone
     fn: _Compiled = namespace["step"]  # type: ignore[assignment]
     return fn

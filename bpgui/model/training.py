@@ -49,6 +49,7 @@ from .iteration import (
 from .iteration import quiet as _quiet
 from .network import Network
 from .records import IterationRecord
+from .run_small import SmallRun
 from .seeding import ORDER, rng_for
 from .time_travel import TimeTravel
 from .training_checks import check_parts, check_targets
@@ -65,7 +66,7 @@ STOP_TARGET = "target_error"
 STOP_MAX_EPOCHS = "max_epochs"
 
 
-class Trainer(TimeTravel):
+class Trainer(SmallRun, TimeTravel):
     """Owns a network's training trajectory on one training set."""
 
     @property
@@ -354,15 +355,24 @@ class Trainer(TimeTravel):
         ``"max_epochs"``) or None. A ``DivergenceError`` leaves the trainer at
         the last finite iteration.
         """
-        for done in range(n):
+        done = 0
+        while done < n:
             if use_stop_conditions and (reason := self.stop_reason()) is not None:
                 self._ensure_record()
                 return done, reason
+            if done < n - 1:  # a tiny network's iterations in one call (``run_small.py``); the last keeps its record
+                lane, reason = self._advance_small(n - 1 - done, use_stop_conditions)
+                done += lane
+                if reason is not None:
+                    return done, reason
+                if lane:
+                    continue
             try:
                 self._advance(done == n - 1)
             except DivergenceError:
                 self._ensure_record()  # the last finite iteration keeps its record
                 raise
+            done += 1
         return n, None
 
     @_quiet
