@@ -4,8 +4,11 @@ A mixin of the main window (it reads the window's views and controller; only the
 While running, the network and its maps follow every frame; the error curve (whose cost grows with the
 history) and the views of numbers (table, caption, chain rule, status) are shown at most every
 ``PLOT_INTERVAL_MS``, together. A network that costs to show (784-128-10: ~8 ms a state) never shares an
-event with the numbers: a frame due to show them shows them first, and the network once they are painted
-(a zero timer runs after the paint), so the longest wait is the longer of the two, not their sum.
+event with the numbers, nor a wait for the event loop: a frame due to show the numbers shows only them, and
+the next frame's state shows the network (or, when none comes within ``NETWORK_FOLLOWS_MS``, as while an
+iteration computes off the GUI thread, this state's network then). Drawing the network in an event of its
+own right after the numbers' paint made one wait of the two and the next tick (a zero timer is due before
+a pointer's or the cursor's timer that falls due while it waits), up to 35 ms on 784-128-10.
 Pausing shows everything at once, for the iteration the network shows.
 """
 
@@ -23,7 +26,8 @@ if TYPE_CHECKING:
     from .topology import TopologyView
 
 PLOT_INTERVAL_MS = 100
-COSTLY_STATE = 0.004  # s: showing a state costs more (784-128-10: ~8 ms; 2-2-1: ~2 ms)
+COSTLY_STATE = 0.003  # s: showing a state costs more (784-128-10: 4–8 ms; 2-2-1: ~1 ms)
+NETWORK_FOLLOWS_MS = PLOT_INTERVAL_MS  # the numbers' network, if no newer state has come by then
 
 
 class RunCadence:
@@ -41,7 +45,7 @@ class RunCadence:
 
     def init_cadence(self) -> None:
         self._plot_timer = self._timer(PLOT_INTERVAL_MS, self._on_numbers_due)
-        self._network_timer = self._timer(0, self._on_network_due)  # 0: after the paint of what is pending
+        self._network_timer = self._timer(NETWORK_FOLLOWS_MS, self._on_network_due)
         self._numbers_stale = self._numbers_due = self._network_stale = False
         self._network_cost = 0.0
 
@@ -113,7 +117,7 @@ class RunCadence:
         self.topology.show_state(c.network, c.display_record(), c.phase_view)
         self._update_map()  # Run's frames too: one surface per network (plane_map), drawn in place
 
-    def _on_network_due(self) -> None:  # the numbers of the state are painted: now its network
+    def _on_network_due(self) -> None:  # no newer state came after the numbers: now their network
         if self._network_stale:
             start = time.perf_counter()
             with self.topology.batched():

@@ -1,6 +1,7 @@
 """While Run goes on, the network and its maps follow every frame, and the views of numbers (the table,
 the caption, the chain rule, the status line) come with the error curve, at most every PLOT_INTERVAL_MS (a
-costly network after them, once they are painted); pausing shows them all at once, for the iteration the
+costly network's frame then shows the numbers only, and the next frame's state the network, or the numbers'
+network once they are painted if no state comes); pausing shows them all at once, for the iteration the
 network shows."""
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def test_pausing_makes_the_table_editable_again_even_when_the_numbers_were_up_to
     assert not window._numbers_stale and window.table.source_model().editable()
 
 
-def test_a_costly_networks_frame_shows_the_numbers_then_the_network_after_their_paint_and_pausing_shows_both(
+def test_a_costly_networks_frame_shows_the_numbers_then_the_next_frame_the_network_and_pausing_shows_both(
         window, qtbot, monkeypatch):
     from PySide6.QtCore import QEvent, QObject
 
@@ -107,7 +108,15 @@ def test_a_costly_networks_frame_shows_the_numbers_then_the_network_after_their_
                                                                   window.shown_digits)
     np.testing.assert_array_equal(shown_new_values(window), record.flat_new_values)
 
-    # The network comes after whatever the numbers left to paint, in a later event.
+    # Run's next frame shows its state's network (the newest) in the frame after the numbers only.
+    monkeypatch.setattr(type(c), "running", property(lambda self: True))  # a Run frame, without Run's ticks
+    window._numbers_due, window._network_cost = True, 0.008
+    window._on_controller_state_changed()
+    assert window._network_stale and window._network_timer.isActive() and frames[0] == 2
+    window._on_controller_state_changed()  # the next frame, no numbers due: its network, the fallback cancelled
+    assert frames[0] == 3 and not window._network_stale and not window._network_timer.isActive()
+
+    # With no newer state, the numbers' network comes after whatever they left to paint, in a later event.
     order: list[str] = []
 
     class Paints(QObject):
@@ -121,7 +130,6 @@ def test_a_costly_networks_frame_shows_the_numbers_then_the_network_after_their_
     viewport.installEventFilter(paints)
     shown = window.topology.show_state
     monkeypatch.setattr(window.topology, "show_state", lambda *a: order.append("network") or shown(*a))
-    monkeypatch.setattr(type(c), "running", property(lambda self: True))  # a Run frame, without Run's ticks
     viewport.update()  # waiting to be painted, as new numbers are
     window._numbers_due, window._network_cost = True, 0.008
     window._on_controller_state_changed()
