@@ -216,6 +216,9 @@ class Forking(SessionCore):
         old = self._settings
         try:
             new = check_settings(settings if settings is not None else old)
+            # Checked before anything changes (a batch size of 0 outside mini-batch passes check_settings).
+            config = TrainingConfig(mode=new.mode, learning_rate=new.learning_rate, batch_size=new.batch_size,
+                                    shuffle=new.shuffle)
         except BpguiError as exc:
             self._refuse(exc)
             return False
@@ -238,8 +241,6 @@ class Forking(SessionCore):
                 origin_t = 0
             else:
                 forked = copy.deepcopy(trainer)
-                config = TrainingConfig(mode=new.mode, learning_rate=new.learning_rate, batch_size=new.batch_size,
-                                        shuffle=new.shuffle)
                 if config != forked.config:
                     forked.set_config(mode=config.mode, learning_rate=config.learning_rate,
                                       batch_size=config.batch_size, shuffle=config.shuffle)

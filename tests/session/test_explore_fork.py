@@ -89,6 +89,17 @@ def test_a_fork_cannot_change_the_data_or_the_shape(session, listen):
     assert any("hidden layers" in m for m in recorder.messages("error"))
 
 
+def test_a_fork_refused_for_a_setting_the_trainer_refuses_leaves_run_going(session, listen):
+    """A batch size of 0 passes the settings' check outside mini-batch mode but not the trainer's: the fork
+    was refused after pausing Run (found by the hostile-learner state machine)."""
+    recorder = listen(session)
+    session.set_running(True)
+    assert not session.fork_here(replace(session.settings, batch_size=0))
+    assert session.running and session.run_count == 1
+    assert any("batch size" in m for m in recorder.messages("error"))
+    session.set_running(False)
+
+
 def test_at_most_four_runs_and_closing_keeps_the_others(session, listen):
     recorder = listen(session)
     for eta in (0.1, 1.0, 3.0):
