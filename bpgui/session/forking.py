@@ -216,9 +216,6 @@ class Forking(SessionCore):
         old = self._settings
         try:
             new = check_settings(settings if settings is not None else old)
-            # Checked before anything changes (a batch size of 0 outside mini-batch passes check_settings).
-            config = TrainingConfig(mode=new.mode, learning_rate=new.learning_rate, batch_size=new.batch_size,
-                                    shuffle=new.shuffle)
         except BpguiError as exc:
             self._refuse(exc)
             return False
@@ -229,7 +226,8 @@ class Forking(SessionCore):
                 "TrainingController", "A fork keeps the data and the initial weights, so it cannot change: %1. "
                                       "Change it in the settings for a new run instead."),
                 [Message("info", STRUCTURAL_NAMES[n]) for n in fixed])
-        self.pause()  # from here on it is done: the run forked is the one paused
+        # The fork is made before Run pauses: a setting only the trainer refuses (a batch size or a maximum
+        # of epochs of 0 outside the modes that read them pass check_settings) then changes nothing.
         trainer, t = self._trainer, self._trainer.iteration
         try:
             if structural or at_start:
@@ -241,6 +239,8 @@ class Forking(SessionCore):
                 origin_t = 0
             else:
                 forked = copy.deepcopy(trainer)
+                config = TrainingConfig(mode=new.mode, learning_rate=new.learning_rate, batch_size=new.batch_size,
+                                        shuffle=new.shuffle)
                 if config != forked.config:
                     forked.set_config(mode=config.mode, learning_rate=config.learning_rate,
                                       batch_size=config.batch_size, shuffle=config.shuffle)
@@ -252,6 +252,7 @@ class Forking(SessionCore):
         except BpguiError as exc:
             self._refuse(exc)
             return False
+        self.pause()  # from here on it is done: the run forked is the one paused
         slots = self._slots()
         if not self._runs:
             self._runs = slots

@@ -90,13 +90,15 @@ def test_a_fork_cannot_change_the_data_or_the_shape(session, listen):
 
 
 def test_a_fork_refused_for_a_setting_the_trainer_refuses_leaves_run_going(session, listen):
-    """A batch size of 0 passes the settings' check outside mini-batch mode but not the trainer's: the fork
-    was refused after pausing Run (found by the hostile-learner state machine)."""
+    """A batch size or a maximum of epochs of 0 passes the settings' check (outside the modes and the stop
+    settings that read it) but not the trainer's: the fork was refused after pausing Run (found by the
+    hostile-learner state machine)."""
     recorder = listen(session)
     session.set_running(True)
-    assert not session.fork_here(replace(session.settings, batch_size=0))
-    assert session.running and session.run_count == 1
-    assert any("batch size" in m for m in recorder.messages("error"))
+    for bad, named in (({"batch_size": 0}, "batch size"), ({"max_epochs": 0}, "maximum number of epochs")):
+        assert not session.fork_here(replace(session.settings, **bad))
+        assert session.running and session.run_count == 1
+        assert any(named in m for m in recorder.messages("error"))
     session.set_running(False)
 
 
