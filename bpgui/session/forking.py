@@ -226,8 +226,7 @@ class Forking(SessionCore):
                 "TrainingController", "A fork keeps the data and the initial weights, so it cannot change: %1. "
                                       "Change it in the settings for a new run instead."),
                 [Message("info", STRUCTURAL_NAMES[n]) for n in fixed])
-        # The fork is made before Run pauses: a setting only the trainer refuses (a batch size or a maximum
-        # of epochs of 0 outside the modes that read them pass check_settings) then changes nothing.
+        # Made before Run pauses: a setting only the trainer refuses (batch size 0, say) changes nothing.
         trainer, t = self._trainer, self._trainer.iteration
         try:
             if structural or at_start:
