@@ -188,12 +188,15 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
     sizes, _spec, _shape, env, first = cf.parameter_context(record, index, activations, loss)
     batch = record.batch_size
     c = _chain_of(sizes, index, tuple(activations), loss, batch > 1)
-    values: dict[Derivative, float] = {}  # an equal formula is evaluated once
+    # A formula met again (the chain's own objects, alive meanwhile) is evaluated once: by identity, since a
+    # formula's hash walks its whole tree each time (most of a step's derivation was hashing).
+    values: dict[int, float] = {}
 
     def factor(d: Derivative, source: str) -> Factor:
-        if d not in values:
-            values[d] = d.evaluate(env, first)
-        return Factor(d, values[d], source)
+        value = values.get(id(d))
+        if value is None:
+            value = values[id(d)] = d.evaluate(env, first)
+        return Factor(d, value, source)
 
     terms = tuple(tuple(factor(d, ref) for d, ref in term) for term in c.terms)
     common = tuple(factor(d, ref) for d, ref in c.common)

@@ -71,6 +71,11 @@ class Expr:
         """Plain text with Unicode sub- and superscripts (for drawing on the canvas)."""
         return self._rendered("_text", False)
 
+    def rendered(self, html: bool) -> str:
+        """:meth:`html` or :meth:`text`: a node renders its parts through this, so a new node made of parts
+        rendered before (a step's product of the selection's closed forms) renders only itself."""
+        return self._rendered("_html" if html else "_text", html)
+
     def _rendered(self, key: str, html: bool) -> str:
         # A node is a value (frozen): rendered once. A selection's formulas live from step to step (the
         # chain's paths are built once per selection), so each step reads their text without rendering it.
@@ -87,7 +92,7 @@ class Expr:
 
     def wrapped(self, html: bool, needs: int) -> str:
         """Rendered, in parentheses when it binds less tightly than ``needs``."""
-        text = self.render(html)
+        text = self.rendered(html)
         return f"({text})" if self.precedence < needs else text
 
 
@@ -130,7 +135,7 @@ class Value(Expr):
         return format_number(self.value, self.digits)
 
     def wrapped(self, html: bool, needs: int) -> str:
-        text = self.render(html)
+        text = self.rendered(html)
         return f"({text})" if text.startswith(MINUS) and needs > SUM else text
 
     def evaluate(self, env: Env, bind: Bindings) -> float:
@@ -224,9 +229,9 @@ class Mul(Expr):
         last = len(self.factors) - 1
         for n, f in enumerate(self.factors):
             if n == 0 and isinstance(f, Neg) and not self.continued:
-                text = f.render(html)  # a leading sign: −a · b is (−a) · b
+                text = f.rendered(html)  # a leading sign: −a · b is (−a) · b
             elif (isinstance(f, (Div, SumOver)) and n < last) or isinstance(f, Div):
-                text = f"({f.render(html)})"
+                text = f"({f.rendered(html)})"
             else:
                 text = f.wrapped(html, PRODUCT)
             if parts and not self.dotted and not text.startswith("("):
@@ -288,7 +293,7 @@ class Apply(Expr):
         name = self.function
         if html and name != "ln":
             name = f"<i>f</i>{name[1:]}"
-        return f"{name}({self.argument.render(html)})"
+        return f"{name}({self.argument.rendered(html)})"
 
     def evaluate(self, env: Env, bind: Bindings) -> float:
         z = self.argument.evaluate(env, bind)
@@ -308,7 +313,7 @@ class Positive(Expr):
     argument: Expr
 
     def render(self, html: bool) -> str:
-        return f"[{self.argument.render(html)} {'&gt;' if html else '>'} 0]"
+        return f"[{self.argument.rendered(html)} {'&gt;' if html else '>'} 0]"
 
     def evaluate(self, env: Env, bind: Bindings) -> float:
         return 1.0 if self.argument.evaluate(env, bind) > 0.0 else 0.0
@@ -449,7 +454,7 @@ class Eq(Expr):
     precedence = 0
 
     def render(self, html: bool) -> str:
-        return " = ".join(s.render(html) for s in self.sides)
+        return " = ".join(s.rendered(html) for s in self.sides)
 
     def evaluate(self, env: Env, bind: Bindings) -> float:
         return self.sides[-1].evaluate(env, bind)

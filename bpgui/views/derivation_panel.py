@@ -194,9 +194,10 @@ class DerivationPanel(QWidget):
                     value *= f.value
                 lines.append(fill(self.tr("j = %1: "), j)
                              + f"{d.closed_forms(term).html()} = {self._values(term)} = {res(value)}")
-            total = num(d.product_of_terms)
+            product = d.product_of_terms  # (a sum of NumPy products: read once)
+            total = num(product)
             if d.through is not None:
-                lines.append(f"{d.through.html()} = Σ<sub>j</sub>(…) = {res(d.product_of_terms)}")
+                lines.append(f"{d.through.html()} = Σ<sub>j</sub>(…) = {res(product)}")
             lines.append(f"{lhs} = {total} · {d.closed_forms(d.common, continued=True).html()}"
                          f" = {total} · {self._values(d.common)} = <b>{res(d.value)}</b>")
         if self._paths is not None and self._paths.hidden:

@@ -468,35 +468,40 @@ class ErrorPlotView(QWidget):
         self._update_legend_columns()
 
     def _update_curves(self) -> None:
-        """Give the three curves their data for the current history, x axis and scale."""
-        errors, epoch, test = self._iteration_errors, self._epoch_errors, self._test_errors
-        n, rows = errors.shape[0], epoch.shape[0]
+        """Give the three curves their data for the current history, x axis and scale (each long array read once:
+        what ``ErrorCurve.see`` knows of it answers for_display and set_curve)."""
+        raw_errors, raw_epoch, test = self._iteration_errors, self._epoch_errors, self._test_errors
+        n, rows = raw_errors.shape[0], raw_epoch.shape[0]
         has_test = test is not None and bool(np.isfinite(test).any())
         self._update_limits(n, rows)  # first: the curves clip their data to the view's range
-
-        errors, epoch, test, self._floor, capped = for_display(errors, epoch, test if has_test else None,
-                                                               self.log_scale(), DISPLAY_CEILING)
+        iteration_t = self._iteration_x[:n] if self._iteration_positions is None else self._iteration_positions
+        epochs = self.x_axis() == X_EPOCHS
+        if epochs:
+            iteration_x = self._epoch_positions(iteration_t)
+            epoch_x = np.arange(rows, dtype=np.int64) if self._epoch_numbers is None else self._epoch_numbers
+        else:
+            iteration_x, epoch_x = iteration_t, self._epoch_iterations
+        # x that is 1, 2, … (iterations) or 0, 1, … (epoch rows) is neither compared nor copied
+        ranged = (None if epochs or self._iteration_positions is not None else 1,
+                  0 if epochs and self._epoch_numbers is None else None)
+        seen = (self._iteration_curve.see(iteration_x, raw_errors, ranged[0]),
+                self._epoch_curve.see(epoch_x, raw_epoch, ranged[1]))
+        errors, epoch, test, self._floor, capped = for_display(raw_errors, raw_epoch, test if has_test else None,
+                                                               self.log_scale(), DISPLAY_CEILING,
+                                                               (seen[0].largest, seen[1].largest))
         if capped != self._capped:
             self._capped = capped
             if not self._hovering:
                 self._set_hover(None)  # the read-out says so
 
-        iteration_t = self._iteration_x[:n] if self._iteration_positions is None else self._iteration_positions
-        if self.x_axis() == X_EPOCHS:
-            iteration_x = self._epoch_positions(iteration_t)
-            epoch_x = np.arange(rows, dtype=np.int64) if self._epoch_numbers is None else self._epoch_numbers
-        else:
-            iteration_x = iteration_t
-            epoch_x = self._epoch_iterations
-
         symbol = "o" if 0 < rows <= FEW_EPOCHS else None
         # The first few iterations get dots too: a line of one point draws nothing.
         iteration_symbol = "o" if 0 < n <= FEW_EPOCHS else None
         size = self._pens.symbol_size
-        set_curve(self._iteration_curve, iteration_x, errors, symbol=iteration_symbol,
-                  symbolSize=size * 0.8, symbolBrush=ITERATION_SYMBOL_BRUSH, symbolPen=None)
-        set_curve(self._epoch_curve, epoch_x, epoch, symbol=symbol, symbolSize=size,
-                  symbolBrush=EPOCH_SYMBOL_BRUSH, symbolPen=None)
+        set_curve(self._iteration_curve, iteration_x, errors, seen[0] if errors is raw_errors else None,
+                  symbol=iteration_symbol, symbolSize=size * 0.8, symbolBrush=ITERATION_SYMBOL_BRUSH, symbolPen=None)
+        set_curve(self._epoch_curve, epoch_x, epoch, seen[1] if epoch is raw_epoch else None, symbol=symbol,
+                  symbolSize=size, symbolBrush=EPOCH_SYMBOL_BRUSH, symbolPen=None)
         if test is not None:
             set_curve(self._test_curve, epoch_x, test, symbol=symbol, symbolSize=size,
                       symbolBrush=TEST_SYMBOL_BRUSH, symbolPen=None)

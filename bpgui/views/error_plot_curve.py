@@ -25,11 +25,11 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPaintEngine, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from .error_plot_data import Peaks, simplify
+from .error_plot_data import Known, Peaks, Seen, simplify
 
 # How far (device pixels) the painted line of a wide antialiased curve may stray from its data's line.
 PIXEL_TOLERANCE = 0.25
@@ -225,6 +225,8 @@ class ErrorCurve(pg.PlotDataItem):
         self._setting = False  # inside setData
         self._informed: tuple | None = None  # the _bounds_token the view was last told of
         self.peaks = Peaks()
+        self.seen = Seen()  # what the view knows of the arrays it hands (see)
+        self._known: Known | None = None  # what it knew of the arrays of the last setData (None: nothing)
         super().__init__(*args, **kwargs)
         old: pg.PlotCurveItem = self.curve
         old.sigClicked.disconnect(self.sigClicked)
@@ -235,8 +237,13 @@ class ErrorCurve(pg.PlotDataItem):
         self._curve_given = None
         self.updateItems()
 
-    def setData(self, *args, **kwargs) -> None:
-        self._fresh = True
+    def see(self, x: np.ndarray, y: np.ndarray, x_from: int | None = None) -> Known:
+        """What is known of the x and y about to be handed (``Seen.see``): give it to ``setData(known=…)``
+        with these very arrays, and the long arrays are read once in all."""
+        return self.seen.see(x, y, x_from)
+
+    def setData(self, *args, known: Known | None = None, **kwargs) -> None:
+        self._fresh, self._known = True, known
         style = [key for key in kwargs if key in self.opts and key not in ("connect", "skipFiniteCheck")]
         if style and all(_same(kwargs[key], self.opts[key]) for key in style):
             # The style it has (every Step gives it again): pyqtgraph would store each option and mark the
@@ -280,11 +287,16 @@ class ErrorCurve(pg.PlotDataItem):
                     and not (self.property("yViewRangeWasChanged") and opts["dynamicRangeLimit"] is not None))):
             return super()._getDisplayDataset()
         mapped = self._datasetMapped
+        logged = True in opts["logMode"]
+        seen = None if logged else self._known  # (of the arrays handed, not of their logarithms)
         if mapped is None:
-            d, known = self._dataset, self.opts["skipFiniteCheck"] or None  # (set_curve: checked finite)
-            mapped = self._datasetMapped = PlotDataset(d.x, d.y, d.xAllFinite or known, d.yAllFinite or known)
-            if True in opts["logMode"]:
+            d, finite = self._dataset, self.opts["skipFiniteCheck"] or None  # (set_curve: checked finite)
+            mapped = self._datasetMapped = PlotDataset(d.x, d.y, d.xAllFinite or finite, d.yAllFinite or finite)
+            if logged:
                 mapped.applyLogMapping(opts["logMode"])
+            elif seen is not None and seen.rect is not None:  # pyqtgraph would read the arrays four times
+                x_low, y_low, x_high, y_high = seen.rect
+                mapped._dataRect = QRectF(QPointF(x_low, y_low), QPointF(x_high, y_high))
         ds = 1  # as pyqtgraph chooses it
         finite_x = mapped.x if mapped.xAllFinite else mapped.x[np.isfinite(mapped.x)]
         if finite_x.shape[0] > 1:
@@ -299,7 +311,7 @@ class ErrorCurve(pg.PlotDataItem):
         self._adsLastValue = ds
         if ds <= 1:
             return super()._getDisplayDataset()
-        peaks = PlotDataset(*self.peaks(mapped.x, mapped.y, ds), mapped.xAllFinite, mapped.yAllFinite)
+        peaks = PlotDataset(*self.peaks(mapped.x, mapped.y, ds, seen), mapped.xAllFinite, mapped.yAllFinite)
         peaks._dataRect = mapped.dataRect()  # the whole data's, for pyqtgraph's dynamic range limit
         saved = opts["autoDownsample"], opts["downsample"]
         opts["autoDownsample"], opts["downsample"], self._datasetMapped = False, 1, peaks

@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .error_plot_curve import CACHED_POINTS, PIXEL_TOLERANCE, ErrorCurve, ThinCurve, uncached
-from .error_plot_data import all_finite
+from .error_plot_data import Known, all_finite
 from .plot_text import BASE_TICK_POINTS, make_room, no_menus, number_axes, points
 from .style import AXIS, BACKGROUND, TEXT
 
@@ -266,11 +266,12 @@ def build_plot(parent: QWidget, font: QFont) -> PlotParts:
                      legend)
 
 
-def set_curve(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, **style) -> None:
-    """Give a curve its data, on pyqtgraph's fast path when the data are known to be finite."""
-    finite = all_finite(y) and (x.dtype.kind in "iu" or all_finite(x))
+def set_curve(item: ErrorCurve, x: np.ndarray, y: np.ndarray, known: Known | None = None, **style) -> None:
+    """Give a curve its data, on pyqtgraph's fast path when the data are known to be finite (``known``: what
+    ``item.see`` knew of these very arrays; None: they are read here)."""
+    finite = known.finite if known is not None else all_finite(y) and (x.dtype.kind in "iu" or all_finite(x))
     # Known-finite data skip pyqtgraph's per-point check; otherwise gaps break the line.
-    item.setData(x=x, y=y, connect="all" if finite else "finite", skipFiniteCheck=finite, **style)
+    item.setData(x=x, y=y, connect="all" if finite else "finite", skipFiniteCheck=finite, known=known, **style)
 
 
 def legend_width(legend: pg.LegendItem, columns: int) -> float:

@@ -467,7 +467,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
             return False
         self._badges_blank = blank
         grew = topology_text.write_badges([u for layer in self._units for u in layer], self._links, self._path_units,
-                                          self._path_links, len(self._sizes) - 1, updated, self._badged)
+                                          self._path_links, len(self._sizes) - 1, updated, self._badged, self._digits)
         self._badges_key = (dict(self._path_units), dict(self._path_links), updated)  # as write_badges left them
         return grew
 

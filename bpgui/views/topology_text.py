@@ -10,6 +10,7 @@ the translation context ``TopologyView`` (the drawing's), as they always have.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
@@ -363,12 +364,15 @@ def path_badges(n_layers: int, units: Mapping[tuple[int, int], str], links: Mapp
 
 
 def write_badges(units: Sequence[Any], links: Mapping[int, Any], path_units: dict[tuple[int, int], str],
-                 path_links: Mapping[int, str], n_layers: int, updated: bool, badged: set[Any]) -> bool:
+                 path_links: Mapping[int, str], n_layers: int, updated: bool, badged: set[Any],
+                 digits: int = DEFAULT_DIGITS) -> bool:
     """Write each unit's and link's path badge (:func:`path_badges`); True if one changed size.
 
     A threshold drawn as a label (not a dummy link) writes its badge beside its unit, which joins
     ``path_units`` (with no text of its own). ``badged``: the items whose badge has a text, kept up to date
-    here; only they and the items of the new path are written (a 784-128-10 network has ~900 units).
+    here; only they and the items of the new path are written (a 784-128-10 network has ~900 units). A badge
+    given a text reserves the width of its text with each number as wide as :func:`number_template` at
+    ``digits`` (as every number label does), so the next Steps' numbers rarely widen it and place the labels again.
     """
     ends = {i: (link.layer, link.source, link.target) for i, link in ((i, links.get(i)) for i in path_links)
             if link is not None}
@@ -379,7 +383,7 @@ def write_badges(units: Sequence[Any], links: Mapping[int, Any], path_units: dic
         texts = [unit_texts.get((u.layer, u.unit), "")]
         if u.param_index in link_texts and u.param_index not in links:
             texts.append(link_texts[u.param_index])
-        grew |= u.path_label.set_text("  ".join(t for t in texts if t))
+        grew |= _write_badge(u.path_label, "  ".join(t for t in texts if t), digits)
         if u.path_label.text():
             path_units.setdefault((u.layer, u.unit), "")
             badged.add(u)
@@ -387,9 +391,25 @@ def write_badges(units: Sequence[Any], links: Mapping[int, Any], path_units: dic
             badged.discard(u)
     old_links = [item for item in badged if links.get(item.param_index) is item]
     for link in {*(links[i] for i in link_texts if i in links), *old_links}:
-        grew |= link.path_label.set_text(link_texts.get(link.param_index, ""))
+        grew |= _write_badge(link.path_label, link_texts.get(link.param_index, ""), digits)
         (badged.add if link.path_label.text() else badged.discard)(link)
     return grew
+
+
+# A number as the drawing writes it (format_number): sign, digits, a point, a ×10 exponent in superscripts.
+_NUMBER = re.compile("[" + MINUS + r"-]?\d[\d.]*(?:×10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?")
+
+
+def _write_badge(label: Any, text: str, digits: int) -> bool:
+    """Set a path badge's text; a badge that had none first reserves ``badge_template(text, digits)``."""
+    if text and not label.text():
+        label.set_reserve(badge_template(text, digits))
+    return bool(label.set_text(text))
+
+
+def badge_template(text: str, digits: int) -> str:
+    """``text`` with every number written as :func:`number_template` (about the widest at ``digits``)."""
+    return _NUMBER.sub(number_template(digits), text)
 
 
 class Tooltips:

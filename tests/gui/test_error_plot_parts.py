@@ -107,3 +107,38 @@ def test_peaks_are_pyqtgraphs_whatever_the_growth_the_bucket_size_and_the_values
         got, expected = peaks(x, y[:n].copy(), ds), _pyqtgraph_peaks(x, y[:n], ds)
         for a, b in zip(got, expected, strict=True):
             assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.sampled_from(["grow", "refill", "nan", "inf", "given_x"])),
+                min_size=1, max_size=10), st.integers(0, 2**32 - 1))
+def test_what_seen_knows_of_a_growing_history_is_what_reading_it_all_says(updates, seed):
+    """Seen reads only what changed; whatever the updates (growth, cuts, old values refilled in place, NaN, ∞,
+    x given or a range), what it knows is what reading both arrays whole says, and ``same`` leading points are
+    exactly those of the previous update."""
+    from bpgui.views.error_plot_data import Peaks, Seen
+
+    rng = np.random.default_rng(seed)
+    seen, peaks = Seen(), Peaks()
+    y = rng.random(300)
+    before: tuple[np.ndarray, np.ndarray] | None = None
+    for n, kind in updates:
+        if kind in ("refill", "nan", "inf"):  # old values change in place (a run stepped back and on)
+            y[rng.integers(0, 300, 3)] = {"refill": 0.25, "nan": np.nan, "inf": np.inf}[kind]
+        x = np.arange(1, n + 1) if kind != "given_x" else np.arange(1, n + 1) * 2.0
+        known = seen.see(x, y[:n], 1 if kind != "given_x" else None)
+        finite = bool(np.isfinite(y[:n]).all())
+        assert known.finite == finite
+        if finite and n:
+            assert known.rect == (x.min(), y[:n].min(), x.max(), y[:n].max())
+            assert known.largest == max(0.0, y[:n].max())
+        else:
+            assert known.rect is None
+        if before is not None:
+            old_x, old_y = before
+            assert np.array_equal(x[:known.same], old_x[:known.same])
+            assert np.array_equal(y[:known.same], old_y[:known.same], equal_nan=True)
+        before = x.copy(), y[:n].copy()
+        if n >= 8:  # the peaks the Seen's comparison stood for are those of its own: pyqtgraph's, bitwise
+            for a, b in zip(peaks(x, y[:n], 4, known), _pyqtgraph_peaks(x, y[:n], 4), strict=True):
+                assert np.array_equal(a, b, equal_nan=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
 
 import bpgui.views.error_plot as error_plot
 from bpgui.views.error_plot import FEW_EPOCHS, ErrorPlotView
@@ -173,3 +174,29 @@ def test_the_curves_bounds_are_pyqtgraphs(view, log):
     view.set_history(errors, np.arange(0, 5_001, 4), np.r_[0.5, errors[3::4]])
     assert not view.iteration_curve.curve.opts["skipFiniteCheck"]
     assert np.isfinite(view.iteration_curve.curve.dataBounds(1)).all()
+
+
+def test_a_step_reads_the_long_history_once_and_a_history_cut_and_regrown_shows_its_new_values(view):
+    """A step compares the history with what the curve saw once (its Seen), and the peaks and the bounds follow
+    from that; a run stepped back and on with other settings between two updates (same buffer, longer, other
+    values after the cut) is shown as a plot built from scratch shows it."""
+    rng = np.random.default_rng(5)
+    buffer = np.abs(rng.standard_normal(40_000)) * 0.3
+    ends = np.arange(0, 40_001, 4)
+
+    def update(n: int) -> None:
+        view.set_history(buffer[:n], ends[: n // 4 + 1], np.r_[0.3, buffer[3:n:4]])
+
+    item = view.iteration_curve
+    update(30_000)
+    compared, peaks_compared = item.seen.compared, item.peaks.compared
+    for n in range(30_001, 30_041):
+        update(n)
+        assert item.seen.compared - compared == n - 1  # the part seen before, once
+        compared = item.seen.compared
+    assert item.peaks.compared == peaks_compared  # the Seen's comparison stood for its own
+    buffer[20_000:] = np.abs(rng.standard_normal(20_000))  # stepped back to 20,000 and on: other values
+    update(30_100)
+    assert np.array_equal(item.curve.yData, _pyqtgraphs(item)[1])  # the new values' peaks, as pyqtgraph makes them
+    assert item._datasetMapped.dataRect() == PlotDataset(np.arange(1, 30_101), buffer[:30_100]).dataRect()
+    assert view.plot_item.getViewBox().viewRange()[1][1] >= float(buffer[:30_100].max())  # the new top is in view

@@ -1,5 +1,6 @@
 """The chain-rule panel's text view writes a text with the same tags in place (issue 11): the document it
-holds is then the one ``setHtml`` of the new text builds, character by character and format by format."""
+holds is then the one ``setHtml`` of the new text builds, character by character and format by format, each
+line a block of its own (a line break is a block break); the lines below the view follow when they can be seen."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from bpgui.views.formula_view import FormulaView, raw_text, runs
+from bpgui.views.formula_view import BLOCK_SEPARATOR, IDLE_MS, LINE_SEPARATOR, FormulaView, raw_text, runs
 
 ANCHOR = 'style="text-decoration: none; color: #000000"'
 
@@ -22,11 +23,21 @@ def chain(numbers: list[str]) -> str:
 
 
 def looks(document: QTextDocument) -> list[tuple]:
-    """Each character with what it looks like and where it links."""
+    """Each character with what it looks like and where it links; a line break (a line separator in one block,
+    or a block break) as "\n", and every block's margins."""
     cursor = QTextCursor(document)
     text = document.toRawText()
     out = []
+    block = document.begin()
+    while block.isValid():
+        f = block.blockFormat()
+        out.append(("block", f.topMargin(), f.bottomMargin(), f.leftMargin(), f.indent()))
+        block = block.next()
+    out = sorted(set(out))  # as many blocks as lines, or one: each with the margins of setHtml's
     for i, ch in enumerate(text):
+        if ch in (LINE_SEPARATOR, BLOCK_SEPARATOR):
+            out.append(("\n",))
+            continue
         cursor.setPosition(i + 1)
         f = cursor.charFormat()
         out.append((ch, f.anchorHref(), f.fontItalic(), f.fontWeight(), f.verticalAlignment(),
@@ -105,3 +116,49 @@ def test_every_text_leaves_the_document_setHtml_would_build(qtbot, texts):
         view.setText(html)
         assert view.text() == html
         assert looks(view.document()) == looks(built_whole(html).document())
+
+
+def long_chain(n: int, value: str) -> str:
+    """A chain of ``n`` lines, each with an anchored factor: longer than a small view."""
+    return "<br>".join(f'j = {j}: <a href="unit:2:{j}" {ANCHOR}>{value}</a> · <i>w</i><sub>{j}</sub> = {value}'
+                       for j in range(1, n + 1))
+
+
+def test_lines_below_the_view_are_written_when_they_can_be_seen(qtbot):
+    view = FormulaView()
+    qtbot.addWidget(view)
+    view.resize(300, 120)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setText(long_chain(40, "0.1"))
+    new = long_chain(40, "0.2")
+    view.setText(new)
+    assert view.written_in_place == 1 and view.pending()
+    shown = view.cursorForPosition(view.viewport().rect().bottomLeft()).block().blockNumber()
+    lines = view.document().toPlainText().split("\n")
+    assert all("0.2" in line and "0.1" not in line for line in lines[: shown + 1])  # what shows: the new text
+    assert "0.1" in lines[-1]  # the last line is not written yet
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # scrolled down: all written
+    assert not view.pending() and looks(view.document()) == looks(built_whole(new).document())
+    view.setText(long_chain(40, "0.3"))
+    view.selectAll()
+    copied = view.createMimeDataFromSelection().text()  # a copy holds every line's numbers
+    assert "0.2" not in copied and copied.count("0.3") == 80
+    view.setText(long_chain(40, "0.4"))
+    qtbot.waitUntil(lambda: not view.pending(), timeout=5 * IDLE_MS)  # and, idle, the rest follows
+    assert looks(view.document()) == looks(built_whole(long_chain(40, "0.4")).document())
+
+
+def test_lines_as_blocks_look_as_one_block_of_lines(qtbot):
+    """Each line a block is drawn as setHtml's one block of lines, pixel for pixel."""
+    html = long_chain(6, "(−0.25)") + "<br><br><b>Σ</b> = 1.234×10⁻⁵"
+    views = [FormulaView(), FormulaView()]
+    for view in views:
+        qtbot.addWidget(view)
+        view.resize(260, 400)
+        view.show()
+    views[0].setText(html)
+    views[1].setHtml(html)  # QTextBrowser's own: one block
+    assert views[0].document().blockCount() == 8 and views[1].document().blockCount() == 1
+    assert views[0].document().size() == views[1].document().size()
+    assert views[0].viewport().grab().toImage() == views[1].viewport().grab().toImage()

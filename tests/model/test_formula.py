@@ -107,3 +107,23 @@ def test_what_is_rendered_evaluates_to_what_the_object_computes(expr: Expr):
     except (ZeroDivisionError, OverflowError):
         pytest.fail(f"{expr.text()} divides by zero where the object does not")
     assert math.isclose(read, value, rel_tol=1e-9, abs_tol=1e-9), expr.text()
+
+
+def test_a_new_node_of_parts_rendered_before_renders_only_itself(monkeypatch):
+    """A step's product of the selection's closed forms is a new node; its parts keep their renderings."""
+    slope = cf.slope(TANH, 1, 1)
+    parts = (Neg(slope), Quantity("weight", "w", 2, (1, 1)), Div(ONE, Pow(unit(1, 1, 2), 2)))
+    first = Mul(parts, dotted=True, refs=("unit:1:0", "", "link:3"))
+    html, text = first.html(), first.text()
+
+    def refuse(self, html):
+        raise AssertionError(f"{self!r} rendered again")
+
+    for part in parts:
+        monkeypatch.setattr(type(part), "render", refuse)
+    again = Mul(parts, dotted=True, refs=("unit:1:0", "", "link:3"))
+    assert again.html() == html and again.text() == text  # the same text, the parts not rendered again
+    monkeypatch.undo()
+    fresh = Mul((Neg(cf.slope(TANH, 1, 1)), Quantity("weight", "w", 2, (1, 1)), Div(ONE, Pow(unit(1, 1, 2), 2))),
+                dotted=True, refs=("unit:1:0", "", "link:3"))
+    assert fresh.html() == html and fresh.text() == text  # and what a node rendered afresh writes

@@ -88,3 +88,32 @@ def test_lazy_terms_read_as_their_tuple(values, digits, index):
             lazy[index]
     assert lazy.at_digits(digits) is lazy and tuple(lazy.at_digits(3)) == tuple(with_digits(t, 3) for t in eager)
     assert Series(lazy, HEAD).render(True) == Series(eager, HEAD).render(True)
+
+
+def test_a_steps_derivation_evaluates_each_factor_once_without_hashing_a_formula(monkeypatch):
+    """A formula's hash walks its whole tree: a step's chain rule was mostly hashing. Each factor of the chain
+    (the same objects from step to step) is evaluated once, found again by identity; the numbers are the same."""
+    from bpgui.model import formula
+    from bpgui.model.derivation import derive
+
+    net, rec = _record((6, 5, 4), seed=3)
+    index = net.n_parameters - 4 - 5 * 4 - 3  # γ_2: a sum over the 4 outputs
+    before = derive(rec, index, net.activations, net.loss)
+    assert before.sum_index == "j" and len(before.terms) == 4
+    evaluated: list[int] = []
+    evaluate = formula.Derivative.evaluate
+
+    def counted(self, env, bind):
+        evaluated.append(id(self))
+        return evaluate(self, env, bind)
+
+    def refuse(self):
+        raise AssertionError("a formula was hashed")
+
+    monkeypatch.setattr(formula.Derivative, "evaluate", counted)
+    monkeypatch.setattr(formula.Derivative, "__hash__", refuse)
+    again = derive(rec, index, net.activations, net.loss)
+    assert again.value == before.value and [[f.value for f in t] for t in again.terms] == [
+        [f.value for f in t] for t in before.terms]
+    assert len(evaluated) == len(set(evaluated))  # none twice
+    assert set(evaluated) >= {id(f.derivative) for term in again.terms for f in term}

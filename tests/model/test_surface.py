@@ -127,3 +127,25 @@ def test_a_network_too_wide_for_a_map_has_none_rather_than_exhausting_memory():
     wide = MAP_WORK // (GRID_SIZE * GRID_SIZE * 4) + 1  # just past the budget (4 parameters a unit)
     assert Network.initialise((2, wide, 1), seed=0).n_parameters * GRID_SIZE ** 2 > MAP_WORK
     assert surface_if_planar(Network.initialise((2, wide, 1), seed=0), xor) is None
+
+
+def test_the_grid_is_made_once_per_data_set_and_is_the_grid_made_afresh(circle):
+    from bpgui.model import plane_map
+    from bpgui.model.geometry import plane_axes
+    from bpgui.model.surface import PADDING
+
+    x_axis, y_axis, points = plane_map.plane_grid(circle)
+    made = plane_map.LAST_GRID.made
+    again = plane_map.plane_grid(circle)
+    assert plane_map.LAST_GRID.made == made and all(a is b for a, b in zip(again, (x_axis, y_axis, points)))
+    fresh_x, fresh_y = plane_axes(circle.inputs, GRID_SIZE, PADDING)  # made afresh: bitwise the same
+    grid_x, grid_y = np.meshgrid(fresh_x, fresh_y, indexing="ij")
+    assert np.array_equal(x_axis, fresh_x) and np.array_equal(y_axis, fresh_y)
+    assert np.array_equal(points, np.column_stack([grid_x.ravel(), grid_y.ravel()]))
+    assert not any(a.flags.writeable for a in (x_axis, y_axis, points))  # shared: nobody may change it
+    network = Network.initialise((2, 3, 1), seed=1)
+    first, second = decision_surface(network, circle), decision_surface(network, circle)
+    assert first.x_axis is x_axis and np.array_equal(first.outputs[0], second.outputs[0])
+    xor = load_builtin("xor")  # another data set: its own grid
+    assert not np.array_equal(plane_map.plane_grid(xor)[0], x_axis) and plane_map.LAST_GRID.made == made + 1
+    assert plane_map.plane_grid(circle, 40)[2].shape == (40 * 40, 2)  # another size: its own grid
