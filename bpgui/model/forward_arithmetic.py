@@ -104,10 +104,13 @@ class ForwardArithmetic:
     net: float | None  # the record's α_h / β_j (None for an input)
     output: float  # the record's b_h / ŷ_j (x_i for an input)
     feature: str = ""  # an input's feature name
+    digits: int = DEFAULT_DIGITS  # the lines' numbers are written at these significant digits
 
     def at_digits(self, digits: int) -> ForwardArithmetic:
-        """The same lines written at ``digits`` significant digits."""
-        return replace(self, lines=tuple(with_digits(line, digits) for line in self.lines))
+        """The same lines written at ``digits`` significant digits (itself at its own: the panel asks each Step)."""
+        if digits == self.digits:
+            return self
+        return replace(self, lines=tuple(with_digits(line, digits) for line in self.lines), digits=digits)
 
 
 def forward_arithmetic(record: IterationRecord, activations: Sequence[str], layer: int, u: int, *,
@@ -130,7 +133,7 @@ def forward_arithmetic(record: IterationRecord, activations: Sequence[str], laye
         if feature.replace("_", "") == f"x{u + 1}":  # "x_1" only repeats the symbol x₁ it names
             feature = ""
         return ForwardArithmetic(0, u, me, (Eq((me, Value(x, digits))),), 0, False, True, sample, None, x,
-                                 feature)
+                                 feature, digits)
     before = sizes[layer - 1]
     symbols = WeightedInputs(layer, j, n, before)
     # The numbers the symbols stand for, read from the record as evaluating each factor reads them.
@@ -149,4 +152,5 @@ def forward_arithmetic(record: IterationRecord, activations: Sequence[str], laye
     if layer == n:
         y = target(j)
         lines += (Eq((y, Value(y.evaluate(env, bind), digits))),)
-    return ForwardArithmetic(layer, u, me, lines, before, before > head + 2, known, sample, net_value, out_value)
+    return ForwardArithmetic(layer, u, me, lines, before, before > head + 2, known, sample, net_value, out_value,
+                             digits=digits)

@@ -267,3 +267,45 @@ def test_the_controller_selects_a_unit_with_its_threshold_and_offers_its_arithme
     assert controller.factor_source("link:3") == ({}, {3: ""})
     controller.select_parameter(-1)
     assert controller.chain_paths() is None and controller.path_highlight() == ({}, {})
+
+
+def test_a_panel_stepped_shows_what_a_new_panel_writes_for_the_same_state(controller, qtbot):
+    """Issue 11: a Step rewrites the panel in place (the chain's closed forms kept per chain, only the runs that
+    changed written, the lines below the view later). Over steps, selections (a chain met again), digits and
+    a batch mode, its text and, once its lines below are written, its document are a new panel's."""
+    controller.update_settings(hidden=(3, 2), target_error=None)
+    panel = DerivationPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 110)  # a few lines show: the rest wait below the view
+    panel.show()
+    sizes = controller.network.layer_sizes
+    hidden_weight, output_weight = cf.parameter_index(sizes, 1, 1, 2), cf.parameter_index(sizes, 3, 2, 1)
+    chosen = [("unit", (1, 0)), ("parameter", hidden_weight), ("unit", (2, 1)), ("parameter", output_weight),
+              ("unit", (1, 0)), ("parameter", hidden_weight)]
+    seen = set()
+    for n, (kind, which) in enumerate(chosen):
+        if n == 4:
+            controller.update_settings(mode="accumulated")  # a batch: the mean term by term
+        if kind == "unit":
+            controller.select_unit(*which)
+        else:
+            controller.select_parameter(which)
+        digits = (4, 3, 6)[n % 3]
+        panel.set_digits(digits)
+        for _ in range(3):
+            controller.step()
+            derivation = controller.derivation()
+            assert derivation is not None
+            d, known = derivation
+            args = (controller.forward_arithmetic(), d)
+            panel.show_selection(*args, known=known, paths=controller.chain_paths())
+            new = DerivationPanel()
+            qtbot.addWidget(new)
+            new.set_digits(digits)
+            new.show_selection(*args, known=known, paths=controller.chain_paths())
+            assert panel.text() == new.text()
+            seen.add(panel.text().split("<br>")[0])
+            panel.label.flush()
+            assert panel.label.document().toHtml() == new.label.document().toHtml()
+    assert panel.label.written_in_place >= 10  # the steps were written in place, not built again
+    assert len(seen) >= 3  # (several selections' texts)

@@ -118,3 +118,20 @@ def test_digits_rewrite_every_number_and_change_no_value():
             assert a.evaluate(env, {"k": 1}) == b.evaluate(env, {"k": 1})
             assert with_digits(b, 4) == a
     assert fa.at_digits(9).lines[1].text().endswith(format_number(rec.layers[1].output[0, 1], 9))
+
+
+def test_a_pass_at_its_own_digits_is_itself_and_at_others_as_if_made_at_them():
+    """``at_digits`` at the digits a pass was made with changes nothing (the panel asks every Step); at others
+    it writes what a pass made at those digits writes."""
+    network = Network.initialise((3, 2, 1), seed=4)
+    x, y = np.array([[0.25, -1.5, 2.0]]), np.array([[1.0]])
+    record = make_record(compute_step(network, x, y, 0.5), network, iteration=1, epoch=1, mode="standard",
+                         learning_rate=0.5, sample_indices=np.array([1]), inputs=x, targets=y)
+    for layer in (1, 2):
+        fa = forward_arithmetic(record, network.activations, layer, 0)
+        assert fa.digits == fa.lines[0].rhs.digits and fa.at_digits(fa.digits) is fa
+        for digits in (2, 6):
+            made = forward_arithmetic(record, network.activations, layer, 0, digits=digits)
+            assert [line.html() for line in fa.at_digits(digits).lines] == [line.html() for line in made.lines]
+            assert fa.at_digits(digits).digits == digits and made.at_digits(fa.digits).lines == fa.lines
+            assert [line.html() for line in fa.at_digits(digits).lines] != [line.html() for line in fa.lines]
