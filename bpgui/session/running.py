@@ -67,10 +67,13 @@ class Pace:
         self._seconds: dict[int, float] = {}
         self._drawing: float | None = None  # seconds a frame spends outside computing (mean of recent ones)
         self._computed_until: float | None = None
+        self._starting = False
 
     def restart(self) -> None:
-        """Run (re)starts: the time since the last tick says nothing about drawing."""
+        """Run (re)starts: the time since the last tick says nothing about drawing, and the first frame
+        also repaints what Run disables (the toolbar's and the settings' states): it computes little."""
         self._computed_until = None
+        self._starting = True
 
     def compute_budget(self, now: float) -> float:
         """Seconds the full-speed tick starting ``now`` may compute: the frame's target less the
@@ -78,6 +81,9 @@ class Pace:
         if self._computed_until is not None:
             drawing = min(now - self._computed_until, 1.0)
             self._drawing = drawing if self._drawing is None else 0.5 * (self._drawing + drawing)
+        if self._starting:  # Run's first frame: the window repaints much of itself (see restart)
+            self._starting = False
+            return MIN_COMPUTE
         drawing = FRAME_SECONDS * (1 - COMPUTE_SHARE) if self._drawing is None else self._drawing
         # When drawing alone fills the frame, computing still gets a third of it (fewer frames).
         return min(MAX_COMPUTE, max(MIN_COMPUTE, FRAME_TARGET - drawing, drawing * DRAWING_SHARE_TO_COMPUTE))

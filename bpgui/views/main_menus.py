@@ -274,6 +274,12 @@ def apply_icons(window: MainWindow) -> None:
     """The shipped icons for the window's palette (light or dark); Run's shows Pause while running."""
     for attribute, name in TOOLBAR_ICONS:
         getattr(window, attribute).setIcon(icon(name, window.palette()))
+    apply_run_icon(window)
+
+
+def apply_run_icon(window: MainWindow) -> None:
+    """Run's icon: Pause while running (only it changes when Run starts or stops: setting every icon again
+    updated every toolbar button and menu entry in Run's first frame)."""
     window.run_action.setIcon(icon("pause" if window.controller.running else "run", window.palette()))
 
 

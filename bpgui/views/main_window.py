@@ -39,7 +39,16 @@ from .dock_title import DockTitle
 from .error_plot import ErrorPlotView
 from .gradient_table import COL_NEW_VALUE, COL_VALUE, GradientTableView
 from .language import SYSTEM, current_language, install_language
-from .main_menus import WindowParts, apply_icons, build_menus, build_toolbar, fit_toolbar, make_actions, plain_text
+from .main_menus import (
+    WindowParts,
+    apply_icons,
+    apply_run_icon,
+    build_menus,
+    build_toolbar,
+    fit_toolbar,
+    make_actions,
+    plain_text,
+)
 from .main_practice import WindowPractice
 from .phase_text import phase_caption
 from .predict_bar import PredictBar
@@ -426,7 +435,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
         self.run_action.blockSignals(False)
         self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
         self.run_action.setIconText(plain_text(self.run_action.text()))
-        apply_icons(self)
+        apply_run_icon(self)
         self._update_status()
 
     def _on_controller_selection_changed(self, index: int) -> None:

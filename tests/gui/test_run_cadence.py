@@ -204,3 +204,24 @@ def test_a_window_replaced_for_another_language_has_nothing_left_to_show(window,
     qtbot.wait(150)  # past the curve's interval: nothing fires into the old window
     assert c.running and new.controller is c
     c.set_running(False)
+
+
+def test_starting_and_pausing_run_change_runs_icon_and_text_only(window, qtbot):
+    """Run's first frame repaints little: only Run's action changes (its icon and text); every other action
+    keeps its icon (setting them all again updated every toolbar button and menu entry), and a Pause puts
+    Run's own icon back."""
+    from bpgui.views.icons import icon
+
+    c = window.controller
+    c.update_settings(target_error=None)
+    others = [a for a in window.findChildren(type(window.run_action)) if a is not window.run_action]
+    before = {id(a): a.icon().cacheKey() for a in others}
+    run_icon = window.run_action.icon().cacheKey()
+    c.set_running(True)
+    assert window.run_action.icon().cacheKey() != run_icon
+    expected = icon("pause", window.palette()).pixmap(16).toImage()
+    assert window.run_action.icon().pixmap(16).toImage() == expected
+    assert window.run_action.text() != "&Run"
+    c.set_running(False)
+    assert window.run_action.icon().pixmap(16).toImage() == icon("run", window.palette()).pixmap(16).toImage()
+    assert {id(a): a.icon().cacheKey() for a in others} == before
