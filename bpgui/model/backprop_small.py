@@ -46,34 +46,30 @@ _Compiled = Callable[
     [list[float], list[float], list[float], float],
     tuple[list[list[float]], list[list[float]], list[list[float]], list[float], list[float], float, bool, list[float]],
 ]
-_COMPILED: dict[tuple[tuple[int, ...], tuple[str, ...], str], _Compiled] = {}
+_COMPILED: dict[tuple[tuple[int, ...], tuple[str, ...], str, bool], Callable[..., tuple]] = {}
 
 
 def _compiled(sizes: tuple[int, ...], activations: tuple[str, ...], loss: str) -> _Compiled:
     """The step of one structure as straight-line Python (made once per structure, then cached)."""
-    key = (sizes, activations, loss)
-    fn = _COMPILED.get(key)
-    if fn is None:
-        if len(_COMPILED) > 64:
-            _COMPILED.clear()
-        fn = _COMPILED[key] = _compile(sizes, activations, loss)
-    return fn
+    return _cached(sizes, activations, loss, False)
 
 
 LeanStep = Callable[[list[float], list[float], list[float], float], tuple[float, bool, list[float]]]
-_LEAN: dict[tuple[tuple[int, ...], tuple[str, ...], str], LeanStep] = {}
 
 
 def lean_step(sizes: tuple[int, ...], activations: tuple[str, ...], loss: str) -> LeanStep:
     """The same step returning only ``(error, finite, new parameters)``: Run's iterations read nothing
     else (``run_small.py``). Its lines are the full step's, so its floats are the same, bit for bit."""
-    key = (sizes, activations, loss)
-    fn = _LEAN.get(key)
+    return _cached(sizes, activations, loss, True)
+
+
+def _cached(sizes: tuple[int, ...], activations: tuple[str, ...], loss: str, lean: bool) -> Callable[..., tuple]:
+    key = (sizes, activations, loss, lean)
+    fn = _COMPILED.get(key)
     if fn is None:
-        if len(_LEAN) > 64:
-            _LEAN.clear()
-        fn = _LEAN[key] = _compile(sizes, activations, loss, lean=True)  # type: ignore[assignment]
-    assert fn is not None
+        if len(_COMPILED) > 64:
+            _COMPILED.clear()
+        fn = _COMPILED[key] = _compile(sizes, activations, loss, lean=lean)
     return fn
 
 

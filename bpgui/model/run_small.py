@@ -19,12 +19,10 @@ says why, exactly as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from .backprop import compute_step_unguarded
-from .backprop_small import SMALL_NETWORK, lean_step
+from .backprop_small import SMALL_NETWORK, LeanStep, lean_step
 from .datasets import Dataset
 from .history import Checkpoints, EpochLog, ErrorCurve
 from .iteration import Batches, IterationPlan, NextStep, StepFunction, TrainingState, measure_epoch_end
@@ -64,8 +62,7 @@ class SmallRun:
     def _ensure_record(self) -> None:
         raise NotImplementedError
 
-    def _small_lane(self) -> Callable[[list[float], list[float], list[float], float], tuple[float, bool,
-                                                                                          list[float]]] | None:
+    def _small_lane(self) -> LeanStep | None:
         """The lean step when the lane applies here (see the module), else None."""
         state = self._state
         network = state.network
@@ -118,13 +115,14 @@ class SmallRun:
             done += 1
             lo = clock // q
             clock += cost
-            if clock // q > lo or cursor >= m:
-                ended = cursor >= m
+            hi = clock // q
+            ended = cursor >= m
+            if hi > lo or ended:
                 if ended:
                     epoch, cursor = epoch + 1, 0
                 kept = _state(structure, p, t, epoch, cursor, config)
-                if clock // q > lo:
-                    checkpoints.add(kept, clock=clock, marks=(lo, clock // q))
+                if hi > lo:
+                    checkpoints.add(kept, clock=clock, marks=(lo, hi))
                 if ended:
                     epochs.append(t, *measure_epoch_end(train, test, kept.network), epoch=epoch)
                     order = batches.order(epoch, shuffle).tolist()

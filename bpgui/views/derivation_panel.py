@@ -67,8 +67,6 @@ class DerivationPanel(QWidget):
         self._known = True
         self._paths: ChainPaths | None = None
         self._hovered = ""
-        # The closed forms' products of the chain shown, rendered once per chain: (its formula, {slot: html}).
-        self._forms: tuple[object, dict[int, str]] = (None, {})
         self.label = FormulaView()
         self.label.linkHovered.connect(self._on_link_hovered)
         self.label.installEventFilter(self)
@@ -141,18 +139,6 @@ class DerivationPanel(QWidget):
     def _num(self, value: float) -> str:
         return _num(value, self._digits)
 
-    def _closed_forms(self, d: Derivation, slot: int, factors: Sequence[Factor], continued: bool = False) -> str:
-        """``d.closed_forms(factors).html()``, rendered once per chain: a chain's formulas are the same objects
-        every step of a selection (``derivation._chain_of``), so its ``formula`` names them all; ``slot`` is
-        the term's place (−1: the common factors)."""
-        if self._forms[0] is not d.formula:
-            self._forms = (d.formula, {})  # (holding the formula: no other chain can have its identity meanwhile)
-        texts = self._forms[1]
-        text = texts.get(slot)
-        if text is None:
-            text = texts[slot] = d.closed_forms(factors, continued=continued).html()
-        return text
-
     def _values(self, factors: Sequence[Factor]) -> str:
         return " · ".join(anchored(self._num(f.value), f.source) for f in factors)
 
@@ -198,7 +184,7 @@ class DerivationPanel(QWidget):
 
         if d.sum_index is None:
             term = d.terms[0]
-            lines.append(f"= {self._closed_forms(d, 0, term)}")
+            lines.append(f"= {d.closed_forms(term).html()}")
             lines.append(f"= {self._values(term)}")
             lines.append(f"= <b>{res(d.value)}</b>")
         else:
@@ -207,12 +193,12 @@ class DerivationPanel(QWidget):
                 for f in term:
                     value *= f.value
                 lines.append(fill(self.tr("j = %1: "), j)
-                             + f"{self._closed_forms(d, j, term)} = {self._values(term)} = {res(value)}")
+                             + f"{d.closed_forms(term).html()} = {self._values(term)} = {res(value)}")
             product = d.product_of_terms  # (a sum of NumPy products: read once)
             total = num(product)
             if d.through is not None:
                 lines.append(f"{d.through.html()} = Σ<sub>j</sub>(…) = {res(product)}")
-            lines.append(f"{lhs} = {total} · {self._closed_forms(d, -1, d.common, True)}"
+            lines.append(f"{lhs} = {total} · {d.closed_forms(d.common, continued=True).html()}"
                          f" = {total} · {self._values(d.common)} = <b>{res(d.value)}</b>")
         if self._paths is not None and self._paths.hidden:
             lines += self._path_lines(self._paths)
