@@ -19,7 +19,8 @@ the pointer leaves) so that the window can light where it comes from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -31,10 +32,10 @@ from ..model.formula import ANCHOR_STYLE
 from ..model.forward_arithmetic import ForwardArithmetic
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, format_factor, format_number
 from ..model.text import fill
-from .formula_view import FormulaView
+from .formula_view import FormulaView, Line, split_lines
 
 if TYPE_CHECKING:
-    from ..model.chain_paths import ChainPaths
+    from ..model.chain_paths import ChainPaths, Path
     from ..model.derivation import Derivation, Factor
 
 PANEL_PATHS = 8  # paths written out; the rest are counted
@@ -42,17 +43,69 @@ LISTED = 6  # a sample's x and y list this many values at most (the first ones, 
 
 
 _ANCHOR = re.compile(r"<a href=[^>]*>|</a>")
-# A number as the panel writes it (format_number; format_factor parenthesises a negative one).
-
-
-def _num(value: float, digits: int = DEFAULT_DIGITS) -> str:
-    """A number as a factor: the one format, negatives in parentheses."""
-    return format_factor(value, digits)
 
 
 def anchored(text: str, ref: str) -> str:
     """``text`` as an anchor to ``ref`` that looks like the text around it (plain when ``ref`` is empty)."""
     return f'<a href="{ref}" style="{ANCHOR_STYLE}">{text}</a>' if ref else text
+
+
+def written(lines: Sequence[Line]) -> list[str]:
+    """Each line written out (a function called)."""
+    return [line if isinstance(line, str) else line() for line in lines]
+
+
+def _recoloured(line: Callable[[], str], plain: str, coloured: str) -> str:
+    return line().replace(plain, coloured)
+
+
+def _values(factors: Sequence[Factor], digits: int) -> str:
+    return " · ".join(anchored(format_factor(f.value, digits), f.source) for f in factors)
+
+
+def _closed_line(d: Derivation, term: Sequence[Factor]) -> str:
+    return f"= {d.closed_forms(term).html()}"
+
+
+def _values_line(term: Sequence[Factor], digits: int) -> str:
+    return f"= {_values(term, digits)}"
+
+
+def _term_line(head: str, d: Derivation, term: Sequence[Factor], digits: int) -> str:
+    """j = 1: the term's closed forms = their numbers = their product."""
+    value = 1.0
+    for f in term:
+        value *= f.value
+    return f"{head}{d.closed_forms(term).html()} = {_values(term, digits)} = {format_number(value, digits)}"
+
+
+def _through_line(d: Derivation, digits: int) -> str:
+    assert d.through is not None
+    return f"{d.through.html()} = Σ<sub>j</sub>(…) = {format_number(d.product_of_terms, digits)}"
+
+
+def _common_line(d: Derivation, digits: int) -> str:
+    """∂E_k/∂p = (the Σ) · the factors outside it = … = the value."""
+    total = format_factor(d.product_of_terms, digits)  # (a sum of NumPy products: read once)
+    return (f"{d.formula.lhs.html()} = {total} · {d.closed_forms(d.common, continued=True).html()}"
+            f" = {total} · {_values(d.common, digits)} = <b>{format_number(d.value, digits)}</b>")
+
+
+def _update_line(d: Derivation, digits: int) -> str:
+    return (f"{d.update_formula.html()} = −{format_number(d.learning_rate, digits)} · "
+            f"{format_factor(d.gradient, digits)} = <b>{format_number(d.update, digits)}</b>")
+
+
+def _path_line(path: Path, digits: int) -> str:
+    return f"{' → '.join(q.html() for q in path.route)}: {format_number(path.product, digits)}"
+
+
+def _sum_line(paths: ChainPaths, words: str, digits: int) -> str:
+    return f"{words} {paths.gradient_formula.html()} = <b>{format_number(paths.total, digits)}</b>"
+
+
+def _delta_line(paths: ChainPaths, digits: int) -> str:
+    return f"{paths.delta_formula.html()} = {format_number(paths.delta_value, digits)}"
 
 
 class DerivationPanel(QWidget):
@@ -112,35 +165,35 @@ class DerivationPanel(QWidget):
 
     # ---- rendering -------------------------------------------------------------------------
     def _render(self) -> None:
-        parts = []
+        lines: list[Line] = []
         if self._forward is not None:
-            parts.append(self.forward_html(self._forward))
-        parts.append(self._chain_html())
+            lines += [*self._forward_lines(self._forward), ""]
+        lines += self._chain_lines()
         colour = self.label.palette().color(QPalette.ColorRole.Text).name()
         # Anchors read as the text around them: the formula's colour, no underline.
-        html = "<br><br>".join(parts).replace(f'style="{ANCHOR_STYLE}"', f'style="{ANCHOR_STYLE}; color: {colour}"')
-        self.label.setText(html)
+        plain, coloured = f'style="{ANCHOR_STYLE}"', f'style="{ANCHOR_STYLE}; color: {colour}"'
+        shown: list[Line] = []
+        for line in lines:
+            if isinstance(line, str):
+                shown += split_lines(line.replace(plain, coloured))  # (a translated text may hold a <br>)
+            else:  # written when its line is (see FormulaView): most of a long chain is below the view
+                shown.append(partial(_recoloured, line, plain, coloured))
+        self.label.set_lines(shown)
 
-    def _chain_html(self) -> str:
+    def _chain_lines(self) -> list[Line]:
         d = self._derivation
         if d is None:
             if self._forward is not None and self._forward.layer == 0:
-                return self.tr("<b>The chain rule</b><br>An input has no parameter of its own: select a link or "
-                               "a unit after the input to see ∂E/∂p factor by factor.")
-            return self.tr("<b>The chain rule</b><br>Select a weight or a threshold (click a link or "
-                           "a unit, or a row of the table) to see ∂E/∂p factor by factor with this "
-                           "iteration's numbers.")
+                return [self.tr("<b>The chain rule</b><br>An input has no parameter of its own: select a link or "
+                                "a unit after the input to see ∂E/∂p factor by factor.")]
+            return [self.tr("<b>The chain rule</b><br>Select a weight or a threshold (click a link or "
+                            "a unit, or a row of the table) to see ∂E/∂p factor by factor with this "
+                            "iteration's numbers.")]
         if not self._known:
             error = "<i>E</i><sub>k</sub>" if d.batch_size == 1 else "<i>E</i>"  # as the table names it
-            return fill(self.tr("<b>∂%2/∂%1</b><br>Not computed yet: a later phase of this iteration "
-                                "computes it."), d.parameter, error)
-        return self.html(d)
-
-    def _num(self, value: float) -> str:
-        return _num(value, self._digits)
-
-    def _values(self, factors: Sequence[Factor]) -> str:
-        return " · ".join(anchored(self._num(f.value), f.source) for f in factors)
+            return [fill(self.tr("<b>∂%2/∂%1</b><br>Not computed yet: a later phase of this iteration "
+                                 "computes it."), d.parameter, error)]
+        return self.lines(d)
 
     def _numbers(self, values: Sequence[float]) -> str:
         """``0.1, 0.9``; past ``LISTED`` values the first ones, "…", the last and how many."""
@@ -151,25 +204,36 @@ class DerivationPanel(QWidget):
 
     def forward_html(self, fa: ForwardArithmetic) -> str:
         """The forward pass of the selected unit: its lines, or "not computed yet" before its phase."""
+        return "<br>".join(written(self._forward_lines(fa)))
+
+    def _forward_lines(self, fa: ForwardArithmetic) -> list[Line]:
         fa = fa.at_digits(self._digits)
         symbol = fa.symbol.html()
         if not fa.known:
-            return fill(self.tr("<b>The forward pass of %1</b><br>Not computed yet: a later forward phase of "
-                                "this iteration computes it."), symbol)
-        lines = [fill(self.tr("<b>The forward pass of %1</b> (sample k = %2)"), symbol, fa.sample)]
+            return [fill(self.tr("<b>The forward pass of %1</b><br>Not computed yet: a later forward phase of "
+                                 "this iteration computes it."), symbol)]
+        lines: list[Line] = [fill(self.tr("<b>The forward pass of %1</b> (sample k = %2)"), symbol, fa.sample)]
         if fa.layer == 0:
             first = fa.lines[0].html()  # a feature's name is the data file's: never read as markup
             lines.append(fill(self.tr("%1, the input “%2”"), first, escape(fa.feature)) if fa.feature else first)
-            return "<br>".join(lines)
+            return lines
         for n, line in enumerate(fa.lines):
             text = line.html()
             if n == 0 and fa.summarised:
                 text += " " + fill(self.tr("(%1 terms)"), fa.terms)
             lines.append(text)
-        return "<br>".join(lines)
+        return lines
 
     def html(self, d: Derivation) -> str:
+        """The chain rule for ``d``, its lines joined by ``<br>``."""
+        return "<br>".join(written(self.lines(d)))
+
+    def lines(self, d: Derivation) -> list[Line]:
+        """The chain rule for ``d``: each line, or a function that writes it (the lines a long chain puts below
+        the view are written only when they are shown: see FormulaView)."""
+        digits = self._digits
         xs, ys = self._numbers(d.inputs), self._numbers(d.targets)
+        lines: list[Line]
         if d.batch_size == 1:
             lines = [fill(self.tr("sample k = %1: x = (%2), y = (%3)"), d.sample, xs, ys)]
         else:
@@ -177,63 +241,49 @@ class DerivationPanel(QWidget):
                           d.sample, d.batch_size, xs, ys)]
         lhs = d.formula.lhs.html()
         lines.append(f"<b>{lhs}</b> = {d.formula.rhs.html()}")
-        num = self._num  # a factor: negatives in parentheses; a result after "=" is written plain
-
-        def res(value: float) -> str:
-            return format_number(value, self._digits)
-
         if d.sum_index is None:
             term = d.terms[0]
-            lines.append(f"= {d.closed_forms(term).html()}")
-            lines.append(f"= {self._values(term)}")
-            lines.append(f"= <b>{res(d.value)}</b>")
+            lines.append(partial(_closed_line, d, term))
+            lines.append(partial(_values_line, term, digits))
+            lines.append(f"= <b>{format_number(d.value, digits)}</b>")
         else:
-            for j, term in enumerate(d.terms, start=1):
-                value = 1.0
-                for f in term:
-                    value *= f.value
-                lines.append(fill(self.tr("j = %1: "), j)
-                             + f"{d.closed_forms(term).html()} = {self._values(term)} = {res(value)}")
-            product = d.product_of_terms  # (a sum of NumPy products: read once)
-            total = num(product)
+            j_is = self.tr("j = %1: ")
+            lines += [partial(_term_line, fill(j_is, j), d, term, digits) for j, term in enumerate(d.terms, start=1)]
             if d.through is not None:
-                lines.append(f"{d.through.html()} = Σ<sub>j</sub>(…) = {res(product)}")
-            lines.append(f"{lhs} = {total} · {d.closed_forms(d.common, continued=True).html()}"
-                         f" = {total} · {self._values(d.common)} = <b>{res(d.value)}</b>")
+                lines.append(partial(_through_line, d, digits))
+            lines.append(partial(_common_line, d, digits))
         if self._paths is not None and self._paths.hidden:
             lines += self._path_lines(self._paths)
         if d.batch_size > 1:
-            lines.append(self._batch_line(d))
-        lines.append(f"{d.update_formula.html()} = −{format_number(d.learning_rate, self._digits)} · "
-                     f"{num(d.gradient)} = <b>{res(d.update)}</b>")
-        return "<br>".join(lines)
+            lines.append(partial(self._batch_line, d, self.tr("(%1 terms, one per sample of the batch)"), digits))
+        lines.append(partial(_update_line, d, digits))
+        return lines
 
-    def _path_lines(self, paths: ChainPaths) -> list[str]:
+    def _path_lines(self, paths: ChainPaths) -> list[Line]:
         """Each path from E_k to p with the product along it, their Σ = ∂E_k/∂p, and the delta it forms."""
+        digits = self._digits
         p = paths.parameter.html()
-        lines = [fill(self.tr("<b>The paths from %1 to %2</b>, the product along each:"),
-                      "<i>E</i><sub>k</sub>", p)]
-        for path in paths.paths[:PANEL_PATHS]:  # its factors are the terms' above; the network labels them
-            route = " → ".join(q.html() for q in path.route)
-            lines.append(f"{route}: {format_number(path.product, self._digits)}")
+        lines: list[Line] = [fill(self.tr("<b>The paths from %1 to %2</b>, the product along each:"),
+                                  "<i>E</i><sub>k</sub>", p)]
+        # Each path's factors are the terms' above; the network labels them.
+        lines += [partial(_path_line, path, digits) for path in paths.paths[:PANEL_PATHS]]
         shown = min(len(paths.paths), PANEL_PATHS)
         if shown < paths.count:
             lines.append(fill(self.tr("… and %1 more paths (%2 in all)"), paths.count - shown, paths.count))
-        gradient = paths.gradient_formula
-        lines.append(fill(self.tr("Σ over the paths (%1 in all):"), paths.count)
-                     + f" {gradient.html()} = <b>{format_number(paths.total, self._digits)}</b>")
-        lines.append(f"{paths.delta_formula.html()} = {format_number(paths.delta_value, self._digits)}")
+        lines.append(partial(_sum_line, paths, fill(self.tr("Σ over the paths (%1 in all):"), paths.count), digits))
+        lines.append(partial(_delta_line, paths, digits))
         return lines
 
-    def _batch_line(self, d: Derivation) -> str:
+    @staticmethod
+    def _batch_line(d: Derivation, count: str, digits: int) -> str:
         """∂E/∂p = (1/B) Σ_k ∂E_k/∂p = (1/B)(t_1 + t_2 + … + t_B) = the record's mean."""
-        terms = [self._num(t.value) for t in d.sample_terms]
+        terms = [format_factor(t.value, digits) for t in d.sample_terms]
         if d.omitted:
             terms.insert(len(terms) - 1, "…")
         line = (f"{d.batch_formula.html()} = (1/{d.batch_size})({' + '.join(terms)})"
-                f" = <b>{format_number(d.gradient, self._digits)}</b>")
+                f" = <b>{format_number(d.gradient, digits)}</b>")
         if d.omitted:
-            line += " " + fill(self.tr("(%1 terms, one per sample of the batch)"), d.batch_size)
+            line += " " + fill(count, d.batch_size)
         return line
 
     # ---- hovering a factor ---------------------------------------------------------------------

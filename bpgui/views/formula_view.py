@@ -5,31 +5,34 @@ it out again for each of its size hints and its height: ~4× the work, at every 
 selected). Its size hints do not follow the text, so a longer chain never re-lays out the window; a new
 text keeps the scroll position, so a learner reading the paths at the bottom stays there while stepping.
 
-A Step changes the chain's numbers, not its shape: when the new text has the same tags as the one shown
-(the same selection, the same formulas), only the runs of text between tags that changed are replaced in
-the document, each in the format it had (an anchor stays an anchor). Parsing the HTML and building the
-document again cost a 784-128-10 step with a unit selected about 5 ms; the replacements cost a fraction.
-The document then holds exactly what ``setHtml`` of the new text would, except that each line (a ``<br>``)
-is a block of its own: the text is read back and compared, and any text whose whitespace HTML would fold
-(two spaces, a line break, a space moved to an edge) is set whole.
+The text comes as lines (``set_lines``; ``setText`` splits a text at its ``<br>``), each line a block of
+the document. A Step changes the chain's numbers, not its shape: when a new line has the same tags as the
+block shown, only the runs of text between tags that changed are replaced in that block, each in the
+format it had (an anchor stays an anchor). Parsing the HTML and building the document again cost a
+784-128-10 step with a unit selected about 5 ms; the replacements cost a fraction. The document then holds
+exactly what ``setHtml`` of the whole text would, except that each line is a block of its own: each block
+written is read back and compared, and any text whose whitespace HTML would fold (two spaces, a line
+break, a space moved to an edge), or whose tags or number of lines differ, is set whole.
 
 Each line a block, because Qt lays out again every block a replacement touches: as one block (``<br>`` is a
 line break inside it) a Step's new numbers laid out all ~45 lines of a chain again. The lines below the view
 are written when they can be seen: when the view scrolls or is resized, when its text is copied, and when no
 new text has come for ``IDLE_MS`` (a Step's numbers reach what is read at once; stepping or Run rewrites only
-what shows). ``pending()`` says whether some are still to come, ``flush()`` writes them now.
+what shows). A line may come as a function that writes it: it is called only when its line is written (or
+the whole text is asked for), so a line below the view that the next Step replaces is never even written
+out. ``pending()`` says whether some lines are still to come, ``flush()`` writes them now.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from html import unescape
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
-_TAG = re.compile(r"<[^>]*>")
 _SPLIT = re.compile(r"(<[^>]*>)")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 LINE_SEPARATOR = "\u2028"  # what <br> is in a QTextDocument's text (setHtml)
@@ -37,27 +40,24 @@ BLOCK_SEPARATOR = "\u2029"  # what <br> is in the view's document: each line a b
 _FOLDED = re.compile(r"  |[\t\n\r\f]")  # whitespace HTML folds: such a text is never written in place
 IDLE_MS = 250  # the lines below the view are written once no new text has come for this long
 
-Edit = tuple[int, int, str, int]  # (position in the document, old length, new text, index of the run)
+Line = str | Callable[[], str]  # a line's rich text, or a function that writes it when it is needed
+Runs = tuple[tuple[str, ...], list[str]]  # a line's tags, and the runs of text around them
 
 
-def runs(html: str) -> tuple[tuple[str, ...], list[str]]:
+def runs(html: str) -> Runs:
     """The tags of ``html`` and the runs of text around them (entities decoded): len(runs) = len(tags) + 1."""
     parts = _SPLIT.split(html)  # text, tag, text, …, text: one pass
     return tuple(parts[1::2]), [unescape(text) if "&" in text else text for text in parts[0::2]]
 
 
-def separators(tags: tuple[str, ...], line: str = LINE_SEPARATOR) -> list[str]:
-    """What each tag of ``tags`` is in the document's text (a <br>: ``line``; any other: nothing), and ""
-    after the last run: ``"".join(run + sep for run, sep in zip(runs, separators(tags)))`` is the text."""
-    return [line if _BREAK.fullmatch(tag) else "" for tag in tags] + [""]
+def split_lines(html: str) -> list[str]:
+    """``html``'s lines: the texts between its ``<br>``."""
+    return _BREAK.split(html)
 
 
 def raw_text(tags: tuple[str, ...], texts: list[str], line: str = LINE_SEPARATOR) -> str:
     """The document's text (``QTextDocument.toRawText``) for these tags and runs: a <br> is ``line``."""
-    return _joined(texts, separators(tags, line))
-
-
-def _joined(texts: list[str], seps: list[str]) -> str:
+    seps = [line if _BREAK.fullmatch(tag) else "" for tag in tags] + [""]
     return "".join([text + sep for text, sep in zip(texts, seps)])
 
 
@@ -74,10 +74,10 @@ class FormulaView(QTextBrowser):
 
     def __init__(self) -> None:
         super().__init__()
-        self._html = ""
-        # The tags, the runs and what each tag is in the text (see separators) of the document shown.
-        self._shown: tuple[tuple[str, ...], list[str], list[str]] | None = None
-        self._pending: list[Edit] = []  # replacements below the view, not made yet (positions as they are now)
+        self._html: str | None = ""  # the whole text as set (None: the lines joined, when asked)
+        self._lines: list[Line] = []  # the text's lines as set (a function until its line is written out)
+        self._blocks: list[Runs] | None = None  # each block's tags and runs as the document holds them
+        self._pending: list[int] = []  # blocks (in order) whose line may differ from what they show
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
@@ -98,15 +98,35 @@ class FormulaView(QTextBrowser):
         self.flush()
 
     def setText(self, html: str) -> None:
-        if html == self._html:
-            return
-        self._html = html
-        tags, texts = runs(html)
-        if self._write_in_place(tags, texts):
-            self.written_in_place += 1
-            return
+        """The whole text at once (its ``<br>`` separate its lines)."""
+        if html != self._html:
+            self._set(list[Line](split_lines(html)), html)
+
+    def set_lines(self, lines: Sequence[Line]) -> None:
+        """The text as lines: each a rich text without ``<br>``, or a function that writes one (called when
+        its line is written, or when ``text()`` is asked for)."""
+        self._set(list(lines), None)
+
+    def _set(self, lines: list[Line], html: str | None) -> None:
+        self._lines, self._html = lines, html
+        if self._blocks is not None and len(self._blocks) == len(lines):
+            self._pending = list(range(len(lines)))
+            if self._write(self._below_view()):
+                self.written_in_place += 1
+                return
+        self._build()
+
+    def _line(self, i: int) -> str:
+        line = self._lines[i]
+        if not isinstance(line, str):
+            line = self._lines[i] = line()
+        return line
+
+    def _build(self) -> None:
+        """The whole text set anew (see the module)."""
         self._pending = []
         self._idle.stop()
+        html = self.text()
         bar = self.verticalScrollBar()
         kept = bar.value()
         # setHtml empties the document first: with the bar as needed it would hide and show again, each
@@ -118,9 +138,10 @@ class FormulaView(QTextBrowser):
         self.document().size()  # laid out now, so the scroll bar has its range back
         self.setVerticalScrollBarPolicy(policy)
         bar.setValue(kept)
-        # Runs are replaced later only in a document whose text is the runs' (HTML folded nothing here).
-        seps = separators(tags, BLOCK_SEPARATOR)
-        self._shown = (tags, texts, seps) if self.document().toRawText() == _joined(texts, seps) else None
+        # Runs are replaced later only in a document whose blocks are the lines' runs (HTML folded nothing).
+        blocks = [runs(self._line(i)) for i in range(len(self._lines))]
+        shown = BLOCK_SEPARATOR.join("".join(texts) for _tags, texts in blocks)
+        self._blocks = blocks if self.document().toRawText() == shown else None
 
     def _lines_as_blocks(self) -> None:
         """Each line break setHtml made (a line separator) becomes a block break: see the module."""
@@ -136,59 +157,55 @@ class FormulaView(QTextBrowser):
             cursor.insertBlock()  # the same (empty) block format: the same margins, the same lines
         cursor.endEditBlock()
 
-    def _write_in_place(self, tags: tuple[str, ...], texts: list[str]) -> bool:
-        """Replace the runs that changed, if the tags are those shown and no run would fold differently; those
-        below the view are left for later (see the module)."""
-        if self._shown is None or self._shown[0] != tags:
-            return False
-        _, old, seps = self._shown
-        edits: list[Edit] = []  # in document order
-        position = 0
-        for index, (before, after, sep) in enumerate(zip(old, texts, seps)):
-            if before != after:
-                if not before or not after or not _same_edges(before, after):
-                    # An empty run has no format to keep, or lets the spaces around it meet (HTML folds
-                    # them into one); folding would differ: set it whole.
-                    return False
-                edits.append((position, len(before), after, index))
-            position += len(before) + len(sep)
-        self._pending = edits
-        return self._write(self._below_view())
-
     def _below_view(self) -> int:
-        """The document position where the lines below the view begin (the end when it all shows)."""
+        """The first block below the view (the number of blocks when they all show)."""
         if not self.isVisible():
-            return self.document().characterCount()
-        block = self.cursorForPosition(QPoint(0, max(0, self.viewport().height() - 1))).block()
-        return block.position() + block.length()
+            return self.document().blockCount()
+        return self.cursorForPosition(QPoint(0, max(0, self.viewport().height() - 1))).block().blockNumber() + 1
 
     def _write(self, limit: int) -> bool:
-        """Make the pending replacements before ``limit``, then any the moved lines brought into view; the rest
-        stay pending. False if the document then is not what its runs say (never expected: built whole)."""
-        assert self._shown is not None
-        tags, old, seps = self._shown
-        texts = list(old)
-        while self._pending and self._pending[0][0] < limit:
-            now = [edit for edit in self._pending if edit[0] < limit]
+        """Write the pending lines before block ``limit`` in place, then any the new lengths brought into view;
+        the rest stay pending. False if a line cannot be written in place (then the text is set whole)."""
+        blocks = self._blocks
+        assert blocks is not None
+        document = self.document()
+        while self._pending and self._pending[0] < limit:
+            now = [i for i in self._pending if i < limit]
             self._pending = self._pending[len(now):]
-            cursor = QTextCursor(self.document())
-            cursor.beginEditBlock()
-            for start, length, text, index in reversed(now):  # from the end: earlier positions stay where they were
-                cursor.setPosition(start)
-                cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(text)  # in the cursor's format: its run's last character's (an anchor's href too)
-                texts[index] = text
-            cursor.endEditBlock()
-            shift = sum(len(text) - length for _start, length, text, _index in now)
-            self._pending = [(start + shift, length, text, index) for start, length, text, index in self._pending]
+            edits: list[tuple[int, int, str]] = []  # (position, old length, new text), in document order
+            written: list[int] = []
+            for i in now:
+                tags, texts = runs(self._line(i))
+                old_tags, old = blocks[i]
+                if tags != old_tags:
+                    return False
+                if texts == old:
+                    continue
+                position = document.findBlockByNumber(i).position()
+                for before, after in zip(old, texts):
+                    if before != after:
+                        if not before or not after or not _same_edges(before, after):
+                            # An empty run has no format to keep, or lets the spaces around it meet (HTML
+                            # folds them into one); folding would differ: set it whole.
+                            return False
+                        edits.append((position, len(before), after))
+                    position += len(before)
+                blocks[i] = (tags, texts)
+                written.append(i)
+            if edits:
+                cursor = QTextCursor(document)
+                cursor.beginEditBlock()
+                for start, length, text in reversed(edits):  # from the end: earlier positions stay put
+                    cursor.setPosition(start)
+                    cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.insertText(text)  # in the cursor's format: its run's last character's (an anchor's href too)
+                cursor.endEditBlock()
+            if any(document.findBlockByNumber(i).text() != "".join(blocks[i][1]) for i in written):
+                return False  # never expected: then build it whole
             if self._pending:  # new lengths above may have brought lines below into view
                 limit = self._below_view()
-        self._shown = (tags, texts, seps)
         if self._pending:
             self._idle.start()
-        elif self.document().toRawText() != _joined(texts, seps):  # never expected: then build it whole
-            self._shown = None
-            return False
         return True
 
     def pending(self) -> bool:
@@ -198,9 +215,8 @@ class FormulaView(QTextBrowser):
     def flush(self) -> None:
         """Write the lines left below the view now (see the module)."""
         self._idle.stop()
-        if self._pending and not self._write(self.document().characterCount() + 1):
-            html, self._html = self._html, ""
-            self.setText(html)
+        if self._pending and not self._write(len(self._lines)):
+            self._build()
 
     def createMimeDataFromSelection(self) -> QMimeData:
         self.flush()  # a copy holds every line's numbers
@@ -216,7 +232,9 @@ class FormulaView(QTextBrowser):
         super().changeEvent(event)
 
     def text(self) -> str:
-        """The rich text shown, as it was set (QLabel's ``text()``)."""
+        """The rich text shown, as it was set (QLabel's ``text()``); set as lines, the lines joined by ``<br>``."""
+        if self._html is None:
+            self._html = "<br>".join([self._line(i) for i in range(len(self._lines))])
         return self._html
 
     def set_margin(self, margin: int) -> None:

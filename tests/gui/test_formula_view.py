@@ -162,3 +162,59 @@ def test_lines_as_blocks_look_as_one_block_of_lines(qtbot):
     assert views[0].document().blockCount() == 8 and views[1].document().blockCount() == 1
     assert views[0].document().size() == views[1].document().size()
     assert views[0].viewport().grab().toImage() == views[1].viewport().grab().toImage()
+
+
+def test_a_line_given_as_a_function_is_written_only_when_it_is_seen(qtbot):
+    """A long chain's lines below the view come as functions: set_lines calls those in view; the rest are called
+    when they come into view, are copied or asked for (text()), and the document is then setHtml's."""
+    view = FormulaView()
+    qtbot.addWidget(view)
+    view.resize(300, 120)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setText(long_chain(40, "0.1"))
+    called: list[int] = []
+
+    def line(j: int, value: str):
+        def write() -> str:
+            called.append(j)
+            return long_chain(j, value).split("<br>")[-1]
+        return write
+
+    view.set_lines([line(j, "0.2") for j in range(1, 41)])
+    assert view.written_in_place == 1 and view.pending()
+    seen = len(called)
+    assert 0 < seen < 20 and called == list(range(1, seen + 1))  # the lines in view, and no other
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # scrolled down: all written
+    assert sorted(called) == list(range(1, 41)) and not view.pending()
+    assert view.text() == long_chain(40, "0.2")
+    assert looks(view.document()) == looks(built_whole(long_chain(40, "0.2")).document())
+    view.verticalScrollBar().setValue(0)
+    called.clear()
+    view.set_lines([line(j, "0.3") for j in range(1, 41)])
+    assert len(called) < 20
+    assert view.text() == long_chain(40, "0.3") and sorted(called) == list(range(1, 41))  # text() writes them all
+    view.flush()
+    assert looks(view.document()) == looks(built_whole(long_chain(40, "0.3")).document())
+
+
+def test_a_line_that_comes_with_other_tags_later_sets_the_text_whole(qtbot):
+    """A line below the view that turns out to have other tags than the block it replaces (or a line break of its
+    own) is not written in place: the whole text is built as setHtml builds it."""
+    view = FormulaView()
+    qtbot.addWidget(view)
+    view.resize(300, 120)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setText(long_chain(40, "0.1"))
+    lines = long_chain(40, "0.2").split("<br>")
+    lines[-1] = "<b>Σ</b> = 0.5"  # other tags
+    lines[-2] = "two<br>lines"  # a line break of its own
+    view.set_lines([(lambda text=text: text) for text in lines])
+    assert view.pending()
+    view.flush()
+    whole = "<br>".join(lines)
+    assert view.text() == whole and not view.pending()
+    assert looks(view.document()) == looks(built_whole(whole).document())
+    view.set_lines(lines[:-1])  # a line fewer: built whole
+    assert looks(view.document()) == looks(built_whole("<br>".join(lines[:-1])).document())

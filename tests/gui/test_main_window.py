@@ -259,7 +259,7 @@ def test_play_phases_animates_until_paused(window, qtbot):
 
 
 def test_the_derivation_panel_follows_the_selection_with_the_records_numbers(window):
-    from bpgui.views.derivation_panel import _num
+    from bpgui.model.numbers import format_factor as _num
 
     assert "Select a weight" in window.derivation.text()
     window.step_action.trigger()
