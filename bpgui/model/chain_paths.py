@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -196,7 +197,7 @@ def chain_paths(record: IterationRecord, index: int, activations: Sequence[str],
     paths = []
     for route, keys, output in s.routes:
         chosen = tuple(edges[i] for i in keys)
-        paths.append(Path(route, chosen, float(np.prod([e.value for e in chosen])), output))
+        paths.append(Path(route, chosen, float(math.prod([e.value for e in chosen])), output))
     total = float(per_sample_gradients(record, index)[0])
     return ChainPaths(index, s.parameter, tuple(paths), s.count, total, s.delta,
                       float(record.layers[s.layer - 1].delta[0, s.unit - 1]), int(record.sample_indices[0]) + 1,

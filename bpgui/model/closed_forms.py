@@ -17,8 +17,11 @@ for the sample).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from .formula import (
     BATCH,
@@ -51,7 +54,7 @@ from .formula import (
 )
 from .naming import ParameterSpec, parameter_spec
 from .per_sample import per_sample_gradients
-from .records import IterationRecord, LayerParameters
+from .records import IterationRecord
 
 
 @dataclass(frozen=True)
@@ -229,23 +232,29 @@ class RecordEnv:
 
     record: IterationRecord
     activations: tuple[str, ...]
-    _params: tuple[LayerParameters, ...] = field(default=(), init=False, repr=False)
+    # Where each layer's weights and thresholds start in the flat vectors (read there: no per-layer views to make).
+    _starts: tuple[tuple[int, int, int], ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._params = self.record.parameters
+        starts, offset, sizes = [], 0, self.record.layer_sizes
+        for n_in, n_out in itertools.pairwise(sizes):
+            starts.append((offset, n_out, offset + n_in * n_out))  # v_ih at offset + (i − 1) n_out + h − 1
+            offset += n_in * n_out + n_out
+        self._starts = tuple(starts)
 
     def value(self, kind: str, layer: int, indices: tuple[int, ...], sample: int) -> float:
         r, s = self.record, sample - 1
+        # (``item`` reads one number as a Python float: the same float as float(a[i, j]), without a NumPy scalar)
         if kind == "input" or (kind == "output" and layer == 0):
-            return float(r.inputs[s, indices[0] - 1])
+            return float(r.inputs.item(s, indices[0] - 1))
         if kind == "target":
-            return float(r.targets[s, indices[0] - 1])
+            return float(r.targets.item(s, indices[0] - 1))
         if kind in ("output", "net", "delta"):
-            return float(getattr(r.layers[layer - 1], kind)[s, indices[0] - 1])
+            return float(getattr(r.layers[layer - 1], kind).item(s, indices[0] - 1))
         if kind == "threshold":
-            return float(self._params[layer - 1].thresholds[indices[0] - 1])
+            return float(r.flat_values.item(self._starts[layer - 1][2] + indices[0] - 1))
         if kind == "weight":
-            return float(self._params[layer - 1].weights[indices[0] - 1, indices[1] - 1])
+            return self.weight(r.flat_values, layer, indices)
         if kind == "error":
             return float(r.sample_errors[s])
         if kind == "batch_error":
@@ -255,6 +264,11 @@ class RecordEnv:
         if kind == "batch":
             return float(r.batch_size)
         raise KeyError(kind)
+
+    def weight(self, flat: np.ndarray, layer: int, indices: tuple[int, ...]) -> float:
+        """Weight (i, h) of ``layer`` (1-based indices) read from ``flat``, one of the record's flat vectors."""
+        start, n_out, _ = self._starts[layer - 1]
+        return float(flat.item(start + (indices[0] - 1) * n_out + indices[1] - 1))
 
     def size(self, kind: str, layer: int) -> int:
         return self.record.batch_size if kind == "batch" else int(self.record.layer_sizes[layer])

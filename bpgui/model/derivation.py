@@ -19,6 +19,7 @@ per-sample layer values (``per_sample``) and listed beside the mean.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,7 +86,7 @@ class Derivation:
 
     @property
     def product_of_terms(self) -> float:
-        return float(sum(np.prod([f.value for f in term]) for term in self.terms))
+        return float(sum(math.prod([f.value for f in term]) for term in self.terms))
 
     @property
     def omitted(self) -> int:
@@ -200,8 +201,9 @@ def derive(record: IterationRecord, index: int, activations: tuple[str, ...], lo
 
     terms = tuple(tuple(factor(d, ref) for d, ref in term) for term in c.terms)
     common = tuple(factor(d, ref) for d, ref in c.common)
-    total = float(sum(np.prod([f.value for f in term]) for term in terms))
-    total *= float(np.prod([f.value for f in common])) if common else 1.0
+    # (math.prod multiplies in order as np.prod does for so few factors, bit for bit, without an array each)
+    total = float(sum(math.prod([f.value for f in term]) for term in terms))
+    total *= float(math.prod([f.value for f in common])) if common else 1.0
 
     per_sample = per_sample_gradients(record, index)
     listed = range(batch) if batch <= MAX_LISTED else [*range(HEAD), batch - 1]

@@ -29,7 +29,7 @@ import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar, overload
+from typing import Protocol, TypeVar, cast, overload
 
 import numpy as np
 
@@ -166,9 +166,13 @@ class Quantity(Expr):
         return f"{self.base}{sup}{sub.translate(_SUB)}"
 
     def evaluate(self, env: Env, bind: Bindings) -> float:
+        fixed = self.__dict__.get("_fixed")  # indices that are all numbers need no binding (most, every step)
+        if fixed is None:
+            fixed = self.__dict__["_fixed"] = all(isinstance(i, int) for i in self.indices)
+        indices = cast("tuple[int, ...]", self.indices) if fixed else _resolve(self.indices, bind)
         if self.kind == "error":  # E_k: its index is the sample
-            return env.value("error", 0, (), _resolve(self.indices, bind)[0])
-        return env.value(self.kind, self.layer, _resolve(self.indices, bind), bind.get("k", 1))
+            return env.value("error", 0, (), indices[0])
+        return env.value(self.kind, self.layer, indices, bind.get("k", 1))
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,14 @@ def _weighted_input(layer: int, i: int, j: int, n_layers: int) -> Mul:
     return Mul((weight(layer, i, j, n_layers), unit(layer - 1, i, n_layers)), dotted=True)
 
 
+@lru_cache(maxsize=64)
+def _symbolic(layer: int, j: int, n_layers: int, before: int, head: int) -> tuple[Series, Apply]:
+    """A unit's symbolic sides, ``Σ v_ih x_i`` (written out) and ``f(α_h − γ_h)``: the same objects every step
+    of one selection, so they are rendered once (a node keeps its text), not every step."""
+    a, t = net(layer, j, n_layers), threshold(layer, j, n_layers)
+    return Series(WeightedInputs(layer, j, n_layers, before), head), Apply("f", Diff(a, t), layer)
+
+
 @dataclass(frozen=True, eq=False)
 class Products(LazyTerms):
     """The terms ``Value(a_i) · Value(b_i)`` of a weighted sum's numbers at ``digits``: made when read.
@@ -135,7 +143,7 @@ def forward_arithmetic(record: IterationRecord, activations: Sequence[str], laye
         return ForwardArithmetic(0, u, me, (Eq((me, Value(x, digits))),), 0, False, True, sample, None, x,
                                  feature, digits)
     before = sizes[layer - 1]
-    symbols = WeightedInputs(layer, j, n, before)
+    weighted_sum, applied = _symbolic(layer, j, n, before, head)
     # The numbers the symbols stand for, read from the record as evaluating each factor reads them.
     sources = record.inputs[0] if layer == 1 else record.layers[layer - 2].output[0]
     weights = record.parameters[layer - 1].weights[:, u]
@@ -143,9 +151,9 @@ def forward_arithmetic(record: IterationRecord, activations: Sequence[str], laye
     a = net(layer, j, n)
     net_value = float(record.layers[layer - 1].net[0, u])
     out_value = float(record.layers[layer - 1].output[0, u])
-    net_line = Eq((a, Series(symbols, head), Series(numbers, head), Value(net_value, digits)))
+    net_line = Eq((a, weighted_sum, Series(numbers, head), Value(net_value, digits)))
     t = threshold(layer, j, n)
-    out_line = Eq((me, Apply("f", Diff(a, t), layer),
+    out_line = Eq((me, applied,
                    Apply("f", Diff(Value(net_value, digits), Value(t.evaluate(env, bind), digits)), layer),
                    Value(out_value, digits)))
     lines: tuple[Eq, ...] = (net_line, out_line)

@@ -58,7 +58,7 @@ class UpdatedWeightsEnv(cf.RecordEnv):
 
     def value(self, kind: str, layer: int, indices: tuple[int, ...], sample: int) -> float:
         if kind == "weight":
-            return float(self._params[layer - 1].new_weights[indices[0] - 1, indices[1] - 1])
+            return self.weight(self.record.flat_new_values, layer, indices)
         return super().value(kind, layer, indices, sample)
 
 
