@@ -3,20 +3,19 @@
 Why one module (over 500 lines): the drawing's build, numbers, label places and looks (phase, selection,
 path) are one view's state; each step touches all.
 
-Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). The view shows one iteration's snapshot:
-the weights and thresholds it used (before its update) and the forward values they gave for its sample,
-so every number drawn agrees with every other (b_h = f(α_h − γ_h) holds on screen); the values after the
-update are in the tooltips and the table. A link's colour is its weight's sign (HIGH +, LOW −), its width
-|weight|; a unit's fill is its output over its activation's range (a legend says so), or, for 2-D data,
-its map over the input plane (``set_unit_images``, ``show_surface``: as Playground draws it). Thresholds
-show as ``γ_h = …`` / ``θ_j = …`` above each unit, or, as the note draws them, as the weight of a fixed
-dummy input −1. Once the forward pass has reached a layer, ``α_h`` / ``β_j`` stand above its units (and
-stay for the rest of the iteration); the target ``y_j`` stands beside ŷ_j.
+Layers run left to right (inputs x_i, hidden b_h, outputs ŷ_j). The view shows one iteration's snapshot: the weights
+and thresholds it used (before its update) and the forward values they gave for its sample, so every number drawn
+agrees with every other (b_h = f(α_h − γ_h) holds on screen); the values after the update are in the tooltips and the
+table. A link's colour is its weight's sign (HIGH +, LOW −), its width |weight|; a unit's fill is its output over its
+activation's range (a legend says so), or, for 2-D data, its map over the input plane (``set_unit_images``,
+``show_surface``: as Playground draws it). Thresholds show as ``γ_h = …`` / ``θ_j = …`` above each unit, or, as the
+note draws them, as the weight of a fixed dummy input −1. Once the forward pass has reached a layer, ``α_h`` / ``β_j``
+stand above its units (and stay for the rest of the iteration); the target ``y_j`` stands beside ŷ_j.
 
-No two labels overlap: each takes the first free place among its candidates (``topology_layout.LabelPlacer``),
-the selected unit's and its links' first; what finds no place is left out, and the legend's note says how
-to see it. Layers wider than ``MAX_UNITS_SHOWN`` show their first and last units around a "⋯ n more"
-marker. Tooltips are built when asked (hover), never per frame.
+No two labels overlap: each takes the first free place among its candidates (``topology_layout.LabelPlacer``), the
+selected unit's and its links' first; what finds no place is left out, and the legend's note says how to see it.
+Layers wider than ``MAX_UNITS_SHOWN`` show their first and last units around a "⋯ n more" marker. Tooltips are built
+when asked (hover), never per frame.
 """
 
 from __future__ import annotations
@@ -107,6 +106,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         self._input_names: tuple[str, ...] = ()
         self._output_names: tuple[str, ...] = ()
         self._units: list[list[Unit]] = []
+        self._unit_at, self._unit_of_threshold = dict[tuple[int, int], Unit](), dict[int, Unit]()  # see set_structure
         self._links: dict[int, Link] = {}
         self._dummies: list[QGraphicsItem] = []
         self._more: list[tuple[Label, QPointF]] = []
@@ -244,6 +244,8 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
                 scene.addItem(more)
                 self._more.append((more, place.more))
             self._units.append(units)
+        self._unit_at = {(u.layer, u.unit): u for layer in self._units for u in layer}  # by (layer, unit), threshold
+        self._unit_of_threshold = {u.param_index: u for u in self._unit_at.values() if u.param_index >= 0}
 
         links, boxes = build_links(self._sizes, layout, positions, spacing, scale, self._dummy_thresholds)
         for link in links:
@@ -413,23 +415,20 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
 
     def _update_texts(self) -> bool:
         """Write every label's text; True if a label outgrew its place."""
-        units = [u for layer in self._units for u in layer]
+        units = list(self._unit_at.values())  # (in layer order, as drawn)
         values = [self._unit_value(u.layer, u.unit) for u in units]
         return topology_text.write_texts(units, values, self._links, self._sizes, self._shown_parameters(),
                                          self._record, self._phase, self._value_labels, self._digits, self._live)
 
     def unit_value_text(self, layer: int, unit: int) -> str:
         """The value label of a drawn unit (0-based), for tests and accessibility."""
-        for u in self._units[layer]:
-            if u.unit == unit:
-                return u.value_label.text()
-        raise KeyError((layer, unit))
+        return self._unit_at[(layer, unit)].value_label.text()  # (KeyError for a unit not drawn)
 
     def link_for(self, index: int) -> Link | None:
         return self._links.get(index)
 
     def unit_item(self, layer: int, unit: int) -> Unit | None:
-        return next((u for u in self._units[layer] if u.unit == unit), None)
+        return self._unit_at.get((layer, unit))
 
     def drawn_counts(self) -> tuple[int, int]:  # (units drawn, links drawn)
         return sum(len(u) for u in self._units), len(self._links)
@@ -466,7 +465,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         if (blank and self._badges_blank) or (self._path_units, self._path_links, updated) == self._badges_key:
             return False
         self._badges_blank = blank
-        grew = topology_text.write_badges([u for layer in self._units for u in layer], self._links, self._path_units,
+        grew = topology_text.write_badges(self._unit_at, self._unit_of_threshold, self._links, self._path_units,
                                           self._path_links, len(self._sizes) - 1, updated, self._badged, self._digits)
         self._badges_key = (dict(self._path_units), dict(self._path_links), updated)  # as write_badges left them
         return grew

@@ -363,10 +363,13 @@ def path_badges(n_layers: int, units: Mapping[tuple[int, int], str], links: Mapp
     return out_units, out_links
 
 
-def write_badges(units: Sequence[Any], links: Mapping[int, Any], path_units: dict[tuple[int, int], str],
-                 path_links: Mapping[int, str], n_layers: int, updated: bool, badged: set[Any],
-                 digits: int = DEFAULT_DIGITS) -> bool:
+def write_badges(units: Mapping[tuple[int, int], Any], thresholds: Mapping[int, Any], links: Mapping[int, Any],
+                 path_units: dict[tuple[int, int], str], path_links: Mapping[int, str], n_layers: int, updated: bool,
+                 badged: set[Any], digits: int = DEFAULT_DIGITS) -> bool:
     """Write each unit's and link's path badge (:func:`path_badges`); True if one changed size.
+
+    ``units``: each unit drawn, by (layer, 0-based unit); ``thresholds``: each unit drawn by its threshold's
+    parameter index (a threshold drawn as a label, not a dummy link, badges beside its unit).
 
     A threshold drawn as a label (not a dummy link) writes its badge beside its unit, which joins
     ``path_units`` (with no text of its own). ``badged``: the items whose badge has a text, kept up to date
@@ -378,7 +381,8 @@ def write_badges(units: Sequence[Any], links: Mapping[int, Any], path_units: dic
             if link is not None}
     unit_texts, link_texts = path_badges(n_layers, path_units, ends, path_links, updated)
     grew = False
-    wanted = {u for u in units if (u.layer, u.unit) in unit_texts or u.param_index in link_texts}
+    # (looked up, not searched: a step reads the path's ~20 items, not the ~900 units)
+    wanted = {units[key] for key in unit_texts if key in units} | {thresholds[i] for i in link_texts if i in thresholds}
     for u in wanted | {item for item in badged if hasattr(item, "unit")}:  # a unit, not a link
         texts = [unit_texts.get((u.layer, u.unit), "")]
         if u.param_index in link_texts and u.param_index not in links:
