@@ -123,7 +123,9 @@ class Label(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_reserve(self, template: str) -> None:
-        self._least = self._reserve = self._metrics.horizontalAdvance(template) + 8 if template else 0.0
+        """Keep at least the width of ``template``'s widest line (a path badge may hold two)."""
+        widest = max(self._metrics.horizontalAdvance(line) for line in template.split("\n"))
+        self._least = self._reserve = widest + 8 if template else 0.0
         self._resize()
 
     def set_text(self, text: str) -> bool:

@@ -405,15 +405,25 @@ _NUMBER = re.compile("[" + MINUS + r"-]?\d[\d.]*(?:×10[⁻⁰¹²³⁴⁵⁶⁷
 
 
 def _write_badge(label: Any, text: str, digits: int) -> bool:
-    """Set a path badge's text; a badge that had none first reserves ``badge_template(text, digits)``."""
+    """Set a path badge's text; a badge that had none first reserves ``badge_template(text, digits)``, and one
+    that outgrows its reserve reserves the widest numbers of the kinds it now shows (``badge_template(…,
+    widest=True)``): the next Steps' numbers of those kinds fit, so the labels are not placed again at each."""
     if text and not label.text():
         label.set_reserve(badge_template(text, digits))
-    return bool(label.set_text(text))
+    grew = bool(label.set_text(text))
+    if grew and text:
+        label.set_reserve(badge_template(text, digits, widest=True))
+    return grew
 
 
-def badge_template(text: str, digits: int) -> str:
-    """``text`` with every number written as :func:`number_template` (about the widest at ``digits``)."""
-    return _NUMBER.sub(number_template(digits), text)
+def badge_template(text: str, digits: int, widest: bool = False) -> str:
+    """``text`` with every number written as :func:`number_template` (about the widest at ``digits``);
+    ``widest``: a number written with a power of ten as about the widest such number (``−8.888×10⁻⁸⁸``)."""
+    plain = number_template(digits)
+    if not widest:
+        return _NUMBER.sub(plain, text)
+    powered = MINUS + "8." + "8" * max(0, min(digits, MAX_DIGITS) - 1) + "×10⁻⁸⁸"
+    return _NUMBER.sub(lambda m: powered if "×" in m.group() else plain, text)
 
 
 class Tooltips:

@@ -223,3 +223,23 @@ def test_export_at_a_chosen_pixel_size(view, tmp_path):
     with pytest.raises(BpguiError):
         view.export_image(str(tmp_path / "missing" / "n.png"), QSize(640, 480))
     assert png.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["n.png", "n.svg"]
+
+
+def test_a_badge_that_outgrows_its_reserve_keeps_room_for_numbers_of_the_same_kinds(qtbot):
+    """A path badge reserves plain numbers; a number with a power of ten grows it once, to the widest such
+    number, so the next Steps' numbers (any sign, any exponent) neither grow it nor move the labels again. A
+    two-line badge reserves its wider line, not both lines side by side."""
+    from bpgui.views.topology_items import Label
+    from bpgui.views.topology_text import _write_badge
+
+    label = Label(emphasis=True)
+    _write_badge(label, "∂b₁/∂γ₁ = 0.25", 4)
+    assert _write_badge(label, "∂b₁/∂γ₁ = 1.817×10⁻⁵", 4)  # wider than a plain number: it grows, once
+    for text in ("∂b₁/∂γ₁ = −9.999×10⁻¹²", "∂b₁/∂γ₁ = −0.4101", "∂b₁/∂γ₁ = 4.1×10⁻⁵"):
+        assert not _write_badge(label, text, 4), text
+    metrics = label._metrics
+    assert label.size()[0] >= metrics.horizontalAdvance("∂b₁/∂γ₁ = −9.999×10⁻¹²") + 8
+    two = Label(emphasis=True)
+    _write_badge(two, "∂Eₖ/∂ŷ₁ = 0.5781\n∂ŷ₁/∂β₁ = 0.2439", 4)
+    widest = max(metrics.horizontalAdvance(line) for line in ("∂Eₖ/∂ŷ₁ = −0.8888", "∂ŷ₁/∂β₁ = −0.8888"))
+    assert two.size()[0] == pytest.approx(widest + 8)
