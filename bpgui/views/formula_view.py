@@ -169,7 +169,9 @@ class FormulaView(QTextBrowser):
         blocks = self._blocks
         assert blocks is not None
         document = self.document()
+        layout = document.documentLayout()
         while self._pending and self._pending[0] < limit:
+            height = layout.documentSize().height()
             now = [i for i in self._pending if i < limit]
             self._pending = self._pending[len(now):]
             edits: list[tuple[int, int, str]] = []  # (position, old length, new text), in document order
@@ -202,7 +204,9 @@ class FormulaView(QTextBrowser):
                 cursor.endEditBlock()
             if any(document.findBlockByNumber(i).text() != "".join(blocks[i][1]) for i in written):
                 return False  # never expected: then build it whole
-            if self._pending:  # new lengths above may have brought lines below into view
+            # New lengths above may have brought lines below into view; only blocks above ``limit`` changed, so
+            # if the text's height is the same, the first block below the view still starts where it did.
+            if self._pending and layout.documentSize().height() != height:
                 limit = self._below_view()
         if self._pending:
             self._idle.start()
