@@ -34,8 +34,8 @@ from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..model.surface import DecisionSurface
+from . import topology_badges, topology_text
 from . import topology_layout as geo
-from . import topology_text
 from .text_scale import clamp_text_scale
 from .topology_export import export_scene
 from .topology_items import (
@@ -465,7 +465,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         if (blank and self._badges_blank) or (self._path_units, self._path_links, updated) == self._badges_key:
             return False
         self._badges_blank = blank
-        grew = topology_text.write_badges(self._unit_at, self._unit_of_threshold, self._links, self._path_units,
+        grew = topology_badges.write_badges(self._unit_at, self._unit_of_threshold, self._links, self._path_units,
                                           self._path_links, len(self._sizes) - 1, updated, self._badged, self._digits)
         self._badges_key = (dict(self._path_units), dict(self._path_links), updated)  # as write_badges left them
         return grew

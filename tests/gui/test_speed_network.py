@@ -195,10 +195,10 @@ def test_the_same_path_and_phase_set_no_looks_again(wide, monkeypatch):
 
 
 def test_a_step_writes_the_paths_badges_once_and_the_phase_walk_writes_them_again(wide, monkeypatch):
-    from bpgui.views import topology_text
+    from bpgui.views import topology_badges
 
     c = _with_a_path(wide)
-    writes = _count(monkeypatch, topology_text, "write_badges")
+    writes = _count(monkeypatch, topology_badges, "write_badges")
     placements = _count(monkeypatch, geo, "place_labels")
     for n in range(1, STEPS + 1):
         c.step()

@@ -229,8 +229,8 @@ def test_a_badge_that_outgrows_its_reserve_keeps_room_for_numbers_of_the_same_ki
     """A path badge reserves plain numbers; a number with a power of ten grows it once, to the widest such
     number, so the next Steps' numbers (any sign, any exponent) neither grow it nor move the labels again. A
     two-line badge reserves its wider line, not both lines side by side."""
+    from bpgui.views.topology_badges import _write_badge
     from bpgui.views.topology_items import Label
-    from bpgui.views.topology_text import _write_badge
 
     label = Label(emphasis=True)
     _write_badge(label, "∂b₁/∂γ₁ = 0.25", 4)
