@@ -60,10 +60,13 @@ def _whole(value: object) -> bool:
 
 
 def _real(value: object) -> bool:
-    """A finite real number (an integer too large for a float is not one: it would overflow)."""
+    """A finite real number that a float holds as it is (an integer too large for a float is not one: it would
+    overflow; nor is one a float would round, such as 2⁵³ + 1: it would come back changed)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return False
     try:
+        if isinstance(value, numbers.Integral) and float(value) != value:
+            return False
         return math.isfinite(value)
     except OverflowError:
         return False
