@@ -233,12 +233,14 @@ class RecordEnv:
     record: IterationRecord
     activations: tuple[str, ...]
     # Where each layer's weights and thresholds start in the flat vectors (read there: no per-layer views to make).
-    _starts: tuple[tuple[int, int, int], ...] = field(default=(), init=False, repr=False)
+    # (As naming.parameter_specs orders them: a layer's weights row by row, v_ih at start + (i − 1) n_out + h − 1,
+    # then its thresholds.)
+    _starts: tuple[tuple[int, int, int, int], ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         starts, offset, sizes = [], 0, self.record.layer_sizes
         for n_in, n_out in itertools.pairwise(sizes):
-            starts.append((offset, n_out, offset + n_in * n_out))  # v_ih at offset + (i − 1) n_out + h − 1
+            starts.append((offset, n_in, n_out, offset + n_in * n_out))
             offset += n_in * n_out + n_out
         self._starts = tuple(starts)
 
@@ -252,7 +254,10 @@ class RecordEnv:
         if kind in ("output", "net", "delta"):
             return float(getattr(r.layers[layer - 1], kind).item(s, indices[0] - 1))
         if kind == "threshold":
-            return float(r.flat_values.item(self._starts[layer - 1][2] + indices[0] - 1))
+            _, _, n_out, thresholds = self._starts[layer - 1]
+            if not 0 < indices[0] <= n_out:
+                raise IndexError(indices)
+            return float(r.flat_values.item(thresholds + indices[0] - 1))
         if kind == "weight":
             return self.weight(r.flat_values, layer, indices)
         if kind == "error":
@@ -267,7 +272,9 @@ class RecordEnv:
 
     def weight(self, flat: np.ndarray, layer: int, indices: tuple[int, ...]) -> float:
         """Weight (i, h) of ``layer`` (1-based indices) read from ``flat``, one of the record's flat vectors."""
-        start, n_out, _ = self._starts[layer - 1]
+        start, n_in, n_out, _ = self._starts[layer - 1]
+        if not (0 < indices[0] <= n_in and 0 < indices[1] <= n_out):
+            raise IndexError(indices)  # (never a neighbour's number read instead)
         return float(flat.item(start + (indices[0] - 1) * n_out + indices[1] - 1))
 
     def size(self, kind: str, layer: int) -> int:

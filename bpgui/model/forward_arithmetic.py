@@ -146,7 +146,8 @@ def forward_arithmetic(record: IterationRecord, activations: Sequence[str], laye
     weighted_sum, applied = _symbolic(layer, j, n, before, head)
     # The numbers the symbols stand for, read from the record as evaluating each factor reads them.
     sources = record.inputs[0] if layer == 1 else record.layers[layer - 2].output[0]
-    weights = record.parameters[layer - 1].weights[:, u]
+    first, n_out = cf.parameter_index(sizes, layer, 1, j), sizes[layer]  # v_1j, canonical; v_ij n_out further on
+    weights = record.flat_values[first: first + before * n_out: n_out]
     numbers = Products(tuple(weights.tolist()), tuple(sources.tolist()), digits)
     a = net(layer, j, n)
     net_value = float(record.layers[layer - 1].net[0, u])

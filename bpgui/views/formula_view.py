@@ -55,12 +55,6 @@ def split_lines(html: str) -> list[str]:
     return _BREAK.split(html)
 
 
-def raw_text(tags: tuple[str, ...], texts: list[str], line: str = LINE_SEPARATOR) -> str:
-    """The document's text (``QTextDocument.toRawText``) for these tags and runs: a <br> is ``line``."""
-    seps = [line if _BREAK.fullmatch(tag) else "" for tag in tags] + [""]
-    return "".join([text + sep for text, sep in zip(texts, seps)])
-
-
 def _same_edges(old: str, new: str) -> bool:
     """Whether ``new`` folds as ``old`` did (which folded nothing): no run of whitespace, spaces at the same edges."""
     return (not _FOLDED.search(new) and old[:1].isspace() == new[:1].isspace()
@@ -83,6 +77,7 @@ class FormulaView(QTextBrowser):
         self._idle.setInterval(IDLE_MS)
         self._idle.timeout.connect(self.flush)
         self.written_in_place = 0  # texts written by replacing runs (for tests: counted, never timed)
+        self.built = 0  # texts (or lines found later to differ) set whole (for tests: counted, never timed)
         self.document().setUndoRedoEnabled(False)  # read-only: replacing runs must not pile up undo steps
         self.setOpenLinks(False)  # an anchor is a factor's address, never a page to open
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)  # as the panels around it
@@ -124,6 +119,7 @@ class FormulaView(QTextBrowser):
 
     def _build(self) -> None:
         """The whole text set anew (see the module)."""
+        self.built += 1
         self._pending = []
         self._idle.stop()
         html = self.text()
@@ -133,8 +129,16 @@ class FormulaView(QTextBrowser):
         # a new width for the viewport and the whole text laid out again. Shown throughout, then as needed.
         policy = self.verticalScrollBarPolicy()
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if bar.isVisible() else policy)
+        chosen = self.textCursor()
+        anchor, position = chosen.anchor(), chosen.position()  # what the learner selected, to copy
         self.setHtml(html)
         self._lines_as_blocks()
+        if anchor != position:  # kept where the new text still reaches (a copy flushes, and may build it whole)
+            end = self.document().characterCount() - 1
+            chosen = QTextCursor(self.document())
+            chosen.setPosition(min(anchor, end))
+            chosen.setPosition(min(position, end), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(chosen)
         self.document().size()  # laid out now, so the scroll bar has its range back
         self.setVerticalScrollBarPolicy(policy)
         bar.setValue(kept)
@@ -173,11 +177,11 @@ class FormulaView(QTextBrowser):
         while self._pending and self._pending[0] < limit:
             height = layout.documentSize().height()
             now = [i for i in self._pending if i < limit]
+            lines = [runs(self._line(i)) for i in now]  # (a line that cannot be written changes nothing)
             self._pending = self._pending[len(now):]
             edits: list[tuple[int, int, str]] = []  # (position, old length, new text), in document order
             written: list[int] = []
-            for i in now:
-                tags, texts = runs(self._line(i))
+            for i, (tags, texts) in zip(now, lines):
                 old_tags, old = blocks[i]
                 if tags != old_tags:
                     return False
@@ -192,7 +196,6 @@ class FormulaView(QTextBrowser):
                             return False
                         edits.append((position, len(before), after))
                     position += len(before)
-                blocks[i] = (tags, texts)
                 written.append(i)
             if edits:
                 cursor = QTextCursor(document)
@@ -202,6 +205,8 @@ class FormulaView(QTextBrowser):
                     cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
                     cursor.insertText(text)  # in the cursor's format: its run's last character's (an anchor's href too)
                 cursor.endEditBlock()
+            for i, line in zip(now, lines):
+                blocks[i] = line
             if any(document.findBlockByNumber(i).text() != "".join(blocks[i][1]) for i in written):
                 return False  # never expected: then build it whole
             # New lengths above may have brought lines below into view; only blocks above ``limit`` changed, so
@@ -213,7 +218,7 @@ class FormulaView(QTextBrowser):
         return True
 
     def pending(self) -> bool:
-        """Whether some lines below the view still show the numbers of an earlier text."""
+        """Whether some lines below the view may still show the numbers of an earlier text."""
         return bool(self._pending)
 
     def flush(self) -> None:

@@ -120,8 +120,9 @@ _NUMBER = re.compile("[" + MINUS + r"-]?\d[\d.]*(?:×10[⁻⁰¹²³⁴⁵⁶⁷
 
 def _write_badge(label: Any, text: str, digits: int) -> bool:
     """Set a path badge's text; a badge that had none first reserves ``badge_template(text, digits)``, and one
-    that outgrows its reserve reserves the widest numbers of the kinds it now shows (``badge_template(…,
-    widest=True)``): the next Steps' numbers of those kinds fit, so the labels are not placed again at each."""
+    whose box changes size (wider than its reserve, or a line more or fewer) reserves about the widest numbers
+    of the kinds it now shows (``badge_template(…, widest=True)``): the next Steps' numbers of those kinds
+    almost always fit, so the labels are not placed again at each."""
     if text and not label.text():
         label.set_reserve(badge_template(text, digits))
     grew = bool(label.set_text(text))

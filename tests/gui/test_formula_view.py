@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from bpgui.views.formula_view import BLOCK_SEPARATOR, IDLE_MS, LINE_SEPARATOR, FormulaView, raw_text, runs
+from bpgui.views.formula_view import BLOCK_SEPARATOR, IDLE_MS, LINE_SEPARATOR, FormulaView, runs, split_lines
 
 ANCHOR = 'style="text-decoration: none; color: #000000"'
 
@@ -82,11 +82,16 @@ def test_writing_in_place_keeps_no_undo_history(qtbot):
     assert not view.document().isUndoAvailable()
 
 
-def test_the_runs_predict_the_documents_text():
+def test_the_runs_predict_each_lines_text_in_the_document(qtbot):
     html = chain(["0.5 &lt; 1", "a &amp; b", "x", "y"])
-    tags, texts = runs(html)
+    tags, texts = runs(split_lines(html)[0])
     assert len(texts) == len(tags) + 1 and " = 0.5 < 1" in texts
-    assert raw_text(tags, texts) == built_whole(html).document().toRawText()
+    view = FormulaView()
+    qtbot.addWidget(view)
+    view.setText(html)
+    document = view.document()
+    assert [document.findBlockByNumber(i).text() for i in range(document.blockCount())] == [
+        "".join(runs(line)[1]) for line in split_lines(html)]
 
 
 def test_a_run_emptied_between_two_spaces_is_built_whole(qtbot):
@@ -218,3 +223,22 @@ def test_a_line_that_comes_with_other_tags_later_sets_the_text_whole(qtbot):
     assert looks(view.document()) == looks(built_whole(whole).document())
     view.set_lines(lines[:-1])  # a line fewer: built whole
     assert looks(view.document()) == looks(built_whole("<br>".join(lines[:-1])).document())
+
+
+def test_a_copy_that_sets_the_text_whole_keeps_what_was_selected(qtbot):
+    """A copy writes the lines left below the view first; one of other tags sets the text whole (setHtml), and
+    the learner's selection must survive it, or the copy would be empty."""
+    view = FormulaView()
+    qtbot.addWidget(view)
+    view.resize(300, 120)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setText(long_chain(40, "0.1"))
+    lines = long_chain(40, "0.2").split("<br>")
+    lines[-1] = "<b>Σ</b> = 0.5"  # below the view, other tags: found only when written
+    view.set_lines(lines)
+    built = view.built
+    view.selectAll()
+    copied = view.createMimeDataFromSelection().text()
+    assert view.built == built + 1  # the copy set it whole
+    assert copied.count("0.2") == 78 and copied.endswith("Σ = 0.5")
