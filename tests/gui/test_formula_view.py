@@ -129,13 +129,19 @@ def long_chain(n: int, value: str) -> str:
                        for j in range(1, n + 1))
 
 
-def test_lines_below_the_view_are_written_when_they_can_be_seen(qtbot):
+def small_view(qtbot) -> FormulaView:
+    """A view a few lines high, shown, holding a 40-line chain of 0.1s: most of it below the view."""
     view = FormulaView()
     qtbot.addWidget(view)
     view.resize(300, 120)
     view.show()
     qtbot.waitExposed(view)
     view.setText(long_chain(40, "0.1"))
+    return view
+
+
+def test_lines_below_the_view_are_written_when_they_can_be_seen(qtbot):
+    view = small_view(qtbot)
     new = long_chain(40, "0.2")
     view.setText(new)
     assert view.written_in_place == 1 and view.pending()
@@ -172,12 +178,7 @@ def test_lines_as_blocks_look_as_one_block_of_lines(qtbot):
 def test_a_line_given_as_a_function_is_written_only_when_it_is_seen(qtbot):
     """A long chain's lines below the view come as functions: set_lines calls those in view; the rest are called
     when they come into view, are copied or asked for (text()), and the document is then setHtml's."""
-    view = FormulaView()
-    qtbot.addWidget(view)
-    view.resize(300, 120)
-    view.show()
-    qtbot.waitExposed(view)
-    view.setText(long_chain(40, "0.1"))
+    view = small_view(qtbot)
     called: list[int] = []
 
     def line(j: int, value: str):
@@ -206,12 +207,7 @@ def test_a_line_given_as_a_function_is_written_only_when_it_is_seen(qtbot):
 def test_a_line_that_comes_with_other_tags_later_sets_the_text_whole(qtbot):
     """A line below the view that turns out to have other tags than the block it replaces (or a line break of its
     own) is not written in place: the whole text is built as setHtml builds it."""
-    view = FormulaView()
-    qtbot.addWidget(view)
-    view.resize(300, 120)
-    view.show()
-    qtbot.waitExposed(view)
-    view.setText(long_chain(40, "0.1"))
+    view = small_view(qtbot)
     lines = long_chain(40, "0.2").split("<br>")
     lines[-1] = "<b>Σ</b> = 0.5"  # other tags
     lines[-2] = "two<br>lines"  # a line break of its own
@@ -228,12 +224,7 @@ def test_a_line_that_comes_with_other_tags_later_sets_the_text_whole(qtbot):
 def test_a_copy_that_sets_the_text_whole_keeps_what_was_selected(qtbot):
     """A copy writes the lines left below the view first; one of other tags sets the text whole (setHtml), and
     the learner's selection must survive it, or the copy would be empty."""
-    view = FormulaView()
-    qtbot.addWidget(view)
-    view.resize(300, 120)
-    view.show()
-    qtbot.waitExposed(view)
-    view.setText(long_chain(40, "0.1"))
+    view = small_view(qtbot)
     lines = long_chain(40, "0.2").split("<br>")
     lines[-1] = "<b>Σ</b> = 0.5"  # below the view, other tags: found only when written
     view.set_lines(lines)
