@@ -178,7 +178,10 @@ class SessionCore:
         """Name the data in ``language`` ("en", "zh_CN"): feature and class names only."""
         if language != self._data_language:
             self._data_language = language
-            self._emit("structure")
+            # The views rebuild around the new names, but it is the same network: a selected unit stays selected
+            # (the structure's version, which a selection is checked against, moves only for a new network).
+            self._state_version += 1
+            self._emit("structure", bump=False)
 
     @property
     def train_set(self) -> Dataset:

@@ -492,6 +492,20 @@ def test_the_gradient_check_column_survives_a_language_switch(window, switch_lan
     assert chinese.check_action.isChecked()
 
 
+def test_a_selected_unit_and_its_forward_pass_survive_a_language_switch(window, switch_language):
+    """Found by a tester: the data renamed in the new language bumped the structure's version, so the selected
+    unit was dropped (its threshold stayed selected) and the chain panel lost the unit's forward pass."""
+    window.step_action.trigger()
+    window.controller.select_unit(1, 1)
+    lines = window.derivation.text().count("<br>")
+    forward = window.controller.forward_arithmetic()
+    assert forward is not None
+    chinese = switch_language(window, "zh_CN")
+    assert chinese.controller.selected_unit == (1, 1)
+    text = chinese.derivation.text()
+    assert text.count("<br>") == lines and forward.lines[0].html() in text  # the unit's forward pass, still on top
+
+
 def test_a_long_message_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(window, qtbot):
     window.resize(1024, 768)
     qtbot.wait(20)
