@@ -117,8 +117,9 @@ class FormulaView(QTextBrowser):
             line = self._lines[i] = line()
         return line
 
-    def _build(self) -> None:
-        """The whole text set anew (see the module)."""
+    def _build(self, flushed: bool = False) -> None:
+        """The whole text set anew (see the module). What the learner selected stays selected if it was all of
+        it, or if this only writes out the lines left below the view (``flushed``: a copy flushes first)."""
         self.built += 1
         self._pending = []
         self._idle.stop()
@@ -131,9 +132,12 @@ class FormulaView(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn if bar.isVisible() else policy)
         chosen = self.textCursor()
         anchor, position = chosen.anchor(), chosen.position()  # what the learner selected, to copy
+        everything = anchor != position and {anchor, position} == {0, self.document().characterCount() - 1}
         self.setHtml(html)
         self._lines_as_blocks()
-        if anchor != position:  # kept where the new text still reaches (a copy flushes, and may build it whole)
+        if everything:
+            self.selectAll()  # a new text too: "select all, Step, copy" copies the new text whole
+        elif anchor != position and flushed:  # the same text, its last lines written out: the same places
             end = self.document().characterCount() - 1
             chosen = QTextCursor(self.document())
             chosen.setPosition(min(anchor, end))
@@ -165,7 +169,8 @@ class FormulaView(QTextBrowser):
         """The first block below the view (the number of blocks when they all show)."""
         if not self.isVisible():
             return self.document().blockCount()
-        return self.cursorForPosition(QPoint(0, max(0, self.viewport().height() - 1))).block().blockNumber() + 1
+        # (at the view's height, not a row above it: a line whose first row is the view's last is in view too)
+        return self.cursorForPosition(QPoint(0, max(0, self.viewport().height()))).block().blockNumber() + 1
 
     def _write(self, limit: int) -> bool:
         """Write the pending lines before block ``limit`` in place, then any the new lengths brought into view;
@@ -225,7 +230,7 @@ class FormulaView(QTextBrowser):
         """Write the lines left below the view now (see the module)."""
         self._idle.stop()
         if self._pending and not self._write(len(self._lines)):
-            self._build()
+            self._build(flushed=True)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         self.flush()  # a copy holds every line's numbers

@@ -233,3 +233,16 @@ def test_a_copy_that_sets_the_text_whole_keeps_what_was_selected(qtbot):
     copied = view.createMimeDataFromSelection().text()
     assert view.built == built + 1  # the copy set it whole
     assert copied.count("0.2") == 78 and copied.endswith("Σ = 0.5")
+
+
+def test_select_all_then_a_new_text_set_whole_then_copy_copies_the_new_text_whole(qtbot):
+    """Found by a tester: a Step that sets the text whole (a phase left, a step back) after "select all" kept the
+    old selection's places, so the copy stopped mid-formula; all selected stays all selected."""
+    view = small_view(qtbot)
+    view.selectAll()
+    other = long_chain(60, "0.3") + "<br><b>Σ</b> = 0.5"  # more lines, other tags: set whole
+    built = view.built
+    view.setText(other)
+    assert view.built == built + 1
+    copied = view.createMimeDataFromSelection().text()
+    assert copied.count("0.3") == 120 and copied.endswith("Σ = 0.5")
