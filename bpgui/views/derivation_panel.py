@@ -101,7 +101,8 @@ def _path_line(path: Path, digits: int) -> str:
 
 
 def _sum_line(paths: ChainPaths, words: str, digits: int) -> str:
-    return f"{words} {paths.gradient_formula.html()} = <b>{format_number(paths.total, digits)}</b>"
+    """Σ over the paths (n in all): ∂E_k/∂p = … = the total (the words' own spacing: none after "："  in Chinese)."""
+    return fill(words, paths.count, f"{paths.gradient_formula.html()} = <b>{format_number(paths.total, digits)}</b>")
 
 
 def _delta_line(paths: ChainPaths, digits: int) -> str:
@@ -270,7 +271,7 @@ class DerivationPanel(QWidget):
         shown = min(len(paths.paths), PANEL_PATHS)
         if shown < paths.count:
             lines.append(fill(self.tr("… and %1 more paths (%2 in all)"), paths.count - shown, paths.count))
-        lines.append(partial(_sum_line, paths, fill(self.tr("Σ over the paths (%1 in all):"), paths.count), digits))
+        lines.append(partial(_sum_line, paths, self.tr("Σ over the paths (%1 in all): %2"), digits))
         lines.append(partial(_delta_line, paths, digits))
         return lines
 

@@ -254,77 +254,77 @@
 <context>
     <name>DerivationPanel</name>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="128"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="188"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;An input has no parameter of its own: select a link or a unit after the input to see ∂E/∂p factor by factor.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;输入没有自己的参数：选择一条连接或输入层之后的一个神经元，即可逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="130"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="190"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;Select a weight or a threshold (click a link or a unit, or a row of the table) to see ∂E/∂p factor by factor with this iteration&apos;s numbers.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="135"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="195"/>
         <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
         <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="150"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="204"/>
         <source>(%1 values)</source>
         <translation>（共 %1 个值）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="157"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="214"/>
         <source>&lt;b&gt;The forward pass of %1&lt;/b&gt;&lt;br&gt;Not computed yet: a later forward phase of this iteration computes it.</source>
         <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代后续的前向阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="159"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="216"/>
         <source>&lt;b&gt;The forward pass of %1&lt;/b&gt; (sample k = %2)</source>
         <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;（样本 k = %2）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="162"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="219"/>
         <source>%1, the input “%2”</source>
         <translation>%1，即输入“%2”</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="167"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="224"/>
         <source>(%1 terms)</source>
         <translation>（共 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="174"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="239"/>
         <source>sample k = %1: x = (%2), y = (%3)</source>
         <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="176"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="241"/>
         <source>sample k = %1, the first of a batch of %2: x = (%3), y = (%4)</source>
         <translation>样本 k = %1（一批 %2 个样本中的第一个）：x = (%3)，y = (%4)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="195"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="251"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="213"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="267"/>
         <source>&lt;b&gt;The paths from %1 to %2&lt;/b&gt;, the product along each:</source>
         <translation>&lt;b&gt;从 %1 到 %2 的各条路径&lt;/b&gt;，每条路径上的乘积：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="220"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="273"/>
         <source>… and %1 more paths (%2 in all)</source>
         <translation>……另有 %1 条路径（共 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="222"/>
-        <source>Σ over the paths (%1 in all):</source>
-        <translation>对所有路径求和 Σ（共 %1 条）：</translation>
+        <location filename="../../bpgui/views/derivation_panel.py" line="274"/>
+        <source>Σ over the paths (%1 in all): %2</source>
+        <translation>对所有路径求和 Σ（共 %1 条）：%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="235"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="259"/>
         <source>(%1 terms, one per sample of the batch)</source>
         <translation>（共 %1 项，批中每个样本一项）</translation>
     </message>
@@ -433,7 +433,7 @@
         <translation>每次迭代的 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="576"/>
+        <location filename="../../bpgui/views/error_plot.py" line="581"/>
         <source>Values above %1 are drawn at %1; %2</source>
         <translation>大于 %1 的值画在 %1 处；%2</translation>
     </message>
@@ -483,7 +483,7 @@
         <translation>测试集 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/error_plot.py" line="558"/>
+        <location filename="../../bpgui/views/error_plot.py" line="563"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
@@ -492,7 +492,7 @@
     <name>Errors</name>
     <message>
         <location filename="../../bpgui/model/dataset.py" line="61"/>
-        <location filename="../../bpgui/session/settings.py" line="110"/>
+        <location filename="../../bpgui/session/settings.py" line="113"/>
         <source>the label type must be one of {types}, not {label_type}</source>
         <extracomment>How to read a label column: decide from its values, as classes, or as a number. ``label_type=&quot;auto&quot;`` reads whole numbers with at most this many distinct values as classes (digits 0-9: ten classes); ``csv_import`` applies it. The task each label type gives.</extracomment>
         <translation>标签类型必须是 {types} 之一，而不是 {label_type}</translation>
@@ -947,7 +947,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="153"/>
-        <location filename="../../bpgui/session/settings.py" line="104"/>
+        <location filename="../../bpgui/session/settings.py" line="107"/>
         <source>init must be one of {allowed}, got {got}</source>
         <translation>初始化方式 init 必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
@@ -1020,7 +1020,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/activations.py" line="114"/>
-        <location filename="../../bpgui/session/settings.py" line="102"/>
+        <location filename="../../bpgui/session/settings.py" line="105"/>
         <source>loss must be one of {allowed}, got {got}</source>
         <translation>损失函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
@@ -1056,13 +1056,13 @@
     </message>
     <message>
         <location filename="../../bpgui/model/training_config.py" line="31"/>
-        <location filename="../../bpgui/session/settings.py" line="103"/>
+        <location filename="../../bpgui/session/settings.py" line="106"/>
         <source>mode must be one of {allowed}, got {got}</source>
         <translation>模式必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
         <location filename="../../bpgui/model/training_config.py" line="37"/>
-        <location filename="../../bpgui/session/settings.py" line="114"/>
+        <location filename="../../bpgui/session/settings.py" line="117"/>
         <source>the learning rate η must be a positive finite number, got {got}</source>
         <translation>学习率 η 必须是正的有限数，实际为 {got}</translation>
     </message>
@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/training_config.py" line="65"/>
-        <location filename="../../bpgui/session/settings.py" line="117"/>
+        <location filename="../../bpgui/session/settings.py" line="120"/>
         <source>the target error must be a number ≥ 0, got {got}</source>
         <translation>目标误差必须是 ≥ 0 的数，实际为 {got}</translation>
     </message>
@@ -1093,7 +1093,7 @@
         <translation>交叉熵要求目标值在 0 到 1 之间，但测试集 {name} 中有目标值 {value}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="91"/>
+        <location filename="../../bpgui/model/training.py" line="92"/>
         <source>the training set {name} has no samples</source>
         <translation>训练集 {name} 没有样本</translation>
     </message>
@@ -1109,22 +1109,22 @@
     </message>
     <message>
         <location filename="../../bpgui/model/time_travel.py" line="115"/>
-        <location filename="../../bpgui/model/training.py" line="246"/>
+        <location filename="../../bpgui/model/training.py" line="247"/>
         <source>training changed since this iteration was planned; plan it again</source>
         <translation>训练在规划这次迭代之后已改变；请重新规划</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="283"/>
+        <location filename="../../bpgui/model/training.py" line="284"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="373"/>
+        <location filename="../../bpgui/model/training.py" line="383"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="571"/>
+        <location filename="../../bpgui/model/training.py" line="581"/>
         <source>a change at iteration {at} does not fit the run at iteration {t}</source>
         <translation>第 {at} 次迭代处的改动与第 {t} 次迭代的训练过程不符</translation>
     </message>
@@ -1145,7 +1145,7 @@
         <translation>第 {t} 次迭代尚未计算（可选 0 到 {end}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="549"/>
+        <location filename="../../bpgui/model/training.py" line="559"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
@@ -1170,33 +1170,33 @@
         <translation>{file}：无法绘制图片（{reason}）；未写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="84"/>
+        <location filename="../../bpgui/session/settings.py" line="87"/>
         <source>the data set must be a built-in name or a file path, got {got}</source>
         <extracomment>The largest seed the settings panel offers (and remembers). The largest test split the settings panel offers (and remembers).</extracomment>
         <translation>数据集必须是内置数据集的名称或文件路径，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="87"/>
+        <location filename="../../bpgui/session/settings.py" line="90"/>
         <source>the hidden layer sizes must be a list of whole numbers, got {got}</source>
         <translation>隐层大小必须是一列整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="90"/>
+        <location filename="../../bpgui/session/settings.py" line="93"/>
         <source>the test split must be a fraction from 0 to {limit}, got {got}</source>
         <translation>测试集比例必须是 0 到 {limit} 之间的数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="94"/>
+        <location filename="../../bpgui/session/settings.py" line="97"/>
         <source>shuffle must be on or off, got {got}</source>
         <translation>打乱顺序只能是开或关，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="96"/>
+        <location filename="../../bpgui/session/settings.py" line="99"/>
         <source>the seed must be a whole number from 0 to {limit}, got {got}</source>
         <translation>随机种子必须是 0 到 {limit} 之间的整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="101"/>
+        <location filename="../../bpgui/session/settings.py" line="104"/>
         <source>the activation must be one of {allowed}, got {got}</source>
         <translation>激活函数必须是 {allowed} 之一，实际为 {got}</translation>
     </message>
@@ -1496,12 +1496,12 @@
         <translation>%1：%2：%3</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="391"/>
+        <location filename="../../bpgui/session/forking.py" line="392"/>
         <source>there is no run {index}</source>
         <translation>没有第 {index} 个训练过程</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="396"/>
+        <location filename="../../bpgui/session/forking.py" line="397"/>
         <source>iteration {t} is not computed in both runs (0 to {end})</source>
         <translation>两个训练过程并未都计算到第 {t} 次迭代（可选 0 到 {end}）</translation>
     </message>
@@ -1994,27 +1994,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="87"/>
+        <location filename="../../bpgui/views/main_window.py" line="96"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="120"/>
+        <location filename="../../bpgui/views/main_window.py" line="129"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="121"/>
+        <location filename="../../bpgui/views/main_window.py" line="130"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="123"/>
+        <location filename="../../bpgui/views/main_window.py" line="132"/>
         <source>Surface</source>
         <translation>误差曲面</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="161"/>
+        <location filename="../../bpgui/views/main_window.py" line="170"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2041,7 +2041,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="158"/>
-        <location filename="../../bpgui/views/main_window.py" line="427"/>
+        <location filename="../../bpgui/views/main_window.py" line="436"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -2281,112 +2281,112 @@
         <translation>全屏、大字、高对比度：显示网络、链式法则和误差曲线，并以大字显示 t、Eₖ 和 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="362"/>
+        <location filename="../../bpgui/views/main_menus.py" line="368"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="401"/>
+        <location filename="../../bpgui/views/main_menus.py" line="407"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="403"/>
+        <location filename="../../bpgui/views/main_menus.py" line="409"/>
         <source>What to predi&amp;ct</source>
         <translation>预测什么(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="408"/>
+        <location filename="../../bpgui/views/main_menus.py" line="414"/>
         <source>Plant a &amp;chosen bug (teacher)</source>
         <translation>埋入指定的错误（教师）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="444"/>
+        <location filename="../../bpgui/views/main_menus.py" line="450"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="458"/>
+        <location filename="../../bpgui/views/main_menus.py" line="464"/>
         <source>The value</source>
         <translation>预测数值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="458"/>
+        <location filename="../../bpgui/views/main_menus.py" line="464"/>
         <source>Its sign (+, −, 0)</source>
         <translation>预测符号（+、−、0）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="459"/>
+        <location filename="../../bpgui/views/main_menus.py" line="465"/>
         <source>Bigger or smaller than before (&gt;, &lt;, =)</source>
         <translation>比上次大还是小（&gt;、&lt;、=）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="460"/>
+        <location filename="../../bpgui/views/main_menus.py" line="466"/>
         <source>Each value in turn</source>
         <translation>依次预测各个值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="460"/>
+        <location filename="../../bpgui/views/main_menus.py" line="466"/>
         <source>Only αₕ, βⱼ</source>
         <translation>只预测 αₕ、βⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="461"/>
+        <location filename="../../bpgui/views/main_menus.py" line="467"/>
         <source>Only bₕ, ŷⱼ</source>
         <translation>只预测 bₕ、ŷⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="461"/>
+        <location filename="../../bpgui/views/main_menus.py" line="467"/>
         <source>Only Eₖ</source>
         <translation>只预测 Eₖ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="462"/>
+        <location filename="../../bpgui/views/main_menus.py" line="468"/>
         <source>Only gⱼ</source>
         <translation>只预测 gⱼ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="462"/>
+        <location filename="../../bpgui/views/main_menus.py" line="468"/>
         <source>Only eₕ</source>
         <translation>只预测 eₕ</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="463"/>
+        <location filename="../../bpgui/views/main_menus.py" line="469"/>
         <source>Only ∂Eₖ/∂p</source>
         <translation>只预测 ∂Eₖ/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="463"/>
+        <location filename="../../bpgui/views/main_menus.py" line="469"/>
         <source>Only Δp</source>
         <translation>只预测 Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="464"/>
+        <location filename="../../bpgui/views/main_menus.py" line="470"/>
         <source>Only the new weights and thresholds, p + Δp</source>
         <translation>只预测更新后的权值和阈值 p + Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="484"/>
+        <location filename="../../bpgui/views/main_menus.py" line="490"/>
         <source>Text &amp;size</source>
         <translation>文字大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="489"/>
+        <location filename="../../bpgui/views/main_menus.py" line="495"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="502"/>
+        <location filename="../../bpgui/views/main_menus.py" line="508"/>
         <source>Digi&amp;ts</source>
         <translation>有效位数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="503"/>
+        <location filename="../../bpgui/views/main_menus.py" line="509"/>
         <source>Significant digits of every number shown (files keep every digit)</source>
         <translation>所显示的每个数的有效位数（文件保留全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="508"/>
+        <location filename="../../bpgui/views/main_menus.py" line="514"/>
         <source>%1 significant digits</source>
         <translation>%1 位有效数字</translation>
     </message>
@@ -2396,24 +2396,24 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="282"/>
+        <location filename="../../bpgui/views/main_menus.py" line="288"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="352"/>
+        <location filename="../../bpgui/views/main_menus.py" line="358"/>
         <source>Run</source>
         <extracomment>The buttons that keep their text longest as the window narrows (the most used first).</extracomment>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="352"/>
+        <location filename="../../bpgui/views/main_menus.py" line="358"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="292"/>
+        <location filename="../../bpgui/views/main_menus.py" line="298"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
@@ -2488,72 +2488,72 @@
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="304"/>
+        <location filename="../../bpgui/views/main_menus.py" line="310"/>
         <source> Seed </source>
         <translation> 随机种子 </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="307"/>
+        <location filename="../../bpgui/views/main_menus.py" line="313"/>
         <source>Every random choice (initial weights, sample order, split) follows this seed</source>
         <translation>所有随机选择（初始权重、样本顺序、训练集/测试集划分）都由该随机种子决定</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="359"/>
+        <location filename="../../bpgui/views/main_menus.py" line="365"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="376"/>
+        <location filename="../../bpgui/views/main_menus.py" line="382"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="378"/>
+        <location filename="../../bpgui/views/main_menus.py" line="384"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="387"/>
+        <location filename="../../bpgui/views/main_menus.py" line="393"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="413"/>
+        <location filename="../../bpgui/views/main_menus.py" line="419"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="415"/>
+        <location filename="../../bpgui/views/main_menus.py" line="421"/>
         <source>The note&apos;s XOR network (2-2-1, standard BP)</source>
         <translation>笔记中的 XOR 网络（2-2-1，标准BP算法）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="416"/>
+        <location filename="../../bpgui/views/main_menus.py" line="422"/>
         <source>Exercise 5.5: watermelon 3.0, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="417"/>
+        <location filename="../../bpgui/views/main_menus.py" line="423"/>
         <source>Exercise 5.5: watermelon 3.0α, standard vs accumulated BP</source>
         <translation>习题 5.5：西瓜数据集 3.0α，标准BP与累积BP对比</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="426"/>
+        <location filename="../../bpgui/views/main_menus.py" line="432"/>
         <source>Perceptron: %1</source>
         <translation>感知机：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="431"/>
+        <location filename="../../bpgui/views/main_menus.py" line="437"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="434"/>
+        <location filename="../../bpgui/views/main_menus.py" line="440"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_menus.py" line="441"/>
+        <location filename="../../bpgui/views/main_menus.py" line="447"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2573,12 +2573,12 @@
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="403"/>
+        <location filename="../../bpgui/views/main_window.py" line="412"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="403"/>
+        <location filename="../../bpgui/views/main_window.py" line="412"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -2614,7 +2614,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="427"/>
+        <location filename="../../bpgui/views/main_window.py" line="436"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -2624,12 +2624,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="445"/>
+        <location filename="../../bpgui/views/main_window.py" line="454"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="445"/>
+        <location filename="../../bpgui/views/main_window.py" line="454"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -3828,12 +3828,12 @@ mini-batch: one update per B samples</source>
         <translation>拖动以查看其余部分。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="343"/>
+        <location filename="../../bpgui/views/topology_badges.py" line="58"/>
         <source>%1 (used)</source>
         <translation>%1（本次所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_items.py" line="484"/>
+        <location filename="../../bpgui/views/topology_items.py" line="493"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -3841,130 +3841,130 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="149"/>
+        <location filename="../../bpgui/session/settings.py" line="152"/>
         <source>data set</source>
         <extracomment>Settings whose change needs a new network (and so a reset); the others apply from the current iteration on. How each structural setting is named when a change re-initialises the network.</extracomment>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="150"/>
+        <location filename="../../bpgui/session/settings.py" line="153"/>
         <source>test split</source>
         <translation>测试集比例</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="151"/>
+        <location filename="../../bpgui/session/settings.py" line="154"/>
         <source>hidden layers</source>
         <translation>隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="152"/>
+        <location filename="../../bpgui/session/settings.py" line="155"/>
         <source>activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="153"/>
+        <location filename="../../bpgui/session/settings.py" line="156"/>
         <source>loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="154"/>
+        <location filename="../../bpgui/session/settings.py" line="157"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="155"/>
+        <location filename="../../bpgui/session/settings.py" line="158"/>
         <source>initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="156"/>
+        <location filename="../../bpgui/session/settings.py" line="159"/>
         <source>label type</source>
         <translation>标签类型</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="169"/>
+        <location filename="../../bpgui/session/settings.py" line="172"/>
         <source>η = %1</source>
         <translation>η = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="173"/>
+        <location filename="../../bpgui/session/settings.py" line="176"/>
         <source>B = %1</source>
         <translation>B = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="175"/>
+        <location filename="../../bpgui/session/settings.py" line="178"/>
         <source>shuffled</source>
         <translation>打乱顺序</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="176"/>
+        <location filename="../../bpgui/session/settings.py" line="179"/>
         <source>in file order</source>
         <translation>按文件顺序</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="178"/>
+        <location filename="../../bpgui/session/settings.py" line="181"/>
         <source>no target E</source>
         <translation>无目标 E</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="180"/>
+        <location filename="../../bpgui/session/settings.py" line="183"/>
         <source>stop at E ≤ %1</source>
         <translation>E ≤ %1 时停止</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="183"/>
+        <location filename="../../bpgui/session/settings.py" line="186"/>
         <source>no epoch limit</source>
         <translation>不限轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="185"/>
+        <location filename="../../bpgui/session/settings.py" line="188"/>
         <source>at most %1 epochs</source>
         <translation>最多 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="192"/>
+        <location filename="../../bpgui/session/settings.py" line="195"/>
         <source>standard BP</source>
         <extracomment>How a training mode is named where a change is marked.</extracomment>
         <translation>标准BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="193"/>
+        <location filename="../../bpgui/session/settings.py" line="196"/>
         <source>accumulated BP</source>
         <translation>累积BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="194"/>
+        <location filename="../../bpgui/session/settings.py" line="197"/>
         <source>mini-batch BP</source>
         <translation>小批量BP算法</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="299"/>
+        <location filename="../../bpgui/session/settings.py" line="302"/>
         <source>activation sigmoid</source>
         <extracomment>The Examples menu: network, data and settings in one click. What a structural fork changed, as the runs list says it (a session file keeps these templates).</extracomment>
         <translation>激活函数 Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="300"/>
+        <location filename="../../bpgui/session/settings.py" line="303"/>
         <source>activation tanh</source>
         <translation>激活函数 tanh</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="301"/>
+        <location filename="../../bpgui/session/settings.py" line="304"/>
         <source>activation ReLU</source>
         <translation>激活函数 ReLU</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="302"/>
+        <location filename="../../bpgui/session/settings.py" line="305"/>
         <source>activation linear</source>
         <translation>激活函数 线性</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="303"/>
+        <location filename="../../bpgui/session/settings.py" line="306"/>
         <source>loss: squared error</source>
         <translation>损失：均方误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/settings.py" line="304"/>
+        <location filename="../../bpgui/session/settings.py" line="307"/>
         <source>loss: cross-entropy</source>
         <translation>损失：交叉熵</translation>
     </message>
@@ -3990,17 +3990,17 @@ mini-batch: one update per B samples</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="263"/>
+        <location filename="../../bpgui/session/core.py" line="266"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="296"/>
+        <location filename="../../bpgui/session/core.py" line="299"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="299"/>
+        <location filename="../../bpgui/session/core.py" line="302"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
@@ -4221,14 +4221,14 @@ mini-batch: one update per B samples</source>
     </message>
     <message>
         <location filename="../../bpgui/session/forking.py" line="211"/>
-        <location filename="../../bpgui/session/forking.py" line="469"/>
+        <location filename="../../bpgui/session/forking.py" line="470"/>
         <source>Remove the planted bug before forking the run.</source>
         <extracomment>The structural settings a fork may change: the parameters keep their shape, so the initial weights stay.</extracomment>
         <translation>请先移除埋入的错误，再分叉训练过程。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/forking.py" line="214"/>
-        <location filename="../../bpgui/session/forking.py" line="473"/>
+        <location filename="../../bpgui/session/forking.py" line="474"/>
         <source>At most %1 runs side by side: close one first.</source>
         <translation>最多并排 %1 个训练过程：请先关闭一个。</translation>
     </message>
@@ -4238,77 +4238,77 @@ mini-batch: one update per B samples</source>
         <translation>分叉会保留数据和初始权重，因此不能更改：%1。请改在设置中更改它，开始一个新的训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="265"/>
+        <location filename="../../bpgui/session/forking.py" line="266"/>
         <source>Run %1 forked from run %2 at t = %3.</source>
         <translation>训练过程 %1 已在 t = %3 处从训练过程 %2 分叉。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="277"/>
+        <location filename="../../bpgui/session/forking.py" line="278"/>
         <source>Remove the planted bug before showing another run.</source>
         <translation>请先移除埋入的错误，再显示另一个训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="291"/>
+        <location filename="../../bpgui/session/forking.py" line="292"/>
         <source>Remove the planted bug before closing this run.</source>
         <translation>请先移除埋入的错误，再关闭这个训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="313"/>
+        <location filename="../../bpgui/session/forking.py" line="314"/>
         <source>There is already a run named %1.</source>
         <translation>已有名为 %1 的训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="326"/>
+        <location filename="../../bpgui/session/forking.py" line="327"/>
         <source>The other runs (%1) were closed: they belonged to the network replaced.</source>
         <translation>其他训练过程（%1）已关闭：它们属于被替换的网络。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="373"/>
+        <location filename="../../bpgui/session/forking.py" line="374"/>
         <source>No run has reached its target error yet.</source>
         <translation>还没有训练过程达到其目标误差。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="378"/>
+        <location filename="../../bpgui/session/forking.py" line="379"/>
         <source>%1 at t = %2 (epoch %3)</source>
         <translation>%1 在 t = %2（第 %3 轮）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="380"/>
+        <location filename="../../bpgui/session/forking.py" line="381"/>
         <source>%1 not yet</source>
         <translation>%1 尚未达到</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="382"/>
+        <location filename="../../bpgui/session/forking.py" line="383"/>
         <source>%1 reached the target error first: at t = %2 (epoch %3); %4.</source>
         <translation>%1 最先达到目标误差：在 t = %2（第 %3 轮）；%4。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="409"/>
+        <location filename="../../bpgui/session/forking.py" line="410"/>
         <source>Comparing the runs&apos; parameters…</source>
         <translation>正在比较各训练过程的参数…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="420"/>
+        <location filename="../../bpgui/session/forking.py" line="421"/>
         <source>Remove the planted bug before training the runs side by side.</source>
         <translation>请先移除植入的错误，再并排训练各训练过程。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="427"/>
+        <location filename="../../bpgui/session/forking.py" line="428"/>
         <source>Every run has finished epoch %1 already: nothing to train.</source>
         <translation>每个训练过程都已完成第 %1 轮：无需训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="448"/>
+        <location filename="../../bpgui/session/forking.py" line="449"/>
         <source>Run %1 diverged at iteration %2 (the error or a parameter became infinite): it stopped at t = %3, the last finite iteration.</source>
         <translation>训练过程 %1 在第 %2 次迭代发散（误差或某个参数变为无穷大）：它停在 t = %3，即最后一次有限的迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="453"/>
+        <location filename="../../bpgui/session/forking.py" line="454"/>
         <source>Training the runs side by side…</source>
         <translation>正在并排训练各训练过程…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/forking.py" line="458"/>
+        <location filename="../../bpgui/session/forking.py" line="459"/>
         <source>Training the runs side by side was stopped or left (a run moved meanwhile): nothing changed.</source>
         <translation>并排训练已停止或被放弃（期间有训练过程发生了变化）：没有任何改动。</translation>
     </message>
