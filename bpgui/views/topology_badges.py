@@ -120,22 +120,25 @@ _NUMBER = re.compile("[" + MINUS + r"-]?\d[\d.]*(?:×10[⁻⁰¹²³⁴⁵⁶⁷
 
 def _write_badge(label: Any, text: str, digits: int) -> bool:
     """Set a path badge's text; a badge that had none first reserves ``badge_template(text, digits)``, and one
-    whose box changes size (wider than its reserve, or a line more or fewer) reserves about the widest numbers
-    of the kinds it now shows (``badge_template(…, widest=True)``): the next Steps' numbers of those kinds
-    almost always fit, so the labels are not placed again at each."""
+    whose text is wider than its reserve reserves about the widest numbers of the kinds it now shows
+    (``badge_template(…, widest=True)``): the next Steps' numbers of those kinds almost always fit, so the
+    labels are not placed again at each. True if the badge's box changed size."""
     if text and not label.text():
         label.set_reserve(badge_template(text, digits))
+    before = label.size()[0]
     grew = bool(label.set_text(text))
-    if grew and text:
+    if grew and text and label.size()[0] > before:
         label.set_reserve(badge_template(text, digits, widest=True))
     return grew
 
 
 def badge_template(text: str, digits: int, widest: bool = False) -> str:
     """``text`` with every number written as :func:`number_template` (about the widest at ``digits``);
-    ``widest``: a number written with a power of ten as about the widest such number (``−8.888×10⁻⁸⁸``)."""
-    plain = number_template(digits)
+    ``widest``: each number as about the widest of its kind: with a power of ten ``−8.888×10⁻⁸⁸``, without one
+    ``−0.0008888`` (the smallest magnitude written without a power of ten, at 4 digits, is 10⁻⁴)."""
     if not widest:
-        return _NUMBER.sub(plain, text)
-    powered = MINUS + "8." + "8" * max(0, min(digits, MAX_DIGITS) - 1) + "×10⁻⁸⁸"
+        return _NUMBER.sub(number_template(digits), text)
+    digits = max(1, min(digits, MAX_DIGITS))
+    plain = MINUS + "0.000" + "8" * digits
+    powered = MINUS + "8." + "8" * (digits - 1) + "×10⁻⁸⁸"
     return _NUMBER.sub(lambda m: powered if "×" in m.group() else plain, text)

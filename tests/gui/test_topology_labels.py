@@ -239,6 +239,11 @@ def test_a_badge_that_outgrows_its_reserve_keeps_room_for_numbers_of_the_same_ki
         assert not _write_badge(label, text, 4), text
     metrics = label._metrics
     assert label.size()[0] >= metrics.horizontalAdvance("∂b₁/∂γ₁ = −9.999×10⁻¹²") + 8
+    plain = Label(emphasis=True)  # found by a tester: w₁₁'s badge widened five times as its small numbers grew
+    _write_badge(plain, "∂β₁/∂b₁ = w₁₁ = 0.2277", 4)
+    assert _write_badge(plain, "∂β₁/∂b₁ = w₁₁ = −0.09277", 4)  # longer than the first reserve: it grows, once
+    for text in ("∂β₁/∂b₁ = w₁₁ = −0.009277", "∂β₁/∂b₁ = w₁₁ = −0.0009277", "∂β₁/∂b₁ = w₁₁ = 0.2277"):
+        assert not _write_badge(plain, text, 4), text
     two = Label(emphasis=True)
     _write_badge(two, "∂Eₖ/∂ŷ₁ = 0.5781\n∂ŷ₁/∂β₁ = 0.2439", 4)
     widest = max(metrics.horizontalAdvance(line) for line in ("∂Eₖ/∂ŷ₁ = −0.8888", "∂ŷ₁/∂β₁ = −0.8888"))
