@@ -17,7 +17,6 @@ for the sample).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -232,17 +231,14 @@ class RecordEnv:
 
     record: IterationRecord
     activations: tuple[str, ...]
-    # Where each layer's weights and thresholds start in the flat vectors (read there: no per-layer views to make).
-    # (As naming.parameter_specs orders them: a layer's weights row by row, v_ih at start + (i − 1) n_out + h − 1,
-    # then its thresholds.)
+    # Per layer: (its first weight, n_in, n_out, its first threshold) in the flat vectors, read there with no
+    # per-layer views to make (a layer's weights row by row: v_ih at start + (i − 1) n_out + h − 1).
     _starts: tuple[tuple[int, int, int, int], ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
-        starts, offset, sizes = [], 0, self.record.layer_sizes
-        for n_in, n_out in itertools.pairwise(sizes):
-            starts.append((offset, n_in, n_out, offset + n_in * n_out))
-            offset += n_in * n_out + n_out
-        self._starts = tuple(starts)
+        sizes = self.record.layer_sizes  # (v_11 and the first threshold of each layer, by the one canonical order)
+        self._starts = tuple((parameter_index(sizes, k, 1, 1), sizes[k - 1], sizes[k],
+                              parameter_index(sizes, k, None, 1)) for k in range(1, len(sizes)))
 
     def value(self, kind: str, layer: int, indices: tuple[int, ...], sample: int) -> float:
         r, s = self.record, sample - 1

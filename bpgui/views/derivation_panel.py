@@ -18,6 +18,7 @@ the pointer leaves) so that the window can light where it comes from.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -50,11 +51,6 @@ def anchored(text: str, ref: str) -> str:
     return f'<a href="{ref}" style="{ANCHOR_STYLE}">{text}</a>' if ref else text
 
 
-def written(lines: Sequence[Line]) -> list[str]:
-    """Each line written out (a function called)."""
-    return [line if isinstance(line, str) else line() for line in lines]
-
-
 def _recoloured(line: Callable[[], str], plain: str, coloured: str) -> str:
     return line().replace(plain, coloured)
 
@@ -73,9 +69,7 @@ def _values_line(term: Sequence[Factor], digits: int) -> str:
 
 def _term_line(head: str, d: Derivation, term: Sequence[Factor], digits: int) -> str:
     """j = 1: the term's closed forms = their numbers = their product."""
-    value = 1.0
-    for f in term:
-        value *= f.value
+    value = math.prod(f.value for f in term)  # (in order, as the derivation multiplies them)
     return f"{head}{d.closed_forms(term).html()} = {_values(term, digits)} = {format_number(value, digits)}"
 
 
@@ -86,7 +80,7 @@ def _through_line(d: Derivation, digits: int) -> str:
 
 def _common_line(d: Derivation, digits: int) -> str:
     """∂E_k/∂p = (the Σ) · the factors outside it = … = the value."""
-    total = format_factor(d.product_of_terms, digits)  # (a sum of NumPy products: read once)
+    total = format_factor(d.product_of_terms, digits)
     return (f"{d.formula.lhs.html()} = {total} · {d.closed_forms(d.common, continued=True).html()}"
             f" = {total} · {_values(d.common, digits)} = <b>{format_number(d.value, digits)}</b>")
 
@@ -203,11 +197,8 @@ class DerivationPanel(QWidget):
         shown = [format_number(v, self._digits) for v in (*values[: LISTED - 2], values[-1])]  # not the 784 others
         return ", ".join([*shown[:-1], "…", shown[-1]]) + " " + fill(self.tr("(%1 values)"), len(values))
 
-    def forward_html(self, fa: ForwardArithmetic) -> str:
-        """The forward pass of the selected unit: its lines, or "not computed yet" before its phase."""
-        return "<br>".join(written(self._forward_lines(fa)))
-
     def _forward_lines(self, fa: ForwardArithmetic) -> list[Line]:
+        """The forward pass of the selected unit: its lines, or "not computed yet" before its phase."""
         fa = fa.at_digits(self._digits)
         symbol = fa.symbol.html()
         if not fa.known:
@@ -224,10 +215,6 @@ class DerivationPanel(QWidget):
                 text += " " + fill(self.tr("(%1 terms)"), fa.terms)
             lines.append(text)
         return lines
-
-    def html(self, d: Derivation) -> str:
-        """The chain rule for ``d``, its lines joined by ``<br>``."""
-        return "<br>".join(written(self.lines(d)))
 
     def lines(self, d: Derivation) -> list[Line]:
         """The chain rule for ``d``: each line, or a function that writes it (the lines a long chain puts below

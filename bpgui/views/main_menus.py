@@ -263,7 +263,7 @@ def make_actions(window: MainWindow) -> None:
 
 
 #: The toolbar's actions and their icons.
-TOOLBAR_ICONS = (("step_action", "step"), ("step_epoch_action", "step_epoch"), ("run_action", "run"),
+TOOLBAR_ICONS = (("step_action", "step"), ("step_epoch_action", "step_epoch"),  # (Run's: apply_run_icon)
                  ("back_action", "step_back"), ("reset_action", "reset"), ("phase_back_action", "phase_back"),
                  ("phase_action", "phase"), ("play_phases_action", "play_phases"), ("zoom_in_action", "zoom_in"),
                  ("zoom_out_action", "zoom_out"), ("fit_action", "zoom_fit"),
