@@ -3,9 +3,11 @@
 * ``run_max_gap_ms``: Run for a while on each network (XOR; 784-128-10 standard and accumulated; a
   784-1250-10 network of 993,760 parameters accumulated) while a QTimer probe fires every few ms; the
   longest gap between its firings, beside the same probe with the window idle.
-* ``selected_step_ratio``: Step + repaint of the window with a parameter selected (so the derivation
-  panel computes its chain rule, the chain's paths and the unit's forward pass) beside the same with
-  nothing selected, cases interleaved.
+* ``selected_step_ratio``: Step + repaint of a window with a parameter selected (so the derivation
+  panel computes its chain rule, the chain's paths and the unit's forward pass) beside a twin window, the
+  same network, data and seed with nothing selected, their Steps alternated one by one (in turn first), so
+  both train the same way and a drift of the machine's speed (on a shared 2-core VM, ±30 % over seconds)
+  falls on both sides alike.
 * ``step_repaint_*_ms``: Step + repaint beside a repaint alone.
 * ``run_xor_iterations_per_s``: iterations/s while Run repaints (the window as it opens, the error
   curve's tab shown), beside Trainer.advance alone.
@@ -95,6 +97,19 @@ class Gui:
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 
+    def step_pair(self, first: Any, second: Any, n: int, flip: bool) -> tuple[list[float], list[float]]:
+        """Seconds of Step → window repainted, for each of two windows, their Steps alternated one by one (each
+        first in turn, ``second`` first at the first Step if ``flip``)."""
+        times: dict[int, list[float]] = {id(first): [], id(second): []}
+        for i in range(n):
+            for window in ((second, first) if (i % 2 == 0) == flip else (first, second)):
+                start = time.perf_counter()
+                window.controller.step()
+                window.repaint()
+                self.app.processEvents()
+                times[id(window)].append(time.perf_counter() - start)
+        return times[id(first)], times[id(second)]
+
     def repaint_alone(self, window: Any, n: int) -> float:
         times = []
         for _ in range(n):
@@ -168,6 +183,13 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
     # The largest network the issue names (≤ 10⁶ parameters), accumulated: each pass ≈ 0.5 × 10⁹ multiply-adds.
     huge_hidden = 100 if quick else 1250
     huge = gui.window(data=std_csv, hidden=(huge_hidden,), mode="accumulated", target_error=0.0001)
+    # Twins for the selected Step: the same network, data and seed, hidden unit 1 selected in one only; only
+    # stepped (in turn), so they stay the same network at each Step.
+    twin_selected = gui.window(data=std_csv, hidden=(hidden,), target_error=None)
+    twin_plain = gui.window(data=std_csv, hidden=(hidden,), target_error=None)
+    # Hidden unit 1: selects its threshold γ_1 too, so the window computes the chain rule, the chain's paths
+    # (through every output) and the unit's 784-term forward pass.
+    twin_selected.controller.select_unit(1, 0)
     huge.controller.wait_for_jobs(120_000)  # a network this big is built in the worker
     gui.pump(0.2)
     huge_name = f"{n_in}-{huge_hidden}-10 ({huge.controller.network.n_parameters:,} parameters)"
@@ -179,7 +201,7 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
 
     # Trainer.advance alone on the same XOR network: the speed Run could reach without a window.
     bare = Trainer(Network.initialise((2, 2, 1), seed=0), load_builtin("xor"), config=TrainingConfig())
-    for _ in range(rounds):
+    for round_ in range(rounds):
         for key, window in (("xor", xor), ("big", big), ("acc", acc), ("huge", huge)):
             window.right_tabs.setCurrentWidget(window.plot)  # the window as it opens: the error curve
             result = gui.probe(window, run_seconds, run=True, ask_ms=0 if key == "xor" else ASK_MS)
@@ -203,15 +225,11 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
         add("repaint_xor", gui.repaint_alone(xor, n_steps))
         add("step_big", gui.step_repaint(big, n_steps))
         add("repaint_big", gui.repaint_alone(big, n_steps))
-        # Hidden unit 1: selects its threshold γ_1 too, so the window computes the chain rule, the
-        # chain's paths (through every output) and the unit's 784-term forward pass.
-        big.controller.select_unit(1, 0)
-        gui.pump(0.05)
-        add("selected", gui.step_repaint(big, n_steps))
-        big.controller.select_unit(-1, -1)
-        big.controller.select_parameter(-1)
-        gui.pump(0.05)
-        add("unselected", gui.step_repaint(big, n_steps))
+        selected, plain = gui.step_pair(twin_selected, twin_plain, n_steps, flip=round_ % 2 == 1)
+        if not np.array_equal(twin_selected.controller.network.flat, twin_plain.controller.network.flat):
+            raise RuntimeError("the twin windows trained apart: their Steps are not the same work")
+        add("selected", statistics.median(selected))
+        add("unselected", statistics.median(plain))
 
     med = {key: statistics.median(values) for key, values in samples.items()}
     worst = max(("xor", "big", "acc", "huge"), key=lambda k: med[f"gap_{k}"])
@@ -228,7 +246,8 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
         gap,
         figure("selected_step_ratio", med["selected"], "the same Step + repaint, nothing selected",
                med["unselected"], f"{big_name}: controller.step() + window repaint with hidden unit 1 "
-               "selected (so γ_1 too: chain rule, paths, the unit's forward pass)"),
+               "selected (so γ_1 too: chain rule, paths, the unit's forward pass), beside a twin window with "
+               "nothing selected, their Steps alternated one by one"),
         figure("step_repaint_221_ms", med["step_xor"], "a repaint alone", med["repaint_xor"],
                "XOR 2-2-1: controller.step() → window repainted"),
         figure("step_repaint_784_ms", med["step_big"], "a repaint alone", med["repaint_big"],
@@ -241,6 +260,6 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
                     f"(longest gap {med['gap_xor_map'] * 1e3:.0f} ms)"),
     ]
     rows[4]["repaints_per_s"] = med["paints_xor"]
-    for window in (xor, big, acc, huge):
+    for window in (xor, big, acc, huge, twin_selected, twin_plain):
         window.close()
     return rows
