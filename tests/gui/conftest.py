@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from bpgui.controller import TrainingController
@@ -46,6 +47,15 @@ def _every_window_deleted(monkeypatch):
     yield
     for window in made:
         _close_if_alive(window)
+
+
+@pytest.fixture(scope="session")
+def cjk_font(qapp) -> str:
+    """Noto Sans CJK SC, the Chinese UI's font: a system font (Debian's fonts-noto-cjk, which .ci/run installs),
+    so a test that draws with it is skipped, saying so, where it is not installed."""
+    if not any(family.startswith("Noto Sans CJK") for family in QFontDatabase.families()):
+        pytest.skip("Noto Sans CJK is not installed (Debian: apt install fonts-noto-cjk; .ci/run installs it)")
+    return "Noto Sans CJK SC"
 
 
 @pytest.fixture()

@@ -204,9 +204,9 @@ def test_chinese_ui_looks_as_qt_paints_it(show, qtbot, english_afterwards):
     assert_same_pixels(view, qtbot)
 
 
-def test_a_cjk_font_looks_as_qt_paints_it(deep_table, qtbot):
+def test_a_cjk_font_looks_as_qt_paints_it(deep_table, qtbot, cjk_font):
     inner = deep_table.findChild(QTableView, "gradientTable")
-    cjk = QFont("Noto Sans CJK SC")
+    cjk = QFont(cjk_font)
     cjk.setPointSizeF(inner.font().pointSizeF())
     inner.setFont(cjk)
     assert QFontInfo(inner.font()).family().startswith("Noto Sans CJK")

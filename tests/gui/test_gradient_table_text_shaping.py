@@ -51,11 +51,11 @@ def _drawn(view: QTableView, font: QFont, text: str, alignment: Qt.AlignmentFlag
 
 
 @pytest.fixture(scope="module")
-def fonts(qapp):
+def fonts(qapp, cjk_font):
     """The default font (DejaVu Sans here), and Noto Sans CJK (the Chinese UI's glyphs), each at
     normal and large (× 1.75) size."""
     base = QTableView().font()
-    cjk = QFont("Noto Sans CJK SC")
+    cjk = QFont(cjk_font)
     chosen = []
     for family in (base, cjk):
         for scale in (1.0, 1.75):
