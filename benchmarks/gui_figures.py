@@ -4,10 +4,11 @@
   784-1250-10 network of 993,760 parameters accumulated) while a QTimer probe fires every few ms; the
   longest gap between its firings, beside the same probe with the window idle.
 * ``selected_step_ratio``: Step + repaint of a window with a parameter selected (so the derivation
-  panel computes its chain rule, the chain's paths and the unit's forward pass) beside a twin window, the
-  same network, data and seed with nothing selected, their Steps alternated one by one (in turn first), so
-  both train the same way and a drift of the machine's speed (on a shared 2-core VM, ±30 % over seconds)
-  falls on both sides alike.
+  panel computes its chain rule, the chain's paths and the unit's forward pass) beside a twin window with
+  nothing selected: the same network, data and seed, both first Run to the same iteration (as the window
+  Run in the gap figure is), then their Steps taken in turn one by one, so both train the same way and a
+  drift of the machine's speed (on a shared 2-core VM, ±30 % over seconds) falls on both alike. A third
+  twin, nothing selected either, is the control: against the second it should read 1.
 * ``step_repaint_*_ms``: Step + repaint beside a repaint alone.
 * ``run_xor_iterations_per_s``: iterations/s while Run repaints (the window as it opens, the error
   curve's tab shown), beside Trainer.advance alone.
@@ -97,18 +98,35 @@ class Gui:
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 
-    def step_pair(self, first: Any, second: Any, n: int, flip: bool) -> tuple[list[float], list[float]]:
-        """Seconds of Step → window repainted, for each of two windows, their Steps alternated one by one (each
-        first in turn, ``second`` first at the first Step if ``flip``)."""
-        times: dict[int, list[float]] = {id(first): [], id(second): []}
+    def step_in_turn(self, windows: list[Any], n: int, shift: int) -> list[list[float]]:
+        """Seconds of Step → window repainted for each window, their Steps taken in turn one by one, the order
+        rotated at each Step (each window takes each place equally often; ``shift`` rotates the first order)."""
+        times: list[list[float]] = [[] for _ in windows]
+        k = len(windows)
         for i in range(n):
-            for window in ((second, first) if (i % 2 == 0) == flip else (first, second)):
+            for j in range(k):
+                w = (i + shift + j) % k
                 start = time.perf_counter()
-                window.controller.step()
-                window.repaint()
+                windows[w].controller.step()
+                windows[w].repaint()
                 self.app.processEvents()
-                times[id(window)].append(time.perf_counter() - start)
-        return times[id(first)], times[id(second)]
+                times[w].append(time.perf_counter() - start)
+        return times
+
+    def run_to(self, windows: list[Any], iteration: int) -> None:
+        """Run each window to at least ``iteration``, then Step the ones behind to the furthest: the same
+        iteration everywhere (Run computes what Steps would, bit for bit)."""
+        for window in windows:
+            window.controller.set_running(True)
+            while window.controller.iteration < iteration:
+                self.app.processEvents()
+            window.controller.set_running(False)
+            self.pump(0.05)
+        furthest = max(window.controller.iteration for window in windows)
+        for window in windows:
+            while window.controller.iteration < furthest:
+                window.controller.step()
+        self.pump(0.05)
 
     def repaint_alone(self, window: Any, n: int) -> float:
         times = []
@@ -183,13 +201,13 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
     # The largest network the issue names (≤ 10⁶ parameters), accumulated: each pass ≈ 0.5 × 10⁹ multiply-adds.
     huge_hidden = 100 if quick else 1250
     huge = gui.window(data=std_csv, hidden=(huge_hidden,), mode="accumulated", target_error=0.0001)
-    # Twins for the selected Step: the same network, data and seed, hidden unit 1 selected in one only; only
-    # stepped (in turn), so they stay the same network at each Step.
-    twin_selected = gui.window(data=std_csv, hidden=(hidden,), target_error=None)
-    twin_plain = gui.window(data=std_csv, hidden=(hidden,), target_error=None)
+    # Triplets for the selected Step: the same network, data and seed, Run to the same iteration, hidden unit 1
+    # selected in the first only; then only stepped, in turn, so they stay the same network at each Step.
+    twins = [gui.window(data=std_csv, hidden=(hidden,), target_error=None) for _ in range(3)]
+    gui.run_to(twins, 300 if quick else 3000)
     # Hidden unit 1: selects its threshold γ_1 too, so the window computes the chain rule, the chain's paths
     # (through every output) and the unit's 784-term forward pass.
-    twin_selected.controller.select_unit(1, 0)
+    twins[0].controller.select_unit(1, 0)
     huge.controller.wait_for_jobs(120_000)  # a network this big is built in the worker
     gui.pump(0.2)
     huge_name = f"{n_in}-{huge_hidden}-10 ({huge.controller.network.n_parameters:,} parameters)"
@@ -225,11 +243,15 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
         add("repaint_xor", gui.repaint_alone(xor, n_steps))
         add("step_big", gui.step_repaint(big, n_steps))
         add("repaint_big", gui.repaint_alone(big, n_steps))
-        selected, plain = gui.step_pair(twin_selected, twin_plain, n_steps, flip=round_ % 2 == 1)
-        if not np.array_equal(twin_selected.controller.network.flat, twin_plain.controller.network.flat):
-            raise RuntimeError("the twin windows trained apart: their Steps are not the same work")
+        before = [w.controller.iteration for w in twins]
+        selected, plain, control = gui.step_in_turn(twins, n_steps, shift=round_)
+        if any(w.controller.iteration != t + n_steps for w, t in zip(twins, before)) or len(
+                {w.controller.iteration for w in twins}) != 1 or not all(
+                np.array_equal(w.controller.network.flat, twins[1].controller.network.flat) for w in twins):
+            raise RuntimeError("the twin windows did not take the same Steps: their times are not the same work")
         add("selected", statistics.median(selected))
         add("unselected", statistics.median(plain))
+        add("control", statistics.median(control))
 
     med = {key: statistics.median(values) for key, values in samples.items()}
     worst = max(("xor", "big", "acc", "huge"), key=lambda k: med[f"gap_{k}"])
@@ -244,10 +266,11 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
     gap["repaints_per_s"] = med[f"paints_{worst}"]
     rows = [
         gap,
-        figure("selected_step_ratio", med["selected"], "the same Step + repaint, nothing selected",
+        figure("selected_step_ratio", med["selected"], "a twin window, nothing selected",
                med["unselected"], f"{big_name}: controller.step() + window repaint with hidden unit 1 "
                "selected (so γ_1 too: chain rule, paths, the unit's forward pass), beside a twin window with "
-               "nothing selected, their Steps alternated one by one"),
+               "nothing selected, both Run to the same iteration first, their Steps taken in turn; a third twin "
+               f"(nothing selected) against the second, the control: {med['control'] / med['unselected']:.3g}×"),
         figure("step_repaint_221_ms", med["step_xor"], "a repaint alone", med["repaint_xor"],
                "XOR 2-2-1: controller.step() → window repainted"),
         figure("step_repaint_784_ms", med["step_big"], "a repaint alone", med["repaint_big"],
@@ -260,6 +283,6 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
                     f"(longest gap {med['gap_xor_map'] * 1e3:.0f} ms)"),
     ]
     rows[4]["repaints_per_s"] = med["paints_xor"]
-    for window in (xor, big, acc, huge, twin_selected, twin_plain):
+    for window in (xor, big, acc, huge, *twins):
         window.close()
     return rows

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,32 +30,10 @@ APPLICATION = "bpgui"
 DESKTOP_ID = "io.github.bpgui"
 
 
-#: Qt's raster engine hands each fill of 96 or more scanlines to its GUI thread pool and waits for it. The pool
-#: has max(1, cores / 4) threads, so below this many cores it has one: no fill runs beside another, and each
-#: hand-off only adds a thread's wake-up (about 70 a Step on XOR). Filling on the window's thread instead
-#: (measured on 2 cores, 2026-12-01): a repaint of the unchanged window 2.2 → 1.25 ms on XOR and 4.8 → 1.45 ms
-#: on 784-128-10; Step → repainted window 13.2 → 11.5 and 22 → 18 ms.
-SERIAL_FILLS_BELOW = 8
-
-
-def serial_fills(environ: MutableMapping[str, str] = os.environ, cores: int | None = None) -> bool:
-    """Ask Qt (``QT_NO_GUI_THREADPOOL``, read once, before the application paints) to fill on the window's
-    thread where its GUI thread pool would have a single thread (see ``SERIAL_FILLS_BELOW``). A value already
-    set is kept (whichever it is: Qt only asks whether the variable is set). True if set here."""
-    if "QT_NO_GUI_THREADPOOL" in environ:
-        return False
-    if cores is None:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if cores >= SERIAL_FILLS_BELOW:
-        return False
-    environ["QT_NO_GUI_THREADPOOL"] = "1"
-    return True
-
-
 def application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        serial_fills()
+        platform_check.serial_fills()
         app = QApplication(list(argv if argv is not None else sys.argv))
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)

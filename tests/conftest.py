@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bpgui.app import serial_fills
 from bpgui.model import atomic
+from bpgui.platform_check import serial_fills
 
 # Qt must never need a display in the test suite.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The suite's QApplication (pytest-qt's) paints as the app's does: see bpgui.app.serial_fills.
+# The suite's QApplication (pytest-qt's) paints as the app's does: see bpgui.platform_check.serial_fills.
 serial_fills()
 # QSettings() must never read or write the user's own configuration.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bpgui-tests-")
