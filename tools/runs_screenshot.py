@@ -29,6 +29,9 @@ def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from bpgui.platform_check import serial_fills
+
+    serial_fills()  # paint as the app does (bpgui.app.application)
     app = QApplication(sys.argv[:1])
     from bpgui.controller import Settings, TrainingController
     from bpgui.views import runs_panel
