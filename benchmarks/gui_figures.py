@@ -245,8 +245,7 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
         add("repaint_big", gui.repaint_alone(big, n_steps))
         before = [w.controller.iteration for w in twins]
         selected, plain, control = gui.step_in_turn(twins, n_steps, shift=round_)
-        if any(w.controller.iteration != t + n_steps for w, t in zip(twins, before)) or len(
-                {w.controller.iteration for w in twins}) != 1 or not all(
+        if any(w.controller.iteration != t + n_steps for w, t in zip(twins, before)) or not all(
                 np.array_equal(w.controller.network.flat, twins[1].controller.network.flat) for w in twins):
             raise RuntimeError("the twin windows did not take the same Steps: their times are not the same work")
         add("selected", statistics.median(selected))

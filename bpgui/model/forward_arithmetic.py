@@ -65,11 +65,13 @@ def _weighted_input(layer: int, i: int, j: int, n_layers: int) -> Mul:
 
 
 @lru_cache(maxsize=64)
-def _symbolic(layer: int, j: int, n_layers: int, before: int, head: int) -> tuple[Series, Apply]:
-    """A unit's symbolic sides, ``Σ v_ih x_i`` (written out) and ``f(α_h − γ_h)``: the same objects every step
-    of one selection, so they are rendered once (a node keeps its text), not every step."""
+def _symbolic(layer: int, j: int, n_layers: int, before: int,
+              head: int) -> tuple[Quantity, Quantity, Series, Apply]:
+    """A unit's symbols ``α_h``, ``γ_h`` and its symbolic sides, ``Σ v_ih x_i`` (written out) and ``f(α_h − γ_h)``:
+    the same objects every step of one selection, so they are rendered once (a node keeps its text), not every
+    step."""
     a, t = net(layer, j, n_layers), threshold(layer, j, n_layers)
-    return Series(WeightedInputs(layer, j, n_layers, before), head), Apply("f", Diff(a, t), layer)
+    return a, t, Series(WeightedInputs(layer, j, n_layers, before), head), Apply("f", Diff(a, t), layer)
 
 
 @dataclass(frozen=True, eq=False)
@@ -143,17 +145,15 @@ def forward_arithmetic(record: IterationRecord, activations: Sequence[str], laye
         return ForwardArithmetic(0, u, me, (Eq((me, Value(x, digits))),), 0, False, True, sample, None, x,
                                  feature, digits)
     before = sizes[layer - 1]
-    weighted_sum, applied = _symbolic(layer, j, n, before, head)
+    a, t, weighted_sum, applied = _symbolic(layer, j, n, before, head)
     # The numbers the symbols stand for, read from the record as evaluating each factor reads them.
     sources = record.inputs[0] if layer == 1 else record.layers[layer - 2].output[0]
     first, n_out = cf.parameter_index(sizes, layer, 1, j), sizes[layer]  # v_1j, canonical; v_ij n_out further on
     weights = record.flat_values[first: first + before * n_out: n_out]
     numbers = Products(tuple(weights.tolist()), tuple(sources.tolist()), digits)
-    a = net(layer, j, n)
     net_value = float(record.layers[layer - 1].net[0, u])
     out_value = float(record.layers[layer - 1].output[0, u])
     net_line = Eq((a, weighted_sum, Series(numbers, head), Value(net_value, digits)))
-    t = threshold(layer, j, n)
     out_line = Eq((me, applied,
                    Apply("f", Diff(Value(net_value, digits), Value(t.evaluate(env, bind), digits)), layer),
                    Value(out_value, digits)))

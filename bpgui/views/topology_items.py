@@ -66,14 +66,14 @@ LABEL_POINTS, SMALL_POINTS, SYMBOL_POINTS = 10.0, 9.0, 11.0
 
 
 def faded(colour: QColor, share: float = DIM_LINK) -> QColor:
-    """``colour`` drawn at opacity ``share`` over the drawing's background, as one opaque colour."""
+    """``colour`` at opacity ``share`` over the drawing's background, as one opaque colour (shared: never change it)."""
     key = (colour.rgba(), share)
     kept = _FADED.get(key)
     if kept is None:  # a few colours only (two signs, the path's, the selection's): each mixed once
         b = DRAWING_BACKGROUND
         kept = _FADED[key] = QColor(*(round(bg + (c - bg) * share) for c, bg in (
             (colour.red(), b.red()), (colour.green(), b.green()), (colour.blue(), b.blue()))))
-    return QColor(kept)  # a copy: the caller may change its own
+    return kept
 
 
 _FADED: dict[tuple[int, float], QColor] = {}
