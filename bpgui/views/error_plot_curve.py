@@ -39,6 +39,9 @@ PIXEL_TOLERANCE = 0.25
 ZIGZAG_TURNS = 64
 # A curve of at least this many points is cached as a pixmap (see ThinCurve.updateData).
 CACHED_POINTS = 400
+# Auto-downsampling keeps its factor until the range is this fraction past the factor's bucket size (see
+# ErrorCurve._getDisplayDataset).
+DS_HYSTERESIS = 0.01
 
 
 
@@ -297,7 +300,7 @@ class ErrorCurve(pg.PlotDataItem):
             elif seen is not None and seen.rect is not None:  # pyqtgraph would read the arrays four times
                 x_low, y_low, x_high, y_high = seen.rect
                 mapped._dataRect = QRectF(QPointF(x_low, y_low), QPointF(x_high, y_high))
-        ds = 1  # as pyqtgraph chooses it
+        ds, ds_float = 1, 1.0  # as pyqtgraph chooses it …
         finite_x = mapped.x if mapped.xAllFinite else mapped.x[np.isfinite(mapped.x)]
         if finite_x.shape[0] > 1:
             dx = float(finite_x[-1] - finite_x[0]) / (finite_x.shape[0] - 1)
@@ -306,8 +309,14 @@ class ErrorCurve(pg.PlotDataItem):
                 ds_float = max(1.0, abs(view.viewRect().width() / dx / (width * opts["autoDownsampleFactor"])))
                 if math.isfinite(ds_float):
                     ds = int(ds_float)
-        if math.isclose(ds, self._adsLastValue, rel_tol=0.01):
-            ds = self._adsLastValue
+        # … except that the last factor stays until the range is DS_HYSTERESIS past its bucket size. pyqtgraph
+        # meant its own guard (factors within 1 % of the last) to stop a cycle, but factors are whole numbers:
+        # the peaks lose the data's ends, so their bounds, hence the auto-range, follow the factor, and near a
+        # factor's edge the range made by one factor chose the other. The plot then repainted for ever (1,143
+        # points in a 321 px view). A new factor moves the range by about one point in 1,600, far inside this.
+        last = self._adsLastValue
+        if last >= 1 and last * (1 - DS_HYSTERESIS) <= ds_float < (last + 1) * (1 + DS_HYSTERESIS):
+            ds = last
         self._adsLastValue = ds
         if ds <= 1:
             return super()._getDisplayDataset()
