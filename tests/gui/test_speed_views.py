@@ -374,3 +374,40 @@ def test_run_paints_the_error_curve_once_per_update(window, qtbot):
     window.controller.set_running(False)
     intervals = per_update[counted_from:]
     assert statistics.median(intervals) == 1, intervals  # one paint per new history, not two (nor none)
+
+
+def _noisy_errors(n: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return np.abs(rng.normal(0.0, 0.05, n)) + 0.25 / (1.0 + np.arange(n) / 2_000)
+
+
+def _show_errors(view: ErrorPlotView, errors: np.ndarray) -> None:
+    n = errors.shape[0]
+    ends = np.arange(0, n + 1, 500)
+    view.set_history(errors, ends, np.r_[0.3, errors[ends[1:] - 1]])
+
+
+@pytest.mark.parametrize("width", [371, 412])
+def test_a_step_paints_the_error_plot_once_at_every_length(show, qtbot, width):
+    """The error plot settles. Peak downsampling loses the data's ends (a bucket's x is its middle value's, a
+    last partial bucket is left out), so the peaks' bounds, hence the auto-range, follow the downsampling
+    factor, which follows the range: near a factor's edge each paint chose the other factor, for ever (twin
+    784-128-10 windows at 1,143 iterations: a Step never returned; here 3 paints for one update at 1,185
+    points). A history grown a Step at a time across the lengths where the buckets go from 1 to 2 points:
+    one repaint asked, one paint made, and a paint leaves the range as it found it."""
+    view = show(ErrorPlotView(), width, 260)
+    widget = view.plot_item.getViewWidget()
+    box = view.plot_item.getViewBox()
+    paints = EventCounter()
+    widget.viewport().installEventFilter(paints)
+    errors = _noisy_errors(1_400)
+    for n in range(1_050, 1_250, 3):
+        _show_errors(view, errors[:n].copy())
+        qtbot.wait(1)  # what the new history posted (the axes' room)
+        widget.viewport().repaint()
+        before = box.viewRange()
+        paints.count = 0
+        widget.viewport().update()
+        qtbot.wait(5)
+        assert paints.count <= 1, f"{n} points: {paints.count} paints for one update"
+        assert box.viewRange() == before, f"{n} points: a paint moved the range"
