@@ -6,9 +6,11 @@ happen in a few thousand iterations.
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpgui.model.datasets import load_builtin
-from bpgui.model.history import EpochLog, ErrorCurve, HistoryBounds
+from bpgui.model.history import EpochLog, ErrorCurve, HistoryBounds, Thinning
 from bpgui.model.network import Network
 from bpgui.model.training import Trainer, TrainingConfig
 
@@ -148,3 +150,82 @@ def test_the_history_stops_growing():
     tr.advance(24_000, use_stop_conditions=False)
     assert tr.history_nbytes <= held[0] + 2_000  # a few more checkpoints: one per doubling of age
     assert len(tr._checkpoints) <= held[1] + 4
+
+
+class _GatheredCurve:
+    """The error curve's thinning as first written: every kept row gathered through one index array."""
+
+    def __init__(self, exact: int, thinned: int) -> None:
+        self.thinning = Thinning(exact, thinned)
+        self.y = np.empty(0)
+        self.x: np.ndarray | None = None
+        self.end = 0
+
+    def append(self, value: float) -> None:
+        if self.thinning.due(self.y.shape[0]):
+            x = self.x if self.x is not None else np.arange(1, self.end + 1, dtype=np.int64)
+            keep = self.thinning.plan(self.y)
+            self.y, self.x = self.y[keep], x[keep]
+        self.end += 1
+        self.y = np.append(self.y, value)
+        if self.x is not None:
+            self.x = np.append(self.x, self.end)
+
+    def truncate(self, end: int) -> None:
+        rows = end if self.x is None else int(np.searchsorted(self.x, end, side="right"))
+        self.y = self.y[:rows]
+        if self.x is not None:
+            self.x = self.x[:rows]
+        self.thinning.truncated(rows)
+        self.end = end
+
+
+@settings(max_examples=40, deadline=None)
+@given(exact=st.integers(8, 64), thinned=st.integers(8, 48), n=st.integers(0, 700),
+       cut=st.none() | st.floats(0.0, 1.0), seed=st.integers(0, 2**16),
+       kind=st.sampled_from(["random", "ties", "nan"]))
+def test_thinning_in_parts_keeps_the_very_rows_the_gathered_thinning_keeps(exact, thinned, n, cut, seed, kind):
+    """``ErrorCurve`` copies the exact part as a slice and gathers only the thinned rows (a Run tick does it on
+    the window's thread): the same rows, in the same order, at the same iterations, as gathering them all."""
+    rng = np.random.default_rng(seed)
+    values = rng.random(n)
+    if kind == "ties":
+        values = np.round(values, 1)
+    elif kind == "nan":
+        values[rng.random(n) < 0.05] = np.nan
+    curve, gathered = ErrorCurve(exact=exact, thinned=thinned), _GatheredCurve(exact, thinned)
+    for t, v in enumerate(values, start=1):
+        curve.append(float(v))
+        gathered.append(float(v))
+        if cut is not None and t == n // 2:
+            curve.truncate(int(cut * t))
+            gathered.truncate(int(cut * t))
+    np.testing.assert_array_equal(curve.values(), gathered.y)
+    if gathered.x is None:
+        assert curve.positions() is None
+    else:
+        np.testing.assert_array_equal(curve.positions(), gathered.x)
+    assert curve.end == gathered.end
+
+
+def test_large_new_arrays_come_without_a_huge_page_request_and_leave_numpy_as_it_was():
+    history = pytest.importorskip("bpgui.model.history")
+    switch = history._set_madvise_hugepage
+    if switch is None:
+        pytest.skip("this NumPy has no huge page switch")
+    before = switch(True)
+    try:
+        seen = []
+        real = history._set_madvise_hugepage
+
+        def spy(enabled: bool) -> bool:
+            seen.append(enabled)
+            return real(enabled)
+
+        history._set_madvise_hugepage = spy
+        array = history.small_pages_empty(2**20, np.int64)
+        assert array.shape == (2**20,) and array.dtype == np.int64
+        assert seen == [False, True]  # off while it is made, then back as it was
+    finally:
+        history._set_madvise_hugepage = real
+        switch(before)
