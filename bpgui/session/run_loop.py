@@ -44,10 +44,20 @@ class RunLoop(SessionCore):
             wanted = None
         now = time.perf_counter()
         deadline = now + (FRAME_SECONDS * COMPUTE_SHARE if wanted else self._pace.compute_budget(now))
+        # The error curve's thinning (every 2^19 iterations past 2^20; 10-25 ms) is a tick's work of its own,
+        # never added to a full chunk: a chunk stops short of it and the next tick starts with it.
+        thin_in = trainer.errors_thin_in()
+        if thin_in == 0:
+            trainer.thin_errors_now()
+            thin_in = trainer.errors_thin_in()
         done_total, reason = 0, None
         try:
             while True:
                 left = (None if wanted is None else wanted - done_total) if until is None else until - trainer.iteration
+                if thin_in is not None:
+                    if thin_in <= done_total:
+                        break
+                    left = thin_in - done_total if left is None else min(left, thin_in - done_total)
                 start = time.perf_counter()
                 done, reason = trainer.advance(self._pace.chunk(work, deadline - start, left),
                                                use_stop_conditions=until is None)
