@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..model.history import small_pages_empty
+
 
 def exact(value: float) -> str:
     """A float at full precision (the shortest text that reads back to the same number)."""
@@ -173,8 +175,10 @@ class Seen:
 
 
 def _grown(copy: np.ndarray, dtype: np.dtype, n: int, keep: int) -> np.ndarray:
-    """Room for at least ``n`` values (twice the old room: amortised growth), the first ``keep`` kept."""
-    grown = np.empty(max(n, 2 * copy.shape[0]), dtype=dtype)
+    """Room for at least ``n`` values (twice the old room: amortised growth), the first ``keep`` kept. Made
+    without NumPy's huge-page request (``model.history.small_pages_empty``): a long history's copies grow to
+    ~16 MB inside a Step's plot update, which the kernel's compaction for huge pages made 50 ms on the 2-core VM."""
+    grown = small_pages_empty(max(n, 2 * copy.shape[0]), dtype)
     grown[:keep] = copy[:keep]
     return grown
 
@@ -303,10 +307,11 @@ class Peaks:
                 k = 0
         if n > self._high.shape[0]:  # room for twice as many buckets (amortised growth)
             size = max(n, 2 * self._high.shape[0])
-            self._xs, self._high, self._low = (np.resize(a, size) for a in (self._xs, self._high, self._low))
-            self._ys = np.resize(self._ys, size * ds)
+            self._xs, self._high, self._low = (_grown(a, a.dtype, size, a.shape[0])
+                                               for a in (self._xs, self._high, self._low))
+            self._ys = _grown(self._ys, self._ys.dtype, size * ds, self._ys.shape[0])
         if self._ys.shape[0] < n * ds:
-            self._ys = np.resize(self._ys, 2 * n * ds)
+            self._ys = _grown(self._ys, self._ys.dtype, 2 * n * ds, self._ys.shape[0])
         buckets = y[k * ds:n * ds].reshape(n - k, ds)
         self._high[k:n] = buckets.max(axis=1)
         self._low[k:n] = buckets.min(axis=1)
