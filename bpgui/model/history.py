@@ -262,12 +262,13 @@ class ErrorCurve:
         if self._x is not None:
             self._x = GrowableArray.of_parts(self._x.view(), start, thinned, tail, thinning.capacity)
         else:  # x is the row number + 1 while nothing was thinned
+            size = kept + rows - tail
             x = GrowableArray(np.int64, 1)
-            x._data = small_pages_empty(thinning.capacity, np.int64)
+            x._data = small_pages_empty(max(thinning.capacity, size), np.int64)
             x._data[:start] = np.arange(1, start + 1)
             x._data[start:kept] = thinned + 1
-            x._data[kept : kept + rows - tail] = np.arange(tail + 1, rows + 1)
-            x._size = kept + rows - tail
+            x._data[kept:size] = np.arange(tail + 1, rows + 1)
+            x._size = size
             self._x = x
 
     def truncate(self, end: int) -> None:
