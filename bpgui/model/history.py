@@ -97,39 +97,36 @@ class GrowableArray:
     __slots__ = ("_data", "_size")
 
     def __init__(self, dtype: DTypeLike = np.float64, capacity: int = 1024) -> None:
-        self._data = np.empty(capacity, dtype=dtype)
+        self._data = small_pages_empty(capacity, dtype)  # (grown and thinned inside a Run tick)
         self._size = 0
 
     @classmethod
-    def of(cls, values: np.ndarray, capacity: int) -> GrowableArray:
-        """A copy of ``values`` in room for ``capacity`` (more if needed) without growing."""
-        grown = cls(values.dtype, max(capacity, values.shape[0], 1))
-        grown._data[: values.shape[0]] = values
-        grown._size = values.shape[0]
+    def of_parts(cls, values: np.ndarray, start: int, rows: np.ndarray, tail: int, capacity: int) -> GrowableArray:
+        """A copy of ``values[keep]`` for keep = [0, start) + ``rows`` + [tail, len), in room for ``capacity``
+        (more if needed): the two ranges copied as slices, only ``rows`` gathered."""
+        grown = cls(values.dtype, max(capacity, start + rows.shape[0] + values.shape[0] - tail, 1))
+        for part in (values[:start], values[rows], values[tail:]):
+            grown.extend(part)
         return grown
 
-    @classmethod
-    def of_parts(cls, values: np.ndarray, start: int, rows: np.ndarray, tail: int, capacity: int) -> GrowableArray:
-        """``of(values[keep], capacity)`` for keep = [0, start) + ``rows`` + [tail, len): the two ranges copied
-        as slices, only ``rows`` gathered."""
-        n = values.shape[0]
-        kept = start + rows.shape[0]
-        size = kept + n - tail
-        grown = cls(values.dtype, 1)
-        data = grown._data = small_pages_empty(max(capacity, size, 1), values.dtype)
-        data[:start] = values[:start]
-        np.take(values, rows, out=data[start:kept])
-        data[kept:size] = values[tail:]
-        grown._size = size
-        return grown
+    def extend(self, values: np.ndarray) -> None:
+        """Append ``values``, in order."""
+        end = self._size + values.shape[0]
+        if end > self._data.shape[0]:
+            self._grow(end)
+        self._data[self._size : end] = values
+        self._size = end
 
     def append(self, value: float) -> None:
         if self._size == self._data.shape[0]:
-            grown = np.empty(2 * self._data.shape[0], dtype=self._data.dtype)
-            grown[: self._size] = self._data
-            self._data = grown
+            self._grow(self._size + 1)
         self._data[self._size] = value
         self._size += 1
+
+    def _grow(self, at_least: int) -> None:
+        grown = small_pages_empty(max(at_least, 2 * self._data.shape[0]), self._data.dtype)
+        grown[: self._size] = self._data[: self._size]
+        self._data = grown
 
     def truncate(self, size: int) -> None:
         self._size = min(self._size, max(0, size))
@@ -185,14 +182,9 @@ class Thinning:
     def due(self, rows: int) -> bool:
         return rows - self.prefix >= self.exact
 
-    def plan(self, key: np.ndarray) -> np.ndarray:
-        """The rows to keep (indices into ``key``, the values buckets are judged by); updates the state."""
-        thinned, tail = self.plan_parts(key)
-        return np.concatenate([np.arange(self.start), thinned, np.arange(tail, key.shape[0])])
-
     def plan_parts(self, key: np.ndarray) -> tuple[np.ndarray, int]:
-        """``plan``'s rows as parts: rows ``[0, start)``, then the rows ``thinned`` (indices into ``key``), then
-        rows ``[tail, len(key))``; updates the state."""
+        """The rows to keep (``key``: the values buckets are judged by), as parts: rows ``[0, start)``, then the
+        rows ``thinned`` (indices into ``key``), then rows ``[tail, len(key))``; updates the state."""
         rows = key.shape[0]
         spill = (rows - self.prefix - self.exact // 2) // self.width * self.width
         spilled = self.prefix + extremes(key[self.prefix : self.prefix + spill], self.width)
@@ -262,14 +254,9 @@ class ErrorCurve:
         if self._x is not None:
             self._x = GrowableArray.of_parts(self._x.view(), start, thinned, tail, thinning.capacity)
         else:  # x is the row number + 1 while nothing was thinned
-            size = kept + rows - tail
-            x = GrowableArray(np.int64, 1)
-            x._data = small_pages_empty(max(thinning.capacity, size), np.int64)
-            x._data[:start] = np.arange(1, start + 1)
-            x._data[start:kept] = thinned + 1
-            x._data[kept:size] = np.arange(tail + 1, rows + 1)
-            x._size = size
-            self._x = x
+            self._x = GrowableArray(np.int64, max(thinning.capacity, kept + rows - tail))
+            for part in (np.arange(1, start + 1), thinned + 1, np.arange(tail + 1, rows + 1)):
+                self._x.extend(part)
 
     def truncate(self, end: int) -> None:
         """Forget the iterations after ``end``."""
@@ -329,9 +316,10 @@ class EpochLog:
         """One row; ``epoch`` defaults to the last row's plus one (0 for the first)."""
         thinning = self._thinning
         if thinning is not None and thinning.due(len(self)):
-            keep = thinning.plan(self.error.view())
+            thinned, tail = thinning.plan_parts(self.error.view())
             for name in self.FIELDS:
-                setattr(self, name, GrowableArray.of(getattr(self, name).view()[keep], thinning.capacity))
+                setattr(self, name, GrowableArray.of_parts(getattr(self, name).view(), thinning.start, thinned,
+                                                           tail, thinning.capacity))
         if epoch is None:
             epoch = int(self.epoch[len(self) - 1]) + 1 if len(self) else 0
         for name, value in zip(self.FIELDS, (iteration, epoch, error, accuracy, test_error, test_accuracy)):

@@ -164,7 +164,8 @@ class _GatheredCurve:
     def append(self, value: float) -> None:
         if self.thinning.due(self.y.shape[0]):
             x = self.x if self.x is not None else np.arange(1, self.end + 1, dtype=np.int64)
-            keep = self.thinning.plan(self.y)
+            thinned, tail = self.thinning.plan_parts(self.y)
+            keep = np.concatenate([thinned, np.arange(tail, self.y.shape[0])])  # (start: 0)
             self.y, self.x = self.y[keep], x[keep]
         self.end += 1
         self.y = np.append(self.y, value)
