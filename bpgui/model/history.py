@@ -17,13 +17,13 @@ as wide: the storage stays under a fixed number of rows for any length of run.
 from __future__ import annotations
 
 import bisect
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import DTypeLike
+
+from .pages import small_pages_empty
 
 FIRST_BUCKET = 4  # rows per bucket when thinning starts (two of four kept)
 # How many bytes of interval checkpoints a trainer aims at (see ``HistoryBounds.per_level``).
@@ -71,24 +71,6 @@ class EpochRow(NamedTuple):
 class HasIteration(Protocol):
     @property
     def iteration(self) -> int: ...
-
-
-# NumPy's switch for asking the kernel for huge pages for large arrays (private: absent, nothing is switched).
-_set_madvise_hugepage: Callable[[bool], bool] | None = getattr(
-    importlib.import_module("numpy._core.multiarray"), "_set_madvise_hugepage", None)
-
-
-def small_pages_empty(n: int, dtype: DTypeLike) -> np.ndarray:
-    """``np.empty(n, dtype)`` without NumPy's request for transparent huge pages. A thinning writes ~10 MB of
-    new arrays inside a Run tick; where the kernel compacts memory to find huge pages when they are first
-    written (THP "madvise", as on the 2-core VM measured), that took 15 ms an array against 5."""
-    if _set_madvise_hugepage is None:
-        return np.empty(n, dtype=dtype)
-    before = _set_madvise_hugepage(False)
-    try:
-        return np.empty(n, dtype=dtype)
-    finally:
-        _set_madvise_hugepage(before)
 
 
 class GrowableArray:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..model.history import small_pages_empty
+from ..model.pages import small_pages_empty
 
 
 def exact(value: float) -> str:
@@ -176,7 +176,7 @@ class Seen:
 
 def _grown(copy: np.ndarray, dtype: np.dtype, n: int, keep: int) -> np.ndarray:
     """Room for at least ``n`` values (twice the old room: amortised growth), the first ``keep`` kept. Made
-    without NumPy's huge-page request (``model.history.small_pages_empty``): a long history's copies grow to
+    without NumPy's huge-page request (``model.pages.small_pages_empty``): a long history's copies grow to
     ~16 MB inside a Step's plot update, which the kernel's compaction for huge pages made 50 ms on the 2-core VM."""
     grown = small_pages_empty(max(n, 2 * copy.shape[0]), dtype)
     grown[:keep] = copy[:keep]

@@ -207,26 +207,3 @@ def test_thinning_in_parts_keeps_the_very_rows_the_gathered_thinning_keeps(exact
     else:
         np.testing.assert_array_equal(curve.positions(), gathered.x)
     assert curve.end == gathered.end
-
-
-def test_large_new_arrays_come_without_a_huge_page_request_and_leave_numpy_as_it_was():
-    history = pytest.importorskip("bpgui.model.history")
-    switch = history._set_madvise_hugepage
-    if switch is None:
-        pytest.skip("this NumPy has no huge page switch")
-    before = switch(True)
-    try:
-        seen = []
-        real = history._set_madvise_hugepage
-
-        def spy(enabled: bool) -> bool:
-            seen.append(enabled)
-            return real(enabled)
-
-        history._set_madvise_hugepage = spy
-        array = history.small_pages_empty(2**20, np.int64)
-        assert array.shape == (2**20,) and array.dtype == np.int64
-        assert seen == [False, True]  # off while it is made, then back as it was
-    finally:
-        history._set_madvise_hugepage = real
-        switch(before)
