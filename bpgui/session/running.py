@@ -48,8 +48,12 @@ MAX_COMPUTE = 0.030
 # ... and never less than this share of what drawing a frame takes (when drawing is slow, the frame
 # rate gives a little so that Run still advances).
 DRAWING_SHARE_TO_COMPUTE = 0.5
-# An iteration expected to take longer than this runs off the session's thread.
-HEAVY_SECONDS = 0.006
+# An iteration expected to take longer than this runs off the session's thread: about half a frame, so the
+# window waits for at most about one such iteration (Run's drawing is an event of its own). Off the thread an
+# iteration computes more slowly, beside the window's drawing (on 2 cores 9-10 ms for what takes 3-5 ms on
+# it): at 6 ms a 10^6-parameter step measured off the thread never looked light enough to come back, and Run
+# did one a frame (55 a second instead of 170) with waits of 50-230 ms while the two threads competed.
+HEAVY_SECONDS = 0.012
 # Before an iteration of a size has been timed: seconds per unit of work
 # (parameters × samples), deliberately pessimistic, plus a fixed overhead.
 GUESS_SECONDS_PER_WORK = 4e-9
@@ -116,12 +120,19 @@ class Pace:
         return n if wanted is None else max(1, min(n, wanted))
 
 
+def _timed(compute: Callable[[P], T], plan: P) -> tuple[T, float]:
+    """``compute(plan)`` and the seconds it took, measured on the thread that computes it."""
+    start = time.perf_counter()
+    result = compute(plan)
+    return result, time.perf_counter() - start
+
+
 class Background(Generic[P, T]):
     """At most one computation in flight on a thread of its own, with the plan it was made from."""
 
     def __init__(self) -> None:
         self._executor: ThreadPoolExecutor | None = None
-        self._flight: tuple[P, Future[T], float] | None = None
+        self._flight: tuple[P, Future[tuple[T, float]]] | None = None
 
     @property
     def in_flight(self) -> bool:
@@ -131,7 +142,7 @@ class Background(Generic[P, T]):
         if self._executor is None:
             leave_a_core_to_the_window()
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bpgui-run")
-        self._flight = (plan, self._executor.submit(compute, plan), time.perf_counter())
+        self._flight = (plan, self._executor.submit(_timed, compute, plan))
 
     def done(self) -> bool:
         return self._flight is not None and self._flight[1].done()
@@ -142,11 +153,14 @@ class Background(Generic[P, T]):
         return None if self._flight is None else self._flight[0]
 
     def take(self) -> tuple[P, T, float]:
-        """The finished computation: its plan, its result (or its exception, raised) and its seconds."""
+        """The finished computation: its plan, its result (or its exception, raised) and the seconds it computed
+        for, on its thread: not the time until it was taken, which holds the frames drawn meanwhile (a 5 ms
+        iteration taken a frame later would read as 20 ms, and Run would keep it off the thread for ever)."""
         assert self._flight is not None
-        plan, future, started = self._flight
+        plan, future = self._flight
         self._flight = None
-        return plan, future.result(), time.perf_counter() - started
+        result, seconds = future.result()
+        return plan, result, seconds
 
     def wait(self, seconds: float | None = None) -> bool:
         """Block until the computation in flight is done (tests, the command line); False on timeout."""

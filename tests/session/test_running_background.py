@@ -257,3 +257,48 @@ def test_a_session_limits_blas_before_any_arithmetic():
         TrainingSession(Settings(target_error=None))
         blas = [info for info in threadpool_info() if info["user_api"] == "blas"]
         assert blas and all(info["num_threads"] <= max(1, cores - 1) for info in blas)
+
+
+def test_run_comes_back_to_the_sessions_thread_once_its_iterations_are_light() -> None:
+    """An iteration once measured heavy (a cold first one) goes off the thread; the next ones, measured light,
+    come back to Run's ticks: Run does not stay one iteration a frame for good."""
+    session = TrainingSession(Settings(data="watermelon3.0", hidden=(3,), target_error=None))
+    session.step()
+    assert session._trainer.iterations_left_in_epoch() == 16  # no epoch ends (another Pace key) on the way
+    work = session._trainer.work_per_iteration()
+    session._pace.measured(work, 1.0, 1)  # an iteration that took a second
+    session.set_running(True)
+    assert session.run_slice() == 0 and session.run_pending  # heavy: computed off the thread
+    ticks = 0
+    while session.run_pending:
+        assert session.wait_for_run(30)
+        session.run_slice()
+        ticks += 1
+        assert ticks < 40, "Run stayed off the session's thread"
+    assert not running.Pace.heavy(session._pace, work) and session.iteration < 16
+    assert session.run_slice() > 1 and not session.run_pending  # a tick of many iterations, on the thread
+    session.pause()
+
+
+def test_a_background_computation_reports_its_own_seconds_not_the_wait_to_take_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Taken a frame later, a 4 ms computation is still 4 ms (the clock is the computation's own thread's)."""
+    now = [100.0]
+
+    class Clock:
+        @staticmethod
+        def perf_counter() -> float:
+            return now[0]
+
+    monkeypatch.setattr(running, "time", Clock)
+
+    def compute(plan: int) -> int:
+        now[0] += 0.004
+        return plan + 1
+
+    background: running.Background[int, int] = running.Background()
+    background.start(1, compute)
+    assert background.wait(10)
+    now[0] += 10.0  # the frames drawn before the result is taken
+    assert background.take() == (1, 2, pytest.approx(0.004))
+    background.close(wait=True)

@@ -1,0 +1,65 @@
+"""The iteration that ends an epoch also measures the epoch's row over the training and test sets, and on a big
+network costs several ordinary ones (issue 11: a 10^6-parameter B = 64 step 12 ms, with the row 50 ms). Run's
+pace learns it under a key of its own (``epoch_close``, ``plan_work``), and when that key is heavy a tick's chunk
+stops before it: the next tick computes it off the session's thread."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bpgui.model.training import Trainer
+from bpgui.session.run_loop import epoch_close, next_work, plan_work
+from bpgui.session.settings import Settings
+from bpgui.session.training import TrainingSession
+
+
+@pytest.mark.parametrize(("mode", "test_fraction"), [("standard", 0.0), ("minibatch", 0.0), ("minibatch", 0.3),
+                                                     ("accumulated", 0.0), ("accumulated", 0.3)])
+def test_the_key_read_before_an_iteration_is_the_key_of_the_plan_that_computes_it(mode: str,
+                                                                                   test_fraction: float) -> None:
+    session = TrainingSession(Settings(data="watermelon3.0", hidden=(3,), mode=mode, batch_size=4,
+                                       test_fraction=test_fraction, target_error=None))
+    trainer = session._trainer
+    params, m = trainer.state.network.n_parameters, trainer.train_set.n_samples
+    m_test = trainer.test_set.n_samples if trainer.test_set is not None else 0
+    batch = trainer.state.config.batch_for(m)
+    seen = set()
+    for t in range(3 * m):
+        if t == 2 * m:  # back into ground already computed: a replay measures no row again
+            trainer.goto(m // 2)
+        close = epoch_close(trainer)
+        plan = trainer.plan_next()
+        assert next_work(trainer, close) == plan_work(plan)
+        ends = close is not None and close[0] == 1
+        assert ends == plan.measures_epoch_end
+        assert plan_work(plan) == params * (batch + (m + m_test if ends else 0))
+        if close is not None:  # it ends the epoch after close[0] - 1 more iterations
+            assert close[0] == trainer.iterations_left_in_epoch()
+        seen.add(ends)
+        trainer.advance(1, use_stop_conditions=False)
+    if mode == "accumulated" and test_fraction == 0:
+        assert seen == {False}  # the next pass measures the row: no iteration measures one
+    else:
+        assert seen == {True, False}
+
+
+def test_a_tick_stops_before_a_heavy_epoch_end_and_the_next_computes_it_off_the_thread() -> None:
+    session = TrainingSession(Settings(data="watermelon3.0", hidden=(3,), mode="minibatch", batch_size=4,
+                                       target_error=None))
+    trainer = session._trainer
+    twin = Trainer(session.initial_network, session.train_set, config=trainer.config, seed=trainer.seed)
+    close = epoch_close(trainer)
+    assert close is not None and close[0] == 5  # 17 samples, 4 a batch: the 5th iteration ends the epoch
+    session._pace.measured(close[1], 1.0, 1)  # the epoch's end: heavy; the others: light (a few µs)
+    session.set_running(True)
+    assert session.run_slice() == 4 and not session.run_pending  # on the thread, up to the epoch's end
+    assert session.run_slice() == 0 and session.run_pending  # the epoch's end: off the thread
+    assert session.wait_for_run(30)
+    assert session.run_slice() == 1 and session.iteration == 5
+    session.pause()
+    twin.advance(5, use_stop_conditions=False)
+    assert np.array_equal(session.network.flat, twin.network.flat)
+    rows, twin_rows = trainer.epochs, twin.epochs
+    assert len(rows) == len(twin_rows) == 2  # row 0 and the epoch's end, measured off the thread
+    assert rows.error.view()[-1] == twin_rows.error.view()[-1] and rows.iteration.view()[-1] == 5
