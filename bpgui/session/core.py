@@ -19,7 +19,6 @@ import numpy as np
 from ..model.datasets import BUILTIN_NAMES, Dataset, load_dataset, train_test_split
 from ..model.errors import BpguiError, DivergenceError
 from ..model.network import Network
-from ..model.pages import small_pages_from_now
 from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..model.surface import DecisionSurface
@@ -94,7 +93,6 @@ class SessionCore:
         # Before any arithmetic: the number of BLAS threads changes a big product's rounding, and a replay
         # (step back) must be bitwise the iterations first computed, wherever either was computed.
         leave_a_core_to_the_window()
-        small_pages_from_now()  # the window's thread must not wait for the kernel's huge pages (model/pages.py)
         self._listeners: list[Listener] = []
         self._speed = 0
         self._selected = -1

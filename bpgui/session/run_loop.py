@@ -11,6 +11,7 @@ import time
 
 from ..model.errors import BpguiError, DivergenceError
 from ..model.iteration import IterationPlan
+from ..model.pages import small_pages
 from ..model.time_travel import GotoPlan
 from ..model.training import Trainer, compute_next
 from . import running
@@ -85,28 +86,31 @@ class RunLoop(SessionCore):
             thin_in = trainer.errors_thin_in()
         done_total, reason = 0, None
         try:
-            while True:
-                left = (None if wanted is None else wanted - done_total) if until is None else until - trainer.iteration
-                limits = [limit - done_total for limit in (thin_in, before_close) if limit is not None]
-                if limits:
-                    if min(limits) <= 0:
+            # No huge-page request for the arrays the tick makes: a compaction of the kernel's held the window.
+            with small_pages():
+                while True:
+                    left = ((None if wanted is None else wanted - done_total) if until is None
+                            else until - trainer.iteration)
+                    limits = [limit - done_total for limit in (thin_in, before_close) if limit is not None]
+                    if limits:
+                        if min(limits) <= 0:
+                            break
+                        left = min(limits) if left is None else min(left, *limits)
+                    start = time.perf_counter()
+                    done, reason = trainer.advance(self._pace.chunk(work, deadline - start, left),
+                                                   use_stop_conditions=until is None)
+                    self._pace.measured(work, time.perf_counter() - start, done)
+                    done_total += done
+                    if until is not None and trainer.iteration >= until:
+                        reason = EPOCH_DONE
+                    if reason is not None or done_total == wanted:
                         break
-                    left = min(limits) if left is None else min(left, *limits)
-                start = time.perf_counter()
-                done, reason = trainer.advance(self._pace.chunk(work, deadline - start, left),
-                                               use_stop_conditions=until is None)
-                self._pace.measured(work, time.perf_counter() - start, done)
-                done_total += done
-                if until is not None and trainer.iteration >= until:
-                    reason = EPOCH_DONE
-                if reason is not None or done_total == wanted:
-                    break
-                # Another chunk only if one more iteration fits before the deadline: the window waits past the
-                # budget for a tick's first iteration only (a 10^6-parameter B = 64 step of 8-19 ms, a second
-                # one begun with 2 ms left, held it 35-45 ms).
-                work = next_work(trainer, epoch_close(trainer))
-                if time.perf_counter() + self._pace.estimate(work) > deadline:
-                    break
+                    # Another chunk only if one more iteration fits before the deadline: the window waits past the
+                    # budget for a tick's first iteration only (a 10^6-parameter B = 64 step of 8-19 ms, a second
+                    # one begun with 2 ms left, held it 35-45 ms).
+                    work = next_work(trainer, epoch_close(trainer))
+                    if time.perf_counter() + self._pace.estimate(work) > deadline:
+                        break
         except DivergenceError as exc:
             self._on_diverged(exc)
             return done_total

@@ -1,5 +1,5 @@
-"""NumPy's huge-page request (model/pages.py): off for one array, or from a session's start on, unless the
-user chose."""
+"""NumPy's huge-page request (model/pages.py): off for the arrays made inside ``small_pages`` (Run's ticks) or
+for one array, then as it was; never switched when the user set NumPy's own variable."""
 
 from __future__ import annotations
 
@@ -34,17 +34,33 @@ def test_large_new_arrays_come_without_a_huge_page_request_and_leave_numpy_as_it
     assert seen == [False, True]  # off while it is made, then back as it was
 
 
-def test_from_now_on_switches_the_request_off_unless_numpy_was_told(switch) -> None:
-    assert pages.small_pages_from_now({"NUMPY_MADVISE_HUGEPAGE": "1"}) is False
-    assert switch(True) is True  # the user's choice stands: still on
-    assert pages.small_pages_from_now({}) is True
-    assert switch(True) is False  # it was off
+def test_inside_small_pages_the_request_is_off_then_as_it_was_even_after_an_error(switch) -> None:
+    with pytest.raises(ZeroDivisionError), pages.small_pages({}):
+        assert switch(False) is False  # off inside (and still off)
+        raise ZeroDivisionError
+    assert switch(True) is True  # back on after
 
 
-def test_a_session_starts_with_small_pages(switch, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_pages_leaves_the_request_to_the_user_who_set_numpys_variable(switch) -> None:
+    with pages.small_pages({"NUMPY_MADVISE_HUGEPAGE": "1"}):
+        assert switch(True) is True  # untouched: still on inside
+
+
+def test_runs_ticks_compute_in_small_pages_and_leave_the_request_on(switch, monkeypatch: pytest.MonkeyPatch) -> None:
     from bpgui.session.settings import Settings
     from bpgui.session.training import TrainingSession
 
     monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
-    TrainingSession(Settings(target_error=None))
-    assert switch(True) is False  # the session switched it off
+    session = TrainingSession(Settings(data="watermelon3.0", hidden=(3,), target_error=None))
+    trainer = session._trainer
+    real_advance, during = trainer.advance, []
+
+    def advance(n: int, **kwargs):
+        during.append(switch(False))  # what it was while the tick computes (then off again, as it was)
+        return real_advance(n, **kwargs)
+
+    monkeypatch.setattr(trainer, "advance", advance)
+    session.set_running(True)
+    assert session.run_slice() >= 1 and during and not any(during)
+    assert switch(True) is True  # after the tick: on again
+    session.pause()

@@ -276,7 +276,11 @@ def test_run_comes_back_to_the_sessions_thread_once_its_iterations_are_light() -
         ticks += 1
         assert ticks < 40, "Run stayed off the session's thread"
     assert not running.Pace.heavy(session._pace, work) and session.iteration < 16
-    assert session.run_slice() > 1 and not session.run_pending  # a tick of many iterations, on the thread
+    done = []
+    for _ in range(10):  # on the thread from now on, and soon many iterations a tick as the estimate falls
+        done.append(session.run_slice())
+        assert not session.run_pending
+    assert min(done) >= 1 and max(done) > 1
     session.pause()
 
 
