@@ -22,6 +22,8 @@ third of a 2-2-1 surface's cost at every step.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .datasets import Dataset
@@ -29,12 +31,24 @@ from .geometry import clip_line, plane_axes
 from .network import Network
 from .surface import GRID_SIZE, PADDING, DecisionSurface, UnitMap, output_levels
 
-__all__ = ["MAP_WORK", "decision_surface", "plane_grid", "surface_if_planar"]
+__all__ = ["MAP_WORK", "RUN_MAP_WORK", "decision_surface", "plane_grid", "running_grid", "surface_if_planar"]
 
 # The most parameters × grid points a map is computed for (80 × 80 points: 2-1000-1 is 2.6 × 10⁷, about
 # 0.15 s; 2-4096-1 took 1 s a step): a wider network draws no map rather than freeze the window at each step
 # or exhaust memory (2-999999-1 would need 48 GB).
 MAP_WORK = 30_000_000
+# While Run draws a map at every frame: the most parameters × grid points one may take (about 8 ms); a wider
+# network is mapped on a coarser grid until Run pauses (2-1000-1: 31 × 31 points, not 80 × 80 at 50 ms a
+# frame, when the window waited 65-290 ms between paints), never coarser than RUN_GRID_MIN.
+RUN_MAP_WORK = 4_000_000
+RUN_GRID_MIN = 20
+
+
+def running_grid(n_parameters: int, size: int = GRID_SIZE) -> int:
+    """The grid's points per axis for a map drawn at every frame of Run (``size`` when it is cheap enough)."""
+    if n_parameters * size * size <= RUN_MAP_WORK:
+        return size
+    return max(RUN_GRID_MIN, min(size, math.isqrt(RUN_MAP_WORK // max(1, n_parameters))))
 
 
 def _hidden_levels(activation: str, outputs: np.ndarray) -> tuple[float, float]:

@@ -117,7 +117,7 @@ class SessionCore:
         self._check: tuple[int, GradientCheck] | None = None
         # Settings changed mid-run: (the iteration t from which each applies, what changed).
         self._changes: list[tuple[int, Message]] = []
-        self._surface: tuple[int, DecisionSurface | None] | None = None
+        self._surface: tuple[tuple[int, int], DecisionSurface | None] | None = None
         self._paths: tuple[tuple[int, int, int], Any] | None = None  # (state, parameter, limit), ChainPaths
         # Run's pace, and an iteration too heavy for one tick computing off this thread (running.py).
         self._pace = Pace()

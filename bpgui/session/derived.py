@@ -20,8 +20,8 @@ from ..model.chain_paths import MAX_PATHS, ChainPaths, chain_paths
 from ..model.closed_forms import parameter_index
 from ..model.derivation import Derivation, derive
 from ..model.forward_arithmetic import ForwardArithmetic, forward_arithmetic
-from ..model.plane_map import surface_if_planar
-from ..model.surface import DecisionSurface
+from ..model.plane_map import running_grid, surface_if_planar
+from ..model.surface import GRID_SIZE, DecisionSurface
 from . import jobs
 from .core import SessionCore
 from .jobs import Job
@@ -136,9 +136,11 @@ class DerivedViews(SessionCore):
     def decision_surface(self) -> DecisionSurface | None:
         """What the network computes over the plane of the data's two inputs (None unless both are 2-D).
 
-        Computed once per state shown: Run asks for it at every repaint.
+        Computed once per state shown: Run asks for it at every repaint; while Run goes, a wide network's on a
+        coarser grid (``plane_map.running_grid``), then on the whole one when it pauses.
         """
-        key = self._state_version
+        size = running_grid(self.network.n_parameters) if self._running else GRID_SIZE
+        key = (self._state_version, size)
         if self._surface is None or self._surface[0] != key:
-            self._surface = (key, surface_if_planar(self.network, self.dataset))
+            self._surface = (key, surface_if_planar(self.network, self.dataset, size))
         return self._surface[1]
