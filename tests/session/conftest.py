@@ -74,3 +74,19 @@ def make_recorder():
 def listen() -> type[Recorder]:
     """``listen(session, run_jobs=...)``: a :class:`Recorder` on any session a test makes."""
     return Recorder
+
+
+class FakeClock:
+    """A ``time`` module stand-in whose ``perf_counter`` reads ``now``, moved by the test."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def perf_counter(self) -> float:
+        return self.now
+
+
+@pytest.fixture()
+def clock() -> FakeClock:
+    """A fake clock for a module's ``time`` (``monkeypatch.setattr(module, "time", clock)``)."""
+    return FakeClock()

@@ -65,25 +65,18 @@ def test_a_tick_stops_before_a_heavy_epoch_end_and_the_next_computes_it_off_the_
     assert rows.error.view()[-1] == twin_rows.error.view()[-1] and rows.iteration.view()[-1] == 5
 
 
-def test_a_tick_starts_no_iteration_that_would_end_past_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_tick_starts_no_iteration_that_would_end_past_its_budget(monkeypatch: pytest.MonkeyPatch, clock) -> None:
     """Each iteration takes 8 ms on a fake clock: a tick of a 25 ms budget computes three (24 ms), not a fourth
     begun with 1 ms left (32 ms); a tick whose budget is shorter than one iteration still computes one."""
     from bpgui.session import run_loop, running
 
-    now = [1000.0]
-
-    class Clock:
-        @staticmethod
-        def perf_counter() -> float:
-            return now[0]
-
-    monkeypatch.setattr(run_loop, "time", Clock)
+    monkeypatch.setattr(run_loop, "time", clock)
     session = TrainingSession(Settings(data="watermelon3.0", hidden=(3,), target_error=None))
     trainer = session._trainer
     real_advance = trainer.advance
 
     def advance(n: int, **kwargs):
-        now[0] += 0.008 * n
+        clock.now += 0.008 * n
         return real_advance(n, **kwargs)
 
     monkeypatch.setattr(trainer, "advance", advance)
@@ -93,6 +86,6 @@ def test_a_tick_starts_no_iteration_that_would_end_past_its_budget(monkeypatch: 
     assert running.MIN_COMPUTE < 0.008 and session.run_slice() == 1
     # Drawing took nothing on this clock: the next tick may compute for the whole frame's target (25 ms).
     assert running.FRAME_TARGET == 1 / 40
-    started = now[0]
-    assert session.run_slice() == 3 and now[0] - started == pytest.approx(0.024)
+    started = clock.now
+    assert session.run_slice() == 3 and clock.now - started == pytest.approx(0.024)
     session.pause()

@@ -285,24 +285,17 @@ def test_run_comes_back_to_the_sessions_thread_once_its_iterations_are_light() -
 
 
 def test_a_background_computation_reports_its_own_seconds_not_the_wait_to_take_it(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, clock) -> None:
     """Taken a frame later, a 4 ms computation is still 4 ms (the clock is the computation's own thread's)."""
-    now = [100.0]
-
-    class Clock:
-        @staticmethod
-        def perf_counter() -> float:
-            return now[0]
-
-    monkeypatch.setattr(running, "time", Clock)
+    monkeypatch.setattr(running, "time", clock)
 
     def compute(plan: int) -> int:
-        now[0] += 0.004
+        clock.now += 0.004
         return plan + 1
 
     background: running.Background[int, int] = running.Background()
     background.start(1, compute)
     assert background.wait(10)
-    now[0] += 10.0  # the frames drawn before the result is taken
+    clock.now += 10.0  # the frames drawn before the result is taken
     assert background.take() == (1, 2, pytest.approx(0.004))
     background.close(wait=True)
