@@ -49,5 +49,5 @@ def small_pages(environ: Mapping[str, str] = os.environ) -> Iterator[None]:
 def small_pages_empty(n: int, dtype: DTypeLike) -> np.ndarray:
     """``np.empty(n, dtype)`` without NumPy's request for transparent huge pages. A thinning writes ~10 MB of
     new arrays inside a Run tick: with the request that took 15 ms an array against 5."""
-    with small_pages({}):
+    with small_pages():
         return np.empty(n, dtype=dtype)

@@ -39,16 +39,18 @@ __all__ = ["MAP_WORK", "RUN_MAP_WORK", "decision_surface", "plane_grid", "runnin
 MAP_WORK = 30_000_000
 # While Run draws a map at every frame: the most parameters × grid points one may take (about 8 ms); a wider
 # network is mapped on a coarser grid until Run pauses (2-1000-1: 31 × 31 points, not 80 × 80 at 50 ms a
-# frame, when the window waited 65-290 ms between paints), never coarser than RUN_GRID_MIN.
+# frame, when the window waited 65-290 ms between paints). A network too wide to map paused (MAP_WORK) is
+# not mapped while running either.
 RUN_MAP_WORK = 4_000_000
-RUN_GRID_MIN = 20
 
 
 def running_grid(n_parameters: int, size: int = GRID_SIZE) -> int:
-    """The grid's points per axis for a map drawn at every frame of Run (``size`` when it is cheap enough)."""
-    if n_parameters * size * size <= RUN_MAP_WORK:
+    """The grid's points per axis for a map drawn at every frame of Run: ``size`` when it is cheap enough (or
+    when the network is too wide to map at all: ``surface_if_planar`` refuses it), else the finest grid
+    within ``RUN_MAP_WORK`` (≥ 29 points for any network ``MAP_WORK`` maps)."""
+    if n_parameters * size * size <= RUN_MAP_WORK or n_parameters * size * size > MAP_WORK:
         return size
-    return max(RUN_GRID_MIN, min(size, math.isqrt(RUN_MAP_WORK // max(1, n_parameters))))
+    return min(size, math.isqrt(RUN_MAP_WORK // max(1, n_parameters)))
 
 
 def _hidden_levels(activation: str, outputs: np.ndarray) -> tuple[float, float]:

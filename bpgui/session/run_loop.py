@@ -43,6 +43,14 @@ def next_work(trainer: Trainer, close: tuple[int, int] | None) -> int:
     return close[1] if close is not None and close[0] == 1 else trainer.work_per_iteration()
 
 
+def epoch_rest_seconds(trainer: Trainer, pace: running.Pace) -> float:
+    """About how long the iterations to the end of the epoch take: the ordinary ones, then the one that ends it
+    (it also measures the epoch's row: on a big network the dearest of them)."""
+    close, ordinary = epoch_close(trainer), pace.estimate(trainer.work_per_iteration())
+    left = trainer.iterations_left_in_epoch()
+    return (left - 1) * ordinary + (pace.estimate(close[1]) if close is not None else ordinary)
+
+
 def plan_work(plan: IterationPlan) -> int:
     """``next_work`` of the iteration ``plan`` computes (the same key, read from the plan)."""
     state, n = plan.state, plan.train.n_samples
@@ -82,7 +90,8 @@ class RunLoop(SessionCore):
         # never added to a full chunk: a chunk stops short of it and the next tick starts with it.
         thin_in = trainer.errors_thin_in()
         if thin_in == 0:
-            trainer.thin_errors_now()
+            with small_pages():
+                trainer.thin_errors_now()
             thin_in = trainer.errors_thin_in()
         done_total, reason = 0, None
         try:

@@ -54,7 +54,7 @@ from .jobs import Job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .phasing import PhaseSteps
 from .practising import Practising
-from .run_loop import RunLoop
+from .run_loop import RunLoop, epoch_rest_seconds
 from .session_files import SessionFiles
 from .settings import (
     EXAMPLES,
@@ -294,7 +294,7 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
         if left == 1:
             self.step()  # one iteration ends the epoch: a Step (off the window's thread if heavy)
             return
-        if left * self._pace.estimate(trainer.work_per_iteration()) > INSTANT_SECONDS:
+        if epoch_rest_seconds(trainer, self._pace) > INSTANT_SECONDS:
             self.run_to(trainer.iteration + left)
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "To the end of the epoch: %1 iterations, "
                                                                       "shown as they go (Pause stops)."), left)

@@ -131,3 +131,4 @@ class RunCadence:
             self._update_plot()
         else:
             self._catch_up(force=True)  # nothing stale once paused
+            self._update_map()  # a wide network's map, drawn on a coarser grid while running: whole again

@@ -90,3 +90,21 @@ class FakeClock:
 def clock() -> FakeClock:
     """A fake clock for a module's ``time`` (``monkeypatch.setattr(module, "time", clock)``)."""
     return FakeClock()
+
+
+def run_until_paused(session: TrainingSession) -> int:
+    """Tick Run (waiting for each iteration computed off the thread) until it pauses; the ticks taken."""
+    ticks = 0
+    while session.running:
+        session.run_slice()
+        if session.run_pending:
+            assert session.wait_for_run(30)
+        ticks += 1
+        assert ticks < 10_000
+    return ticks
+
+
+@pytest.fixture()
+def tick_until_paused():
+    """:func:`run_until_paused`."""
+    return run_until_paused

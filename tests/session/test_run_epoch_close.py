@@ -89,3 +89,18 @@ def test_a_tick_starts_no_iteration_that_would_end_past_its_budget(monkeypatch: 
     started = clock.now
     assert session.run_slice() == 3 and clock.now - started == pytest.approx(0.024)
     session.pause()
+
+
+def test_step_epoch_counts_the_dear_iteration_that_ends_the_epoch(tick_until_paused) -> None:
+    """Four light iterations (1 ms) and the one that ends the epoch, measuring its row, at a second: Step epoch
+    runs as Run's frames to the epoch's end (its dearest iteration off the thread), not all at once."""
+    session = TrainingSession(Settings(data="watermelon3.0", hidden=(3,), mode="minibatch", batch_size=4,
+                                       target_error=None))
+    trainer = session._trainer
+    close = epoch_close(trainer)
+    assert close is not None and close[0] == 5 == trainer.iterations_left_in_epoch()
+    session._pace.measured(trainer.work_per_iteration(), 0.001, 1)
+    session._pace.measured(close[1], 1.0, 1)
+    session.step_epoch()
+    assert session.running and trainer.iteration < 5  # as Run to the epoch's end, not at once
+    assert tick_until_paused(session) < 50 and trainer.iteration == 5

@@ -18,17 +18,6 @@ def twin_of(session: TrainingSession) -> Trainer:
     return Trainer(session.initial_network, session.train_set, config=t.config, seed=t.seed)
 
 
-def tick_until_paused(session: TrainingSession) -> int:
-    ticks = 0
-    while session.running:
-        session.run_slice()
-        if session.run_pending:
-            assert session.wait_for_run(30)
-        ticks += 1
-        assert ticks < 10_000
-    return ticks
-
-
 @pytest.fixture()
 def long_epochs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every epoch of more than one iteration counts as too long to take at once."""
@@ -37,8 +26,8 @@ def long_epochs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("mode", ["standard", "minibatch"])
 @pytest.mark.parametrize("heavy", [False, True])
-def test_a_long_step_epoch_runs_to_the_epochs_end_and_lands_where_step_epoch_does(long_epochs, monkeypatch, mode,
-                                                                                  heavy):
+def test_a_long_step_epoch_runs_to_the_epochs_end_and_lands_where_step_epoch_does(long_epochs, tick_until_paused,
+                                                                                  monkeypatch, mode, heavy):
     if heavy:  # each iteration off the session's thread
         monkeypatch.setattr(running, "HEAVY_SECONDS", -1.0)
     # A target error already met and a slow speed: a Step epoch heeds neither, as Trainer.step_epoch does not.
