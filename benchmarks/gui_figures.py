@@ -233,6 +233,7 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
     gui.pump(0.2)
     huge_name = f"{n_in}-{huge_hidden}-10 ({huge.controller.network.n_parameters:,} parameters)"
     n_steps = 5 if quick else 20
+    probed = {"xor": xor, "big": big, "acc": acc, "huge": huge, "deep": deep, "minibatch": minibatch}
     samples: dict[str, list[float]] = {}
 
     def add(key: str, value: float) -> None:
@@ -241,8 +242,7 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
     # Trainer.advance alone on the same XOR network: the speed Run could reach without a window.
     bare = Trainer(Network.initialise((2, 2, 1), seed=0), load_builtin("xor"), config=TrainingConfig())
     for round_ in range(rounds):
-        for key, window in (("xor", xor), ("big", big), ("acc", acc), ("huge", huge), ("deep", deep),
-                            ("minibatch", minibatch)):
+        for key, window in probed.items():
             window.right_tabs.setCurrentWidget(window.plot)  # the window as it opens: the error curve
             result = gui.probe(window, run_seconds, run=True, ask_ms=0 if key == "xor" else ASK_MS)
             add(f"gap_{key}", result["gap"])
@@ -289,7 +289,7 @@ def measure(*, quick: bool, rounds: int, run_seconds: float) -> list[dict[str, A
     med = {key: statistics.median(values) for key, values in samples.items()}
     med["gap_long"] = max(samples["gap_long"])  # the worst piece: a thinning falls in one of them
     med["idle_long"] = med["idle_xor"]  # the same window as XOR's, idle
-    worst = max(("xor", "big", "acc", "huge", "deep", "minibatch", "long"), key=lambda k: med[f"gap_{k}"])
+    worst = max([*probed, "long"], key=lambda k: med[f"gap_{k}"])
     labels = {"xor": "XOR 2-2-1 standard", "big": f"{big_name} standard ×{m_std}",
               "acc": f"{big_name} accumulated ×{m_acc}", "huge": f"{huge_name} accumulated ×{m_std}",
               "deep": f"{n_in}-{'-'.join(map(str, deep_hidden))}-10 "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+from ..model.datasets import Dataset
 from ..model.errors import BpguiError, DivergenceError
 from ..model.iteration import IterationPlan
 from ..model.pages import small_pages
@@ -34,12 +35,17 @@ def epoch_close(trainer: Trainer) -> tuple[int, int] | None:
     state, test = trainer.state, trainer.test_set
     if state.iteration + left - 1 < trainer.end or (state.config.mode == "accumulated" and test is None):
         return None
-    measured = trainer.train_set.n_samples + (test.n_samples if test is not None else 0)
-    return left, trainer.work_per_iteration() + state.network.n_parameters * measured
+    return left, trainer.work_per_iteration() + state.network.n_parameters * _row_samples(trainer.train_set, test)
 
 
-def next_work(trainer: Trainer, close: tuple[int, int] | None) -> int:
-    """The next iteration's work (``close``: :func:`epoch_close`): with the epoch's row when it ends the epoch."""
+def _row_samples(train: Dataset, test: Dataset | None) -> int:
+    """The samples an epoch's row is measured over: the training set's and the test set's."""
+    return train.n_samples + (test.n_samples if test is not None else 0)
+
+
+def next_work(trainer: Trainer) -> int:
+    """The next iteration's work (Pace's key): with the epoch's row when it ends the epoch (:func:`epoch_close`)."""
+    close = epoch_close(trainer)
     return close[1] if close is not None and close[0] == 1 else trainer.work_per_iteration()
 
 
@@ -56,7 +62,7 @@ def plan_work(plan: IterationPlan) -> int:
     state, n = plan.state, plan.train.n_samples
     samples = state.config.batch_for(n)
     if plan.measures_epoch_end:
-        samples += n + (plan.test.n_samples if plan.test is not None else 0)
+        samples += _row_samples(plan.train, plan.test)
     return state.network.n_parameters * samples
 
 
@@ -71,13 +77,13 @@ class RunLoop(SessionCore):
         if self._background.in_flight:
             return self.collect_background()
         trainer = self._trainer
-        close = epoch_close(trainer)
-        work = next_work(trainer, close)
+        work = next_work(trainer)
         if self._pace.heavy(work):
             self._start_background()
             return 0
         # A later iteration of this tick that ends the epoch and is heavy (it also measures the epoch's row over
         # the data) is left to a tick of its own, which computes it off this thread.
+        close = epoch_close(trainer)
         before_close = close[0] - 1 if close is not None and close[0] > 1 and self._pace.heavy(close[1]) else None
         until = self._until  # a Step epoch: at full speed, to its end, whatever the stop conditions
         if until is None:
@@ -86,17 +92,16 @@ class RunLoop(SessionCore):
             wanted = None
         now = time.perf_counter()
         deadline = now + (FRAME_SECONDS * COMPUTE_SHARE if wanted else self._pace.compute_budget(now))
-        # The error curve's thinning (every 2^19 iterations past 2^20; 10-25 ms) is a tick's work of its own,
-        # never added to a full chunk: a chunk stops short of it and the next tick starts with it.
-        thin_in = trainer.errors_thin_in()
-        if thin_in == 0:
-            with small_pages():
-                trainer.thin_errors_now()
-            thin_in = trainer.errors_thin_in()
         done_total, reason = 0, None
-        try:
-            # No huge-page request for the arrays the tick makes: a compaction of the kernel's held the window.
-            with small_pages():
+        # No huge-page request for the arrays the tick makes: a compaction of the kernel's held the window.
+        with small_pages():
+            # The error curve's thinning (every 2^19 iterations past 2^20; 10-25 ms) is a tick's work of its own,
+            # never added to a full chunk: a chunk stops short of it and the next tick starts with it.
+            thin_in = trainer.errors_thin_in()
+            if thin_in == 0:
+                trainer.thin_errors_now()
+                thin_in = trainer.errors_thin_in()
+            try:
                 while True:
                     left = ((None if wanted is None else wanted - done_total) if until is None
                             else until - trainer.iteration)
@@ -117,12 +122,12 @@ class RunLoop(SessionCore):
                     # Another chunk only if one more iteration fits before the deadline: the window waits past the
                     # budget for a tick's first iteration only (a 10^6-parameter B = 64 step of 8-19 ms, a second
                     # one begun with 2 ms left, held it 35-45 ms).
-                    work = next_work(trainer, epoch_close(trainer))
+                    work = next_work(trainer)
                     if time.perf_counter() + self._pace.estimate(work) > deadline:
                         break
-        except DivergenceError as exc:
-            self._on_diverged(exc)
-            return done_total
+            except DivergenceError as exc:
+                self._on_diverged(exc)
+                return done_total
         self._pace.computed(time.perf_counter())
         self._end_slice(reason)
         return done_total
@@ -156,7 +161,7 @@ class RunLoop(SessionCore):
             self._background.drop()
         if self._background.in_flight:
             return True
-        if not self._pace.heavy(next_work(self._trainer, epoch_close(self._trainer))):
+        if not self._pace.heavy(next_work(self._trainer)):
             return False
         self._start_background(for_step=True)
         return True
@@ -180,8 +185,7 @@ class RunLoop(SessionCore):
         trainer = self._trainer
         if trainer.state is not plan.state:
             return 0  # the learner moved meanwhile: the result is for a state no longer shown
-        work = plan_work(plan)
-        self._pace.measured(work, seconds, 1)
+        self._pace.measured(plan_work(plan), seconds, 1)
         try:
             # Step ignores the stop conditions (as Trainer.step does); Run honours them.
             _, _, reason = trainer.apply_next(plan, step, want_record=True,
@@ -195,7 +199,7 @@ class RunLoop(SessionCore):
         # The next computes while the views draw this one, if it is still heavy: a first iteration slowed by
         # fresh memory (a 5 ms step of 10^6 parameters once took 45 ms) comes back to this thread.
         if reason is None and self._running and (not self._speed or self._speed > 60) and self._pace.heavy(
-                next_work(trainer, epoch_close(trainer))):
+                next_work(trainer)):
             self._start_background()
         self._end_slice(reason)
         return done

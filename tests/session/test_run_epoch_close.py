@@ -30,7 +30,7 @@ def test_the_key_read_before_an_iteration_is_the_key_of_the_plan_that_computes_i
             trainer.goto(m // 2)
         close = epoch_close(trainer)
         plan = trainer.plan_next()
-        assert next_work(trainer, close) == plan_work(plan)
+        assert next_work(trainer) == plan_work(plan)
         ends = close is not None and close[0] == 1
         assert ends == plan.measures_epoch_end
         assert plan_work(plan) == params * (batch + (m + m_test if ends else 0))
