@@ -428,7 +428,8 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
     def _on_controller_running_changed(self, running: bool) -> None:
         if running:
             self.play_phases_action.setChecked(False)
-        if not running:
+            self.run_started()
+        else:
             self.show_everything()
         self.run_action.blockSignals(True)
         self.run_action.setChecked(running)

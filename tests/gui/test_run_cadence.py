@@ -80,6 +80,42 @@ def test_pausing_makes_the_table_editable_again_even_when_the_numbers_were_up_to
     assert not window._numbers_stale and window.table.source_model().editable()
 
 
+def test_a_pause_right_after_a_tick_shows_the_ticks_state_once_and_paused(window, qtbot, monkeypatch):
+    """A click on Pause served before the tick's drawing: the controller releases the tick's state and curve
+    first (paused already), and the pause draws none of them again."""
+    c = window.controller
+    c.set_running(True)
+    qtbot.waitUntil(lambda: c.iteration > 3, timeout=10_000)
+    qtbot.wait(50)  # (no tick's drawing left to come)
+    curve = counting(monkeypatch, window.plot, "show_history")
+    numbers = counting(monkeypatch, window, "_show_numbers")
+    network = counting(monkeypatch, window.topology, "show_state")
+    before = c.iteration
+    c._timer.stop()
+    c._on_timer_timeout()  # a tick: its news held until its own event
+    assert c._held and c.iteration > before
+    c.set_running(False)
+    assert (curve[0], numbers[0], network[0]) == (1, 1, 1)
+    assert window.table.source_model().editable()
+    record = c.display_record()
+    assert record.iteration == c.iteration
+    np.testing.assert_array_equal(shown_new_values(window), record.flat_new_values)
+    assert window.plot.iteration_curve.xData is not None and window.plot.iteration_curve.xData[-1] == c.iteration
+    assert window.status_area.status_text() == status_now(window)
+
+
+def test_a_pause_between_ticks_still_shows_everything_paused(window, qtbot, monkeypatch):
+    c = window.controller
+    c.set_running(True)
+    qtbot.waitUntil(lambda: c.iteration > 3, timeout=10_000)
+    qtbot.wait(50)
+    curve = counting(monkeypatch, window.plot, "show_history")
+    numbers = counting(monkeypatch, window, "_show_numbers")
+    c.set_running(False)  # the last frame was a running one: the curve and the numbers once more, paused
+    assert (curve[0], numbers[0]) == (1, 1)
+    assert window.table.source_model().editable()
+
+
 def test_a_costly_networks_frame_shows_the_numbers_then_the_next_frame_the_network_and_pausing_shows_both(
         window, qtbot, monkeypatch):
     from PySide6.QtCore import QEvent, QObject
