@@ -7,7 +7,7 @@ import pytest
 
 from bpgui.model.datasets import Dataset, load_builtin
 from bpgui.model.network import Network
-from bpgui.model.plane_map import decision_surface
+from bpgui.model.plane_map import decision_surface, grid_outputs
 from bpgui.model.surface import GRID_SIZE
 
 
@@ -36,6 +36,21 @@ def test_every_map_is_the_networks_own_output_on_the_grid(circle):
         assert np.array_equal(unit.values, outputs[0][:, h].reshape(GRID_SIZE, GRID_SIZE))
     assert surface.hidden_levels == (0.0, 1.0) and surface.output_levels == ((0.0, 1.0),)
     assert not surface.outputs[0].flags.writeable and not surface.misclassified.flags.writeable
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "linear"])
+def test_the_maps_forward_pass_in_place_is_the_networks_bit_for_bit(circle, activation):
+    """Written over one array a layer, for every activation, where e^−z overflows too (weights up to ±2000)."""
+    network = Network.initialise((2, 7, 4, 2), activations=activation, seed=3, init_range=2000.0)
+    points = grid_points(decision_surface(network, circle, 40))
+    with np.errstate(over="ignore", invalid="ignore"):
+        _nets, expected, _z = network.forward(points)
+    got = grid_outputs(network, points)
+    assert len(got) == len(expected) == 3
+    for mine, theirs in zip(got, expected):
+        assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs, equal_nan=True)
+    if activation == "sigmoid":
+        assert np.any(got[0] == 0.0) and np.any(got[0] == 1.0)  # the overflow was reached
 
 
 def test_a_units_line_is_where_it_switches_and_lies_in_the_plane(circle):
