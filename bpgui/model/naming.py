@@ -20,9 +20,12 @@ are separated by a comma (``v_3,12``) so that the name stays unambiguous.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import overload
+
+import numpy as np
 
 HIDDEN_UNIT, OUTPUT_UNIT, INPUT_UNIT = "b", "ŷ", "x"
 HIDDEN_NET, OUTPUT_NET = "α", "β"
@@ -139,16 +142,80 @@ def parameter_specs(layer_sizes: Sequence[int]) -> list[ParameterSpec]:
     slowest (``v_11, v_12, …, v_21, …``, the order of ``weights[k][i][j]``),
     then the thresholds.
     """
-    n_layers = len(layer_sizes) - 1
-    specs: list[ParameterSpec] = []
-    for layer in range(1, n_layers + 1):
-        n_in, n_out = layer_sizes[layer - 1], layer_sizes[layer]
-        for i in range(1, n_in + 1):
+    return list(ParameterSpecs(layer_sizes))
+
+
+class ParameterSpecs(Sequence[ParameterSpec]):
+    """``parameter_specs(layer_sizes)`` as a sequence that makes a spec only when it is read.
+
+    A table shows a few dozen rows of a network's 10⁶ parameters: building every spec (and its symbol) first
+    held the window 3 s whenever a 784-1250-10 network's table was set up (a new network, a window rebuilt
+    for another language). ``columns()`` gives each spec's layer, kind, source and target as arrays at once.
+    """
+
+    def __init__(self, layer_sizes: Sequence[int]) -> None:
+        self.layer_sizes = tuple(int(n) for n in layer_sizes)
+        sizes = self.layer_sizes
+        self._length = sum(sizes[k - 1] * sizes[k] + sizes[k] for k in range(1, len(sizes)))
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> ParameterSpec: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ParameterSpec]: ...
+
+    def __getitem__(self, index: int | slice) -> ParameterSpec | list[ParameterSpec]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        index = int(index)
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return parameter_spec(self.layer_sizes, index)
+
+    def __iter__(self) -> Iterator[ParameterSpec]:
+        sizes = self.layer_sizes
+        n_layers = len(sizes) - 1
+        for layer in range(1, n_layers + 1):
+            n_in, n_out = sizes[layer - 1], sizes[layer]
+            for i in range(1, n_in + 1):
+                for j in range(1, n_out + 1):
+                    yield ParameterSpec(weight_symbol(layer, i, j, n_layers), layer, "weight", i, j)
             for j in range(1, n_out + 1):
-                specs.append(ParameterSpec(weight_symbol(layer, i, j, n_layers), layer, "weight", i, j))
-        for j in range(1, n_out + 1):
-            specs.append(ParameterSpec(threshold_symbol(layer, j, n_layers), layer, "threshold", None, j))
-    return specs
+                yield ParameterSpec(threshold_symbol(layer, j, n_layers), layer, "threshold", None, j)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ParameterSpecs):
+            return self.layer_sizes == other.layer_sizes
+        if isinstance(other, (list, tuple)):
+            return len(other) == self._length and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (as a list's: equal to a list of the same specs)
+
+    def __repr__(self) -> str:
+        return f"ParameterSpecs({self.layer_sizes})"
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Each spec's ``layer``, whether it is a threshold, its ``source`` (0 for a threshold) and ``target``."""
+        layers, thresholds, sources, targets = [], [], [], []
+        sizes = self.layer_sizes
+        for layer in range(1, len(sizes)):
+            n_in, n_out = sizes[layer - 1], sizes[layer]
+            units = np.arange(1, n_out + 1, dtype=np.int64)
+            layers.append(np.full(n_in * n_out + n_out, layer, dtype=np.int64))
+            thresholds += [np.zeros(n_in * n_out, dtype=bool), np.ones(n_out, dtype=bool)]
+            sources += [np.repeat(np.arange(1, n_in + 1, dtype=np.int64), n_out), np.zeros(n_out, dtype=np.int64)]
+            targets += [np.tile(units, n_in), units]
+
+        def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
+            return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+
+        return joined(layers, np.int64), joined(thresholds, bool), joined(sources, np.int64), joined(targets, np.int64)
 
 
 def parameter_spec(layer_sizes: Sequence[int], index: int) -> ParameterSpec:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from .naming import ParameterSpec, parameter_specs
+from .naming import ParameterSpecs
 
 if TYPE_CHECKING:  # only a type here: records stay importable without the computing modules
     from .network import Network
@@ -110,8 +110,8 @@ class IterationRecord(NamedTuple):
         return int(self.sample_indices.shape[0])
 
     @property
-    def specs(self) -> list[ParameterSpec]:
-        return parameter_specs(self.layer_sizes)
+    def specs(self) -> ParameterSpecs:
+        return ParameterSpecs(self.layer_sizes)
 
     @property
     def parameters(self) -> tuple[LayerParameters, ...]:

@@ -66,7 +66,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.naming import ParameterSpec, parameter_specs
+from ..model.naming import ParameterSpec, ParameterSpecs
 from ..model.numbers import format_number
 from ..model.records import IterationRecord
 from ..model.text import fill
@@ -283,7 +283,7 @@ class GradientTableView(QWidget):
         if record is not None:
             sizes = tuple(record.layer_sizes)
             if sizes != self._model.layer_sizes or len(self._model.specs) != record.flat_values.shape[0]:
-                self.set_structure(parameter_specs(sizes))
+                self.set_structure(ParameterSpecs(sizes))
             self.set_values(record.flat_values, record.flat_gradients, record.flat_updates,
                             record.flat_new_values)
             self.set_batch_size(record.batch_size)

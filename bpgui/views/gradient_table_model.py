@@ -28,7 +28,7 @@ import numpy.typing as npt
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from ..model.naming import ParameterSpec, unit_symbol
+from ..model.naming import ParameterSpec, ParameterSpecs, unit_symbol
 from ..model.numbers import exact_number, format_number
 from ..model.text import fill
 from .gradient_table_columns import (
@@ -94,7 +94,7 @@ class GradientTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._specs: list[ParameterSpec] = []
+        self._specs: Sequence[ParameterSpec] = []
         # One array (or None: blank) per column in NUMBER_COLUMNS, in that order.
         self._arrays: list[np.ndarray | None] = [None] * len(NUMBER_COLUMNS)
         self._editable = False
@@ -106,12 +106,15 @@ class GradientTableModel(QAbstractTableModel):
         self._set_structure_arrays([])
 
     # ---- structure --------------------------------------------------------------
-    def _set_structure_arrays(self, specs: list[ParameterSpec]) -> None:
+    def _set_structure_arrays(self, specs: Sequence[ParameterSpec]) -> None:
         n = len(specs)
-        layers = np.fromiter((s.layer for s in specs), np.int64, n)
-        is_threshold = np.fromiter((s.kind == "threshold" for s in specs), bool, n)
-        sources = np.fromiter((0 if s.source is None else s.source for s in specs), np.int64, n)
-        targets = np.fromiter((s.target for s in specs), np.int64, n)
+        if isinstance(specs, ParameterSpecs):  # a whole network's: no spec made (10⁶ of them took seconds)
+            layers, is_threshold, sources, targets = specs.columns()
+        else:
+            layers = np.fromiter((s.layer for s in specs), np.int64, n)
+            is_threshold = np.fromiter((s.kind == "threshold" for s in specs), bool, n)
+            sources = np.fromiter((0 if s.source is None else s.source for s in specs), np.int64, n)
+            targets = np.fromiter((s.target for s in specs), np.int64, n)
         for a in (layers, is_threshold, sources, targets):
             a.setflags(write=False)
         self._layers, self._is_threshold, self._sources, self._targets = layers, is_threshold, sources, targets
@@ -122,7 +125,7 @@ class GradientTableModel(QAbstractTableModel):
 
     def set_structure(self, specs: Sequence[ParameterSpec]) -> None:
         """New rows (one per spec, canonical order); every number becomes blank. Resets the model."""
-        specs = list(specs)
+        specs = specs if isinstance(specs, ParameterSpecs) else list(specs)  # (a network's: made as read)
         had_check = self.has_check()
         self.beginResetModel()
         self._specs = specs
@@ -134,7 +137,7 @@ class GradientTableModel(QAbstractTableModel):
             self.check_changed.emit()
 
     @property
-    def specs(self) -> list[ParameterSpec]:
+    def specs(self) -> Sequence[ParameterSpec]:
         """The rows' specs (the list itself: do not modify it)."""
         return self._specs
 

@@ -7,9 +7,12 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpgui.model.naming import (
     ParameterSpec,
+    ParameterSpecs,
     Symbol,
     delta_symbol,
     net_symbol,
@@ -253,3 +256,44 @@ def test_one_spec_is_the_listed_one_for_every_index():
         for bad in (-1, len(specs)):
             with pytest.raises(IndexError):
                 parameter_spec(sizes, bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 6), min_size=2, max_size=5))
+def test_the_lazy_specs_are_the_listed_ones_read_any_way(sizes):
+    """Indexed (from either end), sliced, iterated and as columns: the specs ``parameter_specs`` lists."""
+    listed = parameter_specs(sizes)
+    lazy = ParameterSpecs(sizes)
+    n = len(listed)
+    assert len(lazy) == n and bool(lazy)
+    assert list(lazy) == listed and lazy == listed and lazy == ParameterSpecs(tuple(sizes))
+    assert [lazy[i] for i in range(n)] == listed and [lazy[-i] for i in range(1, n + 1)] == listed[::-1]
+    assert lazy[1:n:2] == listed[1:n:2] and lazy[::-3] == listed[::-3]
+    for bad in (n, -n - 1):
+        with pytest.raises(IndexError):
+            lazy[bad]
+    layers, thresholds, sources, targets = lazy.columns()
+    assert layers.tolist() == [s.layer for s in listed]
+    assert thresholds.tolist() == [s.kind == "threshold" for s in listed]
+    assert sources.tolist() == [s.source or 0 for s in listed]
+    assert targets.tolist() == [s.target for s in listed]
+    assert lazy != parameter_specs([*sizes, 1]) and lazy != ParameterSpecs([*sizes, 1])
+
+
+def test_a_records_specs_make_no_spec_until_one_is_read(monkeypatch):
+    """A 10⁶-parameter network's specs: its table needs its columns and the rows shown, not 10⁶ objects."""
+    import bpgui.model.naming as naming
+
+    made = [0]
+    original = naming.ParameterSpec.__init__
+
+    def counted(self, *args, **kwargs):
+        made[0] += 1
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(naming.ParameterSpec, "__init__", counted)
+    specs = ParameterSpecs((784, 1250, 10))
+    assert len(specs) == 993_760
+    layers, _thresholds, _sources, targets = specs.columns()
+    assert layers.shape == targets.shape == (993_760,) and made[0] == 0
+    assert specs[-1].name == "θ_10" and specs[784 * 1250].name == "γ_1" and made[0] == 2

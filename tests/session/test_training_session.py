@@ -232,6 +232,34 @@ def test_per_output_plan_reaches_hidden_units_once_per_output(tmp_path):
     assert kinds.count("hidden_sum") == 3 and kinds.count("output_gradient") == 3
 
 
+def test_the_preview_is_computed_once_per_state_and_again_for_each_change(session, monkeypatch):
+    """At t = 0 the views read the next iteration's preview several times a state: one computation, and a
+    new one after each change that makes another next iteration (an edit, η, a step back to t = 0)."""
+    computed = [0]
+    original = Trainer.preview
+
+    def counted(self):
+        computed[0] += 1
+        return original(self)
+
+    monkeypatch.setattr(Trainer, "preview", counted)
+    first = session.display_record()
+    assert session.showing_preview and session.display_record() is first and computed[0] == 1
+    assert session.edit_parameter(0, 0.75)
+    edited = session.display_record()
+    assert edited is not first and edited.flat_values[0] == 0.75 and computed[0] == 2
+    assert session.update_settings(learning_rate=0.25)
+    faster = session.display_record()
+    assert faster.learning_rate == 0.25 and faster.flat_values[0] == 0.75 and computed[0] == 3
+    assert session.display_record() is faster and computed[0] == 3
+    expected = Trainer(session.network, session.dataset, config=session._trainer.config).preview()
+    np.testing.assert_array_equal(faster.flat_new_values, expected.flat_new_values)
+    session.step()  # then the record of iteration 1 is shown, as the preview said it would be
+    shown = session.display_record()
+    assert not session.showing_preview and shown.iteration == 1
+    np.testing.assert_array_equal(shown.flat_new_values, expected.flat_new_values)
+
+
 def test_editing_a_weight_updates_the_preview_at_once_and_can_be_undone(session, recorder):
     for _ in range(3):
         session.step()
