@@ -202,20 +202,22 @@ class ParameterSpecs(Sequence[ParameterSpec]):
 
     def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Each spec's ``layer``, whether it is a threshold, its ``source`` (0 for a threshold) and ``target``."""
-        layers, thresholds, sources, targets = [], [], [], []
-        sizes = self.layer_sizes
+        n = self._length
+        layers, sources, targets = (np.empty(n, dtype=np.int64) for _ in range(3))
+        thresholds = np.empty(n, dtype=bool)
+        sizes, at = self.layer_sizes, 0
         for layer in range(1, len(sizes)):
             n_in, n_out = sizes[layer - 1], sizes[layer]
+            weights, end = at + n_in * n_out, at + n_in * n_out + n_out
             units = np.arange(1, n_out + 1, dtype=np.int64)
-            layers.append(np.full(n_in * n_out + n_out, layer, dtype=np.int64))
-            thresholds += [np.zeros(n_in * n_out, dtype=bool), np.ones(n_out, dtype=bool)]
-            sources += [np.repeat(np.arange(1, n_in + 1, dtype=np.int64), n_out), np.zeros(n_out, dtype=np.int64)]
-            targets += [np.tile(units, n_in), units]
-
-        def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
-            return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
-
-        return joined(layers, np.int64), joined(thresholds, bool), joined(sources, np.int64), joined(targets, np.int64)
+            layers[at:end] = layer
+            thresholds[at:weights], thresholds[weights:end] = False, True
+            sources[at:weights].reshape(n_in, n_out)[:] = np.arange(1, n_in + 1, dtype=np.int64)[:, None]
+            sources[weights:end] = 0
+            targets[at:weights].reshape(n_in, n_out)[:] = units
+            targets[weights:end] = units
+            at = end
+        return layers, thresholds, sources, targets
 
 
 def parameter_spec(layer_sizes: Sequence[int], index: int) -> ParameterSpec:

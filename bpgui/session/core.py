@@ -47,11 +47,28 @@ class Built:
     settings: Settings
     dataset: Dataset
     trainer: Trainer
+    source: tuple[object, ...] | None = None  # what the data set was read from (``data_source``), if known
 
 
-def make_trainer(settings: Settings, network: Network | None = None, data: Dataset | None = None) -> Built:
-    """Data, split, network and trainer for ``settings``; raises BpguiError and changes nothing."""
+def data_source(settings: Settings) -> tuple[object, ...] | None:
+    """What ``load_dataset`` reads for ``settings``: the same value again, the same data set (a file: its path,
+    size and time of change, taken before it is read). None: unknown (no such file)."""
+    read_as = (settings.data, settings.seed, settings.label_type)
+    if settings.data in BUILTIN_NAMES:
+        return read_as
+    try:
+        stat = os.stat(settings.data)
+    except (OSError, ValueError):
+        return None
+    return (*read_as, stat.st_size, stat.st_mtime_ns)
+
+
+def make_trainer(settings: Settings, network: Network | None = None, data: Dataset | None = None,
+                 source: tuple[object, ...] | None = None) -> Built:
+    """Data, split, network and trainer for ``settings``; raises BpguiError and changes nothing. ``data`` (read
+    from ``source``) is used as it is."""
     if data is None:
+        source = data_source(settings)
         data = load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type)
     if settings.test_fraction:
         train, test = train_test_split(data, settings.test_fraction, settings.seed)
@@ -65,7 +82,7 @@ def make_trainer(settings: Settings, network: Network | None = None, data: Datas
                               batch_size=settings.batch_size, shuffle=settings.shuffle),
         stop=StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs),
     )
-    return Built(settings, data, trainer)
+    return Built(settings, data, trainer, source)
 
 
 def build_in_job(settings: Settings, *, progress: Progress) -> Built:
@@ -92,6 +109,7 @@ class SessionCore:
     # The preview shown at t = 0 or after an edit, with the trainer and state it is of: the views ask for the
     # record shown several times a state (a 784-1250-10 preview computed 4 times: 140 ms).
     _preview: tuple[weakref.ref[Trainer], TrainingState, IterationRecord] | None = None
+    _data_source: tuple[object, ...] | None = None  # what the data set shown was read from (``data_source``)
 
     def __init__(self) -> None:
         # Before any arithmetic: the number of BLAS threads changes a big product's rounding, and a replay
@@ -216,6 +234,14 @@ class SessionCore:
     @property
     def state_version(self) -> int:
         return self._state_version
+
+    def _read_data(self, settings: Settings) -> tuple[Dataset, tuple[object, ...] | None]:
+        """The data set ``settings`` name and what it was read from (``data_source``): the one shown when that is
+        the same (another shape for the same data is not read again: a 784-input file of 500 rows took 300 ms)."""
+        source = data_source(settings)
+        if source is not None and source == self._data_source:
+            return self._dataset, source
+        return load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type), source
 
     def display_record(self) -> IterationRecord:
         """What the views show: the iteration the phases walk through, else the record of

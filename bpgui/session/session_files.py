@@ -136,7 +136,7 @@ def replay(doc: SessionDocument, settings: Settings, report: Callable[[int, int]
     trainer = built.trainer
     _replay_onto(trainer, doc.changes, doc.end, doc.t, "changes", report)
     trainer.set_stop(StopConditions(target_error=settings.target_error, max_epochs=settings.max_epochs))
-    return Built(settings, built.dataset, trainer)
+    return Built(settings, built.dataset, trainer, built.source)
 
 
 def replay_in_job(doc: SessionDocument, settings: Settings, *, progress: Progress) -> tuple[Built, list[Trainer]]:

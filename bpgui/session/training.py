@@ -39,7 +39,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from ..model.datasets import load_dataset
 from ..model.errors import BpguiError, ConfigError
 from ..model.fileformat import load_network, save_network
 from ..model.naming import parameter_spec
@@ -122,6 +121,7 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
         self._forget_runs()  # and so are its forks
         self.session_path = None  # Save session would write another run over the file last opened or saved
         self._dataset, self._trainer, self._settings = built.dataset, built.trainer, built.settings
+        self._data_source = built.source
         self._changes = []
         self._phase = None
         self._edits = []
@@ -136,9 +136,9 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
         reports its own errors as messages.
         """
         if not large_file(settings.data):
-            data = load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type)
+            data, source = self._read_data(settings)
             if check_size((data.n_inputs, *settings.hidden, data.n_outputs)) <= HEAVY_PARAMETERS:
-                built = make_trainer(settings, data=data)
+                built = make_trainer(settings, data=data, source=source)
                 self.pause()  # only now: a refused choice leaves Run as it was
                 self._adopt(built)
                 on_done()

@@ -222,6 +222,41 @@ def test_step_finishes_a_half_shown_iteration_and_settings_leave_phases(session)
     assert session.phase_view is None
 
 
+def test_another_shape_for_the_same_data_does_not_read_it_again_unless_it_changed(tmp_path, monkeypatch):
+    import os
+
+    import bpgui.session.core as core
+
+    path = tmp_path / "three.csv"
+    path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n")
+    s = TrainingSession(Settings(data=str(path), hidden=(2,)))
+    reads = [0]
+    original = core.load_dataset
+
+    def counted(*args, **kwargs):
+        reads[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(core, "load_dataset", counted)
+    shown = s.dataset
+    assert s.update_settings(hidden=(4,)) and s.network.layer_sizes == (2, 4, 3)
+    assert reads[0] == 0 and s.dataset is shown  # the same file, unchanged: the data set shown
+    assert s.update_settings(hidden=(3, 2)) and reads[0] == 0
+    # The file changed on disk (a row more; its time too): read again, the next network learns the new rows.
+    path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n0.5,0.5,green\n")
+    later = os.stat(path).st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(later, later))
+    assert s.update_settings(hidden=(2,)) and reads[0] == 1
+    assert s.dataset.n_samples == 5 and s.network.layer_sizes == (2, 2, 3)
+    # Another seed for a generated data set is another data set: read (made) again.
+    s = TrainingSession(Settings(data="circle", hidden=(2,)))
+    assert reads[0] == 2  # (made for the new session)
+    assert s.update_settings(hidden=(3,)) and reads[0] == 2
+    before = s.dataset.inputs.copy()
+    assert s.update_settings(seed=7) and reads[0] == 3
+    assert not np.array_equal(s.dataset.inputs, before)
+
+
 def test_per_output_plan_reaches_hidden_units_once_per_output(tmp_path):
     path = tmp_path / "three.csv"
     path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n")
