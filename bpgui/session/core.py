@@ -37,7 +37,7 @@ Listener = Callable[[str, Any], None]
 # The language the trainer's copy of a built-in set is named in (the model's default).
 DATA_LANGUAGE = "zh_CN"
 # Reading a CSV file larger than this may take longer than a frame: a job.
-HEAVY_CSV_BYTES = 2_000_000
+HEAVY_CSV_BYTES = 250_000  # read in a job from this size on (CSV reads at ~5 MB/s: 50 ms)
 
 
 @dataclass(frozen=True)
@@ -235,12 +235,15 @@ class SessionCore:
     def state_version(self) -> int:
         return self._state_version
 
-    def _read_data(self, settings: Settings) -> tuple[Dataset, tuple[object, ...] | None]:
+    def _read_data(self, settings: Settings, slow: bool = False) -> tuple[Dataset | None, tuple[object, ...] | None]:
         """The data set ``settings`` name and what it was read from (``data_source``): the one shown when that is
-        the same (another shape for the same data is not read again: a 784-input file of 500 rows took 300 ms)."""
+        the same (another shape for the same data is not read again: a 784-input file of 500 rows took 300 ms);
+        else read now, unless ``slow`` (then None)."""
         source = data_source(settings)
         if source is not None and source == self._data_source:
             return self._dataset, source
+        if slow:
+            return None, source
         return load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type), source
 
     def display_record(self) -> IterationRecord:

@@ -135,14 +135,13 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
         Raises BpguiError (nothing changed) when the quick path finds bad input; the job
         reports its own errors as messages.
         """
-        if not large_file(settings.data):
-            data, source = self._read_data(settings)
-            if check_size((data.n_inputs, *settings.hidden, data.n_outputs)) <= HEAVY_PARAMETERS:
-                built = make_trainer(settings, data=data, source=source)
-                self.pause()  # only now: a refused choice leaves Run as it was
-                self._adopt(built)
-                on_done()
-                return True
+        data, source = self._read_data(settings, large_file(settings.data))  # (a large file: read in the job)
+        if data is not None and check_size((data.n_inputs, *settings.hidden, data.n_outputs)) <= HEAVY_PARAMETERS:
+            built = make_trainer(settings, data=data, source=source)
+            self.pause()  # only now: a refused choice leaves Run as it was
+            self._adopt(built)
+            on_done()
+            return True
         self.pause()
         request = self._requests
 
