@@ -62,9 +62,9 @@ from .gradient_table_columns import (
     parse_number,
     readonly,
     rounding_noise,
-    search_key,
     search_needle,
 )
+from .gradient_table_names import NameIndex
 
 # A warm background with dark text, readable in light and dark palettes alike.
 _WARNING_BACKGROUND = QBrush(QColor(255, 205, 160))
@@ -120,8 +120,7 @@ class GradientTableModel(QAbstractTableModel):
         self._layers, self._is_threshold, self._sources, self._targets = layers, is_threshold, sources, targets
         self._n_layers = int(layers.max()) if n else 0
         self._layer_sizes = layer_sizes_of(specs, layers, is_threshold)
-        self._search_keys: list[str] | None = None  # built on the first text filter
-        self._name_order: np.ndarray | None = None  # built on the first sort by name
+        self._names: NameIndex | None = None  # built on the first text filter or sort by name
 
     def set_structure(self, specs: Sequence[ParameterSpec]) -> None:
         """New rows (one per spec, canonical order); every number becomes blank. Resets the model."""
@@ -523,10 +522,13 @@ class GradientTableModel(QAbstractTableModel):
             mask &= self._is_threshold
         needle = search_needle(text)
         if needle:
-            if self._search_keys is None:
-                self._search_keys = [search_key(s) for s in self._specs]
-            mask &= np.fromiter((needle in key for key in self._search_keys), bool, len(self._specs))
+            mask &= self._name_index().matches(needle)
         return mask
+
+    def _name_index(self) -> NameIndex:
+        if self._names is None:
+            self._names = NameIndex(self._specs)
+        return self._names
 
     def sort_permutation(self, column: int, descending: bool) -> np.ndarray:
         """Rows in the order of ``column``; ties keep the canonical order; NaN and blanks last."""
@@ -542,11 +544,8 @@ class GradientTableModel(QAbstractTableModel):
             s, t = self._sources, self._targets
             return np.lexsort((-t, -s)) if descending else np.lexsort((t, s))
         if column == COL_NAME:
-            if self._name_order is None:
-                # Natural order: the letter, the layer superscript, then the indices as numbers.
-                keys = [(s.symbol.base, s.symbol.layer or 0, s.symbol.indices) for s in self._specs]
-                self._name_order = np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)
-            return self._name_order[::-1] if descending else self._name_order
+            order = self._name_index().order()  # natural: the letter, the layer, the indices as numbers
+            return order[::-1] if descending else order
         return np.arange(n)
 
     # ---- text out ---------------------------------------------------------------

@@ -1,0 +1,126 @@
+"""The gradient table's rows found and ordered by name, in NumPy for a whole network.
+
+The name filter matches what a learner types against several spellings of each name (``search_key``), and
+sorting by name puts the rows in natural order (the letter, the layer, the indices as numbers). Written row by
+row for a 784-1250-10 network's 993,760 rows, the first filter held the window 4 s and the first sort by name
+2 s. A network's rows come in runs that share a letter and a layer (a layer's weights, its thresholds): each
+run's spellings are one prefix followed by the subscripts (``11``, ``3,12``), so a needle is in a row's spelling
+when it is in the prefix, in the subscript, or a suffix of the prefix followed by a prefix of the subscript.
+The subscripts are one NumPy string array per run, searched in C. Rows that are not a whole network's specs
+(a list of any specs) are searched and ordered one by one, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.dtypes import StringDType
+
+from ..model.naming import ParameterSpec, ParameterSpecs
+from .gradient_table_columns import search_key
+
+__all__ = ["NameIndex"]
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Rows ``start:stop`` with one letter and layer: a layer's weights (``n_in`` × ``n_out``) or thresholds."""
+
+    start: int
+    stop: int
+    base: str  # the letter, as drawn (v, w, γ, θ)
+    mark: int  # the layer's superscript on the name (0: none, as in the note's d-q-l network)
+    layer: int  # the spec's layer (every spelling with a layer number has it)
+    n_in: int  # 0 for thresholds (one index)
+    n_out: int
+
+    def prefixes(self) -> tuple[str, ...]:
+        """What comes before the subscript in each spelling of ``search_key``."""
+        base, layer = self.base.casefold(), f"({self.layer})"
+        return f"{base}{layer}_", f"{base}{layer}", f"{base}_", base
+
+    def subscripts(self) -> np.ndarray:
+        """Each row's subscript as ``Symbol.text`` writes it (``12``; ``3,12`` when an index has two digits)."""
+        targets = np.arange(1, self.n_out + 1).astype(StringDType())
+        if not self.n_in:
+            return targets
+        sources = np.arange(1, self.n_in + 1).astype(StringDType())[:, None]
+        subs = np.strings.add(np.strings.add(sources, ","), targets[None, :])
+        small_in, small_out = min(self.n_in, 9), min(self.n_out, 9)  # both indices one digit: no comma
+        subs[:small_in, :small_out] = np.strings.add(sources[:small_in], targets[None, :small_out])
+        return subs.ravel()
+
+
+def _runs(specs: ParameterSpecs) -> list[_Run]:
+    runs: list[_Run] = []
+    sizes, at = specs.layer_sizes, 0
+    for layer in range(1, len(sizes)):
+        n_in, n_out = sizes[layer - 1], sizes[layer]
+        for count, width in ((n_in * n_out, n_in), (n_out, 0)):
+            if count:
+                symbol = specs[at].symbol
+                runs.append(_Run(at, at + count, symbol.base, symbol.layer or 0, layer, width, n_out))
+            at += count
+    return runs
+
+
+class NameIndex:
+    """See the module: ``matches`` for the name filter, ``order`` for sorting by name."""
+
+    def __init__(self, specs: Sequence[ParameterSpec]) -> None:
+        self._specs = specs
+        self._runs = _runs(specs) if isinstance(specs, ParameterSpecs) else None
+        self._subscripts: dict[int, np.ndarray] = {}  # a run's, by its start, once searched
+        self._keys: list[str] | None = None  # the rows' spellings, one by one (specs of no whole network)
+        self._order: np.ndarray | None = None
+
+    def matches(self, needle: str) -> np.ndarray:
+        """Whether each row's name has ``needle`` (as ``search_needle`` writes it) in one of its spellings."""
+        n = len(self._specs)
+        if self._runs is None:
+            if self._keys is None:
+                self._keys = [search_key(s) for s in self._specs]
+            return np.fromiter((needle in key for key in self._keys), bool, n)
+        found = np.zeros(n, dtype=bool)
+        for run in self._runs:
+            prefixes = run.prefixes()
+            if any(needle in p for p in prefixes):
+                found[run.start:run.stop] = True
+                continue
+            subs = self._subscripts.get(run.start)
+            if subs is None:
+                subs = self._subscripts[run.start] = run.subscripts()
+            hit = np.strings.find(subs, needle) >= 0
+            for cut in range(1, len(needle)):  # a suffix of a prefix, then the subscript's start
+                if any(p.endswith(needle[:cut]) for p in prefixes):
+                    hit |= np.strings.startswith(subs, needle[cut:])
+            found[run.start:run.stop] = hit
+        return found
+
+    def order(self) -> np.ndarray:
+        """The rows in natural order: the letter, the layer's superscript, then the indices as numbers."""
+        if self._order is None:
+            self._order = self._natural_order()
+        return self._order
+
+    def _natural_order(self) -> np.ndarray:
+        specs, n = self._specs, len(self._specs)
+        if self._runs is None:
+            keys = [(s.symbol.base, s.symbol.layer or 0, s.symbol.indices) for s in specs]
+            return np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)
+        # (A letter is a layer's weights' or its thresholds', never both: its rows' indices are all (i, j) or
+        # all (j,), so the second index of a threshold may read 0.)
+        letters = sorted({run.base for run in self._runs})
+        letter, mark, first, second = (np.empty(n, dtype=np.int64) for _ in range(4))
+        for run in self._runs:
+            rows = slice(run.start, run.stop)
+            letter[rows], mark[rows] = letters.index(run.base), run.mark
+            units = np.arange(1, run.n_out + 1, dtype=np.int64)
+            if run.n_in:
+                first[rows] = np.repeat(np.arange(1, run.n_in + 1, dtype=np.int64), run.n_out)
+                second[rows] = np.tile(units, run.n_in)
+            else:
+                first[rows], second[rows] = units, 0
+        return np.lexsort((second, first, mark, letter)).astype(np.int64)
