@@ -549,27 +549,28 @@ class GradientTableModel(QAbstractTableModel):
         return np.arange(n)
 
     # ---- text out ---------------------------------------------------------------
-    def _exported_columns(self) -> list[list[float] | None]:
-        """The numeric columns written out, as lists: the check's only while one is set."""
+    def _exported_columns(self, rows: np.ndarray) -> list[list[str]]:
+        """The numeric columns of ``rows`` written out in full ("" for a blank): the check's only while one is set.
+        (Column by column: a 10⁶-row copy took 9 s row by row.)"""
         arrays = self._arrays if self.has_check() else self._arrays[:len(NUMERIC_COLUMNS)]
-        return [a.tolist() if a is not None else None for a in arrays]
+        return [[""] * rows.shape[0] if a is None else ["" if v != v else repr(v) for v in a[rows].tolist()]
+                for a in arrays]
 
-    def tsv_text(self, rows: Sequence[int]) -> str:
+    def tsv_text(self, rows: Sequence[int] | np.ndarray) -> str:
         """The given rows, tab-separated under the column titles, numbers at full precision.
 
         Names in the plain form (``v_11``, ``v^(1)_11``), as in the CSV and the command line's output.
 
         The check's two columns are included while a check is set.
         """
-        columns = self._exported_columns()
+        chosen = np.asarray(rows, dtype=np.int64)
         titles = self.column_titles()
-        lines = ["\t".join(titles if self.has_check() else titles[:COL_FD_GRADIENT])]
-        specs = self._specs
-        for row in rows:
-            spec = specs[row]
-            fields = [spec.name, str(spec.layer), from_to_text(spec)]
-            fields += ["" if c is None or math.isnan(c[row]) else repr(c[row]) for c in columns]
-            lines.append("\t".join(fields))
+        targets = self._targets[chosen].tolist()
+        from_to = [f"— → {t}" if threshold else f"{s} → {t}" for s, t, threshold in
+                   zip(self._sources[chosen].tolist(), targets, self._is_threshold[chosen].tolist())]
+        fields = [self._name_index().names(chosen), list(map(str, self._layers[chosen].tolist())), from_to,
+                  *self._exported_columns(chosen)]
+        lines = ["\t".join(titles if self.has_check() else titles[:COL_FD_GRADIENT]), *map("\t".join, zip(*fields))]
         return "\n".join(lines) + "\n"
 
     def csv_text(self) -> str:
@@ -577,13 +578,13 @@ class GradientTableModel(QAbstractTableModel):
 
         While a check is set, ``CSV_CHECK_HEADER``'s two columns follow.
         """
-        columns = self._exported_columns()
+        rows = np.arange(len(self._specs), dtype=np.int64)
+        thresholds = self._is_threshold.tolist()
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(CSV_HEADER + CSV_CHECK_HEADER if self.has_check() else CSV_HEADER)
-        for row, spec in enumerate(self._specs):
-            fields: list[object] = [spec.name, spec.layer, spec.kind,
-                                    "" if spec.source is None else spec.source, spec.target]
-            fields += ["" if c is None or math.isnan(c[row]) else repr(c[row]) for c in columns]
-            writer.writerow(fields)
+        writer.writerows(zip(self._name_index().names(rows), self._layers.tolist(),
+                             ["threshold" if t else "weight" for t in thresholds],
+                             ["" if t else s for s, t in zip(self._sources.tolist(), thresholds)],
+                             self._targets.tolist(), *self._exported_columns(rows)))
         return buffer.getvalue()

@@ -77,3 +77,60 @@ def test_a_deep_networks_names_keep_their_layers_apart():
     order = [specs[i].name for i in index.order()]
     assert order.index("v^(1)_2,10") == order.index("v^(1)_29") + 1
     assert order.index("v^(1)_3,12") < order.index("v^(2)_11") < order.index("w_11") < order.index("γ^(1)_1")
+
+
+def reference_tsv(specs, titles, columns, rows) -> str:
+    """The copied text as it was written row by row, spec by spec."""
+    from bpgui.views.gradient_table_columns import from_to_text
+
+    lines = ["\t".join(titles)]
+    for row in rows:
+        spec = specs[row]
+        fields = [spec.name, str(spec.layer), from_to_text(spec)]
+        fields += ["" if c is None or np.isnan(c[row]) else repr(float(c[row])) for c in columns]
+        lines.append("\t".join(fields))
+    return "\n".join(lines) + "\n"
+
+
+def reference_csv(specs, header, columns) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row, spec in enumerate(specs):
+        fields = [spec.name, spec.layer, spec.kind, "" if spec.source is None else spec.source, spec.target]
+        fields += ["" if c is None or np.isnan(c[row]) else repr(float(c[row])) for c in columns]
+        writer.writerow(fields)
+    return buffer.getvalue()
+
+
+@settings(max_examples=25, deadline=None)
+@given(sizes_strategy, st.integers(0, 2**32 - 1), st.booleans(), st.booleans())
+def test_copied_and_exported_text_is_the_row_by_row_text(sizes, seed, blank_update, checked):
+    """Column by column (names from the runs, numbers in full, blanks and NaN empty, a check's columns while
+    one is set), in any order of rows and for any subset: the same text as row by row."""
+    from bpgui.views.gradient_table_columns import CSV_CHECK_HEADER, CSV_HEADER, NUMERIC_COLUMNS
+    from bpgui.views.gradient_table_model import GradientTableModel
+
+    specs = ParameterSpecs(sizes)
+    n = len(specs)
+    rng = np.random.default_rng(seed)
+    values = rng.standard_normal(n) * 10.0 ** rng.integers(-30, 30, n)
+    gradients = np.where(rng.random(n) < 0.2, np.nan, rng.standard_normal(n))
+    model = GradientTableModel()
+    model.set_structure(specs)
+    model.set_values(values, gradients, None if blank_update else -gradients, values - 0.1)
+    columns = [values, gradients, None if blank_update else -gradients, values - 0.1]
+    if checked:
+        estimates, errors = gradients + 1e-9, np.where(rng.random(n) < 0.5, np.nan, rng.random(n))
+        model.set_check(estimates, errors)
+        columns += [estimates, errors]
+    titles = model.column_titles()[:3 + len(columns)]
+    rows = rng.permutation(n)[: rng.integers(0, n + 1)]
+    listed = parameter_specs(sizes)
+    assert model.tsv_text(rows.tolist()) == reference_tsv(listed, titles, columns, rows.tolist())
+    header = CSV_HEADER + CSV_CHECK_HEADER if checked else CSV_HEADER
+    assert model.csv_text() == reference_csv(listed, header, columns)
+    assert len(NUMERIC_COLUMNS) == 4
