@@ -258,6 +258,7 @@ class SessionCore:
             if cached is None or cached[0]() is not trainer or cached[1] is not trainer.state:
                 cached = self._preview = (weakref.ref(trainer), trainer.state, trainer.preview())
             return cached[2]
+        self._preview = None  # (a big network's preview is tens of MB: not kept once the state moved on)
         return record
 
     def shows_current_parameters(self, record: IterationRecord) -> bool:

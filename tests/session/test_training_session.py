@@ -293,6 +293,7 @@ def test_the_preview_is_computed_once_per_state_and_again_for_each_change(sessio
     shown = session.display_record()
     assert not session.showing_preview and shown.iteration == 1
     np.testing.assert_array_equal(shown.flat_new_values, expected.flat_new_values)
+    assert session._preview is None  # not kept once the state moved on (a big network's is tens of MB)
 
 
 def test_editing_a_weight_updates_the_preview_at_once_and_can_be_undone(session, recorder):
