@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from numpy.typing import ArrayLike
 
 from .activations import ACTIVATIONS, LOSSES
@@ -108,7 +109,30 @@ def _number(source: str, key: str, value: Any) -> float:
     return number
 
 
-def _matrix(source: str, key: str, value: Any, rows: int, cols: int) -> list[list[float]]:
+_PLAIN = frozenset((int, float))  # (bool, _HugeNumber and anything else: read one by one, which names them)
+
+
+def _plain(rows: list[Any], cols: int) -> np.ndarray | None:
+    """``rows`` (lists of ``cols`` numbers) as an array at once, when every value is a plain finite number:
+    what reading them one by one gives, without naming each (a 10⁶-parameter file: 1.2 s of 1.7). None: read
+    them one by one (that finds and names what is wrong)."""
+    types: set[type] = set()
+    for row in rows:
+        if type(row) is not list or len(row) != cols:
+            return None
+        types.update(map(type, row))
+    if not types <= _PLAIN:
+        return None
+    try:
+        array = np.array(rows, dtype=np.float64).reshape(len(rows), cols)
+    except OverflowError:  # an integer too large for a float
+        return None
+    return array if np.isfinite(array).all() else None
+
+
+def _matrix(source: str, key: str, value: Any, rows: int, cols: int) -> ArrayLike:
+    if isinstance(value, list) and len(value) == rows and (fast := _plain(value, cols)) is not None:
+        return fast
     if not isinstance(value, list) or len(value) != rows:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP(
@@ -131,7 +155,9 @@ def _matrix(source: str, key: str, value: Any, rows: int, cols: int) -> list[lis
     return out
 
 
-def _vector(source: str, key: str, value: Any, n: int) -> list[float]:
+def _vector(source: str, key: str, value: Any, n: int) -> ArrayLike:
+    if isinstance(value, list) and len(value) == n and (fast := _plain([value], n)) is not None:
+        return fast[0]
     if not isinstance(value, list) or len(value) != n:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("Errors", "{source}: {key}: expected a list of {count} numbers, got {got}"),

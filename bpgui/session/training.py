@@ -475,8 +475,9 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
                 learning_rate=loaded.learning_rate or self._settings.learning_rate,
                 seed=self._settings.seed if loaded.seed is None else loaded.seed,
             )
+            known, source = self._read_data(settings)  # (the data set shown: not read again)
             self.pause()
-            self._adopt(make_trainer(settings, network=net))
+            self._adopt(make_trainer(settings, network=net, data=known, source=source))
         except BpguiError as exc:
             self._refuse(exc)
             return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,46 @@ def test_every_hostile_value_at_every_key_is_refused_by_that_key_or_loads():
             except Exception as exc:
                 raised.append((place, value, repr(exc)))
     assert raised == []
+
+
+_VALUE = st.one_of(
+    st.sampled_from([math.inf, -math.inf, math.nan, 10**309, True]), st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(10**400), 10**400), st.booleans(), st.none(),
+    st.text(max_size=3), st.lists(st.integers(), max_size=2), st.just({"a": 1}))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.one_of(st.floats(-1e6, 1e6), st.integers(-5, 5)), min_size=3, max_size=3),
+                min_size=2, max_size=2),
+       st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), _VALUE), max_size=2),
+       st.lists(st.one_of(st.floats(-1e6, 1e6), _VALUE), min_size=3, max_size=3))
+def test_reading_numbers_at_once_reads_and_refuses_what_reading_them_one_by_one_does(plain, hostile, thresholds):
+    """A file's weights and thresholds are read as one array when all are plain finite numbers: the network
+    is then the one read number by number, and anything else is read one by one and refused by its key."""
+    import bpgui.model.fileformat as fileformat
+
+    weights = copy.deepcopy(plain)
+    for i, j, value in hostile:
+        if i < 2:
+            weights[i][j] = value
+        else:
+            weights.append(value)  # a row too many, or not a row
+    doc = {"format": "bpgui.network", "version": 1,
+           "layers": [{"units": 2}, {"units": 3, "activation": "sigmoid"}, {"units": 1, "activation": "sigmoid"}],
+           "weights": [weights, [[0.5], [0.25], [-1.0]]], "thresholds": [thresholds, [0.0]]}
+
+    def read():
+        try:
+            net = network_from_dict(copy.deepcopy(doc), source="f.json").network
+        except BpguiError as exc:
+            return str(exc)
+        return net.flat.tolist()
+
+    at_once = read()
+    original = fileformat._plain
+    try:
+        fileformat._plain = lambda rows, cols: None  # one by one, always
+        one_by_one = read()
+    finally:
+        fileformat._plain = original
+    assert at_once == one_by_one
