@@ -63,13 +63,18 @@ def data_source(settings: Settings) -> tuple[object, ...] | None:
     return (*read_as, stat.st_size, stat.st_mtime_ns)
 
 
+def read_data(settings: Settings) -> tuple[Dataset, tuple[object, ...] | None]:
+    """The data set ``settings`` name, read now, and what it was read from (``data_source``, taken first)."""
+    source = data_source(settings)
+    return load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type), source
+
+
 def make_trainer(settings: Settings, network: Network | None = None, data: Dataset | None = None,
                  source: tuple[object, ...] | None = None) -> Built:
     """Data, split, network and trainer for ``settings``; raises BpguiError and changes nothing. ``data`` (read
     from ``source``) is used as it is."""
     if data is None:
-        source = data_source(settings)
-        data = load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type)
+        data, source = read_data(settings)
     if settings.test_fraction:
         train, test = train_test_split(data, settings.test_fraction, settings.seed)
     else:
@@ -242,9 +247,7 @@ class SessionCore:
         source = data_source(settings)
         if source is not None and source == self._data_source:
             return self._dataset, source
-        if slow:
-            return None, source
-        return load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type), source
+        return (None, source) if slow else read_data(settings)
 
     def display_record(self) -> IterationRecord:
         """What the views show: the iteration the phases walk through, else the record of

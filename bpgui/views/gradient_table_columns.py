@@ -172,8 +172,12 @@ def layer_sizes_of(specs: Sequence[ParameterSpec], layers: np.ndarray, is_thresh
 
 def from_to_text(spec: ParameterSpec) -> str:
     """``1 → 2`` for a weight, ``— → 1`` for a threshold."""
-    source = "—" if spec.source is None else str(spec.source)
-    return f"{source} → {spec.target}"
+    return from_to(spec.source, spec.target)
+
+
+def from_to(source: int | None, target: int) -> str:
+    """:func:`from_to_text` of a spec with ``source`` (None: a threshold) and ``target``."""
+    return f"{'—' if source is None else source} → {target}"
 
 
 Look = tuple[Any, Any, Any, Any]  # a painted cell: (display, alignment, background, foreground), as data() answers

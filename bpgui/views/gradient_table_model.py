@@ -57,6 +57,7 @@ from .gradient_table_columns import (
     Look,
     LookCache,
     display_name,
+    from_to,
     from_to_text,
     layer_sizes_of,
     parse_number,
@@ -566,9 +567,9 @@ class GradientTableModel(QAbstractTableModel):
         chosen = np.asarray(rows, dtype=np.int64)
         titles = self.column_titles()
         targets = self._targets[chosen].tolist()
-        from_to = [f"— → {t}" if threshold else f"{s} → {t}" for s, t, threshold in
-                   zip(self._sources[chosen].tolist(), targets, self._is_threshold[chosen].tolist())]
-        fields = [self._name_index().names(chosen), list(map(str, self._layers[chosen].tolist())), from_to,
+        from_to_texts = [from_to(None if threshold else s, t) for s, t, threshold in
+                         zip(self._sources[chosen].tolist(), targets, self._is_threshold[chosen].tolist())]
+        fields = [self._name_index().names(chosen), list(map(str, self._layers[chosen].tolist())), from_to_texts,
                   *self._exported_columns(chosen)]
         lines = ["\t".join(titles if self.has_check() else titles[:COL_FD_GRADIENT]), *map("\t".join, zip(*fields))]
         return "\n".join(lines) + "\n"

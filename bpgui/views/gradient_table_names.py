@@ -131,16 +131,12 @@ class NameIndex:
             keys = [(s.symbol.base, s.symbol.layer or 0, s.symbol.indices) for s in specs]
             return np.array(sorted(range(n), key=keys.__getitem__), dtype=np.int64)
         # (A letter is a layer's weights' or its thresholds', never both: its rows' indices are all (i, j) or
-        # all (j,), so the second index of a threshold may read 0.)
+        # all (j,), so a threshold's (j,) sorts as (j, 0).)
+        assert isinstance(specs, ParameterSpecs)
+        _layers, thresholds, sources, targets = specs.columns()
         letters = sorted({run.base for run in self._runs})
-        letter, mark, first, second = (np.empty(n, dtype=np.int64) for _ in range(4))
+        letter, mark = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
         for run in self._runs:
-            rows = slice(run.start, run.stop)
-            letter[rows], mark[rows] = letters.index(run.base), run.mark
-            units = np.arange(1, run.n_out + 1, dtype=np.int64)
-            if run.n_in:
-                first[rows] = np.repeat(np.arange(1, run.n_in + 1, dtype=np.int64), run.n_out)
-                second[rows] = np.tile(units, run.n_in)
-            else:
-                first[rows], second[rows] = units, 0
+            letter[run.start:run.stop], mark[run.start:run.stop] = letters.index(run.base), run.mark
+        first, second = np.where(thresholds, targets, sources), np.where(thresholds, 0, targets)
         return np.lexsort((second, first, mark, letter)).astype(np.int64)
