@@ -71,9 +71,31 @@ def open_any(window: MainWindow, path: str) -> bool:
         window.show_message("error", fill(translate("MainWindow", "%1 is not a bpgui session, network, lesson or "
                                                                   "CSV file."), path))
         return False
-    if done:
+    if not done:
+        return False
+    if c.job_running and kind in ("csv", "session"):  # a large CSV read, a long session replayed, in a job
+        _remember_if_opened(window, path, kind)  # that may still refuse it
+    else:
         _remember(window.qsettings(), path)
-    return done
+    return True
+
+
+def _remember_if_opened(window: MainWindow, path: str, kind: str) -> None:
+    """Remember ``path`` once the job opening it ends, if it opened it: the CSV or the session in force is
+    ``path`` then (refused, cancelled or superseded: not). The controller and the preferences, not the window,
+    are kept: a change of language replaces the window around the same controller meanwhile."""
+    c, qsettings = window.controller, window.qsettings()
+
+    def settled() -> None:
+        shown = c.settings.data if kind == "csv" else c.session_path
+        if shown is not None and os.path.abspath(shown) == os.path.abspath(path):
+            _remember(qsettings, path)
+
+    def ended() -> None:  # (the worker says it is idle, then adopts what the job brought: look after that)
+        c.job_finished.disconnect(ended)
+        QTimer.singleShot(0, c, settled)
+
+    c.job_finished.connect(ended)
 
 
 def open_arguments(window: MainWindow, arguments: list[str]) -> bool:

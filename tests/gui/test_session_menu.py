@@ -180,3 +180,47 @@ def test_a_refused_first_drop_keeps_its_reason_in_view(window, tmp_path):
     session_menu.save_session(window, str(good))
     _drop(window, [str(bad), str(good)])
     assert "newer bpgui" in window.status_area.message_text()
+
+
+def test_a_large_csv_read_in_a_job_is_remembered_only_once_the_job_has_read_it(window, tmp_path, monkeypatch,
+                                                                              qsettings, qtbot):
+    """A CSV past HEAVY_CSV_BYTES is read off the window's thread: Open returns before the file is read, so a
+    file the job refuses must not join the recent files; one it reads does, once it is read."""
+    from bpgui.session import core
+
+    monkeypatch.setattr(core, "HEAVY_CSV_BYTES", 10)
+    broken = tmp_path / "broken.csv"
+    broken.write_text("a,b,label\n1,2,yes\n3\n")
+    good = tmp_path / "good.csv"
+    good.write_text("a,b,label\n0,0,no\n0,1,yes\n1,0,yes\n1,1,no\n")
+    c = window.controller
+    assert session_menu.open_any(window, str(broken))
+    assert c.job_running  # the file is read in the job: nothing is known yet
+    assert str(broken) not in session_menu.recent_files(qsettings)
+    assert c.wait_for_jobs(10_000)
+    qtbot.waitUntil(lambda: not c.job_running)
+    assert "line 3" in window.status_area.message_text()
+    qtbot.wait(50)  # whatever the job's end set off has run
+    assert str(broken) not in session_menu.recent_files(qsettings)
+    assert session_menu.open_any(window, str(good))
+    assert c.wait_for_jobs(10_000)
+    qtbot.waitUntil(lambda: session_menu.recent_files(qsettings)[:1] == [str(good)])
+    assert c.dataset.name == "good.csv"
+    assert str(broken) not in session_menu.recent_files(qsettings)
+
+
+def test_a_session_replayed_in_a_job_is_remembered_once_it_is_open(window, tmp_path, monkeypatch, qsettings, qtbot):
+    from bpgui.session import session_files
+
+    step(window, 3)
+    saved = tmp_path / "long.bpgui"
+    assert session_menu.save_session(window, str(saved))
+    qsettings.setValue(session_menu.RECENT_KEY, [])
+    monkeypatch.setattr(session_files, "HEAVY_REPLAY_SECONDS", -1.0)  # every replay goes to a job
+    step(window, 2)
+    c = window.controller
+    assert session_menu.open_any(window, str(saved))
+    assert c.job_running and session_menu.recent_files(qsettings) == []
+    assert c.wait_for_jobs(10_000)
+    qtbot.waitUntil(lambda: session_menu.recent_files(qsettings) == [str(saved)])
+    assert c.iteration == 3
