@@ -10,6 +10,7 @@ learner does (:mod:`.training`) build on it. No Qt here.
 from __future__ import annotations
 
 import os
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ Listener = Callable[[str, Any], None]
 # The language the trainer's copy of a built-in set is named in (the model's default).
 DATA_LANGUAGE = "zh_CN"
 # Reading a CSV file larger than this may take longer than a frame: a job.
+RACY_SECONDS = 2  # a file changed this recently is read again (see data_source)
 HEAVY_CSV_BYTES = 250_000  # read in a job from this size on (CSV reads at ~5 MB/s: 50 ms)
 
 
@@ -52,7 +54,9 @@ class Built:
 
 def data_source(settings: Settings) -> tuple[object, ...] | None:
     """What ``load_dataset`` reads for ``settings``: the same value again, the same data set (a file: its path,
-    size and time of change, taken before it is read). None: unknown (no such file)."""
+    device, inode, size and times of change, taken before it is read). None: unknown, so read again (no such
+    file; or one changed within ``RACY_SECONDS``, where a same-size edit inside a coarse clock's tick would
+    leave every field the same, as git's racy-clean rule has it)."""
     read_as = (settings.data, settings.seed, settings.label_type)
     if settings.data in BUILTIN_NAMES:
         return read_as
@@ -60,7 +64,9 @@ def data_source(settings: Settings) -> tuple[object, ...] | None:
         stat = os.stat(settings.data)
     except (OSError, ValueError):
         return None
-    return (*read_as, stat.st_size, stat.st_mtime_ns)
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) < RACY_SECONDS * 1_000_000_000:
+        return None
+    return (*read_as, stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def read_data(settings: Settings) -> tuple[Dataset, tuple[object, ...] | None]:

@@ -227,6 +227,7 @@ def test_another_shape_for_the_same_data_does_not_read_it_again_unless_it_change
 
     import bpgui.session.core as core
 
+    monkeypatch.setattr(core, "RACY_SECONDS", 0)  # (the file is written just now: see the test below)
     path = tmp_path / "three.csv"
     path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n")
     s = TrainingSession(Settings(data=str(path), hidden=(2,)))
@@ -244,17 +245,51 @@ def test_another_shape_for_the_same_data_does_not_read_it_again_unless_it_change
     assert s.update_settings(hidden=(3, 2)) and reads[0] == 0
     # The file changed on disk (a row more; its time too): read again, the next network learns the new rows.
     path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n0.5,0.5,green\n")
-    later = os.stat(path).st_mtime_ns + 1_000_000_000
-    os.utime(path, ns=(later, later))
+    earlier = os.stat(path).st_mtime_ns - 10_000_000_000  # another time (not ahead of the clock: see below)
+    os.utime(path, ns=(earlier, earlier))
     assert s.update_settings(hidden=(2,)) and reads[0] == 1
     assert s.dataset.n_samples == 5 and s.network.layer_sizes == (2, 2, 3)
+    # Edited in place to the same size, its time of modification put back (as a copy keeping times does):
+    # the inode's time of change still moves, so it is read again.
+    kept = os.stat(path)
+    path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n0.5,0.5,blue!\n"[:kept.st_size])
+    os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert os.stat(path).st_size == kept.st_size and os.stat(path).st_mtime_ns == kept.st_mtime_ns
+    assert s.update_settings(hidden=(3,)) and reads[0] == 2
     # Another seed for a generated data set is another data set: read (made) again.
     s = TrainingSession(Settings(data="circle", hidden=(2,)))
-    assert reads[0] == 2  # (made for the new session)
-    assert s.update_settings(hidden=(3,)) and reads[0] == 2
+    assert reads[0] == 3  # (made for the new session)
+    assert s.update_settings(hidden=(3,)) and reads[0] == 3
     before = s.dataset.inputs.copy()
-    assert s.update_settings(seed=7) and reads[0] == 3
+    assert s.update_settings(seed=7) and reads[0] == 4
     assert not np.array_equal(s.dataset.inputs, before)
+
+
+def test_a_file_changed_within_the_racy_window_is_always_read_again(tmp_path, monkeypatch):
+    """A clock whose tick is coarser than an edit could give two versions of a file the same size and times:
+    a file changed in the last RACY_SECONDS has no source to reuse, so it is read each time."""
+    import os
+
+    import bpgui.session.core as core
+
+    path = tmp_path / "fresh.csv"
+    path.write_text("a,b,kind\n0,0,red\n0,1,green\n1,0,blue\n1,1,red\n")
+    settings = Settings(data=str(path))
+    assert core.data_source(settings) is None  # just written
+    old = os.stat(path).st_ctime_ns
+    monkeypatch.setattr(core.time, "time_ns", lambda: old + core.RACY_SECONDS * 1_000_000_000)
+    assert core.data_source(settings) is not None  # long enough ago
+    s = TrainingSession(settings)
+    monkeypatch.setattr(core.time, "time_ns", lambda: old)
+    reads = [0]
+    original = core.load_dataset
+
+    def counted(*args, **kwargs):
+        reads[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(core, "load_dataset", counted)
+    assert s.update_settings(hidden=(3,)) and reads[0] == 1
 
 
 def test_per_output_plan_reaches_hidden_units_once_per_output(tmp_path):
