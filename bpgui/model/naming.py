@@ -20,6 +20,7 @@ are separated by a comma (``v_3,12``) so that the name stays unambiguous.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -170,7 +171,7 @@ class ParameterSpecs(Sequence[ParameterSpec]):
     def __getitem__(self, index: int | slice) -> ParameterSpec | list[ParameterSpec]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._length))]
-        index = int(index)
+        index = operator.index(index)  # as a list: an integer (a NumPy one too), never a float
         if index < 0:
             index += self._length
         if not 0 <= index < self._length:

@@ -272,6 +272,10 @@ def test_the_lazy_specs_are_the_listed_ones_read_any_way(sizes):
     for bad in (n, -n - 1):
         with pytest.raises(IndexError):
             lazy[bad]
+    assert lazy[np.int64(n - 1)] == listed[-1]  # a NumPy integer indexes as an int
+    for wrong in (0.0, 1.7, "1"):
+        with pytest.raises(TypeError):  # as a list's would
+            lazy[wrong]  # type: ignore[call-overload]
     layers, thresholds, sources, targets = lazy.columns()
     assert layers.tolist() == [s.layer for s in listed]
     assert thresholds.tolist() == [s.kind == "threshold" for s in listed]
