@@ -28,7 +28,7 @@ from ..model.network import Network
 from ..model.phases import phase_views
 from ..model.practice.planted_training import PlantedTrainer
 from ..model.training import StopConditions, Trainer
-from .core import Built, SessionCore, make_trainer
+from .core import Built, SessionCore, data_source, make_trainer
 from .jobs import Job, Progress
 from .lessons import LessonState, parameter_named
 from .messages import Message
@@ -260,13 +260,17 @@ class SessionFiles(SessionCore):
         trainer, marks, settings = self._real_run()
         csv_text = csv_name = None
         if settings.data.strip().casefold() not in BUILTIN_NAMES:
+            source = data_source(settings)
             try:
                 csv_text = _csv_text(settings.data)
             except OSError as exc:
                 raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be read ({reason})"), file=settings.data,
                                 reason=str(exc.strerror)) from None
-            if not _same_data(load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type),
-                              self._dataset):
+            # The file the data set shown was read from, unchanged before and after its text was read: the same
+            # data, without parsing it again (a 784-column CSV of 500 rows: 280 ms of a save's wait).
+            unchanged = source is not None and source == self._data_source == data_source(settings)
+            if not unchanged and not _same_data(
+                    load_dataset(settings.data, seed=settings.seed, label_type=settings.label_type), self._dataset):
                 raise DataError(QT_TRANSLATE_NOOP("Errors", "{file} changed since it was loaded: the session "
                                                             "cannot keep the data it was trained on"),
                                 file=settings.data)

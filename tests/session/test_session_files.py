@@ -129,6 +129,41 @@ def test_a_data_file_changed_on_disk_since_it_was_read_is_not_saved_as_if_it_wer
     assert "changed since it was loaded" in said[-1][1]
 
 
+def test_saving_reads_the_data_file_again_only_when_it_may_have_changed(tmp_path, monkeypatch):
+    """The data file as it was read (same device, inode, size and times): its text is kept without parsing it
+    again; edited in place to the same size with its mtime put back, it is parsed, and refused."""
+    import os
+
+    import bpgui.session.core as core
+    import bpgui.session.session_files as session_files
+
+    monkeypatch.setattr(core, "RACY_SECONDS", 0)  # (written just now)
+    csv = tmp_path / "melons.csv"
+    shutil.copy(DATA, csv)
+    a = TrainingSession(Settings(data=str(csv), hidden=(3,)))
+    said = messages(a)
+    parsed = [0]
+    original = session_files.load_dataset
+
+    def counted(*args, **kwargs):
+        parsed[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(session_files, "load_dataset", counted)
+    path = tmp_path / "x.bpgui"
+    assert a.save_session(str(path)) and parsed[0] == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["data"]["csv"] == csv.read_text(encoding="utf-8")
+    kept = os.stat(csv)
+    text = csv.read_text(encoding="utf-8")
+    assert "0.697" in text
+    csv.write_text(text.replace("0.697", "0.123"), encoding="utf-8")
+    os.utime(csv, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert os.stat(csv).st_size == kept.st_size
+    other = tmp_path / "y.bpgui"
+    assert not a.save_session(str(other)) and parsed[0] == 1
+    assert not other.exists() and "changed since it was loaded" in said[-1][1]
+
+
 def test_the_practice_book_the_selection_and_a_planted_bug_are_kept(tmp_path):
     a = TrainingSession(Settings())
     for _ in range(3):
