@@ -415,6 +415,10 @@ class TrainingController(QObject):
         return self._jobs.busy
 
     @property
+    def job_cancellable(self) -> bool:  # whether Cancel stops any of it (never a file being written)
+        return self._jobs.cancellable
+
+    @property
     def job_title(self) -> str:
         """What the slow work in progress is, in the learner's language now ("" when idle)."""
         job = self._jobs.job
@@ -508,8 +512,7 @@ class TrainingController(QObject):
         self._session.request_gradient_check(indices)
 
     def wait_for_jobs(self, milliseconds: int = 10_000) -> bool:
-        """Block until the slow work in progress has ended and its result is adopted (tests,
-        scripted use); False if it had not ended by then."""
+        """Block until the slow work in progress has ended and its result is adopted; False if not by then."""
         return self._jobs.wait(milliseconds)
 
     def cancel_job(self) -> None:

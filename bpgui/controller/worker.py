@@ -10,10 +10,10 @@ own plain objects (see :mod:`bpgui.session.jobs`), never a user's file.
 
 A new job replaces a queued or running job *of its kind* (a newer gradient
 check replaces an older one); jobs of other kinds wait their turn. Cancel
-stops them all. Progress comes back through a queue the GUI thread polls;
-a result is adopted only if ``job.valid()`` still holds (the learner may
-have moved on meanwhile), else the job's ``dropped`` is told. Quick jobs run
-in place.
+stops them all, except a file being written (a ``kept`` job: nothing stops
+it). Progress comes back through a queue the GUI thread polls; a result
+is adopted only if ``job.valid()`` still holds (the learner may have moved
+on meanwhile), else the job's ``dropped`` is told. Quick jobs run in place.
 """
 
 from __future__ import annotations
@@ -128,8 +128,14 @@ class JobRunner(QObject):
         """The first job still active (the one the progress is about), if any."""
         return self._active[0].job if self._active else None
 
+    @property
+    def cancellable(self) -> bool:
+        """Whether Cancel would stop something: a job that is not ``kept`` (a file being written)."""
+        return any(not entry.job.kept for entry in self._active)
+
     def submit(self, job: jobs.Job) -> None:
-        self.cancel_kind(job.kind)
+        if not job.kept:
+            self.cancel_kind(job.kind)
         if job.quick:
             self._run_here(job)
             return
@@ -157,12 +163,14 @@ class JobRunner(QObject):
         self.started.emit(self._title_of(self._active[0].job))
 
     def cancel(self) -> None:
-        """Stop every job; whatever they compute is dropped and nothing changes."""
-        self._stop(list(self._active))
+        """Stop every job but the files being written (``kept``); whatever they compute is dropped and nothing
+        changes."""
+        self._stop([entry for entry in self._active if not entry.job.kept])
 
     def cancel_kind(self, kind: str) -> None:
-        """Stop the jobs of ``kind`` (a newer one replaces them, or they are no longer wanted)."""
-        self._stop([entry for entry in self._active if entry.job.kind == kind])
+        """Stop the jobs of ``kind`` (a newer one replaces them, or they are no longer wanted); never a file
+        being written."""
+        self._stop([entry for entry in self._active if entry.job.kind == kind and not entry.job.kept])
 
     def _stop(self, entries: list[_Active]) -> None:
         if not entries:

@@ -73,6 +73,9 @@ class Job:
     quick: bool = True  # cheap enough to run in place
     fail: Callable[[BaseException], None] | None = None  # an error from ``work``, on the owner's thread
     dropped: Callable[[], None] | None = None  # cancelled, replaced, or no longer valid when done
+    # A file being written (``writing``): no newer job replaces it, Cancel does not stop it, a closing window
+    # waits for it. Its result is the learner's work on disk: never lost.
+    kept: bool = False
 
     def work(self, progress: Progress) -> Any:
         return self.task(*self.args, progress=progress)

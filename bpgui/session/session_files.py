@@ -9,12 +9,12 @@ arithmetic as training, so the same bits) and only then replaces the run shown: 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import random
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from ..model.network import Network
 from ..model.phases import phase_views
 from ..model.practice.planted_training import PlantedTrainer
 from ..model.training import StopConditions, Trainer
+from . import writing
 from .core import Built, SessionCore, data_source, make_trainer
 from .jobs import Job, Progress
 from .lessons import LessonState, parameter_named
@@ -41,7 +42,6 @@ from .session_format import (
     SessionDocument,
     differing,
     document_from_data,
-    document_to_data,
     state_digest,
 )
 from .settings import Settings, check_settings, check_size
@@ -313,17 +313,32 @@ class SessionFiles(SessionCore):
         return tuple(entries)
 
     def save_session(self, path: str) -> bool:
-        """Write the session to ``path`` (atomically); False, with a message and nothing written, if refused."""
+        """Write the session to ``path`` (atomically): now, or (many parameters) by a job nothing cancels
+        (writing.py). False, with a message and nothing written, if refused now; a job's refusal says so later."""
         try:
-            text = json.dumps(document_to_data(self.session_document()), ensure_ascii=False, allow_nan=False)
-            write_text_atomically(path, text + "\n")
+            doc = self.session_document()
         except BpguiError as exc:
             self._refuse(exc)
             return False
-        self.session_path = path
-        self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Session saved to %1 (iteration %2)."), path,
-                  self._trainer.iteration)
-        return True
+        request = self._requests
+
+        def done(written: str) -> None:
+            if self._requests == request:  # (a session opened meanwhile is the one Save session writes)
+                self.session_path = written
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Session saved to %1 (iteration %2)."),
+                      written, doc.t)
+
+        return writing.write(writing.session_numbers(doc), writing.SAVING_SESSION, writing.write_session,
+                             (path, doc), done=done, refuse=self._refuse, emit_job=partial(self._emit, "job"))
+
+    def save_network(self, path: str) -> bool:
+        """The network to ``path``, atomically: now, or (many parameters) by a job nothing cancels (writing.py)."""
+        def done(written: str) -> None:
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Network saved to %1."), written)
+
+        return writing.write(self.network.n_parameters, writing.SAVING_NETWORK, writing.write_network,
+                             (path, self.network, self._settings.learning_rate, self._settings.seed),
+                             done=done, refuse=self._refuse, emit_job=partial(self._emit, "job"))
 
     def open_session(self, path: str, data_folder: str | None = None) -> bool:
         """Open a session file: its run replayed to the iteration it shows. ``data_folder``: where a CSV

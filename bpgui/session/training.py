@@ -40,7 +40,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model.errors import BpguiError, ConfigError
-from ..model.fileformat import load_network, save_network
+from ..model.fileformat import load_network
 from ..model.naming import parameter_spec
 from ..model.phases import phase_views
 from ..model.training import StopConditions, TrainingConfig
@@ -484,14 +484,6 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
         self._emit_all()
         self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened %1: a %2 network, at iteration 0."),
                   path, "-".join(map(str, net.layer_sizes)))
-        return True
-
-    def save_network(self, path: str) -> bool:
-        try:
-            save_network(path, self.network, learning_rate=self._settings.learning_rate, seed=self._settings.seed)
-        except BpguiError as exc:
-            self._refuse(exc)
-            return False
         return True
 
     def import_data(self, path: str) -> bool:

@@ -1,6 +1,6 @@
 """The main window: topology, stepping controls, the live gradient table, the error curve.
 
-Why one module of ~530 lines: it is the one place that wires the views to the controller and
+Why one module of ~540 lines: it is the one place that wires the views to the controller and
 turns each controller signal into what every view shows; its menus, toolbar, status bar,
 file dialogs, dialogs, preferences and practice slots (main_practice) are already in modules beside it.
 
@@ -72,6 +72,7 @@ DEFAULT_SIZE = QSize(1280, 800)
 # Windows rebuilt for a new language are kept alive here (nothing else holds them).
 _OPEN_WINDOWS: list[MainWindow] = []
 MESSAGE_MS = 15_000
+WRITE_WAIT_MS = 120_000  # a closing window waits this long at most for a file still being written
 
 
 class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
         self._on_controller_state_changed()
         self._on_controller_running_changed(self.controller.running)
         if self.controller.job_running:  # a window rebuilt for a new language while a job runs
-            self.status_area.job_started(self.controller.job_title)
+            self._on_controller_job_started(self.controller.job_title)
 
     def _make_status_bar(self) -> None:
         self.status_area = StatusArea(self.statusBar())
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
             (c.planted_changed, self._on_controller_planted_changed),
             (c.predict_asked, self.predict_bar.ask),
             (c.state_changed, self.predict_bar.stale),
-            (c.job_started, self.status_area.job_started),
+            (c.job_started, self._on_controller_job_started),
             (c.job_progress, self.status_area.job_progress),
             (c.job_finished, self.status_area.job_finished),
         ]
@@ -523,10 +524,14 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
         self.set_presentation(False)  # the normal window is the one remembered
         save_preferences(self, self._qsettings)
 
+    def _on_controller_job_started(self, title: str) -> None:
+        self.status_area.job_started(title, self.controller.job_cancellable)
+
     def closeEvent(self, event) -> None:
         if not getattr(self, "_closing_for_language", False):
             self.controller.pause()
-            self.controller.cancel_job()
+            self.controller.cancel_job()  # everything but a file being written, which the window waits for:
+            self.controller.wait_for_jobs(WRITE_WAIT_MS)  # a save asked for is never lost (session/writing.py)
             self.save_preferences()
         if self in _OPEN_WINDOWS:
             _OPEN_WINDOWS.remove(self)

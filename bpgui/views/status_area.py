@@ -140,11 +140,13 @@ class StatusArea(QObject):
             label.setFixedSize(width, hint.height())  # a new size is a layout; the same size, none
         label.setToolTip("" if shown == text else plain_tooltip(text))
 
-    def job_started(self, title: str) -> None:
+    def job_started(self, title: str, cancellable: bool = True) -> None:
+        """Slow work shown: its title, a bar, and Cancel unless nothing of it can be cancelled (a file being
+        written is never stopped: a save the learner asked for)."""
         self.job_label.setText(title)
         self.job_bar.setRange(0, 0)  # busy until the first progress report
         for widget in self._job_widgets():
-            widget.show()
+            widget.setVisible(widget is not self.job_cancel or cancellable)
 
     def job_progress(self, done: int, total: int) -> None:
         self.job_bar.setRange(0, max(1, total))

@@ -254,77 +254,77 @@
 <context>
     <name>DerivationPanel</name>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="188"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="182"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;An input has no parameter of its own: select a link or a unit after the input to see ∂E/∂p factor by factor.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;输入没有自己的参数：选择一条连接或输入层之后的一个神经元，即可逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="190"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="184"/>
         <source>&lt;b&gt;The chain rule&lt;/b&gt;&lt;br&gt;Select a weight or a threshold (click a link or a unit, or a row of the table) to see ∂E/∂p factor by factor with this iteration&apos;s numbers.</source>
         <translation>&lt;b&gt;链式法则&lt;/b&gt;&lt;br&gt;选择一个权重或阈值（点击一条连接或一个神经元，或表格中的一行），即可用本次迭代的数值逐个因子地查看 ∂E/∂p。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="195"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="189"/>
         <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;Not computed yet: a later phase of this iteration computes it.</source>
         <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代的后续阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="204"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="198"/>
         <source>(%1 values)</source>
         <translation>（共 %1 个值）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="214"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="205"/>
         <source>&lt;b&gt;The forward pass of %1&lt;/b&gt;&lt;br&gt;Not computed yet: a later forward phase of this iteration computes it.</source>
         <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;&lt;br&gt;尚未计算：本次迭代后续的前向阶段才会计算它。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="216"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="207"/>
         <source>&lt;b&gt;The forward pass of %1&lt;/b&gt; (sample k = %2)</source>
         <translation>&lt;b&gt;%1 的前向计算&lt;/b&gt;（样本 k = %2）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="219"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="210"/>
         <source>%1, the input “%2”</source>
         <translation>%1，即输入“%2”</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="224"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="215"/>
         <source>(%1 terms)</source>
         <translation>（共 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="239"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="226"/>
         <source>sample k = %1: x = (%2), y = (%3)</source>
         <translation>样本 k = %1：x = (%2)，y = (%3)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="241"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="228"/>
         <source>sample k = %1, the first of a batch of %2: x = (%3), y = (%4)</source>
         <translation>样本 k = %1（一批 %2 个样本中的第一个）：x = (%3)，y = (%4)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="251"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="238"/>
         <source>j = %1: </source>
         <translation>j = %1: </translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="267"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="254"/>
         <source>&lt;b&gt;The paths from %1 to %2&lt;/b&gt;, the product along each:</source>
         <translation>&lt;b&gt;从 %1 到 %2 的各条路径&lt;/b&gt;，每条路径上的乘积：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="273"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="260"/>
         <source>… and %1 more paths (%2 in all)</source>
         <translation>……另有 %1 条路径（共 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="274"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="261"/>
         <source>Σ over the paths (%1 in all): %2</source>
         <translation>对所有路径求和 Σ（共 %1 条）：%2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/derivation_panel.py" line="259"/>
+        <location filename="../../bpgui/views/derivation_panel.py" line="246"/>
         <source>(%1 terms, one per sample of the batch)</source>
         <translation>（共 %1 项，批中每个样本一项）</translation>
     </message>
@@ -761,38 +761,38 @@
         <translation>比例步长必须是 (0, 1) 之间的数，而不是 {step}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="95"/>
+        <location filename="../../bpgui/model/fileformat.py" line="96"/>
         <source>{source}: {key}: expected a number, got {got}</source>
         <extracomment>Integers longer than this are read as ``_HugeNumber`` instead of ``int``: Python refuses to convert more than 4,300 digits (a ValueError that named no key), and no valid key needs more than a few.</extracomment>
         <translation>{source}：{key}：应为数字，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="105"/>
+        <location filename="../../bpgui/model/fileformat.py" line="106"/>
         <source>{source}: {key}: expected a finite number, got {got}</source>
         <translation>{source}：{key}：应为有限数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="114"/>
+        <location filename="../../bpgui/model/fileformat.py" line="138"/>
         <source>{source}: {key}: expected a list of {rows} rows (one per unit of the layer before), got {got}</source>
         <translation>{source}：{key}：应为包含 {rows} 行的列表（前一层的每个神经元一行），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="124"/>
+        <location filename="../../bpgui/model/fileformat.py" line="148"/>
         <source>{source}: {key}: expected a list of {columns} numbers (one per unit of the next layer), got {got}</source>
         <translation>{source}：{key}：应为包含 {columns} 个数字的列表（后一层的每个神经元一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="137"/>
+        <location filename="../../bpgui/model/fileformat.py" line="163"/>
         <source>{source}: {key}: expected a list of {count} numbers, got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个数字的列表，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="170"/>
+        <location filename="../../bpgui/model/fileformat.py" line="196"/>
         <source>{source}: {key}: expected a JSON object</source>
         <translation>{source}：{key}：应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="175"/>
+        <location filename="../../bpgui/model/fileformat.py" line="201"/>
         <location filename="../../bpgui/session/lessons.py" line="102"/>
         <location filename="../../bpgui/session/session_format.py" line="224"/>
         <source>{source}: {key}: unknown key (allowed: {allowed})</source>
@@ -800,117 +800,117 @@
     </message>
     <message>
         <location filename="../../bpgui/model/errors.py" line="146"/>
-        <location filename="../../bpgui/model/fileformat.py" line="180"/>
+        <location filename="../../bpgui/model/fileformat.py" line="206"/>
         <source>{source}: {key}: expected {expected}, got {got}</source>
         <extracomment>The translation context of every error template.</extracomment>
         <translation>{source}：{key}：应为{expected}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="186"/>
+        <location filename="../../bpgui/model/fileformat.py" line="212"/>
         <source>{source}: {key}: this bpgui reads version {version}, got {got}</source>
         <translation>{source}：{key}：此 bpgui 读取的是版本 {version}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="192"/>
+        <location filename="../../bpgui/model/fileformat.py" line="218"/>
         <source>{source}: {key}: expected a list of at least 2 layers (input and output)</source>
         <translation>{source}：{key}：应为至少包含 2 层（输入层和输出层）的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="197"/>
+        <location filename="../../bpgui/model/fileformat.py" line="223"/>
         <source>{source}: {key}: a network with {count} hidden layers is too deep; bpgui handles at most {limit}</source>
         <translation>{source}：{key}：含 {count} 个隐层的网络太深；bpgui 最多支持 {limit} 个隐层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="208"/>
+        <location filename="../../bpgui/model/fileformat.py" line="234"/>
         <source>{source}: {key}: expected an object such as {{&quot;units&quot;: 2, &quot;activation&quot;: &quot;sigmoid&quot;}}</source>
         <translation>{source}：{key}：应为形如 {{&quot;units&quot;: 2, &quot;activation&quot;: &quot;sigmoid&quot;}} 的对象</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="216"/>
+        <location filename="../../bpgui/model/fileformat.py" line="242"/>
         <source>{source}: {key}: unknown key (allowed: units, activation)</source>
         <translation>{source}：{key}：未知的键（允许的键：units, activation）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="223"/>
-        <location filename="../../bpgui/model/fileformat.py" line="295"/>
+        <location filename="../../bpgui/model/fileformat.py" line="249"/>
+        <location filename="../../bpgui/model/fileformat.py" line="321"/>
         <source>{source}: {key}: expected at most {limit}, got {got}</source>
         <translation>{source}：{key}：应不超过 {limit}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="228"/>
+        <location filename="../../bpgui/model/fileformat.py" line="254"/>
         <source>{source}: {key}: expected a positive whole number, got {got}</source>
         <translation>{source}：{key}：应为正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="235"/>
+        <location filename="../../bpgui/model/fileformat.py" line="261"/>
         <source>{source}: {key}: the input layer has no activation</source>
         <translation>{source}：{key}：输入层没有激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="242"/>
-        <location filename="../../bpgui/model/fileformat.py" line="260"/>
-        <location filename="../../bpgui/model/fileformat.py" line="285"/>
+        <location filename="../../bpgui/model/fileformat.py" line="268"/>
+        <location filename="../../bpgui/model/fileformat.py" line="286"/>
+        <location filename="../../bpgui/model/fileformat.py" line="311"/>
         <source>{source}: {key}: expected one of {allowed}, got {got}</source>
         <translation>{source}：{key}：应为 {allowed} 之一，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="249"/>
+        <location filename="../../bpgui/model/fileformat.py" line="275"/>
         <source>{source}: {key}: a {shape} network has {count} parameters; bpgui handles at most {limit}: use fewer units</source>
         <translation>{source}：{key}：{shape} 网络有 {count} 个参数；bpgui 最多支持 {limit} 个：请减少神经元数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="265"/>
+        <location filename="../../bpgui/model/fileformat.py" line="291"/>
         <source>{source}: {key}: cross_entropy needs a sigmoid output layer</source>
         <translation>{source}：{key}：cross_entropy（交叉熵）要求输出层使用 sigmoid 激活函数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="273"/>
+        <location filename="../../bpgui/model/fileformat.py" line="299"/>
         <source>{source}: {key}: expected a positive number, got {got}</source>
         <translation>{source}：{key}：应为正数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="279"/>
+        <location filename="../../bpgui/model/fileformat.py" line="305"/>
         <source>{source}: {key}: expected a whole number ≥ 0, got {got}</source>
         <translation>{source}：{key}：应为 ≥ 0 的整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="291"/>
+        <location filename="../../bpgui/model/fileformat.py" line="317"/>
         <source>{source}: {key}: expected a positive number</source>
         <translation>{source}：{key}：应为正数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="307"/>
+        <location filename="../../bpgui/model/fileformat.py" line="333"/>
         <source>{source}: {key}: expected a list of {count} matrices (one per layer after the input), got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个矩阵的列表（输入层之后每层一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="318"/>
+        <location filename="../../bpgui/model/fileformat.py" line="344"/>
         <source>{source}: {key}: expected a list of {count} lists (one per layer after the input), got {got}</source>
         <translation>{source}：{key}：应为包含 {count} 个列表的列表（输入层之后每层一个），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="341"/>
+        <location filename="../../bpgui/model/fileformat.py" line="367"/>
         <source>{file}: no such file</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="343"/>
+        <location filename="../../bpgui/model/fileformat.py" line="369"/>
         <source>{file}: not UTF-8 text (byte {byte})</source>
         <translation>{file}：不是 UTF-8 文本（字节位置 {byte}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="346"/>
-        <location filename="../../bpgui/session/session_files.py" line="266"/>
+        <location filename="../../bpgui/model/fileformat.py" line="372"/>
+        <location filename="../../bpgui/session/session_files.py" line="267"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="352"/>
+        <location filename="../../bpgui/model/fileformat.py" line="378"/>
         <source>{file}, line {line}, column {column}: not valid JSON ({reason})</source>
         <translation>{file}，第 {line} 行，第 {column} 列：不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/fileformat.py" line="329"/>
+        <location filename="../../bpgui/model/fileformat.py" line="355"/>
         <source>{file}: nested too deeply to be a network file</source>
         <translation>{file}：嵌套层数过深，不可能是网络文件</translation>
     </message>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="230"/>
-        <location filename="../../bpgui/session/training.py" line="83"/>
+        <location filename="../../bpgui/session/training.py" line="82"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
@@ -1109,22 +1109,22 @@
     </message>
     <message>
         <location filename="../../bpgui/model/time_travel.py" line="115"/>
-        <location filename="../../bpgui/model/training.py" line="247"/>
+        <location filename="../../bpgui/model/training.py" line="255"/>
         <source>training changed since this iteration was planned; plan it again</source>
         <translation>训练在规划这次迭代之后已改变；请重新规划</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="284"/>
+        <location filename="../../bpgui/model/training.py" line="292"/>
         <source>iteration {iteration} produced a non-finite error or parameter (η = {eta}); it was not applied</source>
         <translation>第 {iteration} 次迭代产生了非有限的误差或参数（η = {eta}）；该次迭代的结果未被采用</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="383"/>
+        <location filename="../../bpgui/model/training.py" line="391"/>
         <source>training to the end needs a target error or a maximum number of epochs</source>
         <translation>一直训练到结束需要设定目标误差或最大轮数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="581"/>
+        <location filename="../../bpgui/model/training.py" line="589"/>
         <source>a change at iteration {at} does not fit the run at iteration {t}</source>
         <translation>第 {at} 次迭代处的改动与第 {t} 次迭代的训练过程不符</translation>
     </message>
@@ -1145,7 +1145,7 @@
         <translation>第 {t} 次迭代尚未计算（可选 0 到 {end}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/model/training.py" line="559"/>
+        <location filename="../../bpgui/model/training.py" line="567"/>
         <source>the new network has a different structure; make a new trainer</source>
         <translation>新网络的结构不同；请创建新的训练器</translation>
     </message>
@@ -1155,12 +1155,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="363"/>
+        <location filename="../../bpgui/session/training.py" line="362"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="465"/>
+        <location filename="../../bpgui/session/training.py" line="464"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1326,7 +1326,7 @@
     </message>
     <message>
         <location filename="../../bpgui/session/session_files.py" line="188"/>
-        <location filename="../../bpgui/session/session_files.py" line="371"/>
+        <location filename="../../bpgui/session/session_files.py" line="390"/>
         <source>{source}: {key}: expected less than {limit}, got {got}</source>
         <translation>{source}：{key}：应小于 {limit}，实际为 {got}</translation>
     </message>
@@ -1341,13 +1341,13 @@
         <translation>select：{shape} 网络中没有参数 {name}；它的参数名为 {names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="270"/>
+        <location filename="../../bpgui/session/session_files.py" line="274"/>
         <source>{file} changed since it was loaded: the session cannot keep the data it was trained on</source>
         <translation>{file} 在载入后已被修改：会话无法保存训练时所用的数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="335"/>
-        <location filename="../../bpgui/session/session_files.py" line="385"/>
+        <location filename="../../bpgui/session/session_files.py" line="354"/>
+        <location filename="../../bpgui/session/session_files.py" line="404"/>
         <source>{file}: cannot be opened ({reason})</source>
         <translation>{file}：无法打开（{reason}）</translation>
     </message>
@@ -1601,147 +1601,147 @@
 <context>
     <name>GradientTableModel</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="274"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="277"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="276"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="279"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="411"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="414"/>
         <source>Above %1: this gradient and its finite-difference estimate disagree.</source>
         <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="457"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="457"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="457"/>
         <source>From → To</source>
         <translation>起点 → 终点</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="457"/>
         <source>Value before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="453"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="456"/>
         <source>∂E/∂p</source>
         <translation>∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="458"/>
         <source>Δp</source>
         <translation>Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="458"/>
         <source>Value after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="453"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="456"/>
         <source>∂E/∂p (finite diff.)</source>
         <translation>∂E/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="451"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
         <source>∂Eₖ/∂p</source>
         <translation>∂Eₖ/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="451"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
         <source>∂Eₖ/∂p (finite diff.)</source>
         <translation>∂Eₖ/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="458"/>
         <source>rel. error</source>
         <translation>相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="459"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="462"/>
         <source>The parameter p in the note&apos;s notation</source>
         <translation>参数 p，采用笔记中的记号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="460"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="463"/>
         <source>Layer after the input the parameter belongs to (1 = first hidden layer)</source>
         <translation>参数所属的层，从输入层之后算起（1 = 第一隐层）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="461"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="464"/>
         <source>Unit in the layer before → unit in this layer (— for a threshold)</source>
         <translation>前一层的单元 → 本层的单元（阈值记为 —）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="462"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="465"/>
         <source>p before this iteration&apos;s update</source>
         <translation>本次迭代更新前的 p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="463"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="466"/>
         <source>∂Eₖ/∂p: gradient of this sample&apos;s error Eₖ, from the parameters before the update</source>
         <translation>∂Eₖ/∂p：本样本误差 Eₖ 的梯度，按更新前的参数计算</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="465"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="468"/>
         <source>∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p: gradient of the batch&apos;s mean error, from the parameters before the update</source>
         <translation>∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p：这一批平均误差的梯度，按更新前的参数计算</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="467"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="470"/>
         <source>Δp = −η ∂E/∂p: the change gradient descent applies</source>
         <translation>Δp = −η ∂E/∂p：梯度下降施加的改变量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="468"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="471"/>
         <source>p + Δp: the value after the update</source>
         <translation>p + Δp：更新后的值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="469"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="472"/>
         <source>∂E/∂p estimated from the error alone: a central difference of E around p (the gradient check)</source>
         <translation>仅由误差估计的 ∂E/∂p：E 在 p 附近的中心差分（梯度检验）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="471"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="474"/>
         <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is highlighted: the two disagree</source>
         <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁶)；超过 %1 时高亮：二者不一致</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="477"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="480"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="479"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="482"/>
         <source>output</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="480"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="483"/>
         <source>hidden</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="487"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="490"/>
         <source>threshold of {target_role} {target}</source>
         <translation>{target_role} {target} 的阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="490"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="493"/>
         <source>weight from {source_role} {source} to {target_role} {target}</source>
         <translation>从{source_role} {source} 到{target_role} {target} 的权重</translation>
     </message>
@@ -1994,27 +1994,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="96"/>
+        <location filename="../../bpgui/views/main_window.py" line="97"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="129"/>
+        <location filename="../../bpgui/views/main_window.py" line="130"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="130"/>
+        <location filename="../../bpgui/views/main_window.py" line="131"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="132"/>
+        <location filename="../../bpgui/views/main_window.py" line="133"/>
         <source>Surface</source>
         <translation>误差曲面</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="170"/>
+        <location filename="../../bpgui/views/main_window.py" line="171"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2041,7 +2041,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="158"/>
-        <location filename="../../bpgui/views/main_window.py" line="436"/>
+        <location filename="../../bpgui/views/main_window.py" line="438"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -2573,12 +2573,12 @@
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="412"/>
+        <location filename="../../bpgui/views/main_window.py" line="413"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="412"/>
+        <location filename="../../bpgui/views/main_window.py" line="413"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -2614,7 +2614,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="436"/>
+        <location filename="../../bpgui/views/main_window.py" line="438"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -2624,12 +2624,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="454"/>
+        <location filename="../../bpgui/views/main_window.py" line="456"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="454"/>
+        <location filename="../../bpgui/views/main_window.py" line="456"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2713,7 +2713,7 @@
     <message>
         <location filename="../../bpgui/views/main_files.py" line="29"/>
         <location filename="../../bpgui/views/main_files.py" line="36"/>
-        <location filename="../../bpgui/views/session_menu.py" line="95"/>
+        <location filename="../../bpgui/views/session_menu.py" line="117"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
@@ -2730,7 +2730,7 @@
     <message>
         <location filename="../../bpgui/views/main_files.py" line="43"/>
         <location filename="../../bpgui/views/main_files.py" line="61"/>
-        <location filename="../../bpgui/views/session_menu.py" line="96"/>
+        <location filename="../../bpgui/views/session_menu.py" line="118"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2851,33 +2851,33 @@
         <translation>%1 不是 bpgui 的会话、网络、课程或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="92"/>
+        <location filename="../../bpgui/views/session_menu.py" line="114"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="93"/>
+        <location filename="../../bpgui/views/session_menu.py" line="115"/>
         <source>bpgui files (*.bpgui *.json *.csv)</source>
         <translation>bpgui 文件 (*.bpgui *.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="94"/>
-        <location filename="../../bpgui/views/session_menu.py" line="107"/>
+        <location filename="../../bpgui/views/session_menu.py" line="116"/>
+        <location filename="../../bpgui/views/session_menu.py" line="129"/>
         <source>bpgui sessions (*.bpgui)</source>
         <translation>bpgui 会话 (*.bpgui)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="105"/>
+        <location filename="../../bpgui/views/session_menu.py" line="127"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="129"/>
+        <location filename="../../bpgui/views/session_menu.py" line="151"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="133"/>
+        <location filename="../../bpgui/views/session_menu.py" line="155"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
@@ -3969,113 +3969,113 @@ mini-batch: one update per B samples</source>
         <translation>损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="199"/>
+        <location filename="../../bpgui/session/training.py" line="198"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="235"/>
+        <location filename="../../bpgui/session/training.py" line="234"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="239"/>
+        <location filename="../../bpgui/session/training.py" line="238"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="313"/>
+        <location filename="../../bpgui/session/training.py" line="312"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="266"/>
+        <location filename="../../bpgui/session/core.py" line="313"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="299"/>
+        <location filename="../../bpgui/session/core.py" line="346"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="302"/>
+        <location filename="../../bpgui/session/core.py" line="349"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="159"/>
+        <location filename="../../bpgui/session/training.py" line="158"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="165"/>
+        <location filename="../../bpgui/session/training.py" line="164"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="231"/>
+        <location filename="../../bpgui/session/training.py" line="230"/>
         <source>Iteration %1 was discarded: training continues from t = %2 with the new settings.</source>
         <translation>第 %1 次迭代已丢弃：使用新设置从 t = %2 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="299"/>
+        <location filename="../../bpgui/session/training.py" line="298"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="334"/>
+        <location filename="../../bpgui/session/training.py" line="333"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="368"/>
+        <location filename="../../bpgui/session/training.py" line="367"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="394"/>
+        <location filename="../../bpgui/session/training.py" line="393"/>
         <source>%1 set to %2; iteration %3 was discarded.</source>
         <translation>%1 已设为 %2；第 %3 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="398"/>
+        <location filename="../../bpgui/session/training.py" line="397"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="402"/>
+        <location filename="../../bpgui/session/training.py" line="401"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="411"/>
+        <location filename="../../bpgui/session/training.py" line="410"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="423"/>
+        <location filename="../../bpgui/session/training.py" line="422"/>
         <source>Setting change undone; iteration %1 is back.</source>
         <translation>已撤销设置更改；第 %1 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="426"/>
+        <location filename="../../bpgui/session/training.py" line="425"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="433"/>
+        <location filename="../../bpgui/session/training.py" line="432"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="437"/>
+        <location filename="../../bpgui/session/training.py" line="436"/>
         <source>Edit undone: %1 is %2 again; iteration %3 is back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="441"/>
+        <location filename="../../bpgui/session/training.py" line="440"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
@@ -4085,12 +4085,12 @@ mini-batch: one update per B samples</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/jobs.py" line="152"/>
+        <location filename="../../bpgui/session/jobs.py" line="155"/>
         <source>Checking the gradients…</source>
         <translation>正在进行梯度检验…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/run_loop.py" line="73"/>
+        <location filename="../../bpgui/session/run_loop.py" line="141"/>
         <source>At the end of epoch %1 (t = %2).</source>
         <translation>已到第 %1 轮末尾（t = %2）。</translation>
     </message>
@@ -4185,27 +4185,32 @@ mini-batch: one update per B samples</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="320"/>
+        <location filename="../../bpgui/session/session_files.py" line="328"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="341"/>
+        <location filename="../../bpgui/session/session_files.py" line="337"/>
+        <source>Network saved to %1.</source>
+        <translation>网络已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="360"/>
         <source>Opened %1, but its replay gave other numbers than the file records: the file was edited, or this machine&apos;s arithmetic differs from the one that saved it.</source>
         <translation>已打开 %1，但重算得到的数值与文件记录的不同：文件被修改过，或者本机的运算与保存它的机器不同。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="347"/>
+        <location filename="../../bpgui/session/session_files.py" line="366"/>
         <source>Opened session %1 at iteration %2.</source>
         <translation>已打开会话 %1，位于第 %2 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="391"/>
+        <location filename="../../bpgui/session/session_files.py" line="410"/>
         <source>Replaying the session to iteration %1…</source>
         <translation>正在重算会话至第 %1 次迭代…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="396"/>
+        <location filename="../../bpgui/session/session_files.py" line="415"/>
         <source>Opening the session was stopped; nothing changed.</source>
         <translation>已停止打开会话；没有任何改变。</translation>
     </message>
@@ -4317,6 +4322,16 @@ mini-batch: one update per B samples</source>
         <source>, </source>
         <extracomment>The translation context of the session&apos;s sentences (the controller&apos;s, where they were first written). Between the items of a list in a sentence (Chinese: 、).</extracomment>
         <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/writing.py" line="77"/>
+        <source>Saving the network…</source>
+        <translation>正在保存网络…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/writing.py" line="78"/>
+        <source>Saving the session…</source>
+        <translation>正在保存会话…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,78 @@
+"""Save network and Save session of many numbers go to a kept job (session/writing.py): the same bytes as a
+save written at once, said once written, never replaced by a newer job, and a refusal changes nothing."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from bpgui.session import jobs, writing
+from bpgui.session.settings import Settings
+from bpgui.session.training import TrainingSession
+
+
+def _stepped(n: int = 3, **settings) -> TrainingSession:
+    session = TrainingSession(Settings(**settings))
+    for _ in range(n):
+        session.step()
+    return session
+
+
+@pytest.mark.parametrize("kind", ["network", "session"])
+def test_a_large_file_is_written_by_a_kept_job_with_the_same_bytes_as_one_written_at_once(
+        kind, make_recorder, monkeypatch, tmp_path):
+    session = _stepped(hidden=(5,))
+    save = session.save_network if kind == "network" else session.save_session
+    now = tmp_path / f"now.{kind}"
+    recorder = make_recorder(session, run_jobs=False)
+    assert save(str(now)) and now.exists() and not recorder.pending  # 21 parameters: written at once
+    said_now = recorder.messages("info")[-1]
+    monkeypatch.setattr(writing, "WRITE_HERE", 20)
+    later = tmp_path / f"later.{kind}"
+    recorder.clear()
+    assert save(str(later))
+    (job,) = recorder.pending
+    assert job.kept and job.kind == "write" and not job.quick
+    assert not later.exists() and recorder.messages() == []  # nothing written, nothing said yet
+    if kind == "session":
+        assert session.session_path == str(now)  # still the file last written
+    session.step()  # the run goes on meanwhile: the file holds the state Save was asked for
+    assert jobs.run(job)
+    assert later.read_bytes() == now.read_bytes()
+    assert recorder.messages("info") == [said_now.replace(str(now), str(later))]
+    if kind == "session":
+        assert session.session_path == str(later)
+
+
+def test_a_job_that_cannot_write_says_which_file_and_changes_nothing(make_recorder, monkeypatch, tmp_path):
+    session = _stepped(hidden=(5,))
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)
+    recorder = make_recorder(session, run_jobs=False)
+    target = tmp_path / "no-such-folder" / "s.bpgui"
+    assert session.save_session(str(target))
+    (job,) = recorder.pending
+    assert jobs.run(job) is False
+    assert not target.exists() and os.listdir(tmp_path) == []  # no half-written file either
+    (error,) = recorder.messages("error")
+    assert str(target) in error
+    assert session.session_path is None
+
+
+def test_a_session_opened_while_the_last_one_is_saved_stays_the_one_save_writes(make_recorder, monkeypatch, tmp_path):
+    session = _stepped(hidden=(5,))
+    first = tmp_path / "first.bpgui"
+    assert session.save_session(str(first))
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)
+    recorder = make_recorder(session, run_jobs=False)
+    assert session.save_session(str(tmp_path / "second.bpgui"))
+    (job,) = recorder.pending
+    assert session.open_session(str(first))  # (a short replay: opened at once)
+    assert jobs.run(job) and (tmp_path / "second.bpgui").exists()
+    assert session.session_path == str(first)
+
+
+def test_session_numbers_count_every_network_the_file_holds():
+    session = _stepped(hidden=(5,))
+    doc = session.session_document()
+    assert writing.session_numbers(doc) == doc.start_network.n_parameters == 21
