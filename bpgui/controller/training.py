@@ -35,12 +35,11 @@ second while the views repaint at most once per frame.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from ..model.chain_paths import ChainPaths, Labels, factor_source, path_highlight
 from ..model.datasets import Dataset
@@ -59,9 +58,9 @@ from ..session.messages import CONTEXT, Message, render
 from ..session.practice import BUG_TEXTS, MISTAKE_TEXTS, Check
 from ..session.practising import BugDifference, Prediction, Prompt
 from ..session.running import FRAME_SECONDS, SETTLE_PARAMETERS, settle_memory
-from ..session.session_files import file_kind
 from ..session.settings import Settings
 from ..session.training import TrainingSession
+from .files import FileActions
 from .worker import JobRunner
 
 __all__ = ["SPEEDS", "Settings", "TrainingController", "localized"]
@@ -94,7 +93,7 @@ def _at_once(parent: QObject, slot: Callable[[], None]) -> QTimer:
     return timer
 
 
-class TrainingController(QObject):
+class TrainingController(FileActions, QObject):
     state_changed = Signal()
     history_changed = Signal()
     structure_changed = Signal()
@@ -481,27 +480,6 @@ class TrainingController(QObject):
         """Select unit ``unit`` (0-based) of ``layer`` (0 = input) and, for layer ≥ 1, its threshold
         (``selection_changed`` too); (−1, −1) selects none."""
         self._session.select_unit(layer, unit)
-
-    def open_network(self, path: str) -> bool:
-        return self._session.open_network(path)
-
-    def save_network(self, path: str) -> bool:
-        return self._session.save_network(path)
-
-    def import_data(self, path: str) -> bool:
-        return self._session.import_data(path)
-
-    def save_session(self, path: str) -> bool:
-        return self._session.save_session(path)
-
-    @property
-    def session_path(self) -> str | None:  # the session file last saved or opened (Save session writes it)
-        return self._session.session_path
-
-    def open_session(self, path: str) -> bool:  # a CSV whose file is gone is written again in the app's data
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        return self._session.open_session(path, os.path.join(folder, "session-data") if folder else None)
-    file_kind = staticmethod(file_kind)
 
     def set_data_language(self, language: str) -> None:
         """Name the data in the window's language ("en", "zh_CN")."""

@@ -121,6 +121,7 @@ class SessionCore:
     # record shown several times a state (a 784-1250-10 preview computed 4 times: 140 ms).
     _preview: tuple[weakref.ref[Trainer], TrainingState, IterationRecord] | None = None
     _data_source: tuple[object, ...] | None = None  # what the data set shown was read from (``data_source``)
+    session_path: str | None = None  # the session file last saved or opened (another run shown forgets it)
 
     def __init__(self) -> None:
         # Before any arithmetic: the number of BLAS threads changes a big product's rounding, and a replay

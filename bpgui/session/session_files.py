@@ -14,7 +14,6 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,6 @@ from ..model.network import Network
 from ..model.phases import phase_views
 from ..model.practice.planted_training import PlantedTrainer
 from ..model.training import StopConditions, Trainer
-from . import writing
 from .core import Built, SessionCore, data_source, make_trainer
 from .jobs import Job, Progress
 from .lessons import LessonState, parameter_named
@@ -245,7 +243,6 @@ class SessionFiles(SessionCore):
     _book: PracticeBook | None = None
     _kept: tuple[Trainer, list[Any], list[Any], Settings] | None = None
     _requests: int
-    session_path: str | None = None  # the file last saved or opened (another run shown forgets it)
     _found = False
     _per_output = False
 
@@ -311,34 +308,6 @@ class SessionFiles(SessionCore):
                 changes=_changes_of(slot.trainer), end=slot.trainer.end, t=slot.trainer.iteration,
                 marks=tuple(slot.changes), differs=slot.differs))
         return tuple(entries)
-
-    def save_session(self, path: str) -> bool:
-        """Write the session to ``path`` (atomically): now, or (many parameters) by a job nothing cancels
-        (writing.py). False, with a message and nothing written, if refused now; a job's refusal says so later."""
-        try:
-            doc = self.session_document()
-        except BpguiError as exc:
-            self._refuse(exc)
-            return False
-        request = self._requests
-
-        def done(written: str) -> None:
-            if self._requests == request:  # (a session opened meanwhile is the one Save session writes)
-                self.session_path = written
-            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Session saved to %1 (iteration %2)."),
-                      written, doc.t)
-
-        return writing.write(writing.session_numbers(doc), writing.SAVING_SESSION, writing.write_session,
-                             (path, doc), done=done, refuse=self._refuse, emit_job=partial(self._emit, "job"))
-
-    def save_network(self, path: str) -> bool:
-        """The network to ``path``, atomically: now, or (many parameters) by a job nothing cancels (writing.py)."""
-        def done(written: str) -> None:
-            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Network saved to %1."), written)
-
-        return writing.write(self.network.n_parameters, writing.SAVING_NETWORK, writing.write_network,
-                             (path, self.network, self._settings.learning_rate, self._settings.seed),
-                             done=done, refuse=self._refuse, emit_job=partial(self._emit, "job"))
 
     def open_session(self, path: str, data_folder: str | None = None) -> bool:
         """Open a session file: its run replayed to the iteration it shows. ``data_folder``: where a CSV

@@ -64,6 +64,7 @@ from .settings import (
     check_size,
     structural_changes,
 )
+from .writing import Writing
 
 __all__ = ["HEAVY_CSV_BYTES", "HEAVY_PARAMETERS", "TrainingSession"]
 
@@ -84,7 +85,7 @@ def _parameter_value(value: object) -> float:
     return number
 
 
-class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFiles, Exploring, RunLoop):
+class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFiles, Writing, Exploring, RunLoop):
     """One run of standard / accumulated / mini-batch BP and what a learner does to it."""
 
     def __init__(self, settings: Settings | None = None) -> None:

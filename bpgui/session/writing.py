@@ -1,4 +1,5 @@
-"""Files of many numbers written off the window's thread: Save network and Save session.
+"""Files of many numbers written off the window's thread: Save network, Save session, Export table (and the
+table's copied text, which is no file but as long to write out).
 
 Formatting a number as JSON text costs ~0.6–0.8 µs (``float.__repr__`` is the floor), so saving a network of
 10⁶ parameters held the window about a second. A file of more than ``WRITE_HERE`` numbers is written by a job
@@ -12,19 +13,37 @@ once, as before: what it writes and says is the same either way (one function fo
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
+
+import numpy as np
 
 from ..model.atomic import write_text_atomically
 from ..model.errors import BpguiError
 from ..model.fileformat import save_network
-from ..model.network import Network
+from ..model.network import Network, parameter_count
+from ..model.table_text import table_tsv, write_table_csv
+from .core import SessionCore
 from .jobs import Job, Progress
 from .messages import QT_TRANSLATE_NOOP, Message
 from .session_format import SessionDocument, document_to_data
 
-__all__ = ["SAVING_NETWORK", "SAVING_SESSION", "WRITE_HERE", "session_numbers", "write", "write_network",
-           "write_session", "writing_job"]
+__all__ = [
+    "COPYING_TABLE",
+    "EXPORTING_TABLE",
+    "SAVING_NETWORK",
+    "SAVING_SESSION",
+    "WRITE_HERE",
+    "Writing",
+    "session_numbers",
+    "table_numbers",
+    "table_text_job",
+    "write",
+    "write_network",
+    "write_session",
+    "writing_job",
+]
 
 WRITE_HERE = 100_000  # numbers: a file of more is written by a job (~0.1 s of formatting)
 
@@ -74,5 +93,75 @@ def write(numbers: int, title: str, task: Callable[..., str], args: tuple[Any, .
     return True
 
 
+def table_numbers(rows: int, numbers: Sequence[np.ndarray | None]) -> int:
+    """How many numbers a table's text writes out: its rows' numbers, a name and its structure as one more."""
+    return rows * (len(numbers) + 1)
+
+
+def table_text_job(sizes: Sequence[int], rows: np.ndarray, titles: Sequence[str],
+                   numbers: Sequence[np.ndarray | None], finish: Callable[[str], None]) -> Job:
+    """A job writing out ``rows`` of a whole network's table as copied text (``model.table_text``); ``finish(text)``
+    with it. Cancel stops it (it writes no file)."""
+    return Job(kind="copy", title=Message("info", COPYING_TABLE), task=table_tsv,
+               args=(tuple(sizes), rows, tuple(titles), list(numbers)), finish=finish, quick=False)
+
+
 SAVING_NETWORK = QT_TRANSLATE_NOOP("TrainingController", "Saving the network…")
 SAVING_SESSION = QT_TRANSLATE_NOOP("TrainingController", "Saving the session…")
+EXPORTING_TABLE = QT_TRANSLATE_NOOP("TrainingController", "Exporting the table…")
+COPYING_TABLE = QT_TRANSLATE_NOOP("TrainingController", "Copying the table…")
+
+
+class Writing(SessionCore):
+    """A mixin of :class:`~bpgui.session.training.TrainingSession`: its files written (see the module)."""
+
+    def session_document(self) -> SessionDocument:
+        raise NotImplementedError  # (session_files.SessionFiles)
+
+    def save_session(self, path: str) -> bool:
+        """Write the session to ``path`` (atomically): now, or (many parameters) by a job nothing cancels.
+        False, with a message and nothing written, if refused now; a job's refusal says so later."""
+        try:
+            doc = self.session_document()
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        request = self._requests
+
+        def done(written: str) -> None:
+            if self._requests == request:  # (a session opened meanwhile is the one Save session writes)
+                self.session_path = written
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Session saved to %1 (iteration %2)."),
+                      written, doc.t)
+
+        return write(session_numbers(doc), SAVING_SESSION, write_session, (path, doc), done=done,
+                     refuse=self._refuse, emit_job=partial(self._emit, "job"))
+
+    def save_network(self, path: str) -> bool:
+        """The network to ``path``, atomically: now, or (many parameters) by a job nothing cancels."""
+        def done(written: str) -> None:
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Network saved to %1."), written)
+
+        return write(self.network.n_parameters, SAVING_NETWORK, write_network,
+                     (path, self.network, self._settings.learning_rate, self._settings.seed),
+                     done=done, refuse=self._refuse, emit_job=partial(self._emit, "job"))
+
+    def export_table(self, path: str, sizes: Sequence[int], header: Sequence[str],
+                     numbers: Sequence[np.ndarray | None]) -> bool:
+        """The gradient table of a network of ``sizes`` as CSV (``model.table_text``: ``header``, every row, the
+        numbers' columns as the table shows them), atomically: now, or (a large table) by a job nothing cancels."""
+        def done(written: str) -> None:
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Table exported to %1."), written)
+
+        count = table_numbers(parameter_count(sizes), numbers)
+        return write(count, EXPORTING_TABLE, write_table_csv, (path, tuple(sizes), tuple(header), list(numbers)),
+                     done=done, refuse=self._refuse, emit_job=partial(self._emit, "job"))
+
+    def copy_table(self, sizes: Sequence[int], rows: np.ndarray, titles: Sequence[str],
+                   numbers: Sequence[np.ndarray | None], finish: Callable[[str], None]) -> bool:
+        """``rows`` of a network's table as copied text, to ``finish`` once a job has written it out; False (no
+        job) for a table small enough to write out at once, as the window does."""
+        if table_numbers(len(rows), numbers) <= WRITE_HERE:
+            return False
+        self._emit("job", table_text_job(sizes, rows, titles, numbers, finish))
+        return True

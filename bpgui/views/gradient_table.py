@@ -32,7 +32,7 @@ when a header is clicked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -230,8 +230,8 @@ class GradientTableView(QWidget):
         self._kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
         self._text_filter.textChanged.connect(self._on_text_filter_changed)
         self._precision_box.valueChanged.connect(self._on_precision_box_changed)
-        self._copy_button.clicked.connect(self._on_copy_requested)
-        self._copy_action.triggered.connect(self._on_copy_requested)
+        self._copy_button.clicked.connect(self.copy_to_clipboard)
+        self._copy_action.triggered.connect(self.copy_to_clipboard)
         self._resort_timer.timeout.connect(self._on_resort_timer_timeout)
         header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         selection = self._table.selectionModel()
@@ -267,10 +267,8 @@ class GradientTableView(QWidget):
 
     def set_values(self, values: npt.ArrayLike | None, gradients: npt.ArrayLike | None,
                    updates: npt.ArrayLike | None, new_values: npt.ArrayLike | None) -> None:
-        """The four numeric columns (None for a blank one); see ``GradientTableModel.set_values``.
-
-        Always clears (and hides) the gradient check: call ``set_check`` after this to show one.
-        """
+        """The four numeric columns (None for a blank one; ``GradientTableModel.set_values``). Always clears
+        (and hides) the gradient check: call ``set_check`` after this to show one."""
         self._model.set_values(values, gradients, updates, new_values)
         self._resort_soon()
 
@@ -296,13 +294,10 @@ class GradientTableView(QWidget):
 
     # ---- gradient check ------------------------------------------------------------------------
     def set_check(self, estimates: npt.ArrayLike | None, relative_errors: npt.ArrayLike | None) -> None:
-        """Show a gradient check, or hide it (both None); see ``GradientTableModel.set_check``.
-
-        ``estimates`` (∂E/∂p by finite differences) and ``relative_errors`` are
-        full-length arrays in canonical order, NaN where a parameter was not
-        checked. Their two columns and the summary under the table are shown
-        while a check is set. ``set_values``/``set_record`` clear it.
-        """
+        """Show a gradient check, or hide it (both None; ``GradientTableModel.set_check``): ``estimates`` (∂E/∂p
+        by finite differences) and ``relative_errors``, full-length arrays in canonical order, NaN where a
+        parameter was not checked. Their columns and the summary under the table show while a check is set;
+        ``set_values``/``set_record`` clear it."""
         self._model.set_check(estimates, relative_errors)
         self._resort_soon()
 
@@ -310,11 +305,9 @@ class GradientTableView(QWidget):
         return self._model.has_check()
 
     def check_summary(self) -> str:
-        """E.g. "largest relative error 3.2e-09 (v₁₂); 9 of 9 parameters checked" ("" without a check).
-
-        The name is the table's (as drawn); an exactly-zero ∂E/∂p whose estimate
-        is rounding noise is never named (see ``GradientTableModel.noise_rows``).
-        """
+        """E.g. "largest relative error 3.2e-09 (v₁₂); 9 of 9 parameters checked" ("" without a check). The name
+        is the table's (as drawn); an exactly-zero ∂E/∂p whose estimate is rounding noise is never named
+        (``GradientTableModel.noise_rows``)."""
         if not self._model.has_check():
             return ""
         worst, error, checked, total = self._model.check_summary_parts()
@@ -529,26 +522,31 @@ class GradientTableView(QWidget):
             self._table.scrollTo(self._table.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
 
     # ---- copy and export --------------------------------------------------------------------------------
+    # The window hands a large copy to the worker (``main_files.copy_large``): True if it took it over.
+    copy_elsewhere: Callable[[np.ndarray, tuple[str, ...], list[np.ndarray | None]], bool] | None = None
+
+    def _copy_rows(self) -> np.ndarray:
+        """The selected rows (or every shown row if none is selected), in the order shown."""
+        rows, order = self._selected_proxy_rows(), self._proxy.visible_source_rows()
+        return np.asarray(order[rows] if rows.shape[0] else order, dtype=np.int64)
+
     def copy_text(self) -> str:
         """The selected rows (or every shown row if none is selected) as tab-separated text."""
-        rows = self._selected_proxy_rows()
-        order = self._proxy.visible_source_rows()
-        source_rows = order[rows] if rows.shape[0] else order
-        return self._model.tsv_text(source_rows.tolist())
+        return self._model.tsv_text(self._copy_rows())
 
-    def copy_to_clipboard(self) -> None:
-        QGuiApplication.clipboard().setText(self.copy_text())
-
-    @Slot()
-    def _on_copy_requested(self) -> None:  # the button or Ctrl+C
-        self.copy_to_clipboard()
+    def copy_to_clipboard(self) -> None:  # the button or Ctrl+C
+        rows, model = self._copy_rows(), self._model
+        if self.copy_elsewhere is None or not self.copy_elsewhere(rows, model.text_titles(), model.text_columns()):
+            QGuiApplication.clipboard().setText(model.tsv_text(rows))
 
     def export_csv_text(self) -> str:
-        """Every row, unfiltered, in canonical order, as CSV with ``CSV_HEADER`` (full precision).
-
-        While a gradient check is set, ``CSV_CHECK_HEADER``'s two columns follow.
-        """
+        """Every row, unfiltered, in canonical order, as CSV (``model.table_text``: full precision; the check's
+        two columns too while one is set)."""
         return self._model.csv_text()
+
+    def csv_parts(self) -> tuple[tuple[str, ...], list[np.ndarray | None]]:
+        """What the CSV export writes (``model.table_text``): its header and the numbers' columns as shown."""
+        return self._model.csv_header(), self._model.text_columns()
 
     # ---- layout and language ----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

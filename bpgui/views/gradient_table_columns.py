@@ -24,6 +24,9 @@ from PySide6.QtCore import Qt
 
 from ..model.naming import ParameterSpec
 from ..model.numbers import DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS
+from ..model.table_text import CSV_CHECK_HEADER as CSV_CHECK_HEADER  # (the table's names for them too)
+from ..model.table_text import CSV_HEADER as CSV_HEADER
+from ..model.table_text import from_to
 
 (COL_NAME, COL_LAYER, COL_FROM_TO, COL_VALUE, COL_GRADIENT, COL_UPDATE, COL_NEW_VALUE,
  COL_FD_GRADIENT, COL_REL_ERROR) = range(9)
@@ -41,8 +44,7 @@ CHECK_NOISE_FLOOR = 1e-10
 DEFAULT_PRECISION, MIN_PRECISION, MAX_PRECISION = DEFAULT_DIGITS, MIN_DIGITS, MAX_DIGITS
 RESORT_INTERVAL_MS = 500
 
-CSV_HEADER = ("name", "layer", "kind", "from", "to", "value", "gradient", "update", "new_value")
-CSV_CHECK_HEADER = ("fd_gradient", "fd_relative_error")  # appended while a check is set
+# (The exported CSV's columns, and From → To, are the model's: ``model.table_text`` writes the table out.)
 
 KIND_ALL, KIND_WEIGHT, KIND_THRESHOLD = "", "weight", "threshold"
 KINDS = (KIND_ALL, KIND_WEIGHT, KIND_THRESHOLD)
@@ -174,10 +176,6 @@ def from_to_text(spec: ParameterSpec) -> str:
     """``1 → 2`` for a weight, ``— → 1`` for a threshold."""
     return from_to(spec.source, spec.target)
 
-
-def from_to(source: int | None, target: int) -> str:
-    """:func:`from_to_text` of a spec with ``source`` (None: a threshold) and ``target``."""
-    return f"{'—' if source is None else source} → {target}"
 
 
 Look = tuple[Any, Any, Any, Any]  # a painted cell: (display, alignment, background, foreground), as data() answers

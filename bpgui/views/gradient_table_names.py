@@ -6,69 +6,28 @@ row for a 784-1250-10 network's 993,760 rows, the first filter held the window 4
 2 s. A network's rows come in runs that share a letter and a layer (a layer's weights, its thresholds): each
 run's spellings are one prefix followed by the subscripts (``11``, ``3,12``), so a needle is in a row's spelling
 when it is in the prefix, in the subscript, or a suffix of the prefix followed by a prefix of the subscript.
-The subscripts are one NumPy string array per run, searched in C; the names copied or exported are the same
-arrays after the run's letter (made spec by spec, 10⁶ names took 3.4 s). Rows that are not a whole network's
-specs (a list of any specs) are searched, ordered and named one by one, as before.
+The subscripts are one NumPy string array per run (``model/name_runs.py``), searched in C; the names copied
+or exported are the same arrays after the run's letter (made spec by spec, 10⁶ names took 3.4 s). Rows that
+are not a whole network's specs (a list of any specs) are searched, ordered and named one by one, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
-from numpy.dtypes import StringDType
 
+from ..model.name_runs import NameRun, name_runs, run_names
 from ..model.naming import ParameterSpec, ParameterSpecs
 from .gradient_table_columns import search_key
 
 __all__ = ["NameIndex"]
 
 
-@dataclass(frozen=True)
-class _Run:
-    """Rows ``start:stop`` with one letter and layer: a layer's weights (``n_in`` × ``n_out``) or thresholds."""
-
-    start: int
-    stop: int
-    base: str  # the letter, as drawn (v, w, γ, θ)
-    mark: int  # the layer's superscript on the name (0: none, as in the note's d-q-l network)
-    layer: int  # the spec's layer (every spelling with a layer number has it)
-    n_in: int  # 0 for thresholds (one index)
-    n_out: int
-
-    def prefixes(self) -> tuple[str, ...]:
-        """What comes before the subscript in each spelling of ``search_key``."""
-        base, layer = self.base.casefold(), f"({self.layer})"
-        return f"{base}{layer}_", f"{base}{layer}", f"{base}_", base
-
-    def name_prefix(self) -> str:
-        """What comes before the subscript in the name's plain text (``Symbol.text``): ``v_``, ``γ^(2)_``."""
-        return f"{self.base}^({self.mark})_" if self.mark else f"{self.base}_"
-
-    def subscripts(self) -> np.ndarray:
-        """Each row's subscript as ``Symbol.text`` writes it (``12``; ``3,12`` when an index has two digits)."""
-        targets = np.arange(1, self.n_out + 1).astype(StringDType())
-        if not self.n_in:
-            return targets
-        sources = np.arange(1, self.n_in + 1).astype(StringDType())[:, None]
-        subs = np.strings.add(np.strings.add(sources, ","), targets[None, :])
-        small_in, small_out = min(self.n_in, 9), min(self.n_out, 9)  # both indices one digit: no comma
-        subs[:small_in, :small_out] = np.strings.add(sources[:small_in], targets[None, :small_out])
-        return subs.ravel()
-
-
-def _runs(specs: ParameterSpecs) -> list[_Run]:
-    runs: list[_Run] = []
-    sizes, at = specs.layer_sizes, 0
-    for layer in range(1, len(sizes)):
-        n_in, n_out = sizes[layer - 1], sizes[layer]
-        for count, width in ((n_in * n_out, n_in), (n_out, 0)):
-            if count:
-                symbol = specs[at].symbol
-                runs.append(_Run(at, at + count, symbol.base, symbol.layer or 0, layer, width, n_out))
-            at += count
-    return runs
+def _prefixes(run: NameRun) -> tuple[str, ...]:
+    """What comes before the subscript in each spelling of ``search_key``."""
+    base, layer = run.base.casefold(), f"({run.layer})"
+    return f"{base}{layer}_", f"{base}{layer}", f"{base}_", base
 
 
 class NameIndex:
@@ -76,13 +35,13 @@ class NameIndex:
 
     def __init__(self, specs: Sequence[ParameterSpec]) -> None:
         self._specs = specs
-        self._runs = _runs(specs) if isinstance(specs, ParameterSpecs) else None
+        self._runs = name_runs(specs) if isinstance(specs, ParameterSpecs) else None
         self._subscripts: dict[int, np.ndarray] = {}  # a run's, by its start, once searched
         self._keys: list[str] | None = None  # the rows' spellings, one by one (specs of no whole network)
         self._order: np.ndarray | None = None
         self._names: np.ndarray | None = None  # every row's name (a whole network's), once asked
 
-    def _run_subscripts(self, run: _Run) -> np.ndarray:
+    def _run_subscripts(self, run: NameRun) -> np.ndarray:
         subs = self._subscripts.get(run.start)
         if subs is None:
             subs = self._subscripts[run.start] = run.subscripts()
@@ -94,8 +53,7 @@ class NameIndex:
             specs = self._specs
             return [specs[row].name for row in rows.tolist()]
         if self._names is None:
-            self._names = np.concatenate([np.strings.add(run.name_prefix(), self._run_subscripts(run))
-                                          for run in self._runs]) if self._runs else np.empty(0, StringDType())
+            self._names = run_names(self._runs, self._subscripts)
         return self._names[rows].tolist()
 
     def matches(self, needle: str) -> np.ndarray:
@@ -107,7 +65,7 @@ class NameIndex:
             return np.fromiter((needle in key for key in self._keys), bool, n)
         found = np.zeros(n, dtype=bool)
         for run in self._runs:
-            prefixes = run.prefixes()
+            prefixes = _prefixes(run)
             if any(needle in p for p in prefixes):
                 found[run.start:run.stop] = True
                 continue

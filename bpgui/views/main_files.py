@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..controller import localized
-from ..model.atomic import write_text_atomically
 from ..model.errors import BpguiError
+from ..model.text import fill
 from .dialogs import ask_export_size
 
 if TYPE_CHECKING:
@@ -61,7 +63,19 @@ def export_table(window: MainWindow, path: str | None = None) -> bool:
                                               translate("MainWindow", "CSV files (*.csv)"))
         if not path:
             return False
-    return _written(window, lambda p: write_text_atomically(p, window.table.export_csv_text()), path)
+    header, numbers = window.table.csv_parts()  # (written now, or a large table by the worker: session/writing.py)
+    return window.controller.export_table(path, header, numbers)
+
+
+def copy_large(window: MainWindow, rows: np.ndarray, titles: tuple[str, ...], numbers: list[np.ndarray | None]
+               ) -> bool:
+    """A copy of the table too large to write out at once (10⁶ rows: ~6 s) goes to the worker, the window going
+    on meanwhile; the clipboard gets it once written. False: small enough to copy at once."""
+    def copied(text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        window.show_message("info", fill(translate("MainWindow", "%1 rows of the table copied."), len(rows)))
+
+    return window.controller.copy_table(rows, titles, numbers, copied)
 
 
 def _export_view(view, path: str, size: QSize | None) -> None:

@@ -11,6 +11,8 @@ bar, file dialogs and QSettings (geometry and the learner's last settings).
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
 
         self.topology = TopologyView()
         self.table = GradientTableView()
+        self.table.copy_elsewhere = partial(main_files.copy_large, self)
         self.plot = ErrorPlotView()
         self.settings_panel = SettingsPanel()
         self.derivation = DerivationPanel()

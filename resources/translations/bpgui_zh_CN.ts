@@ -900,7 +900,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="372"/>
-        <location filename="../../bpgui/session/session_files.py" line="267"/>
+        <location filename="../../bpgui/session/session_files.py" line="264"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/network.py" line="230"/>
-        <location filename="../../bpgui/session/training.py" line="82"/>
+        <location filename="../../bpgui/session/training.py" line="83"/>
         <source>a parameter must be a finite number, got {got}</source>
         <translation>参数必须是有限数，实际为 {got}</translation>
     </message>
@@ -1155,12 +1155,12 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="362"/>
+        <location filename="../../bpgui/session/training.py" line="363"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="464"/>
+        <location filename="../../bpgui/session/training.py" line="465"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1304,55 +1304,55 @@
         <translation>包含 1 到 {limit} 步的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="58"/>
+        <location filename="../../bpgui/session/session_files.py" line="56"/>
         <source>{file}: nested too deeply to be a session file</source>
         <extracomment>A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing). A lesson&apos;s step builds its network on the window&apos;s thread: a teaching size. ... and trains its iterations there: at most this much work (parameters × samples per iteration × iterations, about half a second; the shipped lessons need at most a tenth of it).</extracomment>
         <translation>{file}：嵌套过深，不是会话文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="75"/>
+        <location filename="../../bpgui/session/session_files.py" line="73"/>
         <source>{file}: not UTF-8 or GBK text</source>
         <translation>{file}：不是 UTF-8 或 GBK 文本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="90"/>
+        <location filename="../../bpgui/session/session_files.py" line="88"/>
         <source>{file}: the session&apos;s data file is gone and there is no folder to write its copy to</source>
         <translation>{file}：会话的数据文件已不存在，且没有可写入其副本的文件夹</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="104"/>
+        <location filename="../../bpgui/session/session_files.py" line="102"/>
         <source>{source}: {key}: {problem}</source>
         <translation>{source}：{key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="188"/>
-        <location filename="../../bpgui/session/session_files.py" line="390"/>
+        <location filename="../../bpgui/session/session_files.py" line="186"/>
+        <location filename="../../bpgui/session/session_files.py" line="359"/>
         <source>{source}: {key}: expected less than {limit}, got {got}</source>
         <translation>{source}：{key}：应小于 {limit}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="221"/>
+        <location filename="../../bpgui/session/session_files.py" line="219"/>
         <source>steps: {steps} iterations of this network are too many for a lesson&apos;s step (at most about {most})</source>
         <translation>steps：对这个网络来说，{steps} 次迭代超出了课程一步所能计算的量（最多约 {most} 次）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="227"/>
+        <location filename="../../bpgui/session/session_files.py" line="225"/>
         <source>select: the {shape} network has no parameter {name}; its names are {names}</source>
         <translation>select：{shape} 网络中没有参数 {name}；它的参数名为 {names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="274"/>
+        <location filename="../../bpgui/session/session_files.py" line="271"/>
         <source>{file} changed since it was loaded: the session cannot keep the data it was trained on</source>
         <translation>{file} 在载入后已被修改：会话无法保存训练时所用的数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="354"/>
-        <location filename="../../bpgui/session/session_files.py" line="404"/>
+        <location filename="../../bpgui/session/session_files.py" line="323"/>
+        <location filename="../../bpgui/session/session_files.py" line="373"/>
         <source>{file}: cannot be opened ({reason})</source>
         <translation>{file}：无法打开（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="217"/>
+        <location filename="../../bpgui/session/session_files.py" line="215"/>
         <source>a lesson&apos;s network has at most {limit} parameters</source>
         <translation>课程中的网络最多有 {limit} 个参数</translation>
     </message>
@@ -1601,147 +1601,147 @@
 <context>
     <name>GradientTableModel</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="277"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="275"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="279"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="277"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="414"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="412"/>
         <source>Above %1: this gradient and its finite-difference estimate disagree.</source>
         <translation>高于 %1：该梯度与其有限差分估计不一致。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="457"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="457"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="457"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
         <source>From → To</source>
         <translation>起点 → 终点</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="457"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="455"/>
         <source>Value before</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="456"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
         <source>∂E/∂p</source>
         <translation>∂E/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="458"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="456"/>
         <source>Δp</source>
         <translation>Δp</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="458"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="456"/>
         <source>Value after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="456"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
         <source>∂E/∂p (finite diff.)</source>
         <translation>∂E/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="452"/>
         <source>∂Eₖ/∂p</source>
         <translation>∂Eₖ/∂p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="454"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="452"/>
         <source>∂Eₖ/∂p (finite diff.)</source>
         <translation>∂Eₖ/∂p（有限差分）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="458"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="456"/>
         <source>rel. error</source>
         <translation>相对误差</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="462"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="460"/>
         <source>The parameter p in the note&apos;s notation</source>
         <translation>参数 p，采用笔记中的记号</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="463"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="461"/>
         <source>Layer after the input the parameter belongs to (1 = first hidden layer)</source>
         <translation>参数所属的层，从输入层之后算起（1 = 第一隐层）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="464"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="462"/>
         <source>Unit in the layer before → unit in this layer (— for a threshold)</source>
         <translation>前一层的单元 → 本层的单元（阈值记为 —）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="465"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="463"/>
         <source>p before this iteration&apos;s update</source>
         <translation>本次迭代更新前的 p</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="466"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="464"/>
         <source>∂Eₖ/∂p: gradient of this sample&apos;s error Eₖ, from the parameters before the update</source>
         <translation>∂Eₖ/∂p：本样本误差 Eₖ 的梯度，按更新前的参数计算</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="468"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="466"/>
         <source>∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p: gradient of the batch&apos;s mean error, from the parameters before the update</source>
         <translation>∂E/∂p = (1/B) Σₖ ∂Eₖ/∂p：这一批平均误差的梯度，按更新前的参数计算</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="470"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="468"/>
         <source>Δp = −η ∂E/∂p: the change gradient descent applies</source>
         <translation>Δp = −η ∂E/∂p：梯度下降施加的改变量</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="471"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="469"/>
         <source>p + Δp: the value after the update</source>
         <translation>p + Δp：更新后的值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="472"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="470"/>
         <source>∂E/∂p estimated from the error alone: a central difference of E around p (the gradient check)</source>
         <translation>仅由误差估计的 ∂E/∂p：E 在 p 附近的中心差分（梯度检验）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="474"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="472"/>
         <source>|∂E/∂p − estimate| / max(|∂E/∂p|, |estimate|, 10⁻⁶); above %1 it is highlighted: the two disagree</source>
         <translation>|∂E/∂p − 估计值| / max(|∂E/∂p|, |估计值|, 10⁻⁶)；超过 %1 时高亮：二者不一致</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="480"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="478"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="482"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="480"/>
         <source>output</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="483"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="481"/>
         <source>hidden</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="490"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="488"/>
         <source>threshold of {target_role} {target}</source>
         <translation>{target_role} {target} 的阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table_model.py" line="493"/>
+        <location filename="../../bpgui/views/gradient_table_model.py" line="491"/>
         <source>weight from {source_role} {source} to {target_role} {target}</source>
         <translation>从{source_role} {source} 到{target_role} {target} 的权重</translation>
     </message>
@@ -1749,100 +1749,100 @@
 <context>
     <name>GradientTableView</name>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="322"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="315"/>
         <source>%1 of %2 parameters checked</source>
         <translation>已检验 %2 个参数中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="324"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="317"/>
         <source>largest relative error %1 (%2), leaving out the rounding noise of %5 zero gradient(s); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2），未计入 %5 个零梯度的舍入噪声；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="326"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="319"/>
         <source>largest relative error %1 (%2); %3 of %4 parameters checked</source>
         <translation>最大相对误差 %1（%2）；已检验 %4 个参数中的 %3 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="340"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="333"/>
         <source>Relative errors above %1 are highlighted.</source>
         <translation>高于 %1 的相对误差会高亮显示。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="343"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="336"/>
         <source>An exactly-zero ∂E/∂p whose estimate is below %1 is rounding noise, not counted as the largest error (here: %2).</source>
         <translation>∂E/∂p 恰为 0 且估计值小于 %1 时属于舍入噪声，不计为最大误差（此处共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="464"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="457"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="581"/>
         <source>All layers</source>
         <translation>所有层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="466"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="459"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="583"/>
         <source>Layer {number}</source>
         <translation>第 {number} 层</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="581"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="579"/>
         <source>Show one layer&apos;s parameters</source>
         <translation>只显示某一层的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="586"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="584"/>
         <source>Show weights, thresholds or both</source>
         <translation>显示权重、阈值或两者</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="585"/>
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="587"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="588"/>
         <source>Show the parameters whose name contains this text</source>
         <translation>显示名称中包含此文本的参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="589"/>
         <source>Type a name as shown or plainly: %1</source>
         <translation>可按表中写法或简写输入：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="592"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="590"/>
         <source>&amp;Digits:</source>
         <translation>有效位数(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="593"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="591"/>
         <source>Significant digits shown (hover a number for all of them)</source>
         <translation>显示的有效数字位数（鼠标悬停在数字上可查看全部位数）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="594"/>
-        <location filename="../../bpgui/views/gradient_table.py" line="597"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="592"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="595"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/gradient_table.py" line="596"/>
+        <location filename="../../bpgui/views/gradient_table.py" line="594"/>
         <source>Copy the selected rows, or every shown row, as tab-separated text at full precision</source>
         <translation>以全精度、制表符分隔的文本复制所选的行（未选择时复制所有显示的行）</translation>
     </message>
@@ -1994,27 +1994,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="97"/>
+        <location filename="../../bpgui/views/main_window.py" line="99"/>
         <source>bpgui — backpropagation, step by step</source>
         <translation>bpgui — 逐步演示反向传播</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="130"/>
+        <location filename="../../bpgui/views/main_window.py" line="133"/>
         <source>Error curve</source>
         <translation>误差曲线</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="131"/>
+        <location filename="../../bpgui/views/main_window.py" line="134"/>
         <source>What it learned</source>
         <translation>学到了什么</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="133"/>
+        <location filename="../../bpgui/views/main_window.py" line="136"/>
         <source>Surface</source>
         <translation>误差曲面</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="171"/>
+        <location filename="../../bpgui/views/main_window.py" line="174"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2041,7 +2041,7 @@
     </message>
     <message>
         <location filename="../../bpgui/views/main_menus.py" line="158"/>
-        <location filename="../../bpgui/views/main_window.py" line="438"/>
+        <location filename="../../bpgui/views/main_window.py" line="441"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -2573,12 +2573,12 @@
         <translation>笔记中解决 XOR 的 2-2-1 网络：按“运行”，看它学会单个神经元学不会的东西。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="413"/>
+        <location filename="../../bpgui/views/main_window.py" line="416"/>
         <source>Set a parameter</source>
         <translation>设置参数</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="413"/>
+        <location filename="../../bpgui/views/main_window.py" line="416"/>
         <source>New value of %1:</source>
         <translation>%1 的新值：</translation>
     </message>
@@ -2614,7 +2614,7 @@
         <translation>第 %2 次迭代使用了%1：图中是它所用的权重（更新前）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="438"/>
+        <location filename="../../bpgui/views/main_window.py" line="441"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -2624,12 +2624,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="456"/>
+        <location filename="../../bpgui/views/main_window.py" line="459"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="456"/>
+        <location filename="../../bpgui/views/main_window.py" line="459"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2706,56 +2706,61 @@
         <translation>测试集 E = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="28"/>
+        <location filename="../../bpgui/views/main_files.py" line="30"/>
         <source>Open network</source>
         <translation>打开网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="29"/>
-        <location filename="../../bpgui/views/main_files.py" line="36"/>
+        <location filename="../../bpgui/views/main_files.py" line="31"/>
+        <location filename="../../bpgui/views/main_files.py" line="38"/>
         <location filename="../../bpgui/views/session_menu.py" line="117"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="35"/>
+        <location filename="../../bpgui/views/main_files.py" line="37"/>
         <source>Save network</source>
         <translation>保存网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="42"/>
+        <location filename="../../bpgui/views/main_files.py" line="44"/>
         <source>Import CSV data</source>
         <translation>导入 CSV 数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="43"/>
-        <location filename="../../bpgui/views/main_files.py" line="61"/>
+        <location filename="../../bpgui/views/main_files.py" line="45"/>
+        <location filename="../../bpgui/views/main_files.py" line="63"/>
         <location filename="../../bpgui/views/session_menu.py" line="118"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="60"/>
+        <location filename="../../bpgui/views/main_files.py" line="62"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="92"/>
+        <location filename="../../bpgui/views/main_files.py" line="76"/>
+        <source>%1 rows of the table copied.</source>
+        <translation>已复制表格的 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/views/main_files.py" line="106"/>
         <source>Export network picture</source>
         <translation>导出网络图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="94"/>
+        <location filename="../../bpgui/views/main_files.py" line="108"/>
         <source>Export map picture</source>
         <translation>导出“学到了什么”图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="96"/>
+        <location filename="../../bpgui/views/main_files.py" line="110"/>
         <source>Images (*.png *.svg)</source>
         <translation>图像 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="93"/>
+        <location filename="../../bpgui/views/main_files.py" line="107"/>
         <source>Export error curve</source>
         <translation>导出误差曲线</translation>
     </message>
@@ -3969,118 +3974,118 @@ mini-batch: one update per B samples</source>
         <translation>损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="198"/>
+        <location filename="../../bpgui/session/training.py" line="199"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="234"/>
+        <location filename="../../bpgui/session/training.py" line="235"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="238"/>
+        <location filename="../../bpgui/session/training.py" line="239"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="312"/>
+        <location filename="../../bpgui/session/training.py" line="313"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="313"/>
+        <location filename="../../bpgui/session/core.py" line="314"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="346"/>
+        <location filename="../../bpgui/session/core.py" line="347"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="349"/>
+        <location filename="../../bpgui/session/core.py" line="350"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="158"/>
+        <location filename="../../bpgui/session/training.py" line="159"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="164"/>
+        <location filename="../../bpgui/session/training.py" line="165"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="230"/>
+        <location filename="../../bpgui/session/training.py" line="231"/>
         <source>Iteration %1 was discarded: training continues from t = %2 with the new settings.</source>
         <translation>第 %1 次迭代已丢弃：使用新设置从 t = %2 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="298"/>
+        <location filename="../../bpgui/session/training.py" line="299"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="333"/>
+        <location filename="../../bpgui/session/training.py" line="334"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="367"/>
+        <location filename="../../bpgui/session/training.py" line="368"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="393"/>
+        <location filename="../../bpgui/session/training.py" line="394"/>
         <source>%1 set to %2; iteration %3 was discarded.</source>
         <translation>%1 已设为 %2；第 %3 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="397"/>
+        <location filename="../../bpgui/session/training.py" line="398"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="401"/>
+        <location filename="../../bpgui/session/training.py" line="402"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="410"/>
+        <location filename="../../bpgui/session/training.py" line="411"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="422"/>
+        <location filename="../../bpgui/session/training.py" line="423"/>
         <source>Setting change undone; iteration %1 is back.</source>
         <translation>已撤销设置更改；第 %1 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="425"/>
+        <location filename="../../bpgui/session/training.py" line="426"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="432"/>
+        <location filename="../../bpgui/session/training.py" line="433"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="436"/>
+        <location filename="../../bpgui/session/training.py" line="437"/>
         <source>Edit undone: %1 is %2 again; iteration %3 is back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="440"/>
+        <location filename="../../bpgui/session/training.py" line="441"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="485"/>
+        <location filename="../../bpgui/session/training.py" line="486"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -4175,42 +4180,57 @@ mini-batch: one update per B samples</source>
         <translation>反向传播中已埋入一个错误，从第 0 次迭代开始：把它找出来。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="332"/>
+        <location filename="../../bpgui/controller/training.py" line="331"/>
         <source>Pause first: Run moves the iteration on.</source>
         <translation>请先暂停：运行时迭代会不断前进。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/controller/training.py" line="338"/>
+        <location filename="../../bpgui/controller/training.py" line="337"/>
         <source>That cell is not on the worksheet now.</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="328"/>
+        <location filename="../../bpgui/session/writing.py" line="111"/>
+        <source>Exporting the table…</source>
+        <translation>正在导出表格…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/writing.py" line="112"/>
+        <source>Copying the table…</source>
+        <translation>正在复制表格…</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/writing.py" line="134"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="337"/>
+        <location filename="../../bpgui/session/writing.py" line="143"/>
         <source>Network saved to %1.</source>
         <translation>网络已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="360"/>
+        <location filename="../../bpgui/session/writing.py" line="154"/>
+        <source>Table exported to %1.</source>
+        <translation>表格已导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/session_files.py" line="329"/>
         <source>Opened %1, but its replay gave other numbers than the file records: the file was edited, or this machine&apos;s arithmetic differs from the one that saved it.</source>
         <translation>已打开 %1，但重算得到的数值与文件记录的不同：文件被修改过，或者本机的运算与保存它的机器不同。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="366"/>
+        <location filename="../../bpgui/session/session_files.py" line="335"/>
         <source>Opened session %1 at iteration %2.</source>
         <translation>已打开会话 %1，位于第 %2 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="410"/>
+        <location filename="../../bpgui/session/session_files.py" line="379"/>
         <source>Replaying the session to iteration %1…</source>
         <translation>正在重算会话至第 %1 次迭代…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="415"/>
+        <location filename="../../bpgui/session/session_files.py" line="384"/>
         <source>Opening the session was stopped; nothing changed.</source>
         <translation>已停止打开会话；没有任何改变。</translation>
     </message>
@@ -4324,12 +4344,12 @@ mini-batch: one update per B samples</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="77"/>
+        <location filename="../../bpgui/session/writing.py" line="109"/>
         <source>Saving the network…</source>
         <translation>正在保存网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="78"/>
+        <location filename="../../bpgui/session/writing.py" line="110"/>
         <source>Saving the session…</source>
         <translation>正在保存会话…</translation>
     </message>

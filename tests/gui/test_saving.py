@@ -47,3 +47,57 @@ def test_closing_the_window_right_after_a_large_save_waits_for_the_file(qtbot, q
     assert not w.controller.job_running
     assert json.loads(path.read_text(encoding="utf-8"))["t"] == 1
     w.deleteLater()
+
+
+def _checked_mid_phase(window):
+    """A table whose text has every kind of cell: a check's two columns, and blanks (a phase not yet updated)."""
+    window.controller.update_settings(hidden=(3, 2))
+    window.step_action.trigger()
+    window.check_action.setChecked(True)
+    assert window.controller.wait_for_jobs(20_000)
+    window.controller.step_phase()
+    assert window.controller.phase_view is not None
+
+
+def test_a_large_copy_is_written_out_by_the_worker_as_the_window_would_and_cancel_leaves_the_clipboard(
+        window, large, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    c, table = window.controller, window.table
+    _checked_mid_phase(window)
+    clipboard = QApplication.clipboard()
+    clipboard.setText("before")
+    expected = table.copy_text()  # what the window writes out itself
+    assert "\t\t" in expected or "\t\n" in expected  # (blank cells in it)
+    table.copy_to_clipboard()
+    assert c.job_running and c.job_cancellable and window.job_cancel.isVisible()
+    c.cancel_job()  # a copy is no file: Cancel stops it, and the clipboard keeps what it had
+    qtbot.wait(50)
+    assert clipboard.text() == "before"
+    table.copy_to_clipboard()
+    assert c.wait_for_jobs(20_000)
+    qtbot.waitUntil(lambda: clipboard.text() != "before")
+    assert clipboard.text() == expected
+    rows = len(expected.splitlines()) - 1
+    assert f"{rows} rows of the table copied" in window.status_area.message_text()
+
+
+def test_a_large_export_is_written_by_the_worker_with_the_windows_own_text(window, large, tmp_path, qtbot):
+    c = window.controller
+    _checked_mid_phase(window)
+    path = tmp_path / "table.csv"
+    assert window.export_table(str(path)) and c.job_running and not c.job_cancellable
+    assert c.wait_for_jobs(20_000)
+    qtbot.waitUntil(lambda: "Table exported to" in window.status_area.message_text())
+    assert path.read_text(encoding="utf-8") == window.table.export_csv_text()
+
+
+def test_a_small_copy_and_export_happen_at_once(window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    window.step_action.trigger()
+    window.table.copy_to_clipboard()
+    assert not window.controller.job_running and QApplication.clipboard().text() == window.table.copy_text()
+    path = tmp_path / "t.csv"
+    assert window.export_table(str(path)) and not window.controller.job_running
+    assert path.read_text(encoding="utf-8") == window.table.export_csv_text()
