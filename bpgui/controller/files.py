@@ -19,7 +19,7 @@ from ..session.training import TrainingSession
 class FileActions:
     _session: TrainingSession
 
-    def open_network(self, path: str) -> bool:
+    def open_network(self, path: str) -> bool:  # a large file is read in the worker
         return self._session.open_network(path)
 
     def save_network(self, path: str) -> bool:
@@ -44,6 +44,10 @@ class FileActions:
     @property
     def session_path(self) -> str | None:  # the session file last saved or opened (Save session writes it)
         return self._session.session_path
+
+    @property
+    def network_path(self) -> str | None:  # the network file whose network is shown, if one was opened
+        return self._session.network_path
 
     def open_session(self, path: str) -> bool:  # a CSV whose file is gone is written again in the app's data
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)

@@ -122,6 +122,7 @@ class SessionCore:
     _preview: tuple[weakref.ref[Trainer], TrainingState, IterationRecord] | None = None
     _data_source: tuple[object, ...] | None = None  # what the data set shown was read from (``data_source``)
     session_path: str | None = None  # the session file last saved or opened (another run shown forgets it)
+    network_path: str | None = None  # the network file whose network is shown, if one was opened
 
     def __init__(self) -> None:
         # Before any arithmetic: the number of BLAS threads changes a big product's rounding, and a replay

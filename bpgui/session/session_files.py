@@ -48,6 +48,7 @@ __all__ = ["SessionFiles", "file_kind", "lesson_trainer", "replay"]
 
 #: A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing).
 HEAVY_REPLAY_SECONDS = 0.3
+HEAVY_SESSION_BYTES = 2_000_000  # a session file larger is read by a job (~35 ms a MB)
 #: A lesson's step builds its network on the window's thread: a teaching size.
 LESSON_PARAMETERS = 20_000
 #: ... and trains its iterations there: at most this much work (parameters × samples per iteration × iterations,
@@ -60,6 +61,15 @@ def _same_data(a: Dataset, b: Dataset) -> bool:
     return (a.inputs.shape == b.inputs.shape and a.targets.shape == b.targets.shape
             and a.inputs.tobytes() == b.inputs.tobytes() and a.targets.tobytes() == b.targets.tobytes()
             and a.feature_names == b.feature_names and a.target_names == b.target_names)
+
+
+def read_session(path: str, *, progress: Progress | None = None) -> SessionDocument:
+    """A session file read and checked (a job's task for a large one); BpguiError names what is wrong."""
+    try:
+        return document_from_data(read_json_document(path, DataError, _TOO_DEEP), path)
+    except (OSError, MemoryError) as exc:
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be opened ({reason})"), file=path,
+                        reason=type(exc).__name__) from None
 
 
 def _csv_text(path: str) -> str:
@@ -118,11 +128,13 @@ def file_kind(path: str) -> str | None:
     return None if found is None else found.group(1)
 
 
-def start_of(doc: SessionDocument, settings: Settings) -> Built:
-    """The document's run at iteration 0 (its data loaded, its first network and settings)."""
+def start_of(doc: SessionDocument, settings: Settings, data: Dataset | None = None,
+             source: tuple[object, ...] | None = None) -> Built:
+    """The document's run at iteration 0 (its data loaded, or ``data`` read from ``source``; its first network
+    and settings)."""
     return make_trainer(replace(settings, mode=doc.start_config.mode, learning_rate=doc.start_config.learning_rate,
                                 batch_size=doc.start_config.batch_size, shuffle=doc.start_config.shuffle),
-                        network=doc.start_network)
+                        network=doc.start_network, data=data, source=source)
 
 
 def replay(doc: SessionDocument, settings: Settings, report: Callable[[int, int], None] | None = None,
@@ -312,17 +324,30 @@ class SessionFiles(SessionCore):
     def open_session(self, path: str, data_folder: str | None = None) -> bool:
         """Open a session file: its run replayed to the iteration it shows. ``data_folder``: where a CSV
         whose file is gone is written again. False, with a message naming the key, and nothing changed,
-        if the file is refused."""
+        if the file is refused. A file past ``HEAVY_SESSION_BYTES`` is read by a job (its refusal comes later)."""
         self._new_request()
         try:
-            doc = document_from_data(read_json_document(path, DataError, _TOO_DEEP), path)
+            large = os.path.getsize(path) > HEAVY_SESSION_BYTES
+        except (OSError, ValueError):
+            large = False  # (read_session says what is wrong with it)
+        if large:
+            request = self._requests
+
+            def finish(doc: SessionDocument) -> None:
+                self._open_document(path, doc, data_folder)
+
+            self._emit("job", Job(kind="build", title=Message("info", QT_TRANSLATE_NOOP(
+                "TrainingController", "Reading the session file…")), task=read_session, args=(path,), finish=finish,
+                valid=lambda: self._requests == request, quick=False, fail=self._refuse))
+            return True
+        try:
+            doc = read_session(path)
         except BpguiError as exc:
             self._refuse(exc)
             return False
-        except (OSError, MemoryError) as exc:
-            self._refuse(DataError(QT_TRANSLATE_NOOP("Errors", "{file}: cannot be opened ({reason})"), file=path,
-                                   reason=type(exc).__name__))
-            return False
+        return self._open_document(path, doc, data_folder)
+
+    def _open_document(self, path: str, doc: SessionDocument, data_folder: str | None) -> bool:
         def opened() -> None:
             self.session_path = path
             if doc.state_sha256 is not None and doc.state_sha256 != state_digest(self._real_run()[0].network):
@@ -361,7 +386,7 @@ class SessionFiles(SessionCore):
             # Last: a CSV written again is only kept for a file that is otherwise good.
             data = doc.settings.data if doc.csv_text is None else _data_file(doc, data_folder, source)
             settings = check_settings(replace(doc.settings, data=data))
-            start = start_of(doc, settings)
+            start = start_of(doc, settings, *self._read_data(settings))  # (the data set shown: not read again)
             if replay_seconds(doc, start) <= HEAVY_REPLAY_SECONDS:
                 built = replay(doc, settings, start=start)
                 self._adopt_document(doc, (built, replay_runs(doc, built)), book, on_done)

@@ -40,7 +40,6 @@ from dataclasses import replace
 from typing import Any
 
 from ..model.errors import BpguiError, ConfigError
-from ..model.fileformat import load_network
 from ..model.naming import parameter_spec
 from ..model.phases import phase_views
 from ..model.training import StopConditions, TrainingConfig
@@ -121,6 +120,7 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
         self.forget_bug()  # a new run: the real one kept aside is gone with the old
         self._forget_runs()  # and so are its forks
         self.session_path = None  # Save session would write another run over the file last opened or saved
+        self.network_path = None  # (open_network sets it once it has adopted the file's network)
         self._dataset, self._trainer, self._settings = built.dataset, built.trainer, built.settings
         self._data_source = built.source
         self._changes = []
@@ -453,40 +453,6 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
             self._emit("selection", index)
 
     # ---- files ---------------------------------------------------------------------------------
-    def open_network(self, path: str) -> bool:
-        """Load a network file for the current data set; refused (unchanged) if it does not fit."""
-        self._new_request()
-        try:
-            loaded = load_network(path)
-            net = loaded.network
-            data = self._trainer.train_set
-            if net.layer_sizes[0] != data.n_inputs or net.layer_sizes[-1] != data.n_outputs:
-                raise ConfigError(
-                    QT_TRANSLATE_NOOP("Errors", "{file} is a {shape} network, but the data set {data} has "
-                                                "{inputs} input(s) and {outputs} output(s)"),
-                    file=path, shape="-".join(map(str, net.layer_sizes)), data=data.name,
-                    inputs=data.n_inputs, outputs=data.n_outputs,
-                )
-            hidden = tuple(net.layer_sizes[1:-1])
-            acts = set(net.activations[:-1])
-            settings = replace(
-                self._settings, hidden=hidden,
-                activation=acts.pop() if len(acts) == 1 else self._settings.activation,
-                loss=net.loss,
-                learning_rate=loaded.learning_rate or self._settings.learning_rate,
-                seed=self._settings.seed if loaded.seed is None else loaded.seed,
-            )
-            known, source = self._read_data(settings)  # (the data set shown: not read again)
-            self.pause()
-            self._adopt(make_trainer(settings, network=net, data=known, source=source))
-        except BpguiError as exc:
-            self._refuse(exc)
-            return False
-        self._emit_all()
-        self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened %1: a %2 network, at iteration 0."),
-                  path, "-".join(map(str, net.layer_sizes)))
-        return True
-
     def import_data(self, path: str) -> bool:
         """Use a CSV file as the data set (a new network sized for it)."""
         return self.update_settings(data=path)

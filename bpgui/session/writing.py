@@ -1,5 +1,5 @@
 """Files of many numbers written off the window's thread: Save network, Save session, Export table (and the
-table's copied text, which is no file but as long to write out).
+table's copied text, which is no file but as long to write out); and Open network, whose file is read there.
 
 Formatting a number as JSON text costs ~0.6–0.8 µs (``float.__repr__`` is the floor), so saving a network of
 10⁶ parameters held the window about a second. A file of more than ``WRITE_HERE`` numbers is written by a job
@@ -13,18 +13,20 @@ once, as before: what it writes and says is the same either way (one function fo
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
 import numpy as np
 
 from ..model.atomic import write_text_atomically
-from ..model.errors import BpguiError
-from ..model.fileformat import save_network
+from ..model.errors import BpguiError, ConfigError
+from ..model.fileformat import NetworkFile, load_network, save_network
 from ..model.network import Network, parameter_count
 from ..model.table_text import table_tsv, write_table_csv
-from .core import SessionCore
+from .core import Built, SessionCore, make_trainer
 from .jobs import Job, Progress
 from .messages import QT_TRANSLATE_NOOP, Message
 from .session_format import SessionDocument, document_to_data
@@ -46,6 +48,8 @@ __all__ = [
 ]
 
 WRITE_HERE = 100_000  # numbers: a file of more is written by a job (~0.1 s of formatting)
+# A network file larger than this is read by a job (~16 ms a MB: 2 MB, ~80,000 parameters, ~30 ms).
+HEAVY_NETWORK_BYTES = 2_000_000
 
 
 def write_network(path: str, network: Network, learning_rate: float | None, seed: int | None, *,
@@ -110,6 +114,12 @@ SAVING_NETWORK = QT_TRANSLATE_NOOP("TrainingController", "Saving the network…"
 SAVING_SESSION = QT_TRANSLATE_NOOP("TrainingController", "Saving the session…")
 EXPORTING_TABLE = QT_TRANSLATE_NOOP("TrainingController", "Exporting the table…")
 COPYING_TABLE = QT_TRANSLATE_NOOP("TrainingController", "Copying the table…")
+READING_NETWORK = QT_TRANSLATE_NOOP("TrainingController", "Reading the network file…")
+
+
+def read_network(path: str, *, progress: Progress | None = None) -> NetworkFile:
+    """``load_network`` as a job's task (a large network file: ~16 ms a MB)."""
+    return load_network(path)
 
 
 class Writing(SessionCore):
@@ -117,6 +127,12 @@ class Writing(SessionCore):
 
     def session_document(self) -> SessionDocument:
         raise NotImplementedError  # (session_files.SessionFiles)
+
+    def _new_request(self) -> None:
+        raise NotImplementedError  # (training.TrainingSession)
+
+    def _adopt(self, built: Built) -> None:
+        raise NotImplementedError  # (training.TrainingSession)
 
     def save_session(self, path: str) -> bool:
         """Write the session to ``path`` (atomically): now, or (many parameters) by a job nothing cancels.
@@ -164,4 +180,59 @@ class Writing(SessionCore):
         if table_numbers(len(rows), numbers) <= WRITE_HERE:
             return False
         self._emit("job", table_text_job(sizes, rows, titles, numbers, finish))
+        return True
+
+    def open_network(self, path: str) -> bool:
+        """Load a network file for the current data set; refused (unchanged) if it does not fit. A file past
+        ``HEAVY_NETWORK_BYTES`` is read by a job (a newer choice of settings, data or file drops it)."""
+        self._new_request()
+        try:
+            large = os.path.getsize(path) > HEAVY_NETWORK_BYTES
+        except (OSError, ValueError):
+            large = False  # (load_network names what is wrong with it)
+        if large:
+            request = self._requests
+            def finish(loaded: NetworkFile) -> None:
+                self._adopt_network_file(path, loaded)
+
+            self._emit("job", Job(kind="build", title=Message("info", READING_NETWORK), task=read_network,
+                                  args=(path,), finish=finish, valid=lambda: self._requests == request, quick=False,
+                                  fail=self._refuse))
+            return True
+        try:
+            loaded = load_network(path)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        return self._adopt_network_file(path, loaded)
+
+    def _adopt_network_file(self, path: str, loaded: NetworkFile) -> bool:
+        net = loaded.network
+        try:
+            data = self._trainer.train_set
+            if net.layer_sizes[0] != data.n_inputs or net.layer_sizes[-1] != data.n_outputs:
+                raise ConfigError(
+                    QT_TRANSLATE_NOOP("Errors", "{file} is a {shape} network, but the data set {data} has "
+                                                "{inputs} input(s) and {outputs} output(s)"),
+                    file=path, shape="-".join(map(str, net.layer_sizes)), data=data.name,
+                    inputs=data.n_inputs, outputs=data.n_outputs,
+                )
+            acts = set(net.activations[:-1])
+            settings = replace(
+                self._settings, hidden=tuple(net.layer_sizes[1:-1]),
+                activation=acts.pop() if len(acts) == 1 else self._settings.activation,
+                loss=net.loss,
+                learning_rate=loaded.learning_rate or self._settings.learning_rate,
+                seed=self._settings.seed if loaded.seed is None else loaded.seed,
+            )
+            known, source = self._read_data(settings)  # (the data set shown: not read again)
+            self.pause()
+            self._adopt(make_trainer(settings, network=net, data=known, source=source))
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        self.network_path = path
+        self._emit_all()
+        self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Opened %1: a %2 network, at iteration 0."),
+                  path, "-".join(map(str, net.layer_sizes)))
         return True

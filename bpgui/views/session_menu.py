@@ -73,7 +73,7 @@ def open_any(window: MainWindow, path: str) -> bool:
         return False
     if not done:
         return False
-    if c.job_running and kind in ("csv", "session"):  # a large CSV read, a long session replayed, in a job
+    if c.job_running and kind in ("csv", "session", "network"):  # a large file read, or a long replay, in a job
         _remember_if_opened(window, path, kind)  # that may still refuse it
     else:
         _remember(window.qsettings(), path)
@@ -81,13 +81,13 @@ def open_any(window: MainWindow, path: str) -> bool:
 
 
 def _remember_if_opened(window: MainWindow, path: str, kind: str) -> None:
-    """Remember ``path`` once the job opening it ends, if it opened it: the CSV or the session in force is
+    """Remember ``path`` once the job opening it ends, if it opened it: the CSV, session or network in force is
     ``path`` then (refused, cancelled or superseded: not). The controller and the preferences, not the window,
     are kept: a change of language replaces the window around the same controller meanwhile."""
     c, qsettings = window.controller, window.qsettings()
 
     def settled() -> None:
-        shown = c.settings.data if kind == "csv" else c.session_path
+        shown = {"csv": c.settings.data, "session": c.session_path, "network": c.network_path}[kind]
         if shown is not None and os.path.abspath(shown) == os.path.abspath(path):
             _remember(qsettings, path)
 

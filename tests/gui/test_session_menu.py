@@ -224,3 +224,22 @@ def test_a_session_replayed_in_a_job_is_remembered_once_it_is_open(window, tmp_p
     assert c.wait_for_jobs(10_000)
     qtbot.waitUntil(lambda: session_menu.recent_files(qsettings) == [str(saved)])
     assert c.iteration == 3
+
+
+def test_a_large_network_file_read_in_a_job_is_remembered_only_once_opened(window, tmp_path, monkeypatch, qsettings,
+                                                                           qtbot):
+    from bpgui.session import writing
+
+    good = tmp_path / "good.json"
+    assert window.controller.save_network(str(good))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "bpgui.network", "version": 1, "layers": [{"units": 2}, {"units": "two"}]}')
+    monkeypatch.setattr(writing, "HEAVY_NETWORK_BYTES", 10)
+    c = window.controller
+    for path in (bad, good):
+        assert session_menu.open_any(window, str(path)) and c.job_running
+        assert session_menu.recent_files(qsettings) == []
+        assert c.wait_for_jobs(10_000)
+        qtbot.waitUntil(lambda: not c.job_running)
+        qtbot.wait(50)
+    assert session_menu.recent_files(qsettings) == [str(good)] and c.network_path == str(good)

@@ -472,3 +472,30 @@ def test_the_example_loaded_again_is_the_example_not_the_run_reset(tmp_path):
     a.step()
     a.load_example("xor")
     assert a.iteration == 0 and a.network.flat.tobytes() == TrainingSession(Settings()).network.flat.tobytes()
+
+
+def test_a_large_session_file_is_read_by_a_job_then_opened_as_one_read_at_once(tmp_path, monkeypatch, make_recorder):
+    import bpgui.session.session_files as session_files
+    from bpgui.session import jobs
+
+    a = TrainingSession(Settings(hidden=(3,)))
+    for _ in range(4):
+        a.step()
+    path = tmp_path / "s.bpgui"
+    assert a.save_session(str(path))
+    bad = tmp_path / "bad.bpgui"
+    bad.write_text(path.read_text(encoding="utf-8").replace('"t": 4', '"t": "four"'), encoding="utf-8")
+    monkeypatch.setattr(session_files, "HEAVY_SESSION_BYTES", 10)
+    b = TrainingSession(Settings())
+    recorder = make_recorder(b, run_jobs=False)
+    assert b.open_session(str(bad))
+    (job,) = recorder.pending
+    assert jobs.run(job) is False and b.iteration == 0
+    assert str(bad) in recorder.messages("error")[-1] and "t: expected a whole number" in recorder.messages("error")[-1]
+    recorder.pending.clear()
+    assert b.open_session(str(path))
+    (job,) = recorder.pending
+    assert b.iteration == 0 and b.session_path is None  # nothing read in the window's thread
+    assert jobs.run(job)
+    same_run(a, b)
+    assert b.session_path == str(path)

@@ -76,3 +76,51 @@ def test_session_numbers_count_every_network_the_file_holds():
     session = _stepped(hidden=(5,))
     doc = session.session_document()
     assert writing.session_numbers(doc) == doc.start_network.n_parameters == 21
+
+
+def test_a_large_network_file_is_read_by_a_job_and_its_network_adopted_as_one_read_at_once(make_recorder,
+                                                                                          monkeypatch, tmp_path):
+    saved = _stepped(hidden=(5,))
+    path = tmp_path / "n.json"
+    assert saved.save_network(str(path))
+    now = TrainingSession(Settings())
+    assert now.open_network(str(path)) and now.network_path == str(path)
+    monkeypatch.setattr(writing, "HEAVY_NETWORK_BYTES", 10)
+    later = TrainingSession(Settings())
+    recorder = make_recorder(later, run_jobs=False)
+    assert later.open_network(str(path))
+    (job,) = recorder.pending
+    assert job.kind == "build" and not job.quick and later.network.layer_sizes == (2, 2, 1)  # nothing yet
+    assert later.network_path is None
+    assert jobs.run(job)
+    assert later.network.flat.tobytes() == now.network.flat.tobytes() == saved.network.flat.tobytes()
+    assert later.network_path == str(path) and "Opened" in recorder.messages("info")[-1]
+    later.update_settings(hidden=(3,))  # another network: no file's
+    assert later.network_path is None
+
+
+def test_a_large_network_file_read_by_a_job_is_dropped_when_the_learner_chose_again(make_recorder, monkeypatch,
+                                                                                   tmp_path):
+    saved = _stepped(hidden=(5,))
+    path = tmp_path / "n.json"
+    assert saved.save_network(str(path))
+    monkeypatch.setattr(writing, "HEAVY_NETWORK_BYTES", 10)
+    session = TrainingSession(Settings())
+    recorder = make_recorder(session, run_jobs=False)
+    assert session.open_network(str(path))
+    (job,) = recorder.pending
+    session.load_example("xor")  # a newer choice
+    assert jobs.run(job) is False and session.network.layer_sizes == (2, 2, 1)
+
+
+def test_a_broken_large_network_file_is_refused_by_the_job_naming_what_is_wrong(make_recorder, monkeypatch, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "bpgui.network", "version": 1, "layers": [{"units": 2}, {"units": "two"}]}')
+    monkeypatch.setattr(writing, "HEAVY_NETWORK_BYTES", 10)
+    session = TrainingSession(Settings())
+    before = session.network.flat.tobytes()
+    recorder = make_recorder(session, run_jobs=False)
+    assert session.open_network(str(path))
+    (job,) = recorder.pending
+    assert jobs.run(job) is False
+    assert "layers[1].units" in recorder.messages("error")[-1] and session.network.flat.tobytes() == before
