@@ -147,6 +147,7 @@ class StatusArea(QObject):
         self.job_bar.setRange(0, 0)  # busy until the first progress report
         for widget in self._job_widgets():
             widget.setVisible(widget is not self.job_cancel or cancellable)
+        self._update_status()  # less room for the figures now: they end in "…" rather than run off the bar
 
     def job_progress(self, done: int, total: int) -> None:
         self.job_bar.setRange(0, max(1, total))
@@ -155,3 +156,4 @@ class StatusArea(QObject):
     def job_finished(self) -> None:
         for widget in self._job_widgets():
             widget.hide()
+        self._update_status()  # the room back

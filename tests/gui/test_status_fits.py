@@ -56,3 +56,27 @@ def test_new_figures_of_the_same_width_lay_out_no_status_bar_and_any_text_fits_i
     area.show_status("t = 1")  # and shorter again: the label shrinks
     QApplication.processEvents()
     assert label.width() < size.width()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_status_text_still_fits_while_slow_work_shows_its_progress_in_the_bar(window, switch_language,
+                                                                                  monkeypatch, language, qtbot):
+    from bpgui.session import writing
+
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)  # a copy of the table goes to the worker: its widgets show
+    window = switch_language(window, language) if language != "en" else window
+    window.resize(1024, 768)
+    window.set_text_scale(1.6)
+    window.step_action.trigger()
+    QApplication.processEvents()
+    label, bar = window.status_label, window.statusBar()
+    window.table.copy_to_clipboard()
+    assert window.job_bar.isVisible()
+    QApplication.processEvents()
+    grip = bar.style().pixelMetric(QStyle.PixelMetric.PM_SizeGripSize) if bar.isSizeGripEnabled() else 0
+    assert label.geometry().right() <= bar.width() - grip
+    assert label.text() == window.status_area.status_text() or label.text().endswith("…")
+    assert window.controller.wait_for_jobs(10_000)
+    qtbot.waitUntil(lambda: not window.job_bar.isVisible())
+    QApplication.processEvents()
+    assert label.text() == window.status_area.status_text()  # the room back: whole again
