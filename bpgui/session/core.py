@@ -27,7 +27,7 @@ from ..model.surface import DecisionSurface
 from ..model.time_travel import GotoPlan
 from ..model.training import StopConditions, Trainer, TrainingConfig, TrainingState
 from .history import History, status_of
-from .jobs import GradientCheck, Progress
+from .jobs import GradientCheck, Job, Progress
 from .jobs import run as run_job
 from .messages import QT_TRANSLATE_NOOP, Message
 from .running import Background, Pace, leave_a_core_to_the_window
@@ -186,6 +186,35 @@ class SessionCore:
 
     def _refuse(self, exc: BaseException) -> None:
         self._emit("message", Message.error(exc))
+
+    def _open_file(self, path: str, limit: int, title: str, read: Callable[..., Any],
+                   adopt: Callable[[Any], bool]) -> bool:
+        """``adopt(read(path))`` now; for a file past ``limit`` bytes, ``read`` runs as a job (``title``) and a newer
+        choice of settings, data or file drops it (its refusal comes later, as a message). False, with a message
+        and nothing changed, for a refusal known now. ``read`` is a job's task: module-level, ``progress`` keyword."""
+        self._new_request()
+        try:
+            large = os.path.getsize(path) > limit
+        except (OSError, ValueError):
+            large = False  # (``read`` names what is wrong with it)
+        if large:
+            request = self._requests
+
+            def finish(loaded: Any) -> None:
+                adopt(loaded)
+
+            self._emit("job", Job(kind="build", title=Message("info", title), task=read, args=(path,), finish=finish,
+                                  valid=lambda: self._requests == request, quick=False, fail=self._refuse))
+            return True
+        try:
+            loaded = read(path)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        return adopt(loaded)
+
+    def _new_request(self) -> None:
+        raise NotImplementedError  # (training.TrainingSession)
 
     def _emit_all(self) -> None:
         for event in ("structure", "settings", "history", "state"):

@@ -49,6 +49,7 @@ __all__ = ["SessionFiles", "file_kind", "lesson_trainer", "replay"]
 #: A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing).
 HEAVY_REPLAY_SECONDS = 0.3
 HEAVY_SESSION_BYTES = 2_000_000  # a session file larger is read by a job (~35 ms a MB)
+READING_SESSION = QT_TRANSLATE_NOOP("TrainingController", "Reading the session file…")
 #: A lesson's step builds its network on the window's thread: a teaching size.
 LESSON_PARAMETERS = 20_000
 #: ... and trains its iterations there: at most this much work (parameters × samples per iteration × iterations,
@@ -325,27 +326,8 @@ class SessionFiles(SessionCore):
         """Open a session file: its run replayed to the iteration it shows. ``data_folder``: where a CSV
         whose file is gone is written again. False, with a message naming the key, and nothing changed,
         if the file is refused. A file past ``HEAVY_SESSION_BYTES`` is read by a job (its refusal comes later)."""
-        self._new_request()
-        try:
-            large = os.path.getsize(path) > HEAVY_SESSION_BYTES
-        except (OSError, ValueError):
-            large = False  # (read_session says what is wrong with it)
-        if large:
-            request = self._requests
-
-            def finish(doc: SessionDocument) -> None:
-                self._open_document(path, doc, data_folder)
-
-            self._emit("job", Job(kind="build", title=Message("info", QT_TRANSLATE_NOOP(
-                "TrainingController", "Reading the session file…")), task=read_session, args=(path,), finish=finish,
-                valid=lambda: self._requests == request, quick=False, fail=self._refuse))
-            return True
-        try:
-            doc = read_session(path)
-        except BpguiError as exc:
-            self._refuse(exc)
-            return False
-        return self._open_document(path, doc, data_folder)
+        return self._open_file(path, HEAVY_SESSION_BYTES, READING_SESSION, read_session,
+                               lambda doc: self._open_document(path, doc, data_folder))
 
     def _open_document(self, path: str, doc: SessionDocument, data_folder: str | None) -> bool:
         def opened() -> None:
@@ -471,9 +453,6 @@ class SessionFiles(SessionCore):
         raise NotImplementedError
 
     def _adopt_runs(self, entries: tuple[RunEntry, ...], trainers: list[Trainer]) -> None:
-        raise NotImplementedError
-
-    def _new_request(self) -> None:
         raise NotImplementedError
 
     def _adopt(self, built: Built) -> None:

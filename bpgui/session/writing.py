@@ -13,7 +13,6 @@ once, as before: what it writes and says is the same either way (one function fo
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -128,9 +127,6 @@ class Writing(SessionCore):
     def session_document(self) -> SessionDocument:
         raise NotImplementedError  # (session_files.SessionFiles)
 
-    def _new_request(self) -> None:
-        raise NotImplementedError  # (training.TrainingSession)
-
     def _adopt(self, built: Built) -> None:
         raise NotImplementedError  # (training.TrainingSession)
 
@@ -184,27 +180,9 @@ class Writing(SessionCore):
 
     def open_network(self, path: str) -> bool:
         """Load a network file for the current data set; refused (unchanged) if it does not fit. A file past
-        ``HEAVY_NETWORK_BYTES`` is read by a job (a newer choice of settings, data or file drops it)."""
-        self._new_request()
-        try:
-            large = os.path.getsize(path) > HEAVY_NETWORK_BYTES
-        except (OSError, ValueError):
-            large = False  # (load_network names what is wrong with it)
-        if large:
-            request = self._requests
-            def finish(loaded: NetworkFile) -> None:
-                self._adopt_network_file(path, loaded)
-
-            self._emit("job", Job(kind="build", title=Message("info", READING_NETWORK), task=read_network,
-                                  args=(path,), finish=finish, valid=lambda: self._requests == request, quick=False,
-                                  fail=self._refuse))
-            return True
-        try:
-            loaded = load_network(path)
-        except BpguiError as exc:
-            self._refuse(exc)
-            return False
-        return self._adopt_network_file(path, loaded)
+        ``HEAVY_NETWORK_BYTES`` is read by a job (``SessionCore._open_file``)."""
+        return self._open_file(path, HEAVY_NETWORK_BYTES, READING_NETWORK, read_network,
+                               partial(self._adopt_network_file, path))
 
     def _adopt_network_file(self, path: str, loaded: NetworkFile) -> bool:
         net = loaded.network

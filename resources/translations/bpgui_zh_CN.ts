@@ -900,7 +900,7 @@
     </message>
     <message>
         <location filename="../../bpgui/model/fileformat.py" line="372"/>
-        <location filename="../../bpgui/session/session_files.py" line="274"/>
+        <location filename="../../bpgui/session/session_files.py" line="277"/>
         <source>{file}: cannot be read ({reason})</source>
         <translation>{file}：无法读取（{reason}）</translation>
     </message>
@@ -1160,7 +1160,7 @@
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="215"/>
+        <location filename="../../bpgui/session/writing.py" line="193"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1304,55 +1304,55 @@
         <translation>包含 1 到 {limit} 步的列表</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="57"/>
+        <location filename="../../bpgui/session/session_files.py" line="58"/>
         <source>{file}: nested too deeply to be a session file</source>
-        <extracomment>A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing). A lesson&apos;s step builds its network on the window&apos;s thread: a teaching size. ... and trains its iterations there: at most this much work (parameters × samples per iteration × iterations, about half a second; the shipped lessons need at most a tenth of it).</extracomment>
+        <extracomment>A lesson&apos;s step builds its network on the window&apos;s thread: a teaching size. ... and trains its iterations there: at most this much work (parameters × samples per iteration × iterations, about half a second; the shipped lessons need at most a tenth of it).</extracomment>
         <translation>{file}：嵌套过深，不是会话文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="83"/>
+        <location filename="../../bpgui/session/session_files.py" line="84"/>
         <source>{file}: not UTF-8 or GBK text</source>
         <translation>{file}：不是 UTF-8 或 GBK 文本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="98"/>
+        <location filename="../../bpgui/session/session_files.py" line="99"/>
         <source>{file}: the session&apos;s data file is gone and there is no folder to write its copy to</source>
         <translation>{file}：会话的数据文件已不存在，且没有可写入其副本的文件夹</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="112"/>
+        <location filename="../../bpgui/session/session_files.py" line="113"/>
         <source>{source}: {key}: {problem}</source>
         <translation>{source}：{key}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="196"/>
-        <location filename="../../bpgui/session/session_files.py" line="382"/>
+        <location filename="../../bpgui/session/session_files.py" line="199"/>
+        <location filename="../../bpgui/session/session_files.py" line="366"/>
         <source>{source}: {key}: expected less than {limit}, got {got}</source>
         <translation>{source}：{key}：应小于 {limit}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="229"/>
+        <location filename="../../bpgui/session/session_files.py" line="232"/>
         <source>steps: {steps} iterations of this network are too many for a lesson&apos;s step (at most about {most})</source>
         <translation>steps：对这个网络来说，{steps} 次迭代超出了课程一步所能计算的量（最多约 {most} 次）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="235"/>
+        <location filename="../../bpgui/session/session_files.py" line="238"/>
         <source>select: the {shape} network has no parameter {name}; its names are {names}</source>
         <translation>select：{shape} 网络中没有参数 {name}；它的参数名为 {names}</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="281"/>
+        <location filename="../../bpgui/session/session_files.py" line="284"/>
         <source>{file} changed since it was loaded: the session cannot keep the data it was trained on</source>
         <translation>{file} 在载入后已被修改：会话无法保存训练时所用的数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="71"/>
-        <location filename="../../bpgui/session/session_files.py" line="396"/>
+        <location filename="../../bpgui/session/session_files.py" line="72"/>
+        <location filename="../../bpgui/session/session_files.py" line="380"/>
         <source>{file}: cannot be opened ({reason})</source>
         <translation>{file}：无法打开（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="225"/>
+        <location filename="../../bpgui/session/session_files.py" line="228"/>
         <source>a lesson&apos;s network has at most {limit} parameters</source>
         <translation>课程中的网络最多有 {limit} 个参数</translation>
     </message>
@@ -3995,17 +3995,17 @@ mini-batch: one update per B samples</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="315"/>
+        <location filename="../../bpgui/session/core.py" line="344"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="348"/>
+        <location filename="../../bpgui/session/core.py" line="377"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="351"/>
+        <location filename="../../bpgui/session/core.py" line="380"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
@@ -4085,7 +4085,7 @@ mini-batch: one update per B samples</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="236"/>
+        <location filename="../../bpgui/session/writing.py" line="214"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -4190,57 +4190,58 @@ mini-batch: one update per B samples</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="115"/>
+        <location filename="../../bpgui/session/writing.py" line="114"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="116"/>
+        <location filename="../../bpgui/session/writing.py" line="115"/>
         <source>Copying the table…</source>
         <translation>正在复制表格…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="117"/>
+        <location filename="../../bpgui/session/writing.py" line="116"/>
         <source>Reading the network file…</source>
         <translation>正在读取网络文件…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="150"/>
+        <location filename="../../bpgui/session/writing.py" line="146"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="159"/>
+        <location filename="../../bpgui/session/writing.py" line="155"/>
         <source>Network saved to %1.</source>
         <translation>网络已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="170"/>
+        <location filename="../../bpgui/session/writing.py" line="166"/>
         <source>Table exported to %1.</source>
         <translation>表格已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="337"/>
+        <location filename="../../bpgui/session/session_files.py" line="52"/>
         <source>Reading the session file…</source>
+        <extracomment>A replay expected to take longer than this runs as a job (the window draws on; Cancel changes nothing).</extracomment>
         <translation>正在读取会话文件…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="352"/>
+        <location filename="../../bpgui/session/session_files.py" line="336"/>
         <source>Opened %1, but its replay gave other numbers than the file records: the file was edited, or this machine&apos;s arithmetic differs from the one that saved it.</source>
         <translation>已打开 %1，但重算得到的数值与文件记录的不同：文件被修改过，或者本机的运算与保存它的机器不同。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="358"/>
+        <location filename="../../bpgui/session/session_files.py" line="342"/>
         <source>Opened session %1 at iteration %2.</source>
         <translation>已打开会话 %1，位于第 %2 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="402"/>
+        <location filename="../../bpgui/session/session_files.py" line="386"/>
         <source>Replaying the session to iteration %1…</source>
         <translation>正在重算会话至第 %1 次迭代…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/session_files.py" line="407"/>
+        <location filename="../../bpgui/session/session_files.py" line="391"/>
         <source>Opening the session was stopped; nothing changed.</source>
         <translation>已停止打开会话；没有任何改变。</translation>
     </message>
@@ -4354,12 +4355,12 @@ mini-batch: one update per B samples</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="113"/>
+        <location filename="../../bpgui/session/writing.py" line="112"/>
         <source>Saving the network…</source>
         <translation>正在保存网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="114"/>
+        <location filename="../../bpgui/session/writing.py" line="113"/>
         <source>Saving the session…</source>
         <translation>正在保存会话…</translation>
     </message>
