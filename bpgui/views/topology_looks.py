@@ -18,12 +18,12 @@ def apply_looks(units: Sequence[Sequence[Unit]], links: Mapping[int, Link], phas
     path = bool(path_units or path_links)
     for index, link in links.items():
         on_path = index in path_links
-        link.set_looks(on_path, not path and phase is not None and index in phase.lit_parameters
+        link.set_looks(on_path, not path and phase is not None and phase.lights(index)
                        and phase.phase.kind != UPDATE)
         if path:
             opacity = 1.0 if on_path else DIM_LINK
         else:
-            opacity = 1.0 if phase is None or index in phase.lit_parameters else DIM_LINK
+            opacity = 1.0 if phase is None or phase.lights(index) else DIM_LINK
         link.set_dimmed(opacity != 1.0)
         link.label.setOpacity(1.0 if opacity == 1.0 else DIM_TEXT)
     for layer in units:

@@ -3,6 +3,8 @@
 import itertools
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bpgui.model.naming import parameter_specs
 from bpgui.model.phases import (
@@ -123,3 +125,36 @@ def test_a_deep_plan_holds_no_per_phase_copies_until_one_is_looked_at():
     middle = views[len(views) // 2]
     assert middle.gradient_known.shape == (sum((a + 1) * b for a, b in itertools.pairwise(sizes)),)
     assert middle.gradient_known is middle.gradient_known  # made once
+
+
+def _lit_by_meaning(sizes, phase):
+    """The parameters ``phase`` lights, read off each parameter's spec (layer, source, target), one by one."""
+    n = len(sizes) - 1
+    lit = set()
+    for i, s in enumerate(parameter_specs(sizes)):
+        into_output_j = s.layer == n and (phase.output is None or s.target == phase.output + 1)
+        if phase.kind == FORWARD:
+            on = s.layer == phase.layer
+        elif phase.kind == OUTPUT_GRADIENT:
+            on = into_output_j
+        elif phase.kind == HIDDEN_SUM:
+            on = into_output_j and s.kind == "weight"
+        elif phase.kind == HIDDEN_GRADIENT:
+            on = s.layer == phase.layer or (s.layer == phase.layer + 1 and s.kind == "weight")
+        else:
+            on = phase.kind == UPDATE
+        if on:
+            lit.add(i)
+    return lit
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 5), min_size=2, max_size=5), st.booleans())
+def test_each_phase_lights_the_parameters_its_meaning_names(sizes, per_output):
+    """The lit mask (built by slices, so a 10⁶-parameter phase costs no set) against each spec's meaning; the
+    mask answers ``lights`` and ``lit_parameters`` alike, and is read-only."""
+    for view in phase_views(sizes, per_output=per_output):
+        expected = _lit_by_meaning(sizes, view.phase)
+        assert view.lit_parameters == expected, view.phase
+        assert [i for i in range(len(view.lit_mask)) if view.lights(i)] == sorted(expected)
+        assert not view.lit_mask.flags.writeable
