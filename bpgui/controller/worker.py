@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -103,6 +104,8 @@ class _Active:
     token: int
     job: jobs.Job
     future: Future[Any]
+    worker: _Worker  # the process it was given to (a stopped one is started again once, not once per job)
+    again: bool = False  # a kept job given again to a new worker, its first one having stopped
 
 
 class JobRunner(QObject):
@@ -139,16 +142,21 @@ class JobRunner(QObject):
         if job.quick:
             self._run_here(job)
             return
+        self._submit(job)
+
+    def _submit(self, job: jobs.Job, again: bool = False) -> None:
         global _next_token
         _next_token += 1
         token = _next_token
+        worker = _shared_worker()
         try:
-            future = _shared_worker().pool.submit(jobs.run_in_child, token, job.task, job.args)
+            future = worker.pool.submit(jobs.run_in_child, token, job.task, job.args)
         except (BrokenProcessPool, RuntimeError):
-            future = _restart_worker().pool.submit(jobs.run_in_child, token, job.task, job.args)
+            worker = _restart_worker()
+            future = worker.pool.submit(jobs.run_in_child, token, job.task, job.args)
         _live[token] = future
         was_idle = not self._active
-        self._active.append(_Active(token, job, future))
+        self._active.append(_Active(token, job, future, worker, again))
         if was_idle:
             self._announce()
         self._poll.start()
@@ -193,15 +201,18 @@ class JobRunner(QObject):
             self._announce()
 
     def wait(self, milliseconds: int = 10_000) -> bool:
-        """Block until every active job has ended and its result is settled (tests, scripts)."""
-        for entry in list(self._active):
-            try:
-                entry.future.exception(timeout=milliseconds / 1000)
-            except TimeoutError:
-                return False
-            except Exception:  # cancelled before it ran: settled below
-                pass
-        self._on_poll_timeout()
+        """Block until every active job has ended and its result is settled (a closing window, tests, scripts);
+        a file given again to a new worker (its first one stopped) is waited for too."""
+        deadline = time.monotonic() + milliseconds / 1000
+        while self._active:
+            for entry in list(self._active):
+                try:
+                    entry.future.exception(timeout=max(0.0, deadline - time.monotonic()))
+                except TimeoutError:
+                    return False
+                except Exception:  # cancelled before it ran: settled below
+                    pass
+            self._on_poll_timeout()
         return True
 
     def _on_poll_timeout(self) -> None:
@@ -229,9 +240,14 @@ class JobRunner(QObject):
         except (jobs.Cancelled, Exception) as exc:
             if isinstance(exc, jobs.Cancelled) or entry.future.cancelled():
                 jobs.settle_dropped(job)
-            elif isinstance(exc, BrokenProcessPool):
-                _restart_worker()
-                self.failed.emit(exc)
+            elif isinstance(exc, BrokenProcessPool):  # the worker stopped (killed): every job it held is lost
+                if _worker is entry.worker:
+                    _restart_worker()
+                if job.kept and not entry.again:  # a file to write: given once more to the new worker
+                    self._submit(job, again=True)
+                    return
+                stopped = jobs.WorkerStopped()
+                (job.fail or self.failed.emit)(stopped)
             elif job.fail is not None:
                 job.fail(exc)
             else:

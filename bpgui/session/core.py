@@ -147,6 +147,8 @@ class SessionCore:
         self._state_version = 0
         self._structure_version = 0
         self._requests = 0  # choices of settings, data, examples and files, counted
+        self._adoptions = 0  # runs adopted (another network or session shown), counted
+        self._writes = 0  # files still being written by jobs: a file saved meanwhile waits its turn behind them
         self._data_language = DATA_LANGUAGE
         self._named: tuple[tuple[str, Settings], Dataset] | None = None
         self._check: tuple[int, GradientCheck] | None = None

@@ -25,12 +25,13 @@ from typing import Any
 
 import numpy as np
 
+from ..model.errors import BpguiError
 from ..model.gradcheck import MAX_CHECKED, check_record
 from ..model.network import Network
 from ..model.records import IterationRecord
 from .messages import QT_TRANSLATE_NOOP, Message
 
-__all__ = ["MAX_CHECKED", "Cancelled", "GradientCheck", "Job", "Progress", "gradient_check", "run"]
+__all__ = ["MAX_CHECKED", "Cancelled", "GradientCheck", "Job", "Progress", "WorkerStopped", "gradient_check", "run"]
 
 # A job whose estimated cost is below this many parameter-evaluations runs in place.
 QUICK_WORK = 200_000
@@ -38,6 +39,14 @@ QUICK_WORK = 200_000
 
 class Cancelled(Exception):
     """The learner cancelled the job; nothing was changed."""
+
+
+class WorkerStopped(BpguiError):
+    """The worker process ended before the job did (killed: out of memory, say); the job's result never came."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "The worker process stopped before the work was done "
+                                                     "(out of memory?); nothing was changed"))
 
 
 class Progress:

@@ -26,7 +26,7 @@ from ..model.fileformat import NetworkFile, load_network, save_network
 from ..model.network import Network, parameter_count
 from ..model.table_text import table_tsv, write_table_csv
 from .core import Built, SessionCore, make_trainer
-from .jobs import Job, Progress
+from .jobs import Job, Progress, WorkerStopped
 from .messages import QT_TRANSLATE_NOOP, Message
 from .session_format import SessionDocument, document_to_data
 
@@ -40,7 +40,6 @@ __all__ = [
     "session_numbers",
     "table_numbers",
     "table_text_job",
-    "write",
     "write_network",
     "write_session",
     "writing_job",
@@ -73,27 +72,17 @@ def session_numbers(doc: SessionDocument) -> int:
 
 def writing_job(title: str, task: Callable[..., str], args: tuple[Any, ...], finish: Callable[[str], None],
                 fail: Callable[[BaseException], None]) -> Job:
-    """A kept job writing a file (see the module): ``finish(path)`` once it is written, ``fail(error)`` if not."""
+    """A kept job writing a file (see the module): ``finish(path)`` once it is written, ``fail(error)`` if not
+    (naming the file, ``args[0]``, when the worker stopped twice before writing it)."""
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, WorkerStopped):
+            exc = BpguiError(QT_TRANSLATE_NOOP("Errors", "{file} was not written: the worker process stopped "
+                                                         "before it was done (out of memory?); save it again"),
+                             file=str(args[0]))
+        fail(exc)
+
     return Job(kind="write", title=Message("info", title), task=task, args=args, finish=finish, quick=False,
-               fail=fail, kept=True)
-
-
-def write(numbers: int, title: str, task: Callable[..., str], args: tuple[Any, ...], *,
-          done: Callable[[str], None], refuse: Callable[[BaseException], None], emit_job: Callable[[Job], None]
-          ) -> bool:
-    """``task(*args)`` (its first argument the path) now if the file holds at most ``WRITE_HERE`` numbers, then
-    ``done(path)``; else by a kept job (``done`` once written). False, with ``refuse(error)`` and nothing
-    written, only for a refusal known now; a job's refusal comes later, through ``refuse`` too."""
-    if numbers > WRITE_HERE:
-        emit_job(writing_job(title, task, args, done, refuse))
-        return True
-    try:
-        path = task(*args)
-    except BpguiError as exc:
-        refuse(exc)
-        return False
-    done(path)
-    return True
+               fail=failed, kept=True)
 
 
 def table_numbers(rows: int, numbers: Sequence[np.ndarray | None]) -> int:
@@ -130,6 +119,34 @@ class Writing(SessionCore):
     def _adopt(self, built: Built) -> None:
         raise NotImplementedError  # (training.TrainingSession)
 
+    def _write(self, numbers: int, title: str, task: Callable[..., str], args: tuple[Any, ...],
+               done: Callable[[str], None]) -> bool:
+        """``task(*args)`` (its first argument the path) now if the file holds at most ``WRITE_HERE`` numbers and
+        no file is still being written, then ``done(path)``; else by a kept job (``done`` once written), in
+        turn behind the files written before (the worker runs jobs in order): a file saved twice holds the
+        later save. False, with a message and nothing written, only for a refusal known now; a job's refusal
+        comes later."""
+        if numbers > WRITE_HERE or self._writes:
+            self._writes += 1
+
+            def written(path: str) -> None:
+                self._writes -= 1
+                done(path)
+
+            def failed(exc: BaseException) -> None:
+                self._writes -= 1
+                self._refuse(exc)
+
+            self._emit("job", writing_job(title, task, args, written, failed))
+            return True
+        try:
+            path = task(*args)
+        except BpguiError as exc:
+            self._refuse(exc)
+            return False
+        done(path)
+        return True
+
     def save_session(self, path: str) -> bool:
         """Write the session to ``path`` (atomically): now, or (many parameters) by a job nothing cancels.
         False, with a message and nothing written, if refused now; a job's refusal says so later."""
@@ -138,25 +155,25 @@ class Writing(SessionCore):
         except BpguiError as exc:
             self._refuse(exc)
             return False
-        request = self._requests
+        adopted = self._adoptions
 
         def done(written: str) -> None:
-            if self._requests == request:  # (a session opened meanwhile is the one Save session writes)
+            # The run saved is still the one shown (another network built or session opened meanwhile: Save
+            # session must not write it over this file), however its settings changed since.
+            if self._adoptions == adopted:
                 self.session_path = written
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Session saved to %1 (iteration %2)."),
                       written, doc.t)
 
-        return write(session_numbers(doc), SAVING_SESSION, write_session, (path, doc), done=done,
-                     refuse=self._refuse, emit_job=partial(self._emit, "job"))
+        return self._write(session_numbers(doc), SAVING_SESSION, write_session, (path, doc), done)
 
     def save_network(self, path: str) -> bool:
         """The network to ``path``, atomically: now, or (many parameters) by a job nothing cancels."""
         def done(written: str) -> None:
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Network saved to %1."), written)
 
-        return write(self.network.n_parameters, SAVING_NETWORK, write_network,
-                     (path, self.network, self._settings.learning_rate, self._settings.seed),
-                     done=done, refuse=self._refuse, emit_job=partial(self._emit, "job"))
+        return self._write(self.network.n_parameters, SAVING_NETWORK, write_network,
+                           (path, self.network, self._settings.learning_rate, self._settings.seed), done)
 
     def export_table(self, path: str, sizes: Sequence[int], header: Sequence[str],
                      numbers: Sequence[np.ndarray | None]) -> bool:
@@ -166,8 +183,8 @@ class Writing(SessionCore):
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Table exported to %1."), written)
 
         count = table_numbers(parameter_count(sizes), numbers)
-        return write(count, EXPORTING_TABLE, write_table_csv, (path, tuple(sizes), tuple(header), list(numbers)),
-                     done=done, refuse=self._refuse, emit_job=partial(self._emit, "job"))
+        return self._write(count, EXPORTING_TABLE, write_table_csv,
+                           (path, tuple(sizes), tuple(header), list(numbers)), done)
 
     def copy_table(self, sizes: Sequence[int], rows: np.ndarray, titles: Sequence[str],
                    numbers: Sequence[np.ndarray | None], finish: Callable[[str], None]) -> bool:

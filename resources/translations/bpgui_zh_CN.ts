@@ -1155,12 +1155,17 @@
         <translation>{shape} 网络有 {count} 个参数；bpgui 最多处理 {limit} 个：请减少隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="363"/>
+        <location filename="../../bpgui/session/training.py" line="364"/>
         <source>There is no parameter number {index}.</source>
         <translation>不存在编号为 {index} 的参数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="193"/>
+        <location filename="../../bpgui/session/writing.py" line="79"/>
+        <source>{file} was not written: the worker process stopped before it was done (out of memory?); save it again</source>
+        <translation>{file} 未写入：后台进程在完成前停止了（内存不足？）；请再保存一次</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/writing.py" line="210"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -1504,6 +1509,11 @@
         <location filename="../../bpgui/session/forking.py" line="397"/>
         <source>iteration {t} is not computed in both runs (0 to {end})</source>
         <translation>两个训练过程并未都计算到第 {t} 次迭代（可选 0 到 {end}）</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/jobs.py" line="48"/>
+        <source>The worker process stopped before the work was done (out of memory?); nothing was changed</source>
+        <translation>后台进程在工作完成前停止了（内存不足？）；没有任何改动</translation>
     </message>
 </context>
 <context>
@@ -3974,123 +3984,123 @@ mini-batch: one update per B samples</source>
         <translation>损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="199"/>
+        <location filename="../../bpgui/session/training.py" line="200"/>
         <source>The network was re-initialised (iteration 0) because these settings changed: %1</source>
         <translation>以下设置已更改，网络已重新初始化（第 0 次迭代）：%1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="235"/>
+        <location filename="../../bpgui/session/training.py" line="236"/>
         <source>Iterations %1 to %2 were discarded: training continues from t = %3 with the new settings.</source>
         <translation>第 %1 至 %2 次迭代已丢弃：使用新设置从 t = %3 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="239"/>
+        <location filename="../../bpgui/session/training.py" line="240"/>
         <source>The new mode starts a new epoch at t = %1.</source>
         <translation>新模式在 t = %1 开始新的一轮。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/phasing.py" line="76"/>
-        <location filename="../../bpgui/session/training.py" line="313"/>
+        <location filename="../../bpgui/session/training.py" line="314"/>
         <source>Already at iteration 0.</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="344"/>
+        <location filename="../../bpgui/session/core.py" line="346"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="377"/>
+        <location filename="../../bpgui/session/core.py" line="379"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="380"/>
+        <location filename="../../bpgui/session/core.py" line="382"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="159"/>
+        <location filename="../../bpgui/session/training.py" line="160"/>
         <source>Building the network was stopped; the settings in force are shown again.</source>
         <translation>网络构建已停止；重新显示当前生效的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="165"/>
+        <location filename="../../bpgui/session/training.py" line="166"/>
         <source>Building the network…</source>
         <translation>正在构建网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="231"/>
+        <location filename="../../bpgui/session/training.py" line="232"/>
         <source>Iteration %1 was discarded: training continues from t = %2 with the new settings.</source>
         <translation>第 %1 次迭代已丢弃：使用新设置从 t = %2 继续训练。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="299"/>
+        <location filename="../../bpgui/session/training.py" line="300"/>
         <source>To the end of the epoch: %1 iterations, shown as they go (Pause stops).</source>
         <translation>前往本轮末尾：共 %1 次迭代，边算边显示（按“暂停”可停止）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="334"/>
+        <location filename="../../bpgui/session/training.py" line="335"/>
         <source>Back to iteration 0&apos;s weights, with the settings shown.</source>
         <translation>已回到第 0 次迭代的权重，并使用当前显示的设置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="368"/>
+        <location filename="../../bpgui/session/training.py" line="369"/>
         <source>Finish or leave the iteration&apos;s phases before editing %1.</source>
         <translation>请先完成或退出本次迭代的阶段演示，再编辑 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="394"/>
+        <location filename="../../bpgui/session/training.py" line="395"/>
         <source>%1 set to %2; iteration %3 was discarded.</source>
         <translation>%1 已设为 %2；第 %3 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="398"/>
+        <location filename="../../bpgui/session/training.py" line="399"/>
         <source>%1 set to %2; iterations %3 to %4 were discarded.</source>
         <translation>%1 已设为 %2；第 %3 至 %4 次迭代已丢弃。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="402"/>
+        <location filename="../../bpgui/session/training.py" line="403"/>
         <source>%1 set to %2.</source>
         <translation>%1 已设为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="411"/>
+        <location filename="../../bpgui/session/training.py" line="412"/>
         <source>There is no edit at this iteration to undo.</source>
         <translation>此次迭代没有可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="423"/>
+        <location filename="../../bpgui/session/training.py" line="424"/>
         <source>Setting change undone; iteration %1 is back.</source>
         <translation>已撤销设置更改；第 %1 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="426"/>
+        <location filename="../../bpgui/session/training.py" line="427"/>
         <source>Setting change undone; iterations %1 to %2 are back.</source>
         <translation>已撤销设置更改；第 %1 到 %2 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="433"/>
+        <location filename="../../bpgui/session/training.py" line="434"/>
         <source>Edit undone: %1 is %2 again.</source>
         <translation>已撤销编辑：%1 恢复为 %2。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="437"/>
+        <location filename="../../bpgui/session/training.py" line="438"/>
         <source>Edit undone: %1 is %2 again; iteration %3 is back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/training.py" line="441"/>
+        <location filename="../../bpgui/session/training.py" line="442"/>
         <source>Edit undone: %1 is %2 again; iterations %3 to %4 are back.</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="214"/>
+        <location filename="../../bpgui/session/writing.py" line="231"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/jobs.py" line="155"/>
+        <location filename="../../bpgui/session/jobs.py" line="164"/>
         <source>Checking the gradients…</source>
         <translation>正在进行梯度检验…</translation>
     </message>
@@ -4190,32 +4200,32 @@ mini-batch: one update per B samples</source>
         <translation>这一格现在已不在练习表上。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="114"/>
+        <location filename="../../bpgui/session/writing.py" line="103"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="115"/>
+        <location filename="../../bpgui/session/writing.py" line="104"/>
         <source>Copying the table…</source>
         <translation>正在复制表格…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="116"/>
+        <location filename="../../bpgui/session/writing.py" line="105"/>
         <source>Reading the network file…</source>
         <translation>正在读取网络文件…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="146"/>
+        <location filename="../../bpgui/session/writing.py" line="165"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="155"/>
+        <location filename="../../bpgui/session/writing.py" line="173"/>
         <source>Network saved to %1.</source>
         <translation>网络已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="166"/>
+        <location filename="../../bpgui/session/writing.py" line="183"/>
         <source>Table exported to %1.</source>
         <translation>表格已导出到 %1。</translation>
     </message>
@@ -4355,12 +4365,12 @@ mini-batch: one update per B samples</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="112"/>
+        <location filename="../../bpgui/session/writing.py" line="101"/>
         <source>Saving the network…</source>
         <translation>正在保存网络…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="113"/>
+        <location filename="../../bpgui/session/writing.py" line="102"/>
         <source>Saving the session…</source>
         <translation>正在保存会话…</translation>
     </message>

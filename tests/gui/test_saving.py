@@ -101,3 +101,38 @@ def test_a_small_copy_and_export_happen_at_once(window, tmp_path):
     path = tmp_path / "t.csv"
     assert window.export_table(str(path)) and not window.controller.job_running
     assert path.read_text(encoding="utf-8") == window.table.export_csv_text()
+
+
+
+def _stop_the_worker(progress=None):
+    """A job that ends the worker's process as the system would (out of memory): no exception, no result."""
+    import os
+
+    os._exit(1)
+
+
+def test_a_save_queued_behind_work_that_kills_the_worker_is_still_written_and_the_loss_is_said(
+        window, large, tmp_path, qtbot):
+    from bpgui.session import jobs
+
+    c = window.controller
+    said: list[tuple[str, str]] = []
+    c.message.connect(lambda level, text: said.append((level, text)))
+    window.step_action.trigger()
+    lost = jobs.Job("check", jobs.Message("info", "Checking"), _stop_the_worker, (), finish=lambda _: None,
+                    quick=False)
+    c._jobs.submit(lost)
+    path = tmp_path / "s.bpgui"
+    assert c.save_session(str(path))  # queued behind the job that ends the worker
+    assert c.wait_for_jobs(30_000)
+    assert not c.job_running
+    # The save went again to a new worker: the file is whole, and its saving is said with its name.
+    assert json.loads(path.read_text(encoding="utf-8"))["t"] == 1
+    qtbot.waitUntil(lambda: any("Session saved to" in text and str(path) in text for _, text in said))
+    # The job that was lost is said as lost, in words, once; no save is said to have failed.
+    errors = [text for level, text in said if level == "error"]
+    assert len(errors) == 1 and "worker process stopped" in errors[0], said
+    # A later save works with the new worker as usual.
+    again = tmp_path / "again.bpgui"
+    assert c.save_session(str(again)) and c.wait_for_jobs(30_000)
+    assert json.loads(again.read_text(encoding="utf-8"))["t"] == 1

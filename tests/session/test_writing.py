@@ -3,11 +3,12 @@ save written at once, said once written, never replaced by a newer job, and a re
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 
-from bpgui.session import jobs, writing
+from bpgui.session import jobs, training, writing
 from bpgui.session.settings import Settings
 from bpgui.session.training import TrainingSession
 
@@ -70,6 +71,57 @@ def test_a_session_opened_while_the_last_one_is_saved_stays_the_one_save_writes(
     assert session.open_session(str(first))  # (a short replay: opened at once)
     assert jobs.run(job) and (tmp_path / "second.bpgui").exists()
     assert session.session_path == str(first)
+
+
+def test_save_as_while_the_settings_change_makes_the_new_file_the_one_save_writes(make_recorder, monkeypatch,
+                                                                                  tmp_path):
+    """The same run, its η changed while Save as… wrote: Ctrl+S must write the new file, not the one before."""
+    session = _stepped(hidden=(5,))
+    original = tmp_path / "original.bpgui"
+    assert session.save_session(str(original))
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)
+    recorder = make_recorder(session, run_jobs=False)
+    mine = tmp_path / "mine.bpgui"
+    assert session.save_session(str(mine))
+    (job,) = recorder.pending
+    assert session.set_learning_rate(0.3)
+    assert jobs.run(job) and mine.exists()
+    assert session.session_path == str(mine)
+
+
+def test_a_save_finished_after_another_network_was_built_names_no_file_for_save(make_recorder, monkeypatch,
+                                                                                tmp_path):
+    """A build queued before the save runs first (the worker keeps order) and shows another run: the file
+    saved holds the old run, so Save session must not write the new one over it."""
+    session = _stepped(hidden=(5,))
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)
+    monkeypatch.setattr(training, "HEAVY_PARAMETERS", 0)
+    recorder = make_recorder(session, run_jobs=False)
+    assert session.update_settings(hidden=(7,))
+    target = tmp_path / "a.bpgui"
+    assert session.save_session(str(target))
+    build, write = recorder.pending
+    assert build.kind == "build" and write.kept
+    assert jobs.run(build) and session.network.layer_sizes == (2, 7, 1)
+    assert jobs.run(write) and target.exists()
+    assert session.session_path is None
+
+
+def test_a_file_saved_while_an_earlier_save_is_written_waits_its_turn(make_recorder, monkeypatch, tmp_path):
+    """A small save after a large one to the same file goes behind it (the worker runs jobs in order): the
+    file holds the later save, and each is said in the order made."""
+    session = _stepped(hidden=(5,))  # 21 parameters
+    monkeypatch.setattr(writing, "WRITE_HERE", 20)
+    recorder = make_recorder(session, run_jobs=False)
+    path = tmp_path / "net.json"
+    assert session.save_network(str(path))
+    assert session.update_settings(hidden=(2,))  # 9 parameters: small, built at once
+    assert session.save_network(str(path))
+    first, second = recorder.pending  # not written at once: behind the first
+    assert not path.exists()
+    assert jobs.run(first) and jobs.run(second)
+    assert json.loads(path.read_text())["layers"][1]["units"] == 2
+    assert session.save_network(str(tmp_path / "now.json")) and len(recorder.pending) == 2  # then at once again
 
 
 def test_session_numbers_count_every_network_the_file_holds():
