@@ -46,6 +46,14 @@ class FileActions:
         return self._session.session_path
 
     @property
+    def files_written(self) -> tuple[str, ...]:  # the files written so far (saved, exported), oldest first
+        return self._session.written
+
+    @property
+    def runs_adopted(self) -> int:  # how many times another run was shown (a file opened, a network built)
+        return self._session.adoptions
+
+    @property
     def network_path(self) -> str | None:  # the network file whose network is shown, if one was opened
         return self._session.network_path
 

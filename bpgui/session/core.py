@@ -148,6 +148,7 @@ class SessionCore:
         self._structure_version = 0
         self._requests = 0  # choices of settings, data, examples and files, counted
         self._adoptions = 0  # runs adopted (another network or session shown), counted
+        self._written: list[str] = []  # the files written, oldest first (a path a save: a few bytes each)
         self._writes = 0  # files still being written by jobs: a file saved meanwhile waits its turn behind them
         self._data_language = DATA_LANGUAGE
         self._named: tuple[tuple[str, Settings], Dataset] | None = None
@@ -227,6 +228,11 @@ class SessionCore:
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def adoptions(self) -> int:
+        """How many runs were adopted (another network built, a file opened): one changed, something was shown."""
+        return self._adoptions
 
     @property
     def dataset(self) -> Dataset:

@@ -131,6 +131,7 @@ class Writing(SessionCore):
 
             def written(path: str) -> None:
                 self._writes -= 1
+                self._written.append(path)
                 done(path)
 
             def failed(exc: BaseException) -> None:
@@ -144,8 +145,14 @@ class Writing(SessionCore):
         except BpguiError as exc:
             self._refuse(exc)
             return False
+        self._written.append(path)
         done(path)
         return True
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The files written so far (saved, exported), oldest first: a save in a job is in it once its file is."""
+        return tuple(self._written)
 
     def save_session(self, path: str) -> bool:
         """Write the session to ``path`` (atomically): now, or (many parameters) by a job nothing cancels.

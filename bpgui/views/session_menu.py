@@ -19,6 +19,8 @@ from ..model.text import fill
 from .lesson_panel import begin as begin_lesson
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .main_window import MainWindow
 
 __all__ = ["MAX_RECENT", "DropOpener", "fill_recent_menu", "open_any", "open_arguments", "open_file", "recent_files",
@@ -81,18 +83,37 @@ def open_any(window: MainWindow, path: str) -> bool:
 
 
 def _remember_if_opened(window: MainWindow, path: str, kind: str) -> None:
-    """Remember ``path`` once the job opening it ends, if it opened it: the CSV, session or network in force is
-    ``path`` then (refused, cancelled or superseded: not). The controller and the preferences, not the window,
-    are kept: a change of language replaces the window around the same controller meanwhile."""
+    """Remember ``path`` once the jobs opening it end, if they opened it: a run was adopted since (a refused or
+    cancelled re-open of the file shown adopts none) and the CSV, session or network in force is ``path``."""
+    c = window.controller
+    before = c.runs_adopted
+
+    def opened() -> bool:
+        shown = {"csv": c.settings.data, "session": c.session_path, "network": c.network_path}[kind]
+        return c.runs_adopted != before and _same(shown, path)
+
+    _remember_after_jobs(window, path, opened)
+
+
+def _same(shown: str | None, path: str) -> bool:
+    return shown is not None and os.path.abspath(shown) == os.path.abspath(path)
+
+
+def _remember_after_jobs(window: MainWindow, path: str, done: Callable[[], bool]) -> None:
+    """Remember ``path`` as the running jobs end, once ``done()``; given up when no job runs and it is not. A large
+    session is two jobs, the read then its replay: the second starts as the first is adopted, so a job still
+    running is waited for. The controller and the preferences, not the window, are kept: a change of language
+    replaces the window around the same controller meanwhile."""
     c, qsettings = window.controller, window.qsettings()
 
     def settled() -> None:
-        shown = {"csv": c.settings.data, "session": c.session_path, "network": c.network_path}[kind]
-        if shown is not None and os.path.abspath(shown) == os.path.abspath(path):
+        if done():
             _remember(qsettings, path)
+        elif c.job_running:  # (the replay the read began, or other work: its end is looked at again)
+            return
+        c.job_finished.disconnect(ended)
 
     def ended() -> None:  # (the worker says it is idle, then adopts what the job brought: look after that)
-        c.job_finished.disconnect(ended)
         QTimer.singleShot(0, c, settled)
 
     c.job_finished.connect(ended)
@@ -131,9 +152,14 @@ def save_session(window: MainWindow, path: str | None = None, choose: bool = Fal
             return False
         if not os.path.splitext(path)[1]:
             path += SESSION_SUFFIX
-    if not window.controller.save_session(path):
+    c = window.controller
+    before = len(c.files_written)
+    if not c.save_session(path):
         return False
-    _remember(window.qsettings(), path)
+    if c.job_running:  # a large file written in a job, that may still fail: remembered once written
+        _remember_after_jobs(window, path, lambda: path in c.files_written[before:])
+    else:
+        _remember(window.qsettings(), path)
     return True
 
 

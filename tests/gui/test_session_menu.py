@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -209,21 +210,51 @@ def test_a_large_csv_read_in_a_job_is_remembered_only_once_the_job_has_read_it(w
     assert str(broken) not in session_menu.recent_files(qsettings)
 
 
-def test_a_session_replayed_in_a_job_is_remembered_once_it_is_open(window, tmp_path, monkeypatch, qsettings, qtbot):
+@pytest.mark.parametrize("read_in_a_job", [False, True])
+def test_a_session_replayed_in_a_job_is_remembered_once_it_is_open(window, tmp_path, monkeypatch, qsettings, qtbot,
+                                                                   read_in_a_job):
     from bpgui.session import session_files
 
     step(window, 3)
     saved = tmp_path / "long.bpgui"
     assert session_menu.save_session(window, str(saved))
+    c = window.controller
+    c.update_settings(seed=c.settings.seed + 1)  # another run shown: the file saved is not the session in force
+    assert c.session_path is None
     qsettings.setValue(session_menu.RECENT_KEY, [])
     monkeypatch.setattr(session_files, "HEAVY_REPLAY_SECONDS", -1.0)  # every replay goes to a job
+    if read_in_a_job:  # two jobs: the file read, then the replay that read begins
+        monkeypatch.setattr(session_files, "HEAVY_SESSION_BYTES", 10)
     step(window, 2)
-    c = window.controller
     assert session_menu.open_any(window, str(saved))
     assert c.job_running and session_menu.recent_files(qsettings) == []
-    assert c.wait_for_jobs(10_000)
+    qtbot.waitUntil(lambda: c.session_path == str(saved) and not c.job_running, timeout=20_000)
     qtbot.waitUntil(lambda: session_menu.recent_files(qsettings) == [str(saved)])
     assert c.iteration == 3
+
+
+def test_a_refused_reopen_of_the_session_shown_is_not_remembered_again(window, tmp_path, monkeypatch, qsettings,
+                                                                       qtbot):
+    from bpgui.session import session_files
+
+    step(window, 2)
+    saved = tmp_path / "shown.bpgui"
+    assert session_menu.save_session(window, str(saved))
+    other = tmp_path / "other.bpgui"
+    other.write_text("{}", encoding="utf-8")
+    qsettings.setValue(session_menu.RECENT_KEY, [str(other), str(saved)])  # the one shown is second
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    document["t"] = "three"  # the file shown is spoiled on disk meanwhile
+    saved.write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setattr(session_files, "HEAVY_SESSION_BYTES", 10)  # read in a job: refused when the job ends
+    c = window.controller
+    said: list[str] = []
+    c.message.connect(lambda level, text: said.append(level))
+    assert session_menu.open_any(window, str(saved)) and c.job_running
+    qtbot.waitUntil(lambda: not c.job_running and "error" in said, timeout=20_000)
+    qtbot.wait(50)  # (the list is looked at once the job's end is adopted)
+    assert c.session_path == str(saved) and c.iteration == 2  # nothing changed
+    assert session_menu.recent_files(qsettings) == [str(other), str(saved)]  # and the list did not move
 
 
 def test_a_large_network_file_read_in_a_job_is_remembered_only_once_opened(window, tmp_path, monkeypatch, qsettings,
@@ -243,3 +274,24 @@ def test_a_large_network_file_read_in_a_job_is_remembered_only_once_opened(windo
         qtbot.waitUntil(lambda: not c.job_running)
         qtbot.wait(50)
     assert session_menu.recent_files(qsettings) == [str(good)] and c.network_path == str(good)
+
+
+def test_a_large_session_is_remembered_once_written_and_not_when_writing_it_fails(window, tmp_path, monkeypatch,
+                                                                                 qsettings, qtbot):
+    from bpgui.session import writing
+
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)  # every file written by a job
+    c = window.controller
+    step(window, 2)
+    qsettings.setValue(session_menu.RECENT_KEY, [])
+    nowhere = tmp_path / "no such folder" / "s.bpgui"
+    assert session_menu.save_session(window, str(nowhere)) and c.job_running
+    assert c.wait_for_jobs(20_000)
+    qtbot.wait(50)  # (the list is looked at once the job's end is adopted)
+    assert not nowhere.exists() and session_menu.recent_files(qsettings) == []
+    path = tmp_path / "s.bpgui"
+    assert session_menu.save_session(window, str(path)) and c.job_running
+    assert session_menu.recent_files(qsettings) == []  # not yet: the file is still being written
+    assert c.wait_for_jobs(20_000)
+    qtbot.waitUntil(lambda: session_menu.recent_files(qsettings) == [str(path)])
+    assert json.loads(path.read_text(encoding="utf-8"))["t"] == 2
