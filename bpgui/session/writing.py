@@ -195,11 +195,16 @@ class Writing(SessionCore):
 
     def copy_table(self, sizes: Sequence[int], rows: np.ndarray, titles: Sequence[str],
                    numbers: Sequence[np.ndarray | None], finish: Callable[[str], None]) -> bool:
-        """``rows`` of a network's table as copied text, to ``finish`` once a job has written it out; False (no
-        job) for a table small enough to write out at once, as the window does."""
+        """``rows`` of a network's table as copied text, to ``finish`` once a job has written it out (then said);
+        False (no job) for a table small enough to write out at once, as the window does."""
         if table_numbers(len(rows), numbers) <= WRITE_HERE:
             return False
-        self._emit("job", table_text_job(sizes, rows, titles, numbers, finish))
+
+        def copied(text: str) -> None:  # (said here, not by the window: a change of language replaces it meanwhile)
+            finish(text)
+            self._say("info", QT_TRANSLATE_NOOP("TrainingController", "%1 rows of the table copied."), len(rows))
+
+        self._emit("job", table_text_job(sizes, rows, titles, numbers, copied))
         return True
 
     def open_network(self, path: str) -> bool:

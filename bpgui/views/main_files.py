@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..controller import localized
 from ..model.errors import BpguiError
-from ..model.text import fill
 from .dialogs import ask_export_size
 
 if TYPE_CHECKING:
@@ -70,12 +69,9 @@ def export_table(window: MainWindow, path: str | None = None) -> bool:
 def copy_large(window: MainWindow, rows: np.ndarray, titles: tuple[str, ...], numbers: list[np.ndarray | None]
                ) -> bool:
     """A copy of the table too large to write out at once (10⁶ rows: ~6 s) goes to the worker, the window going
-    on meanwhile; the clipboard gets it once written. False: small enough to copy at once."""
-    def copied(text: str) -> None:
-        QGuiApplication.clipboard().setText(text)
-        window.show_message("info", fill(translate("MainWindow", "%1 rows of the table copied."), len(rows)))
-
-    return window.controller.copy_table(rows, titles, numbers, copied)
+    on meanwhile; the clipboard gets it once written (the window is not held: a change of language replaces it
+    meanwhile). False: small enough to copy at once."""
+    return window.controller.copy_table(rows, titles, numbers, QGuiApplication.clipboard().setText)
 
 
 def _export_view(view, path: str, size: QSize | None) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSignalBlocker, Qt
 
 from ..session.settings import Settings, settings_from_json, settings_to_json
 from .view_options import DIGITS_KEY
@@ -64,7 +64,10 @@ def restore_preferences(window: MainWindow, q: QSettings) -> None:
         window.restoreState(state)
     window.dummy_action.setChecked(_as_bool(q.value("view/dummy_thresholds", False)))
     window.unit_maps_action.setChecked(_as_bool(q.value("view/unit_maps", True)))
-    window.check_action.setChecked(_as_bool(q.value("view/gradient_check", False)))
+    # Not toggled: the column is asked for once the window has its network's rows (a window rebuilt for a new
+    # language mid-phase asked for it before, with a table of no rows: the numbers were refused).
+    with QSignalBlocker(window.check_action):
+        window.check_action.setChecked(_as_bool(q.value("view/gradient_check", False)))
     window.plot.set_log_scale(_as_bool(q.value("view/log_scale", False)))
     x_axis = str(q.value("view/x_axis", window.plot.x_axis()))
     if x_axis in ("iteration", "epoch"):

@@ -1165,7 +1165,7 @@
         <translation>{file} 未写入：后台进程在完成前停止了（内存不足？）；请再保存一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="210"/>
+        <location filename="../../bpgui/session/writing.py" line="222"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -2716,61 +2716,56 @@
         <translation>测试集 E = %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="30"/>
+        <location filename="../../bpgui/views/main_files.py" line="29"/>
         <source>Open network</source>
         <translation>打开网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="31"/>
-        <location filename="../../bpgui/views/main_files.py" line="38"/>
-        <location filename="../../bpgui/views/session_menu.py" line="117"/>
+        <location filename="../../bpgui/views/main_files.py" line="30"/>
+        <location filename="../../bpgui/views/main_files.py" line="37"/>
+        <location filename="../../bpgui/views/session_menu.py" line="138"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="37"/>
+        <location filename="../../bpgui/views/main_files.py" line="36"/>
         <source>Save network</source>
         <translation>保存网络</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="44"/>
+        <location filename="../../bpgui/views/main_files.py" line="43"/>
         <source>Import CSV data</source>
         <translation>导入 CSV 数据</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="45"/>
-        <location filename="../../bpgui/views/main_files.py" line="63"/>
-        <location filename="../../bpgui/views/session_menu.py" line="118"/>
+        <location filename="../../bpgui/views/main_files.py" line="44"/>
+        <location filename="../../bpgui/views/main_files.py" line="62"/>
+        <location filename="../../bpgui/views/session_menu.py" line="139"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="62"/>
+        <location filename="../../bpgui/views/main_files.py" line="61"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="76"/>
-        <source>%1 rows of the table copied.</source>
-        <translation>已复制表格的 %1 行。</translation>
-    </message>
-    <message>
-        <location filename="../../bpgui/views/main_files.py" line="106"/>
+        <location filename="../../bpgui/views/main_files.py" line="102"/>
         <source>Export network picture</source>
         <translation>导出网络图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="108"/>
+        <location filename="../../bpgui/views/main_files.py" line="104"/>
         <source>Export map picture</source>
         <translation>导出“学到了什么”图片</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="110"/>
+        <location filename="../../bpgui/views/main_files.py" line="106"/>
         <source>Images (*.png *.svg)</source>
         <translation>图像 (*.png *.svg)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_files.py" line="107"/>
+        <location filename="../../bpgui/views/main_files.py" line="103"/>
         <source>Export error curve</source>
         <translation>导出误差曲线</translation>
     </message>
@@ -2856,43 +2851,43 @@
         <translation>bpgui 课程 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="58"/>
+        <location filename="../../bpgui/views/session_menu.py" line="60"/>
         <source>%1: no such file</source>
         <translation>%1：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="71"/>
+        <location filename="../../bpgui/views/session_menu.py" line="73"/>
         <source>%1 is not a bpgui session, network, lesson or CSV file.</source>
         <translation>%1 不是 bpgui 的会话、网络、课程或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="114"/>
+        <location filename="../../bpgui/views/session_menu.py" line="135"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="115"/>
+        <location filename="../../bpgui/views/session_menu.py" line="136"/>
         <source>bpgui files (*.bpgui *.json *.csv)</source>
         <translation>bpgui 文件 (*.bpgui *.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="116"/>
-        <location filename="../../bpgui/views/session_menu.py" line="129"/>
+        <location filename="../../bpgui/views/session_menu.py" line="137"/>
+        <location filename="../../bpgui/views/session_menu.py" line="150"/>
         <source>bpgui sessions (*.bpgui)</source>
         <translation>bpgui 会话 (*.bpgui)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="127"/>
+        <location filename="../../bpgui/views/session_menu.py" line="148"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="151"/>
+        <location filename="../../bpgui/views/session_menu.py" line="177"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="155"/>
+        <location filename="../../bpgui/views/session_menu.py" line="181"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
@@ -4005,17 +4000,17 @@ mini-batch: one update per B samples</source>
         <translation>已经处于第 0 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="346"/>
+        <location filename="../../bpgui/session/core.py" line="352"/>
         <source>Training diverged: iteration %1 made the error or a parameter infinite with η = %2, so it was not applied and Run paused at t = %3, the last finite iteration. Try a smaller learning rate, such as η = %4, then Reset.</source>
         <translation>训练发散：第 %1 次迭代在 η = %2 时使误差或某个参数变为无穷大，因此未被应用，运行已在最后一个有限的迭代 t = %3 处暂停。请尝试更小的学习率，例如 η = %4，然后重置。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="379"/>
+        <location filename="../../bpgui/session/core.py" line="385"/>
         <source>Stopped: the error E reached the target %1.</source>
         <translation>已停止：误差 E 已达到目标 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/core.py" line="382"/>
+        <location filename="../../bpgui/session/core.py" line="388"/>
         <source>Stopped: the maximum number of epochs (%1) is reached.</source>
         <translation>已停止：已达到最大轮数（%1）。</translation>
     </message>
@@ -4095,7 +4090,7 @@ mini-batch: one update per B samples</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="231"/>
+        <location filename="../../bpgui/session/writing.py" line="243"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -4215,19 +4210,24 @@ mini-batch: one update per B samples</source>
         <translation>正在读取网络文件…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="165"/>
+        <location filename="../../bpgui/session/writing.py" line="172"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="173"/>
+        <location filename="../../bpgui/session/writing.py" line="180"/>
         <source>Network saved to %1.</source>
         <translation>网络已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="183"/>
+        <location filename="../../bpgui/session/writing.py" line="190"/>
         <source>Table exported to %1.</source>
         <translation>表格已导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../bpgui/session/writing.py" line="205"/>
+        <source>%1 rows of the table copied.</source>
+        <translation>已复制表格的 %1 行。</translation>
     </message>
     <message>
         <location filename="../../bpgui/session/session_files.py" line="52"/>

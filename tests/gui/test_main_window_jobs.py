@@ -124,3 +124,23 @@ def test_a_check_in_progress_for_an_iteration_no_longer_shown_is_not_shown(windo
     shown = c.display_record()
     np.testing.assert_allclose(fd, shown.flat_gradients, rtol=1e-5, atol=1e-9)  # of the iteration shown
     assert rel.max() < 1e-6
+
+
+def test_a_change_of_language_mid_phase_keeps_the_gradient_check_column_as_it_was(window, qtbot):
+    c = window.controller
+    window.step_action.trigger()
+    window.check_action.trigger()
+    c.step_phase()  # mid-iteration: the new window is built with the column on before it has its rows
+    while c.phase_view is not None and np.isnan(check_columns(window)[0]).all():  # to the gradients' phase
+        c.step_phase()
+    assert c.phase_view is not None
+    before = check_columns(window)
+    replacement = window.set_language("en")
+    try:
+        assert replacement.check_action.isChecked()
+        after = check_columns(replacement)
+        for old, new in zip(before, after):
+            np.testing.assert_array_equal(old, new)
+    finally:
+        replacement.close()
+        replacement.deleteLater()

@@ -136,3 +136,26 @@ def test_a_save_queued_behind_work_that_kills_the_worker_is_still_written_and_th
     again = tmp_path / "again.bpgui"
     assert c.save_session(str(again)) and c.wait_for_jobs(30_000)
     assert json.loads(again.read_text(encoding="utf-8"))["t"] == 1
+
+
+def test_a_large_copy_finished_after_a_change_of_language_fills_the_clipboard_and_says_so_in_the_new_window(
+        window, large, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    _checked_mid_phase(window)
+    clipboard = QApplication.clipboard()
+    clipboard.setText("before")
+    expected = window.table.copy_text()
+    window.table.copy_to_clipboard()
+    c = window.controller
+    assert c.job_running
+    replacement = window.set_language("en")  # the window that asked for the copy is deleted meanwhile
+    try:
+        assert c.wait_for_jobs(20_000)
+        qtbot.waitUntil(lambda: clipboard.text() != "before")
+        assert clipboard.text() == expected
+        rows = len(expected.splitlines()) - 1
+        qtbot.waitUntil(lambda: f"{rows} rows of the table copied" in replacement.status_area.message_text())
+    finally:
+        replacement.close()
+        replacement.deleteLater()
