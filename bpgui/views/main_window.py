@@ -444,9 +444,10 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
         self._update_status()
 
     def _on_controller_selection_changed(self, index: int) -> None:
-        self.topology.select_parameter(index)
-        self.table.select_parameter(index)
-        self._update_derivation()
+        with self.topology.batched():  # the selection and its paths: the network's labels placed once
+            self.topology.select_parameter(index)
+            self.table.select_parameter(index)
+            self._update_derivation()
         self._refresh_worksheet()  # a big network's sheet follows the selected parameter's path
 
     def show_message(self, level: str, text: str) -> None:

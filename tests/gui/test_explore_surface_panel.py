@@ -9,6 +9,8 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -171,3 +173,22 @@ def test_the_caption_says_whose_slopes_the_arrow_follows(window, qtbot):
     c.update_settings(mode="accumulated")
     qtbot.waitUntil(lambda: surface.view is not None and surface.view.step_error == "E")
     assert surface.view.which == "E" and "need not point downhill" not in surface.caption.text()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(picks=st.lists(st.integers(0, 8), min_size=1, max_size=8))
+def test_each_chooser_lists_the_first_parameters_and_the_one_chosen_whatever_was_chosen_before(window, monkeypatch,
+                                                                                              picks):
+    from bpgui.views import surface_panel
+
+    monkeypatch.setattr(surface_panel, "MAX_LISTED", 4)  # XOR's 9 parameters: 4 listed, one chosen past them
+    panel, c = window.surface, window.controller
+    c.update_settings(seed=c.settings.seed + 1)  # a new network: its choosers filled afresh
+    names = [panel._name(i) for i in range(9)]
+    for pick in picks:
+        c.select_parameter(pick)
+        for combo, chosen in ((panel.p_combo, panel.pair[0]), (panel.q_combo, panel.pair[1])):
+            items = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+            expected = [(i, names[i]) for i in range(4)] + ([(chosen, names[chosen])] if chosen >= 4 else [])
+            assert items == expected
+            assert combo.currentData() == chosen

@@ -567,3 +567,19 @@ def test_the_language_action_running_the_switch_is_not_disconnected_in_its_own_e
     switch_language(window, "zh_CN")
     assert running.receivers(SIGNAL("triggered(bool)")) >= 1
     assert other.receivers(SIGNAL("triggered(bool)")) == 0
+
+
+def test_a_click_on_a_unit_places_the_networks_labels_once_for_it_and_its_paths(window, monkeypatch):
+    from bpgui.views import topology_layout
+
+    window.step_action.trigger()
+    placements = []
+    place = topology_layout.place_labels
+    monkeypatch.setattr(topology_layout, "place_labels", lambda *a: placements.append(1) or place(*a))
+    c = window.controller
+    for unit in (0, 1):  # a hidden unit: its threshold selected, its paths lit (each moves labels)
+        placements.clear()
+        c.select_unit(1, unit)
+        assert window.topology.focused_unit() == (1, unit)
+        assert c.path_highlight(window.shown_digits) != ({}, {})
+        assert len(placements) == 1  # (the selection and then its paths placed them twice: 120-160 ms at 10⁶)
