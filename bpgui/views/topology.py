@@ -56,6 +56,7 @@ from .topology_items import (
     Link,
     Unit,
     build_links,
+    forget_label_fonts,
     radius_for,
     scaled_font,
     tint,
@@ -182,17 +183,18 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
             return
         network, record, phase = self._network, self._record, self._phase
         focus, units, links = self._focus, dict(self._path_units), dict(self._path_links)
-        self.set_structure(self._sizes, self._input_names, self._output_names)
-        self._focus = focus
-        if network is not None:
-            self.show_state(network, record, phase)
-        if units or links:
-            self.highlight(units, links)  # with the texts written before (new ones come with the new numbers)
-            for label in [u.path_label for layer in self._units for u in layer] + [
-                    link.path_label for link in self._links.values()]:
-                label.release_width()  # the next text sizes its box afresh (Digits 6 -> 2: not the old width)
-        else:
-            self._place_labels()
+        with self.batched():  # built, its state and its path shown: the labels placed once (not three times)
+            self.set_structure(self._sizes, self._input_names, self._output_names)
+            self._focus = focus
+            if network is not None:
+                self.show_state(network, record, phase)
+            if units or links:
+                self.highlight(units, links)  # with the texts written before (new ones come with the new numbers)
+                for label in [u.path_label for layer in self._units for u in layer] + [
+                        link.path_label for link in self._links.values()]:
+                    label.release_width()  # the next text sizes its box afresh (Digits 6 -> 2: not the old width)
+            else:
+                self._place_labels()
 
     # ---- building ------------------------------------------------------------------
     def input_names(self) -> tuple[str, ...]:  # what each input unit stands for, as drawn beside it
@@ -203,6 +205,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         """Build the drawing; names (a data set's features and targets) label the ends."""
         scene = self.scene()
         scene.clear()
+        forget_label_fonts()  # (the application's font may have changed since the last build: text size)
         if tuple(int(n) for n in layer_sizes) != self._sizes:
             self._unit_maps = {}  # they belonged to the old structure
         self._sizes = tuple(int(n) for n in layer_sizes)

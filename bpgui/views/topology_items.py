@@ -96,6 +96,26 @@ def scaled_font(points: float, scale: float, bold: bool = False) -> QFont:
     return font
 
 
+_LABEL_FONTS: dict[tuple[float, float, bool], tuple[QFont, QFontMetricsF]] = {}
+
+
+def forget_label_fonts() -> None:
+    """Make the labels built from now on take the application's font as it is now (a drawing being built)."""
+    _LABEL_FONTS.clear()
+
+
+def _label_font(points: float, scale: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
+    """A label's font and its metrics, shared by every label of the same size made since the drawing began
+    to be built (``forget_label_fonts``): it makes ~1,100 labels at each rebuild, and a font and metrics for
+    each cost it ~15 ms."""
+    key = (points, scale, bold)
+    made = _LABEL_FONTS.get(key)
+    if made is None:
+        font = scaled_font(points, scale, bold)
+        made = _LABEL_FONTS[key] = (font, QFontMetricsF(font))
+    return made
+
+
 class Label(QGraphicsItem):
     """A small text on a pale rounded box (readable over links); cheap to update.
 
@@ -114,8 +134,7 @@ class Label(QGraphicsItem):
         self._text = ""
         self._later: tuple[float, int] | None = None  # a number to write when first read (write_later)
         self._emphasis = emphasis
-        self._font = scaled_font(size, scale, bold=emphasis)
-        self._metrics = QFontMetricsF(self._font)
+        self._font, self._metrics = _label_font(size, scale, emphasis)
         self._least = self._reserve = 0.0  # the template's width; the widest text's since (see the class)
         self._lines, self._loose = 1, False  # the text's lines; the next text sizes the box afresh
         self._rect = self._box = QRectF()
@@ -321,13 +340,26 @@ class Link(Highlight, QGraphicsLineItem):
         self.setZValue(1)
         self.label = Label(scale=scale)
         self.path_label = Label(scale=scale, size=SMALL_POINTS, emphasis=True)
-        self.candidates: list[QPointF] = []  # where its labels may go, best first
+        self._along: tuple[Any, ...] = ()  # along_link's arguments: its candidates, made when first wanted
+        self._candidates: list[QPointF] | None = None
         self._width = 1.0
         self._color = POSITIVE
         self._shape = QPainterPath()
         self._pen_key: tuple[Any, ...] = ()  # what the pen set last was made of
         self._dimmed = False
         self._apply_pen()
+
+    def place_labels_along(self, *along: Any) -> None:
+        """Where its labels may go: ``geo.along_link(*along)``, made when first read (a big network draws
+        hundreds of links and labels few: making every link's thirteen places cost a rebuild ~20 ms)."""
+        self._along, self._candidates = along, None
+
+    @property
+    def candidates(self) -> list[QPointF]:
+        """Where its labels may go, best first (the same list each time it is read, until placed again)."""
+        if self._candidates is None:
+            self._candidates = geo.along_link(*self._along) if self._along else []
+        return self._candidates
 
     def set_dimmed(self, dimmed: bool) -> None:
         """Faded back (a lit path or a phase's work is elsewhere): its colour mixed ``DIM_LINK`` of the way
@@ -582,8 +614,7 @@ def build_links(sizes: tuple[int, ...], offsets: tuple[tuple[int, int], ...], po
                 link = Link(w0 + i * sizes[k] + j, k, i, j, scale)
                 start, end = positions[k - 1][i] + QPointF(radius, 0), positions[k][j] - QPointF(radius, 0)
                 link.setLine(start.x(), start.y(), end.x(), end.y())
-                link.candidates = geo.along_link(positions[k - 1][i], positions[k][j], a, len(sources),
-                                                 spacing.inset)
+                link.place_labels_along(positions[k - 1][i], positions[k][j], a, len(sources), spacing.inset)
                 links.append(link)
         if dummy:
             place = geo.dummy_place(k, list(positions[k - 1].values()), spacing.dummy_rise, spacing.layer_gap)
@@ -594,7 +625,7 @@ def build_links(sizes: tuple[int, ...], offsets: tuple[tuple[int, int], ...], po
                 link = Link(t0 + j, k, None, j, scale)
                 end = positions[k][j] - QPointF(radius, 0)
                 link.setLine(place.x() + box.half_width, place.y(), end.x(), end.y())
-                link.candidates = geo.along_link(place, positions[k][j], 1, 2)
+                link.place_labels_along(place, positions[k][j], 1, 2)
                 links.append(link)
     return links, boxes
 

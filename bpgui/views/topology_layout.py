@@ -158,7 +158,9 @@ def along_link(source: QPointF, target: QPointF, rank: int, n_sources: int, inse
         extra = [low, 1 - low, 0.5 * (low + first), 0.5 * (1 - low + first)]
     others = sorted({0.5, 0.38, 0.62, 0.3, 0.7, 0.22, 0.78, 0.45, 0.55, 0.16, 0.84, *extra} - {first},
                     key=lambda f: abs(f - first))
-    return [source + (target - source) * f for f in (first, *others)]
+    sx, sy = source.x(), source.y()
+    dx, dy = target.x() - sx, target.y() - sy  # (source + (target - source) * f, in the same float steps)
+    return [QPointF(sx + dx * f, sy + dy * f) for f in (first, *others)]
 
 
 # Where a label goes around a unit, most wanted first: (x, y) in units of (half

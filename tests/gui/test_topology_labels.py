@@ -248,3 +248,30 @@ def test_a_badge_that_outgrows_its_reserve_keeps_room_for_numbers_of_the_same_ki
     _write_badge(two, "∂Eₖ/∂ŷ₁ = 0.5781\n∂ŷ₁/∂β₁ = 0.2439", 4)
     widest = max(metrics.horizontalAdvance(line) for line in ("∂Eₖ/∂ŷ₁ = −0.8888", "∂ŷ₁/∂β₁ = −0.8888"))
     assert two.size()[0] == pytest.approx(widest + 8)
+
+
+@pytest.mark.parametrize("sizes", [(2, 3, 2, 1), (784, 32, 10)], ids=lambda s: "-".join(map(str, s)))
+def test_a_drawing_rebuilt_for_digits_and_text_size_and_back_is_the_drawing_built_afresh(qtbot, view, sizes):
+    """Digits and text size rebuild the drawing around its state and path (labels placed once, fonts shared,
+    link places made when first wanted): back at the first options, every label is where a new view puts it."""
+    trainer, record, data = _trained(sizes)
+    fresh = TopologyView()
+    qtbot.addWidget(fresh)
+    fresh.resize(view.size())
+    fresh.show()
+    path = ({(1, 0): "0.5", (len(sizes) - 1, 0): "-0.25"}, {0: "0.125"})
+    for v in (view, fresh):
+        v.set_structure(sizes, data.feature_names, data.target_names)
+        v.show_state(trainer.network, record)
+        v.select_parameter(v.unit_item(1, 0).param_index)
+        v.highlight(*path)
+    before = view.visible_label_rects()
+    view.set_digits(6)
+    view.set_text_scale(1.5)
+    assert view.visible_label_rects() != before
+    view.set_text_scale(1.0)
+    view.set_digits(fresh.digits())
+    rects = [(text, (r.x(), r.y(), r.width(), r.height())) for text, r in view.visible_label_rects()]
+    expected = [(text, (r.x(), r.y(), r.width(), r.height())) for text, r in fresh.visible_label_rects()]
+    assert sorted(rects) == sorted(expected)
+    assert _overlaps(view) == []
