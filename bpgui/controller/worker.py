@@ -155,9 +155,9 @@ class JobRunner(QObject):
             worker = _restart_worker()
             future = worker.pool.submit(jobs.run_in_child, token, job.task, job.args)
         _live[token] = future
-        was_idle = not self._active
+        was_idle, was_cancellable = not self._active, self.cancellable
         self._active.append(_Active(token, job, future, worker, again))
-        if was_idle:
+        if was_idle or self.cancellable != was_cancellable:  # (work queued behind a save: Cancel is offered now)
             self._announce()
         self._poll.start()
 

@@ -159,3 +159,23 @@ def test_a_large_copy_finished_after_a_change_of_language_fills_the_clipboard_an
     finally:
         replacement.close()
         replacement.deleteLater()
+
+
+def test_cancel_is_offered_as_soon_as_cancellable_work_queues_behind_a_save_and_stops_only_that(
+        window, large, tmp_path, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    c = window.controller
+    _checked_mid_phase(window)
+    path = tmp_path / "s.bpgui"
+    assert c.save_session(str(path))
+    assert c.job_running and not window.job_cancel.isVisible()  # a save: nothing to cancel
+    clipboard = QApplication.clipboard()
+    clipboard.setText("before")
+    window.table.copy_to_clipboard()  # a large copy, queued behind the save
+    assert c.job_cancellable and window.job_cancel.isVisible()
+    window.job_cancel.click()
+    assert c.wait_for_jobs(20_000)
+    qtbot.wait(50)
+    assert clipboard.text() == "before"  # the copy stopped
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == "bpgui.session"  # the save did not
