@@ -120,12 +120,12 @@ class Writing(SessionCore):
         raise NotImplementedError  # (training.TrainingSession)
 
     def _write(self, numbers: int, title: str, task: Callable[..., str], args: tuple[Any, ...],
-               done: Callable[[str], None]) -> bool:
+               done: Callable[[str], None], lost: Callable[[], None] | None = None) -> bool:
         """``task(*args)`` (its first argument the path) now if the file holds at most ``WRITE_HERE`` numbers and
-        no file is still being written, then ``done(path)``; else by a kept job (``done`` once written), in
-        turn behind the files written before (the worker runs jobs in order): a file saved twice holds the
-        later save. False, with a message and nothing written, only for a refusal known now; a job's refusal
-        comes later."""
+        no file is still being written, then ``done(path)``; else by a kept job (``done`` once written, ``lost``
+        if it could not be), in turn behind the files written before (the worker runs jobs in order): a file
+        saved twice holds the later save. False, with a message and nothing written, only for a refusal known
+        now; a job's refusal comes later."""
         if numbers > WRITE_HERE or self._writes:
             self._writes += 1
 
@@ -136,6 +136,8 @@ class Writing(SessionCore):
 
             def failed(exc: BaseException) -> None:
                 self._writes -= 1
+                if lost is not None:
+                    lost()
                 self._refuse(exc)
 
             self._emit("job", writing_job(title, task, args, written, failed))
@@ -165,14 +167,19 @@ class Writing(SessionCore):
         adopted = self._adoptions
 
         def done(written: str) -> None:
-            # The run saved is still the one shown (another network built or session opened meanwhile: Save
-            # session must not write it over this file), however its settings changed since.
-            if self._adoptions == adopted:
-                self.session_path = written
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Session saved to %1 (iteration %2)."),
                       written, doc.t)
 
-        return self._write(session_numbers(doc), SAVING_SESSION, write_session, (path, doc), done)
+        def lost() -> None:  # Save must not write over a file this run never reached: it asks for one
+            if self.session_path == path and self._adoptions == adopted:
+                self.session_path = None
+
+        if not self._write(session_numbers(doc), SAVING_SESSION, write_session, (path, doc), done, lost):
+            return False
+        # Save follows the newest file asked for, written now or queued (Save as Y, then Save before Y is
+        # written: Y again, never the file saved before it); another network built meanwhile forgets it.
+        self.session_path = path
+        return True
 
     def save_network(self, path: str) -> bool:
         """The network to ``path``, atomically: now, or (many parameters) by a job nothing cancels."""

@@ -61,6 +61,7 @@ def open_any(window: MainWindow, path: str) -> bool:
         _forget(window.qsettings(), path)
         return False
     kind = c.file_kind(path)
+    before = c.runs_adopted
     if kind == "session":
         done = c.open_session(path)
     elif kind == "csv":
@@ -75,24 +76,27 @@ def open_any(window: MainWindow, path: str) -> bool:
         return False
     if not done:
         return False
-    if c.job_running and kind in ("csv", "session", "network"):  # a large file read, or a long replay, in a job
-        _remember_if_opened(window, path, kind)  # that may still refuse it
+    if kind in ("csv", "session", "network"):  # a large file read, or a long replay, in a job that may refuse it
+        _remember_if_opened(window, path, kind, before)
     else:
         _remember(window.qsettings(), path)
     return True
 
 
-def _remember_if_opened(window: MainWindow, path: str, kind: str) -> None:
-    """Remember ``path`` once the jobs opening it end, if they opened it: a run was adopted since (a refused or
-    cancelled re-open of the file shown adopts none) and the CSV, session or network in force is ``path``."""
+def _remember_if_opened(window: MainWindow, path: str, kind: str, before: int) -> None:
+    """Remember ``path`` now if it was opened, else once the jobs opening it end, if they open it: a run was
+    adopted since ``before`` (a refused or cancelled re-open of the file shown adopts none) and the CSV, session
+    or network in force is ``path``. With no job running, what the controller said (opened) stands."""
     c = window.controller
-    before = c.runs_adopted
 
     def opened() -> bool:
         shown = {"csv": c.settings.data, "session": c.session_path, "network": c.network_path}[kind]
         return c.runs_adopted != before and _same(shown, path)
 
-    _remember_after_jobs(window, path, opened)
+    if opened() or not c.job_running:
+        _remember(window.qsettings(), path)
+    else:
+        _remember_after_jobs(window, path, opened)
 
 
 def _same(shown: str | None, path: str) -> bool:
@@ -106,11 +110,16 @@ def _remember_after_jobs(window: MainWindow, path: str, done: Callable[[], bool]
     replaces the window around the same controller meanwhile."""
     c, qsettings = window.controller, window.qsettings()
 
+    live = [True]  # (two ends before the event loop runs, as a wait for the jobs gives: one disconnects)
+
     def settled() -> None:
+        if not live[0]:
+            return
         if done():
             _remember(qsettings, path)
         elif c.job_running:  # (the replay the read began, or other work: its end is looked at again)
             return
+        live[0] = False
         c.job_finished.disconnect(ended)
 
     def ended() -> None:  # (the worker says it is idle, then adopts what the job brought: look after that)
@@ -156,10 +165,10 @@ def save_session(window: MainWindow, path: str | None = None, choose: bool = Fal
     before = len(c.files_written)
     if not c.save_session(path):
         return False
-    if c.job_running:  # a large file written in a job, that may still fail: remembered once written
-        _remember_after_jobs(window, path, lambda: path in c.files_written[before:])
-    else:
+    if path in c.files_written[before:]:  # written now (whatever else runs)
         _remember(window.qsettings(), path)
+    else:  # written by a job, that may still fail: remembered once written
+        _remember_after_jobs(window, path, lambda: path in c.files_written[before:])
     return True
 
 

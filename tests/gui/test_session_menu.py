@@ -295,3 +295,69 @@ def test_a_large_session_is_remembered_once_written_and_not_when_writing_it_fail
     assert c.wait_for_jobs(20_000)
     qtbot.waitUntil(lambda: session_menu.recent_files(qsettings) == [str(path)])
     assert json.loads(path.read_text(encoding="utf-8"))["t"] == 2
+
+
+def _sleep(seconds, progress=None):
+    import time
+
+    time.sleep(seconds)
+
+
+def _busy(c):
+    """Other work in the worker (a surface, a comparison, a check) while a file is opened or saved."""
+    from bpgui.session import jobs
+
+    c._jobs.submit(jobs.Job("surface", jobs.Message("info", "Busy"), _sleep, (1.0,), finish=lambda _: None,
+                            quick=False))
+    assert c.job_running
+
+
+@pytest.mark.parametrize("kind", ["session", "csv"])
+def test_a_small_file_opened_while_other_work_runs_is_remembered_at_once(window, tmp_path, qsettings, kind):
+    c = window.controller
+    if kind == "session":
+        step(window, 2)
+        path = tmp_path / "small.bpgui"
+        assert session_menu.save_session(window, str(path))
+        c.update_settings(seed=c.settings.seed + 1)
+    else:
+        path = tmp_path / "d.csv"
+        path.write_text("x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n", encoding="utf-8")
+    qsettings.setValue(session_menu.RECENT_KEY, [])
+    _busy(c)
+    assert session_menu.open_any(window, str(path))
+    assert (c.session_path if kind == "session" else c.settings.data) == str(path)  # opened at once
+    assert session_menu.recent_files(qsettings) == [str(path)]
+    assert c.wait_for_jobs(20_000)
+
+
+def test_a_small_save_while_other_work_runs_is_remembered_at_once(window, tmp_path, qsettings):
+    c = window.controller
+    step(window, 1)
+    qsettings.setValue(session_menu.RECENT_KEY, [])
+    _busy(c)
+    path = tmp_path / "s.bpgui"
+    assert session_menu.save_session(window, str(path))
+    assert path.exists() and session_menu.recent_files(qsettings) == [str(path)]
+    assert c.wait_for_jobs(20_000)
+
+
+def test_save_right_after_a_large_save_as_writes_the_new_file_never_the_one_saved_away_from(
+        window, tmp_path, monkeypatch, qtbot):
+    from bpgui.session import writing
+
+    c = window.controller
+    step(window, 2)
+    x = tmp_path / "x.bpgui"
+    assert session_menu.save_session(window, str(x))  # small: written at once; Save writes x from now on
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)  # the next files are large: written by the worker
+    step(window, 2)
+    y = tmp_path / "y.bpgui"
+    assert session_menu.save_session(window, str(y)) and c.job_running  # Save session as… y: a job
+    step(window, 1)
+    assert session_menu.save_session(window)  # Ctrl+S while y is still being written: y again
+    assert c.session_path == str(y)
+    assert c.wait_for_jobs(20_000)
+    assert json.loads(x.read_text(encoding="utf-8"))["t"] == 2  # untouched
+    assert json.loads(y.read_text(encoding="utf-8"))["t"] == 5  # the later save, written after the first
+    assert c.session_path == str(y)
