@@ -52,7 +52,6 @@ from .topology_items import (
     SELECTED,
     TEXT,
     Label,
-    Legend,
     Link,
     Unit,
     build_links,
@@ -62,7 +61,8 @@ from .topology_items import (
     tint,
 )
 from .topology_layout import EDGE_UNITS, LAYER_GAP, MAX_UNITS_SHOWN, UNIT_GAP, path_rect, shown_units
-from .topology_looks import apply_looks, put_labels, restyle_links
+from .topology_legend import Legend
+from .topology_looks import apply_looks, apply_selection, put_labels, restyle_links
 from .topology_maps import surface_maps, value_image
 from .topology_text import elide, fmt, number_template
 
@@ -494,11 +494,7 @@ class TopologyView(topology_text.Tooltips, topology_text.LegendText):
         return self._focus
 
     def _apply_selection(self) -> None:
-        for i, link in self._links.items():
-            link.set_selected_look(i == self._selected)
-        for units in self._units:
-            for u in units:
-                u.set_selected_look(u.param_index >= 0 and u.param_index == self._selected)
+        apply_selection(self._units, self._links, self._selected)
 
     def mousePressEvent(self, event) -> None:
         item = self._item_at(event.position().toPoint())

@@ -1,5 +1,5 @@
 """The network drawing's looks: each link's weight (colour, width); for a phase or a lit path, which items are
-lit, on the path, dimmed."""
+lit, on the path, dimmed; which one is selected."""
 
 from __future__ import annotations
 
@@ -81,3 +81,12 @@ def put_labels(labels: Iterable[Label], places: Mapping[Label, QPointF],
             label.setPos(centre - parent.pos() if parent is not None else centre)
             label.setVisible(True)
     return dict(places)
+
+
+def apply_selection(units: Sequence[Sequence[Unit]], links: Mapping[int, Link], selected: int) -> None:
+    """The selected parameter's look on its link, or on the unit whose threshold it is; none on the rest."""
+    for i, link in links.items():
+        link.set_selected_look(i == selected)
+    for layer in units:
+        for u in layer:
+            u.set_selected_look(u.param_index >= 0 and u.param_index == selected)

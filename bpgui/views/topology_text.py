@@ -25,7 +25,8 @@ from ..model.phases import PhaseView
 from ..model.records import IterationRecord
 from ..model.text import fill
 from .text_scale import base_point_size
-from .topology_items import PATH, SELECTED, Legend, Link, Unit
+from .topology_items import PATH, SELECTED, Link, Unit
+from .topology_legend import Legend
 
 TOOLTIP_DIGITS = 6  # tooltips show at least this many significant digits
 
