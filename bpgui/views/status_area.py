@@ -49,6 +49,8 @@ class StatusArea(QObject):
         self.job_bar.setTextVisible(False)
         self.job_cancel = QToolButton()
         self.job_cancel.setText(QCoreApplication.translate("MainWindow", "Cancel"))
+        self.job_cancel.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Stop the slow work and change nothing; a file being saved is always finished"))
         self.job_cancel.setAutoRaise(True)
         self.job_cancel.clicked.connect(self.cancel_requested)
         # As tall as a line of status text, so the bar keeps its height when they appear.

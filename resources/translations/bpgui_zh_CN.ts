@@ -1165,7 +1165,7 @@
         <translation>{file} 未写入：后台进程在完成前停止了（内存不足？）；请再保存一次</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="222"/>
+        <location filename="../../bpgui/session/writing.py" line="229"/>
         <source>{file} is a {shape} network, but the data set {data} has {inputs} input(s) and {outputs} output(s)</source>
         <translation>{file} 是 {shape} 网络，但数据集 {data} 有 {inputs} 个输入和 {outputs} 个输出</translation>
     </message>
@@ -2406,6 +2406,11 @@
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../bpgui/views/status_area.py" line="52"/>
+        <source>Stop the slow work and change nothing; a file being saved is always finished</source>
+        <translation>停止耗时的工作，不做任何改动；正在保存的文件总会保存完</translation>
+    </message>
+    <message>
         <location filename="../../bpgui/views/main_menus.py" line="288"/>
         <source>Training</source>
         <extracomment>The toolbar&apos;s actions and their icons.</extracomment>
@@ -2634,12 +2639,12 @@
         <translation>bpgui</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="459"/>
+        <location filename="../../bpgui/views/main_window.py" line="460"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/main_window.py" line="459"/>
+        <location filename="../../bpgui/views/main_window.py" line="460"/>
         <source>%1/s</source>
         <translation>%1 次/秒</translation>
     </message>
@@ -2723,7 +2728,7 @@
     <message>
         <location filename="../../bpgui/views/main_files.py" line="30"/>
         <location filename="../../bpgui/views/main_files.py" line="37"/>
-        <location filename="../../bpgui/views/session_menu.py" line="138"/>
+        <location filename="../../bpgui/views/session_menu.py" line="147"/>
         <source>bpgui network (*.json)</source>
         <translation>bpgui 网络 (*.json)</translation>
     </message>
@@ -2740,7 +2745,7 @@
     <message>
         <location filename="../../bpgui/views/main_files.py" line="44"/>
         <location filename="../../bpgui/views/main_files.py" line="62"/>
-        <location filename="../../bpgui/views/session_menu.py" line="139"/>
+        <location filename="../../bpgui/views/session_menu.py" line="148"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2856,38 +2861,38 @@
         <translation>%1：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="73"/>
+        <location filename="../../bpgui/views/session_menu.py" line="74"/>
         <source>%1 is not a bpgui session, network, lesson or CSV file.</source>
         <translation>%1 不是 bpgui 的会话、网络、课程或 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="135"/>
+        <location filename="../../bpgui/views/session_menu.py" line="144"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="136"/>
+        <location filename="../../bpgui/views/session_menu.py" line="145"/>
         <source>bpgui files (*.bpgui *.json *.csv)</source>
         <translation>bpgui 文件 (*.bpgui *.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="137"/>
-        <location filename="../../bpgui/views/session_menu.py" line="150"/>
+        <location filename="../../bpgui/views/session_menu.py" line="146"/>
+        <location filename="../../bpgui/views/session_menu.py" line="159"/>
         <source>bpgui sessions (*.bpgui)</source>
         <translation>bpgui 会话 (*.bpgui)</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="148"/>
+        <location filename="../../bpgui/views/session_menu.py" line="157"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="177"/>
+        <location filename="../../bpgui/views/session_menu.py" line="186"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/session_menu.py" line="181"/>
+        <location filename="../../bpgui/views/session_menu.py" line="190"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
@@ -3705,52 +3710,52 @@ mini-batch: one update per B samples</source>
 <context>
     <name>SurfacePanel</name>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="312"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="321"/>
         <source>computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="385"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="394"/>
         <source>A slice: the other %1 parameters are held at their values now. Since the path began they have moved by ‖Δ‖ = %2 (the largest single move %3), so the path need not follow this map&apos;s valleys.</source>
         <translation>这是一个切片：其余 %1 个参数固定在它们现在的值。自路径开始以来，它们已移动了 ‖Δ‖ = %2（单个参数的最大移动为 %3），所以路径不一定沿着这张图的谷底走。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="389"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="398"/>
         <source>Now (t = %1): %2 = %3. Arrow: the next step, iteration %8&apos;s (Δ%4, Δ%5) = (%6, %7), −η times the two partial derivatives.</source>
         <translation>现在（t = %1）：%2 = %3。箭头：下一步，即第 %8 次迭代的 (Δ%4, Δ%5) = (%6, %7)，为 −η 乘以这两个偏导数。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="402"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="411"/>
         <source>They are derivatives of Eₖ, the error of sample k = %1 alone, which the next iteration steps down, not of the E drawn: the arrow need not point downhill here (choose Eₖ to see its map).</source>
         <translation>这两个偏导数是 Eₖ（仅样本 k = %1 的误差，下一次迭代沿它下降）的，而不是图中 E 的：箭头在这里不一定指向下坡（选择 Eₖ 可看它的图）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="406"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="415"/>
         <source>They are derivatives of E over all samples (the next iteration&apos;s batch is the whole training set), not of the Eₖ drawn: the arrow need not point downhill here.</source>
         <translation>这两个偏导数是全部样本上的 E（下一次迭代的批量就是整个训练集）的，而不是图中 Eₖ 的：箭头在这里不一定指向下坡。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="408"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="417"/>
         <source>They are derivatives of the mean error of the next mini-batch (%1 samples), not of the error drawn: the arrow need not point downhill here.</source>
         <translation>这两个偏导数是下一个小批量（%1 个样本）平均误差的，而不是图中误差的：箭头在这里不一定指向下坡。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="412"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="421"/>
         <source>Across:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="413"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="422"/>
         <source>Up:</source>
         <translation>纵轴：</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="417"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="426"/>
         <source>E: all training samples</source>
         <translation>E：全部训练样本</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/surface_panel.py" line="418"/>
+        <location filename="../../bpgui/views/surface_panel.py" line="427"/>
         <source>Eₖ: the next sample only</source>
         <translation>Eₖ：仅下一次迭代的样本</translation>
     </message>
@@ -3758,82 +3763,82 @@ mini-batch: one update per B samples</source>
 <context>
     <name>TopologyView</name>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="60"/>
+        <location filename="../../bpgui/views/topology_text.py" line="61"/>
         <source>⋯ %1 more</source>
         <translation>⋯ 另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="64"/>
+        <location filename="../../bpgui/views/topology_text.py" line="65"/>
         <source>Dummy input fixed at −1: its weights are the thresholds</source>
         <translation>固定为 −1 的哑结点输入：它的权重就是阈值</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="127"/>
+        <location filename="../../bpgui/views/topology_text.py" line="128"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="133"/>
+        <location filename="../../bpgui/views/topology_text.py" line="134"/>
         <source>output unit</source>
         <translation>输出层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="134"/>
+        <location filename="../../bpgui/views/topology_text.py" line="135"/>
         <source>hidden unit</source>
         <translation>隐层神经元</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="153"/>
+        <location filename="../../bpgui/views/topology_text.py" line="154"/>
         <source>target %1 = %2</source>
         <translation>目标 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="165"/>
+        <location filename="../../bpgui/views/topology_text.py" line="166"/>
         <source>(first sample of a batch of %1)</source>
         <translation>（%1 个样本的批中的第一个样本）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="185"/>
+        <location filename="../../bpgui/views/topology_text.py" line="186"/>
         <source>threshold (weight of the dummy input −1)</source>
         <translation>阈值（哑结点输入 −1 的权重）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="188"/>
+        <location filename="../../bpgui/views/topology_text.py" line="189"/>
         <source>weight %1 → %2</source>
         <translation>权重 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="195"/>
+        <location filename="../../bpgui/views/topology_text.py" line="196"/>
         <source>%1 = %2 (used by iteration %3)</source>
         <translation>%1 = %2（第 %3 次迭代所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="207"/>
+        <location filename="../../bpgui/views/topology_text.py" line="208"/>
         <source>%1 after the update = %2</source>
         <translation>更新后 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="249"/>
+        <location filename="../../bpgui/views/topology_text.py" line="250"/>
         <source>selected</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="251"/>
+        <location filename="../../bpgui/views/topology_text.py" line="252"/>
         <source>chain-rule path</source>
         <translation>链式法则路径</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="259"/>
+        <location filename="../../bpgui/views/topology_text.py" line="260"/>
         <source>Too many links to label: click a unit to see its links.</source>
         <translation>连接太多，无法全部标注：点击一个单元查看其连接的数值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="262"/>
+        <location filename="../../bpgui/views/topology_text.py" line="263"/>
         <source>Some labels are hidden: click a unit to see its values.</source>
         <translation>部分标签已隐藏：点击一个单元查看其数值。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_text.py" line="265"/>
+        <location filename="../../bpgui/views/topology_text.py" line="266"/>
         <source>Drag to see the rest.</source>
         <translation>拖动以查看其余部分。</translation>
     </message>
@@ -3843,7 +3848,7 @@ mini-batch: one update per B samples</source>
         <translation>%1（本次所用）</translation>
     </message>
     <message>
-        <location filename="../../bpgui/views/topology_items.py" line="493"/>
+        <location filename="../../bpgui/views/topology_legend.py" line="99"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -4090,7 +4095,7 @@ mini-batch: one update per B samples</source>
         <translation>已撤销编辑：%1 恢复为 %2；第 %3 到 %4 次迭代已恢复。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="243"/>
+        <location filename="../../bpgui/session/writing.py" line="250"/>
         <source>Opened %1: a %2 network, at iteration 0.</source>
         <translation>已打开 %1：%2 网络，处于第 0 次迭代。</translation>
     </message>
@@ -4210,22 +4215,22 @@ mini-batch: one update per B samples</source>
         <translation>正在读取网络文件…</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="172"/>
+        <location filename="../../bpgui/session/writing.py" line="170"/>
         <source>Session saved to %1 (iteration %2).</source>
         <translation>会话已保存到 %1（第 %2 次迭代）。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="180"/>
+        <location filename="../../bpgui/session/writing.py" line="187"/>
         <source>Network saved to %1.</source>
         <translation>网络已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="190"/>
+        <location filename="../../bpgui/session/writing.py" line="197"/>
         <source>Table exported to %1.</source>
         <translation>表格已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../bpgui/session/writing.py" line="205"/>
+        <location filename="../../bpgui/session/writing.py" line="212"/>
         <source>%1 rows of the table copied.</source>
         <translation>已复制表格的 %1 行。</translation>
     </message>

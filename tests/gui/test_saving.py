@@ -174,6 +174,7 @@ def test_cancel_is_offered_as_soon_as_cancellable_work_queues_behind_a_save_and_
     clipboard.setText("before")
     window.table.copy_to_clipboard()  # a large copy, queued behind the save
     assert c.job_cancellable and window.job_cancel.isVisible()
+    assert "file being saved is always finished" in window.job_cancel.toolTip()  # (the title is the save's)
     window.job_cancel.click()
     assert c.wait_for_jobs(20_000)
     qtbot.wait(50)
