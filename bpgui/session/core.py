@@ -121,7 +121,8 @@ class SessionCore:
     # record shown several times a state (a 784-1250-10 preview computed 4 times: 140 ms).
     _preview: tuple[weakref.ref[Trainer], TrainingState, IterationRecord] | None = None
     _data_source: tuple[object, ...] | None = None  # what the data set shown was read from (``data_source``)
-    session_path: str | None = None  # the session file last saved or opened (another run shown forgets it)
+    session_path: str | None = None  # the file Save session writes: the newest asked for (another run forgets it)
+    reached_path: str | None = None  # the session file this run was last opened from or written to
     network_path: str | None = None  # the network file whose network is shown, if one was opened
 
     def __init__(self) -> None:
@@ -149,6 +150,7 @@ class SessionCore:
         self._requests = 0  # choices of settings, data, examples and files, counted
         self._adoptions = 0  # runs adopted (another network or session shown), counted
         self._written: list[str] = []  # the files written, oldest first (a path a save: a few bytes each)
+        self._saves = 0  # session saves accepted (written at once or queued), counted
         self._writes = 0  # files still being written by jobs: a file saved meanwhile waits its turn behind them
         self._data_language = DATA_LANGUAGE
         self._named: tuple[tuple[str, Settings], Dataset] | None = None

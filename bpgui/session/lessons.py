@@ -230,11 +230,15 @@ class LessonWalk:
         self._left: dict[int, Any] = {}  # step → the run as the learner left it (a SessionDocument)
         self._before: Any
         self._path: str | None
+        self._reached: str | None
+        self._written = 0
         if carried is not None:
-            self._before, self._path = carried._before, carried._path
+            self._before, self._path, self._reached = carried._before, carried._path, carried._reached
+            self._written = carried._written
         else:
             self._before = session.snapshot()  # the learner's own run, back when the lesson closes
-            self._path = session.session_path  # and the file it was opened from or saved to (a step forgets it)
+            self._path = session.session_path  # and the file Save writes (a step forgets it): one reached
+            self._reached, self._written = session.reached_path, len(session.written)  # or written meanwhile
 
     @property
     def keeps_learners_run(self) -> bool:
@@ -273,6 +277,9 @@ class LessonWalk:
             return True
 
         def back() -> None:
-            self._session.session_path = self._path
+            session, path = self._session, self._path
+            if path is not None and path != self._reached and path not in session.written[self._written:]:
+                path = self._reached  # a save queued as the lesson began, never written: not a file of this run
+            session.session_path = session.reached_path = path
 
         return bool(self._session.restore(self._before, on_done=back))

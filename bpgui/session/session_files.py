@@ -331,7 +331,7 @@ class SessionFiles(SessionCore):
 
     def _open_document(self, path: str, doc: SessionDocument, data_folder: str | None) -> bool:
         def opened() -> None:
-            self.session_path = path
+            self.session_path = self.reached_path = path
             if doc.state_sha256 is not None and doc.state_sha256 != state_digest(self._real_run()[0].network):
                 self._say("error", QT_TRANSLATE_NOOP("TrainingController", "Opened %1, but its replay gave other "
                                                                            "numbers than the file records: the "

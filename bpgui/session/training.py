@@ -120,7 +120,7 @@ class TrainingSession(PhaseSteps, DerivedViews, Practising, Forking, SessionFile
         self.forget_bug()  # a new run: the real one kept aside is gone with the old
         self._forget_runs()  # and so are its forks
         self._adoptions += 1
-        self.session_path = None  # Save session would write another run over the file last opened or saved
+        self.session_path = self.reached_path = None  # Save would write another run over the file last saved
         self.network_path = None  # (open_network sets it once it has adopted the file's network)
         self._dataset, self._trainer, self._settings = built.dataset, built.trainer, built.settings
         self._data_source = built.source

@@ -164,21 +164,26 @@ class Writing(SessionCore):
         except BpguiError as exc:
             self._refuse(exc)
             return False
-        adopted = self._adoptions
+        adopted, mine = self._adoptions, self._saves + 1
 
+        # Save follows the newest file asked for, written now or queued (Save as Y, then Save before Y is
+        # written: Y again, never the file saved before it); another run shown meanwhile forgets it. If the
+        # newest cannot be written, Save goes back to the file this run last reached (opened or written).
         def done(written: str) -> None:
+            if self._adoptions == adopted:
+                self.reached_path = written
+                if self._saves == mine:
+                    self.session_path = written
             self._say("info", QT_TRANSLATE_NOOP("TrainingController", "Session saved to %1 (iteration %2)."),
                       written, doc.t)
 
-        def lost() -> None:  # Save must not write over a file this run never reached: it asks for one
-            if self.session_path == path and self._adoptions == adopted:
-                self.session_path = None
+        def lost() -> None:
+            if self._adoptions == adopted and self._saves == mine:
+                self.session_path = self.reached_path
 
         if not self._write(session_numbers(doc), SAVING_SESSION, write_session, (path, doc), done, lost):
             return False
-        # Save follows the newest file asked for, written now or queued (Save as Y, then Save before Y is
-        # written: Y again, never the file saved before it); another network built meanwhile forgets it.
-        self.session_path = path
+        self._saves, self.session_path = mine, path
         return True
 
     def save_network(self, path: str) -> bool:

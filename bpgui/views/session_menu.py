@@ -61,7 +61,7 @@ def open_any(window: MainWindow, path: str) -> bool:
         _forget(window.qsettings(), path)
         return False
     kind = c.file_kind(path)
-    before = c.runs_adopted
+    before, in_force = c.runs_adopted, kind == "csv" and _same(c.settings.data, path)
     if kind == "session":
         done = c.open_session(path)
     elif kind == "csv":
@@ -77,25 +77,25 @@ def open_any(window: MainWindow, path: str) -> bool:
     if not done:
         return False
     if kind in ("csv", "session", "network"):  # a large file read, or a long replay, in a job that may refuse it
-        _remember_if_opened(window, path, kind, before)
+        _remember_if_opened(window, path, kind, before, in_force)
     else:
         _remember(window.qsettings(), path)
     return True
 
 
-def _remember_if_opened(window: MainWindow, path: str, kind: str, before: int) -> None:
+def _remember_if_opened(window: MainWindow, path: str, kind: str, before: int, in_force: bool) -> None:
     """Remember ``path`` now if it was opened, else once the jobs opening it end, if they open it: a run was
-    adopted since ``before`` (a refused or cancelled re-open of the file shown adopts none) and the CSV, session
-    or network in force is ``path``. With no job running, what the controller said (opened) stands."""
+    adopted since ``before`` (a refused or cancelled re-open of the file shown adopts none; ``in_force``: the
+    CSV was the data set already) and the CSV, session or network in force is ``path``."""
     c = window.controller
 
     def opened() -> bool:
         shown = {"csv": c.settings.data, "session": c.session_path, "network": c.network_path}[kind]
-        return c.runs_adopted != before and _same(shown, path)
+        return (c.runs_adopted != before or in_force) and _same(shown, path)
 
-    if opened() or not c.job_running:
+    if opened():
         _remember(window.qsettings(), path)
-    else:
+    elif c.job_running:
         _remember_after_jobs(window, path, opened)
 
 

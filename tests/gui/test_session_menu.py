@@ -361,3 +361,25 @@ def test_save_right_after_a_large_save_as_writes_the_new_file_never_the_one_save
     assert json.loads(x.read_text(encoding="utf-8"))["t"] == 2  # untouched
     assert json.loads(y.read_text(encoding="utf-8"))["t"] == 5  # the later save, written after the first
     assert c.session_path == str(y)
+
+
+def test_a_session_refused_while_its_planted_bug_is_replayed_is_not_listed(window, tmp_path, qsettings):
+    c = window.controller
+    c.step()
+    c.plant_bug(None)
+    c.step()
+    c.edit_parameter(1, 0.5)
+    c.step()
+    path = tmp_path / "bug.bpgui"
+    assert c.save_session(str(path))
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["bug"]["changes"][0]["cursor"] = 999  # spoiled: refused only when the bug's run is replayed
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    c.update_settings(seed=c.settings.seed + 1)
+    said = []
+    c.message.connect(lambda level, text: said.append(level))
+    qsettings.setValue(session_menu.RECENT_KEY, [])
+    before = c.runs_adopted
+    session_menu.open_any(window, str(path))
+    assert "error" in said and c.runs_adopted == before and c.session_path is None  # refused, nothing changed
+    assert session_menu.recent_files(qsettings) == []

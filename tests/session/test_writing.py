@@ -176,3 +176,63 @@ def test_a_broken_large_network_file_is_refused_by_the_job_naming_what_is_wrong(
     (job,) = recorder.pending
     assert jobs.run(job) is False
     assert "layers[1].units" in recorder.messages("error")[-1] and session.network.flat.tobytes() == before
+
+
+def test_a_failed_save_of_the_file_the_run_came_from_leaves_save_on_that_file(make_recorder, monkeypatch, tmp_path):
+    """Ctrl+S on the session opened from x, its folder gone a moment (a USB stick): Save writes x next time."""
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    x = folder / "x.bpgui"
+    session = _stepped(hidden=(5,))
+    assert session.save_session(str(x)) and session.open_session(str(x))
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)
+    recorder = make_recorder(session, run_jobs=False)
+    session.step()
+    os.rename(folder, tmp_path / "away")
+    assert session.save_session(str(x))
+    (job,) = recorder.pending
+    assert jobs.run(job) is False and str(x) in recorder.messages("error")[-1]
+    assert session.session_path == str(x)
+
+
+def test_save_follows_the_newest_file_asked_for_whichever_earlier_write_fails(make_recorder, monkeypatch, tmp_path):
+    session = _stepped(hidden=(5,))
+    x = tmp_path / "x.bpgui"
+    assert session.save_session(str(x))  # reached: written at once
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)
+    recorder = make_recorder(session, run_jobs=False)
+    folder = tmp_path / "later"
+    y = folder / "y.bpgui"
+    assert session.save_session(str(y))  # Save as… y (queued)
+    session.step()
+    assert session.save_session(str(y))  # Ctrl+S while y is queued: y again
+    first, second = recorder.pending
+    assert jobs.run(first) is False  # (its folder not there yet)
+    assert session.session_path == str(y)  # the newer save of y still queued: Save stays on y
+    folder.mkdir()
+    assert jobs.run(second) and json.loads(y.read_text(encoding="utf-8"))["t"] == 4
+    assert session.session_path == session.reached_path == str(y)
+    z = tmp_path / "gone" / "z.bpgui"
+    assert session.save_session(str(z))  # the newest asked for cannot be written: back to the last reached
+    (third,) = recorder.pending[2:]
+    assert jobs.run(third) is False and session.session_path == str(y)
+
+
+def test_a_lesson_begun_while_a_save_is_queued_never_brings_back_a_file_not_written(make_recorder, monkeypatch,
+                                                                                  tmp_path):
+    from bpgui.session.lessons import LessonWalk, lesson_from_data
+
+    lesson = {"format": "bpgui.lesson", "version": 1, "title": {"en": "T", "zh_CN": "标题"},
+              "steps": [{"title": {"en": "a", "zh_CN": "甲"}, "text": {"en": "b", "zh_CN": "乙"},
+                         "state": {"example": "xor", "settings": {"hidden": [3]}, "steps": 4}}]}
+    session = _stepped(hidden=(5,))
+    monkeypatch.setattr(writing, "WRITE_HERE", 0)
+    recorder = make_recorder(session, run_jobs=False)
+    y = tmp_path / "missing" / "y.bpgui"
+    assert session.save_session(str(y))
+    (job,) = recorder.pending
+    walk = LessonWalk(session, lesson_from_data(lesson, "l.json"))
+    assert walk.go(0)
+    assert jobs.run(job) is False  # y never written
+    assert walk.close()
+    assert session.session_path is None and session.iteration == 3  # the learner's run back, no file for Save
