@@ -307,7 +307,7 @@ def _busy(c):
     """Other work in the worker (a surface, a comparison, a check) while a file is opened or saved."""
     from bpgui.session import jobs
 
-    c._jobs.submit(jobs.Job("surface", jobs.Message("info", "Busy"), _sleep, (1.0,), finish=lambda _: None,
+    c._jobs.submit(jobs.Job("surface", jobs.Message("info", "Busy"), _sleep, (0.2,), finish=lambda _: None,
                             quick=False))
     assert c.job_running
 
