@@ -147,6 +147,7 @@ def fold_settings_for_text(window: MainWindow, previous: float, scale: float) ->
     elif scale < FOLD_SCALE <= previous and window.settings_folded:
         dock.show()
         window.settings_folded = False
+        window.status_area.withdraw(fold_message())  # (the banner goes with it: no note of a panel shown)
     window.qsettings().setValue(FOLDED_KEY, window.settings_folded)
 
 

@@ -268,6 +268,7 @@ class MainWindow(QMainWindow, WindowParts, RunCadence, WindowPractice):
         self.export_map_action.setEnabled(data.n_inputs == 2)
         self.table.set_structure(self.controller.display_record().specs)
         self.topology.select_parameter(self.controller.selected_parameter)
+        self.table.select_parameter(self.controller.selected_parameter)  # (a window rebuilt for a language too)
 
     def _on_controller_settings_changed(self) -> None:
         s = self.controller.settings

@@ -104,6 +104,13 @@ class StatusArea(QObject):
                 self._update_status()
         return False
 
+    def withdraw(self, text: str) -> None:
+        """Take back the message ``text`` if it is the one shown (what it said no longer holds), as if it expired."""
+        if self._message is not None and self._message[1] == text:
+            self._message_timer.stop()
+            self._clear_message()
+            self.message_expired.emit()
+
     def _clear_message(self) -> None:
         self._message = None
         self.message_label.clear()

@@ -504,6 +504,8 @@ def test_a_selected_unit_and_its_forward_pass_survive_a_language_switch(window, 
     assert chinese.controller.selected_unit == (1, 1)
     text = chinese.derivation.text()
     assert text.count("<br>") == lines and forward.lines[0].html() in text  # the unit's forward pass, still on top
+    # The table keeps the row selected too (found by a tester: the new window's table showed none).
+    assert chinese.table.selected_parameter() == chinese.controller.selected_parameter >= 0
 
 
 def test_a_long_message_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(window, qtbot):
