@@ -42,7 +42,7 @@ class FileActions:
         return self._session.save_session(path)
 
     @property
-    def session_path(self) -> str | None:  # the session file last saved or opened (Save session writes it)
+    def session_path(self) -> str | None:  # the file Save session writes: the newest asked for (written or queued)
         return self._session.session_path
 
     @property
